@@ -1,0 +1,129 @@
+/**
+ * Every option of the kiosk, in one typed description: its type, default, what it does and the
+ * environment variable that overrides it. A center file (centers/*.json) sets only what differs
+ * under "settings"; the environment wins over both. Loaded once by server/src/config/load.ts.
+ */
+
+interface Base<T> {
+  default: T;
+  env: string;
+  description: string;
+}
+export type OptionSpec =
+  | (Base<string> & { type: 'string' })
+  | (Base<string | null> & { type: 'optional-string' })
+  | (Base<string> & { type: 'enum'; values: readonly string[] })
+  | (Base<number> & { type: 'integer'; min: number; max: number })
+  | (Base<number | null> & { type: 'optional-integer'; min: number; max: number })
+  | (Base<Readonly<Record<string, string>>> & { type: 'map' });
+
+export const options = {
+  role: {
+    type: 'enum', values: ['center', 'hub'], default: 'center', env: 'KIOSK_ROLE',
+    description: 'What this box is: "center" serves the tablets of one learning center; "hub" receives from the centers (or communes) below it.',
+  },
+  'server.host': {
+    type: 'string', default: '0.0.0.0', env: 'KIOSK_HOST',
+    description: 'Address to listen on; 0.0.0.0 lets the tablets on the Wi-Fi reach the box.',
+  },
+  'server.port': {
+    type: 'integer', min: 0, max: 65535, default: 8080, env: 'KIOSK_PORT',
+    description: 'TCP port of the web app and API (0 picks a free port, for tests).',
+  },
+  'data.dir': {
+    type: 'string', default: './data', env: 'KIOSK_DATA_DIR',
+    description: 'Folder for the SQLite database and evidence photos, relative to the working directory.',
+  },
+  'db.url': {
+    type: 'optional-string', default: null, env: 'KIOSK_DATABASE_URL',
+    description: 'A PostgreSQL connection URL (postgres://user:pass@host:5432/db) for a hub that outgrows one SQLite file; unset means SQLite in data.dir.',
+  },
+  'db.synchronous': {
+    type: 'enum', values: ['FULL', 'NORMAL'], default: 'FULL', env: 'KIOSK_DB_SYNCHRONOUS',
+    description: 'SQLite synchronous mode. FULL (default) fsyncs the WAL on every commit, so an answer the box has acknowledged survives a power cut; NORMAL is faster but may lose the last commits on power loss.',
+  },
+  'year.startMonth': {
+    type: 'integer', min: 1, max: 12, default: 1, env: 'KIOSK_YEAR_START_MONTH',
+    description: 'Month on which the next assessment year begins (1 = the calendar year).',
+  },
+  'year.startDay': {
+    type: 'integer', min: 1, max: 28, default: 1, env: 'KIOSK_YEAR_START_DAY',
+    description: 'Day of year.startMonth on which the next assessment year begins.',
+  },
+  'year.timeZone': {
+    type: 'string', default: 'Asia/Ho_Chi_Minh', env: 'KIOSK_TIME_ZONE',
+    description: 'Time zone of the center, for the assessment year and dates on slips.',
+  },
+  'year.fixed': {
+    type: 'optional-integer', min: 2000, max: 2100, default: null, env: 'KIOSK_YEAR',
+    description: 'When set, every assessment counts for this year whatever the date.',
+  },
+  'cdht.criteriaSet': {
+    type: 'string', default: 'cdht-2022@2022.1', env: 'KIOSK_CDHT_CRITERIA_SET',
+    description: 'Criteria set (id@version, from kiosk-config/criteria/) for Learning Citizen assessments.',
+  },
+  'cdht.criteriaSetByYear': {
+    type: 'map', default: {}, env: 'KIOSK_CDHT_CRITERIA_SET_BY_YEAR',
+    description: 'Per-year choice of criteria set, e.g. {"2027": "cdht-2023@2023.1"}; years not listed use cdht.criteriaSet.',
+  },
+  'recognition.outstandingYears': {
+    type: 'integer', min: 2, max: 10, default: 5, env: 'KIOSK_OUTSTANDING_YEARS',
+    description: 'Years recognized in a row to be an outstanding Learning Citizen (tiêu biểu xuất sắc).',
+  },
+  'evidence.maxPhotoBytes': {
+    type: 'integer', min: 10_000, max: 20_000_000, default: 2_000_000, env: 'KIOSK_MAX_PHOTO_BYTES',
+    description: 'Largest evidence photo the box accepts; the tablet resizes photos well below this.',
+  },
+  'evidence.photoLongSide': {
+    type: 'integer', min: 320, max: 4096, default: 1280, env: 'KIOSK_PHOTO_LONG_SIDE',
+    description: 'Long side in pixels the tablet resizes evidence photos to before sending (JPEG).',
+  },
+  'session.idleSeconds': {
+    type: 'integer', min: 5, max: 3600, default: 180, env: 'KIOSK_SESSION_IDLE_SECONDS',
+    description: 'Seconds without a touch before a tablet asks "Bạn còn ở đây không?"; the session then ends after session.warningSeconds more.',
+  },
+  'session.warningSeconds': {
+    type: 'integer', min: 3, max: 300, default: 30, env: 'KIOSK_SESSION_WARNING_SECONDS',
+    description: 'Countdown shown by the idle prompt before the session ends and the tablet is cleared.',
+  },
+  'auth.sessionHours': {
+    type: 'integer', min: 1, max: 24, default: 8, env: 'KIOSK_STAFF_SESSION_HOURS',
+    description: 'Hours a staff sign-in lasts before the PIN is asked again.',
+  },
+  'auth.lockoutSeconds': {
+    type: 'integer', min: 1, max: 3600, default: 30, env: 'KIOSK_LOCKOUT_SECONDS',
+    description: 'Lockout after 5 wrong PINs; it doubles with each further wrong PIN, up to an hour.',
+  },
+  'sync.clockSkewSeconds': {
+    type: 'integer', min: 10, max: 86400, default: 300, env: 'KIOSK_SYNC_CLOCK_SKEW_SECONDS',
+    description: 'A hub refuses a signed sync request whose timestamp is further than this from its own clock.',
+  },
+  'sync.batchBytes': {
+    type: 'integer', min: 1024, max: 8_000_000, default: 262_144, env: 'KIOSK_SYNC_BATCH_BYTES',
+    description: 'Upper bound of one push batch before compression: small enough for a weak mobile link.',
+  },
+  'sync.intervalSeconds': {
+    type: 'integer', min: 5, max: 86400, default: 300, env: 'KIOSK_SYNC_INTERVAL_SECONDS',
+    description: 'How often an enrolled center pushes to its hub (it also pushes on "Đồng bộ ngay").',
+  },
+  'hub.enrolmentHours': {
+    type: 'integer', min: 1, max: 720, default: 72, env: 'KIOSK_HUB_ENROLMENT_HOURS',
+    description: 'How long a one-time enrolment code for a center stays valid.',
+  },
+  'web.dir': {
+    type: 'string', default: './dist/web', env: 'KIOSK_WEB_DIR',
+    description: 'Folder of the built PWA (npm run build), relative to the working directory.',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionKey = keyof typeof options;
+
+type ValueOf<S> = S extends { type: 'map' } ? Readonly<Record<string, string>>
+  : S extends { type: 'optional-string' } ? string | null
+  : S extends { type: 'optional-integer' } ? number | null
+  : S extends { type: 'integer' } ? number
+  : S extends { type: 'enum'; values: readonly (infer V)[] } ? V
+  : string;
+
+/** The resolved settings: every option with its final value. */
+export type Settings = { readonly [K in OptionKey]: ValueOf<(typeof options)[K]> };

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { AppError } from '../../shared/errors.ts';
+import { assessmentRoutes } from './assessments/assessments.routes.ts';
+import { configRoutes } from './config/config.routes.ts';
+import { evidenceRoutes } from './evidence/evidence.routes.ts';
+import type { AppEnv, Deps } from './http/context.ts';
+import { onError } from './http/errors.ts';
+import { peopleRoutes } from './people/people.routes.ts';
+import { loadStaff } from './http/auth.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
+import { appraisalRoutes } from './appraisals/appraisals.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { listRoutes } from './lists/lists.routes.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
+import { federationRoutes } from './federation/federation.routes.ts';
+import { hubRoutes } from './hub/hub.routes.ts';
+
+export interface AppOptions extends Deps {
+  /** Built PWA (vite build output); when absent only the API is served. */
+  webDir?: string;
+}
+
+/** The Hono app: the API under /api and, when built, the PWA. */
+export function createApp(options: AppOptions) {
+  const { webDir, ...deps } = options;
+  const api = new Hono<AppEnv>()
+    .route('/', configRoutes)
+    .route('/', peopleRoutes)
+    .route('/', assessmentRoutes)
+    .route('/', evidenceRoutes)
+    .route('/', staffRoutes)
+    .route('/', appraisalRoutes)
+    .route('/', listRoutes)
+    .route('/', privacyRoutes)
+    .route('/', auditRoutes)
+    .route('/', federationRoutes)
+    .route('/', hubRoutes);
+
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', loadStaff);
+  app.route('/api', api);
+  app.all('/api/*', () => { throw new AppError('route.not-found'); });
+
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      // Vite puts a content hash in every asset name, so they never change.
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: webDir, onFound: (path, c) => {
+      if (/(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest|index\.html)$/.test(path)) c.header('Cache-Control', 'no-cache');
+    } }));
+    // Any other path is a screen of the single-page app. Read each time: a new build needs no restart.
+    app.get('*', (c) => { c.header('Cache-Control', 'no-cache'); return c.html(readFileSync(join(webDir, 'index.html'), 'utf8')); });
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

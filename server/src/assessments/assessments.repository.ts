@@ -1,0 +1,43 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AppraisalRow, AssessmentItemRow, AssessmentRow, Database, EvidenceRow } from '../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function findAssessment(db: Db, id: string): Promise<AssessmentRow | undefined> {
+  return db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findAssessmentFor(db: Db, subjectKind: string, subjectId: string, title: string, year: number): Promise<AssessmentRow | undefined> {
+  return db.selectFrom('assessment').selectAll()
+    .where('subject_kind', '=', subjectKind).where('subject_id', '=', subjectId)
+    .where('title', '=', title).where('year', '=', year)
+    .executeTakeFirst();
+}
+
+export function listItems(db: Db, assessmentId: string): Promise<AssessmentItemRow[]> {
+  return db.selectFrom('assessment_item').selectAll().where('assessment_id', '=', assessmentId).orderBy('indicator_id').execute();
+}
+
+export function listEvidence(db: Db, assessmentId: string): Promise<EvidenceRow[]> {
+  return db.selectFrom('evidence').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute();
+}
+
+export function findAppraisal(db: Db, assessmentId: string): Promise<AppraisalRow | undefined> {
+  return db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+}
+
+export async function isActiveStaff(db: Db, staffId: string): Promise<boolean> {
+  return (await db.selectFrom('staff').select('id').where('id', '=', staffId).where('active', '=', 1).executeTakeFirst()) !== undefined;
+}
+
+/** Writes the assessment and replaces its items. */
+export async function saveAssessment(trx: Transaction<Database>, row: AssessmentRow, items: AssessmentItemRow[], isNew: boolean): Promise<void> {
+  if (isNew) {
+    await trx.insertInto('assessment').values(row).execute();
+  } else {
+    const { id, ...rest } = row;
+    await trx.updateTable('assessment').set(rest).where('id', '=', id).execute();
+    await trx.deleteFrom('assessment_item').where('assessment_id', '=', id).execute();
+  }
+  if (items.length > 0) await trx.insertInto('assessment_item').values(items).execute();
+}

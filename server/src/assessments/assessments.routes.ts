@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { PutAssessmentSchema } from '../../../shared/schemas/assessment.ts';
+import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
+import { jsonBody, parseOrThrow } from '../http/errors.ts';
+import type { AppEnv } from '../http/context.ts';
+import { currentAssessmentOf, getAssessment, putAssessment } from './assessments.service.ts';
+
+export const assessmentRoutes = new Hono<AppEnv>()
+  // The tablet sends the whole assessment under its own id; the same body again is a no-op.
+  .put('/assessments/:id', jsonBody(PutAssessmentSchema), async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    return c.json(await putAssessment(c.var.deps, id, c.req.valid('json')));
+  })
+  .get('/assessments/:id', async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    return c.json(await getAssessment(c.var.deps, id));
+  })
+  .get('/people/:id/assessments/current', async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    return c.json({ assessment: await currentAssessmentOf(c.var.deps, id) });
+  });

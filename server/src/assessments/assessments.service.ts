@@ -1,0 +1,156 @@
+import { currentAssessmentYear } from '../../../shared/domain/assessment-year.ts';
+import { verdict } from '../../../shared/domain/recognition.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { AssessmentView, PutAssessment } from '../../../shared/schemas/assessment.ts';
+import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
+import type { KioskConfig } from '../config/load.ts';
+import type { DB } from '../db/database.ts';
+import type { AppraisalRow, AssessmentItemRow, AssessmentRow, EvidenceRow } from '../db/schema.ts';
+import { appendChange } from '../outbox/outbox.repository.ts';
+import { findPersonById } from '../people/people.repository.ts';
+import * as repo from './assessments.repository.ts';
+
+export interface AssessmentDeps {
+  db: DB;
+  config: KioskConfig;
+  now: () => Date;
+}
+
+const TITLE = 'cdht';
+const SUBJECT_KIND = 'person';
+
+/** The assessment year a change made now counts for. */
+export function assessmentYearNow(deps: Pick<AssessmentDeps, 'config' | 'now'>): number {
+  const s = deps.config.settings;
+  return currentAssessmentYear(deps.now(), {
+    startMonth: s['year.startMonth'], startDay: s['year.startDay'], timeZone: s['year.timeZone'],
+    fixedYear: s['year.fixed'] ?? undefined,
+  });
+}
+
+export function findCriteriaSet(config: KioskConfig, id: string, version: string): CriteriaSet {
+  const set = config.criteriaSets.find((s) => s.id === id && s.version === version);
+  if (!set) throw new AppError('assessment.criteria-set-unknown', { criteriaSetId: id, version });
+  return set;
+}
+
+/** Checks an assessment against its criteria set; throws the first problem with a stable code. */
+function checkAgainstSet(set: CriteriaSet, input: PutAssessment): void {
+  if (!set.groups.some((g) => g.id === input.group)) throw new AppError('assessment.group-unknown', { group: input.group });
+  const seen = new Set<string>();
+  const { minScore: min, maxScore: max } = set.scoring;
+  for (const a of input.answers) {
+    if (!set.indicators.some((i) => i.id === a.indicatorId)) throw new AppError('assessment.indicator-unknown', { indicatorId: a.indicatorId });
+    if (seen.has(a.indicatorId)) throw new AppError('request.invalid', { reason: `${a.indicatorId} answered twice` });
+    seen.add(a.indicatorId);
+    if (!Number.isInteger(a.score) || a.score < min || a.score > max) {
+      throw new AppError('assessment.score-out-of-range', { indicatorId: a.indicatorId, score: a.score, min, max });
+    }
+  }
+  if (input.status === 'submitted') {
+    const missing = set.indicators.map((i) => i.id).filter((id) => !seen.has(id));
+    if (missing.length > 0) throw new AppError('assessment.incomplete', { missing });
+  }
+}
+
+function itemRows(id: string, input: PutAssessment): AssessmentItemRow[] {
+  return input.answers.map((a) => ({
+    assessment_id: id, indicator_id: a.indicatorId, score: a.score, note: a.note || null,
+    confirmed: a.confirmed === undefined ? null : a.confirmed ? 1 : 0,
+  }));
+}
+
+function sameContent(row: AssessmentRow, items: AssessmentItemRow[], input: PutAssessment, id: string): boolean {
+  if (row.criteria_set_id !== input.criteriaSetId || row.criteria_set_version !== input.criteriaSetVersion
+    || row.subject_group !== input.group || row.status !== input.status || items.length !== input.answers.length
+    || row.assisted_by !== (input.assistedBy ?? null)) return false;
+  return itemRows(id, input).every((n) => items.some((i) => i.indicator_id === n.indicator_id && i.score === n.score && i.note === n.note && i.confirmed === n.confirmed));
+}
+
+/**
+ * Creates or updates an assessment under the tablet's id. Saving the same content again is a no-op
+ * (no new revision); a submitted assessment no longer changes.
+ */
+export async function putAssessment(deps: AssessmentDeps, id: string, input: PutAssessment): Promise<AssessmentView> {
+  const set = findCriteriaSet(deps.config, input.criteriaSetId, input.criteriaSetVersion);
+  checkAgainstSet(set, input);
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
+    if (input.assistedBy && !(await repo.isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    const existing = await repo.findAssessment(trx, id);
+    if (existing && (existing.subject_id !== input.personId || existing.subject_kind !== SUBJECT_KIND)) {
+      throw new AppError('assessment.id-conflict');
+    }
+    if (existing) {
+      const items = await repo.listItems(trx, id);
+      const appraisal = await repo.findAppraisal(trx, id);
+      const current = async () => toView(set, existing, items, await repo.listEvidence(trx, id), appraisal);
+      if (sameContent(existing, items, input, id)) return current();
+      // Returned for more evidence: the villager may change and submit again.
+      const reopened = appraisal?.status === 'returned' && appraisal.locked === 0;
+      // A draft save that arrives after the submission (a tablet's late retry) never reopens it.
+      if (existing.status === 'submitted' && input.status === 'draft' && !reopened) return current();
+      if (existing.status === 'submitted' && !reopened) throw new AppError('assessment.already-submitted');
+    }
+    const year = existing?.year ?? assessmentYearNow(deps);
+    if (!existing) {
+      const other = await repo.findAssessmentFor(trx, SUBJECT_KIND, input.personId, TITLE, year);
+      if (other) throw new AppError('assessment.year-taken', { year, assessmentId: other.id });
+    }
+    const row: AssessmentRow = {
+      id, subject_kind: SUBJECT_KIND, subject_id: input.personId, title: TITLE, year,
+      criteria_set_id: set.id, criteria_set_version: set.version, subject_group: input.group,
+      status: input.status, revision: (existing?.revision ?? 0) + 1,
+      created_at: existing?.created_at ?? at, updated_at: at,
+      submitted_at: input.status === 'submitted' ? at : null,
+      assisted_by: input.assistedBy ?? null,
+    };
+    const items = itemRows(id, input);
+    await repo.saveAssessment(trx, row, items, !existing);
+    await appendChange(trx, {
+      type: 'AssessmentUpsertV1', id, revision: row.revision, subjectKind: row.subject_kind, subjectId: row.subject_id,
+      title: row.title, year, criteriaSetId: set.id, criteriaSetVersion: set.version, group: row.subject_group,
+      status: row.status, answers: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, note: i.note, confirmed: i.confirmed === 1 })),
+      submittedAt: row.submitted_at, assistedBy: row.assisted_by,
+    }, at);
+    return toView(set, row, sortItems(items), await repo.listEvidence(trx, id), await repo.findAppraisal(trx, id));
+  });
+}
+
+export async function getAssessment(deps: AssessmentDeps, id: string): Promise<AssessmentView> {
+  const row = await repo.findAssessment(deps.db, id);
+  if (!row) throw new AppError('assessment.not-found');
+  return viewOf(deps, row);
+}
+
+/** This year's Learning Citizen assessment of a person, if they have started one. */
+export async function currentAssessmentOf(deps: AssessmentDeps, personId: string): Promise<AssessmentView | null> {
+  if (!(await findPersonById(deps.db, personId))) throw new AppError('person.not-found');
+  const row = await repo.findAssessmentFor(deps.db, SUBJECT_KIND, personId, TITLE, assessmentYearNow(deps));
+  return row ? viewOf(deps, row) : null;
+}
+
+async function viewOf(deps: AssessmentDeps, row: AssessmentRow): Promise<AssessmentView> {
+  const set = findCriteriaSet(deps.config, row.criteria_set_id, row.criteria_set_version);
+  return toView(set, row, await repo.listItems(deps.db, row.id), await repo.listEvidence(deps.db, row.id), await repo.findAppraisal(deps.db, row.id));
+}
+
+function sortItems(items: AssessmentItemRow[]): AssessmentItemRow[] {
+  return [...items].sort((a, b) => a.indicator_id.localeCompare(b.indicator_id));
+}
+
+function toView(set: CriteriaSet, row: AssessmentRow, items: AssessmentItemRow[], evidence: EvidenceRow[], appraisal: AppraisalRow | undefined): AssessmentView {
+  const scores = Object.fromEntries(items.map((i) => [i.indicator_id, i.score]));
+  return {
+    id: row.id, personId: row.subject_id, year: row.year, criteriaSetId: row.criteria_set_id,
+    criteriaSetVersion: row.criteria_set_version, group: row.subject_group, status: row.status,
+    answers: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, note: i.note, confirmed: i.confirmed === 1 })),
+    assistedBy: row.assisted_by,
+    returned: appraisal?.status === 'returned' ? { message: appraisal.message ?? '', at: appraisal.updated_at } : null,
+    evidence: evidence.map((e) => ({ id: e.id, indicatorId: e.indicator_id, kind: 'photo' as const, sha256: e.sha256, bytes: e.bytes })),
+    revision: row.revision, submittedAt: row.submitted_at,
+    verdict: verdict(set.indicators.map((i) => i.id), scores, set.scoring),
+  };
+}
+

@@ -1,0 +1,32 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Who did something: a signed-in staff member, or nobody (a villager at a tablet, a failed sign-in). */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** Actions that matter, each written to the audit log with who, when and what. */
+export type AuditAction =
+  | 'staff.setup' | 'staff.sign-in' | 'staff.sign-in-failed' | 'staff.sign-out' | 'staff.create' | 'staff.deactivate'
+  | 'appraisal.save' | 'appraisal.return' | 'appraisal.reopen' | 'list.lock' | 'list.export'
+  | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
+  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'sync.enrol';
+
+export interface AuditEntry {
+  action: AuditAction;
+  subjectKind?: string;
+  subjectId?: string;
+  details?: Record<string, unknown>;
+}
+
+export async function audit(db: Db, actor: Actor | null, entry: AuditEntry, at: string): Promise<void> {
+  await db.insertInto('audit_log').values({
+    at, actor_id: actor?.id ?? null, actor_name: actor?.name ?? null, action: entry.action,
+    subject_kind: entry.subjectKind ?? null, subject_id: entry.subjectId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  }).execute();
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
+import { assessmentYearNow } from '../assessments/assessments.service.ts';
+import type { AppEnv } from '../http/context.ts';
+import { criteriaSetForYear } from './load.ts';
+
+export const configRoutes = new Hono<AppEnv>()
+  .get('/kiosk', (c) => {
+    const { config } = c.var.deps;
+    const year = assessmentYearNow(c.var.deps);
+    const s = config.settings;
+    const info: KioskInfo = {
+      center: { ...config.center, villages: [...config.center.villages] },
+      year,
+      criteriaSet: criteriaSetForYear(config, year),
+      photo: { longSide: s['evidence.photoLongSide'], maxBytes: s['evidence.maxPhotoBytes'] },
+      session: { idleSeconds: s['session.idleSeconds'], warningSeconds: s['session.warningSeconds'] },
+    };
+    return c.json(info);
+  });

@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as v from 'valibot';
+import { options, type OptionKey, type OptionSpec, type Settings } from '../../../kiosk-config/options.ts';
+import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
+
+/** A bad or missing configuration value: names the file (or variable) and the key. */
+export class ConfigError extends Error {
+  constructor(readonly source: string, readonly key: string, problem: string) {
+    super(`Configuration error in ${source}, key "${key}": ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const CenterSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
+  name: v.pipe(v.string(), v.minLength(1)),
+  commune: v.pipe(v.string(), v.minLength(1)),
+  province: v.pipe(v.string(), v.minLength(1)),
+  demo: v.optional(v.boolean(), false),
+  villages: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1), v.check((a) => new Set(a).size === a.length, 'villages must be unique')),
+});
+export type Center = v.InferOutput<typeof CenterSchema>;
+
+const CenterFileSchema = v.strictObject({
+  center: CenterSchema,
+  settings: v.optional(v.record(v.string(), v.unknown()), {}),
+});
+
+/** Everything the kiosk runs on, validated and frozen. */
+export interface KioskConfig {
+  readonly settings: Settings;
+  readonly center: Center;
+  readonly criteriaSets: readonly CriteriaSet[];
+  /** The folder the configuration was read from. */
+  readonly configDir: string;
+}
+
+export interface LoadOptions {
+  configDir: string;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Reads kiosk-config once: defaults, then the center file, then the environment. Throws ConfigError. */
+export function loadConfig({ configDir, env = process.env }: LoadOptions): KioskConfig {
+  const centerName = env.KIOSK_CENTER ?? 'demo';
+  const centerPath = join(configDir, 'centers', `${centerName}.json`);
+  const centerFile = parseWith(CenterFileSchema, readJson(centerPath), rel(centerPath));
+
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(options) as [OptionKey, OptionSpec][]) {
+    values[key] = spec.default;
+  }
+  for (const [key, raw] of Object.entries(centerFile.settings)) {
+    if (!Object.hasOwn(options, key)) throw new ConfigError(rel(centerPath), `settings.${key}`, 'no such option (see kiosk-config/options.ts)');
+    values[key] = checkValue(options[key as OptionKey], raw, rel(centerPath), `settings.${key}`);
+  }
+  for (const [key, spec] of Object.entries(options) as [OptionKey, OptionSpec][]) {
+    const raw = env[spec.env];
+    if (raw !== undefined && raw !== '') values[key] = checkValue(spec, fromEnv(spec, raw, key), `environment variable ${spec.env}`, key);
+  }
+  const settings = values as Settings;
+
+  const criteriaDir = join(configDir, 'criteria');
+  const criteriaSets = readdirSync(criteriaDir).filter((f) => f.endsWith('.json')).sort().map((file) => {
+    const path = join(criteriaDir, file);
+    return parseWith(CriteriaSetSchema, readJson(path), rel(path));
+  });
+  const refs = [settings['cdht.criteriaSet'], ...Object.values(settings['cdht.criteriaSetByYear'])];
+  for (const ref of refs) {
+    if (!criteriaSets.some((s) => `${s.id}@${s.version}` === ref)) {
+      throw new ConfigError('settings', 'cdht.criteriaSet', `criteria set "${ref}" is not in ${rel(criteriaDir)}`);
+    }
+  }
+  return deepFreeze({ settings, center: centerFile.center, criteriaSets, configDir });
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError(rel(path), '(file)', 'file not found or unreadable');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(rel(path), '(file)', `not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function parseWith<S extends v.GenericSchema>(schema: S, data: unknown, source: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, data);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  throw new ConfigError(source, v.getDotPath(issue) ?? '(root)', issue.message);
+}
+
+function fromEnv(spec: OptionSpec, raw: string, key: string): unknown {
+  if (spec.type === 'integer' || spec.type === 'optional-integer') return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  if (spec.type === 'map') {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw new ConfigError(`environment variable ${spec.env}`, key, 'must be a JSON object');
+    }
+  }
+  return raw;
+}
+
+function checkValue(spec: OptionSpec, raw: unknown, source: string, key: string): unknown {
+  switch (spec.type) {
+    case 'string':
+      if (typeof raw === 'string' && raw.length > 0) return raw;
+      throw new ConfigError(source, key, 'must be a non-empty string');
+    case 'optional-string':
+      if (raw === null || (typeof raw === 'string' && raw.length > 0)) return raw;
+      throw new ConfigError(source, key, 'must be a non-empty string or null');
+    case 'enum':
+      if (typeof raw === 'string' && spec.values.includes(raw)) return raw;
+      throw new ConfigError(source, key, `must be one of ${spec.values.join(', ')}`);
+    case 'optional-integer':
+    case 'integer':
+      if (raw === null && spec.type === 'optional-integer') return null;
+      if (typeof raw === 'number' && Number.isInteger(raw) && raw >= spec.min && raw <= spec.max) return raw;
+      throw new ConfigError(source, key, `must be a whole number from ${spec.min} to ${spec.max}`);
+    case 'map':
+      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.values(raw).every((x) => typeof x === 'string')) return raw;
+      throw new ConfigError(source, key, 'must be an object of strings');
+  }
+}
+
+function rel(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The criteria set an assessment of `year` uses. */
+export function criteriaSetForYear(config: KioskConfig, year: number): CriteriaSet {
+  const ref = config.settings['cdht.criteriaSetByYear'][String(year)] ?? config.settings['cdht.criteriaSet'];
+  const set = config.criteriaSets.find((s) => `${s.id}@${s.version}` === ref);
+  if (!set) throw new ConfigError('settings', 'cdht.criteriaSet', `criteria set "${ref}" is not installed`);
+  return set;
+}

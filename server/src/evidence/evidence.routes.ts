@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as v from 'valibot';
+import { AppError } from '../../../shared/errors.ts';
+import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
+import { parseOrThrow } from '../http/errors.ts';
+import type { AppEnv } from '../http/context.ts';
+import { addPhoto } from './evidence.service.ts';
+
+const IndicatorQuery = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
+
+export const evidenceRoutes = new Hono<AppEnv>()
+  // The photo is the raw body (image/jpeg from the tablet's resizer), so nothing is re-encoded here.
+  .put('/assessments/:assessmentId/evidence/:evidenceId',
+    async (c, next) => {
+      const maxSize = c.var.deps.config.settings['evidence.maxPhotoBytes'];
+      return bodyLimit({ maxSize, onError: () => { throw new AppError('evidence.too-large', { limitBytes: maxSize }); } })(c, next);
+    },
+    async (c) => {
+      const assessmentId = parseOrThrow(Uuid7Schema, c.req.param('assessmentId'));
+      const evidenceId = parseOrThrow(Uuid7Schema, c.req.param('evidenceId'));
+      const indicatorId = parseOrThrow(IndicatorQuery, c.req.query('indicator'));
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      return c.json(await addPhoto(c.var.deps, { assessmentId, evidenceId, indicatorId, bytes }));
+    });

@@ -1,0 +1,32 @@
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { AppError } from '../../../shared/errors.ts';
+import { requireRole } from '../http/auth.ts';
+import type { AppEnv } from '../http/context.ts';
+import { jsonBody } from '../http/errors.ts';
+import { enrolWithHub, federationStatus, pushToHub, type FederationDeps } from './federation.service.ts';
+
+export function federationDeps(c: Pick<Context<AppEnv>, 'var'>): FederationDeps {
+  const { db, now, config, fetch: f, evidenceDir } = c.var.deps;
+  if (config.settings.role !== 'center') throw new AppError('sync.wrong-role');
+  return { db, now, evidenceDir, fetch: f ?? globalThis.fetch, centerName: config.center.name, batchBytes: config.settings['sync.batchBytes'] };
+}
+
+const EnrolBody = v.strictObject({
+  hubUrl: v.pipe(v.string(), v.trim(), v.url(), v.regex(/^https?:\/\//)),
+  code: v.pipe(v.string(), v.trim(), v.minLength(6), v.maxLength(64)),
+});
+
+/** The center administrator's sync page: enrol once, see the state in plain words, "Đồng bộ ngay". */
+export const federationRoutes = new Hono<AppEnv>()
+  .use('/staff/federation', requireRole('admin'))
+  .use('/staff/federation/*', requireRole('admin'))
+  .get('/staff/federation', async (c) => {
+    federationDeps(c);
+    return c.json(await federationStatus(c.var.deps.db));
+  })
+  .post('/staff/federation/enrol', jsonBody(EnrolBody), async (c) => {
+    const { hubUrl, code } = c.req.valid('json');
+    return c.json(await enrolWithHub(federationDeps(c), c.var.staff!, hubUrl, code));
+  })
+  .post('/staff/federation/run', async (c) => c.json(await pushToHub(federationDeps(c))));

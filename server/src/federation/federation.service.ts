@@ -1,0 +1,160 @@
+import { gzipSync } from 'node:zlib';
+import * as v from 'valibot';
+import { AppError, isErrorCode } from '../../../shared/errors.ts';
+import { EnrolResponseSchema, MissingSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
+import { evidencePath } from '../evidence/evidence.store.ts';
+import { readFileSync } from 'node:fs';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { DB } from '../db/database.ts';
+import { newKeyPair, signRequest } from './signing.ts';
+
+export interface FederationDeps {
+  db: DB;
+  evidenceDir: string;
+  now: () => Date;
+  fetch: typeof fetch;
+  centerName: string;
+  batchBytes: number;
+}
+
+type StateKey = 'hubUrl' | 'hubName' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
+
+async function readState(db: DB): Promise<Partial<Record<StateKey, string>>> {
+  const rows = await db.selectFrom('sync_state').selectAll().execute();
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+async function writeState(db: DB, values: Partial<Record<StateKey, string>>): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    await db.insertInto('sync_state').values({ key, value: value! }).onConflict((oc) => oc.column('key').doUpdateSet({ value: value! })).execute();
+  }
+}
+
+/** What the center administrator sees, in plain words on the screen. */
+export interface FederationStatus {
+  enrolled: boolean;
+  hubUrl: string | null;
+  hubName: string | null;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  /** Outbox changes not yet acknowledged by the hub. */
+  waiting: number;
+  lastError: { code: string; at: string } | null;
+}
+
+export async function federationStatus(db: DB): Promise<FederationStatus> {
+  const s = await readState(db);
+  const cursor = Number(s.cursor ?? 0);
+  const waiting = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', cursor).executeTakeFirstOrThrow()).n);
+  return {
+    enrolled: Boolean(s.nodeId), hubUrl: s.hubUrl ?? null, hubName: s.hubName ?? null,
+    lastSuccessAt: s.lastSuccessAt ?? null, lastAttemptAt: s.lastAttemptAt ?? null, waiting,
+    lastError: s.lastError ? (JSON.parse(s.lastError) as { code: string; at: string }) : null,
+  };
+}
+
+/** Enrols with a hub: a new Ed25519 key pair, the public half sent with the one-time code. */
+export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: string, code: string): Promise<FederationStatus> {
+  const keys = newKeyPair();
+  const base = hubUrl.replace(/\/+$/, '');
+  let res: Response;
+  try {
+    res = await deps.fetch(`${base}/api/hub/enrol`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, publicKey: keys.publicKey, name: deps.centerName }),
+    });
+  } catch {
+    throw new AppError('sync.unreachable');
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const code = (body as { code?: unknown } | null)?.code;
+    throw new AppError(isErrorCode(code) ? code : 'sync.unreachable');
+  }
+  const { nodeId, hubName } = v.parse(EnrolResponseSchema, body);
+  await writeState(deps.db, { hubUrl: base, hubName, nodeId, privateKey: keys.privateKey, publicKey: keys.publicKey, cursor: '0' });
+  await audit(deps.db, actor, { action: 'sync.enrol', subjectKind: 'hub', subjectId: nodeId, details: { hubUrl: base, hubName } }, deps.now().toISOString());
+  return federationStatus(deps.db);
+}
+
+let running: Promise<FederationStatus> | null = null;
+
+/**
+ * Pushes the outbox to the hub in order, in batches bounded in bytes and gzip-compressed, each
+ * signed; the cursor moves only to what the hub acknowledged. Stops at the first failure and
+ * keeps its code for the status screen. One push at a time.
+ */
+export function pushToHub(deps: FederationDeps): Promise<FederationStatus> {
+  running ??= push(deps).finally(() => { running = null; });
+  return running;
+}
+
+async function push(deps: FederationDeps): Promise<FederationStatus> {
+  const s = await readState(deps.db);
+  if (!s.nodeId || !s.hubUrl || !s.privateKey) throw new AppError('sync.not-enrolled');
+  let cursor = Number(s.cursor ?? 0);
+  await writeState(deps.db, { lastAttemptAt: deps.now().toISOString() });
+  for (;;) {
+    const rows = await deps.db.selectFrom('outbox').select(['seq', 'payload']).where('seq', '>', cursor).orderBy('seq').limit(2000).execute();
+    if (rows.length === 0) break;
+    const changes: { seq: number; message: unknown }[] = [];
+    let bytes = 0;
+    for (const r of rows) {
+      if (changes.length > 0 && bytes + r.payload.length > deps.batchBytes) break;
+      const message = JSON.parse(r.payload) as Record<string, unknown>;
+      // An erased person's earlier changes travel as empty shells, so the hub's cursor still moves.
+      changes.push({ seq: r.seq, message: message.redacted ? { type: 'Redacted', id: String(r.seq), revision: 0, redacted: true } : message });
+      bytes += r.payload.length + 20;
+    }
+    const waitingAfter = Number((await deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', changes.at(-1)!.seq).executeTakeFirstOrThrow()).n);
+    const body = gzipSync(Buffer.from(JSON.stringify({ changes, backlog: waitingAfter })));
+    const ack = await signed(deps, s, 'POST', '/api/hub/push', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' }, PushAckSchema);
+    if (typeof ack === 'string') return fail(deps, ack);
+    cursor = Math.max(cursor, ack.ackSeq);
+    await writeState(deps.db, { cursor: String(cursor), lastSuccessAt: deps.now().toISOString() });
+  }
+  const files = await sendEvidence(deps, s);
+  if (files !== 'done') return fail(deps, files);
+  await writeState(deps.db, { lastSuccessAt: deps.now().toISOString() });
+  await deps.db.deleteFrom('sync_state').where('key', '=', 'lastError').execute();
+  return federationStatus(deps.db);
+}
+
+type State = Partial<Record<StateKey, string>>;
+
+/** One signed request to the hub; answers the parsed body, or the error code to show. */
+async function signed<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<v.InferOutput<S> | string> {
+  try {
+    const res = await deps.fetch(`${s.hubUrl}${path}`, { method, headers: { ...headers, ...signRequest(s.nodeId!, s.privateKey!, method, path, body, deps.now()) }, body: body as BodyInit });
+    const answer: unknown = await res.json().catch(() => null);
+    if (!res.ok) {
+      const code = (answer as { code?: unknown } | null)?.code;
+      return isErrorCode(code) ? code : 'sync.unreachable';
+    }
+    const parsed = v.safeParse(schema, answer);
+    return parsed.success ? parsed.output : 'sync.unreachable';
+  } catch {
+    return 'sync.unreachable';
+  }
+}
+
+/** Evidence files by hash, after the records: ask which the hub lacks, send only those, remember. */
+async function sendEvidence(deps: FederationDeps, s: State): Promise<'done' | string> {
+  for (;;) {
+    const rows = await deps.db.selectFrom('evidence').select('sha256').distinct().where('sent_to_hub', '=', 0).limit(200).execute();
+    if (rows.length === 0) return 'done';
+    const hashes = rows.map((r) => r.sha256);
+    const answer = await signed(deps, s, 'POST', '/api/hub/evidence/missing', Buffer.from(JSON.stringify({ hashes })), { 'content-type': 'application/json' }, MissingSchema);
+    if (typeof answer === 'string') return answer;
+    for (const sha256 of answer.missing) {
+      const sent = await signed(deps, s, 'PUT', `/api/hub/evidence/${sha256}`, readFileSync(evidencePath(deps.evidenceDir, sha256)), { 'content-type': 'application/octet-stream' }, v.object({ ok: v.literal(true) }));
+      if (typeof sent === 'string') return sent;
+    }
+    await deps.db.updateTable('evidence').set({ sent_to_hub: 1 }).where('sha256', 'in', hashes).execute();
+  }
+}
+
+async function fail(deps: FederationDeps, code: string): Promise<FederationStatus> {
+  await writeState(deps.db, { lastError: JSON.stringify({ code, at: deps.now().toISOString() }) });
+  return federationStatus(deps.db);
+}

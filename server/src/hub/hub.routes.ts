@@ -1,0 +1,71 @@
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { AppError } from '../../../shared/errors.ts';
+import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
+import { EnrolRequestSchema, HashListSchema } from '../../../shared/sync/protocol.ts';
+import { evidencePath, sha256Hex, storeEvidenceFile } from '../evidence/evidence.store.ts';
+import { existsSync } from 'node:fs';
+import { requireRole } from '../http/auth.ts';
+import type { AppEnv } from '../http/context.ts';
+import { jsonBody, parseOrThrow } from '../http/errors.ts';
+import * as repo from './hub.repository.ts';
+import * as service from './hub.service.ts';
+
+function deps(c: Context<AppEnv>): service.HubDeps {
+  const { db, now, config } = c.var.deps;
+  if (config.settings.role !== 'hub') throw new AppError('sync.wrong-role');
+  return {
+    db, now, hubName: `${config.center.commune}, ${config.center.province}`,
+    enrolmentHours: config.settings['hub.enrolmentHours'], clockSkewSeconds: config.settings['sync.clockSkewSeconds'],
+  };
+}
+
+const EnrolmentBody = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)) });
+
+export const hubRoutes = new Hono<AppEnv>()
+  // A center joins with its one-time code (the code is the credential; no signature yet).
+  .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) => c.json(await service.enrol(deps(c), c.req.valid('json'))))
+  // Signed, gzip-compressed batches from the outbox of a node below.
+  .post('/hub/push', async (c) => {
+    const d = deps(c);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const url = new URL(c.req.url);
+    const node = await service.verifySigned(d, c.req.method, url.pathname + url.search, (n) => c.req.header(n), body);
+    return c.json(await service.applyPush(d, node, body));
+  })
+  // Evidence travels by hash: the center asks which files the hub lacks, then sends only those.
+  .post('/hub/evidence/missing', async (c) => {
+    const d = deps(c);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    await service.verifySigned(d, 'POST', new URL(c.req.url).pathname, (n) => c.req.header(n), body);
+    const { hashes } = parseOrThrow(HashListSchema, JSON.parse(Buffer.from(body).toString('utf8') || '{}'));
+    return c.json({ missing: hashes.filter((h) => !existsSync(evidencePath(c.var.deps.evidenceDir, h))) });
+  })
+  .put('/hub/evidence/:sha256', async (c) => {
+    const d = deps(c);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    await service.verifySigned(d, 'PUT', new URL(c.req.url).pathname, (n) => c.req.header(n), body);
+    const sha256 = c.req.param('sha256');
+    if (body.length > c.var.deps.config.settings['evidence.maxPhotoBytes']) throw new AppError('evidence.too-large', { limitBytes: c.var.deps.config.settings['evidence.maxPhotoBytes'] });
+    // Checked before it is written; written to a temp file and renamed, so no partial file is ever visible.
+    if (sha256Hex(body) !== sha256) throw new AppError('evidence.hash-mismatch');
+    storeEvidenceFile(c.var.deps.evidenceDir, sha256, body);
+    return c.json({ ok: true });
+  })
+  // The commune officer's pages: the registry of centers, enrolment codes, revocation.
+  .get('/staff/hub/nodes', requireRole('admin'), async (c) => {
+    const d = deps(c);
+    return c.json((await repo.listNodes(d.db)).map((n) => ({
+      id: n.id, name: n.name, status: n.status, enrolledAt: n.enrolled_at, lastContactAt: n.last_contact_at, backlog: n.backlog, lastSeq: n.last_seq,
+    })));
+  })
+  .post('/staff/hub/enrolments', requireRole('admin'), jsonBody(EnrolmentBody), async (c) =>
+    c.json(await service.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name)))
+  .post('/staff/hub/nodes/:id/revoke', requireRole('admin'), async (c) => {
+    await service.revoke(deps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')));
+    return c.json({ ok: true });
+  })
+  .get('/staff/hub/refusals', requireRole('admin'), async (c) => {
+    deps(c);
+    return c.json(await c.var.deps.db.selectFrom('hub_refusal').selectAll().orderBy('id', 'desc').limit(200).execute());
+  });

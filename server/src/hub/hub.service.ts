@@ -1,0 +1,142 @@
+import { createHash, randomInt } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import * as v from 'valibot';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, type ErrorCode } from '../../../shared/errors.ts';
+import { personCodeAlphabet } from '../../../shared/schemas/person.ts';
+import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.ts';
+import { PushBatchSchema, syncHeaders, type EnrolRequest, type PushAck } from '../../../shared/sync/protocol.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { DB } from '../db/database.ts';
+import type { HubNodeRow } from '../db/schema.ts';
+import { canonical, publicKeyFrom, verifySignature } from '../federation/signing.ts';
+import * as repo from './hub.repository.ts';
+
+export interface HubDeps {
+  db: DB;
+  now: () => Date;
+  hubName: string;
+  enrolmentHours: number;
+  clockSkewSeconds: number;
+}
+
+const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+
+/** A one-time enrolment code for a named center: 10 characters from the slip alphabet, shown as XXXXX-XXXXX. */
+export async function createEnrolment(deps: HubDeps, actor: Actor, name: string): Promise<{ code: string; expiresAt: string }> {
+  let raw = '';
+  for (let i = 0; i < 10; i++) raw += personCodeAlphabet[randomInt(personCodeAlphabet.length)];
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + deps.enrolmentHours * 3600_000).toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('hub_enrolment').values({ code_hash: hashCode(raw), name, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, node_id: null }).execute();
+    await audit(trx, actor, { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt } }, now.toISOString());
+  });
+  return { code: `${raw.slice(0, 5)}-${raw.slice(5)}`, expiresAt };
+}
+
+/** Registers a center's public key against a valid, unused, unexpired code; the code then dies. */
+export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId: string; hubName: string }> {
+  if (!publicKeyFrom(req.publicKey)) throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
+  const at = deps.now().toISOString();
+  const nodeId = uuidv7();
+  await deps.db.transaction().execute(async (trx) => {
+    const enrolment = await trx.selectFrom('hub_enrolment').selectAll().where('code_hash', '=', hashCode(req.code)).executeTakeFirst();
+    if (!enrolment || enrolment.used_at || enrolment.expires_at <= at) throw new AppError('sync.enrolment-invalid');
+    await trx.updateTable('hub_enrolment').set({ used_at: at, node_id: nodeId }).where('code_hash', '=', enrolment.code_hash).execute();
+    await trx.insertInto('hub_node').values({ id: nodeId, name: enrolment.name, public_key: req.publicKey, status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0 }).execute();
+    await audit(trx, null, { action: 'hub.enrol', subjectKind: 'hub-node', subjectId: nodeId, details: { name: enrolment.name, calledItself: req.name } }, at);
+  });
+  return { nodeId, hubName: deps.hubName };
+}
+
+export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.findNode(trx, nodeId))) throw new AppError('sync.node-unknown');
+    await trx.updateTable('hub_node').set({ status: 'revoked' }).where('id', '=', nodeId).execute();
+    await audit(trx, actor, { action: 'hub.revoke', subjectKind: 'hub-node', subjectId: nodeId }, deps.now().toISOString());
+  });
+}
+
+/**
+ * Checks a signed request: a known, active sender; a timestamp inside the skew window; a valid
+ * signature over method, path, time, nonce and body digest; a nonce not seen before. Every refusal
+ * is recorded, and none changes any record.
+ */
+export async function verifySigned(deps: HubDeps, method: string, path: string, headers: (name: string) => string | undefined, body: Uint8Array): Promise<HubNodeRow> {
+  const nodeId = headers(syncHeaders.node) ?? '';
+  const now = deps.now();
+  const refuse = async (code: ErrorCode, details?: Record<string, unknown>): Promise<never> => {
+    await repo.recordRefusal(deps.db, nodeId || null, code, path, now.toISOString());
+    throw new AppError(code, details);
+  };
+  const node = nodeId ? await repo.findNode(deps.db, nodeId) : undefined;
+  if (!node) return refuse('sync.node-unknown');
+  if (node.status !== 'active') return refuse('sync.node-revoked');
+  const time = headers(syncHeaders.time) ?? '';
+  const nonce = headers(syncHeaders.nonce) ?? '';
+  const signature = headers(syncHeaders.signature) ?? '';
+  if (!/^\d{10,16}$/.test(time) || Math.abs(now.getTime() - Number(time)) > deps.clockSkewSeconds * 1000) {
+    return refuse('sync.request-stale', { skewSeconds: deps.clockSkewSeconds });
+  }
+  const key = publicKeyFrom(node.public_key);
+  if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !verifySignature(key, signature, canonical(method, path, time, nonce, body))) {
+    return refuse('sync.signature-invalid');
+  }
+  // Only a genuine request spends its nonce; old nonces leave once outside any window.
+  const seen = await deps.db.insertInto('hub_nonce').values({ node_id: node.id, nonce, at: now.toISOString() })
+    .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (Number(seen.numInsertedOrUpdatedRows ?? 0) === 0) return refuse('sync.request-replayed');
+  await deps.db.deleteFrom('hub_nonce').where('at', '<', new Date(now.getTime() - 2 * deps.clockSkewSeconds * 1000).toISOString()).execute();
+  return node;
+}
+
+/**
+ * Applies a batch in one transaction, idempotently by (record id, revision): an older or equal
+ * revision is a no-op, a newer one replaces the current one and joins the history. A record can be
+ * changed only by the node it came from. Answers the sequence number the sender may advance to.
+ */
+export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Uint8Array): Promise<PushAck> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(gunzipSync(gzippedBody).toString('utf8'));
+  } catch {
+    throw new AppError('request.invalid', { reason: 'body must be gzip-compressed JSON' });
+  }
+  const batch = v.safeParse(PushBatchSchema, parsed);
+  if (!batch.success) throw new AppError('request.invalid', { reason: batch.issues[0].message });
+  const at = deps.now().toISOString();
+  let applied = 0;
+  let unchanged = 0;
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const current = (await repo.findNode(trx, node.id))!;
+    let lastSeq = current.last_seq;
+    for (const { seq, message } of [...batch.output.changes].sort((a, b) => a.seq - b.seq)) {
+      if (seq <= lastSeq) { unchanged++; continue; }
+      lastSeq = seq;
+      const m = message as unknown as ChangeMessage & { redacted?: boolean };
+      if (m.redacted || !(m.type in recordKindOf)) { unchanged++; continue; }
+      if (m.type === 'PersonErasedV1') { await erase(trx, node.id, m.id); applied++; continue; }
+      const kind = recordKindOf[m.type];
+      const existing = await repo.findRecord(trx, kind, m.id);
+      if (existing && (existing.origin !== node.id || existing.revision >= m.revision)) { unchanged++; continue; }
+      await repo.putRecord(trx, { record_kind: kind, record_id: m.id, origin: node.id, revision: m.revision, message_type: m.type, payload: JSON.stringify(m), received_at: at }, !existing);
+      applied++;
+    }
+    await trx.updateTable('hub_node').set({ last_seq: lastSeq, last_contact_at: at, backlog: batch.output.backlog }).where('id', '=', node.id).execute();
+    return { ackSeq: lastSeq, applied, unchanged };
+  });
+  return result;
+}
+
+/** A person erased at the center: everything the hub holds of them goes too, history included. */
+async function erase(trx: Parameters<typeof repo.putRecord>[0], origin: string, personId: string): Promise<void> {
+  const assessments = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'assessment').where('origin', '=', origin).execute();
+  const theirs = assessments.filter((a) => (JSON.parse(a.payload) as { subjectId?: string }).subjectId === personId).map((a) => a.record_id);
+  const evidence = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'evidence').where('origin', '=', origin).execute();
+  const photos = evidence.filter((e) => theirs.includes((JSON.parse(e.payload) as { assessmentId?: string }).assessmentId ?? '')).map((e) => e.record_id);
+  await repo.deleteRecords(trx, 'person', [personId]);
+  await repo.deleteRecords(trx, 'assessment', theirs);
+  await repo.deleteRecords(trx, 'appraisal', theirs);
+  await repo.deleteRecords(trx, 'evidence', photos);
+}

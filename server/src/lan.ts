@@ -1,0 +1,29 @@
+import { networkInterfaces } from 'node:os';
+import QRCode from 'qrcode';
+
+/** IPv4 addresses the tablets can reach, skipping loopback and link-local. */
+export function lanAddresses(): string[] {
+  const found: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) {
+      if (a.family === 'IPv4' && !a.internal && !a.address.startsWith('169.254.')) found.push(a.address);
+    }
+  }
+  return found;
+}
+
+/** The lines printed at start: where to open the kiosk, with a QR code of the first LAN address. */
+export async function startBanner(host: string, port: number, centerName: string): Promise<string> {
+  const listensEverywhere = host === '0.0.0.0' || host === '::';
+  const urls = (listensEverywhere ? lanAddresses() : [host]).map((ip) => `http://${ip}:${port}/`);
+  const lines = [`Kiosk của ${centerName} đang chạy.`, ''];
+  if (urls.length === 0) {
+    lines.push(`  Không thấy mạng LAN: chỉ mở được trên máy này, http://127.0.0.1:${port}/`);
+  } else {
+    lines.push('  Mở trên máy tính bảng (cùng mạng Wi-Fi) / Open on a tablet on the same Wi-Fi:');
+    for (const url of urls) lines.push(`    ${url}`);
+    lines.push('', await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
+  }
+  lines.push(`  On this machine: http://127.0.0.1:${port}/`);
+  return lines.join('\n');
+}

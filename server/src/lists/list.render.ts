@@ -1,0 +1,235 @@
+/**
+ * Renders a village's proposal list (danh sách đề nghị công nhận "Công dân học tập") as a printable
+ * HTML document laid out like a Vietnamese administrative document, as an .xlsx and as a CSV.
+ * The columns of each kind are defined once below: the public list only ever has STT, name and
+ * village, so nothing else (birth year, group, score, note) can leak into what is posted publicly.
+ */
+import ExcelJS from 'exceljs';
+import type { ProposalEntry, ProposalListData } from './list.types.ts';
+
+interface Column {
+  header: string;
+  /** Share of the HTML table width, in percent. */
+  percent: number;
+  /** Width in the spreadsheet, in characters. */
+  xlsxWidth: number;
+  align: 'left' | 'center';
+  value: (entry: ProposalEntry, index: number) => string | number;
+}
+
+const stt: Column = { header: 'STT', percent: 5, xlsxWidth: 6, align: 'center', value: (_e, i) => i + 1 };
+const name: Column = { header: 'Họ và tên', percent: 22, xlsxWidth: 28, align: 'left', value: (e) => e.name };
+const village: Column = { header: 'Thôn', percent: 21, xlsxWidth: 20, align: 'left', value: (e) => e.village };
+
+const COLUMNS: Record<ProposalListData['kind'], Column[]> = {
+  official: [
+    stt,
+    name,
+    { header: 'Năm sinh', percent: 7, xlsxWidth: 10, align: 'center', value: (e) => e.birthYear },
+    village,
+    { header: 'Nhóm đối tượng', percent: 26, xlsxWidth: 40, align: 'left', value: (e) => e.group },
+    { header: 'Tổng điểm', percent: 7, xlsxWidth: 10, align: 'center', value: (e) => e.total },
+    { header: 'Ghi chú', percent: 12, xlsxWidth: 24, align: 'left', value: (e) => e.note },
+  ],
+  public: [
+    { ...stt, percent: 10 },
+    { ...name, percent: 50, xlsxWidth: 32 },
+    { ...village, percent: 40, xlsxWidth: 28 },
+  ],
+};
+
+const upper = (text: string): string => text.toLocaleUpperCase('vi');
+
+/** "Xã Tân Lập" → "Tân Lập": the place name written before the date. */
+const placeName = (commune: string): string =>
+  commune.replace(/^\s*(xã|phường|thị trấn|đặc khu)\s+/iu, '').trim();
+
+export const listTitle = (data: ProposalListData): string =>
+  data.kind === 'official'
+    ? `DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN “CÔNG DÂN HỌC TẬP” NĂM ${data.year}`
+    : `DANH SÁCH CÔNG DÂN HỌC TẬP NĂM ${data.year}`;
+
+export const listSubtitle = (data: ProposalListData): string =>
+  `${data.village} — ${data.center.commune}, ${data.center.province}`;
+
+export const DRAFT_NOTE = 'BẢN NHÁP — chưa chốt danh sách';
+export const EMPTY_ROW = 'Chưa có người nào trong danh sách.';
+
+export function escapeHtml(value: string | number): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const STYLE = `
+@page { size: A4; margin: 15mm 15mm 20mm 20mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 175mm; padding: 8mm 0; color: #000; background: #fff;
+  font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.3; }
+@media print { body { max-width: none; padding: 0; } }
+p { margin: 0; }
+.b { font-weight: bold; }
+.i { font-style: italic; }
+.heading { width: 100%; border-collapse: collapse; font-size: 12.5pt; }
+.heading td { vertical-align: top; text-align: center; padding: 0; }
+.heading .org { width: 42%; }
+.heading .nation { width: 58%; }
+.rule { width: 30%; margin: 2pt auto 0; border-top: 1px solid #000; }
+.motto { display: inline-block; font-size: 13pt; padding-bottom: 1pt; border-bottom: 1px solid #000; }
+.place { padding-top: 8pt !important; }
+h1 { font-size: 14pt; text-align: center; margin: 20pt 0 2pt; }
+.subtitle { text-align: center; font-style: italic; }
+.draft { display: table; margin: 8pt auto 0; padding: 2pt 10pt; border: 1.5pt dashed #b00000;
+  color: #b00000; font-weight: bold; }
+.list { width: 100%; border-collapse: collapse; margin-top: 12pt; font-size: 12pt;
+  overflow-wrap: break-word; }
+.list th, .list td { border: 1px solid #000; padding: 3pt 3pt; vertical-align: middle; }
+.list th { font-weight: bold; text-align: center; padding: 3pt 2pt; }
+.list td.center { text-align: center; }
+.list td.empty { text-align: center; font-style: italic; padding: 10pt 5pt; }
+thead { display: table-header-group; }
+tr, td, th { break-inside: avoid; page-break-inside: avoid; }
+.count { margin-top: 6pt; break-before: avoid; page-break-before: avoid; }
+.signatures { display: flex; justify-content: space-between; padding-top: 14pt; break-inside: avoid;
+  page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
+.sign { width: 45%; text-align: center; }
+.sign.alone { margin-left: auto; }
+.sign .space { height: 28mm; }
+`;
+
+function signBlock(lines: string[], extra = ''): string {
+  const titles = lines.map((line) => `<p class="b">${escapeHtml(line)}</p>`).join('');
+  return `<div class="sign${extra}">${titles}<p class="i">(Ký, ghi rõ họ tên)</p><div class="space"></div></div>`;
+}
+
+export function renderListHtml(data: ProposalListData): string {
+  const columns = COLUMNS[data.kind];
+  const title = listTitle(data);
+  const head = columns
+    .map((c) => `<th style="width:${c.percent}%">${escapeHtml(c.header)}</th>`)
+    .join('');
+  const rows = data.entries.length
+    ? data.entries
+        .map((entry, i) => {
+          const cells = columns
+            .map((c) => `<td${c.align === 'center' ? ' class="center"' : ''}>${escapeHtml(c.value(entry, i))}</td>`)
+            .join('');
+          return `<tr>${cells}</tr>`;
+        })
+        .join('\n')
+    : `<tr><td class="empty" colspan="${columns.length}">${EMPTY_ROW}</td></tr>`;
+  const chief = ['TM. CHI HỘI KHUYẾN HỌC', 'CHI HỘI TRƯỞNG'];
+  const signatures =
+    data.kind === 'official'
+      ? signBlock(['NGƯỜI LẬP DANH SÁCH']) + signBlock(chief)
+      : signBlock(chief, ' alone');
+
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — ${escapeHtml(data.village)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<table class="heading">
+<tr>
+<td class="org"><p>HỘI KHUYẾN HỌC ${escapeHtml(upper(data.center.commune))}</p>
+<p class="b">CHI HỘI ${escapeHtml(upper(data.village))}</p><div class="rule"></div></td>
+<td class="nation"><p class="b">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+<p class="b motto">Độc lập - Tự do - Hạnh phúc</p></td>
+</tr>
+<tr><td></td><td class="place i">${escapeHtml(placeName(data.center.commune))}, ngày ..... tháng ..... năm ${escapeHtml(data.year)}</td></tr>
+</table>
+<h1>${escapeHtml(title)}</h1>
+<p class="subtitle">${escapeHtml(listSubtitle(data))}</p>
+${data.finalizedAt === null ? `<p class="draft">${DRAFT_NOTE}</p>` : ''}
+<table class="list">
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<p class="count">Tổng số: ${data.entries.length} người.</p>
+<div class="signatures">${signatures}</div>
+</body>
+</html>
+`;
+}
+
+const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export async function listToXlsx(data: ProposalListData): Promise<Buffer> {
+  const columns = COLUMNS[data.kind];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Kiosk Công dân học tập';
+  const generated = new Date(data.generatedAt);
+  if (!Number.isNaN(generated.getTime())) workbook.created = generated;
+  const sheet = workbook.addWorksheet(data.kind === 'official' ? 'Danh sách' : 'Công khai', {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: '4:4',
+      margins: { left: 0.79, right: 0.59, top: 0.59, bottom: 0.79, header: 0.3, footer: 0.3 },
+    },
+  });
+  if (data.finalizedAt === null) sheet.headerFooter.oddHeader = `&R&"Times New Roman,Bold"${DRAFT_NOTE}`;
+  sheet.columns = columns.map((c) => ({ width: c.xlsxWidth }));
+  const font = { name: 'Times New Roman', size: 12 };
+
+  const title = sheet.addRow([listTitle(data)]);
+  const subtitle = sheet.addRow([listSubtitle(data)]);
+  for (const [row, extra] of [[title, { bold: true, size: 14 }], [subtitle, { italic: true }]] as const) {
+    sheet.mergeCells(row.number, 1, row.number, columns.length);
+    row.getCell(1).font = { ...font, ...extra };
+    row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
+  title.height = 36;
+  sheet.addRow([]);
+
+  const header = sheet.addRow(columns.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.font = { ...font, bold: true };
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+
+  data.entries.forEach((entry, i) => {
+    const row = sheet.addRow(columns.map((c) => c.value(entry, i)));
+    columns.forEach((c, j) => {
+      const cell = row.getCell(j + 1);
+      cell.font = font;
+      cell.border = BORDER;
+      cell.alignment = { horizontal: c.align, vertical: 'middle', wrapText: true };
+    });
+  });
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Neutralizes spreadsheet formulas (=, +, -, @, tab, CR at the start) and quotes per RFC 4180. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function listToCsv(data: ProposalListData): string {
+  const columns = COLUMNS[data.kind];
+  const lines = [
+    columns.map((c) => csvField(c.header)),
+    ...data.entries.map((entry, i) => columns.map((c) => csvField(c.value(entry, i)))),
+  ];
+  return `\uFEFF${lines.map((fields) => `${fields.join(',')}\r\n`).join('')}`;
+}

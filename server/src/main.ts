@@ -1,0 +1,49 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config/load.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import { startBanner } from './lan.ts';
+import { federationStatus, pushToHub } from './federation/federation.service.ts';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+async function main(): Promise<void> {
+  const config = loadConfig({ configDir: join(root, 'kiosk-config') });
+  const s = config.settings;
+  const dataDir = resolve(s['data.dir']);
+  const db = openDatabase({ file: join(dataDir, 'kiosk.sqlite'), url: s['db.url'], synchronous: s['db.synchronous'] });
+  await migrateToLatest(db);
+
+  const app = createApp({ db, config, evidenceDir: join(dataDir, 'evidence'), now: () => new Date(), webDir: resolve(s['web.dir']) });
+  const server = serve({ fetch: app.fetch, hostname: s['server.host'], port: s['server.port'] }, async (info) => {
+    console.log(await startBanner(s['server.host'], info.port, config.center.name));
+    // A stable line for scripts and tests that start the kiosk on port 0.
+    console.log(`KIOSK_LISTENING port=${info.port}`);
+  });
+
+  // An enrolled center pushes to its hub on a schedule (and on "Đồng bộ ngay"); failures wait for the next turn.
+  const sync = s.role === 'center'
+    ? setInterval(() => {
+      void federationStatus(db).then((st) => (st.enrolled ? pushToHub({ db, now: () => new Date(), fetch, evidenceDir: join(dataDir, 'evidence'), centerName: config.center.name, batchBytes: s['sync.batchBytes'] }) : null)).catch(() => {});
+    }, s['sync.intervalSeconds'] * 1000)
+    : null;
+  sync?.unref();
+
+  const stop = () => {
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(`\n${err.message}\n(The kiosk did not start. Fix the value and start again.)`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

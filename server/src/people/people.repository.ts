@@ -1,0 +1,35 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, PersonRow } from '../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface ConsentRecord {
+  purpose: string;
+  granted: boolean;
+  at: string;
+}
+
+export function findPersonById(db: Db, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findPersonByCode(db: Db, code: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function codeExists(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('person').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+export async function insertPerson(trx: Transaction<Database>, row: PersonRow, consents: ConsentRecord[]): Promise<void> {
+  await trx.insertInto('person').values(row).execute();
+  await trx.insertInto('consent').values(consents.map((c) => ({ person_id: row.id, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at }))).execute();
+}
+
+/** The latest answer per purpose (the log keeps every answer). */
+export async function currentConsents(db: Db, personId: string): Promise<ConsentRecord[]> {
+  const rows = await db.selectFrom('consent').select(['purpose', 'granted', 'at']).where('person_id', '=', personId).orderBy('id').execute();
+  const latest = new Map<string, ConsentRecord>();
+  for (const r of rows) latest.set(r.purpose, { purpose: r.purpose, granted: r.granted === 1, at: r.at });
+  return [...latest.values()];
+}

@@ -1,0 +1,67 @@
+import { AppError } from '../../../shared/errors.ts';
+import { randomPersonCode } from '../../../shared/domain/person-code.ts';
+import { consentPurposes, type ConsentPurpose, type PersonView, type RegisterPerson } from '../../../shared/schemas/person.ts';
+import type { DB } from '../db/database.ts';
+import type { PersonRow } from '../db/schema.ts';
+import { appendChange } from '../outbox/outbox.repository.ts';
+import * as repo from './people.repository.ts';
+
+export interface PeopleDeps {
+  db: DB;
+  villages: readonly string[];
+  now: () => Date;
+}
+
+/**
+ * Registers a person under the tablet's id. A retry with the same id and the same details is a
+ * no-op that answers the stored person; the same id with other details is refused.
+ */
+export async function registerPerson(deps: PeopleDeps, id: string, input: RegisterPerson): Promise<PersonView> {
+  if (!input.consents.assessment) throw new AppError('person.consent-required');
+  if (!deps.villages.includes(input.village)) throw new AppError('person.village-unknown', { village: input.village });
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await repo.findPersonById(trx, id);
+    if (existing) {
+      const same = existing.name === input.name && existing.birth_year === input.birthYear
+        && existing.village === input.village && existing.phone === (input.phone ?? null);
+      if (!same) throw new AppError('person.id-conflict');
+      return toView(existing, await repo.currentConsents(trx, id));
+    }
+    // The tablet's code is kept unless someone already has it; then the box picks a free one.
+    let code = input.code ?? randomPersonCode();
+    while (await repo.codeExists(trx, code)) code = randomPersonCode();
+    const row: PersonRow = {
+      id, code, name: input.name, birth_year: input.birthYear, village: input.village,
+      phone: input.phone ?? null, revision: 1, created_at: at, updated_at: at,
+    };
+    const consents = consentPurposes.map((purpose: ConsentPurpose) => ({ purpose, granted: input.consents[purpose], at }));
+    await repo.insertPerson(trx, row, consents);
+    await appendChange(trx, {
+      type: 'PersonUpsertV1', id, revision: 1, code, name: row.name, birthYear: row.birth_year,
+      village: row.village, phone: row.phone, consents,
+    }, at);
+    return toView(row, consents);
+  });
+}
+
+export async function getPerson(db: DB, id: string): Promise<PersonView> {
+  const row = await repo.findPersonById(db, id);
+  if (!row) throw new AppError('person.not-found');
+  return toView(row, await repo.currentConsents(db, id));
+}
+
+/** A code with the wrong birth year answers exactly like an unknown code, so codes cannot be probed. */
+export async function getPersonByCode(db: DB, code: string, birthYear: number): Promise<PersonView> {
+  const row = await repo.findPersonByCode(db, code);
+  if (!row || row.birth_year !== birthYear) throw new AppError('person.not-found');
+  return toView(row, await repo.currentConsents(db, row.id));
+}
+
+function toView(row: PersonRow, consents: repo.ConsentRecord[]): PersonView {
+  return {
+    id: row.id, code: row.code, name: row.name, birthYear: row.birth_year, village: row.village,
+    phone: row.phone, revision: row.revision,
+    consents: consents.map((c) => ({ purpose: c.purpose as ConsentPurpose, granted: c.granted, at: c.at })),
+  };
+}

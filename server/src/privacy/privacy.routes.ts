@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { AppError } from '../../../shared/errors.ts';
+import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
+import { consentPurposes } from '../../../shared/schemas/person.ts';
+import { audit } from '../audit/audit.ts';
+import { evidencePath } from '../evidence/evidence.store.ts';
+import { requireRole } from '../http/auth.ts';
+import type { AppEnv } from '../http/context.ts';
+import { jsonBody, parseOrThrow } from '../http/errors.ts';
+import { renderPersonDataHtml } from './person-data.html.ts';
+import { changeConsent, erasePerson, findPeople, personData } from './privacy.service.ts';
+
+const SearchQuery = v.object({
+  code: v.optional(v.pipe(v.string(), v.maxLength(6))),
+  name: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  birthYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number))),
+  village: v.optional(v.string()),
+});
+const ConsentBody = v.strictObject({ purpose: v.picklist(consentPurposes), granted: v.boolean() });
+const DataQuery = v.object({ format: v.optional(v.picklist(['json', 'html'])) });
+
+export const privacyRoutes = new Hono<AppEnv>()
+  // Searching people is a staff action; a villager at a tablet only ever finds herself by code.
+  .get('/staff/people', requireRole('facilitator', 'appraiser', 'admin'), async (c) =>
+    c.json(await findPeople(c.var.deps, parseOrThrow(SearchQuery, c.req.query()))))
+  .get('/staff/people/:id/data', requireRole('facilitator', 'admin'), async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    const { format } = parseOrThrow(DataQuery, c.req.query());
+    const data = await personData(c.var.deps, id);
+    await audit(c.var.deps.db, c.var.staff!, { action: format ? 'person.export' : 'person.view', subjectKind: 'person', subjectId: id, details: format ? { format } : {} }, c.var.deps.now().toISOString());
+    if (format === 'html') return c.html(renderPersonDataHtml(data));
+    if (format === 'json') {
+      return c.body(JSON.stringify(data, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="du-lieu-ca-nhan-${data.person.code}.json"` });
+    }
+    return c.json(data);
+  })
+  .post('/staff/people/:id/consents', requireRole('facilitator', 'admin'), jsonBody(ConsentBody), async (c) => {
+    const { purpose, granted } = c.req.valid('json');
+    return c.json(await changeConsent(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), purpose, granted));
+  })
+  .delete('/staff/people/:id', requireRole('facilitator', 'admin'), async (c) =>
+    c.json(await erasePerson(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')))))
+  .get('/staff/evidence/:id', requireRole('facilitator', 'appraiser', 'admin'), async (c) => {
+    const row = await c.var.deps.db.selectFrom('evidence').select(['sha256', 'mime']).where('id', '=', parseOrThrow(Uuid7Schema, c.req.param('id'))).executeTakeFirst();
+    if (!row) throw new AppError('evidence.not-found');
+    return c.body(new Uint8Array(readFileSync(evidencePath(c.var.deps.evidenceDir, row.sha256))), 200, { 'content-type': row.mime, 'cache-control': 'private, no-store' });
+  });

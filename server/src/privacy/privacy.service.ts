@@ -1,0 +1,122 @@
+import { existsSync, unlinkSync } from 'node:fs';
+import { verdict } from '../../../shared/domain/recognition.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { ConsentPurpose } from '../../../shared/schemas/person.ts';
+import { findCriteriaSet, type AssessmentDeps } from '../assessments/assessments.service.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
+import { evidencePath } from '../evidence/evidence.store.ts';
+import { appendChange } from '../outbox/outbox.repository.ts';
+import { currentConsents, findPersonById } from '../people/people.repository.ts';
+import { getPerson } from '../people/people.service.ts';
+import { appraisalCase } from '../appraisals/appraisals.service.ts';
+
+export interface PrivacyDeps extends AssessmentDeps {
+  evidenceDir: string;
+}
+
+/** People of this center found by slip code, or by name (any case, accents as typed) with birth year and village. */
+export async function findPeople(deps: AssessmentDeps, q: { code?: string; name?: string; birthYear?: number; village?: string }) {
+  let query = deps.db.selectFrom('person').select(['id', 'code', 'name', 'birth_year as birthYear', 'village']).limit(20).orderBy('name');
+  if (q.code) query = query.where('code', '=', q.code.trim().toUpperCase());
+  if (q.name) query = query.where('name', 'like', `%${q.name.normalize('NFC').trim().replace(/[%_]/g, '')}%`);
+  if (q.birthYear) query = query.where('birth_year', '=', q.birthYear);
+  if (q.village) query = query.where('village', '=', q.village);
+  if (!q.code && !q.name) return [];
+  return query.execute();
+}
+
+/** Everything held about a person: the answer to a request to see or export their data. */
+export async function personData(deps: AssessmentDeps, personId: string) {
+  const person = await getPerson(deps.db, personId);
+  const consentLog = await deps.db.selectFrom('consent').select(['purpose', 'granted', 'at']).where('person_id', '=', personId).orderBy('id').execute();
+  const ids = (await deps.db.selectFrom('assessment').select('id').where('subject_kind', '=', 'person').where('subject_id', '=', personId).orderBy('year').execute()).map((r) => r.id);
+  const assessments = await Promise.all(ids.map(async (id) => {
+    const { assessment, appraisal } = await appraisalCase(deps, id);
+    return { ...assessment, appraisal };
+  }));
+  return {
+    exportedAt: deps.now().toISOString(),
+    center: deps.config.center.name,
+    person,
+    consentLog: consentLog.map((c) => ({ purpose: c.purpose, granted: c.granted === 1, at: c.at })),
+    assessments,
+  };
+}
+
+/** Records a consent given or withdrawn (append-only), bumping the person's revision for the hub. */
+export async function changeConsent(deps: AssessmentDeps, actor: Actor, personId: string, purpose: ConsentPurpose, granted: boolean) {
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const person = await findPersonById(trx, personId);
+    if (!person) throw new AppError('person.not-found');
+    await trx.insertInto('consent').values({ person_id: personId, purpose, granted: granted ? 1 : 0, at }).execute();
+    const revision = person.revision + 1;
+    await trx.updateTable('person').set({ revision, updated_at: at }).where('id', '=', personId).execute();
+    await appendChange(trx, {
+      type: 'PersonUpsertV1', id: personId, revision, code: person.code, name: person.name, birthYear: person.birth_year,
+      village: person.village, phone: person.phone, consents: await currentConsents(trx, personId),
+    }, at);
+    await audit(trx, actor, { action: 'person.consent', subjectKind: 'person', subjectId: personId, details: { purpose, granted } }, at);
+  });
+  return getPerson(deps.db, personId);
+}
+
+/**
+ * Erases a person at their request: their rows and evidence files go; what reports count of them
+ * (registered, self-assessed, appraised, recognized per village and year) moves to an anonymous
+ * tally; earlier outbox payloads are redacted and a PersonErasedV1 tells the hub to erase too.
+ */
+export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: string): Promise<{ assessments: number; photos: number }> {
+  const person = await findPersonById(deps.db, personId);
+  if (!person) throw new AppError('person.not-found');
+  const at = deps.now().toISOString();
+  const assessments = await deps.db.selectFrom('assessment').leftJoin('appraisal', 'appraisal.assessment_id', 'assessment.id')
+    .select(['assessment.id', 'assessment.year', 'assessment.status', 'assessment.criteria_set_id as setId', 'assessment.criteria_set_version as setVersion', 'appraisal.status as appraisal'])
+    .where('subject_kind', '=', 'person').where('subject_id', '=', personId).execute();
+  const ids = assessments.map((a) => a.id);
+  const evidence = ids.length ? await deps.db.selectFrom('evidence').select(['id', 'sha256']).where('assessment_id', 'in', ids).execute() : [];
+  const appraised = await scoresByAssessment(deps.db, 'appraisal_item', ids);
+
+  const tally = new Map<string, number>();
+  const count = (year: number, metric: string) => tally.set(`${year}\u0000${metric}`, (tally.get(`${year}\u0000${metric}`) ?? 0) + 1);
+  count(Number(person.created_at.slice(0, 4)), 'registered');
+  for (const a of assessments) {
+    if (a.status === 'submitted') count(a.year, 'self-assessed');
+    if (a.appraisal === 'appraised') {
+      count(a.year, 'appraised');
+      const set = findCriteriaSet(deps.config, a.setId, a.setVersion);
+      if (verdict(set.indicators.map((i) => i.id), appraised.get(a.id) ?? {}, set.scoring).recognized) count(a.year, 'recognized');
+    }
+  }
+
+  await deps.db.transaction().execute(async (trx) => {
+    for (const [key, n] of tally) {
+      const [year, metric] = key.split('\u0000') as [string, string];
+      await trx.insertInto('erased_tally').values({ village: person.village, year: Number(year), metric, count: n })
+        .onConflict((oc) => oc.columns(['village', 'year', 'metric']).doUpdateSet((eb) => ({ count: eb('erased_tally.count', '+', n) }))).execute();
+    }
+    if (ids.length) {
+      await trx.deleteFrom('appraisal_item').where('assessment_id', 'in', ids).execute();
+      await trx.deleteFrom('appraisal').where('assessment_id', 'in', ids).execute();
+      await trx.deleteFrom('evidence').where('assessment_id', 'in', ids).execute();
+      await trx.deleteFrom('assessment_item').where('assessment_id', 'in', ids).execute();
+      await trx.deleteFrom('assessment').where('id', 'in', ids).execute();
+    }
+    await trx.deleteFrom('consent').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('person').where('id', '=', personId).execute();
+    await trx.updateTable('outbox').set({ payload: JSON.stringify({ redacted: true }) })
+      .where('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id)]).execute();
+    await appendChange(trx, { type: 'PersonErasedV1', id: personId, revision: person.revision + 1 }, at);
+    await audit(trx, actor, { action: 'person.erase', subjectKind: 'person', subjectId: personId, details: { village: person.village, assessments: ids.length, photos: evidence.length } }, at);
+  });
+
+  // Files after the rows: a file shared with someone else's evidence (same photo) stays.
+  for (const e of evidence) {
+    const stillUsed = await deps.db.selectFrom('evidence').select('id').where('sha256', '=', e.sha256).executeTakeFirst();
+    const path = evidencePath(deps.evidenceDir, e.sha256);
+    if (!stillUsed && existsSync(path)) unlinkSync(path);
+  }
+  return { assessments: ids.length, photos: evidence.length };
+}
+

@@ -1,0 +1,28 @@
+/** When the assessment year turns over, and an optional fixed year set by the province. */
+export interface AssessmentYearRules {
+  /** Month (1–12) on whose `startDay` the next assessment year begins; 1 means the calendar year. */
+  startMonth: number;
+  startDay: number;
+  /** IANA time zone the center lives in. */
+  timeZone: string;
+  /** When set, every assessment counts for this year whatever the date. */
+  fixedYear?: number | undefined;
+}
+
+/**
+ * The assessment year a submission made at `now` counts for. With startMonth 12 and startDay 1,
+ * an assessment made on 2 December 2026 counts for 2027, since the 2026 list has gone to the commune.
+ */
+export function currentAssessmentYear(now: Date, rules: AssessmentYearRules): number {
+  if (rules.fixedYear !== undefined) return rules.fixedYear;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: rules.timeZone, year: 'numeric', month: 'numeric', day: 'numeric',
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const year = part('year');
+  const month = part('month');
+  const day = part('day');
+  if (rules.startMonth === 1 && rules.startDay === 1) return year;
+  const started = month > rules.startMonth || (month === rules.startMonth && day >= rules.startDay);
+  return started ? year + 1 : year;
+}

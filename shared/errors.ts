@@ -1,0 +1,84 @@
+/**
+ * The one catalogue of error codes. The server answers `{ code, message, details }`; the web app
+ * shows its own Vietnamese text for each code (web/src/lib/i18n), so codes never change meaning.
+ */
+export const errorCatalogue = {
+  'request.invalid': { status: 400, message: () => 'The request does not match the expected shape.' },
+  'request.too-large': { status: 413, message: (d: { limitBytes?: number }) => `The body is larger than ${d.limitBytes ?? '?'} bytes.` },
+  'route.not-found': { status: 404, message: () => 'No such route.' },
+  'id.invalid': { status: 400, message: () => 'Ids must be UUIDv7 made by the client.' },
+  'person.not-found': { status: 404, message: () => 'No person with that id or code at this center.' },
+  'person.consent-required': { status: 422, message: () => 'Consent to the assessment purpose is required to register.' },
+  'person.village-unknown': { status: 422, message: (d: { village?: string }) => `Village "${d.village ?? ''}" is not one of this center's villages.` },
+  'person.id-conflict': { status: 409, message: () => 'A different person was already registered with this id.' },
+  'assessment.not-found': { status: 404, message: () => 'No assessment with that id.' },
+  'assessment.criteria-set-unknown': { status: 422, message: (d: { criteriaSetId?: string; version?: string }) => `Criteria set ${d.criteriaSetId ?? ''} ${d.version ?? ''} is not installed.` },
+  'assessment.group-unknown': { status: 422, message: (d: { group?: string }) => `Group "${d.group ?? ''}" is not in this criteria set.` },
+  'assessment.indicator-unknown': { status: 422, message: (d: { indicatorId?: string }) => `Indicator ${d.indicatorId ?? ''} is not in this criteria set.` },
+  'assessment.score-out-of-range': { status: 422, message: (d: { indicatorId?: string; min?: number; max?: number }) => `Score of ${d.indicatorId ?? ''} must be a whole number from ${d.min ?? '?'} to ${d.max ?? '?'}.` },
+  'assessment.incomplete': { status: 422, message: (d: { missing?: string[] }) => `Cannot submit: no score for ${(d.missing ?? []).join(', ')}.` },
+  'assessment.already-submitted': { status: 409, message: () => 'This assessment was submitted and can no longer change.' },
+  'assessment.id-conflict': { status: 409, message: () => 'This id belongs to another person or year.' },
+  'assessment.year-taken': { status: 409, message: (d: { year?: number }) => `This person already has an assessment for ${d.year ?? 'this year'}.` },
+  'evidence.not-an-image': { status: 415, message: () => 'Evidence photos must be JPEG, PNG or WebP images.' },
+  'evidence.too-large': { status: 413, message: (d: { limitBytes?: number }) => `The photo is larger than ${d.limitBytes ?? '?'} bytes.` },
+  'evidence.id-conflict': { status: 409, message: () => 'A different photo was already stored with this id.' },
+  'assessment.assistant-unknown': { status: 422, message: () => 'The assisting facilitator is not an active staff account of this center.' },
+  'auth.required': { status: 401, message: () => 'Sign in as center staff first.' },
+  'auth.forbidden': { status: 403, message: (d: { roles?: string[] }) => `Only ${(d.roles ?? []).join(', ')} may do this.` },
+  'auth.invalid': { status: 401, message: () => 'Wrong name or PIN.' },
+  'auth.locked': { status: 429, message: (d: { retryAfterSeconds?: number }) => `Too many wrong PINs: try again in ${d.retryAfterSeconds ?? '?'} seconds.` },
+  'auth.setup-done': { status: 409, message: () => 'The center administrator already exists.' },
+  'staff.name-taken': { status: 409, message: () => 'A staff account with this name already exists.' },
+  'staff.not-found': { status: 404, message: () => 'No such staff account.' },
+  'appraisal.not-submitted': { status: 409, message: () => 'Only a submitted self-assessment can be appraised.' },
+  'appraisal.reason-required': { status: 422, message: (d: { indicatorId?: string }) => `A reason is required where the appraised score of ${d.indicatorId ?? ''} differs from the self-score.` },
+  'appraisal.locked': { status: 409, message: () => 'This appraisal is on a finalized list and locked; the administrator must reopen it.' },
+  'appraisal.not-found': { status: 404, message: () => 'This assessment has not been appraised.' },
+  'list.empty': { status: 409, message: () => 'No appraised person passes in this village and year.' },
+  'evidence.not-found': { status: 404, message: () => 'No such evidence photo.' },
+  'sync.not-enrolled': { status: 409, message: () => 'This center is not enrolled with a hub yet.' },
+  'sync.unreachable': { status: 502, message: () => 'The hub did not answer.' },
+  'sync.enrolment-invalid': { status: 403, message: () => 'The enrolment code is unknown, used or expired.' },
+  'sync.node-unknown': { status: 401, message: () => 'The sender is not registered at this hub.' },
+  'sync.node-revoked': { status: 403, message: () => "The sender's key has been revoked." },
+  'sync.request-stale': { status: 401, message: (d: { skewSeconds?: number }) => `The request's time is outside the ${d.skewSeconds ?? '?'} s window.` },
+  'sync.request-replayed': { status: 409, message: () => 'This request was already received (same nonce).' },
+  'sync.signature-invalid': { status: 401, message: () => 'The signature does not match the request.' },
+  'evidence.hash-mismatch': { status: 422, message: () => 'The file does not match its SHA-256.' },
+  'sync.wrong-role': { status: 404, message: () => 'This server does not play that role.' },
+  'internal': { status: 500, message: () => 'Something went wrong on the box.' },
+} as const satisfies Record<string, { status: number; message: (details: never) => string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export type ErrorDetails = Record<string, unknown>;
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+/** An error with a stable code; thrown by services, mapped to an answer in one place. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+  constructor(code: ErrorCode, details?: ErrorDetails) {
+    const entry = errorCatalogue[code];
+    super((entry.message as (d: ErrorDetails) => string)(details ?? {}));
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+  toBody(): ErrorBody {
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(errorCatalogue, code);
+}

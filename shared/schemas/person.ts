@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import { Uuid7Schema } from './ids.ts';
+
+/** Purposes a person consents to, each separately (Law 91/2025: explicit, per purpose). */
+export const consentPurposes = ['assessment', 'publicList', 'statistics'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+/** Characters of a person's short code: no 0/O, 1/I/L, so it reads back from a paper slip. */
+export const personCodeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const PersonCodeSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(new RegExp(`^[${personCodeAlphabet}]{6}$`), 'must be 6 letters or digits from the slip'),
+);
+
+const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(2, 'name too short'), v.maxLength(80, 'name too long'),
+  v.regex(/^[\p{L}\p{M}' .-]+$/u, 'letters only'));
+
+/** Registration sent by the tablet: the minimum the law allows us to collect. */
+export const RegisterPersonSchema = v.strictObject({
+  name: NameSchema,
+  birthYear: v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100)),
+  village: v.pipe(v.string(), v.trim(), v.minLength(1)),
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^(0|\+84)[0-9]{9,10}$/, 'Vietnamese phone number'))),
+  /** The slip code the tablet made (so a registration offline still gets its code); the box keeps it unless taken. */
+  code: v.optional(PersonCodeSchema),
+  /** Each purpose ticked by the person, never pre-ticked. */
+  consents: v.strictObject(Object.fromEntries(consentPurposes.map((p) => [p, v.boolean()])) as Record<ConsentPurpose, v.BooleanSchema<undefined>>),
+});
+export type RegisterPerson = v.InferOutput<typeof RegisterPersonSchema>;
+
+export const ConsentViewSchema = v.object({
+  purpose: v.picklist(consentPurposes),
+  granted: v.boolean(),
+  at: v.string(),
+});
+
+/** What the tablet gets back about a person. */
+export const PersonViewSchema = v.object({
+  id: Uuid7Schema,
+  code: PersonCodeSchema,
+  name: v.string(),
+  birthYear: v.number(),
+  village: v.string(),
+  phone: v.nullable(v.string()),
+  consents: v.array(ConsentViewSchema),
+  revision: v.number(),
+});
+export type PersonView = v.InferOutput<typeof PersonViewSchema>;

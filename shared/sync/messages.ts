@@ -1,0 +1,76 @@
+/**
+ * Versioned change messages, written to the center's outbox in the same transaction as the change
+ * and later pushed to the commune hub. A shipped V1 shape is never edited: a change ships as V2.
+ */
+
+export interface PersonUpsertV1 {
+  type: 'PersonUpsertV1';
+  id: string;
+  revision: number;
+  code: string;
+  name: string;
+  birthYear: number;
+  village: string;
+  phone: string | null;
+  consents: { purpose: string; granted: boolean; at: string }[];
+}
+
+export interface AssessmentUpsertV1 {
+  type: 'AssessmentUpsertV1';
+  id: string;
+  revision: number;
+  subjectKind: string;
+  subjectId: string;
+  title: string;
+  year: number;
+  criteriaSetId: string;
+  criteriaSetVersion: string;
+  group: string;
+  status: 'draft' | 'submitted';
+  answers: { indicatorId: string; score: number; note: string | null; confirmed: boolean }[];
+  submittedAt: string | null;
+  /** Set when a facilitator assisted; unassisted completions count towards the digital-skills target. */
+  assistedBy: string | null;
+}
+
+/** Evidence travels by hash: the file follows separately, and a resend of the same hash is a no-op. */
+export interface EvidenceUpsertV1 {
+  type: 'EvidenceUpsertV1';
+  id: string;
+  revision: number;
+  assessmentId: string;
+  indicatorId: string;
+  kind: 'photo';
+  sha256: string;
+  mime: string;
+  bytes: number;
+}
+
+/** The village branch's appraisal (thẩm định) of an assessment. */
+export interface AppraisalUpsertV1 {
+  type: 'AppraisalUpsertV1';
+  id: string;
+  revision: number;
+  status: 'appraised' | 'returned';
+  message: string | null;
+  locked: boolean;
+  scores: { indicatorId: string; score: number; reason: string | null }[];
+}
+
+/** A person erased at their request: the receiver deletes everything it holds of them. */
+export interface PersonErasedV1 {
+  type: 'PersonErasedV1';
+  id: string;
+  revision: number;
+}
+
+export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1;
+
+/** The record kind each message type changes. */
+export const recordKindOf = {
+  PersonUpsertV1: 'person',
+  AssessmentUpsertV1: 'assessment',
+  EvidenceUpsertV1: 'evidence',
+  AppraisalUpsertV1: 'appraisal',
+  PersonErasedV1: 'person',
+} as const satisfies Record<ChangeMessage['type'], string>;

@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staff } from '../fixtures/staff.ts';
+import { launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
+import { answerAll, indicatorIds, register, submit } from './villager.ts';
+
+let hub: RunningKiosk;
+let center: RunningKiosk;
+let browser: Browser;
+beforeAll(async () => {
+  [hub, center] = await Promise.all([startKiosk({ env: { KIOSK_ROLE: 'hub' } }), startKiosk()]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([hub?.stop(), center?.stop()]);
+});
+
+async function firstAdmin(page: Page, url: string) {
+  await page.goto(`${url}/staff`);
+  await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
+  await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.getByRole('heading', { name: new RegExp(staff.chiHoa.name) }).waitFor();
+}
+
+describe('a center enrols with its commune hub and sends its results', () => {
+  it('the officer issues a code, the center enrols with it, and a submission reaches the hub on "Đồng bộ ngay"', async () => {
+    // Two contexts: cookies ignore ports, and the hub and the center both live on 127.0.0.1 here.
+    const hubContext = await tabletContext(browser);
+    const context = await tabletContext(browser);
+    const officer = await hubContext.newPage();
+    await firstAdmin(officer, hub.url);
+    await officer.getByRole('button', { name: 'Các trung tâm trong xã' }).click();
+    await officer.locator('input[name="node-name"]').fill('TTHTCĐ xã Tân Lập');
+    await officer.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
+    const code = (await officer.getByTestId('enrolment-code').textContent())!.trim();
+
+    const admin = await context.newPage();
+    await firstAdmin(admin, center.url);
+    await admin.getByRole('button', { name: 'Đồng bộ với xã' }).click();
+    await admin.locator('input[name="hub-url"]').fill(hub.url);
+    await admin.locator('input[name="enrol-code"]').fill(code);
+    await admin.getByRole('button', { name: 'Đăng ký với xã' }).click();
+    await admin.getByTestId('federation').getByText('Xã Tân Lập, Tỉnh Phú Thọ').waitFor();
+
+    const tablet = await context.newPage();
+    await register(tablet, center.url, 'Hoàng Văn Páo', '1966', 'Thôn Khe Ngang');
+    await tablet.locator('button[data-group="nhom-1"]').click();
+    await answerAll(tablet, Object.fromEntries(indicatorIds.map((id) => [id, 9])));
+    await submit(tablet);
+    await tablet.getByText('Đã gửi về trung tâm').waitFor();
+
+    await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await admin.locator('[data-testid="federation"] dd').nth(2).getByText('0', { exact: true }).waitFor();
+    expect(await admin.getByTestId('federation').textContent()).toContain('Không có');
+
+    // The page may still show the count from before the click: wait for the hub itself.
+    const hubKinds = () => {
+      const db = new Database(join(hub.dataDir, 'kiosk.sqlite'), { readonly: true });
+      try {
+        return db.prepare('select record_kind k, count(*) n from hub_record group by record_kind order by k').all();
+      } finally {
+        db.close();
+      }
+    };
+    for (let i = 0; i < 100 && hubKinds().length < 2; i++) await new Promise((r) => setTimeout(r, 200));
+    expect(hubKinds()).toEqual([{ k: 'assessment', n: 1 }, { k: 'person', n: 1 }]);
+
+    await officer.reload();
+    await officer.getByRole('button', { name: 'Các trung tâm trong xã' }).click();
+    await officer.getByTestId('hub-nodes').getByText('TTHTCĐ xã Tân Lập').waitFor();
+    expect(await officer.getByTestId('hub-nodes').getByText('Đang hoạt động').count()).toBe(1);
+    await context.close();
+    await hubContext.close();
+  });
+});

@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface RunningKiosk {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server, keeping its data (a box switched off). */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and data (the box switched back on). */
+  resume(): Promise<void>;
+  /** Stops it and removes its data. */
+  stop(): Promise<void>;
+}
+
+export interface KioskOptions {
+  env?: Record<string, string>;
+  /** A fixed port, so a restarted box keeps the tablets' origin; 0 picks a free one. */
+  port?: number;
+}
+
+/** A free loopback port, found by binding to port 0. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function spawnServer(dataDir: string, port: number, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, KIOSK_PORT: String(port), KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /KIOSK_LISTENING port=(\d+)/.exec(output);
+      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolveStart({ child, port: Number(m[1]) }); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kiosk exited with ${code}:\n${output}`)); });
+  });
+}
+
+function kill(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGKILL'); });
+}
+
+/** Starts the real server (as `npm start` does) on loopback with a fresh data folder. */
+export async function startKiosk({ env = {}, port = 0 }: KioskOptions = {}): Promise<RunningKiosk> {
+  if (!existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  let { child, port: actual } = await spawnServer(dataDir, port, env);
+  const kiosk: RunningKiosk = {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    dataDir,
+    // SIGKILL: a power cut, not a polite shutdown.
+    halt: () => kill(child).then(() => { child = null as unknown as ChildProcess; }),
+    async resume() {
+      ({ child } = await spawnServer(dataDir, actual, env));
+    },
+    async stop() {
+      await kill(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return kiosk;
+}
+
+/** Debian's Chromium, headless, with nothing that calls out to the internet. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A 10-inch tablet in landscape. */
+export function tabletContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'vi-VN', hasTouch: true });
+}
+
+/** Collects uncaught page errors so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Everything in the tablet's IndexedDB, read directly (blobs as their size), for privacy checks. */
+export function readTabletDb(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(() => new Promise<Record<string, unknown[]>>((resolveDump, reject) => {
+    const open = indexedDB.open('hoctap-kiosk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const idb = open.result;
+      const names = [...idb.objectStoreNames];
+      const out: Record<string, unknown[]> = {};
+      if (names.length === 0) { idb.close(); resolveDump(out); return; }
+      const tx = idb.transaction(names, 'readonly');
+      for (const name of names) {
+        const req = tx.objectStore(name).getAll();
+        req.onsuccess = () => {
+          out[name] = req.result.map((row: unknown) => JSON.parse(JSON.stringify(row, (_k, v: unknown) => (v instanceof Blob ? { blobBytes: v.size } : v))));
+        };
+      }
+      tx.oncomplete = () => { idb.close(); resolveDump(out); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}
+
+/** Waits until the service worker is active, so the next load of the page works with the box off. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!reg.active) throw new Error('no active service worker');
+  });
+}
+
+/**
+ * One kiosk and one browser shared by the tests of a file: started before them, stopped after.
+ * Read `kiosk` and `browser` inside tests (they exist once the file's setup has run).
+ */
+export function kioskAndBrowser(options?: KioskOptions): { readonly kiosk: RunningKiosk; readonly browser: Browser } {
+  const running = {} as { kiosk: RunningKiosk; browser: Browser };
+  beforeAll(async () => {
+    running.kiosk = await startKiosk(options);
+    running.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.kiosk?.stop();
+  });
+  return running;
+}

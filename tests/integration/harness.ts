@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import pg from 'pg';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApp } from '../../server/src/app.ts';
+import { loadConfig, type KioskConfig } from '../../server/src/config/load.ts';
+import { migrateToLatest, openDatabase, type DB } from '../../server/src/db/database.ts';
+
+export const configDir = resolve(import.meta.dirname, '../../kiosk-config');
+
+export interface Harness {
+  app: ReturnType<typeof createApp>;
+  db: DB;
+  config: KioskConfig;
+  dir: string;
+  /** Counts of every table, to prove that refused input changed nothing. */
+  counts(): Promise<Record<string, number>>;
+  json(method: string, path: string, body?: unknown, cookie?: string): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Moves the box's clock (sessions, lockouts, assessment year). */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+/** A fresh migrated SQLite file and evidence folder, the real config, and a fixed clock. */
+/**
+ * A fresh database for one test: a SQLite file, or, given the throwaway cluster's URL, a new
+ * PostgreSQL database in it (dropped on close).
+ */
+async function freshDatabase(dir: string, pgUrl?: string | null): Promise<{ db: DB; drop: () => Promise<void> }> {
+  if (!pgUrl) return { db: openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' }), drop: async () => {} };
+  const name = `kiosk_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  return {
+    db: openDatabase({ file: '', url: url.toString(), synchronous: 'FULL' }),
+    async drop() {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startHarness(start = new Date('2026-11-23T03:00:00Z'), env: Record<string, string> = {}, fetchImpl?: typeof fetch, pgUrl?: string | null): Promise<Harness> {
+  let now = start;
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-it-'));
+  const config = loadConfig({ configDir, env });
+  const { db, drop } = await freshDatabase(dir, pgUrl);
+  await migrateToLatest(db);
+  const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => now, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  return {
+    app, db, config, dir,
+    setNow(date) { now = date; },
+    async counts() {
+      const out: Record<string, number> = {};
+      for (const t of ['person', 'consent', 'assessment', 'assessment_item', 'evidence', 'outbox', 'appraisal', 'appraisal_item', 'staff', 'proposal_list'] as const) {
+        const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        out[t] = Number(r.n);
+      }
+      return out;
+    },
+    async json(method, path, body, cookie) {
+      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      if (cookie) headers.cookie = cookie;
+      const res = await app.request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text || null, headers: res.headers };
+    },
+    async close() {
+      await db.destroy();
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

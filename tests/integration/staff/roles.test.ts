@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, people } from '../../fixtures/people.ts';
+import { staffSessions, type Role } from '../../fixtures/staff.ts';
+import { startHarness, type Harness } from '../harness.ts';
+
+type Caller = 'anonymous' | 'villager' | Role;
+const callers: Caller[] = ['anonymous', 'villager', 'facilitator', 'appraiser', 'admin'];
+
+let h: Harness;
+let cookies: Record<Role, string> & { ids: Record<Role, string> };
+let personId: string;
+let assessmentId: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  cookies = await staffSessions(h);
+  personId = build.id();
+  await h.json('PUT', `/api/people/${personId}`, people.baLan);
+  assessmentId = build.id();
+  await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId));
+});
+afterAll(async () => { await h.close(); });
+
+/** Every staff route, who may call it, and a request that is otherwise well-formed. */
+const routes: { name: string; allowed: Role[]; request: () => [string, string, unknown?] }[] = [
+  { name: 'list staff accounts', allowed: ['admin'], request: () => ['GET', '/api/staff/accounts'] },
+  { name: 'create a staff account', allowed: ['admin'], request: () => ['POST', '/api/staff/accounts', { name: `Người Mới ${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 5)}`, role: 'facilitator', pin: '123456' }] },
+  { name: 'deactivate a staff account', allowed: ['admin'], request: () => ['POST', `/api/staff/accounts/${build.id()}/deactivate`] },
+  { name: 'search people', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/people?name=Lan'] },
+  { name: "see a person's data", allowed: ['facilitator', 'admin'], request: () => ['GET', `/api/staff/people/${personId}/data`] },
+  { name: "export a person's data", allowed: ['facilitator', 'admin'], request: () => ['GET', `/api/staff/people/${personId}/data?format=json`] },
+  { name: 'record a consent change', allowed: ['facilitator', 'admin'], request: () => ['POST', `/api/staff/people/${personId}/consents`, { purpose: 'statistics', granted: true }] },
+  { name: 'erase a person', allowed: ['facilitator', 'admin'], request: () => ['DELETE', `/api/staff/people/${build.id()}`] },
+  { name: 'see an evidence photo', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', `/api/staff/evidence/${build.id()}`] },
+  { name: 'the appraisal queue', allowed: ['appraiser', 'admin'], request: () => ['GET', '/api/staff/appraisals?village=Thôn Đồng Chằm&year=2026'] },
+  { name: 'an appraisal case', allowed: ['appraiser', 'admin'], request: () => ['GET', `/api/staff/appraisals/${assessmentId}`] },
+  { name: 'save an appraisal', allowed: ['appraiser', 'admin'], request: () => ['PUT', `/api/staff/appraisals/${assessmentId}`, { scores: [] }] },
+  { name: 'return for more evidence', allowed: ['appraiser', 'admin'], request: () => ['POST', `/api/staff/appraisals/${build.id()}/return`, { message: 'Thêm ảnh giấy chứng nhận' }] },
+  { name: 'reopen a locked appraisal', allowed: ['admin'], request: () => ['POST', `/api/staff/appraisals/${build.id()}/reopen`, { reason: 'Sai điểm CS03' }] },
+  { name: 'see the proposal list', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/lists?village=Thôn Đồng Chằm&year=2026'] },
+  { name: 'finalize the proposal list', allowed: ['appraiser', 'admin'], request: () => ['POST', '/api/staff/lists/finalize', { village: 'Thôn Gò Chè', year: 2026 }] },
+  { name: 'export the proposal list', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/lists/export?village=Thôn Đồng Chằm&year=2026&format=csv'] },
+  { name: 'read the audit log', allowed: ['admin'], request: () => ['GET', '/api/staff/audit'] },
+  { name: 'federation status', allowed: ['admin'], request: () => ['GET', '/api/staff/federation'] },
+  // Port 9 on loopback refuses at once: the enrolment fails with sync.unreachable, never leaves the machine.
+  { name: 'enrol with a hub', allowed: ['admin'], request: () => ['POST', '/api/staff/federation/enrol', { hubUrl: 'http://127.0.0.1:9', code: 'ABCDE-FGHJK' }] },
+  { name: 'sync now', allowed: ['admin'], request: () => ['POST', '/api/staff/federation/run'] },
+  { name: 'hub registry', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/nodes'] },
+  { name: 'hub enrolment code', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ Tân Lập' }] },
+  { name: 'hub revoke', allowed: ['admin'], request: () => ['POST', `/api/staff/hub/nodes/${build.id()}/revoke`] },
+  { name: 'hub refusals', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/refusals'] },
+  { name: 'sign out', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['POST', '/api/staff/sign-out'] },
+];
+
+function cookieFor(caller: Caller): string | undefined {
+  if (caller === 'anonymous') return undefined;
+  // A villager's screens carry no staff session; a made-up cookie is no better.
+  if (caller === 'villager') return 'kiosk_staff=not-a-real-session-token';
+  return cookies[caller];
+}
+
+describe('role boundaries on every staff route', () => {
+  const cases = routes.filter((r) => r.name !== 'sign out').flatMap((r) => callers.map((caller) => [r.name, caller, r] as const));
+  it.each(cases)('%s as %s', async (_name, caller, route) => {
+    const before = caller === 'anonymous' || caller === 'villager' || !route.allowed.includes(caller) ? await h.counts() : null;
+    const [method, path, body] = route.request();
+    const res = await h.json(method, path, body, cookieFor(caller));
+    if (caller === 'anonymous' || caller === 'villager') {
+      expect(res).toMatchObject({ status: 401, body: { code: 'auth.required' } });
+    } else if (!route.allowed.includes(caller)) {
+      expect(res).toMatchObject({ status: 403, body: { code: 'auth.forbidden' } });
+    } else {
+      expect([401, 403]).not.toContain(res.status);
+    }
+    if (before) expect(await h.counts()).toEqual(before);
+  });
+
+  it.each(['anonymous', 'villager'] as const)('sign out as %s is refused', async (caller) => {
+    expect((await h.json('POST', '/api/staff/sign-out', undefined, cookieFor(caller))).status).toBe(401);
+  });
+
+  it('every staff route of the app is in this table', () => {
+    const registered = h.app.routes.filter((r) => r.path.startsWith('/api/staff/') && !['/api/staff/status', '/api/staff/setup', '/api/staff/sign-in'].includes(r.path) && r.method !== 'ALL');
+    const covered = new Set(routes.map((r) => {
+      const [method, path] = r.request();
+      return `${method} ${path.split('?')[0]!.replace(/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')}`;
+    }));
+    expect(registered.length).toBeGreaterThanOrEqual(routes.length);
+    for (const r of registered) expect(covered, `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
+  });
+});

@@ -1,0 +1,86 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../web/src/db/db.ts';
+import { Flow } from '../../../web/src/lib/state/flow.svelte.ts';
+import { build, people } from '../../fixtures/people.ts';
+import { startHarness, type Harness } from '../harness.ts';
+
+/**
+ * The villager's flow on the tablet, with its real IndexedDB code (fake-indexeddb) and the real
+ * box behind fetch. Taps follow each other faster than IndexedDB writes: nothing may be lost.
+ */
+let h: Harness;
+const realFetch = globalThis.fetch;
+beforeEach(async () => {
+  h = await startHarness();
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => h.app.request(String(input), init)) as typeof fetch;
+  await db.open();
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+afterEach(async () => {
+  globalThis.fetch = realFetch;
+  await h.close();
+});
+
+async function started(): Promise<Flow> {
+  const flow = new Flow();
+  await flow.start();
+  await flow.go('register');
+  return flow;
+}
+
+const draft = { name: people.baLan.name, birthYear: '1954', village: people.baLan.village, phone: '', consents: { assessment: true, publicList: true, statistics: false } };
+
+describe('the villager flow on the tablet', () => {
+  it('a registration sent while the form is still being saved moves on and is queued', async () => {
+    const flow = await started();
+    void flow.saveRegistration(draft);
+    await flow.register(people.baLan);
+    expect(flow.session.screen).toBe('group');
+    expect(flow.session.registration).toBeUndefined();
+    const stored = await db.session.get('current');
+    expect(stored?.screen).toBe('group');
+    expect(stored?.person?.name).toBe(people.baLan.name);
+    await flow.sync.kick();
+    expect((await h.json('GET', `/api/people/${flow.session.personId}`)).status).not.toBe(404);
+  });
+
+  it('a score and its confirmation tapped at once are both kept', async () => {
+    const flow = await started();
+    await flow.register(people.baLan);
+    await flow.chooseGroup('nhom-1');
+    void flow.setScore('CS01', 9);
+    void flow.setNote('CS01', 'Đọc báo mỗi tối');
+    await flow.confirmAnswer('CS01', true);
+    expect(flow.session.answers.CS01).toEqual({ score: 9, note: 'Đọc báo mỗi tối', confirmed: true });
+    expect((await db.session.get('current'))?.answers.CS01).toEqual({ score: 9, note: 'Đọc báo mỗi tối', confirmed: true });
+    // A new score asks for a new confirmation.
+    await flow.setScore('CS01', 8);
+    expect(flow.session.answers.CS01?.confirmed).toBeUndefined();
+  });
+
+  it('a save still on its way when the session ends does not bring the villager back', async () => {
+    const flow = await started();
+    void flow.saveRegistration(draft);
+    void flow.go('register');
+    await flow.endSession();
+    expect(flow.session.screen).toBe('welcome');
+    expect(flow.session.registration).toBeUndefined();
+    expect(await db.session.get('current')).toBeUndefined();
+  });
+
+  it('a returning villager found by code and birth year comes back to her result', async () => {
+    const personId = build.id();
+    const registered = await h.json('PUT', `/api/people/${personId}`, people.baLan);
+    expect(registered.status).toBe(200);
+    expect((await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
+    const flow = await started();
+    await flow.go('find');
+    await flow.findByCode(registered.body.code, 1954);
+    expect(flow.found?.name).toBe(people.baLan.name);
+    await flow.confirmFound();
+    expect(flow.error).toBeNull();
+    expect(flow.session.screen).toBe('result');
+    expect((await db.session.get('current'))?.person?.code).toBe(registered.body.code);
+  });
+});

@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { declareVersions, type TabletDb } from '../../../web/src/db/db.ts';
+import { enqueue, OutboxSender, type OutboxItemInput } from '../../../web/src/lib/sync/outbox.ts';
+import { fetchTransport } from '../../../web/src/lib/sync/transport.ts';
+import type { RegisterPerson } from '../../../shared/schemas/person.ts';
+import { build, people } from '../../fixtures/people.ts';
+import { startHarness, type Harness } from '../harness.ts';
+
+type Fault = 'ok' | 'down' | 'lost-answer';
+
+let h: Harness;
+let db: TabletDb;
+let faults: Fault[];
+let requests: number;
+
+/** The real Hono app behind a fetch that can fail before the box sees the request or after it answered. */
+function boxFetch(): typeof fetch {
+  return async (input, init) => {
+    requests++;
+    const fault = faults.shift() ?? 'ok';
+    if (fault === 'down') throw new TypeError('Failed to fetch');
+    const res = await h.app.request(String(input), init);
+    if (fault === 'lost-answer') throw new TypeError('network connection lost');
+    return res;
+  };
+}
+
+beforeEach(async () => {
+  h = await startHarness();
+  db = new Dexie(`outbox-${uuidv7()}`) as TabletDb;
+  declareVersions(db);
+  faults = [];
+  requests = 0;
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+  await h.close();
+});
+
+const jpeg = () => new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9])], { type: 'image/jpeg' });
+
+/** What a tablet queues for one villager: registration, draft, a photo, the submission. */
+function villager(person: RegisterPerson = people.baLan, scores: Record<string, number> = {}): OutboxItemInput[] {
+  const personId = build.id();
+  const assessmentId = build.id();
+  return [
+    { kind: 'person', personId, recordId: personId, body: person },
+    { kind: 'assessment', personId, recordId: assessmentId, body: build.assessment(personId, { status: 'draft', scores }) },
+    { kind: 'photo', personId, recordId: build.id(), assessmentId, indicatorId: 'CS03', blob: jpeg() },
+    { kind: 'assessment', personId, recordId: assessmentId, body: build.assessment(personId, { scores }) },
+  ];
+}
+
+describe('tablet outbox → box', () => {
+  it('sends a villager\'s registration, draft, photo and submission in order, then forgets them', async () => {
+    await enqueue(db, villager());
+    const sender = new OutboxSender(db, fetchTransport(boxFetch()));
+    expect(await sender.flush()).toBe('done');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await h.counts()).toMatchObject({ person: 1, assessment: 1, evidence: 1 });
+    const stored = await h.db.selectFrom('assessment').select('status').executeTakeFirstOrThrow();
+    expect(stored.status).toBe('submitted');
+  });
+
+  it('keeps everything while the box is down, and sends it once it answers', async () => {
+    await enqueue(db, villager());
+    const sender = new OutboxSender(db, fetchTransport(boxFetch()));
+    faults = ['down'];
+    expect(await sender.flush()).toBe('unreachable');
+    expect(await db.outbox.count()).toBe(4);
+    expect((await db.outbox.toArray())[0]!.attempts).toBe(1);
+    expect((await h.counts()).person).toBe(0);
+    expect(await sender.flush()).toBe('done');
+    expect(await h.counts()).toMatchObject({ person: 1, assessment: 1, evidence: 1 });
+  });
+
+  it('an answer lost after the box stored the change is resent and changes nothing twice', async () => {
+    await enqueue(db, villager());
+    const sender = new OutboxSender(db, fetchTransport(boxFetch()));
+    faults = ['ok', 'lost-answer', 'lost-answer', 'ok', 'lost-answer'];
+    while ((await sender.flush()) === 'unreachable');
+    expect(await h.counts()).toMatchObject({ person: 1, assessment: 1, assessment_item: 10, evidence: 1 });
+    // person v1, assessment draft v1 and submitted v2, evidence v1: resends added no revision.
+    expect((await h.counts()).outbox).toBe(4);
+  });
+
+  it('sets a refused change aside with its reason, goes on with the rest, and never retries it alone', async () => {
+    const bad = villager({ ...people.baLan, village: 'Thôn Không Có' });
+    const good = villager(people.anhTuan);
+    await enqueue(db, [...bad, ...good]);
+    const sender = new OutboxSender(db, fetchTransport(boxFetch()));
+    expect(await sender.flush()).toBe('done');
+    const refused = await db.outbox.where('state').equals('refused').toArray();
+    expect(refused.map((r) => [r.kind, r.refusal?.code])).toEqual([
+      ['person', 'person.village-unknown'],
+      ['assessment', 'person.not-found'],
+      ['photo', 'assessment.not-found'],
+      ['assessment', 'person.not-found'],
+    ]);
+    expect(await h.counts()).toMatchObject({ person: 1, assessment: 1 });
+    const before = requests;
+    expect(await sender.flush()).toBe('done');
+    expect(requests).toBe(before);
+    await sender.retry(refused[0]!.seq!);
+    expect(await db.outbox.where('state').equals('pending').count()).toBe(1);
+  });
+
+  it('two flushes at once share one round, so nothing is sent twice at the same time', async () => {
+    await enqueue(db, villager());
+    const sender = new OutboxSender(db, fetchTransport(boxFetch()));
+    await Promise.all([sender.flush(), sender.flush(), sender.flush()]);
+    expect(requests).toBe(4);
+  });
+
+  it('a box answering 503 (starting up) is "not now", not a refusal', async () => {
+    await enqueue(db, villager());
+    const transport = fetchTransport(async () => new Response('starting', { status: 503 }));
+    expect(await new OutboxSender(db, transport).flush()).toBe('unreachable');
+    expect(await db.outbox.where('state').equals('pending').count()).toBe(4);
+  });
+
+  it('under random drops and lost answers, 30 villagers all reach the box exactly once', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const queued = Array.from({ length: 30 }, () => villager(people.anhTuan));
+    for (const items of queued) await enqueue(db, items);
+    faults = Array.from({ length: 400 }, () => { const r = random(); return r < 0.2 ? 'down' : r < 0.4 ? 'lost-answer' : 'ok'; });
+    const sender = new OutboxSender(db, fetchTransport(boxFetch()));
+    let rounds = 0;
+    while ((await sender.flush()) === 'unreachable') rounds++;
+    expect(rounds).toBeGreaterThan(10);
+    expect(await db.outbox.count()).toBe(0);
+    const ids = await h.db.selectFrom('assessment').select(['id', 'status']).execute();
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids.map((r) => r.id))).toEqual(new Set(queued.map((items) => items[1]!.recordId)));
+    expect(ids.every((r) => r.status === 'submitted')).toBe(true);
+    expect(await h.counts()).toMatchObject({ person: 30, evidence: 30, assessment_item: 300 });
+  });
+});

@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, describe, expect, it } from 'vitest';
+import { declareVersions, type TabletDb } from '../../../web/src/db/db.ts';
+
+const opened: Dexie[] = [];
+function open(name: string, upTo?: number): TabletDb {
+  const db = new Dexie(name) as TabletDb;
+  declareVersions(db, upTo);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) { db.close(); await Dexie.delete(db.name); }
+});
+
+describe('tablet database versions', () => {
+  it('v1 → v2 keeps the open session and its photos, drops the "uploaded" flag, adds an empty outbox', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v1 = open(name, 1);
+    const assessmentId = uuidv7();
+    const session = { key: 'current', screen: 'indicator', indicatorIndex: 3, personId: uuidv7(), person: null, assessmentId, group: 'nhom-1', answers: { CS01: { score: 8 } }, submitted: false };
+    await v1.table('session').put(session);
+    await v1.table('photos').bulkPut([
+      { id: uuidv7(), assessmentId, indicatorId: 'CS03', blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }), uploaded: 0 },
+      { id: uuidv7(), assessmentId, indicatorId: 'CS04', blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }), uploaded: 1 },
+    ]);
+    v1.close();
+
+    const v2 = open(name);
+    expect(await v2.session.get('current')).toEqual(session);
+    const photos = await v2.photos.toArray();
+    expect(photos).toHaveLength(2);
+    for (const p of photos) {
+      expect(p).not.toHaveProperty('uploaded');
+      expect(p.blob.size).toBe(3);
+    }
+    expect(await v2.outbox.count()).toBe(0);
+    expect(v2.verno).toBe(2);
+  });
+
+  it('a fresh tablet opens straight at the latest version', async () => {
+    const db = open(`fresh-${uuidv7()}`);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['kiosk', 'outbox', 'photos', 'session']);
+  });
+});

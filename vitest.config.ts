@@ -1,0 +1,37 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+/** Where the browser tests find Chromium: CHROMIUM_PATH, else Debian's package. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+const requireBrowser = process.env.CI === 'true' || process.env.CI === '1' || process.env.REQUIRE_BROWSER === '1';
+
+if (!hasChromium) {
+  const banner = [
+    '',
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+    `!! Chromium not found at ${chromiumPath}: the END-TO-END browser tests`,
+    '!! will NOT run. Install it with: apt-get install -y chromium',
+    '!! (or set CHROMIUM_PATH). Under CI this is a failure.',
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+    '',
+  ].join('\n');
+  console.error(banner);
+  if (requireBrowser) throw new Error(`Chromium is required for the browser tests under CI but was not found at ${chromiumPath}`);
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'], environment: 'node' } },
+      // The tablet's state classes use Svelte's runes: compiled as in the app.
+      { plugins: [svelte()], test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/global-postgres.ts'] } },
+      // Checks on the production build (npm test builds first).
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' } },
+      ...(hasChromium
+        ? [{ test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 120_000, fileParallelism: false } }]
+        : []),
+    ],
+  },
+});

@@ -1,0 +1,112 @@
+import { Dexie, type EntityTable } from 'dexie';
+import * as v from 'valibot';
+import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
+import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
+import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
+
+/** Where the villager is in the flow; saved on every step so a reload resumes there. */
+export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result']);
+export type Screen = v.InferOutput<typeof ScreenSchema>;
+
+export const RegistrationDraftSchema = v.object({
+  name: v.string(),
+  birthYear: v.string(),
+  village: v.string(),
+  phone: v.string(),
+  consents: v.object({ assessment: v.boolean(), publicList: v.boolean(), statistics: v.boolean() }),
+});
+export type RegistrationDraft = v.InferOutput<typeof RegistrationDraftSchema>;
+
+/**
+ * The one session on this tablet: who is at it and every answer given so far. Read back through
+ * this schema, so a record from an older app version that no longer fits is dropped, not trusted.
+ */
+export const SessionSchema = v.object({
+  key: v.literal('current'),
+  screen: ScreenSchema,
+  indicatorIndex: v.number(),
+  /** Made on the tablet before the first send, so a retried registration is the same record. */
+  personId: v.string(),
+  person: v.nullable(PersonViewSchema),
+  assessmentId: v.string(),
+  group: v.nullable(v.string()),
+  answers: v.record(v.string(), v.object({ score: v.optional(v.number()), note: v.optional(v.string()), confirmed: v.optional(v.boolean()) })),
+  /** Assisted mode: the facilitator sitting with the villager. */
+  assistedBy: v.optional(v.object({ id: v.string(), name: v.string() })),
+  /** Text size, 1 to 2 (100 % to 200 %). */
+  textScale: v.optional(v.number()),
+  /** The appraiser's message when the assessment came back for more evidence. */
+  returnedMessage: v.optional(v.string()),
+  /** Whether the villager has submitted (the box may not have it yet: see the outbox). */
+  submitted: v.boolean(),
+  /** Photos the box already holds for a draft resumed from the box, by indicator. */
+  remotePhotos: v.optional(v.record(v.string(), v.number())),
+  /** The registration form as typed so far, so a reload mid-form loses nothing. */
+  registration: v.optional(RegistrationDraftSchema),
+});
+export type Session = v.InferOutput<typeof SessionSchema>;
+
+export interface CachedKioskInfo {
+  key: 'info';
+  info: KioskInfo;
+  fetchedAt: string;
+}
+
+/** An evidence photo of the open session, kept as a blob on the tablet until it is handed to the outbox. */
+export interface StoredPhoto {
+  id: string;
+  assessmentId: string;
+  indicatorId: string;
+  blob: Blob;
+}
+
+interface OutboxBase {
+  /** Order of sending: the box sees changes in the order they were made. */
+  seq?: number;
+  /** The person the change is about, to show "đang lưu / đã gửi" on their slip. */
+  personId: string;
+  state: 'pending' | 'refused';
+  attempts: number;
+  createdAt: string;
+  /** Why the box refused it (bad data): shown to the facilitator, never retried on its own. */
+  refusal?: { code: string; message: string; at: string };
+}
+
+/** A change made on the tablet and not yet confirmed by the box; removed as soon as the box has it. */
+export type OutboxItem = OutboxBase & (
+  | { kind: 'person'; recordId: string; body: RegisterPerson }
+  | { kind: 'assessment'; recordId: string; body: PutAssessment }
+  | { kind: 'photo'; recordId: string; assessmentId: string; indicatorId: string; blob: Blob }
+);
+
+export type TabletDb = Dexie & {
+  kiosk: EntityTable<CachedKioskInfo, 'key'>;
+  session: EntityTable<Session, 'key'>;
+  photos: EntityTable<StoredPhoto, 'id'>;
+  outbox: EntityTable<OutboxItem, 'seq'>;
+};
+
+/**
+ * Every schema version of the tablet's database, oldest first. Never edit a shipped version: add
+ * the next one, with an upgrade() that has its own test (tests/integration/tablet-db.test.ts).
+ */
+export function declareVersions(db: Dexie, upTo = 2): void {
+  db.version(1).stores({
+    kiosk: 'key',
+    session: 'key',
+    photos: 'id, assessmentId',
+  });
+  if (upTo < 2) return;
+  // v2: sends go through an outbox; photos lose their "uploaded" flag, since a photo leaves the
+  // photos table for the outbox when its session is handed over.
+  db.version(2).stores({ outbox: '++seq, state, personId' }).upgrade((tx) =>
+    tx.table('photos').toCollection().modify((photo: Record<string, unknown>) => {
+      delete photo.uploaded;
+    }));
+}
+
+export const databaseName = 'hoctap-kiosk';
+
+/** The tablet's database: feature code imports this one instance. */
+export const db = new Dexie(databaseName) as TabletDb;
+declareVersions(db);

@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import { isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
+import { AssessmentViewSchema, EvidenceViewSchema, type PutAssessment } from '../../../shared/schemas/assessment.ts';
+import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
+import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
+
+/** A refusal or failure, with the box's stable code ('network' when the box did not answer). */
+export class ApiError extends Error {
+  constructor(readonly code: ErrorCode | 'network', message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * One call to the box under `/api`: the answer checked against its schema, a refusal turned into
+ * an ApiError with the box's code. Shared by the villager's and the staff's screens.
+ */
+export async function call<S extends v.GenericSchema>(schema: S, path: string, init: RequestInit = {}): Promise<v.InferOutput<S>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { ...init, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError('network', (e as Error).message);
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const b = body as { code?: unknown; message?: string; details?: Record<string, unknown> } | null;
+    throw new ApiError(isErrorCode(b?.code) ? b.code : 'internal', b?.message ?? res.statusText, b?.details);
+  }
+  return v.parse(schema, body);
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+});
+
+export const api = {
+  kiosk: () => call(KioskInfoSchema, '/kiosk'),
+  register: (id: string, person: RegisterPerson) => call(PersonViewSchema, `/people/${id}`, json('PUT', person)),
+  person: (id: string) => call(PersonViewSchema, `/people/${id}`),
+  personByCode: (code: string, birthYear: number) => call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`),
+  currentAssessment: (personId: string) =>
+    call(v.object({ assessment: v.nullable(AssessmentViewSchema) }), `/people/${personId}/assessments/current`),
+  putAssessment: (id: string, body: PutAssessment) => call(AssessmentViewSchema, `/assessments/${id}`, json('PUT', body)),
+  putPhoto: (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob) =>
+    call(EvidenceViewSchema, `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`, {
+      method: 'PUT', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob,
+    }),
+};

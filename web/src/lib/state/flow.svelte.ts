@@ -1,0 +1,329 @@
+import { v7 as uuidv7 } from 'uuid';
+import * as v from 'valibot';
+import { randomPersonCode } from '../../../../shared/domain/person-code.ts';
+import { verdict, type Verdict } from '../../../../shared/domain/recognition.ts';
+import type { PutAssessment } from '../../../../shared/schemas/assessment.ts';
+import type { CriteriaSet } from '../../../../shared/schemas/criteria-set.ts';
+import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
+import { PersonViewSchema, type PersonView, type RegisterPerson } from '../../../../shared/schemas/person.ts';
+import { db, SessionSchema, type OutboxItem, type RegistrationDraft, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
+import { roomFor, storageInfo } from '../../platform/storage.ts';
+import { api, ApiError } from '../api.ts';
+import { resizePhoto } from '../image.ts';
+import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
+import { SyncState } from './sync.svelte.ts';
+
+function newSession(): Session {
+  return {
+    key: 'current', screen: 'welcome', indicatorIndex: 0, personId: uuidv7(), person: null,
+    assessmentId: uuidv7(), group: null, answers: {}, submitted: false,
+  };
+}
+
+/** Thrown when a new photo would bring the tablet too close to its storage quota. */
+export class StorageFullError extends Error {}
+
+/**
+ * The villager's way through the self-assessment. Every change is written to IndexedDB before the
+ * screen moves on, so a reload, a closed tab or a flat battery resumes exactly here. Whatever goes
+ * to the box goes through the outbox, so it works the same with the box switched off.
+ */
+export class Flow {
+  info = $state<KioskInfo | null>(null);
+  session = $state<Session>(newSession());
+  photos = $state<StoredPhoto[]>([]);
+  busy = $state(false);
+  /** An error code from the box, or 'network'. */
+  error = $state<string | null>(null);
+  /** Found by code, waiting for "is this you?". */
+  found = $state<PersonView | null>(null);
+  readonly sync = new SyncState(undefined, (item, response) => this.confirmed(item, response));
+
+  get set(): CriteriaSet | null {
+    return this.info?.criteriaSet ?? null;
+  }
+
+  get indicators() {
+    return this.set?.indicators ?? [];
+  }
+
+  get verdict(): Verdict | null {
+    const set = this.set;
+    if (!set) return null;
+    const scores = Object.fromEntries(Object.entries(this.session.answers).map(([id, a]) => [id, a.score]));
+    return verdict(set.indicators.map((i) => i.id), scores, set.scoring);
+  }
+
+  /** True while this villager has something the box does not hold yet. */
+  get savedOnTabletOnly(): boolean {
+    return this.sync.pendingPeople.includes(this.session.personId);
+  }
+
+  /** Loads the kiosk info (from the box, else the copy on the tablet), the saved session, and starts sending. */
+  async start(): Promise<void> {
+    try {
+      const info = await api.kiosk();
+      await db.kiosk.put({ key: 'info', info, fetchedAt: new Date().toISOString() });
+      this.info = info;
+    } catch {
+      this.info = (await db.kiosk.get('info'))?.info ?? null;
+    }
+    const saved = v.safeParse(SessionSchema, await db.session.get('current'));
+    if (saved.success) {
+      this.session = saved.output;
+      this.photos = await db.photos.where('assessmentId').equals(saved.output.assessmentId).toArray();
+    }
+    this.sync.start();
+  }
+
+  private saving: Promise<void> = Promise.resolve();
+
+  /**
+   * Runs each change to the tablet's storage after the last one has finished: a late form save
+   * can never overwrite the screen change that followed it, nor bring back a session that ended.
+   */
+  private serial(work: () => Promise<void>): Promise<void> {
+    const run = this.saving.then(work);
+    this.saving = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Saves a change to the session, with `alongside` (outbox, photos) written in the same
+   * IndexedDB transaction, so the two are kept together or not at all.
+   */
+  private save(patch: Partial<Session> | ((current: Session) => Partial<Session>), alongside?: () => Promise<void>): Promise<void> {
+    return this.serial(async () => {
+      // A snapshot: IndexedDB cannot store Svelte's reactive proxies.
+      // (A patch may hold reactive state too, such as the person found.)
+      const current = $state.snapshot(this.session) as Session;
+      const next = $state.snapshot({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }) as Session;
+      if (alongside) {
+        await db.transaction('rw', db.session, db.outbox, db.photos, async () => {
+          await alongside();
+          await db.session.put(next);
+        });
+      } else {
+        await db.session.put(next);
+      }
+      this.session = next;
+    });
+  }
+
+  go(screen: Screen, indicatorIndex = this.session.indicatorIndex): Promise<void> {
+    this.error = null;
+    return this.save({ screen, indicatorIndex });
+  }
+
+  private async attempt(work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    try {
+      await work();
+    } catch (e) {
+      if (!(e instanceof ApiError)) console.error(e);
+      this.error = e instanceof ApiError ? e.code : 'internal';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Keeps the registration form as it is typed. */
+  saveRegistration(draft: RegistrationDraft): Promise<void> {
+    return this.save({ registration: draft });
+  }
+
+  /** Registers on the tablet at once (the slip code is made here) and queues it for the box. */
+  async register(input: RegisterPerson): Promise<void> {
+    const code = randomPersonCode();
+    const at = new Date().toISOString();
+    const person: PersonView = {
+      id: this.session.personId, code, name: input.name, birthYear: input.birthYear, village: input.village,
+      phone: input.phone ?? null, revision: 1,
+      consents: (['assessment', 'publicList', 'statistics'] as const).map((purpose) => ({ purpose, granted: input.consents[purpose], at })),
+    };
+    this.sync.markPending(person.id);
+    await this.save({ person, screen: 'group', registration: undefined }, async () => {
+      await enqueue(db, [{ kind: 'person', personId: person.id, recordId: person.id, body: { ...input, code } }]);
+    });
+    void this.sync.kick();
+  }
+
+  /** Called when the box confirms an item: keeps the code the box settled on (it differs only on a clash). */
+  private async confirmed(item: OutboxItem, response: unknown): Promise<void> {
+    if (item.kind !== 'person' || this.session.person?.id !== item.recordId) return;
+    const view = v.safeParse(PersonViewSchema, response);
+    if (view.success && view.output.code !== this.session.person.code) await this.save({ person: view.output });
+  }
+
+  /** Finds a returning villager by slip code and birth year; needs the box. */
+  findByCode(code: string, birthYear: number): Promise<void> {
+    return this.attempt(async () => {
+      this.found = await api.personByCode(code.trim().toUpperCase(), birthYear);
+    });
+  }
+
+  /** Continues as the person found: resumes this year's assessment from the box if there is one. */
+  confirmFound(assistedBy?: { id: string; name: string }): Promise<void> {
+    const person = this.found;
+    if (!person) return Promise.resolve();
+    return this.attempt(async () => {
+      const { assessment } = await api.currentAssessment(person.id);
+      this.found = null;
+      if (!assessment) {
+        await this.save({ personId: person.id, person, screen: 'group', assistedBy });
+        return;
+      }
+      const answers = Object.fromEntries(assessment.answers.map((a) => [a.indicatorId, { score: a.score, note: a.note ?? undefined, confirmed: a.confirmed || undefined }]));
+      const remotePhotos: Record<string, number> = {};
+      for (const e of assessment.evidence) remotePhotos[e.indicatorId] = (remotePhotos[e.indicatorId] ?? 0) + 1;
+      // Returned for more evidence: open again for changes, with the appraiser's message.
+      const submitted = assessment.status === 'submitted' && !assessment.returned;
+      await this.save({
+        personId: person.id, person, assessmentId: assessment.id, group: assessment.group, answers, remotePhotos,
+        submitted, screen: submitted ? 'result' : 'review', assistedBy, returnedMessage: assessment.returned?.message,
+      });
+    });
+  }
+
+  /** Assisted mode from the facilitator's screens: a new villager registers with the facilitator beside her. */
+  async startAssistedRegistration(assistedBy: { id: string; name: string }): Promise<void> {
+    await this.serial(async () => {
+      const next = { ...newSession(), screen: 'register' as const, assistedBy };
+      await db.transaction('rw', db.session, db.photos, async () => {
+        await db.photos.clear();
+        await db.session.clear();
+        await db.session.put(next);
+      });
+      this.session = next;
+      this.photos = [];
+    });
+  }
+
+  /** The villager confirms an answer read back to her (assisted mode). */
+  confirmAnswer(indicatorId: string, confirmed: boolean): Promise<void> {
+    return this.answer(indicatorId, { confirmed });
+  }
+
+  /** One step (±25 %) of text size, between 100 % and 200 %; quick taps add up. */
+  private scaleTarget: number | null = null;
+  changeTextScale(step: 1 | -1): Promise<void> {
+    const from = this.scaleTarget ?? this.session.textScale ?? 1;
+    this.scaleTarget = Math.min(2, Math.max(1, from + step * 0.25));
+    return this.save({ textScale: this.scaleTarget });
+  }
+
+  chooseGroup(group: string): Promise<void> {
+    return this.save({ group, screen: 'indicator', indicatorIndex: 0 });
+  }
+
+  /** A new score needs a new confirmation in assisted mode. */
+  setScore(indicatorId: string, score: number): Promise<void> {
+    return this.answer(indicatorId, { score, confirmed: undefined });
+  }
+
+  setNote(indicatorId: string, note: string): Promise<void> {
+    return this.answer(indicatorId, { note });
+  }
+
+  /** Changes one answer on top of the answers as saved, however quickly taps follow each other. */
+  private answer(indicatorId: string, change: Partial<Session['answers'][string]>): Promise<void> {
+    return this.save((current) => ({ answers: { ...current.answers, [indicatorId]: { ...current.answers[indicatorId], ...change } } }));
+  }
+
+  /** Resizes and keeps a photo; refuses before the tablet's storage runs out, not half-way. */
+  async addPhoto(indicatorId: string, file: File): Promise<void> {
+    if (!roomFor(await storageInfo(), file.size * 2)) throw new StorageFullError();
+    const blob = await resizePhoto(file, this.info?.photo.longSide ?? 1280);
+    const assessmentId = this.session.assessmentId;
+    await this.serial(async () => {
+      // The session may have ended while the photo was being resized: it is not kept then.
+      if (this.session.assessmentId !== assessmentId) return;
+      const photo: StoredPhoto = { id: uuidv7(), assessmentId, indicatorId, blob };
+      await db.photos.put(photo);
+      this.photos = [...this.photos, photo];
+    });
+  }
+
+  removePhoto(id: string): Promise<void> {
+    return this.serial(async () => {
+      await db.photos.delete(id);
+      this.photos = this.photos.filter((p) => p.id !== id);
+    });
+  }
+
+  photoCount(indicatorId: string): number {
+    return this.photos.filter((p) => p.indicatorId === indicatorId).length + (this.session.remotePhotos?.[indicatorId] ?? 0);
+  }
+
+  photosOf(indicatorId: string): StoredPhoto[] {
+    return this.photos.filter((p) => p.indicatorId === indicatorId);
+  }
+
+  private body(status: PutAssessment['status']): PutAssessment {
+    const set = this.set!;
+    const assistedBy = this.session.assistedBy?.id;
+    return {
+      personId: this.session.personId, criteriaSetId: set.id, criteriaSetVersion: set.version,
+      group: this.session.group!, status,
+      ...(assistedBy ? { assistedBy } : {}),
+      answers: set.indicators.flatMap((i) => {
+        const a = this.session.answers[i.id];
+        if (a?.score === undefined) return [];
+        const note = a.note?.trim();
+        return [{ indicatorId: i.id, score: a.score, ...(note ? { note } : {}), ...(assistedBy ? { confirmed: a.confirmed === true } : {}) }];
+      }),
+    };
+  }
+
+  /** The assessment and its photos as outbox items: the draft first, since photos need it at the box. */
+  private handOver(status: PutAssessment['status']): OutboxItemInput[] {
+    const personId = this.session.personId;
+    const assessmentId = this.session.assessmentId;
+    const photos: OutboxItemInput[] = this.photos.map((p) => ({
+      kind: 'photo', personId, recordId: p.id, assessmentId, indicatorId: p.indicatorId, blob: p.blob,
+    }));
+    const items: OutboxItemInput[] = [];
+    if (photos.length > 0 || status === 'draft') items.push({ kind: 'assessment', personId, recordId: assessmentId, body: this.body('draft') });
+    items.push(...photos);
+    if (status === 'submitted') items.push({ kind: 'assessment', personId, recordId: assessmentId, body: this.body('submitted') });
+    return items;
+  }
+
+  /** Submits: queued on the tablet at once, sent whenever the box answers. */
+  async submit(): Promise<void> {
+    this.sync.markPending(this.session.personId);
+    await this.save({ submitted: true, screen: 'result' }, async () => {
+      await enqueue(db, this.handOver('submitted'));
+      await db.photos.where('assessmentId').equals(this.session.assessmentId).delete();
+    });
+    this.photos = [];
+    void this.sync.kick();
+  }
+
+  /**
+   * Ends the session ("Xong" or the idle timeout): an unfinished draft and its photos go to the
+   * outbox so the box keeps them for later; then everything about this villager leaves the screens,
+   * memory and IndexedDB. The outbox keeps only what the box does not hold yet, and drops each item
+   * once the box confirms it.
+   */
+  endSession(): Promise<void> {
+    // An assisted session ends the facilitator's sign-in too: the next person at this tablet
+    // must not find the staff screens open.
+    if (this.session.assistedBy) void fetch('/api/staff/sign-out', { method: 'POST' }).catch(() => {});
+    return this.serial(async () => {
+      const started = this.session.person !== null && !this.session.submitted && this.session.group !== null
+        && (Object.keys(this.session.answers).length > 0 || this.photos.length > 0);
+      await db.transaction('rw', db.session, db.photos, db.outbox, async () => {
+        if (started) await enqueue(db, this.handOver('draft'));
+        await db.session.clear();
+        await db.photos.clear();
+      });
+      this.session = newSession();
+      this.photos = [];
+      this.found = null;
+      this.error = null;
+      void this.sync.kick();
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import type { OutboxItem } from '../../db/db.ts';
+import type { SendOutcome } from './outbox.ts';
+
+/** Statuses that mean "not now" rather than "no": the box is starting, busy or behind a proxy. */
+const retryable = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+function request(item: OutboxItem): { path: string; init: RequestInit } {
+  switch (item.kind) {
+    case 'person':
+      return { path: `/api/people/${item.recordId}`, init: json(item.body) };
+    case 'assessment':
+      return { path: `/api/assessments/${item.recordId}`, init: json(item.body) };
+    case 'photo':
+      return {
+        path: `/api/assessments/${item.assessmentId}/evidence/${item.recordId}?indicator=${encodeURIComponent(item.indicatorId)}`,
+        init: { method: 'PUT', headers: { 'content-type': item.blob.type || 'image/jpeg' }, body: item.blob },
+      };
+  }
+}
+
+function json(body: unknown): RequestInit {
+  return { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** Sends one outbox item with `fetch` and sorts the answer into sent, refused or unreachable. */
+export function fetchTransport(fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a), base = '') {
+  return async (item: OutboxItem): Promise<SendOutcome> => {
+    const { path, init } = request(item);
+    let res: Response;
+    try {
+      res = await fetchImpl(`${base}${path}`, init);
+    } catch {
+      return { kind: 'unreachable' };
+    }
+    if (retryable.has(res.status)) return { kind: 'unreachable' };
+    const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
+    if (res.ok) return { kind: 'sent', response: body };
+    if (typeof body?.code !== 'string') return { kind: 'unreachable' };
+    return { kind: 'refused', code: body.code, message: body.message ?? res.statusText };
+  };
+}

@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+import { AppraisalCaseSchema, QueueItemSchema, type SaveAppraisal } from '../../../shared/schemas/appraisal.ts';
+import { PersonViewSchema, type ConsentPurpose } from '../../../shared/schemas/person.ts';
+import { StaffStatusSchema, StaffViewSchema, type CreateStaff } from '../../../shared/schemas/staff.ts';
+import { call as callBox } from '../lib/api.ts';
+
+/** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
+const call = <S extends v.GenericSchema>(schema: S, path: string, init: RequestInit = {}): Promise<v.InferOutput<S>> =>
+  callBox(schema, `/staff${path}`, init);
+
+const send = (method: string, body?: unknown): RequestInit =>
+  body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+const q = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter(([, x]) => x !== undefined && x !== '').map(([k, x]) => [k, String(x)])).toString();
+
+const PersonHit = v.object({ id: v.string(), code: v.string(), name: v.string(), birthYear: v.number(), village: v.string() });
+export type PersonHit = v.InferOutput<typeof PersonHit>;
+const ListData = v.object({
+  village: v.string(), year: v.number(), kind: v.string(), finalizedAt: v.nullable(v.string()),
+  entries: v.array(v.object({ name: v.string(), birthYear: v.number(), village: v.string(), group: v.string(), total: v.number(), note: v.string() })),
+});
+export type ListData = v.InferOutput<typeof ListData>;
+const AuditRow = v.object({
+  id: v.number(), at: v.string(), actor: v.nullable(v.string()), action: v.string(),
+  subjectKind: v.nullable(v.string()), subjectId: v.nullable(v.string()), details: v.record(v.string(), v.unknown()),
+});
+export type AuditRow = v.InferOutput<typeof AuditRow>;
+const Ok = v.object({ ok: v.literal(true) });
+const FederationStatusSchema = v.object({
+  enrolled: v.boolean(), hubUrl: v.nullable(v.string()), hubName: v.nullable(v.string()), lastSuccessAt: v.nullable(v.string()),
+  lastAttemptAt: v.nullable(v.string()), waiting: v.number(), lastError: v.nullable(v.object({ code: v.string(), at: v.string() })),
+});
+export type FederationStatus = v.InferOutput<typeof FederationStatusSchema>;
+const HubNodeSchema = v.object({ id: v.string(), name: v.string(), status: v.string(), enrolledAt: v.string(), lastContactAt: v.nullable(v.string()), backlog: v.number() });
+export type HubNode = v.InferOutput<typeof HubNodeSchema>;
+
+export const staffApi = {
+  status: () => call(StaffStatusSchema, '/status'),
+  setup: (name: string, pin: string) => call(StaffViewSchema, '/setup', send('POST', { name, pin })),
+  signIn: (name: string, pin: string) => call(StaffViewSchema, '/sign-in', send('POST', { name, pin })),
+  signOut: () => call(Ok, '/sign-out', send('POST')),
+  accounts: () => call(v.array(StaffViewSchema), '/accounts'),
+  createAccount: (input: CreateStaff) => call(StaffViewSchema, '/accounts', send('POST', input)),
+  deactivate: (id: string) => call(Ok, `/accounts/${id}/deactivate`, send('POST')),
+  findPeople: (params: { code?: string; name?: string; birthYear?: number; village?: string }) => call(v.array(PersonHit), `/people?${q(params)}`),
+  personData: (id: string) => call(v.object({ person: PersonViewSchema, consentLog: v.array(v.object({ purpose: v.string(), granted: v.boolean(), at: v.string() })), assessments: v.array(v.object({ year: v.number(), status: v.string() })) }), `/people/${id}/data`),
+  changeConsent: (id: string, purpose: ConsentPurpose, granted: boolean) => call(PersonViewSchema, `/people/${id}/consents`, send('POST', { purpose, granted })),
+  erase: (id: string) => call(v.object({ assessments: v.number(), photos: v.number() }), `/people/${id}`, send('DELETE')),
+  queue: (village: string, year: number) => call(v.array(QueueItemSchema), `/appraisals?${q({ village, year })}`),
+  appraisal: (id: string) => call(AppraisalCaseSchema, `/appraisals/${id}`),
+  saveAppraisal: (id: string, body: SaveAppraisal) => call(AppraisalCaseSchema, `/appraisals/${id}`, send('PUT', body)),
+  returnAppraisal: (id: string, message: string) => call(AppraisalCaseSchema, `/appraisals/${id}/return`, send('POST', { message })),
+  reopen: (id: string, reason: string) => call(AppraisalCaseSchema, `/appraisals/${id}/reopen`, send('POST', { reason })),
+  list: (village: string, year: number, kind: 'official' | 'public' = 'official') => call(ListData, `/lists?${q({ village, year, kind })}`),
+  finalize: (village: string, year: number) => call(ListData, '/lists/finalize', send('POST', { village, year })),
+  audit: (params: { action?: string; from?: string; to?: string }) => call(v.array(AuditRow), `/audit?${q(params)}`),
+  federation: () => call(FederationStatusSchema, '/federation'),
+  enrol: (hubUrl: string, code: string) => call(FederationStatusSchema, '/federation/enrol', send('POST', { hubUrl, code })),
+  syncNow: () => call(FederationStatusSchema, '/federation/run', send('POST')),
+  hubNodes: () => call(v.array(HubNodeSchema), '/hub/nodes'),
+  createEnrolment: (name: string) => call(v.object({ code: v.string(), expiresAt: v.string() }), '/hub/enrolments', send('POST', { name })),
+  revokeNode: (id: string) => call(Ok, `/hub/nodes/${id}/revoke`, send('POST')),
+  /** Links the browser opens itself (print view, downloads): the cookie goes with them. */
+  exportUrl: (village: string, year: number, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
+    `/api/staff/lists/export?${q({ village, year, format, kind })}`,
+  personDataUrl: (id: string, format: 'json' | 'html') => `/api/staff/people/${id}/data?format=${format}`,
+  evidenceUrl: (id: string) => `/api/staff/evidence/${id}`,
+};
