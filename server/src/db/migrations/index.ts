@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as initial from './202611230900-initial.ts';
+import * as staff from './202611231000-staff-appraisal-audit.ts';
+import * as federation from './202611231100-federation.ts';
+import * as evidenceSync from './202611231200-evidence-sync.ts';
+import * as downwardFeed from './202611231300-downward-feed.ts';
+
+/** Every migration, by name; names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '202611230900-initial': initial,
+  '202611231000-staff-appraisal-audit': staff,
+  '202611231100-federation': federation,
+  '202611231200-evidence-sync': evidenceSync,
+  '202611231300-downward-feed': downwardFeed,
+};

@@ -1,0 +1,239 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely's view of the tables; rows stop at the services. */
+export interface Database {
+  person: PersonTable;
+  consent: ConsentTable;
+  assessment: AssessmentTable;
+  assessment_item: AssessmentItemTable;
+  evidence: EvidenceTable;
+  outbox: OutboxTable;
+  staff: StaffTable;
+  staff_session: StaffSessionTable;
+  audit_log: AuditLogTable;
+  appraisal: AppraisalTable;
+  appraisal_item: AppraisalItemTable;
+  proposal_list: ProposalListTable;
+  erased_tally: ErasedTallyTable;
+  hub_node: HubNodeTable;
+  hub_enrolment: HubEnrolmentTable;
+  hub_nonce: { node_id: string; nonce: string; at: string };
+  hub_refusal: { id: Generated<number>; at: string; node_id: string | null; code: string; path: string };
+  hub_record: HubRecordTable;
+  hub_record_history: HubRecordTable & { id: Generated<number> };
+  sync_state: { key: string; value: string };
+  hub_feed: HubFeedTable;
+  hub_decision: HubDecisionTable;
+  hub_decision_person: { decision_id: string; person_id: string; node_id: string };
+  recognition: RecognitionTable;
+  feed_record: { kind: string; record_id: string; revision: number; payload: string; received_at: string };
+}
+
+export interface HubFeedTable {
+  seq: Generated<number>;
+  kind: string;
+  record_id: string;
+  revision: number;
+  /** Null: for every node below. */
+  node_id: string | null;
+  payload: string;
+  created_at: string;
+}
+
+export interface HubDecisionTable {
+  id: string;
+  title: string;
+  year: number;
+  number: string;
+  signed_on: string;
+  signer: string;
+  revision: number;
+  revoked_reason: string | null;
+  created_at: string;
+  created_by: string;
+}
+export type HubDecisionRow = Selectable<HubDecisionTable>;
+
+export interface RecognitionTable {
+  person_id: string;
+  title: string;
+  year: number;
+  decision_id: string;
+  decision_number: string;
+  signed_on: string;
+  signer: string;
+  received_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  code: string;
+  name: string;
+  birth_year: number;
+  village: string;
+  phone: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+export type PersonRow = Selectable<PersonTable>;
+
+export interface ConsentTable {
+  id: Generated<number>;
+  person_id: string;
+  purpose: string;
+  granted: number;
+  at: string;
+}
+
+export interface AssessmentTable {
+  id: string;
+  subject_kind: string;
+  subject_id: string;
+  title: string;
+  year: number;
+  criteria_set_id: string;
+  criteria_set_version: string;
+  subject_group: string;
+  status: 'draft' | 'submitted';
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  /** Staff id of the facilitator who assisted, if any. */
+  assisted_by: string | null;
+}
+export type AssessmentRow = Selectable<AssessmentTable>;
+
+export interface AssessmentItemTable {
+  assessment_id: string;
+  indicator_id: string;
+  score: number;
+  note: string | null;
+  /** 1 when the villager confirmed this answer in an assisted session. */
+  confirmed: number | null;
+}
+export type AssessmentItemRow = Selectable<AssessmentItemTable>;
+
+export interface EvidenceTable {
+  id: string;
+  assessment_id: string;
+  indicator_id: string;
+  kind: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  revision: number;
+  created_at: string;
+  /** 1 once the hub confirmed it holds this file (center side). */
+  sent_to_hub: Generated<number>;
+}
+export type EvidenceRow = Selectable<EvidenceTable>;
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  record_kind: string;
+  record_id: string;
+  revision: number;
+  message_type: string;
+  payload: string;
+  created_at: string;
+}
+export type NewOutboxRow = Insertable<OutboxTable>;
+
+export type StaffRole = 'admin' | 'facilitator' | 'appraiser';
+
+export interface StaffTable {
+  id: string;
+  name: string;
+  name_key: string;
+  role: StaffRole;
+  pin_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  active: number;
+  created_at: string;
+}
+export type StaffRow = Selectable<StaffTable>;
+
+export interface StaffSessionTable {
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  details: string;
+}
+
+export interface AppraisalTable {
+  assessment_id: string;
+  appraiser_id: string;
+  status: 'appraised' | 'returned';
+  message: string | null;
+  locked: number;
+  revision: number;
+  updated_at: string;
+}
+export type AppraisalRow = Selectable<AppraisalTable>;
+
+export interface AppraisalItemTable {
+  assessment_id: string;
+  indicator_id: string;
+  score: number;
+  reason: string | null;
+}
+export type AppraisalItemRow = Selectable<AppraisalItemTable>;
+
+export interface ProposalListTable {
+  village: string;
+  year: number;
+  finalized_at: string;
+  finalized_by: string;
+}
+
+export interface ErasedTallyTable {
+  village: string;
+  year: number;
+  metric: string;
+  count: number;
+}
+
+export interface HubNodeTable {
+  id: string;
+  name: string;
+  public_key: string;
+  status: 'active' | 'revoked';
+  enrolled_at: string;
+  last_contact_at: string | null;
+  last_seq: number;
+  backlog: number;
+}
+export type HubNodeRow = Selectable<HubNodeTable>;
+
+export interface HubEnrolmentTable {
+  code_hash: string;
+  name: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  node_id: string | null;
+}
+
+export interface HubRecordTable {
+  record_kind: string;
+  record_id: string;
+  origin: string;
+  revision: number;
+  message_type: string;
+  payload: string;
+  received_at: string;
+}
