@@ -46,5 +46,7 @@ export const PersonViewSchema = v.object({
   phone: v.nullable(v.string()),
   consents: v.array(ConsentViewSchema),
   revision: v.number(),
+  /** Recognitions decided by the commune and received through the downward feed, newest first. */
+  recognitions: v.optional(v.array(v.object({ title: v.string(), year: v.number(), decisionNumber: v.string(), signedOn: v.string() }))),
 });
 export type PersonView = v.InferOutput<typeof PersonViewSchema>;

@@ -39,3 +39,19 @@ export const MissingSchema = v.object({ missing: v.array(v.string()) });
 /** The hub's acknowledgement: the sender may advance its cursor to `ackSeq`. */
 export const PushAckSchema = v.object({ ackSeq: v.number(), applied: v.number(), unchanged: v.number() });
 export type PushAck = v.InferOutput<typeof PushAckSchema>;
+
+/** A node below asks its hub for the downward feed after its cursor. */
+export const FeedRequestSchema = v.strictObject({
+  after: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+});
+export type FeedRequest = v.InferOutput<typeof FeedRequestSchema>;
+
+/** One change in the downward feed: its place in the hub's feed, and the versioned message. */
+export const FeedItemSchema = v.object({
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  kind: v.string(),
+  message: v.looseObject({ type: v.string(), id: v.string(), revision: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+});
+export const FeedPageSchema = v.object({ items: v.array(FeedItemSchema), more: v.boolean() });
+export type FeedPage = v.InferOutput<typeof FeedPageSchema>;

@@ -14,7 +14,7 @@ export type AuditAction =
   | 'staff.setup' | 'staff.sign-in' | 'staff.sign-in-failed' | 'staff.sign-out' | 'staff.create' | 'staff.deactivate'
   | 'appraisal.save' | 'appraisal.return' | 'appraisal.reopen' | 'list.lock' | 'list.export'
   | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
-  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'sync.enrol';
+  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,11 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { AppError, isErrorCode } from '../../../shared/errors.ts';
-import { EnrolResponseSchema, MissingSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
+import { EnrolResponseSchema, FeedPageSchema, MissingSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
 import { readFileSync } from 'node:fs';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
+import { applyFeedItem } from './feed.apply.ts';
 import { newKeyPair, signRequest } from './signing.ts';
 
 export interface FederationDeps {
@@ -17,14 +20,14 @@ export interface FederationDeps {
   batchBytes: number;
 }
 
-type StateKey = 'hubUrl' | 'hubName' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
+type StateKey = 'hubUrl' | 'hubName' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
 
 async function readState(db: DB): Promise<Partial<Record<StateKey, string>>> {
   const rows = await db.selectFrom('sync_state').selectAll().execute();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
-async function writeState(db: DB, values: Partial<Record<StateKey, string>>): Promise<void> {
+async function writeState(db: DB | Transaction<Database>, values: Partial<Record<StateKey, string>>): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
     await db.insertInto('sync_state').values({ key, value: value! }).onConflict((oc) => oc.column('key').doUpdateSet({ value: value! })).execute();
   }
@@ -115,6 +118,8 @@ async function push(deps: FederationDeps): Promise<FederationStatus> {
   }
   const files = await sendEvidence(deps, s);
   if (files !== 'done') return fail(deps, files);
+  const pulled = await pullFeed(deps, s);
+  if (pulled !== 'done') return fail(deps, pulled);
   await writeState(deps.db, { lastSuccessAt: deps.now().toISOString() });
   await deps.db.deleteFrom('sync_state').where('key', '=', 'lastError').execute();
   return federationStatus(deps.db);
@@ -151,6 +156,29 @@ async function sendEvidence(deps: FederationDeps, s: State): Promise<'done' | st
       if (typeof sent === 'string') return sent;
     }
     await deps.db.updateTable('evidence').set({ sent_to_hub: 1 }).where('sha256', 'in', hashes).execute();
+  }
+}
+
+/**
+ * Reads the hub's downward feed after the center's cursor, page by page; each page is applied and
+ * the cursor moved in one transaction, so a page is applied once however often it is fetched.
+ */
+async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string> {
+  for (;;) {
+    const cursor = Number((await readState(deps.db)).feedCursor ?? 0);
+    const page = await signed(deps, s, 'POST', '/api/hub/feed', Buffer.from(JSON.stringify({ after: cursor, limit: 200 })), { 'content-type': 'application/json' }, FeedPageSchema);
+    if (typeof page === 'string') return page;
+    const at = deps.now().toISOString();
+    await deps.db.transaction().execute(async (trx) => {
+      let next = cursor;
+      for (const item of page.items) {
+        if (item.seq <= next) continue;
+        await applyFeedItem(trx, item, at);
+        next = item.seq;
+      }
+      await writeState(trx, { feedCursor: String(next) });
+    });
+    if (!page.more || page.items.length === 0) return 'done';
   }
 }
 

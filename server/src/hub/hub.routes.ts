@@ -10,6 +10,9 @@ import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import * as repo from './hub.repository.ts';
 import * as service from './hub.service.ts';
+import * as decisions from './decisions.service.ts';
+import { criteriaSetForYear } from '../config/load.ts';
+import { FeedRequestSchema } from '../../../shared/sync/protocol.ts';
 
 function deps(c: Context<AppEnv>): service.HubDeps {
   const { db, now, config } = c.var.deps;
@@ -19,6 +22,13 @@ function deps(c: Context<AppEnv>): service.HubDeps {
     enrolmentHours: config.settings['hub.enrolmentHours'], clockSkewSeconds: config.settings['sync.clockSkewSeconds'],
   };
 }
+
+function decisionDeps(c: Context<AppEnv>): decisions.DecisionDeps {
+  const { db, now } = deps(c);
+  return { db, now, criteriaSetFor: (year) => criteriaSetForYear(c.var.deps.config, year) };
+}
+
+const YearQuery = v.object({ year: v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number)) });
 
 const EnrolmentBody = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)) });
 
@@ -32,6 +42,16 @@ export const hubRoutes = new Hono<AppEnv>()
     const url = new URL(c.req.url);
     const node = await service.verifySigned(d, c.req.method, url.pathname + url.search, (n) => c.req.header(n), body);
     return c.json(await service.applyPush(d, node, body));
+  })
+  // The downward feed: what this hub sends down to the node asking, after its cursor.
+  .post('/hub/feed', async (c) => {
+    const d = deps(c);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const node = await service.verifySigned(d, 'POST', new URL(c.req.url).pathname, (n) => c.req.header(n), body);
+    let parsed: unknown;
+    try { parsed = JSON.parse(Buffer.from(body).toString('utf8')); } catch { throw new AppError('request.invalid', { reason: 'body must be JSON' }); }
+    const { after, limit } = parseOrThrow(FeedRequestSchema, parsed);
+    return c.json(await decisions.feedFor(d.db, node, after, limit));
   })
   // Evidence travels by hash: the center asks which files the hub lacks, then sends only those.
   .post('/hub/evidence/missing', async (c) => {
@@ -68,4 +88,19 @@ export const hubRoutes = new Hono<AppEnv>()
   .get('/staff/hub/refusals', requireRole('admin'), async (c) => {
     deps(c);
     return c.json(await c.var.deps.db.selectFrom('hub_refusal').selectAll().orderBy('id', 'desc').limit(200).execute());
+  })
+  // Recognition: the year's proposals from every center, decisions that recognize a selection.
+  .get('/staff/hub/proposals', requireRole('admin'), async (c) => {
+    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
+    return c.json(await decisions.proposals(decisionDeps(c), year));
+  })
+  .get('/staff/hub/decisions', requireRole('admin'), async (c) => {
+    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
+    return c.json(await decisions.listDecisions(decisionDeps(c).db, year));
+  })
+  .post('/staff/hub/decisions', requireRole('admin'), jsonBody(decisions.RecordDecisionSchema), async (c) =>
+    c.json(await decisions.recordDecision(decisionDeps(c), c.var.staff!, c.req.valid('json'))))
+  .post('/staff/hub/decisions/:id/revoke', requireRole('admin'), jsonBody(decisions.RevokeDecisionSchema), async (c) => {
+    await decisions.revokeDecision(decisionDeps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json').reason);
+    return c.json({ ok: true });
   });

@@ -33,3 +33,10 @@ export async function currentConsents(db: Db, personId: string): Promise<Consent
   for (const r of rows) latest.set(r.purpose, { purpose: r.purpose, granted: r.granted === 1, at: r.at });
   return [...latest.values()];
 }
+
+/** The person's recognitions as decided above (received through the downward feed), newest first. */
+export async function recognitions(db: Db, personId: string): Promise<{ title: string; year: number; decisionNumber: string; signedOn: string }[]> {
+  const rows = await db.selectFrom('recognition').select(['title', 'year', 'decision_number', 'signed_on'])
+    .where('person_id', '=', personId).orderBy('year', 'desc').execute();
+  return rows.map((r) => ({ title: r.title, year: r.year, decisionNumber: r.decision_number, signedOn: r.signed_on }));
+}

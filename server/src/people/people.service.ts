@@ -48,20 +48,20 @@ export async function registerPerson(deps: PeopleDeps, id: string, input: Regist
 export async function getPerson(db: DB, id: string): Promise<PersonView> {
   const row = await repo.findPersonById(db, id);
   if (!row) throw new AppError('person.not-found');
-  return toView(row, await repo.currentConsents(db, id));
+  return toView(row, await repo.currentConsents(db, id), await repo.recognitions(db, id));
 }
 
 /** A code with the wrong birth year answers exactly like an unknown code, so codes cannot be probed. */
 export async function getPersonByCode(db: DB, code: string, birthYear: number): Promise<PersonView> {
   const row = await repo.findPersonByCode(db, code);
   if (!row || row.birth_year !== birthYear) throw new AppError('person.not-found');
-  return toView(row, await repo.currentConsents(db, row.id));
+  return toView(row, await repo.currentConsents(db, row.id), await repo.recognitions(db, row.id));
 }
 
-function toView(row: PersonRow, consents: repo.ConsentRecord[]): PersonView {
+function toView(row: PersonRow, consents: repo.ConsentRecord[], recognitions: PersonView['recognitions'] = []): PersonView {
   return {
     id: row.id, code: row.code, name: row.name, birthYear: row.birth_year, village: row.village,
-    phone: row.phone, revision: row.revision,
+    phone: row.phone, revision: row.revision, recognitions,
     consents: consents.map((c) => ({ purpose: c.purpose as ConsentPurpose, granted: c.granted, at: c.at })),
   };
 }

@@ -104,6 +104,7 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
       await trx.deleteFrom('assessment').where('id', 'in', ids).execute();
     }
     await trx.deleteFrom('consent').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('recognition').where('person_id', '=', personId).execute();
     await trx.deleteFrom('person').where('id', '=', personId).execute();
     await trx.updateTable('outbox').set({ payload: JSON.stringify({ redacted: true }) })
       .where('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id)]).execute();

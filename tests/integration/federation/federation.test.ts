@@ -16,6 +16,7 @@ let hubStaff: Record<Role, string>;
 let centerStaff: Record<Role, string>;
 let faults: Fault[];
 let wire: { requests: number; bytes: number };
+let feedReads = 0;
 
 /** The link between center and hub: the hub app on loopback-like fetch, with faults on demand. */
 const link: typeof fetch = async (input, init) => {
@@ -24,8 +25,12 @@ const link: typeof fetch = async (input, init) => {
   if (fault === 'drop-request') throw new TypeError('network down');
   let body = init?.body as Uint8Array | string | undefined;
   if (fault === 'truncate' && body instanceof Uint8Array) body = body.slice(0, Math.floor(body.length / 2));
-  wire.requests++;
-  wire.bytes += typeof body === 'string' ? Buffer.byteLength(body) : body?.length ?? 0;
+  // Reads of the downward feed are counted apart: the figures below are about what goes up.
+  if (url.pathname === '/api/hub/feed') feedReads++;
+  else {
+    wire.requests++;
+    wire.bytes += typeof body === 'string' ? Buffer.byteLength(body) : body?.length ?? 0;
+  }
   const send = async () => hub.app.request(url.pathname + url.search, { ...init, body: body as BodyInit | undefined });
   const res = await send();
   if (fault === 'duplicate') await send();
@@ -268,6 +273,86 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
       const status = await run();
       expect(status.body.lastError.code).toBe('sync.node-revoked');
       expect(await hubCounts()).toEqual({ history: 0 });
+    });
+  });
+  describe('downward feed', () => {
+    const pass = (id: string) => ({ scores: ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10'].map((indicatorId) => ({ indicatorId, score: id === 'short' && indicatorId === 'CS07' ? 4 : 8, ...(id === 'short' && indicatorId === 'CS07' ? { reason: 'Chưa có minh chứng' } : {}) })) });
+
+    /** Villagers who submitted and were appraised at the center, then pushed to the hub. */
+    async function appraised(kinds: ('passes' | 'short')[]): Promise<string[]> {
+      const ids: string[] = [];
+      for (const kind of kinds) {
+        const personId = build.id();
+        await center.json('PUT', `/api/people/${personId}`, people.baLan);
+        const id = build.id();
+        expect((await center.json('PUT', `/api/assessments/${id}`, build.assessment(personId))).status).toBe(200);
+        const saved = await center.json('PUT', `/api/staff/appraisals/${id}`, pass(kind === 'short' ? 'short' : id), centerStaff.appraiser);
+        expect(saved.status).toBe(200);
+        ids.push(personId);
+      }
+      expect((await run()).body.lastError).toBeNull();
+      return ids;
+    }
+
+    const decide = (year: number, personIds: string[], number = '125/QĐ-UBND') =>
+      hub.json('POST', '/api/staff/hub/decisions', { year, number, signedOn: '2026-12-05', signer: 'Nguyễn Văn Hùng, Chủ tịch UBND xã', personIds }, hubStaff.admin);
+    const recognitionsOf = async (personId: string) => (await center.json('GET', `/api/people/${personId}`)).body.recognitions;
+
+    it('a decision recorded at the hub reaches the center through faults, once, and its withdrawal too', async () => {
+      await enrol();
+      const year = (await center.json('GET', '/api/kiosk')).body.year as number;
+      const [lan, tuan, short] = await appraised(['passes', 'passes', 'short']);
+      const table = (await hub.json('GET', `/api/staff/hub/proposals?year=${year}`, undefined, hubStaff.admin)).body as { personId: string; proposed: boolean; center: string }[];
+      expect(table).toHaveLength(3);
+      expect(table.filter((p) => p.proposed).map((p) => p.personId).sort()).toEqual([lan, tuan].sort());
+      expect(table[0]!.center).toBe('TTHTCĐ xã Tân Lập');
+
+      const made = await decide(year, [lan!]);
+      expect(made.status).toBe(200);
+      faults = ['ok', 'drop-response', 'ok', 'duplicate'];
+      for (let i = 0; i < 10 && (await run()).body.lastError !== null; i++);
+      expect(await recognitionsOf(lan!)).toEqual([{ title: 'cdht', year, decisionNumber: '125/QĐ-UBND', signedOn: '2026-12-05' }]);
+      expect(await recognitionsOf(tuan!)).toEqual([]);
+      const reads = feedReads;
+      await run();
+      expect(feedReads).toBe(reads + 1);
+      expect(await center.db.selectFrom('recognition').selectAll().execute()).toHaveLength(1);
+
+      const revoked = await hub.json('POST', `/api/staff/hub/decisions/${made.body.id}/revoke`, { reason: 'Ghi nhầm số quyết định' }, hubStaff.admin);
+      expect(revoked.status).toBe(200);
+      await run();
+      expect(await recognitionsOf(lan!)).toEqual([]);
+      const again = await hub.json('POST', `/api/staff/hub/decisions/${made.body.id}/revoke`, { reason: 'Lần nữa' }, hubStaff.admin);
+      expect(again.body.code).toBe('decision.already-revoked');
+      void short;
+    });
+
+    it('refuses to recognize anyone not proposed, or twice in a year, and changes nothing', async () => {
+      await enrol();
+      const year = (await center.json('GET', '/api/kiosk')).body.year as number;
+      const [lan, short] = await appraised(['passes', 'short']);
+      expect((await decide(year, [lan!])).status).toBe(200);
+      const before = await hub.counts();
+      const feed = await hub.db.selectFrom('hub_feed').selectAll().execute();
+      expect((await decide(year, [short!], '126/QĐ-UBND')).body).toMatchObject({ code: 'decision.not-proposed', details: { personIds: [short] } });
+      expect((await decide(year, [build.id()], '126/QĐ-UBND')).body.code).toBe('decision.not-proposed');
+      expect((await decide(year, [lan!], '127/QĐ-UBND')).body).toMatchObject({ code: 'decision.already-recognized', details: { personIds: [lan] } });
+      expect((await decide(year + 1, [lan!], '128/QĐ-UBND')).body.code).toBe('decision.not-proposed');
+      expect(await hub.counts()).toEqual(before);
+      expect(await hub.db.selectFrom('hub_feed').selectAll().execute()).toEqual(feed);
+    });
+
+    it('a center reads only its own people in the feed', async () => {
+      await enrol();
+      const year = (await center.json('GET', '/api/kiosk')).body.year as number;
+      const [lan] = await appraised(['passes']);
+      expect((await decide(year, [lan!])).status).toBe(200);
+      const other = await hub.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ thôn khác' }, hubStaff.admin);
+      const keys = newKeyPair();
+      const enrolled = await hub.json('POST', '/api/hub/enrol', { code: other.body.code, publicKey: keys.publicKey, name: 'Thôn khác' });
+      const body = Buffer.from(JSON.stringify({ after: 0, limit: 100 }));
+      const res = await hub.app.request('/api/hub/feed', { method: 'POST', body, headers: { 'content-type': 'application/json', ...signRequest(enrolled.body.nodeId, keys.privateKey, 'POST', '/api/hub/feed', body, new Date('2026-11-23T03:00:00Z')) } });
+      expect(await res.json()).toEqual({ items: [], more: false });
     });
   });
 });

@@ -49,6 +49,10 @@ const routes: { name: string; allowed: Role[]; request: () => [string, string, u
   { name: 'hub enrolment code', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ Tân Lập' }] },
   { name: 'hub revoke', allowed: ['admin'], request: () => ['POST', `/api/staff/hub/nodes/${build.id()}/revoke`] },
   { name: 'hub refusals', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/refusals'] },
+  { name: 'hub proposals', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/proposals?year=2026'] },
+  { name: 'hub decisions', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/decisions?year=2026'] },
+  { name: 'record a decision', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/decisions', { year: 2026, number: '12/QĐ-UBND', signedOn: '2026-12-01', signer: 'Chủ tịch UBND xã', personIds: [build.id()] }] },
+  { name: 'revoke a decision', allowed: ['admin'], request: () => ['POST', `/api/staff/hub/decisions/${build.id()}/revoke`, { reason: 'Nhầm người' }] },
   { name: 'sign out', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['POST', '/api/staff/sign-out'] },
 ];
 

@@ -1,0 +1,35 @@
+import type { Transaction } from 'kysely';
+import * as v from 'valibot';
+import { RecognitionDecisionV1Schema } from '../../../shared/sync/feed-messages.ts';
+import type { Database } from '../db/schema.ts';
+
+type FeedItem = { seq: number; kind: string; message: { type: string; id: string; revision: number } };
+
+/**
+ * Applies one item of the hub's downward feed at the center, idempotently by (kind, id, revision):
+ * an older or equal revision changes nothing. Every item is kept as it came (feed_record), so
+ * kinds this version does not act on yet are there for the version that will. A recognition
+ * decision sets (or, revoked, takes back) the recognitions of the people it names who are here.
+ */
+export async function applyFeedItem(trx: Transaction<Database>, item: FeedItem, at: string): Promise<void> {
+  const { kind, message } = item;
+  const existing = await trx.selectFrom('feed_record').select('revision').where('kind', '=', kind).where('record_id', '=', message.id).executeTakeFirst();
+  if (existing && existing.revision >= message.revision) return;
+  const payload = JSON.stringify(message);
+  await trx.insertInto('feed_record').values({ kind, record_id: message.id, revision: message.revision, payload, received_at: at })
+    .onConflict((oc) => oc.columns(['kind', 'record_id']).doUpdateSet({ revision: message.revision, payload, received_at: at })).execute();
+
+  if (kind !== 'decision') return;
+  const decision = v.safeParse(RecognitionDecisionV1Schema, message);
+  if (!decision.success) return;
+  const d = decision.output;
+  await trx.deleteFrom('recognition').where('decision_id', '=', d.id).execute();
+  if (d.revokedReason !== null || d.personIds.length === 0) return;
+  const here = await trx.selectFrom('person').select('id').where('id', 'in', d.personIds).execute();
+  for (const { id } of here) {
+    const row = { person_id: id, title: d.title, year: d.year, decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at };
+    await trx.insertInto('recognition').values(row)
+      .onConflict((oc) => oc.columns(['person_id', 'title', 'year']).doUpdateSet({ decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at }))
+      .execute();
+  }
+}

@@ -1,0 +1,164 @@
+import type { Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import * as v from 'valibot';
+import { verdict } from '../../../shared/domain/recognition.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
+import type { RecognitionDecisionV1 } from '../../../shared/sync/feed-messages.ts';
+import type { AppraisalUpsertV1, AssessmentUpsertV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
+import type { FeedPage } from '../../../shared/sync/protocol.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { DB } from '../db/database.ts';
+import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
+
+type Trx = Transaction<Database>;
+
+export interface DecisionDeps {
+  db: DB;
+  now: () => Date;
+  criteriaSetFor: (year: number) => CriteriaSet;
+}
+
+const TITLE = 'cdht';
+
+/** One person on the commune's table of proposals for a year, with the decision that named them. */
+export interface Proposal {
+  personId: string;
+  nodeId: string;
+  center: string;
+  name: string;
+  birthYear: number;
+  village: string;
+  group: string;
+  selfTotal: number;
+  appraisedTotal: number;
+  /** Appraised and passing: may be named in a decision. */
+  proposed: boolean;
+  decision: { id: string; number: string; signedOn: string } | null;
+}
+
+/**
+ * The people the centers below sent for `year`: every submitted Learning Citizen self-assessment
+ * that the village branch appraised, with whether the appraised scores pass the year's criteria.
+ */
+export async function proposals(deps: DecisionDeps, year: number): Promise<Proposal[]> {
+  const rows = await deps.db.selectFrom('hub_record').select(['record_kind', 'record_id', 'origin', 'payload'])
+    .where('record_kind', 'in', ['person', 'assessment', 'appraisal']).execute();
+  const people = new Map<string, PersonUpsertV1>();
+  const appraisals = new Map<string, AppraisalUpsertV1>();
+  const assessments: (AssessmentUpsertV1 & { origin: string })[] = [];
+  for (const r of rows) {
+    const m = JSON.parse(r.payload) as PersonUpsertV1 | AssessmentUpsertV1 | AppraisalUpsertV1;
+    if (m.type === 'PersonUpsertV1') people.set(m.id, m);
+    else if (m.type === 'AppraisalUpsertV1') appraisals.set(m.id, m);
+    else if (m.type === 'AssessmentUpsertV1' && m.year === year && m.title === TITLE && m.status === 'submitted') assessments.push({ ...m, origin: r.origin });
+  }
+  const nodes = new Map((await deps.db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
+  const decided = await decidedFor(deps.db, year);
+  const set = deps.criteriaSetFor(year);
+  const ids = set.indicators.map((i) => i.id);
+  const out: Proposal[] = [];
+  for (const a of assessments) {
+    const person = people.get(a.subjectId);
+    const appraisal = appraisals.get(a.id);
+    if (!person || !appraisal || appraisal.status !== 'appraised') continue;
+    const self = Object.fromEntries(a.answers.map((x) => [x.indicatorId, x.score]));
+    const appraised = Object.fromEntries(appraisal.scores.map((x) => [x.indicatorId, x.score]));
+    const result = verdict(ids, appraised, set.scoring);
+    out.push({
+      personId: person.id, nodeId: a.origin, center: nodes.get(a.origin) ?? '', name: person.name, birthYear: person.birthYear,
+      village: person.village, group: a.group, selfTotal: verdict(ids, self, set.scoring).total, appraisedTotal: result.total,
+      proposed: result.recognized, decision: decided.get(person.id) ?? null,
+    });
+  }
+  return out.sort((x, y) => x.center.localeCompare(y.center, 'vi') || x.village.localeCompare(y.village, 'vi') || x.name.localeCompare(y.name, 'vi'));
+}
+
+/** Who is recognized in `year` by a decision in force, and by which. */
+async function decidedFor(db: DB | Trx, year: number): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
+  const rows = await db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
+    .select(['hub_decision_person.person_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
+    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null).execute();
+  return new Map(rows.map((r) => [r.person_id, { id: r.id, number: r.number, signedOn: r.signed_on }]));
+}
+
+export const RecordDecisionSchema = v.strictObject({
+  year: v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100)),
+  number: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60)),
+  signedOn: v.pipe(v.string(), v.isoDate()),
+  signer: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)),
+  personIds: v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(5000)),
+});
+export type RecordDecision = v.InferOutput<typeof RecordDecisionSchema>;
+
+export const RevokeDecisionSchema = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
+
+/**
+ * Records one act recognizing a selection of the year's proposals, and puts it in the downward
+ * feed of every center that sent one of them (each center sees only its own people).
+ */
+export async function recordDecision(deps: DecisionDeps, actor: Actor, input: RecordDecision): Promise<{ id: string }> {
+  const personIds = [...new Set(input.personIds)];
+  const byPerson = new Map((await proposals(deps, input.year)).map((p) => [p.personId, p]));
+  const notProposed = personIds.filter((id) => !byPerson.get(id)?.proposed);
+  if (notProposed.length > 0) throw new AppError('decision.not-proposed', { personIds: notProposed });
+  const id = uuidv7();
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const decided = await decidedFor(trx, input.year);
+    const taken = personIds.filter((p) => decided.has(p));
+    if (taken.length > 0) throw new AppError('decision.already-recognized', { personIds: taken });
+    const row: HubDecisionRow = {
+      id, title: TITLE, year: input.year, number: input.number, signed_on: input.signedOn, signer: input.signer,
+      revision: 1, revoked_reason: null, created_at: at, created_by: actor.id,
+    };
+    await trx.insertInto('hub_decision').values(row).execute();
+    await trx.insertInto('hub_decision_person').values(personIds.map((p) => ({ decision_id: id, person_id: p, node_id: byPerson.get(p)!.nodeId }))).execute();
+    await feedDecision(trx, row, at);
+    await audit(trx, actor, { action: 'hub.decision', subjectKind: 'decision', subjectId: id, details: { number: input.number, year: input.year, people: personIds.length } }, at);
+  });
+  return { id };
+}
+
+/** Withdraws a decision: a new revision goes down, and the centers take the recognitions back. */
+export async function revokeDecision(deps: DecisionDeps, actor: Actor, id: string, reason: string): Promise<void> {
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('hub_decision').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('decision.not-found');
+    if (row.revoked_reason !== null) throw new AppError('decision.already-revoked');
+    const next = { ...row, revision: row.revision + 1, revoked_reason: reason };
+    await trx.updateTable('hub_decision').set({ revision: next.revision, revoked_reason: reason }).where('id', '=', id).execute();
+    await feedDecision(trx, next, at);
+    await audit(trx, actor, { action: 'hub.decision-revoke', subjectKind: 'decision', subjectId: id, details: { number: row.number, reason } }, at);
+  });
+}
+
+export async function listDecisions(db: DB, year: number) {
+  const rows = await db.selectFrom('hub_decision').selectAll().where('year', '=', year).orderBy('created_at', 'desc').execute();
+  const counts = await db.selectFrom('hub_decision_person').select(['decision_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('decision_id').execute();
+  const n = new Map(counts.map((c) => [c.decision_id, Number(c.n)]));
+  return rows.map((r) => ({ id: r.id, year: r.year, number: r.number, signedOn: r.signed_on, signer: r.signer, people: n.get(r.id) ?? 0, revokedReason: r.revoked_reason }));
+}
+
+/** One feed row per node named in the decision, carrying only that node's people. */
+async function feedDecision(trx: Trx, row: HubDecisionRow, at: string): Promise<void> {
+  const named = await trx.selectFrom('hub_decision_person').select(['person_id', 'node_id']).where('decision_id', '=', row.id).execute();
+  const byNode = new Map<string, string[]>();
+  for (const n of named) byNode.set(n.node_id, [...(byNode.get(n.node_id) ?? []), n.person_id]);
+  for (const [nodeId, personIds] of byNode) {
+    const message: RecognitionDecisionV1 = {
+      type: 'RecognitionDecisionV1', id: row.id, revision: row.revision, title: row.title, year: row.year,
+      number: row.number, signedOn: row.signed_on, signer: row.signer, personIds, revokedReason: row.revoked_reason,
+    };
+    await trx.insertInto('hub_feed').values({ kind: 'decision', record_id: row.id, revision: row.revision, node_id: nodeId, payload: JSON.stringify(message), created_at: at }).execute();
+  }
+}
+
+/** The feed of one node after its cursor: what is for it and what is for every node. */
+export async function feedFor(db: DB, node: HubNodeRow, after: number, limit: number): Promise<FeedPage> {
+  const rows = await db.selectFrom('hub_feed').select(['seq', 'kind', 'payload']).where('seq', '>', after)
+    .where((eb) => eb.or([eb('node_id', '=', node.id), eb('node_id', 'is', null)])).orderBy('seq').limit(limit + 1).execute();
+  const items = rows.slice(0, limit).map((r) => ({ seq: r.seq, kind: r.kind, message: JSON.parse(r.payload) as FeedPage['items'][number]['message'] }));
+  return { items, more: rows.length > limit };
+}

@@ -1,0 +1,27 @@
+import * as v from 'valibot';
+
+/**
+ * Versioned messages of the downward feed (hub → nodes below). Like the upward messages, a shipped
+ * V1 shape is never edited: a change ships as V2.
+ */
+
+/**
+ * A recognition decision as it concerns one node: the people of that node it names. A later
+ * revision replaces the earlier one; `revokedReason` set means the decision was withdrawn.
+ */
+export const RecognitionDecisionV1Schema = v.object({
+  type: v.literal('RecognitionDecisionV1'),
+  id: v.string(),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  title: v.string(),
+  year: v.pipe(v.number(), v.integer()),
+  number: v.string(),
+  signedOn: v.string(),
+  signer: v.string(),
+  personIds: v.array(v.string()),
+  revokedReason: v.nullable(v.string()),
+});
+export type RecognitionDecisionV1 = v.InferOutput<typeof RecognitionDecisionV1Schema>;
+
+/** The feed kind of each message type; kinds a node does not know yet are kept as they came. */
+export const feedKindOf = { RecognitionDecisionV1: 'decision' } as const;
