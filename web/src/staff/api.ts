@@ -34,6 +34,16 @@ export type FederationStatus = v.InferOutput<typeof FederationStatusSchema>;
 const HubNodeSchema = v.object({ id: v.string(), name: v.string(), status: v.string(), enrolledAt: v.string(), lastContactAt: v.nullable(v.string()), backlog: v.number() });
 export type HubNode = v.InferOutput<typeof HubNodeSchema>;
 
+const ProposalSchema = v.object({
+  personId: v.string(), nodeId: v.string(), center: v.string(), name: v.string(), birthYear: v.number(), village: v.string(), group: v.string(),
+  selfTotal: v.number(), appraisedTotal: v.number(), proposed: v.boolean(),
+  decision: v.nullable(v.object({ id: v.string(), number: v.string(), signedOn: v.string() })),
+});
+export type Proposal = v.InferOutput<typeof ProposalSchema>;
+const DecisionSchema = v.object({ id: v.string(), year: v.number(), number: v.string(), signedOn: v.string(), signer: v.string(), people: v.number(), revokedReason: v.nullable(v.string()) });
+export type Decision = v.InferOutput<typeof DecisionSchema>;
+export interface NewDecision { year: number; number: string; signedOn: string; signer: string; personIds: string[] }
+
 export const staffApi = {
   status: () => call(StaffStatusSchema, '/status'),
   setup: (name: string, pin: string) => call(StaffViewSchema, '/setup', send('POST', { name, pin })),
@@ -60,6 +70,10 @@ export const staffApi = {
   hubNodes: () => call(v.array(HubNodeSchema), '/hub/nodes'),
   createEnrolment: (name: string) => call(v.object({ code: v.string(), expiresAt: v.string() }), '/hub/enrolments', send('POST', { name })),
   revokeNode: (id: string) => call(Ok, `/hub/nodes/${id}/revoke`, send('POST')),
+  proposals: (year: number) => call(v.array(ProposalSchema), `/hub/proposals?${q({ year })}`),
+  decisions: (year: number) => call(v.array(DecisionSchema), `/hub/decisions?${q({ year })}`),
+  recordDecision: (d: NewDecision) => call(v.object({ id: v.string() }), '/hub/decisions', send('POST', d)),
+  revokeDecision: (id: string, reason: string) => call(Ok, `/hub/decisions/${id}/revoke`, send('POST', { reason })),
   /** Links the browser opens itself (print view, downloads): the cookie goes with them. */
   exportUrl: (village: string, year: number, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
     `/api/staff/lists/export?${q({ village, year, format, kind })}`,

@@ -141,6 +141,10 @@ export const vi = {
     done: 'Xong',
     year: 'Năm {year}',
   },
+  recognition: {
+    title: 'Đã được công nhận Công dân học tập năm {year}',
+    decision: 'Quyết định số {number}, ngày {date}',
+  },
   errors: {
     network: 'Chưa kết nối được với máy chủ của trung tâm. Bài làm vẫn được giữ trên máy. Hãy thử lại.',
     'person.not-found': 'Không tìm thấy mã này. Xin xem lại mã trên phiếu.',
