@@ -106,9 +106,21 @@ export const options = {
     type: 'integer', min: 5, max: 86400, default: 300, env: 'KIOSK_SYNC_INTERVAL_SECONDS',
     description: 'How often an enrolled center pushes to its hub (it also pushes on "Đồng bộ ngay").',
   },
+  'sync.retryMs': {
+    type: 'integer', min: 1, max: 60_000, default: 1000, env: 'KIOSK_SYNC_RETRY_MS',
+    description: 'Pause before a sync request that got no answer is tried again (doubling, 3 times) before the run stops and waits for the next.',
+  },
   'hub.enrolmentHours': {
     type: 'integer', min: 1, max: 720, default: 72, env: 'KIOSK_HUB_ENROLMENT_HOURS',
     description: 'How long a one-time enrolment code for a center stays valid.',
+  },
+  'hub.level': {
+    type: 'enum', values: ['commune', 'province'], default: 'commune', env: 'KIOSK_HUB_LEVEL',
+    description: 'For a hub: whether it serves a commune (centers below it) or a province (communes below it); names it to the nodes below.',
+  },
+  'relay.send': {
+    type: 'enum', values: ['aggregates,recognized-list', 'aggregates', 'none'], default: 'aggregates,recognized-list', env: 'KIOSK_RELAY_SEND',
+    description: 'What a commune hub relays to its province: counts per village, group and year ("aggregates"), and the names and villages of the people it recognized ("recognized-list"). Person-level records never go above the commune.',
   },
   'web.dir': {
     type: 'string', default: './dist/web', env: 'KIOSK_WEB_DIR',

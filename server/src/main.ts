@@ -5,9 +5,11 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/load.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { startBanner } from './lan.ts';
-import { federationStatus, pushToHub } from './federation/federation.service.ts';
+import { federationStatus, pushToHub, syncDeps } from './federation/federation.service.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const RETRY_WHILE_DOWN_SECONDS = 30;
 
 async function main(): Promise<void> {
   const config = loadConfig({ configDir: join(root, 'kiosk-config') });
@@ -23,13 +25,19 @@ async function main(): Promise<void> {
     console.log(`KIOSK_LISTENING port=${info.port}`);
   });
 
-  // An enrolled center pushes to its hub on a schedule (and on "Đồng bộ ngay"); failures wait for the next turn.
-  const sync = s.role === 'center'
-    ? setInterval(() => {
-      void federationStatus(db).then((st) => (st.enrolled ? pushToHub({ db, now: () => new Date(), fetch, evidenceDir: join(dataDir, 'evidence'), centerName: config.center.name, batchBytes: s['sync.batchBytes'] }) : null)).catch(() => {});
-    }, s['sync.intervalSeconds'] * 1000)
-    : null;
-  sync?.unref();
+  // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
+  // While the link is down it tries every 30 s, so it notices soon when the link returns.
+  const syncing = syncDeps(config, db, () => new Date(), fetch, join(dataDir, 'evidence'));
+  const relays = s.role === 'center' || s['hub.level'] === 'commune';
+  const schedule = (seconds: number) => {
+    setTimeout(() => {
+      void federationStatus(db)
+        .then(async (st) => (st.enrolled ? (await pushToHub(syncing)).lastError : null))
+        .catch(() => ({ code: 'internal' }))
+        .then((failed) => schedule(failed ? Math.min(RETRY_WHILE_DOWN_SECONDS, s['sync.intervalSeconds']) : s['sync.intervalSeconds']));
+    }, seconds * 1000).unref();
+  };
+  if (relays) schedule(s['sync.intervalSeconds']);
 
   const stop = () => {
     server.close(() => void db.destroy().then(() => process.exit(0)));

@@ -64,7 +64,30 @@ export interface PersonErasedV1 {
   revision: number;
 }
 
-export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1;
+/**
+ * A commune's counts for one year, relayed to the province: per village and group, no person.
+ * `id` is the commune hub's node id at the province and the year.
+ */
+export interface CommuneAggregateV1 {
+  type: 'CommuneAggregateV1';
+  id: string;
+  revision: number;
+  commune: string;
+  year: number;
+  rows: { village: string; group: string; registered: number; selfAssessed: number; appraised: number; proposed: number; recognized: number }[];
+}
+
+/** The names and villages of the people the commune recognized in one year (nothing more). */
+export interface RecognizedListV1 {
+  type: 'RecognizedListV1';
+  id: string;
+  revision: number;
+  commune: string;
+  year: number;
+  entries: { name: string; village: string }[];
+}
+
+export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1 | CommuneAggregateV1 | RecognizedListV1;
 
 /** The record kind each message type changes. */
 export const recordKindOf = {
@@ -73,4 +96,6 @@ export const recordKindOf = {
   EvidenceUpsertV1: 'evidence',
   AppraisalUpsertV1: 'appraisal',
   PersonErasedV1: 'person',
+  CommuneAggregateV1: 'aggregate',
+  RecognizedListV1: 'recognized-list',
 } as const satisfies Record<ChangeMessage['type'], string>;

@@ -24,6 +24,10 @@ export interface KioskOptions {
   env?: Record<string, string>;
   /** A fixed port, so a restarted box keeps the tablets' origin; 0 picks a free one. */
   port?: number;
+  /** A data folder prepared beforehand (it is removed on stop like a fresh one). */
+  dataDir?: string;
+  /** False for a box whose API alone is tested: the PWA need not be built. */
+  web?: boolean;
 }
 
 /** A free loopback port, found by binding to port 0. */
@@ -65,9 +69,8 @@ function kill(child: ChildProcess | null): Promise<void> {
 }
 
 /** Starts the real server (as `npm start` does) on loopback with a fresh data folder. */
-export async function startKiosk({ env = {}, port = 0 }: KioskOptions = {}): Promise<RunningKiosk> {
-  if (!existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), web = true }: KioskOptions = {}): Promise<RunningKiosk> {
+  if (web && !existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
   let { child, port: actual } = await spawnServer(dataDir, port, env);
   const kiosk: RunningKiosk = {
     url: `http://127.0.0.1:${actual}`,

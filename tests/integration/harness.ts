@@ -50,7 +50,8 @@ async function freshDatabase(dir: string, pgUrl?: string | null): Promise<{ db: 
 export async function startHarness(start = new Date('2026-11-23T03:00:00Z'), env: Record<string, string> = {}, fetchImpl?: typeof fetch, pgUrl?: string | null): Promise<Harness> {
   let now = start;
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-it-'));
-  const config = loadConfig({ configDir, env });
+  // Sync retries pause briefly here: the links below are in-process.
+  const config = loadConfig({ configDir, env: { KIOSK_SYNC_RETRY_MS: '5', ...env } });
   const { db, drop } = await freshDatabase(dir, pgUrl);
   await migrateToLatest(db);
   const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => now, ...(fetchImpl ? { fetch: fetchImpl } : {}) });

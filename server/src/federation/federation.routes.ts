@@ -4,12 +4,12 @@ import { AppError } from '../../../shared/errors.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody } from '../http/errors.ts';
-import { enrolWithHub, federationStatus, pushToHub, type FederationDeps } from './federation.service.ts';
+import { enrolWithHub, federationStatus, pushToHub, syncDeps, type FederationDeps } from './federation.service.ts';
 
 export function federationDeps(c: Pick<Context<AppEnv>, 'var'>): FederationDeps {
   const { db, now, config, fetch: f, evidenceDir } = c.var.deps;
-  if (config.settings.role !== 'center') throw new AppError('sync.wrong-role');
-  return { db, now, evidenceDir, fetch: f ?? globalThis.fetch, centerName: config.center.name, batchBytes: config.settings['sync.batchBytes'] };
+  if (config.settings.role === 'hub' && config.settings['hub.level'] === 'province') throw new AppError('sync.wrong-role');
+  return syncDeps(config, db, now, f ?? globalThis.fetch, evidenceDir);
 }
 
 const EnrolBody = v.strictObject({
@@ -17,7 +17,7 @@ const EnrolBody = v.strictObject({
   code: v.pipe(v.string(), v.trim(), v.minLength(6), v.maxLength(64)),
 });
 
-/** The center administrator's sync page: enrol once, see the state in plain words, "Đồng bộ ngay". */
+/** The sync page of a center's administrator (and of a commune hub's, towards the province): enrol once, see the state in plain words, "Đồng bộ ngay". */
 export const federationRoutes = new Hono<AppEnv>()
   .use('/staff/federation', requireRole('admin'))
   .use('/staff/federation/*', requireRole('admin'))

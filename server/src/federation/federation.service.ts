@@ -9,6 +9,8 @@ import type { DB } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { applyFeedItem } from './feed.apply.ts';
+import { queueRelay, type RelayDeps } from './relay.ts';
+import { criteriaSetForYear, type KioskConfig } from '../config/load.ts';
 import { newKeyPair, signRequest } from './signing.ts';
 
 export interface FederationDeps {
@@ -18,6 +20,10 @@ export interface FederationDeps {
   fetch: typeof fetch;
   centerName: string;
   batchBytes: number;
+  /** First pause before a request that got no answer is tried again (it doubles each time). */
+  retryMs: number;
+  /** A commune hub relays its aggregates upward (see relay.ts); a center has nothing to relay. */
+  relay?: Omit<RelayDeps, 'db' | 'now' | 'nodeId'>;
 }
 
 type StateKey = 'hubUrl' | 'hubName' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
@@ -97,6 +103,7 @@ async function push(deps: FederationDeps): Promise<FederationStatus> {
   if (!s.nodeId || !s.hubUrl || !s.privateKey) throw new AppError('sync.not-enrolled');
   let cursor = Number(s.cursor ?? 0);
   await writeState(deps.db, { lastAttemptAt: deps.now().toISOString() });
+  if (deps.relay) await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: s.nodeId });
   for (;;) {
     const rows = await deps.db.selectFrom('outbox').select(['seq', 'payload']).where('seq', '>', cursor).orderBy('seq').limit(2000).execute();
     if (rows.length === 0) break;
@@ -127,14 +134,28 @@ async function push(deps: FederationDeps): Promise<FederationStatus> {
 
 type State = Partial<Record<StateKey, string>>;
 
-/** One signed request to the hub; answers the parsed body, or the error code to show. */
+/**
+ * One signed request to the hub; answers the parsed body, or the error code to show. A request
+ * that got no usable answer (the link dropped it, or its answer) is signed afresh and tried again
+ * a few times, with a growing pause, before the run stops; a refusal is never retried here.
+ */
 async function signed<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<v.InferOutput<S> | string> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await signedOnce(deps, s, method, path, body, headers, schema);
+    if (answer !== 'sync.unreachable' || attempt >= RETRIES) return answer;
+    await new Promise((r) => setTimeout(r, deps.retryMs * 2 ** attempt));
+  }
+}
+
+const RETRIES = 3;
+
+async function signedOnce<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<v.InferOutput<S> | string> {
   try {
     const res = await deps.fetch(`${s.hubUrl}${path}`, { method, headers: { ...headers, ...signRequest(s.nodeId!, s.privateKey!, method, path, body, deps.now()) }, body: body as BodyInit });
     const answer: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const code = (answer as { code?: unknown } | null)?.code;
-      return isErrorCode(code) ? code : 'sync.unreachable';
+      return isErrorCode(code) && res.status < 500 ? code : 'sync.unreachable';
     }
     const parsed = v.safeParse(schema, answer);
     return parsed.success ? parsed.output : 'sync.unreachable';
@@ -185,4 +206,19 @@ async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string
 async function fail(deps: FederationDeps, code: string): Promise<FederationStatus> {
   await writeState(deps.db, { lastError: JSON.stringify({ code, at: deps.now().toISOString() }) });
   return federationStatus(deps.db);
+}
+
+/** The name a box goes by with the hub above it and the nodes below it. */
+export function nodeName(config: KioskConfig): string {
+  if (config.settings.role === 'center') return config.center.name;
+  return config.settings['hub.level'] === 'province' ? config.center.province : `${config.center.commune}, ${config.center.province}`;
+}
+
+/** Everything a push needs, from the box's configuration: a center pushes its records, a commune hub relays. */
+export function syncDeps(config: KioskConfig, db: DB, now: () => Date, f: typeof fetch, evidenceDir: string): FederationDeps {
+  const s = config.settings;
+  return {
+    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'],
+    ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], criteriaSetFor: (year: number) => criteriaSetForYear(config, year) } } : {}),
+  };
 }

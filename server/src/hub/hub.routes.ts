@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import * as repo from './hub.repository.ts';
 import * as service from './hub.service.ts';
+import { nodeName } from '../federation/federation.service.ts';
 import * as decisions from './decisions.service.ts';
 import { criteriaSetForYear } from '../config/load.ts';
 import { FeedRequestSchema } from '../../../shared/sync/protocol.ts';
@@ -18,7 +19,7 @@ function deps(c: Context<AppEnv>): service.HubDeps {
   const { db, now, config } = c.var.deps;
   if (config.settings.role !== 'hub') throw new AppError('sync.wrong-role');
   return {
-    db, now, hubName: `${config.center.commune}, ${config.center.province}`,
+    db, now, hubName: nodeName(config),
     enrolmentHours: config.settings['hub.enrolmentHours'], clockSkewSeconds: config.settings['sync.clockSkewSeconds'],
   };
 }

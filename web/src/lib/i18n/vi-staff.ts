@@ -25,6 +25,7 @@ export const viStaff = {
     federation: 'Đồng bộ với xã',
     hub: 'Các trung tâm trong xã',
     decisions: 'Quyết định công nhận',
+    relay: 'Gửi số liệu lên tỉnh',
   },
   federation: {
     heading: 'Đồng bộ với xã',
@@ -39,6 +40,13 @@ export const viStaff = {
     lastError: 'Lỗi gần nhất',
     none: 'Không có',
     run: 'Đồng bộ ngay',
+  },
+  /** The same page on a commune hub, towards the province. */
+  relay: {
+    heading: 'Gửi số liệu lên tỉnh',
+    enrolLead: 'Nhập địa chỉ máy chủ của tỉnh và mã đăng ký do cán bộ tỉnh cấp (dùng một lần). Tỉnh chỉ nhận số liệu tổng hợp theo thôn, nhóm, năm và danh sách người được công nhận (họ tên, thôn).',
+    hubUrl: 'Địa chỉ máy chủ của tỉnh',
+    enrol: 'Đăng ký với tỉnh',
   },
   hub: {
     heading: 'Các trung tâm gửi về xã',
