@@ -17,15 +17,19 @@ import { listRoutes } from './lists/lists.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { federationRoutes } from './federation/federation.routes.ts';
 import { hubRoutes } from './hub/hub.routes.ts';
+import { CriteriaSets } from './criteria/criteria-sets.ts';
 
-export interface AppOptions extends Deps {
+export interface AppOptions extends Omit<Deps, 'criteria'> {
   /** Built PWA (vite build output); when absent only the API is served. */
   webDir?: string;
+  /** Criteria sets with what came from above (CriteriaSets.load); kiosk-config's alone if absent. */
+  criteria?: CriteriaSets;
 }
 
 /** The Hono app: the API under /api and, when built, the PWA. */
 export function createApp(options: AppOptions) {
-  const { webDir, ...deps } = options;
+  const { webDir, criteria = new CriteriaSets(options.config), ...rest } = options;
+  const deps: Deps = { ...rest, criteria };
   const api = new Hono<AppEnv>()
     .route('/', configRoutes)
     .route('/', peopleRoutes)

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/load.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { startBanner } from './lan.ts';
 import { federationStatus, pushToHub, syncDeps } from './federation/federation.service.ts';
+import { CriteriaSets } from './criteria/criteria-sets.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const db = openDatabase({ file: join(dataDir, 'kiosk.sqlite'), url: s['db.url'], synchronous: s['db.synchronous'] });
   await migrateToLatest(db);
 
-  const app = createApp({ db, config, evidenceDir: join(dataDir, 'evidence'), now: () => new Date(), webDir: resolve(s['web.dir']) });
+  const criteria = await CriteriaSets.load(db, config);
+  const app = createApp({ db, config, criteria, evidenceDir: join(dataDir, 'evidence'), now: () => new Date(), webDir: resolve(s['web.dir']) });
   const server = serve({ fetch: app.fetch, hostname: s['server.host'], port: s['server.port'] }, async (info) => {
     console.log(await startBanner(s['server.host'], info.port, config.center.name));
     // A stable line for scripts and tests that start the kiosk on port 0.
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
-  const syncing = syncDeps(config, db, () => new Date(), fetch, join(dataDir, 'evidence'));
+  const syncing = syncDeps(config, criteria, db, () => new Date(), fetch, join(dataDir, 'evidence'));
   const relays = s.role === 'center' || s['hub.level'] === 'commune';
   const schedule = (seconds: number) => {
     setTimeout(() => {

@@ -27,4 +27,6 @@ export const StaffStatusSchema = v.object({
   me: v.nullable(StaffViewSchema),
   /** What this server is: a center's box, or a commune/province hub. */
   serverRole: v.picklist(['center', 'hub']),
+  /** For a hub: whether it serves a commune or a province. */
+  hubLevel: v.optional(v.nullable(v.picklist(['commune', 'province']))),
 });

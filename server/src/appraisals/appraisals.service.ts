@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { AppraisalCase, AppraisalView, QueueItem, SaveAppraisal } from '../../../shared/schemas/appraisal.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import { findAppraisal, findAssessment } from '../assessments/assessments.repository.ts';
-import { findCriteriaSet, getAssessment, type AssessmentDeps } from '../assessments/assessments.service.ts';
+import { getAssessment, type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { AppraisalItemRow, AppraisalRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
@@ -20,7 +20,7 @@ export async function appraisalQueue(deps: AssessmentDeps, village: string, year
   const self = await repo.scoresByAssessment(deps.db, 'assessment_item', ids);
   const appraised = await repo.scoresByAssessment(deps.db, 'appraisal_item', ids);
   return rows.map((r) => {
-    const set = findCriteriaSet(deps.config, r.criteriaSetId, r.criteriaSetVersion);
+    const set = deps.criteria.find(r.criteriaSetId, r.criteriaSetVersion);
     const scores = appraised.get(r.assessmentId);
     const v = r.appraisalStatus === 'appraised' && scores ? verdict(indicatorIds(set), scores, set.scoring) : null;
     return {
@@ -50,7 +50,7 @@ export async function appraisalCase(deps: AssessmentDeps, assessmentId: string):
   const person = await findPersonById(deps.db, assessment.personId);
   if (!person) throw new AppError('person.not-found');
   const row = await findAppraisal(deps.db, assessmentId);
-  const set = findCriteriaSet(deps.config, assessment.criteriaSetId, assessment.criteriaSetVersion);
+  const set = deps.criteria.find(assessment.criteriaSetId, assessment.criteriaSetVersion);
   return {
     person: { id: person.id, code: person.code, name: person.name, birthYear: person.birth_year, village: person.village },
     assessment,
@@ -65,7 +65,7 @@ async function editable(deps: AssessmentDeps, assessmentId: string) {
   if (assessment.status !== 'submitted') throw new AppError('appraisal.not-submitted');
   const existing = await findAppraisal(deps.db, assessmentId);
   if (existing?.locked === 1) throw new AppError('appraisal.locked');
-  const set = findCriteriaSet(deps.config, assessment.criteria_set_id, assessment.criteria_set_version);
+  const set = deps.criteria.find(assessment.criteria_set_id, assessment.criteria_set_version);
   const self = (await repo.scoresByAssessment(deps.db, 'assessment_item', [assessmentId])).get(assessmentId) ?? {};
   return { assessment, existing, set, self };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { AssessmentView, PutAssessment } from '../../../shared/schemas/assessment.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { KioskConfig } from '../config/load.ts';
+import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import type { DB } from '../db/database.ts';
 import type { AppraisalRow, AssessmentItemRow, AssessmentRow, EvidenceRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
@@ -13,6 +14,7 @@ import * as repo from './assessments.repository.ts';
 export interface AssessmentDeps {
   db: DB;
   config: KioskConfig;
+  criteria: CriteriaSets;
   now: () => Date;
 }
 
@@ -26,12 +28,6 @@ export function assessmentYearNow(deps: Pick<AssessmentDeps, 'config' | 'now'>):
     startMonth: s['year.startMonth'], startDay: s['year.startDay'], timeZone: s['year.timeZone'],
     fixedYear: s['year.fixed'] ?? undefined,
   });
-}
-
-export function findCriteriaSet(config: KioskConfig, id: string, version: string): CriteriaSet {
-  const set = config.criteriaSets.find((s) => s.id === id && s.version === version);
-  if (!set) throw new AppError('assessment.criteria-set-unknown', { criteriaSetId: id, version });
-  return set;
 }
 
 /** Checks an assessment against its criteria set; throws the first problem with a stable code. */
@@ -72,7 +68,7 @@ function sameContent(row: AssessmentRow, items: AssessmentItemRow[], input: PutA
  * (no new revision); a submitted assessment no longer changes.
  */
 export async function putAssessment(deps: AssessmentDeps, id: string, input: PutAssessment): Promise<AssessmentView> {
-  const set = findCriteriaSet(deps.config, input.criteriaSetId, input.criteriaSetVersion);
+  const set = deps.criteria.find(input.criteriaSetId, input.criteriaSetVersion);
   checkAgainstSet(set, input);
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
@@ -132,7 +128,7 @@ export async function currentAssessmentOf(deps: AssessmentDeps, personId: string
 }
 
 async function viewOf(deps: AssessmentDeps, row: AssessmentRow): Promise<AssessmentView> {
-  const set = findCriteriaSet(deps.config, row.criteria_set_id, row.criteria_set_version);
+  const set = deps.criteria.find(row.criteria_set_id, row.criteria_set_version);
   return toView(set, row, await repo.listItems(deps.db, row.id), await repo.listEvidence(deps.db, row.id), await repo.findAppraisal(deps.db, row.id));
 }
 

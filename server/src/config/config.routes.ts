@@ -12,7 +12,7 @@ export const configRoutes = new Hono<AppEnv>()
     const info: KioskInfo = {
       center: { ...config.center, villages: [...config.center.villages] },
       year,
-      criteriaSet: criteriaSetForYear(config, year),
+      criteriaSet: c.var.deps.criteria.forYear(year),
       photo: { longSide: s['evidence.photoLongSide'], maxBytes: s['evidence.maxPhotoBytes'] },
       session: { idleSeconds: s['session.idleSeconds'], warningSeconds: s['session.warningSeconds'] },
     };

@@ -3,13 +3,14 @@ import type { EvidenceView } from '../../../shared/schemas/assessment.ts';
 import type { DB } from '../db/database.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { findAssessment } from '../assessments/assessments.repository.ts';
-import { findCriteriaSet } from '../assessments/assessments.service.ts';
+import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { sha256Hex, sniffImageType, storeEvidenceFile } from './evidence.store.ts';
 
 export interface EvidenceDeps {
   db: DB;
   config: KioskConfig;
+  criteria: CriteriaSets;
   evidenceDir: string;
   now: () => Date;
 }
@@ -35,7 +36,7 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
 
   const assessment = await findAssessment(deps.db, upload.assessmentId);
   if (!assessment) throw new AppError('assessment.not-found');
-  const set = findCriteriaSet(deps.config, assessment.criteria_set_id, assessment.criteria_set_version);
+  const set = deps.criteria.find(assessment.criteria_set_id, assessment.criteria_set_version);
   if (!set.indicators.some((i) => i.id === upload.indicatorId)) throw new AppError('assessment.indicator-unknown', { indicatorId: upload.indicatorId });
 
   const view: EvidenceView = { id: upload.evidenceId, indicatorId: upload.indicatorId, kind: 'photo', sha256, bytes: upload.bytes.length };

@@ -9,7 +9,7 @@ import { enrolWithHub, federationStatus, pushToHub, syncDeps, type FederationDep
 export function federationDeps(c: Pick<Context<AppEnv>, 'var'>): FederationDeps {
   const { db, now, config, fetch: f, evidenceDir } = c.var.deps;
   if (config.settings.role === 'hub' && config.settings['hub.level'] === 'province') throw new AppError('sync.wrong-role');
-  return syncDeps(config, db, now, f ?? globalThis.fetch, evidenceDir);
+  return syncDeps(config, c.var.deps.criteria, db, now, f ?? globalThis.fetch, evidenceDir);
 }
 
 const EnrolBody = v.strictObject({

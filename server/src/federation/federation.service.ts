@@ -10,7 +10,8 @@ import type { Database } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { applyFeedItem } from './feed.apply.ts';
 import { queueRelay, type RelayDeps } from './relay.ts';
-import { criteriaSetForYear, type KioskConfig } from '../config/load.ts';
+import type { KioskConfig } from '../config/load.ts';
+import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import { newKeyPair, signRequest } from './signing.ts';
 
 export interface FederationDeps {
@@ -22,6 +23,8 @@ export interface FederationDeps {
   batchBytes: number;
   /** First pause before a request that got no answer is tried again (it doubles each time). */
   retryMs: number;
+  /** Replaced when the feed brings criteria sets decided above. */
+  criteria?: CriteriaSets;
   /** A commune hub relays its aggregates upward (see relay.ts); a center has nothing to relay. */
   relay?: Omit<RelayDeps, 'db' | 'now' | 'nodeId'>;
 }
@@ -199,6 +202,7 @@ async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string
       }
       await writeState(trx, { feedCursor: String(next) });
     });
+    if (page.items.some((i) => i.kind === 'criteria-sets')) await deps.criteria?.reload(deps.db);
     if (!page.more || page.items.length === 0) return 'done';
   }
 }
@@ -215,10 +219,10 @@ export function nodeName(config: KioskConfig): string {
 }
 
 /** Everything a push needs, from the box's configuration: a center pushes its records, a commune hub relays. */
-export function syncDeps(config: KioskConfig, db: DB, now: () => Date, f: typeof fetch, evidenceDir: string): FederationDeps {
+export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, now: () => Date, f: typeof fetch, evidenceDir: string): FederationDeps {
   const s = config.settings;
   return {
-    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'],
-    ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], criteriaSetFor: (year: number) => criteriaSetForYear(config, year) } } : {}),
+    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria,
+    ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], criteriaSetFor: (year: number) => criteria.forYear(year) } } : {}),
   };
 }

@@ -9,6 +9,7 @@ import type { AppraisalUpsertV1, AssessmentUpsertV1, PersonUpsertV1 } from '../.
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
+import type { CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
 import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
 
 type Trx = Transaction<Database>;
@@ -153,6 +154,23 @@ async function feedDecision(trx: Trx, row: HubDecisionRow, at: string): Promise<
     };
     await trx.insertInto('hub_feed').values({ kind: 'decision', record_id: row.id, revision: row.revision, node_id: nodeId, payload: JSON.stringify(message), created_at: at }).execute();
   }
+}
+
+/**
+ * Puts the criteria sets this hub goes by (its own, or its province's) into the feed for every node
+ * below, as a new revision whenever they differ from the last published.
+ */
+export async function publishCriteriaSets(db: DB, choice: Omit<CriteriaSetsV1, 'type' | 'id' | 'revision'>, at: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const last = await trx.selectFrom('hub_feed').select(['revision', 'payload']).where('kind', '=', 'criteria-sets').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const content = JSON.stringify(choice);
+    if (last) {
+      const { sets, byYear, current } = JSON.parse(last.payload) as CriteriaSetsV1;
+      if (JSON.stringify({ sets, byYear, current }) === content) return;
+    }
+    const message: CriteriaSetsV1 = { type: 'CriteriaSetsV1', id: 'criteria-sets', revision: (last?.revision ?? 0) + 1, ...choice };
+    await trx.insertInto('hub_feed').values({ kind: 'criteria-sets', record_id: 'criteria-sets', revision: message.revision, node_id: null, payload: JSON.stringify(message), created_at: at }).execute();
+  });
 }
 
 /** The feed of one node after its cursor: what is for it and what is for every node. */

@@ -26,7 +26,7 @@ function deps(c: Context<AppEnv>): service.HubDeps {
 
 function decisionDeps(c: Context<AppEnv>): decisions.DecisionDeps {
   const { db, now } = deps(c);
-  return { db, now, criteriaSetFor: (year) => criteriaSetForYear(c.var.deps.config, year) };
+  return { db, now, criteriaSetFor: (year) => c.var.deps.criteria.forYear(year) };
 }
 
 const YearQuery = v.object({ year: v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number)) });
@@ -52,6 +52,7 @@ export const hubRoutes = new Hono<AppEnv>()
     let parsed: unknown;
     try { parsed = JSON.parse(Buffer.from(body).toString('utf8')); } catch { throw new AppError('request.invalid', { reason: 'body must be JSON' }); }
     const { after, limit } = parseOrThrow(FeedRequestSchema, parsed);
+    await decisions.publishCriteriaSets(d.db, c.var.deps.criteria.choice(), d.now().toISOString());
     return c.json(await decisions.feedFor(d.db, node, after, limit));
   })
   // Evidence travels by hash: the center asks which files the hub lacks, then sends only those.

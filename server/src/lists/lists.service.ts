@@ -1,6 +1,6 @@
 import { verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { findCriteriaSet, type AssessmentDeps } from '../assessments/assessments.service.ts';
+import { type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
 import { currentConsents } from '../people/people.repository.ts';
@@ -24,7 +24,7 @@ async function passing(deps: AssessmentDeps, village: string, year: number): Pro
   const scores = await scoresByAssessment(deps.db, 'appraisal_item', rows.map((r) => r.assessmentId));
   const out: Candidate[] = [];
   for (const r of rows) {
-    const set = findCriteriaSet(deps.config, r.setId, r.setVersion);
+    const set = deps.criteria.find(r.setId, r.setVersion);
     const result = verdict(set.indicators.map((i) => i.id), scores.get(r.assessmentId) ?? {}, set.scoring);
     if (!result.recognized) continue;
     out.push({

@@ -2,7 +2,7 @@ import { existsSync, unlinkSync } from 'node:fs';
 import { verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ConsentPurpose } from '../../../shared/schemas/person.ts';
-import { findCriteriaSet, type AssessmentDeps } from '../assessments/assessments.service.ts';
+import { type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
@@ -85,7 +85,7 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     if (a.status === 'submitted') count(a.year, 'self-assessed');
     if (a.appraisal === 'appraised') {
       count(a.year, 'appraised');
-      const set = findCriteriaSet(deps.config, a.setId, a.setVersion);
+      const set = deps.criteria.find(a.setId, a.setVersion);
       if (verdict(set.indicators.map((i) => i.id), appraised.get(a.id) ?? {}, set.scoring).recognized) count(a.year, 'recognized');
     }
   }

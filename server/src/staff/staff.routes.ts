@@ -27,6 +27,7 @@ export const staffRoutes = new Hono<AppEnv>()
     return c.json({
       setupNeeded: (await countStaff(c.var.deps.db)) === 0, me: staff ? { ...staff, active: true } : null,
       serverRole: c.var.deps.config.settings.role,
+      hubLevel: c.var.deps.config.settings.role === 'hub' ? c.var.deps.config.settings['hub.level'] : null,
     });
   })
   .post('/staff/setup', jsonBody(SignInSchema), async (c) => {

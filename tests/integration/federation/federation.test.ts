@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { newKeyPair, signRequest } from '../../../server/src/federation/signing.ts';
+import { CriteriaSets } from '../../../server/src/criteria/criteria-sets.ts';
 import { build, people } from '../../fixtures/people.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
@@ -354,7 +355,28 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
       const enrolled = await hub.json('POST', '/api/hub/enrol', { code: other.body.code, publicKey: keys.publicKey, name: 'Thôn khác' });
       const body = Buffer.from(JSON.stringify({ after: 0, limit: 100 }));
       const res = await hub.app.request('/api/hub/feed', { method: 'POST', body, headers: { 'content-type': 'application/json', ...signRequest(enrolled.body.nodeId, keys.privateKey, 'POST', '/api/hub/feed', body, new Date('2026-11-23T03:00:00Z')) } });
-      expect(await res.json()).toEqual({ items: [], more: false });
+      const page = (await res.json()) as { items: { kind: string }[]; more: boolean };
+      expect(page.items.map((i) => i.kind)).toEqual(['criteria-sets']);
+    });
+
+    it('the criteria sets decided above reach the center, which then uses them, also after a restart', async () => {
+      await hub.close();
+      hub = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_CDHT_CRITERIA_SET: 'cdht-2023@2023.1' }, undefined, storage === 'postgres' ? pgUrl : null);
+      hubStaff = await staffSessions(hub);
+      await enrol();
+      expect((await center.json('GET', '/api/kiosk')).body.criteriaSet).toMatchObject({ id: 'cdht-2022', version: '2022.1' });
+      expect((await run()).body.lastError).toBeNull();
+      expect((await center.json('GET', '/api/kiosk')).body.criteriaSet).toMatchObject({ id: 'cdht-2023', version: '2023.1' });
+      // An assessment begun on the earlier set is still accepted.
+      const personId = build.id();
+      await center.json('PUT', `/api/people/${personId}`, people.baLan);
+      expect((await center.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId, { status: 'draft' }))).status).toBe(200);
+      // Read again from the database, as at the box's next start.
+      const restarted = await CriteriaSets.load(center.db, center.config);
+      expect(restarted.forYear(2026)).toMatchObject({ id: 'cdht-2023' });
+      // Published once: a further sync brings no new revision.
+      await run();
+      expect(await hub.db.selectFrom('hub_feed').select('revision').where('kind', '=', 'criteria-sets').execute()).toEqual([{ revision: 1 }]);
     });
   });
 });

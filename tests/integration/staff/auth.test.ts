@@ -12,7 +12,7 @@ const signIn = (pin: string, name: string = staff.anhBinh.name) => h.json('POST'
 
 describe('facilitator accounts', () => {
   it('the first start asks for an administrator, once', async () => {
-    expect((await h.json('GET', '/api/staff/status')).body).toEqual({ setupNeeded: true, me: null, serverRole: 'center' });
+    expect((await h.json('GET', '/api/staff/status')).body).toEqual({ setupNeeded: true, me: null, serverRole: 'center', hubLevel: null });
     const setup = await h.json('POST', '/api/staff/setup', { name: staff.chiHoa.name, pin: staff.chiHoa.pin });
     expect(setup.status).toBe(200);
     expect(setup.body).toMatchObject({ name: 'Phạm Thị Hoa', role: 'admin' });

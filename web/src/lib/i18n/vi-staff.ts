@@ -26,6 +26,7 @@ export const viStaff = {
     hub: 'Các trung tâm trong xã',
     decisions: 'Quyết định công nhận',
     relay: 'Gửi số liệu lên tỉnh',
+    hubProvince: 'Các xã trong tỉnh',
   },
   federation: {
     heading: 'Đồng bộ với xã',
@@ -59,6 +60,11 @@ export const viStaff = {
     active: 'Đang hoạt động',
     revoked: 'Đã thu hồi khóa',
     revoke: 'Thu hồi khóa',
+  },
+  /** The same registry on a province hub: communes instead of centers. */
+  hubProvince: {
+    heading: 'Các xã gửi về tỉnh',
+    name: 'Tên xã',
   },
   decisions: {
     heading: 'Quyết định công nhận Công dân học tập',
