@@ -119,6 +119,11 @@ export async function returnForEvidence(deps: AssessmentDeps, actor: Actor, asse
 export async function reopenAppraisal(deps: AssessmentDeps, actor: Actor, assessmentId: string, reason: string): Promise<AppraisalCase> {
   const existing = await findAppraisal(deps.db, assessmentId);
   if (!existing) throw new AppError('appraisal.not-found');
+  // Once the commune has decided, only the commune can reopen (by withdrawing its decision).
+  const decided = await deps.db.selectFrom('assessment').innerJoin('recognition', (j) => j
+    .onRef('recognition.person_id', '=', 'assessment.subject_id').onRef('recognition.year', '=', 'assessment.year').onRef('recognition.title', '=', 'assessment.title'))
+    .select('recognition.decision_number').where('assessment.id', '=', assessmentId).executeTakeFirst();
+  if (decided) throw new AppError('appraisal.decided', { decisionNumber: decided.decision_number });
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('appraisal').set({ locked: 0, revision: existing.revision + 1, updated_at: at }).where('assessment_id', '=', assessmentId).execute();

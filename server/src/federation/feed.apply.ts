@@ -9,7 +9,8 @@ type FeedItem = { seq: number; kind: string; message: { type: string; id: string
  * Applies one item of the hub's downward feed at the center, idempotently by (kind, id, revision):
  * an older or equal revision changes nothing. Every item is kept as it came (feed_record), so
  * kinds this version does not act on yet are there for the version that will. A recognition
- * decision sets (or, revoked, takes back) the recognitions of the people it names who are here.
+ * decision sets (or, revoked, takes back) the recognitions of the people it names who are here,
+ * and locks their appraisals for that year.
  */
 export async function applyFeedItem(trx: Transaction<Database>, item: FeedItem, at: string): Promise<void> {
   const { kind, message } = item;
@@ -26,6 +27,12 @@ export async function applyFeedItem(trx: Transaction<Database>, item: FeedItem, 
   await trx.deleteFrom('recognition').where('decision_id', '=', d.id).execute();
   if (d.revokedReason !== null || d.personIds.length === 0) return;
   const here = await trx.selectFrom('person').select('id').where('id', 'in', d.personIds).execute();
+  // Decided results are locked below: their appraisals change only if the commune withdraws the decision.
+  if (here.length > 0) {
+    const decided = await trx.selectFrom('assessment').select('id').where('subject_id', 'in', here.map((p) => p.id))
+      .where('year', '=', d.year).where('title', '=', d.title).execute();
+    if (decided.length > 0) await trx.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', decided.map((a) => a.id)).execute();
+  }
   for (const { id } of here) {
     const row = { person_id: id, title: d.title, year: d.year, decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at };
     await trx.insertInto('recognition').values(row)

@@ -281,6 +281,7 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
     const pass = (id: string) => ({ scores: ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10'].map((indicatorId) => ({ indicatorId, score: id === 'short' && indicatorId === 'CS07' ? 4 : 8, ...(id === 'short' && indicatorId === 'CS07' ? { reason: 'Chưa có minh chứng' } : {}) })) });
 
     /** Villagers who submitted and were appraised at the center, then pushed to the hub. */
+    const assessmentOf = new Map<string, string>();
     async function appraised(kinds: ('passes' | 'short')[]): Promise<string[]> {
       const ids: string[] = [];
       for (const kind of kinds) {
@@ -290,6 +291,7 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
         expect((await center.json('PUT', `/api/assessments/${id}`, build.assessment(personId))).status).toBe(200);
         const saved = await center.json('PUT', `/api/staff/appraisals/${id}`, pass(kind === 'short' ? 'short' : id), centerStaff.appraiser);
         expect(saved.status).toBe(200);
+        assessmentOf.set(personId, id);
         ids.push(personId);
       }
       expect((await run()).body.lastError).toBeNull();
@@ -321,10 +323,19 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
       expect(feedReads).toBe(reads + 1);
       expect(await center.db.selectFrom('recognition').selectAll().execute()).toHaveLength(1);
 
+      // Decided results are locked below: the appraisal cannot change, nor be reopened at the center.
+      const lanAssessment = assessmentOf.get(lan!)!;
+      expect((await center.json('PUT', `/api/staff/appraisals/${lanAssessment}`, pass(lanAssessment), centerStaff.appraiser)).body.code).toBe('appraisal.locked');
+      const reopen = () => center.json('POST', `/api/staff/appraisals/${lanAssessment}/reopen`, { reason: 'Chấm lại CS03' }, centerStaff.admin);
+      expect((await reopen()).body).toMatchObject({ code: 'appraisal.decided', details: { decisionNumber: '125/QĐ-UBND' } });
+      expect((await center.json('PUT', `/api/staff/appraisals/${assessmentOf.get(tuan!)}`, pass('x'), centerStaff.appraiser)).status).toBe(200);
+
       const revoked = await hub.json('POST', `/api/staff/hub/decisions/${made.body.id}/revoke`, { reason: 'Ghi nhầm số quyết định' }, hubStaff.admin);
       expect(revoked.status).toBe(200);
       await run();
       expect(await recognitionsOf(lan!)).toEqual([]);
+      // Withdrawn by the commune: the center's administrator may reopen it again.
+      expect((await reopen()).status).toBe(200);
       const again = await hub.json('POST', `/api/staff/hub/decisions/${made.body.id}/revoke`, { reason: 'Lần nữa' }, hubStaff.admin);
       expect(again.body.code).toBe('decision.already-revoked');
       void short;

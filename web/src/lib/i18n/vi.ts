@@ -180,6 +180,7 @@ export const vi = {
     'sync.request-stale': 'Đồng hồ của máy lệch quá nhiều so với xã. Hãy chỉnh lại giờ.',
     'sync.request-replayed': 'Yêu cầu bị gửi lặp, sẽ tự gửi lại.',
     'sync.signature-invalid': 'Chữ ký của trung tâm không khớp. Cần đăng ký lại.',
+    'appraisal.decided': 'Xã đã ra quyết định công nhận người này. Chỉ xã mới mở lại được (bằng cách thu hồi quyết định).',
     'decision.not-proposed': 'Có người chưa được thẩm định đạt trong năm này nên chưa thể công nhận.',
     'decision.already-recognized': 'Có người đã được công nhận bằng quyết định khác trong năm này.',
     'decision.not-found': 'Không tìm thấy quyết định này.',
