@@ -223,6 +223,6 @@ export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, no
   const s = config.settings;
   return {
     db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria,
-    ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], criteriaSetFor: (year: number) => criteria.forYear(year) } } : {}),
+    ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], criteriaSetFor: (year: number) => criteria.forYear(year), outstandingYears: s['recognition.outstandingYears'] } } : {}),
   };
 }

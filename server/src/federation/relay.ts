@@ -16,6 +16,7 @@ export interface RelayDeps {
   nodeId: string;
   send: RelaySend;
   criteriaSetFor: (year: number) => CriteriaSet;
+  outstandingYears: number;
 }
 
 type Relayed = Omit<CommuneAggregateV1, 'revision'> | Omit<RecognizedListV1, 'revision'>;

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
 import { verdict } from '../../../shared/domain/recognition.ts';
+import { isOutstanding, recognitionStreak, type YearResult } from '../../../shared/domain/outstanding.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { RecognitionDecisionV1 } from '../../../shared/sync/feed-messages.ts';
@@ -18,6 +19,8 @@ export interface DecisionDeps {
   db: DB;
   now: () => Date;
   criteriaSetFor: (year: number) => CriteriaSet;
+  /** Years in a row of recognition that make a person outstanding (recognition.outstandingYears). */
+  outstandingYears: number;
 }
 
 const TITLE = 'cdht';
@@ -36,6 +39,10 @@ export interface Proposal {
   /** Appraised and passing: may be named in a decision. */
   proposed: boolean;
   decision: { id: string; number: string; signedOn: string } | null;
+  /** Consecutive recognized years ending with this one (0 when not recognized this year). */
+  streak: number;
+  /** Recognized `outstandingYears` years in a row: "tiêu biểu xuất sắc". */
+  outstanding: boolean;
 }
 
 /**
@@ -56,6 +63,7 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
   }
   const nodes = new Map((await deps.db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
   const decided = await decidedFor(deps.db, year);
+  const history = await recognizedYears(deps.db);
   const set = deps.criteriaSetFor(year);
   const ids = set.indicators.map((i) => i.id);
   const out: Proposal[] = [];
@@ -70,9 +78,21 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
       personId: person.id, nodeId: a.origin, center: nodes.get(a.origin) ?? '', name: person.name, birthYear: person.birthYear,
       village: person.village, group: a.group, selfTotal: verdict(ids, self, set.scoring).total, appraisedTotal: result.total,
       proposed: result.recognized, decision: decided.get(person.id) ?? null,
+      streak: recognitionStreak(history.get(person.id) ?? [], year),
+      outstanding: isOutstanding(history.get(person.id) ?? [], year, deps.outstandingYears),
     });
   }
   return out.sort((x, y) => x.center.localeCompare(y.center, 'vi') || x.village.localeCompare(y.village, 'vi') || x.name.localeCompare(y.name, 'vi'));
+}
+
+/** Every year each person was recognized by a decision in force. */
+async function recognizedYears(db: DB): Promise<Map<string, YearResult[]>> {
+  const rows = await db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
+    .select(['hub_decision_person.person_id', 'hub_decision.year'])
+    .where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null).execute();
+  const out = new Map<string, YearResult[]>();
+  for (const r of rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), { year: r.year, recognized: true }]);
+  return out;
 }
 
 /** Who is recognized in `year` by a decision in force, and by which. */

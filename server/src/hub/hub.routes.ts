@@ -26,7 +26,7 @@ function deps(c: Context<AppEnv>): service.HubDeps {
 
 function decisionDeps(c: Context<AppEnv>): decisions.DecisionDeps {
   const { db, now } = deps(c);
-  return { db, now, criteriaSetFor: (year) => c.var.deps.criteria.forYear(year) };
+  return { db, now, criteriaSetFor: (year) => c.var.deps.criteria.forYear(year), outstandingYears: c.var.deps.config.settings['recognition.outstandingYears'] };
 }
 
 const YearQuery = v.object({ year: v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number)) });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { newKeyPair, signRequest } from '../../../server/src/federation/signing.ts';
 import { CriteriaSets } from '../../../server/src/criteria/criteria-sets.ts';
 import { build, people } from '../../fixtures/people.ts';
-import { staffSessions, type Role } from '../../fixtures/staff.ts';
+import { cookieOf, staff, staffSessions, type Role } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
 
 type Fault = 'ok' | 'drop-request' | 'drop-response' | 'duplicate' | 'truncate';
@@ -354,6 +354,42 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
       expect((await decide(year + 1, [lan!], '128/QĐ-UBND')).body.code).toBe('decision.not-proposed');
       expect(await hub.counts()).toEqual(before);
       expect(await hub.db.selectFrom('hub_feed').selectAll().execute()).toEqual(feed);
+    });
+
+    it('lists as outstanding those recognized five years in a row, and not those with a gap', async () => {
+      const signInAs = async (h: Harness, who: { name: string; pin: string }) =>
+        cookieOf((await h.json('POST', '/api/staff/sign-in', { name: who.name, pin: who.pin })).headers);
+      const lan = build.id();
+      const hoa = build.id();
+      for (const year of [2022, 2023, 2024, 2025, 2026]) {
+        const at = new Date(`${year}-11-23T03:00:00Z`);
+        hub.setNow(at);
+        center.setNow(at);
+        if (year === 2022) {
+          // Sessions last hours, not years: everyone signs in again at each year's clock.
+          hubStaff = { ...hubStaff, admin: await signInAs(hub, staff.chiHoa) };
+          centerStaff = { ...centerStaff, admin: await signInAs(center, staff.chiHoa) };
+          await enrol();
+          await center.json('PUT', `/api/people/${lan}`, people.baLan);
+          await center.json('PUT', `/api/people/${hoa}`, { ...people.baLan, name: 'Đỗ Thị Hòa' });
+        }
+        const appraiser = await signInAs(center, staff.coMai);
+        const officer = await signInAs(hub, staff.chiHoa);
+        const named = year === 2024 ? [lan] : [lan, hoa];
+        for (const personId of named) {
+          const id = build.id();
+          expect((await center.json('PUT', `/api/assessments/${id}`, build.assessment(personId))).status).toBe(200);
+          expect((await center.json('PUT', `/api/staff/appraisals/${id}`, pass(id), appraiser)).status).toBe(200);
+        }
+        centerStaff = { ...centerStaff, admin: await signInAs(center, staff.chiHoa) };
+        expect((await run()).body.lastError).toBeNull();
+        const decided = await hub.json('POST', '/api/staff/hub/decisions', { year, number: `${year}/QĐ-UBND`, signedOn: `${year}-12-05`, signer: 'Chủ tịch UBND xã', personIds: named }, officer);
+        expect(decided.status).toBe(200);
+        const table = (await hub.json('GET', `/api/staff/hub/proposals?year=${year}`, undefined, officer)).body as { personId: string; streak: number; outstanding: boolean }[];
+        const of = (id: string) => table.find((p) => p.personId === id);
+        expect(of(lan)).toMatchObject({ streak: year - 2021, outstanding: year === 2026 });
+        if (year !== 2024) expect(of(hoa)).toMatchObject({ streak: year === 2022 || year === 2023 ? year - 2021 : year - 2024, outstanding: false });
+      }
     });
 
     it('a center reads only its own people in the feed', async () => {

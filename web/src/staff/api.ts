@@ -38,6 +38,7 @@ const ProposalSchema = v.object({
   personId: v.string(), nodeId: v.string(), center: v.string(), name: v.string(), birthYear: v.number(), village: v.string(), group: v.string(),
   selfTotal: v.number(), appraisedTotal: v.number(), proposed: v.boolean(),
   decision: v.nullable(v.object({ id: v.string(), number: v.string(), signedOn: v.string() })),
+  streak: v.number(), outstanding: v.boolean(),
 });
 export type Proposal = v.InferOutput<typeof ProposalSchema>;
 const DecisionSchema = v.object({ id: v.string(), year: v.number(), number: v.string(), signedOn: v.string(), signer: v.string(), people: v.number(), revokedReason: v.nullable(v.string()) });

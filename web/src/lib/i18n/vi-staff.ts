@@ -91,6 +91,8 @@ export const viStaff = {
     revokeReason: 'Lý do thu hồi',
     revoked: 'Đã thu hồi: {reason}',
     none: 'Chưa có ai được đề nghị trong năm này.',
+    outstanding: 'Tiêu biểu xuất sắc ({n} năm liên tục)',
+    outstandingCount: 'Công dân học tập tiêu biểu xuất sắc năm {year}: {n} người',
   },
   assist: {
     heading: 'Hỗ trợ người dân',
