@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
   const syncing = syncDeps(config, criteria, db, () => new Date(), fetch, join(dataDir, 'evidence'));
-  const relays = s.role === 'center' || s['hub.level'] === 'commune';
+  const pushesUp = s.role === 'center' || s['hub.level'] === 'commune';
   const schedule = (seconds: number) => {
     setTimeout(() => {
       void federationStatus(db)
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
         .then((failed) => schedule(failed ? Math.min(RETRY_WHILE_DOWN_SECONDS, s['sync.intervalSeconds']) : s['sync.intervalSeconds']));
     }, seconds * 1000).unref();
   };
-  if (relays) schedule(s['sync.intervalSeconds']);
+  if (pushesUp) schedule(s['sync.intervalSeconds']);
 
   const stop = () => {
     server.close(() => void db.destroy().then(() => process.exit(0)));

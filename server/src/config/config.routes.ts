@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import { assessmentYearNow } from '../assessments/assessments.service.ts';
 import type { AppEnv } from '../http/context.ts';
-import { criteriaSetForYear } from './load.ts';
 
 export const configRoutes = new Hono<AppEnv>()
   .get('/kiosk', (c) => {

@@ -142,10 +142,3 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The criteria set an assessment of `year` uses. */
-export function criteriaSetForYear(config: KioskConfig, year: number): CriteriaSet {
-  const ref = config.settings['cdht.criteriaSetByYear'][String(year)] ?? config.settings['cdht.criteriaSet'];
-  const set = config.criteriaSets.find((s) => `${s.id}@${s.version}` === ref);
-  if (!set) throw new ConfigError('settings', 'cdht.criteriaSet', `criteria set "${ref}" is not installed`);
-  return set;
-}

@@ -28,57 +28,63 @@ const ref = (s: CriteriaSet) => `${s.id}@${s.version}`;
  * brings a new revision.
  */
 export class CriteriaSets {
-  private fromAbove: Choice | null = null;
+  /** What this box goes by and passes down: its own choice until one comes from above. */
+  private current: Choice;
+  /** Every set known here, by id@version; sets from above first. */
+  private known: Map<string, CriteriaSet>;
+  /** The choice last put into this hub's feed (see hub/decisions.service.ts). */
+  private published: Choice | null = null;
 
-  constructor(private readonly config: KioskConfig) {}
+  constructor(private readonly config: KioskConfig) {
+    const s = config.settings;
+    this.current = { sets: [...config.criteriaSets], byYear: { ...s['cdht.criteriaSetByYear'] }, current: s['cdht.criteriaSet'] };
+    this.known = this.index([]);
+  }
 
   /** With what an earlier pull stored, if anything. */
   static async load(db: DB, config: KioskConfig): Promise<CriteriaSets> {
     const sets = new CriteriaSets(config);
-    const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', 'criteria-sets').where('record_id', '=', 'criteria-sets').executeTakeFirst();
-    const parsed = row ? v.safeParse(CriteriaSetsV1Schema, JSON.parse(row.payload)) : null;
-    if (parsed?.success) sets.receive(parsed.output);
+    await sets.reload(db);
     return sets;
   }
 
-  /** After a pull brought a new revision. */
+  /** Reads again what the feed brought (at start, and after a pull brought a new revision). */
   async reload(db: DB): Promise<void> {
-    const fresh = await CriteriaSets.load(db, this.config);
-    this.fromAbove = fresh.fromAbove;
+    const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', 'criteria-sets').where('record_id', '=', 'criteria-sets').executeTakeFirst();
+    const parsed = row ? v.safeParse(CriteriaSetsV1Schema, JSON.parse(row.payload)) : null;
+    if (!parsed?.success) return;
+    const { sets, byYear, current } = parsed.output;
+    this.current = { sets, byYear, current };
+    this.known = this.index(sets);
   }
 
-  receive(choice: Choice): void {
-    this.fromAbove = { sets: choice.sets, byYear: choice.byYear, current: choice.current };
-  }
-
-  all(): CriteriaSet[] {
+  private index(fromAbove: readonly CriteriaSet[]): Map<string, CriteriaSet> {
     const out = new Map<string, CriteriaSet>();
-    for (const s of [...(this.fromAbove?.sets ?? []), ...this.config.criteriaSets]) if (!out.has(ref(s))) out.set(ref(s), s);
-    return [...out.values()];
+    for (const s of [...fromAbove, ...this.config.criteriaSets]) if (!out.has(ref(s))) out.set(ref(s), s);
+    return out;
   }
 
   /** The set an assessment names; unknown ones are refused with a stable code. */
   find(id: string, version: string): CriteriaSet {
-    const set = this.all().find((s) => s.id === id && s.version === version);
+    const set = this.known.get(`${id}@${version}`);
     if (!set) throw new AppError('assessment.criteria-set-unknown', { criteriaSetId: id, version });
     return set;
   }
 
-  /** The set a self-assessment of `year` uses: as decided above if it came, else as configured here. */
+  /** The set a self-assessment of `year` uses: as decided above once that came, else as configured here. */
   forYear(year: number): CriteriaSet {
-    const s = this.config.settings;
-    const chosen = this.fromAbove
-      ? this.fromAbove.byYear[String(year)] ?? this.fromAbove.current
-      : s['cdht.criteriaSetByYear'][String(year)] ?? s['cdht.criteriaSet'];
-    const set = this.all().find((x) => ref(x) === chosen);
+    const chosen = this.current.byYear[String(year)] ?? this.current.current;
+    const set = this.known.get(chosen);
     if (!set) throw new AppError('assessment.criteria-set-unknown', { criteriaSetId: chosen });
     return set;
   }
 
-  /** What this box passes down to the nodes below (without its revision). */
-  choice(): Choice {
-    if (this.fromAbove) return this.fromAbove;
-    const s = this.config.settings;
-    return { sets: [...this.config.criteriaSets], byYear: { ...s['cdht.criteriaSetByYear'] }, current: s['cdht.criteriaSet'] };
+  /** What this hub should put into its feed for the nodes below: null when already there. */
+  toPublish(): Choice | null {
+    return this.published === this.current ? null : this.current;
+  }
+
+  markPublished(choice: Choice): void {
+    this.published = choice;
   }
 }

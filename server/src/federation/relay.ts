@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
-import type { AppraisalUpsertV1, AssessmentUpsertV1, CommuneAggregateV1, PersonUpsertV1, RecognizedListV1 } from '../../../shared/sync/messages.ts';
+import type { CommuneAggregateV1, RecognizedListV1 } from '../../../shared/sync/messages.ts';
 import type { DB } from '../db/database.ts';
-import { proposals } from '../hub/decisions.service.ts';
+import { proposals, received } from '../hub/decisions.service.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 
 export type RelaySend = 'aggregates,recognized-list' | 'aggregates' | 'none';
@@ -27,24 +27,16 @@ type Relayed = Omit<CommuneAggregateV1, 'revision'> | Omit<RecognizedListV1, 're
  */
 export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
   if (deps.send === 'none') return [];
-  const rows = await deps.db.selectFrom('hub_record').select(['payload']).where('record_kind', 'in', ['person', 'assessment', 'appraisal']).execute();
-  const village = new Map<string, string>();
-  const assessments: AssessmentUpsertV1[] = [];
-  const appraised = new Set<string>();
-  for (const r of rows) {
-    const m = JSON.parse(r.payload) as PersonUpsertV1 | AssessmentUpsertV1 | AppraisalUpsertV1;
-    if (m.type === 'PersonUpsertV1') village.set(m.id, m.village);
-    else if (m.type === 'AssessmentUpsertV1' && m.title === 'cdht') assessments.push(m);
-    else if (m.type === 'AppraisalUpsertV1' && m.status === 'appraised') appraised.add(m.id);
-  }
-  const years = [...new Set(assessments.map((a) => a.year))].sort();
+  const records = await received(deps.db);
+  const appraised = new Set([...records.appraisals.values()].filter((a) => a.status === 'appraised').map((a) => a.id));
+  const years = [...new Set(records.assessments.map((a) => a.year))].sort();
   const out: Relayed[] = [];
   for (const year of years) {
-    const table = await proposals(deps, year);
+    const table = await proposals(deps, year, records);
     const byPerson = new Map(table.map((p) => [p.personId, p]));
     const counts = new Map<string, CommuneAggregateV1['rows'][number]>();
-    for (const a of assessments.filter((x) => x.year === year)) {
-      const v = village.get(a.subjectId);
+    for (const a of records.assessments.filter((x) => x.year === year)) {
+      const v = records.people.get(a.subjectId)?.village;
       if (v === undefined) continue;
       const key = `${v}\u0000${a.group}`;
       const row = counts.get(key) ?? { village: v, group: a.group, registered: 0, selfAssessed: 0, appraised: 0, proposed: 0, recognized: 0 };

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
-import { verdict } from '../../../shared/domain/recognition.ts';
+import { totalScore, verdict } from '../../../shared/domain/recognition.ts';
 import { isOutstanding, recognitionStreak, type YearResult } from '../../../shared/domain/outstanding.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
@@ -10,7 +10,7 @@ import type { AppraisalUpsertV1, AssessmentUpsertV1, PersonUpsertV1 } from '../.
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
-import type { CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
+import type { CriteriaSets, CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
 import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
 
 type Trx = Transaction<Database>;
@@ -45,22 +45,33 @@ export interface Proposal {
   outstanding: boolean;
 }
 
+/** What the centers below sent that recognition rests on: people, their Learning Citizen assessments, appraisals. */
+export interface Received {
+  people: Map<string, PersonUpsertV1>;
+  assessments: (AssessmentUpsertV1 & { origin: string })[];
+  appraisals: Map<string, AppraisalUpsertV1>;
+}
+
+/** Reads every received person, assessment and appraisal once, for one or more years' tables. */
+export async function received(db: DB): Promise<Received> {
+  const rows = await db.selectFrom('hub_record').select(['origin', 'payload']).where('record_kind', 'in', ['person', 'assessment', 'appraisal']).execute();
+  const out: Received = { people: new Map(), assessments: [], appraisals: new Map() };
+  for (const r of rows) {
+    const m = JSON.parse(r.payload) as PersonUpsertV1 | AssessmentUpsertV1 | AppraisalUpsertV1;
+    if (m.type === 'PersonUpsertV1') out.people.set(m.id, m);
+    else if (m.type === 'AppraisalUpsertV1') out.appraisals.set(m.id, m);
+    else if (m.type === 'AssessmentUpsertV1' && m.title === TITLE) out.assessments.push({ ...m, origin: r.origin });
+  }
+  return out;
+}
+
 /**
  * The people the centers below sent for `year`: every submitted Learning Citizen self-assessment
  * that the village branch appraised, with whether the appraised scores pass the year's criteria.
  */
-export async function proposals(deps: DecisionDeps, year: number): Promise<Proposal[]> {
-  const rows = await deps.db.selectFrom('hub_record').select(['record_kind', 'record_id', 'origin', 'payload'])
-    .where('record_kind', 'in', ['person', 'assessment', 'appraisal']).execute();
-  const people = new Map<string, PersonUpsertV1>();
-  const appraisals = new Map<string, AppraisalUpsertV1>();
-  const assessments: (AssessmentUpsertV1 & { origin: string })[] = [];
-  for (const r of rows) {
-    const m = JSON.parse(r.payload) as PersonUpsertV1 | AssessmentUpsertV1 | AppraisalUpsertV1;
-    if (m.type === 'PersonUpsertV1') people.set(m.id, m);
-    else if (m.type === 'AppraisalUpsertV1') appraisals.set(m.id, m);
-    else if (m.type === 'AssessmentUpsertV1' && m.year === year && m.title === TITLE && m.status === 'submitted') assessments.push({ ...m, origin: r.origin });
-  }
+export async function proposals(deps: DecisionDeps, year: number, from?: Received): Promise<Proposal[]> {
+  const { people, appraisals, assessments: all } = from ?? await received(deps.db);
+  const assessments = all.filter((a) => a.year === year && a.status === 'submitted');
   const nodes = new Map((await deps.db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
   const decided = await decidedFor(deps.db, year);
   const history = await recognizedYears(deps.db);
@@ -76,7 +87,7 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
     const result = verdict(ids, appraised, set.scoring);
     out.push({
       personId: person.id, nodeId: a.origin, center: nodes.get(a.origin) ?? '', name: person.name, birthYear: person.birthYear,
-      village: person.village, group: a.group, selfTotal: verdict(ids, self, set.scoring).total, appraisedTotal: result.total,
+      village: person.village, group: a.group, selfTotal: totalScore(self), appraisedTotal: result.total,
       proposed: result.recognized, decision: decided.get(person.id) ?? null,
       streak: recognitionStreak(history.get(person.id) ?? [], year),
       outstanding: isOutstanding(history.get(person.id) ?? [], year, deps.outstandingYears),
@@ -178,19 +189,22 @@ async function feedDecision(trx: Trx, row: HubDecisionRow, at: string): Promise<
 
 /**
  * Puts the criteria sets this hub goes by (its own, or its province's) into the feed for every node
- * below, as a new revision whenever they differ from the last published.
+ * below, as a new revision whenever they differ from the last published. Checked against the feed
+ * once per change in this process, not on every read.
  */
-export async function publishCriteriaSets(db: DB, choice: Omit<CriteriaSetsV1, 'type' | 'id' | 'revision'>, at: string): Promise<void> {
+export async function publishCriteriaSets(db: DB, criteria: CriteriaSets, at: string): Promise<void> {
+  const choice = criteria.toPublish();
+  if (!choice) return;
   await db.transaction().execute(async (trx) => {
     const last = await trx.selectFrom('hub_feed').select(['revision', 'payload']).where('kind', '=', 'criteria-sets').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const content = JSON.stringify(choice);
     if (last) {
       const { sets, byYear, current } = JSON.parse(last.payload) as CriteriaSetsV1;
-      if (JSON.stringify({ sets, byYear, current }) === content) return;
+      if (JSON.stringify({ sets, byYear, current }) === JSON.stringify(choice)) return;
     }
     const message: CriteriaSetsV1 = { type: 'CriteriaSetsV1', id: 'criteria-sets', revision: (last?.revision ?? 0) + 1, ...choice };
     await trx.insertInto('hub_feed').values({ kind: 'criteria-sets', record_id: 'criteria-sets', revision: message.revision, node_id: null, payload: JSON.stringify(message), created_at: at }).execute();
   });
+  criteria.markPublished(choice);
 }
 
 /** The feed of one node after its cursor: what is for it and what is for every node. */

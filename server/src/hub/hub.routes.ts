@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
-import { EnrolRequestSchema, HashListSchema } from '../../../shared/sync/protocol.ts';
+import { EnrolRequestSchema, FeedRequestSchema, HashListSchema } from '../../../shared/sync/protocol.ts';
 import { evidencePath, sha256Hex, storeEvidenceFile } from '../evidence/evidence.store.ts';
 import { existsSync } from 'node:fs';
 import { requireRole } from '../http/auth.ts';
@@ -12,8 +12,7 @@ import * as repo from './hub.repository.ts';
 import * as service from './hub.service.ts';
 import { nodeName } from '../federation/federation.service.ts';
 import * as decisions from './decisions.service.ts';
-import { criteriaSetForYear } from '../config/load.ts';
-import { FeedRequestSchema } from '../../../shared/sync/protocol.ts';
+import type { HubNodeRow } from '../db/schema.ts';
 
 function deps(c: Context<AppEnv>): service.HubDeps {
   const { db, now, config } = c.var.deps;
@@ -29,6 +28,26 @@ function decisionDeps(c: Context<AppEnv>): decisions.DecisionDeps {
   return { db, now, criteriaSetFor: (year) => c.var.deps.criteria.forYear(year), outstandingYears: c.var.deps.config.settings['recognition.outstandingYears'] };
 }
 
+/** A signed request from a node below: checked before anything else is read or changed. */
+async function signed(c: Context<AppEnv>): Promise<{ d: service.HubDeps; node: HubNodeRow; body: Uint8Array }> {
+  const d = deps(c);
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  const url = new URL(c.req.url);
+  const node = await service.verifySigned(d, c.req.method, url.pathname + url.search, (n) => c.req.header(n), body);
+  return { d, node, body };
+}
+
+/** A signed body's JSON, checked against its schema. */
+function jsonOf<S extends v.GenericSchema>(schema: S, body: Uint8Array): v.InferOutput<S> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch {
+    throw new AppError('request.invalid', { reason: 'body must be JSON' });
+  }
+  return parseOrThrow(schema, parsed);
+}
+
 const YearQuery = v.object({ year: v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number)) });
 
 const EnrolmentBody = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)) });
@@ -38,35 +57,24 @@ export const hubRoutes = new Hono<AppEnv>()
   .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) => c.json(await service.enrol(deps(c), c.req.valid('json'))))
   // Signed, gzip-compressed batches from the outbox of a node below.
   .post('/hub/push', async (c) => {
-    const d = deps(c);
-    const body = new Uint8Array(await c.req.arrayBuffer());
-    const url = new URL(c.req.url);
-    const node = await service.verifySigned(d, c.req.method, url.pathname + url.search, (n) => c.req.header(n), body);
+    const { d, node, body } = await signed(c);
     return c.json(await service.applyPush(d, node, body));
   })
   // The downward feed: what this hub sends down to the node asking, after its cursor.
   .post('/hub/feed', async (c) => {
-    const d = deps(c);
-    const body = new Uint8Array(await c.req.arrayBuffer());
-    const node = await service.verifySigned(d, 'POST', new URL(c.req.url).pathname, (n) => c.req.header(n), body);
-    let parsed: unknown;
-    try { parsed = JSON.parse(Buffer.from(body).toString('utf8')); } catch { throw new AppError('request.invalid', { reason: 'body must be JSON' }); }
-    const { after, limit } = parseOrThrow(FeedRequestSchema, parsed);
-    await decisions.publishCriteriaSets(d.db, c.var.deps.criteria.choice(), d.now().toISOString());
+    const { d, node, body } = await signed(c);
+    const { after, limit } = jsonOf(FeedRequestSchema, body);
+    await decisions.publishCriteriaSets(d.db, c.var.deps.criteria, d.now().toISOString());
     return c.json(await decisions.feedFor(d.db, node, after, limit));
   })
   // Evidence travels by hash: the center asks which files the hub lacks, then sends only those.
   .post('/hub/evidence/missing', async (c) => {
-    const d = deps(c);
-    const body = new Uint8Array(await c.req.arrayBuffer());
-    await service.verifySigned(d, 'POST', new URL(c.req.url).pathname, (n) => c.req.header(n), body);
-    const { hashes } = parseOrThrow(HashListSchema, JSON.parse(Buffer.from(body).toString('utf8') || '{}'));
+    const { body } = await signed(c);
+    const { hashes } = jsonOf(HashListSchema, body);
     return c.json({ missing: hashes.filter((h) => !existsSync(evidencePath(c.var.deps.evidenceDir, h))) });
   })
   .put('/hub/evidence/:sha256', async (c) => {
-    const d = deps(c);
-    const body = new Uint8Array(await c.req.arrayBuffer());
-    await service.verifySigned(d, 'PUT', new URL(c.req.url).pathname, (n) => c.req.header(n), body);
+    const { body } = await signed(c);
     const sha256 = c.req.param('sha256');
     if (body.length > c.var.deps.config.settings['evidence.maxPhotoBytes']) throw new AppError('evidence.too-large', { limitBytes: c.var.deps.config.settings['evidence.maxPhotoBytes'] });
     // Checked before it is written; written to a temp file and renamed, so no partial file is ever visible.

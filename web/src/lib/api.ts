@@ -12,6 +12,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The stable code to show for a failure: the box's, or 'internal' for anything unexpected. */
+export const errorCode = (e: unknown): string => (e instanceof ApiError ? e.code : 'internal');
+
 /**
  * One call to the box under `/api`: the answer checked against its schema, a refusal turned into
  * an ApiError with the box's code. Shared by the villager's and the staff's screens.

@@ -8,7 +8,7 @@ import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
 import { PersonViewSchema, type PersonView, type RegisterPerson } from '../../../../shared/schemas/person.ts';
 import { db, SessionSchema, type OutboxItem, type RegistrationDraft, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
 import { roomFor, storageInfo } from '../../platform/storage.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorCode } from '../api.ts';
 import { resizePhoto } from '../image.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { SyncState } from './sync.svelte.ts';
@@ -122,7 +122,7 @@ export class Flow {
       await work();
     } catch (e) {
       if (!(e instanceof ApiError)) console.error(e);
-      this.error = e instanceof ApiError ? e.code : 'internal';
+      this.error = errorCode(e);
     } finally {
       this.busy = false;
     }
