@@ -122,6 +122,18 @@ export const options = {
     type: 'enum', values: ['aggregates,recognized-list', 'aggregates', 'none'], default: 'aggregates,recognized-list', env: 'KIOSK_RELAY_SEND',
     description: 'What a commune hub relays to its province: counts per village, group and year ("aggregates"), and the names and villages of the people it recognized ("recognized-list"). Person-level records never go above the commune.',
   },
+  'calendar.centerDeadline': {
+    type: 'string', default: '11-30', env: 'KIOSK_CENTER_DEADLINE',
+    description: 'Month and day (MM-DD) of the assessment year by which villages and centers report to the commune (closed proposal lists); a commune hub counts days left and on-time reports against it.',
+  },
+  'calendar.communeDeadline': {
+    type: 'string', default: '12-10', env: 'KIOSK_COMMUNE_DEADLINE',
+    description: 'Month and day (MM-DD) by which communes report to the province (relayed aggregates); set it from the province\'s plan, before the province reports to the centre (15 December).',
+  },
+  'digital.minScore': {
+    type: 'integer', min: 1, max: 10, default: 7, env: 'KIOSK_DIGITAL_MIN_SCORE',
+    description: 'Until the digital-skills self-check exists: a recognized Learning Citizen "has digital skills" when the appraised score of CS05 (uses information technology) is at least this, and is "proficient" when also having completed the self-assessment at the kiosk unassisted.',
+  },
   'web.dir': {
     type: 'string', default: './dist/web', env: 'KIOSK_WEB_DIR',
     description: 'Folder of the built PWA (npm run build), relative to the working directory.',

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/load.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
+import { ensureFacts } from './hub/facts.ts';
 import { startBanner } from './lan.ts';
 import { federationStatus, pushToHub, syncDeps } from './federation/federation.service.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(s['data.dir']);
   const db = openDatabase({ file: join(dataDir, 'kiosk.sqlite'), url: s['db.url'], synchronous: s['db.synchronous'] });
   await migrateToLatest(db);
+  // The hub's dashboard projection is derived data: rebuilt when its version changed.
+  if (s.role === 'hub' && await ensureFacts(db)) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
 
   const criteria = await CriteriaSets.load(db, config);
   const app = createApp({ db, config, criteria, evidenceDir: join(dataDir, 'evidence'), now: () => new Date(), webDir: resolve(s['web.dir']) });

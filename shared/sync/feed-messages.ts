@@ -23,5 +23,21 @@ export const RecognitionDecisionV1Schema = v.object({
 });
 export type RecognitionDecisionV1 = v.InferOutput<typeof RecognitionDecisionV1Schema>;
 
+/**
+ * The commune declined one proposal (an assessment) with a reason; `withdrawn` set means the
+ * commune took the refusal back (for example, it recognized the person after all).
+ */
+export const RecognitionDeclinedV1Schema = v.object({
+  type: v.literal('RecognitionDeclinedV1'),
+  id: v.string(),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  personId: v.string(),
+  year: v.pipe(v.number(), v.integer()),
+  reason: v.string(),
+  declinedOn: v.string(),
+  withdrawn: v.boolean(),
+});
+export type RecognitionDeclinedV1 = v.InferOutput<typeof RecognitionDeclinedV1Schema>;
+
 /** The feed kind of each message type; kinds a node does not know yet are kept as they came. */
-export const feedKindOf = { RecognitionDecisionV1: 'decision' } as const;
+export const feedKindOf = { RecognitionDecisionV1: 'decision', RecognitionDeclinedV1: 'decline' } as const;

@@ -87,7 +87,40 @@ export interface RecognizedListV1 {
   entries: { name: string; village: string }[];
 }
 
-export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1 | CommuneAggregateV1 | RecognizedListV1;
+/**
+ * A commune's counts for one year, relayed to the province (supersedes V1). `rows`, per village
+ * and group, count the year's assessments (`started`: begun in that group); `villages` carry the
+ * people registered by the end of the year and the adults the commune entered (null if not).
+ */
+export interface CommuneAggregateV2 {
+  type: 'CommuneAggregateV2';
+  id: string;
+  revision: number;
+  commune: string;
+  year: number;
+  rows: {
+    village: string; group: string; started: number; selfAssessed: number; appraised: number; proposed: number;
+    recognized: number; digital: number; proficient: number; outstanding: number;
+  }[];
+  villages: { village: string; registered: number; adults: number | null }[];
+}
+
+/**
+ * A center closed (chốt) the proposal list of one village for a year: its report to the commune.
+ * `id` is the list's own id at the center; a closing after an unlock is a new revision.
+ */
+export interface ProposalListClosedV1 {
+  type: 'ProposalListClosedV1';
+  id: string;
+  revision: number;
+  village: string;
+  year: number;
+  closedAt: string;
+  entries: number;
+}
+
+export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1 | CommuneAggregateV1 | RecognizedListV1
+  | CommuneAggregateV2 | ProposalListClosedV1;
 
 /** The record kind each message type changes. */
 export const recordKindOf = {
@@ -98,4 +131,6 @@ export const recordKindOf = {
   PersonErasedV1: 'person',
   CommuneAggregateV1: 'aggregate',
   RecognizedListV1: 'recognized-list',
+  CommuneAggregateV2: 'aggregate',
+  ProposalListClosedV1: 'proposal-list',
 } as const satisfies Record<ChangeMessage['type'], string>;

@@ -14,7 +14,8 @@ export type AuditAction =
   | 'staff.setup' | 'staff.sign-in' | 'staff.sign-in-failed' | 'staff.sign-out' | 'staff.create' | 'staff.deactivate'
   | 'appraisal.save' | 'appraisal.return' | 'appraisal.reopen' | 'list.lock' | 'list.export'
   | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
-  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol';
+  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol'
+  | 'hub.decision-reopen' | 'hub.decline' | 'hub.population' | 'hub.target-adjust' | 'hub.unit-merge' | 'hub.unit-rename' | 'hub.report-export';
 
 export interface AuditEntry {
   action: AuditAction;

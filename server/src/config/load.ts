@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import * as v from 'valibot';
 import { options, type OptionKey, type OptionSpec, type Settings } from '../../../kiosk-config/options.ts';
 import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
+import { targetMeasures } from '../../../shared/schemas/dashboard.ts';
+import type { TargetTable } from '../../../shared/domain/targets.ts';
 
 /** A bad or missing configuration value: names the file (or variable) and the key. */
 export class ConfigError extends Error {
@@ -22,16 +24,34 @@ const CenterSchema = v.strictObject({
 });
 export type Center = v.InferOutput<typeof CenterSchema>;
 
+/** Targets of one source: per measure, year → share 0..1 (straight line between anchor years). */
+const TargetTableSchema = v.record(
+  v.picklist(targetMeasures),
+  v.record(v.pipe(v.string(), v.regex(/^\d{4}$/, 'years are written as four digits')), v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+);
+
 const CenterFileSchema = v.strictObject({
   center: CenterSchema,
   settings: v.optional(v.record(v.string(), v.unknown()), {}),
+  /** A hub's province overrides and the commune's own year-by-year table (national defaults in targets/). */
+  targets: v.optional(v.strictObject({ province: v.optional(TargetTableSchema, {}), commune: v.optional(TargetTableSchema, {}) }), {}),
 });
+
+const NationalTargetsSchema = v.strictObject({ source: v.string(), measures: TargetTableSchema });
+
+/** The target tables from most general to most specific; adjustments on the hub come on top. */
+export interface TargetLayers {
+  national: TargetTable;
+  province: TargetTable;
+  commune: TargetTable;
+}
 
 /** Everything the kiosk runs on, validated and frozen. */
 export interface KioskConfig {
   readonly settings: Settings;
   readonly center: Center;
   readonly criteriaSets: readonly CriteriaSet[];
+  readonly targets: TargetLayers;
   /** The folder the configuration was read from. */
   readonly configDir: string;
 }
@@ -72,7 +92,16 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
       throw new ConfigError('settings', 'cdht.criteriaSet', `criteria set "${ref}" is not in ${rel(criteriaDir)}`);
     }
   }
-  return deepFreeze({ settings, center: centerFile.center, criteriaSets, configDir });
+  for (const key of ['calendar.centerDeadline', 'calendar.communeDeadline'] as const) {
+    const [month = 0, day = 0] = settings[key].split('-').map(Number);
+    if (!/^\d{2}-\d{2}$/.test(settings[key]) || month < 1 || month > 12 || day < 1 || day > 31) {
+      throw new ConfigError('settings', key, `"${settings[key]}" is not a month and day written MM-DD`);
+    }
+  }
+  const nationalPath = join(configDir, 'targets', 'national.json');
+  const national = parseWith(NationalTargetsSchema, readJson(nationalPath), rel(nationalPath)).measures as TargetTable;
+  const targets = { national, province: centerFile.targets.province as TargetTable, commune: centerFile.targets.commune as TargetTable };
+  return deepFreeze({ settings, center: centerFile.center, criteriaSets, targets, configDir });
 }
 
 function readJson(path: string): unknown {

@@ -27,6 +27,53 @@ export interface Database {
   hub_decision_person: { decision_id: string; person_id: string; node_id: string };
   recognition: RecognitionTable;
   feed_record: { kind: string; record_id: string; revision: number; payload: string; received_at: string };
+  hub_person: HubPersonTable;
+  hub_assessment: HubAssessmentTable;
+  hub_population: { kind: 'village' | 'unit'; name: string; year: number; count: number; entered_by: string; entered_at: string };
+  hub_target_adjustment: { id: Generated<number>; measure: string; year: number; value: number; reason: string; by_name: string; at: string };
+  hub_unit_change: { id: Generated<number>; kind: 'village' | 'center'; from_name: string; to_name: string; year: number; by_name: string; at: string };
+  hub_decline: HubDeclineTable;
+}
+
+/** Hub projection of a received person: what the dashboard counts by. Rebuilt from hub_record. */
+export interface HubPersonTable {
+  person_id: string;
+  node_id: string;
+  name: string;
+  village: string;
+  /** Year (Vietnam time) of the person's first consent, i.e. of registering. */
+  registered_year: number;
+  /** 1 when the person consented to appear on the public recognition list. */
+  public_list: number;
+}
+
+/** Hub projection of a received Learning Citizen assessment with its appraisal. */
+export interface HubAssessmentTable {
+  assessment_id: string;
+  person_id: string;
+  node_id: string;
+  year: number;
+  grp: string;
+  submitted: number;
+  assisted: number;
+  appraised: number;
+  appraised_total: number | null;
+  appraised_min: number | null;
+  appraised_count: number | null;
+  /** Appraised score of the information-technology indicator (CS05). */
+  digital_score: number | null;
+}
+
+export interface HubDeclineTable {
+  assessment_id: string;
+  person_id: string;
+  node_id: string;
+  year: number;
+  reason: string;
+  revision: number;
+  withdrawn: number;
+  at: string;
+  by_name: string;
 }
 
 export interface HubFeedTable {
@@ -198,6 +245,9 @@ export interface ProposalListTable {
   year: number;
   finalized_at: string;
   finalized_by: string;
+  /** Travels to the hub as the center's report for the year (null only before its first closing). */
+  id: string | null;
+  revision: Generated<number>;
 }
 
 export interface ErasedTallyTable {

@@ -26,7 +26,7 @@ export interface FederationDeps {
   /** Replaced when the feed brings criteria sets decided above. */
   criteria?: CriteriaSets;
   /** A commune hub relays its aggregates upward (see relay.ts); a center has nothing to relay. */
-  relay?: Omit<RelayDeps, 'db' | 'now' | 'nodeId'>;
+  relay?: Omit<RelayDeps, 'db' | 'now' | 'nodeId' | 'criteria'>;
 }
 
 type StateKey = 'hubUrl' | 'hubName' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
@@ -106,7 +106,7 @@ async function push(deps: FederationDeps): Promise<FederationStatus> {
   if (!s.nodeId || !s.hubUrl || !s.privateKey) throw new AppError('sync.not-enrolled');
   let cursor = Number(s.cursor ?? 0);
   await writeState(deps.db, { lastAttemptAt: deps.now().toISOString() });
-  if (deps.relay) await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: s.nodeId });
+  if (deps.relay && deps.criteria) await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: s.nodeId, criteria: deps.criteria });
   for (;;) {
     const rows = await deps.db.selectFrom('outbox').select(['seq', 'payload']).where('seq', '>', cursor).orderBy('seq').limit(2000).execute();
     if (rows.length === 0) break;
@@ -223,6 +223,6 @@ export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, no
   const s = config.settings;
   return {
     db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria,
-    ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], criteriaSetFor: (year: number) => criteria.forYear(year), outstandingYears: s['recognition.outstandingYears'] } } : {}),
+    ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], config } } : {}),
   };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
-import type { CommuneAggregateV1, RecognizedListV1 } from '../../../shared/sync/messages.ts';
+import type { CommuneAggregateV2, RecognizedListV1 } from '../../../shared/sync/messages.ts';
+import type { KioskConfig } from '../config/load.ts';
+import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import type { DB } from '../db/database.ts';
-import { proposals, received } from '../hub/decisions.service.ts';
+import { communeCells, publicRecognitionList } from '../hub/dashboard.service.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 
 export type RelaySend = 'aggregates,recognized-list' | 'aggregates' | 'none';
@@ -10,51 +11,52 @@ export type RelaySend = 'aggregates,recognized-list' | 'aggregates' | 'none';
 export interface RelayDeps {
   db: DB;
   now: () => Date;
+  config: KioskConfig;
+  criteria: CriteriaSets;
   /** This commune's name, as the province shows it. */
   commune: string;
   /** This hub's node id at the province: relayed records are named after it. */
   nodeId: string;
   send: RelaySend;
-  criteriaSetFor: (year: number) => CriteriaSet;
-  outstandingYears: number;
 }
 
-type Relayed = Omit<CommuneAggregateV1, 'revision'> | Omit<RecognizedListV1, 'revision'>;
+type Relayed = Omit<CommuneAggregateV2, 'revision'> | Omit<RecognizedListV1, 'revision'>;
 
 /**
  * What a commune relays upward, computed from what it holds: for each year, the counts per
- * village and group, and the recognized people's names and villages. No other person-level data.
+ * village and group with the people registered and adults entered per village, and the names and
+ * villages of the recognized who agreed to the public list. No other person-level data.
  */
 export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
   if (deps.send === 'none') return [];
-  const records = await received(deps.db);
-  const appraised = new Set([...records.appraisals.values()].filter((a) => a.status === 'appraised').map((a) => a.id));
-  const years = [...new Set(records.assessments.map((a) => a.year))].sort();
+  const { cells, registered, years } = await communeCells(deps);
+  const adults = await deps.db.selectFrom('hub_population').select(['name', 'year', 'count']).where('kind', '=', 'village').execute();
   const out: Relayed[] = [];
   for (const year of years) {
-    const table = await proposals(deps, year, records);
-    const byPerson = new Map(table.map((p) => [p.personId, p]));
-    const counts = new Map<string, CommuneAggregateV1['rows'][number]>();
-    for (const a of records.assessments.filter((x) => x.year === year)) {
-      const v = records.people.get(a.subjectId)?.village;
-      if (v === undefined) continue;
-      const key = `${v}\u0000${a.group}`;
-      const row = counts.get(key) ?? { village: v, group: a.group, registered: 0, selfAssessed: 0, appraised: 0, proposed: 0, recognized: 0 };
-      row.registered++;
-      if (a.status === 'submitted') row.selfAssessed++;
-      if (a.status === 'submitted' && appraised.has(a.id)) row.appraised++;
-      const p = byPerson.get(a.subjectId);
-      if (p?.proposed) row.proposed++;
-      if (p?.decision) row.recognized++;
+    const counts = new Map<string, CommuneAggregateV2['rows'][number]>();
+    for (const c of cells.filter((x) => x.year === year)) {
+      const key = `${c.village}\u0000${c.group}`;
+      const row = counts.get(key) ?? { village: c.village, group: c.group, started: 0, selfAssessed: 0, appraised: 0, proposed: 0, recognized: 0, digital: 0, proficient: 0, outstanding: 0 };
+      for (const k of ['started', 'selfAssessed', 'appraised', 'proposed', 'recognized', 'digital', 'proficient', 'outstanding'] as const) row[k] += c[k];
       counts.set(key, row);
     }
+    const villages = new Map<string, CommuneAggregateV2['villages'][number]>();
+    for (const r of registered.filter((x) => x.year === year)) {
+      const v = villages.get(r.village) ?? { village: r.village, registered: 0, adults: null };
+      v.registered += r.count;
+      villages.set(r.village, v);
+    }
+    for (const a of adults.filter((x) => Number(x.year) === year)) {
+      const v = villages.get(a.name) ?? { village: a.name, registered: 0, adults: null };
+      v.adults = Number(a.count);
+      villages.set(a.name, v);
+    }
     const id = `${deps.nodeId}:${year}`;
-    const sorted = [...counts.values()].sort((x, y) => x.village.localeCompare(y.village, 'vi') || x.group.localeCompare(y.group));
-    out.push({ type: 'CommuneAggregateV1', id, commune: deps.commune, year, rows: sorted });
+    const byVillage = <T extends { village: string }>(x: T, y: T) => x.village.localeCompare(y.village, 'vi');
+    const rows = [...counts.values()].sort((x, y) => byVillage(x, y) || x.group.localeCompare(y.group));
+    out.push({ type: 'CommuneAggregateV2', id, commune: deps.commune, year, rows, villages: [...villages.values()].sort(byVillage) });
     if (deps.send === 'aggregates,recognized-list') {
-      const entries = table.filter((p) => p.decision).map((p) => ({ name: p.name, village: p.village }))
-        .sort((x, y) => x.village.localeCompare(y.village, 'vi') || x.name.localeCompare(y.name, 'vi'));
-      out.push({ type: 'RecognizedListV1', id, commune: deps.commune, year, entries });
+      out.push({ type: 'RecognizedListV1', id, commune: deps.commune, year, entries: await publicRecognitionList(deps, year) });
     }
   }
   return out;
@@ -76,7 +78,7 @@ export async function queueRelay(deps: RelayDeps): Promise<number> {
       const previous = last ? (JSON.parse(last.value) as { revision: number; digest: string }) : { revision: 0, digest: '' };
       if (previous.digest === digest) continue;
       const revision = previous.revision + 1;
-      await appendChange(trx, { ...item, revision } as CommuneAggregateV1 | RecognizedListV1, at);
+      await appendChange(trx, { ...item, revision } as CommuneAggregateV2 | RecognizedListV1, at);
       const value = JSON.stringify({ revision, digest });
       await trx.insertInto('sync_state').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
       queued++;

@@ -5,7 +5,7 @@ import { totalScore, verdict } from '../../../shared/domain/recognition.ts';
 import { isOutstanding, recognitionStreak, type YearResult } from '../../../shared/domain/outstanding.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
-import type { RecognitionDecisionV1 } from '../../../shared/sync/feed-messages.ts';
+import type { RecognitionDecisionV1, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
 import type { AppraisalUpsertV1, AssessmentUpsertV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
@@ -43,6 +43,8 @@ export interface Proposal {
   streak: number;
   /** Recognized `outstandingYears` years in a row: "tiêu biểu xuất sắc". */
   outstanding: boolean;
+  /** The commune declined this proposal, and why (null when not, or taken back). */
+  declined: { reason: string; at: string } | null;
 }
 
 /** What the centers below sent that recognition rests on: people, their Learning Citizen assessments, appraisals. */
@@ -75,6 +77,8 @@ export async function proposals(deps: DecisionDeps, year: number, from?: Receive
   const nodes = new Map((await deps.db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
   const decided = await decidedFor(deps.db, year);
   const history = await recognizedYears(deps.db);
+  const declines = new Map((await deps.db.selectFrom('hub_decline').select(['assessment_id', 'reason', 'at']).where('year', '=', year).where('withdrawn', '=', 0).execute())
+    .map((d) => [d.assessment_id, { reason: d.reason, at: d.at }]));
   const set = deps.criteriaSetFor(year);
   const ids = set.indicators.map((i) => i.id);
   const out: Proposal[] = [];
@@ -91,6 +95,7 @@ export async function proposals(deps: DecisionDeps, year: number, from?: Receive
       proposed: result.recognized, decision: decided.get(person.id) ?? null,
       streak: recognitionStreak(history.get(person.id) ?? [], year),
       outstanding: isOutstanding(history.get(person.id) ?? [], year, deps.outstandingYears),
+      declined: declines.get(a.id) ?? null,
     });
   }
   return out.sort((x, y) => x.center.localeCompare(y.center, 'vi') || x.village.localeCompare(y.village, 'vi') || x.name.localeCompare(y.name, 'vi'));
@@ -147,6 +152,7 @@ export async function recordDecision(deps: DecisionDeps, actor: Actor, input: Re
     await trx.insertInto('hub_decision').values(row).execute();
     await trx.insertInto('hub_decision_person').values(personIds.map((p) => ({ decision_id: id, person_id: p, node_id: byPerson.get(p)!.nodeId }))).execute();
     await feedDecision(trx, row, at);
+    for (const p of personIds) await withdrawDecline(trx, p, input.year, at);
     await audit(trx, actor, { action: 'hub.decision', subjectKind: 'decision', subjectId: id, details: { number: input.number, year: input.year, people: personIds.length } }, at);
   });
   return { id };
@@ -173,10 +179,63 @@ export async function listDecisions(db: DB, year: number) {
   return rows.map((r) => ({ id: r.id, year: r.year, number: r.number, signedOn: r.signed_on, signer: r.signer, people: n.get(r.id) ?? 0, revokedReason: r.revoked_reason }));
 }
 
-/** One feed row per node named in the decision, carrying only that node's people. */
-async function feedDecision(trx: Trx, row: HubDecisionRow, at: string): Promise<void> {
+/**
+ * Reopens one person's decided result (audited): they leave the decision, which goes down as a
+ * new revision, so their center drops the recognition and its administrator can unlock the appraisal.
+ */
+export async function reopenDecided(deps: DecisionDeps, actor: Actor, id: string, personId: string, reason: string): Promise<void> {
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('hub_decision').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('decision.not-found');
+    if (row.revoked_reason !== null) throw new AppError('decision.already-revoked');
+    const named = await trx.selectFrom('hub_decision_person').select('node_id').where('decision_id', '=', id).where('person_id', '=', personId).executeTakeFirst();
+    if (!named) throw new AppError('decision.person-not-named');
+    await trx.deleteFrom('hub_decision_person').where('decision_id', '=', id).where('person_id', '=', personId).execute();
+    const next = { ...row, revision: row.revision + 1 };
+    await trx.updateTable('hub_decision').set({ revision: next.revision }).where('id', '=', id).execute();
+    await feedDecision(trx, next, at, [named.node_id]);
+    await audit(trx, actor, { action: 'hub.decision-reopen', subjectKind: 'decision', subjectId: id, details: { number: row.number, personId, reason } }, at);
+  });
+}
+
+/** Declines one proposal of the year with a reason, sent down to the person's center. */
+export async function declineProposal(deps: DecisionDeps, actor: Actor, personId: string, year: number, reason: string): Promise<void> {
+  const proposal = (await proposals(deps, year)).find((p) => p.personId === personId);
+  if (!proposal?.proposed) throw new AppError('decision.not-proposed', { personIds: [personId] });
+  if (proposal.decision) throw new AppError('decline.decided');
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const assessment = await trx.selectFrom('hub_assessment').select('assessment_id').where('person_id', '=', personId).where('year', '=', year).executeTakeFirstOrThrow();
+    const before = await trx.selectFrom('hub_decline').select('revision').where('assessment_id', '=', assessment.assessment_id).executeTakeFirst();
+    const row = { assessment_id: assessment.assessment_id, person_id: personId, node_id: proposal.nodeId, year, reason, revision: (before?.revision ?? 0) + 1, withdrawn: 0, at, by_name: actor.name };
+    await trx.insertInto('hub_decline').values(row).onConflict((oc) => oc.column('assessment_id').doUpdateSet({ reason, revision: row.revision, withdrawn: 0, at, by_name: actor.name })).execute();
+    await feedDecline(trx, row);
+    await audit(trx, actor, { action: 'hub.decline', subjectKind: 'assessment', subjectId: assessment.assessment_id, details: { personId, year, reason } }, at);
+  });
+}
+
+/** A person recognized after all: the refusal of the year is taken back, below too. */
+async function withdrawDecline(trx: Trx, personId: string, year: number, at: string): Promise<void> {
+  const row = await trx.selectFrom('hub_decline').selectAll().where('person_id', '=', personId).where('year', '=', year).where('withdrawn', '=', 0).executeTakeFirst();
+  if (!row) return;
+  const next = { ...row, revision: row.revision + 1, withdrawn: 1, at };
+  await trx.updateTable('hub_decline').set({ revision: next.revision, withdrawn: 1 }).where('assessment_id', '=', row.assessment_id).execute();
+  await feedDecline(trx, next);
+}
+
+async function feedDecline(trx: Trx, row: { assessment_id: string; person_id: string; node_id: string; year: number; reason: string; revision: number; withdrawn: number; at: string }): Promise<void> {
+  const message: RecognitionDeclinedV1 = {
+    type: 'RecognitionDeclinedV1', id: row.assessment_id, revision: row.revision, personId: row.person_id, year: row.year,
+    reason: row.reason, declinedOn: row.at, withdrawn: row.withdrawn === 1,
+  };
+  await trx.insertInto('hub_feed').values({ kind: 'decline', record_id: row.assessment_id, revision: row.revision, node_id: row.node_id, payload: JSON.stringify(message), created_at: row.at }).execute();
+}
+
+/** One feed row per node named in the decision (and per node just left out of it), carrying only that node's people. */
+async function feedDecision(trx: Trx, row: HubDecisionRow, at: string, alsoNodes: string[] = []): Promise<void> {
   const named = await trx.selectFrom('hub_decision_person').select(['person_id', 'node_id']).where('decision_id', '=', row.id).execute();
-  const byNode = new Map<string, string[]>();
+  const byNode = new Map<string, string[]>(alsoNodes.map((n) => [n, []]));
   for (const n of named) byNode.set(n.node_id, [...(byNode.get(n.node_id) ?? []), n.person_id]);
   for (const [nodeId, personIds] of byNode) {
     const message: RecognitionDecisionV1 = {

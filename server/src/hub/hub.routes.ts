@@ -13,6 +13,11 @@ import * as service from './hub.service.ts';
 import { nodeName } from '../federation/federation.service.ts';
 import * as decisions from './decisions.service.ts';
 import type { HubNodeRow } from '../db/schema.ts';
+import { DeclineInputSchema, PopulationInputSchema, ReopenInputSchema, TargetAdjustmentInputSchema, UnitChangeInputSchema } from '../../../shared/schemas/commune.ts';
+import { audit } from '../audit/audit.ts';
+import * as commune from './commune.service.ts';
+import { dashboard, publicRecognitionList } from './dashboard.service.ts';
+import { renderPublicListHtml, renderPublicListXlsx, renderReportHtml, renderReportXlsx, type YearReport } from './report.render.ts';
 
 function deps(c: Context<AppEnv>): service.HubDeps {
   const { db, now, config } = c.var.deps;
@@ -49,6 +54,8 @@ function jsonOf<S extends v.GenericSchema>(schema: S, body: Uint8Array): v.Infer
 }
 
 const YearQuery = v.object({ year: v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number)) });
+
+const ReportQuery = v.object({ ...YearQuery.entries, format: v.picklist(['html', 'xlsx']), kind: v.picklist(['report', 'public-list']) });
 
 const EnrolmentBody = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)) });
 
@@ -113,4 +120,54 @@ export const hubRoutes = new Hono<AppEnv>()
   .post('/staff/hub/decisions/:id/revoke', requireRole('admin'), jsonBody(decisions.RevokeDecisionSchema), async (c) => {
     await decisions.revokeDecision(decisionDeps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json').reason);
     return c.json({ ok: true });
+  })
+  .post('/staff/hub/decisions/:id/reopen', requireRole('admin'), jsonBody(ReopenInputSchema), async (c) => {
+    const { personId, reason } = c.req.valid('json');
+    await decisions.reopenDecided(decisionDeps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), personId, reason);
+    return c.json({ ok: true });
+  })
+  .post('/staff/hub/declines', requireRole('admin'), jsonBody(DeclineInputSchema), async (c) => {
+    const { personId, year, reason } = c.req.valid('json');
+    await decisions.declineProposal(decisionDeps(c), c.var.staff!, personId, year, reason);
+    return c.json({ ok: true });
+  })
+  // Dashboard, denominators, targets, units and the yearly report.
+  .get('/staff/hub/dashboard', requireRole('admin'), async (c) => {
+    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
+    deps(c);
+    return c.json(await dashboard(c.var.deps, year));
+  })
+  .get('/staff/hub/population', requireRole('admin'), async (c) => {
+    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
+    return c.json(await commune.listPopulation(deps(c), year));
+  })
+  .put('/staff/hub/population', requireRole('admin'), jsonBody(PopulationInputSchema), async (c) => {
+    await commune.setPopulation(deps(c), c.var.staff!, c.req.valid('json'));
+    return c.json({ ok: true });
+  })
+  .post('/staff/hub/targets', requireRole('admin'), jsonBody(TargetAdjustmentInputSchema), async (c) => {
+    await commune.adjustTarget(deps(c), c.var.staff!, c.req.valid('json'));
+    return c.json({ ok: true });
+  })
+  .get('/staff/hub/units', requireRole('admin'), async (c) => c.json(await commune.listUnitChanges(deps(c))))
+  .post('/staff/hub/units', requireRole('admin'), jsonBody(UnitChangeInputSchema), async (c) => {
+    await commune.changeUnits(deps(c), c.var.staff!, c.req.valid('json'));
+    return c.json({ ok: true });
+  })
+  // The yearly report (báo cáo kết quả thực hiện) and the public list: print view, .xlsx; audited.
+  .get('/staff/hub/report', requireRole('admin'), async (c) => {
+    const { year, format, kind } = parseOrThrow(ReportQuery, { year: c.req.query('year') ?? '', format: c.req.query('format') ?? '', kind: c.req.query('kind') ?? 'report' });
+    deps(c);
+    const { now, config, db } = c.var.deps;
+    const report: YearReport = {
+      dashboard: await dashboard(c.var.deps, year), commune: config.settings['hub.level'] === 'province' ? config.center.province : config.center.commune,
+      province: config.center.province, generatedAt: now().toISOString(), recognized: await publicRecognitionList(c.var.deps, year),
+    };
+    await audit(db, c.var.staff!, { action: 'hub.report-export', subjectKind: 'report', subjectId: `${kind}/${year}`, details: { format } }, now().toISOString());
+    const base = `${kind === 'report' ? 'bao-cao-cdht' : 'danh-sach-cdht'}-${year}`;
+    if (format === 'html') return c.html(kind === 'report' ? renderReportHtml(report) : renderPublicListHtml(report));
+    const xlsx = kind === 'report' ? await renderReportXlsx(report) : await renderPublicListXlsx(report);
+    return c.body(new Uint8Array(xlsx), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${base}.xlsx"`,
+    });
   });

@@ -10,6 +10,7 @@ import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { canonical, publicKeyFrom, verifySignature } from '../federation/signing.ts';
+import { forgetPerson, projectChange } from './facts.ts';
 import * as repo from './hub.repository.ts';
 
 export interface HubDeps {
@@ -121,6 +122,7 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
       const existing = await repo.findRecord(trx, kind, m.id);
       if (existing && (existing.origin !== node.id || existing.revision >= m.revision)) { unchanged++; continue; }
       await repo.putRecord(trx, { record_kind: kind, record_id: m.id, origin: node.id, revision: m.revision, message_type: m.type, payload: JSON.stringify(m), received_at: at }, !existing);
+      await projectChange(trx, node.id, m, at);
       applied++;
     }
     await trx.updateTable('hub_node').set({ last_seq: lastSeq, last_contact_at: at, backlog: batch.output.backlog }).where('id', '=', node.id).execute();
@@ -139,4 +141,5 @@ async function erase(trx: Parameters<typeof repo.putRecord>[0], origin: string, 
   await repo.deleteRecords(trx, 'assessment', theirs);
   await repo.deleteRecords(trx, 'appraisal', theirs);
   await repo.deleteRecords(trx, 'evidence', photos);
+  await forgetPerson(trx, personId);
 }

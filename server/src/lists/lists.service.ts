@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
+import { v4 as uuidv4 } from 'uuid';
+import { appendChange } from '../outbox/outbox.repository.ts';
 import { currentConsents } from '../people/people.repository.ts';
 import type { ProposalEntry, ProposalListData } from './list.types.ts';
 
@@ -61,8 +63,13 @@ export async function finalizeList(deps: AssessmentDeps, actor: Actor, village: 
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', entries.map((e) => e.assessmentId)).execute();
-    await trx.insertInto('proposal_list').values({ village, year, finalized_at: at, finalized_by: actor.id })
-      .onConflict((oc) => oc.columns(['village', 'year']).doUpdateSet({ finalized_at: at, finalized_by: actor.id })).execute();
+    const before = await trx.selectFrom('proposal_list').select(['id', 'revision']).where('village', '=', village).where('year', '=', year).executeTakeFirst();
+    const id = before?.id ?? uuidv4();
+    const revision = before ? before.revision + 1 : 1;
+    await trx.insertInto('proposal_list').values({ village, year, finalized_at: at, finalized_by: actor.id, id, revision })
+      .onConflict((oc) => oc.columns(['village', 'year']).doUpdateSet({ finalized_at: at, finalized_by: actor.id, id, revision })).execute();
+    // Closing the list is the center's report to the commune for that village and year.
+    await appendChange(trx, { type: 'ProposalListClosedV1', id, revision, village, year, closedAt: at, entries: entries.length }, at);
     await audit(trx, actor, { action: 'list.lock', subjectKind: 'list', subjectId: `${village}/${year}`, details: { count: entries.length } }, at);
   });
   return proposalList(deps, village, year, 'official');

@@ -297,19 +297,23 @@ describe.each(storages)('center → proxy → commune hub on %s → proxy → pr
         const held = await provinceDb.selectFrom('hub_record').select(['record_kind', 'payload']).orderBy('record_kind').execute();
         expect(held.map((r) => r.record_kind)).toEqual(['aggregate', 'recognized-list']);
         const aggregate = JSON.parse(held[0]!.payload);
-        const expected = new Map<string, { village: string; group: string; registered: number; selfAssessed: number; appraised: number; proposed: number; recognized: number }>();
+        const expected = new Map<string, { village: string; group: string; started: number; selfAssessed: number; appraised: number; proposed: number; recognized: number }>();
+        const registered = new Map<string, number>();
         for (const p of seeded.people) {
           const key = `${p.village}|${p.group}`;
-          const row = expected.get(key) ?? { village: p.village, group: p.group, registered: 0, selfAssessed: 0, appraised: 0, proposed: 0, recognized: 0 };
-          row.registered++;
+          const row = expected.get(key) ?? { village: p.village, group: p.group, started: 0, selfAssessed: 0, appraised: 0, proposed: 0, recognized: 0 };
+          registered.set(p.village, (registered.get(p.village) ?? 0) + 1);
+          row.started++;
           row.selfAssessed++;
           if (p.appraised) { row.appraised++; row.proposed++; }
           if (chosen.includes(p)) row.recognized++;
           expected.set(key, row);
         }
-        expect(aggregate).toMatchObject({ type: 'CommuneAggregateV1', commune: 'Xã Tân Lập, Tỉnh Phú Thọ', year });
+        expect(aggregate).toMatchObject({ type: 'CommuneAggregateV2', commune: 'Xã Tân Lập, Tỉnh Phú Thọ', year });
         const byKey = (rows: { village: string; group: string }[]) => [...rows].sort((a, b) => `${a.village}|${a.group}`.localeCompare(`${b.village}|${b.group}`));
-        expect(byKey(aggregate.rows)).toEqual(byKey([...expected.values()]));
+        const counted = aggregate.rows.map(({ village, group, started, selfAssessed, appraised, proposed, recognized }: Record<string, unknown>) => ({ village, group, started, selfAssessed, appraised, proposed, recognized }));
+        expect(byKey(counted)).toEqual(byKey([...expected.values()]));
+        expect(Object.fromEntries(aggregate.villages.map((v: { village: string; registered: number }) => [v.village, v.registered]))).toEqual(Object.fromEntries(registered));
         const list = JSON.parse(held[1]!.payload);
         expect(byKey(list.entries.map((e: { name: string; village: string }) => ({ ...e, group: '' })))).toEqual(byKey(chosen.map((p) => ({ name: p.name, village: p.village, group: '' }))));
         // Nothing person-level beyond names and villages went up.

@@ -389,6 +389,10 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
         const of = (id: string) => table.find((p) => p.personId === id);
         expect(of(lan)).toMatchObject({ streak: year - 2021, outstanding: year === 2026 });
         if (year !== 2024) expect(of(hoa)).toMatchObject({ streak: year === 2022 || year === 2023 ? year - 2021 : year - 2024, outstanding: false });
+        // The dashboard counts the same: Lan alone is outstanding, in 2026.
+        const board = (await hub.json('GET', `/api/staff/hub/dashboard?year=${year}`, undefined, officer)).body;
+        expect(board.total.counts).toMatchObject({ recognized: named.length, outstanding: year === 2026 ? 1 : 0 });
+        expect(board.trend.map((t: { year: number }) => t.year)).toEqual(Array.from({ length: year - 2021 }, (_, i) => 2022 + i));
       }
     });
 

@@ -53,6 +53,15 @@ const routes: { name: string; allowed: Role[]; request: () => [string, string, u
   { name: 'hub decisions', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/decisions?year=2026'] },
   { name: 'record a decision', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/decisions', { year: 2026, number: '12/QĐ-UBND', signedOn: '2026-12-01', signer: 'Chủ tịch UBND xã', personIds: [build.id()] }] },
   { name: 'revoke a decision', allowed: ['admin'], request: () => ['POST', `/api/staff/hub/decisions/${build.id()}/revoke`, { reason: 'Nhầm người' }] },
+  { name: 'reopen a decided result', allowed: ['admin'], request: () => ['POST', `/api/staff/hub/decisions/${build.id()}/reopen`, { personId: build.id(), reason: 'Chấm lại CS03' }] },
+  { name: 'decline a proposal', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/declines', { personId: build.id(), year: 2026, reason: 'Thiếu minh chứng' }] },
+  { name: 'the dashboard', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/dashboard?year=2026'] },
+  { name: 'the denominators', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/population?year=2026'] },
+  { name: 'enter a denominator', allowed: ['admin'], request: () => ['PUT', '/api/staff/hub/population', { kind: 'village', name: 'Thôn Đồng Chằm', year: 2026, count: 420 }] },
+  { name: 'adjust a target', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/targets', { measure: 'cdht', year: 2026, value: 0.45, reason: 'Nghị quyết HĐND xã' }] },
+  { name: 'unit changes', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/units'] },
+  { name: 'merge or rename a unit', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/units', { kind: 'village', from: ['Thôn Gò Chè'], to: 'Thôn Gò Chè Mới', year: 2026 }] },
+  { name: 'the yearly report', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/report?year=2026&format=html'] },
   { name: 'sign out', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['POST', '/api/staff/sign-out'] },
 ];
 

@@ -4,6 +4,7 @@ import * as staff from './202611231000-staff-appraisal-audit.ts';
 import * as federation from './202611231100-federation.ts';
 import * as evidenceSync from './202611231200-evidence-sync.ts';
 import * as downwardFeed from './202611231300-downward-feed.ts';
+import * as communeDashboard from './202611231400-commune-dashboard.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '202611231100-federation': federation,
   '202611231200-evidence-sync': evidenceSync,
   '202611231300-downward-feed': downwardFeed,
+  '202611231400-commune-dashboard': communeDashboard,
 };

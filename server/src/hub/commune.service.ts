@@ -1,0 +1,63 @@
+import { AppError } from '../../../shared/errors.ts';
+import { foldName, unitResolver } from '../../../shared/domain/units.ts';
+import type { PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { Deps } from '../http/context.ts';
+
+/**
+ * What the commune officer keeps on the hub besides decisions: the denominators (adults per
+ * village, staff per learning unit, per year), adjustments to the year's targets (each kept, with
+ * who, when and why, as the target's trace), and merges and renames of villages and centers.
+ * Every change is audited.
+ */
+
+type CommuneDeps = Pick<Deps, 'db' | 'now'>;
+
+export async function listPopulation(deps: CommuneDeps, year: number) {
+  const rows = await deps.db.selectFrom('hub_population').selectAll().where('year', '=', year).orderBy('kind').orderBy('name').execute();
+  return rows.map((r) => ({ kind: r.kind, name: r.name, year: r.year, count: Number(r.count), enteredBy: r.entered_by, enteredAt: r.entered_at }));
+}
+
+export async function setPopulation(deps: CommuneDeps, actor: Actor, input: PopulationInput): Promise<void> {
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('hub_population').select('count').where('kind', '=', input.kind).where('name', '=', input.name).where('year', '=', input.year).executeTakeFirst();
+    await trx.insertInto('hub_population').values({ ...input, entered_by: actor.name, entered_at: at })
+      .onConflict((oc) => oc.columns(['kind', 'name', 'year']).doUpdateSet({ count: input.count, entered_by: actor.name, entered_at: at })).execute();
+    await audit(trx, actor, { action: 'hub.population', subjectKind: input.kind, subjectId: `${input.name}/${input.year}`, details: { count: input.count, before: before ? Number(before.count) : null } }, at);
+  });
+}
+
+export async function adjustTarget(deps: CommuneDeps, actor: Actor, input: TargetAdjustmentInput): Promise<void> {
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('hub_target_adjustment').values({ ...input, by_name: actor.name, at }).execute();
+    await audit(trx, actor, { action: 'hub.target-adjust', subjectKind: 'target', subjectId: `${input.measure}/${input.year}`, details: { value: input.value, reason: input.reason } }, at);
+  });
+}
+
+export async function listUnitChanges(deps: CommuneDeps) {
+  const rows = await deps.db.selectFrom('hub_unit_change').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, by: r.by_name, at: r.at }));
+}
+
+/**
+ * Renames a village or center (one old name) or merges several into one. Records keep the names
+ * they were made under; every count resolves them to the current name, so history and rates stay
+ * whole and the old names stay searchable. Refuses a change that would go round in a circle.
+ */
+export async function changeUnits(deps: CommuneDeps, actor: Actor, input: UnitChangeInput): Promise<void> {
+  const from = [...new Set(input.from)];
+  if (from.some((f) => foldName(f) === foldName(input.to))) throw new AppError('unit.same-name');
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const existing = (await trx.selectFrom('hub_unit_change').selectAll().where('kind', '=', input.kind).execute())
+      .map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
+    const resolve = unitResolver(existing, input.kind);
+    for (const f of from) {
+      if (foldName(resolve.current(input.to)) === foldName(f)) throw new AppError('unit.cycle', { name: input.to });
+    }
+    await trx.insertInto('hub_unit_change').values(from.map((f) => ({ kind: input.kind, from_name: f, to_name: input.to, year: input.year, by_name: actor.name, at }))).execute();
+    await audit(trx, actor, { action: from.length > 1 ? 'hub.unit-merge' : 'hub.unit-rename', subjectKind: input.kind, subjectId: input.to, details: { from, year: input.year } }, at);
+  });
+}

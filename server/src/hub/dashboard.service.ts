@@ -1,0 +1,317 @@
+import { sql } from 'kysely';
+import { addCounts, emptyCounts, fillYears, mergeUnits, rowRates } from '../../../shared/domain/rates.ts';
+import { targetInForce, type TargetAdjustment } from '../../../shared/domain/targets.ts';
+import { unitResolver, type UnitChange } from '../../../shared/domain/units.ts';
+import {
+  targetMeasures, type CenterReporting, type Counts, type Dashboard, type DashboardRow, type TargetInForce, type TargetMeasure,
+} from '../../../shared/schemas/dashboard.ts';
+import type { CommuneAggregateV1, CommuneAggregateV2 } from '../../../shared/sync/messages.ts';
+import type { Deps } from '../http/context.ts';
+
+/**
+ * The commune's (or province's) dashboard: counts per unit and year aggregated in SQL from the
+ * projection (facts.ts), named after merges and renames, against the denominators the officer
+ * entered and the targets in force; rates by the pure functions of shared/domain/rates.ts.
+ */
+
+type DashboardDeps = Pick<Deps, 'db' | 'config' | 'criteria' | 'now'>;
+const TITLE = 'cdht';
+
+/** Counts of one (year, village, center, group) cell; `started` = assessments begun in the group. */
+export interface Cell {
+  year: number;
+  village: string;
+  nodeId: string;
+  group: string;
+  started: number;
+  selfAssessed: number;
+  appraised: number;
+  proposed: number;
+  recognized: number;
+  digital: number;
+  proficient: number;
+  outstanding: number;
+}
+
+interface Registered { year: number; village: string; nodeId: string; count: number }
+
+/** Years with any Learning Citizen assessment, ascending. */
+async function dataYears(deps: DashboardDeps): Promise<number[]> {
+  const rows = await deps.db.selectFrom('hub_assessment').select('year').distinct().execute();
+  return rows.map((r) => Number(r.year)).sort((a, b) => a - b);
+}
+
+/** Every cell of one year: one grouped query over the projection and the decisions in force. */
+async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
+  const { scoring, indicators } = deps.criteria.forYear(year);
+  const streak = deps.config.settings['recognition.outstandingYears'];
+  const digitalMin = deps.config.settings['digital.minScore'];
+  const { rows } = await sql<Record<string, string | number | null>>`
+    with rec as (
+      select distinct dp.person_id, d.year from hub_decision_person dp join hub_decision d on d.id = dp.decision_id
+      where d.title = ${TITLE} and d.revoked_reason is null and d.year between ${year - streak + 1} and ${year}
+    ), outstanding as (
+      select person_id from rec group by person_id having count(distinct year) >= ${streak}
+    )
+    select p.village, a.node_id, a.grp,
+      count(*) as started,
+      sum(a.submitted) as self_assessed,
+      sum(case when a.submitted = 1 and a.appraised = 1 then 1 else 0 end) as appraised,
+      sum(case when a.submitted = 1 and a.appraised = 1 and a.appraised_count >= ${indicators.length}
+        and a.appraised_min >= ${scoring.minPerIndicator} and a.appraised_total >= ${scoring.passTotal} then 1 else 0 end) as proposed,
+      sum(case when r.person_id is not null then 1 else 0 end) as recognized,
+      sum(case when r.person_id is not null and a.digital_score >= ${digitalMin} then 1 else 0 end) as digital,
+      sum(case when r.person_id is not null and a.digital_score >= ${digitalMin} and a.assisted = 0 then 1 else 0 end) as proficient,
+      sum(case when o.person_id is not null then 1 else 0 end) as outstanding
+    from hub_assessment a
+    join hub_person p on p.person_id = a.person_id
+    left join rec r on r.person_id = a.person_id and r.year = a.year
+    left join outstanding o on o.person_id = a.person_id
+    where a.year = ${year}
+    group by p.village, a.node_id, a.grp`.execute(deps.db);
+  return rows.map((r) => ({
+    year, village: String(r.village), nodeId: String(r.node_id), group: String(r.grp),
+    started: Number(r.started), selfAssessed: Number(r.self_assessed ?? 0), appraised: Number(r.appraised ?? 0),
+    proposed: Number(r.proposed ?? 0), recognized: Number(r.recognized ?? 0), digital: Number(r.digital ?? 0),
+    proficient: Number(r.proficient ?? 0), outstanding: Number(r.outstanding ?? 0),
+  }));
+}
+
+/** People registered per village and center by the end of each year (cumulative). */
+async function registeredBy(deps: DashboardDeps, years: number[]): Promise<Registered[]> {
+  const rows = await deps.db.selectFrom('hub_person')
+    .select(['village', 'node_id', 'registered_year', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['village', 'node_id', 'registered_year']).execute();
+  const out: Registered[] = [];
+  for (const year of years) {
+    const acc = new Map<string, Registered>();
+    for (const r of rows) {
+      if (Number(r.registered_year) > year) continue;
+      const key = `${r.village}\u0000${r.node_id}`;
+      const cur = acc.get(key) ?? { year, village: r.village, nodeId: r.node_id, count: 0 };
+      cur.count += Number(r.n);
+      acc.set(key, cur);
+    }
+    out.push(...acc.values());
+  }
+  return out;
+}
+
+/** Counts, per (year, village, group), of the whole commune: what the relay sends to the province. */
+export async function communeCells(deps: DashboardDeps): Promise<{ cells: Cell[]; registered: Registered[]; years: number[] }> {
+  const years = await dataYears(deps);
+  const cells = (await Promise.all(years.map((y) => cellsOf(deps, y)))).flat();
+  return { cells, registered: await registeredBy(deps, years), years };
+}
+
+const countsOf = (c: Cell): Counts => ({
+  registered: 0, selfAssessed: c.selfAssessed, appraised: c.appraised, recognized: c.recognized,
+  digital: c.digital, proficient: c.proficient, outstanding: c.outstanding,
+});
+
+interface Part { name: string; counts: Counts; population: number | null }
+
+function rowsOf(parts: Part[], resolve: (n: string) => string, former: (n: string) => string[], targets: Record<TargetMeasure, number | null>): DashboardRow[] {
+  return mergeUnits(parts, resolve).map((m) => ({
+    name: m.name, formerNames: former(m.name), counts: m.counts, population: m.population,
+    rates: rowRates(m.counts, m.population, targets),
+  }));
+}
+
+async function unitChanges(deps: DashboardDeps): Promise<UnitChange[]> {
+  const rows = await deps.db.selectFrom('hub_unit_change').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
+}
+
+async function targetsFor(deps: DashboardDeps, year: number): Promise<TargetInForce[]> {
+  const rows = await deps.db.selectFrom('hub_target_adjustment').selectAll().where('year', '=', year).orderBy('id').execute();
+  const adjustments: TargetAdjustment[] = rows.map((r) => ({ measure: r.measure as TargetMeasure, year: r.year, value: Number(r.value), reason: r.reason, by: r.by_name, at: r.at }));
+  const { national, province, commune } = deps.config.targets;
+  const layers = [{ source: 'national' as const, table: national }, { source: 'province' as const, table: province }, ...(deps.config.settings['hub.level'] === 'commune' ? [{ source: 'commune' as const, table: commune }] : [])];
+  return targetMeasures.map((m) => targetInForce(m, year, layers, adjustments));
+}
+
+const targetValues = (t: TargetInForce[]): Record<TargetMeasure, number | null> =>
+  Object.fromEntries(t.map((x) => [x.measure, x.value])) as Record<TargetMeasure, number | null>;
+
+/** Today's date in Vietnam (UTC+7 all year) as YYYY-MM-DD. */
+const vietnamDate = (d: Date): string => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
+
+/** Whether reports sent at these times (per node and year) came by each year's deadline. */
+function reporting(deps: DashboardDeps, year: number, years: number[], nodes: { id: string; name: string; enrolledAt: string }[],
+  reports: Map<string, Map<number, string>>, resolveCenter: (n: string) => string, deadlineMonthDay: string): Dashboard['reporting'] {
+  const today = vietnamDate(deps.now());
+  const deadlineOf = (y: number) => `${y}-${deadlineMonthDay}`;
+  const centers = new Map<string, CenterReporting>();
+  for (const node of nodes) {
+    const sent = reports.get(node.id) ?? new Map<number, string>();
+    const enrolledYear = Number(vietnamDate(new Date(node.enrolledAt)).slice(0, 4));
+    let due = 0;
+    let onTime = 0;
+    for (const y of new Set([...years, year])) {
+      if (y < enrolledYear) continue;
+      const at = sent.get(y);
+      if (!at && deadlineOf(y) >= today) continue;
+      due++;
+      if (at && vietnamDate(new Date(at)) <= deadlineOf(y)) onTime++;
+    }
+    const at = sent.get(year) ?? null;
+    const name = resolveCenter(node.name);
+    const prev = centers.get(name);
+    // A merged center reports once: its latest report, its due years summed.
+    const row: CenterReporting = prev
+      ? { ...prev, reportedAt: [prev.reportedAt, at].filter((x): x is string => x !== null).sort().at(-1) ?? null, yearsDue: prev.yearsDue + due, yearsOnTime: prev.yearsOnTime + onTime, onTime: null, onTimeRate: null }
+      : { name, reportedAt: at, onTime: null, yearsDue: due, yearsOnTime: onTime, onTimeRate: null };
+    row.onTime = row.reportedAt === null ? (deadlineOf(year) < today ? false : null) : vietnamDate(new Date(row.reportedAt)) <= deadlineOf(year);
+    row.onTimeRate = row.yearsDue === 0 ? null : row.yearsOnTime / row.yearsDue;
+    centers.set(name, row);
+  }
+  return {
+    deadline: deadlineOf(year), daysLeft: dayNumber(deadlineOf(year)) - dayNumber(today),
+    centers: [...centers.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+  };
+}
+
+async function populations(deps: DashboardDeps): Promise<{ name: string; year: number; count: number }[]> {
+  const rows = await deps.db.selectFrom('hub_population').select(['name', 'year', 'count']).where('kind', '=', 'village').execute();
+  return rows.map((r) => ({ name: r.name, year: Number(r.year), count: Number(r.count) }));
+}
+
+/** The commune hub's dashboard for `year`, and across every year on record. */
+export async function communeDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+  const recordYears = await dataYears(deps);
+  const years = [...new Set([...recordYears, year])].sort((a, b) => a - b);
+  const cells = (await Promise.all(recordYears.map((y) => cellsOf(deps, y)))).flat();
+  const registered = await registeredBy(deps, years);
+  const regNow = registered.filter((r) => r.year === year);
+  const nodes = await deps.db.selectFrom('hub_node').select(['id', 'name', 'enrolled_at']).orderBy('name').execute();
+  const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
+  const changes = await unitChanges(deps);
+  const villages = unitResolver(changes, 'village');
+  const centerNames = unitResolver(changes, 'center');
+  const pops = await populations(deps);
+
+  const targetsByYear = new Map<number, TargetInForce[]>();
+  for (const y of years) targetsByYear.set(y, await targetsFor(deps, y));
+  const targets = targetsByYear.get(year)!;
+  const values = targetValues(targets);
+
+  const yearCells = cells.filter((c) => c.year === year);
+  // Villages: registered people and the year's assessments; population entered per (old or new) name.
+  const villageParts: Part[] = [];
+  for (const r of regNow) villageParts.push({ name: r.village, counts: { ...emptyCounts(), registered: r.count }, population: null });
+  for (const c of yearCells) villageParts.push({ name: c.village, counts: countsOf(c), population: null });
+  for (const p of pops.filter((x) => x.year === year)) villageParts.push({ name: p.name, counts: emptyCounts(), population: p.count });
+  const byPlace = rowsOf(villageParts, villages.current, villages.former, values);
+
+  const centerParts: Part[] = [];
+  for (const r of regNow) centerParts.push({ name: nodeName.get(r.nodeId) ?? r.nodeId, counts: { ...emptyCounts(), registered: r.count }, population: null });
+  for (const c of yearCells) centerParts.push({ name: nodeName.get(c.nodeId) ?? c.nodeId, counts: countsOf(c), population: null });
+  const byCenter = rowsOf(centerParts, centerNames.current, centerNames.former, values);
+
+  const groupParts: Part[] = yearCells.map((c) => ({ name: c.group, counts: { ...countsOf(c), registered: c.started }, population: null }));
+  const byGroup = rowsOf(groupParts, (n) => n, () => [], values);
+
+  const totalOf = (y: number): DashboardRow => {
+    let counts = emptyCounts();
+    for (const c of cells.filter((x) => x.year === y)) counts = addCounts(counts, countsOf(c));
+    counts.registered = registered.filter((r) => r.year === y).reduce((s, r) => s + r.count, 0);
+    const entered = pops.filter((p) => p.year === y);
+    const population = entered.length === 0 ? null : entered.reduce((s, p) => s + p.count, 0);
+    return { name: deps.config.center.commune, formerNames: [], counts, population, rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)) };
+  };
+  const byYear = new Map(years.map((y) => [y, totalOf(y)]));
+  const trend = fillYears(years, byYear, () => totalOf(-1))
+    .map(({ year: y, value }) => ({ year: y, row: value }));
+
+  const lists = await deps.db.selectFrom('hub_record').select(['origin', 'payload']).where('record_kind', '=', 'proposal-list').execute();
+  const reports = new Map<string, Map<number, string>>();
+  for (const l of lists) {
+    const m = JSON.parse(l.payload) as { year: number; closedAt: string };
+    const perNode = reports.get(l.origin) ?? new Map<number, string>();
+    const before = perNode.get(m.year);
+    if (!before || m.closedAt > before) perNode.set(m.year, m.closedAt);
+    reports.set(l.origin, perNode);
+  }
+  return {
+    level: 'commune', scope: deps.config.center.commune, year, years, total: byYear.get(year)!, byPlace, byCenter, byGroup, trend, targets,
+    reporting: reporting(deps, year, years, nodes.map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, centerNames.current, deps.config.settings['calendar.centerDeadline']),
+  };
+}
+
+type Aggregate = CommuneAggregateV1 | CommuneAggregateV2;
+
+/** The province hub's dashboard, over communes, from the aggregates they relayed. */
+export async function provinceDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+  const records = await deps.db.selectFrom('hub_record').select(['origin', 'record_id', 'payload']).where('record_kind', '=', 'aggregate').execute();
+  const firstSeen = await deps.db.selectFrom('hub_record_history').select(['record_id', (eb) => eb.fn.min('received_at').as('at')])
+    .where('record_kind', '=', 'aggregate').groupBy('record_id').execute();
+  const firstAt = new Map(firstSeen.map((r) => [r.record_id, String(r.at)]));
+  const aggregates = records.map((r) => ({ origin: r.origin, id: r.record_id, m: JSON.parse(r.payload) as Aggregate }));
+  const years = [...new Set([...aggregates.map((a) => a.m.year), year])].sort((a, b) => a - b);
+  const changes = await unitChanges(deps);
+  const places = unitResolver(changes, 'village');
+  const targetsByYear = new Map<number, TargetInForce[]>();
+  for (const y of years) targetsByYear.set(y, await targetsFor(deps, y));
+  const targets = targetsByYear.get(year)!;
+  const values = targetValues(targets);
+
+  // A group row's "registered" is who began the year's assessment in it (V1 named that "registered").
+  const countsOfRow = (r: Aggregate['rows'][number]): Counts => 'started' in r
+    ? { registered: r.started, selfAssessed: r.selfAssessed, appraised: r.appraised, recognized: r.recognized, digital: r.digital, proficient: r.proficient, outstanding: r.outstanding }
+    : { ...emptyCounts(), registered: r.registered, selfAssessed: r.selfAssessed, appraised: r.appraised, recognized: r.recognized };
+  const partsOf = (y: number) => aggregates.filter((a) => a.m.year === y).map((a) => {
+    let counts = emptyCounts();
+    for (const r of a.m.rows) counts = addCounts(counts, countsOfRow(r));
+    let population: number | null = null;
+    if (a.m.type === 'CommuneAggregateV2') {
+      counts.registered = a.m.villages.reduce((sum, v) => sum + v.registered, 0);
+      const entered = a.m.villages.filter((v) => v.adults !== null);
+      population = entered.length === 0 ? null : entered.reduce((sum, v) => sum + (v.adults ?? 0), 0);
+    }
+    return { name: a.m.commune, counts, population };
+  });
+  const byPlace = rowsOf(partsOf(year), places.current, places.former, values);
+  const groupParts: Part[] = aggregates.filter((a) => a.m.year === year).flatMap((a) => a.m.rows.map((r) => ({ name: r.group, counts: countsOfRow(r), population: null })));
+  const byGroup = rowsOf(groupParts, (n) => n, () => [], values);
+  const totalOf = (y: number): DashboardRow => {
+    const parts = partsOf(y);
+    let counts = emptyCounts();
+    for (const p of parts) counts = addCounts(counts, p.counts);
+    const known = parts.filter((p) => p.population !== null);
+    const population = known.length === 0 ? null : known.reduce((s, p) => s + (p.population ?? 0), 0);
+    return { name: deps.config.center.province, formerNames: [], counts, population, rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)) };
+  };
+  const byYear = new Map(years.map((y) => [y, totalOf(y)]));
+  const trend = fillYears(years, byYear, () => totalOf(-1)).map(({ year: y, value }) => ({ year: y, row: value }));
+  const nodes = await deps.db.selectFrom('hub_node').select(['id', 'name', 'enrolled_at']).orderBy('name').execute();
+  const reports = new Map<string, Map<number, string>>();
+  for (const a of aggregates) {
+    const perNode = reports.get(a.origin) ?? new Map<number, string>();
+    perNode.set(a.m.year, firstAt.get(a.id) ?? '');
+    reports.set(a.origin, perNode);
+  }
+  return {
+    level: 'province', scope: deps.config.center.province, year, years, total: byYear.get(year)!, byPlace, byCenter: [], byGroup, trend, targets,
+    reporting: reporting(deps, year, years, nodes.map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, places.current, deps.config.settings['calendar.communeDeadline']),
+  };
+}
+
+/** The dashboard this hub shows: over villages for a commune, over communes for a province. */
+export function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+  return deps.config.settings['hub.level'] === 'province' ? provinceDashboard(deps, year) : communeDashboard(deps, year);
+}
+
+/** The public recognition list of a year: name and village of people recognized who agreed to appear on it. */
+export async function publicRecognitionList(deps: DashboardDeps, year: number): Promise<{ name: string; village: string }[]> {
+  const rows = await deps.db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
+    .innerJoin('hub_person', 'hub_person.person_id', 'hub_decision_person.person_id')
+    .select(['hub_person.name', 'hub_person.village']).distinct()
+    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null)
+    .where('hub_person.public_list', '=', 1).execute();
+  const villages = unitResolver(await unitChanges(deps), 'village');
+  return rows.map((r) => ({ name: r.name, village: villages.current(r.village) }))
+    .sort((a, b) => a.village.localeCompare(b.village, 'vi') || a.name.localeCompare(b.name, 'vi'));
+}
+

@@ -1,0 +1,124 @@
+import type { Kysely, Transaction } from 'kysely';
+import * as v from 'valibot';
+import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
+import type { Database, HubAssessmentTable, HubPersonTable } from '../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The hub's projection of what the centers sent: one row per person (hub_person) and one per
+ * Learning Citizen assessment with its appraisal (hub_assessment), kept in step with hub_record
+ * in the same transaction as each push, so the dashboard aggregates in SQL instead of parsing
+ * every record. Derived data: bump FACTS_VERSION when its shape or rules change, and the hub
+ * rebuilds it from hub_record on start.
+ */
+export const FACTS_VERSION = 1;
+const VERSION_KEY = 'facts:version';
+const TITLE = 'cdht';
+/** The indicator on using information technology: its appraised score feeds the digital-skills count. */
+export const DIGITAL_INDICATOR = 'CS05';
+
+/**
+ * What the projection reads of each message. The hub stores any record a node sends in the shape
+ * its type names; one that lacks these fields is kept but not counted, rather than failing the push.
+ */
+const PersonShape = v.looseObject({
+  id: v.string(), name: v.string(), village: v.string(),
+  consents: v.array(v.looseObject({ purpose: v.string(), granted: v.boolean(), at: v.string() })),
+});
+const AssessmentShape = v.looseObject({
+  id: v.string(), subjectId: v.string(), title: v.string(), year: v.pipe(v.number(), v.integer()), group: v.string(),
+  status: v.string(), assistedBy: v.nullish(v.string()),
+});
+const AppraisalShape = v.looseObject({
+  id: v.string(), status: v.string(), scores: v.array(v.looseObject({ indicatorId: v.string(), score: v.number() })),
+});
+const fits = (schema: v.GenericSchema, m: unknown): boolean => v.safeParse(schema, m).success;
+
+/** The year in Vietnam (UTC+7 all year, no daylight saving) of an ISO instant. */
+const vietnamYear = (iso: string): number => new Date(Date.parse(iso) + 7 * 3600_000).getUTCFullYear();
+
+export function personFact(origin: string, m: PersonUpsertV1, receivedAt: string): HubPersonTable {
+  const times = m.consents.map((c) => c.at).sort();
+  const latest = new Map<string, boolean>();
+  for (const c of [...m.consents].sort((a, b) => a.at.localeCompare(b.at))) latest.set(c.purpose, c.granted);
+  return {
+    person_id: m.id, node_id: origin, name: m.name, village: m.village,
+    registered_year: vietnamYear(times[0] ?? receivedAt), public_list: latest.get('publicList') ? 1 : 0,
+  };
+}
+
+export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal: AppraisalUpsertV1 | undefined): HubAssessmentTable {
+  const appraised = appraisal?.status === 'appraised' ? appraisal.scores : null;
+  return {
+    assessment_id: a.id, person_id: a.subjectId, node_id: origin, year: a.year, grp: a.group,
+    submitted: a.status === 'submitted' ? 1 : 0, assisted: a.assistedBy === null ? 0 : 1,
+    appraised: appraised ? 1 : 0,
+    appraised_total: appraised ? appraised.reduce((sum, s) => sum + s.score, 0) : null,
+    appraised_min: appraised && appraised.length > 0 ? Math.min(...appraised.map((s) => s.score)) : null,
+    appraised_count: appraised ? appraised.length : null,
+    digital_score: appraised?.find((s) => s.indicatorId === DIGITAL_INDICATOR)?.score ?? null,
+  };
+}
+
+async function payloadOf<T>(db: Db, kind: string, id: string): Promise<{ origin: string; message: T } | undefined> {
+  const row = await db.selectFrom('hub_record').select(['origin', 'payload']).where('record_kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
+  return row ? { origin: row.origin, message: JSON.parse(row.payload) as T } : undefined;
+}
+
+async function putAssessmentFact(trx: Db, fact: HubAssessmentTable): Promise<void> {
+  const { assessment_id: _id, ...rest } = fact;
+  await trx.insertInto('hub_assessment').values(fact).onConflict((oc) => oc.column('assessment_id').doUpdateSet(rest)).execute();
+}
+
+/** Brings the projection in step with one change just stored in hub_record (same transaction). */
+export async function projectChange(trx: Db, origin: string, m: ChangeMessage, receivedAt: string): Promise<void> {
+  if (m.type === 'PersonUpsertV1' && fits(PersonShape, m)) {
+    const fact = personFact(origin, m, receivedAt);
+    const { person_id: _id, ...rest } = fact;
+    await trx.insertInto('hub_person').values(fact).onConflict((oc) => oc.column('person_id').doUpdateSet(rest)).execute();
+  } else if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) {
+    const appraisal = await payloadOf<AppraisalUpsertV1>(trx, 'appraisal', m.id);
+    await putAssessmentFact(trx, assessmentFact(origin, m, appraisal && fits(AppraisalShape, appraisal.message) ? appraisal.message : undefined));
+  } else if (m.type === 'AppraisalUpsertV1' && fits(AppraisalShape, m)) {
+    const assessment = await payloadOf<AssessmentUpsertV1>(trx, 'assessment', m.id);
+    if (assessment && fits(AssessmentShape, assessment.message) && assessment.message.title === TITLE) {
+      await putAssessmentFact(trx, assessmentFact(assessment.origin, assessment.message, m));
+    }
+  }
+}
+
+/** A person erased at their center: their rows leave the projection too. */
+export async function forgetPerson(trx: Db, personId: string): Promise<void> {
+  await trx.deleteFrom('hub_assessment').where('person_id', '=', personId).execute();
+  await trx.deleteFrom('hub_person').where('person_id', '=', personId).execute();
+}
+
+/** Rebuilds the projection from hub_record when it was built by another version (or never). */
+export async function ensureFacts(db: Kysely<Database>): Promise<boolean> {
+  const stored = await db.selectFrom('sync_state').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  if (stored?.value === String(FACTS_VERSION)) return false;
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('hub_assessment').execute();
+    await trx.deleteFrom('hub_person').execute();
+    const rows = await trx.selectFrom('hub_record').select(['record_kind', 'origin', 'payload', 'received_at'])
+      .where('record_kind', 'in', ['person', 'assessment', 'appraisal']).execute();
+    const appraisals = new Map<string, AppraisalUpsertV1>();
+    for (const r of rows) {
+      const m = JSON.parse(r.payload) as AppraisalUpsertV1;
+      if (r.record_kind === 'appraisal' && fits(AppraisalShape, m)) appraisals.set(m.id, m);
+    }
+    const people: HubPersonTable[] = [];
+    const assessments: HubAssessmentTable[] = [];
+    for (const r of rows) {
+      const m = JSON.parse(r.payload) as PersonUpsertV1 | AssessmentUpsertV1;
+      if (m.type === 'PersonUpsertV1' && fits(PersonShape, m)) people.push(personFact(r.origin, m, r.received_at));
+      if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) assessments.push(assessmentFact(r.origin, m, appraisals.get(m.id)));
+    }
+    for (let i = 0; i < people.length; i += 500) await trx.insertInto('hub_person').values(people.slice(i, i + 500)).execute();
+    for (let i = 0; i < assessments.length; i += 500) await trx.insertInto('hub_assessment').values(assessments.slice(i, i + 500)).execute();
+    await trx.insertInto('sync_state').values({ key: VERSION_KEY, value: String(FACTS_VERSION) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(FACTS_VERSION) })).execute();
+  });
+  return true;
+}
