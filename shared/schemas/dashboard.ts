@@ -1,105 +1,112 @@
+import * as v from 'valibot';
+
 /**
  * What the commune (or province) dashboard and yearly report show: counts per unit and year, the
  * denominators the officer entered, the targets in force and the rates against them. Computed on
- * the hub (server/src/hub/dashboard.service.ts) with the pure functions of shared/domain/rates.ts.
+ * the hub (server/src/hub/dashboard.service.ts) with the pure functions of shared/domain/rates.ts;
+ * the web app checks the answer against these schemas.
  */
 
 /** The counts of one unit (or the whole commune) for one year. */
-export interface Counts {
-  /** People registered by the end of the year (still on record). */
-  registered: number;
+export const CountsSchema = v.object({
+  /** People registered by the end of the year (still on record); for a group: began the year's assessment in it. */
+  registered: v.number(),
   /** Submitted their self-assessment for the year. */
-  selfAssessed: number;
+  selfAssessed: v.number(),
   /** Appraised by the village branch. */
-  appraised: number;
+  appraised: v.number(),
   /** Recognized by a decision in force. */
-  recognized: number;
+  recognized: v.number(),
   /** Recognized and with digital skills. */
-  digital: number;
+  digital: v.number(),
   /** Recognized, with digital skills, and proficient. */
-  proficient: number;
+  proficient: v.number(),
   /** Recognized `outstandingYears` years in a row ("tiêu biểu xuất sắc"). */
-  outstanding: number;
-}
+  outstanding: v.number(),
+});
+export type Counts = v.InferOutput<typeof CountsSchema>;
 
 export const countKeys = ['registered', 'selfAssessed', 'appraised', 'recognized', 'digital', 'proficient', 'outstanding'] as const satisfies readonly (keyof Counts)[];
 
 /** The three rates tracked against a target. */
-export type TargetMeasure = 'cdht' | 'digital' | 'proficient';
-export const targetMeasures = ['cdht', 'digital', 'proficient'] as const satisfies readonly TargetMeasure[];
+export const targetMeasures = ['cdht', 'digital', 'proficient'] as const;
+export type TargetMeasure = (typeof targetMeasures)[number];
 
 /** A rate, its target, and whether the target is reached; null where a figure is unknown. */
-export interface RateFigure {
-  numerator: number;
+export const RateFigureSchema = v.object({
+  numerator: v.number(),
   /** Null when the denominator is not known (no population entered). */
-  denominator: number | null;
-  /** numerator / denominator, 0..1; null when the denominator is unknown or zero. */
-  rate: number | null;
+  denominator: v.nullable(v.number()),
+  /** numerator / denominator; null when the denominator is unknown or zero. */
+  rate: v.nullable(v.number()),
   /** Target share 0..1 in force for the year; null when none. */
-  target: number | null;
+  target: v.nullable(v.number()),
   /** rate ≥ target; null when either is unknown. */
-  met: boolean | null;
-}
+  met: v.nullable(v.boolean()),
+});
+export type RateFigure = v.InferOutput<typeof RateFigureSchema>;
 
 /** One row of a dashboard table: a village, center, group, or (province) a commune. */
-export interface DashboardRow {
+export const DashboardRowSchema = v.object({
   /** Current name of the unit (after merges and renames). */
-  name: string;
+  name: v.string(),
   /** Names the unit had before, still searchable. */
-  formerNames: string[];
-  counts: Counts;
+  formerNames: v.array(v.string()),
+  counts: CountsSchema,
   /** Adults (or staff) the officer entered for the unit and year, null when not entered. */
-  population: number | null;
-  rates: Record<TargetMeasure, RateFigure>;
-}
+  population: v.nullable(v.number()),
+  rates: v.object({ cdht: RateFigureSchema, digital: RateFigureSchema, proficient: RateFigureSchema }),
+});
+export type DashboardRow = v.InferOutput<typeof DashboardRowSchema>;
 
 /** One step in how a target was arrived at, most general first. */
-export interface TargetStep {
-  source: 'national' | 'province' | 'commune' | 'adjustment';
+export const TargetStepSchema = v.object({
+  source: v.picklist(['national', 'province', 'commune', 'adjustment']),
   /** Share 0..1 this source gives for the year (interpolated between its anchor years), or null. */
-  value: number | null;
+  value: v.nullable(v.number()),
   /** For an adjustment: who made it, when and why. */
-  note?: string;
-}
+  note: v.optional(v.string()),
+});
+export type TargetStep = v.InferOutput<typeof TargetStepSchema>;
 
-export interface TargetInForce {
-  measure: TargetMeasure;
-  value: number | null;
-  trace: TargetStep[];
-}
+export const TargetInForceSchema = v.object({ measure: v.picklist(targetMeasures), value: v.nullable(v.number()), trace: v.array(TargetStepSchema) });
+export type TargetInForce = v.InferOutput<typeof TargetInForceSchema>;
 
-export interface CenterReporting {
-  name: string;
-  /** When the center closed its proposal list(s) for the year, null when not yet. */
-  reportedAt: string | null;
-  onTime: boolean | null;
+export const CenterReportingSchema = v.object({
+  name: v.string(),
+  /** When the center closed its proposal list(s) for the year (the latest closing), null when not yet. */
+  reportedAt: v.nullable(v.string()),
+  /** By the deadline; null while not reported and the deadline has not passed. */
+  onTime: v.nullable(v.boolean()),
   /** Years the center was due to report (deadline passed or reported) and how many on time. */
-  yearsDue: number;
-  yearsOnTime: number;
-  onTimeRate: number | null;
-}
+  yearsDue: v.number(),
+  yearsOnTime: v.number(),
+  onTimeRate: v.nullable(v.number()),
+});
+export type CenterReporting = v.InferOutput<typeof CenterReportingSchema>;
 
-export interface Dashboard {
-  level: 'commune' | 'province';
+export const DashboardSchema = v.object({
+  level: v.picklist(['commune', 'province']),
   /** The commune's (or province's) name. */
-  scope: string;
-  year: number;
-  /** Every year with any record, ascending. */
-  years: number[];
-  total: DashboardRow;
+  scope: v.string(),
+  year: v.number(),
+  /** Every year with any record (and the chosen one), ascending. */
+  years: v.array(v.number()),
+  total: DashboardRowSchema,
   /** Province: the communes; commune: the villages. */
-  byPlace: DashboardRow[];
+  byPlace: v.array(DashboardRowSchema),
   /** Commune only: per center. */
-  byCenter: DashboardRow[];
-  byGroup: DashboardRow[];
-  /** The whole scope, year by year. */
-  trend: { year: number; row: DashboardRow }[];
-  targets: TargetInForce[];
-  reporting: {
+  byCenter: v.array(DashboardRowSchema),
+  byGroup: v.array(DashboardRowSchema),
+  /** The whole scope, year by year (missing years filled with zeros). */
+  trend: v.array(v.object({ year: v.number(), row: DashboardRowSchema })),
+  targets: v.array(TargetInForceSchema),
+  reporting: v.object({
     /** ISO date of the deadline for reports to this hub in the chosen year. */
-    deadline: string;
+    deadline: v.string(),
     /** Whole days from today to the deadline; negative once passed. */
-    daysLeft: number;
-    centers: CenterReporting[];
-  };
-}
+    daysLeft: v.number(),
+    centers: v.array(CenterReportingSchema),
+  }),
+});
+export type Dashboard = v.InferOutput<typeof DashboardSchema>;

@@ -118,6 +118,13 @@ function rowsOf(parts: Part[], resolve: (n: string) => string, former: (n: strin
   }));
 }
 
+/** Group ids → their titles in the year's criteria set (and in every set known, for older ids). */
+function groupTitles(deps: DashboardDeps, year: number): (id: string) => string {
+  const titles = new Map<string, string>();
+  for (const set of [...deps.config.criteriaSets, deps.criteria.forYear(year)]) for (const g of set.groups) titles.set(g.id, g.title);
+  return (id) => titles.get(id) ?? id;
+}
+
 async function unitChanges(deps: DashboardDeps): Promise<UnitChange[]> {
   const rows = await deps.db.selectFrom('hub_unit_change').selectAll().orderBy('id').execute();
   return rows.map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
@@ -211,7 +218,7 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   const byCenter = rowsOf(centerParts, centerNames.current, centerNames.former, values);
 
   const groupParts: Part[] = yearCells.map((c) => ({ name: c.group, counts: { ...countsOf(c), registered: c.started }, population: null }));
-  const byGroup = rowsOf(groupParts, (n) => n, () => [], values);
+  const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
 
   const totalOf = (y: number): DashboardRow => {
     let counts = emptyCounts();
@@ -272,11 +279,21 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
     }
     return { name: a.m.commune, counts, population };
   });
-  const byPlace = rowsOf(partsOf(year), places.current, places.former, values);
+  // Adults the province entered for a commune take the place of the sum the commune sent.
+  const pops = await populations(deps);
+  const placeParts = (y: number): Part[] => {
+    const entered = pops.filter((p) => p.year === y);
+    const own = new Set(entered.map((p) => places.current(p.name)));
+    return [
+      ...partsOf(y).map((p) => (own.has(places.current(p.name)) ? { ...p, population: null } : p)),
+      ...entered.map((p) => ({ name: p.name, counts: emptyCounts(), population: p.count })),
+    ];
+  };
+  const byPlace = rowsOf(placeParts(year), places.current, places.former, values);
   const groupParts: Part[] = aggregates.filter((a) => a.m.year === year).flatMap((a) => a.m.rows.map((r) => ({ name: r.group, counts: countsOfRow(r), population: null })));
-  const byGroup = rowsOf(groupParts, (n) => n, () => [], values);
+  const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
   const totalOf = (y: number): DashboardRow => {
-    const parts = partsOf(y);
+    const parts = placeParts(y);
     let counts = emptyCounts();
     for (const p of parts) counts = addCounts(counts, p.counts);
     const known = parts.filter((p) => p.population !== null);

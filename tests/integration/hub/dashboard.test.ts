@@ -38,12 +38,13 @@ function villagersOf(center: number, n: number): Villager[] {
 interface Site { h: Harness; staff: Record<Role, string> & { ids: Record<Role, string> }; people: (Villager & { personId: string; assessmentId: string })[] }
 
 let hub: Harness;
+let province: Harness;
 let hubStaff: Record<Role, string>;
 let sites: Site[];
 
-const linkTo = (): typeof fetch => async (input, init) => {
+const linkTo = (to: () => Harness = () => hub): typeof fetch => async (input, init) => {
   const url = new URL(String(input));
-  return hub.app.request(url.pathname + url.search, init);
+  return to().app.request(url.pathname + url.search, init);
 };
 
 async function register(site: Site, list: Villager[]): Promise<void> {
@@ -96,7 +97,8 @@ const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as cons
 
 describe.each(storages)('commune dashboard on %s', (storage) => {
   beforeEach(async () => {
-    hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, undefined, storage === 'postgres' ? pgUrl : null);
+    province = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_HUB_LEVEL: 'province' });
+    hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, linkTo(() => province), storage === 'postgres' ? pgUrl : null);
     hubStaff = await staffSessions(hub);
     sites = [];
     for (const [i, name] of ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'].entries()) {
@@ -112,6 +114,7 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
   afterEach(async () => {
     for (const s of sites) await s.h.close();
     await hub.close();
+    await province.close();
   });
 
   const dashboard = async (): Promise<Dashboard> => {
@@ -142,7 +145,8 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     for (const group of GROUPS) {
       const inGroup = all.filter((p) => p.group === group && p.stage !== 'registered');
       // A group row's "registered" counts the people who began that year's assessment in the group.
-      expect(rowNamed(d.byGroup, group).counts).toEqual({ ...expected(inGroup, recognized, digitalMin), registered: inGroup.length });
+      const title = hub.config.criteriaSets.find((set) => set.id === 'cdht-2022')!.groups.find((g) => g.id === group)!.title;
+      expect(rowNamed(d.byGroup, title).counts).toEqual({ ...expected(inGroup, recognized, digitalMin), registered: inGroup.length });
     }
     // No denominators entered yet: counts, but no rate.
     expect(d.total.population).toBeNull();
@@ -252,6 +256,31 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     for (const p of named) expect(html.includes(p.name)).toBe(p.publicList);
     expect(html).not.toContain('1970');
     expect(await hub.db.selectFrom('audit_log').select('action').where('action', '=', 'hub.report-export').execute()).toHaveLength(2);
+  });
+
+  it('the province sees the same figures per commune, from the aggregates the commune relayed', async () => {
+    const all = sites.flatMap((s) => s.people);
+    await hub.json('POST', '/api/staff/hub/decisions', { year: YEAR, number: '15/QĐ-UBND', signedOn: '2026-12-01', signer: 'Chủ tịch UBND xã', personIds: all.filter((p) => p.stage === 'pass').map((p) => p.personId) }, hubStaff.admin);
+    for (const [i, name] of VILLAGES.entries()) await hub.json('PUT', '/api/staff/hub/population', { kind: 'village', name, year: YEAR, count: 30 + i }, hubStaff.admin);
+    const provinceStaff = await staffSessions(province);
+    const { body } = await province.json('POST', '/api/staff/hub/enrolments', { name: 'Xã Tân Lập' }, provinceStaff.admin);
+    expect((await hub.json('POST', '/api/staff/federation/enrol', { hubUrl: 'http://province.test', code: body.code }, hubStaff.admin)).status).toBe(200);
+    expect((await hub.json('POST', '/api/staff/federation/run', undefined, hubStaff.admin)).body.lastError).toBeNull();
+
+    const commune = await dashboard();
+    const res = await province.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, provinceStaff.admin);
+    expect(res.status).toBe(200);
+    const d = res.body as Dashboard;
+    expect(d).toMatchObject({ level: 'province', scope: 'Tỉnh Phú Thọ', byCenter: [] });
+    expect(d.byPlace).toHaveLength(1);
+    expect(d.byPlace[0]).toMatchObject({ name: 'Xã Tân Lập, Tỉnh Phú Thọ', counts: commune.total.counts, population: 30 + 31 + 32 + 33 });
+    expect(d.total.rates.cdht.rate).toBeCloseTo(commune.total.rates.cdht.rate!, 6);
+    expect(d.byGroup.map((g) => [g.name, g.counts])).toEqual(commune.byGroup.map((g) => [g.name, g.counts]));
+    expect(d.reporting).toMatchObject({ deadline: '2026-12-10', daysLeft: 17 });
+    expect(d.reporting.centers).toMatchObject([{ name: 'Xã Tân Lập', onTime: true }]);
+    // Nothing person-level reached the province.
+    const held = await province.db.selectFrom('hub_record').select('record_kind').distinct().execute();
+    expect(held.map((r) => r.record_kind).sort()).toEqual(['aggregate', 'recognized-list']);
   });
 
   it('rebuilds its projection from the records it holds when the projection version changes', async () => {

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { AppraisalCaseSchema, QueueItemSchema, type SaveAppraisal } from '../../../shared/schemas/appraisal.ts';
 import { PersonViewSchema, type ConsentPurpose } from '../../../shared/schemas/person.ts';
 import { StaffStatusSchema, StaffViewSchema, type CreateStaff } from '../../../shared/schemas/staff.ts';
+import type { DeclineInput, PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
+import { DashboardSchema } from '../../../shared/schemas/dashboard.ts';
 import { call as callBox } from '../lib/api.ts';
 
 /** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
@@ -39,10 +41,15 @@ const ProposalSchema = v.object({
   selfTotal: v.number(), appraisedTotal: v.number(), proposed: v.boolean(),
   decision: v.nullable(v.object({ id: v.string(), number: v.string(), signedOn: v.string() })),
   streak: v.number(), outstanding: v.boolean(),
+  declined: v.nullable(v.object({ reason: v.string(), at: v.string() })),
 });
 export type Proposal = v.InferOutput<typeof ProposalSchema>;
 const DecisionSchema = v.object({ id: v.string(), year: v.number(), number: v.string(), signedOn: v.string(), signer: v.string(), people: v.number(), revokedReason: v.nullable(v.string()) });
 export type Decision = v.InferOutput<typeof DecisionSchema>;
+const PopulationRow = v.object({ kind: v.picklist(['village', 'unit']), name: v.string(), year: v.number(), count: v.number(), enteredBy: v.string(), enteredAt: v.string() });
+export type PopulationRow = v.InferOutput<typeof PopulationRow>;
+const UnitChangeRow = v.object({ kind: v.picklist(['village', 'center']), from: v.string(), to: v.string(), year: v.number(), by: v.string(), at: v.string() });
+export type UnitChangeRow = v.InferOutput<typeof UnitChangeRow>;
 export interface NewDecision { year: number; number: string; signedOn: string; signer: string; personIds: string[] }
 
 export const staffApi = {
@@ -75,6 +82,15 @@ export const staffApi = {
   decisions: (year: number) => call(v.array(DecisionSchema), `/hub/decisions?${q({ year })}`),
   recordDecision: (d: NewDecision) => call(v.object({ id: v.string() }), '/hub/decisions', send('POST', d)),
   revokeDecision: (id: string, reason: string) => call(Ok, `/hub/decisions/${id}/revoke`, send('POST', { reason })),
+  reopenDecided: (id: string, personId: string, reason: string) => call(Ok, `/hub/decisions/${id}/reopen`, send('POST', { personId, reason })),
+  decline: (input: DeclineInput) => call(Ok, '/hub/declines', send('POST', input)),
+  dashboard: (year: number) => call(DashboardSchema, `/hub/dashboard?${q({ year })}`),
+  population: (year: number) => call(v.array(PopulationRow), `/hub/population?${q({ year })}`),
+  setPopulation: (input: PopulationInput) => call(Ok, '/hub/population', send('PUT', input)),
+  adjustTarget: (input: TargetAdjustmentInput) => call(Ok, '/hub/targets', send('POST', input)),
+  unitChanges: () => call(v.array(UnitChangeRow), '/hub/units'),
+  changeUnits: (input: UnitChangeInput) => call(Ok, '/hub/units', send('POST', input)),
+  reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
   /** Links the browser opens itself (print view, downloads): the cookie goes with them. */
   exportUrl: (village: string, year: number, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
     `/api/staff/lists/export?${q({ village, year, format, kind })}`,
