@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { v7 as id } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staff } from '../fixtures/staff.ts';
+import { launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
+import { indicatorIds } from './villager.ts';
+
+/**
+ * Two centers send their year to the commune hub; the officer decides in the browser, reads the
+ * dashboard and downloads the yearly report; the decision comes back down to a center. Every
+ * figure is checked against counts computed here from what the centers were given.
+ */
+
+let hub: RunningKiosk;
+let centers: RunningKiosk[];
+let browser: Browser;
+beforeAll(async () => {
+  [hub, ...centers] = await Promise.all([startKiosk({ env: { KIOSK_ROLE: 'hub' } }), startKiosk({ web: false }), startKiosk({ web: false })]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([hub?.stop(), ...(centers ?? []).map((c) => c?.stop())]);
+});
+
+/** A small client for one box's API with the first administrator's session. */
+async function adminOf(url: string) {
+  const setup = await fetch(`${url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) });
+  expect(setup.status).toBe(200);
+  const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: await res.json() as Record<string, unknown> & { code?: string } };
+  };
+}
+
+type Outcome = 'submitted' | 'short' | 'pass';
+interface Villager { name: string; village: string; outcome: Outcome; cs05: number }
+const given: Villager[][] = [
+  [
+    { name: 'Hoàng Văn Páo', village: 'Thôn Khe Ngang', outcome: 'pass', cs05: 9 },
+    { name: 'Lò Thị Xuân', village: 'Thôn Khe Ngang', outcome: 'pass', cs05: 5 },
+    { name: 'Đặng Văn Quý', village: 'Thôn Đồng Chằm', outcome: 'pass', cs05: 8 },
+    { name: 'Triệu Thị Mai', village: 'Thôn Đồng Chằm', outcome: 'submitted', cs05: 9 },
+  ],
+  [
+    { name: 'Sầm Văn Lâm', village: 'Thôn Bãi Muống', outcome: 'pass', cs05: 10 },
+    { name: 'Nông Thị Hạnh', village: 'Thôn Bãi Muống', outcome: 'short', cs05: 7 },
+    { name: 'Vi Văn Toàn', village: 'Thôn Khe Ngang', outcome: 'pass', cs05: 7 },
+  ],
+];
+
+
+async function firstAdmin(page: Page, url: string) {
+  await page.goto(`${url}/staff`);
+  await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
+  await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.getByRole('heading', { name: new RegExp(staff.chiHoa.name) }).waitFor();
+}
+
+describe('the commune decides, tracks and reports', () => {
+  it('two centers sync, the officer decides, the dashboard and the .xlsx report match, the decision reaches a center', async () => {
+    const context = await tabletContext(browser);
+    const officer = await context.newPage();
+    await firstAdmin(officer, hub.url);
+    const hubApi = async (method: string, path: string, body?: unknown) => {
+      const res = await officer.request.fetch(`${hub.url}${path}`, { method, ...(body === undefined ? {} : { data: body }) });
+      return { status: res.status(), body: await res.json() };
+    };
+    const year = (await hubApi('GET', '/api/kiosk')).body.year as number;
+
+    // Each center enrols with a code from the officer, registers its villagers, appraises, syncs.
+    const personIds = new Map<string, string>();
+    const centerApis = [];
+    for (const [i, center] of centers.entries()) {
+      const api = await adminOf(center.url);
+      centerApis.push(api);
+      const { body } = await hubApi('POST', '/api/staff/hub/enrolments', { name: ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'][i] });
+      expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code: body.code })).status).toBe(200);
+      for (const v of given[i]!) {
+        const personId = id();
+        personIds.set(v.name, personId);
+        expect((await api('PUT', `/api/people/${personId}`, { name: v.name, birthYear: 1960, village: v.village, consents: { assessment: true, publicList: true, statistics: true } })).status).toBe(200);
+        const assessmentId = id();
+        const scores = (short: boolean) => indicatorIds.map((indicatorId) => ({ indicatorId, score: indicatorId === 'CS05' ? v.cs05 : short && indicatorId === 'CS07' ? 4 : 9 }));
+        expect((await api('PUT', `/api/assessments/${assessmentId}`, { personId, criteriaSetId: 'cdht-2022', criteriaSetVersion: '2022.1', group: 'nhom-1', status: 'submitted', answers: scores(false) })).status).toBe(200);
+        if (v.outcome !== 'submitted') {
+          const appraisal = scores(v.outcome === 'short').map((s) => (s.score === 4 ? { ...s, reason: 'Chưa có minh chứng' } : s));
+          expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: appraisal })).status).toBe(200);
+        }
+      }
+      expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
+    }
+
+    // The officer recognizes everyone proposed, in one decision, on the decisions screen.
+    const passing = given.flat().filter((v) => v.outcome === 'pass');
+    await officer.goto(`${hub.url}/staff`);
+    await officer.getByRole('button', { name: 'Quyết định công nhận' }).click();
+    for (const v of passing) await officer.getByLabel(`Chọn ${v.name}`).check();
+    await officer.locator('input[name="decision-number"]').fill('31/QĐ-UBND');
+    await officer.locator('input[name="decision-date"]').fill(`${year}-12-01`);
+    await officer.locator('input[name="decision-signer"]').fill('Nguyễn Văn Hùng');
+    await officer.getByRole('button', { name: `Ghi quyết định (${passing.length} người)` }).click();
+    await officer.getByTestId('proposals').getByText('Đã công nhận (31/QĐ-UBND)').first().waitFor();
+
+    // The dashboard's figures, against counts made here.
+    await officer.getByRole('button', { name: 'Quay lại' }).click();
+    await officer.getByRole('button', { name: 'Theo dõi kết quả và báo cáo năm' }).click();
+    const totals = officer.getByTestId('totals');
+    await totals.waitFor();
+    const all = given.flat();
+    const digital = passing.filter((v) => v.cs05 >= 7);
+    const expected: Record<string, number> = {
+      registered: all.length, selfAssessed: all.length, appraised: all.filter((v) => v.outcome !== 'submitted').length,
+      recognized: passing.length, digital: digital.length, proficient: digital.length, outstanding: 0,
+    };
+    for (const [key, n] of Object.entries(expected)) expect(await totals.locator(`dd[data-key="${key}"]`).textContent(), key).toBe(String(n));
+    const khe = officer.getByTestId('by-place').getByRole('row', { name: /Thôn Khe Ngang/ });
+    expect(await khe.locator('td[data-key="recognized"]').textContent()).toBe(String(passing.filter((v) => v.village === 'Thôn Khe Ngang').length));
+    expect(await officer.getByTestId('by-center').getByRole('row', { name: /TTHTCĐ Xuân Sơn/ }).locator('td[data-key="recognized"]').textContent())
+      .toBe(String(given[1]!.filter((v) => v.outcome === 'pass').length));
+    await officer.getByTestId('bar-chart').first().waitFor();
+    expect(await officer.getByTestId('deadline').textContent()).toContain('Chưa báo cáo: TTHTCĐ Tân Lập, TTHTCĐ Xuân Sơn');
+
+    // The yearly report downloads as .xlsx and opens with the same figures.
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: 'Tải tệp Excel (.xlsx)' }).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const byVillage = book.getWorksheet('Theo thôn')!;
+    const header = byVillage.getRow(4).values as unknown[];
+    const recognizedColumn = header.indexOf('Được công nhận');
+    expect(recognizedColumn).toBeGreaterThan(0);
+    let kheRecognized: unknown = null;
+    byVillage.eachRow((row) => { if (row.getCell(2).value === 'Thôn Khe Ngang') kheRecognized = row.getCell(recognizedColumn).value; });
+    expect(kheRecognized).toBe(passing.filter((v) => v.village === 'Thôn Khe Ngang').length);
+    const list = book.getWorksheet('Danh sách công nhận')!;
+    const listed: string[] = [];
+    list.eachRow((row) => { const v = row.getCell(2).value; if (typeof v === 'string' && passing.some((p) => p.name === v)) listed.push(v); });
+    expect(listed.sort()).toEqual(passing.map((v) => v.name).sort());
+
+    // The decision reaches the second center at its next sync.
+    expect((await centerApis[1]!('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
+    const person = await (await fetch(`${centers[1]!.url}/api/people/${personIds.get('Sầm Văn Lâm')}`)).json() as { recognitions: { year: number; decisionNumber: string }[] };
+    expect(person.recognitions).toEqual([expect.objectContaining({ year, decisionNumber: '31/QĐ-UBND' })]);
+    await context.close();
+  });
+});
