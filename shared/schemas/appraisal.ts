@@ -32,6 +32,8 @@ export const AppraisalCaseSchema = v.object({
   person: v.object({ id: v.string(), code: v.string(), name: v.string(), birthYear: v.number(), village: v.string() }),
   assessment: AssessmentViewSchema,
   appraisal: v.nullable(AppraisalViewSchema),
+  /** The commune declined this proposal, and why (from the downward feed); null when not. */
+  declined: v.nullable(v.object({ reason: v.string(), on: v.string() })),
 });
 export type AppraisalCase = v.InferOutput<typeof AppraisalCaseSchema>;
 

@@ -88,7 +88,7 @@ describe('a center enrols with its commune hub and sends its results', () => {
     // The commune officer recognizes him by decision.
     await officer.getByRole('button', { name: 'Quay lại' }).click();
     await officer.getByRole('button', { name: 'Quyết định công nhận' }).click();
-    await officer.getByTestId('proposals').getByText('Hoàng Văn Páo').waitFor();
+    await officer.getByTestId('proposals').getByRole('cell', { name: 'Hoàng Văn Páo', exact: true }).waitFor();
     await officer.getByLabel('Chọn Hoàng Văn Páo').check();
     await officer.locator('input[name="decision-number"]').fill('125/QĐ-UBND');
     await officer.locator('input[name="decision-date"]').fill('2026-12-05');

@@ -97,7 +97,10 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     await page.locator('input[name="consent-assessment"]').check();
     await page.locator('input[name="consent-publicList"]').check();
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-    await page.locator('section.group').waitFor();
+    // Should this ever stay on the form, say what the page showed and what it logged.
+    await page.locator('section.group').waitFor().catch(async (e: Error) => {
+      throw new Error(`still not on the group screen: "${await page.locator('main').innerText()}"; page errors: ${JSON.stringify(errors)}; ${e.message}`);
+    });
     expect(await page.getByTestId('assisted-by').textContent()).toContain('Lê Văn Bình');
 
     // Text up to 200 %.

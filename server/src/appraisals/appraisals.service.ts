@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { RecognitionDeclinedV1Schema } from '../../../shared/sync/feed-messages.ts';
 import { totalScore, verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AppraisalCase, AppraisalView, QueueItem, SaveAppraisal } from '../../../shared/schemas/appraisal.ts';
@@ -44,6 +46,14 @@ async function appraisalView(deps: AssessmentDeps, row: AppraisalRow, set: Crite
   };
 }
 
+/** The commune's refusal of this proposal, as the feed brought it (unless taken back). */
+async function declinedAbove(deps: AssessmentDeps, assessmentId: string): Promise<{ reason: string; on: string } | null> {
+  const row = await deps.db.selectFrom('feed_record').select('payload').where('kind', '=', 'decline').where('record_id', '=', assessmentId).executeTakeFirst();
+  if (!row) return null;
+  const parsed = v.safeParse(RecognitionDeclinedV1Schema, JSON.parse(row.payload));
+  return parsed.success && !parsed.output.withdrawn ? { reason: parsed.output.reason, on: parsed.output.declinedOn } : null;
+}
+
 /** Everything the appraiser needs: the person, the self-assessment with notes and photos, the appraisal. */
 export async function appraisalCase(deps: AssessmentDeps, assessmentId: string): Promise<AppraisalCase> {
   const assessment = await getAssessment(deps, assessmentId);
@@ -55,6 +65,7 @@ export async function appraisalCase(deps: AssessmentDeps, assessmentId: string):
     person: { id: person.id, code: person.code, name: person.name, birthYear: person.birth_year, village: person.village },
     assessment,
     appraisal: row ? await appraisalView(deps, row, set) : null,
+    declined: await declinedAbove(deps, assessmentId),
   };
 }
 

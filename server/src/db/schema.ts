@@ -40,6 +40,7 @@ export interface HubPersonTable {
   person_id: string;
   node_id: string;
   name: string;
+  birth_year: number;
   village: string;
   /** Year (Vietnam time) of the person's first consent, i.e. of registering. */
   registered_year: number;
@@ -56,6 +57,8 @@ export interface HubAssessmentTable {
   grp: string;
   submitted: number;
   assisted: number;
+  /** Total of the villager's own scores. */
+  self_total: number;
   appraised: number;
   appraised_total: number | null;
   appraised_min: number | null;

@@ -1,12 +1,10 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
-import { totalScore, verdict } from '../../../shared/domain/recognition.ts';
 import { isOutstanding, recognitionStreak, type YearResult } from '../../../shared/domain/outstanding.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { RecognitionDecisionV1, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
-import type { AppraisalUpsertV1, AssessmentUpsertV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
@@ -47,57 +45,32 @@ export interface Proposal {
   declined: { reason: string; at: string } | null;
 }
 
-/** What the centers below sent that recognition rests on: people, their Learning Citizen assessments, appraisals. */
-export interface Received {
-  people: Map<string, PersonUpsertV1>;
-  assessments: (AssessmentUpsertV1 & { origin: string })[];
-  appraisals: Map<string, AppraisalUpsertV1>;
-}
-
-/** Reads every received person, assessment and appraisal once, for one or more years' tables. */
-export async function received(db: DB): Promise<Received> {
-  const rows = await db.selectFrom('hub_record').select(['origin', 'payload']).where('record_kind', 'in', ['person', 'assessment', 'appraisal']).execute();
-  const out: Received = { people: new Map(), assessments: [], appraisals: new Map() };
-  for (const r of rows) {
-    const m = JSON.parse(r.payload) as PersonUpsertV1 | AssessmentUpsertV1 | AppraisalUpsertV1;
-    if (m.type === 'PersonUpsertV1') out.people.set(m.id, m);
-    else if (m.type === 'AppraisalUpsertV1') out.appraisals.set(m.id, m);
-    else if (m.type === 'AssessmentUpsertV1' && m.title === TITLE) out.assessments.push({ ...m, origin: r.origin });
-  }
-  return out;
-}
-
 /**
  * The people the centers below sent for `year`: every submitted Learning Citizen self-assessment
- * that the village branch appraised, with whether the appraised scores pass the year's criteria.
+ * that the village branch appraised, with whether the appraised scores pass the year's criteria
+ * (read from the hub's projection, server/src/hub/facts.ts).
  */
-export async function proposals(deps: DecisionDeps, year: number, from?: Received): Promise<Proposal[]> {
-  const { people, appraisals, assessments: all } = from ?? await received(deps.db);
-  const assessments = all.filter((a) => a.year === year && a.status === 'submitted');
+export async function proposals(deps: DecisionDeps, year: number): Promise<Proposal[]> {
+  const rows = await deps.db.selectFrom('hub_assessment').innerJoin('hub_person', 'hub_person.person_id', 'hub_assessment.person_id')
+    .select(['hub_assessment.assessment_id', 'hub_assessment.person_id', 'hub_assessment.node_id', 'hub_assessment.grp', 'hub_assessment.self_total',
+      'hub_assessment.appraised_total', 'hub_assessment.appraised_min', 'hub_assessment.appraised_count', 'hub_person.name', 'hub_person.birth_year', 'hub_person.village'])
+    .where('hub_assessment.year', '=', year).where('hub_assessment.submitted', '=', 1).where('hub_assessment.appraised', '=', 1).execute();
   const nodes = new Map((await deps.db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
   const decided = await decidedFor(deps.db, year);
   const history = await recognizedYears(deps.db);
   const declines = new Map((await deps.db.selectFrom('hub_decline').select(['assessment_id', 'reason', 'at']).where('year', '=', year).where('withdrawn', '=', 0).execute())
     .map((d) => [d.assessment_id, { reason: d.reason, at: d.at }]));
-  const set = deps.criteriaSetFor(year);
-  const ids = set.indicators.map((i) => i.id);
-  const out: Proposal[] = [];
-  for (const a of assessments) {
-    const person = people.get(a.subjectId);
-    const appraisal = appraisals.get(a.id);
-    if (!person || !appraisal || appraisal.status !== 'appraised') continue;
-    const self = Object.fromEntries(a.answers.map((x) => [x.indicatorId, x.score]));
-    const appraised = Object.fromEntries(appraisal.scores.map((x) => [x.indicatorId, x.score]));
-    const result = verdict(ids, appraised, set.scoring);
-    out.push({
-      personId: person.id, nodeId: a.origin, center: nodes.get(a.origin) ?? '', name: person.name, birthYear: person.birthYear,
-      village: person.village, group: a.group, selfTotal: totalScore(self), appraisedTotal: result.total,
-      proposed: result.recognized, decision: decided.get(person.id) ?? null,
-      streak: recognitionStreak(history.get(person.id) ?? [], year),
-      outstanding: isOutstanding(history.get(person.id) ?? [], year, deps.outstandingYears),
-      declined: declines.get(a.id) ?? null,
-    });
-  }
+  const { scoring, indicators } = deps.criteriaSetFor(year);
+  const out: Proposal[] = rows.map((r) => ({
+    personId: r.person_id, nodeId: r.node_id, center: nodes.get(r.node_id) ?? '', name: r.name, birthYear: Number(r.birth_year),
+    village: r.village, group: r.grp, selfTotal: Number(r.self_total), appraisedTotal: Number(r.appraised_total ?? 0),
+    // The recognition rule of shared/domain/recognition.ts (every indicator scored, none below the minimum, total at the pass mark), on the projection's sums.
+    proposed: Number(r.appraised_count) >= indicators.length && Number(r.appraised_min) >= scoring.minPerIndicator && Number(r.appraised_total) >= scoring.passTotal,
+    decision: decided.get(r.person_id) ?? null,
+    streak: recognitionStreak(history.get(r.person_id) ?? [], year),
+    outstanding: isOutstanding(history.get(r.person_id) ?? [], year, deps.outstandingYears),
+    declined: declines.get(r.assessment_id) ?? null,
+  }));
   return out.sort((x, y) => x.center.localeCompare(y.center, 'vi') || x.village.localeCompare(y.village, 'vi') || x.name.localeCompare(y.name, 'vi'));
 }
 

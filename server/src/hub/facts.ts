@@ -23,12 +23,12 @@ export const DIGITAL_INDICATOR = 'CS05';
  * its type names; one that lacks these fields is kept but not counted, rather than failing the push.
  */
 const PersonShape = v.looseObject({
-  id: v.string(), name: v.string(), village: v.string(),
+  id: v.string(), name: v.string(), birthYear: v.pipe(v.number(), v.integer()), village: v.string(),
   consents: v.array(v.looseObject({ purpose: v.string(), granted: v.boolean(), at: v.string() })),
 });
 const AssessmentShape = v.looseObject({
   id: v.string(), subjectId: v.string(), title: v.string(), year: v.pipe(v.number(), v.integer()), group: v.string(),
-  status: v.string(), assistedBy: v.nullish(v.string()),
+  status: v.string(), assistedBy: v.nullish(v.string()), answers: v.array(v.looseObject({ score: v.number() })),
 });
 const AppraisalShape = v.looseObject({
   id: v.string(), status: v.string(), scores: v.array(v.looseObject({ indicatorId: v.string(), score: v.number() })),
@@ -43,7 +43,7 @@ export function personFact(origin: string, m: PersonUpsertV1, receivedAt: string
   const latest = new Map<string, boolean>();
   for (const c of [...m.consents].sort((a, b) => a.at.localeCompare(b.at))) latest.set(c.purpose, c.granted);
   return {
-    person_id: m.id, node_id: origin, name: m.name, village: m.village,
+    person_id: m.id, node_id: origin, name: m.name, birth_year: m.birthYear, village: m.village,
     registered_year: vietnamYear(times[0] ?? receivedAt), public_list: latest.get('publicList') ? 1 : 0,
   };
 }
@@ -52,7 +52,8 @@ export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal:
   const appraised = appraisal?.status === 'appraised' ? appraisal.scores : null;
   return {
     assessment_id: a.id, person_id: a.subjectId, node_id: origin, year: a.year, grp: a.group,
-    submitted: a.status === 'submitted' ? 1 : 0, assisted: a.assistedBy === null ? 0 : 1,
+    submitted: a.status === 'submitted' ? 1 : 0, assisted: a.assistedBy ? 1 : 0,
+    self_total: a.answers.reduce((sum, x) => sum + x.score, 0),
     appraised: appraised ? 1 : 0,
     appraised_total: appraised ? appraised.reduce((sum, s) => sum + s.score, 0) : null,
     appraised_min: appraised && appraised.length > 0 ? Math.min(...appraised.map((s) => s.score)) : null,

@@ -396,6 +396,20 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
       }
     });
 
+    it('a declined proposal reaches its center with the reason, and is taken back when the person is recognized after all', async () => {
+      await enrol();
+      const year = (await center.json('GET', '/api/kiosk')).body.year as number;
+      const [lan] = await appraised(['passes']);
+      expect((await hub.json('POST', '/api/staff/hub/declines', { personId: lan, year, reason: 'Minh chứng CS03 chưa rõ' }, hubStaff.admin)).status).toBe(200);
+      expect((await run()).body.lastError).toBeNull();
+      const caseOf = async () => (await center.json('GET', `/api/staff/appraisals/${assessmentOf.get(lan!)}`, undefined, centerStaff.appraiser)).body;
+      expect((await caseOf()).declined).toMatchObject({ reason: 'Minh chứng CS03 chưa rõ', on: '2026-11-23T03:00:00.000Z' });
+      expect((await decide(year, [lan!])).status).toBe(200);
+      expect((await run()).body.lastError).toBeNull();
+      expect((await caseOf()).declined).toBeNull();
+      expect(await recognitionsOf(lan!)).toHaveLength(1);
+    });
+
     it('a center reads only its own people in the feed', async () => {
       await enrol();
       const year = (await center.json('GET', '/api/kiosk')).body.year as number;

@@ -14,6 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('person_id', 'text', (c) => c.primaryKey())
     .addColumn('node_id', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('birth_year', 'integer', (c) => c.notNull())
     .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('registered_year', 'integer', (c) => c.notNull())
     .addColumn('public_list', 'integer', (c) => c.notNull())
@@ -26,6 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('grp', 'text', (c) => c.notNull())
     .addColumn('submitted', 'integer', (c) => c.notNull())
     .addColumn('assisted', 'integer', (c) => c.notNull())
+    .addColumn('self_total', 'integer', (c) => c.notNull())
     // From the appraisal (same id as the assessment); null until appraised.
     .addColumn('appraised', 'integer', (c) => c.notNull())
     .addColumn('appraised_total', 'integer')

@@ -204,6 +204,7 @@ export const viStaff = {
     none: 'Không tìm thấy ai.',
   },
   appraise: {
+    declined: 'Xã không công nhận người này (ngày {date}): {reason}',
     heading: 'Thẩm định',
     village: 'Thôn',
     year: 'Năm',

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { createApp } from '../server/src/app.ts';
+import { loadConfig } from '../server/src/config/load.ts';
+import { migrateToLatest, openDatabase, type DB } from '../server/src/db/database.ts';
+
+/**
+ * The commune dashboard over 30,000 people and five years of history: every person assessed every
+ * year (150,000 assessments, the heavy case), about 60 % appraised and 45 % recognized, on 25
+ * villages and 3 center sites, with denominators entered. Timed through the HTTP route (query,
+ * rates, JSON), on SQLite and on PostgreSQL, after one warm-up.
+ */
+
+const PEOPLE = 30_000;
+const YEARS = [2022, 2023, 2024, 2025, 2026];
+const VILLAGES = Array.from({ length: 25 }, (_, i) => `Thôn ${i + 1}`);
+const GROUPS = ['nhom-1', 'nhom-2', 'nhom-3'];
+const RUNS = 15;
+
+export interface DashboardFigures { storage: string; people: number; assessments: number; seedSeconds: number; medianMs: number; p95Ms: number; minMs: number; runs: number }
+
+/** A small deterministic generator, so both storages hold the same data. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+async function insertAll<T extends Record<string, unknown>>(db: DB, table: string, rows: T[]): Promise<void> {
+  const size = Math.floor(30_000 / Math.max(1, Object.keys(rows[0] ?? { a: 1 }).length));
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += size) await trx.insertInto(table as 'hub_person').values(rows.slice(i, i + size) as never).execute();
+  });
+}
+
+async function seed(db: DB): Promise<number> {
+  const rnd = random(42);
+  const at = '2026-11-20T03:00:00.000Z';
+  const nodes = ['Điểm Tân Lập', 'Điểm Xuân Sơn', 'Điểm Minh Đài'].map((name) => ({ id: uuidv7(), name, public_key: 'x', status: 'active', enrolled_at: '2021-06-01T00:00:00.000Z', last_contact_at: at, last_seq: 0, backlog: 0 }));
+  await insertAll(db, 'hub_node', nodes);
+  const people = Array.from({ length: PEOPLE }, (_, i) => ({
+    person_id: uuidv7(), node_id: nodes[i % nodes.length]!.id, name: `Người ${i}`, birth_year: 1940 + (i % 60), village: VILLAGES[i % VILLAGES.length]!,
+    registered_year: YEARS[Math.floor(rnd() * 2)]!, public_list: rnd() < 0.8 ? 1 : 0,
+  }));
+  await insertAll(db, 'hub_person', people);
+  let assessments = 0;
+  for (const year of YEARS) {
+    const rows = [];
+    const recognized: { decision_id: string; person_id: string; node_id: string }[] = [];
+    const decisionId = uuidv7();
+    for (const p of people) {
+      const appraised = rnd() < 0.6;
+      const passing = appraised && rnd() < 0.75;
+      rows.push({
+        assessment_id: uuidv7(), person_id: p.person_id, node_id: p.node_id, year, grp: GROUPS[Math.floor(rnd() * 3)]!,
+        submitted: 1, assisted: rnd() < 0.5 ? 1 : 0, self_total: 80, appraised: appraised ? 1 : 0,
+        appraised_total: appraised ? (passing ? 85 : 70) : null, appraised_min: appraised ? (passing ? 6 : 4) : null,
+        appraised_count: appraised ? 10 : null, digital_score: appraised ? 4 + Math.floor(rnd() * 7) : null,
+      });
+      if (passing) recognized.push({ decision_id: decisionId, person_id: p.person_id, node_id: p.node_id });
+    }
+    assessments += rows.length;
+    await insertAll(db, 'hub_assessment', rows);
+    await insertAll(db, 'hub_decision', [{ id: decisionId, title: 'cdht', year, number: `${year}/QĐ-UBND`, signed_on: `${year}-12-05`, signer: 'Chủ tịch', revision: 1, revoked_reason: null, created_at: at, created_by: 'bench' }]);
+    await insertAll(db, 'hub_decision_person', recognized);
+    await insertAll(db, 'hub_population', VILLAGES.map((name) => ({ kind: 'village', name, year, count: 1500, entered_by: 'bench', entered_at: at })));
+  }
+  return assessments;
+}
+
+async function measure(storage: string, db: DB, dir: string): Promise<DashboardFigures> {
+  await migrateToLatest(db);
+  const started = performance.now();
+  const assessments = await seed(db);
+  const seedSeconds = (performance.now() - started) / 1000;
+  const config = loadConfig({ configDir: join(import.meta.dirname, '..', 'kiosk-config'), env: { KIOSK_ROLE: 'hub', KIOSK_YEAR: '2026' } });
+  const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => new Date('2026-11-23T03:00:00Z') });
+  const setup = await app.request('/api/staff/setup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Cán bộ xã', pin: '246810' }) });
+  const cookie = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const once = async () => {
+    const t0 = performance.now();
+    const res = await app.request('/api/staff/hub/dashboard?year=2026', { headers: { cookie } });
+    const body = await res.json() as { total?: { counts: { recognized: number } } };
+    if (res.status !== 200 || !body.total) throw new Error(`dashboard answered ${res.status}`);
+    return performance.now() - t0;
+  };
+  await once();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  const pick = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  return { storage, people: PEOPLE, assessments, seedSeconds: Math.round(seedSeconds * 10) / 10, medianMs: pick(0.5), p95Ms: pick(0.95), minMs: pick(0), runs: RUNS };
+}
+
+export async function dashboardBench(pgUrl: string | null): Promise<DashboardFigures[]> {
+  const out: DashboardFigures[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
+  try {
+    const sqlite = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'FULL' });
+    try { out.push(await measure('sqlite', sqlite, dir)); } finally { await sqlite.destroy(); }
+    if (pgUrl) {
+      const name = `bench_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(pgUrl);
+      url.pathname = `/${name}`;
+      const db = openDatabase({ file: '', url: url.toString(), synchronous: 'FULL' });
+      try { out.push(await measure('postgres', db, dir)); } finally { await db.destroy(); }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
