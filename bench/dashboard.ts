@@ -46,6 +46,7 @@ async function seed(db: DB): Promise<number> {
   }));
   await insertAll(db, 'hub_person', people);
   let assessments = 0;
+  const streaks = new Map<string, number>();
   for (const year of YEARS) {
     const rows = [];
     const recognized: { decision_id: string; person_id: string; node_id: string }[] = [];
@@ -54,11 +55,13 @@ async function seed(db: DB): Promise<number> {
       const appraised = rnd() < 0.6;
       const passing = appraised && rnd() < 0.75;
       rows.push({
-        assessment_id: uuidv7(), person_id: p.person_id, node_id: p.node_id, year, grp: GROUPS[Math.floor(rnd() * 3)]!,
+        assessment_id: uuidv7(), person_id: p.person_id, node_id: p.node_id, year, village: p.village, grp: GROUPS[Math.floor(rnd() * 3)]!,
         submitted: 1, assisted: rnd() < 0.5 ? 1 : 0, self_total: 80, appraised: appraised ? 1 : 0,
         appraised_total: appraised ? (passing ? 85 : 70) : null, appraised_min: appraised ? (passing ? 6 : 4) : null,
         appraised_count: appraised ? 10 : null, digital_score: appraised ? 4 + Math.floor(rnd() * 7) : null,
+        recognized: passing ? 1 : 0, streak: passing ? 1 + (streaks.get(p.person_id) ?? 0) : 0,
       });
+      streaks.set(p.person_id, passing ? 1 + (streaks.get(p.person_id) ?? 0) : 0);
       if (passing) recognized.push({ decision_id: decisionId, person_id: p.person_id, node_id: p.node_id });
     }
     assessments += rows.length;

@@ -54,6 +54,8 @@ export interface HubAssessmentTable {
   person_id: string;
   node_id: string;
   year: number;
+  /** The person's village (kept in step with hub_person). */
+  village: string;
   grp: string;
   submitted: number;
   assisted: number;
@@ -65,6 +67,10 @@ export interface HubAssessmentTable {
   appraised_count: number | null;
   /** Appraised score of the information-technology indicator (CS05). */
   digital_score: number | null;
+  /** 1 when a decision in force recognizes the person for this year. */
+  recognized: number;
+  /** Years recognized in a row up to this one (0 when not recognized this year). */
+  streak: number;
 }
 
 export interface HubDeclineTable {

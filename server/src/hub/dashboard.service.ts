@@ -41,40 +41,46 @@ async function dataYears(deps: DashboardDeps): Promise<number[]> {
   return rows.map((r) => Number(r.year)).sort((a, b) => a - b);
 }
 
-/** Every cell of one year: one grouped query over the projection and the decisions in force. */
-async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
-  const { scoring, indicators } = deps.criteria.forYear(year);
+/** The sums every count is made of, over rows of hub_assessment `a` (recognized and streak kept by facts.ts). */
+function sums(deps: DashboardDeps) {
   const streak = deps.config.settings['recognition.outstandingYears'];
   const digitalMin = deps.config.settings['digital.minScore'];
-  const { rows } = await sql<Record<string, string | number | null>>`
-    with rec as (
-      select distinct dp.person_id, d.year from hub_decision_person dp join hub_decision d on d.id = dp.decision_id
-      where d.title = ${TITLE} and d.revoked_reason is null and d.year between ${year - streak + 1} and ${year}
-    ), outstanding as (
-      select person_id from rec group by person_id having count(distinct year) >= ${streak}
-    )
-    select p.village, a.node_id, a.grp,
-      count(*) as started,
+  return sql`count(*) as started,
       sum(a.submitted) as self_assessed,
       sum(case when a.submitted = 1 and a.appraised = 1 then 1 else 0 end) as appraised,
+      sum(a.recognized) as recognized,
+      sum(case when a.recognized = 1 and a.digital_score >= ${digitalMin} then 1 else 0 end) as digital,
+      sum(case when a.recognized = 1 and a.digital_score >= ${digitalMin} and a.assisted = 0 then 1 else 0 end) as proficient,
+      sum(case when a.streak >= ${streak} then 1 else 0 end) as outstanding`;
+}
+
+type SumRow = Record<string, string | number | null>;
+const n = (x: string | number | null | undefined): number => Number(x ?? 0);
+
+/** Every cell of one year: one grouped query over the projection. */
+async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
+  const { scoring, indicators } = deps.criteria.forYear(year);
+  const { rows } = await sql<SumRow>`
+    select a.village, a.node_id, a.grp, ${sums(deps)},
       sum(case when a.submitted = 1 and a.appraised = 1 and a.appraised_count >= ${indicators.length}
-        and a.appraised_min >= ${scoring.minPerIndicator} and a.appraised_total >= ${scoring.passTotal} then 1 else 0 end) as proposed,
-      sum(case when r.person_id is not null then 1 else 0 end) as recognized,
-      sum(case when r.person_id is not null and a.digital_score >= ${digitalMin} then 1 else 0 end) as digital,
-      sum(case when r.person_id is not null and a.digital_score >= ${digitalMin} and a.assisted = 0 then 1 else 0 end) as proficient,
-      sum(case when o.person_id is not null then 1 else 0 end) as outstanding
+        and a.appraised_min >= ${scoring.minPerIndicator} and a.appraised_total >= ${scoring.passTotal} then 1 else 0 end) as proposed
     from hub_assessment a
-    join hub_person p on p.person_id = a.person_id
-    left join rec r on r.person_id = a.person_id and r.year = a.year
-    left join outstanding o on o.person_id = a.person_id
     where a.year = ${year}
-    group by p.village, a.node_id, a.grp`.execute(deps.db);
+    group by a.village, a.node_id, a.grp`.execute(deps.db);
   return rows.map((r) => ({
     year, village: String(r.village), nodeId: String(r.node_id), group: String(r.grp),
-    started: Number(r.started), selfAssessed: Number(r.self_assessed ?? 0), appraised: Number(r.appraised ?? 0),
-    proposed: Number(r.proposed ?? 0), recognized: Number(r.recognized ?? 0), digital: Number(r.digital ?? 0),
-    proficient: Number(r.proficient ?? 0), outstanding: Number(r.outstanding ?? 0),
+    started: n(r.started), selfAssessed: n(r.self_assessed), appraised: n(r.appraised), proposed: n(r.proposed),
+    recognized: n(r.recognized), digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
   }));
+}
+
+/** The whole commune's counts per year (without registered), in one grouped query. */
+async function yearTotals(deps: DashboardDeps): Promise<Map<number, Counts>> {
+  const { rows } = await sql<SumRow>`select a.year, ${sums(deps)} from hub_assessment a group by a.year`.execute(deps.db);
+  return new Map(rows.map((r) => [n(r.year), {
+    registered: 0, selfAssessed: n(r.self_assessed), appraised: n(r.appraised), recognized: n(r.recognized),
+    digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
+  }]));
 }
 
 /** People registered per village and center by the end of each year (cumulative). */
@@ -187,9 +193,9 @@ async function populations(deps: DashboardDeps): Promise<{ name: string; year: n
 
 /** The commune hub's dashboard for `year`, and across every year on record. */
 export async function communeDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
-  const recordYears = await dataYears(deps);
-  const years = [...new Set([...recordYears, year])].sort((a, b) => a - b);
-  const cells = (await Promise.all(recordYears.map((y) => cellsOf(deps, y)))).flat();
+  const totals = await yearTotals(deps);
+  const years = [...new Set([...totals.keys(), year])].sort((a, b) => a - b);
+  const yearCells = await cellsOf(deps, year);
   const registered = await registeredBy(deps, years);
   const regNow = registered.filter((r) => r.year === year);
   const nodes = await deps.db.selectFrom('hub_node').select(['id', 'name', 'enrolled_at']).orderBy('name').execute();
@@ -204,7 +210,6 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   const targets = targetsByYear.get(year)!;
   const values = targetValues(targets);
 
-  const yearCells = cells.filter((c) => c.year === year);
   // Villages: registered people and the year's assessments; population entered per (old or new) name.
   const villageParts: Part[] = [];
   for (const r of regNow) villageParts.push({ name: r.village, counts: { ...emptyCounts(), registered: r.count }, population: null });
@@ -221,8 +226,7 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
 
   const totalOf = (y: number): DashboardRow => {
-    let counts = emptyCounts();
-    for (const c of cells.filter((x) => x.year === y)) counts = addCounts(counts, countsOf(c));
+    const counts = { ...(totals.get(y) ?? emptyCounts()) };
     counts.registered = registered.filter((r) => r.year === y).reduce((s, r) => s + r.count, 0);
     const entered = pops.filter((p) => p.year === y);
     const population = entered.length === 0 ? null : entered.reduce((s, p) => s + p.count, 0);

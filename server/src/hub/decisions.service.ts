@@ -7,6 +7,7 @@ import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { RecognitionDecisionV1, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
+import { refreshRecognition } from './facts.ts';
 import type { DB } from '../db/database.ts';
 import type { CriteriaSets, CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
 import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
@@ -125,6 +126,7 @@ export async function recordDecision(deps: DecisionDeps, actor: Actor, input: Re
     await trx.insertInto('hub_decision').values(row).execute();
     await trx.insertInto('hub_decision_person').values(personIds.map((p) => ({ decision_id: id, person_id: p, node_id: byPerson.get(p)!.nodeId }))).execute();
     await feedDecision(trx, row, at);
+    await refreshRecognition(trx, personIds);
     for (const p of personIds) await withdrawDecline(trx, p, input.year, at);
     await audit(trx, actor, { action: 'hub.decision', subjectKind: 'decision', subjectId: id, details: { number: input.number, year: input.year, people: personIds.length } }, at);
   });
@@ -141,6 +143,8 @@ export async function revokeDecision(deps: DecisionDeps, actor: Actor, id: strin
     const next = { ...row, revision: row.revision + 1, revoked_reason: reason };
     await trx.updateTable('hub_decision').set({ revision: next.revision, revoked_reason: reason }).where('id', '=', id).execute();
     await feedDecision(trx, next, at);
+    const named = await trx.selectFrom('hub_decision_person').select('person_id').where('decision_id', '=', id).execute();
+    await refreshRecognition(trx, named.map((n) => n.person_id));
     await audit(trx, actor, { action: 'hub.decision-revoke', subjectKind: 'decision', subjectId: id, details: { number: row.number, reason } }, at);
   });
 }
@@ -168,6 +172,7 @@ export async function reopenDecided(deps: DecisionDeps, actor: Actor, id: string
     const next = { ...row, revision: row.revision + 1 };
     await trx.updateTable('hub_decision').set({ revision: next.revision }).where('id', '=', id).execute();
     await feedDecision(trx, next, at, [named.node_id]);
+    await refreshRecognition(trx, [personId]);
     await audit(trx, actor, { action: 'hub.decision-reopen', subjectKind: 'decision', subjectId: id, details: { number: row.number, personId, reason } }, at);
   });
 }

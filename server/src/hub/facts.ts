@@ -48,10 +48,10 @@ export function personFact(origin: string, m: PersonUpsertV1, receivedAt: string
   };
 }
 
-export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal: AppraisalUpsertV1 | undefined): HubAssessmentTable {
+export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal: AppraisalUpsertV1 | undefined, village: string): HubAssessmentTable {
   const appraised = appraisal?.status === 'appraised' ? appraisal.scores : null;
   return {
-    assessment_id: a.id, person_id: a.subjectId, node_id: origin, year: a.year, grp: a.group,
+    assessment_id: a.id, person_id: a.subjectId, node_id: origin, year: a.year, village, grp: a.group,
     submitted: a.status === 'submitted' ? 1 : 0, assisted: a.assistedBy ? 1 : 0,
     self_total: a.answers.reduce((sum, x) => sum + x.score, 0),
     appraised: appraised ? 1 : 0,
@@ -59,7 +59,48 @@ export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal:
     appraised_min: appraised && appraised.length > 0 ? Math.min(...appraised.map((s) => s.score)) : null,
     appraised_count: appraised ? appraised.length : null,
     digital_score: appraised?.find((s) => s.indicatorId === DIGITAL_INDICATOR)?.score ?? null,
+    recognized: 0, streak: 0,
   };
+}
+
+/** Years recognized in a row ending with `year` (0 when `year` itself is not recognized). */
+function streakOf(years: ReadonlySet<number>, year: number): number {
+  let n = 0;
+  while (years.has(year - n)) n++;
+  return n;
+}
+
+/** Every year each of these people (or everyone) is recognized by a decision in force. */
+async function recognizedYears(db: Db, personIds?: string[]): Promise<Map<string, Set<number>>> {
+  let q = db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
+    .select(['hub_decision_person.person_id', 'hub_decision.year'])
+    .where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null);
+  if (personIds) q = q.where('hub_decision_person.person_id', 'in', personIds);
+  const out = new Map<string, Set<number>>();
+  for (const r of await q.execute()) {
+    const years = out.get(r.person_id) ?? new Set<number>();
+    years.add(Number(r.year));
+    out.set(r.person_id, years);
+  }
+  return out;
+}
+
+/**
+ * Brings the recognized flag and the streak of these people's assessments in step with the
+ * decisions in force: after a decision, a withdrawal, a reopening, or a new assessment.
+ */
+export async function refreshRecognition(trx: Db, personIds: string[]): Promise<void> {
+  for (let i = 0; i < personIds.length; i += 500) {
+    const chunk = personIds.slice(i, i + 500);
+    const years = await recognizedYears(trx, chunk);
+    const rows = await trx.selectFrom('hub_assessment').select(['assessment_id', 'person_id', 'year', 'recognized', 'streak']).where('person_id', 'in', chunk).execute();
+    for (const r of rows) {
+      const streak = streakOf(years.get(r.person_id) ?? new Set(), Number(r.year));
+      const recognized = streak > 0 ? 1 : 0;
+      if (Number(r.recognized) === recognized && Number(r.streak) === streak) continue;
+      await trx.updateTable('hub_assessment').set({ recognized, streak }).where('assessment_id', '=', r.assessment_id).execute();
+    }
+  }
 }
 
 async function payloadOf<T>(db: Db, kind: string, id: string): Promise<{ origin: string; message: T } | undefined> {
@@ -68,8 +109,13 @@ async function payloadOf<T>(db: Db, kind: string, id: string): Promise<{ origin:
 }
 
 async function putAssessmentFact(trx: Db, fact: HubAssessmentTable): Promise<void> {
-  const { assessment_id: _id, ...rest } = fact;
+  const { assessment_id: _id, recognized: _r, streak: _s, ...rest } = fact;
   await trx.insertInto('hub_assessment').values(fact).onConflict((oc) => oc.column('assessment_id').doUpdateSet(rest)).execute();
+  await refreshRecognition(trx, [fact.person_id]);
+}
+
+async function villageOf(trx: Db, personId: string): Promise<string> {
+  return (await trx.selectFrom('hub_person').select('village').where('person_id', '=', personId).executeTakeFirst())?.village ?? '';
 }
 
 /** Brings the projection in step with one change just stored in hub_record (same transaction). */
@@ -78,13 +124,14 @@ export async function projectChange(trx: Db, origin: string, m: ChangeMessage, r
     const fact = personFact(origin, m, receivedAt);
     const { person_id: _id, ...rest } = fact;
     await trx.insertInto('hub_person').values(fact).onConflict((oc) => oc.column('person_id').doUpdateSet(rest)).execute();
+    await trx.updateTable('hub_assessment').set({ village: fact.village }).where('person_id', '=', fact.person_id).where('village', '!=', fact.village).execute();
   } else if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) {
     const appraisal = await payloadOf<AppraisalUpsertV1>(trx, 'appraisal', m.id);
-    await putAssessmentFact(trx, assessmentFact(origin, m, appraisal && fits(AppraisalShape, appraisal.message) ? appraisal.message : undefined));
+    await putAssessmentFact(trx, assessmentFact(origin, m, appraisal && fits(AppraisalShape, appraisal.message) ? appraisal.message : undefined, await villageOf(trx, m.subjectId)));
   } else if (m.type === 'AppraisalUpsertV1' && fits(AppraisalShape, m)) {
     const assessment = await payloadOf<AssessmentUpsertV1>(trx, 'assessment', m.id);
     if (assessment && fits(AssessmentShape, assessment.message) && assessment.message.title === TITLE) {
-      await putAssessmentFact(trx, assessmentFact(assessment.origin, assessment.message, m));
+      await putAssessmentFact(trx, assessmentFact(assessment.origin, assessment.message, m, await villageOf(trx, assessment.message.subjectId)));
     }
   }
 }
@@ -114,7 +161,14 @@ export async function ensureFacts(db: Kysely<Database>): Promise<boolean> {
     for (const r of rows) {
       const m = JSON.parse(r.payload) as PersonUpsertV1 | AssessmentUpsertV1;
       if (m.type === 'PersonUpsertV1' && fits(PersonShape, m)) people.push(personFact(r.origin, m, r.received_at));
-      if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) assessments.push(assessmentFact(r.origin, m, appraisals.get(m.id)));
+      if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) assessments.push(assessmentFact(r.origin, m, appraisals.get(m.id), ''));
+    }
+    const villages = new Map(people.map((p) => [p.person_id, p.village]));
+    const recognized = await recognizedYears(trx);
+    for (const a of assessments) {
+      a.village = villages.get(a.person_id) ?? '';
+      a.streak = streakOf(recognized.get(a.person_id) ?? new Set(), a.year);
+      a.recognized = a.streak > 0 ? 1 : 0;
     }
     for (let i = 0; i < people.length; i += 500) await trx.insertInto('hub_person').values(people.slice(i, i + 500)).execute();
     for (let i = 0; i < assessments.length; i += 500) await trx.insertInto('hub_assessment').values(assessments.slice(i, i + 500)).execute();

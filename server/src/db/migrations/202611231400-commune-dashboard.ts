@@ -24,6 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('node_id', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
+    // The person's village, kept here so the dashboard groups one table.
+    .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('grp', 'text', (c) => c.notNull())
     .addColumn('submitted', 'integer', (c) => c.notNull())
     .addColumn('assisted', 'integer', (c) => c.notNull())
@@ -34,9 +36,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('appraised_min', 'integer')
     .addColumn('appraised_count', 'integer')
     .addColumn('digital_score', 'integer')
+    // From the decisions in force: recognized this year, and years recognized in a row up to it.
+    .addColumn('recognized', 'integer', (c) => c.notNull())
+    .addColumn('streak', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('hub_assessment_year').on('hub_assessment').columns(['year', 'person_id']).execute();
   await db.schema.createIndex('hub_assessment_person').on('hub_assessment').columns(['person_id']).execute();
+  await db.schema.createIndex('hub_decision_person_person').on('hub_decision_person').columns(['person_id']).execute();
 
   // Adults per village (kind 'village') or staff per learning unit (kind 'unit') for a year.
   await db.schema.createTable('hub_population')
