@@ -98,6 +98,8 @@ export const DashboardSchema = v.object({
   /** Commune only: per center. */
   byCenter: v.array(DashboardRowSchema),
   byGroup: v.array(DashboardRowSchema),
+  /** Each place (village, or commune for a province) year by year: the recognized against its adults and the year's target. */
+  placeTrend: v.array(v.object({ name: v.string(), points: v.array(v.object({ year: v.number(), ...RateFigureSchema.entries })) })),
   /** The whole scope, year by year (missing years filled with zeros). */
   trend: v.array(v.object({ year: v.number(), row: DashboardRowSchema })),
   targets: v.array(TargetInForceSchema),

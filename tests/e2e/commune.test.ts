@@ -105,6 +105,19 @@ describe('the commune decides, tracks and reports', () => {
     await officer.getByRole('button', { name: `Ghi quyết định (${passing.length} người)` }).click();
     await officer.getByTestId('proposals').getByText('Đã công nhận (31/QĐ-UBND)').first().waitFor();
 
+    // The officer enters the adults of one village and the commune's own target for the year.
+    await officer.getByRole('button', { name: 'Quay lại' }).click();
+    await officer.getByRole('button', { name: 'Dân số, chỉ tiêu, sáp nhập thôn' }).click();
+    const adults = officer.getByLabel('Số người trưởng thành của Thôn Khe Ngang');
+    await adults.fill('40');
+    await officer.getByTestId('population').getByRole('row', { name: /Thôn Khe Ngang/ }).getByRole('button', { name: 'Lưu' }).click();
+    await officer.getByTestId('population').getByText(`Nhập bởi ${staff.chiHoa.name}`).waitFor();
+    await officer.locator('select[name="target-measure"]').selectOption('cdht');
+    await officer.locator('input[name="target-percent"]').fill('5');
+    await officer.locator('input[name="target-reason"]').fill('Nghị quyết HĐND xã số 12/NQ-HĐND');
+    await officer.getByRole('button', { name: 'Ghi điều chỉnh' }).click();
+    await officer.getByTestId('targets').getByText(/Điều chỉnh 5,0 %/).waitFor();
+
     // The dashboard's figures, against counts made here.
     await officer.getByRole('button', { name: 'Quay lại' }).click();
     await officer.getByRole('button', { name: 'Theo dõi kết quả và báo cáo năm' }).click();
@@ -119,6 +132,9 @@ describe('the commune decides, tracks and reports', () => {
     for (const [key, n] of Object.entries(expected)) expect(await totals.locator(`dd[data-key="${key}"]`).textContent(), key).toBe(String(n));
     const khe = officer.getByTestId('by-place').getByRole('row', { name: /Thôn Khe Ngang/ });
     expect(await khe.locator('td[data-key="recognized"]').textContent()).toBe(String(passing.filter((v) => v.village === 'Thôn Khe Ngang').length));
+    // 3 recognized of 40 adults: 7,5 %, above the adjusted 5 % target.
+    expect(await khe.textContent()).toContain('7,5 %');
+    expect(await khe.textContent()).toContain('Đạt');
     expect(await officer.getByTestId('by-center').getByRole('row', { name: /TTHTCĐ Xuân Sơn/ }).locator('td[data-key="recognized"]').textContent())
       .toBe(String(given[1]!.filter((v) => v.outcome === 'pass').length));
     await officer.getByTestId('bar-chart').first().waitFor();

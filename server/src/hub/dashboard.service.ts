@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addCounts, emptyCounts, fillYears, mergeUnits, rowRates } from '../../../shared/domain/rates.ts';
+import { addCounts, emptyCounts, fillYears, mergeUnits, rateFigure, rowRates } from '../../../shared/domain/rates.ts';
 import { targetInForce, type TargetAdjustment } from '../../../shared/domain/targets.ts';
 import { unitResolver, type UnitChange } from '../../../shared/domain/units.ts';
 import {
@@ -147,6 +147,19 @@ async function targetsFor(deps: DashboardDeps, year: number): Promise<TargetInFo
 const targetValues = (t: TargetInForce[]): Record<TargetMeasure, number | null> =>
   Object.fromEntries(t.map((x) => [x.measure, x.value])) as Record<TargetMeasure, number | null>;
 
+/** Each place's rate of Learning Citizens year by year, from its recognized and the adults entered for it. */
+function trendOf(places: DashboardRow[], years: number[], targetsByYear: Map<number, TargetInForce[]>,
+  of: (year: number, name: string) => { recognized: number; entered: number[] }): Dashboard['placeTrend'] {
+  return places.map((place) => ({
+    name: place.name,
+    points: years.map((y) => {
+      const { recognized, entered } = of(y, place.name);
+      const population = entered.length === 0 ? null : entered.reduce((sum, c) => sum + c, 0);
+      return { year: y, ...rateFigure(recognized, population, targetValues(targetsByYear.get(y) ?? []).cdht ?? null) };
+    }),
+  }));
+}
+
 /** Today's date in Vietnam (UTC+7 all year) as YYYY-MM-DD. */
 const vietnamDate = (d: Date): string => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
@@ -245,8 +258,13 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
     if (!before || m.closedAt > before) perNode.set(m.year, m.closedAt);
     reports.set(l.origin, perNode);
   }
+  const { rows: perVillage } = await sql<SumRow>`select a.year, a.village, sum(a.recognized) as recognized from hub_assessment a group by a.year, a.village`.execute(deps.db);
+  const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => ({
+    recognized: perVillage.filter((r) => n(r.year) === y && villages.current(String(r.village)) === name).reduce((sum, r) => sum + n(r.recognized), 0),
+    entered: pops.filter((p) => p.year === y && villages.current(p.name) === name).map((p) => p.count),
+  }));
   return {
-    level: 'commune', scope: deps.config.center.commune, year, years, total: byYear.get(year)!, byPlace, byCenter, byGroup, trend, targets,
+    level: 'commune', scope: deps.config.center.commune, year, years, total: byYear.get(year)!, byPlace, byCenter, byGroup, placeTrend, trend, targets,
     reporting: reporting(deps, year, years, nodes.map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, centerNames.current, deps.config.settings['calendar.centerDeadline']),
   };
 }
@@ -313,8 +331,12 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
     perNode.set(a.m.year, firstAt.get(a.id) ?? '');
     reports.set(a.origin, perNode);
   }
+  const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => {
+    const parts = placeParts(y).filter((p) => places.current(p.name) === name);
+    return { recognized: parts.reduce((sum, p) => sum + p.counts.recognized, 0), entered: parts.flatMap((p) => (p.population === null ? [] : [p.population])) };
+  });
   return {
-    level: 'province', scope: deps.config.center.province, year, years, total: byYear.get(year)!, byPlace, byCenter: [], byGroup, trend, targets,
+    level: 'province', scope: deps.config.center.province, year, years, total: byYear.get(year)!, byPlace, byCenter: [], byGroup, placeTrend, trend, targets,
     reporting: reporting(deps, year, years, nodes.map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, places.current, deps.config.settings['calendar.communeDeadline']),
   };
 }

@@ -52,6 +52,7 @@ const report = (overrides: Partial<YearReport> = {}): YearReport => ({
   ],
   dashboard: {
     level: 'commune',
+    placeTrend: [],
     scope: 'Xã Tân Lập',
     year: 2026,
     years: [2025, 2026],

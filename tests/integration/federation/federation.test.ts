@@ -393,6 +393,10 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
         const board = (await hub.json('GET', `/api/staff/hub/dashboard?year=${year}`, undefined, officer)).body;
         expect(board.total.counts).toMatchObject({ recognized: named.length, outstanding: year === 2026 ? 1 : 0 });
         expect(board.trend.map((t: { year: number }) => t.year)).toEqual(Array.from({ length: year - 2021 }, (_, i) => 2022 + i));
+        if (year === 2026) {
+          const village = board.placeTrend.find((p: { name: string }) => p.name === people.baLan.village);
+          expect(village.points.map((p: { year: number; numerator: number }) => [p.year, p.numerator])).toEqual([[2022, 2], [2023, 2], [2024, 1], [2025, 2], [2026, 2]]);
+        }
       }
     });
 
