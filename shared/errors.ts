@@ -53,6 +53,7 @@ export const errorCatalogue = {
   'decision.already-revoked': { status: 409, message: () => 'This decision has already been withdrawn.' },
   'decision.person-not-named': { status: 422, message: () => 'This decision does not name that person.' },
   'decline.decided': { status: 409, message: () => 'This person is already recognized for the year: reopen the decision instead of declining.' },
+  'unit.unknown': { status: 422, message: (d: { names?: string[] }) => `No village or center of that kind is known by these names: ${(d.names ?? []).join(', ')}.` },
   'unit.same-name': { status: 422, message: () => 'A unit cannot be renamed or merged into itself.' },
   'unit.cycle': { status: 422, message: (d: { name?: string }) => `"${d.name ?? ''}" was itself merged or renamed into one of these names: that would go round in a circle.` },
   'sync.wrong-role': { status: 404, message: () => 'This server does not play that role.' },

@@ -22,6 +22,8 @@ describe('kiosk-config', () => {
     expect(config.settings['server.port']).toBe(8080);
     expect(config.settings['db.synchronous']).toBe('FULL');
     expect(config.criteriaSets.map((s) => `${s.id}@${s.version}`)).toEqual(['cdht-2022@2022.1', 'cdht-2023@2023.1']);
+    expect(config.targets.national.cdht).toEqual({ 2025: 0.4, 2030: 0.6 });
+    expect(config.targets.commune.cdht?.['2025']).toBe(0.45);
     expect(Object.isFrozen(config.settings)).toBe(true);
     expect(Object.isFrozen(config.criteriaSets[0]!.indicators[0])).toBe(true);
   });
@@ -50,6 +52,10 @@ describe('kiosk-config', () => {
     ['a criteria set that is not JSON', {}, () => configWith('criteria/broken.json', '{ nope'), /criteria\/broken\.json.*not valid JSON/],
     ['a criteria set with an indicator of another criterion', {}, () => configWith('criteria/cdht-x.json', { bad: true }), /criteria\/cdht-x\.json/],
     ['a chosen criteria set that is not installed', { KIOSK_CDHT_CRITERIA_SET: 'cdht-1999@1' }, () => configDir, /"cdht\.criteriaSet".*cdht-1999@1/],
+    ['a target above 100 %', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { ...demo, targets: { commune: { cdht: { 2026: 1.5 } } } }), /centers\/bad\.json.*"targets\.commune\.cdht\.2026"/],
+    ['a target for an unknown measure', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { ...demo, targets: { province: { families: { 2025: 0.7 } } } }), /centers\/bad\.json.*"targets\.province/],
+    ['a deadline that is not a month and day', { KIOSK_CENTER_DEADLINE: '30/11' }, () => configDir, /"calendar\.centerDeadline".*MM-DD/],
+    ['national targets that are not JSON', {}, () => configWith('targets/national.json', '{ nope'), /targets\/national\.json.*not valid JSON/],
   ])('stops with a message naming the file and key for %s', (_name, env, dir, message) => {
     expect(() => loadConfig({ configDir: dir(), env })).toThrow(ConfigError);
     expect(() => loadConfig({ configDir: dir(), env })).toThrow(message);

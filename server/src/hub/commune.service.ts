@@ -53,6 +53,12 @@ export async function changeUnits(deps: CommuneDeps, actor: Actor, input: UnitCh
   await deps.db.transaction().execute(async (trx) => {
     const existing = (await trx.selectFrom('hub_unit_change').selectAll().where('kind', '=', input.kind).execute())
       .map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
+    const known = new Set([...existing.flatMap((c) => [c.from, c.to]), ...(input.kind === 'village'
+      ? [...(await trx.selectFrom('hub_person').select('village').distinct().execute()).map((r) => r.village),
+        ...(await trx.selectFrom('hub_population').select('name').where('kind', '=', 'village').distinct().execute()).map((r) => r.name)]
+      : (await trx.selectFrom('hub_node').select('name').execute()).map((r) => r.name))].map(foldName));
+    const unknown = from.filter((f) => !known.has(foldName(f)));
+    if (unknown.length > 0) throw new AppError('unit.unknown', { names: unknown });
     const resolve = unitResolver(existing, input.kind);
     for (const f of from) {
       if (foldName(resolve.current(input.to)) === foldName(f)) throw new AppError('unit.cycle', { name: input.to });

@@ -182,13 +182,14 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     expect(await hub.counts()).toEqual(before);
 
     let d = await dashboard();
-    // National: 40 % in 2025, 60 % in 2030, a straight line between: 44 % in 2026.
+    // National: 40 % in 2025, 60 % in 2030, a straight line between: 44 % in 2026. The demo commune's
+    // own table ends at 45 % in 2025, which holds after its last year, and wins.
     const cdht = d.targets.find((t) => t.measure === 'cdht')!;
-    expect(cdht.value).toBeCloseTo(0.44, 6);
-    expect(cdht.trace[0]).toMatchObject({ source: 'national', value: 0.44 });
+    expect(cdht.value).toBeCloseTo(0.45, 6);
+    expect(cdht.trace).toEqual([{ source: 'national', value: 0.44 }, { source: 'province', value: null }, { source: 'commune', value: 0.45 }]);
     expect(d.total.population).toBe(100);
     expect(d.total.rates.cdht.rate).toBeCloseTo(named.length / 100, 6);
-    expect(d.total.rates.cdht.met).toBe(named.length / 100 >= 0.44);
+    expect(d.total.rates.cdht.met).toBe(named.length / 100 >= 0.45);
     // A village whose adults were entered as 0 has no rate, not a division by zero.
     expect(rowNamed(d.byPlace, 'Thôn Gò Chè').rates.cdht).toMatchObject({ denominator: 0, rate: null, met: null });
 
@@ -209,6 +210,7 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     expect((await hub.json('POST', '/api/staff/hub/units', { kind: 'village', from: ['Thôn Gò Chè', 'Thôn Suối Mây'], to: 'Thôn Gò Mây', year: YEAR }, hubStaff.admin)).status).toBe(200);
     expect((await hub.json('POST', '/api/staff/hub/units', { kind: 'center', from: ['TTHTCĐ Xuân Sơn'], to: 'TTHTCĐ xã Tân Lập, điểm Xuân Sơn', year: YEAR }, hubStaff.admin)).status).toBe(200);
     expect((await hub.json('POST', '/api/staff/hub/units', { kind: 'village', from: ['Thôn Gò Mây'], to: 'Thôn Gò Chè', year: YEAR }, hubStaff.admin)).body.code).toBe('unit.cycle');
+    expect((await hub.json('POST', '/api/staff/hub/units', { kind: 'village', from: ['Thôn Không Có'], to: 'Thôn Mới', year: YEAR }, hubStaff.admin)).body).toMatchObject({ code: 'unit.unknown', details: { names: ['Thôn Không Có'] } });
 
     const d = await dashboard();
     const merged = rowNamed(d.byPlace, 'Thôn Gò Mây');

@@ -187,6 +187,7 @@ export const vi = {
     'decision.already-revoked': 'Quyết định này đã bị thu hồi.',
     'decision.person-not-named': 'Quyết định này không có tên người đó.',
     'decline.decided': 'Người này đã được công nhận năm nay: hãy mở lại quyết định thay vì không công nhận.',
+    'unit.unknown': 'Không tìm thấy tên cũ này trong số liệu của xã: kiểm tra lại chính tả.',
     'unit.same-name': 'Tên mới phải khác tên cũ.',
     'unit.cycle': 'Không thể gộp hoặc đổi tên vòng tròn: một tên cũ đã được gộp vào tên này.',
     'sync.wrong-role': 'Máy chủ này không làm việc đó.',
