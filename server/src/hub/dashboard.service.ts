@@ -164,7 +164,7 @@ function trendOf(places: DashboardRow[], years: number[], targetsByYear: Map<num
 const vietnamDate = (d: Date): string => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
-/** Whether reports sent at these times (per node and year) came by each year's deadline. */
+/** Whether the active nodes' reports (closing time per node and year) came by each year's deadline. */
 function reporting(deps: DashboardDeps, year: number, years: number[], nodes: { id: string; name: string; enrolledAt: string }[],
   reports: Map<string, Map<number, string>>, resolveCenter: (n: string) => string, deadlineMonthDay: string): Dashboard['reporting'] {
   const today = vietnamDate(deps.now());
@@ -211,7 +211,7 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   const yearCells = await cellsOf(deps, year);
   const registered = await registeredBy(deps, years);
   const regNow = registered.filter((r) => r.year === year);
-  const nodes = await deps.db.selectFrom('hub_node').select(['id', 'name', 'enrolled_at']).orderBy('name').execute();
+  const nodes = await deps.db.selectFrom('hub_node').select(['id', 'name', 'enrolled_at', 'status']).orderBy('name').execute();
   const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
   const changes = await unitChanges(deps);
   const villages = unitResolver(changes, 'village');
@@ -265,7 +265,7 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   }));
   return {
     level: 'commune', scope: deps.config.center.commune, year, years, total: byYear.get(year)!, byPlace, byCenter, byGroup, placeTrend, trend, targets,
-    reporting: reporting(deps, year, years, nodes.map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, centerNames.current, deps.config.settings['calendar.centerDeadline']),
+    reporting: reporting(deps, year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, centerNames.current, deps.config.settings['calendar.centerDeadline']),
   };
 }
 
@@ -324,7 +324,7 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
   };
   const byYear = new Map(years.map((y) => [y, totalOf(y)]));
   const trend = fillYears(years, byYear, () => totalOf(-1)).map(({ year: y, value }) => ({ year: y, row: value }));
-  const nodes = await deps.db.selectFrom('hub_node').select(['id', 'name', 'enrolled_at']).orderBy('name').execute();
+  const nodes = await deps.db.selectFrom('hub_node').select(['id', 'name', 'enrolled_at', 'status']).orderBy('name').execute();
   const reports = new Map<string, Map<number, string>>();
   for (const a of aggregates) {
     const perNode = reports.get(a.origin) ?? new Map<number, string>();
@@ -337,7 +337,7 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
   });
   return {
     level: 'province', scope: deps.config.center.province, year, years, total: byYear.get(year)!, byPlace, byCenter: [], byGroup, placeTrend, trend, targets,
-    reporting: reporting(deps, year, years, nodes.map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, places.current, deps.config.settings['calendar.communeDeadline']),
+    reporting: reporting(deps, year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, places.current, deps.config.settings['calendar.communeDeadline']),
   };
 }
 

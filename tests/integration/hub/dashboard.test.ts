@@ -240,6 +240,10 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     const late = await dashboard();
     expect(late.reporting.daysLeft).toBe(-2);
     expect(late.reporting.centers[1]).toMatchObject({ onTime: false, yearsDue: 1, yearsOnTime: 0, onTimeRate: 0 });
+    // A center whose key was revoked is no longer waited for.
+    const nodes = (await hub.json('GET', '/api/staff/hub/nodes', undefined, hubStaff.admin)).body as { id: string; name: string }[];
+    await hub.json('POST', `/api/staff/hub/nodes/${nodes.find((x) => x.name === 'TTHTCĐ Xuân Sơn')!.id}/revoke`, undefined, hubStaff.admin);
+    expect((await dashboard()).reporting.centers.map((c) => c.name)).toEqual(['TTHTCĐ Tân Lập']);
   });
 
   it('exports the yearly report as .xlsx and the public list with names and villages only', async () => {
