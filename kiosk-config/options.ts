@@ -130,6 +130,10 @@ export const options = {
     type: 'string', default: '12-10', env: 'KIOSK_COMMUNE_DEADLINE',
     description: 'Month and day (MM-DD) by which communes report to the province (relayed aggregates); set it from the province\'s plan, before the province reports to the centre (15 December).',
   },
+  'digital.bank': {
+    type: 'string', default: 'digital-2025@2025.1', env: 'KIOSK_DIGITAL_BANK',
+    description: 'Digital-skills question bank (id@version, from kiosk-config/digital/) for the self-check villagers take at the kiosk.',
+  },
   'digital.minScore': {
     type: 'integer', min: 1, max: 10, default: 7, env: 'KIOSK_DIGITAL_MIN_SCORE',
     description: 'Until the digital-skills self-check exists: a recognized Learning Citizen "has digital skills" when the appraised score of CS05 (uses information technology) is at least this, and is "proficient" when also having completed the self-assessment at the kiosk unassisted.',

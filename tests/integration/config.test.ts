@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,14 @@ function configWith(file: string, content: unknown): string {
   return dir;
 }
 
+/** The shipped question bank with one choice item's answer pointing nowhere. */
+function brokenBank(): unknown {
+  const bank = JSON.parse(readFileSync(join(configDir, 'digital', 'digital-2025.json'), 'utf8')) as { items: { kind: string; correct?: string }[] };
+  const choice = bank.items.find((i) => i.kind === 'choice')!;
+  choice.correct = 'no-such-option';
+  return bank;
+}
+
 const demo = { center: { id: 'x', name: 'TT', commune: 'Xã', province: 'Tỉnh', villages: ['Thôn A'] } };
 
 describe('kiosk-config', () => {
@@ -24,6 +32,7 @@ describe('kiosk-config', () => {
     expect(config.criteriaSets.map((s) => `${s.id}@${s.version}`)).toEqual(['cdht-2022@2022.1', 'cdht-2023@2023.1']);
     expect(config.targets.national.cdht).toEqual({ 2025: 0.4, 2030: 0.6 });
     expect(config.targets.commune.cdht?.['2025']).toBe(0.45);
+    expect(config.digitalBanks.map((b) => `${b.id}@${b.version}`)).toEqual(['digital-2025@2025.1']);
     expect(Object.isFrozen(config.settings)).toBe(true);
     expect(Object.isFrozen(config.criteriaSets[0]!.indicators[0])).toBe(true);
   });
@@ -55,6 +64,8 @@ describe('kiosk-config', () => {
     ['a target above 100 %', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { ...demo, targets: { commune: { cdht: { 2026: 1.5 } } } }), /centers\/bad\.json.*"targets\.commune\.cdht\.2026"/],
     ['a target for an unknown measure', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { ...demo, targets: { province: { families: { 2025: 0.7 } } } }), /centers\/bad\.json.*"targets\.province/],
     ['a deadline that is not a month and day', { KIOSK_CENTER_DEADLINE: '30/11' }, () => configDir, /"calendar\.centerDeadline".*MM-DD/],
+    ['a question bank whose answer is not among its options', {}, () => configWith('digital/digital-2025.json', brokenBank()), /digital\/digital-2025\.json.*DS/],
+    ['a chosen question bank that is not installed', { KIOSK_DIGITAL_BANK: 'digital-1999@1' }, () => configDir, /"digital\.bank".*digital-1999@1/],
     ['national targets that are not JSON', {}, () => configWith('targets/national.json', '{ nope'), /targets\/national\.json.*not valid JSON/],
   ])('stops with a message naming the file and key for %s', (_name, env, dir, message) => {
     expect(() => loadConfig({ configDir: dir(), env })).toThrow(ConfigError);

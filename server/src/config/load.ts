@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { options, type OptionKey, type OptionSpec, type Settings } from '../../../kiosk-config/options.ts';
 import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import { targetMeasures } from '../../../shared/schemas/dashboard.ts';
+import { DigitalBankSchema, type DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import type { TargetTable } from '../../../shared/domain/targets.ts';
 
 /** A bad or missing configuration value: names the file (or variable) and the key. */
@@ -52,6 +53,8 @@ export interface KioskConfig {
   readonly center: Center;
   readonly criteriaSets: readonly CriteriaSet[];
   readonly targets: TargetLayers;
+  /** Digital-skills question banks (kiosk-config/digital/), each validated; `digital.bank` picks one. */
+  readonly digitalBanks: readonly DigitalBank[];
   /** The folder the configuration was read from. */
   readonly configDir: string;
 }
@@ -98,10 +101,18 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
       throw new ConfigError('settings', key, `"${settings[key]}" is not a month and day written MM-DD`);
     }
   }
+  const digitalDir = join(configDir, 'digital');
+  const digitalBanks = readdirSync(digitalDir).filter((f) => f.endsWith('.json')).sort().map((file) => {
+    const path = join(digitalDir, file);
+    return parseWith(DigitalBankSchema, readJson(path), rel(path));
+  });
+  if (!digitalBanks.some((b) => `${b.id}@${b.version}` === settings['digital.bank'])) {
+    throw new ConfigError('settings', 'digital.bank', `question bank "${settings['digital.bank']}" is not in ${rel(digitalDir)}`);
+  }
   const nationalPath = join(configDir, 'targets', 'national.json');
   const national = parseWith(NationalTargetsSchema, readJson(nationalPath), rel(nationalPath)).measures as TargetTable;
   const targets = { national, province: centerFile.targets.province as TargetTable, commune: centerFile.targets.commune as TargetTable };
-  return deepFreeze({ settings, center: centerFile.center, criteriaSets, targets, configDir });
+  return deepFreeze({ settings, center: centerFile.center, criteriaSets, targets, digitalBanks, configDir });
 }
 
 function readJson(path: string): unknown {

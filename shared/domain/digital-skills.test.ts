@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import { digitalDomainIds, householdSkillIds, type DigitalDomainId, type DigitalItem } from '../schemas/digital-bank.ts';
+import {
+  levelOf,
+  parseAmount,
+  retakeAllowed,
+  scoreAttempt,
+  scoreItem,
+  type DigitalResponse,
+  type DigitalResponses,
+  type ScoringRules,
+} from './digital-skills.ts';
+
+const base = { domain: 'data' as const, skills: [], prompt: 'Câu hỏi', weight: 1 };
+const selfItem: DigitalItem = { ...base, id: 'S', kind: 'self-rating' };
+const choiceItem: DigitalItem = {
+  ...base, id: 'C', kind: 'choice', correct: 'b',
+  options: [{ id: 'a', text: 'Bấm vào xem thử' }, { id: 'b', text: 'Không bấm' }, { id: 'c', text: 'Gửi cho bạn bè' }],
+};
+const tapItem: DigitalItem = {
+  ...base, id: 'T', kind: 'practical',
+  task: { type: 'tap-icon', correct: 'video', icons: [
+    { id: 'phone', label: 'Gọi thường', picture: 'phone' },
+    { id: 'video', label: 'Gọi video', picture: 'videoCall' },
+    { id: 'message', label: 'Nhắn tin', picture: 'message' },
+  ] },
+};
+const phoneItem: DigitalItem = {
+  ...base, id: 'P', kind: 'practical', prompt: 'Gõ số 0912 345 678',
+  task: { type: 'type-phone', expected: '0912345678', instruction: 'Số điện thoại' },
+};
+const scamItem: DigitalItem = {
+  ...base, id: 'M', kind: 'practical',
+  task: { type: 'pick-scam', scam: 'm2', messages: [
+    { id: 'm1', from: 'Con gái', text: 'Con về muộn' },
+    { id: 'm2', from: '0856 123 987', text: 'Nâng cấp VNeID mức 2 tại đây' },
+    { id: 'm3', from: 'Trạm y tế', text: 'Tiêm phòng sáng thứ Bảy' },
+  ] },
+};
+const amountItem: DigitalItem = {
+  ...base, id: 'A', kind: 'practical',
+  task: { type: 'find-amount', amount: 150000, receipt: { title: 'Chuyển tiền thành công', lines: [{ label: 'Số tiền', value: '150.000 đ' }] } },
+};
+const formItem: DigitalItem = {
+  ...base, id: 'F', kind: 'practical',
+  task: {
+    type: 'fill-form',
+    fields: [
+      { id: 'ho-ten', label: 'Họ và tên', kind: 'text' },
+      { id: 'nam-sinh', label: 'Năm sinh', kind: 'number' },
+      { id: 'buoi', label: 'Buổi khám', kind: 'choice', options: ['Sáng', 'Chiều'] },
+      { id: 'dien-thoai', label: 'Số điện thoại', kind: 'number' },
+    ],
+    expected: { 'ho-ten': 'Lê Văn Ba', 'nam-sinh': '1958', buoi: 'Sáng', 'dien-thoai': '0978246135' },
+  },
+};
+const rightForm = { 'ho-ten': 'Lê Văn Ba', 'nam-sinh': '1958', buoi: 'Sáng', 'dien-thoai': '0978246135' };
+
+const phone = (typed: string): DigitalResponse => ({ kind: 'type-phone', typed });
+const amount = (typed: string): DigitalResponse => ({ kind: 'find-amount', typed });
+const form = (values: Record<string, string>): DigitalResponse => ({ kind: 'fill-form', values });
+
+describe('scoreItem', () => {
+  it.each<[string, DigitalItem, DigitalResponse | undefined, number]>([
+    ['self-rating "Chưa làm được"', selfItem, { kind: 'self-rating', step: 0 }, 0],
+    ['self-rating "Làm được khi có người giúp"', selfItem, { kind: 'self-rating', step: 1 }, 0.25],
+    ['self-rating "Tự làm được"', selfItem, { kind: 'self-rating', step: 2 }, 0.5],
+    ['self-rating "Làm thành thạo"', selfItem, { kind: 'self-rating', step: 3 }, 0.75],
+    ['self-rating "Hướng dẫn được người khác"', selfItem, { kind: 'self-rating', step: 4 }, 1],
+    ['self-rating with a step outside 0..4', selfItem, { kind: 'self-rating', step: 5 as 4 }, 0],
+    ['self-rating with a fractional step', selfItem, { kind: 'self-rating', step: 2.5 as 2 }, 0],
+    ['choice right', choiceItem, { kind: 'choice', optionId: 'b' }, 1],
+    ['choice wrong', choiceItem, { kind: 'choice', optionId: 'a' }, 0],
+    ['choice with an unknown option', choiceItem, { kind: 'choice', optionId: 'z' }, 0],
+    ['choice answered with another kind of response', choiceItem, { kind: 'tap-icon', iconId: 'b' }, 0],
+    ['tap-icon right', tapItem, { kind: 'tap-icon', iconId: 'video' }, 1],
+    ['tap-icon wrong', tapItem, { kind: 'tap-icon', iconId: 'phone' }, 0],
+    ['pick-scam right', scamItem, { kind: 'pick-scam', messageId: 'm2' }, 1],
+    ['pick-scam wrong', scamItem, { kind: 'pick-scam', messageId: 'm1' }, 0],
+    ['phone as expected', phoneItem, phone('0912345678'), 1],
+    ['phone with spaces', phoneItem, phone(' 0912 345 678 '), 1],
+    ['phone with dots', phoneItem, phone('0912.345.678'), 1],
+    ['phone with dashes', phoneItem, phone('0912-345-678'), 1],
+    ['phone with +84', phoneItem, phone('+84912345678'), 1],
+    ['phone with +84 and spaces', phoneItem, phone('+84 912 345 678'), 1],
+    ['phone with 84 but no +', phoneItem, phone('84912345678'), 0],
+    ['phone with +84 and the 0 kept', phoneItem, phone('+84 0912 345 678'), 0],
+    ['phone one digit short', phoneItem, phone('091234567'), 0],
+    ['phone one digit wrong', phoneItem, phone('0912345679'), 0],
+    ['phone left empty', phoneItem, phone(''), 0],
+    ['amount as plain digits', amountItem, amount('150000'), 1],
+    ['amount with dots', amountItem, amount('150.000'), 1],
+    ['amount with commas', amountItem, amount('150,000'), 1],
+    ['amount with a space', amountItem, amount('150 000'), 1],
+    ['amount with "đ"', amountItem, amount('150.000 đ'), 1],
+    ['amount with "đ" stuck on', amountItem, amount('150.000đ'), 1],
+    ['amount with "đồng"', amountItem, amount('150.000 đồng'), 1],
+    ['amount with "₫"', amountItem, amount('150.000₫'), 1],
+    ['amount with "VND"', amountItem, amount(' 150000 VND '), 1],
+    ['amount in thousands ("k")', amountItem, amount('150k'), 0],
+    ['amount in words', amountItem, amount('150 nghìn'), 0],
+    ['amount with decimals', amountItem, amount('150.000,00'), 0],
+    ['amount with a bad group', amountItem, amount('1.50.000'), 0],
+    ['amount with mixed separators', amountItem, amount('1.500,000'), 0],
+    ['amount wrong', amountItem, amount('15.000'), 0],
+    ['amount left empty', amountItem, amount(''), 0],
+    ['form all right', formItem, form(rightForm), 1],
+    ['form with other case and extra spaces', formItem, form({ ...rightForm, 'ho-ten': '  LÊ  VĂN   BA ', buoi: 'sáng' }), 1],
+    ['form typed with combining accents (NFD)', formItem, form({ ...rightForm, 'ho-ten': 'Lê Văn Ba'.normalize('NFD') }), 1],
+    ['form with a phone number spaced out', formItem, form({ ...rightForm, 'dien-thoai': '0978 246 135' }), 1],
+    ['form without accents: that field is wrong', formItem, form({ ...rightForm, 'ho-ten': 'Le Van Ba' }), 0.75],
+    ['form with the leading 0 dropped: that field is wrong', formItem, form({ ...rightForm, 'dien-thoai': '978246135' }), 0.75],
+    ['form half right', formItem, form({ 'ho-ten': 'Lê Văn Ba', 'nam-sinh': '1985', buoi: 'Chiều', 'dien-thoai': '0978246135' }), 0.5],
+    ['form with fields left out', formItem, form({ buoi: 'Sáng' }), 0.25],
+    ['form left empty', formItem, form({}), 0],
+    ['a practical item answered with the wrong task type', tapItem, { kind: 'pick-scam', messageId: 'video' }, 0],
+    ['skipped self-rating', selfItem, { kind: 'skipped' }, 0],
+    ['skipped choice', choiceItem, { kind: 'skipped' }, 0],
+    ['skipped practical', formItem, { kind: 'skipped' }, 0],
+    ['no response', choiceItem, undefined, 0],
+  ])('%s', (_name, item, response, expected) => {
+    expect(scoreItem(item, response)).toBe(expected);
+  });
+});
+
+describe('parseAmount', () => {
+  it.each<[string, number | null]>([
+    ['35000', 35000], ['35.000', 35000], ['35,000', 35000], ['1.500.000', 1500000], ['1 500 000 đ', 1500000],
+    ['1\u00a0500\u00a0000', 1500000], ['35.000 VNĐ', 35000], ['35000d', 35000], ['0', 0],
+    ['35k', null], ['35.5', null], ['1.500 000', null], ['-35000', null], ['đ', null], ['', null],
+  ])('%j → %j', (typed, expected) => {
+    expect(parseAmount(typed)).toBe(expected);
+  });
+});
+
+describe('levelOf', () => {
+  const levels = { basic: 0.5, proficient: 0.8 };
+  it.each<[number, string]>([
+    [0, 'chua-dat'], [0.4999, 'chua-dat'], [0.5, 'co-ban'], [0.7999, 'co-ban'], [0.8, 'thanh-thao'],
+    [0.7 + 0.1, 'thanh-thao'], [1, 'thanh-thao'],
+  ])('%d is %s', (share, level) => {
+    expect(levelOf(share, levels)).toBe(level);
+  });
+});
+
+// Each domain has a self-rating and a 4-field form, so a domain's share is (step + fields right) / 8,
+// the overall share is their sum / 48 and the practical share is the fields right / 24.
+const fields = ['f1', 'f2', 'f3', 'f4'];
+const tags: Partial<Record<string, DigitalItem['skills']>> = {
+  'data-self': ['public-services'], 'data-do': ['public-services', 'payment'], 'safety-self': ['self-protection'],
+};
+const rules: ScoringRules = {
+  domains: digitalDomainIds.map((id) => ({ id, title: id, description: id })),
+  householdSkills: householdSkillIds.map((id) => ({ id, title: id, description: id })),
+  levels: { basic: 0.5, proficient: 0.75 },
+  flags: {
+    hasDigitalSkills: { minOverall: 'co-ban', minDomainsAtBasic: 4 },
+    proficient: { minOverall: 'thanh-thao', minPracticalShare: 0.75 },
+    ruleText: 'Quy tắc',
+  },
+  items: digitalDomainIds.flatMap((domain): DigitalItem[] => [
+    { id: `${domain}-self`, domain, skills: tags[`${domain}-self`] ?? [], prompt: 'Tự đánh giá', weight: 1, kind: 'self-rating' },
+    {
+      id: `${domain}-do`, domain, skills: tags[`${domain}-do`] ?? [], prompt: 'Điền phiếu', weight: 1, kind: 'practical',
+      task: {
+        type: 'fill-form',
+        fields: fields.map((id) => ({ id, label: id, kind: 'text' as const })),
+        expected: Object.fromEntries(fields.map((id) => [id, 'đúng'])),
+      },
+    },
+  ]),
+};
+type Spec = ([step: 0 | 1 | 2 | 3 | 4, fieldsRight: number] | null)[];
+/** Responses from [self-rating step, form fields right] per domain, in domain order; null or missing domains are unanswered. */
+function answers(spec: Spec): DigitalResponses {
+  const responses: Record<string, DigitalResponse> = {};
+  spec.forEach((answer, i) => {
+    const domain = digitalDomainIds[i]!;
+    if (answer === null) return;
+    const [step, right] = answer;
+    responses[`${domain}-self`] = { kind: 'self-rating', step };
+    responses[`${domain}-do`] = { kind: 'fill-form', values: Object.fromEntries(fields.map((id, n) => [id, n < right ? 'đúng' : 'sai'])) };
+  });
+  return responses;
+}
+const same = (step: 0 | 1 | 2 | 3 | 4, right: number, n = 6): Spec => Array.from({ length: n }, () => [step, right] as const);
+
+describe('scoreAttempt', () => {
+  it.each<[string, Spec, { overall: number; practical: number; has: boolean; pro: boolean; toLearn: DigitalDomainId[] }]>([
+    ['full marks', same(4, 4), { overall: 1, practical: 1, has: true, pro: true, toLearn: [] }],
+    ['nothing answered: weakest three by domain order', [], { overall: 0, practical: 0, has: false, pro: false, toLearn: ['data', 'communication', 'content'] }],
+    ['has digital skills at exactly basic overall and exactly 4 domains at basic', [[4, 2], [4, 2], [4, 0], [4, 0], [2, 0], [2, 0]],
+      { overall: 0.5, practical: 4 / 24, has: true, pro: false, toLearn: ['problem-solving', 'ai', 'content'] }],
+    ['just below basic overall', [[4, 2], [4, 2], [4, 0], [4, 0], [2, 0], [1, 0]],
+      { overall: 23 / 48, practical: 4 / 24, has: false, pro: false, toLearn: ['ai', 'problem-solving', 'content'] }],
+    ['basic overall but only 3 domains at basic', [[4, 4], [4, 4], [4, 4], [3, 0], [0, 0], [0, 0]],
+      { overall: 27 / 48, practical: 0.5, has: false, pro: false, toLearn: ['problem-solving', 'ai', 'safety'] }],
+    ['proficient at exactly the overall and practical thresholds', same(3, 3), { overall: 0.75, practical: 0.75, has: true, pro: true, toLearn: [] }],
+    ['practical share just below its threshold', [[4, 2], ...same(3, 3, 5)], { overall: 0.75, practical: 17 / 24, has: true, pro: false, toLearn: [] }],
+    ['all practical right but overall just below proficient', [...same(2, 4, 5), [1, 4]],
+      { overall: 35 / 48, practical: 1, has: true, pro: false, toLearn: ['ai'] }],
+    ['toLearn: weakest first, ties in domain order, at most three', [[4, 4], [0, 0], [2, 0], [1, 0], [2, 0], [4, 4]],
+      { overall: 21 / 48, practical: 8 / 24, has: false, pro: false, toLearn: ['communication', 'safety', 'content'] }],
+  ])('%s', (_name, spec, expected) => {
+    const result = scoreAttempt(rules, answers(spec));
+    expect(result.overall.share).toBeCloseTo(expected.overall, 12);
+    expect(result.practicalShare).toBeCloseTo(expected.practical, 12);
+    expect({ has: result.hasDigitalSkills, pro: result.proficient, toLearn: result.toLearn })
+      .toEqual({ has: expected.has, pro: expected.pro, toLearn: expected.toLearn });
+  });
+
+  it('gives each domain its share and level, and a domain without answers 0', () => {
+    const result = scoreAttempt(rules, answers([[4, 4], [3, 3], [2, 2], null, [1, 1], [0, 4]]));
+    expect(result.domains).toEqual([
+      { id: 'data', share: 1, level: 'thanh-thao' },
+      { id: 'communication', share: 0.75, level: 'thanh-thao' },
+      { id: 'content', share: 0.5, level: 'co-ban' },
+      { id: 'safety', share: 0, level: 'chua-dat' },
+      { id: 'problem-solving', share: 0.25, level: 'chua-dat' },
+      { id: 'ai', share: 0.5, level: 'co-ban' },
+    ]);
+    expect(result.overall).toEqual({ share: 0.5, level: 'co-ban' });
+  });
+
+  it('counts skipped items as 0, like unanswered ones', () => {
+    const skipped = Object.fromEntries(rules.items.map((i) => [i.id, { kind: 'skipped' } as const]));
+    expect(scoreAttempt(rules, skipped)).toEqual(scoreAttempt(rules, {}));
+  });
+
+  it('gives each household skill the mean of its items, and 0 to a skill without items', () => {
+    const result = scoreAttempt(rules, answers([[4, 2], [4, 4], [4, 4], [2, 0]]));
+    expect(result.skills).toEqual([
+      { id: 'public-services', share: 0.75 },
+      { id: 'shopping', share: 0 },
+      { id: 'payment', share: 0.5 },
+      { id: 'self-protection', share: 0.5 },
+      { id: 'local-platforms', share: 0 },
+    ]);
+  });
+
+  it('weights items', () => {
+    const weighted: ScoringRules = {
+      ...rules,
+      items: rules.items.map((i) => (i.id === 'data-self' ? { ...i, weight: 3 } : i)),
+    };
+    const result = scoreAttempt(weighted, { 'data-self': { kind: 'self-rating', step: 4 } });
+    expect(result.domains[0]).toEqual({ id: 'data', share: 0.75, level: 'thanh-thao' });
+    expect(result.overall.share).toBeCloseTo(3 / 14, 12);
+  });
+
+  it('gives a domain without items share 0', () => {
+    const noAi: ScoringRules = { ...rules, items: rules.items.filter((i) => i.domain !== 'ai') };
+    const result = scoreAttempt(noAi, answers(same(4, 4)));
+    expect(result.domains.at(-1)).toEqual({ id: 'ai', share: 0, level: 'chua-dat' });
+    expect(result.toLearn).toEqual(['ai']);
+  });
+
+  it('never counts a person proficient who does not have digital skills', () => {
+    const strict: ScoringRules = {
+      ...rules,
+      flags: { ...rules.flags, hasDigitalSkills: { minOverall: 'co-ban', minDomainsAtBasic: 6 }, proficient: { minOverall: 'thanh-thao', minPracticalShare: 0 } },
+    };
+    const result = scoreAttempt(strict, answers([...same(4, 4, 5), [0, 0]]));
+    expect(result.overall.level).toBe('thanh-thao');
+    expect(result.hasDigitalSkills).toBe(false);
+    expect(result.proficient).toBe(false);
+
+    // And over many attempts: proficient ⇒ hasDigitalSkills.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 5;
+    for (let n = 0; n < 500; n += 1) {
+      const spec = Array.from({ length: 6 }, () => [next(), next()]) as Spec;
+      for (const bank of [rules, strict]) {
+        const r = scoreAttempt(bank, answers(spec));
+        if (r.proficient) expect(r.hasDigitalSkills).toBe(true);
+      }
+    }
+  });
+});
+
+describe('retakeAllowed', () => {
+  const bank = { retake: { minDays: 30, orAfterLesson: true } };
+  const noLessons = { retake: { minDays: 30, orAfterLesson: false } };
+  it.each<[string, typeof bank, string | null, string, boolean, ReturnType<typeof retakeAllowed>]>([
+    ['a first attempt', bank, null, '2026-03-01T08:00:00+07:00', false, { allowed: true }],
+    ['29 days later', bank, '2026-03-01T08:00:00+07:00', '2026-03-30T21:00:00+07:00', false, { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' }],
+    ['30 days later', bank, '2026-03-01T08:00:00+07:00', '2026-03-31T06:00:00+07:00', false, { allowed: true }],
+    ['months later', bank, '2026-03-01T08:00:00+07:00', '2026-09-01T08:00:00+07:00', false, { allowed: true }],
+    ['the same day', bank, '2026-03-01T08:00:00+07:00', '2026-03-01T16:00:00+07:00', false, { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' }],
+    ['soon, after a lesson', bank, '2026-03-01T08:00:00+07:00', '2026-03-05T08:00:00+07:00', true, { allowed: true }],
+    ['soon, after a lesson, when lessons do not count', noLessons, '2026-03-01T08:00:00+07:00', '2026-03-05T08:00:00+07:00', true,
+      { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' }],
+    ['days are Vietnamese calendar days (18:00 UTC is the next morning)', bank, '2026-03-01T18:00:00Z', '2026-03-31T12:00:00Z', false,
+      { allowed: false, reason: 'too-soon', nextDate: '2026-04-01' }],
+    ['plain dates, across a leap February', bank, '2028-02-15', '2028-03-15', false, { allowed: false, reason: 'too-soon', nextDate: '2028-03-16' }],
+    ['no waiting when minDays is 0', { retake: { minDays: 0, orAfterLesson: false } }, '2026-03-01', '2026-03-01', false, { allowed: true }],
+  ])('%s', (_name, rules, last, now, lesson, expected) => {
+    expect(retakeAllowed(rules, last, now, lesson)).toEqual(expected);
+  });
+
+  it.each([['01/03/2026'], ['2026-02-30'], ['2026-03-01T08:00:00'], ['soon']])('refuses %j as a date', (when) => {
+    expect(() => retakeAllowed(bank, when, '2026-03-01', false)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,224 @@
+import {
+  digitalLevels,
+  type DigitalBank,
+  type DigitalDomainId,
+  type DigitalItem,
+  type DigitalLevel,
+  type FormField,
+  type HouseholdSkillId,
+} from '../schemas/digital-bank.ts';
+
+/** What the person did on one item. A practical item takes the response of its task type. */
+export type DigitalResponse =
+  | { kind: 'self-rating'; step: 0 | 1 | 2 | 3 | 4 }
+  | { kind: 'choice'; optionId: string }
+  | { kind: 'tap-icon'; iconId: string }
+  | { kind: 'type-phone'; typed: string }
+  | { kind: 'pick-scam'; messageId: string }
+  | { kind: 'find-amount'; typed: string }
+  | { kind: 'fill-form'; values: Readonly<Record<string, string>> }
+  | { kind: 'skipped' };
+
+/** Responses by item id; an item without one counts as skipped. */
+export type DigitalResponses = Readonly<Record<string, DigitalResponse | undefined>>;
+
+export interface DigitalResult {
+  /** Per domain, in the bank's order: weighted mean score of its items (unanswered = 0). */
+  domains: { id: DigitalDomainId; share: number; level: DigitalLevel }[];
+  overall: { share: number; level: DigitalLevel };
+  /** Weighted mean score of the practical items (a partly right form counts in part). */
+  practicalShare: number;
+  /** Per household skill, in the bank's order: weighted mean score of the items tagged with it. */
+  skills: { id: HouseholdSkillId; share: number }[];
+  hasDigitalSkills: boolean;
+  /** Always implies hasDigitalSkills. */
+  proficient: boolean;
+  /** Up to three domains below proficient, weakest first; ties keep the bank's domain order. */
+  toLearn: DigitalDomainId[];
+}
+
+/** What scoreAttempt needs of a bank. */
+export type ScoringRules = Pick<DigitalBank, 'domains' | 'householdSkills' | 'levels' | 'flags' | 'items'>;
+
+/** Shares this close to a threshold count as reaching it (weighted means are not exact in binary). */
+const EPSILON = 1e-9;
+
+/**
+ * The score of one item, 0..1. A response of another kind than the item (or task) expects, a missing
+ * response and `skipped` all score 0.
+ * - self-rating: step / 4 (a step outside the whole numbers 0..4 scores 0);
+ * - choice, tap-icon, pick-scam: 1 when the right option, icon or message was picked;
+ * - type-phone: 1 when the typed number equals the expected one (see normalizePhone);
+ * - find-amount: 1 when the typed amount equals the receipt's amount (see parseAmount);
+ * - fill-form: the share of fields answered right (see fieldMatches).
+ */
+export function scoreItem(item: DigitalItem, response: DigitalResponse | undefined): number {
+  if (response === undefined || response.kind === 'skipped') return 0;
+  switch (item.kind) {
+    case 'self-rating': {
+      if (response.kind !== 'self-rating') return 0;
+      const step: number = response.step;
+      return Number.isInteger(step) && step >= 0 && step <= 4 ? step / 4 : 0;
+    }
+    case 'choice':
+      return response.kind === 'choice' && response.optionId === item.correct ? 1 : 0;
+    case 'practical': {
+      const task = item.task;
+      switch (task.type) {
+        case 'tap-icon':
+          return response.kind === 'tap-icon' && response.iconId === task.correct ? 1 : 0;
+        case 'pick-scam':
+          return response.kind === 'pick-scam' && response.messageId === task.scam ? 1 : 0;
+        case 'type-phone':
+          return response.kind === 'type-phone' && normalizePhone(response.typed) === task.expected ? 1 : 0;
+        case 'find-amount':
+          return response.kind === 'find-amount' && parseAmount(response.typed) === task.amount ? 1 : 0;
+        case 'fill-form': {
+          if (response.kind !== 'fill-form' || task.fields.length === 0) return 0;
+          const right = task.fields.filter((f) => fieldMatches(f, response.values[f.id], task.expected[f.id])).length;
+          return right / task.fields.length;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A typed phone number as ten digits: spaces, dots and dashes are dropped and a leading "+84" stands
+ * for the leading 0 ("+84 912 345 678" → "0912345678"). Anything else (letters, "84…" without "+",
+ * "+84 0…") is returned as cleaned, so it will not match.
+ */
+export function normalizePhone(typed: string): string {
+  const cleaned = typed.normalize('NFC').replace(/[\s.\-]/g, '');
+  return cleaned.startsWith('+84') ? `0${cleaned.slice(3)}` : cleaned;
+}
+
+/**
+ * A typed amount of money in whole đồng, or null when it is not one. Accepted: plain digits ("150000"),
+ * digits grouped by threes with dots, commas or spaces ("150.000", "150,000", "150 000"), each
+ * optionally followed by a currency mark: "đ", "₫", "đồng", "d", "vnd" or "vnđ" (any case, with or
+ * without a space). Not accepted: shorthand ("150k", "150 nghìn"), decimals ("150.5", "150.000,00"),
+ * signs, or mixed separators ("1.500,000").
+ */
+export function parseAmount(typed: string): number | null {
+  const text = typed.normalize('NFC').trim().toLowerCase()
+    .replace(/\s*(đồng|vnđ|vnd|đ|₫|d)$/u, '')
+    .trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const grouped = /^\d{1,3}([., \u00a0])\d{3}(?:\1\d{3})*$/u.exec(text);
+  if (grouped === null) return null;
+  return Number(text.replace(/\D/g, ''));
+}
+
+/**
+ * Whether a form answer is right. Text and choice fields: compared after trimming, collapsing inner
+ * whitespace and ignoring case, but the Vietnamese accents must match ("le van ba" is not "Lê Văn Ba";
+ * precomposed and combining accents are the same). Number fields: compared as digits, ignoring
+ * spaces, dots, commas and dashes ("0978 246 135" = "0978246135"; leading zeros count).
+ */
+export function fieldMatches(field: Pick<FormField, 'kind'>, typed: string | undefined, expected: string | undefined): boolean {
+  if (typed === undefined || expected === undefined) return false;
+  if (field.kind === 'number') {
+    const digits = (s: string) => s.replace(/[\s.,\-]/g, '');
+    const t = digits(typed);
+    return /^\d+$/.test(t) && t === digits(expected);
+  }
+  const text = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  return text(typed) === text(expected);
+}
+
+/** The level a share reaches under the bank's thresholds (a share at a threshold reaches it). */
+export function levelOf(share: number, levels: DigitalBank['levels']): DigitalLevel {
+  if (share + EPSILON >= levels.proficient) return 'thanh-thao';
+  if (share + EPSILON >= levels.basic) return 'co-ban';
+  return 'chua-dat';
+}
+
+/** Whether `level` is `min` or higher. */
+export function levelAtLeast(level: DigitalLevel, min: DigitalLevel): boolean {
+  return digitalLevels.indexOf(level) >= digitalLevels.indexOf(min);
+}
+
+/**
+ * The result of one attempt: shares per domain, overall and per household skill, the commune's two
+ * flags and what to learn next. Every item of the bank counts; an item without a response scores 0.
+ * A domain or skill without items has share 0; so has practicalShare in a bank without practical items.
+ */
+export function scoreAttempt(bank: ScoringRules, responses: DigitalResponses): DigitalResult {
+  const scored = bank.items.map((item) => ({ item, score: scoreItem(item, responses[item.id]) }));
+  const mean = (pick: (item: DigitalItem) => boolean): number => {
+    let weight = 0;
+    let total = 0;
+    for (const { item, score } of scored) {
+      if (!pick(item)) continue;
+      weight += item.weight;
+      total += item.weight * score;
+    }
+    return weight === 0 ? 0 : total / weight;
+  };
+
+  const domains = bank.domains.map((d) => {
+    const share = mean((i) => i.domain === d.id);
+    return { id: d.id, share, level: levelOf(share, bank.levels) };
+  });
+  const overallShare = mean(() => true);
+  const overall = { share: overallShare, level: levelOf(overallShare, bank.levels) };
+  const practicalShare = mean((i) => i.kind === 'practical');
+  const skills = bank.householdSkills.map((s) => ({ id: s.id, share: mean((i) => i.skills.includes(s.id)) }));
+
+  const { hasDigitalSkills: has, proficient: pro } = bank.flags;
+  const domainsAtBasic = domains.filter((d) => levelAtLeast(d.level, 'co-ban')).length;
+  const hasDigitalSkills = levelAtLeast(overall.level, has.minOverall) && domainsAtBasic >= has.minDomainsAtBasic;
+  const proficient = hasDigitalSkills && levelAtLeast(overall.level, pro.minOverall)
+    && practicalShare + EPSILON >= pro.minPracticalShare;
+
+  const toLearn = domains
+    .map((d, order) => ({ ...d, order }))
+    .filter((d) => d.level !== 'thanh-thao')
+    .sort((a, b) => a.share - b.share || a.order - b.order)
+    .slice(0, 3)
+    .map((d) => d.id);
+
+  return { domains, overall, practicalShare, skills, hasDigitalSkills, proficient, toLearn };
+}
+
+export type RetakeVerdict = { allowed: true } | { allowed: false; reason: 'too-soon'; nextDate: string };
+
+/**
+ * Whether the person may take the test again. Days are calendar days in `timeZone` (the center's,
+ * Vietnam by default): after an attempt on 1 March with minDays 30, a retake is allowed from 31 March.
+ * With `retake.orAfterLesson`, a lesson attended since the last attempt allows it at once.
+ * `lastAttemptAt` and `now` are ISO timestamps with a zone ("2026-03-01T08:00:00+07:00") or plain dates
+ * ("2026-03-01"); anything else throws a RangeError.
+ */
+export function retakeAllowed(
+  bank: Pick<DigitalBank, 'retake'>,
+  lastAttemptAt: string | null,
+  now: string,
+  attendedLessonSince: boolean,
+  timeZone = 'Asia/Ho_Chi_Minh',
+): RetakeVerdict {
+  if (lastAttemptAt === null) return { allowed: true };
+  if (bank.retake.orAfterLesson && attendedLessonSince) return { allowed: true };
+  const next = dayNumber(lastAttemptAt, timeZone) + bank.retake.minDays;
+  if (dayNumber(now, timeZone) >= next) return { allowed: true };
+  return { allowed: false, reason: 'too-soon', nextDate: new Date(next * 86_400_000).toISOString().slice(0, 10) };
+}
+
+/** Days since 1970-01-01 of the calendar date of `when` in `timeZone`. */
+function dayNumber(when: string, timeZone: string): number {
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(when);
+  if (plain !== null) {
+    const [, y, m, d] = plain.map(Number) as [number, number, number, number];
+    const date = Date.UTC(y, m - 1, d);
+    if (new Date(date).getUTCDate() !== d) throw new RangeError(`not a date: "${when}"`);
+    return date / 86_400_000;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(when) || Number.isNaN(Date.parse(when))) {
+    throw new RangeError(`not an ISO timestamp with a time zone: "${when}"`);
+  }
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(new Date(when));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
+}
