@@ -1,3 +1,4 @@
+import { digitalRoutes } from './digital/digital.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -34,6 +35,7 @@ export function createApp(options: AppOptions) {
     .route('/', configRoutes)
     .route('/', peopleRoutes)
     .route('/', assessmentRoutes)
+    .route('/', digitalRoutes)
     .route('/', evidenceRoutes)
     .route('/', staffRoutes)
     .route('/', appraisalRoutes)

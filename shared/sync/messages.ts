@@ -119,8 +119,28 @@ export interface ProposalListClosedV1 {
   entries: number;
 }
 
+/**
+ * A finished digital-skills self-check, as the box scored it: the levels and the two flags the
+ * commune counts (the responses stay at the center).
+ */
+export interface DigitalCheckV1 {
+  type: 'DigitalCheckV1';
+  id: string;
+  revision: number;
+  personId: string;
+  year: number;
+  bankId: string;
+  bankVersion: string;
+  finishedAt: string;
+  overall: { share: number; level: string };
+  domains: { id: string; share: number; level: string }[];
+  hasDigitalSkills: boolean;
+  proficient: boolean;
+  assisted: boolean;
+}
+
 export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1 | CommuneAggregateV1 | RecognizedListV1
-  | CommuneAggregateV2 | ProposalListClosedV1;
+  | CommuneAggregateV2 | ProposalListClosedV1 | DigitalCheckV1;
 
 /** The record kind each message type changes. */
 export const recordKindOf = {
@@ -133,4 +153,5 @@ export const recordKindOf = {
   RecognizedListV1: 'recognized-list',
   CommuneAggregateV2: 'aggregate',
   ProposalListClosedV1: 'proposal-list',
+  DigitalCheckV1: 'digital-check',
 } as const satisfies Record<ChangeMessage['type'], string>;

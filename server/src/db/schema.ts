@@ -33,6 +33,23 @@ export interface Database {
   hub_target_adjustment: { id: Generated<number>; measure: string; year: number; value: number; reason: string; by_name: string; at: string };
   hub_unit_change: { id: Generated<number>; kind: 'village' | 'center'; from_name: string; to_name: string; year: number; by_name: string; at: string };
   hub_decline: HubDeclineTable;
+  digital_attempt: DigitalAttemptTable;
+}
+
+/** A finished digital-skills self-check; `result` is the JSON of the box's scoring. */
+export interface DigitalAttemptTable {
+  id: string;
+  person_id: string;
+  year: number;
+  bank_id: string;
+  bank_version: string;
+  started_at: string;
+  finished_at: string;
+  responses: string;
+  result: string;
+  has_digital: number;
+  proficient: number;
+  assisted_by: string | null;
 }
 
 /** Hub projection of a received person: what the dashboard counts by. Rebuilt from hub_record. */

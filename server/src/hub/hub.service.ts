@@ -141,5 +141,7 @@ async function erase(trx: Parameters<typeof repo.putRecord>[0], origin: string, 
   await repo.deleteRecords(trx, 'assessment', theirs);
   await repo.deleteRecords(trx, 'appraisal', theirs);
   await repo.deleteRecords(trx, 'evidence', photos);
+  const checks = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'digital-check').where('origin', '=', origin).execute();
+  await repo.deleteRecords(trx, 'digital-check', checks.filter((c) => (JSON.parse(c.payload) as { personId?: string }).personId === personId).map((c) => c.record_id));
   await forgetPerson(trx, personId);
 }

@@ -3,6 +3,7 @@ import { verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ConsentPurpose } from '../../../shared/schemas/person.ts';
 import { type AssessmentDeps } from '../assessments/assessments.service.ts';
+import { history as digitalHistory } from '../digital/digital.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
@@ -41,6 +42,7 @@ export async function personData(deps: AssessmentDeps, personId: string) {
     person,
     consentLog: consentLog.map((c) => ({ purpose: c.purpose, granted: c.granted === 1, at: c.at })),
     assessments,
+    digitalChecks: (await digitalHistory(deps, personId)).attempts,
   };
 }
 
@@ -105,6 +107,7 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     }
     await trx.deleteFrom('consent').where('person_id', '=', personId).execute();
     await trx.deleteFrom('recognition').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
     await trx.deleteFrom('person').where('id', '=', personId).execute();
     await trx.updateTable('outbox').set({ payload: JSON.stringify({ redacted: true }) })
       .where('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id)]).execute();

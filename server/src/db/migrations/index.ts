@@ -5,6 +5,7 @@ import * as federation from './202611231100-federation.ts';
 import * as evidenceSync from './202611231200-evidence-sync.ts';
 import * as downwardFeed from './202611231300-downward-feed.ts';
 import * as communeDashboard from './202611231400-commune-dashboard.ts';
+import * as digitalCheck from './202611231500-digital-check.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611231200-evidence-sync': evidenceSync,
   '202611231300-downward-feed': downwardFeed,
   '202611231400-commune-dashboard': communeDashboard,
+  '202611231500-digital-check': digitalCheck,
 };

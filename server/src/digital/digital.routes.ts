@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import { PutDigitalAttemptSchema } from '../../../shared/schemas/digital-attempt.ts';
+import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
+import type { AppEnv } from '../http/context.ts';
+import { jsonBody, parseOrThrow } from '../http/errors.ts';
+import { currentBank, history, putAttempt } from './digital.service.ts';
+
+export const digitalRoutes = new Hono<AppEnv>()
+  // The bank the tablet caches for the self-check (it works offline from then on).
+  .get('/digital/bank', (c) => c.json(currentBank(c.var.deps)))
+  // A finished self-check, under the tablet's own id; the box scores it.
+  .put('/digital-attempts/:id', jsonBody(PutDigitalAttemptSchema), async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    return c.json(await putAttempt(c.var.deps, id, c.req.valid('json')));
+  })
+  .get('/people/:id/digital-attempts', async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    return c.json(await history(c.var.deps, id));
+  });

@@ -1,0 +1,97 @@
+import { retakeAllowed, scoreAttempt } from '../../../shared/domain/digital-skills.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { DigitalAttemptView, DigitalHistory, PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
+import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
+import { assessmentYearNow, type AssessmentDeps } from '../assessments/assessments.service.ts';
+import { isActiveStaff } from '../assessments/assessments.repository.ts';
+import type { DigitalAttemptTable } from '../db/schema.ts';
+import { appendChange } from '../outbox/outbox.repository.ts';
+import { findPersonById } from '../people/people.repository.ts';
+
+/**
+ * The digital-skills self-check at the box: the bank in use, a finished attempt scored here from
+ * what the villager did (the tablet's own scoring is never trusted), the retake policy, and each
+ * person's history. A scored attempt goes to the commune as DigitalCheckV1 (levels and flags only).
+ */
+
+/** The bank villagers take now (kiosk-config's `digital.bank`). */
+export function currentBank(deps: Pick<AssessmentDeps, 'config'>): DigitalBank {
+  const ref = deps.config.settings['digital.bank'];
+  return deps.config.digitalBanks.find((b) => `${b.id}@${b.version}` === ref)!;
+}
+
+function findBank(deps: Pick<AssessmentDeps, 'config'>, id: string, version: string): DigitalBank {
+  const bank = deps.config.digitalBanks.find((b) => b.id === id && b.version === version);
+  if (!bank) throw new AppError('digital.bank-unknown', { bankId: id, version });
+  return bank;
+}
+
+/** Responses must name items of the bank, each answered the way its kind is answered. */
+function checkResponses(bank: DigitalBank, responses: PutDigitalAttempt['responses']): void {
+  const wrong: string[] = [];
+  for (const [itemId, response] of Object.entries(responses)) {
+    const item = bank.items.find((i) => i.id === itemId);
+    const expected = !item ? null : item.kind === 'practical' ? item.task.type : item.kind;
+    if (!item || (response.kind !== 'skipped' && response.kind !== expected)) wrong.push(itemId);
+  }
+  if (wrong.length > 0) throw new AppError('digital.item-unknown', { itemIds: wrong });
+}
+
+function toView(row: DigitalAttemptTable): DigitalAttemptView {
+  const result = JSON.parse(row.result) as ReturnType<typeof scoreAttempt>;
+  return {
+    id: row.id, personId: row.person_id, year: row.year, bankId: row.bank_id, bankVersion: row.bank_version,
+    startedAt: row.started_at, finishedAt: row.finished_at, overall: result.overall, domains: result.domains,
+    practicalShare: result.practicalShare, hasDigitalSkills: result.hasDigitalSkills, proficient: result.proficient,
+    toLearn: result.toLearn, assisted: row.assisted_by !== null,
+  };
+}
+
+/** Whether the person may start a new attempt now, by the bank's retake policy. */
+function retakeFor(deps: AssessmentDeps, last: DigitalAttemptTable | undefined) {
+  // Attendance of lessons arrives with the learning resources; until then only the waiting time counts.
+  return retakeAllowed(currentBank(deps), last?.finished_at ?? null, deps.now().toISOString(), false, deps.config.settings['year.timeZone']);
+}
+
+/**
+ * Stores and scores a finished attempt under the tablet's id. The same attempt again answers what
+ * was stored; a new attempt before the retake policy allows is refused with the date it may.
+ */
+export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDigitalAttempt): Promise<DigitalAttemptView> {
+  const bank = findBank(deps, input.bankId, input.bankVersion);
+  checkResponses(bank, input.responses);
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('digital_attempt').selectAll().where('id', '=', id).executeTakeFirst();
+    if (existing) {
+      if (existing.person_id !== input.personId || existing.responses !== JSON.stringify(input.responses)) throw new AppError('digital.id-conflict');
+      return toView(existing);
+    }
+    if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    const last = await trx.selectFrom('digital_attempt').selectAll().where('person_id', '=', input.personId).orderBy('finished_at', 'desc').executeTakeFirst();
+    const retake = retakeFor(deps, last);
+    if (!retake.allowed) throw new AppError('digital.retake-too-soon', { nextDate: retake.nextDate });
+    const result = scoreAttempt(bank, input.responses);
+    const row: DigitalAttemptTable = {
+      id, person_id: input.personId, year: assessmentYearNow(deps), bank_id: bank.id, bank_version: bank.version,
+      started_at: input.startedAt, finished_at: at, responses: JSON.stringify(input.responses), result: JSON.stringify(result),
+      has_digital: result.hasDigitalSkills ? 1 : 0, proficient: result.proficient ? 1 : 0, assisted_by: input.assistedBy ?? null,
+    };
+    await trx.insertInto('digital_attempt').values(row).execute();
+    const view = toView(row);
+    await appendChange(trx, {
+      type: 'DigitalCheckV1', id, revision: 1, personId: view.personId, year: view.year, bankId: view.bankId, bankVersion: view.bankVersion,
+      finishedAt: view.finishedAt, overall: view.overall, domains: view.domains, hasDigitalSkills: view.hasDigitalSkills,
+      proficient: view.proficient, assisted: view.assisted,
+    }, at);
+    return view;
+  });
+}
+
+/** A person's attempts, newest first, and whether a new one may start now. */
+export async function history(deps: AssessmentDeps, personId: string): Promise<DigitalHistory> {
+  if (!(await findPersonById(deps.db, personId))) throw new AppError('person.not-found');
+  const rows = await deps.db.selectFrom('digital_attempt').selectAll().where('person_id', '=', personId).orderBy('finished_at', 'desc').execute();
+  return { attempts: rows.map(toView), retake: retakeFor(deps, rows[0]) };
+}
