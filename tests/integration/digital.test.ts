@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreAttempt, type DigitalResponse } from '../../shared/domain/digital-skills.ts';
-import type { DigitalBank, DigitalItem } from '../../shared/schemas/digital-bank.ts';
+import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
+import { respond } from '../fixtures/digital.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -18,20 +19,6 @@ beforeEach(async () => {
   bank = (await h.json('GET', '/api/digital/bank')).body as DigitalBank;
 });
 afterEach(async () => { await h.close(); });
-
-/** A right (or deliberately wrong) response for each item, by its kind. */
-function respond(item: DigitalItem, right: boolean): DigitalResponse {
-  if (item.kind === 'self-rating') return { kind: 'self-rating', step: right ? 3 : 1 };
-  if (item.kind === 'choice') return { kind: 'choice', optionId: right ? item.correct : item.options.find((o) => o.id !== item.correct)!.id };
-  const t = item.task;
-  switch (t.type) {
-    case 'tap-icon': return { kind: 'tap-icon', iconId: right ? t.correct : t.icons.find((i) => i.id !== t.correct)!.id };
-    case 'type-phone': return { kind: 'type-phone', typed: right ? t.expected.replace(/^0/, '+84 ') : '0900000000' };
-    case 'pick-scam': return { kind: 'pick-scam', messageId: right ? t.scam : t.messages.find((m) => m.id !== t.scam)!.id };
-    case 'find-amount': return { kind: 'find-amount', typed: right ? t.amount.toLocaleString('vi-VN') : '1' };
-    case 'fill-form': return { kind: 'fill-form', values: right ? { ...t.expected } : {} };
-  }
-}
 
 const attempt = (responses: Record<string, DigitalResponse>, extra: Record<string, unknown> = {}) =>
   ({ personId, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', responses, ...extra });

@@ -34,6 +34,7 @@ export interface Database {
   hub_unit_change: { id: Generated<number>; kind: 'village' | 'center'; from_name: string; to_name: string; year: number; by_name: string; at: string };
   hub_decline: HubDeclineTable;
   digital_attempt: DigitalAttemptTable;
+  hub_digital_check: { record_id: string; person_id: string; year: number; finished_at: string; has_digital: number; proficient: number };
 }
 
 /** A finished digital-skills self-check; `result` is the JSON of the box's scoring. */
@@ -84,6 +85,9 @@ export interface HubAssessmentTable {
   appraised_count: number | null;
   /** Appraised score of the information-technology indicator (CS05). */
   digital_score: number | null;
+  /** Flags of the person's latest digital-skills self-check of the year (null: none taken). */
+  check_digital: number | null;
+  check_proficient: number | null;
   /** 1 when a decision in force recognizes the person for this year. */
   recognized: number;
   /** Years recognized in a row up to this one (0 when not recognized this year). */

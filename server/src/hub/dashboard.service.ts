@@ -41,7 +41,12 @@ async function dataYears(deps: DashboardDeps): Promise<number[]> {
   return rows.map((r) => Number(r.year)).sort((a, b) => a - b);
 }
 
-/** The sums every count is made of, over rows of hub_assessment `a` (recognized and streak kept by facts.ts). */
+/**
+ * The sums every count is made of, over rows of hub_assessment `a` (recognized and streak kept by
+ * facts.ts). Digital skills and proficiency come from the person's latest self-check of the year;
+ * without one, from the appraised CS05 score (≥ digital.minScore) and, for proficient, having
+ * completed the self-assessment unassisted.
+ */
 function sums(deps: DashboardDeps) {
   const streak = deps.config.settings['recognition.outstandingYears'];
   const digitalMin = deps.config.settings['digital.minScore'];
@@ -49,8 +54,8 @@ function sums(deps: DashboardDeps) {
       sum(a.submitted) as self_assessed,
       sum(case when a.submitted = 1 and a.appraised = 1 then 1 else 0 end) as appraised,
       sum(a.recognized) as recognized,
-      sum(case when a.recognized = 1 and a.digital_score >= ${digitalMin} then 1 else 0 end) as digital,
-      sum(case when a.recognized = 1 and a.digital_score >= ${digitalMin} and a.assisted = 0 then 1 else 0 end) as proficient,
+      sum(case when a.recognized = 1 and (a.check_digital = 1 or (a.check_digital is null and a.digital_score >= ${digitalMin})) then 1 else 0 end) as digital,
+      sum(case when a.recognized = 1 and (a.check_proficient = 1 or (a.check_digital is null and a.digital_score >= ${digitalMin} and a.assisted = 0)) then 1 else 0 end) as proficient,
       sum(case when a.streak >= ${streak} then 1 else 0 end) as outstanding`;
 }
 

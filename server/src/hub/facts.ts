@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import * as v from 'valibot';
-import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
+import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, DigitalCheckV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import type { Database, HubAssessmentTable, HubPersonTable } from '../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -59,7 +59,7 @@ export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal:
     appraised_min: appraised && appraised.length > 0 ? Math.min(...appraised.map((s) => s.score)) : null,
     appraised_count: appraised ? appraised.length : null,
     digital_score: appraised?.find((s) => s.indicatorId === DIGITAL_INDICATOR)?.score ?? null,
-    recognized: 0, streak: 0,
+    check_digital: null, check_proficient: null, recognized: 0, streak: 0,
   };
 }
 
@@ -109,13 +109,32 @@ async function payloadOf<T>(db: Db, kind: string, id: string): Promise<{ origin:
 }
 
 async function putAssessmentFact(trx: Db, fact: HubAssessmentTable): Promise<void> {
-  const { assessment_id: _id, recognized: _r, streak: _s, ...rest } = fact;
+  const { assessment_id: _id, recognized: _r, streak: _s, check_digital: _d, check_proficient: _p, ...rest } = fact;
   await trx.insertInto('hub_assessment').values(fact).onConflict((oc) => oc.column('assessment_id').doUpdateSet(rest)).execute();
   await refreshRecognition(trx, [fact.person_id]);
+  await refreshDigitalCheck(trx, fact.person_id, fact.year);
 }
 
 async function villageOf(trx: Db, personId: string): Promise<string> {
   return (await trx.selectFrom('hub_person').select('village').where('person_id', '=', personId).executeTakeFirst())?.village ?? '';
+}
+
+const DigitalCheckShape = v.looseObject({
+  id: v.string(), personId: v.string(), year: v.pipe(v.number(), v.integer()), finishedAt: v.string(), hasDigitalSkills: v.boolean(), proficient: v.boolean(),
+});
+type DigitalCheck = Pick<DigitalCheckV1, 'id' | 'personId' | 'year' | 'finishedAt' | 'hasDigitalSkills' | 'proficient'>;
+
+const checkRow = (c: DigitalCheck) => ({
+  record_id: c.id, person_id: c.personId, year: c.year, finished_at: c.finishedAt, has_digital: c.hasDigitalSkills ? 1 : 0, proficient: c.proficient ? 1 : 0,
+});
+
+/** Puts the flags of the person's latest self-check of the year on their assessment of that year. */
+async function refreshDigitalCheck(trx: Db, personId: string, year: number): Promise<void> {
+  const latest = await trx.selectFrom('hub_digital_check').select(['has_digital', 'proficient']).where('person_id', '=', personId).where('year', '=', year)
+    .orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
+  await trx.updateTable('hub_assessment')
+    .set({ check_digital: latest ? Number(latest.has_digital) : null, check_proficient: latest ? Number(latest.proficient) : null })
+    .where('person_id', '=', personId).where('year', '=', year).execute();
 }
 
 /** Brings the projection in step with one change just stored in hub_record (same transaction). */
@@ -128,6 +147,10 @@ export async function projectChange(trx: Db, origin: string, m: ChangeMessage, r
   } else if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) {
     const appraisal = await payloadOf<AppraisalUpsertV1>(trx, 'appraisal', m.id);
     await putAssessmentFact(trx, assessmentFact(origin, m, appraisal && fits(AppraisalShape, appraisal.message) ? appraisal.message : undefined, await villageOf(trx, m.subjectId)));
+  } else if (m.type === 'DigitalCheckV1' && fits(DigitalCheckShape, m)) {
+    const { record_id: _id, ...rest } = checkRow(m);
+    await trx.insertInto('hub_digital_check').values(checkRow(m)).onConflict((oc) => oc.column('record_id').doUpdateSet(rest)).execute();
+    await refreshDigitalCheck(trx, m.personId, m.year);
   } else if (m.type === 'AppraisalUpsertV1' && fits(AppraisalShape, m)) {
     const assessment = await payloadOf<AssessmentUpsertV1>(trx, 'assessment', m.id);
     if (assessment && fits(AssessmentShape, assessment.message) && assessment.message.title === TITLE) {
@@ -138,6 +161,7 @@ export async function projectChange(trx: Db, origin: string, m: ChangeMessage, r
 
 /** A person erased at their center: their rows leave the projection too. */
 export async function forgetPerson(trx: Db, personId: string): Promise<void> {
+  await trx.deleteFrom('hub_digital_check').where('person_id', '=', personId).execute();
   await trx.deleteFrom('hub_assessment').where('person_id', '=', personId).execute();
   await trx.deleteFrom('hub_person').where('person_id', '=', personId).execute();
 }
@@ -149,8 +173,9 @@ export async function ensureFacts(db: Kysely<Database>): Promise<boolean> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('hub_assessment').execute();
     await trx.deleteFrom('hub_person').execute();
+    await trx.deleteFrom('hub_digital_check').execute();
     const rows = await trx.selectFrom('hub_record').select(['record_kind', 'origin', 'payload', 'received_at'])
-      .where('record_kind', 'in', ['person', 'assessment', 'appraisal']).execute();
+      .where('record_kind', 'in', ['person', 'assessment', 'appraisal', 'digital-check']).execute();
     const appraisals = new Map<string, AppraisalUpsertV1>();
     for (const r of rows) {
       const m = JSON.parse(r.payload) as AppraisalUpsertV1;
@@ -164,9 +189,20 @@ export async function ensureFacts(db: Kysely<Database>): Promise<boolean> {
       if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) assessments.push(assessmentFact(r.origin, m, appraisals.get(m.id), ''));
     }
     const villages = new Map(people.map((p) => [p.person_id, p.village]));
+    const received = rows.filter((r) => r.record_kind === 'digital-check').map((r) => JSON.parse(r.payload) as unknown)
+      .filter((m): m is DigitalCheck => fits(DigitalCheckShape, m));
+    const checks = new Map<string, DigitalCheck>();
+    for (const c of received) {
+      const key = `${c.personId}\u0000${c.year}`;
+      if (!checks.has(key) || c.finishedAt > checks.get(key)!.finishedAt) checks.set(key, c);
+    }
+    for (let i = 0; i < received.length; i += 500) await trx.insertInto('hub_digital_check').values(received.slice(i, i + 500).map(checkRow)).execute();
     const recognized = await recognizedYears(trx);
     for (const a of assessments) {
       a.village = villages.get(a.person_id) ?? '';
+      const check = checks.get(`${a.person_id}\u0000${a.year}`);
+      a.check_digital = check ? (check.hasDigitalSkills ? 1 : 0) : null;
+      a.check_proficient = check ? (check.proficient ? 1 : 0) : null;
       a.streak = streakOf(recognized.get(a.person_id) ?? new Set(), a.year);
       a.recognized = a.streak > 0 ? 1 : 0;
     }

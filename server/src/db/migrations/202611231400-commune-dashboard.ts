@@ -36,10 +36,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('appraised_min', 'integer')
     .addColumn('appraised_count', 'integer')
     .addColumn('digital_score', 'integer')
+    // From the person's latest digital-skills self-check of the year, when there is one.
+    .addColumn('check_digital', 'integer')
+    .addColumn('check_proficient', 'integer')
     // From the decisions in force: recognized this year, and years recognized in a row up to it.
     .addColumn('recognized', 'integer', (c) => c.notNull())
     .addColumn('streak', 'integer', (c) => c.notNull())
     .execute();
+  // Hub projection of the digital-skills self-checks received (flags only).
+  await db.schema.createTable('hub_digital_check')
+    .addColumn('record_id', 'text', (c) => c.primaryKey())
+    .addColumn('person_id', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('finished_at', 'text', (c) => c.notNull())
+    .addColumn('has_digital', 'integer', (c) => c.notNull())
+    .addColumn('proficient', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('hub_digital_check_person').on('hub_digital_check').columns(['person_id', 'year']).execute();
   await db.schema.createIndex('hub_assessment_year').on('hub_assessment').columns(['year', 'person_id']).execute();
   await db.schema.createIndex('hub_assessment_person').on('hub_assessment').columns(['person_id']).execute();
   await db.schema.createIndex('hub_decision_person_person').on('hub_decision_person').columns(['person_id']).execute();
@@ -96,7 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('proposal_list').dropColumn('revision').execute();
   await db.schema.alterTable('proposal_list').dropColumn('id').execute();
-  for (const t of ['hub_decline', 'hub_unit_change', 'hub_target_adjustment', 'hub_population', 'hub_assessment', 'hub_person']) {
+  for (const t of ['hub_digital_check', 'hub_decline', 'hub_unit_change', 'hub_target_adjustment', 'hub_population', 'hub_assessment', 'hub_person']) {
     await db.schema.dropTable(t).execute();
   }
 }
