@@ -61,5 +61,9 @@ export const AssessmentViewSchema = v.object({
   revision: v.number(),
   submittedAt: v.nullable(v.string()),
   verdict: v.object({ total: v.number(), recognized: v.boolean(), shortfalls: v.array(ShortfallSchema) }),
+  /** Evidence for CS05: the person's latest digital-skills self-check of the same year, if any. */
+  digitalCheck: v.optional(v.nullable(v.object({
+    attemptId: v.string(), finishedAt: v.string(), level: v.string(), hasDigitalSkills: v.boolean(), proficient: v.boolean(),
+  }))),
 });
 export type AssessmentView = v.InferOutput<typeof AssessmentViewSchema>;

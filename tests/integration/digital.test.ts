@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreAttempt, type DigitalResponse } from '../../shared/domain/digital-skills.ts';
 import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
-import { respond } from '../fixtures/digital.ts';
+import { answerAll, respond } from '../fixtures/digital.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -49,6 +49,17 @@ describe('digital-skills self-check', () => {
     const before = await h.counts();
     expect((await h.json('PUT', `/api/digital-attempts/${id}`, attempt(responses))).body).toEqual(res.body);
     expect(await h.counts()).toEqual(before);
+  });
+
+  it("stands as CS05 evidence on the same year's assessment", async () => {
+    const assessmentId = build.id();
+    expect((await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId))).status).toBe(200);
+    expect((await h.json('GET', `/api/assessments/${assessmentId}`)).body.digitalCheck).toBeNull();
+    const id = build.id();
+    const done = (await h.json('PUT', `/api/digital-attempts/${id}`, attempt(answerAll(bank, true)))).body;
+    expect((await h.json('GET', `/api/assessments/${assessmentId}`)).body.digitalCheck).toEqual({
+      attemptId: id, finishedAt: done.finishedAt, level: 'thanh-thao', hasDigitalSkills: true, proficient: true,
+    });
   });
 
   it('refuses a retake too early with the date it may be taken, and allows it then', async () => {

@@ -129,7 +129,17 @@ export async function currentAssessmentOf(deps: AssessmentDeps, personId: string
 
 async function viewOf(deps: AssessmentDeps, row: AssessmentRow): Promise<AssessmentView> {
   const set = deps.criteria.find(row.criteria_set_id, row.criteria_set_version);
-  return toView(set, row, await repo.listItems(deps.db, row.id), await repo.listEvidence(deps.db, row.id), await repo.findAppraisal(deps.db, row.id));
+  const view = toView(set, row, await repo.listItems(deps.db, row.id), await repo.listEvidence(deps.db, row.id), await repo.findAppraisal(deps.db, row.id));
+  // The digital-skills self-check of the same year stands as evidence for CS05.
+  const check = await deps.db.selectFrom('digital_attempt').select(['id', 'finished_at', 'result', 'has_digital', 'proficient'])
+    .where('person_id', '=', row.subject_id).where('year', '=', row.year).orderBy('finished_at', 'desc').executeTakeFirst();
+  return {
+    ...view,
+    digitalCheck: check ? {
+      attemptId: check.id, finishedAt: check.finished_at, level: (JSON.parse(check.result) as { overall: { level: string } }).overall.level,
+      hasDigitalSkills: check.has_digital === 1, proficient: check.proficient === 1,
+    } : null,
+  };
 }
 
 function sortItems(items: AssessmentItemRow[]): AssessmentItemRow[] {

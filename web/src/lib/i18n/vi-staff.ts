@@ -207,6 +207,7 @@ export const viStaff = {
     none: 'Không tìm thấy ai.',
   },
   appraise: {
+    digitalEvidence: 'Minh chứng: bài kiểm tra kỹ năng số ngày {date}, mức {level}',
     declined: 'Xã không công nhận người này (ngày {date}): {reason}',
     heading: 'Thẩm định',
     village: 'Thôn',
