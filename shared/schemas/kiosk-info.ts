@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CriteriaSetSchema } from './criteria-set.ts';
+import { DigitalBankSchema } from './digital-bank.ts';
 
 /** What a tablet needs to run the villager flow offline; cached in IndexedDB. */
 export const KioskInfoSchema = v.object({
@@ -17,5 +18,7 @@ export const KioskInfoSchema = v.object({
   photo: v.object({ longSide: v.number(), maxBytes: v.number() }),
   /** Idle time before the "are you still here?" prompt, and its countdown. */
   session: v.object({ idleSeconds: v.number(), warningSeconds: v.number() }),
+  /** The digital-skills question bank in use (absent in what an older box sent). */
+  digitalBank: v.optional(DigitalBankSchema),
 });
 export type KioskInfo = v.InferOutput<typeof KioskInfoSchema>;

@@ -1,3 +1,4 @@
+import { currentBank } from '../digital/digital.service.ts';
 import { Hono } from 'hono';
 import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import { assessmentYearNow } from '../assessments/assessments.service.ts';
@@ -14,6 +15,7 @@ export const configRoutes = new Hono<AppEnv>()
       criteriaSet: c.var.deps.criteria.forYear(year),
       photo: { longSide: s['evidence.photoLongSide'], maxBytes: s['evidence.maxPhotoBytes'] },
       session: { idleSeconds: s['session.idleSeconds'], warningSeconds: s['session.warningSeconds'] },
+      digitalBank: currentBank(c.var.deps),
     };
     return c.json(info);
   });

@@ -28,7 +28,7 @@ describe('tablet database versions', () => {
     ]);
     v1.close();
 
-    const v2 = open(name);
+    const v2 = open(name, 2);
     expect(await v2.session.get('current')).toEqual(session);
     const photos = await v2.photos.toArray();
     expect(photos).toHaveLength(2);
@@ -40,10 +40,25 @@ describe('tablet database versions', () => {
     expect(v2.verno).toBe(2);
   });
 
+  it('v2 → v3 keeps the session, photos and outbox, and adds an empty store of stopped self-checks', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v2 = open(name, 2);
+    const session = { key: 'current', screen: 'result', indicatorIndex: 9, personId: uuidv7(), person: null, assessmentId: uuidv7(), group: 'nhom-1', answers: {}, submitted: true };
+    await v2.table('session').put(session);
+    await v2.table('outbox').add({ kind: 'person', recordId: session.personId, personId: session.personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
+    v2.close();
+
+    const v3 = open(name);
+    expect(await v3.session.get('current')).toEqual(session);
+    expect(await v3.outbox.count()).toBe(1);
+    expect(await v3.digitalDrafts.count()).toBe(0);
+    expect(v3.verno).toBe(3);
+  });
+
   it('a fresh tablet opens straight at the latest version', async () => {
     const db = open(`fresh-${uuidv7()}`);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['kiosk', 'outbox', 'photos', 'session']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['digitalDrafts', 'kiosk', 'outbox', 'photos', 'session']);
   });
 });

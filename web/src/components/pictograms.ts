@@ -78,6 +78,91 @@ export const pictograms = {
       '<path d="M17 7c0 15 12 18 12 25S17 42 17 57M47 7c0 15-12 18-12 25s12 10 12 25"/>' +
       '<path d="M12 6h40M12 58h40" stroke-width="5"/>',
   ),
+  search: g(
+    '<circle cx="26" cy="26" r="17" fill="#f2b705"/><path d="M18 21a9 9 0 0 1 8-6" stroke="#fff" stroke-width="3"/>' +
+      '<path d="M39 39 57 57" stroke-width="8"/>',
+  ),
+  weather: g(
+    '<circle cx="22" cy="22" r="9" fill="#f2b705"/><path d="M22 5v3M5 22h3M10 10l2 2M34 10l-2 2M10 34l2-2"/>' +
+      '<path d="M20 54h28a10 10 0 0 0 0-20A13 13 0 0 0 24 31a12 12 0 0 0-4 23z" fill="#fff"/>',
+  ),
+  news: g(
+    '<path d="M8 10h40v44H12a4 4 0 0 1-4-4z"/><path d="M48 20h8v30a4 4 0 0 1-8 0"/>' +
+      '<rect x="14" y="16" width="28" height="8" fill="#f2b705" stroke-width="3"/>' +
+      '<rect x="14" y="30" width="11" height="10" fill="currentColor" stroke-width="3"/>' +
+      '<path d="M30 31h12M30 38h12M14 46h28" stroke-width="3"/>',
+  ),
+  photo: g(
+    '<rect x="6" y="10" width="52" height="44" rx="5"/><circle cx="21" cy="23" r="5" fill="#f2b705"/>' +
+      '<path d="M11 49l13-15 9 10 9-12 11 17z" fill="currentColor"/>',
+  ),
+  message: g(
+    '<path d="M14 8h36a6 6 0 0 1 6 6v24a6 6 0 0 1-6 6H28L16 55V44h-2a6 6 0 0 1-6-6V14a6 6 0 0 1 6-6z" fill="#f2b705"/>' +
+      '<g fill="currentColor" stroke="none"><circle cx="21" cy="26" r="4"/><circle cx="32" cy="26" r="4"/><circle cx="43" cy="26" r="4"/></g>',
+  ),
+  videoCall: g(
+    '<rect x="5" y="16" width="38" height="32" rx="6" fill="#f2b705"/><path d="m43 28 15-9v26l-15-9z" fill="currentColor"/>' +
+      '<circle cx="24" cy="28" r="5" fill="currentColor" stroke-width="2"/><path d="M14 46c1-6 5-9 10-9s9 3 10 9z" fill="currentColor" stroke-width="2"/>',
+  ),
+  phone: g(
+    '<path d="M14 8h10l4 12-7 5c3 7 8 12 15 15l5-7 12 4v10c0 3-3 5-6 5C28 52 12 36 10 14c0-3 2-6 4-6z" fill="currentColor"/>' +
+      '<path d="M38 8a18 18 0 0 1 18 18M38 17a9 9 0 0 1 9 9" stroke="#f2b705"/>',
+  ),
+  group: g(
+    '<circle cx="13" cy="25" r="6" fill="#f2b705"/><path d="M2 54v-3c0-7 5-11 11-11s11 4 11 11v3z" fill="#f2b705"/>' +
+      '<circle cx="51" cy="25" r="6" fill="#f2b705"/><path d="M40 54v-3c0-7 5-11 11-11s11 4 11 11v3z" fill="#f2b705"/>' +
+      '<circle cx="32" cy="21" r="8" fill="currentColor"/><path d="M17 58v-4c0-9 7-14 15-14s15 5 15 14v4z" fill="currentColor"/>',
+  ),
+  form: g(
+    '<rect x="11" y="10" width="42" height="48" rx="4"/><rect x="22" y="5" width="20" height="10" rx="3" fill="#f2b705"/>' +
+      '<g stroke-width="3"><rect x="18" y="23" width="7" height="7"/><rect x="18" y="35" width="7" height="7"/><rect x="18" y="47" width="7" height="7"/>' +
+      '<path d="M31 27h15M31 39h15M31 51h10"/></g><path d="m18 26 4 4 7-9" stroke="#f2b705" stroke-width="4"/>',
+  ),
+  lock: g(
+    '<path d="M20 28v-8a12 12 0 0 1 24 0v8"/><rect x="11" y="28" width="42" height="30" rx="5" fill="#f2b705"/>' +
+      '<circle cx="32" cy="40" r="4" fill="currentColor"/><path d="M32 43v7"/>',
+  ),
+  shield: g(
+    '<path d="M32 5 54 13v17c0 14-9 23-22 29C19 53 10 44 10 30V13z" fill="#f2b705"/><path d="m22 31 7 7 13-14" stroke-width="5"/>',
+  ),
+  link: g(
+    '<g transform="rotate(-45 32 32)" stroke-width="5"><rect x="5" y="24" width="29" height="16" rx="8"/>' +
+      '<rect x="30" y="24" width="29" height="16" rx="8"/></g><circle cx="32" cy="32" r="3" fill="#f2b705" stroke="none"/>',
+  ),
+  warning: g(
+    '<path d="M32 6 60 56H4z" fill="#f2b705"/><path d="M32 23v17" stroke-width="6"/>' +
+      '<circle cx="32" cy="48" r="3.5" fill="currentColor" stroke="none"/>',
+  ),
+  cart: g(
+    '<path d="M15 18h43l-6 22H21z" fill="#f2b705"/><path d="M4 10h8l9 30-3 8h36"/>' +
+      '<circle cx="24" cy="55" r="4" fill="currentColor"/><circle cx="48" cy="55" r="4" fill="currentColor"/>',
+  ),
+  qrCode: g(
+    '<g stroke-width="4"><rect x="7" y="7" width="19" height="19" rx="2"/><rect x="38" y="7" width="19" height="19" rx="2"/><rect x="7" y="38" width="19" height="19" rx="2"/></g>' +
+      '<g fill="currentColor" stroke="none"><rect x="13" y="13" width="7" height="7"/><rect x="44" y="13" width="7" height="7"/><rect x="13" y="44" width="7" height="7"/>' +
+      '<path d="M36 36h7v7h-7zM50 36h7v7h-7zM43 43h7v7h-7zM36 50h7v7h-7zM50 50h7v7h-7z"/></g>' +
+      '<path d="M43 50h7v7h-7z" fill="#f2b705" stroke="none"/>',
+  ),
+  receipt: g(
+    '<path d="M13 6h38v52l-6-4-6 4-7-4-7 4-6-4-6 4z"/>' +
+      '<path d="M20 15h24M20 23h24M20 31h14" stroke-width="3"/>' +
+      '<rect x="19" y="38" width="26" height="9" rx="2" fill="#f2b705" stroke-width="3"/>',
+  ),
+  hospital: g(
+    '<path d="M10 58V12h44v46M4 58h56"/>' +
+      '<path d="M27 17h10v8h8v10h-8v8H27v-8h-8V25h8z" fill="#f2b705" stroke-width="3"/><path d="M26 58V49h12v9"/>',
+  ),
+  robot: g(
+    '<path d="M32 8v6"/><circle cx="32" cy="6" r="3" fill="#f2b705"/><path d="M6 25v10M58 25v10"/>' +
+      '<rect x="12" y="14" width="40" height="32" rx="8" fill="#f2b705"/>' +
+      '<circle cx="24" cy="28" r="4" fill="currentColor"/><circle cx="40" cy="28" r="4" fill="currentColor"/><path d="M25 38h14"/>' +
+      '<path d="M16 60v-5a5 5 0 0 1 5-5h22a5 5 0 0 1 5 5v5"/>',
+  ),
 } as const satisfies Record<string, string>;
 
 export type PictogramName = keyof typeof pictograms;
+
+/** Whether a name from data (e.g. a question bank's `picture`) is a picture drawn here. */
+export function isPictogramName(name: string): name is PictogramName {
+  return Object.hasOwn(pictograms, name);
+}

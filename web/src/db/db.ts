@@ -3,9 +3,10 @@ import * as v from 'valibot';
 import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
+import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
-export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result']);
+export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result']);
 export type Screen = v.InferOutput<typeof ScreenSchema>;
 
 export const RegistrationDraftSchema = v.object({
@@ -16,6 +17,18 @@ export const RegistrationDraftSchema = v.object({
   consents: v.object({ assessment: v.boolean(), publicList: v.boolean(), statistics: v.boolean() }),
 });
 export type RegistrationDraft = v.InferOutput<typeof RegistrationDraftSchema>;
+
+/** A digital-skills self-check in progress: where she is and what she did on each item. */
+export const DigitalDraftSchema = v.object({
+  personId: v.string(),
+  attemptId: v.string(),
+  startedAt: v.string(),
+  index: v.number(),
+  responses: v.record(v.string(), DigitalResponseSchema),
+  /** Set once finished: the result (scored here the same way the box scores it, then the box's own). */
+  result: v.optional(DigitalAttemptViewSchema),
+});
+export type DigitalDraft = v.InferOutput<typeof DigitalDraftSchema>;
 
 /**
  * The one session on this tablet: who is at it and every answer given so far. Read back through
@@ -43,6 +56,8 @@ export const SessionSchema = v.object({
   remotePhotos: v.optional(v.record(v.string(), v.number())),
   /** The registration form as typed so far, so a reload mid-form loses nothing. */
   registration: v.optional(RegistrationDraftSchema),
+  /** The digital-skills self-check under way (or just finished, with its result). */
+  digital: v.optional(DigitalDraftSchema),
 });
 export type Session = v.InferOutput<typeof SessionSchema>;
 
@@ -77,6 +92,7 @@ export type OutboxItem = OutboxBase & (
   | { kind: 'person'; recordId: string; body: RegisterPerson }
   | { kind: 'assessment'; recordId: string; body: PutAssessment }
   | { kind: 'photo'; recordId: string; assessmentId: string; indicatorId: string; blob: Blob }
+  | { kind: 'digital-attempt'; recordId: string; body: PutDigitalAttempt }
 );
 
 export type TabletDb = Dexie & {
@@ -84,13 +100,15 @@ export type TabletDb = Dexie & {
   session: EntityTable<Session, 'key'>;
   photos: EntityTable<StoredPhoto, 'id'>;
   outbox: EntityTable<OutboxItem, 'seq'>;
+  /** A self-check stopped part-way, kept by person so she can continue another day. */
+  digitalDrafts: EntityTable<DigitalDraft, 'personId'>;
 };
 
 /**
  * Every schema version of the tablet's database, oldest first. Never edit a shipped version: add
  * the next one, with an upgrade() that has its own test (tests/integration/tablet-db.test.ts).
  */
-export function declareVersions(db: Dexie, upTo = 2): void {
+export function declareVersions(db: Dexie, upTo = 3): void {
   db.version(1).stores({
     kiosk: 'key',
     session: 'key',
@@ -103,6 +121,9 @@ export function declareVersions(db: Dexie, upTo = 2): void {
     tx.table('photos').toCollection().modify((photo: Record<string, unknown>) => {
       delete photo.uploaded;
     }));
+  if (upTo < 3) return;
+  // v3: digital-skills self-checks stopped part-way, by person.
+  db.version(3).stores({ digitalDrafts: 'personId' });
 }
 
 export const databaseName = 'hoctap-kiosk';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DigitalHistorySchema } from '../../../shared/schemas/digital-attempt.ts';
 import { isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
 import { AssessmentViewSchema, EvidenceViewSchema, type PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
@@ -42,6 +43,7 @@ export const api = {
   kiosk: () => call(KioskInfoSchema, '/kiosk'),
   register: (id: string, person: RegisterPerson) => call(PersonViewSchema, `/people/${id}`, json('PUT', person)),
   person: (id: string) => call(PersonViewSchema, `/people/${id}`),
+  digitalHistory: (personId: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`),
   personByCode: (code: string, birthYear: number) => call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`),
   currentAssessment: (personId: string) =>
     call(v.object({ assessment: v.nullable(AssessmentViewSchema) }), `/people/${personId}/assessments/current`),

@@ -57,7 +57,7 @@ export const vi = {
     storage: 'Bộ nhớ đã dùng: {used} / {quota}',
     persisted: 'Dữ liệu được giữ cố định trên máy',
     notPersisted: 'Trình duyệt có thể xóa dữ liệu khi máy đầy bộ nhớ',
-    kinds: { person: 'Đăng ký', assessment: 'Bài tự đánh giá', photo: 'Ảnh minh chứng' },
+    kinds: { person: 'Đăng ký', assessment: 'Bài tự đánh giá', photo: 'Ảnh minh chứng', 'digital-attempt': 'Bài kiểm tra kỹ năng số' },
   },
   register: {
     heading: 'Đăng ký',
@@ -140,6 +140,19 @@ export const vi = {
     print: 'In phiếu',
     done: 'Xong',
     year: 'Năm {year}',
+  },
+  digital: {
+    start: 'Kiểm tra kỹ năng số (khoảng 15 phút)',
+    startHint: 'Làm trên máy này: trả lời từng câu, làm thử vài việc trên điện thoại. Kết quả là minh chứng cho chỉ số CS05.',
+    continue: 'Làm tiếp bài kiểm tra kỹ năng số',
+    heading: 'Kiểm tra kỹ năng số',
+    progress: 'Câu {n} trên {total}',
+    previous: 'Câu trước',
+    next: 'Câu tiếp',
+    finish: 'Nộp bài',
+    pause: 'Tạm dừng, lần sau làm tiếp',
+    unanswered: 'Còn {n} câu chưa trả lời. Câu bỏ trống được tính 0 điểm.',
+    tooSoon: 'Bác đã làm bài kiểm tra kỹ năng số gần đây. Bác có thể làm lại từ ngày {date}, hoặc sớm hơn sau khi tham gia một buổi học ở trung tâm.',
   },
   recognition: {
     title: 'Đã được công nhận Công dân học tập năm {year}',

@@ -6,7 +6,10 @@ import type { PutAssessment } from '../../../../shared/schemas/assessment.ts';
 import type { CriteriaSet } from '../../../../shared/schemas/criteria-set.ts';
 import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
 import { PersonViewSchema, type PersonView, type RegisterPerson } from '../../../../shared/schemas/person.ts';
-import { db, SessionSchema, type OutboxItem, type RegistrationDraft, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
+import { db, SessionSchema, type DigitalDraft, type OutboxItem, type RegistrationDraft, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
+import type { DigitalResponse } from '../../../../shared/domain/digital-skills.ts';
+import { DigitalAttemptViewSchema, type DigitalAttemptView, type PutDigitalAttempt } from '../../../../shared/schemas/digital-attempt.ts';
+import type { DigitalBank } from '../../../../shared/schemas/digital-bank.ts';
 import { roomFor, storageInfo } from '../../platform/storage.ts';
 import { api, ApiError, errorCode } from '../api.ts';
 import { resizePhoto } from '../image.ts';
@@ -99,7 +102,7 @@ export class Flow {
       const current = $state.snapshot(this.session) as Session;
       const next = $state.snapshot({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }) as Session;
       if (alongside) {
-        await db.transaction('rw', db.session, db.outbox, db.photos, async () => {
+        await db.transaction('rw', db.session, db.outbox, db.photos, db.digitalDrafts, async () => {
           await alongside();
           await db.session.put(next);
         });
@@ -151,6 +154,12 @@ export class Flow {
 
   /** Called when the box confirms an item: keeps the code the box settled on (it differs only on a clash). */
   private async confirmed(item: OutboxItem, response: unknown): Promise<void> {
+    if (item.kind === 'digital-attempt') {
+      // The box's own scoring of the attempt replaces the one made here (they use the same rules).
+      const view = v.safeParse(DigitalAttemptViewSchema, response);
+      if (view.success) await this.save((current) => (current.digital?.attemptId === item.recordId ? { digital: { ...current.digital, result: view.output } } : {}));
+      return;
+    }
     if (item.kind !== 'person' || this.session.person?.id !== item.recordId) return;
     const view = v.safeParse(PersonViewSchema, response);
     if (view.success && view.output.code !== this.session.person.code) await this.save({ person: view.output });
@@ -291,6 +300,98 @@ export class Flow {
   }
 
   /** Submits: queued on the tablet at once, sent whenever the box answers. */
+  get digitalBank(): DigitalBank | null {
+    return this.info?.digitalBank ?? null;
+  }
+
+  /** Why a new self-check cannot start yet (the box's retake policy), or null. */
+  digitalRefused = $state<{ nextDate: string } | null>(null);
+  /** Earlier self-checks of the villager, newest first, as the box knows them. */
+  digitalHistory = $state<DigitalAttemptView[]>([]);
+
+  /**
+   * Starts (or continues) the digital-skills self-check: asks the box whether a retake is allowed
+   * (without the box she may start: it decides when the attempt arrives), then resumes a check she
+   * stopped part-way on this tablet, or begins a new one.
+   */
+  startDigital(): Promise<void> {
+    const person = this.session.person;
+    if (!person || !this.digitalBank) return Promise.resolve();
+    this.digitalRefused = null;
+    return this.attempt(async () => {
+      const stopped = await db.digitalDrafts.get(person.id);
+      if (!stopped) {
+        const known = await api.digitalHistory(person.id).catch(() => null);
+        this.digitalHistory = known?.attempts ?? [];
+        if (known && !known.retake.allowed) {
+          this.digitalRefused = { nextDate: known.retake.nextDate };
+          return;
+        }
+      }
+      const draft: DigitalDraft = stopped ?? { personId: person.id, attemptId: uuidv7(), startedAt: new Date().toISOString(), index: 0, responses: {} };
+      await this.save({ screen: 'digital', digital: draft }, async () => { await db.digitalDrafts.put($state.snapshot(draft) as DigitalDraft); });
+    });
+  }
+
+  /** Keeps what she did on one item, here and in the draft that outlives the session. */
+  answerDigital(itemId: string, response: DigitalResponse): Promise<void> {
+    return this.saveDigital((d) => ({ ...d, responses: { ...d.responses, [itemId]: response } }));
+  }
+
+  digitalGo(index: number): Promise<void> {
+    return this.saveDigital((d) => ({ ...d, index }));
+  }
+
+  /** Stops part-way: the draft stays on this tablet for next time; back to her result. */
+  pauseDigital(): Promise<void> {
+    return this.save({ screen: this.session.submitted ? 'result' : 'welcome', digital: undefined });
+  }
+
+  private saveDigital(change: (d: DigitalDraft) => DigitalDraft): Promise<void> {
+    let next: DigitalDraft | undefined;
+    return this.save((current) => {
+      if (!current.digital) return {};
+      next = change(current.digital);
+      return { digital: next };
+    }, async () => { if (next) await db.digitalDrafts.put($state.snapshot(next) as DigitalDraft); });
+  }
+
+  /**
+   * Hands the finished check to the outbox (the box scores it) and shows the result at once, scored
+   * here by the same shared rules; the box's own answer replaces it when it arrives.
+   */
+  async finishDigital(): Promise<void> {
+    const bank = this.digitalBank;
+    const person = this.session.person;
+    const draft = this.session.digital;
+    if (!bank || !person || !draft) return;
+    // The scoring rules load with the self-check's screens, not with the first screen.
+    const { scoreAttempt } = await import('../../../../shared/domain/digital-skills.ts');
+    const scored = scoreAttempt(bank, draft.responses);
+    const result: DigitalAttemptView = {
+      id: draft.attemptId, personId: person.id, year: this.info?.year ?? new Date().getFullYear(), bankId: bank.id, bankVersion: bank.version,
+      startedAt: draft.startedAt, finishedAt: new Date().toISOString(), overall: scored.overall, domains: scored.domains,
+      practicalShare: scored.practicalShare, hasDigitalSkills: scored.hasDigitalSkills, proficient: scored.proficient,
+      toLearn: scored.toLearn, assisted: this.session.assistedBy !== undefined,
+    };
+    const body: PutDigitalAttempt = {
+      personId: person.id, bankId: bank.id, bankVersion: bank.version, startedAt: draft.startedAt,
+      responses: $state.snapshot(draft.responses) as PutDigitalAttempt['responses'],
+      ...(this.session.assistedBy ? { assistedBy: this.session.assistedBy.id } : {}),
+    };
+    this.sync.markPending(person.id);
+    await this.save({ screen: 'digital-result', digital: { ...draft, result } }, async () => {
+      await enqueue(db, [{ kind: 'digital-attempt', personId: person.id, recordId: draft.attemptId, body }]);
+      await db.digitalDrafts.delete(person.id);
+    });
+    void this.sync.kick();
+  }
+
+  /** Back from the self-check's result to her assessment result (or the start). */
+  leaveDigital(): Promise<void> {
+    return this.save({ screen: this.session.submitted ? 'result' : 'welcome', digital: undefined });
+  }
+
   async submit(): Promise<void> {
     this.sync.markPending(this.session.personId);
     await this.save({ submitted: true, screen: 'result' }, async () => {
@@ -314,7 +415,7 @@ export class Flow {
     return this.serial(async () => {
       const started = this.session.person !== null && !this.session.submitted && this.session.group !== null
         && (Object.keys(this.session.answers).length > 0 || this.photos.length > 0);
-      await db.transaction('rw', db.session, db.photos, db.outbox, async () => {
+      await db.transaction('rw', db.session, db.photos, db.outbox, db.digitalDrafts, async () => {
         if (started) await enqueue(db, this.handOver('draft'));
         await db.session.clear();
         await db.photos.clear();

@@ -10,6 +10,8 @@ function request(item: OutboxItem): { path: string; init: RequestInit } {
       return { path: `/api/people/${item.recordId}`, init: json(item.body) };
     case 'assessment':
       return { path: `/api/assessments/${item.recordId}`, init: json(item.body) };
+    case 'digital-attempt':
+      return { path: `/api/digital-attempts/${item.recordId}`, init: json(item.body) };
     case 'photo':
       return {
         path: `/api/assessments/${item.assessmentId}/evidence/${item.recordId}?indicator=${encodeURIComponent(item.indicatorId)}`,

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { scoreAttempt, type DigitalResponse } from '../../shared/domain/digital-skills.ts';
+import type { DigitalBank, DigitalItem } from '../../shared/schemas/digital-bank.ts';
+import { kioskAndBrowser, tabletContext, watchErrors } from './kiosk.ts';
+import { answerAll, indicatorIds, register, submit } from './villager.ts';
+
+const box = kioskAndBrowser();
+
+/** Does on the tablet what a villager would for one item, right or wrong, and says what she did. */
+async function act(section: Locator, item: DigitalItem, right: boolean, n: number): Promise<DigitalResponse> {
+  const press = async (selector: string) => {
+    await section.locator(selector).click();
+    await section.locator(`${selector}[aria-pressed="true"]`).waitFor();
+  };
+  const typeAndDone = async (name: string, text: string) => {
+    await section.locator(`input[name="${name}"]`).fill(text);
+    await section.getByRole('button', { name: 'Xong', exact: true }).click();
+    await section.getByRole('status').getByText('Đã ghi lại câu trả lời.').waitFor();
+  };
+  if (item.kind === 'self-rating') {
+    const step = (n % 5) as 0 | 1 | 2 | 3 | 4;
+    await press(`button[data-step="${step}"]`);
+    return { kind: 'self-rating', step };
+  }
+  if (item.kind === 'choice') {
+    const optionId = right ? item.correct : item.options.find((o) => o.id !== item.correct)!.id;
+    await press(`button[data-option-id="${optionId}"]`);
+    return { kind: 'choice', optionId };
+  }
+  const t = item.task;
+  switch (t.type) {
+    case 'tap-icon': {
+      const iconId = right ? t.correct : t.icons.find((i) => i.id !== t.correct)!.id;
+      await press(`button[data-icon-id="${iconId}"]`);
+      return { kind: 'tap-icon', iconId };
+    }
+    case 'pick-scam': {
+      const messageId = right ? t.scam : t.messages.find((m) => m.id !== t.scam)!.id;
+      await press(`button[data-message-id="${messageId}"]`);
+      return { kind: 'pick-scam', messageId };
+    }
+    case 'type-phone': {
+      const typed = right ? t.expected.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3') : '0911 000 000';
+      await typeAndDone('digital-phone', typed);
+      return { kind: 'type-phone', typed };
+    }
+    case 'find-amount': {
+      const typed = right ? t.amount.toLocaleString('vi-VN') : '12';
+      await typeAndDone('digital-amount', typed);
+      return { kind: 'find-amount', typed };
+    }
+    case 'fill-form': {
+      const values: Record<string, string> = {};
+      // Typed fields first: picking an option sends the form at once.
+      for (const field of t.fields.filter((f) => f.kind !== 'choice')) {
+        values[field.id] = right ? t.expected[field.id]! : 'không biết';
+        await section.locator(`input[name="digital-field-${field.id}"]`).fill(values[field.id]!);
+      }
+      const choices = t.fields.filter((f) => f.kind === 'choice');
+      for (const field of choices) {
+        values[field.id] = right ? t.expected[field.id]! : field.options!.find((o) => o !== t.expected[field.id])!;
+        await press(`button[name="digital-field-${field.id}"][value="${values[field.id]}"]`);
+      }
+      if (choices.length === 0) {
+        await section.getByRole('button', { name: 'Gửi', exact: true }).click();
+        await section.getByRole('status').getByText('Đã ghi lại câu trả lời.').waitFor();
+      }
+      return { kind: 'fill-form', values };
+    }
+  }
+}
+
+describe('the digital-skills self-check on the tablet', () => {
+  it('a villager completes it with right and wrong practical answers, gets the predicted levels, it stands as CS05 evidence, and a retake too early is refused', async () => {
+    const bank = await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json() as DigitalBank;
+    const context = await tabletContext(box.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await register(page, box.kiosk.url, 'Lò Văn Sáng', '1962', 'Thôn Khe Ngang');
+    await page.locator('button[data-group="nhom-1"]').click();
+    await answerAll(page, Object.fromEntries(indicatorIds.map((id) => [id, 8])));
+    await submit(page);
+
+    await page.getByTestId('start-digital').click();
+    const responses: Record<string, DigitalResponse> = {};
+    let practical = 0;
+    for (const [n, item] of bank.items.entries()) {
+      const section = page.locator(`section[data-testid="digital-item"][data-item-id="${item.id}"]`);
+      await section.waitFor();
+      // Every other practical task done wrong; everything else right.
+      responses[item.id] = await act(section, item, item.kind !== 'practical' || practical++ % 2 === 0, n);
+      if (n === 20) {
+        // Half-way the tab is reloaded: she is back on the same item with her answers kept.
+        await page.reload();
+        await section.waitFor();
+      }
+      await page.getByRole('button', { name: n === bank.items.length - 1 ? 'Nộp bài' : 'Câu tiếp', exact: true }).click();
+    }
+
+    const predicted = scoreAttempt(bank, responses);
+    const overall = page.getByTestId('digital-overall');
+    await overall.waitFor();
+    expect(await overall.getAttribute('data-level')).toBe(predicted.overall.level);
+    for (const d of predicted.domains) {
+      expect(await page.locator(`[data-testid="digital-domain"][data-domain="${d.id}"]`).getAttribute('data-level'), d.id).toBe(d.level);
+    }
+    expect(await page.getByTestId('digital-flags').getAttribute('data-has-digital-skills')).toBe(String(predicted.hasDigitalSkills));
+    expect(await page.getByTestId('digital-flags').getAttribute('data-proficient')).toBe(String(predicted.proficient));
+
+    // The box scores the same, and the result stands as CS05 evidence on this year's assessment.
+    const db = () => new Database(join(box.kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
+    const read = <T>(sql: string) => { const d = db(); try { return d.prepare(sql).get() as T | undefined; } finally { d.close(); } };
+    for (let i = 0; i < 100 && !read('select id from digital_attempt'); i++) await new Promise((r) => setTimeout(r, 200));
+    const { id: personId } = read<{ id: string }>("select id from person where name = 'Lò Văn Sáng'")!;
+    const { assessment } = await (await fetch(`${box.kiosk.url}/api/people/${personId}/assessments/current`)).json() as { assessment: { digitalCheck: { level: string; hasDigitalSkills: boolean } | null } };
+    expect(assessment.digitalCheck).toMatchObject({ level: predicted.overall.level, hasDigitalSkills: predicted.hasDigitalSkills });
+
+    // Straight away again: refused, with the date she may.
+    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
+    await page.getByTestId('start-digital').click();
+    expect(await page.getByTestId('digital-too-soon').textContent()).toMatch(/làm lại từ ngày \d{1,2}\/\d{1,2}\/\d{4}/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
