@@ -83,4 +83,41 @@ describe('the villager flow on the tablet', () => {
     expect(flow.session.screen).toBe('result');
     expect((await db.session.get('current'))?.person?.code).toBe(registered.body.code);
   });
+
+  it('a self-check stopped part-way continues another day, and once finished is scored by the box as here', async () => {
+    const personId = build.id();
+    const registered = await h.json('PUT', `/api/people/${personId}`, people.baLan);
+    expect((await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
+    const comeBack = async () => {
+      const flow = await started();
+      await flow.go('find');
+      await flow.findByCode(registered.body.code, 1954);
+      await flow.confirmFound();
+      return flow;
+    };
+    const first = await comeBack();
+    const bank = first.digitalBank!;
+    await first.startDigital();
+    expect(first.session.screen).toBe('digital');
+    const [a, b] = bank.items;
+    void first.answerDigital(a!.id, { kind: 'self-rating', step: 3 });
+    await first.digitalGo(1);
+    await first.answerDigital(b!.id, { kind: 'self-rating', step: 4 });
+    await first.pauseDigital();
+    await first.endSession();
+
+    const later = await comeBack();
+    await later.startDigital();
+    expect(later.session.digital).toMatchObject({ index: 1, responses: { [a!.id]: { kind: 'self-rating', step: 3 }, [b!.id]: { kind: 'self-rating', step: 4 } } });
+    await later.finishDigital();
+    expect(later.session.screen).toBe('digital-result');
+    const here = later.session.digital!.result!;
+    expect(await db.digitalDrafts.count()).toBe(0);
+    await later.sync.kick();
+    const history = (await h.json('GET', `/api/people/${personId}/digital-attempts`)).body;
+    expect(history.attempts).toHaveLength(1);
+    expect(history.attempts[0]).toMatchObject({ id: here.id, overall: here.overall, domains: here.domains, hasDigitalSkills: here.hasDigitalSkills });
+    // The box's own result replaced the one made here.
+    expect(later.session.digital?.result?.finishedAt).toBe(history.attempts[0].finishedAt);
+  });
 });
