@@ -1,3 +1,4 @@
+import { resourceRoutes } from './resources/resources.routes.ts';
 import { digitalRoutes } from './digital/digital.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,7 @@ export function createApp(options: AppOptions) {
     .route('/', peopleRoutes)
     .route('/', assessmentRoutes)
     .route('/', digitalRoutes)
+    .route('/', resourceRoutes)
     .route('/', evidenceRoutes)
     .route('/', staffRoutes)
     .route('/', appraisalRoutes)

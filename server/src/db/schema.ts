@@ -34,6 +34,7 @@ export interface Database {
   hub_unit_change: { id: Generated<number>; kind: 'village' | 'center'; from_name: string; to_name: string; year: number; by_name: string; at: string };
   hub_decline: HubDeclineTable;
   digital_attempt: DigitalAttemptTable;
+  resource: { id: string; origin: 'center' | 'commune' | 'province'; revision: number; version: number; retired: number; payload: string; updated_at: string; updated_by: string | null };
   hub_digital_check: { record_id: string; person_id: string; year: number; finished_at: string; has_digital: number; proficient: number };
 }
 

@@ -6,6 +6,7 @@ import * as evidenceSync from './202611231200-evidence-sync.ts';
 import * as downwardFeed from './202611231300-downward-feed.ts';
 import * as communeDashboard from './202611231400-commune-dashboard.ts';
 import * as digitalCheck from './202611231500-digital-check.ts';
+import * as resources from './202611231600-resources.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '202611231300-downward-feed': downwardFeed,
   '202611231400-commune-dashboard': communeDashboard,
   '202611231500-digital-check': digitalCheck,
+  '202611231600-resources': resources,
 };

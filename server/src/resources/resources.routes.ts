@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
+import { ResourceInputSchema } from '../../../shared/schemas/resource.ts';
+import { requireRole } from '../http/auth.ts';
+import type { AppEnv } from '../http/context.ts';
+import { jsonBody, parseOrThrow } from '../http/errors.ts';
+import { changesSince, listResources, putResource, retireResource } from './resources.service.ts';
+
+const SinceQuery = v.object({ since: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)), '0') });
+
+export const resourceRoutes = new Hono<AppEnv>()
+  // Tablets: only what changed after the catalog version they hold.
+  .get('/resources', async (c) => {
+    const { since } = parseOrThrow(SinceQuery, { since: c.req.query('since') ?? '0' });
+    return c.json(await changesSince(c.var.deps.db, Number(since)));
+  })
+  .get('/staff/resources', requireRole('facilitator', 'admin'), async (c) => c.json(await listResources(c.var.deps.db)))
+  .put('/staff/resources/:id', requireRole('facilitator', 'admin'), jsonBody(ResourceInputSchema), async (c) =>
+    c.json(await putResource(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json'))))
+  .post('/staff/resources/:id/retire', requireRole('facilitator', 'admin'), async (c) =>
+    c.json(await retireResource(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')))));

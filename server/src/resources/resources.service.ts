@@ -1,0 +1,75 @@
+import type { Transaction } from 'kysely';
+import { AppError } from '../../../shared/errors.ts';
+import type { ResourceChanges, ResourceInput, ResourceView } from '../../../shared/schemas/resource.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { DB } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+
+/**
+ * The center's catalog of learning resources. Facilitators create, edit and retire the center's
+ * own; every change takes the next catalog version, so tablets fetch only what changed since theirs.
+ */
+
+type Row = Database['resource'];
+type ResourceDeps = { db: DB; now: () => Date };
+
+function toView(row: Row): ResourceView {
+  const input = JSON.parse(row.payload) as ResourceInput;
+  return {
+    ...input, description: input.description ?? '', indicators: input.indicators ?? [], domains: input.domains ?? [],
+    audiences: input.audiences ?? [], sessions: input.sessions ?? [],
+    id: row.id, origin: row.origin, retired: row.retired === 1, revision: row.revision, version: Number(row.version), updatedAt: row.updated_at,
+  };
+}
+
+async function nextVersion(trx: Transaction<Database>): Promise<number> {
+  const r = await trx.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  return Number(r?.v ?? 0) + 1;
+}
+
+/** Creates or edits one of the center's resources under the id the staff screen made. */
+export async function putResource(deps: ResourceDeps, actor: Actor, id: string, input: ResourceInput): Promise<ResourceView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirst();
+    if (existing && existing.origin !== 'center') throw new AppError('resource.not-editable', { origin: existing.origin });
+    if (existing?.retired === 1) throw new AppError('resource.retired');
+    if (existing && existing.payload === JSON.stringify(input)) return toView(existing);
+    const row: Row = {
+      id, origin: 'center', revision: (existing?.revision ?? 0) + 1, version: await nextVersion(trx), retired: 0,
+      payload: JSON.stringify(input), updated_at: at, updated_by: actor.id,
+    };
+    if (existing) await trx.updateTable('resource').set(row).where('id', '=', id).execute();
+    else await trx.insertInto('resource').values(row).execute();
+    await audit(trx, actor, { action: existing ? 'resource.edit' : 'resource.create', subjectKind: 'resource', subjectId: id, details: { title: input.title } }, at);
+    return toView(row);
+  });
+}
+
+/** Retires a resource: tablets drop it at their next update; it stays in the record. */
+export async function retireResource(deps: ResourceDeps, actor: Actor, id: string): Promise<ResourceView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!existing) throw new AppError('resource.not-found');
+    if (existing.origin !== 'center') throw new AppError('resource.not-editable', { origin: existing.origin });
+    if (existing.retired === 1) return toView(existing);
+    const row: Row = { ...existing, retired: 1, revision: existing.revision + 1, version: await nextVersion(trx), updated_at: at, updated_by: actor.id };
+    await trx.updateTable('resource').set(row).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'resource.retire', subjectKind: 'resource', subjectId: id, details: { title: toView(existing).title } }, at);
+    return toView(row);
+  });
+}
+
+/** What changed after a tablet's catalog version, oldest first, and the version it is then at. */
+export async function changesSince(db: DB, since: number): Promise<ResourceChanges> {
+  const rows = await db.selectFrom('resource').selectAll().where('version', '>', since).orderBy('version').execute();
+  const latest = await db.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  return { version: Number(latest?.v ?? 0), changes: rows.map(toView) };
+}
+
+/** The staff list: everything, retired last. */
+export async function listResources(db: DB): Promise<ResourceView[]> {
+  const rows = await db.selectFrom('resource').selectAll().orderBy('retired').orderBy('updated_at', 'desc').execute();
+  return rows.map(toView);
+}
