@@ -48,17 +48,28 @@ describe('tablet database versions', () => {
     await v2.table('outbox').add({ kind: 'person', recordId: session.personId, personId: session.personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
     v2.close();
 
-    const v3 = open(name);
+    const v3 = open(name, 3);
     expect(await v3.session.get('current')).toEqual(session);
     expect(await v3.outbox.count()).toBe(1);
     expect(await v3.digitalDrafts.count()).toBe(0);
     expect(v3.verno).toBe(3);
   });
 
+  it('v3 → v4 keeps what it held and adds an empty catalog', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v3 = open(name, 3);
+    await v3.table('digitalDrafts').put({ personId: 'p', attemptId: 'a', startedAt: '2026-11-23T03:00:00.000Z', index: 4, responses: {} });
+    v3.close();
+    const v4 = open(name);
+    expect(await v4.digitalDrafts.get('p')).toMatchObject({ index: 4 });
+    expect(await v4.resources.count()).toBe(0);
+    expect(v4.verno).toBe(4);
+  });
+
   it('a fresh tablet opens straight at the latest version', async () => {
     const db = open(`fresh-${uuidv7()}`);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['digitalDrafts', 'kiosk', 'outbox', 'photos', 'session']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['catalogMeta', 'digitalDrafts', 'kiosk', 'outbox', 'photos', 'resources', 'session']);
   });
 });

@@ -4,9 +4,10 @@ import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
 import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
+import type { ResourceView } from '../../../shared/schemas/resource.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
-export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result']);
+export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources']);
 export type Screen = v.InferOutput<typeof ScreenSchema>;
 
 export const RegistrationDraftSchema = v.object({
@@ -102,13 +103,16 @@ export type TabletDb = Dexie & {
   outbox: EntityTable<OutboxItem, 'seq'>;
   /** A self-check stopped part-way, kept by person so she can continue another day. */
   digitalDrafts: EntityTable<DigitalDraft, 'personId'>;
+  /** The catalog of learning resources, as of `catalogMeta.version` (retired ones dropped). */
+  resources: EntityTable<ResourceView, 'id'>;
+  catalogMeta: EntityTable<{ key: 'catalog'; version: number; fetchedAt: string }, 'key'>;
 };
 
 /**
  * Every schema version of the tablet's database, oldest first. Never edit a shipped version: add
  * the next one, with an upgrade() that has its own test (tests/integration/tablet-db.test.ts).
  */
-export function declareVersions(db: Dexie, upTo = 3): void {
+export function declareVersions(db: Dexie, upTo = 4): void {
   db.version(1).stores({
     kiosk: 'key',
     session: 'key',
@@ -124,6 +128,9 @@ export function declareVersions(db: Dexie, upTo = 3): void {
   if (upTo < 3) return;
   // v3: digital-skills self-checks stopped part-way, by person.
   db.version(3).stores({ digitalDrafts: 'personId' });
+  if (upTo < 4) return;
+  // v4: the catalog of learning resources, kept for browsing with the box unreachable.
+  db.version(4).stores({ resources: 'id', catalogMeta: 'key' });
 }
 
 export const databaseName = 'hoctap-kiosk';

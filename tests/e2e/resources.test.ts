@@ -1,0 +1,61 @@
+import type { Response } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { staff } from '../fixtures/staff.ts';
+import { kioskAndBrowser, tabletContext, waitForServiceWorker, watchErrors } from './kiosk.ts';
+
+const box = kioskAndBrowser();
+
+describe('learning resources on the tablet', () => {
+  it('are browsable and searchable with the box stopped, and a change reaches the tablet without the whole catalog again', async () => {
+    const url = box.kiosk.url;
+    const setup = await fetch(`${url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) });
+    const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const put = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${url}/api/staff/resources/${uuidv7()}`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+    };
+    await put({ kind: 'class', title: 'Học máy tính cho người lớn tuổi', topic: 'Kỹ năng số', teacher: 'Cô Mai', place: 'Phòng học trung tâm', indicators: ['CS05'], sessions: [{ startsAt: '2026-11-27T01:00:00.000Z' }] });
+    await put({ kind: 'printed', title: 'Sổ tay trồng lúa vụ đông', topic: 'Nông nghiệp', indicators: ['CS07'] });
+    await put({ kind: 'link', title: 'Sử dụng điện thoại thông minh an toàn', topic: 'An toàn trên mạng', url: 'https://example.vn/an-toan', domains: ['safety'] });
+
+    const context = await tabletContext(box.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // What each catalog answer carried, to count the records transferred.
+    const transferred: number[] = [];
+    page.on('response', (res: Response) => {
+      if (new URL(res.url()).pathname === '/api/resources') void res.json().then((b: { changes: unknown[] }) => transferred.push(b.changes.length), () => {});
+    });
+    await page.goto(url);
+    await waitForServiceWorker(page);
+    await page.getByTestId('open-resources').click();
+    await page.getByTestId('resource').nth(2).waitFor();
+    await expect.poll(() => transferred).toEqual([3]);
+
+    // The box is switched off: the catalog is still there, and searchable without accents or with a typo.
+    await box.kiosk.halt();
+    try {
+      await page.reload();
+      await page.getByTestId('resource').first().waitFor();
+      expect(await page.getByTestId('resource').count()).toBe(3);
+      const search = page.locator('input[name="resource-search"]');
+      await search.fill('hoc may tinh');
+      await expect.poll(() => page.getByTestId('resource').allTextContents()).toEqual([expect.stringContaining('Học máy tính cho người lớn tuổi')]);
+      await search.fill('dien thaoi');
+      await expect.poll(() => page.getByTestId('resource').allTextContents()).toEqual([expect.stringContaining('Sử dụng điện thoại thông minh an toàn')]);
+      expect(await page.getByText('Đang xem danh sách đã lưu trên máy').count()).toBe(1);
+    } finally {
+      await box.kiosk.resume();
+    }
+
+    // One new resource on the box: the tablet's next refresh carries that one only.
+    await put({ kind: 'class', title: 'Lớp tiếng Anh giao tiếp', topic: 'Ngoại ngữ', teacher: 'Thầy Hùng', place: 'Nhà văn hóa thôn', indicators: ['CS06'] });
+    const before = transferred.length;
+    await page.reload();
+    await page.getByTestId('resource').nth(3).waitFor();
+    await expect.poll(() => transferred.slice(before).filter((n) => n > 0)).toEqual([1]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
