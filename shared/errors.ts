@@ -59,6 +59,8 @@ export const errorCatalogue = {
   'digital.id-conflict': { status: 409, message: () => 'This attempt id belongs to another person or content.' },
   'resource.not-found': { status: 404, message: () => 'No learning resource with that id.' },
   'resource.not-editable': { status: 409, message: (d: { origin?: string }) => `This resource comes from the ${d.origin ?? 'level above'} and cannot be changed at the center.` },
+  'resource.import-unreadable': { status: 422, message: () => 'The file is not a readable .xlsx or .csv with a header row (Loại, Tiêu đề, Chủ đề, …).' },
+  'resource.import-invalid': { status: 422, message: (d: { rows?: { row: number; problems: string[] }[] }) => `Nothing was imported: ${(d.rows ?? []).map((r) => `row ${r.row}: ${r.problems.join('; ')}`).join(' | ')}` },
   'resource.retired': { status: 409, message: () => 'This resource was retired and no longer changes.' },
   'unit.unknown': { status: 422, message: (d: { names?: string[] }) => `No village or center of that kind is known by these names: ${(d.names ?? []).join(', ')}.` },
   'unit.same-name': { status: 422, message: () => 'A unit cannot be renamed or merged into itself.' },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResourceInputDraft } from '../../shared/schemas/resource.ts';
 import { build } from '../fixtures/people.ts';
@@ -67,5 +68,52 @@ describe('learning resources', () => {
     const res = await h.json('PUT', `/api/staff/resources/${build.id()}`, JSON.parse(JSON.stringify(body)), staff.facilitator);
     expect(res).toMatchObject({ status: 400, body: { code: 'request.invalid' } });
     expect(await h.counts()).toEqual(before);
+  });
+
+  describe('import from a spreadsheet', () => {
+    const header = ['Loại', 'Tiêu đề', 'Chủ đề', 'Mô tả', 'Chỉ số', 'Lĩnh vực số', 'Người dạy', 'Nơi học', 'Các buổi', 'Đường dẫn'];
+    const good = [
+      ['Lớp học', 'Học máy tính cơ bản', 'Kỹ năng số', 'Bật máy, gõ chữ', 'CS05', 'data', 'Cô Mai', 'Phòng học trung tâm', '27/11/2026 08:00; 04/12/2026 08:00', ''],
+      ['Tài liệu in', 'Sổ tay trồng lúa', 'Nông nghiệp', '', 'CS07, CS01', '', '', '', '', ''],
+      ['Đường dẫn', 'Cổng dịch vụ công', 'Dịch vụ công', '', 'CS05', 'communication', '', '', '', 'https://dichvucong.gov.vn'],
+    ];
+    const xlsx = async (rows: string[][]) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Tài liệu');
+      sheet.addRow(header);
+      for (const r of rows) sheet.addRow(r);
+      return new Uint8Array(await book.xlsx.writeBuffer());
+    };
+    const send = async (body: Uint8Array | string, type: string, who = staff.facilitator) => {
+      const res = await h.app.request('/api/staff/resources/import', { method: 'POST', headers: { cookie: who, 'content-type': type }, body: body as BodyInit });
+      return { status: res.status, body: await res.json() as { code?: string; imported?: number; details: { rows: { row: number; problems: string[] }[] } } };
+    };
+
+    it('a sheet with two bad rows imports nothing and names both rows', async () => {
+      const bad = [...good.slice(0, 1), ['Lớp học', 'Lớp nấu ăn', 'Dinh dưỡng', '', '', '', 'Cô Lan', 'Nhà văn hóa', '30/02/2026 08:00', ''], good[1]!, ['Phim', 'Video trồng rau', 'Nông nghiệp', '', 'CS11', '', '', '', '', '']];
+      const before = await h.counts();
+      const res = await send(await xlsx(bad), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('resource.import-invalid');
+      expect(res.body.details.rows.map((r) => r.row)).toEqual([3, 5]);
+      expect(res.body.details.rows[0]!.problems.join(' ')).toContain('30/02/2026 08:00');
+      expect(res.body.details.rows[1]!.problems.join(' ')).toContain('Phim');
+      expect(await h.counts()).toEqual(before);
+    });
+
+    it('a good .xlsx imports every row, and a good .csv too', async () => {
+      expect((await send(await xlsx(good), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).body).toEqual({ imported: 3 });
+      const csv = [header, ...good].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
+      expect((await send(`\uFEFF${csv}`, 'text/csv')).body).toEqual({ imported: 3 });
+      const { changes } = (await h.json('GET', '/api/resources?since=0')).body;
+      expect(changes).toHaveLength(6);
+      const lesson = changes.find((r: { title: string }) => r.title === 'Học máy tính cơ bản');
+      expect(lesson).toMatchObject({ kind: 'class', teacher: 'Cô Mai', indicators: ['CS05'], sessions: [{ startsAt: '2026-11-27T01:00:00.000Z' }, { startsAt: '2026-12-04T01:00:00.000Z' }] });
+      expect(changes.find((r: { title: string }) => r.title === 'Sổ tay trồng lúa').indicators).toEqual(['CS07', 'CS01']);
+    });
+
+    it('refuses a file that is not a spreadsheet', async () => {
+      expect((await send(new Uint8Array([1, 2, 3]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).body.code).toBe('resource.import-unreadable');
+    });
   });
 });

@@ -15,7 +15,7 @@ export type AuditAction =
   | 'appraisal.save' | 'appraisal.return' | 'appraisal.reopen' | 'list.lock' | 'list.export'
   | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
   | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol'
-  | 'resource.create' | 'resource.edit' | 'resource.retire'
+  | 'resource.create' | 'resource.edit' | 'resource.retire' | 'resource.import'
   | 'hub.decision-reopen' | 'hub.decline' | 'hub.population' | 'hub.target-adjust' | 'hub.unit-merge' | 'hub.unit-rename' | 'hub.report-export';
 
 export interface AuditEntry {

@@ -57,6 +57,7 @@ const routes: { name: string; allowed: Role[]; request: () => [string, string, u
   { name: 'decline a proposal', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/declines', { personId: build.id(), year: 2026, reason: 'Thiếu minh chứng' }] },
   { name: 'the resource catalog', allowed: ['facilitator', 'admin'], request: () => ['GET', '/api/staff/resources'] },
   { name: 'create or edit a resource', allowed: ['facilitator', 'admin'], request: () => ['PUT', `/api/staff/resources/${build.id()}`, { kind: 'printed', title: 'Sổ tay trồng lúa', topic: 'Nông nghiệp' }] },
+  { name: 'import resources', allowed: ['facilitator', 'admin'], request: () => ['POST', '/api/staff/resources/import', 'Loại,Tiêu đề,Chủ đề\r\nTài liệu in,Sổ tay,Nông nghiệp'] },
   { name: 'retire a resource', allowed: ['facilitator', 'admin'], request: () => ['POST', `/api/staff/resources/${build.id()}/retire`] },
   { name: 'the dashboard', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/dashboard?year=2026'] },
   { name: 'the denominators', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/population?year=2026'] },

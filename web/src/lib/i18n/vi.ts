@@ -220,6 +220,8 @@ export const vi = {
     'digital.id-conflict': 'Bài làm này trùng mã với bài khác. Hãy làm lại.',
     'resource.not-found': 'Không tìm thấy tài liệu, lớp học này.',
     'resource.not-editable': 'Tài liệu này do xã hoặc tỉnh gửi về, trung tâm không sửa được.',
+    'resource.import-unreadable': 'Không đọc được tệp. Hãy dùng tệp Excel (.xlsx) hoặc CSV có dòng tiêu đề: Loại, Tiêu đề, Chủ đề…',
+    'resource.import-invalid': 'Chưa nhập dòng nào: có dòng bị lỗi, xem danh sách bên dưới.',
     'resource.retired': 'Tài liệu này đã thôi dùng, không sửa được nữa.',
     'unit.unknown': 'Không tìm thấy tên cũ này trong số liệu của xã: kiểm tra lại chính tả.',
     'unit.same-name': 'Tên mới phải khác tên cũ.',

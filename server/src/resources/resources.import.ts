@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import * as v from 'valibot';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../../shared/errors.ts';
+import { foldVietnamese } from '../../../shared/domain/search.ts';
+import { ResourceInputSchema, type ResourceInput, type ResourceKind } from '../../../shared/schemas/resource.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { DB } from '../db/database.ts';
+
+/**
+ * Imports a spreadsheet (.xlsx or .csv) of learning resources, one per row under a header row:
+ * every row is checked first, and either all are added (one transaction) or none, with every bad
+ * row named with what is wrong with it.
+ */
+
+/** Header (folded) → field. Vietnamese headers as a facilitator would write them. */
+const COLUMNS: Record<string, keyof Row> = {
+  'loai': 'kind', 'tieu de': 'title', 'ten': 'title', 'chu de': 'topic', 'mo ta': 'description', 'chi so': 'indicators',
+  'linh vuc so': 'domains', 'doi tuong': 'audiences', 'nguoi day': 'teacher', 'noi hoc': 'place', 'cac buoi': 'sessions',
+  'duong dan': 'url',
+};
+interface Row { kind: string; title: string; topic: string; description: string; indicators: string; domains: string; audiences: string; teacher: string; place: string; sessions: string; url: string }
+
+const KINDS: Record<string, ResourceKind> = {
+  'lop hoc': 'class', 'lop': 'class', 'class': 'class', 'tai lieu in': 'printed', 'printed': 'printed', 'video': 'video',
+  'tai lieu': 'document', 'document': 'document', 'duong dan': 'link', 'trang mang': 'link', 'link': 'link',
+};
+
+const list = (s: string): string[] => s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+
+/** "27/11/2026 08:00" in Vietnam time (UTC+7) → ISO instant; null when not a date and time. */
+function vietnamTime(s: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2})[:h](\d{2})$/.exec(s.trim());
+  if (!m) return null;
+  const [, d, mo, y, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  // 31/02 or 25:00 are refused rather than rolled over.
+  if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || mi > 59) return null;
+  return new Date(local.getTime() - 7 * 3600_000).toISOString();
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return `${value.getUTCDate()}/${value.getUTCMonth() + 1}/${value.getUTCFullYear()} ${value.getUTCHours()}:${String(value.getUTCMinutes()).padStart(2, '0')}`;
+  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
+  return String(value).trim();
+}
+
+async function readSheet(bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  try {
+    if (type === 'xlsx') await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    else await book.csv.read(Readable.from([Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '')]));
+  } catch {
+    throw new AppError('resource.import-unreadable');
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new AppError('resource.import-unreadable');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(sheet.columnCount, 1); c++) cells.push(cellText(row.getCell(c).value));
+    rows[n - 1] = cells;
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+/** One row as a resource, or what is wrong with it. */
+function parseRow(header: (keyof Row | undefined)[], cells: string[]): { input: ResourceInput } | { problems: string[] } {
+  const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']).filter(([h]) => h !== undefined)) as Partial<Row>;
+  const problems: string[] = [];
+  const kind = KINDS[foldVietnamese(row.kind ?? '')];
+  if (!kind) problems.push(`Loại "${row.kind ?? ''}" không rõ (Lớp học, Tài liệu in, Video, Tài liệu, Đường dẫn)`);
+  const sessions = list(row.sessions ?? '').map((s) => ({ text: s, at: vietnamTime(s) }));
+  for (const s of sessions.filter((x) => x.at === null)) problems.push(`Buổi học "${s.text}" phải viết dạng ngày/tháng/năm giờ:phút`);
+  const candidate = {
+    kind: kind ?? 'printed', title: row.title ?? '', topic: row.topic ?? '', description: row.description ?? '',
+    indicators: list(row.indicators ?? '').map((x) => x.toUpperCase()), domains: list(row.domains ?? ''), audiences: list(row.audiences ?? ''),
+    ...(row.teacher ? { teacher: row.teacher } : {}), ...(row.place ? { place: row.place } : {}),
+    sessions: sessions.filter((s) => s.at !== null).map((s) => ({ startsAt: s.at! })), ...(row.url ? { url: row.url } : {}),
+  };
+  const parsed = v.safeParse(ResourceInputSchema, candidate);
+  if (!parsed.success) for (const issue of parsed.issues) problems.push(`${v.getDotPath(issue) ?? ''}: ${issue.message}`.replace(/^: /, ''));
+  return problems.length > 0 || !parsed.success ? { problems } : { input: parsed.output };
+}
+
+export async function importResources(deps: { db: DB; now: () => Date }, actor: Actor, bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<{ imported: number }> {
+  const rows = await readSheet(bytes, type);
+  const headerAt = rows.findIndex((r) => r.some((c) => COLUMNS[foldVietnamese(c)] === 'title'));
+  if (headerAt === -1) throw new AppError('resource.import-unreadable');
+  const header = rows[headerAt]!.map((c) => COLUMNS[foldVietnamese(c)]);
+  const inputs: ResourceInput[] = [];
+  const bad: { row: number; problems: string[] }[] = [];
+  rows.forEach((cells, i) => {
+    if (i <= headerAt || cells.every((c) => c === '')) return;
+    const result = parseRow(header, cells);
+    if ('problems' in result) bad.push({ row: i + 1, problems: result.problems });
+    else inputs.push(result.input);
+  });
+  if (bad.length > 0) throw new AppError('resource.import-invalid', { rows: bad });
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+    let version = Number(r?.v ?? 0);
+    for (const input of inputs) {
+      await trx.insertInto('resource').values({ id: uuidv7(), origin: 'center', revision: 1, version: ++version, retired: 0, payload: JSON.stringify(input), updated_at: at, updated_by: actor.id }).execute();
+    }
+    await audit(trx, actor, { action: 'resource.import', subjectKind: 'resource', details: { rows: inputs.length } }, at);
+  });
+  return { imported: inputs.length };
+}
