@@ -58,4 +58,37 @@ describe('learning resources on the tablet', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a facilitator imports a sheet (a bad row stops it, named), then adds a class by hand', async () => {
+    const context = await tabletContext(box.browser);
+    const page = await context.newPage();
+    await page.goto(`${box.kiosk.url}/staff`);
+    await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
+    await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('button', { name: 'Lớp học và tài liệu' }).click();
+    const listed = () => page.getByTestId('staff-resources').locator('tr').count();
+    await page.getByTestId('staff-resources').locator('tr').first().waitFor();
+    const before = await listed();
+
+    const csv = (rows: string[]) => ({ name: 'tai-lieu.csv', mimeType: 'text/csv', buffer: Buffer.from(['Loại,Tiêu đề,Chủ đề,Chỉ số', ...rows].join('\r\n')) });
+    await page.locator('input[name="resource-import"]').setInputFiles(csv(['Tài liệu in,Sổ tay chăn nuôi,Nông nghiệp,CS07', 'Phim,Video làm vườn,Nông nghiệp,CS07']));
+    expect(await page.getByTestId('import-problems').textContent()).toContain('Dòng 3');
+    expect(await listed()).toBe(before);
+    await page.locator('input[name="resource-import"]').setInputFiles(csv(['Tài liệu in,Sổ tay chăn nuôi,Nông nghiệp,CS07', 'Video,Video làm vườn,Nông nghiệp,CS07']));
+    await page.getByText('Đã nhập 2 tài liệu.').waitFor();
+    expect(await listed()).toBe(before + 2);
+
+    await page.locator('select[name="resource-kind"]').selectOption('class');
+    await page.locator('input[name="resource-title"]').fill('Lớp dùng Zalo an toàn');
+    await page.locator('input[name="resource-topic"]').fill('Kỹ năng số');
+    await page.locator('input[name="resource-place"]').fill('Phòng học trung tâm');
+    await page.locator('input[name="resource-teacher"]').fill('Cô Mai');
+    await page.locator('textarea[name="resource-sessions"]').fill('5/12/2026 8:00');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByTestId('staff-resources').getByText('Lớp dùng Zalo an toàn').waitFor();
+    const { changes } = await (await fetch(`${box.kiosk.url}/api/resources?since=0`)).json() as { changes: { title: string; sessions: { startsAt: string }[] }[] };
+    expect(changes.find((r) => r.title === 'Lớp dùng Zalo an toàn')?.sessions).toEqual([{ startsAt: '2026-12-05T01:00:00.000Z' }]);
+    await context.close();
+  });
 });

@@ -4,6 +4,7 @@ import { PersonViewSchema, type ConsentPurpose } from '../../../shared/schemas/p
 import { StaffStatusSchema, StaffViewSchema, type CreateStaff } from '../../../shared/schemas/staff.ts';
 import type { DeclineInput, PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
 import { DashboardSchema } from '../../../shared/schemas/dashboard.ts';
+import { ResourceViewSchema, type ResourceInputDraft } from '../../../shared/schemas/resource.ts';
 import { call as callBox } from '../lib/api.ts';
 
 /** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
@@ -90,6 +91,12 @@ export const staffApi = {
   adjustTarget: (input: TargetAdjustmentInput) => call(Ok, '/hub/targets', send('POST', input)),
   unitChanges: () => call(v.array(UnitChangeRow), '/hub/units'),
   changeUnits: (input: UnitChangeInput) => call(Ok, '/hub/units', send('POST', input)),
+  resources: () => call(v.array(ResourceViewSchema), '/resources'),
+  putResource: (id: string, input: ResourceInputDraft) => call(ResourceViewSchema, `/resources/${id}`, send('PUT', input)),
+  retireResource: (id: string) => call(ResourceViewSchema, `/resources/${id}/retire`, send('POST')),
+  importResources: (file: File) => call(v.object({ imported: v.number() }), '/resources/import', {
+    method: 'POST', body: file, headers: { 'content-type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  }),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
   /** Links the browser opens itself (print view, downloads): the cookie goes with them. */
   exportUrl: (village: string, year: number, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
