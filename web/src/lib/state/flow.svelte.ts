@@ -133,6 +133,9 @@ export class Flow {
 
   /** Keeps the registration form as it is typed. */
   saveRegistration(draft: RegistrationDraft): Promise<void> {
+    // Held in memory at once, not only once IndexedDB has it: a form that is drawn again meanwhile
+    // (the screen re-rendered under her fingers) starts from what she has typed, not from less.
+    this.session = { ...this.session, registration: draft };
     return this.save({ registration: draft });
   }
 
