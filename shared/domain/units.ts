@@ -68,8 +68,14 @@ export function unitResolver(
   const resolved = new Map<string, string>();
   for (const [key, name] of written) resolved.set(key, follow(name));
 
+  const seen = new Map<string, string>();
   return {
-    current: (name) => resolved.get(foldName(name)) ?? name,
+    // Asked for the same few names over and over (every row of every year): folded once each.
+    current: (name) => {
+      let to = seen.get(name);
+      if (to === undefined) seen.set(name, (to = resolved.get(foldName(name)) ?? name));
+      return to;
+    },
     former: (name) => {
       const key = foldName(name);
       return [...resolved]

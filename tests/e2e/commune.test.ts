@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { v7 as id } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staff } from '../fixtures/staff.ts';
-import { launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
+import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
 import { indicatorIds } from './villager.ts';
 
 /**
@@ -24,17 +24,6 @@ afterAll(async () => {
   await Promise.all([hub?.stop(), ...(centers ?? []).map((c) => c?.stop())]);
 });
 
-/** A small client for one box's API with the first administrator's session. */
-async function adminOf(url: string) {
-  const setup = await fetch(`${url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) });
-  expect(setup.status).toBe(200);
-  const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: await res.json() as Record<string, unknown> & { code?: string } };
-  };
-}
-
 type Outcome = 'submitted' | 'short' | 'pass';
 interface Villager { name: string; village: string; outcome: Outcome; cs05: number }
 const given: Villager[][] = [
@@ -52,14 +41,6 @@ const given: Villager[][] = [
 ];
 
 
-async function firstAdmin(page: Page, url: string) {
-  await page.goto(`${url}/staff`);
-  await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
-  await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
-  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  await page.getByRole('heading', { name: new RegExp(staff.chiHoa.name) }).waitFor();
-}
-
 describe('the commune decides, tracks and reports', () => {
   it('two centers sync, the officer decides, the dashboard and the .xlsx report match, the decision reaches a center', async () => {
     const context = await tabletContext(browser);
@@ -75,7 +56,7 @@ describe('the commune decides, tracks and reports', () => {
     const personIds = new Map<string, string>();
     const centerApis = [];
     for (const [i, center] of centers.entries()) {
-      const api = await adminOf(center.url);
+      const api = await adminApi(center.url);
       centerApis.push(api);
       const { body } = await hubApi('POST', '/api/staff/hub/enrolments', { name: ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'][i] });
       expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code: body.code })).status).toBe(200);

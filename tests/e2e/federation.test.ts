@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staff } from '../fixtures/staff.ts';
-import { launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
+import { firstAdmin, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
 import { answerAll, indicatorIds, register, submit } from './villager.ts';
 
 let hub: RunningKiosk;
@@ -17,14 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await Promise.all([hub?.stop(), center?.stop()]);
 });
-
-async function firstAdmin(page: Page, url: string) {
-  await page.goto(`${url}/staff`);
-  await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
-  await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
-  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  await page.getByRole('heading', { name: new RegExp(staff.chiHoa.name) }).waitFor();
-}
 
 describe('a center enrols with its commune hub and sends its results', () => {
   it('the officer issues a code, the center enrols with it, a submission reaches the hub on "Đồng bộ ngay", and the commune\'s decision comes back to the villager', async () => {

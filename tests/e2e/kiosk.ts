@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { staff } from '../fixtures/staff.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -157,4 +158,24 @@ export function kioskAndBrowser(options?: KioskOptions): { readonly kiosk: Runni
     await running.kiosk?.stop();
   });
   return running;
+}
+
+/** Creates a box's first administrator in the browser (the staff page's first-start form). */
+export async function firstAdmin(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/staff`);
+  await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
+  await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.getByRole('heading', { name: new RegExp(staff.chiHoa.name) }).waitFor();
+}
+
+/** Creates a box's first administrator through the API and answers a client with that session. */
+export async function adminApi(url: string) {
+  const setup = await fetch(`${url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) });
+  expect(setup.status).toBe(200);
+  const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: await res.json() as Record<string, unknown> & { code?: string } };
+  };
 }

@@ -2,18 +2,16 @@ import type { Response } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { staff } from '../fixtures/staff.ts';
-import { kioskAndBrowser, tabletContext, waitForServiceWorker, watchErrors } from './kiosk.ts';
+import { adminApi, kioskAndBrowser, tabletContext, waitForServiceWorker, watchErrors } from './kiosk.ts';
 
 const box = kioskAndBrowser();
 
 describe('learning resources on the tablet', () => {
   it('are browsable and searchable with the box stopped, and a change reaches the tablet without the whole catalog again', async () => {
     const url = box.kiosk.url;
-    const setup = await fetch(`${url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) });
-    const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const api = await adminApi(url);
     const put = async (body: Record<string, unknown>) => {
-      const res = await fetch(`${url}/api/staff/resources/${uuidv7()}`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      expect(res.status).toBe(200);
+      expect((await api('PUT', `/api/staff/resources/${uuidv7()}`, body)).status).toBe(200);
     };
     await put({ kind: 'class', title: 'Học máy tính cho người lớn tuổi', topic: 'Kỹ năng số', teacher: 'Cô Mai', place: 'Phòng học trung tâm', indicators: ['CS05'], sessions: [{ startsAt: '2026-11-27T01:00:00.000Z' }] });
     await put({ kind: 'printed', title: 'Sổ tay trồng lúa vụ đông', topic: 'Nông nghiệp', indicators: ['CS07'] });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { addCounts, emptyCounts, fillYears, mergeUnits, rateFigure, rowRates } from '../../../shared/domain/rates.ts';
 import { targetInForce, type TargetAdjustment } from '../../../shared/domain/targets.ts';
 import { unitResolver, type UnitChange } from '../../../shared/domain/units.ts';
+import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
 import {
   targetMeasures, type CenterReporting, type Counts, type Dashboard, type DashboardRow, type TargetInForce, type TargetMeasure,
 } from '../../../shared/schemas/dashboard.ts';
@@ -79,13 +80,18 @@ async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
   }));
 }
 
-/** The whole commune's counts per year (without registered), in one grouped query. */
-async function yearTotals(deps: DashboardDeps): Promise<Map<number, Counts>> {
-  const { rows } = await sql<SumRow>`select a.year, ${sums(deps)} from hub_assessment a group by a.year`.execute(deps.db);
-  return new Map(rows.map((r) => [n(r.year), {
-    registered: 0, selfAssessed: n(r.self_assessed), appraised: n(r.appraised), recognized: n(r.recognized),
-    digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
-  }]));
+/**
+ * Every year's counts per village (without registered), in one grouped query: summed for the
+ * commune's trend, and kept per village for each village's rate across the years.
+ */
+async function yearVillageTotals(deps: DashboardDeps): Promise<{ year: number; village: string; counts: Counts }[]> {
+  const { rows } = await sql<SumRow>`select a.year, a.village, ${sums(deps)} from hub_assessment a group by a.year, a.village`.execute(deps.db);
+  return rows.map((r) => ({
+    year: n(r.year), village: String(r.village), counts: {
+      registered: 0, selfAssessed: n(r.self_assessed), appraised: n(r.appraised), recognized: n(r.recognized),
+      digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
+    },
+  }));
 }
 
 /** People registered per village and center by the end of each year (cumulative). */
@@ -165,8 +171,6 @@ function trendOf(places: DashboardRow[], years: number[], targetsByYear: Map<num
   }));
 }
 
-/** Today's date in Vietnam (UTC+7 all year) as YYYY-MM-DD. */
-const vietnamDate = (d: Date): string => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
 /** Whether the active nodes' reports (closing time per node and year) came by each year's deadline. */
@@ -211,7 +215,9 @@ async function populations(deps: DashboardDeps): Promise<{ name: string; year: n
 
 /** The commune hub's dashboard for `year`, and across every year on record. */
 export async function communeDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
-  const totals = await yearTotals(deps);
+  const perVillage = await yearVillageTotals(deps);
+  const totals = new Map<number, Counts>();
+  for (const v of perVillage) totals.set(v.year, addCounts(totals.get(v.year) ?? emptyCounts(), v.counts));
   const years = [...new Set([...totals.keys(), year])].sort((a, b) => a - b);
   const yearCells = await cellsOf(deps, year);
   const registered = await registeredBy(deps, years);
@@ -263,9 +269,8 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
     if (!before || m.closedAt > before) perNode.set(m.year, m.closedAt);
     reports.set(l.origin, perNode);
   }
-  const { rows: perVillage } = await sql<SumRow>`select a.year, a.village, sum(a.recognized) as recognized from hub_assessment a group by a.year, a.village`.execute(deps.db);
   const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => ({
-    recognized: perVillage.filter((r) => n(r.year) === y && villages.current(String(r.village)) === name).reduce((sum, r) => sum + n(r.recognized), 0),
+    recognized: perVillage.filter((r) => r.year === y && villages.current(r.village) === name).reduce((sum, r) => sum + r.counts.recognized, 0),
     entered: pops.filter((p) => p.year === y && villages.current(p.name) === name).map((p) => p.count),
   }));
   return {

@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
-import { isOutstanding, recognitionStreak, type YearResult } from '../../../shared/domain/outstanding.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { RecognitionDecisionV1, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
@@ -54,11 +53,10 @@ export interface Proposal {
 export async function proposals(deps: DecisionDeps, year: number): Promise<Proposal[]> {
   const rows = await deps.db.selectFrom('hub_assessment').innerJoin('hub_person', 'hub_person.person_id', 'hub_assessment.person_id')
     .select(['hub_assessment.assessment_id', 'hub_assessment.person_id', 'hub_assessment.node_id', 'hub_assessment.grp', 'hub_assessment.self_total',
-      'hub_assessment.appraised_total', 'hub_assessment.appraised_min', 'hub_assessment.appraised_count', 'hub_person.name', 'hub_person.birth_year', 'hub_person.village'])
+      'hub_assessment.appraised_total', 'hub_assessment.appraised_min', 'hub_assessment.appraised_count', 'hub_assessment.streak', 'hub_person.name', 'hub_person.birth_year', 'hub_person.village'])
     .where('hub_assessment.year', '=', year).where('hub_assessment.submitted', '=', 1).where('hub_assessment.appraised', '=', 1).execute();
   const nodes = new Map((await deps.db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
   const decided = await decidedFor(deps.db, year);
-  const history = await recognizedYears(deps.db);
   const declines = new Map((await deps.db.selectFrom('hub_decline').select(['assessment_id', 'reason', 'at']).where('year', '=', year).where('withdrawn', '=', 0).execute())
     .map((d) => [d.assessment_id, { reason: d.reason, at: d.at }]));
   const { scoring, indicators } = deps.criteriaSetFor(year);
@@ -68,21 +66,12 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
     // The recognition rule of shared/domain/recognition.ts (every indicator scored, none below the minimum, total at the pass mark), on the projection's sums.
     proposed: Number(r.appraised_count) >= indicators.length && Number(r.appraised_min) >= scoring.minPerIndicator && Number(r.appraised_total) >= scoring.passTotal,
     decision: decided.get(r.person_id) ?? null,
-    streak: recognitionStreak(history.get(r.person_id) ?? [], year),
-    outstanding: isOutstanding(history.get(r.person_id) ?? [], year, deps.outstandingYears),
+    // Kept on the projection from the decisions in force (facts.ts refreshRecognition).
+    streak: Number(r.streak),
+    outstanding: Number(r.streak) >= deps.outstandingYears,
     declined: declines.get(r.assessment_id) ?? null,
   }));
   return out.sort((x, y) => x.center.localeCompare(y.center, 'vi') || x.village.localeCompare(y.village, 'vi') || x.name.localeCompare(y.name, 'vi'));
-}
-
-/** Every year each person was recognized by a decision in force. */
-async function recognizedYears(db: DB): Promise<Map<string, YearResult[]>> {
-  const rows = await db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
-    .select(['hub_decision_person.person_id', 'hub_decision.year'])
-    .where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null).execute();
-  const out = new Map<string, YearResult[]>();
-  for (const r of rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), { year: r.year, recognized: true }]);
-  return out;
 }
 
 /** Who is recognized in `year` by a decision in force, and by which. */

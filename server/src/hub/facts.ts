@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import * as v from 'valibot';
+import { recognitionStreak } from '../../../shared/domain/outstanding.ts';
+import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, DigitalCheckV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import type { Database, HubAssessmentTable, HubPersonTable } from '../db/schema.ts';
 
@@ -35,8 +37,6 @@ const AppraisalShape = v.looseObject({
 });
 const fits = (schema: v.GenericSchema, m: unknown): boolean => v.safeParse(schema, m).success;
 
-/** The year in Vietnam (UTC+7 all year, no daylight saving) of an ISO instant. */
-const vietnamYear = (iso: string): number => new Date(Date.parse(iso) + 7 * 3600_000).getUTCFullYear();
 
 export function personFact(origin: string, m: PersonUpsertV1, receivedAt: string): HubPersonTable {
   const times = m.consents.map((c) => c.at).sort();
@@ -64,11 +64,8 @@ export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal:
 }
 
 /** Years recognized in a row ending with `year` (0 when `year` itself is not recognized). */
-function streakOf(years: ReadonlySet<number>, year: number): number {
-  let n = 0;
-  while (years.has(year - n)) n++;
-  return n;
-}
+const streakOf = (years: ReadonlySet<number>, year: number): number =>
+  recognitionStreak([...years].map((y) => ({ year: y, recognized: true })), year);
 
 /** Every year each of these people (or everyone) is recognized by a decision in force. */
 async function recognizedYears(db: Db, personIds?: string[]): Promise<Map<string, Set<number>>> {

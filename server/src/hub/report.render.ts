@@ -18,7 +18,7 @@ import {
   type TargetMeasure,
   type TargetStep,
 } from '../../../shared/schemas/dashboard.ts';
-import { EMPTY_ROW, escapeHtml } from '../lists/list.render.ts';
+import { DOCUMENT_HEADING_STYLE, EMPTY_ROW, escapeHtml } from '../lists/list.render.ts';
 
 export interface YearReport {
   /** Level 'commune' or 'province', for `dashboard.year`. */
@@ -197,17 +197,7 @@ body { margin: 0; padding: 8mm 4mm; color: #000; background: #fff;
 .portrait { max-width: 175mm; margin: 0 auto; }
 .wide { max-width: 262mm; margin: 0 auto; page: wide; }
 @media print { body { padding: 0; } .portrait, .wide { max-width: none; } }
-p { margin: 0; }
-.b { font-weight: bold; }
-.i { font-style: italic; }
-.heading { width: 100%; border-collapse: collapse; font-size: 12.5pt; }
-.heading td { vertical-align: top; text-align: center; padding: 0; }
-.heading .org { width: 42%; }
-.heading .nation { width: 58%; }
-.rule { width: 30%; margin: 2pt auto 0; border-top: 1px solid #000; }
-.motto { display: inline-block; font-size: 13pt; padding-bottom: 1pt; border-bottom: 1px solid #000; }
-.place { padding-top: 8pt !important; }
-h1 { font-size: 14pt; text-align: center; margin: 20pt 0 2pt; }
+${DOCUMENT_HEADING_STYLE}
 h2 { font-size: 13pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 13pt; font-style: italic; margin: 10pt 0 4pt; break-after: avoid; page-break-after: avoid; }
 .subtitle { text-align: center; font-style: italic; }

@@ -64,14 +64,8 @@ export function escapeHtml(value: string | number): string {
     .replace(/'/g, '&#39;');
 }
 
-const STYLE = `
-@page { size: A4; margin: 15mm 15mm 20mm 20mm; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 175mm; padding: 8mm 0; color: #000; background: #fff;
-  font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.3; }
-@media print { body { max-width: none; padding: 0; } }
-p { margin: 0; }
+/** The administrative document's heading (agency, national motto, place and date, title), shared with the hub's report. */
+export const DOCUMENT_HEADING_STYLE = `p { margin: 0; }
 .b { font-weight: bold; }
 .i { font-style: italic; }
 .heading { width: 100%; border-collapse: collapse; font-size: 12.5pt; }
@@ -81,7 +75,16 @@ p { margin: 0; }
 .rule { width: 30%; margin: 2pt auto 0; border-top: 1px solid #000; }
 .motto { display: inline-block; font-size: 13pt; padding-bottom: 1pt; border-bottom: 1px solid #000; }
 .place { padding-top: 8pt !important; }
-h1 { font-size: 14pt; text-align: center; margin: 20pt 0 2pt; }
+h1 { font-size: 14pt; text-align: center; margin: 20pt 0 2pt; }`;
+
+const STYLE = `
+@page { size: A4; margin: 15mm 15mm 20mm 20mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 175mm; padding: 8mm 0; color: #000; background: #fff;
+  font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.3; }
+@media print { body { max-width: none; padding: 0; } }
+${DOCUMENT_HEADING_STYLE}
 .subtitle { text-align: center; font-style: italic; }
 .draft { display: table; margin: 8pt auto 0; padding: 2pt 10pt; border: 1.5pt dashed #b00000;
   color: #b00000; font-weight: bold; }

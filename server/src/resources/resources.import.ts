@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors.ts';
 import { foldVietnamese } from '../../../shared/domain/search.ts';
+import { formatVietnamDateTime, parseVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import { ResourceInputSchema, type ResourceInput, type ResourceKind } from '../../../shared/schemas/resource.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
@@ -29,20 +30,10 @@ const KINDS: Record<string, ResourceKind> = {
 
 const list = (s: string): string[] => s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
 
-/** "27/11/2026 08:00" in Vietnam time (UTC+7) → ISO instant; null when not a date and time. */
-function vietnamTime(s: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2})[:h](\d{2})$/.exec(s.trim());
-  if (!m) return null;
-  const [, d, mo, y, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  // 31/02 or 25:00 are refused rather than rolled over.
-  if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || mi > 59) return null;
-  return new Date(local.getTime() - 7 * 3600_000).toISOString();
-}
-
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${value.getUTCDate()}/${value.getUTCMonth() + 1}/${value.getUTCFullYear()} ${value.getUTCHours()}:${String(value.getUTCMinutes()).padStart(2, '0')}`;
+  // A date cell holds the wall-clock time as if it were UTC: written back as typed.
+  if (value instanceof Date) return formatVietnamDateTime(new Date(value.getTime() - 7 * 3600_000).toISOString());
   if (typeof value === 'object' && 'text' in value) return String(value.text);
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
   if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
@@ -74,7 +65,7 @@ function parseRow(header: (keyof Row | undefined)[], cells: string[]): { input: 
   const problems: string[] = [];
   const kind = KINDS[foldVietnamese(row.kind ?? '')];
   if (!kind) problems.push(`Loại "${row.kind ?? ''}" không rõ (Lớp học, Tài liệu in, Video, Tài liệu, Đường dẫn)`);
-  const sessions = list(row.sessions ?? '').map((s) => ({ text: s, at: vietnamTime(s) }));
+  const sessions = list(row.sessions ?? '').map((s) => ({ text: s, at: parseVietnamDateTime(s) }));
   for (const s of sessions.filter((x) => x.at === null)) problems.push(`Buổi học "${s.text}" phải viết dạng ngày/tháng/năm giờ:phút`);
   const candidate = {
     kind: kind ?? 'printed', title: row.title ?? '', topic: row.topic ?? '', description: row.description ?? '',

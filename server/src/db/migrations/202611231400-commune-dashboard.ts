@@ -54,6 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('hub_digital_check_person').on('hub_digital_check').columns(['person_id', 'year']).execute();
   await db.schema.createIndex('hub_assessment_year').on('hub_assessment').columns(['year', 'person_id']).execute();
+  // The dashboard groups every year by village.
+  await db.schema.createIndex('hub_assessment_year_village').on('hub_assessment').columns(['year', 'village']).execute();
   await db.schema.createIndex('hub_assessment_person').on('hub_assessment').columns(['person_id']).execute();
   await db.schema.createIndex('hub_decision_person_person').on('hub_decision_person').columns(['person_id']).execute();
 
