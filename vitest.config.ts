@@ -24,7 +24,9 @@ if (!hasChromium) {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'], exclude: ['**/*.svelte.test.ts', '**/node_modules/**'], environment: 'node' } },
+      // Reactive state of the tablet tested with Svelte's client runtime, so effects and derived values really run.
+      { plugins: [svelte()], test: { name: 'runes', include: ['web/**/*.svelte.test.ts'], environment: './tests/support/client-environment.ts' } },
       // The tablet's state classes use Svelte's runes: compiled as in the app.
       { plugins: [svelte()], test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/global-postgres.ts'] } },
       // Checks on the production build (npm test builds first).

@@ -74,6 +74,10 @@ export const options = {
     type: 'integer', min: 10_000, max: 20_000_000, default: 2_000_000, env: 'KIOSK_MAX_PHOTO_BYTES',
     description: 'Largest evidence photo the box accepts; the tablet resizes photos well below this.',
   },
+  'resources.maxFileBytes': {
+    type: 'integer', min: 1_000_000, max: 4_000_000_000, default: 500_000_000, env: 'KIOSK_MAX_RESOURCE_FILE_BYTES',
+    description: 'Largest video or document a facilitator may store on the box for the catalog.',
+  },
   'evidence.photoLongSide': {
     type: 'integer', min: 320, max: 4096, default: 1280, env: 'KIOSK_PHOTO_LONG_SIDE',
     description: 'Long side in pixels the tablet resizes evidence photos to before sending (JPEG).',

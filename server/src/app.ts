@@ -1,7 +1,9 @@
 import { resourceRoutes } from './resources/resources.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
+import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { digitalRoutes } from './digital/digital.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { AppError } from '../../shared/errors.ts';
@@ -21,7 +23,9 @@ import { federationRoutes } from './federation/federation.routes.ts';
 import { hubRoutes } from './hub/hub.routes.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
 
-export interface AppOptions extends Omit<Deps, 'criteria'> {
+export interface AppOptions extends Omit<Deps, 'criteria' | 'mediaDir'> {
+  /** Videos and documents of the catalog; beside the evidence folder if absent. */
+  mediaDir?: string;
   /** Built PWA (vite build output); when absent only the API is served. */
   webDir?: string;
   /** Criteria sets with what came from above (CriteriaSets.load); kiosk-config's alone if absent. */
@@ -30,14 +34,16 @@ export interface AppOptions extends Omit<Deps, 'criteria'> {
 
 /** The Hono app: the API under /api and, when built, the PWA. */
 export function createApp(options: AppOptions) {
-  const { webDir, criteria = new CriteriaSets(options.config), ...rest } = options;
-  const deps: Deps = { ...rest, criteria };
+  const { webDir, criteria = new CriteriaSets(options.config), mediaDir = join(dirname(options.evidenceDir), 'media'), ...rest } = options;
+  const deps: Deps = { ...rest, criteria, mediaDir };
   const api = new Hono<AppEnv>()
     .route('/', configRoutes)
     .route('/', peopleRoutes)
     .route('/', assessmentRoutes)
     .route('/', digitalRoutes)
     .route('/', resourceRoutes)
+    .route('/', attendanceRoutes)
+    .route('/', planRoutes)
     .route('/', evidenceRoutes)
     .route('/', staffRoutes)
     .route('/', appraisalRoutes)
@@ -55,7 +61,9 @@ export function createApp(options: AppOptions) {
   });
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // Stored videos and documents are named by their hash: they never change.
+    if (c.req.path.startsWith('/api/media/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    else c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', loadStaff);
   app.route('/api', api);

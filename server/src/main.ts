@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (s.role === 'hub' && await ensureFacts(db)) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
 
   const criteria = await CriteriaSets.load(db, config);
-  const app = createApp({ db, config, criteria, evidenceDir: join(dataDir, 'evidence'), now: () => new Date(), webDir: resolve(s['web.dir']) });
+  const app = createApp({ db, config, criteria, evidenceDir: join(dataDir, 'evidence'), mediaDir: join(dataDir, 'media'), now: () => new Date(), webDir: resolve(s['web.dir']) });
   const server = serve({ fetch: app.fetch, hostname: s['server.host'], port: s['server.port'] }, async (info) => {
     console.log(await startBanner(s['server.host'], info.port, config.center.name));
     // A stable line for scripts and tests that start the kiosk on port 0.
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
-  const syncing = syncDeps(config, criteria, db, () => new Date(), fetch, join(dataDir, 'evidence'));
+  const syncing = syncDeps(config, criteria, db, () => new Date(), fetch, join(dataDir, 'evidence'), join(dataDir, 'media'));
   const pushesUp = s.role === 'center' || s['hub.level'] === 'commune';
   const schedule = (seconds: number) => {
     setTimeout(() => {

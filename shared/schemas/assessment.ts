@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { AttendanceEvidenceSchema } from './attendance.ts';
+import { LearningPlanEvidenceSchema } from './learning-plan.ts';
 import { Uuid7Schema } from './ids.ts';
 
 /**
@@ -65,5 +67,9 @@ export const AssessmentViewSchema = v.object({
   digitalCheck: v.optional(v.nullable(v.object({
     attemptId: v.string(), finishedAt: v.string(), level: v.string(), hasDigitalSkills: v.boolean(), proficient: v.boolean(),
   }))),
+  /** Evidence for CS03: the class sessions the person attended at the center in the same year, if any. */
+  attendance: v.optional(v.nullable(AttendanceEvidenceSchema)),
+  /** Evidence for CS02: the person's latest personal learning plan of the same year, if any. */
+  learningPlan: v.optional(v.nullable(LearningPlanEvidenceSchema)),
 });
 export type AssessmentView = v.InferOutput<typeof AssessmentViewSchema>;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ResourceInputSchema } from '../schemas/resource.ts';
 
 /**
  * Versioned messages of the downward feed (hub → nodes below). Like the upward messages, a shipped
@@ -39,5 +40,20 @@ export const RecognitionDeclinedV1Schema = v.object({
 });
 export type RecognitionDeclinedV1 = v.InferOutput<typeof RecognitionDeclinedV1Schema>;
 
+/**
+ * A learning resource made at a hub (a commune's, or a province's passed on by its commune), for
+ * every node below: the whole record at this revision. Only the place that made it changes it; a
+ * node keeps the highest revision, and `retired` set means it is no longer offered.
+ */
+export const ResourceV1Schema = v.object({
+  type: v.literal('ResourceV1'),
+  id: v.string(),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  origin: v.picklist(['commune', 'province']),
+  retired: v.boolean(),
+  resource: ResourceInputSchema,
+});
+export type ResourceV1 = v.InferOutput<typeof ResourceV1Schema>;
+
 /** The feed kind of each message type; kinds a node does not know yet are kept as they came. */
-export const feedKindOf = { RecognitionDecisionV1: 'decision', RecognitionDeclinedV1: 'decline' } as const;
+export const feedKindOf = { RecognitionDecisionV1: 'decision', RecognitionDeclinedV1: 'decline', ResourceV1: 'resource' } as const;

@@ -1,109 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { staff } from '../fixtures/staff.ts';
+import { launchBrowser, startKiosk, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export interface RunningKiosk {
-  url: string;
-  port: number;
-  dataDir: string;
-  /** Stops the server, keeping its data (a box switched off). */
-  halt(): Promise<void>;
-  /** Starts it again on the same port and data (the box switched back on). */
-  resume(): Promise<void>;
-  /** Stops it and removes its data. */
-  stop(): Promise<void>;
-}
-
-export interface KioskOptions {
-  env?: Record<string, string>;
-  /** A fixed port, so a restarted box keeps the tablets' origin; 0 picks a free one. */
-  port?: number;
-  /** A data folder prepared beforehand (it is removed on stop like a fresh one). */
-  dataDir?: string;
-  /** False for a box whose API alone is tested: the PWA need not be built. */
-  web?: boolean;
-}
-
-/** A free loopback port, found by binding to port 0. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-function spawnServer(dataDir: string, port: number, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, KIOSK_PORT: String(port), KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiosk did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /KIOSK_LISTENING port=(\d+)/.exec(output);
-      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolveStart({ child, port: Number(m[1]) }); }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kiosk exited with ${code}:\n${output}`)); });
-  });
-}
-
-function kill(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGKILL'); });
-}
-
-/** Starts the real server (as `npm start` does) on loopback with a fresh data folder. */
-export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), web = true }: KioskOptions = {}): Promise<RunningKiosk> {
-  if (web && !existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  let { child, port: actual } = await spawnServer(dataDir, port, env);
-  const kiosk: RunningKiosk = {
-    url: `http://127.0.0.1:${actual}`,
-    port: actual,
-    dataDir,
-    // SIGKILL: a power cut, not a polite shutdown.
-    halt: () => kill(child).then(() => { child = null as unknown as ChildProcess; }),
-    async resume() {
-      ({ child } = await spawnServer(dataDir, actual, env));
-    },
-    async stop() {
-      await kill(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-  return kiosk;
-}
-
-/** Debian's Chromium, headless, with nothing that calls out to the internet. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-}
-
-/** A 10-inch tablet in landscape. */
-export function tabletContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'vi-VN', hasTouch: true });
-}
+export { chromiumPath, freePort, launchBrowser, startKiosk, tabletContext, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
 
 /** Collects uncaught page errors so a test can assert there were none. */
 export function watchErrors(page: Page): string[] {
@@ -171,11 +71,19 @@ export async function firstAdmin(page: Page, url: string): Promise<void> {
 
 /** Creates a box's first administrator through the API and answers a client with that session. */
 export async function adminApi(url: string) {
-  const setup = await fetch(`${url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) });
+  const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) };
+  // The first administrator on a fresh box; on a box already set up, she signs in.
+  let setup = await fetch(`${url}/api/staff/setup`, who);
+  if (setup.status !== 200) setup = await fetch(`${url}/api/staff/sign-in`, who);
   expect(setup.status).toBe(200);
   const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  // A JSON body, or raw bytes (a file) sent as they are.
   return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const raw = body instanceof Uint8Array;
+    const res = await fetch(`${url}${path}`, {
+      method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': raw ? 'application/octet-stream' : 'application/json' }) },
+      body: body === undefined ? undefined : raw ? body as BodyInit : JSON.stringify(body),
+    });
     return { status: res.status, body: await res.json() as Record<string, unknown> & { code?: string } };
   };
 }

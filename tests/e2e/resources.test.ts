@@ -57,6 +57,68 @@ describe('learning resources on the tablet', () => {
     await context.close();
   });
 
+  it('filters by kind, topic, indicator and "this week"; a stored video is served by range', async () => {
+    const url = box.kiosk.url;
+    const api = await adminApi(url);
+    const day = 86_400_000;
+    const soon = new Date(Date.now() + 2 * day).toISOString();
+    const later = new Date(Date.now() + 20 * day).toISOString();
+    const put = async (body: Record<string, unknown>) => expect((await api('PUT', `/api/staff/resources/${uuidv7()}`, body)).status).toBe(200);
+    await put({ kind: 'class', title: 'Lớp trồng nấm rơm', topic: 'Nông nghiệp', teacher: 'Anh Dũng', place: 'Nhà văn hóa thôn', indicators: ['CS07'], sessions: [{ startsAt: soon }] });
+    await put({ kind: 'class', title: 'Lớp nuôi ong lấy mật', topic: 'Nông nghiệp', teacher: 'Anh Dũng', place: 'Nhà văn hóa thôn', indicators: ['CS07'], sessions: [{ startsAt: later }] });
+    // A (fake) MP4: only its first bytes matter to the box, which sniffs the type.
+    const video = new Uint8Array(50_000).map((_, i) => i % 251);
+    video.set([0, 0, 0, 24, ...new TextEncoder().encode('ftypisom')]);
+    const stored = await api('POST', '/api/staff/media', video);
+    expect(stored.body).toMatchObject({ type: 'video/mp4', bytes: 50_000 });
+    await put({ kind: 'video', title: 'Nhận biết tin nhắn lừa đảo', topic: 'An toàn trên mạng', indicators: ['CS05'], domains: ['safety'], file: { ...stored.body, name: 'lua-dao.mp4' } });
+
+    const context = await tabletContext(box.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await page.getByTestId('open-resources').click();
+    await page.getByTestId('resource').first().waitFor();
+    const { changes } = await (await fetch(`${url}/api/resources?since=0`)).json() as { changes: { title: string; kind: string; topic: string; indicators: string[]; retired: boolean; sessions: { startsAt: string }[] }[] };
+    const live = changes.filter((c) => !c.retired);
+    const titles = () => page.getByTestId('resource').locator('h2').allTextContents();
+    const sorted = (xs: string[]) => [...xs].sort((a, b) => a.localeCompare(b, 'vi'));
+    await expect.poll(titles).toEqual(sorted(live.map((c) => c.title)));
+
+    // "Học tại trung tâm tuần này": classes with a session in the coming seven days, counted here independently.
+    const weekEnd = Date.now() + 7 * day;
+    const thisWeek = live.filter((c) => c.kind === 'class' && c.sessions.some((s) => Date.parse(s.startsAt) >= Date.now() && Date.parse(s.startsAt) < weekEnd)).map((c) => c.title);
+    expect(thisWeek).toContain('Lớp trồng nấm rơm');
+    await page.getByTestId('filter-this-week').click();
+    await expect.poll(titles).toEqual(sorted(thisWeek));
+    await page.getByTestId('filter-this-week').click();
+
+    await page.getByTestId('filter-kind-video').click();
+    await expect.poll(titles).toEqual(['Nhận biết tin nhắn lừa đảo']);
+    await page.getByTestId('filter-kind-video').click();
+    await page.locator('select[name="resource-topic"]').selectOption('Nông nghiệp');
+    await expect.poll(titles).toEqual(sorted(live.filter((c) => c.topic === 'Nông nghiệp').map((c) => c.title)));
+    await page.locator('select[name="resource-indicator"]').selectOption('CS07');
+    await page.locator('input[name="resource-search"]').fill('nuoi ong');
+    await expect.poll(titles).toEqual(['Lớp nuôi ong lấy mật']);
+    await page.locator('input[name="resource-search"]').fill('');
+    await page.locator('select[name="resource-topic"]').selectOption('');
+    await page.locator('select[name="resource-indicator"]').selectOption('');
+
+    // The video plays from the box: its element points at the stored file, which answers a range.
+    await page.getByTestId('filter-kind-video').click();
+    await page.getByRole('button', { name: 'Xem video' }).click();
+    const src = await page.getByTestId('resource-video').getAttribute('src');
+    expect(src).toBe(`/api/media/${stored.body.sha256 as string}.mp4`);
+    const part = await page.evaluate(async (path) => {
+      const res = await fetch(path, { headers: { range: 'bytes=100-199' } });
+      return { status: res.status, range: res.headers.get('content-range'), first: new Uint8Array(await res.arrayBuffer())[0] };
+    }, src!);
+    expect(part).toEqual({ status: 206, range: 'bytes 100-199/50000', first: 100 % 251 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a facilitator imports a sheet (a bad row stops it, named), then adds a class by hand', async () => {
     const context = await tabletContext(box.browser);
     const page = await context.newPage();

@@ -3,7 +3,7 @@ import { PutAssessmentSchema } from '../../../shared/schemas/assessment.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import type { AppEnv } from '../http/context.ts';
-import { currentAssessmentOf, getAssessment, putAssessment } from './assessments.service.ts';
+import { currentWithEvidence, getAssessment, putAssessment } from './assessments.service.ts';
 
 export const assessmentRoutes = new Hono<AppEnv>()
   // The tablet sends the whole assessment under its own id; the same body again is a no-op.
@@ -17,5 +17,5 @@ export const assessmentRoutes = new Hono<AppEnv>()
   })
   .get('/people/:id/assessments/current', async (c) => {
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
-    return c.json({ assessment: await currentAssessmentOf(c.var.deps, id) });
+    return c.json(await currentWithEvidence(c.var.deps, id));
   });

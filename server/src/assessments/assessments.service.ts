@@ -10,6 +10,10 @@ import type { AppraisalRow, AssessmentItemRow, AssessmentRow, EvidenceRow } from
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById } from '../people/people.repository.ts';
 import * as repo from './assessments.repository.ts';
+import { attendanceEvidence, yearBoundaryOf } from '../attendance/attendance.service.ts';
+import type { AttendanceEvidence } from '../../../shared/schemas/attendance.ts';
+import type { LearningPlanEvidence } from '../../../shared/schemas/learning-plan.ts';
+import { planEvidence } from '../plans/plans.service.ts';
 
 export interface AssessmentDeps {
   db: DB;
@@ -120,6 +124,19 @@ export async function getAssessment(deps: AssessmentDeps, id: string): Promise<A
   return viewOf(deps, row);
 }
 
+/**
+ * This year's assessment of a person (if begun) with the classes attended at the center this year,
+ * which the tablet shows at CS03 even before she begins.
+ */
+export async function currentWithEvidence(deps: AssessmentDeps, personId: string): Promise<{ assessment: AssessmentView | null; attendance: AttendanceEvidence | null; learningPlan: LearningPlanEvidence | null }> {
+  const assessment = await currentAssessmentOf(deps, personId);
+  return {
+    assessment,
+    attendance: assessment ? assessment.attendance ?? null : await attendanceEvidence(deps.db, personId, assessmentYearNow(deps), yearBoundaryOf(deps.config)),
+    learningPlan: assessment ? assessment.learningPlan ?? null : await planEvidence(deps.db, personId, assessmentYearNow(deps)),
+  };
+}
+
 /** This year's Learning Citizen assessment of a person, if they have started one. */
 export async function currentAssessmentOf(deps: AssessmentDeps, personId: string): Promise<AssessmentView | null> {
   if (!(await findPersonById(deps.db, personId))) throw new AppError('person.not-found');
@@ -139,6 +156,10 @@ async function viewOf(deps: AssessmentDeps, row: AssessmentRow): Promise<Assessm
       attemptId: check.id, finishedAt: check.finished_at, level: (JSON.parse(check.result) as { overall: { level: string } }).overall.level,
       hasDigitalSkills: check.has_digital === 1, proficient: check.proficient === 1,
     } : null,
+    // The class sessions attended at the center in the same year stand as evidence for CS03.
+    attendance: await attendanceEvidence(deps.db, row.subject_id, row.year, yearBoundaryOf(deps.config)),
+    // The latest personal learning plan of the same year stands as evidence for CS02.
+    learningPlan: await planEvidence(deps.db, row.subject_id, row.year),
   };
 }
 

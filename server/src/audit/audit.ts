@@ -16,6 +16,7 @@ export type AuditAction =
   | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
   | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol'
   | 'resource.create' | 'resource.edit' | 'resource.retire' | 'resource.import'
+  | 'attendance.mark'
   | 'hub.decision-reopen' | 'hub.decline' | 'hub.population' | 'hub.target-adjust' | 'hub.unit-merge' | 'hub.unit-rename' | 'hub.report-export';
 
 export interface AuditEntry {

@@ -36,6 +36,29 @@ export interface Database {
   digital_attempt: DigitalAttemptTable;
   resource: { id: string; origin: 'center' | 'commune' | 'province'; revision: number; version: number; retired: number; payload: string; updated_at: string; updated_by: string | null };
   hub_digital_check: { record_id: string; person_id: string; year: number; finished_at: string; has_digital: number; proficient: number };
+  attendance: AttendanceTable;
+  learning_plan: LearningPlanTable;
+}
+
+/** A personal learning plan as the tablet sent it; `payload` is the JSON of source, needs and items. */
+export interface LearningPlanTable {
+  id: string;
+  person_id: string;
+  year: number;
+  made_at: string;
+  received_at: string;
+  payload: string;
+  assisted_by: string | null;
+}
+
+/** A person present at a session of a class; the session is named by its start (ISO instant, UTC). */
+export interface AttendanceTable {
+  resource_id: string;
+  session_starts_at: string;
+  person_id: string;
+  /** Staff id of the facilitator who marked it. */
+  marked_by: string;
+  marked_at: string;
 }
 
 /** A finished digital-skills self-check; `result` is the JSON of the box's scoring. */

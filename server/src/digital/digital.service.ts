@@ -7,6 +7,8 @@ import { isActiveStaff } from '../assessments/assessments.repository.ts';
 import type { DigitalAttemptTable } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById } from '../people/people.repository.ts';
+import { attendedSince } from '../attendance/attendance.service.ts';
+import type { DB } from '../db/database.ts';
 
 /**
  * The digital-skills self-check at the box: the bank in use, a finished attempt scored here from
@@ -47,10 +49,13 @@ function toView(row: DigitalAttemptTable): DigitalAttemptView {
   };
 }
 
-/** Whether the person may start a new attempt now, by the bank's retake policy. */
-function retakeFor(deps: AssessmentDeps, last: DigitalAttemptTable | undefined) {
-  // Attendance of lessons arrives with the learning resources; until then only the waiting time counts.
-  return retakeAllowed(currentBank(deps), last?.finished_at ?? null, deps.now().toISOString(), false, deps.config.settings['year.timeZone']);
+/**
+ * Whether the person may start a new attempt now, by the bank's retake policy: after the waiting
+ * time, or at once when they attended a class session that started after their last attempt.
+ */
+async function retakeFor(deps: AssessmentDeps, db: DB, personId: string, last: DigitalAttemptTable | undefined) {
+  const attended = last ? await attendedSince(db, personId, last.finished_at) : false;
+  return retakeAllowed(currentBank(deps), last?.finished_at ?? null, deps.now().toISOString(), attended, deps.config.settings['year.timeZone']);
 }
 
 /**
@@ -70,7 +75,7 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
     if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
     if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     const last = await trx.selectFrom('digital_attempt').selectAll().where('person_id', '=', input.personId).orderBy('finished_at', 'desc').executeTakeFirst();
-    const retake = retakeFor(deps, last);
+    const retake = await retakeFor(deps, trx, input.personId, last);
     if (!retake.allowed) throw new AppError('digital.retake-too-soon', { nextDate: retake.nextDate });
     const result = scoreAttempt(bank, input.responses);
     const row: DigitalAttemptTable = {
@@ -93,5 +98,5 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
 export async function history(deps: AssessmentDeps, personId: string): Promise<DigitalHistory> {
   if (!(await findPersonById(deps.db, personId))) throw new AppError('person.not-found');
   const rows = await deps.db.selectFrom('digital_attempt').selectAll().where('person_id', '=', personId).orderBy('finished_at', 'desc').execute();
-  return { attempts: rows.map(toView), retake: retakeFor(deps, rows[0]) };
+  return { attempts: rows.map(toView), retake: await retakeFor(deps, deps.db, personId, rows[0]) };
 }

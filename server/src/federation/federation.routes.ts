@@ -7,9 +7,9 @@ import { jsonBody } from '../http/errors.ts';
 import { enrolWithHub, federationStatus, pushToHub, syncDeps, type FederationDeps } from './federation.service.ts';
 
 export function federationDeps(c: Pick<Context<AppEnv>, 'var'>): FederationDeps {
-  const { db, now, config, fetch: f, evidenceDir } = c.var.deps;
+  const { db, now, config, fetch: f, evidenceDir, mediaDir } = c.var.deps;
   if (config.settings.role === 'hub' && config.settings['hub.level'] === 'province') throw new AppError('sync.wrong-role');
-  return syncDeps(config, c.var.deps.criteria, db, now, f ?? globalThis.fetch, evidenceDir);
+  return syncDeps(config, c.var.deps.criteria, db, now, f ?? globalThis.fetch, evidenceDir, mediaDir);
 }
 
 const EnrolBody = v.strictObject({

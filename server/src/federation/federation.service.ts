@@ -3,12 +3,15 @@ import * as v from 'valibot';
 import { AppError, isErrorCode } from '../../../shared/errors.ts';
 import { EnrolResponseSchema, FeedPageSchema, MissingSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { mediaExtension, type ResourceFile, type ResourceInput } from '../../../shared/schemas/resource.ts';
+import { hasMedia, mediaPath, storeMedia } from '../resources/resources.media.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { applyFeedItem } from './feed.apply.ts';
+import { placeOf, type Place } from '../resources/resources.feed.ts';
 import { queueRelay, type RelayDeps } from './relay.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
@@ -27,6 +30,12 @@ export interface FederationDeps {
   criteria?: CriteriaSets;
   /** A commune hub relays its aggregates upward (see relay.ts); a center has nothing to relay. */
   relay?: Omit<RelayDeps, 'db' | 'now' | 'nodeId' | 'criteria'>;
+  /** Where this box stands: a commune hub passes the resources from its province on to its centers. */
+  place: Place;
+  /** The catalog's videos and documents: those of resources from above are fetched from the hub. */
+  mediaDir: string;
+  /** Largest such file accepted (`resources.maxFileBytes`). */
+  maxMediaBytes: number;
 }
 
 type StateKey = 'hubUrl' | 'hubName' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
@@ -130,6 +139,8 @@ async function push(deps: FederationDeps): Promise<FederationStatus> {
   if (files !== 'done') return fail(deps, files);
   const pulled = await pullFeed(deps, s);
   if (pulled !== 'done') return fail(deps, pulled);
+  const media = await pullMedia(deps, s);
+  if (media !== 'done') return fail(deps, media);
   await writeState(deps.db, { lastSuccessAt: deps.now().toISOString() });
   await deps.db.deleteFrom('sync_state').where('key', '=', 'lastError').execute();
   return federationStatus(deps.db);
@@ -197,7 +208,7 @@ async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string
       let next = cursor;
       for (const item of page.items) {
         if (item.seq <= next) continue;
-        await applyFeedItem(trx, item, at);
+        await applyFeedItem(trx, item, at, deps.place);
         next = item.seq;
       }
       await writeState(trx, { feedCursor: String(next) });
@@ -205,6 +216,38 @@ async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string
     if (page.items.some((i) => i.kind === 'criteria-sets')) await deps.criteria?.reload(deps.db);
     if (!page.more || page.items.length === 0) return 'done';
   }
+}
+
+/**
+ * The videos and documents of resources from above that this box does not hold yet, fetched by hash
+ * from the hub (streamed to disk, checked against the hash the record names). A file the hub lacks
+ * for now (its own copy is still on the way from the province) is tried again at the next run.
+ */
+async function pullMedia(deps: FederationDeps, s: State): Promise<'done' | string> {
+  const rows = await deps.db.selectFrom('resource').select('payload').where('origin', '!=', deps.place).where('retired', '=', 0).execute();
+  const wanted = rows.map((r) => (JSON.parse(r.payload) as ResourceInput).file).filter((f): f is ResourceFile => f !== undefined && !hasMedia(deps.mediaDir, f));
+  for (const file of wanted) {
+    const path = `/api/hub/media/${file.sha256}.${mediaExtension[file.type]}`;
+    let res: Response;
+    try {
+      res = await deps.fetch(`${s.hubUrl}${path}`, { method: 'POST', headers: signRequest(s.nodeId!, s.privateKey!, 'POST', path, new Uint8Array(0), deps.now()) });
+    } catch {
+      return 'sync.unreachable';
+    }
+    if (res.status === 404) continue;
+    if (!res.ok) return 'sync.unreachable';
+    try {
+      const stored = await storeMedia(deps.mediaDir, res.body, deps.maxMediaBytes);
+      if (stored.sha256 !== file.sha256) {
+        rmSync(mediaPath(deps.mediaDir, stored), { force: true });
+        return 'evidence.hash-mismatch';
+      }
+    } catch (e) {
+      if (e instanceof AppError) return e.code;
+      return 'sync.unreachable';
+    }
+  }
+  return 'done';
 }
 
 async function fail(deps: FederationDeps, code: string): Promise<FederationStatus> {
@@ -219,10 +262,11 @@ export function nodeName(config: KioskConfig): string {
 }
 
 /** Everything a push needs, from the box's configuration: a center pushes its records, a commune hub relays. */
-export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, now: () => Date, f: typeof fetch, evidenceDir: string): FederationDeps {
+export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, now: () => Date, f: typeof fetch, evidenceDir: string, mediaDir: string): FederationDeps {
   const s = config.settings;
   return {
-    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria,
+    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria, place: placeOf(config),
+    mediaDir, maxMediaBytes: s['resources.maxFileBytes'],
     ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], config } } : {}),
   };
 }

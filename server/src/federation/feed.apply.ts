@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import * as v from 'valibot';
 import { RecognitionDecisionV1Schema } from '../../../shared/sync/feed-messages.ts';
 import type { Database } from '../db/schema.ts';
+import { applyResourceFromAbove, type Place } from '../resources/resources.feed.ts';
 
 type FeedItem = { seq: number; kind: string; message: { type: string; id: string; revision: number } };
 
@@ -10,9 +11,10 @@ type FeedItem = { seq: number; kind: string; message: { type: string; id: string
  * an older or equal revision changes nothing. Every item is kept as it came (feed_record), so
  * kinds this version does not act on yet are there for the version that will. A recognition
  * decision sets (or, revoked, takes back) the recognitions of the people it names who are here,
- * and locks their appraisals for that year.
+ * and locks their appraisals for that year. A resource made above takes its place in this box's
+ * catalog (`place`: where this box stands; a commune hub passes it on to its centers).
  */
-export async function applyFeedItem(trx: Transaction<Database>, item: FeedItem, at: string): Promise<void> {
+export async function applyFeedItem(trx: Transaction<Database>, item: FeedItem, at: string, place: Place): Promise<void> {
   const { kind, message } = item;
   const existing = await trx.selectFrom('feed_record').select('revision').where('kind', '=', kind).where('record_id', '=', message.id).executeTakeFirst();
   if (existing && existing.revision >= message.revision) return;
@@ -20,6 +22,7 @@ export async function applyFeedItem(trx: Transaction<Database>, item: FeedItem, 
   await trx.insertInto('feed_record').values({ kind, record_id: message.id, revision: message.revision, payload, received_at: at })
     .onConflict((oc) => oc.columns(['kind', 'record_id']).doUpdateSet({ revision: message.revision, payload, received_at: at })).execute();
 
+  if (kind === 'resource') return applyResourceFromAbove(trx, message, place, at);
   if (kind !== 'decision') return;
   const decision = v.safeParse(RecognitionDecisionV1Schema, message);
   if (!decision.success) return;

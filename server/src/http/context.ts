@@ -10,6 +10,8 @@ export interface Deps {
   criteria: CriteriaSets;
   /** Folder of evidence files, content-addressed by SHA-256. */
   evidenceDir: string;
+  /** Folder of the catalog's videos and documents, content-addressed by SHA-256. */
+  mediaDir: string;
   now: () => Date;
   /** How this server reaches its hub; a fault-injecting fetch in tests. */
   fetch?: typeof fetch;

@@ -4,7 +4,9 @@ import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { EnrolRequestSchema, FeedRequestSchema, HashListSchema } from '../../../shared/sync/protocol.ts';
 import { evidencePath, sha256Hex, storeEvidenceFile } from '../evidence/evidence.store.ts';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
@@ -79,6 +81,13 @@ export const hubRoutes = new Hono<AppEnv>()
     const { body } = await signed(c);
     const { hashes } = jsonOf(HashListSchema, body);
     return c.json({ missing: hashes.filter((h) => !existsSync(evidencePath(c.var.deps.evidenceDir, h))) });
+  })
+  // A video or document of a resource this hub sent down, by hash, for a node below that lacks it.
+  .post('/hub/media/:file{[0-9a-f]{64}\\.(mp4|webm|pdf|mp3)}', async (c) => {
+    await signed(c);
+    const path = join(c.var.deps.mediaDir, c.req.param('file'));
+    if (!existsSync(path)) throw new AppError('resource.not-found');
+    return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream, 200, { 'content-type': 'application/octet-stream' });
   })
   .put('/hub/evidence/:sha256', async (c) => {
     const { body } = await signed(c);

@@ -1,3 +1,4 @@
+import { formatVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import type { personData } from './privacy.service.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -26,5 +27,9 @@ export function renderPersonDataHtml(data: Awaited<ReturnType<typeof personData>
 </tbody></table>
 <h2>Lịch sử đồng ý</h2><table><thead><tr><th>Mục đích</th><th>Trả lời</th><th>Thời gian</th></tr></thead><tbody>${consentRows}</tbody></table>
 ${assessments}
+${data.attendance.length === 0 ? '' : `<h2>Các buổi học đã tham gia tại trung tâm</h2><table><thead><tr><th>Lớp học</th><th>Buổi học</th></tr></thead><tbody>${
+  data.attendance.map((s) => `<tr><td>${esc(s.title)}</td><td>${esc(formatVietnamDateTime(s.startsAt))}</td></tr>`).join('')}</tbody></table>`}
+${data.learningPlans.map((p) => `<h2>Kế hoạch học tập lập ngày ${esc(formatVietnamDateTime(p.madeAt))}</h2><table><thead><tr><th>Nội dung học</th><th>Học trước ngày</th></tr></thead><tbody>${
+  p.items.map((i) => `<tr><td>${esc(i.title)}</td><td>${esc(i.dueOn.split('-').reverse().join('/'))}</td></tr>`).join('')}</tbody></table>`).join('\n')}
 </body></html>`;
 }

@@ -11,6 +11,8 @@ import { appendChange } from '../outbox/outbox.repository.ts';
 import { currentConsents, findPersonById } from '../people/people.repository.ts';
 import { getPerson } from '../people/people.service.ts';
 import { appraisalCase } from '../appraisals/appraisals.service.ts';
+import { attendedSessions } from '../attendance/attendance.service.ts';
+import { plansOf } from '../plans/plans.service.ts';
 
 export interface PrivacyDeps extends AssessmentDeps {
   evidenceDir: string;
@@ -43,6 +45,10 @@ export async function personData(deps: AssessmentDeps, personId: string) {
     consentLog: consentLog.map((c) => ({ purpose: c.purpose, granted: c.granted === 1, at: c.at })),
     assessments,
     digitalChecks: (await digitalHistory(deps, personId)).attempts,
+    /** Class sessions attended at the center, newest first. */
+    attendance: await attendedSessions(deps.db, personId),
+    /** Personal learning plans, newest first. */
+    learningPlans: await plansOf(deps.db, personId),
   };
 }
 
@@ -108,6 +114,8 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     await trx.deleteFrom('consent').where('person_id', '=', personId).execute();
     await trx.deleteFrom('recognition').where('person_id', '=', personId).execute();
     await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();
     await trx.deleteFrom('person').where('id', '=', personId).execute();
     await trx.updateTable('outbox').set({ payload: JSON.stringify({ redacted: true }) })
       .where('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id)]).execute();

@@ -8,6 +8,7 @@ import { formatVietnamDateTime, parseVietnamDateTime } from '../../../shared/dom
 import { ResourceInputSchema, type ResourceInput, type ResourceKind } from '../../../shared/schemas/resource.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
+import { feedResourceChange, placeOf, type PlaceConfig } from './resources.feed.ts';
 
 /**
  * Imports a spreadsheet (.xlsx or .csv) of learning resources, one per row under a header row:
@@ -78,7 +79,7 @@ function parseRow(header: (keyof Row | undefined)[], cells: string[]): { input: 
   return problems.length > 0 || !parsed.success ? { problems } : { input: parsed.output };
 }
 
-export async function importResources(deps: { db: DB; now: () => Date }, actor: Actor, bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<{ imported: number }> {
+export async function importResources(deps: { db: DB; now: () => Date; config: PlaceConfig }, actor: Actor, bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<{ imported: number }> {
   const rows = await readSheet(bytes, type);
   const headerAt = rows.findIndex((r) => r.some((c) => COLUMNS[foldVietnamese(c)] === 'title'));
   if (headerAt === -1) throw new AppError('resource.import-unreadable');
@@ -93,11 +94,15 @@ export async function importResources(deps: { db: DB; now: () => Date }, actor: 
   });
   if (bad.length > 0) throw new AppError('resource.import-invalid', { rows: bad });
   const at = deps.now().toISOString();
+  const place = placeOf(deps.config);
   await deps.db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
     let version = Number(r?.v ?? 0);
     for (const input of inputs) {
-      await trx.insertInto('resource').values({ id: uuidv7(), origin: 'center', revision: 1, version: ++version, retired: 0, payload: JSON.stringify(input), updated_at: at, updated_by: actor.id }).execute();
+      // Added as this place's own (a hub's then go down its feed).
+      const row = { id: uuidv7(), origin: place, revision: 1, version: ++version, retired: 0, payload: JSON.stringify(input), updated_at: at, updated_by: actor.id };
+      await trx.insertInto('resource').values(row).execute();
+      await feedResourceChange(trx, place, row, at);
     }
     await audit(trx, actor, { action: 'resource.import', subjectKind: 'resource', details: { rows: inputs.length } }, at);
   });

@@ -8,6 +8,9 @@ import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../../shared/errors.ts';
 import { importResources } from './resources.import.ts';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { join } from 'node:path';
+import { storeMedia } from './resources.media.ts';
 import { changesSince, listResources, putResource, retireResource } from './resources.service.ts';
 
 const SinceQuery = v.object({ since: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)), '0') });
@@ -26,5 +29,11 @@ export const resourceRoutes = new Hono<AppEnv>()
     const type = (c.req.header('content-type') ?? '').includes('csv') ? 'csv' : 'xlsx';
     return c.json(await importResources(c.var.deps, c.var.staff!, new Uint8Array(await c.req.arrayBuffer()), type));
   })
+  // A video or document for the catalog, as the raw body: streamed to disk, hashed, its type sniffed.
+  .post('/staff/media', requireRole('facilitator', 'admin'), async (c) =>
+    c.json(await storeMedia(c.var.deps.mediaDir, c.req.raw.body, c.var.deps.config.settings['resources.maxFileBytes'])))
+  // Stored files by hash, with range requests (a video can be scrubbed); open to the tablets like the catalog.
+  .get('/media/:file{[0-9a-f]{64}\\.(mp4|webm|pdf|mp3)}', async (c, next) =>
+    serveStatic({ path: join(c.var.deps.mediaDir, c.req.param('file')), onNotFound: () => { throw new AppError('resource.not-found'); } })(c, next))
   .post('/staff/resources/:id/retire', requireRole('facilitator', 'admin'), async (c) =>
     c.json(await retireResource(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')))));

@@ -3,15 +3,19 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ResourceChanges, ResourceInput, ResourceView } from '../../../shared/schemas/resource.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
+import { hasMedia } from './resources.media.ts';
+import { feedResourceChange, placeOf, type PlaceConfig } from './resources.feed.ts';
 import type { Database } from '../db/schema.ts';
 
 /**
  * The center's catalog of learning resources. Facilitators create, edit and retire the center's
  * own; every change takes the next catalog version, so tablets fetch only what changed since theirs.
+ * On a commune or province hub the same routes keep that hub's resources, which go down the feed.
  */
 
 type Row = Database['resource'];
-type ResourceDeps = { db: DB; now: () => Date };
+/** `config` says where this server stands: its resources get that origin (resources.feed.ts). */
+type ResourceDeps = { db: DB; now: () => Date; mediaDir?: string; config: PlaceConfig };
 
 function toView(row: Row): ResourceView {
   const input = JSON.parse(row.payload) as ResourceInput;
@@ -30,17 +34,21 @@ async function nextVersion(trx: Transaction<Database>): Promise<number> {
 /** Creates or edits one of the center's resources under the id the staff screen made. */
 export async function putResource(deps: ResourceDeps, actor: Actor, id: string, input: ResourceInput): Promise<ResourceView> {
   const at = deps.now().toISOString();
+  const place = placeOf(deps.config);
   return deps.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirst();
-    if (existing && existing.origin !== 'center') throw new AppError('resource.not-editable', { origin: existing.origin });
+    // Only the place that made a resource changes it.
+    if (existing && existing.origin !== place) throw new AppError('resource.not-editable', { origin: existing.origin });
     if (existing?.retired === 1) throw new AppError('resource.retired');
+    if (input.file && deps.mediaDir !== undefined && !hasMedia(deps.mediaDir, input.file)) throw new AppError('resource.file-missing');
     if (existing && existing.payload === JSON.stringify(input)) return toView(existing);
     const row: Row = {
-      id, origin: 'center', revision: (existing?.revision ?? 0) + 1, version: await nextVersion(trx), retired: 0,
+      id, origin: place, revision: (existing?.revision ?? 0) + 1, version: await nextVersion(trx), retired: 0,
       payload: JSON.stringify(input), updated_at: at, updated_by: actor.id,
     };
     if (existing) await trx.updateTable('resource').set(row).where('id', '=', id).execute();
     else await trx.insertInto('resource').values(row).execute();
+    await feedResourceChange(trx, place, row, at);
     await audit(trx, actor, { action: existing ? 'resource.edit' : 'resource.create', subjectKind: 'resource', subjectId: id, details: { title: input.title } }, at);
     return toView(row);
   });
@@ -49,13 +57,15 @@ export async function putResource(deps: ResourceDeps, actor: Actor, id: string, 
 /** Retires a resource: tablets drop it at their next update; it stays in the record. */
 export async function retireResource(deps: ResourceDeps, actor: Actor, id: string): Promise<ResourceView> {
   const at = deps.now().toISOString();
+  const place = placeOf(deps.config);
   return deps.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirst();
     if (!existing) throw new AppError('resource.not-found');
-    if (existing.origin !== 'center') throw new AppError('resource.not-editable', { origin: existing.origin });
+    if (existing.origin !== place) throw new AppError('resource.not-editable', { origin: existing.origin });
     if (existing.retired === 1) return toView(existing);
     const row: Row = { ...existing, retired: 1, revision: existing.revision + 1, version: await nextVersion(trx), updated_at: at, updated_by: actor.id };
     await trx.updateTable('resource').set(row).where('id', '=', id).execute();
+    await feedResourceChange(trx, place, row, at);
     await audit(trx, actor, { action: 'resource.retire', subjectKind: 'resource', subjectId: id, details: { title: toView(existing).title } }, at);
     return toView(row);
   });

@@ -2,12 +2,14 @@ import { Dexie, type EntityTable } from 'dexie';
 import * as v from 'valibot';
 import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
+import { AttendanceEvidenceSchema } from '../../../shared/schemas/attendance.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
 import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 import type { ResourceView } from '../../../shared/schemas/resource.ts';
+import { LearningPlanEvidenceSchema, PutLearningPlanSchema, type PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
-export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources']);
+export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources', 'plan']);
 export type Screen = v.InferOutput<typeof ScreenSchema>;
 
 export const RegistrationDraftSchema = v.object({
@@ -30,6 +32,19 @@ export const DigitalDraftSchema = v.object({
   result: v.optional(DigitalAttemptViewSchema),
 });
 export type DigitalDraft = v.InferOutput<typeof DigitalDraftSchema>;
+
+/**
+ * A personal learning plan being made: what it answers, the resources picked (each with how many
+ * months ahead to learn it by; a class goes by its sessions), and once saved, what was sent.
+ */
+export const PlanDraftSchema = v.object({
+  planId: v.string(),
+  source: v.picklist(['assessment', 'digital']),
+  needs: v.object({ indicators: v.array(v.string()), domains: v.array(v.string()) }),
+  picks: v.record(v.string(), v.picklist([0, 1, 3])),
+  saved: v.optional(PutLearningPlanSchema),
+});
+export type PlanDraft = v.InferOutput<typeof PlanDraftSchema>;
 
 /**
  * The one session on this tablet: who is at it and every answer given so far. Read back through
@@ -55,10 +70,16 @@ export const SessionSchema = v.object({
   submitted: v.boolean(),
   /** Photos the box already holds for a draft resumed from the box, by indicator. */
   remotePhotos: v.optional(v.record(v.string(), v.number())),
+  /** Classes she attended at the center this year (from the box when she was found), shown at CS03. */
+  attendance: v.optional(AttendanceEvidenceSchema),
+  /** Her latest learning plan of this year (from the box when she was found), shown at CS02. */
+  learningPlan: v.optional(LearningPlanEvidenceSchema),
   /** The registration form as typed so far, so a reload mid-form loses nothing. */
   registration: v.optional(RegistrationDraftSchema),
   /** The digital-skills self-check under way (or just finished, with its result). */
   digital: v.optional(DigitalDraftSchema),
+  /** The personal learning plan being made (or just saved). */
+  plan: v.optional(PlanDraftSchema),
 });
 export type Session = v.InferOutput<typeof SessionSchema>;
 
@@ -94,6 +115,7 @@ export type OutboxItem = OutboxBase & (
   | { kind: 'assessment'; recordId: string; body: PutAssessment }
   | { kind: 'photo'; recordId: string; assessmentId: string; indicatorId: string; blob: Blob }
   | { kind: 'digital-attempt'; recordId: string; body: PutDigitalAttempt }
+  | { kind: 'learning-plan'; recordId: string; body: PutLearningPlan }
 );
 
 export type TabletDb = Dexie & {

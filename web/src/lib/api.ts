@@ -3,6 +3,8 @@ import { DigitalHistorySchema } from '../../../shared/schemas/digital-attempt.ts
 import { isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
 import { AssessmentViewSchema, EvidenceViewSchema, type PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
+import { AttendanceEvidenceSchema } from '../../../shared/schemas/attendance.ts';
+import { LearningPlanEvidenceSchema } from '../../../shared/schemas/learning-plan.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
 
 /** A refusal or failure, with the box's stable code ('network' when the box did not answer). */
@@ -46,7 +48,7 @@ export const api = {
   digitalHistory: (personId: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`),
   personByCode: (code: string, birthYear: number) => call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`),
   currentAssessment: (personId: string) =>
-    call(v.object({ assessment: v.nullable(AssessmentViewSchema) }), `/people/${personId}/assessments/current`),
+    call(v.object({ assessment: v.nullable(AssessmentViewSchema), attendance: v.optional(v.nullable(AttendanceEvidenceSchema)), learningPlan: v.optional(v.nullable(LearningPlanEvidenceSchema)) }), `/people/${personId}/assessments/current`),
   putAssessment: (id: string, body: PutAssessment) => call(AssessmentViewSchema, `/assessments/${id}`, json('PUT', body)),
   putPhoto: (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob) =>
     call(EvidenceViewSchema, `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`, {

@@ -4,7 +4,8 @@ import { PersonViewSchema, type ConsentPurpose } from '../../../shared/schemas/p
 import { StaffStatusSchema, StaffViewSchema, type CreateStaff } from '../../../shared/schemas/staff.ts';
 import type { DeclineInput, PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
 import { DashboardSchema } from '../../../shared/schemas/dashboard.ts';
-import { ResourceViewSchema, type ResourceInputDraft } from '../../../shared/schemas/resource.ts';
+import { mediaTypes, ResourceViewSchema, type ResourceInputDraft } from '../../../shared/schemas/resource.ts';
+import { ClassAttendanceSchema, type PutAttendance } from '../../../shared/schemas/attendance.ts';
 import { call as callBox } from '../lib/api.ts';
 
 /** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
@@ -93,7 +94,12 @@ export const staffApi = {
   changeUnits: (input: UnitChangeInput) => call(Ok, '/hub/units', send('POST', input)),
   resources: () => call(v.array(ResourceViewSchema), '/resources'),
   putResource: (id: string, input: ResourceInputDraft) => call(ResourceViewSchema, `/resources/${id}`, send('PUT', input)),
+  storeMedia: (file: File) => call(v.object({ sha256: v.string(), type: v.picklist(mediaTypes), bytes: v.number() }), '/media', {
+    method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' },
+  }),
   retireResource: (id: string) => call(ResourceViewSchema, `/resources/${id}/retire`, send('POST')),
+  attendance: (resourceId: string) => call(ClassAttendanceSchema, `/resources/${resourceId}/attendance`),
+  putAttendance: (resourceId: string, body: PutAttendance) => call(ClassAttendanceSchema, `/resources/${resourceId}/attendance`, send('PUT', body)),
   importResources: (file: File) => call(v.object({ imported: v.number() }), '/resources/import', {
     method: 'POST', body: file, headers: { 'content-type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   }),

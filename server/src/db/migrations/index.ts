@@ -7,6 +7,8 @@ import * as downwardFeed from './202611231300-downward-feed.ts';
 import * as communeDashboard from './202611231400-commune-dashboard.ts';
 import * as digitalCheck from './202611231500-digital-check.ts';
 import * as resources from './202611231600-resources.ts';
+import * as attendance from './202611241000-attendance.ts';
+import * as learningPlan from './202611241100-learning-plan.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '202611231400-commune-dashboard': communeDashboard,
   '202611231500-digital-check': digitalCheck,
   '202611231600-resources': resources,
+  '202611241000-attendance': attendance,
+  '202611241100-learning-plan': learningPlan,
 };

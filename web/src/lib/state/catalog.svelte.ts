@@ -1,23 +1,28 @@
+import { matchesFilter, type CatalogFilter } from '../../../../shared/domain/catalog.ts';
 import { buildIndex, search, type SearchIndex } from '../../../../shared/domain/search.ts';
 import { ResourceChangesSchema, type ResourceView } from '../../../../shared/schemas/resource.ts';
 import { db } from '../../db/db.ts';
 import { call } from '../api.ts';
+
+const collator = new Intl.Collator('vi');
 
 /**
  * The catalog of learning resources on the tablet: kept in IndexedDB and browsable with the box
  * unreachable; refreshed by asking the box only for what changed after the version held here.
  */
 export class Catalog {
-  items = $state<ResourceView[]>([]);
+  /** Replaced whole on each load (never changed in place), so it is not deeply reactive: 5,000 plain objects stay fast to read. */
+  items = $state.raw<ResourceView[]>([]);
   version = $state(0);
   /** The box answered the last refresh (false: showing what the tablet holds). */
   fresh = $state(false);
-  private index: SearchIndex | null = null;
+  /** What is computed from one `items` array (the index, lookups, the list by title), dropped when it is replaced. */
+  private derived: { of: ResourceView[]; index?: SearchIndex; byId?: Map<string, ResourceView>; byTitle?: ResourceView[] } = { of: [] };
 
   async load(): Promise<void> {
-    this.items = await db.resources.toArray();
+    const items = await db.resources.toArray();
     this.version = (await db.catalogMeta.get('catalog'))?.version ?? 0;
-    this.index = null;
+    this.items = items;
   }
 
   /** Fetches what changed since this tablet's version and applies it in one transaction. */
@@ -37,14 +42,37 @@ export class Catalog {
     await this.load();
   }
 
-  /** Accent-insensitive, typo-tolerant search over titles, topics, teachers, places and descriptions. */
-  find(query: string): ResourceView[] {
-    if (query.trim() === '') return [...this.items].sort((a, b) => a.title.localeCompare(b.title, 'vi'));
-    this.index ??= buildIndex(this.items.map((r) => ({
+  /** The computed parts for the current items (reading `items` here also makes a caller depend on it). */
+  private current() {
+    if (this.derived.of !== this.items) this.derived = { of: this.items };
+    return this.derived;
+  }
+
+  /** Builds the search index now (after the list is drawn), so the first keystroke does not pay for it. */
+  prepare(): SearchIndex {
+    const d = this.current();
+    d.index ??= buildIndex(d.of.map((r) => ({
       id: r.id,
       fields: [{ text: r.title, weight: 3 }, { text: r.topic, weight: 2 }, { text: [r.teacher ?? '', r.place ?? ''].join(' '), weight: 1 }, { text: r.description, weight: 1 }],
     })));
-    const byId = new Map(this.items.map((r) => [r.id, r]));
-    return search(this.index, query).map((hit) => byId.get(hit.id)!).filter(Boolean);
+    return d.index;
+  }
+
+  /**
+   * Accent-insensitive, typo-tolerant search over titles, topics, teachers, places and descriptions,
+   * within what the filters keep (kind, topic, indicator, classes meeting this week).
+   */
+  find(query: string, filter: CatalogFilter = {}, now = new Date()): ResourceView[] {
+    const kept = (r: ResourceView) => matchesFilter(r, filter, now);
+    const d = this.current();
+    if (query.trim() === '') {
+      // Sorted once per load by title, Vietnamese order; each change of filter only walks it.
+      d.byTitle ??= [...d.of].sort((a, b) => collator.compare(a.title, b.title));
+      return d.byTitle.filter(kept);
+    }
+    const index = this.prepare();
+    const byId = (d.byId ??= new Map(d.of.map((r) => [r.id, r])));
+    const filtered = Boolean(filter.kind || filter.topic || filter.indicator || filter.thisWeek);
+    return search(index, query, filtered ? d.of.length : 200).map((hit) => byId.get(hit.id)).filter((r): r is ResourceView => r !== undefined && kept(r));
   }
 }

@@ -6,7 +6,9 @@ import type { PutAssessment } from '../../../../shared/schemas/assessment.ts';
 import type { CriteriaSet } from '../../../../shared/schemas/criteria-set.ts';
 import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
 import { PersonViewSchema, type PersonView, type RegisterPerson } from '../../../../shared/schemas/person.ts';
-import { db, SessionSchema, type DigitalDraft, type OutboxItem, type RegistrationDraft, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
+import { weakestIndicators } from '../../../../shared/domain/catalog.ts';
+import type { PlanItem, PutLearningPlan } from '../../../../shared/schemas/learning-plan.ts';
+import { db, SessionSchema, type PlanDraft, type DigitalDraft, type OutboxItem, type RegistrationDraft, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
 import type { DigitalResponse } from '../../../../shared/domain/digital-skills.ts';
 import { DigitalAttemptViewSchema, type DigitalAttemptView, type PutDigitalAttempt } from '../../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../../shared/schemas/digital-bank.ts';
@@ -180,10 +182,13 @@ export class Flow {
     const person = this.found;
     if (!person) return Promise.resolve();
     return this.attempt(async () => {
-      const { assessment } = await api.currentAssessment(person.id);
+      // The classes she attended this year come along, to show at CS03 (even before she begins).
+      const { assessment, attendance: attended, learningPlan: plan } = await api.currentAssessment(person.id);
+      const attendance = attended ?? undefined;
+      const learningPlan = plan ?? undefined;
       this.found = null;
       if (!assessment) {
-        await this.save({ personId: person.id, person, screen: 'group', assistedBy });
+        await this.save({ personId: person.id, person, screen: 'group', assistedBy, attendance, learningPlan });
         return;
       }
       const answers = Object.fromEntries(assessment.answers.map((a) => [a.indicatorId, { score: a.score, note: a.note ?? undefined, confirmed: a.confirmed || undefined }]));
@@ -193,7 +198,7 @@ export class Flow {
       const submitted = assessment.status === 'submitted' && !assessment.returned;
       await this.save({
         personId: person.id, person, assessmentId: assessment.id, group: assessment.group, answers, remotePhotos,
-        submitted, screen: submitted ? 'result' : 'review', assistedBy, returnedMessage: assessment.returned?.message,
+        submitted, screen: submitted ? 'result' : 'review', assistedBy, returnedMessage: assessment.returned?.message, attendance, learningPlan,
       });
     });
   }
@@ -393,6 +398,54 @@ export class Flow {
   /** Back from the self-check's result to her assessment result (or the start). */
   leaveDigital(): Promise<void> {
     return this.save({ screen: this.session.submitted ? 'result' : 'welcome', digital: undefined });
+  }
+
+  /**
+   * Opens her personal learning plan: for the weakest indicators of her self-assessment, or for the
+   * domains her digital-skills check says to learn (and CS05, which it is evidence for). A plan she
+   * began and has not saved is taken up again.
+   */
+  startPlan(source: 'assessment' | 'digital'): Promise<void> {
+    const scores = Object.fromEntries(Object.entries(this.session.answers).map(([id, a]) => [id, a.score]));
+    const needs = source === 'assessment'
+      ? { indicators: weakestIndicators(scores, this.set?.scoring.minPerIndicator ?? 0), domains: [] }
+      : { indicators: ['CS05'], domains: [...(this.session.digital?.result?.toLearn ?? [])] };
+    const open = this.session.plan;
+    const plan: PlanDraft = open && !open.saved && open.source === source ? open : { planId: uuidv7(), source, needs, picks: {} };
+    return this.save({ screen: 'plan', plan });
+  }
+
+  /** Picks a resource for the plan (learn it within `months`: 0 this month, 1 next, 3 within three), or drops it (null). */
+  pickForPlan(resourceId: string, months: 0 | 1 | 3 | null): Promise<void> {
+    return this.save((current) => {
+      if (!current.plan || current.plan.saved) return {};
+      const picks = { ...current.plan.picks };
+      if (months === null) delete picks[resourceId];
+      else picks[resourceId] = months;
+      return { plan: { ...current.plan, picks } };
+    });
+  }
+
+  /** Saves the plan: to the outbox (the box keeps it as evidence for CS02), and shows it ready to print. */
+  async savePlan(items: PlanItem[]): Promise<void> {
+    const person = this.session.person;
+    const plan = this.session.plan;
+    if (!person || !plan || plan.saved || items.length === 0) return;
+    const body: PutLearningPlan = {
+      personId: person.id, source: plan.source, needs: $state.snapshot(plan.needs), items, madeAt: new Date().toISOString(),
+      ...(this.session.assistedBy ? { assistedBy: this.session.assistedBy.id } : {}),
+    };
+    this.sync.markPending(person.id);
+    await this.save({ plan: { ...plan, saved: body } }, async () => {
+      await enqueue(db, [{ kind: 'learning-plan', personId: person.id, recordId: plan.planId, body }]);
+    });
+    void this.sync.kick();
+  }
+
+  /** Back from the plan to the result it was made from. */
+  leavePlan(): Promise<void> {
+    const fromDigital = this.session.plan?.source === 'digital' && this.session.digital?.result;
+    return this.save({ screen: fromDigital ? 'digital-result' : this.session.submitted ? 'result' : 'welcome' });
   }
 
   async submit(): Promise<void> {

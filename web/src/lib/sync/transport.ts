@@ -12,6 +12,8 @@ function request(item: OutboxItem): { path: string; init: RequestInit } {
       return { path: `/api/assessments/${item.recordId}`, init: json(item.body) };
     case 'digital-attempt':
       return { path: `/api/digital-attempts/${item.recordId}`, init: json(item.body) };
+    case 'learning-plan':
+      return { path: `/api/learning-plans/${item.recordId}`, init: json(item.body) };
     case 'photo':
       return {
         path: `/api/assessments/${item.assessmentId}/evidence/${item.recordId}?indicator=${encodeURIComponent(item.indicatorId)}`,

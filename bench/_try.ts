@@ -1,0 +1,2 @@
+import { searchBench } from './search.ts';
+console.log(await searchBench());
