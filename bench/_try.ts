@@ -1,2 +1,0 @@
-import { searchBench } from './search.ts';
-console.log(await searchBench());
