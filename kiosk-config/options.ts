@@ -30,9 +30,41 @@ export const options = {
     type: 'integer', min: 0, max: 65535, default: 8080, env: 'KIOSK_PORT',
     description: 'TCP port of the web app and API (0 picks a free port, for tests).',
   },
+  'tls.mode': {
+    type: 'enum', values: ['on', 'off'], default: 'on', env: 'KIOSK_TLS',
+    description: 'on: the app is served over HTTPS (the box makes its own certificate authority), and plain HTTP on server.port gives LAN tablets only the provisioning page and a redirect (this machine itself, on 127.0.0.1, still gets the app). off: plain HTTP only.',
+  },
+  'tls.port': {
+    type: 'integer', min: 0, max: 65535, default: 8443, env: 'KIOSK_TLS_PORT',
+    description: 'TCP port of the HTTPS app and API (443 on an installed box; 0 picks a free port, for tests).',
+  },
+  'tls.hostName': {
+    type: 'string', default: 'hoctap.lan', env: 'KIOSK_HOST_NAME',
+    description: "Host name in the box's certificate, for a Wi-Fi router that gives the box a name (its LAN addresses are always in it too).",
+  },
+  'disk.minFreeForPhotosMb': {
+    type: 'integer', min: 0, max: 1_000_000_000, default: 500, env: 'KIOSK_DISK_MIN_FREE_PHOTOS_MB',
+    description: 'Below this much free space (MB) the box refuses new photos and stored files, but still takes records.',
+  },
+  'disk.minFreeForDataMb': {
+    type: 'integer', min: 0, max: 1_000_000_000, default: 50, env: 'KIOSK_DISK_MIN_FREE_DATA_MB',
+    description: 'Below this much free space (MB) the box refuses every write for now (tablets keep what they have and retry).',
+  },
   'data.dir': {
     type: 'string', default: './data', env: 'KIOSK_DATA_DIR',
     description: 'Folder for the SQLite database and evidence photos, relative to the working directory.',
+  },
+  'backup.dir': {
+    type: 'optional-string', default: null, env: 'KIOSK_BACKUP_DIR',
+    description: 'Folder the nightly backup and "Sao lưu ngay" write into (one sub-folder per backup, hoctap-backup-YYYYMMDD-HHmmss). Unset: a "backups" folder beside data.dir (./backups for ./data). Better on a USB stick or disk other than the one holding data.dir.',
+  },
+  'backup.hour': {
+    type: 'integer', min: 0, max: 23, default: 2, env: 'KIOSK_BACKUP_HOUR',
+    description: 'Hour (Vietnam time, 0-23) of the nightly backup. A box that was off then makes it soon after it starts.',
+  },
+  'backup.keep': {
+    type: 'integer', min: 1, max: 365, default: 7, env: 'KIOSK_BACKUP_KEEP',
+    description: 'How many backups to keep in the backup folder; older ones are deleted only after a new one is complete.',
   },
   'db.url': {
     type: 'optional-string', default: null, env: 'KIOSK_DATABASE_URL',

@@ -2,6 +2,7 @@ import { resourceRoutes } from './resources/resources.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { digitalRoutes } from './digital/digital.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -22,6 +23,8 @@ import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { federationRoutes } from './federation/federation.routes.ts';
 import { hubRoutes } from './hub/hub.routes.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
+import { checkRoomForData } from './health/disk.ts';
+import { healthRoutes } from './health/health.routes.ts';
 
 export interface AppOptions extends Omit<Deps, 'criteria' | 'mediaDir'> {
   /** Videos and documents of the catalog; beside the evidence folder if absent. */
@@ -44,6 +47,7 @@ export function createApp(options: AppOptions) {
     .route('/', resourceRoutes)
     .route('/', attendanceRoutes)
     .route('/', planRoutes)
+    .route('/', healthRoutes)
     .route('/', evidenceRoutes)
     .route('/', staffRoutes)
     .route('/', appraisalRoutes)
@@ -51,7 +55,8 @@ export function createApp(options: AppOptions) {
     .route('/', privacyRoutes)
     .route('/', auditRoutes)
     .route('/', federationRoutes)
-    .route('/', hubRoutes);
+    .route('/', hubRoutes)
+    .route('/', backupRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -64,6 +69,11 @@ export function createApp(options: AppOptions) {
     // Stored videos and documents are named by their hash: they never change.
     if (c.req.path.startsWith('/api/media/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     else c.header('Cache-Control', 'no-store');
+  });
+  // A full card refuses writes as "not now" (the tablets keep them and retry), never half-writes them.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') checkRoomForData(deps.config, deps.evidenceDir);
+    await next();
   });
   app.use('/api/*', loadStaff);
   app.route('/api', api);

@@ -12,17 +12,28 @@ export function lanAddresses(): string[] {
   return found;
 }
 
-/** The lines printed at start: where to open the kiosk, with a QR code of the first LAN address. */
-export async function startBanner(host: string, port: number, centerName: string): Promise<string> {
+/**
+ * The lines printed at start: where to open the kiosk, with a QR code of the first LAN address.
+ * With HTTPS (`tlsPort`), tablets use the HTTPS address; the QR code opens the plain-HTTP
+ * provisioning page, which installs the box's certificate once and then goes on to HTTPS itself.
+ */
+export async function startBanner(host: string, port: number, centerName: string, tlsPort?: number): Promise<string> {
   const listensEverywhere = host === '0.0.0.0' || host === '::';
-  const urls = (listensEverywhere ? lanAddresses() : [host]).map((ip) => `http://${ip}:${port}/`);
+  const ips = listensEverywhere ? lanAddresses() : [host];
   const lines = [`Kiosk của ${centerName} đang chạy.`, ''];
-  if (urls.length === 0) {
+  if (ips.length === 0) {
     lines.push(`  Không thấy mạng LAN: chỉ mở được trên máy này, http://127.0.0.1:${port}/`);
-  } else {
+  } else if (tlsPort === undefined) {
+    const urls = ips.map((ip) => `http://${ip}:${port}/`);
     lines.push('  Mở trên máy tính bảng (cùng mạng Wi-Fi) / Open on a tablet on the same Wi-Fi:');
     for (const url of urls) lines.push(`    ${url}`);
     lines.push('', await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
+  } else {
+    lines.push('  Mở trên máy tính bảng (cùng mạng Wi-Fi) / Open on a tablet on the same Wi-Fi:');
+    for (const ip of ips) lines.push(`    https://${ip}${tlsPort === 443 ? '' : `:${tlsPort}`}/`);
+    lines.push('', '  Lần đầu trên mỗi máy tính bảng, quét mã này để cài chứng chỉ của trung tâm /', '  First time on each tablet, scan this to install the center\'s certificate:');
+    const provisioning = `http://${ips[0]}${port === 80 ? '' : `:${port}`}/`;
+    lines.push(`    ${provisioning}`, '', await QRCode.toString(provisioning, { type: 'terminal', small: true }));
   }
   lines.push(`  On this machine: http://127.0.0.1:${port}/`);
   return lines.join('\n');

@@ -1,13 +1,13 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/load.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { ensureFacts } from './hub/facts.ts';
-import { startBanner } from './lan.ts';
+import { startServers } from './tls/serve.ts';
 import { federationStatus, pushToHub, syncDeps } from './federation/federation.service.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
+import { scheduleNightlyBackup } from './backup/backup.service.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -24,11 +24,8 @@ async function main(): Promise<void> {
 
   const criteria = await CriteriaSets.load(db, config);
   const app = createApp({ db, config, criteria, evidenceDir: join(dataDir, 'evidence'), mediaDir: join(dataDir, 'media'), now: () => new Date(), webDir: resolve(s['web.dir']) });
-  const server = serve({ fetch: app.fetch, hostname: s['server.host'], port: s['server.port'] }, async (info) => {
-    console.log(await startBanner(s['server.host'], info.port, config.center.name));
-    // A stable line for scripts and tests that start the kiosk on port 0.
-    console.log(`KIOSK_LISTENING port=${info.port}`);
-  });
+  // HTTPS with the box's own certificates, and plain HTTP for provisioning (tls.mode).
+  const server = await startServers({ fetch: app.fetch, config, dataDir });
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
@@ -43,6 +40,8 @@ async function main(): Promise<void> {
     }, seconds * 1000).unref();
   };
   if (pushesUp) schedule(s['sync.intervalSeconds']);
+  // Nightly backup into backup.dir at backup.hour (Vietnam time), or soon after start if that hour was missed.
+  scheduleNightlyBackup({ db, config, dataDir, now: () => new Date() });
 
   const stop = () => {
     server.close(() => void db.destroy().then(() => process.exit(0)));

@@ -15,6 +15,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface RunningKiosk {
   url: string;
   port: number;
+  /** The HTTPS port (tls.mode=on), or null with plain HTTP only. */
+  tlsPort: number | null;
   dataDir: string;
   /** Stops the server, keeping its data (a box switched off). */
   halt(): Promise<void>;
@@ -47,10 +49,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function spawnServer(dataDir: string, port: number, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+function spawnServer(dataDir: string, port: number, env: Record<string, string>): Promise<{ child: ChildProcess; port: number; tlsPort: number | null }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, KIOSK_PORT: String(port), KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, ...env },
+    // HTTPS on a free port unless a test names one: many kiosks run side by side.
+    // Backups (a first one comes ten minutes after start) stay in the data folder, removed with it.
+    env: { ...process.env, KIOSK_PORT: String(port), KIOSK_TLS_PORT: '0', KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, KIOSK_BACKUP_DIR: join(dataDir, 'backups'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,7 +63,8 @@ function spawnServer(dataDir: string, port: number, env: Record<string, string>)
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /KIOSK_LISTENING port=(\d+)/.exec(output);
-      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolveStart({ child, port: Number(m[1]) }); }
+      const tls = /KIOSK_TLS_LISTENING port=(\d+)/.exec(output);
+      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolveStart({ child, port: Number(m[1]), tlsPort: tls ? Number(tls[1]) : null }); }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -75,15 +80,16 @@ function kill(child: ChildProcess | null): Promise<void> {
 /** Starts the real server (as `npm start` does) on loopback with a fresh data folder. */
 export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), web = true }: KioskOptions = {}): Promise<RunningKiosk> {
   if (web && !existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  let { child, port: actual } = await spawnServer(dataDir, port, env);
+  let { child, port: actual, tlsPort } = await spawnServer(dataDir, port, env);
   const kiosk: RunningKiosk = {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
+    tlsPort,
     dataDir,
     // SIGKILL: a power cut, not a polite shutdown.
     halt: () => kill(child).then(() => { child = null as unknown as ChildProcess; }),
     async resume() {
-      ({ child } = await spawnServer(dataDir, actual, env));
+      ({ child, tlsPort: kiosk.tlsPort } = await spawnServer(dataDir, actual, env));
     },
     async stop() {
       await kill(child);
@@ -94,12 +100,12 @@ export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(joi
 }
 
 /** Debian's Chromium, headless, with nothing that calls out to the internet. */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
   });
 }
 

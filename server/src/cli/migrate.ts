@@ -1,12 +1,10 @@
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/load.ts';
+import { join } from 'node:path';
+import { cliConfig } from './cli-config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 
 /** `npm run db:migrate`: brings the database in data.dir up to date (start does this too). */
-const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const config = loadConfig({ configDir: join(root, 'kiosk-config') });
-const file = join(resolve(config.settings['data.dir']), 'kiosk.sqlite');
+const { config, dataDir } = cliConfig();
+const file = join(dataDir, 'kiosk.sqlite');
 const db = openDatabase({ file, url: config.settings['db.url'], synchronous: config.settings['db.synchronous'] });
 const result = await migrateToLatest(db);
 const ran = result.results ?? [];

@@ -8,6 +8,14 @@ import type { Database } from './schema.ts';
 
 export type DB = Kysely<Database>;
 
+/** The better-sqlite3 connection under each Kysely instance opened on a file (for its online backup API). */
+const sqliteHandles = new WeakMap<Kysely<any>, SQLite.Database>();
+
+/** The better-sqlite3 connection of a database opened by openDatabase on SQLite; null on PostgreSQL. */
+export function sqliteHandle(db: Kysely<any>): SQLite.Database | null {
+  return sqliteHandles.get(db) ?? null;
+}
+
 export interface OpenOptions {
   /** File path, or ':memory:'. */
   file: string;
@@ -30,7 +38,9 @@ export function openDatabase({ file, url, synchronous }: OpenOptions): DB {
   sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteHandles.set(db, sqlite);
+  return db;
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */

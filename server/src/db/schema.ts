@@ -38,6 +38,21 @@ export interface Database {
   hub_digital_check: { record_id: string; person_id: string; year: number; finished_at: string; has_digital: number; proficient: number };
   attendance: AttendanceTable;
   learning_plan: LearningPlanTable;
+  backup_log: BackupLogTable;
+}
+
+/** One backup made or tried; `ok` 1 or 0, `error` the AppError code of a failed one. */
+export interface BackupLogTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string;
+  ok: number;
+  trigger: 'nightly' | 'manual' | 'cli';
+  /** The backup's folder (a failed one: the folder it was to go in). */
+  path: string | null;
+  bytes: number;
+  files: number;
+  error: string | null;
 }
 
 /** A personal learning plan as the tablet sent it; `payload` is the JSON of source, needs and items. */

@@ -6,6 +6,7 @@ import { findAssessment } from '../assessments/assessments.repository.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { sha256Hex, sniffImageType, storeEvidenceFile } from './evidence.store.ts';
+import { checkRoomForFiles } from '../health/disk.ts';
 
 export interface EvidenceDeps {
   db: DB;
@@ -48,6 +49,8 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
     return view;
   }
   if (assessment.status === 'submitted') throw new AppError('assessment.already-submitted');
+  // A nearly full card takes no more photos, so that records still fit.
+  checkRoomForFiles(deps.config, deps.evidenceDir, upload.bytes.length);
 
   storeEvidenceFile(deps.evidenceDir, sha256, upload.bytes);
   await deps.db.transaction().execute(async (trx) => {

@@ -11,6 +11,7 @@ import { importResources } from './resources.import.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { join } from 'node:path';
 import { storeMedia } from './resources.media.ts';
+import { checkRoomForFiles } from '../health/disk.ts';
 import { changesSince, listResources, putResource, retireResource } from './resources.service.ts';
 
 const SinceQuery = v.object({ since: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)), '0') });
@@ -30,8 +31,10 @@ export const resourceRoutes = new Hono<AppEnv>()
     return c.json(await importResources(c.var.deps, c.var.staff!, new Uint8Array(await c.req.arrayBuffer()), type));
   })
   // A video or document for the catalog, as the raw body: streamed to disk, hashed, its type sniffed.
-  .post('/staff/media', requireRole('facilitator', 'admin'), async (c) =>
-    c.json(await storeMedia(c.var.deps.mediaDir, c.req.raw.body, c.var.deps.config.settings['resources.maxFileBytes'])))
+  .post('/staff/media', requireRole('facilitator', 'admin'), async (c) => {
+    checkRoomForFiles(c.var.deps.config, c.var.deps.mediaDir, Number(c.req.header('content-length') ?? 0));
+    return c.json(await storeMedia(c.var.deps.mediaDir, c.req.raw.body, c.var.deps.config.settings['resources.maxFileBytes']));
+  })
   // Stored files by hash, with range requests (a video can be scrubbed); open to the tablets like the catalog.
   .get('/media/:file{[0-9a-f]{64}\\.(mp4|webm|pdf|mp3)}', async (c, next) =>
     serveStatic({ path: join(c.var.deps.mediaDir, c.req.param('file')), onNotFound: () => { throw new AppError('resource.not-found'); } })(c, next))

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, people } from '../../fixtures/people.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
@@ -11,15 +14,21 @@ let cookies: Record<Role, string> & { ids: Record<Role, string> };
 let personId: string;
 let assessmentId: string;
 
+// "Sao lưu ngay" writes into its own folder, not beside the harness's temp folder.
+const backupDir = mkdtempSync(join(tmpdir(), 'kiosk-roles-backups-'));
+
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness(undefined, { KIOSK_BACKUP_DIR: backupDir });
   cookies = await staffSessions(h);
   personId = build.id();
   await h.json('PUT', `/api/people/${personId}`, people.baLan);
   assessmentId = build.id();
   await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId));
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+  rmSync(backupDir, { recursive: true, force: true });
+});
 
 /** Every staff route, who may call it, and a request that is otherwise well-formed. */
 const routes: { name: string; allowed: Role[]; request: () => [string, string, unknown?] }[] = [
@@ -69,6 +78,8 @@ const routes: { name: string; allowed: Role[]; request: () => [string, string, u
   { name: 'unit changes', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/units'] },
   { name: 'merge or rename a unit', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/units', { kind: 'village', from: ['Thôn Gò Chè'], to: 'Thôn Gò Chè Mới', year: 2026 }] },
   { name: 'the yearly report', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/report?year=2026&format=html'] },
+  { name: 'the last backups', allowed: ['admin'], request: () => ['GET', '/api/staff/backups'] },
+  { name: 'back up now', allowed: ['admin'], request: () => ['POST', '/api/staff/backups'] },
   { name: 'sign out', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['POST', '/api/staff/sign-out'] },
 ];
 

@@ -6,6 +6,7 @@ import type { DeclineInput, PopulationInput, TargetAdjustmentInput, UnitChangeIn
 import { DashboardSchema } from '../../../shared/schemas/dashboard.ts';
 import { mediaTypes, ResourceViewSchema, type ResourceInputDraft } from '../../../shared/schemas/resource.ts';
 import { ClassAttendanceSchema, type PutAttendance } from '../../../shared/schemas/attendance.ts';
+import { BackupRunSchema, BackupStatusSchema } from '../../../shared/schemas/backup.ts';
 import { call as callBox } from '../lib/api.ts';
 
 /** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
@@ -103,6 +104,8 @@ export const staffApi = {
   importResources: (file: File) => call(v.object({ imported: v.number() }), '/resources/import', {
     method: 'POST', body: file, headers: { 'content-type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   }),
+  backups: () => call(BackupStatusSchema, '/backups'),
+  backupNow: () => call(BackupRunSchema, '/backups', send('POST')),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
   /** Links the browser opens itself (print view, downloads): the cookie goes with them. */
   exportUrl: (village: string, year: number, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>

@@ -325,6 +325,16 @@ export const viStaff = {
     close: 'Đóng',
     retired: 'Lớp này đã thôi dùng: chỉ xem, không sửa điểm danh được.',
   },
+  backup: {
+    last: 'Sao lưu gần nhất: ngày {date} ({files} tệp)',
+    never: 'Chưa sao lưu lần nào',
+    stale: 'Đã hơn 2 ngày chưa sao lưu (lần gần nhất: ngày {date})',
+    failed: 'Lần sao lưu ngày {date} không thành công: {reason}',
+    now: 'Sao lưu ngay',
+    running: 'Đang sao lưu…',
+    done: 'Đã sao lưu: {files} tệp.',
+    postgres: 'Dữ liệu nằm trong PostgreSQL: hãy sao lưu bằng pg_dump.',
+  },
   accounts: {
     heading: 'Tài khoản',
     role: 'Vai trò',

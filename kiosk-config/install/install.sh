@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# Cài kiosk Công dân học tập lên máy của trung tâm (Debian 12/13, Raspberry Pi OS; arm64/amd64).
+# Installs the kiosk on the center's box as a systemd service. Run it again at any time (after
+# copying a new version, say): it changes only what differs and says what it kept.
+#
+#   sudo bash kiosk-config/install/install.sh
+#
+# What it writes: /opt/hoctap-kiosk (the program, owned by the system user hoctap),
+# /var/lib/hoctap-kiosk and its backups/ (the data, mode 0750), /etc/hoctap-kiosk.env (settings,
+# written only when missing, never overwritten), /etc/systemd/system/hoctap-kiosk.service and
+# /etc/systemd/journald.conf.d/hoctap-kiosk.conf (the journal's size limit: that is the log
+# rotation). No logrotate file: the kiosk writes no log files of its own, only to the journal.
+#
+# For tests: INSTALL_ROOT=<folder> is put before every path written; INSTALL_DRY_RUN=1 skips the
+# root check and every apt-get, useradd, chown, runuser and systemctl (saying what it would run);
+# INSTALL_SKIP_BUILD=1 skips npm ci and npm run build; INSTALL_NODE=<path> names the node binary.
+set -euo pipefail
+
+ROOT="${INSTALL_ROOT:-}"
+ROOT="${ROOT%/}"
+DRY="${INSTALL_DRY_RUN:-0}"
+SKIP_BUILD="${INSTALL_SKIP_BUILD:-0}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SRC="$(cd "$HERE/../.." && pwd)"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+SERVICE=hoctap-kiosk
+APP_USER=hoctap
+APP_DIR=/opt/hoctap-kiosk
+DATA_DIR=/var/lib/hoctap-kiosk
+BACKUP_DIR=/var/lib/hoctap-kiosk/backups
+ENV_FILE=/etc/hoctap-kiosk.env
+UNIT_FILE=/etc/systemd/system/hoctap-kiosk.service
+JOURNALD_FILE=/etc/systemd/journald.conf.d/hoctap-kiosk.conf
+
+say() { printf '%s / %s\n' "$1" "$2"; }
+fail() { say "LỖI: $1" "ERROR: $2" >&2; exit 1; }
+kept() { say "$1: đã có, giữ nguyên" "$1: already there, unchanged"; }
+# A command that changes the system: in a dry run it is only shown.
+run() {
+  if [ "$DRY" = 1 ]; then say "(chạy thử) sẽ chạy: $*" "(dry run) would run: $*"; else "$@"; fi
+}
+owner_ok() { [ "$DRY" = 1 ] || [ -z "$2" ] || [ "$(stat -c %U:%G "$1")" = "$2" ]; }
+set_owner() { if [ "$DRY" != 1 ] && [ -n "$2" ]; then chown "$2" "$1"; fi; }
+
+# ensure_dir PATH MODE OWNER: creates the folder, or fixes its mode and owner.
+ensure_dir() {
+  local dir="$ROOT$1"
+  if [ -d "$dir" ] && [ "$(stat -c %a "$dir")" = "${2#0}" ] && owner_ok "$dir" "$3"; then kept "$1"; return; fi
+  mkdir -p "$dir"
+  chmod "$2" "$dir"
+  set_owner "$dir" "$3"
+  say "Đã tạo thư mục $1" "Created folder $1"
+}
+
+# put_file SOURCE PATH MODE OWNER: writes PATH (atomically) only when content, mode or owner differ.
+# Sets WROTE=1 when it wrote.
+WROTE=0
+put_file() {
+  local dest="$ROOT$2" tmp
+  WROTE=0
+  if [ -f "$dest" ] && cmp -s "$1" "$dest" && [ "$(stat -c %a "$dest")" = "${3#0}" ] && owner_ok "$dest" "$4"; then kept "$2"; return; fi
+  mkdir -p "$(dirname "$dest")"
+  tmp="$(mktemp "$dest.XXXXXX")"
+  cp "$1" "$tmp"
+  chmod "$3" "$tmp"
+  set_owner "$tmp" "$4"
+  mv -f "$tmp" "$dest"
+  WROTE=1
+  say "Đã ghi $2" "Wrote $2"
+}
+
+# --- 1. Checks ---------------------------------------------------------------------------------
+if [ "$DRY" != 1 ] && [ "$(id -u)" -ne 0 ]; then
+  fail "cần quyền root, hãy chạy: sudo bash $0" "must run as root: sudo bash $0"
+fi
+if [ ! -r /etc/debian_version ]; then
+  say "Cảnh báo: không phải Debian / Raspberry Pi OS, có thể không chạy đúng" "Warning: not Debian / Raspberry Pi OS, this may not work"
+fi
+
+node_help() {
+  say "Cài Node.js (cần bản 20 trở lên) bằng apt rồi chạy lại:" "Install Node.js (version 20 or newer) with apt, then run this again:"
+  echo "    sudo apt-get update && sudo apt-get install -y nodejs npm"
+  say "Debian 12 / Raspberry Pi OS 12 chỉ có Node 18: cần thêm nguồn apt có Node 20, hoặc dùng Debian 13." \
+    "Debian 12 / Raspberry Pi OS 12 ship Node 18: add an apt source with Node 20, or use Debian 13."
+}
+NODE_BIN="${INSTALL_NODE:-$(command -v node || true)}"
+if [ -z "$NODE_BIN" ] || [ ! -x "$NODE_BIN" ]; then
+  node_help
+  fail "chưa có Node.js" "Node.js is not installed"
+fi
+NODE_VERSION="$("$NODE_BIN" --version 2>/dev/null || true)"
+NODE_MAJOR="${NODE_VERSION#v}"
+NODE_MAJOR="${NODE_MAJOR%%.*}"
+if ! [[ "$NODE_MAJOR" =~ ^[0-9]+$ ]] || [ "$NODE_MAJOR" -lt 20 ]; then
+  node_help
+  fail "Node.js ${NODE_VERSION:-?} quá cũ, cần bản 20 trở lên" "Node.js ${NODE_VERSION:-?} is too old, 20 or newer is needed"
+fi
+say "Node.js $NODE_VERSION: được" "Node.js $NODE_VERSION: fine"
+if [ "$SKIP_BUILD" != 1 ] && ! command -v npm >/dev/null 2>&1; then
+  node_help
+  fail "chưa có npm" "npm is not installed"
+fi
+
+# better-sqlite3 is compiled on the box: a C++ compiler, make and python3.
+missing=()
+for pkg in build-essential python3; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  kept "build-essential python3"
+else
+  say "Cài công cụ biên dịch: ${missing[*]}" "Installing build tools: ${missing[*]}"
+  run apt-get update -qq
+  run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# --- 2. The system user ----------------------------------------------------------------------
+if id -u "$APP_USER" >/dev/null 2>&1; then
+  kept "người dùng / user $APP_USER"
+else
+  say "Tạo người dùng hệ thống $APP_USER" "Creating system user $APP_USER"
+  run useradd --system --user-group --home-dir "$APP_DIR" --no-create-home --shell /usr/sbin/nologin "$APP_USER"
+fi
+OWNER="$APP_USER:$APP_USER"
+
+# --- 3. The program in /opt/hoctap-kiosk -----------------------------------------------------
+# Every file of this copy of the kiosk except what is built or kept on the box itself (hoctap's
+# home is the program's folder: npm and node-gyp keep their caches in .npm and .cache there).
+list_files() {
+  (cd "$1" && find . \( -name node_modules -o -name .git -o -name '*.tmp' -o -path ./dist -o -path ./data \
+    -o -path ./.npm -o -path ./.cache -o -path ./.config -o -path ./.local \) -prune -o -type f -print0)
+}
+APP_CHANGED=0
+DEPS_CHANGED=0
+ensure_dir "$APP_DIR" 0755 "$OWNER"
+if [ "$SRC" -ef "$ROOT$APP_DIR" ]; then
+  kept "$APP_DIR (các tệp / files)"
+else
+  copied=0
+  removed=0
+  while IFS= read -r -d '' rel; do
+    rel="${rel#./}"
+    from="$SRC/$rel"
+    to="$ROOT$APP_DIR/$rel"
+    mode=0644
+    [ -x "$from" ] && mode=0755
+    if [ -f "$to" ] && [ "$(stat -c %a "$to")" = "${mode#0}" ] && cmp -s "$from" "$to"; then continue; fi
+    mkdir -p "$(dirname "$to")"
+    tmp="$(mktemp "$to.XXXXXX")"
+    cp "$from" "$tmp"
+    chmod "$mode" "$tmp"
+    set_owner "$tmp" "$OWNER"
+    mv -f "$tmp" "$to"
+    copied=$((copied + 1))
+    case "$rel" in package.json | package-lock.json) DEPS_CHANGED=1 ;; esac
+  done < <(list_files "$SRC")
+  # Files of an earlier version that this one no longer has.
+  while IFS= read -r -d '' rel; do
+    rel="${rel#./}"
+    if [ ! -e "$SRC/$rel" ]; then
+      rm -f "$ROOT$APP_DIR/$rel"
+      rmdir -p --ignore-fail-on-non-empty "$(dirname "$ROOT$APP_DIR/$rel")" 2>/dev/null || true
+      removed=$((removed + 1))
+    fi
+  done < <(list_files "$ROOT$APP_DIR")
+  # New sub-folders too belong to hoctap, who runs npm here.
+  if [ "$DRY" != 1 ] && [ "$copied" -gt 0 ]; then
+    find "$ROOT$APP_DIR" -name node_modules -prune -o -type d ! -user "$APP_USER" -exec chown "$OWNER" {} +
+  fi
+  if [ "$copied" -eq 0 ] && [ "$removed" -eq 0 ]; then
+    kept "$APP_DIR (các tệp / files)"
+  else
+    APP_CHANGED=1
+    say "Đã chép $copied tệp, xoá $removed tệp cũ: $APP_DIR" "Copied $copied files, removed $removed old ones: $APP_DIR"
+  fi
+fi
+
+# npm ci builds better-sqlite3 here, for this box's processor; then the PWA is built.
+as_app() { (cd "$ROOT$APP_DIR" && run runuser -u "$APP_USER" -- env HOME="$APP_DIR" npm_config_cache="$APP_DIR/.npm" "$@"); }
+if [ "$SKIP_BUILD" = 1 ]; then
+  say "Bỏ qua npm ci và npm run build (INSTALL_SKIP_BUILD=1)" "Skipping npm ci and npm run build (INSTALL_SKIP_BUILD=1)"
+else
+  if [ "$DEPS_CHANGED" = 1 ] || [ ! -d "$ROOT$APP_DIR/node_modules" ]; then
+    say "Cài thư viện (npm ci, có thể mất vài phút)" "Installing libraries (npm ci, may take a few minutes)"
+    if ! as_app npm ci --no-audit --no-fund; then
+      # A lock file that lists only some platforms' optional packages is refused by npm ci.
+      say "npm ci không dùng được tệp khoá, dùng npm install" "npm ci refused the lock file, using npm install"
+      as_app npm install --no-audit --no-fund
+      # npm install may rewrite the lock: keep the shipped one, so the next run sees no change.
+      if [ "$DRY" != 1 ]; then cp "$SRC/package-lock.json" "$ROOT$APP_DIR/package-lock.json"; fi
+    fi
+    APP_CHANGED=1
+  else
+    kept "$APP_DIR/node_modules"
+  fi
+  if [ "$APP_CHANGED" = 1 ] || [ ! -f "$ROOT$APP_DIR/dist/web/index.html" ]; then
+    say "Dựng ứng dụng cho máy tính bảng (npm run build)" "Building the tablets' app (npm run build)"
+    as_app npm run build
+    APP_CHANGED=1
+  else
+    kept "$APP_DIR/dist"
+  fi
+fi
+
+# --- 4. Data folders and settings -------------------------------------------------------------
+ensure_dir "$DATA_DIR" 0750 "$OWNER"
+ensure_dir "$BACKUP_DIR" 0750 "$OWNER"
+
+if [ -e "$ROOT$ENV_FILE" ]; then
+  kept "$ENV_FILE"
+else
+  envtmp="$WORK/env"
+  cat >"$envtmp" <<EOF
+# Cấu hình kiosk Công dân học tập. Cài lại không bao giờ ghi đè tệp này.
+# Settings of the kiosk. Reinstalling never overwrites this file.
+# Mọi tùy chọn / every option: $APP_DIR/kiosk-config/options.ts
+# Sau khi sửa / after a change: sudo systemctl restart $SERVICE
+
+KIOSK_ROLE=center
+KIOSK_DATA_DIR=$DATA_DIR
+KIOSK_BACKUP_DIR=$BACKUP_DIR
+# Tệp của trung tâm / the center's file: $APP_DIR/kiosk-config/centers/<tên>.json
+KIOSK_CENTER=demo
+# Máy tính bảng mở http://<máy>/ rồi https://<máy>/ / tablets open http://<box>/, then https://<box>/
+KIOSK_PORT=80
+KIOSK_TLS_PORT=443
+EOF
+  put_file "$envtmp" "$ENV_FILE" 0640 "root:$APP_USER"
+fi
+
+# --- 5. systemd: the service and the journal's size -----------------------------------------
+unit="$HERE/hoctap-kiosk.service"
+if [ "$NODE_BIN" != /usr/bin/node ]; then
+  unittmp="$WORK/unit"
+  sed "s#^ExecStart=/usr/bin/node #ExecStart=$NODE_BIN #" "$unit" >"$unittmp"
+  unit="$unittmp"
+fi
+put_file "$unit" "$UNIT_FILE" 0644 root:root
+UNIT_CHANGED=$WROTE
+put_file "$HERE/journald-hoctap-kiosk.conf" "$JOURNALD_FILE" 0644 root:root
+if [ "$WROTE" = 1 ]; then run systemctl restart systemd-journald; fi
+
+if [ "$UNIT_CHANGED" = 1 ]; then run systemctl daemon-reload; fi
+if [ "$DRY" = 1 ]; then
+  run systemctl enable --now "$SERVICE"
+elif systemctl is-enabled --quiet "$SERVICE" && systemctl is-active --quiet "$SERVICE"; then
+  if [ "$UNIT_CHANGED" = 1 ] || [ "$APP_CHANGED" = 1 ]; then
+    systemctl restart "$SERVICE"
+    say "Đã khởi động lại dịch vụ $SERVICE" "Restarted the $SERVICE service"
+  else
+    kept "dịch vụ / service $SERVICE (đang chạy / running)"
+  fi
+else
+  systemctl enable --now "$SERVICE"
+  say "Đã bật và chạy dịch vụ $SERVICE" "Enabled and started the $SERVICE service"
+fi
+
+say "Xong. Nhật ký: journalctl -u $SERVICE -f" "Done. Logs: journalctl -u $SERVICE -f"
+say "Cấu hình: $ENV_FILE (sửa xong: systemctl restart $SERVICE)" "Settings: $ENV_FILE (then: systemctl restart $SERVICE)"

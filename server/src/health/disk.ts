@@ -1,0 +1,36 @@
+import { existsSync, statfsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors.ts';
+import type { KioskConfig } from '../config/load.ts';
+
+/**
+ * Disk space on the box. When the card fills, photos (large, and re-takeable) are refused first,
+ * while records (small, and the point of the kiosk) are still taken; only below a much lower
+ * margin are writes refused too, and then as "not now" (503), so tablets keep them and retry.
+ */
+
+/** Free bytes for an unprivileged writer on the file system that holds (or will hold) `dir`. */
+export function freeBytes(dir: string): number {
+  // The folder may not exist yet (no photo so far): its nearest existing parent is on the same disk.
+  let at = resolve(dir);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  const s = statfsSync(at);
+  return Number(s.bavail) * Number(s.bsize);
+}
+
+const MB = 1_000_000;
+
+type DiskConfig = Pick<KioskConfig, 'settings'>;
+
+/** Refuses a new photo or stored file when free space is under `disk.minFreeForPhotosMb`. */
+export function checkRoomForFiles(config: DiskConfig, dir: string, incomingBytes = 0): void {
+  const min = config.settings['disk.minFreeForPhotosMb'] * MB;
+  const free = freeBytes(dir);
+  if (free - incomingBytes < min) throw new AppError('storage.full-for-photos', { freeMb: Math.floor(free / MB) });
+}
+
+/** Refuses any write when free space is under `disk.minFreeForDataMb` (the tablet keeps it and retries). */
+export function checkRoomForData(config: DiskConfig, dir: string): void {
+  const free = freeBytes(dir);
+  if (free < config.settings['disk.minFreeForDataMb'] * MB) throw new AppError('storage.full', { freeMb: Math.floor(free / MB) });
+}

@@ -1,0 +1,217 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { options } from '../../kiosk-config/options.ts';
+import { loadConfig } from '../../server/src/config/load.ts';
+import { configDir } from './harness.ts';
+
+/**
+ * kiosk-config/install/: the one command that puts the kiosk on a center's box as a systemd
+ * service. Run unprivileged into a temp folder (INSTALL_ROOT) with apt, useradd, chown and
+ * systemctl only shown (INSTALL_DRY_RUN=1) and without npm ci/build (INSTALL_SKIP_BUILD=1).
+ */
+
+const dir = resolve(import.meta.dirname, '../../kiosk-config/install');
+const install = join(dir, 'install.sh');
+const uninstall = join(dir, 'uninstall.sh');
+const node = process.execPath;
+
+const roots: string[] = [];
+afterAll(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+const newRoot = () => { const r = mkdtempSync(join(tmpdir(), 'kiosk-install-')); roots.push(r); return r; };
+
+function sh(script: string, root: string, args: string[] = [], input = '', env: Record<string, string> = {}) {
+  const r = spawnSync('bash', [script, ...args], {
+    input, encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, INSTALL_ROOT: root, INSTALL_DRY_RUN: '1', INSTALL_SKIP_BUILD: '1', INSTALL_NODE: node, ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Every file and folder under `root`: mode, mtime and a hash of the content. */
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      const st = statSync(p);
+      out[p.slice(root.length)] = `${(st.mode & 0o7777).toString(8)} ${st.mtimeMs}${e.isFile() ? ` ${createHash('sha256').update(readFileSync(p)).digest('hex')}` : ''}`;
+      if (e.isDirectory()) walk(p);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+/** KEY=VALUE lines of an environment file. */
+const envOf = (text: string) => Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+
+describe('the install scripts', () => {
+  it('parse (bash -n), and pass shellcheck when it is installed', ({ skip }) => {
+    for (const s of [install, uninstall]) expect(spawnSync('bash', ['-n', s], { encoding: 'utf8' }).stderr).toBe('');
+    if (!has('shellcheck')) {
+      console.warn('shellcheck is not installed (apt-get install -y shellcheck): the scripts were only parsed with bash -n.');
+      skip('shellcheck not installed');
+    }
+    const r = spawnSync('shellcheck', [install, uninstall], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('installs once, and a second run changes nothing and says so; a third puts back what was changed and never touches the settings', () => {
+    const root = newRoot();
+    const first = sh(install, root);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+
+    // The service unit, as the template with this machine's node.
+    const unitPath = join(root, 'etc/systemd/system/hoctap-kiosk.service');
+    const unit = readFileSync(unitPath, 'utf8');
+    expect(unit).toBe(readFileSync(join(dir, 'hoctap-kiosk.service'), 'utf8').replace('ExecStart=/usr/bin/node ', `ExecStart=${node} `));
+    expect(mode(unitPath)).toBe('644');
+    for (const line of ['Restart=always', 'RestartSec=3', 'User=hoctap', 'EnvironmentFile=/etc/hoctap-kiosk.env', 'WorkingDirectory=/opt/hoctap-kiosk',
+      `ExecStart=${node} --import tsx server/src/main.ts`, 'AmbientCapabilities=CAP_NET_BIND_SERVICE', 'NoNewPrivileges=yes', 'ProtectSystem=full',
+      'ReadWritePaths=/var/lib/hoctap-kiosk', 'StandardOutput=journal', 'WantedBy=multi-user.target']) {
+      expect(unit.split('\n')).toContain(line);
+    }
+
+    // The journal's size limit.
+    const dropIn = join(root, 'etc/systemd/journald.conf.d/hoctap-kiosk.conf');
+    expect(readFileSync(dropIn, 'utf8')).toBe(readFileSync(join(dir, 'journald-hoctap-kiosk.conf'), 'utf8'));
+    expect(readFileSync(dropIn, 'utf8')).toMatch(/^\[Journal\]\nSystemMaxUse=100M$/m);
+    expect(mode(dropIn)).toBe('644');
+
+    // The settings: only real options' variables (and KIOSK_CENTER, read by config/load.ts), and the kiosk starts on them.
+    const envPath = join(root, 'etc/hoctap-kiosk.env');
+    const env = envOf(readFileSync(envPath, 'utf8'));
+    expect(mode(envPath)).toBe('640');
+    expect(env).toMatchObject({ KIOSK_ROLE: 'center', KIOSK_DATA_DIR: '/var/lib/hoctap-kiosk', KIOSK_BACKUP_DIR: '/var/lib/hoctap-kiosk/backups', KIOSK_CENTER: 'demo' });
+    const known = new Set<string>([...Object.values(options).map((o) => o.env), 'KIOSK_CENTER']);
+    expect(Object.keys(env).filter((k) => !known.has(k))).toEqual([]);
+    const settings = loadConfig({ configDir, env }).settings;
+    expect(settings.role).toBe('center');
+    expect(settings['data.dir']).toBe('/var/lib/hoctap-kiosk');
+
+    // Folders, and the program without what is built or kept on the box.
+    expect(mode(join(root, 'var/lib/hoctap-kiosk'))).toBe('750');
+    expect(mode(join(root, 'var/lib/hoctap-kiosk/backups'))).toBe('750');
+    const app = join(root, 'opt/hoctap-kiosk');
+    expect(readFileSync(join(app, 'server/src/main.ts'), 'utf8')).toBe(readFileSync(resolve(dir, '../../server/src/main.ts'), 'utf8'));
+    expect(existsSync(join(app, 'package-lock.json'))).toBe(true);
+    for (const absent of ['node_modules', '.git', 'dist', 'data']) expect(existsSync(join(app, absent)), absent).toBe(false);
+    expect(mode(join(app, 'kiosk-config/install/install.sh'))).toMatch(/^(644|755)$/);
+
+    // What it would run on a real box, Vietnamese first then English.
+    expect(first.out).toContain('Đã ghi /etc/systemd/system/hoctap-kiosk.service / Wrote /etc/systemd/system/hoctap-kiosk.service');
+    expect(first.out).toContain('would run: useradd --system');
+    expect(first.out).toContain('would run: systemctl daemon-reload');
+    expect(first.out).toContain('would run: systemctl enable --now hoctap-kiosk');
+    expect(first.out).toContain('Bỏ qua npm ci');
+
+    // Second run: nothing written, each thing said to be there already.
+    const before = snapshot(root);
+    const second = sh(install, root);
+    expect(second.code).toBe(0);
+    expect(snapshot(root)).toEqual(before);
+    for (const p of ['/opt/hoctap-kiosk', '/opt/hoctap-kiosk (các tệp / files)', '/var/lib/hoctap-kiosk', '/var/lib/hoctap-kiosk/backups', '/etc/hoctap-kiosk.env',
+      '/etc/systemd/system/hoctap-kiosk.service', '/etc/systemd/journald.conf.d/hoctap-kiosk.conf']) {
+      expect(second.out).toContain(`${p}: đã có, giữ nguyên`);
+    }
+    expect(second.out).not.toMatch(/Đã ghi|Đã tạo|Đã chép|daemon-reload|restart systemd-journald/);
+
+    // The administrator edits the settings; a file of an older version lingers; a program file was changed.
+    const edited = `${readFileSync(envPath, 'utf8')}KIOSK_CENTER=xa-tan-lap\nKIOSK_PORT=8080\n`;
+    writeFileSync(envPath, edited);
+    mkdirSync(join(app, 'server/src/old'), { recursive: true });
+    writeFileSync(join(app, 'server/src/old/gone.ts'), 'export {};\n');
+    writeFileSync(join(app, 'server/src/main.ts'), '// changed on the box\n');
+    const third = sh(install, root);
+    expect(third.code).toBe(0);
+    expect(readFileSync(envPath, 'utf8')).toBe(edited);
+    expect(third.out).toContain('/etc/hoctap-kiosk.env: đã có, giữ nguyên');
+    expect(third.out).toContain('Đã chép 1 tệp, xoá 1 tệp cũ: /opt/hoctap-kiosk');
+    expect(existsSync(join(app, 'server/src/old'))).toBe(false);
+    expect(readFileSync(join(app, 'server/src/main.ts'), 'utf8')).toBe(readFileSync(resolve(dir, '../../server/src/main.ts'), 'utf8'));
+
+    // Uninstall keeps the data and the settings.
+    writeFileSync(join(root, 'var/lib/hoctap-kiosk/kiosk.sqlite'), 'the center\'s records');
+    const removed = sh(uninstall, root);
+    expect(removed.code).toBe(0);
+    expect(removed.out).toContain('would run: systemctl disable --now hoctap-kiosk');
+    expect(existsSync(unitPath)).toBe(false);
+    expect(existsSync(dropIn)).toBe(false);
+    expect(existsSync(app)).toBe(false);
+    expect(readFileSync(join(root, 'var/lib/hoctap-kiosk/kiosk.sqlite'), 'utf8')).toBe('the center\'s records');
+    expect(readFileSync(envPath, 'utf8')).toBe(edited);
+
+    // --purge asks for XOA: anything else removes nothing; XOA (or --yes) removes the data and settings.
+    const refused = sh(uninstall, root, ['--purge'], 'xoa\n');
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toContain('Cancelled, nothing removed');
+    expect(existsSync(join(root, 'var/lib/hoctap-kiosk/kiosk.sqlite'))).toBe(true);
+    expect(existsSync(envPath)).toBe(true);
+    const purged = sh(uninstall, root, ['--purge'], 'XOA\n');
+    expect(purged.code).toBe(0);
+    expect(existsSync(join(root, 'var/lib/hoctap-kiosk'))).toBe(false);
+    expect(existsSync(envPath)).toBe(false);
+  }, 120_000);
+
+  it('never overwrites a settings file that was there before the first install', () => {
+    const root = newRoot();
+    mkdirSync(join(root, 'etc'), { recursive: true });
+    writeFileSync(join(root, 'etc/hoctap-kiosk.env'), 'KIOSK_CENTER=xa-tan-lap\n');
+    const r = sh(install, root);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(root, 'etc/hoctap-kiosk.env'), 'utf8')).toBe('KIOSK_CENTER=xa-tan-lap\n');
+    expect(r.out).toContain('/etc/hoctap-kiosk.env: đã có, giữ nguyên');
+    expect(sh(uninstall, root, ['--purge', '--yes']).code).toBe(0);
+    expect(existsSync(join(root, 'etc/hoctap-kiosk.env'))).toBe(false);
+  }, 60_000);
+
+  it('stops before writing anything when Node is older than 20, saying how to install it with apt', () => {
+    const root = newRoot();
+    const oldNode = join(root, 'node18');
+    writeFileSync(oldNode, '#!/bin/sh\necho v18.20.4\n');
+    chmodSync(oldNode, 0o755);
+    const r = sh(install, join(root, 'box'), [], '', { INSTALL_NODE: oldNode });
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('Node.js v18.20.4 quá cũ');
+    expect(r.out).toContain('apt-get install -y nodejs npm');
+    expect(existsSync(join(root, 'box'))).toBe(false);
+  });
+
+  it('refuses to run without root unless it is a dry run', ({ skip }) => {
+    // As root (CI), run it as the unprivileged user nobody.
+    const asNobody = process.getuid?.() === 0;
+    if (asNobody && !has('runuser')) skip('running as root and runuser is missing');
+    const env = { ...process.env, INSTALL_ROOT: '', INSTALL_DRY_RUN: '0' };
+    // A copy nobody can read wherever the checkout lives (the check comes before anything is read or written).
+    const copy = join(newRoot(), 'install.sh');
+    writeFileSync(copy, readFileSync(install));
+    chmodSync(dirname(copy), 0o755);
+    chmodSync(copy, 0o755);
+    const r = asNobody
+      ? spawnSync('runuser', ['-u', 'nobody', '--', 'bash', copy], { encoding: 'utf8', env, cwd: '/' })
+      : spawnSync('bash', [install], { encoding: 'utf8', env });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('cần quyền root');
+    expect(r.stderr).toContain('must run as root');
+  });
+
+  it('writes a unit that systemd-analyze verify accepts (when systemd-analyze is installed)', ({ skip }) => {
+    if (!has('systemd-analyze')) {
+      console.warn('systemd-analyze is not installed: the service unit was not verified by systemd.');
+      skip('systemd-analyze not installed');
+    }
+    const root = newRoot();
+    expect(sh(install, root).code).toBe(0);
+    const r = spawnSync('systemd-analyze', ['verify', '--man=no', join(root, 'etc/systemd/system/hoctap-kiosk.service')], { encoding: 'utf8' });
+    expect(r.stderr.split('\n').filter((l) => l.includes('hoctap-kiosk'))).toEqual([]);
+    expect(r.status).toBe(0);
+  }, 60_000);
+});
