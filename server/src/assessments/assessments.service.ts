@@ -1,4 +1,3 @@
-import { currentAssessmentYear } from '../../../shared/domain/assessment-year.ts';
 import { verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AssessmentView, PutAssessment } from '../../../shared/schemas/assessment.ts';
@@ -25,14 +24,9 @@ export interface AssessmentDeps {
 const TITLE = 'cdht';
 const SUBJECT_KIND = 'person';
 
-/** The assessment year a change made now counts for. */
-export function assessmentYearNow(deps: Pick<AssessmentDeps, 'config' | 'now'>): number {
-  const s = deps.config.settings;
-  return currentAssessmentYear(deps.now(), {
-    startMonth: s['year.startMonth'], startDay: s['year.startDay'], timeZone: s['year.timeZone'],
-    fixedYear: s['year.fixed'] ?? undefined,
-  });
-}
+import { assessmentYearNow } from './assessment-year.ts';
+
+export { assessmentYearNow };
 
 /** Checks an assessment against its criteria set; throws the first problem with a stable code. */
 function checkAgainstSet(set: CriteriaSet, input: PutAssessment): void {
