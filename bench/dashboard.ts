@@ -14,11 +14,14 @@ import { migrateToLatest, openDatabase, type DB } from '../server/src/db/databas
  * rates, JSON), on SQLite and on PostgreSQL, after one warm-up.
  */
 
-const PEOPLE = 30_000;
+export const PEOPLE = 30_000;
 const YEARS = [2022, 2023, 2024, 2025, 2026];
 const VILLAGES = Array.from({ length: 25 }, (_, i) => `Thôn ${i + 1}`);
 const GROUPS = ['nhom-1', 'nhom-2', 'nhom-3'];
 const RUNS = 15;
+
+/** Smaller sizes for the smoke test (tests/integration/bench-smoke.test.ts). */
+export interface DashboardOptions { people?: number; runs?: number }
 
 export interface DashboardFigures { storage: string; people: number; assessments: number; seedSeconds: number; medianMs: number; p95Ms: number; minMs: number; runs: number }
 
@@ -35,12 +38,12 @@ async function insertAll<T extends Record<string, unknown>>(db: DB, table: strin
   });
 }
 
-async function seed(db: DB): Promise<number> {
+async function seed(db: DB, peopleCount: number): Promise<number> {
   const rnd = random(42);
   const at = '2026-11-20T03:00:00.000Z';
   const nodes = ['Điểm Tân Lập', 'Điểm Xuân Sơn', 'Điểm Minh Đài'].map((name) => ({ id: uuidv7(), name, public_key: 'x', status: 'active', enrolled_at: '2021-06-01T00:00:00.000Z', last_contact_at: at, last_seq: 0, backlog: 0 }));
   await insertAll(db, 'hub_node', nodes);
-  const people = Array.from({ length: PEOPLE }, (_, i) => ({
+  const people = Array.from({ length: peopleCount }, (_, i) => ({
     person_id: uuidv7(), node_id: nodes[i % nodes.length]!.id, name: `Người ${i}`, birth_year: 1940 + (i % 60), village: VILLAGES[i % VILLAGES.length]!,
     registered_year: YEARS[Math.floor(rnd() * 2)]!, public_list: rnd() < 0.8 ? 1 : 0,
   }));
@@ -73,10 +76,10 @@ async function seed(db: DB): Promise<number> {
   return assessments;
 }
 
-async function measure(storage: string, db: DB, dir: string): Promise<DashboardFigures> {
+async function measure(storage: string, db: DB, dir: string, { people = PEOPLE, runs = RUNS }: DashboardOptions): Promise<DashboardFigures> {
   await migrateToLatest(db);
   const started = performance.now();
-  const assessments = await seed(db);
+  const assessments = await seed(db, people);
   const seedSeconds = (performance.now() - started) / 1000;
   const config = loadConfig({ configDir: join(import.meta.dirname, '..', 'kiosk-config'), env: { KIOSK_ROLE: 'hub', KIOSK_YEAR: '2026' } });
   const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => new Date('2026-11-23T03:00:00Z') });
@@ -91,18 +94,18 @@ async function measure(storage: string, db: DB, dir: string): Promise<DashboardF
   };
   await once();
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await once());
+  for (let i = 0; i < runs; i++) times.push(await once());
   times.sort((a, b) => a - b);
   const pick = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
-  return { storage, people: PEOPLE, assessments, seedSeconds: Math.round(seedSeconds * 10) / 10, medianMs: pick(0.5), p95Ms: pick(0.95), minMs: pick(0), runs: RUNS };
+  return { storage, people, assessments, seedSeconds: Math.round(seedSeconds * 10) / 10, medianMs: pick(0.5), p95Ms: pick(0.95), minMs: pick(0), runs };
 }
 
-export async function dashboardBench(pgUrl: string | null): Promise<DashboardFigures[]> {
+export async function dashboardBench(pgUrl: string | null, options: DashboardOptions = {}): Promise<DashboardFigures[]> {
   const out: DashboardFigures[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   try {
     const sqlite = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'FULL' });
-    try { out.push(await measure('sqlite', sqlite, dir)); } finally { await sqlite.destroy(); }
+    try { out.push(await measure('sqlite', sqlite, dir, options)); } finally { await sqlite.destroy(); }
     if (pgUrl) {
       const name = `bench_${Date.now()}`;
       const admin = new pg.Client({ connectionString: pgUrl });
@@ -112,7 +115,7 @@ export async function dashboardBench(pgUrl: string | null): Promise<DashboardFig
       const url = new URL(pgUrl);
       url.pathname = `/${name}`;
       const db = openDatabase({ file: '', url: url.toString(), synchronous: 'FULL' });
-      try { out.push(await measure('postgres', db, dir)); } finally { await db.destroy(); }
+      try { out.push(await measure('postgres', db, dir, options)); } finally { await db.destroy(); }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

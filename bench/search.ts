@@ -10,7 +10,7 @@ import { launchBrowser, startKiosk, tabletContext } from '../tests/support/kiosk
  * to the list redrawn and laid out (Svelte's update, the search, the DOM, style and layout).
  */
 
-const RESOURCES = 5_000;
+export const RESOURCES = 5_000;
 const THROTTLE = 4;
 /** What villagers type: without accents, with a typo, a short prefix, a teacher, several words. */
 const QUERIES = ['hoc may tinh', 'dien thoai', 'trong lua', 'chan nuoi heo', 'dich vu cong', 'an toan mang', 'co mai', 'tieng anh giao tiep', 'phong chong lua dao', 'nuoi ong'];
@@ -34,11 +34,11 @@ const LEADS = ['Học', 'Hướng dẫn', 'Cẩm nang', 'Kỹ thuật', 'Thực 
 const TEACHERS = ['Cô Mai', 'Thầy Hùng', 'Anh Dũng', 'Chị Hoa', 'Bác Tâm'];
 
 /** A deterministic catalog of RESOURCES rows, as a facilitator's spreadsheet (CSV). */
-function catalogCsv(): string {
+function catalogCsv(resources: number): string {
   let s = 7;
   const rnd = (n: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31) % n);
   const rows = ['Loại,Tiêu đề,Chủ đề,Mô tả,Chỉ số,Người dạy,Nơi học,Các buổi'];
-  for (let i = 0; i < RESOURCES; i++) {
+  for (let i = 0; i < resources; i++) {
     const form = FORMS[rnd(FORMS.length)]!;
     const subject = SUBJECTS[rnd(SUBJECTS.length)]!;
     const title = `${LEADS[rnd(LEADS.length)]} ${subject} ${i + 1}`;
@@ -52,7 +52,10 @@ function catalogCsv(): string {
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-export async function searchBench(): Promise<SearchFigures> {
+/** Smaller sizes for the smoke test: fewer resources, fewer queries typed. */
+export interface SearchOptions { resources?: number; queries?: number }
+
+export async function searchBench({ resources = RESOURCES, queries = QUERIES.length }: SearchOptions = {}): Promise<SearchFigures> {
   const root = resolve(import.meta.dirname, '..');
   if (!existsSync(join(root, 'dist/web/index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
   const kiosk = await startKiosk();
@@ -61,7 +64,7 @@ export async function searchBench(): Promise<SearchFigures> {
     const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Nguyễn Thị Hoa', pin: '246810' }) };
     const setup = await fetch(`${kiosk.url}/api/staff/setup`, who);
     const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const imported = await fetch(`${kiosk.url}/api/staff/resources/import`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: catalogCsv() });
+    const imported = await fetch(`${kiosk.url}/api/staff/resources/import`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: catalogCsv(resources) });
     if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`);
 
     const context = await tabletContext(browser);
@@ -71,7 +74,7 @@ export async function searchBench(): Promise<SearchFigures> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     const opened = Date.now();
     await page.getByTestId('open-resources').click();
-    await page.waitForFunction((n) => document.querySelector('[data-testid="resource-count"]')?.textContent?.includes(String(n)), RESOURCES, { timeout: 120_000 });
+    await page.waitForFunction((n) => document.querySelector('[data-testid="resource-count"]')?.textContent?.includes(String(n)), resources, { timeout: 120_000 });
     const firstLoadMs = Date.now() - opened;
     // Let the index build that follows the first draw finish.
     await page.waitForTimeout(2_000);
@@ -96,9 +99,9 @@ export async function searchBench(): Promise<SearchFigures> {
         await new Promise((done) => setTimeout(done, 50));
       }
       return out;
-    })(${JSON.stringify(QUERIES)})`);
+    })(${JSON.stringify(QUERIES.slice(0, queries))})`);
     await context.close();
-    return { resources: RESOURCES, cpuThrottle: THROTTLE, keystrokes: times.length, medianMs: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)), maxMs: round(Math.max(...times)), firstLoadMs };
+    return { resources, cpuThrottle: THROTTLE, keystrokes: times.length, medianMs: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)), maxMs: round(Math.max(...times)), firstLoadMs };
   } finally {
     await browser.close();
     await kiosk.stop();

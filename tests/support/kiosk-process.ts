@@ -18,6 +18,8 @@ export interface RunningKiosk {
   /** The HTTPS port (tls.mode=on), or null with plain HTTP only. */
   tlsPort: number | null;
   dataDir: string;
+  /** The server process's id while it runs (null when halted), e.g. to read its memory from /proc. */
+  readonly pid: number | null;
   /** Stops the server, keeping its data (a box switched off). */
   halt(): Promise<void>;
   /** Starts it again on the same port and data (the box switched back on). */
@@ -86,6 +88,7 @@ export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(joi
     port: actual,
     tlsPort,
     dataDir,
+    get pid() { return child?.pid ?? null; },
     // SIGKILL: a power cut, not a polite shutdown.
     halt: () => kill(child).then(() => { child = null as unknown as ChildProcess; }),
     async resume() {

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+
+/** Small helpers the benchmarks share: quantiles, rounding, a keep-alive JSON client, a counting proxy, RSS. */
+
+export const quantile = (xs: number[], q: number): number => {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+export const round1 = (x: number): number => Math.round(x * 10) / 10;
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
+export const kb = (bytes: number): number => round1(bytes / 1024);
+
+/** Resident memory of a process, in MB, from /proc (null where there is no /proc or no such process). */
+export function rssMb(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? round1(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's RSS every `everyMs` until stopped; answers the highest seen. */
+export function watchRss(pid: number | null, everyMs = 100): { stop(): number | null } {
+  let peak: number | null = rssMb(pid);
+  const timer = setInterval(() => {
+    const now = rssMb(pid);
+    if (now !== null && (peak === null || now > peak)) peak = now;
+  }, everyMs);
+  return { stop() { clearInterval(timer); const last = rssMb(pid); return last !== null && (peak === null || last > peak) ? last : peak; } };
+}
+
+export interface JsonAnswer { status: number; body: any; headers: IncomingMessage['headers'] }
+
+/** One JSON request over a given agent (keep-alive for load, none for one-off calls). */
+export function callJson(agent: Agent | false, url: string, method: string, path: string, body?: unknown, cookie?: string, timeoutMs = 600_000): Promise<JsonAnswer> {
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}${path}`, {
+      method, agent,
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...(cookie ? { cookie } : {}) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = null;
+        try { parsed = text ? JSON.parse(text) : null; } catch { parsed = text; }
+        resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
+      });
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer to ${method} ${path} in ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** The staff session cookie from an answer's Set-Cookie. */
+export function sessionCookie(headers: IncomingMessage['headers']): string {
+  const set = headers['set-cookie'] ?? [];
+  const cookie = set.map((c) => c.split(';')[0]).join('; ');
+  if (!cookie) throw new Error('no session cookie in the answer');
+  return cookie;
+}
+
+/** Sets up the first administrator of a fresh box and answers the session cookie. */
+export async function firstAdmin(url: string): Promise<string> {
+  const res = await callJson(false, url, 'POST', '/api/staff/setup', { name: 'Phạm Thị Hoa', pin: '135790' });
+  if (res.status !== 200) throw new Error(`staff setup answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return sessionCookie(res.headers);
+}
+
+/**
+ * A plain HTTP proxy on loopback that forwards every request unchanged to one target and counts
+ * what crosses it: requests, and bytes in both directions as the sockets saw them (request line,
+ * headers and bodies, compressed or not, exactly as sent).
+ */
+export class CountingProxy {
+  requests = 0;
+  private server: Server;
+  private readonly sockets = new Set<Socket>();
+  /** Bytes of sockets already closed. */
+  private closedUp = 0;
+  private closedDown = 0;
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  url = '';
+
+  constructor(private readonly targetPort: number) {
+    this.server = createServer((req, res) => {
+      this.requests++;
+      const upstream = httpRequest({ host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers, agent: this.agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    this.server.keepAliveTimeout = 60_000;
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => {
+        this.closedUp += socket.bytesRead;
+        this.closedDown += socket.bytesWritten;
+        this.sockets.delete(socket);
+      });
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+    return this.url;
+  }
+
+  /** Bytes sent to the target (`up`) and back (`down`) so far. */
+  bytes(): { up: number; down: number; total: number } {
+    let up = this.closedUp;
+    let down = this.closedDown;
+    for (const s of this.sockets) { up += s.bytesRead; down += s.bytesWritten; }
+    return { up, down, total: up + down };
+  }
+
+  /** Starts counting afresh (after enrolment, before the measured run). */
+  reset(): void {
+    this.requests = 0;
+    this.closedUp = 0;
+    this.closedDown = 0;
+    for (const s of this.sockets) { this.closedUp -= s.bytesRead; this.closedDown -= s.bytesWritten; }
+  }
+
+  close(): Promise<void> {
+    this.agent.destroy();
+    this.server.closeAllConnections();
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
