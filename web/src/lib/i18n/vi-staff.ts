@@ -11,6 +11,8 @@ export const viStaff = {
   signOut: 'Đăng xuất',
   back: 'Quay lại',
   toKiosk: 'Về màn hình người dân',
+  /** Table headers of columns that hold a state, a button or a tick box. */
+  columns: { status: 'Trạng thái', action: 'Thao tác', choose: 'Chọn', indicator: 'Chỉ số', result: 'Kết quả' },
   locked: 'Nhập sai quá nhiều lần. Thử lại sau {n} giây.',
   invalid: 'Sai tên hoặc mã PIN.',
   roles: { admin: 'Quản trị trung tâm', facilitator: 'Người hướng dẫn', appraiser: 'Người thẩm định (chi hội khuyến học)' },

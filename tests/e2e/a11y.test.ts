@@ -1,0 +1,335 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
+import { build, people } from '../fixtures/people.ts';
+import { staff } from '../fixtures/staff.ts';
+import { AccessibilityReport } from './axe.ts';
+import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, watchErrors, type RunningKiosk } from './kiosk.ts';
+import { addPhoto, answer, answerAll, indicatorIds, next, submit } from './villager.ts';
+
+/**
+ * Every screen and state a villager, a facilitator, an appraiser, an administrator and a commune
+ * officer can reach, audited with axe-core (WCAG 2.0/2.1/2.2 A and AA: a serious or critical
+ * violation fails); the villager's screens also need targets of at least 48×48 px and no sideways
+ * scrolling at 200 % text on a 10-inch tablet (1280×800).
+ */
+
+let center: RunningKiosk;
+let hub: RunningKiosk;
+let browser: Browser;
+beforeAll(async () => {
+  [center, hub] = await Promise.all([startKiosk(), startKiosk({ env: { KIOSK_ROLE: 'hub' } })]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([center?.stop(), hub?.stop()]);
+});
+
+const day = 86_400_000;
+/** A minute-aligned instant, as the staff form would enter it. */
+const at = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
+
+/** The center's catalog: a class this week and one that has begun, printed matter, a stored video, a link. */
+async function seedCatalog(api: Awaited<ReturnType<typeof adminApi>>) {
+  const put = async (body: Record<string, unknown>) => expect((await api('PUT', `/api/staff/resources/${build.id()}`, body)).status).toBe(200);
+  await put({ kind: 'class', title: 'Lớp dùng điện thoại thông minh', topic: 'Kỹ năng số', teacher: 'Cô Mai', place: 'Phòng học trung tâm', indicators: ['CS05'], sessions: [{ startsAt: at(Date.now() - 3_600_000) }, { startsAt: at(Date.now() + 2 * day) }] });
+  await put({ kind: 'printed', title: 'Sổ tay dịch vụ công trực tuyến', topic: 'Dịch vụ công', indicators: ['CS05'] });
+  await put({ kind: 'link', title: 'Sử dụng điện thoại an toàn', topic: 'An toàn trên mạng', url: 'https://example.vn/an-toan', indicators: ['CS05'], domains: ['safety'] });
+  const video = new Uint8Array(20_000).map((_, i) => i % 251);
+  video.set([0, 0, 0, 24, ...new TextEncoder().encode('ftypisom')]);
+  const stored = await api('POST', '/api/staff/media', video);
+  await put({ kind: 'video', title: 'Nhận biết tin nhắn lừa đảo', topic: 'An toàn trên mạng', indicators: ['CS05'], domains: ['safety'], file: { ...stored.body, name: 'lua-dao.mp4' } });
+}
+
+async function signIn(page: Page, url: string, who: { name: string; pin: string }) {
+  await page.goto(`${url}/staff`);
+  await page.getByLabel('Họ và tên', { exact: true }).fill(who.name);
+  await page.getByLabel('Mã PIN (6 số)').fill(who.pin);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { name: new RegExp(who.name) }).waitFor();
+}
+
+const tile = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
+const back = (page: Page) => page.locator('nav.staff-nav').getByRole('button', { name: 'Quay lại' }).click();
+
+describe('accessibility of every screen', () => {
+  it('the villager: welcome to result slip, resources, learning plan, digital-skills check, status panel, find by code', async () => {
+    const api = await adminApi(center.url);
+    await seedCatalog(api);
+    const report = new AccessibilityReport();
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+
+    await page.goto(center.url);
+    await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
+    await report.villager(page, 'welcome');
+
+    // Resources: the list, a filter, a video opened.
+    await page.getByTestId('open-resources').click();
+    await page.getByTestId('resource').nth(3).waitFor();
+    await report.villager(page, 'resources');
+    await page.getByTestId('filter-kind-video').click();
+    await expect.poll(() => page.getByTestId('resource').count()).toBe(1);
+    await page.getByRole('button', { name: 'Xem video' }).click();
+    await page.getByTestId('resource-video').waitFor();
+    await report.villager(page, 'resources, filtered, a video open');
+    await page.getByTestId('filter-kind-video').click();
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+
+    // Registration: empty, then with its errors shown, then filled in.
+    await page.getByRole('button', { name: /Tôi là người mới/ }).click();
+    await page.getByLabel('Họ và tên', { exact: true }).waitFor();
+    await report.villager(page, 'register, empty');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('alert').locator('li').first().waitFor();
+    await report.villager(page, 'register, errors shown');
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Đinh Thị Hồng');
+    await page.getByLabel('Năm sinh', { exact: true }).fill('1957');
+    await page.getByRole('button', { name: 'Thôn Đồng Chằm' }).click();
+    await page.locator('input[name="consent-assessment"]').check();
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('heading', { name: 'Bác làm công việc gì?' }).waitFor();
+    await report.villager(page, 'choose group');
+
+    // An indicator, then with a photo added; the rest answered (CS05 low, for the plan).
+    await page.locator('button[data-group="nhom-1"]').click();
+    await answer(page, 'CS01', 8);
+    await report.villager(page, 'indicator');
+    await addPhoto(page, 'CS01');
+    await report.villager(page, 'indicator with a photo');
+    await next(page);
+    await answerAll(page, Object.fromEntries(indicatorIds.slice(1).map((id) => [id, id === 'CS05' ? 3 : 8])));
+    await page.getByRole('heading', { name: 'Xem lại trước khi gửi' }).waitFor();
+    await report.villager(page, 'review');
+    await submit(page);
+    await page.locator('.qr svg').waitFor();
+    await page.getByText('Đã gửi về trung tâm').waitFor();
+    const code = (await page.getByTestId('person-code').textContent())?.trim() ?? '';
+    await report.villager(page, 'result slip');
+
+    // The learning plan: suggestions, then saved.
+    await page.getByTestId('start-plan').click();
+    await page.getByTestId('plan').waitFor();
+    await page.getByTestId('resource').first().waitFor();
+    await report.villager(page, 'learning plan');
+    await page.getByTestId('resource').filter({ hasText: 'Sổ tay dịch vụ công trực tuyến' }).getByRole('button', { name: 'Đến hết tháng sau' }).click();
+    await page.getByTestId('save-plan').click();
+    await page.getByTestId('plan-saved').waitFor();
+    await report.villager(page, 'learning plan, saved');
+    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
+
+    // The digital-skills check: the first item of each kind (self-ratings and choices answered), then the result.
+    const bank = await (await fetch(`${center.url}/api/digital/bank`)).json() as DigitalBank;
+    await page.getByTestId('start-digital').click();
+    const kinds = new Set<string>();
+    for (const [n, item] of bank.items.entries()) {
+      const section = page.locator(`section[data-testid="digital-item"][data-item-id="${item.id}"]`);
+      await section.waitFor();
+      const kind = item.kind === 'practical' ? item.task.type : item.kind;
+      if (item.kind === 'self-rating') await section.locator('button[data-step="2"]').click();
+      if (item.kind === 'choice') await section.locator('button[data-option-id]').first().click();
+      if (!kinds.has(kind)) {
+        kinds.add(kind);
+        await report.villager(page, `digital-skills check, item ${n + 1} (${kind})`);
+      }
+      await page.getByRole('button', { name: n === bank.items.length - 1 ? 'Nộp bài' : 'Câu tiếp', exact: true }).click();
+    }
+    await page.getByTestId('digital-overall').waitFor();
+    await report.villager(page, 'digital-skills result');
+    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
+    // Straight away again: the slip says from when she may retake it.
+    await page.getByTestId('start-digital').click();
+    await page.getByTestId('digital-too-soon').waitFor();
+    await report.villager(page, 'result slip, retake too soon');
+    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+
+    // The facilitator's status panel, from the welcome screen.
+    await page.getByRole('button', { name: /Người hướng dẫn: tình trạng máy/ }).click();
+    await page.getByRole('heading', { name: 'Tình trạng máy tính bảng' }).waitFor();
+    await report.villager(page, 'status panel');
+    await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+
+    // Find by code: the form, a code not found, then "is this you?".
+    await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await page.getByLabel(/Mã trên phiếu/).waitFor();
+    await report.villager(page, 'find by code');
+    await page.getByLabel(/Mã trên phiếu/).fill(code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
+    await page.getByLabel('Năm sinh', { exact: true }).fill('1957');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.locator('.find .error').waitFor();
+    await report.villager(page, 'find by code, not found');
+    await page.getByLabel(/Mã trên phiếu/).fill(code);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('button', { name: 'Đúng, là tôi' }).waitFor();
+    await report.villager(page, 'find by code, is this you');
+
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The idle prompt: a session left alone (the tablet's clock moved on past the idle time).
+    const idleContext = await tabletContext(browser);
+    await idleContext.clock.install();
+    const idlePage = await idleContext.newPage();
+    await idlePage.goto(center.url);
+    await idlePage.getByRole('button', { name: /Tôi là người mới/ }).click();
+    await idlePage.getByLabel('Họ và tên', { exact: true }).waitFor();
+    await idlePage.clock.fastForward('03:01');
+    await idlePage.getByRole('alertdialog').waitFor();
+    await report.villager(idlePage, 'idle prompt');
+    await idlePage.getByRole('button', { name: 'Tôi vẫn ở đây' }).click();
+    await idleContext.close();
+    report.assertClean();
+  });
+
+  it('the center staff: sign-in, home for each role, assist, appraisals, lists, people, audit log, accounts, federation, resources with attendance', async () => {
+    const url = center.url;
+    const api = await adminApi(url);
+    for (const s of [staff.anhBinh, staff.coMai]) {
+      const made = await api('POST', '/api/staff/accounts', s);
+      expect([200, 409]).toContain(made.status);
+    }
+    // Bà Lan, appraised, so the queue, her case and the list have someone in them.
+    const lan = build.id();
+    expect((await api('PUT', `/api/people/${lan}`, people.baLan)).status).toBe(200);
+    const assessmentId = build.id();
+    expect((await api('PUT', `/api/assessments/${assessmentId}`, build.assessment(lan, { scores: { CS07: 9 } }))).status).toBe(200);
+    expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8, ...(indicatorId === 'CS07' ? { reason: 'Chưa có sổ ghi chép' } : {}) })) })).status).toBe(200);
+    const { changes } = await (await fetch(`${url}/api/resources?since=0`)).json() as { changes: { title: string }[] };
+    if (!changes.some((c) => c.title === 'Lớp dùng điện thoại thông minh')) await seedCatalog(api);
+
+    const report = new AccessibilityReport();
+
+    // The facilitator.
+    const facilitatorContext = await tabletContext(browser);
+    const fp = await facilitatorContext.newPage();
+    await fp.goto(`${url}/staff`);
+    await fp.getByLabel('Mã PIN (6 số)').waitFor();
+    await report.audit(fp, 'staff sign-in');
+    await signIn(fp, url, staff.anhBinh);
+    await report.audit(fp, 'home (facilitator)');
+    await tile(fp, 'Hỗ trợ người dân làm bài');
+    await fp.locator('input[name="name"]').fill('Lan');
+    await fp.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await fp.locator('.hits li').first().waitFor();
+    await report.audit(fp, 'assist, a person found');
+    await back(fp);
+    await tile(fp, 'Dữ liệu cá nhân');
+    await fp.locator('input[name="name"]').fill('Lan');
+    await fp.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await fp.locator('.hits li').filter({ hasText: people.baLan.name }).getByRole('button', { name: 'Xem' }).click();
+    await fp.getByTestId('person-data').waitFor();
+    await report.audit(fp, "a person's data");
+    await back(fp);
+    await tile(fp, 'Danh sách đề nghị công nhận');
+    await fp.getByTestId('list').waitFor();
+    await report.audit(fp, 'lists (facilitator)');
+    await back(fp);
+    await tile(fp, 'Lớp học và tài liệu');
+    await fp.getByTestId('staff-resources').locator('tr').first().waitFor();
+    await report.audit(fp, 'resources (staff)');
+    await fp.getByTestId('staff-resources').locator('tr', { hasText: 'Lớp dùng điện thoại thông minh' }).getByRole('button', { name: 'Điểm danh' }).first().click();
+    const panel = fp.getByTestId('attendance');
+    await panel.locator('select[name="attendance-session"]').waitFor();
+    await panel.locator('input[name="name"]').fill('Lan');
+    await panel.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await panel.getByRole('button', { name: 'Thêm vào buổi này' }).first().click();
+    await panel.getByRole('checkbox').first().waitFor();
+    await report.audit(fp, 'resources with the attendance panel');
+    // An assisted registration: the villager's screen with the facilitator's bar and text size.
+    await back(fp);
+    await tile(fp, 'Hỗ trợ người dân làm bài');
+    await fp.getByRole('button', { name: 'Người mới: đăng ký có hỗ trợ' }).click();
+    await fp.getByTestId('assisted-by').waitFor();
+    await report.villager(fp, 'register, assisted');
+    await facilitatorContext.close();
+
+    // The appraiser.
+    const appraiserContext = await tabletContext(browser);
+    const ap = await appraiserContext.newPage();
+    await signIn(ap, url, staff.coMai);
+    await report.audit(ap, 'home (appraiser)');
+    await tile(ap, 'Thẩm định');
+    await ap.getByTestId('queue').waitFor();
+    await report.audit(ap, 'appraisals');
+    await ap.getByRole('button', { name: `Mở: ${people.baLan.name}` }).click();
+    await ap.locator('select[name="score-CS01"]').waitFor();
+    await report.audit(ap, 'an appraisal case');
+    await back(ap);
+    await back(ap);
+    await tile(ap, 'Danh sách đề nghị công nhận');
+    await ap.getByTestId('list').waitFor();
+    await report.audit(ap, 'lists (appraiser)');
+    await appraiserContext.close();
+
+    // The administrator.
+    const adminContext = await tabletContext(browser);
+    const ad = await adminContext.newPage();
+    await signIn(ad, url, staff.chiHoa);
+    await ad.getByTestId('backup').waitFor();
+    await report.audit(ad, 'home (administrator)');
+    await tile(ad, 'Nhật ký hoạt động');
+    await ad.getByTestId('audit').locator('tbody tr').first().waitFor();
+    await report.audit(ad, 'audit log');
+    await back(ad);
+    await tile(ad, 'Tài khoản');
+    await ad.getByTestId('accounts').getByText(staff.coMai.name).waitFor();
+    await report.audit(ad, 'accounts');
+    await back(ad);
+    await tile(ad, 'Đồng bộ với xã');
+    await ad.locator('input[name="enrol-code"]').waitFor();
+    await report.audit(ad, 'federation');
+    await adminContext.close();
+
+    report.assertClean();
+  });
+
+  it('the commune hub: home, centers, decisions, dashboard, figures, resources', async () => {
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const report = new AccessibilityReport();
+    await page.goto(`${hub.url}/staff`);
+    await page.getByRole('heading', { name: /Khởi tạo/ }).waitFor();
+    await report.audit(page, 'first start (the first administrator)');
+    await firstAdmin(page, hub.url);
+    await report.audit(page, 'hub home');
+
+    // The center enrols and sends its year up, so the hub's screens have rows, charts and proposals.
+    const enrolment = await page.request.fetch(`${hub.url}/api/staff/hub/enrolments`, { method: 'POST', data: { name: 'TTHTCĐ Tân Lập' } });
+    const { code } = await enrolment.json() as { code: string };
+    const api = await adminApi(center.url);
+    if ((await api('GET', '/api/staff/federation')).body.enrolled !== true) {
+      expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code })).status).toBe(200);
+    }
+    expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
+
+    await tile(page, 'Các trung tâm trong xã');
+    await page.getByTestId('hub-nodes').getByText('TTHTCĐ Tân Lập').waitFor();
+    await report.audit(page, 'hub centers');
+    await back(page);
+    await tile(page, 'Quyết định công nhận');
+    await page.getByTestId('proposals').waitFor();
+    await report.audit(page, 'hub decisions');
+    await back(page);
+    await tile(page, 'Theo dõi kết quả và báo cáo năm');
+    await page.getByTestId('totals').waitFor();
+    await page.getByTestId('bar-chart').first().waitFor();
+    await report.audit(page, 'hub dashboard');
+    await back(page);
+    await tile(page, 'Dân số, chỉ tiêu, sáp nhập thôn');
+    await page.getByTestId('population').locator('tr').first().waitFor();
+    await report.audit(page, 'hub figures');
+    await back(page);
+    await tile(page, 'Lớp học và tài liệu');
+    await page.locator('select[name="resource-kind"]').waitFor();
+    await report.audit(page, 'hub resources');
+
+    expect(errors).toEqual([]);
+    await context.close();
+    report.assertClean();
+  });
+});
