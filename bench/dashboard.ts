@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freshPgDatabase } from '../tests/support/postgres.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config/load.ts';
@@ -107,15 +107,8 @@ export async function dashboardBench(pgUrl: string | null, options: DashboardOpt
     const sqlite = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'FULL' });
     try { out.push(await measure('sqlite', sqlite, dir, options)); } finally { await sqlite.destroy(); }
     if (pgUrl) {
-      const name = `bench_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(pgUrl);
-      url.pathname = `/${name}`;
-      const db = openDatabase({ file: '', url: url.toString(), synchronous: 'FULL' });
-      try { out.push(await measure('postgres', db, dir, options)); } finally { await db.destroy(); }
+      const { db, drop } = await freshPgDatabase(pgUrl, 'bench');
+      try { out.push(await measure('postgres', db, dir, options)); } finally { await db.destroy(); await drop(); }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

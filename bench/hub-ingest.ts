@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
+import { freshPgDatabase } from '../tests/support/postgres.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { migrateToLatest, openDatabase, type DB } from '../server/src/db/database.ts';
 import { applyPush, type HubDeps } from '../server/src/hub/hub.service.ts';
@@ -107,15 +107,8 @@ export async function hubIngestBench(pgUrl: string | null, { records, budgetSeco
     const sqlite = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'FULL' });
     try { out.push(await measure('sqlite', sqlite, bodies, records, budgetSeconds)); } finally { await sqlite.destroy(); }
     if (pgUrl) {
-      const name = `bench_ingest_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(pgUrl);
-      url.pathname = `/${name}`;
-      const db = openDatabase({ file: '', url: url.toString(), synchronous: 'FULL' });
-      try { out.push(await measure('postgres', db, bodies, records, budgetSeconds)); } finally { await db.destroy(); }
+      const { db, drop } = await freshPgDatabase(pgUrl, 'bench_ingest');
+      try { out.push(await measure('postgres', db, bodies, records, budgetSeconds)); } finally { await db.destroy(); await drop(); }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { syncBench } from '../../bench/sync.ts';
 import { tabletBench } from '../../bench/tablet.ts';
 import { weightBench } from '../../bench/weight.ts';
 import { chromiumPath } from '../support/kiosk-process.ts';
+import { requiredUnderCi } from '../support/postgres.ts';
 
 /**
  * `npm run bench` is not part of `npm test`; this runs each of its benchmarks at tiny sizes so the
@@ -18,6 +19,12 @@ import { chromiumPath } from '../support/kiosk-process.ts';
 
 const pgUrl = inject('pgUrl');
 const hasChromium = existsSync(chromiumPath);
+// Under CI (or REQUIRE_BROWSER) a missing Chromium fails the browser parts instead of skipping them.
+const requireBrowser = requiredUnderCi || process.env.REQUIRE_BROWSER === '1';
+if (!pgUrl) console.warn(`!! PostgreSQL missing: the benchmark smoke test runs its hub parts on SQLite only${requiredUnderCi ? ' (a failure under CI)' : ''}.`);
+if (!hasChromium) console.warn(`!! Chromium missing at ${chromiumPath}: the benchmark smoke test's browser parts are skipped${requireBrowser ? ' (a failure under CI)' : ''}.`);
+/** PostgreSQL is there under CI: its absence is a failure, not a shorter run. */
+const pgRequired = () => { if (requiredUnderCi) expect(pgUrl, 'PostgreSQL is required under CI').toBeTruthy(); };
 const positive = (...xs: (number | null)[]) => { for (const x of xs) expect(x).toBeGreaterThan(0); };
 
 describe('the benchmark suite at tiny sizes', () => {
@@ -49,6 +56,7 @@ describe('the benchmark suite at tiny sizes', () => {
   }, 120_000);
 
   it(`hub ingest through applyPush on SQLite${pgUrl ? ' and PostgreSQL' : ' (PostgreSQL missing: skipped)'}`, async () => {
+    pgRequired();
     const figures = await hubIngestBench(pgUrl, { records: 301 });
     expect(figures.map((f) => f.storage)).toEqual(pgUrl ? ['sqlite', 'postgres'] : ['sqlite']);
     for (const f of figures) {
@@ -58,6 +66,7 @@ describe('the benchmark suite at tiny sizes', () => {
   }, 120_000);
 
   it(`commune dashboard${pgUrl ? ' on both storages' : ' on SQLite'}`, async () => {
+    pgRequired();
     const figures = await dashboardBench(pgUrl, { people: 200, runs: 2 });
     expect(figures.map((f) => f.storage)).toEqual(pgUrl ? ['sqlite', 'postgres'] : ['sqlite']);
     for (const f of figures) {
@@ -66,7 +75,8 @@ describe('the benchmark suite at tiny sizes', () => {
     }
   }, 120_000);
 
-  it.skipIf(!hasChromium)('tablet: first usable screen with a warm service worker, and catalog search', async () => {
+  it.skipIf(!hasChromium && !requireBrowser)('tablet: first usable screen with a warm service worker, and catalog search', async () => {
+    expect(hasChromium, `Chromium is required under CI (${chromiumPath})`).toBe(true);
     const tablet = await tabletBench({ warmRuns: 1 });
     expect(tablet.servedByServiceWorker).toBe(true);
     positive(tablet.coldMs, tablet.warmMedianMs);

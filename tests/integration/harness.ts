@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import pg from 'pg';
+import { freshPgDatabase } from '../support/postgres.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../server/src/app.ts';
@@ -29,22 +28,7 @@ export interface Harness {
  */
 async function freshDatabase(dir: string, pgUrl?: string | null): Promise<{ db: DB; drop: () => Promise<void> }> {
   if (!pgUrl) return { db: openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' }), drop: async () => {} };
-  const name = `kiosk_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  return {
-    db: openDatabase({ file: '', url: url.toString(), synchronous: 'FULL' }),
-    async drop() {
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return freshPgDatabase(pgUrl, 'kiosk');
 }
 
 export async function startHarness(start = new Date('2026-11-23T03:00:00Z'), env: Record<string, string> = {}, fetchImpl?: typeof fetch, pgUrl?: string | null): Promise<Harness> {

@@ -2,7 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type DB } from '../../server/src/db/database.ts';
 
 /** Where Debian's PostgreSQL server programs live (PG_BIN overrides). */
 export function findPgBin(): string | null {
@@ -58,3 +61,29 @@ export async function startThrowawayCluster(bin: string): Promise<{ url: string;
     },
   };
 }
+
+/**
+ * A new, empty database in the cluster at `pgUrl` (each test or benchmark gets its own), opened
+ * through the kiosk's own openDatabase; `drop` removes it.
+ */
+export async function freshPgDatabase(pgUrl: string, prefix: string): Promise<{ db: DB; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  return {
+    db: openDatabase({ file: '', url: url.toString(), synchronous: 'FULL' }),
+    async drop() {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Under CI a missing PostgreSQL or Chromium is a failure, never a silent skip (see vitest.config.ts). */
+export const requiredUnderCi = process.env.CI === 'true' || process.env.CI === '1' || process.env.REQUIRE_POSTGRES === '1';
