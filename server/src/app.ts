@@ -3,6 +3,7 @@ import { planRoutes } from './plans/plans.routes.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { digitalRoutes } from './digital/digital.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions) {
     .route('/', resourceRoutes)
     .route('/', attendanceRoutes)
     .route('/', planRoutes)
+    .route('/', registryRoutes)
     .route('/', healthRoutes)
     .route('/', evidenceRoutes)
     .route('/', staffRoutes)

@@ -17,6 +17,7 @@ export type AuditAction =
   | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol'
   | 'resource.create' | 'resource.edit' | 'resource.retire' | 'resource.import'
   | 'attendance.mark'
+  | 'registry.household-member' | 'registry.household-head' | 'registry.clan' | 'registry.unit'
   | 'backup.create' | 'backup.restore'
   | 'hub.decision-reopen' | 'hub.decline' | 'hub.population' | 'hub.target-adjust' | 'hub.unit-merge' | 'hub.unit-rename' | 'hub.report-export';
 

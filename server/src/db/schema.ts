@@ -39,6 +39,23 @@ export interface Database {
   attendance: AttendanceTable;
   learning_plan: LearningPlanTable;
   backup_log: BackupLogTable;
+  household: { id: string; village: string; head_person_id: string; revision: number; created_at: string; updated_at: string };
+  household_member: MembershipTable & { household_id: string; role: 'head' | 'member' };
+  /** Children only as household-level facts: a count and a yes/no (null when there is none). */
+  household_facts: { household_id: string; year: number; school_age_children: number; all_children_in_school: number | null; updated_at: string };
+  clan: { id: string; name: string; representative: string; created_at: string; updated_at: string };
+  clan_household: { id: Generated<number>; clan_id: string; household_id: string; joined_at: string; left_at: string | null };
+  unit: { id: string; name: string; kind: string; village: string; created_at: string; updated_at: string };
+  unit_staff_count: { unit_id: string; year: number; count: number; entered_by: string; entered_at: string };
+  unit_member: MembershipTable & { unit_id: string };
+}
+
+/** A person's membership of a household or unit; closed (`left_at`) rather than deleted, so moves keep history. */
+export interface MembershipTable {
+  id: Generated<number>;
+  person_id: string;
+  joined_at: string;
+  left_at: string | null;
 }
 
 /** One backup made or tried; `ok` 1 or 0, `error` the AppError code of a failed one. */

@@ -13,6 +13,7 @@ import { getPerson } from '../people/people.service.ts';
 import { appraisalCase } from '../appraisals/appraisals.service.ts';
 import { attendedSessions } from '../attendance/attendance.service.ts';
 import { plansOf } from '../plans/plans.service.ts';
+import { forgetPerson, membershipsOf } from '../registry/households.service.ts';
 
 export interface PrivacyDeps extends AssessmentDeps {
   evidenceDir: string;
@@ -49,6 +50,8 @@ export async function personData(deps: AssessmentDeps, personId: string) {
     attendance: await attendedSessions(deps.db, personId),
     /** Personal learning plans, newest first. */
     learningPlans: await plansOf(deps.db, personId),
+    /** Households and units she belongs or belonged to (memberships are closed, not deleted). */
+    memberships: await membershipsOf(deps.db, personId),
   };
 }
 
@@ -116,6 +119,7 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
     await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
     await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();
+    await forgetPerson(trx, personId, at);
     await trx.deleteFrom('person').where('id', '=', personId).execute();
     await trx.updateTable('outbox').set({ payload: JSON.stringify({ redacted: true }) })
       .where('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id)]).execute();

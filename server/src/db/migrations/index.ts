@@ -10,6 +10,7 @@ import * as resources from './202611231600-resources.ts';
 import * as attendance from './202611241000-attendance.ts';
 import * as learningPlan from './202611241100-learning-plan.ts';
 import * as backupLog from './202611241200-backup-log.ts';
+import * as registry from './202611251000-registry.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '202611241000-attendance': attendance,
   '202611241100-learning-plan': learningPlan,
   '202611241200-backup-log': backupLog,
+  '202611251000-registry': registry,
 };

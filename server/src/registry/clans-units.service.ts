@@ -1,0 +1,173 @@
+import type { Transaction } from 'kysely';
+import { AppError } from '../../../shared/errors.ts';
+import type { ClanView, CreateClan, CreateUnit, UnitView } from '../../../shared/schemas/registry.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import type { DB } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import { findPersonByCode } from '../people/people.repository.ts';
+import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
+import { personBySlip, type RegistryDeps } from './households.service.ts';
+
+/**
+ * Clans (dòng họ: a name, a representative, member households across villages) and units (đơn
+ * vị: an agency, school, enterprise, cooperative or production unit, with its staff count per
+ * year and the staff registered here linked to it). Kept by facilitators and officers.
+ */
+
+// ---- Clans ----
+
+export async function createClan(deps: RegistryDeps, actor: Actor, input: CreateClan): Promise<ClanView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('clan').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (existing) {
+      if (existing.name !== input.name || existing.representative !== input.representative) throw new AppError('clan.id-conflict');
+      return clanView(trx, input.id);
+    }
+    await trx.insertInto('clan').values({ id: input.id, name: input.name, representative: input.representative, created_at: at, updated_at: at }).execute();
+    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: input.id, details: { name: input.name } }, at);
+    return clanView(trx, input.id);
+  });
+}
+
+/** A household joins a clan, found by its head's slip code; a household is in one clan at a time. */
+export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId: string, headCode: string): Promise<ClanView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await clanRow(trx, clanId);
+    const head = await findPersonByCode(trx, headCode);
+    if (!head) throw new AppError('person.not-found');
+    const household = await trx.selectFrom('household').select('id').where('head_person_id', '=', head.id).executeTakeFirst();
+    if (!household) throw new AppError('household.not-found');
+    const current = await trx.selectFrom('clan_household').selectAll().where('household_id', '=', household.id).where('left_at', 'is', null).executeTakeFirst();
+    if (current?.clan_id === clanId) return clanView(trx, clanId);
+    if (current) throw new AppError('clan.household-taken');
+    await trx.insertInto('clan_household').values({ clan_id: clanId, household_id: household.id, joined_at: at, left_at: null }).execute();
+    await trx.updateTable('clan').set({ updated_at: at }).where('id', '=', clanId).execute();
+    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId: household.id, joined: true } }, at);
+    return clanView(trx, clanId);
+  });
+}
+
+export async function getClan(db: DB, id: string): Promise<ClanView> {
+  await clanRow(db, id);
+  return clanView(db, id);
+}
+
+export async function listClans(db: DB): Promise<ClanView[]> {
+  const rows = await db.selectFrom('clan').select('id').orderBy('name').execute();
+  return Promise.all(rows.map((r) => clanView(db, r.id)));
+}
+
+async function clanRow(db: DB | Transaction<Database>, id: string) {
+  const row = await db.selectFrom('clan').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('clan.not-found');
+  return row;
+}
+
+async function clanView(db: DB | Transaction<Database>, id: string): Promise<ClanView> {
+  const clan = await clanRow(db, id);
+  const households = await db.selectFrom('clan_household')
+    .innerJoin('household', 'household.id', 'clan_household.household_id')
+    .innerJoin('person', 'person.id', 'household.head_person_id')
+    .select(['household.id as householdId', 'household.village', 'person.name as head', 'clan_household.joined_at as since'])
+    .where('clan_household.clan_id', '=', id).where('clan_household.left_at', 'is', null).orderBy('clan_household.joined_at').execute();
+  return {
+    id, name: clan.name, representative: clan.representative, households,
+    villages: [...new Set(households.map((h) => h.village))].sort((a, b) => a.localeCompare(b, 'vi')),
+  };
+}
+
+// ---- Units ----
+
+export async function createUnit(deps: RegistryDeps, actor: Actor, input: CreateUnit): Promise<UnitView> {
+  if (!deps.villages.includes(input.village)) throw new AppError('person.village-unknown', { village: input.village });
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('unit').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (existing) {
+      if (existing.name !== input.name || existing.kind !== input.kind || existing.village !== input.village) throw new AppError('unit.id-conflict');
+      return unitView(trx, input.id);
+    }
+    await trx.insertInto('unit').values({ ...input, created_at: at, updated_at: at }).execute();
+    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: input.id, details: { name: input.name, kind: input.kind } }, at);
+    return unitView(trx, input.id);
+  });
+}
+
+/** The leader's staff count for a year; never below the staff already linked (they are staff too). */
+export async function setStaffCount(deps: RegistryDeps, actor: Actor, unitId: string, year: number, count: number): Promise<UnitView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await unitRow(trx, unitId);
+    const linked = await linkedCount(trx, unitId);
+    if (count < linked) throw new AppError('unit.staff-count-below-linked', { count, linked });
+    const row = { count, entered_by: actor.name, entered_at: at };
+    await trx.insertInto('unit_staff_count').values({ unit_id: unitId, year, ...row })
+      .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet(row)).execute();
+    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { year, staffCount: count } }, at);
+    return unitView(trx, unitId);
+  });
+}
+
+/** Links a registered person as the unit's staff; refused when it would pass this year's staff count. */
+export async function linkUnitMember(deps: RegistryDeps, actor: Actor, unitId: string, code: string, birthYear: number): Promise<UnitView> {
+  const at = deps.now().toISOString();
+  const year = vietnamYear(at);
+  return deps.db.transaction().execute(async (trx) => {
+    await unitRow(trx, unitId);
+    const person = await personBySlip(trx, code, birthYear);
+    const current = await trx.selectFrom('unit_member').select('id').where('unit_id', '=', unitId).where('person_id', '=', person.id).where('left_at', 'is', null).executeTakeFirst();
+    if (current) return unitView(trx, unitId);
+    const declared = await trx.selectFrom('unit_staff_count').select('count').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+    const linked = await linkedCount(trx, unitId);
+    if (declared && linked + 1 > declared.count) throw new AppError('unit.staff-count-below-linked', { count: declared.count, linked: linked + 1 });
+    await trx.insertInto('unit_member').values({ unit_id: unitId, person_id: person.id, joined_at: at, left_at: null }).execute();
+    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId: person.id, joined: true } }, at);
+    return unitView(trx, unitId);
+  });
+}
+
+export async function leaveUnit(deps: RegistryDeps, actor: Actor, unitId: string, personId: string): Promise<UnitView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await unitRow(trx, unitId);
+    const closed = await trx.updateTable('unit_member').set({ left_at: at }).where('unit_id', '=', unitId).where('person_id', '=', personId).where('left_at', 'is', null).executeTakeFirst();
+    if (Number(closed.numUpdatedRows) === 0) throw new AppError('unit.member-not-found');
+    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId, joined: false } }, at);
+    return unitView(trx, unitId);
+  });
+}
+
+export async function listUnits(db: DB): Promise<UnitView[]> {
+  const rows = await db.selectFrom('unit').select('id').orderBy('name').execute();
+  return Promise.all(rows.map((r) => unitView(db, r.id)));
+}
+
+export async function getUnit(db: DB, id: string): Promise<UnitView> {
+  await unitRow(db, id);
+  return unitView(db, id);
+}
+
+async function linkedCount(db: DB | Transaction<Database>, unitId: string): Promise<number> {
+  const r = await db.selectFrom('unit_member').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', unitId).where('left_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+async function unitRow(db: DB | Transaction<Database>, id: string) {
+  const row = await db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('unit.not-found');
+  return row;
+}
+
+async function unitView(db: DB | Transaction<Database>, id: string): Promise<UnitView> {
+  const unit = await unitRow(db, id);
+  const counts = await db.selectFrom('unit_staff_count').select(['year', 'count']).where('unit_id', '=', id).orderBy('year').execute();
+  const members = await db.selectFrom('unit_member').innerJoin('person', 'person.id', 'unit_member.person_id')
+    .select(['person.id as personId', 'person.code', 'person.name', 'unit_member.joined_at as since'])
+    .where('unit_member.unit_id', '=', id).where('unit_member.left_at', 'is', null).orderBy('unit_member.joined_at').execute();
+  return {
+    id, name: unit.name, kind: unit.kind as UnitView['kind'], village: unit.village, members,
+    staffCounts: Object.fromEntries(counts.map((c) => [String(c.year), c.count])),
+  };
+}

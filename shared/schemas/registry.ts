@@ -1,0 +1,109 @@
+import * as v from 'valibot';
+import { Uuid7Schema } from './ids.ts';
+import { PersonCodeSchema } from './person.ts';
+
+/**
+ * The registry of the four other learning models' subjects: households (gia đình), clans (dòng
+ * họ), units (đơn vị); communities are the villages the center already has. Adults are linked by
+ * the code on their slip; children exist only as household-level facts (how many are of school
+ * age, whether all attend school): never a child's name, birth year or school result (Law 91/2025:
+ * collect the minimum).
+ */
+
+const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120, 'too long'));
+const BirthYear = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100));
+export const RegistryYearSchema = v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100));
+
+/** A household registered at a tablet by its head, who proves her slip with her birth year. */
+export const RegisterHouseholdSchema = v.strictObject({
+  village: Text,
+  headCode: PersonCodeSchema,
+  headBirthYear: BirthYear,
+});
+export type RegisterHousehold = v.InferOutput<typeof RegisterHouseholdSchema>;
+
+/** An adult linked by the code on her slip; the birth year proves the code was not guessed. */
+export const LinkMemberSchema = v.strictObject({
+  code: PersonCodeSchema,
+  birthYear: BirthYear,
+  /** Staff only: close the person's membership elsewhere in the same step (a move keeps history). */
+  move: v.optional(v.boolean()),
+});
+export type LinkMember = v.InferOutput<typeof LinkMemberSchema>;
+
+/** The household's children, as facts about the household for one year, never about a child. */
+export const HouseholdFactsSchema = v.pipe(
+  v.strictObject({
+    schoolAgeChildren: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)),
+    /** Whether every school-age child attends school; null only when there is none. */
+    allChildrenInSchool: v.nullable(v.boolean()),
+  }),
+  v.check((f) => (f.schoolAgeChildren === 0) === (f.allChildrenInSchool === null),
+    'allChildrenInSchool is answered exactly when there are school-age children'),
+);
+export type HouseholdFacts = v.InferOutput<typeof HouseholdFactsSchema>;
+
+export interface HouseholdMemberView {
+  personId: string;
+  code: string;
+  name: string;
+  role: 'head' | 'member';
+  since: string;
+}
+
+export interface HouseholdView {
+  id: string;
+  village: string;
+  headPersonId: string;
+  /** Current members (the head first); former members are kept in the history, not shown here. */
+  members: HouseholdMemberView[];
+  /** Facts per year, keyed by year. */
+  facts: Record<string, HouseholdFacts>;
+  clanId: string | null;
+  revision: number;
+}
+
+export const CreateClanSchema = v.strictObject({
+  id: Uuid7Schema,
+  name: Text,
+  /** The clan's representative (trưởng họ or a person the clan chose), by name. */
+  representative: Text,
+});
+export type CreateClan = v.InferOutput<typeof CreateClanSchema>;
+
+/** A household joins a clan, found by its head's code. */
+export const LinkHouseholdSchema = v.strictObject({ headCode: PersonCodeSchema });
+
+export interface ClanView {
+  id: string;
+  name: string;
+  representative: string;
+  households: { householdId: string; village: string; head: string; since: string }[];
+  /** Villages its households live in (a clan often spans several). */
+  villages: string[];
+}
+
+export const unitKinds = ['agency', 'school', 'enterprise', 'cooperative', 'production'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+export const CreateUnitSchema = v.strictObject({
+  id: Uuid7Schema,
+  name: Text,
+  kind: v.picklist(unitKinds),
+  village: Text,
+});
+export type CreateUnit = v.InferOutput<typeof CreateUnitSchema>;
+
+/** A unit's staff count for one year, as its leader declares it. */
+export const StaffCountSchema = v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) });
+
+export interface UnitView {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  village: string;
+  /** Staff count entered per year, keyed by year. */
+  staffCounts: Record<string, number>;
+  /** Registered people linked as the unit's staff now. */
+  members: { personId: string; code: string; name: string; since: string }[];
+}
