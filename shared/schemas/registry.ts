@@ -43,25 +43,23 @@ export const HouseholdFactsSchema = v.pipe(
 );
 export type HouseholdFacts = v.InferOutput<typeof HouseholdFactsSchema>;
 
-export interface HouseholdMemberView {
-  personId: string;
-  code: string;
-  name: string;
-  role: 'head' | 'member';
-  since: string;
-}
+export const HouseholdMemberViewSchema = v.object({
+  personId: v.string(), code: v.string(), name: v.string(), role: v.picklist(['head', 'member']), since: v.string(),
+});
+export type HouseholdMemberView = v.InferOutput<typeof HouseholdMemberViewSchema>;
 
-export interface HouseholdView {
-  id: string;
-  village: string;
-  headPersonId: string;
+export const HouseholdViewSchema = v.object({
+  id: v.string(),
+  village: v.string(),
+  headPersonId: v.string(),
   /** Current members (the head first); former members are kept in the history, not shown here. */
-  members: HouseholdMemberView[];
+  members: v.array(HouseholdMemberViewSchema),
   /** Facts per year, keyed by year. */
-  facts: Record<string, HouseholdFacts>;
-  clanId: string | null;
-  revision: number;
-}
+  facts: v.record(v.string(), v.object({ schoolAgeChildren: v.number(), allChildrenInSchool: v.nullable(v.boolean()) })),
+  clanId: v.nullable(v.string()),
+  revision: v.number(),
+});
+export type HouseholdView = v.InferOutput<typeof HouseholdViewSchema>;
 
 export const CreateClanSchema = v.strictObject({
   id: Uuid7Schema,
@@ -74,14 +72,15 @@ export type CreateClan = v.InferOutput<typeof CreateClanSchema>;
 /** A household joins a clan, found by its head's code. */
 export const LinkHouseholdSchema = v.strictObject({ headCode: PersonCodeSchema });
 
-export interface ClanView {
-  id: string;
-  name: string;
-  representative: string;
-  households: { householdId: string; village: string; head: string; since: string }[];
+export const ClanViewSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  representative: v.string(),
+  households: v.array(v.object({ householdId: v.string(), village: v.string(), head: v.string(), since: v.string() })),
   /** Villages its households live in (a clan often spans several). */
-  villages: string[];
-}
+  villages: v.array(v.string()),
+});
+export type ClanView = v.InferOutput<typeof ClanViewSchema>;
 
 export const unitKinds = ['agency', 'school', 'enterprise', 'cooperative', 'production'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -97,13 +96,14 @@ export type CreateUnit = v.InferOutput<typeof CreateUnitSchema>;
 /** A unit's staff count for one year, as its leader declares it. */
 export const StaffCountSchema = v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) });
 
-export interface UnitView {
-  id: string;
-  name: string;
-  kind: UnitKind;
-  village: string;
+export const UnitViewSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  kind: v.picklist(unitKinds),
+  village: v.string(),
   /** Staff count entered per year, keyed by year. */
-  staffCounts: Record<string, number>;
+  staffCounts: v.record(v.string(), v.number()),
   /** Registered people linked as the unit's staff now. */
-  members: { personId: string; code: string; name: string; since: string }[];
-}
+  members: v.array(v.object({ personId: v.string(), code: v.string(), name: v.string(), since: v.string() })),
+});
+export type UnitView = v.InferOutput<typeof UnitViewSchema>;

@@ -7,6 +7,7 @@ import { DashboardSchema } from '../../../shared/schemas/dashboard.ts';
 import { mediaTypes, ResourceViewSchema, type ResourceInputDraft } from '../../../shared/schemas/resource.ts';
 import { ClassAttendanceSchema, type PutAttendance } from '../../../shared/schemas/attendance.ts';
 import { BackupRunSchema, BackupStatusSchema } from '../../../shared/schemas/backup.ts';
+import { ClanViewSchema, HouseholdViewSchema, UnitViewSchema, type CreateClan, type CreateUnit } from '../../../shared/schemas/registry.ts';
 import { call as callBox } from '../lib/api.ts';
 
 /** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
@@ -104,6 +105,20 @@ export const staffApi = {
   importResources: (file: File) => call(v.object({ imported: v.number() }), '/resources/import', {
     method: 'POST', body: file, headers: { 'content-type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   }),
+  households: (village?: string) => call(v.array(HouseholdViewSchema), `/households?${q({ village })}`),
+  /** A move: staff link a person already in another household, closing that membership. */
+  moveIntoHousehold: (id: string, code: string, birthYear: number) =>
+    callBox(HouseholdViewSchema, `/households/${id}/members`, send('POST', { code, birthYear, move: true })),
+  leaveHousehold: (id: string, personId: string) => call(HouseholdViewSchema, `/households/${id}/members/${personId}/leave`, send('POST')),
+  setHouseholdHead: (id: string, personId: string) => call(HouseholdViewSchema, `/households/${id}/head`, send('PUT', { personId })),
+  clans: () => call(v.array(ClanViewSchema), '/clans'),
+  createClan: (input: CreateClan) => call(ClanViewSchema, '/clans', send('POST', input)),
+  linkClanHousehold: (id: string, headCode: string) => call(ClanViewSchema, `/clans/${id}/households`, send('POST', { headCode })),
+  units: () => call(v.array(UnitViewSchema), '/units'),
+  createUnit: (input: CreateUnit) => call(UnitViewSchema, '/units', send('POST', input)),
+  setStaffCount: (id: string, year: number, count: number) => call(UnitViewSchema, `/units/${id}/staff-count/${year}`, send('PUT', { count })),
+  linkUnitMember: (id: string, code: string, birthYear: number) => call(UnitViewSchema, `/units/${id}/members`, send('POST', { code, birthYear })),
+  leaveUnit: (id: string, personId: string) => call(UnitViewSchema, `/units/${id}/members/${personId}/leave`, send('POST')),
   backups: () => call(BackupStatusSchema, '/backups'),
   backupNow: () => call(BackupRunSchema, '/backups', send('POST')),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
