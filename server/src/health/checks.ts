@@ -75,12 +75,13 @@ async function certificate(deps: HealthDeps): Promise<Check> {
   return { id: 'certificate', status: 'ok', message: `Chứng chỉ còn hạn đến ngày ${dmy(end.toISOString())} (tự làm mới trước khi hết hạn).` };
 }
 
-async function clockAndHub(deps: HealthDeps): Promise<Check[]> {
+type FederationStatus = Awaited<ReturnType<typeof federationStatus>>;
+
+async function clockAndHub(deps: HealthDeps, status: FederationStatus): Promise<Check[]> {
   const now = deps.now();
   const clock: Check = now.getTime() < EARLIEST
     ? { id: 'clock', status: 'fail', message: `Đồng hồ của máy sai (${dmy(now.toISOString())}). Hãy đặt lại ngày giờ, hoặc nối mạng để máy tự chỉnh.` }
     : { id: 'clock', status: 'ok', message: `Đồng hồ của máy: ${now.toISOString().replace('T', ' ').slice(0, 16)} (giờ quốc tế).` };
-  const status = await federationStatus(deps.db);
   if (!status.enrolled || !status.hubUrl) {
     return [clock, { id: 'hub', status: 'ok', message: 'Chưa kết nối với cấp trên (không bắt buộc: mọi việc ở trung tâm vẫn làm được).' }];
   }
@@ -99,8 +100,7 @@ async function clockAndHub(deps: HealthDeps): Promise<Check[]> {
   }
 }
 
-async function outbox(deps: HealthDeps): Promise<Check> {
-  const status = await federationStatus(deps.db);
+function outbox(deps: HealthDeps, status: FederationStatus): Check {
   if (!status.enrolled) return { id: 'outbox', status: 'ok', message: `${status.waiting.toLocaleString('vi-VN')} thay đổi được giữ ở trung tâm (chưa kết nối với cấp trên).` };
   if (status.waiting === 0) return { id: 'outbox', status: 'ok', message: 'Mọi thay đổi đã gửi lên cấp trên.' };
   const stale = !status.lastSuccessAt || deps.now().getTime() - Date.parse(status.lastSuccessAt) > 2 * DAY;
@@ -122,6 +122,9 @@ async function backup(deps: HealthDeps): Promise<Check> {
 const worst = (checks: Check[]): CheckStatus => (checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'ok');
 
 export async function runChecks(deps: HealthDeps): Promise<Health> {
-  const checks = [await disk(deps), await database(deps), await certificate(deps), ...(await clockAndHub(deps)), await outbox(deps), await backup(deps)];
+  const local = [await disk(deps), await database(deps), await certificate(deps)];
+  // One read of the sync state serves both the hub and the outbox checks.
+  const status = await federationStatus(deps.db);
+  const checks = [...local, ...(await clockAndHub(deps, status)), outbox(deps, status), await backup(deps)];
   return { status: worst(checks), at: deps.now().toISOString(), checks };
 }
