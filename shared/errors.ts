@@ -98,6 +98,8 @@ export const errorCatalogue = {
   'backup.postgres': { status: 409, message: () => 'The database is on PostgreSQL (db.url): back it up with pg_dump; only the SQLite database of a box is backed up here.' },
   'backup.no-space': { status: 507, message: (d: { neededBytes?: number; freeBytes?: number }) => `Not enough space for the backup: ${d.neededBytes ?? '?'} bytes needed, ${d.freeBytes ?? '?'} free.` },
   'backup.failed': { status: 500, message: (d: { reason?: string }) => `The backup could not be written: ${d.reason ?? 'unknown error'}.` },
+  'criteria.points-mismatch': { status: 422, message: (d: { set?: string; problems?: string[] }) => `The points of criteria set ${d.set ?? ''} do not add up: ${(d.problems ?? []).join('; ')}.` },
+  'criteria.invalid': { status: 422, message: (d: { set?: string; problems?: string[] }) => `Criteria set ${d.set ?? ''} is not valid: ${(d.problems ?? []).join('; ')}.` },
   'internal': { status: 500, message: () => 'Something went wrong on the box.' },
 } as const satisfies Record<string, { status: number; message: (details: never) => string }>;
 

@@ -1,19 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as v from 'valibot';
+import { ConfigError } from './config-error.ts';
+import { loadModelSets } from '../criteria/model-sets.ts';
 import { options, type OptionKey, type OptionSpec, type Settings } from '../../../kiosk-config/options.ts';
 import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
+import { isModelCriteriaSetData, type ModelCriteriaSet } from '../../../shared/schemas/model-criteria-set.ts';
 import { targetMeasures } from '../../../shared/schemas/dashboard.ts';
 import { DigitalBankSchema, type DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import type { TargetTable } from '../../../shared/domain/targets.ts';
+import { modelTargetMeasures, type ModelTargetTable } from '../../../shared/domain/models/targets.ts';
 
-/** A bad or missing configuration value: names the file (or variable) and the key. */
-export class ConfigError extends Error {
-  constructor(readonly source: string, readonly key: string, problem: string) {
-    super(`Configuration error in ${source}, key "${key}": ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+/** Re-exported: callers import it from here. */
+export { ConfigError };
 
 const CenterSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
@@ -38,7 +37,13 @@ const CenterFileSchema = v.strictObject({
   targets: v.optional(v.strictObject({ province: v.optional(TargetTableSchema, {}), commune: v.optional(TargetTableSchema, {}) }), {}),
 });
 
-const NationalTargetsSchema = v.strictObject({ source: v.string(), measures: TargetTableSchema });
+/** Targets of the four other titles (families, clans, communities, units, workers, unit staff), same shape. */
+const ModelTargetTableSchema = v.record(
+  v.picklist(modelTargetMeasures),
+  v.record(v.pipe(v.string(), v.regex(/^\d{4}$/, 'years are written as four digits')), v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+);
+
+const NationalTargetsSchema = v.strictObject({ source: v.string(), measures: TargetTableSchema, models: v.optional(ModelTargetTableSchema, {}) });
 
 /** The target tables from most general to most specific; adjustments on the hub come on top. */
 export interface TargetLayers {
@@ -53,6 +58,10 @@ export interface KioskConfig {
   readonly center: Center;
   readonly criteriaSets: readonly CriteriaSet[];
   readonly targets: TargetLayers;
+  /** National targets of the four other titles (targets/national.json, "models"). */
+  readonly modelTargets: { readonly national: ModelTargetTable };
+  /** Criteria sets of the four other titles (server/src/criteria/model-sets.ts picks among them). */
+  readonly modelSets: readonly ModelCriteriaSet[];
   /** Digital-skills question banks (kiosk-config/digital/), each validated; `digital.bank` picks one. */
   readonly digitalBanks: readonly DigitalBank[];
   /** The folder the configuration was read from. */
@@ -85,10 +94,14 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
   const settings = values as Settings;
 
   const criteriaDir = join(configDir, 'criteria');
-  const criteriaSets = readdirSync(criteriaDir).filter((f) => f.endsWith('.json')).sort().map((file) => {
+  const criteriaSets = readdirSync(criteriaDir).filter((f) => f.endsWith('.json')).sort().flatMap((file) => {
     const path = join(criteriaDir, file);
-    return parseWith(CriteriaSetSchema, readJson(path), rel(path));
+    const data = readJson(path);
+    return isModelCriteriaSetData(data) ? [] : [parseWith(CriteriaSetSchema, data, rel(path))];
   });
+  // The four other titles (gia đình, dòng họ, cộng đồng, đơn vị) have their own format: checked
+  // here too, so a broken set of either kind stops the start naming its file and item.
+  const modelSets = loadModelSets(criteriaDir);
   const refs = [settings['cdht.criteriaSet'], ...Object.values(settings['cdht.criteriaSetByYear'])];
   for (const ref of refs) {
     if (!criteriaSets.some((s) => `${s.id}@${s.version}` === ref)) {
@@ -110,9 +123,11 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
     throw new ConfigError('settings', 'digital.bank', `question bank "${settings['digital.bank']}" is not in ${rel(digitalDir)}`);
   }
   const nationalPath = join(configDir, 'targets', 'national.json');
-  const national = parseWith(NationalTargetsSchema, readJson(nationalPath), rel(nationalPath)).measures as TargetTable;
+  const nationalFile = parseWith(NationalTargetsSchema, readJson(nationalPath), rel(nationalPath));
+  const national = nationalFile.measures as TargetTable;
   const targets = { national, province: centerFile.targets.province as TargetTable, commune: centerFile.targets.commune as TargetTable };
-  return deepFreeze({ settings, center: centerFile.center, criteriaSets, targets, digitalBanks, configDir });
+  const modelTargets = { national: nationalFile.models as ModelTargetTable };
+  return deepFreeze({ settings, center: centerFile.center, criteriaSets, modelSets, targets, modelTargets, digitalBanks, configDir });
 }
 
 function readJson(path: string): unknown {

@@ -1,0 +1,41 @@
+import type { TargetStep } from '../../schemas/dashboard.ts';
+import { layerValue } from '../targets.ts';
+
+/**
+ * The national targets of the four other titles (387/QĐ-TTg and 677/QĐ-TTg): shares of families,
+ * clans, communities (villages) and units recognized, and of workers in learning families, clans
+ * and communities and of staff in learning units who are CDHT. Kept apart from the CDHT measures
+ * (shared/schemas/dashboard.ts) so the CDHT dashboard's shapes stay as they are.
+ */
+export const modelTargetMeasures = ['families', 'clans', 'communities', 'units', 'workers', 'unitStaff'] as const;
+export type ModelTargetMeasure = (typeof modelTargetMeasures)[number];
+
+/** Target shares 0..1 per measure, keyed by anchor year, e.g. `{ families: { '2025': 0.7, '2030': 0.8 } }`. */
+export type ModelTargetTable = Partial<Record<ModelTargetMeasure, Readonly<Record<string, number>>>>;
+
+export interface ModelTargetInForce {
+  measure: ModelTargetMeasure;
+  value: number | null;
+  trace: TargetStep[];
+}
+
+/**
+ * The target in force for a measure and year, most general layer first; the last layer with a value
+ * wins (as shared/domain/targets.ts does for CDHT, straight lines between anchor years).
+ */
+export function modelTargetInForce(
+  measure: ModelTargetMeasure,
+  year: number,
+  layers: readonly { source: 'national' | 'province' | 'commune'; table: ModelTargetTable }[],
+): ModelTargetInForce {
+  const trace: TargetStep[] = layers.map((layer) => ({ source: layer.source, value: layerValue(layer.table[measure], year) }));
+  return { measure, value: trace.findLast((s) => s.value !== null)?.value ?? null, trace };
+}
+
+/** Every measure's target in force for a year. */
+export function modelTargetsFor(
+  year: number,
+  layers: readonly { source: 'national' | 'province' | 'commune'; table: ModelTargetTable }[],
+): Record<ModelTargetMeasure, number | null> {
+  return Object.fromEntries(modelTargetMeasures.map((m) => [m, modelTargetInForce(m, year, layers).value])) as Record<ModelTargetMeasure, number | null>;
+}
