@@ -4,6 +4,7 @@ import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { digitalRoutes } from './digital/digital.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
+import { modelAssessmentRoutes } from './models/model-assessments.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions) {
     .route('/', attendanceRoutes)
     .route('/', planRoutes)
     .route('/', registryRoutes)
+    .route('/', modelAssessmentRoutes)
     .route('/', healthRoutes)
     .route('/', evidenceRoutes)
     .route('/', staffRoutes)

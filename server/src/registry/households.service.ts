@@ -168,6 +168,12 @@ export async function forgetPerson(trx: Transaction<Database>, personId: string,
     } else {
       await trx.deleteFrom('household_member').where('household_id', '=', id).execute();
       await trx.deleteFrom('household_facts').where('household_id', '=', id).execute();
+      // The household's own self-assessments go with it (they describe no one else).
+      const assessments = (await trx.selectFrom('assessment').select('id').where('subject_kind', '=', 'household').where('subject_id', '=', id).execute()).map((a) => a.id);
+      if (assessments.length > 0) {
+        await trx.deleteFrom('assessment_item').where('assessment_id', 'in', assessments).execute();
+        await trx.deleteFrom('assessment').where('id', 'in', assessments).execute();
+      }
       await trx.deleteFrom('clan_household').where('household_id', '=', id).execute();
       await trx.deleteFrom('household').where('id', '=', id).execute();
     }

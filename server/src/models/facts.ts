@@ -1,0 +1,109 @@
+import { AppError } from '../../../shared/errors.ts';
+import type { ClanSubjectFacts, HouseholdSubjectFacts, PersonFacts, SubjectFacts, UnitSubjectFacts } from '../../../shared/domain/models/computations.ts';
+import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
+import type { DB } from '../db/database.ts';
+
+/**
+ * What the box's registry knows about a household, clan or unit, as the pure computations of
+ * shared/domain/models take it. CDHT recognitions are the commune's decisions received through the
+ * downward feed (the `recognition` table); recognitions of households and clans come with the
+ * decisions on those titles, which this box does not hold yet, so their years are empty here and
+ * a clan's family share counts none until they arrive.
+ */
+
+export interface Subject {
+  kind: ModelSubjectKind;
+  id: string;
+  /** How a facilitator recognises it: the head's name, the clan's name, the unit's name, the village. */
+  label: string;
+  village: string | null;
+}
+
+/** The subject an assessment names, or `registry.subject-not-found`. */
+export async function findSubject(db: DB, kind: ModelSubjectKind, id: string, villages: readonly string[]): Promise<Subject> {
+  if (kind === 'household') {
+    const h = await db.selectFrom('household').innerJoin('person', 'person.id', 'household.head_person_id')
+      .select(['household.id', 'household.village', 'person.name']).where('household.id', '=', id).executeTakeFirst();
+    if (h) return { kind, id, label: `Gia đình ông/bà ${h.name}`, village: h.village };
+  } else if (kind === 'clan') {
+    const c = await db.selectFrom('clan').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    if (c) return { kind, id, label: c.name, village: null };
+  } else if (kind === 'unit') {
+    const u = await db.selectFrom('unit').select(['id', 'name', 'village']).where('id', '=', id).executeTakeFirst();
+    if (u) return { kind, id, label: u.name, village: u.village };
+  } else if (villages.includes(id)) {
+    return { kind, id, label: id, village: id };
+  }
+  throw new AppError('registry.subject-not-found', { kind, id });
+}
+
+/** CDHT recognition years of each person, from the decisions this box received. */
+async function cdhtYears(db: DB, personIds: readonly string[]): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return out;
+  const rows = await db.selectFrom('recognition').select(['person_id', 'year']).where('title', '=', 'cdht')
+    .where('person_id', 'in', [...personIds]).orderBy('year').execute();
+  for (const r of rows) out.get(r.person_id)?.push(r.year);
+  return out;
+}
+
+const people = (ids: readonly string[], years: Map<string, number[]>): PersonFacts[] =>
+  ids.map((personId) => ({ personId, recognizedCdhtYears: years.get(personId) ?? [] }));
+
+async function householdFacts(db: DB, householdId: string, year: number): Promise<HouseholdSubjectFacts> {
+  const h = await db.selectFrom('household').select(['id', 'village']).where('id', '=', householdId).executeTakeFirstOrThrow();
+  const members = await db.selectFrom('household_member').select('person_id').where('household_id', '=', householdId).where('left_at', 'is', null).execute();
+  const ids = members.map((m) => m.person_id);
+  const facts = await db.selectFrom('household_facts').selectAll().where('household_id', '=', householdId).where('year', '=', year).executeTakeFirst();
+  return {
+    kind: 'household', householdId, village: h.village,
+    adults: people(ids, await cdhtYears(db, ids)),
+    schoolAgeChildren: facts?.school_age_children ?? 0,
+    allChildrenInSchool: facts ? (facts.all_children_in_school === null ? null : facts.all_children_in_school === 1) : null,
+    familyYears: [],
+  };
+}
+
+async function clanFacts(db: DB, clanId: string, year: number): Promise<ClanSubjectFacts> {
+  const rows = await db.selectFrom('clan_household').select('household_id').where('clan_id', '=', clanId).where('left_at', 'is', null).orderBy('id').execute();
+  const households: HouseholdSubjectFacts[] = [];
+  for (const r of rows) households.push(await householdFacts(db, r.household_id, year));
+  return { kind: 'clan', clanId, households };
+}
+
+async function unitFacts(db: DB, unitId: string, year: number): Promise<UnitSubjectFacts> {
+  const count = await db.selectFrom('unit_staff_count').select('count').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+  const members = await db.selectFrom('unit_member').select('person_id').where('unit_id', '=', unitId).where('left_at', 'is', null).execute();
+  const ids = members.map((m) => m.person_id);
+  return { kind: 'unit', unitId, staffCount: count?.count ?? null, members: people(ids, await cdhtYears(db, ids)) };
+}
+
+/**
+ * A village as a learning community, as far as a center knows it: its registered households and
+ * clans and its people recognized as CDHT by year. The village's population figures are the
+ * commune's (entered on the hub), so they are unknown here and shares over them cannot be computed.
+ */
+async function communityFacts(db: DB, village: string): Promise<SubjectFacts> {
+  const households = await db.selectFrom('household').select('id').where('village', '=', village).execute();
+  const clans = await db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
+    .select('clan_household.clan_id').distinct().where('household.village', '=', village).where('clan_household.left_at', 'is', null).execute();
+  const cdht = await db.selectFrom('recognition').innerJoin('person', 'person.id', 'recognition.person_id')
+    .select(['recognition.year', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('recognition.title', '=', 'cdht').where('person.village', '=', village).groupBy('recognition.year').execute();
+  return {
+    kind: 'community', village, households: null, adults: null,
+    registeredHouseholds: households.map((h) => ({ householdId: h.id, familyYears: [] })),
+    clans: clans.map((c) => ({ clanId: c.clan_id, clanYears: [] })),
+    cdhtRecognizedByYear: Object.fromEntries(cdht.map((r) => [String(r.year), Number(r.n)])),
+  };
+}
+
+/** The facts of a subject for the assessment of `year`. */
+export function subjectFacts(db: DB, subject: Subject, year: number): Promise<SubjectFacts> {
+  switch (subject.kind) {
+    case 'household': return householdFacts(db, subject.id, year);
+    case 'clan': return clanFacts(db, subject.id, year);
+    case 'unit': return unitFacts(db, subject.id, year);
+    case 'community': return communityFacts(db, subject.id);
+  }
+}

@@ -1,0 +1,145 @@
+import { AppError } from '../../../shared/errors.ts';
+import { declaredAnswerProblems, modelVerdict, type DeclaredAnswers, type ModelVerdict } from '../../../shared/domain/models/verdict.ts';
+import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
+import { titleSubject, type ModelCriteriaSet, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import { assessmentYearNow } from '../assessments/assessment-year.ts';
+import { isActiveStaff } from '../assessments/assessments.repository.ts';
+import type { KioskConfig } from '../config/load.ts';
+import { ModelSets } from '../criteria/model-sets.ts';
+import type { DB } from '../db/database.ts';
+import type { AssessmentRow } from '../db/schema.ts';
+import { findSubject, subjectFacts, type Subject } from './facts.ts';
+
+/**
+ * Self-assessments of households, clans, villages and units: the same assessment record a
+ * person's CDHT assessment uses (subject kind and id, title, year, criteria set, items), one per
+ * subject, title and year. Declared answers are stored as item scores (1 / 0 for met / not met);
+ * computed items are worked out from the registry each time the assessment is read, so a
+ * decision that recognizes one more adult shows at once.
+ */
+
+export interface ModelAssessmentDeps {
+  db: DB;
+  config: KioskConfig;
+  now: () => Date;
+}
+
+export interface ModelAssessmentView {
+  id: string;
+  title: ModelTitle;
+  subject: Subject;
+  year: number;
+  criteriaSetId: string;
+  criteriaSetVersion: string;
+  status: 'draft' | 'submitted';
+  answers: Record<string, number | boolean>;
+  submittedAt: string | null;
+  assisted: boolean;
+  verdict: ModelVerdict;
+}
+
+const sets = (deps: ModelAssessmentDeps) => ModelSets.of(deps.config);
+
+export async function putModelAssessment(deps: ModelAssessmentDeps, id: string, input: PutModelAssessment): Promise<ModelAssessmentView> {
+  const set = sets(deps).find(input.criteriaSetId, input.criteriaSetVersion);
+  if (set.title !== input.title) throw new AppError('assessment.criteria-set-unknown', { criteriaSetId: input.criteriaSetId, version: input.criteriaSetVersion });
+  const kind = titleSubject[input.title];
+  const subject = await findSubject(deps.db, kind, input.subjectId, deps.config.center.villages);
+  const answers = answerMap(set, input.answers);
+  const problems = declaredAnswerProblems(set, answers);
+  const unknown = problems.find((p) => p.problem !== 'out-of-range');
+  if (unknown) throw new AppError('assessment.indicator-unknown', { indicatorId: unknown.itemId });
+  const outOfRange = problems[0];
+  if (outOfRange) {
+    const item = set.criteria.flatMap((c) => c.items).find((i) => i.id === outOfRange.itemId);
+    throw new AppError('assessment.score-out-of-range', { indicatorId: outOfRange.itemId, min: 0, max: set.scoring.kind === 'points' ? item?.points ?? 0 : 1 });
+  }
+  if (input.status === 'submitted') {
+    const missing = declaredItems(set).filter((i) => answers[i] === undefined);
+    if (missing.length > 0) throw new AppError('assessment.incomplete', { missing });
+  }
+  const year = assessmentYearNow(deps);
+  const at = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('assessment').selectAll()
+      .where((eb) => eb.or([eb('id', '=', id), eb.and([eb('subject_kind', '=', kind), eb('subject_id', '=', subject.id), eb('title', '=', input.title), eb('year', '=', year)])]))
+      .execute();
+    const existing = rows.find((r) => r.id === id);
+    if (rows.some((r) => r.id !== id)) throw new AppError('assessment.year-taken', { year });
+    if (existing && (existing.subject_kind !== kind || existing.subject_id !== subject.id || existing.title !== input.title)) throw new AppError('assessment.id-conflict');
+    if (existing?.status === 'submitted') throw new AppError('assessment.already-submitted');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    const row = {
+      criteria_set_id: set.id, criteria_set_version: set.version, status: input.status, updated_at: at,
+      submitted_at: input.status === 'submitted' ? at : null, assisted_by: input.assistedBy ?? existing?.assisted_by ?? null,
+    };
+    if (existing) {
+      await trx.updateTable('assessment').set({ ...row, revision: existing.revision + 1 }).where('id', '=', id).execute();
+      await trx.deleteFrom('assessment_item').where('assessment_id', '=', id).execute();
+    } else {
+      await trx.insertInto('assessment').values({
+        id, subject_kind: kind, subject_id: subject.id, title: input.title, year, subject_group: '', revision: 1, created_at: at, ...row,
+      }).execute();
+    }
+    const items = Object.entries(answers).map(([itemId, value]) => ({
+      assessment_id: id, indicator_id: itemId, score: typeof value === 'boolean' ? (value ? 1 : 0) : value!, note: null, confirmed: null,
+    }));
+    if (items.length > 0) await trx.insertInto('assessment_item').values(items).execute();
+  });
+  return getModelAssessment(deps, id);
+}
+
+export async function getModelAssessment(deps: ModelAssessmentDeps, id: string): Promise<ModelAssessmentView> {
+  const row = await deps.db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.subject_kind === 'person') throw new AppError('assessment.not-found');
+  return view(deps, row);
+}
+
+/** The subject's assessment of a title for the current year, or null (the screen then starts one). */
+export async function currentModelAssessment(deps: ModelAssessmentDeps, title: ModelTitle, subjectId: string): Promise<ModelAssessmentView | null> {
+  const kind: ModelSubjectKind = titleSubject[title];
+  await findSubject(deps.db, kind, subjectId, deps.config.center.villages);
+  const row = await deps.db.selectFrom('assessment').selectAll().where('subject_kind', '=', kind).where('subject_id', '=', subjectId)
+    .where('title', '=', title).where('year', '=', assessmentYearNow(deps)).executeTakeFirst();
+  return row ? view(deps, row) : null;
+}
+
+/**
+ * The set a title goes by now, and what the registry gives its computed items for a subject before
+ * anything is answered (the screens show both from the first item).
+ */
+export async function preview(deps: ModelAssessmentDeps, title: ModelTitle, subjectId: string): Promise<{ set: ModelCriteriaSet; verdict: ModelVerdict; subject: Subject; year: number }> {
+  const set = sets(deps).current(title);
+  const subject = await findSubject(deps.db, titleSubject[title], subjectId, deps.config.center.villages);
+  const year = assessmentYearNow(deps);
+  return { set, subject, year, verdict: modelVerdict(set, {}, await subjectFacts(deps.db, subject, year), year) };
+}
+
+async function view(deps: ModelAssessmentDeps, row: AssessmentRow): Promise<ModelAssessmentView> {
+  const set = sets(deps).find(row.criteria_set_id, row.criteria_set_version);
+  const subject = await findSubject(deps.db, row.subject_kind as ModelSubjectKind, row.subject_id, deps.config.center.villages);
+  const items = await deps.db.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', row.id).execute();
+  const answers: Record<string, number | boolean> = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
+  const facts = await subjectFacts(deps.db, subject, row.year);
+  return {
+    id: row.id, title: row.title as ModelTitle, subject, year: row.year, criteriaSetId: row.criteria_set_id, criteriaSetVersion: row.criteria_set_version,
+    status: row.status, answers, submittedAt: row.submitted_at, assisted: row.assisted_by !== null,
+    verdict: modelVerdict(set, answers, facts, row.year),
+  };
+}
+
+const declaredItems = (set: ModelCriteriaSet) => set.criteria.flatMap((c) => c.items).filter((i) => i.source === 'declared').map((i) => i.id);
+
+/** Answers by item id; an item answered twice in one request is refused rather than guessed. */
+function answerMap(set: ModelCriteriaSet, answers: PutModelAssessment['answers']): DeclaredAnswers {
+  const out: Record<string, number | boolean> = {};
+  for (const a of answers) {
+    if (a.itemId in out) throw new AppError('assessment.indicator-unknown', { indicatorId: a.itemId });
+    // A targets set takes met / not met; a points set whole points. The other kind is out of range.
+    if (set.scoring.kind === 'targets' ? typeof a.value !== 'boolean' : typeof a.value !== 'number') {
+      throw new AppError('assessment.score-out-of-range', { indicatorId: a.itemId, min: 0, max: set.scoring.kind === 'targets' ? 1 : undefined });
+    }
+    out[a.itemId] = a.value;
+  }
+  return out;
+}
