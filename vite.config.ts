@@ -43,6 +43,20 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
+        // Read-aloud (web/src/platform/audio-packs.ts): a clip's URL carries its hash, so once played it
+        // is kept for good and plays with the box away; pack lists and indexes are taken fresh when the box answers.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/api/audio/packs/') && url.pathname.includes('/clips/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'audio-clips', expiration: { maxEntries: 3000, purgeOnQuotaError: true }, cacheableResponse: { statuses: [200] } },
+          },
+          {
+            urlPattern: ({ url }) => url.pathname === '/api/audio/packs' || /^\/api\/audio\/packs\/[^/]+\/index\.json$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'audio-index', networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] } },
+          },
+        ],
       },
     }),
   ],

@@ -174,6 +174,14 @@ export const options = {
     type: 'integer', min: 1, max: 10, default: 7, env: 'KIOSK_DIGITAL_MIN_SCORE',
     description: 'Until the digital-skills self-check exists: a recognized Learning Citizen "has digital skills" when the appraised score of CS05 (uses information technology) is at least this, and is "proficient" when also having completed the self-assessment at the kiosk unassisted.',
   },
+  'audio.renderOnStart': {
+    type: 'enum', values: ['on', 'off'], default: 'on', env: 'KIOSK_AUDIO_RENDER_ON_START',
+    description: 'on: a center box renders (or refreshes) its synthesized Vietnamese read-aloud pack with espeak-ng in the background after it starts, when espeak-ng is installed and the texts changed; tablets without a Vietnamese voice play it. off: only `npm run audio -- render` makes it.',
+  },
+  'audio.rate': {
+    type: 'integer', min: 80, max: 260, default: 130, env: 'KIOSK_AUDIO_RATE',
+    description: "Speaking speed of the box's synthesized Vietnamese clips, in words per minute (espeak-ng's own default is 175; slower is easier for elderly listeners). A change re-renders the pack.",
+  },
   'web.dir': {
     type: 'string', default: './dist/web', env: 'KIOSK_WEB_DIR',
     description: 'Folder of the built PWA (npm run build), relative to the working directory.',

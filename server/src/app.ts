@@ -3,6 +3,7 @@ import { planRoutes } from './plans/plans.routes.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { digitalRoutes } from './digital/digital.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
+import { audioRoutes } from './audio/audio.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { modelAssessmentRoutes } from './models/model-assessments.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,6 +52,7 @@ export function createApp(options: AppOptions) {
     .route('/', planRoutes)
     .route('/', registryRoutes)
     .route('/', modelAssessmentRoutes)
+    .route('/', audioRoutes)
     .route('/', healthRoutes)
     .route('/', evidenceRoutes)
     .route('/', staffRoutes)
@@ -72,6 +74,8 @@ export function createApp(options: AppOptions) {
     await next();
     // Stored videos and documents are named by their hash: they never change.
     if (c.req.path.startsWith('/api/media/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    // Read-aloud clips name their hash in the URL and say themselves how long they keep.
+    else if (c.req.path.startsWith('/api/audio/') && c.res.ok && c.res.headers.has('Cache-Control')) return;
     else c.header('Cache-Control', 'no-store');
   });
   // A full card refuses writes as "not now" (the tablets keep them and retry), never half-writes them.

@@ -8,6 +8,7 @@ import { startServers } from './tls/serve.ts';
 import { federationStatus, pushToHub, syncDeps } from './federation/federation.service.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
 import { scheduleNightlyBackup } from './backup/backup.service.ts';
+import { renderAudioOnStart } from './audio/render-on-start.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   if (pushesUp) schedule(s['sync.intervalSeconds']);
   // Nightly backup into backup.dir at backup.hour (Vietnam time), or soon after start if that hour was missed.
   scheduleNightlyBackup({ db, config, dataDir, now: () => new Date() });
+  // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed (audio.renderOnStart).
+  renderAudioOnStart({ config, dataDir });
 
   const stop = () => {
     server.close(() => void db.destroy().then(() => process.exit(0)));

@@ -185,6 +185,48 @@ describe('accessibility of every screen', () => {
     report.assertClean();
   });
 
+  it('the villager in English and simple mode: welcome with its picture settings, registration, the score levels, a level opened, review', async () => {
+    const report = new AccessibilityReport();
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(center.url);
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('pref-simple').click();
+    await page.getByTestId('pref-always-read').click();
+    await page.getByRole('heading', { name: 'Welcome to the community learning center' }).waitFor();
+    await report.villager(page, 'welcome, English, simple mode and always-read on');
+    await page.getByRole('button', { name: /I am new here/ }).click();
+    await page.getByLabel('Full name', { exact: true }).fill('Hoàng Văn Páo');
+    await page.getByLabel('Year of birth', { exact: true }).fill('1950');
+    await page.getByRole('button', { name: 'Thôn Đồng Chằm' }).click();
+    await page.locator('input[name="consent-assessment"]').check();
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page.getByRole('alert').or(page.getByRole('heading', { name: 'What work do you do?' })).first().waitFor();
+    await report.villager(page, 'register, English');
+    await page.getByRole('heading', { name: 'What work do you do?' }).waitFor();
+    await report.villager(page, 'choose group, English');
+    await page.locator('button[data-group="nhom-1"]').click();
+    for (const [n, id] of indicatorIds.entries()) {
+      await page.locator(`section[data-indicator="${id}"]`).waitFor();
+      // One decision at a time: four levels with pictures, then the few scores of the level chosen.
+      await page.getByTestId('score-bands').waitFor();
+      expect(await page.locator('button.score').count()).toBe(0);
+      if (n === 0) await report.villager(page, 'indicator, simple mode: levels');
+      await page.locator('button[data-band="well"]').click();
+      expect(await page.locator('button.score').count()).toBe(3);
+      if (n === 0) await report.villager(page, 'indicator, simple mode: a level opened');
+      await page.locator('button.score[data-score="9"]').click();
+      await page.locator('button.score[data-score="9"][aria-pressed="true"]').waitFor();
+      await page.getByRole('button', { name: n === indicatorIds.length - 1 ? /Review the results/ : /Next/ }).click();
+    }
+    await page.getByRole('heading', { name: 'Check before sending' }).waitFor();
+    await report.villager(page, 'review, English, simple mode');
+    expect(errors).toEqual([]);
+    await context.close();
+    report.assertClean();
+  });
+
   it('the center staff: sign-in, home for each role, assist, appraisals, lists, people, audit log, accounts, federation, resources with attendance', async () => {
     const url = center.url;
     const api = await adminApi(url);

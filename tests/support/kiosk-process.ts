@@ -56,7 +56,9 @@ function spawnServer(dataDir: string, port: number, env: Record<string, string>)
     cwd: root,
     // HTTPS on a free port unless a test names one: many kiosks run side by side.
     // Backups (a first one comes ten minutes after start) stay in the data folder, removed with it.
-    env: { ...process.env, KIOSK_PORT: String(port), KIOSK_TLS_PORT: '0', KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, KIOSK_BACKUP_DIR: join(dataDir, 'backups'), ...env },
+    env: { ...process.env, KIOSK_PORT: String(port), KIOSK_TLS_PORT: '0', KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, KIOSK_BACKUP_DIR: join(dataDir, 'backups'),
+      // No espeak-ng run in the background of every test box (tests/e2e/read-aloud.test.ts renders its own small pack).
+      KIOSK_AUDIO_RENDER_ON_START: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

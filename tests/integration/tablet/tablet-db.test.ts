@@ -60,16 +60,29 @@ describe('tablet database versions', () => {
     const v3 = open(name, 3);
     await v3.table('digitalDrafts').put({ personId: 'p', attemptId: 'a', startedAt: '2026-11-23T03:00:00.000Z', index: 4, responses: {} });
     v3.close();
-    const v4 = open(name);
+    const v4 = open(name, 4);
     expect(await v4.digitalDrafts.get('p')).toMatchObject({ index: 4 });
     expect(await v4.resources.count()).toBe(0);
     expect(v4.verno).toBe(4);
   });
 
+  it('v4 → v5 keeps the catalog and the session, and adds an empty store of read-aloud pack indexes', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v4 = open(name, 4);
+    await v4.table('catalogMeta').put({ key: 'catalog', version: 7, fetchedAt: '2026-11-23T03:00:00.000Z' });
+    await v4.table('session').put({ key: 'current', screen: 'welcome' });
+    v4.close();
+    const v5 = open(name);
+    expect(await v5.catalogMeta.get('catalog')).toMatchObject({ version: 7 });
+    expect(await v5.table('session').get('current')).toMatchObject({ screen: 'welcome' });
+    expect(await v5.audioPacks.count()).toBe(0);
+    expect(v5.verno).toBe(5);
+  });
+
   it('a fresh tablet opens straight at the latest version', async () => {
     const db = open(`fresh-${uuidv7()}`);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['catalogMeta', 'digitalDrafts', 'kiosk', 'outbox', 'photos', 'resources', 'session']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audioPacks', 'catalogMeta', 'digitalDrafts', 'kiosk', 'outbox', 'photos', 'resources', 'session']);
   });
 });

@@ -8,6 +8,12 @@
 const g = (inner: string): string =>
   `<g fill="none" stroke="currentColor" stroke-width="4" stroke-linecap="round" stroke-linejoin="round">${inner}</g>`;
 
+/** Four bars of rising height, the first `n` filled: how well something is done. */
+function bars(n: number): string {
+  return g([0, 1, 2, 3].map((i) =>
+    `<rect x="${7 + i * 13}" y="${46 - i * 11}" width="10" height="${12 + i * 11}" rx="2" fill="${i < n ? '#f2b705' : '#fff'}"/>`).join(''));
+}
+
 export const pictograms = {
   farmer: g(
     '<circle cx="24" cy="30" r="8" fill="currentColor"/>' +
@@ -158,6 +164,34 @@ export const pictograms = {
       '<circle cx="24" cy="28" r="4" fill="currentColor"/><circle cx="40" cy="28" r="4" fill="currentColor"/><path d="M25 38h14"/>' +
       '<path d="M16 60v-5a5 5 0 0 1 5-5h22a5 5 0 0 1 5 5v5"/>',
   ),
+  // The welcome screen's settings, chosen by picture (many villagers read little).
+  /** Vietnamese: a conical hat (nón lá). */
+  langVi: g(
+    '<path d="M4 40 32 8l28 32c-9 6-47 6-56 0z" fill="#f2b705"/>' +
+      '<path d="M32 8 21 43M32 8l11 35M32 8v37"/>' +
+      '<path d="M16 45c4 12 28 12 32 0" stroke-width="3"/>',
+  ),
+  /** English, for visitors: a globe. */
+  langEn: g(
+    '<circle cx="32" cy="32" r="26" fill="#f2b705"/><ellipse cx="32" cy="32" rx="11" ry="26"/>' +
+      '<path d="M6 32h52M11 19h42M11 45h42"/>',
+  ),
+  /** Text sizes: the letter A drawn small, larger, largest. */
+  textSmall: g('<path d="M24 50 32 28l8 22M27 43h10"/>'),
+  textMedium: g('<path d="M18 54 32 18l14 36M23 42h18" stroke-width="5"/>'),
+  textLarge: g('<path d="M10 58 32 6l22 52M18 40h28" stroke-width="6"/>'),
+  /** Simple mode: one big button, one finger. */
+  simple: g(
+    '<rect x="8" y="6" width="48" height="32" rx="10" fill="#f2b705"/>' +
+      '<path d="M30 60V30a4 4 0 0 1 8 0v12l8 2c3 1 4 3 3 6l-3 10" fill="#fff"/>',
+  ),
+  arrowLeft: g('<path d="M54 32H12M28 15 11 32l17 17" stroke-width="6"/>'),
+  arrowRight: g('<path d="M10 32h42M36 15l17 17-17 17" stroke-width="6"/>'),
+  /** Simple mode's score levels: one to four bars filled. */
+  bars1: bars(1),
+  bars2: bars(2),
+  bars3: bars(3),
+  bars4: bars(4),
 } as const satisfies Record<string, string>;
 
 export type PictogramName = keyof typeof pictograms;

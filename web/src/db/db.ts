@@ -6,6 +6,7 @@ import { AttendanceEvidenceSchema } from '../../../shared/schemas/attendance.ts'
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
 import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 import type { ResourceView } from '../../../shared/schemas/resource.ts';
+import type { AudioPackIndex } from '../../../shared/schemas/audio-pack.ts';
 import { LearningPlanEvidenceSchema, PutLearningPlanSchema, type PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
@@ -64,6 +65,10 @@ export const SessionSchema = v.object({
   assistedBy: v.optional(v.object({ id: v.string(), name: v.string() })),
   /** Text size, 1 to 2 (100 % to 200 %). */
   textScale: v.optional(v.number()),
+  /** Chosen on the welcome screen for this session only (reset when it ends): language, simple mode, always read aloud. */
+  lang: v.optional(v.picklist(['vi', 'en'])),
+  simple: v.optional(v.boolean()),
+  alwaysRead: v.optional(v.boolean()),
   /** The appraiser's message when the assessment came back for more evidence. */
   returnedMessage: v.optional(v.string()),
   /** Whether the villager has submitted (the box may not have it yet: see the outbox). */
@@ -128,13 +133,22 @@ export type TabletDb = Dexie & {
   /** The catalog of learning resources, as of `catalogMeta.version` (retired ones dropped). */
   resources: EntityTable<ResourceView, 'id'>;
   catalogMeta: EntityTable<{ key: 'catalog'; version: number; fetchedAt: string }, 'key'>;
+  /** Read-aloud packs the box serves, each with its index (web/src/platform/audio-packs.ts), for use with the box away. */
+  audioPacks: EntityTable<StoredAudioPack, 'id'>;
 };
+
+/** One pack's index as last fetched from the box. */
+export interface StoredAudioPack {
+  id: string;
+  index: AudioPackIndex;
+  fetchedAt: string;
+}
 
 /**
  * Every schema version of the tablet's database, oldest first. Never edit a shipped version: add
  * the next one, with an upgrade() that has its own test (tests/integration/tablet-db.test.ts).
  */
-export function declareVersions(db: Dexie, upTo = 4): void {
+export function declareVersions(db: Dexie, upTo = 5): void {
   db.version(1).stores({
     kiosk: 'key',
     session: 'key',
@@ -153,6 +167,9 @@ export function declareVersions(db: Dexie, upTo = 4): void {
   if (upTo < 4) return;
   // v4: the catalog of learning resources, kept for browsing with the box unreachable.
   db.version(4).stores({ resources: 'id', catalogMeta: 'key' });
+  if (upTo < 5) return;
+  // v5: read-aloud pack indexes from the box, so a tablet with no Vietnamese voice still reads offline.
+  db.version(5).stores({ audioPacks: 'id' });
 }
 
 export const databaseName = 'hoctap-kiosk';

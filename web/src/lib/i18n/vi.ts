@@ -1,7 +1,14 @@
 import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { Shortfall } from '../../../../shared/domain/recognition.ts';
 
-/** Vietnamese text of the villager screens. Components take every string from here. */
+/**
+ * Vietnamese text of the villager screens. Components take every string from here (through `t()` in
+ * i18n.svelte.ts, which answers this catalog or the English one, en.ts). A string's stable id is its
+ * dotted path in this object (`welcome.heading`): recorded audio packs are keyed by it, so keep this a
+ * plain nested object of strings, and keep an id when its wording changes.
+ * Text that comes from configuration (criteria-set wording, the digital-skills bank, center and
+ * village names) is not here: it stays in the province's language whatever the tablet shows.
+ */
 export const vi = {
   appTitle: 'Công dân học tập',
   welcome: {
@@ -18,12 +25,27 @@ export const vi = {
     update: 'Cập nhật phiên bản mới',
     facilitator: 'Người hướng dẫn: tình trạng máy',
   },
+  /** The picture buttons of the welcome screen: each name says it in both languages, for a visitor too. */
+  prefs: {
+    group: 'Ngôn ngữ, cỡ chữ và cách dùng — Language, text size and help',
+    language: 'Ngôn ngữ — Language',
+    vietnamese: 'Tiếng Việt — Vietnamese',
+    english: 'Tiếng Anh — English',
+    textSize: 'Cỡ chữ — Text size',
+    size100: 'Chữ vừa (100%) — Normal text',
+    size150: 'Chữ to (150%) — Large text',
+    size200: 'Chữ rất to (200%) — Very large text',
+    simple: 'Chế độ đơn giản — Simple mode',
+    alwaysRead: 'Luôn đọc to — Always read aloud',
+  },
   session: {
     code: 'Mã của bác:',
     assisted: 'Người hỗ trợ: {name}',
     smaller: 'Chữ nhỏ hơn',
     larger: 'Chữ to hơn',
     textSize: 'Cỡ chữ {n}%',
+    simple: 'Chế độ đơn giản',
+    alwaysRead: 'Luôn đọc to',
   },
   assisted: {
     confirm: 'Bác xác nhận câu trả lời này',
@@ -119,6 +141,20 @@ export const vi = {
     attendance: 'Bác đã đi học {n} buổi ở trung tâm năm nay. Lần gần nhất: ngày {date}.',
     learningPlan: 'Bác đã lập kế hoạch học tập ngày {date}, có {n} nội dung.',
   },
+  /** Simple mode: fewer choices at once, pictures with each, confirmations read aloud. */
+  simple: {
+    bandHeading: 'Bác làm việc này đến đâu?',
+    bands: { none: 'Chưa làm', little: 'Làm được một ít', fair: 'Làm khá', well: 'Làm rất tốt' },
+    band: '{label}: từ {from} đến {to} điểm',
+    range: '{from}–{to} điểm',
+    scoreHeading: 'Chọn số điểm',
+    otherBand: 'Chọn lại mức khác',
+    chosen: 'Bác đã chọn {score} điểm.',
+    groupChosen: 'Bác đã chọn: {group}.',
+    reviewSpoken: 'Tổng điểm của bác là {total} trên {max}. {verdict}. Nếu đúng, bác bấm nút Gửi bài tự đánh giá.',
+    resultSpoken: 'Đã gửi bài tự đánh giá. Mã của bác là {code}. Bác giữ phiếu này.',
+    listenSummary: 'Nghe tóm tắt',
+  },
   review: {
     heading: 'Xem lại trước khi gửi',
     total: 'Tổng điểm',
@@ -134,6 +170,11 @@ export const vi = {
     notYet: 'Chưa đạt',
     provisional: 'Đây là kết quả tạm thời. Chi hội khuyến học sẽ thẩm định, rồi Ủy ban nhân dân xã quyết định công nhận.',
     shortHeading: 'Còn thiếu:',
+    shortfall: {
+      missing: '{id} ({name}): chưa chấm điểm',
+      belowMin: '{id} ({name}) được {score} điểm: cần ít nhất {min} điểm',
+      total: 'Tổng {total} điểm: cần thêm {needed} điểm nữa (ít nhất {pass})',
+    },
   },
   result: {
     heading: 'Đã gửi bài tự đánh giá',
@@ -142,6 +183,7 @@ export const vi = {
     print: 'In phiếu',
     done: 'Xong',
     year: 'Năm {year}',
+    qr: 'Mã QR: {code}',
   },
   plan: {
     open: 'Lập kế hoạch học tập',
@@ -206,6 +248,61 @@ export const vi = {
     pause: 'Tạm dừng, lần sau làm tiếp',
     unanswered: 'Còn {n} câu chưa trả lời. Câu bỏ trống được tính 0 điểm.',
     tooSoon: 'Bác đã làm bài kiểm tra kỹ năng số gần đây. Bác có thể làm lại từ ngày {date}, hoặc sớm hơn sau khi tham gia một buổi học ở trung tâm.',
+    /** The item screens of the self-check. */
+    item: {
+      listen: 'Nghe đọc',
+      listenMessage: 'Nghe tin này',
+      done: 'Xong',
+      send: 'Gửi',
+      saved: 'Đã ghi lại câu trả lời.',
+      ratingGroup: 'Bác tự đánh giá',
+      choiceGroup: 'Các câu trả lời',
+      iconGroup: 'Các hình',
+      stepOf: 'Mức {n} trên 4',
+      messagesGroup: 'Tin nhắn trong điện thoại',
+      messageNumber: 'Tin thứ {n}',
+      isScam: 'Đây là tin lừa đảo',
+      isScamFrom: 'Đây là tin lừa đảo: tin của {from}',
+      amountLabel: 'Số tiền (đồng)',
+      needDigits: 'Bác chưa gõ số nào vào ô.',
+      formHeading: 'Phiếu điền thông tin',
+      formFields: 'Các ô cần điền: {labels}.',
+      formNothing: 'Bác chưa điền ô nào.',
+      formEmpty: 'Còn {n} ô chưa điền. Bác điền tiếp, hoặc bấm "Gửi" lần nữa để gửi luôn.',
+      optionsOf: 'Chọn một: {options}.',
+    },
+    /** The result slip of the self-check. */
+    result: {
+      heading: 'Kết quả kiểm tra kỹ năng số',
+      date: 'Ngày làm bài:',
+      yourCode: 'Mã của bác',
+      overall: 'Mức chung',
+      listen: 'Nghe kết quả',
+      domain: 'Lĩnh vực',
+      points: 'Điểm',
+      level: 'Mức',
+      has: 'Bác có kỹ năng số',
+      hasNot: 'Bác chưa đủ kỹ năng số',
+      proficient: 'Bác thành thạo kỹ năng số',
+      notProficient: 'Bác chưa thành thạo kỹ năng số',
+      allDone: 'Bác đã đạt mức Thành thạo ở tất cả các lĩnh vực.',
+      spokenOverall: 'Kết quả kiểm tra kỹ năng số của bác: mức {level}, đạt {pct} phần trăm số điểm.',
+      spokenToLearn: 'Nên học tiếp: {list}.',
+      domains: 'Từng lĩnh vực',
+      basicMark: 'Cơ bản {pct} %',
+      proficientMark: 'Thành thạo {pct} %',
+      domainLabel: '{title}: {pct} %, mức {level}',
+      rule: 'Cách tính:',
+      toLearn: 'Nên học tiếp',
+      retakeAny: 'Bác có thể làm lại bài khi muốn',
+      retakeFrom: 'Bác có thể làm lại từ ngày',
+      history: 'Các lần làm trước',
+      levelWord: 'mức',
+      print: 'In phiếu kết quả',
+      plan: 'Lập kế hoạch học tập',
+      done: 'Xong',
+    },
+    levels: { 'chua-dat': 'Chưa đạt', 'co-ban': 'Cơ bản', 'thanh-thao': 'Thành thạo' },
   },
   recognition: {
     title: 'Đã được công nhận Công dân học tập năm {year}',
@@ -287,29 +384,39 @@ export const vi = {
     'storage.full': 'Máy của trung tâm đã đầy bộ nhớ: chưa lưu được. Máy tính bảng giữ lại và sẽ gửi lại sau. Báo cán bộ.',
     'evidence.not-an-image': 'Tệp này không phải là ảnh.',
     'evidence.too-large': 'Ảnh quá lớn.',
+    'audio.pack-unknown': 'Máy của trung tâm không có gói âm thanh này.',
+    'audio.clip-not-found': 'Không tìm thấy đoạn ghi âm này trên máy của trung tâm.',
+    'audio.path-invalid': 'Tên gói âm thanh hoặc đoạn ghi âm không hợp lệ.',
+    'audio.pack-invalid': 'Gói âm thanh bị lỗi: xem lại tệp pack.json.',
+    'audio.synthesizer-missing': 'Máy của trung tâm chưa cài chương trình đọc tiếng Việt (espeak-ng).',
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,
 } as const;
+
+/** The shape of a catalog: the same ids as `vi`, every leaf a string. en.ts is typed with it. */
+export type Messages = Strings<typeof vi>;
+type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** Fills `{name}` placeholders. */
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
-/** Vietnamese text for an error code from the box. */
-export function errorText(code: string): string {
-  const known = (vi.errors as Record<string, string>)[code];
-  return known ?? fill(vi.errors.generic, { code });
+/** Text for an error code from the box: Vietnamese unless another catalog is given (the staff screens use this one). */
+export function errorText(code: string, messages: Messages = vi): string {
+  const known = (messages.errors as Record<string, string>)[code];
+  return known ?? fill(messages.errors.generic, { code });
 }
 
-/** Vietnamese text for one shortfall, naming the indicator by its short title. */
-export function shortfallText(s: Shortfall, indicatorName: (id: string) => string): string {
+/** Text for one shortfall, naming the indicator by its short title (from the criteria set). */
+export function shortfallText(s: Shortfall, indicatorName: (id: string) => string, messages: Messages = vi): string {
+  const text = messages.verdict.shortfall;
   switch (s.kind) {
     case 'indicator-missing':
-      return `${s.indicatorId} (${indicatorName(s.indicatorId)}): chưa chấm điểm`;
+      return fill(text.missing, { id: s.indicatorId, name: indicatorName(s.indicatorId) });
     case 'indicator-below-min':
-      return `${s.indicatorId} (${indicatorName(s.indicatorId)}) được ${s.score} điểm: cần ít nhất ${s.min} điểm`;
+      return fill(text.belowMin, { id: s.indicatorId, name: indicatorName(s.indicatorId), score: s.score, min: s.min });
     case 'total-below-pass':
-      return `Tổng ${s.total} điểm: cần thêm ${s.needed} điểm nữa (ít nhất ${s.pass})`;
+      return fill(text.total, { total: s.total, needed: s.needed, pass: s.pass });
   }
 }

@@ -230,6 +230,27 @@ export class Flow {
     return this.save({ textScale: this.scaleTarget });
   }
 
+  /** A text size chosen outright (the welcome screen's pictures): 100 % to 200 %. */
+  setTextScale(scale: number): Promise<void> {
+    this.scaleTarget = Math.min(2, Math.max(1, scale));
+    return this.save({ textScale: this.scaleTarget });
+  }
+
+  /**
+   * Language, simple mode and always-read, for this session only: they live in the session, so
+   * ending it (or the idle timeout) puts the tablet back to Vietnamese, 100 % and the usual screens
+   * for the next person. Nothing about the person is kept by them.
+   */
+  setPreferences(prefs: Partial<Pick<Session, 'lang' | 'simple' | 'alwaysRead'>>): Promise<void> {
+    return this.save(prefs);
+  }
+
+  /** True when the welcome screen's settings differ from a fresh session's. */
+  get preferencesChanged(): boolean {
+    const s = this.session;
+    return (s.textScale ?? 1) !== 1 || (s.lang ?? 'vi') !== 'vi' || s.simple === true || s.alwaysRead === true;
+  }
+
   chooseGroup(group: string): Promise<void> {
     return this.save({ group, screen: 'indicator', indicatorIndex: 0 });
   }
@@ -477,6 +498,7 @@ export class Flow {
         await db.photos.clear();
       });
       this.session = newSession();
+      this.scaleTarget = null;
       this.photos = [];
       this.found = null;
       this.error = null;

@@ -1,0 +1,77 @@
+import type { Shortfall } from '../../../../shared/domain/recognition.ts';
+import { locale, type Lang } from './locale.svelte.ts';
+import { errorText as errorTextIn, fill, shortfallText as shortfallTextIn, vi, type Messages } from './vi.ts';
+
+export { fill, type Messages };
+
+/** The center's time zone: dates read as the center's calendar, whatever zone the tablet is set to. */
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+class Catalogs {
+  /** Loaded on first choosing English: the first villager screen ships Vietnamese only. */
+  en = $state.raw<Messages | null>(null);
+  /** The language last asked for, so a slow load cannot bring back a language already left. */
+  wanted: Lang = 'vi';
+}
+const catalogs = new Catalogs();
+
+/** The catalog of the current language (reactive: read it in a template or `$derived`). */
+export function t(): Messages {
+  return locale.lang === 'en' && catalogs.en ? catalogs.en : vi;
+}
+
+/** Switches the villager screens' language, loading the English catalog the first time. */
+export async function useLanguage(lang: Lang): Promise<void> {
+  catalogs.wanted = lang;
+  if (lang === 'en' && !catalogs.en) {
+    const { en } = await import('./en.ts');
+    catalogs.en = en;
+  }
+  if (catalogs.wanted === lang) locale.lang = lang;
+}
+
+/** The BCP 47 tag for dates and numbers in the current language. */
+export const langTag = (): string => (locale.lang === 'en' ? 'en-GB' : 'vi-VN');
+
+/** Text for an error code from the box, in the current language. */
+export const errorText = (code: string): string => errorTextIn(code, t());
+
+/** Text for one shortfall, in the current language. */
+export const shortfallText = (s: Shortfall, indicatorName: (id: string) => string): string => shortfallTextIn(s, indicatorName, t());
+
+// One formatter per language and style: making one per date is slow on a cheap tablet.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: 'date' | 'padded' | 'dateTime' | 'session' | 'sessionDay'): Intl.DateTimeFormat {
+  const tag = langTag();
+  const key = `${tag}/${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+      date: { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE },
+      padded: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE },
+      dateTime: { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
+      session: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
+      sessionDay: { weekday: 'long', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
+    };
+    f = new Intl.DateTimeFormat(tag, options[style]);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A plain calendar date ("2026-03-31") as that day at noon in the center's zone, so no zone moves it to another day. */
+const instant = (value: string): Date => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value));
+
+/** A day, e.g. 5/12/2026 (vi) or 05/12/2026 (en): an ISO instant or a plain date. */
+export const formatDate = (value: string): string => formatter('date').format(instant(value));
+/** A day with day and month on two digits (31/03/2026), as on printed slips. */
+export const formatPaddedDate = (value: string): string => formatter('padded').format(instant(value));
+/** A day and time. */
+export const formatDateTime = (iso: string): string => formatter('dateTime').format(instant(iso));
+/** A class session on a printed plan: day and time. */
+export const formatSession = (iso: string): string => formatter('session').format(instant(iso));
+/** A class session on a card: weekday, day and time. */
+export const formatSessionDay = (iso: string): string => formatter('sessionDay').format(instant(iso));
+/** A number with the language's decimal mark (12,3 or 12.3). */
+export const formatNumber = (n: number, digits = 0): string =>
+  new Intl.NumberFormat(langTag(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
