@@ -8,7 +8,24 @@ import { mediaTypes, ResourceViewSchema, type ResourceInputDraft } from '../../.
 import { ClassAttendanceSchema, type PutAttendance } from '../../../shared/schemas/attendance.ts';
 import { BackupRunSchema, BackupStatusSchema } from '../../../shared/schemas/backup.ts';
 import { ClanViewSchema, HouseholdViewSchema, UnitViewSchema, type CreateClan, type CreateUnit } from '../../../shared/schemas/registry.ts';
+import { ModelCriteriaSetSchema, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
+import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
 import { call as callBox } from '../lib/api.ts';
+
+/** The verdict is computed by the box (shared/domain/models/verdict.ts): checked for its shape's main fields. */
+const VerdictSchema = v.pipe(
+  v.looseObject({ kind: v.picklist(['points', 'targets']), passed: v.boolean(), items: v.array(v.looseObject({ itemId: v.string() })), shortfalls: v.array(v.looseObject({ kind: v.string() })) }),
+  v.transform((x) => x as unknown as ModelVerdict),
+);
+const SubjectSchema = v.object({ kind: v.string(), id: v.string(), label: v.string(), village: v.nullable(v.string()) });
+const ModelAssessmentSchema = v.looseObject({
+  id: v.string(), title: v.string(), subject: SubjectSchema, year: v.number(), criteriaSetId: v.string(), criteriaSetVersion: v.string(),
+  status: v.picklist(['draft', 'submitted']), answers: v.record(v.string(), v.union([v.number(), v.boolean()])), submittedAt: v.nullable(v.string()),
+  verdict: VerdictSchema,
+});
+export type ModelAssessmentData = v.InferOutput<typeof ModelAssessmentSchema>;
+const ModelStart = v.object({ assessment: v.nullable(ModelAssessmentSchema), set: ModelCriteriaSetSchema, subject: SubjectSchema, year: v.number(), verdict: VerdictSchema });
 
 /** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
 const call = <S extends v.GenericSchema>(schema: S, path: string, init: RequestInit = {}): Promise<v.InferOutput<S>> =>
@@ -119,6 +136,9 @@ export const staffApi = {
   setStaffCount: (id: string, year: number, count: number) => call(UnitViewSchema, `/units/${id}/staff-count/${year}`, send('PUT', { count })),
   linkUnitMember: (id: string, code: string, birthYear: number) => call(UnitViewSchema, `/units/${id}/members`, send('POST', { code, birthYear })),
   leaveUnit: (id: string, personId: string) => call(UnitViewSchema, `/units/${id}/members/${personId}/leave`, send('POST')),
+  /** The subject's assessment of a title this year (null when none yet), its set and the verdict so far. */
+  modelAssessment: (title: ModelTitle, subjectId: string) => callBox(ModelStart, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`),
+  putModelAssessment: (id: string, input: PutModelAssessment) => callBox(ModelAssessmentSchema, `/model-assessments/${id}`, send('PUT', input)),
   backups: () => call(BackupStatusSchema, '/backups'),
   backupNow: () => call(BackupRunSchema, '/backups', send('POST')),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
