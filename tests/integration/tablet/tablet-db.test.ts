@@ -72,17 +72,33 @@ describe('tablet database versions', () => {
     await v4.table('catalogMeta').put({ key: 'catalog', version: 7, fetchedAt: '2026-11-23T03:00:00.000Z' });
     await v4.table('session').put({ key: 'current', screen: 'welcome' });
     v4.close();
-    const v5 = open(name);
+    const v5 = open(name, 5);
     expect(await v5.catalogMeta.get('catalog')).toMatchObject({ version: 7 });
     expect(await v5.table('session').get('current')).toMatchObject({ screen: 'welcome' });
     expect(await v5.audioPacks.count()).toBe(0);
     expect(v5.verno).toBe(5);
   });
 
+  it('v5 → v6 keeps the session, outbox and packs, and adds an empty store of the other titles\' criteria sets', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v5 = open(name, 5);
+    const session = { key: 'current', screen: 'result', indicatorIndex: 9, personId: uuidv7(), person: null, assessmentId: uuidv7(), group: 'nhom-1', answers: {}, submitted: true };
+    await v5.table('session').put(session);
+    await v5.table('outbox').add({ kind: 'learning-plan', recordId: uuidv7(), personId: session.personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
+    await v5.table('audioPacks').put({ id: 'vi-espeak', index: {}, fetchedAt: '2026-11-23T03:00:00.000Z' });
+    v5.close();
+    const v6 = open(name);
+    expect(await v6.session.get('current')).toEqual(session);
+    expect(await v6.outbox.count()).toBe(1);
+    expect(await v6.audioPacks.get('vi-espeak')).toMatchObject({ fetchedAt: '2026-11-23T03:00:00.000Z' });
+    expect(await v6.modelSets.count()).toBe(0);
+    expect(v6.verno).toBe(6);
+  });
+
   it('a fresh tablet opens straight at the latest version', async () => {
     const db = open(`fresh-${uuidv7()}`);
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audioPacks', 'catalogMeta', 'digitalDrafts', 'kiosk', 'outbox', 'photos', 'resources', 'session']);
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audioPacks', 'catalogMeta', 'digitalDrafts', 'kiosk', 'modelSets', 'outbox', 'photos', 'resources', 'session']);
   });
 });

@@ -187,6 +187,27 @@ export const pictograms = {
   ),
   arrowLeft: g('<path d="M54 32H12M28 15 11 32l17 17" stroke-width="6"/>'),
   arrowRight: g('<path d="M10 32h42M36 15l17 17-17 17" stroke-width="6"/>'),
+  /** "Gia đình tôi": a house roof over two adults and a child. */
+  family: g(
+    '<path d="M4 28 32 6l28 22" fill="#f2b705"/>' +
+      '<circle cx="20" cy="30" r="6" fill="currentColor"/><path d="M9 60v-8c0-7 5-11 11-11s11 4 11 11v8z" fill="currentColor"/>' +
+      '<circle cx="44" cy="30" r="6" fill="currentColor"/><path d="M33 60v-8c0-7 5-11 11-11s11 4 11 11v8z" fill="currentColor"/>' +
+      '<circle cx="32" cy="44" r="4.5" fill="#fff"/><path d="M24 60v-3c0-5 4-8 8-8s8 3 8 8v3z" fill="#fff"/>',
+  ),
+  /** A child of school age: a small figure with a school bag. */
+  child: g(
+    '<circle cx="30" cy="18" r="9" fill="currentColor"/>' +
+      '<path d="M16 60V44c0-9 6-15 14-15s14 6 14 15v16z" fill="currentColor"/>' +
+      '<rect x="40" y="32" width="16" height="20" rx="4" fill="#f2b705"/><path d="M44 32v-4h8v4"/>',
+  ),
+  /** A school: a building with a flag. */
+  school: g(
+    '<path d="M10 58V30h44v28z" fill="#fff"/><path d="M6 32 32 16l26 16z" fill="#f2b705"/>' +
+      '<rect x="27" y="42" width="10" height="16" fill="currentColor"/>' +
+      '<path d="M32 16V4"/><path d="M32 4h12l-3 4 3 4H32" fill="#f2b705" stroke-width="2"/>',
+  ),
+  /** No: a circle with a cross. */
+  no: g('<circle cx="32" cy="32" r="26" fill="#fff"/><path d="m21 21 22 22M43 21 21 43" stroke-width="6"/>'),
   /** Simple mode's score levels: one to four bars filled. */
   bars1: bars(1),
   bars2: bars(2),

@@ -8,9 +8,14 @@ import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt
 import type { ResourceView } from '../../../shared/schemas/resource.ts';
 import type { AudioPackIndex } from '../../../shared/schemas/audio-pack.ts';
 import { LearningPlanEvidenceSchema, PutLearningPlanSchema, type PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
+import { HouseholdViewSchema, type HouseholdFacts, type LinkMember, type RegisterHousehold } from '../../../shared/schemas/registry.ts';
+import { ModelCriteriaSetSchema, type ModelCriteriaSet, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
+import { ModelVerdictSchema } from '../lib/api.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
-export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources', 'plan']);
+export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources', 'plan',
+  'household', 'household-facts', 'household-item', 'household-review', 'household-result']);
 export type Screen = v.InferOutput<typeof ScreenSchema>;
 
 export const RegistrationDraftSchema = v.object({
@@ -46,6 +51,35 @@ export const PlanDraftSchema = v.object({
   saved: v.optional(PutLearningPlanSchema),
 });
 export type PlanDraft = v.InferOutput<typeof PlanDraftSchema>;
+
+/**
+ * "Gia đình tôi": the household of the villager at the tablet and its self-assessment under way.
+ * Lives in the session only, so it leaves the tablet with the session; what the box must get goes
+ * through the outbox.
+ */
+export const HouseholdDraftSchema = v.object({
+  /** null until looked up at the box (or registered here). */
+  view: v.nullable(HouseholdViewSchema),
+  /** Registered on this tablet and still in the outbox: no member can be linked until the box has it. */
+  registeredHere: v.optional(v.boolean()),
+  /** The last link asked for, and what came of it (the name linked, the box's refusal, or kept to send later). */
+  link: v.optional(v.object({ outcome: v.picklist(['linked', 'refused', 'queued']), name: v.optional(v.string()), code: v.optional(v.string()) })),
+  /** The year's facts as answered so far (children only as counts: never a name, birth year or grade). */
+  facts: v.optional(v.object({ schoolAgeChildren: v.optional(v.number()), allChildrenInSchool: v.optional(v.nullable(v.boolean())), more: v.optional(v.boolean()) })),
+  factsStep: v.optional(v.picklist(['count', 'school'])),
+  /** The self-assessment "Gia đình học tập": its id (made here), answers by item, where she is. */
+  assessmentId: v.string(),
+  answers: v.record(v.string(), v.number()),
+  index: v.number(),
+  submitted: v.boolean(),
+  /** What the box gave when the assessment was opened: the set, the year and its computed items so far. */
+  start: v.optional(v.object({ setId: v.string(), setVersion: v.string(), year: v.number(), verdict: v.nullable(ModelVerdictSchema) })),
+  /** The box could not be reached when the assessment was opened: computed items are not known. */
+  unreachable: v.optional(v.boolean()),
+  /** The box's verdict once it has the submitted assessment. */
+  result: v.optional(ModelVerdictSchema),
+});
+export type HouseholdDraft = v.InferOutput<typeof HouseholdDraftSchema>;
 
 /**
  * The one session on this tablet: who is at it and every answer given so far. Read back through
@@ -85,6 +119,8 @@ export const SessionSchema = v.object({
   digital: v.optional(DigitalDraftSchema),
   /** The personal learning plan being made (or just saved). */
   plan: v.optional(PlanDraftSchema),
+  /** "Gia đình tôi": her household and its self-assessment under way. */
+  household: v.optional(HouseholdDraftSchema),
 });
 export type Session = v.InferOutput<typeof SessionSchema>;
 
@@ -121,6 +157,14 @@ export type OutboxItem = OutboxBase & (
   | { kind: 'photo'; recordId: string; assessmentId: string; indicatorId: string; blob: Blob }
   | { kind: 'digital-attempt'; recordId: string; body: PutDigitalAttempt }
   | { kind: 'learning-plan'; recordId: string; body: PutLearningPlan }
+  /** A household registered by its head (recordId: the household's id, made on the tablet). */
+  | { kind: 'household'; recordId: string; body: RegisterHousehold }
+  /** An adult linked by her slip code (recordId: an id of this link, so the tablet can find what came of it). */
+  | { kind: 'household-member'; recordId: string; householdId: string; body: LinkMember }
+  /** The household's facts for a year (recordId: the household's id). */
+  | { kind: 'household-facts'; recordId: string; year: number; body: HouseholdFacts }
+  /** A self-assessment of a household (and later a clan, village or unit). */
+  | { kind: 'model-assessment'; recordId: string; body: PutModelAssessment }
 );
 
 export type TabletDb = Dexie & {
@@ -135,7 +179,19 @@ export type TabletDb = Dexie & {
   catalogMeta: EntityTable<{ key: 'catalog'; version: number; fetchedAt: string }, 'key'>;
   /** Read-aloud packs the box serves, each with its index (web/src/platform/audio-packs.ts), for use with the box away. */
   audioPacks: EntityTable<StoredAudioPack, 'id'>;
+  /** The criteria set of each other title as last fetched from the box (no one's data), for item texts with the box away. */
+  modelSets: EntityTable<StoredModelSet, 'title'>;
 };
+
+/** A title's current criteria set, as the box last gave it. */
+export interface StoredModelSet {
+  title: ModelTitle;
+  set: ModelCriteriaSet;
+  fetchedAt: string;
+}
+
+/** A stored set read back through its schema: one from an older app version that no longer fits is not trusted. */
+export const StoredModelSetSchema = v.object({ title: v.string(), set: ModelCriteriaSetSchema, fetchedAt: v.string() });
 
 /** One pack's index as last fetched from the box. */
 export interface StoredAudioPack {
@@ -148,7 +204,7 @@ export interface StoredAudioPack {
  * Every schema version of the tablet's database, oldest first. Never edit a shipped version: add
  * the next one, with an upgrade() that has its own test (tests/integration/tablet-db.test.ts).
  */
-export function declareVersions(db: Dexie, upTo = 5): void {
+export function declareVersions(db: Dexie, upTo = 6): void {
   db.version(1).stores({
     kiosk: 'key',
     session: 'key',
@@ -170,6 +226,10 @@ export function declareVersions(db: Dexie, upTo = 5): void {
   if (upTo < 5) return;
   // v5: read-aloud pack indexes from the box, so a tablet with no Vietnamese voice still reads offline.
   db.version(5).stores({ audioPacks: 'id' });
+  if (upTo < 6) return;
+  // v6: the other titles' criteria sets (the household's self-assessment), so their items can be
+  // read with the box away. The household itself lives in the session, and its changes in the outbox.
+  db.version(6).stores({ modelSets: 'title' });
 }
 
 export const databaseName = 'hoctap-kiosk';

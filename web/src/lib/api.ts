@@ -6,6 +6,36 @@ import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
 import { AttendanceEvidenceSchema } from '../../../shared/schemas/attendance.ts';
 import { LearningPlanEvidenceSchema } from '../../../shared/schemas/learning-plan.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
+import { HouseholdViewSchema } from '../../../shared/schemas/registry.ts';
+import { ModelCriteriaSetSchema, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
+
+/**
+ * A verdict of one of the other titles, as the box computes it (shared/domain/models/verdict.ts):
+ * its main fields are checked; the rest is the box's own computation, taken as it is.
+ */
+export const ModelVerdictSchema = v.pipe(
+  v.looseObject({
+    kind: v.picklist(['points', 'targets']), passed: v.boolean(), total: v.nullable(v.number()), maxTotal: v.nullable(v.number()),
+    band: v.nullable(v.looseObject({ id: v.string(), label: v.string(), min: v.number() })),
+    items: v.array(v.looseObject({ itemId: v.string(), criterionId: v.string(), points: v.nullable(v.number()), met: v.nullable(v.boolean()),
+      computed: v.nullable(v.looseObject({ explanation: v.string(), met: v.boolean() })) })),
+    shortfalls: v.array(v.looseObject({ kind: v.string() })),
+  }),
+  v.transform((x) => x as unknown as ModelVerdict),
+);
+
+/** A household's (clan's, village's, unit's) self-assessment as the box holds it. */
+export const ModelAssessmentViewSchema = v.looseObject({
+  id: v.string(), title: v.string(), year: v.number(), criteriaSetId: v.string(), criteriaSetVersion: v.string(),
+  status: v.picklist(['draft', 'submitted']), answers: v.record(v.string(), v.union([v.number(), v.boolean()])), verdict: ModelVerdictSchema,
+});
+export type ModelAssessmentViewData = v.InferOutput<typeof ModelAssessmentViewSchema>;
+
+/** The current year's assessment of a subject (or null), the set it goes by and its computed items so far. */
+export const ModelStartSchema = v.object({
+  assessment: v.nullable(ModelAssessmentViewSchema), set: ModelCriteriaSetSchema, year: v.number(), verdict: ModelVerdictSchema,
+});
 
 /** A refusal or failure, with the box's stable code ('network' when the box did not answer). */
 export class ApiError extends Error {
@@ -49,6 +79,9 @@ export const api = {
   personByCode: (code: string, birthYear: number) => call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`),
   currentAssessment: (personId: string) =>
     call(v.object({ assessment: v.nullable(AssessmentViewSchema), attendance: v.optional(v.nullable(AttendanceEvidenceSchema)), learningPlan: v.optional(v.nullable(LearningPlanEvidenceSchema)) }), `/people/${personId}/assessments/current`),
+  /** The household the person is in now (members by name, the head first), or null. */
+  householdOf: (personId: string) => call(v.object({ household: v.nullable(HouseholdViewSchema) }), `/people/${personId}/household`),
+  modelStart: (title: ModelTitle, subjectId: string) => call(ModelStartSchema, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`),
   putAssessment: (id: string, body: PutAssessment) => call(AssessmentViewSchema, `/assessments/${id}`, json('PUT', body)),
   putPhoto: (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob) =>
     call(EvidenceViewSchema, `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`, {

@@ -1,6 +1,7 @@
 import type { Shortfall } from '../../../../shared/domain/recognition.ts';
 import { locale, type Lang } from './locale.svelte.ts';
-import { errorText as errorTextIn, fill, shortfallText as shortfallTextIn, vi, type Messages } from './vi.ts';
+import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
+import { errorText as errorTextIn, fill, modelShortfallText as modelShortfallTextIn, shortfallText as shortfallTextIn, vi, type Messages } from './vi.ts';
 
 export { fill, type Messages };
 
@@ -38,6 +39,9 @@ export const errorText = (code: string): string => errorTextIn(code, t());
 
 /** Text for one shortfall, in the current language. */
 export const shortfallText = (s: Shortfall, indicatorName: (id: string) => string): string => shortfallTextIn(s, indicatorName, t());
+
+/** Text for one shortfall of a household's (or another title's) verdict, in the current language. */
+export const modelShortfallText = (s: ModelShortfall, name: (id: string) => string): string => modelShortfallTextIn(s, name, t());
 
 // One formatter per language and style: making one per date is slow on a cheap tablet.
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../../shared/errors.ts';
+import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
 import type { Shortfall } from '../../../../shared/domain/recognition.ts';
 
 /**
@@ -79,7 +80,7 @@ export const vi = {
     storage: 'Bộ nhớ đã dùng: {used} / {quota}',
     persisted: 'Dữ liệu được giữ cố định trên máy',
     notPersisted: 'Trình duyệt có thể xóa dữ liệu khi máy đầy bộ nhớ',
-    kinds: { person: 'Đăng ký', assessment: 'Bài tự đánh giá', photo: 'Ảnh minh chứng', 'digital-attempt': 'Bài kiểm tra kỹ năng số', 'learning-plan': 'Kế hoạch học tập' },
+    kinds: { person: 'Đăng ký', assessment: 'Bài tự đánh giá', photo: 'Ảnh minh chứng', 'digital-attempt': 'Bài kiểm tra kỹ năng số', 'learning-plan': 'Kế hoạch học tập', household: 'Đăng ký gia đình', 'household-member': 'Liên kết người trong gia đình', 'household-facts': 'Số cháu đi học của gia đình', 'model-assessment': 'Bài tự đánh giá Gia đình học tập' },
   },
   register: {
     heading: 'Đăng ký',
@@ -206,6 +207,87 @@ export const vi = {
     evidence: 'Kế hoạch này là minh chứng cho chỉ số CS02 (có kế hoạch học tập của bản thân).',
     print: 'In kế hoạch',
     done: 'Xong',
+  },
+  household: {
+    open: 'Gia đình tôi',
+    openHint: 'Đăng ký gia đình, thêm người lớn trong nhà, và tự đánh giá "Gia đình học tập".',
+    heading: 'Gia đình tôi',
+    loading: 'Đang tìm gia đình của bác…',
+    none: 'Bác chưa đăng ký gia đình nào.',
+    registerLead: 'Bác đăng ký gia đình, bác là chủ hộ. Chọn thôn của gia đình:',
+    register: 'Đăng ký gia đình, tôi là chủ hộ',
+    village: 'Thôn của gia đình',
+    membersHeading: 'Người trong gia đình',
+    head: 'Chủ hộ',
+    member: 'Thành viên',
+    savedHere: 'Gia đình đã lưu trên máy tính bảng, sẽ tự gửi về trung tâm.',
+    notHead: 'Chủ hộ mới thêm được người và tự đánh giá cho gia đình. Bác nhờ chủ hộ hoặc người hướng dẫn giúp.',
+    linkHeading: 'Thêm người lớn trong nhà',
+    linkLead: 'Nhập mã trên phiếu và năm sinh của người đó. Mỗi người lớn cần đăng ký trước để có phiếu.',
+    code: 'Mã trên phiếu của người đó (6 chữ)',
+    birthYear: 'Năm sinh của người đó',
+    link: 'Thêm vào gia đình',
+    linking: 'Đang thêm…',
+    linked: 'Đã thêm {name} vào gia đình.',
+    linkedCode: 'Đã thêm người có mã {code} vào gia đình.',
+    linkQueued: 'Đã lưu mã {code} trên máy tính bảng. Khi có kết nối, trung tâm sẽ kiểm tra và thêm vào gia đình.',
+    linkRefused: 'Chưa thêm được người có mã {code}.',
+    badInput: 'Mã là 6 chữ trên phiếu; năm sinh là 4 chữ số, ví dụ 1958.',
+    facts: 'Các cháu đi học',
+    factsDone: 'Năm {year}: {n} cháu trong tuổi đi học.',
+    assess: 'Tự đánh giá "Gia đình học tập"',
+    assessHint: 'Trả lời từng câu về việc học của cả nhà. Có câu máy tự tính.',
+    seeResult: 'Xem kết quả "Gia đình học tập"',
+    back: 'Quay lại',
+    done: 'Xong',
+    noChildData: 'Máy chỉ hỏi số cháu, không hỏi và không lưu tên, năm sinh hay điểm của cháu nào.',
+    childrenHeading: 'Nhà mình có mấy cháu trong tuổi đi học (từ 6 đến 18 tuổi)?',
+    childrenHint: 'Bấm vào số cháu.',
+    childrenN: '{n} cháu',
+    childrenMore: '6 cháu trở lên',
+    childrenFewer: 'Ít hơn 6 cháu',
+    inSchoolHeading: 'Cả {n} cháu đều đang đi học phải không?',
+    inSchoolYes: 'Có, các cháu đều đi học',
+    inSchoolNo: 'Không, có cháu chưa đi học',
+    unreachable: 'Chưa kết nối được với máy chủ của trung tâm. Những gì bác đã trả lời vẫn được giữ trên máy. Các câu máy tự tính sẽ có khi kết nối lại.',
+    retry: 'Thử lại',
+    progress: 'Câu {n} / {total}',
+    computedTag: 'Câu này máy tự tính, bác không cần trả lời',
+    computedHeading: 'Máy đã tính:',
+    computedWaiting: 'Cần kết nối với trung tâm thì máy mới tính được câu này.',
+    computedMet: 'Đạt — được {points} điểm',
+    computedNotMet: 'Chưa đạt — 0 điểm',
+    condition: 'Đây là điều kiện bắt buộc để được công nhận.',
+    scoreHeading: 'Gia đình mình tự chấm mấy điểm?',
+    scoreHint: '(từ 0 đến {max})',
+    chosen: 'Đã chọn {score} điểm',
+    needScore: 'Xin chọn một số điểm trước khi sang câu sau.',
+    next: 'Tiếp theo',
+    prev: 'Quay lại',
+    toReview: 'Xem lại trước khi gửi',
+    reviewHeading: 'Xem lại bài tự đánh giá của gia đình',
+    edit: 'Sửa',
+    points: '{points}/{max} điểm',
+    notAnswered: 'Chưa chấm',
+    totalSoFar: 'Tổng điểm tạm tính: {total} trên {max}',
+    totalSoFarSpoken: 'Tổng điểm tạm tính {total} trên {max} điểm.',
+    submit: 'Gửi bài tự đánh giá của gia đình',
+    resultHeading: 'Đã gửi bài tự đánh giá "Gia đình học tập"',
+    waiting: 'Bài đã lưu trên máy tính bảng. Khi trung tâm nhận bài và tính xong, kết quả sẽ hiện ở đây.',
+    total: 'Tổng điểm: {total} trên {max}',
+    band: 'Xếp loại: {band}',
+    noBand: 'Chưa đủ điểm để xếp loại',
+    passed: 'Đạt — gia đình đủ điều kiện để đề nghị công nhận "Gia đình học tập"',
+    notPassed: 'Chưa đạt — chưa đủ điều kiện để đề nghị công nhận',
+    provisional: 'Đây là kết quả tự đánh giá. Chi hội khuyến học sẽ thẩm định, rồi Ủy ban nhân dân xã quyết định công nhận.',
+    shortHeading: 'Còn thiếu:',
+    shortfall: {
+      unanswered: '{name}: chưa chấm điểm',
+      condition: '{name}: chưa đạt, mà đây là điều kiện bắt buộc',
+      criterion: '{name}: được {points} điểm, cần ít nhất {min} điểm',
+      total: 'Tổng {total} điểm: cần thêm {needed} điểm nữa (ít nhất {pass})',
+      target: '{name}: chưa đạt',
+    },
   },
   resources: {
     open: 'Tìm lớp học, tài liệu',
@@ -389,6 +471,14 @@ export const vi = {
     'audio.path-invalid': 'Tên gói âm thanh hoặc đoạn ghi âm không hợp lệ.',
     'audio.pack-invalid': 'Gói âm thanh bị lỗi: xem lại tệp pack.json.',
     'audio.synthesizer-missing': 'Máy của trung tâm chưa cài chương trình đọc tiếng Việt (espeak-ng).',
+    'household.not-found': 'Trung tâm chưa có gia đình này. Xin thử lại sau một lúc.',
+    'household.id-conflict': 'Có lỗi khi đăng ký gia đình. Xin nhờ người hướng dẫn giúp.',
+    'household.member-taken': 'Người này đã ở trong một gia đình khác. Người hướng dẫn có thể chuyển người này sang gia đình bác.',
+    'household.member-not-found': 'Người này không có trong gia đình.',
+    'household.head-cannot-leave': 'Chủ hộ không rời gia đình được. Cần chọn chủ hộ mới trước.',
+    'household.year-invalid': 'Năm này chưa bắt đầu, chưa khai được.',
+    'assessment.indicator-unknown': 'Có câu trả lời không khớp với bộ tiêu chí. Xin nhờ người hướng dẫn giúp.',
+    'assessment.not-found': 'Không tìm thấy bài tự đánh giá này.',
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,
 } as const;
@@ -406,6 +496,26 @@ export function fill(text: string, values: Record<string, string | number>): str
 export function errorText(code: string, messages: Messages = vi): string {
   const known = (messages.errors as Record<string, string>)[code];
   return known ?? fill(messages.errors.generic, { code });
+}
+
+/**
+ * Text for one shortfall of a household's (clan's, village's, unit's) verdict, naming items and
+ * criteria by their titles from the set.
+ */
+export function modelShortfallText(s: ModelShortfall, name: (id: string) => string, messages: Messages = vi): string {
+  const text = messages.household.shortfall;
+  switch (s.kind) {
+    case 'item-unanswered':
+      return fill(text.unanswered, { name: name(s.itemId) });
+    case 'condition-not-met':
+      return fill(text.condition, { name: name(s.itemId) }) + (s.explanation ? ` (${s.explanation})` : '');
+    case 'criterion-below-min':
+      return fill(text.criterion, { name: name(s.criterionId), points: s.points, min: s.min });
+    case 'total-below-pass':
+      return fill(text.total, { total: s.total, needed: s.needed, pass: s.pass });
+    case 'target-not-met':
+      return fill(text.target, { name: name(s.itemId) }) + (s.explanation ? ` (${s.explanation})` : '');
+  }
 }
 
 /** Text for one shortfall, naming the indicator by its short title (from the criteria set). */

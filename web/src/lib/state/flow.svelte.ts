@@ -17,6 +17,7 @@ import { api, ApiError, errorCode } from '../api.ts';
 import { resizePhoto } from '../image.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { SyncState } from './sync.svelte.ts';
+import { HouseholdFlow } from './household.svelte.ts';
 
 function newSession(): Session {
   return {
@@ -43,6 +44,8 @@ export class Flow {
   /** Found by code, waiting for "is this you?". */
   found = $state<PersonView | null>(null);
   readonly sync = new SyncState(undefined, (item, response) => this.confirmed(item, response));
+  /** "Gia đình tôi": her household and its self-assessment. */
+  readonly household = new HouseholdFlow(this);
 
   get set(): CriteriaSet | null {
     return this.info?.criteriaSet ?? null;
@@ -77,6 +80,7 @@ export class Flow {
     if (saved.success) {
       this.session = saved.output;
       this.photos = await db.photos.where('assessmentId').equals(saved.output.assessmentId).toArray();
+      await this.household.restore();
     }
     this.sync.start();
   }
@@ -97,7 +101,7 @@ export class Flow {
    * Saves a change to the session, with `alongside` (outbox, photos) written in the same
    * IndexedDB transaction, so the two are kept together or not at all.
    */
-  private save(patch: Partial<Session> | ((current: Session) => Partial<Session>), alongside?: () => Promise<void>): Promise<void> {
+  save(patch: Partial<Session> | ((current: Session) => Partial<Session>), alongside?: () => Promise<void>): Promise<void> {
     return this.serial(async () => {
       // A snapshot: IndexedDB cannot store Svelte's reactive proxies.
       // (A patch may hold reactive state too, such as the person found.)
@@ -165,9 +169,22 @@ export class Flow {
       if (view.success) await this.save((current) => (current.digital?.attemptId === item.recordId ? { digital: { ...current.digital, result: view.output } } : {}));
       return;
     }
+    if (item.kind === 'household' || item.kind === 'household-member' || item.kind === 'household-facts' || item.kind === 'model-assessment') {
+      await this.household.confirmed(item, response);
+      return;
+    }
     if (item.kind !== 'person' || this.session.person?.id !== item.recordId) return;
     const view = v.safeParse(PersonViewSchema, response);
-    if (view.success && view.output.code !== this.session.person.code) await this.save({ person: view.output });
+    if (view.success && view.output.code !== this.session.person.code) {
+      const code = view.output.code;
+      // A household registered under the code made here waits behind her registration: it names her by the box's code.
+      await db.outbox.where('personId').equals(item.recordId)
+        .modify((queued) => { if (queued.kind === 'household' && queued.state === 'pending') queued.body = { ...queued.body, headCode: code }; });
+      await this.save((current) => ({
+        person: view.output,
+        ...(current.household?.view ? { household: { ...current.household, view: { ...current.household.view, members: current.household.view.members.map((m) => (m.personId === item.recordId ? { ...m, code } : m)) } } } : {}),
+      }));
+    }
   }
 
   /** Finds a returning villager by slip code and birth year; needs the box. */
@@ -492,8 +509,11 @@ export class Flow {
     return this.serial(async () => {
       const started = this.session.person !== null && !this.session.submitted && this.session.group !== null
         && (Object.keys(this.session.answers).length > 0 || this.photos.length > 0);
+      // A household self-assessment begun and not submitted goes to the box as a draft too.
+      const household = this.household.handOver();
       await db.transaction('rw', db.session, db.photos, db.outbox, db.digitalDrafts, async () => {
         if (started) await enqueue(db, this.handOver('draft'));
+        if (household.length > 0) await enqueue(db, household);
         await db.session.clear();
         await db.photos.clear();
       });
@@ -502,6 +522,7 @@ export class Flow {
       this.photos = [];
       this.found = null;
       this.error = null;
+      this.household.clear();
       void this.sync.kick();
     });
   }

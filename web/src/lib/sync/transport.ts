@@ -14,6 +14,15 @@ function request(item: OutboxItem): { path: string; init: RequestInit } {
       return { path: `/api/digital-attempts/${item.recordId}`, init: json(item.body) };
     case 'learning-plan':
       return { path: `/api/learning-plans/${item.recordId}`, init: json(item.body) };
+    case 'household':
+      return { path: `/api/households/${item.recordId}`, init: json(item.body) };
+    case 'household-member':
+      // A link retried after a lost answer is a no-op at the box: she is already a member there.
+      return { path: `/api/households/${item.householdId}/members`, init: json(item.body, 'POST') };
+    case 'household-facts':
+      return { path: `/api/households/${item.recordId}/facts/${item.year}`, init: json(item.body) };
+    case 'model-assessment':
+      return { path: `/api/model-assessments/${item.recordId}`, init: json(item.body) };
     case 'photo':
       return {
         path: `/api/assessments/${item.assessmentId}/evidence/${item.recordId}?indicator=${encodeURIComponent(item.indicatorId)}`,
@@ -22,8 +31,8 @@ function request(item: OutboxItem): { path: string; init: RequestInit } {
   }
 }
 
-function json(body: unknown): RequestInit {
-  return { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+function json(body: unknown, method: 'PUT' | 'POST' = 'PUT'): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 /** Sends one outbox item with `fetch` and sorts the answer into sent, refused or unreachable. */

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { personCodeAlphabet } from '../../shared/schemas/person.ts';
+import { AccessibilityReport } from './axe.ts';
+import { kioskAndBrowser, readTabletDb, tabletContext, watchErrors } from './kiosk.ts';
+import { register } from './villager.ts';
+
+const box = kioskAndBrowser();
+const village = 'Thôn Khe Ngang';
+
+interface Registered { id: string; code: string; birthYear: number; name: string }
+
+/** An adult registered through the box's API, as another tablet would have done. */
+async function registerAdult(name: string, birthYear: number): Promise<Registered> {
+  const id = uuidv7();
+  const res = await fetch(`${box.kiosk.url}/api/people/${id}`, {
+    method: 'PUT', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, birthYear, village, consents: { assessment: true, publicList: false, statistics: true } }),
+  });
+  expect(res.status).toBe(200);
+  return { id, name, birthYear, code: ((await res.json()) as { code: string }).code };
+}
+
+const getJson = async <T>(path: string): Promise<T> => (await (await fetch(`${box.kiosk.url}${path}`)).json()) as T;
+
+type Item = { id: string; source: 'declared' | 'computed'; points: number; short: string };
+const gdht = JSON.parse(readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8')) as { criteria: { items: Item[] }[] };
+const items = gdht.criteria.flatMap((c) => c.items);
+/** Full points everywhere but the effects of learning (TC4: 3 + 5, under its minimum of 10). */
+const scoreOf = (item: Item) => (item.id === 'G4.1' ? 3 : item.id === 'G4.2' ? 5 : item.points);
+
+describe('the household at the tablet', () => {
+  it('the head registers her household, links two adults by code, answers the facts and the "Gia đình học tập" self-assessment; nothing of it stays on the tablet', async () => {
+    const mai = await registerAdult('Nguyễn Thị Mai', 1981);
+    const hung = await registerAdult('Nguyễn Văn Hùng', 1978);
+    // Already in another household: the tablet cannot take her, a facilitator can move her.
+    const other = await registerAdult('Lò Thị Sen', 1990);
+    const otherHousehold = uuidv7();
+    expect((await fetch(`${box.kiosk.url}/api/households/${otherHousehold}`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ village, headCode: other.code, headBirthYear: other.birthYear }),
+    })).status).toBe(200);
+    const unknownCode = [...personCodeAlphabet].slice(0, 6).join('');
+    expect([mai.code, hung.code, other.code]).not.toContain(unknownCode);
+
+    const report = new AccessibilityReport();
+    const context = await tabletContext(box.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await register(page, box.kiosk.url, 'Trần Thị Bình', '1968', village);
+
+    // "Gia đình tôi", from where she chooses what to do: no household yet, her village chosen.
+    await page.getByTestId('open-household').click();
+    await page.getByRole('heading', { name: 'Gia đình tôi' }).waitFor();
+    expect(await page.getByRole('button', { name: village }).getAttribute('aria-pressed')).toBe('true');
+    await report.villager(page, 'household: none yet');
+    await page.getByTestId('register-household').click();
+    const members = page.getByTestId('household-members').locator('li');
+    await expect.poll(() => members.allInnerTexts()).toEqual([expect.stringContaining('Trần Thị Bình')]);
+    expect(await members.first().innerText()).toContain('Chủ hộ');
+
+    // A code the box does not know: a message in Vietnamese, and nothing changes.
+    const link = async (code: string, birthYear: number) => {
+      await page.getByLabel('Mã trên phiếu của người đó (6 chữ)').fill(code);
+      await page.getByLabel('Năm sinh của người đó').fill(String(birthYear));
+      await page.getByTestId('link-member').click();
+    };
+    await link(unknownCode.toLowerCase(), 1980);
+    await page.locator('[data-error-code="person.not-found"]').waitFor();
+    expect(await page.locator('[data-error-code="person.not-found"]').innerText()).toBe('Không tìm thấy mã này. Xin xem lại mã trên phiếu.');
+    expect(await members.count()).toBe(1);
+    await report.villager(page, 'household: a link refused');
+    await link(other.code, other.birthYear);
+    await page.locator('[data-error-code="household.member-taken"]').waitFor();
+    expect(await page.locator('[data-error-code="household.member-taken"]').innerText()).toContain('Người hướng dẫn có thể chuyển');
+    expect(await members.count()).toBe(1);
+    const held = await getJson<{ household: { id: string; members: { name: string }[] } }>(`/api/people/${mai.id}/household`);
+    expect(held.household).toBeNull();
+    // Refusals are the villager's to see, not left in the outbox for a facilitator.
+    expect((await readTabletDb(page)).outbox).toEqual([]);
+
+    // The two adults, by code (typed in lower case, as a hurried finger would) and birth year.
+    await link(mai.code.toLowerCase(), mai.birthYear);
+    await page.getByText('Đã thêm Nguyễn Thị Mai vào gia đình.').waitFor();
+    await link(hung.code, hung.birthYear);
+    await page.getByText('Đã thêm Nguyễn Văn Hùng vào gia đình.').waitFor();
+    await expect.poll(() => members.allInnerTexts()).toHaveLength(3);
+    expect((await members.allInnerTexts()).map((t) => t.split('\n')[0]!.trim().replace(/\s+(Chủ hộ|Thành viên)$/, ''))).toEqual(['Trần Thị Bình', 'Nguyễn Thị Mai', 'Nguyễn Văn Hùng']);
+    await report.villager(page, 'household: three adults');
+
+    // The year's facts: one question per screen, chosen by picture; no child is named.
+    await page.getByTestId('open-facts').click();
+    await page.locator('[data-testid="household-facts"][data-step="count"]').waitFor();
+    await page.getByTestId('no-child-data').waitFor();
+    await report.villager(page, 'household facts: how many children');
+    await page.locator('button[data-children="2"]').click();
+    await page.locator('[data-testid="household-facts"][data-step="school"]').waitFor();
+    await page.getByRole('heading', { name: 'Cả 2 cháu đều đang đi học phải không?' }).waitFor();
+    await report.villager(page, 'household facts: all in school');
+    await page.locator('button[data-in-school="yes"]').click();
+
+    // The self-assessment, one item per screen; computed items explained, not asked.
+    for (const item of items) {
+      const screen = page.locator(`section[data-item="${item.id}"]`);
+      await screen.waitFor();
+      if (item.source === 'declared') {
+        await screen.locator(`button.score[data-score="${scoreOf(item)}"]`).click();
+        await screen.locator(`button.score[data-score="${scoreOf(item)}"][aria-pressed="true"]`).waitFor();
+        if (item.id === 'G1.2') await report.villager(page, 'household item: declared');
+      } else {
+        const explanation = await screen.getByTestId('computed-explanation').innerText();
+        if (item.id === 'G2.1') {
+          expect(explanation).toContain('0 trong 3 người lớn của gia đình đã là Công dân học tập');
+          expect(explanation).toContain('Chưa đạt');
+          await report.villager(page, 'household item: computed');
+        }
+        if (item.id === 'G1.1') expect(explanation).toContain('Đạt — được 10 điểm');
+        expect(await screen.locator('button.score').count()).toBe(0);
+      }
+      await page.getByTestId('household-next').click();
+    }
+
+    // Review: every item with its points, the total so far; then send.
+    await page.getByRole('heading', { name: 'Xem lại bài tự đánh giá của gia đình' }).waitFor();
+    expect(await page.getByTestId('household-answers').locator('li').count()).toBe(items.length);
+    expect(await page.getByTestId('household-total').innerText()).toBe('Tổng điểm tạm tính: 73 trên 100');
+    await report.villager(page, 'household review');
+    await page.getByTestId('submit-household').click();
+    await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá "Gia đình học tập"' }).waitFor();
+    const verdict = page.getByTestId('household-verdict');
+    await verdict.waitFor();
+    const text = await verdict.innerText();
+    expect(text).toContain('Tổng điểm: 73 trên 100');
+    expect(text).toContain('Xếp loại: Khá');
+    expect(text).toContain('Chưa đạt — chưa đủ điều kiện để đề nghị công nhận');
+    expect(await page.getByTestId('household-shortfalls').locator('li').allInnerTexts()).toEqual(['Kết quả của việc học: được 8 điểm, cần ít nhất 10 điểm']);
+    await report.villager(page, 'household result');
+
+    // At the box: the household, its members, the facts and the submitted assessment.
+    const { household } = await getJson<{ household: { id: string; members: { name: string; role: string }[]; facts: Record<string, unknown> } }>(`/api/people/${hung.id}/household`);
+    expect(household.members.map((x) => [x.name, x.role])).toEqual([['Trần Thị Bình', 'head'], ['Nguyễn Thị Mai', 'member'], ['Nguyễn Văn Hùng', 'member']]);
+    expect(Object.values(household.facts)).toEqual([{ schoolAgeChildren: 2, allChildrenInSchool: true }]);
+    const current = await getJson<{ assessment: { status: string; answers: Record<string, number>; verdict: { total: number; band: { label: string } } } }>(`/api/model-assessments/current/gdht/${household.id}`);
+    expect(current.assessment.status).toBe('submitted');
+    expect(current.assessment.verdict).toMatchObject({ total: 73, band: { label: 'Khá' } });
+    expect(Object.keys(current.assessment.answers).sort()).toEqual(items.filter((i) => i.source === 'declared').map((i) => i.id).sort());
+
+    // The session ends: nothing of the household stays on the tablet.
+    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
+    await expect.poll(async () => (await readTabletDb(page)).outbox?.length).toBe(0);
+    const dump = JSON.stringify(await readTabletDb(page));
+    for (const secret of [household.id, 'Trần Thị Bình', mai.name, hung.name, mai.code, hung.code, 'schoolAgeChildren']) expect(dump).not.toContain(secret);
+    expect((await readTabletDb(page)).session).toEqual([]);
+
+    report.assertClean();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

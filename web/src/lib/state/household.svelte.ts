@@ -1,0 +1,348 @@
+import { v7 as uuidv7 } from 'uuid';
+import * as v from 'valibot';
+import type { ModelVerdict } from '../../../../shared/domain/models/verdict.ts';
+import type { PutModelAssessment } from '../../../../shared/schemas/model-assessment.ts';
+import type { ModelCriteriaSet, ModelItem } from '../../../../shared/schemas/model-criteria-set.ts';
+import { HouseholdViewSchema, type HouseholdFacts, type HouseholdView } from '../../../../shared/schemas/registry.ts';
+import { db, StoredModelSetSchema, type HouseholdDraft, type OutboxItem, type Screen } from '../../db/db.ts';
+import { api, ApiError, errorCode, ModelAssessmentViewSchema } from '../api.ts';
+import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
+import type { Flow } from './flow.svelte.ts';
+
+/** The title a household is assessed for: Gia đình học tập. */
+const TITLE = 'gdht';
+
+/** One item of the set with the criterion it belongs to, in the order the set lists them. */
+export interface HouseholdItem {
+  item: ModelItem;
+  criterionId: string;
+  criterionTitle: string;
+}
+
+const blank = (): HouseholdDraft => ({ view: null, assessmentId: uuidv7(), answers: {}, index: 0, submitted: false });
+
+/**
+ * "Gia đình tôi" at the tablet: the household of the villager identified here, registered with her
+ * as head, adults linked by the codes on their slips, the year's children facts (counts only) and the
+ * self-assessment "Gia đình học tập" one item per screen. Everything is kept in the session (so it
+ * leaves the tablet with it) and sent through the outbox; the box is needed only to look the
+ * household up and to work out the computed items.
+ */
+export class HouseholdFlow {
+  busy = $state(false);
+  /** An error code from the box, or 'network'. */
+  error = $state<string | null>(null);
+  /** The title's criteria set (from the box, else the copy kept on the tablet). */
+  set = $state.raw<ModelCriteriaSet | null>(null);
+
+  constructor(private readonly flow: Flow) {}
+
+  get draft(): HouseholdDraft | null {
+    return this.flow.session.household ?? null;
+  }
+
+  get view(): HouseholdView | null {
+    return this.draft?.view ?? null;
+  }
+
+  /** True when the person at the tablet is the head (only the head links members and answers for the household). */
+  get isHead(): boolean {
+    const view = this.view;
+    return view !== null && view.headPersonId === this.flow.session.person?.id;
+  }
+
+  get items(): HouseholdItem[] {
+    return (this.set?.criteria ?? []).flatMap((c) => c.items.map((item) => ({ item, criterionId: c.id, criterionTitle: c.title })));
+  }
+
+  /** The box's result for an item when the assessment was opened (computed items' explanations). */
+  boxItem(itemId: string): ModelVerdict['items'][number] | null {
+    return this.draft?.start?.verdict?.items.find((i) => i.itemId === itemId) ?? null;
+  }
+
+  /**
+   * The total so far: declared answers plus the computed items as the box worked them out. Exact for
+   * a points set (computed items do not depend on the answers); null while the box's part is unknown.
+   */
+  get totalSoFar(): number | null {
+    const draft = this.draft;
+    if (!draft?.start?.verdict) return null;
+    return this.items.reduce((sum, { item }) => sum + (item.source === 'declared'
+      ? (draft.answers[item.id] ?? 0)
+      : (this.boxItem(item.id)?.points ?? 0)), 0);
+  }
+
+  get unanswered(): string[] {
+    const answers = this.draft?.answers ?? {};
+    return this.items.filter(({ item }) => item.source === 'declared' && answers[item.id] === undefined).map(({ item }) => item.id);
+  }
+
+  /** After a reload: the set kept on the tablet, for the screens under way. */
+  async restore(): Promise<void> {
+    if (this.flow.session.household) await this.loadStoredSet();
+  }
+
+  private async loadStoredSet(): Promise<void> {
+    const stored = v.safeParse(StoredModelSetSchema, await db.modelSets.get(TITLE));
+    if (stored.success) this.set = stored.output.set;
+  }
+
+  private async attempt(work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    try {
+      await work();
+    } catch (e) {
+      if (!(e instanceof ApiError)) console.error(e);
+      this.error = errorCode(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private change(patch: Partial<HouseholdDraft> | ((d: HouseholdDraft) => Partial<HouseholdDraft>), screen?: Screen, items?: () => OutboxItemInput[]): Promise<void> {
+    return this.flow.save((current) => {
+      const d = current.household ?? blank();
+      return { household: { ...d, ...(typeof patch === 'function' ? patch(d) : patch) }, ...(screen ? { screen } : {}) };
+    }, items ? async () => { await enqueue(db, items()); } : undefined);
+  }
+
+  go(screen: Screen, index?: number): Promise<void> {
+    this.error = null;
+    return index === undefined ? this.flow.go(screen) : this.change({ index }, screen);
+  }
+
+  /**
+   * Opens "Gia đình tôi": the household she is in, as the box knows it. A household registered on
+   * this tablet that the box has not got yet is shown as it was registered.
+   */
+  open(): Promise<void> {
+    const person = this.flow.session.person;
+    if (!person) return Promise.resolve();
+    return this.attempt(async () => {
+      const d = this.flow.session.household;
+      if (d?.registeredHere && d.view) {
+        await this.flow.sync.kick();
+        await this.change({}, 'household');
+        return;
+      }
+      // Her registration may still be on its way to the box: send it first.
+      await this.flow.sync.kick();
+      let household: HouseholdView | null;
+      try {
+        household = (await api.householdOf(person.id)).household;
+      } catch (e) {
+        // Registered on this tablet and not at the box yet: she has no household there.
+        if (e instanceof ApiError && e.code === 'person.not-found' && this.flow.savedOnTabletOnly) household = null;
+        else if (d?.view) household = d.view;
+        else throw e;
+      }
+      await this.change({ view: household, link: undefined }, 'household');
+    });
+  }
+
+  /** Registers a household with her as head, in the village chosen (hers unless she changes it). */
+  register(village: string): Promise<void> {
+    const person = this.flow.session.person;
+    if (!person || this.view) return Promise.resolve();
+    const id = uuidv7();
+    const view: HouseholdView = {
+      id, village, headPersonId: person.id, facts: {}, clanId: null, revision: 0,
+      members: [{ personId: person.id, code: person.code, name: person.name, role: 'head', since: new Date().toISOString() }],
+    };
+    this.flow.sync.markPending(person.id);
+    return this.attempt(async () => {
+      await this.change({ view, registeredHere: true }, 'household', () => [
+        { kind: 'household', personId: person.id, recordId: id, body: { village, headCode: person.code, headBirthYear: person.birthYear } },
+      ]);
+      await this.flow.sync.kick();
+    });
+  }
+
+  /**
+   * Links an adult by the code on her slip and her birth year. Sent through the outbox at once; a
+   * refusal (unknown code, already in another household) is shown here and taken back, so it changes
+   * nothing and never waits for a facilitator. With the box away the link waits in the outbox.
+   */
+  link(code: string, birthYear: number): Promise<void> {
+    const person = this.flow.session.person;
+    const view = this.view;
+    if (!person || !view) return Promise.resolve();
+    const linkId = uuidv7();
+    const normalized = code.trim().toUpperCase();
+    return this.attempt(async () => {
+      await this.change({ link: undefined }, undefined, () => [
+        { kind: 'household-member', personId: person.id, recordId: linkId, householdId: view.id, body: { code: normalized, birthYear } },
+      ]);
+      await this.flow.sync.kick();
+      const left = await db.outbox.where('personId').equals(person.id).filter((i) => i.recordId === linkId).first();
+      if (left?.state === 'refused') {
+        await db.outbox.delete(left.seq!);
+        await this.flow.sync.refresh();
+        await this.change({ link: { outcome: 'refused', code: normalized } });
+        this.error = left.refusal?.code ?? 'internal';
+        return;
+      }
+      if (left) {
+        await this.change({ link: { outcome: 'queued', code: normalized } });
+        return;
+      }
+      const linked = this.view?.members.find((m) => m.code === normalized);
+      await this.change({ link: { outcome: 'linked', code: normalized, ...(linked ? { name: linked.name } : {}) } });
+    });
+  }
+
+  /** Called when the box confirms an item of the household's: keeps the box's view and verdict. */
+  async confirmed(item: OutboxItem, response: unknown): Promise<void> {
+    const d = this.flow.session.household;
+    if (!d) return;
+    if (item.kind === 'household' || item.kind === 'household-member' || item.kind === 'household-facts') {
+      const view = v.safeParse(HouseholdViewSchema, response);
+      if (!view.success || view.output.id !== d.view?.id) return;
+      await this.flow.save((current) => (current.household ? {
+        household: { ...current.household, view: view.output, ...(item.kind === 'household' ? { registeredHere: false } : {}) },
+      } : {}));
+    } else if (item.kind === 'model-assessment' && item.recordId === d.assessmentId && item.body.status === 'submitted') {
+      const view = v.safeParse(ModelAssessmentViewSchema, response);
+      if (!view.success) return;
+      await this.flow.save((current) => (current.household?.assessmentId === item.recordId ? { household: { ...current.household, result: view.output.verdict } } : {}));
+    }
+  }
+
+  /** The year the household's facts and self-assessment count for. */
+  private get year(): number {
+    return this.draft?.start?.year ?? this.flow.info?.year ?? new Date().getFullYear();
+  }
+
+  /** The facts of the year, one question per screen: how many school-age children, then whether all go to school. */
+  openFacts(): Promise<void> {
+    const known = this.view?.facts[String(this.year)];
+    return this.change({ factsStep: 'count', facts: known ? { ...known } : {} }, 'household-facts');
+  }
+
+  /** Shows the buttons from 6 up (the first screen has 0 to 5 and "6 or more"). */
+  showMoreChildren(more: boolean): Promise<void> {
+    return this.change((d) => ({ facts: { ...d.facts, more } }));
+  }
+
+  chooseChildren(n: number): Promise<void> {
+    if (n === 0) return this.saveFacts({ schoolAgeChildren: 0, allChildrenInSchool: null });
+    return this.change((d) => ({ facts: { ...d.facts, schoolAgeChildren: n }, factsStep: 'school' }));
+  }
+
+  chooseInSchool(all: boolean): Promise<void> {
+    const n = this.draft?.facts?.schoolAgeChildren;
+    if (n === undefined) return this.go('household-facts');
+    return this.saveFacts({ schoolAgeChildren: n, allChildrenInSchool: all });
+  }
+
+  /** Queues the facts and goes on to the self-assessment, which reads them. */
+  private async saveFacts(facts: HouseholdFacts): Promise<void> {
+    const person = this.flow.session.person;
+    const view = this.view;
+    if (!person || !view) return;
+    const year = this.year;
+    await this.change((d) => ({
+      facts: { ...facts }, factsStep: undefined,
+      view: d.view ? { ...d.view, facts: { ...d.view.facts, [String(year)]: facts } } : d.view,
+    }), 'household', () => [{ kind: 'household-facts', personId: person.id, recordId: view.id, year, body: facts }]);
+    await this.startAssessment();
+  }
+
+  /**
+   * Opens the self-assessment: the box gives the set, the year and the computed items (after the
+   * household's changes waiting on the tablet have reached it). Without the box, the set kept on the
+   * tablet serves and the computed items wait; what she answers is kept all the same.
+   */
+  startAssessment(): Promise<void> {
+    const view = this.view;
+    if (!view) return Promise.resolve();
+    return this.attempt(async () => {
+      await this.flow.sync.kick();
+      let start;
+      try {
+        start = await api.modelStart(TITLE, view.id);
+      } catch (e) {
+        if (!(e instanceof ApiError) || (e.code !== 'network' && e.code !== 'household.not-found')) throw e;
+        start = null;
+      }
+      if (!start) {
+        await this.loadStoredSet();
+        if (!this.set) throw new ApiError('network', 'no criteria set on the tablet');
+        await this.change({ unreachable: true }, this.draft?.submitted ? 'household-result' : 'household-item');
+        return;
+      }
+      await db.modelSets.put({ title: TITLE, set: start.set, fetchedAt: new Date().toISOString() });
+      this.set = start.set;
+      const held = start.assessment;
+      const startInfo = { setId: start.set.id, setVersion: start.set.version, year: start.year, verdict: start.verdict };
+      if (held) {
+        const answers = Object.fromEntries(Object.entries(held.answers).filter((e): e is [string, number] => typeof e[1] === 'number'));
+        const submitted = held.status === 'submitted';
+        await this.change((d) => ({
+          assessmentId: held.id, start: startInfo, unreachable: false, submitted,
+          // Answers given here and not yet at the box win over the box's older draft.
+          answers: { ...answers, ...(d.assessmentId === held.id ? d.answers : {}) },
+          ...(submitted ? { result: held.verdict } : {}), index: 0,
+        }), submitted ? 'household-result' : 'household-item');
+        return;
+      }
+      await this.change({ start: startInfo, unreachable: false, index: 0 }, this.draft?.submitted ? 'household-result' : 'household-item');
+    });
+  }
+
+  /** A score for a declared item, saved as it is given. */
+  score(itemId: string, points: number): Promise<void> {
+    return this.change((d) => ({ answers: { ...d.answers, [itemId]: points } }));
+  }
+
+  private body(status: PutModelAssessment['status']): PutModelAssessment | null {
+    const d = this.draft;
+    const set = this.set;
+    if (!d?.view || !set) return null;
+    const assistedBy = this.flow.session.assistedBy?.id;
+    return {
+      title: TITLE, subjectId: d.view.id, criteriaSetId: set.id, criteriaSetVersion: set.version, status,
+      answers: this.items.flatMap(({ item }) => (d.answers[item.id] === undefined ? [] : [{ itemId: item.id, value: d.answers[item.id]! }])),
+      ...(assistedBy ? { assistedBy } : {}),
+    };
+  }
+
+  /** Submits: queued at once; the result shows the box's verdict as soon as the box has worked it out. */
+  async submit(): Promise<void> {
+    const person = this.flow.session.person;
+    const body = this.body('submitted');
+    const d = this.draft;
+    if (!person || !body || !d || this.unanswered.length > 0) return;
+    this.flow.sync.markPending(person.id);
+    await this.change({ submitted: true }, 'household-result', () => [{ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body }]);
+    await this.flow.sync.kick();
+  }
+
+  /** Asks the box again (the result screen, while the box has not answered). */
+  async retry(): Promise<void> {
+    await this.flow.sync.kick();
+    if (this.draft?.submitted && !this.draft.result && this.view) {
+      const start = await api.modelStart(TITLE, this.view.id).catch(() => null);
+      if (start?.assessment?.status === 'submitted') await this.change({ result: start.assessment.verdict });
+    }
+  }
+
+  /**
+   * What the session's end hands to the outbox: a self-assessment begun and not submitted goes to
+   * the box as a draft, so the household can finish it another day.
+   */
+  handOver(): OutboxItemInput[] {
+    const person = this.flow.session.person;
+    const d = this.draft;
+    if (!person || !d || d.submitted || Object.keys(d.answers).length === 0) return [];
+    const body = this.body('draft');
+    return body ? [{ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body }] : [];
+  }
+
+  /** Forgets what is in memory (the session's end). */
+  clear(): void {
+    this.busy = false;
+    this.error = null;
+  }
+}
