@@ -3,15 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staff } from '../fixtures/staff.ts';
-import { AccessibilityReport } from './axe.ts';
+import { AccessibilityReport, focusNotShown, overflowAtTextScale, smallTargets } from './axe.ts';
 import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, watchErrors, type RunningKiosk } from './kiosk.ts';
 import { addPhoto, answer, answerAll, indicatorIds, next, submit } from './villager.ts';
 
 /**
  * Every screen and state a villager, a facilitator, an appraiser, an administrator and a commune
  * officer can reach, audited with axe-core (WCAG 2.0/2.1/2.2 A and AA: a serious or critical
- * violation fails); the villager's screens also need targets of at least 48×48 px and no sideways
- * scrolling at 200 % text on a 10-inch tablet (1280×800).
+ * violation fails); every screen also needs targets of at least 48×48 px and no sideways scrolling
+ * at 200 % text on a 10-inch tablet (1280×800). The staff's and the hub's screens are checked on that
+ * tablet held both ways (1280×800 and 800×1280), at 100 % and 200 % text, and with a visible focus
+ * ring on every stop of the Tab order (`AccessibilityReport.staff` in axe.ts). 200 % text there is
+ * the root size at 40 px, as the villager's text-size picture sets it: the app is sized in rem, so
+ * this is what a facilitator turning up the tablet's text size gets (text and what holds it grow,
+ * the window does not), rather than page zoom, which would shrink the window instead.
  */
 
 let center: RunningKiosk;
@@ -42,6 +47,30 @@ async function seedCatalog(api: Awaited<ReturnType<typeof adminApi>>) {
   await put({ kind: 'video', title: 'Nhận biết tin nhắn lừa đảo', topic: 'An toàn trên mạng', indicators: ['CS05'], domains: ['safety'], file: { ...stored.body, name: 'lua-dao.mp4' } });
 }
 
+/**
+ * The registry with one of each: a household of two (so the head can be handed over), a clan, and a
+ * unit with a worker linked, so every tab of "Gia đình, dòng họ, đơn vị" has a row with its forms.
+ */
+async function seedRegistry(api: Awaited<ReturnType<typeof adminApi>>) {
+  const village = 'Thôn Đồng Chằm';
+  const made: { name: string; code: string; birthYear: number }[] = [];
+  for (const [name, birthYear] of [['Đinh Văn Lực', 1980], ['Đinh Thị Nga', 1985]] as const) {
+    const res = await api('PUT', `/api/people/${build.id()}`, { name, birthYear, village, consents: { assessment: true, publicList: true, statistics: true } });
+    expect(res.status).toBe(200);
+    made.push({ name, code: res.body.code as string, birthYear });
+  }
+  const [head, member] = made as [typeof made[0], typeof made[0]];
+  const household = build.id();
+  expect((await api('PUT', `/api/households/${household}`, { village, headCode: head.code, headBirthYear: head.birthYear })).status).toBe(200);
+  expect((await api('POST', `/api/households/${household}/members`, { code: member.code, birthYear: member.birthYear, move: true })).status).toBe(200);
+  expect((await api('POST', '/api/staff/clans', { id: build.id(), name: 'Họ Đinh thôn Đồng Chằm', representative: 'Ông Đinh Văn Tâm' })).status).toBe(200);
+  const unit = build.id();
+  expect((await api('POST', '/api/staff/units', { id: unit, name: 'Hợp tác xã chè Đồng Chằm', kind: 'cooperative', village })).status).toBe(200);
+  expect((await api('PUT', `/api/staff/units/${unit}/staff-count/${new Date().getFullYear()}`, { count: 3 })).status).toBe(200);
+  expect((await api('POST', `/api/staff/units/${unit}/members`, { code: member.code, birthYear: member.birthYear })).status).toBe(200);
+  return { head: head.name, member: member.name };
+}
+
 async function signIn(page: Page, url: string, who: { name: string; pin: string }) {
   await page.goto(`${url}/staff`);
   await page.getByLabel('Họ và tên', { exact: true }).fill(who.name);
@@ -54,6 +83,30 @@ const tile = (page: Page, name: string) => page.getByRole('button', { name, exac
 const back = (page: Page) => page.locator('nav.staff-nav').getByRole('button', { name: 'Quay lại' }).click();
 
 describe('accessibility of every screen', () => {
+  it('the checks themselves find a small target, a focus that does not show and a page that scrolls sideways at 200 % text', async () => {
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    await page.setContent(`<html style="font-size: 20px"><body>
+      <style>:focus-visible { outline: 4px solid #000; } .bare:focus { outline: none; } .wide { width: 30rem; }</style>
+      <button class="small" style="height: 30px">Nhỏ</button>
+      <button class="bare" style="height: 60px; width: 60px">Không viền</button>
+      <label class="choice"><input type="radio" name="k" /> Chính thức</label>
+      <label style="display: block; min-height: 48px"><input type="checkbox" /> Đủ lớn</label>
+      <button disabled style="height: 20px">Tắt</button>
+      <p>Đọc <a href="#doc">hướng dẫn</a> trước khi làm.</p>
+      <p><a class="alone" href="#alone">Một mình</a></p>
+      <div class="wide">Rộng</div>
+    </body></html>`);
+    expect((await smallTargets(page)).map((t) => t.element)).toEqual(['button.small "Nhỏ"', 'label.choice[name=k] "Chính thức"', 'a.alone "Một mình"']);
+    expect(await focusNotShown(page)).toEqual(['button.bare "Không viền"']);
+    await page.setViewportSize({ width: 800, height: 1280 });
+    expect(await overflowAtTextScale(page)).not.toBeNull();
+    expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('20px');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await overflowAtTextScale(page)).toBeNull();
+    await context.close();
+  });
+
   it('the villager: welcome to result slip, resources, learning plan, digital-skills check, status panel, find by code', async () => {
     const api = await adminApi(center.url);
     await seedCatalog(api);
@@ -227,7 +280,7 @@ describe('accessibility of every screen', () => {
     report.assertClean();
   });
 
-  it('the center staff: sign-in, home for each role, assist, appraisals, lists, people, audit log, accounts, federation, resources with attendance', async () => {
+  it('the center staff: sign-in, home for each role, assist, appraisals, lists, people, registry and its self-assessments, audit log, accounts, federation, resources with attendance', async () => {
     const url = center.url;
     const api = await adminApi(url);
     for (const s of [staff.anhBinh, staff.coMai]) {
@@ -240,6 +293,7 @@ describe('accessibility of every screen', () => {
     const assessmentId = build.id();
     expect((await api('PUT', `/api/assessments/${assessmentId}`, build.assessment(lan, { scores: { CS07: 9 } }))).status).toBe(200);
     expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8, ...(indicatorId === 'CS07' ? { reason: 'Chưa có sổ ghi chép' } : {}) })) })).status).toBe(200);
+    const registry = await seedRegistry(api);
     const { changes } = await (await fetch(`${url}/api/resources?since=0`)).json() as { changes: { title: string }[] };
     if (!changes.some((c) => c.title === 'Lớp dùng điện thoại thông minh')) await seedCatalog(api);
 
@@ -250,29 +304,29 @@ describe('accessibility of every screen', () => {
     const fp = await facilitatorContext.newPage();
     await fp.goto(`${url}/staff`);
     await fp.getByLabel('Mã PIN (6 số)').waitFor();
-    await report.audit(fp, 'staff sign-in');
+    await report.staff(fp, 'staff sign-in');
     await signIn(fp, url, staff.anhBinh);
-    await report.audit(fp, 'home (facilitator)');
+    await report.staff(fp, 'home (facilitator)');
     await tile(fp, 'Hỗ trợ người dân làm bài');
     await fp.locator('input[name="name"]').fill('Lan');
     await fp.getByRole('button', { name: 'Tìm', exact: true }).click();
     await fp.locator('.hits li').first().waitFor();
-    await report.audit(fp, 'assist, a person found');
+    await report.staff(fp, 'assist, a person found');
     await back(fp);
     await tile(fp, 'Dữ liệu cá nhân');
     await fp.locator('input[name="name"]').fill('Lan');
     await fp.getByRole('button', { name: 'Tìm', exact: true }).click();
     await fp.locator('.hits li').filter({ hasText: people.baLan.name }).getByRole('button', { name: 'Xem' }).click();
     await fp.getByTestId('person-data').waitFor();
-    await report.audit(fp, "a person's data");
+    await report.staff(fp, "a person's data");
     await back(fp);
     await tile(fp, 'Danh sách đề nghị công nhận');
     await fp.getByTestId('list').waitFor();
-    await report.audit(fp, 'lists (facilitator)');
+    await report.staff(fp, 'lists (facilitator)');
     await back(fp);
     await tile(fp, 'Lớp học và tài liệu');
     await fp.getByTestId('staff-resources').locator('tr').first().waitFor();
-    await report.audit(fp, 'resources (staff)');
+    await report.staff(fp, 'resources (staff)');
     await fp.getByTestId('staff-resources').locator('tr', { hasText: 'Lớp dùng điện thoại thông minh' }).getByRole('button', { name: 'Điểm danh' }).first().click();
     const panel = fp.getByTestId('attendance');
     await panel.locator('select[name="attendance-session"]').waitFor();
@@ -280,7 +334,31 @@ describe('accessibility of every screen', () => {
     await panel.getByRole('button', { name: 'Tìm', exact: true }).click();
     await panel.getByRole('button', { name: 'Thêm vào buổi này' }).first().click();
     await panel.getByRole('checkbox').first().waitFor();
-    await report.audit(fp, 'resources with the attendance panel');
+    await report.staff(fp, 'resources with the attendance panel');
+    // Gia đình, dòng họ, đơn vị: each tab with a row in it, and the self-assessment of a unit and of a household.
+    await back(fp);
+    await tile(fp, 'Gia đình, dòng họ, đơn vị');
+    const tabs = fp.getByRole('group', { name: 'Gia đình, dòng họ và đơn vị học tập' });
+    await fp.getByTestId('households').getByText(registry.head).waitFor();
+    await report.staff(fp, 'registry: households');
+    await tabs.getByRole('button', { name: 'Dòng họ', exact: true }).click();
+    await fp.getByTestId('clans').getByText('Họ Đinh thôn Đồng Chằm').waitFor();
+    await report.staff(fp, 'registry: clans');
+    await tabs.getByRole('button', { name: 'Đơn vị', exact: true }).click();
+    await fp.getByTestId('units').getByText(registry.member).waitFor();
+    await report.staff(fp, 'registry: units');
+    await tabs.getByRole('button', { name: 'Cộng đồng (thôn)', exact: true }).click();
+    await fp.getByTestId('communities').getByText('Thôn Đồng Chằm').waitFor();
+    await report.staff(fp, 'registry: communities');
+    await tabs.getByRole('button', { name: 'Đơn vị', exact: true }).click();
+    await fp.getByTestId('units').getByRole('button', { name: /Tự đánh giá năm/ }).click();
+    await fp.getByTestId('model-assessment').locator('[data-item="U1.3"]').getByRole('button', { name: 'Đạt', exact: true }).click();
+    await report.staff(fp, 'self-assessment of a unit');
+    await fp.getByTestId('model-assessment').getByRole('button', { name: 'Quay lại danh sách' }).click();
+    await tabs.getByRole('button', { name: 'Gia đình', exact: true }).click();
+    await fp.getByTestId('households').getByRole('button', { name: /Tự đánh giá năm/ }).click();
+    await fp.getByTestId('model-assessment').locator('[data-item="G2.1"]').waitFor();
+    await report.staff(fp, 'self-assessment of a household');
     // An assisted registration: the villager's screen with the facilitator's bar and text size.
     await back(fp);
     await tile(fp, 'Hỗ trợ người dân làm bài');
@@ -293,18 +371,18 @@ describe('accessibility of every screen', () => {
     const appraiserContext = await tabletContext(browser);
     const ap = await appraiserContext.newPage();
     await signIn(ap, url, staff.coMai);
-    await report.audit(ap, 'home (appraiser)');
+    await report.staff(ap, 'home (appraiser)');
     await tile(ap, 'Thẩm định');
     await ap.getByTestId('queue').waitFor();
-    await report.audit(ap, 'appraisals');
+    await report.staff(ap, 'appraisals');
     await ap.getByRole('button', { name: `Mở: ${people.baLan.name}` }).click();
     await ap.locator('select[name="score-CS01"]').waitFor();
-    await report.audit(ap, 'an appraisal case');
+    await report.staff(ap, 'an appraisal case');
     await back(ap);
     await back(ap);
     await tile(ap, 'Danh sách đề nghị công nhận');
     await ap.getByTestId('list').waitFor();
-    await report.audit(ap, 'lists (appraiser)');
+    await report.staff(ap, 'lists (appraiser)');
     await appraiserContext.close();
 
     // The administrator.
@@ -312,18 +390,18 @@ describe('accessibility of every screen', () => {
     const ad = await adminContext.newPage();
     await signIn(ad, url, staff.chiHoa);
     await ad.getByTestId('backup').waitFor();
-    await report.audit(ad, 'home (administrator)');
+    await report.staff(ad, 'home (administrator)');
     await tile(ad, 'Nhật ký hoạt động');
     await ad.getByTestId('audit').locator('tbody tr').first().waitFor();
-    await report.audit(ad, 'audit log');
+    await report.staff(ad, 'audit log');
     await back(ad);
     await tile(ad, 'Tài khoản');
     await ad.getByTestId('accounts').getByText(staff.coMai.name).waitFor();
-    await report.audit(ad, 'accounts');
+    await report.staff(ad, 'accounts');
     await back(ad);
     await tile(ad, 'Đồng bộ với xã');
     await ad.locator('input[name="enrol-code"]').waitFor();
-    await report.audit(ad, 'federation');
+    await report.staff(ad, 'federation');
     await adminContext.close();
 
     report.assertClean();
@@ -336,9 +414,9 @@ describe('accessibility of every screen', () => {
     const report = new AccessibilityReport();
     await page.goto(`${hub.url}/staff`);
     await page.getByRole('heading', { name: /Khởi tạo/ }).waitFor();
-    await report.audit(page, 'first start (the first administrator)');
+    await report.staff(page, 'first start (the first administrator)');
     await firstAdmin(page, hub.url);
-    await report.audit(page, 'hub home');
+    await report.staff(page, 'hub home');
 
     // The center enrols and sends its year up, so the hub's screens have rows, charts and proposals.
     const enrolment = await page.request.fetch(`${hub.url}/api/staff/hub/enrolments`, { method: 'POST', data: { name: 'TTHTCĐ Tân Lập' } });
@@ -351,24 +429,24 @@ describe('accessibility of every screen', () => {
 
     await tile(page, 'Các trung tâm trong xã');
     await page.getByTestId('hub-nodes').getByText('TTHTCĐ Tân Lập').waitFor();
-    await report.audit(page, 'hub centers');
+    await report.staff(page, 'hub centers');
     await back(page);
     await tile(page, 'Quyết định công nhận');
     await page.getByTestId('proposals').waitFor();
-    await report.audit(page, 'hub decisions');
+    await report.staff(page, 'hub decisions');
     await back(page);
     await tile(page, 'Theo dõi kết quả và báo cáo năm');
     await page.getByTestId('totals').waitFor();
     await page.getByTestId('bar-chart').first().waitFor();
-    await report.audit(page, 'hub dashboard');
+    await report.staff(page, 'hub dashboard');
     await back(page);
     await tile(page, 'Dân số, chỉ tiêu, sáp nhập thôn');
     await page.getByTestId('population').locator('tr').first().waitFor();
-    await report.audit(page, 'hub figures');
+    await report.staff(page, 'hub figures');
     await back(page);
     await tile(page, 'Lớp học và tài liệu');
     await page.locator('select[name="resource-kind"]').waitFor();
-    await report.audit(page, 'hub resources');
+    await report.staff(page, 'hub resources');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -13,6 +13,8 @@ export const viStaff = {
   toKiosk: 'Về màn hình người dân',
   /** Table headers of columns that hold a state, a button or a tick box. */
   columns: { status: 'Trạng thái', action: 'Thao tác', choose: 'Chọn', indicator: 'Chỉ số', result: 'Kết quả' },
+  /** Above a table wider than the screen (large text, a tablet held upright): it scrolls on its own. */
+  tableScroll: '{label}: bảng rộng, kéo sang ngang (hoặc dùng phím mũi tên) để xem hết',
   locked: 'Nhập sai quá nhiều lần. Thử lại sau {n} giây.',
   invalid: 'Sai tên hoặc mã PIN.',
   roles: { admin: 'Quản trị trung tâm', facilitator: 'Người hướng dẫn', appraiser: 'Người thẩm định (chi hội khuyến học)' },
