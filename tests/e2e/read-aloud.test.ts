@@ -27,8 +27,9 @@ const prefix = 'criteria.cdht-2022.CS01.nhom-1.';
 beforeAll(async () => {
   if (!hasEspeak()) return;
   const config = loadConfig({ configDir: join(import.meta.dirname, '../../kiosk-config') });
-  const entries = (await villagerTexts(config, 'vi')).filter((e) => e.id === `${prefix}text` || e.id === `${prefix}explain`);
-  expect(entries).toHaveLength(2);
+  const welcome = ['welcome.heading', 'welcome.newPerson', 'welcome.newPersonHint', 'welcome.hasCard', 'welcome.hasCardHint'];
+  const entries = (await villagerTexts(config, 'vi')).filter((e) => e.id === `${prefix}text` || e.id === `${prefix}explain` || welcome.includes(e.id));
+  expect(entries).toHaveLength(7);
   await renderPack({ dir: join(dataDir, 'audio', SYNTHESIZED_PACK), entries, rate: 200, format: 'wav' });
 });
 const box = kioskAndBrowser({ dataDir });
@@ -54,6 +55,14 @@ describe.skipIf(!hasEspeak())('read-aloud on a tablet without a Vietnamese voice
     // The app opened once, so its service worker handles what follows.
     await page.goto(box.kiosk.url);
     await waitForServiceWorker(page);
+    // The welcome prompt and its two choices are said by the box's clips, one after another.
+    const welcomeListen = page.getByRole('button', { name: /^Nghe đọc: Chào mừng/ });
+    await welcomeListen.waitFor();
+    await welcomeListen.click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { played: string[] }).played.length), { timeout: 30_000 }).toBe(5);
+    await page.evaluate(() => { (window as unknown as { played: string[] }).played.length = 0; });
+    // The indicator's clips are counted from here on (the pack's index stays counted: it is read once).
+    clipRequests.splice(0, clipRequests.length, ...clipRequests.filter((p) => !p.includes('/clips/')));
     await register(page, box.kiosk.url, people.baLan.name, '1954', people.baLan.village);
     // The precondition: this browser has no Vietnamese voice of its own.
     expect(await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('vi')))).toBe(false);
