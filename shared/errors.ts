@@ -37,6 +37,7 @@ export const errorCatalogue = {
   'appraisal.reason-required': { status: 422, message: (d: { indicatorId?: string }) => `A reason is required where the appraised score of ${d.indicatorId ?? ''} differs from the self-score.` },
   'appraisal.locked': { status: 409, message: () => 'This appraisal is on a finalized list and locked; the administrator must reopen it.' },
   'appraisal.decided': { status: 409, message: (d: { decisionNumber?: string }) => `The commune recognized this person by decision ${d.decisionNumber ?? ''}; only the commune can reopen it, by withdrawing the decision.` },
+  'appraisal.not-here': { status: 409, message: (d: { kind?: string }) => `A ${d.kind ?? 'subject'}'s self-assessment is appraised by the commune, not at the center.` },
   'appraisal.not-found': { status: 404, message: () => 'This assessment has not been appraised.' },
   'list.empty': { status: 409, message: () => 'No appraised person passes in this village and year.' },
   'evidence.not-found': { status: 404, message: () => 'No such evidence photo.' },

@@ -22,3 +22,16 @@ export const PutModelAssessmentSchema = v.strictObject({
   assistedBy: v.optional(Uuid7Schema),
 });
 export type PutModelAssessment = v.InferOutput<typeof PutModelAssessmentSchema>;
+
+/**
+ * The village branch's appraisal of a household's or clan's self-assessment: every declared item
+ * scored (or marked met) again, with a reason wherever it differs from the self-assessment.
+ */
+export const SaveModelAppraisalSchema = v.strictObject({
+  answers: v.pipe(v.array(v.strictObject({
+    itemId: v.pipe(v.string(), v.minLength(1)),
+    value: v.union([v.pipe(v.number(), v.integer()), v.boolean()]),
+    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
+  })), v.maxLength(200)),
+});
+export type SaveModelAppraisal = v.InferOutput<typeof SaveModelAppraisalSchema>;

@@ -69,6 +69,27 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     await page.getByTestId('households').getByRole('button', { name: /Tự đánh giá năm/ }).click();
     await expect.poll(() => form.locator('[data-item="G2.1"]').textContent()).toContain('0 trong 1 người lớn');
     await expect.poll(() => form.locator('[data-item="G1.1"]').textContent()).toContain('không có cháu nào trong độ tuổi đi học');
+    // The head answers every declared item with the officer, and submits.
+    for (const item of ['G1.2', 'G1.3', 'G2.2', 'G2.3', 'G3.1', 'G3.2', 'G4.1', 'G4.2']) {
+      await form.locator(`[data-item="${item}"]`).getByRole('combobox').selectOption('5');
+    }
+    await form.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
+    await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
+
+    // The branch appraises it from "Thẩm định": a changed score needs a reason.
+    await form.getByRole('button', { name: 'Quay lại danh sách' }).click();
+    await page.getByRole('button', { name: 'Quay lại', exact: true }).click();
+    await page.getByRole('button', { name: 'Thẩm định', exact: true }).click();
+    const models = page.getByTestId('model-queue');
+    await expect.poll(() => models.textContent()).toContain('Chưa thẩm định');
+    await models.getByRole('button', { name: /Đinh Văn Lực/ }).click();
+    const appraisal = page.getByTestId('model-appraisal');
+    await appraisal.locator('[data-item="G3.1"]').getByRole('combobox').selectOption('2');
+    await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
+    await page.getByRole('alert').waitFor();
+    await appraisal.locator('[data-item="G3.1"]').getByLabel(/Lý do/).fill('Chưa có góc học tập cho các cháu');
+    await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
+    await expect.poll(() => page.getByTestId('model-appraisal-verdict').textContent()).toContain('Theo kết quả thẩm định');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
-import { PutModelAssessmentSchema } from '../../../shared/schemas/model-assessment.ts';
+import { PutModelAssessmentSchema, SaveModelAppraisalSchema } from '../../../shared/schemas/model-assessment.ts';
+import { requireRole } from '../http/auth.ts';
+import { assessmentYearNow } from '../assessments/assessment-year.ts';
+import { modelAppraisalCase, modelAppraisalQueue, saveModelAppraisal } from './model-appraisals.service.ts';
 import { modelTitles } from '../../../shared/schemas/model-criteria-set.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
@@ -10,6 +13,7 @@ import { currentModelAssessment, getModelAssessment, preview, putModelAssessment
 
 const TitleParam = v.picklist(modelTitles);
 const SubjectParam = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
+const YearQuery = v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number));
 
 export const modelAssessmentRoutes = new Hono<AppEnv>()
   // A household's head answers at the tablet; a clan, a village and a unit answer with a facilitator
@@ -26,4 +30,13 @@ export const modelAssessmentRoutes = new Hono<AppEnv>()
     const subjectId = parseOrThrow(SubjectParam, decodeURIComponent(c.req.param('subjectId')));
     const [assessment, start] = await Promise.all([currentModelAssessment(c.var.deps, title, subjectId), preview(c.var.deps, title, subjectId)]);
     return c.json({ assessment, set: start.set, subject: start.subject, year: start.year, verdict: assessment?.verdict ?? start.verdict });
-  });
+  })
+  // The village branch appraises households and clans (thẩm định), as it does people.
+  .get('/staff/model-appraisals', requireRole('appraiser', 'admin'), async (c) => {
+    const year = c.req.query('year') ? parseOrThrow(YearQuery, c.req.query('year')) : assessmentYearNow(c.var.deps);
+    return c.json(await modelAppraisalQueue(c.var.deps, year));
+  })
+  .get('/staff/model-appraisals/:id', requireRole('appraiser', 'admin'), async (c) =>
+    c.json(await modelAppraisalCase(c.var.deps, parseOrThrow(Uuid7Schema, c.req.param('id')))))
+  .put('/staff/model-appraisals/:id', requireRole('appraiser', 'admin'), jsonBody(SaveModelAppraisalSchema), async (c) =>
+    c.json(await saveModelAppraisal(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json'))));

@@ -45,19 +45,7 @@ export async function putModelAssessment(deps: ModelAssessmentDeps, id: string, 
   if (set.title !== input.title) throw new AppError('assessment.criteria-set-unknown', { criteriaSetId: input.criteriaSetId, version: input.criteriaSetVersion });
   const kind = titleSubject[input.title];
   const subject = await findSubject(deps.db, kind, input.subjectId, deps.config.center.villages);
-  const answers = answerMap(set, input.answers);
-  const problems = declaredAnswerProblems(set, answers);
-  const unknown = problems.find((p) => p.problem !== 'out-of-range');
-  if (unknown) throw new AppError('assessment.indicator-unknown', { indicatorId: unknown.itemId });
-  const outOfRange = problems[0];
-  if (outOfRange) {
-    const item = set.criteria.flatMap((c) => c.items).find((i) => i.id === outOfRange.itemId);
-    throw new AppError('assessment.score-out-of-range', { indicatorId: outOfRange.itemId, min: 0, max: set.scoring.kind === 'points' ? item?.points ?? 0 : 1 });
-  }
-  if (input.status === 'submitted') {
-    const missing = declaredItems(set).filter((i) => answers[i] === undefined);
-    if (missing.length > 0) throw new AppError('assessment.incomplete', { missing });
-  }
+  const answers = checkedAnswers(set, input.answers, input.status === 'submitted');
   const year = assessmentYearNow(deps);
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -128,10 +116,32 @@ async function view(deps: ModelAssessmentDeps, row: AssessmentRow): Promise<Mode
   };
 }
 
-const declaredItems = (set: ModelCriteriaSet) => set.criteria.flatMap((c) => c.items).filter((i) => i.source === 'declared').map((i) => i.id);
+export const declaredItems = (set: ModelCriteriaSet) => set.criteria.flatMap((c) => c.items).filter((i) => i.source === 'declared').map((i) => i.id);
+
+/**
+ * Declared answers by item id, refused with a stable code when an item is unknown or computed, a
+ * value is of the wrong kind or out of range, or (when `complete`) a declared item is unanswered.
+ * Shared by the self-assessment and the appraisal.
+ */
+export function checkedAnswers(set: ModelCriteriaSet, given: readonly { itemId: string; value: number | boolean }[], complete: boolean): Record<string, number | boolean> {
+  const answers = answerMap(set, given);
+  const problems = declaredAnswerProblems(set, answers);
+  const unknown = problems.find((p) => p.problem !== 'out-of-range');
+  if (unknown) throw new AppError('assessment.indicator-unknown', { indicatorId: unknown.itemId });
+  const outOfRange = problems[0];
+  if (outOfRange) {
+    const item = set.criteria.flatMap((c) => c.items).find((i) => i.id === outOfRange.itemId);
+    throw new AppError('assessment.score-out-of-range', { indicatorId: outOfRange.itemId, min: 0, max: set.scoring.kind === 'points' ? item?.points ?? 0 : 1 });
+  }
+  if (complete) {
+    const missing = declaredItems(set).filter((i) => answers[i] === undefined);
+    if (missing.length > 0) throw new AppError('assessment.incomplete', { missing });
+  }
+  return answers as Record<string, number | boolean>;
+}
 
 /** Answers by item id; an item answered twice in one request is refused rather than guessed. */
-function answerMap(set: ModelCriteriaSet, answers: PutModelAssessment['answers']): DeclaredAnswers {
+function answerMap(set: ModelCriteriaSet, answers: readonly { itemId: string; value: number | boolean }[]): DeclaredAnswers {
   const out: Record<string, number | boolean> = {};
   for (const a of answers) {
     if (a.itemId in out) throw new AppError('assessment.indicator-unknown', { indicatorId: a.itemId });

@@ -9,7 +9,7 @@ import { ClassAttendanceSchema, type PutAttendance } from '../../../shared/schem
 import { BackupRunSchema, BackupStatusSchema } from '../../../shared/schemas/backup.ts';
 import { ClanViewSchema, HouseholdViewSchema, UnitViewSchema, type CreateClan, type CreateUnit } from '../../../shared/schemas/registry.ts';
 import { ModelCriteriaSetSchema, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
+import type { PutModelAssessment, SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
 import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
 import { call as callBox } from '../lib/api.ts';
 
@@ -25,6 +25,20 @@ const ModelAssessmentSchema = v.looseObject({
   verdict: VerdictSchema,
 });
 export type ModelAssessmentData = v.InferOutput<typeof ModelAssessmentSchema>;
+const ModelAppraisalCaseSchema = v.object({
+  assessment: ModelAssessmentSchema,
+  set: ModelCriteriaSetSchema,
+  appraisal: v.nullable(v.object({
+    appraiser: v.string(), updatedAt: v.string(), locked: v.boolean(),
+    answers: v.record(v.string(), v.union([v.number(), v.boolean()])), reasons: v.record(v.string(), v.string()), verdict: VerdictSchema,
+  })),
+});
+export type ModelAppraisalCaseData = v.InferOutput<typeof ModelAppraisalCaseSchema>;
+const ModelQueueItemSchema = v.object({
+  assessmentId: v.string(), title: v.string(), subject: SubjectSchema, submittedAt: v.nullable(v.string()), selfPassed: v.boolean(),
+  appraised: v.nullable(v.object({ passed: v.boolean(), total: v.nullable(v.number()), level: v.nullable(v.number()) })),
+});
+export type ModelQueueItem = v.InferOutput<typeof ModelQueueItemSchema>;
 const ModelStart = v.object({ assessment: v.nullable(ModelAssessmentSchema), set: ModelCriteriaSetSchema, subject: SubjectSchema, year: v.number(), verdict: VerdictSchema });
 
 /** The staff API: the session cookie travels by itself (HttpOnly, same origin). */
@@ -139,6 +153,9 @@ export const staffApi = {
   /** The subject's assessment of a title this year (null when none yet), its set and the verdict so far. */
   modelAssessment: (title: ModelTitle, subjectId: string) => callBox(ModelStart, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`),
   putModelAssessment: (id: string, input: PutModelAssessment) => callBox(ModelAssessmentSchema, `/model-assessments/${id}`, send('PUT', input)),
+  modelQueue: (year: number) => call(v.array(ModelQueueItemSchema), `/model-appraisals?${q({ year })}`),
+  modelAppraisal: (id: string) => call(ModelAppraisalCaseSchema, `/model-appraisals/${id}`),
+  saveModelAppraisal: (id: string, input: SaveModelAppraisal) => call(ModelAppraisalCaseSchema, `/model-appraisals/${id}`, send('PUT', input)),
   backups: () => call(BackupStatusSchema, '/backups'),
   backupNow: () => call(BackupRunSchema, '/backups', send('POST')),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,

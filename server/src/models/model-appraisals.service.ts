@@ -1,0 +1,111 @@
+import { AppError } from '../../../shared/errors.ts';
+import { modelVerdict, type ModelVerdict } from '../../../shared/domain/models/verdict.ts';
+import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
+import type { ModelCriteriaSet, ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import { ModelSets } from '../criteria/model-sets.ts';
+import { findStaffById } from '../staff/staff.repository.ts';
+import { subjectFacts } from './facts.ts';
+import { checkedAnswers, getModelAssessment, type ModelAssessmentDeps, type ModelAssessmentView } from './model-assessments.service.ts';
+
+/**
+ * The village branch appraises households' and clans' self-assessments at the center, on the same
+ * appraisal records as a person's (one per assessment, items by id, a reason where the appraised
+ * answer differs). Villages and units are appraised by the commune, so the center refuses them.
+ * Appraisals of these titles stay at the center until their records are sent to the hub.
+ */
+
+/** The subject kinds appraised at the center (by the village branch). */
+const appraisedHere: readonly ModelSubjectKind[] = ['household', 'clan'];
+
+export interface ModelAppraisalView {
+  appraiser: string;
+  updatedAt: string;
+  locked: boolean;
+  answers: Record<string, number | boolean>;
+  reasons: Record<string, string>;
+  verdict: ModelVerdict;
+}
+
+export interface ModelAppraisalCase {
+  assessment: ModelAssessmentView;
+  /** The set the assessment was made against (its items' wording for the appraiser). */
+  set: ModelCriteriaSet;
+  appraisal: ModelAppraisalView | null;
+}
+
+export async function modelAppraisalCase(deps: ModelAssessmentDeps, assessmentId: string): Promise<ModelAppraisalCase> {
+  const assessment = await getModelAssessment(deps, assessmentId);
+  const set = ModelSets.of(deps.config).find(assessment.criteriaSetId, assessment.criteriaSetVersion);
+  const row = await deps.db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+  if (!row) return { assessment, set, appraisal: null };
+  const items = await deps.db.selectFrom('appraisal_item').selectAll().where('assessment_id', '=', assessmentId).execute();
+  const answers = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
+  const facts = await subjectFacts(deps.db, assessment.subject, assessment.year);
+  return {
+    assessment, set,
+    appraisal: {
+      appraiser: (await findStaffById(deps.db, row.appraiser_id))?.name ?? '', updatedAt: row.updated_at, locked: row.locked === 1,
+      answers, reasons: Object.fromEntries(items.filter((i) => i.reason).map((i) => [i.indicator_id, i.reason!])),
+      verdict: modelVerdict(set, answers, facts, assessment.year),
+    },
+  };
+}
+
+export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor, assessmentId: string, input: SaveModelAppraisal): Promise<ModelAppraisalCase> {
+  const { assessment } = await modelAppraisalCase(deps, assessmentId);
+  if (!appraisedHere.includes(assessment.subject.kind)) throw new AppError('appraisal.not-here', { kind: assessment.subject.kind });
+  if (assessment.status !== 'submitted') throw new AppError('appraisal.not-submitted');
+  const existing = await deps.db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+  if (existing?.locked === 1) throw new AppError('appraisal.locked');
+  const set = ModelSets.of(deps.config).find(assessment.criteriaSetId, assessment.criteriaSetVersion);
+  const answers = checkedAnswers(set, input.answers, true);
+  const reasons = new Map(input.answers.map((a) => [a.itemId, a.reason?.trim() || null]));
+  for (const [itemId, value] of Object.entries(answers)) {
+    if (value !== assessment.answers[itemId] && !reasons.get(itemId)) throw new AppError('appraisal.reason-required', { indicatorId: itemId });
+  }
+  const at = deps.now().toISOString();
+  const items = Object.entries(answers).map(([itemId, value]) => ({
+    assessment_id: assessmentId, indicator_id: itemId, score: typeof value === 'boolean' ? (value ? 1 : 0) : value, reason: reasons.get(itemId) ?? null,
+  }));
+  const row = { assessment_id: assessmentId, appraiser_id: actor.id, status: 'appraised' as const, message: null, locked: 0, revision: (existing?.revision ?? 0) + 1, updated_at: at };
+  const facts = await subjectFacts(deps.db, assessment.subject, assessment.year);
+  const result = modelVerdict(set, answers, facts, assessment.year);
+  await deps.db.transaction().execute(async (trx) => {
+    if (existing) {
+      await trx.updateTable('appraisal').set(row).where('assessment_id', '=', assessmentId).execute();
+      await trx.deleteFrom('appraisal_item').where('assessment_id', '=', assessmentId).execute();
+    } else {
+      await trx.insertInto('appraisal').values(row).execute();
+    }
+    await trx.insertInto('appraisal_item').values(items).execute();
+    const changed = items.filter((i) => answers[i.indicator_id] !== assessment.answers[i.indicator_id]).map((i) => ({ itemId: i.indicator_id, reason: i.reason }));
+    await audit(trx, actor, { action: 'appraisal.save', subjectKind: 'assessment', subjectId: assessmentId, details: { title: assessment.title, changed, total: result.total, level: result.level, passed: result.passed } }, at);
+  });
+  return modelAppraisalCase(deps, assessmentId);
+}
+
+export interface ModelQueueItem {
+  assessmentId: string;
+  title: string;
+  subject: { kind: string; id: string; label: string; village: string | null };
+  submittedAt: string | null;
+  selfPassed: boolean;
+  appraised: { passed: boolean; total: number | null; level: number | null } | null;
+}
+
+/** Submitted self-assessments of households and clans of a year, for the branch to appraise. */
+export async function modelAppraisalQueue(deps: ModelAssessmentDeps, year: number): Promise<ModelQueueItem[]> {
+  const rows = await deps.db.selectFrom('assessment').select('id')
+    .where('subject_kind', 'in', [...appraisedHere]).where('year', '=', year).where('status', '=', 'submitted').orderBy('submitted_at').execute();
+  const out: ModelQueueItem[] = [];
+  for (const r of rows) {
+    const c = await modelAppraisalCase(deps, r.id);
+    out.push({
+      assessmentId: r.id, title: c.assessment.title, subject: c.assessment.subject, submittedAt: c.assessment.submittedAt,
+      selfPassed: c.assessment.verdict.passed,
+      appraised: c.appraisal ? { passed: c.appraisal.verdict.passed, total: c.appraisal.verdict.total, level: c.appraisal.verdict.level } : null,
+    });
+  }
+  return out;
+}
