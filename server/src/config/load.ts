@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as v from 'valibot';
-import { ConfigError } from './config-error.ts';
+import { ConfigError, readJson, rel } from './config-error.ts';
 import { loadModelSets } from '../criteria/model-sets.ts';
 import { options, type OptionKey, type OptionSpec, type Settings } from '../../../kiosk-config/options.ts';
 import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
@@ -130,20 +130,6 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
   return deepFreeze({ settings, center: centerFile.center, criteriaSets, modelSets, targets, modelTargets, digitalBanks, configDir });
 }
 
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigError(rel(path), '(file)', 'file not found or unreadable');
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(rel(path), '(file)', `not valid JSON: ${(e as Error).message}`);
-  }
-}
-
 function parseWith<S extends v.GenericSchema>(schema: S, data: unknown, source: string): v.InferOutput<S> {
   const result = v.safeParse(schema, data);
   if (result.success) return result.output;
@@ -185,9 +171,6 @@ function checkValue(spec: OptionSpec, raw: unknown, source: string, key: string)
   }
 }
 
-function rel(path: string): string {
-  return relative(process.cwd(), path) || path;
-}
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import {
@@ -8,7 +8,7 @@ import {
   type ModelCriteriaSet,
   type ModelTitle,
 } from '../../../shared/schemas/model-criteria-set.ts';
-import { ConfigError } from '../config/config-error.ts';
+import { ConfigError, readJson, rel } from '../config/config-error.ts';
 import type { KioskConfig } from '../config/load.ts';
 
 /**
@@ -94,22 +94,4 @@ function compareVersions(a: string, b: string): number {
     if (diff !== 0) return diff;
   }
   return 0;
-}
-
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigError(rel(path), '(file)', 'file not found or unreadable');
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(rel(path), '(file)', `not valid JSON: ${(e as Error).message}`);
-  }
-}
-
-function rel(path: string): string {
-  return relative(process.cwd(), path) || path;
 }
