@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { buildServer } from '../server/build.ts';
 
 /** Small helpers the benchmarks share: quantiles, rounding, a keep-alive JSON client, a counting proxy, RSS. */
 
@@ -12,6 +13,13 @@ export const quantile = (xs: number[], q: number): number => {
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
 export const kb = (bytes: number): number => round1(bytes / 1024);
+
+let bundle: Promise<string> | null = null;
+/**
+ * The production server bundle (dist/server/main.js), built once per run from the current source:
+ * the benchmarks start the server as `npm start` does, so the figures are those of a box.
+ */
+export const serverBundle = (): Promise<string> => (bundle ??= buildServer());
 
 /** Resident memory of a process, in MB, from /proc (null where there is no /proc or no such process). */
 export function rssMb(pid: number | null): number | null {

@@ -37,7 +37,7 @@ export interface HubIngestOptions {
   budgetSeconds?: number;
 }
 
-const BATCH_BYTES = 262_144;
+const BATCH_BYTES = 1_048_576;
 const villages = ['Thôn Đồng Chằm', 'Thôn Bãi Muống', 'Thôn Khe Ngang', 'Thôn Làng Mới', 'Thôn Gò Chè', 'Thôn Suối Mây'];
 const indicators = ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10'];
 

@@ -9,7 +9,7 @@ import type { PutAssessment } from '../shared/schemas/assessment.ts';
 import type { RegisterPerson } from '../shared/schemas/person.ts';
 import { build, indicatorIds } from '../tests/fixtures/people.ts';
 import { startKiosk } from '../tests/support/kiosk-process.ts';
-import { callJson, quantile, round1, rssMb, watchRss } from './common.ts';
+import { callJson, quantile, round1, rssMb, serverBundle, watchRss } from './common.ts';
 
 /**
  * Server ingest: tablets registering a villager and submitting her assessment, 30 at once, against
@@ -151,7 +151,8 @@ export async function rawInserts(count: number): Promise<{ submissions: number; 
 }
 
 export async function ingestBench({ submissions, clients = 30, keepData = false }: IngestOptions): Promise<IngestFigures & { dataDir?: string }> {
-  const kiosk = await startKiosk({ web: false, env: { KIOSK_TLS: 'off', KIOSK_YEAR: '2026', KIOSK_SYNC_INTERVAL_SECONDS: '3600' } });
+  await serverBundle();
+  const kiosk = await startKiosk({ web: false, bundled: true, env: { KIOSK_TLS: 'off', KIOSK_YEAR: '2026', KIOSK_SYNC_INTERVAL_SECONDS: '3600' } });
   let keep = false;
   try {
     // Started and waiting for its first tablet: the idle figure.

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchBrowser, startKiosk, tabletContext } from '../tests/support/kiosk-process.ts';
+import { serverBundle } from './common.ts';
 
 /**
  * Catalog search on the tablet: 5,000 resources imported into a real kiosk, fetched by a real
@@ -58,7 +59,8 @@ export interface SearchOptions { resources?: number; queries?: number }
 export async function searchBench({ resources = RESOURCES, queries = QUERIES.length }: SearchOptions = {}): Promise<SearchFigures> {
   const root = resolve(import.meta.dirname, '..');
   if (!existsSync(join(root, 'dist/web/index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-  const kiosk = await startKiosk();
+  await serverBundle();
+  const kiosk = await startKiosk({ bundled: true });
   const browser = await launchBrowser();
   try {
     const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Nguyễn Thị Hoa', pin: '246810' }) };

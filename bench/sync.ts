@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { startKiosk, type RunningKiosk } from '../tests/support/kiosk-process.ts';
-import { callJson, CountingProxy, firstAdmin, kb, round1, round2 } from './common.ts';
+import { callJson, CountingProxy, firstAdmin, kb, round1, round2, serverBundle } from './common.ts';
 import { submitLoad } from './ingest.ts';
 
 /**
@@ -97,10 +97,11 @@ export async function syncBench({ assessments, centerDir }: SyncOptions): Promis
   const work = mkdtempSync(join(tmpdir(), 'kiosk-bench-sync-'));
   try {
     // The center, holding `assessments` submitted assessments made through its API.
-    const center = await startKiosk({ web: false, env: quietEnv, ...(centerDir ? { dataDir: centerDir } : {}) });
+    await serverBundle();
+    const center = await startKiosk({ web: false, bundled: true, env: quietEnv, ...(centerDir ? { dataDir: centerDir } : {}) });
     started.push(center);
     if (!centerDir) await submitLoad(center.url, assessments, 30);
-    const hub = await startKiosk({ web: false, env: { ...quietEnv, KIOSK_ROLE: 'hub' } });
+    const hub = await startKiosk({ web: false, bundled: true, env: { ...quietEnv, KIOSK_ROLE: 'hub' } });
     started.push(hub);
     const link = new CountingProxy(hub.port);
     proxies.push(link);

@@ -1,5 +1,5 @@
 import { launchBrowser, startKiosk, tabletContext } from '../tests/support/kiosk-process.ts';
-import { quantile, round1 } from './common.ts';
+import { quantile, round1, serverBundle } from './common.ts';
 import { ensureBuilt } from './weight.ts';
 
 /**
@@ -36,7 +36,8 @@ const observer = `(() => {
 
 export async function tabletBench({ warmRuns = 5 }: { warmRuns?: number } = {}): Promise<TabletFigures> {
   ensureBuilt();
-  const kiosk = await startKiosk({ env: { KIOSK_TLS: 'off' } });
+  await serverBundle();
+  const kiosk = await startKiosk({ bundled: true, env: { KIOSK_TLS: 'off' } });
   const browser = await launchBrowser();
   try {
     const context = await tabletContext(browser);

@@ -135,8 +135,8 @@ export const options = {
     description: 'A hub refuses a signed sync request whose timestamp is further than this from its own clock.',
   },
   'sync.batchBytes': {
-    type: 'integer', min: 1024, max: 8_000_000, default: 262_144, env: 'KIOSK_SYNC_BATCH_BYTES',
-    description: 'Upper bound of one push batch before compression: small enough for a weak mobile link.',
+    type: 'integer', min: 1024, max: 8_000_000, default: 1_048_576, env: 'KIOSK_SYNC_BATCH_BYTES',
+    description: 'Upper bound of one push batch before compression (gzip makes 1 MB of records about 60 KB on the wire): small enough for a weak mobile link.',
   },
   'sync.intervalSeconds': {
     type: 'integer', min: 5, max: 86400, default: 300, env: 'KIOSK_SYNC_INTERVAL_SECONDS',

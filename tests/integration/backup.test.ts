@@ -11,6 +11,7 @@ import { canonicalJson, createBackup, listBackups, restoreBackup, verifyBackup }
 import { backupDue, backupStatus, lastBackup, scheduleNightlyBackup } from '../../server/src/backup/backup.service.ts';
 import { createApp } from '../../server/src/app.ts';
 import { migrateToLatest, openDatabase } from '../../server/src/db/database.ts';
+import { migrations } from '../../server/src/db/migrations/index.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staffSessions, type Role } from '../fixtures/staff.ts';
 import { requiredUnderCi } from '../support/postgres.ts';
@@ -140,7 +141,7 @@ describe('a backup of a center with real records', () => {
     expect(backup).toMatch(/hoctap-backup-20261123-100000$/); // 03:00 UTC is 10:00 in Vietnam
     const manifest = JSON.parse(readFileSync(join(backup, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
-      format: 'hoctap-backup', center: { id: h.config.center.id, name: h.config.center.name }, schemaVersion: '202611241200-backup-log', createdAt: '2026-11-23T03:00:00.000Z',
+      format: 'hoctap-backup', center: { id: h.config.center.id, name: h.config.center.name }, schemaVersion: Object.keys(migrations).at(-1), createdAt: '2026-11-23T03:00:00.000Z',
     });
     // The database, three photos and the PDF, each with its size and hash.
     expect(manifest.files).toHaveLength(5);

@@ -75,7 +75,7 @@ describe('the install scripts', () => {
     expect(unit).toBe(readFileSync(join(dir, 'hoctap-kiosk.service'), 'utf8').replace('ExecStart=/usr/bin/node ', `ExecStart=${node} `));
     expect(mode(unitPath)).toBe('644');
     for (const line of ['Restart=always', 'RestartSec=3', 'User=hoctap', 'EnvironmentFile=/etc/hoctap-kiosk.env', 'WorkingDirectory=/opt/hoctap-kiosk',
-      `ExecStart=${node} --import tsx server/src/main.ts`, 'AmbientCapabilities=CAP_NET_BIND_SERVICE', 'NoNewPrivileges=yes', 'ProtectSystem=full',
+      `ExecStart=${node} --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js`, 'Environment=MALLOC_ARENA_MAX=2', 'AmbientCapabilities=CAP_NET_BIND_SERVICE', 'NoNewPrivileges=yes', 'ProtectSystem=full',
       'ReadWritePaths=/var/lib/hoctap-kiosk', 'StandardOutput=journal', 'WantedBy=multi-user.target']) {
       expect(unit.split('\n')).toContain(line);
     }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -36,6 +36,8 @@ export interface KioskOptions {
   dataDir?: string;
   /** False for a box whose API alone is tested: the PWA need not be built. */
   web?: boolean;
+  /** Run the production bundle (dist/server/main.js, as `npm start` does) instead of the source through tsx. */
+  bundled?: boolean;
 }
 
 /** A free loopback port, found by binding to port 0. */
@@ -51,12 +53,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function spawnServer(dataDir: string, port: number, env: Record<string, string>): Promise<{ child: ChildProcess; port: number; tlsPort: number | null }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/**
+ * What `npm start` runs (`VAR=value … node <flags> dist/server/main.js`: the bundle with its memory
+ * settings), read from package.json so that the benchmarks measure exactly that.
+ */
+function startCommand(): { args: string[]; env: Record<string, string> } {
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words.length > 0 && /^[A-Z_][A-Z0-9_]*=/.test(words[0]!)) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (words.shift() !== 'node') throw new Error(`package.json's start script does not run node: ${start}`);
+  return { args: words, env };
+}
+
+function spawnServer(dataDir: string, port: number, env: Record<string, string>, bundled = false): Promise<{ child: ChildProcess; port: number; tlsPort: number | null }> {
+  const start = bundled ? startCommand() : { args: ['--import', 'tsx', 'server/src/main.ts'], env: {} };
+  const child: ChildProcess = spawn(process.execPath, start.args, {
     cwd: root,
     // HTTPS on a free port unless a test names one: many kiosks run side by side.
     // Backups (a first one comes ten minutes after start) stay in the data folder, removed with it.
-    env: { ...process.env, KIOSK_PORT: String(port), KIOSK_TLS_PORT: '0', KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, KIOSK_BACKUP_DIR: join(dataDir, 'backups'),
+    env: { ...process.env, ...start.env, KIOSK_PORT: String(port), KIOSK_TLS_PORT: '0', KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, KIOSK_BACKUP_DIR: join(dataDir, 'backups'),
       // No espeak-ng run in the background of every test box (tests/e2e/read-aloud.test.ts renders its own small pack).
       KIOSK_AUDIO_RENDER_ON_START: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,9 +101,10 @@ function kill(child: ChildProcess | null): Promise<void> {
 }
 
 /** Starts the real server (as `npm start` does) on loopback with a fresh data folder. */
-export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), web = true }: KioskOptions = {}): Promise<RunningKiosk> {
+export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), web = true, bundled = false }: KioskOptions = {}): Promise<RunningKiosk> {
+  if (bundled && !existsSync(join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
   if (web && !existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  let { child, port: actual, tlsPort } = await spawnServer(dataDir, port, env);
+  let { child, port: actual, tlsPort } = await spawnServer(dataDir, port, env, bundled);
   const kiosk: RunningKiosk = {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
@@ -94,7 +114,7 @@ export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(joi
     // SIGKILL: a power cut, not a polite shutdown.
     halt: () => kill(child).then(() => { child = null as unknown as ChildProcess; }),
     async resume() {
-      ({ child, tlsPort: kiosk.tlsPort } = await spawnServer(dataDir, actual, env));
+      ({ child, tlsPort: kiosk.tlsPort } = await spawnServer(dataDir, actual, env, bundled));
     },
     async stop() {
       await kill(child);

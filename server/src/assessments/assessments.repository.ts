@@ -14,6 +14,16 @@ export function findAssessmentFor(db: Db, subjectKind: string, subjectId: string
     .executeTakeFirst();
 }
 
+/** The assessment with this id and the subject's assessment of that title and year: up to two rows. */
+export function findAssessmentOrYear(db: Db, id: string, subjectKind: string, subjectId: string, title: string, year: number): Promise<AssessmentRow[]> {
+  return db.selectFrom('assessment').selectAll()
+    .where((eb) => eb.or([
+      eb('id', '=', id),
+      eb.and([eb('subject_kind', '=', subjectKind), eb('subject_id', '=', subjectId), eb('title', '=', title), eb('year', '=', year)]),
+    ]))
+    .execute();
+}
+
 export function listItems(db: Db, assessmentId: string): Promise<AssessmentItemRow[]> {
   return db.selectFrom('assessment_item').selectAll().where('assessment_id', '=', assessmentId).orderBy('indicator_id').execute();
 }

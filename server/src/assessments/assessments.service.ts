@@ -72,7 +72,10 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
   return deps.db.transaction().execute(async (trx) => {
     if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
     if (input.assistedBy && !(await repo.isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
-    const existing = await repo.findAssessment(trx, id);
+    // This id, and the person's assessment of the current year (it may be the same row), in one read.
+    const yearNow = assessmentYearNow(deps);
+    const found = await repo.findAssessmentOrYear(trx, id, SUBJECT_KIND, input.personId, TITLE, yearNow);
+    const existing = found.find((r) => r.id === id);
     if (existing && (existing.subject_id !== input.personId || existing.subject_kind !== SUBJECT_KIND)) {
       throw new AppError('assessment.id-conflict');
     }
@@ -87,9 +90,9 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
       if (existing.status === 'submitted' && input.status === 'draft' && !reopened) return current();
       if (existing.status === 'submitted' && !reopened) throw new AppError('assessment.already-submitted');
     }
-    const year = existing?.year ?? assessmentYearNow(deps);
+    const year = existing?.year ?? yearNow;
     if (!existing) {
-      const other = await repo.findAssessmentFor(trx, SUBJECT_KIND, input.personId, TITLE, year);
+      const other = found.find((r) => r.id !== id);
       if (other) throw new AppError('assessment.year-taken', { year, assessmentId: other.id });
     }
     const row: AssessmentRow = {
@@ -108,6 +111,8 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
       status: row.status, answers: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, note: i.note, confirmed: i.confirmed === 1 })),
       submittedAt: row.submitted_at, assistedBy: row.assisted_by,
     }, at);
+    // Evidence and appraisal rows need the assessment first (foreign keys): a new one has neither.
+    if (!existing) return toView(set, row, sortItems(items), [], undefined);
     return toView(set, row, sortItems(items), await repo.listEvidence(trx, id), await repo.findAppraisal(trx, id));
   });
 }

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { isTemplate, normalizeSpoken } from '../../../shared/schemas/audio-pack.ts';
 import { vi } from '../../../web/src/lib/i18n/vi.ts';
+import { en } from '../../../web/src/lib/i18n/en.ts';
 
 /**
  * Every villager-facing string with its stable id, per language: what a volunteer records, what
@@ -28,18 +27,12 @@ export interface TextSources {
 
 type Catalog = Readonly<Record<string, unknown>>;
 
-/** The English catalog once web/src/lib/i18n/en.ts exists (it is written beside this work); null until then. */
-async function englishCatalog(): Promise<Catalog | null> {
-  const url = new URL('../../../web/src/lib/i18n/en.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return null;
-  const mod = (await import(pathToFileURL(fileURLToPath(url)).href)) as { en?: unknown };
-  return mod.en && typeof mod.en === 'object' ? (mod.en as Catalog) : null;
-}
-
-/** The catalogs by language. Vietnamese is the source: a language without a catalog records its clips from it. */
+/**
+ * The catalogs by language. Vietnamese is the source: a language without a catalog records its clips
+ * from it. Imported statically, so the bundled server (dist/server/main.js) carries them.
+ */
 export async function catalogs(): Promise<Readonly<Record<string, Catalog>>> {
-  const en = await englishCatalog();
-  return en ? { vi, en } : { vi };
+  return { vi, en };
 }
 
 /** Every string leaf of a catalog object, by dotted path (functions and numbers are not text). */

@@ -1,19 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { GroupCommitSqlite, GroupCommitSqliteDialect } from './sqlite-driver.ts';
 
 export type DB = Kysely<Database>;
 
 /** The better-sqlite3 connection under each Kysely instance opened on a file (for its online backup API). */
 const sqliteHandles = new WeakMap<Kysely<any>, SQLite.Database>();
 
-/** The better-sqlite3 connection of a database opened by openDatabase on SQLite; null on PostgreSQL. */
+/**
+ * The better-sqlite3 connection of a database opened by openDatabase on SQLite; null on PostgreSQL.
+ * Each use of it first commits the transactions waiting for their group COMMIT (sqlite-driver.ts),
+ * so a backup never copies what is not yet committed.
+ */
 export function sqliteHandle(db: Kysely<any>): SQLite.Database | null {
   return sqliteHandles.get(db) ?? null;
+}
+
+function flushingHandle(shared: GroupCommitSqlite): SQLite.Database {
+  return new Proxy(shared.sqlite, {
+    get(target, key) {
+      shared.flush();
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export interface OpenOptions {
@@ -38,8 +53,9 @@ export function openDatabase({ file, url, synchronous }: OpenOptions): DB {
   sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  sqliteHandles.set(db, sqlite);
+  const shared = new GroupCommitSqlite(sqlite);
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(shared) });
+  sqliteHandles.set(db, flushingHandle(shared));
   return db;
 }
 

@@ -29,8 +29,19 @@ export function checkRoomForFiles(config: DiskConfig, dir: string, incomingBytes
   if (free - incomingBytes < min) throw new AppError('storage.full-for-photos', { freeMb: Math.floor(free / MB) });
 }
 
+/** Free space as read at most a second ago: every write asks, and records are a few KB each. */
+const recentFree = new Map<string, { at: number; bytes: number }>();
+function recentFreeBytes(dir: string): number {
+  const now = Date.now();
+  const seen = recentFree.get(dir);
+  if (seen && now - seen.at < 1000) return seen.bytes;
+  const bytes = freeBytes(dir);
+  recentFree.set(dir, { at: now, bytes });
+  return bytes;
+}
+
 /** Refuses any write when free space is under `disk.minFreeForDataMb` (the tablet keeps it and retries). */
 export function checkRoomForData(config: DiskConfig, dir: string): void {
-  const free = freeBytes(dir);
+  const free = recentFreeBytes(dir);
   if (free < config.settings['disk.minFreeForDataMb'] * MB) throw new AppError('storage.full', { freeMb: Math.floor(free / MB) });
 }

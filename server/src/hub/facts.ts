@@ -100,22 +100,6 @@ export async function refreshRecognition(trx: Db, personIds: string[]): Promise<
   }
 }
 
-async function payloadOf<T>(db: Db, kind: string, id: string): Promise<{ origin: string; message: T } | undefined> {
-  const row = await db.selectFrom('hub_record').select(['origin', 'payload']).where('record_kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
-  return row ? { origin: row.origin, message: JSON.parse(row.payload) as T } : undefined;
-}
-
-async function putAssessmentFact(trx: Db, fact: HubAssessmentTable): Promise<void> {
-  const { assessment_id: _id, recognized: _r, streak: _s, check_digital: _d, check_proficient: _p, ...rest } = fact;
-  await trx.insertInto('hub_assessment').values(fact).onConflict((oc) => oc.column('assessment_id').doUpdateSet(rest)).execute();
-  await refreshRecognition(trx, [fact.person_id]);
-  await refreshDigitalCheck(trx, fact.person_id, fact.year);
-}
-
-async function villageOf(trx: Db, personId: string): Promise<string> {
-  return (await trx.selectFrom('hub_person').select('village').where('person_id', '=', personId).executeTakeFirst())?.village ?? '';
-}
-
 const DigitalCheckShape = v.looseObject({
   id: v.string(), personId: v.string(), year: v.pipe(v.number(), v.integer()), finishedAt: v.string(), hasDigitalSkills: v.boolean(), proficient: v.boolean(),
 });
@@ -125,35 +109,123 @@ const checkRow = (c: DigitalCheck) => ({
   record_id: c.id, person_id: c.personId, year: c.year, finished_at: c.finishedAt, has_digital: c.hasDigitalSkills ? 1 : 0, proficient: c.proficient ? 1 : 0,
 });
 
-/** Puts the flags of the person's latest self-check of the year on their assessment of that year. */
-async function refreshDigitalCheck(trx: Db, personId: string, year: number): Promise<void> {
-  const latest = await trx.selectFrom('hub_digital_check').select(['has_digital', 'proficient']).where('person_id', '=', personId).where('year', '=', year)
-    .orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
-  await trx.updateTable('hub_assessment')
-    .set({ check_digital: latest ? Number(latest.has_digital) : null, check_proficient: latest ? Number(latest.proficient) : null })
-    .where('person_id', '=', personId).where('year', '=', year).execute();
+const CHUNK = 500;
+const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Stored records of one kind, by id, as (origin, message). */
+async function payloadsOf<T>(db: Db, kind: string, ids: string[]): Promise<Map<string, { origin: string; message: T }>> {
+  const out = new Map<string, { origin: string; message: T }>();
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('hub_record').select(['record_id', 'origin', 'payload']).where('record_kind', '=', kind).where('record_id', 'in', part).execute();
+    for (const r of rows) out.set(r.record_id, { origin: r.origin, message: JSON.parse(r.payload) as T });
+  }
+  return out;
 }
 
-/** Brings the projection in step with one change just stored in hub_record (same transaction). */
-export async function projectChange(trx: Db, origin: string, m: ChangeMessage, receivedAt: string): Promise<void> {
-  if (m.type === 'PersonUpsertV1' && fits(PersonShape, m)) {
-    const fact = personFact(origin, m, receivedAt);
-    const { person_id: _id, ...rest } = fact;
-    await trx.insertInto('hub_person').values(fact).onConflict((oc) => oc.column('person_id').doUpdateSet(rest)).execute();
-    await trx.updateTable('hub_assessment').set({ village: fact.village }).where('person_id', '=', fact.person_id).where('village', '!=', fact.village).execute();
-  } else if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) {
-    const appraisal = await payloadOf<AppraisalUpsertV1>(trx, 'appraisal', m.id);
-    await putAssessmentFact(trx, assessmentFact(origin, m, appraisal && fits(AppraisalShape, appraisal.message) ? appraisal.message : undefined, await villageOf(trx, m.subjectId)));
-  } else if (m.type === 'DigitalCheckV1' && fits(DigitalCheckShape, m)) {
-    const { record_id: _id, ...rest } = checkRow(m);
-    await trx.insertInto('hub_digital_check').values(checkRow(m)).onConflict((oc) => oc.column('record_id').doUpdateSet(rest)).execute();
-    await refreshDigitalCheck(trx, m.personId, m.year);
-  } else if (m.type === 'AppraisalUpsertV1' && fits(AppraisalShape, m)) {
-    const assessment = await payloadOf<AssessmentUpsertV1>(trx, 'assessment', m.id);
-    if (assessment && fits(AssessmentShape, assessment.message) && assessment.message.title === TITLE) {
-      await putAssessmentFact(trx, assessmentFact(assessment.origin, assessment.message, m, await villageOf(trx, assessment.message.subjectId)));
+/**
+ * Brings the flags of each (person, year)'s assessment in step with the person's latest self-check
+ * of that year: two reads for the whole batch, and a write only where a flag changes.
+ */
+async function refreshDigitalChecks(trx: Db, pairs: { personId: string; year: number }[]): Promise<void> {
+  const wanted = new Set(pairs.map((p) => `${p.personId}\u0000${p.year}`));
+  const people = [...new Set(pairs.map((p) => p.personId))];
+  for (const part of chunks(people)) {
+    const latest = new Map<string, { finished_at: string; has_digital: number; proficient: number }>();
+    for (const c of await trx.selectFrom('hub_digital_check').select(['person_id', 'year', 'finished_at', 'has_digital', 'proficient']).where('person_id', 'in', part).execute()) {
+      const key = `${c.person_id}\u0000${Number(c.year)}`;
+      const seen = latest.get(key);
+      if (!seen || c.finished_at > seen.finished_at) latest.set(key, c);
+    }
+    const rows = await trx.selectFrom('hub_assessment').select(['assessment_id', 'person_id', 'year', 'check_digital', 'check_proficient']).where('person_id', 'in', part).execute();
+    for (const r of rows) {
+      const key = `${r.person_id}\u0000${Number(r.year)}`;
+      if (!wanted.has(key)) continue;
+      const check = latest.get(key);
+      const digital = check ? Number(check.has_digital) : null;
+      const proficient = check ? Number(check.proficient) : null;
+      if (r.check_digital === digital && r.check_proficient === proficient) continue;
+      await trx.updateTable('hub_assessment').set({ check_digital: digital, check_proficient: proficient }).where('assessment_id', '=', r.assessment_id).execute();
     }
   }
+}
+
+/**
+ * Brings the projection in step with a batch of changes just stored in hub_record (same
+ * transaction), in a handful of statements for the whole batch. The result is what applying the
+ * changes one by one gives: a later change of a record replaces an earlier one, an assessment
+ * takes its appraisal and its person's village as they stand after the batch, and the
+ * recognition and self-check flags are worked out from the tables after the batch.
+ */
+export async function projectChanges(trx: Db, origin: string, messages: readonly ChangeMessage[], receivedAt: string): Promise<void> {
+  const people = new Map<string, HubPersonTable>();
+  const checks = new Map<string, DigitalCheck>();
+  const assessments = new Map<string, AssessmentUpsertV1>();
+  const appraisals = new Map<string, AppraisalUpsertV1>();
+  /** Assessments to project again: those sent, and those whose appraisal was sent. */
+  const touched = new Set<string>();
+  for (const m of messages) {
+    if (m.type === 'PersonUpsertV1' && fits(PersonShape, m)) people.set(m.id, personFact(origin, m, receivedAt));
+    else if (m.type === 'AssessmentUpsertV1' && fits(AssessmentShape, m) && m.title === TITLE) { assessments.set(m.id, m); touched.add(m.id); }
+    else if (m.type === 'DigitalCheckV1' && fits(DigitalCheckShape, m)) checks.set(m.id, m);
+    else if (m.type === 'AppraisalUpsertV1' && fits(AppraisalShape, m)) { appraisals.set(m.id, m); touched.add(m.id); }
+  }
+
+  if (people.size > 0) {
+    const facts = [...people.values()];
+    for (const part of chunks(facts)) {
+      await trx.insertInto('hub_person').values(part).onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({
+        node_id: eb.ref('excluded.node_id'), name: eb.ref('excluded.name'), birth_year: eb.ref('excluded.birth_year'), village: eb.ref('excluded.village'),
+        registered_year: eb.ref('excluded.registered_year'), public_list: eb.ref('excluded.public_list'),
+      }))).execute();
+    }
+    // Assessments already projected with another village follow their person.
+    for (const part of chunks([...people.keys()])) {
+      const rows = await trx.selectFrom('hub_assessment').select(['assessment_id', 'person_id', 'village']).where('person_id', 'in', part).execute();
+      for (const r of rows) {
+        const village = people.get(r.person_id)!.village;
+        if (r.village !== village) await trx.updateTable('hub_assessment').set({ village }).where('assessment_id', '=', r.assessment_id).execute();
+      }
+    }
+  }
+  if (checks.size > 0) {
+    for (const part of chunks([...checks.values()])) {
+      await trx.insertInto('hub_digital_check').values(part.map(checkRow)).onConflict((oc) => oc.column('record_id').doUpdateSet((eb) => ({
+        person_id: eb.ref('excluded.person_id'), year: eb.ref('excluded.year'), finished_at: eb.ref('excluded.finished_at'),
+        has_digital: eb.ref('excluded.has_digital'), proficient: eb.ref('excluded.proficient'),
+      }))).execute();
+    }
+  }
+
+  const facts: HubAssessmentTable[] = [];
+  if (touched.size > 0) {
+    const stored = await payloadsOf<AssessmentUpsertV1>(trx, 'assessment', [...touched].filter((id) => !assessments.has(id)));
+    const storedAppraisals = await payloadsOf<AppraisalUpsertV1>(trx, 'appraisal', [...touched].filter((id) => !appraisals.has(id)));
+    const subjects: { origin: string; assessment: AssessmentUpsertV1; appraisal: AppraisalUpsertV1 | undefined }[] = [];
+    for (const id of touched) {
+      const sent = assessments.get(id);
+      const held = sent ? { origin, message: sent } : stored.get(id);
+      if (!held || !fits(AssessmentShape, held.message) || held.message.title !== TITLE) continue;
+      const appraisal = appraisals.get(id) ?? storedAppraisals.get(id)?.message;
+      subjects.push({ origin: held.origin, assessment: held.message, appraisal: appraisal && fits(AppraisalShape, appraisal) ? appraisal : undefined });
+    }
+    const villages = new Map<string, string>();
+    for (const part of chunks([...new Set(subjects.map((x) => x.assessment.subjectId))])) {
+      for (const r of await trx.selectFrom('hub_person').select(['person_id', 'village']).where('person_id', 'in', part).execute()) villages.set(r.person_id, r.village);
+    }
+    for (const x of subjects) facts.push(assessmentFact(x.origin, x.assessment, x.appraisal, villages.get(x.assessment.subjectId) ?? ''));
+    for (const part of chunks(facts)) {
+      // Recognition and self-check flags are the projection's own: kept on update, set just below.
+      await trx.insertInto('hub_assessment').values(part).onConflict((oc) => oc.column('assessment_id').doUpdateSet((eb) => ({
+        person_id: eb.ref('excluded.person_id'), node_id: eb.ref('excluded.node_id'), year: eb.ref('excluded.year'), village: eb.ref('excluded.village'),
+        grp: eb.ref('excluded.grp'), submitted: eb.ref('excluded.submitted'), assisted: eb.ref('excluded.assisted'), self_total: eb.ref('excluded.self_total'),
+        appraised: eb.ref('excluded.appraised'), appraised_total: eb.ref('excluded.appraised_total'), appraised_min: eb.ref('excluded.appraised_min'),
+        appraised_count: eb.ref('excluded.appraised_count'), digital_score: eb.ref('excluded.digital_score'),
+      }))).execute();
+    }
+    await refreshRecognition(trx, [...new Set(facts.map((f) => f.person_id))]);
+  }
+  const pairs = [...facts.map((f) => ({ personId: f.person_id, year: f.year })), ...[...checks.values()].map((c) => ({ personId: c.personId, year: c.year }))];
+  if (pairs.length > 0) await refreshDigitalChecks(trx, pairs);
 }
 
 /** A person erased at their center: their rows leave the projection too. */

@@ -11,18 +11,35 @@ export function listNodes(db: Db): Promise<HubNodeRow[]> {
   return db.selectFrom('hub_node').selectAll().orderBy('name').execute();
 }
 
-export function findRecord(db: Db, kind: string, id: string): Promise<HubRecordTable | undefined> {
-  return db.selectFrom('hub_record').selectAll().where('record_kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
+/** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const CHUNK = 500;
+const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** The stored origin and revision of each of these records that the hub holds, one query per kind and 500 ids. */
+export async function findRecords(db: Db, keys: { kind: string; id: string }[]): Promise<Pick<HubRecordTable, 'record_kind' | 'record_id' | 'origin' | 'revision'>[]> {
+  const byKind = new Map<string, Set<string>>();
+  for (const k of keys) byKind.set(k.kind, (byKind.get(k.kind) ?? new Set()).add(k.id));
+  const out: Pick<HubRecordTable, 'record_kind' | 'record_id' | 'origin' | 'revision'>[] = [];
+  for (const [kind, ids] of byKind) {
+    for (const part of chunks([...ids])) {
+      out.push(...await db.selectFrom('hub_record').select(['record_kind', 'record_id', 'origin', 'revision'])
+        .where('record_kind', '=', kind).where('record_id', 'in', part).execute());
+    }
+  }
+  return out;
 }
 
-/** Replaces the current revision of a record and appends it to the history. */
-export async function putRecord(trx: Transaction<Database>, row: HubRecordTable, isNew: boolean): Promise<void> {
-  if (isNew) await trx.insertInto('hub_record').values(row).execute();
-  else {
-    await trx.updateTable('hub_record').set({ revision: row.revision, message_type: row.message_type, payload: row.payload, received_at: row.received_at })
-      .where('record_kind', '=', row.record_kind).where('record_id', '=', row.record_id).execute();
+/**
+ * Makes `latest` (one row per record) the current revision of each record, new or not, and
+ * appends every revision in `history` (in order) to the history: multi-row statements.
+ */
+export async function putRecords(trx: Transaction<Database>, latest: HubRecordTable[], history: HubRecordTable[]): Promise<void> {
+  for (const part of chunks(latest)) {
+    await trx.insertInto('hub_record').values(part).onConflict((oc) => oc.columns(['record_kind', 'record_id']).doUpdateSet((eb) => ({
+      revision: eb.ref('excluded.revision'), message_type: eb.ref('excluded.message_type'), payload: eb.ref('excluded.payload'), received_at: eb.ref('excluded.received_at'),
+    }))).execute();
   }
-  await trx.insertInto('hub_record_history').values(row).execute();
+  for (const part of chunks(history)) await trx.insertInto('hub_record_history').values(part).execute();
 }
 
 export async function deleteRecords(trx: Transaction<Database>, kind: string, ids: string[]): Promise<void> {

@@ -8,9 +8,10 @@ import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.
 import { PushBatchSchema, syncHeaders, type EnrolRequest, type PushAck } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
-import type { HubNodeRow } from '../db/schema.ts';
+import type { Database, HubNodeRow, HubRecordTable } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
 import { canonical, publicKeyFrom, verifySignature } from '../federation/signing.ts';
-import { forgetPerson, projectChange } from './facts.ts';
+import { forgetPerson, projectChanges } from './facts.ts';
 import * as repo from './hub.repository.ts';
 
 export interface HubDeps {
@@ -84,11 +85,16 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
   if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !verifySignature(key, signature, canonical(method, path, time, nonce, body))) {
     return refuse('sync.signature-invalid');
   }
-  // Only a genuine request spends its nonce; old nonces leave once outside any window.
-  const seen = await deps.db.insertInto('hub_nonce').values({ node_id: node.id, nonce, at: now.toISOString() })
-    .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-  if (Number(seen.numInsertedOrUpdatedRows ?? 0) === 0) return refuse('sync.request-replayed');
-  await deps.db.deleteFrom('hub_nonce').where('at', '<', new Date(now.getTime() - 2 * deps.clockSkewSeconds * 1000).toISOString()).execute();
+  // Only a genuine request spends its nonce; old nonces leave once outside any window. One
+  // transaction: one commit per request.
+  const fresh = await deps.db.transaction().execute(async (trx) => {
+    const seen = await trx.insertInto('hub_nonce').values({ node_id: node.id, nonce, at: now.toISOString() })
+      .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (Number(seen.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await trx.deleteFrom('hub_nonce').where('at', '<', new Date(now.getTime() - 2 * deps.clockSkewSeconds * 1000).toISOString()).execute();
+    return true;
+  });
+  if (!fresh) return refuse('sync.request-replayed');
   return node;
 }
 
@@ -96,6 +102,8 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
  * Applies a batch in one transaction, idempotently by (record id, revision): an older or equal
  * revision is a no-op, a newer one replaces the current one and joins the history. A record can be
  * changed only by the node it came from. Answers the sequence number the sender may advance to.
+ * The work is done for runs of changes at once (one look-up, multi-row writes, one projection
+ * update), cut only at an erasure, which must see everything before it applied.
  */
 export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Uint8Array): Promise<PushAck> {
   let parsed: unknown;
@@ -112,27 +120,60 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
   const result = await deps.db.transaction().execute(async (trx) => {
     const current = (await repo.findNode(trx, node.id))!;
     let lastSeq = current.last_seq;
+    let run: ChangeMessage[] = [];
+    const applyRun = async () => {
+      const done = await applyChanges(trx, node.id, run, at);
+      applied += done;
+      unchanged += run.length - done;
+      run = [];
+    };
     for (const { seq, message } of [...batch.output.changes].sort((a, b) => a.seq - b.seq)) {
       if (seq <= lastSeq) { unchanged++; continue; }
       lastSeq = seq;
       const m = message as unknown as ChangeMessage & { redacted?: boolean };
       if (m.redacted || !(m.type in recordKindOf)) { unchanged++; continue; }
-      if (m.type === 'PersonErasedV1') { await erase(trx, node.id, m.id); applied++; continue; }
-      const kind = recordKindOf[m.type];
-      const existing = await repo.findRecord(trx, kind, m.id);
-      if (existing && (existing.origin !== node.id || existing.revision >= m.revision)) { unchanged++; continue; }
-      await repo.putRecord(trx, { record_kind: kind, record_id: m.id, origin: node.id, revision: m.revision, message_type: m.type, payload: JSON.stringify(m), received_at: at }, !existing);
-      await projectChange(trx, node.id, m, at);
-      applied++;
+      if (m.type === 'PersonErasedV1') { await applyRun(); await erase(trx, node.id, m.id); applied++; continue; }
+      run.push(m);
     }
+    await applyRun();
     await trx.updateTable('hub_node').set({ last_seq: lastSeq, last_contact_at: at, backlog: batch.output.backlog }).where('id', '=', node.id).execute();
     return { ackSeq: lastSeq, applied, unchanged };
   });
   return result;
 }
 
+/**
+ * A run of upserts from one node, in outbox order: the records they name are looked up at once,
+ * each change is checked against the revision before it (stored, or earlier in the run), and
+ * those that apply are written together. Answers how many applied.
+ */
+async function applyChanges(trx: Transaction<Database>, origin: string, messages: ChangeMessage[], at: string): Promise<number> {
+  if (messages.length === 0) return 0;
+  const key = (kind: string, id: string) => `${kind}\u0000${id}`;
+  const held = await repo.findRecords(trx, messages.map((m) => ({ kind: recordKindOf[m.type], id: m.id })));
+  const current = new Map<string, { origin: string; revision: number }>();
+  for (const r of held) current.set(key(r.record_kind, r.record_id), r);
+  const history: HubRecordTable[] = [];
+  const latest = new Map<string, HubRecordTable>();
+  const changed: ChangeMessage[] = [];
+  for (const m of messages) {
+    const kind = recordKindOf[m.type];
+    const k = key(kind, m.id);
+    const before = current.get(k);
+    if (before && (before.origin !== origin || before.revision >= m.revision)) continue;
+    const row: HubRecordTable = { record_kind: kind, record_id: m.id, origin, revision: m.revision, message_type: m.type, payload: JSON.stringify(m), received_at: at };
+    current.set(k, row);
+    latest.set(k, row);
+    history.push(row);
+    changed.push(m);
+  }
+  await repo.putRecords(trx, [...latest.values()], history);
+  await projectChanges(trx, origin, changed, at);
+  return history.length;
+}
+
 /** A person erased at the center: everything the hub holds of them goes too, history included. */
-async function erase(trx: Parameters<typeof repo.putRecord>[0], origin: string, personId: string): Promise<void> {
+async function erase(trx: Transaction<Database>, origin: string, personId: string): Promise<void> {
   const assessments = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'assessment').where('origin', '=', origin).execute();
   const theirs = assessments.filter((a) => (JSON.parse(a.payload) as { subjectId?: string }).subjectId === personId).map((a) => a.record_id);
   const evidence = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'evidence').where('origin', '=', origin).execute();

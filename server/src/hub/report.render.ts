@@ -6,7 +6,7 @@
  * nothing else about a person (birth year, group, score) nor any dashboard figure can reach what
  * is posted publicly.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   countKeys,
   targetMeasures,
@@ -499,8 +499,10 @@ const percent = (header: string): XColumn => ({ header, width: 13, align: 'right
 const rateValue = (value: number | null): number | null => (isNumber(value) ? value : null);
 const countValue = (value: number | null): number | null => (isNumber(value) ? value : null);
 
-function newWorkbook(r: YearReport): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+// exceljs is large (about 28 MB once loaded): loaded when a sheet is made, not on every start of the box.
+async function newWorkbook(r: YearReport): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Kiosk Công dân học tập';
   const generated = new Date(r.generatedAt);
   if (!Number.isNaN(generated.getTime())) workbook.created = generated;
@@ -755,7 +757,7 @@ function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: st
 }
 
 export async function renderReportXlsx(r: YearReport): Promise<Buffer> {
-  const workbook = newWorkbook(r);
+  const workbook = await newWorkbook(r);
   summarySheet(workbook, r);
   rowsSheet(workbook, r, isCommune(r) ? 'Theo thôn' : 'Theo xã', SECTION.place(r), placeHeader(r), r.dashboard.byPlace);
   rowsSheet(workbook, r, 'Theo trung tâm', 'III. Kết quả theo trung tâm học tập cộng đồng', 'Trung tâm', isCommune(r) ? r.dashboard.byCenter : []);
@@ -767,7 +769,7 @@ export async function renderReportXlsx(r: YearReport): Promise<Buffer> {
 }
 
 export async function renderPublicListXlsx(r: YearReport): Promise<Buffer> {
-  const workbook = newWorkbook(r);
+  const workbook = await newWorkbook(r);
   recognizedSheet(workbook, r, reportSubtitle(r));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -4,7 +4,7 @@
  * The columns of each kind are defined once below: the public list only ever has STT, name and
  * village, so nothing else (birth year, group, score, note) can leak into what is posted publicly.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ProposalEntry, ProposalListData } from './list.types.ts';
 
 interface Column {
@@ -170,7 +170,9 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export async function listToXlsx(data: ProposalListData): Promise<Buffer> {
   const columns = COLUMNS[data.kind];
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large (about 28 MB once loaded): loaded when a sheet is made, not on every start of the box.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Kiosk Công dân học tập';
   const generated = new Date(data.generatedAt);
   if (!Number.isNaN(generated.getTime())) workbook.created = generated;

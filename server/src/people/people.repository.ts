@@ -17,13 +17,14 @@ export function findPersonByCode(db: Db, code: string): Promise<PersonRow | unde
   return db.selectFrom('person').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function codeExists(db: Db, code: string): Promise<boolean> {
-  return (await db.selectFrom('person').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+/** Inserts the person unless their id or code is taken already; answers whether it did. */
+export async function insertPersonIfFree(trx: Transaction<Database>, row: PersonRow): Promise<boolean> {
+  const r = await trx.insertInto('person').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function insertPerson(trx: Transaction<Database>, row: PersonRow, consents: ConsentRecord[]): Promise<void> {
-  await trx.insertInto('person').values(row).execute();
-  await trx.insertInto('consent').values(consents.map((c) => ({ person_id: row.id, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at }))).execute();
+export async function insertConsents(trx: Transaction<Database>, personId: string, consents: ConsentRecord[]): Promise<void> {
+  await trx.insertInto('consent').values(consents.map((c) => ({ person_id: personId, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at }))).execute();
 }
 
 /** The latest answer per purpose (the log keeps every answer). */

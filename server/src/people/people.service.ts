@@ -21,22 +21,27 @@ export async function registerPerson(deps: PeopleDeps, id: string, input: Regist
   if (!deps.villages.includes(input.village)) throw new AppError('person.village-unknown', { village: input.village });
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await repo.findPersonById(trx, id);
-    if (existing) {
-      const same = existing.name === input.name && existing.birth_year === input.birthYear
-        && existing.village === input.village && existing.phone === (input.phone ?? null);
-      if (!same) throw new AppError('person.id-conflict');
-      return toView(existing, await repo.currentConsents(trx, id));
-    }
     // The tablet's code is kept unless someone already has it; then the box picks a free one.
-    let code = input.code ?? randomPersonCode();
-    while (await repo.codeExists(trx, code)) code = randomPersonCode();
+    // The insert itself finds a taken id or code: one statement for a new person, not three.
     const row: PersonRow = {
-      id, code, name: input.name, birth_year: input.birthYear, village: input.village,
+      id, code: input.code ?? randomPersonCode(), name: input.name, birth_year: input.birthYear, village: input.village,
       phone: input.phone ?? null, revision: 1, created_at: at, updated_at: at,
     };
+    for (let tries = 0; !(await repo.insertPersonIfFree(trx, row)); tries++) {
+      const existing = await repo.findPersonById(trx, id);
+      if (existing) {
+        const same = existing.name === input.name && existing.birth_year === input.birthYear
+          && existing.village === input.village && existing.phone === (input.phone ?? null);
+        if (!same) throw new AppError('person.id-conflict');
+        return toView(existing, await repo.currentConsents(trx, id));
+      }
+      // Codes are random over a large space: many taken in a row means another constraint refused it.
+      if (tries >= 20) throw new Error('person insert refused by a constraint other than id or code');
+      row.code = randomPersonCode();
+    }
+    const { code } = row;
     const consents = consentPurposes.map((purpose: ConsentPurpose) => ({ purpose, granted: input.consents[purpose], at }));
-    await repo.insertPerson(trx, row, consents);
+    await repo.insertConsents(trx, id, consents);
     await appendChange(trx, {
       type: 'PersonUpsertV1', id, revision: 1, code, name: row.name, birthYear: row.birth_year,
       village: row.village, phone: row.phone, consents,

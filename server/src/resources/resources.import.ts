@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import * as v from 'valibot';
 import { v7 as uuidv7 } from 'uuid';
@@ -42,7 +42,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readSheet(bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
+  // exceljs is large (about 28 MB once loaded): loaded when a sheet is made, not on every start of the box.
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     if (type === 'xlsx') await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     else await book.csv.read(Readable.from([Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '')]));
