@@ -90,6 +90,8 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     expect(await page.getByTestId('no-voice').count()).toBe(0);
     await page.getByRole('button', { name: 'Hỗ trợ người dân làm bài' }).click();
     await page.getByRole('button', { name: 'Người mới: đăng ký có hỗ trợ' }).click();
+    // The staff screen's own "Họ và tên" search field stays until the tablet's form replaces it.
+    await page.locator('form.register').waitFor();
     await page.getByLabel('Họ và tên', { exact: true }).fill(people.baLan.name);
     await page.getByLabel('Năm sinh', { exact: true }).fill('1954');
     await page.getByRole('button', { name: people.baLan.village }).click();
