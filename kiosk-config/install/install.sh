@@ -103,15 +103,16 @@ if [ "$SKIP_BUILD" != 1 ] && ! command -v npm >/dev/null 2>&1; then
   fail "chưa có npm" "npm is not installed"
 fi
 
-# better-sqlite3 is compiled on the box: a C++ compiler, make and python3.
+# better-sqlite3 is compiled on the box: a C++ compiler, make and python3. espeak-ng and opus-tools
+# make the box's own Vietnamese read-aloud clips for tablets without a Vietnamese voice (audio.renderOnStart).
 missing=()
-for pkg in build-essential python3; do
+for pkg in build-essential python3 espeak-ng opus-tools; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  kept "build-essential python3"
+  kept "build-essential python3 espeak-ng opus-tools"
 else
-  say "Cài công cụ biên dịch: ${missing[*]}" "Installing build tools: ${missing[*]}"
+  say "Cài công cụ biên dịch và đọc to: ${missing[*]}" "Installing build and read-aloud tools: ${missing[*]}"
   run apt-get update -qq
   run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi

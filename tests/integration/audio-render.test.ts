@@ -37,7 +37,8 @@ afterEach(() => { rmSync(join(dir, '..'), { recursive: true, force: true }); });
 
 const fixedCount = entries.filter((e) => e.fixed).length;
 
-describe.skipIf(!espeak)('the box renders Vietnamese clips with espeak-ng', () => {
+// Under CI nothing is skipped: a missing tool has already failed the file above.
+describe.skipIf(!espeak && !ci)('the box renders Vietnamese clips with espeak-ng', () => {
   it('renders every fixed string once, then only what changed, and drops clips of strings that are gone', async () => {
     expect(isStale(dir, entries, 130, 'wav')).toBe(true);
     const first = await renderPack({ dir, entries, rate: 130, format: 'wav' });
@@ -64,7 +65,7 @@ describe.skipIf(!espeak)('the box renders Vietnamese clips with espeak-ng', () =
     expect(isStale(dir, changed, 110, 'wav')).toBe(true);
   });
 
-  it.skipIf(!opus)('compresses to Ogg Opus, many times smaller than WAV', async () => {
+  it.skipIf(!opus && !ci)('compresses to Ogg Opus, many times smaller than WAV', async () => {
     const r = await renderPack({ dir, entries, rate: 130, format: 'opus' });
     expect(r).toMatchObject({ rendered: fixedCount, format: 'opus' });
     const clip = readFileSync(join(dir, 'criteria.cdht-2022.CS01.nhom-1.text.opus'));

@@ -13,7 +13,8 @@ import type { DigitalResponse } from '../../../../shared/domain/digital-skills.t
 import { DigitalAttemptViewSchema, type DigitalAttemptView, type PutDigitalAttempt } from '../../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../../shared/schemas/digital-bank.ts';
 import { roomFor, storageInfo } from '../../platform/storage.ts';
-import { api, ApiError, errorCode } from '../api.ts';
+import { attempt } from './attempt.ts';
+import { api } from '../api.ts';
 import { resizePhoto } from '../image.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { SyncState } from './sync.svelte.ts';
@@ -124,17 +125,8 @@ export class Flow {
     return this.save({ screen, indicatorIndex });
   }
 
-  private async attempt(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = null;
-    try {
-      await work();
-    } catch (e) {
-      if (!(e instanceof ApiError)) console.error(e);
-      this.error = errorCode(e);
-    } finally {
-      this.busy = false;
-    }
+  private attempt(work: () => Promise<void>): Promise<void> {
+    return attempt(this, work);
   }
 
   /** Keeps the registration form as it is typed. */

@@ -5,7 +5,8 @@ import type { PutModelAssessment } from '../../../../shared/schemas/model-assess
 import type { ModelCriteriaSet, ModelItem } from '../../../../shared/schemas/model-criteria-set.ts';
 import { HouseholdViewSchema, type HouseholdFacts, type HouseholdView } from '../../../../shared/schemas/registry.ts';
 import { db, StoredModelSetSchema, type HouseholdDraft, type OutboxItem, type Screen } from '../../db/db.ts';
-import { api, ApiError, errorCode, ModelAssessmentViewSchema } from '../api.ts';
+import { attempt } from './attempt.ts';
+import { api, ApiError, ModelAssessmentViewSchema } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import type { Flow } from './flow.svelte.ts';
 
@@ -87,17 +88,8 @@ export class HouseholdFlow {
     if (stored.success) this.set = stored.output.set;
   }
 
-  private async attempt(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = null;
-    try {
-      await work();
-    } catch (e) {
-      if (!(e instanceof ApiError)) console.error(e);
-      this.error = errorCode(e);
-    } finally {
-      this.busy = false;
-    }
+  private attempt(work: () => Promise<void>): Promise<void> {
+    return attempt(this, work);
   }
 
   private change(patch: Partial<HouseholdDraft> | ((d: HouseholdDraft) => Partial<HouseholdDraft>), screen?: Screen, items?: () => OutboxItemInput[]): Promise<void> {
