@@ -3,10 +3,8 @@ import { modelVerdict, type ModelVerdict } from '../../../shared/domain/models/v
 import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
 import type { ModelCriteriaSet, ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import { ModelSets } from '../criteria/model-sets.ts';
 import { findStaffById } from '../staff/staff.repository.ts';
-import { subjectFacts } from './facts.ts';
-import { checkedAnswers, getModelAssessment, type ModelAssessmentDeps, type ModelAssessmentView } from './model-assessments.service.ts';
+import { checkedAnswers, loadModelAssessment, type LoadedModelAssessment, type ModelAssessmentDeps, type ModelAssessmentView } from './model-assessments.service.ts';
 
 /**
  * The village branch appraises households' and clans' self-assessments at the center, on the same
@@ -35,13 +33,15 @@ export interface ModelAppraisalCase {
 }
 
 export async function modelAppraisalCase(deps: ModelAssessmentDeps, assessmentId: string): Promise<ModelAppraisalCase> {
-  const assessment = await getModelAssessment(deps, assessmentId);
-  const set = ModelSets.of(deps.config).find(assessment.criteriaSetId, assessment.criteriaSetVersion);
+  return appraisalCaseOf(deps, await loadModelAssessment(deps, assessmentId));
+}
+
+async function appraisalCaseOf(deps: ModelAssessmentDeps, { view: assessment, set, facts }: LoadedModelAssessment): Promise<ModelAppraisalCase> {
+  const assessmentId = assessment.id;
   const row = await deps.db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
   if (!row) return { assessment, set, appraisal: null };
   const items = await deps.db.selectFrom('appraisal_item').selectAll().where('assessment_id', '=', assessmentId).execute();
   const answers = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
-  const facts = await subjectFacts(deps.db, assessment.subject, assessment.year);
   return {
     assessment, set,
     appraisal: {
@@ -53,12 +53,12 @@ export async function modelAppraisalCase(deps: ModelAssessmentDeps, assessmentId
 }
 
 export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor, assessmentId: string, input: SaveModelAppraisal): Promise<ModelAppraisalCase> {
-  const { assessment } = await modelAppraisalCase(deps, assessmentId);
+  const loaded = await loadModelAssessment(deps, assessmentId);
+  const { view: assessment, set, facts } = loaded;
   if (!appraisedHere.includes(assessment.subject.kind)) throw new AppError('appraisal.not-here', { kind: assessment.subject.kind });
   if (assessment.status !== 'submitted') throw new AppError('appraisal.not-submitted');
   const existing = await deps.db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
   if (existing?.locked === 1) throw new AppError('appraisal.locked');
-  const set = ModelSets.of(deps.config).find(assessment.criteriaSetId, assessment.criteriaSetVersion);
   const answers = checkedAnswers(set, input.answers, true);
   const reasons = new Map(input.answers.map((a) => [a.itemId, a.reason?.trim() || null]));
   for (const [itemId, value] of Object.entries(answers)) {
@@ -69,7 +69,6 @@ export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor
     assessment_id: assessmentId, indicator_id: itemId, score: typeof value === 'boolean' ? (value ? 1 : 0) : value, reason: reasons.get(itemId) ?? null,
   }));
   const row = { assessment_id: assessmentId, appraiser_id: actor.id, status: 'appraised' as const, message: null, locked: 0, revision: (existing?.revision ?? 0) + 1, updated_at: at };
-  const facts = await subjectFacts(deps.db, assessment.subject, assessment.year);
   const result = modelVerdict(set, answers, facts, assessment.year);
   await deps.db.transaction().execute(async (trx) => {
     if (existing) {
@@ -82,7 +81,8 @@ export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor
     const changed = items.filter((i) => answers[i.indicator_id] !== assessment.answers[i.indicator_id]).map((i) => ({ itemId: i.indicator_id, reason: i.reason }));
     await audit(trx, actor, { action: 'appraisal.save', subjectKind: 'assessment', subjectId: assessmentId, details: { title: assessment.title, changed, total: result.total, level: result.level, passed: result.passed } }, at);
   });
-  return modelAppraisalCase(deps, assessmentId);
+  // Read again: the answer is what the box now holds (the facts are the ones just judged on).
+  return appraisalCaseOf(deps, loaded);
 }
 
 export interface ModelQueueItem {

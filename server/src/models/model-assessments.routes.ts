@@ -9,7 +9,7 @@ import { modelAppraisalCase, modelAppraisalQueue, saveModelAppraisal } from './m
 import { modelTitles } from '../../../shared/schemas/model-criteria-set.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
-import { currentModelAssessment, getModelAssessment, preview, putModelAssessment } from './model-assessments.service.ts';
+import { getModelAssessment, putModelAssessment, startModelAssessment } from './model-assessments.service.ts';
 
 const TitleParam = v.picklist(modelTitles);
 const SubjectParam = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
@@ -28,8 +28,7 @@ export const modelAssessmentRoutes = new Hono<AppEnv>()
   .get('/model-assessments/current/:title/:subjectId', async (c) => {
     const title = parseOrThrow(TitleParam, c.req.param('title'));
     const subjectId = parseOrThrow(SubjectParam, decodeURIComponent(c.req.param('subjectId')));
-    const [assessment, start] = await Promise.all([currentModelAssessment(c.var.deps, title, subjectId), preview(c.var.deps, title, subjectId)]);
-    return c.json({ assessment, set: start.set, subject: start.subject, year: start.year, verdict: assessment?.verdict ?? start.verdict });
+    return c.json(await startModelAssessment(c.var.deps, title, subjectId));
   })
   // The village branch appraises households and clans (thẩm định), as it does people.
   .get('/staff/model-appraisals', requireRole('appraiser', 'admin'), async (c) => {

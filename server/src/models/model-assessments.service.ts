@@ -9,6 +9,7 @@ import { ModelSets } from '../criteria/model-sets.ts';
 import type { DB } from '../db/database.ts';
 import type { AssessmentRow } from '../db/schema.ts';
 import { findSubject, subjectFacts, type Subject } from './facts.ts';
+import type { SubjectFacts } from '../../../shared/domain/models/computations.ts';
 
 /**
  * Self-assessments of households, clans, villages and units: the same assessment record a
@@ -78,42 +79,50 @@ export async function putModelAssessment(deps: ModelAssessmentDeps, id: string, 
 }
 
 export async function getModelAssessment(deps: ModelAssessmentDeps, id: string): Promise<ModelAssessmentView> {
-  const row = await deps.db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || row.subject_kind === 'person') throw new AppError('assessment.not-found');
-  return view(deps, row);
+  return (await loadModelAssessment(deps, id)).view;
 }
 
-/** The subject's assessment of a title for the current year, or null (the screen then starts one). */
-export async function currentModelAssessment(deps: ModelAssessmentDeps, title: ModelTitle, subjectId: string): Promise<ModelAssessmentView | null> {
-  const kind: ModelSubjectKind = titleSubject[title];
-  await findSubject(deps.db, kind, subjectId, deps.config.center.villages);
-  const row = await deps.db.selectFrom('assessment').selectAll().where('subject_kind', '=', kind).where('subject_id', '=', subjectId)
-    .where('title', '=', title).where('year', '=', assessmentYearNow(deps)).executeTakeFirst();
-  return row ? view(deps, row) : null;
+/** An assessment with its set and the registry's facts it was judged on (read once, for the appraisal too). */
+export async function loadModelAssessment(deps: ModelAssessmentDeps, id: string): Promise<LoadedModelAssessment> {
+  const row = await deps.db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.subject_kind === 'person') throw new AppError('assessment.not-found');
+  const subject = await findSubject(deps.db, row.subject_kind as ModelSubjectKind, row.subject_id, deps.config.center.villages);
+  return load(deps, row, subject);
 }
 
 /**
- * The set a title goes by now, and what the registry gives its computed items for a subject before
- * anything is answered (the screens show both from the first item).
+ * What a screen opening a subject's assessment of a title needs: this year's assessment (null when
+ * none yet, and the screen starts one), the set it goes by, and the verdict so far (before anything is
+ * answered, the computed items alone). The subject and its facts are read once.
  */
-export async function preview(deps: ModelAssessmentDeps, title: ModelTitle, subjectId: string): Promise<{ set: ModelCriteriaSet; verdict: ModelVerdict; subject: Subject; year: number }> {
-  const set = sets(deps).current(title);
-  const subject = await findSubject(deps.db, titleSubject[title], subjectId, deps.config.center.villages);
+export async function startModelAssessment(deps: ModelAssessmentDeps, title: ModelTitle, subjectId: string):
+  Promise<{ assessment: ModelAssessmentView | null; set: ModelCriteriaSet; subject: Subject; year: number; verdict: ModelVerdict }> {
+  const kind: ModelSubjectKind = titleSubject[title];
+  const subject = await findSubject(deps.db, kind, subjectId, deps.config.center.villages);
   const year = assessmentYearNow(deps);
-  return { set, subject, year, verdict: modelVerdict(set, {}, await subjectFacts(deps.db, subject, year), year) };
+  const row = await deps.db.selectFrom('assessment').selectAll().where('subject_kind', '=', kind).where('subject_id', '=', subject.id)
+    .where('title', '=', title).where('year', '=', year).executeTakeFirst();
+  const set = sets(deps).current(title);
+  if (row) {
+    const { view } = await load(deps, row, subject);
+    return { assessment: view, set, subject, year, verdict: view.verdict };
+  }
+  return { assessment: null, set, subject, year, verdict: modelVerdict(set, {}, await subjectFacts(deps.db, subject, year), year) };
 }
 
-async function view(deps: ModelAssessmentDeps, row: AssessmentRow): Promise<ModelAssessmentView> {
+export interface LoadedModelAssessment { view: ModelAssessmentView; set: ModelCriteriaSet; facts: SubjectFacts }
+
+async function load(deps: ModelAssessmentDeps, row: AssessmentRow, subject: Subject): Promise<LoadedModelAssessment> {
   const set = sets(deps).find(row.criteria_set_id, row.criteria_set_version);
-  const subject = await findSubject(deps.db, row.subject_kind as ModelSubjectKind, row.subject_id, deps.config.center.villages);
   const items = await deps.db.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', row.id).execute();
   const answers: Record<string, number | boolean> = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
   const facts = await subjectFacts(deps.db, subject, row.year);
-  return {
+  const view: ModelAssessmentView = {
     id: row.id, title: row.title as ModelTitle, subject, year: row.year, criteriaSetId: row.criteria_set_id, criteriaSetVersion: row.criteria_set_version,
     status: row.status, answers, submittedAt: row.submitted_at, assisted: row.assisted_by !== null,
     verdict: modelVerdict(set, answers, facts, row.year),
   };
+  return { view, set, facts };
 }
 
 export const declaredItems = (set: ModelCriteriaSet) => set.criteria.flatMap((c) => c.items).filter((i) => i.source === 'declared').map((i) => i.id);
