@@ -52,7 +52,7 @@ async function seed(db: DB, peopleCount: number): Promise<number> {
   const streaks = new Map<string, number>();
   for (const year of YEARS) {
     const rows = [];
-    const recognized: { decision_id: string; person_id: string; node_id: string }[] = [];
+    const recognized: { decision_id: string; subject_kind: string; subject_id: string; node_id: string }[] = [];
     const decisionId = uuidv7();
     for (const p of people) {
       const appraised = rnd() < 0.6;
@@ -65,12 +65,12 @@ async function seed(db: DB, peopleCount: number): Promise<number> {
         recognized: passing ? 1 : 0, streak: passing ? 1 + (streaks.get(p.person_id) ?? 0) : 0,
       });
       streaks.set(p.person_id, passing ? 1 + (streaks.get(p.person_id) ?? 0) : 0);
-      if (passing) recognized.push({ decision_id: decisionId, person_id: p.person_id, node_id: p.node_id });
+      if (passing) recognized.push({ decision_id: decisionId, subject_kind: 'person', subject_id: p.person_id, node_id: p.node_id });
     }
     assessments += rows.length;
     await insertAll(db, 'hub_assessment', rows);
     await insertAll(db, 'hub_decision', [{ id: decisionId, title: 'cdht', year, number: `${year}/QĐ-UBND`, signed_on: `${year}-12-05`, signer: 'Chủ tịch', revision: 1, revoked_reason: null, created_at: at, created_by: 'bench' }]);
-    await insertAll(db, 'hub_decision_person', recognized);
+    await insertAll(db, 'hub_decision_subject', recognized);
     await insertAll(db, 'hub_population', VILLAGES.map((name) => ({ kind: 'village', name, year, count: 1500, entered_by: 'bench', entered_at: at })));
   }
   return assessments;

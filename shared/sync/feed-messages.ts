@@ -25,6 +25,25 @@ export const RecognitionDecisionV1Schema = v.object({
 export type RecognitionDecisionV1 = v.InferOutput<typeof RecognitionDecisionV1Schema>;
 
 /**
+ * A recognition decision on one of the four other titles (household, clan, community, unit) as it
+ * concerns one node: the subjects of that node it names. Same rules as V1 (a later revision
+ * replaces the earlier; `revokedReason` set means withdrawn); CDHT decisions stay V1.
+ */
+export const RecognitionDecisionV2Schema = v.object({
+  type: v.literal('RecognitionDecisionV2'),
+  id: v.string(),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  title: v.string(),
+  year: v.pipe(v.number(), v.integer()),
+  number: v.string(),
+  signedOn: v.string(),
+  signer: v.string(),
+  subjects: v.array(v.object({ kind: v.picklist(['household', 'clan', 'community', 'unit']), id: v.string() })),
+  revokedReason: v.nullable(v.string()),
+});
+export type RecognitionDecisionV2 = v.InferOutput<typeof RecognitionDecisionV2Schema>;
+
+/**
  * The commune declined one proposal (an assessment) with a reason; `withdrawn` set means the
  * commune took the refusal back (for example, it recognized the person after all).
  */
@@ -56,4 +75,4 @@ export const ResourceV1Schema = v.object({
 export type ResourceV1 = v.InferOutput<typeof ResourceV1Schema>;
 
 /** The feed kind of each message type; kinds a node does not know yet are kept as they came. */
-export const feedKindOf = { RecognitionDecisionV1: 'decision', RecognitionDeclinedV1: 'decline', ResourceV1: 'resource' } as const;
+export const feedKindOf = { RecognitionDecisionV1: 'decision', RecognitionDecisionV2: 'decision', RecognitionDeclinedV1: 'decline', ResourceV1: 'resource' } as const;

@@ -139,8 +139,76 @@ export interface DigitalCheckV1 {
   assisted: boolean;
 }
 
+/**
+ * A household as the center's registry holds it: the adults living in it now (linked person
+ * records, the head first) and, per year, its children only as two facts (how many are of school
+ * age, whether all of them attend school); never a child's name, birth year or school result.
+ * A member who leaves or is erased is simply absent from the next revision.
+ */
+export interface HouseholdUpsertV1 {
+  type: 'HouseholdUpsertV1';
+  id: string;
+  revision: number;
+  village: string;
+  headPersonId: string;
+  memberPersonIds: string[];
+  facts: { year: number; schoolAgeChildren: number; allChildrenInSchool: boolean | null }[];
+  registeredAt: string;
+}
+
+/** A clan (dòng họ): its name, its representative's name and the households in it now (across villages). */
+export interface ClanUpsertV1 {
+  type: 'ClanUpsertV1';
+  id: string;
+  revision: number;
+  name: string;
+  representative: string;
+  householdIds: string[];
+  registeredAt: string;
+}
+
+/** A unit (đơn vị): its staff count entered per year and the staff linked to person records now. */
+export interface UnitUpsertV1 {
+  type: 'UnitUpsertV1';
+  id: string;
+  revision: number;
+  name: string;
+  kind: string;
+  village: string;
+  staffCounts: { year: number; count: number }[];
+  memberPersonIds: string[];
+  registeredAt: string;
+}
+
+/**
+ * A commune's counts of the four other titles for one year, relayed to the province (no person,
+ * no household): per village, registered / assessed / recognized of each title, the households and
+ * adults entered, and the numerators and denominators of the two CDHT rates; with what expires.
+ * `id` is the commune hub's node id at the province and the year.
+ */
+export interface ModelAggregateV1 {
+  type: 'ModelAggregateV1';
+  id: string;
+  revision: number;
+  commune: string;
+  year: number;
+  villages: {
+    village: string;
+    families: { registered: number; assessed: number; recognized: number };
+    clans: { registered: number; assessed: number; recognized: number };
+    communities: { registered: number; assessed: number; recognized: number };
+    units: { registered: number; assessed: number; recognized: number };
+    households: number | null;
+    adults: number | null;
+    workers: { recognized: number; of: number | null };
+    unitStaff: { recognized: number; of: number | null };
+  }[];
+  /** Recognitions whose validity ends in `year`, per title (to be renewed). */
+  expiring: { title: string; count: number }[];
+}
+
 export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1 | CommuneAggregateV1 | RecognizedListV1
-  | CommuneAggregateV2 | ProposalListClosedV1 | DigitalCheckV1;
+  | CommuneAggregateV2 | ProposalListClosedV1 | DigitalCheckV1 | HouseholdUpsertV1 | ClanUpsertV1 | UnitUpsertV1 | ModelAggregateV1;
 
 /** The record kind each message type changes. */
 export const recordKindOf = {
@@ -154,4 +222,8 @@ export const recordKindOf = {
   CommuneAggregateV2: 'aggregate',
   ProposalListClosedV1: 'proposal-list',
   DigitalCheckV1: 'digital-check',
+  HouseholdUpsertV1: 'household',
+  ClanUpsertV1: 'clan',
+  UnitUpsertV1: 'unit',
+  ModelAggregateV1: 'model-aggregate',
 } as const satisfies Record<ChangeMessage['type'], string>;

@@ -38,8 +38,8 @@ async function household() {
 
 /** The commune's CDHT decision as the box holds it once the downward feed brought it. */
 async function recognize(personIds: string[], year = 2026) {
-  await h.db.insertInto('recognition').values(personIds.map((person_id) => ({
-    person_id, title: 'cdht', year, decision_id: build.id(), decision_number: '88/QĐ-UBND', signed_on: '2026-11-20', signer: 'Chủ tịch UBND xã', received_at: '2026-11-21T00:00:00.000Z',
+  await h.db.insertInto('recognition').values(personIds.map((subject_id) => ({
+    subject_id, title: 'cdht', year, decision_id: build.id(), decision_number: '88/QĐ-UBND', signed_on: '2026-11-20', signer: 'Chủ tịch UBND xã', received_at: '2026-11-21T00:00:00.000Z',
   }))).execute();
 }
 

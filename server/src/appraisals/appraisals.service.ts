@@ -132,7 +132,7 @@ export async function reopenAppraisal(deps: AssessmentDeps, actor: Actor, assess
   if (!existing) throw new AppError('appraisal.not-found');
   // Once the commune has decided, only the commune can reopen (by withdrawing its decision).
   const decided = await deps.db.selectFrom('assessment').innerJoin('recognition', (j) => j
-    .onRef('recognition.person_id', '=', 'assessment.subject_id').onRef('recognition.year', '=', 'assessment.year').onRef('recognition.title', '=', 'assessment.title'))
+    .onRef('recognition.subject_id', '=', 'assessment.subject_id').onRef('recognition.year', '=', 'assessment.year').onRef('recognition.title', '=', 'assessment.title'))
     .select('recognition.decision_number').where('assessment.id', '=', assessmentId).executeTakeFirst();
   if (decided) throw new AppError('appraisal.decided', { decisionNumber: decided.decision_number });
   const at = deps.now().toISOString();

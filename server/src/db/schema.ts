@@ -24,12 +24,14 @@ export interface Database {
   sync_state: { key: string; value: string };
   hub_feed: HubFeedTable;
   hub_decision: HubDecisionTable;
-  hub_decision_person: { decision_id: string; person_id: string; node_id: string };
+  /** Who a decision names: a person (CDHT) or a household, clan, community (a village, by name) or unit. */
+  hub_decision_subject: { decision_id: string; subject_kind: string; subject_id: string; node_id: string };
   recognition: RecognitionTable;
   feed_record: { kind: string; record_id: string; revision: number; payload: string; received_at: string };
   hub_person: HubPersonTable;
   hub_assessment: HubAssessmentTable;
-  hub_population: { kind: 'village' | 'unit'; name: string; year: number; count: number; entered_by: string; entered_at: string };
+  /** `village`: adults entered per village; `households`: households entered per village; `unit`: staff. */
+  hub_population: { kind: 'village' | 'households' | 'unit'; name: string; year: number; count: number; entered_by: string; entered_at: string };
   hub_target_adjustment: { id: Generated<number>; measure: string; year: number; value: number; reason: string; by_name: string; at: string };
   hub_unit_change: { id: Generated<number>; kind: 'village' | 'center'; from_name: string; to_name: string; year: number; by_name: string; at: string };
   hub_decline: HubDeclineTable;
@@ -48,6 +50,10 @@ export interface Database {
   unit: { id: string; name: string; kind: string; village: string; created_at: string; updated_at: string };
   unit_staff_count: { unit_id: string; year: number; count: number; entered_by: string; entered_at: string };
   unit_member: MembershipTable & { unit_id: string };
+  hub_model_subject: { kind: string; id: string; node_id: string; village: string | null; label: string | null; registered_year: number };
+  hub_model_assessment: { assessment_id: string; subject_kind: string; subject_id: string; title: string; node_id: string; year: number; submitted: number };
+  /** The commune's appraisal of a community's or unit's self-assessment; answers and reasons as JSON. */
+  hub_model_appraisal: { assessment_id: string; revision: number; answers: string; reasons: string; appraiser: string; updated_at: string };
 }
 
 /** A person's membership of a household or unit; closed (`left_at`) rather than deleted, so moves keep history. */
@@ -188,7 +194,9 @@ export interface HubDecisionTable {
 export type HubDecisionRow = Selectable<HubDecisionTable>;
 
 export interface RecognitionTable {
-  person_id: string;
+  /** 'person' (CDHT), 'household', 'clan', 'community' (subject_id is the village's name) or 'unit'. */
+  subject_kind: Generated<string>;
+  subject_id: string;
   title: string;
   year: number;
   decision_id: string;

@@ -37,9 +37,9 @@ export async function applyFeedItem(trx: Transaction<Database>, item: FeedItem, 
     if (decided.length > 0) await trx.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', decided.map((a) => a.id)).execute();
   }
   for (const { id } of here) {
-    const row = { person_id: id, title: d.title, year: d.year, decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at };
+    const row = { subject_kind: 'person', subject_id: id, title: d.title, year: d.year, decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at };
     await trx.insertInto('recognition').values(row)
-      .onConflict((oc) => oc.columns(['person_id', 'title', 'year']).doUpdateSet({ decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at }))
+      .onConflict((oc) => oc.columns(['subject_id', 'title', 'year']).doUpdateSet({ decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at }))
       .execute();
   }
 }

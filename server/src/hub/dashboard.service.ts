@@ -358,8 +358,8 @@ export function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard>
 
 /** The public recognition list of a year: name and village of people recognized who agreed to appear on it. */
 export async function publicRecognitionList(deps: DashboardDeps, year: number): Promise<{ name: string; village: string }[]> {
-  const rows = await deps.db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
-    .innerJoin('hub_person', 'hub_person.person_id', 'hub_decision_person.person_id')
+  const rows = await deps.db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    .innerJoin('hub_person', 'hub_person.person_id', 'hub_decision_subject.subject_id')
     .select(['hub_person.name', 'hub_person.village']).distinct()
     .where('hub_decision.year', '=', year).where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null)
     .where('hub_person.public_list', '=', 1).execute();

@@ -76,8 +76,8 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
 
 /** Who is recognized in `year` by a decision in force, and by which. */
 async function decidedFor(db: DB | Trx, year: number): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
-  const rows = await db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
-    .select(['hub_decision_person.person_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
+  const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    .select(['hub_decision_subject.subject_id as person_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
     .where('hub_decision.year', '=', year).where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null).execute();
   return new Map(rows.map((r) => [r.person_id, { id: r.id, number: r.number, signedOn: r.signed_on }]));
 }
@@ -113,7 +113,7 @@ export async function recordDecision(deps: DecisionDeps, actor: Actor, input: Re
       revision: 1, revoked_reason: null, created_at: at, created_by: actor.id,
     };
     await trx.insertInto('hub_decision').values(row).execute();
-    await trx.insertInto('hub_decision_person').values(personIds.map((p) => ({ decision_id: id, person_id: p, node_id: byPerson.get(p)!.nodeId }))).execute();
+    await trx.insertInto('hub_decision_subject').values(personIds.map((p) => ({ decision_id: id, subject_kind: 'person', subject_id: p, node_id: byPerson.get(p)!.nodeId }))).execute();
     await feedDecision(trx, row, at);
     await refreshRecognition(trx, personIds);
     for (const p of personIds) await withdrawDecline(trx, p, input.year, at);
@@ -132,15 +132,15 @@ export async function revokeDecision(deps: DecisionDeps, actor: Actor, id: strin
     const next = { ...row, revision: row.revision + 1, revoked_reason: reason };
     await trx.updateTable('hub_decision').set({ revision: next.revision, revoked_reason: reason }).where('id', '=', id).execute();
     await feedDecision(trx, next, at);
-    const named = await trx.selectFrom('hub_decision_person').select('person_id').where('decision_id', '=', id).execute();
-    await refreshRecognition(trx, named.map((n) => n.person_id));
+    const named = await trx.selectFrom('hub_decision_subject').select('subject_id').where('decision_id', '=', id).execute();
+    await refreshRecognition(trx, named.map((n) => n.subject_id));
     await audit(trx, actor, { action: 'hub.decision-revoke', subjectKind: 'decision', subjectId: id, details: { number: row.number, reason } }, at);
   });
 }
 
 export async function listDecisions(db: DB, year: number) {
   const rows = await db.selectFrom('hub_decision').selectAll().where('year', '=', year).orderBy('created_at', 'desc').execute();
-  const counts = await db.selectFrom('hub_decision_person').select(['decision_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('decision_id').execute();
+  const counts = await db.selectFrom('hub_decision_subject').select(['decision_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('decision_id').execute();
   const n = new Map(counts.map((c) => [c.decision_id, Number(c.n)]));
   return rows.map((r) => ({ id: r.id, year: r.year, number: r.number, signedOn: r.signed_on, signer: r.signer, people: n.get(r.id) ?? 0, revokedReason: r.revoked_reason }));
 }
@@ -155,9 +155,9 @@ export async function reopenDecided(deps: DecisionDeps, actor: Actor, id: string
     const row = await trx.selectFrom('hub_decision').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('decision.not-found');
     if (row.revoked_reason !== null) throw new AppError('decision.already-revoked');
-    const named = await trx.selectFrom('hub_decision_person').select('node_id').where('decision_id', '=', id).where('person_id', '=', personId).executeTakeFirst();
+    const named = await trx.selectFrom('hub_decision_subject').select('node_id').where('decision_id', '=', id).where('subject_id', '=', personId).executeTakeFirst();
     if (!named) throw new AppError('decision.person-not-named');
-    await trx.deleteFrom('hub_decision_person').where('decision_id', '=', id).where('person_id', '=', personId).execute();
+    await trx.deleteFrom('hub_decision_subject').where('decision_id', '=', id).where('subject_id', '=', personId).execute();
     const next = { ...row, revision: row.revision + 1 };
     await trx.updateTable('hub_decision').set({ revision: next.revision }).where('id', '=', id).execute();
     await feedDecision(trx, next, at, [named.node_id]);
@@ -201,7 +201,7 @@ async function feedDecline(trx: Trx, row: { assessment_id: string; person_id: st
 
 /** One feed row per node named in the decision (and per node just left out of it), carrying only that node's people. */
 async function feedDecision(trx: Trx, row: HubDecisionRow, at: string, alsoNodes: string[] = []): Promise<void> {
-  const named = await trx.selectFrom('hub_decision_person').select(['person_id', 'node_id']).where('decision_id', '=', row.id).execute();
+  const named = await trx.selectFrom('hub_decision_subject').select(['subject_id as person_id', 'node_id']).where('decision_id', '=', row.id).execute();
   const byNode = new Map<string, string[]>(alsoNodes.map((n) => [n, []]));
   for (const n of named) byNode.set(n.node_id, [...(byNode.get(n.node_id) ?? []), n.person_id]);
   for (const [nodeId, personIds] of byNode) {

@@ -69,10 +69,10 @@ const streakOf = (years: ReadonlySet<number>, year: number): number =>
 
 /** Every year each of these people (or everyone) is recognized by a decision in force. */
 async function recognizedYears(db: Db, personIds?: string[]): Promise<Map<string, Set<number>>> {
-  let q = db.selectFrom('hub_decision_person').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_person.decision_id')
-    .select(['hub_decision_person.person_id', 'hub_decision.year'])
+  let q = db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    .select(['hub_decision_subject.subject_id as person_id', 'hub_decision.year'])
     .where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null);
-  if (personIds) q = q.where('hub_decision_person.person_id', 'in', personIds);
+  if (personIds) q = q.where('hub_decision_subject.subject_id', 'in', personIds);
   const out = new Map<string, Set<number>>();
   for (const r of await q.execute()) {
     const years = out.get(r.person_id) ?? new Set<number>();

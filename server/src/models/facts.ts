@@ -41,9 +41,9 @@ export async function findSubject(db: DB, kind: ModelSubjectKind, id: string, vi
 async function cdhtYears(db: DB, personIds: readonly string[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return out;
-  const rows = await db.selectFrom('recognition').select(['person_id', 'year']).where('title', '=', 'cdht')
-    .where('person_id', 'in', [...personIds]).orderBy('year').execute();
-  for (const r of rows) out.get(r.person_id)?.push(r.year);
+  const rows = await db.selectFrom('recognition').select(['subject_id', 'year']).where('title', '=', 'cdht')
+    .where('subject_id', 'in', [...personIds]).orderBy('year').execute();
+  for (const r of rows) out.get(r.subject_id)?.push(r.year);
   return out;
 }
 
@@ -87,7 +87,7 @@ async function communityFacts(db: DB, village: string): Promise<SubjectFacts> {
   const households = await db.selectFrom('household').select('id').where('village', '=', village).execute();
   const clans = await db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
     .select('clan_household.clan_id').distinct().where('household.village', '=', village).where('clan_household.left_at', 'is', null).execute();
-  const cdht = await db.selectFrom('recognition').innerJoin('person', 'person.id', 'recognition.person_id')
+  const cdht = await db.selectFrom('recognition').innerJoin('person', 'person.id', 'recognition.subject_id')
     .select(['recognition.year', (eb) => eb.fn.countAll<number>().as('n')])
     .where('recognition.title', '=', 'cdht').where('person.village', '=', village).groupBy('recognition.year').execute();
   return {

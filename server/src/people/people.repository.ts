@@ -38,6 +38,6 @@ export async function currentConsents(db: Db, personId: string): Promise<Consent
 /** The person's recognitions as decided above (received through the downward feed), newest first. */
 export async function recognitions(db: Db, personId: string): Promise<{ title: string; year: number; decisionNumber: string; signedOn: string }[]> {
   const rows = await db.selectFrom('recognition').select(['title', 'year', 'decision_number', 'signed_on'])
-    .where('person_id', '=', personId).orderBy('year', 'desc').execute();
+    .where('subject_kind', '=', 'person').where('subject_id', '=', personId).orderBy('year', 'desc').execute();
   return rows.map((r) => ({ title: r.title, year: r.year, decisionNumber: r.decision_number, signedOn: r.signed_on }));
 }

@@ -115,7 +115,7 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
       await trx.deleteFrom('assessment').where('id', 'in', ids).execute();
     }
     await trx.deleteFrom('consent').where('person_id', '=', personId).execute();
-    await trx.deleteFrom('recognition').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('recognition').where('subject_kind', '=', 'person').where('subject_id', '=', personId).execute();
     await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
     await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
     await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Migrator, type Kysely } from 'kysely';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openDatabase, type DB } from '../../../server/src/db/database.ts';
+import { migrations } from '../../../server/src/db/migrations/index.ts';
+import { freshPgDatabase } from '../../support/postgres.ts';
+
+/**
+ * Migration 202611261000-model-subjects generalises decisions and recognitions from a person to any
+ * subject. Its own test, on SQLite and PostgreSQL: the rows a box holds from before keep every
+ * value and become person subjects; the new columns take the other kinds; the way back restores
+ * the old tables with the person rows.
+ */
+
+const BEFORE = '202611251000-registry';
+const THIS = '202611261000-model-subjects';
+const pgUrl = inject('pgUrl');
+const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => { for (const c of cleanups.splice(0)) await c(); });
+
+async function fresh(storage: 'sqlite' | 'postgres'): Promise<DB> {
+  if (storage === 'postgres') {
+    const opened = await freshPgDatabase(pgUrl!, 'migration');
+    cleanups.push(async () => { await opened.db.destroy(); await opened.drop(); });
+    return opened.db;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-migration-'));
+  const db = openDatabase({ file: join(dir, 'box.sqlite'), synchronous: 'FULL' });
+  cleanups.push(async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); });
+  return db;
+}
+
+const migrator = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
+async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error;
+}
+
+const recognition = {
+  title: 'cdht', year: 2025, decision_id: 'd-1', decision_number: '12/QĐ-UBND', signed_on: '2025-12-01', signer: 'Chủ tịch UBND xã', received_at: '2025-12-02T01:00:00.000Z',
+};
+
+describe.each(storages)(`migration ${THIS} on %s`, (storage) => {
+  it('keeps every decision and recognition as a person subject, takes other subjects, and goes back', async () => {
+    const db: Kysely<any> = await fresh(storage);
+    await migrateTo(db, BEFORE);
+    await db.insertInto('hub_decision_person').values([
+      { decision_id: 'd-1', person_id: 'p-1', node_id: 'n-1' }, { decision_id: 'd-1', person_id: 'p-2', node_id: 'n-2' },
+    ]).execute();
+    await db.insertInto('recognition').values({ person_id: 'p-1', ...recognition }).execute();
+
+    await migrateTo(db, THIS);
+    expect(await db.selectFrom('hub_decision_subject').selectAll().orderBy('subject_id').execute()).toEqual([
+      { decision_id: 'd-1', subject_id: 'p-1', node_id: 'n-1', subject_kind: 'person' },
+      { decision_id: 'd-1', subject_id: 'p-2', node_id: 'n-2', subject_kind: 'person' },
+    ]);
+    expect(await db.selectFrom('recognition').selectAll().execute()).toEqual([{ subject_id: 'p-1', subject_kind: 'person', ...recognition }]);
+    // A household decision and recognition now have their place; the key still refuses a duplicate.
+    await db.insertInto('hub_decision_subject').values({ decision_id: 'd-2', subject_kind: 'household', subject_id: 'h-1', node_id: 'n-1' }).execute();
+    await db.insertInto('recognition').values({ subject_kind: 'household', subject_id: 'h-1', ...recognition, title: 'gdht' }).execute();
+    await expect(db.insertInto('recognition').values({ subject_kind: 'person', subject_id: 'p-1', ...recognition }).execute()).rejects.toThrow();
+    for (const t of ['hub_model_subject', 'hub_model_assessment', 'hub_model_appraisal']) {
+      expect(await db.selectFrom(t).selectAll().execute()).toEqual([]);
+    }
+
+    await db.deleteFrom('hub_decision_subject').where('subject_kind', '!=', 'person').execute();
+    await db.deleteFrom('recognition').where('subject_kind', '!=', 'person').execute();
+    await migrateTo(db, BEFORE);
+    expect(await db.selectFrom('hub_decision_person').selectAll().orderBy('person_id').execute()).toEqual([
+      { decision_id: 'd-1', person_id: 'p-1', node_id: 'n-1' }, { decision_id: 'd-1', person_id: 'p-2', node_id: 'n-2' },
+    ]);
+    expect(await db.selectFrom('recognition').selectAll().execute()).toEqual([{ person_id: 'p-1', ...recognition }]);
+  });
+});
