@@ -4,6 +4,7 @@ import { recognitionStreak } from '../../../shared/domain/outstanding.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, DigitalCheckV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import type { Database, HubAssessmentTable, HubPersonTable } from '../db/schema.ts';
+import { projectModelChanges, rebuildModelFacts } from './model-facts.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -11,10 +12,11 @@ type Db = Kysely<Database> | Transaction<Database>;
  * The hub's projection of what the centers sent: one row per person (hub_person) and one per
  * Learning Citizen assessment with its appraisal (hub_assessment), kept in step with hub_record
  * in the same transaction as each push, so the dashboard aggregates in SQL instead of parsing
- * every record. Derived data: bump FACTS_VERSION when its shape or rules change, and the hub
+ * every record. The four other titles have their own tables, kept in the same step
+ * (model-facts.ts). Derived data: bump FACTS_VERSION when its shape or rules change, and the hub
  * rebuilds it from hub_record on start.
  */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 const VERSION_KEY = 'facts:version';
 const TITLE = 'cdht';
 /** The indicator on using information technology: its appraised score feeds the digital-skills count. */
@@ -226,6 +228,7 @@ export async function projectChanges(trx: Db, origin: string, messages: readonly
   }
   const pairs = [...facts.map((f) => ({ personId: f.person_id, year: f.year })), ...[...checks.values()].map((c) => ({ personId: c.personId, year: c.year }))];
   if (pairs.length > 0) await refreshDigitalChecks(trx, pairs);
+  await projectModelChanges(trx, origin, messages);
 }
 
 /** A person erased at their center: their rows leave the projection too. */
@@ -277,6 +280,7 @@ export async function ensureFacts(db: Kysely<Database>): Promise<boolean> {
     }
     for (let i = 0; i < people.length; i += 500) await trx.insertInto('hub_person').values(people.slice(i, i + 500)).execute();
     for (let i = 0; i < assessments.length; i += 500) await trx.insertInto('hub_assessment').values(assessments.slice(i, i + 500)).execute();
+    await rebuildModelFacts(trx);
     await trx.insertInto('sync_state').values({ key: VERSION_KEY, value: String(FACTS_VERSION) })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(FACTS_VERSION) })).execute();
   });
