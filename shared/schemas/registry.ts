@@ -48,6 +48,20 @@ export const HouseholdMemberViewSchema = v.object({
 });
 export type HouseholdMemberView = v.InferOutput<typeof HouseholdMemberViewSchema>;
 
+/**
+ * A recognition decided by the commune on one of the four other titles, as the center received
+ * it: the data year, the decision's number and date, and the last day it stands (from the title's
+ * set; null when the box cannot tell).
+ */
+export const ModelRecognitionViewSchema = v.object({
+  title: v.string(),
+  year: v.number(),
+  decisionNumber: v.string(),
+  signedOn: v.string(),
+  validThrough: v.nullable(v.string()),
+});
+export type ModelRecognitionView = v.InferOutput<typeof ModelRecognitionViewSchema>;
+
 export const HouseholdViewSchema = v.object({
   id: v.string(),
   village: v.string(),
@@ -58,6 +72,8 @@ export const HouseholdViewSchema = v.object({
   facts: v.record(v.string(), v.object({ schoolAgeChildren: v.number(), allChildrenInSchool: v.nullable(v.boolean()) })),
   clanId: v.nullable(v.string()),
   revision: v.number(),
+  /** Its "Gia đình học tập" recognitions, newest first (absent in a view kept by an older tablet). */
+  recognitions: v.optional(v.array(ModelRecognitionViewSchema), []),
 });
 export type HouseholdView = v.InferOutput<typeof HouseholdViewSchema>;
 

@@ -32,6 +32,8 @@ export interface FederationDeps {
   relay?: Omit<RelayDeps, 'db' | 'now' | 'nodeId' | 'criteria'>;
   /** Where this box stands: a commune hub passes the resources from its province on to its centers. */
   place: Place;
+  /** The villages this box serves: a decision on a learning community names one of them. */
+  villages: readonly string[];
   /** The catalog's videos and documents: those of resources from above are fetched from the hub. */
   mediaDir: string;
   /** Largest such file accepted (`resources.maxFileBytes`). */
@@ -225,7 +227,7 @@ async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string
       let next = cursor;
       for (const item of page.items) {
         if (item.seq <= next) continue;
-        await applyFeedItem(trx, item, at, deps.place);
+        await applyFeedItem(trx, item, at, deps.place, deps.villages);
         next = item.seq;
       }
       await writeState(trx, { feedCursor: String(next) });
@@ -282,7 +284,7 @@ export function nodeName(config: KioskConfig): string {
 export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, now: () => Date, f: typeof fetch, evidenceDir: string, mediaDir: string): FederationDeps {
   const s = config.settings;
   return {
-    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria, place: placeOf(config),
+    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria, place: placeOf(config), villages: config.center.villages,
     mediaDir, maxMediaBytes: s['resources.maxFileBytes'],
     ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], config } } : {}),
   };

@@ -2,13 +2,14 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ClanSubjectFacts, HouseholdSubjectFacts, PersonFacts, SubjectFacts, UnitSubjectFacts } from '../../../shared/domain/models/computations.ts';
 import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import type { DB } from '../db/database.ts';
+import { countedYearsOf, type ValidityMonths } from './recognitions.ts';
 
 /**
  * What the box's registry knows about a household, clan or unit, as the pure computations of
- * shared/domain/models take it. CDHT recognitions are the commune's decisions received through the
- * downward feed (the `recognition` table); recognitions of households and clans come with the
- * decisions on those titles, which this box does not hold yet, so their years are empty here and
- * a clan's family share counts none until they arrive.
+ * shared/domain/models take it. Recognitions are the commune's decisions received through the
+ * downward feed (the `recognition` table): a person's CDHT by the year decided; a household's
+ * "Gia đình học tập" and a clan's "Dòng họ học tập" by the years they count for, which depend on
+ * how long the title's set says a recognition stands (`validity`).
  */
 
 export interface Subject {
@@ -50,7 +51,7 @@ async function cdhtYears(db: DB, personIds: readonly string[]): Promise<Map<stri
 const people = (ids: readonly string[], years: Map<string, number[]>): PersonFacts[] =>
   ids.map((personId) => ({ personId, recognizedCdhtYears: years.get(personId) ?? [] }));
 
-async function householdFacts(db: DB, householdId: string, year: number): Promise<HouseholdSubjectFacts> {
+async function householdFacts(db: DB, householdId: string, year: number, validity: ValidityMonths): Promise<HouseholdSubjectFacts> {
   const h = await db.selectFrom('household').select(['id', 'village']).where('id', '=', householdId).executeTakeFirstOrThrow();
   const members = await db.selectFrom('household_member').select('person_id').where('household_id', '=', householdId).where('left_at', 'is', null).execute();
   const ids = members.map((m) => m.person_id);
@@ -60,14 +61,14 @@ async function householdFacts(db: DB, householdId: string, year: number): Promis
     adults: people(ids, await cdhtYears(db, ids)),
     schoolAgeChildren: facts?.school_age_children ?? 0,
     allChildrenInSchool: facts ? (facts.all_children_in_school === null ? null : facts.all_children_in_school === 1) : null,
-    familyYears: [],
+    familyYears: (await countedYearsOf(db, 'household', 'gdht', [householdId], validity)).get(householdId) ?? [],
   };
 }
 
-async function clanFacts(db: DB, clanId: string, year: number): Promise<ClanSubjectFacts> {
+async function clanFacts(db: DB, clanId: string, year: number, validity: ValidityMonths): Promise<ClanSubjectFacts> {
   const rows = await db.selectFrom('clan_household').select('household_id').where('clan_id', '=', clanId).where('left_at', 'is', null).orderBy('id').execute();
   const households: HouseholdSubjectFacts[] = [];
-  for (const r of rows) households.push(await householdFacts(db, r.household_id, year));
+  for (const r of rows) households.push(await householdFacts(db, r.household_id, year, validity));
   return { kind: 'clan', clanId, households };
 }
 
@@ -83,27 +84,29 @@ async function unitFacts(db: DB, unitId: string, year: number): Promise<UnitSubj
  * clans and its people recognized as CDHT by year. The village's population figures are the
  * commune's (entered on the hub), so they are unknown here and shares over them cannot be computed.
  */
-async function communityFacts(db: DB, village: string): Promise<SubjectFacts> {
+async function communityFacts(db: DB, village: string, validity: ValidityMonths): Promise<SubjectFacts> {
   const households = await db.selectFrom('household').select('id').where('village', '=', village).execute();
   const clans = await db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
     .select('clan_household.clan_id').distinct().where('household.village', '=', village).where('clan_household.left_at', 'is', null).execute();
   const cdht = await db.selectFrom('recognition').innerJoin('person', 'person.id', 'recognition.subject_id')
     .select(['recognition.year', (eb) => eb.fn.countAll<number>().as('n')])
     .where('recognition.title', '=', 'cdht').where('person.village', '=', village).groupBy('recognition.year').execute();
+  const familyYears = await countedYearsOf(db, 'household', 'gdht', households.map((h) => h.id), validity);
+  const clanYears = await countedYearsOf(db, 'clan', 'dhht', clans.map((c) => c.clan_id), validity);
   return {
     kind: 'community', village, households: null, adults: null,
-    registeredHouseholds: households.map((h) => ({ householdId: h.id, familyYears: [] })),
-    clans: clans.map((c) => ({ clanId: c.clan_id, clanYears: [] })),
+    registeredHouseholds: households.map((h) => ({ householdId: h.id, familyYears: familyYears.get(h.id) ?? [] })),
+    clans: clans.map((c) => ({ clanId: c.clan_id, clanYears: clanYears.get(c.clan_id) ?? [] })),
     cdhtRecognizedByYear: Object.fromEntries(cdht.map((r) => [String(r.year), Number(r.n)])),
   };
 }
 
-/** The facts of a subject for the assessment of `year`. */
-export function subjectFacts(db: DB, subject: Subject, year: number): Promise<SubjectFacts> {
+/** The facts of a subject for the assessment of `year`; `validity` from the titles' sets (recognitions.ts, validityOf). */
+export function subjectFacts(db: DB, subject: Subject, year: number, validity: ValidityMonths): Promise<SubjectFacts> {
   switch (subject.kind) {
-    case 'household': return householdFacts(db, subject.id, year);
-    case 'clan': return clanFacts(db, subject.id, year);
+    case 'household': return householdFacts(db, subject.id, year, validity);
+    case 'clan': return clanFacts(db, subject.id, year, validity);
     case 'unit': return unitFacts(db, subject.id, year);
-    case 'community': return communityFacts(db, subject.id);
+    case 'community': return communityFacts(db, subject.id, validity);
   }
 }

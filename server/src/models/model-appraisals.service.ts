@@ -4,13 +4,14 @@ import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessmen
 import type { ModelCriteriaSet, ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { findStaffById } from '../staff/staff.repository.ts';
+import { sendModelAppraisal } from './model-outbox.ts';
 import { checkedAnswers, loadModelAssessment, type LoadedModelAssessment, type ModelAssessmentDeps, type ModelAssessmentView } from './model-assessments.service.ts';
 
 /**
  * The village branch appraises households' and clans' self-assessments at the center, on the same
  * appraisal records as a person's (one per assessment, items by id, a reason where the appraised
  * answer differs). Villages and units are appraised by the commune, so the center refuses them.
- * Appraisals of these titles stay at the center until their records are sent to the hub.
+ * Each saved appraisal goes up to the hub as an AppraisalUpsertV1, like a person's.
  */
 
 /** The subject kinds appraised at the center (by the village branch). */
@@ -68,6 +69,8 @@ export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor
   const items = Object.entries(answers).map(([itemId, value]) => ({
     assessment_id: assessmentId, indicator_id: itemId, score: typeof value === 'boolean' ? (value ? 1 : 0) : value, reason: reasons.get(itemId) ?? null,
   }));
+  // The same appraisal saved again (a double tap, a retry after a lost answer) changes nothing.
+  if (existing?.status === 'appraised' && await sameItems(deps, assessmentId, items)) return appraisalCaseOf(deps, loaded);
   const row = { assessment_id: assessmentId, appraiser_id: actor.id, status: 'appraised' as const, message: null, locked: 0, revision: (existing?.revision ?? 0) + 1, updated_at: at };
   const result = modelVerdict(set, answers, facts, assessment.year);
   await deps.db.transaction().execute(async (trx) => {
@@ -80,9 +83,15 @@ export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor
     await trx.insertInto('appraisal_item').values(items).execute();
     const changed = items.filter((i) => answers[i.indicator_id] !== assessment.answers[i.indicator_id]).map((i) => ({ itemId: i.indicator_id, reason: i.reason }));
     await audit(trx, actor, { action: 'appraisal.save', subjectKind: 'assessment', subjectId: assessmentId, details: { title: assessment.title, changed, total: result.total, level: result.level, passed: result.passed } }, at);
+    await sendModelAppraisal(trx, assessmentId, at);
   });
   // Read again: the answer is what the box now holds (the facts are the ones just judged on).
   return appraisalCaseOf(deps, loaded);
+}
+
+async function sameItems(deps: ModelAssessmentDeps, assessmentId: string, items: readonly { indicator_id: string; score: number; reason: string | null }[]): Promise<boolean> {
+  const stored = await deps.db.selectFrom('appraisal_item').select(['indicator_id', 'score', 'reason']).where('assessment_id', '=', assessmentId).execute();
+  return stored.length === items.length && items.every((i) => stored.some((s) => s.indicator_id === i.indicator_id && s.score === i.score && s.reason === i.reason));
 }
 
 export interface ModelQueueItem {

@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors.ts';
 import { declaredAnswerProblems, modelVerdict, type DeclaredAnswers, type ModelVerdict } from '../../../shared/domain/models/verdict.ts';
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
@@ -7,8 +8,10 @@ import { isActiveStaff } from '../assessments/assessments.repository.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
 import type { DB } from '../db/database.ts';
-import type { AssessmentRow } from '../db/schema.ts';
+import type { AssessmentRow, Database } from '../db/schema.ts';
 import { findSubject, subjectFacts, type Subject } from './facts.ts';
+import { sendModelAssessment } from './model-outbox.ts';
+import { validityOf } from './recognitions.ts';
 import type { SubjectFacts } from '../../../shared/domain/models/computations.ts';
 
 /**
@@ -56,12 +59,17 @@ export async function putModelAssessment(deps: ModelAssessmentDeps, id: string, 
     const existing = rows.find((r) => r.id === id);
     if (rows.some((r) => r.id !== id)) throw new AppError('assessment.year-taken', { year });
     if (existing && (existing.subject_kind !== kind || existing.subject_id !== subject.id || existing.title !== input.title)) throw new AppError('assessment.id-conflict');
-    if (existing?.status === 'submitted') throw new AppError('assessment.already-submitted');
-    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     const row = {
       criteria_set_id: set.id, criteria_set_version: set.version, status: input.status, updated_at: at,
       submitted_at: input.status === 'submitted' ? at : null, assisted_by: input.assistedBy ?? existing?.assisted_by ?? null,
     };
+    const items = Object.entries(answers).map(([itemId, value]) => ({
+      assessment_id: id, indicator_id: itemId, score: typeof value === 'boolean' ? (value ? 1 : 0) : value!, note: null, confirmed: null,
+    }));
+    // A retry of what is stored (a tablet's resend after a lost answer) answers it and changes nothing.
+    if (existing && await sameContent(trx, existing, row, items)) return;
+    if (existing?.status === 'submitted') throw new AppError('assessment.already-submitted');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     if (existing) {
       await trx.updateTable('assessment').set({ ...row, revision: existing.revision + 1 }).where('id', '=', id).execute();
       await trx.deleteFrom('assessment_item').where('assessment_id', '=', id).execute();
@@ -70,12 +78,19 @@ export async function putModelAssessment(deps: ModelAssessmentDeps, id: string, 
         id, subject_kind: kind, subject_id: subject.id, title: input.title, year, subject_group: '', revision: 1, created_at: at, ...row,
       }).execute();
     }
-    const items = Object.entries(answers).map(([itemId, value]) => ({
-      assessment_id: id, indicator_id: itemId, score: typeof value === 'boolean' ? (value ? 1 : 0) : value!, note: null, confirmed: null,
-    }));
     if (items.length > 0) await trx.insertInto('assessment_item').values(items).execute();
+    await sendModelAssessment(trx, id, at);
   });
   return getModelAssessment(deps, id);
+}
+
+/** The stored assessment already says this: same set, status, assistant and answers. */
+async function sameContent(trx: Transaction<Database>, existing: AssessmentRow, row: Pick<AssessmentRow, 'criteria_set_id' | 'criteria_set_version' | 'status' | 'assisted_by'>,
+  items: readonly { indicator_id: string; score: number }[]): Promise<boolean> {
+  if (existing.criteria_set_id !== row.criteria_set_id || existing.criteria_set_version !== row.criteria_set_version
+    || existing.status !== row.status || existing.assisted_by !== row.assisted_by) return false;
+  const stored = await trx.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', existing.id).execute();
+  return stored.length === items.length && items.every((i) => stored.some((s) => s.indicator_id === i.indicator_id && s.score === i.score));
 }
 
 export async function getModelAssessment(deps: ModelAssessmentDeps, id: string): Promise<ModelAssessmentView> {
@@ -107,7 +122,7 @@ export async function startModelAssessment(deps: ModelAssessmentDeps, title: Mod
     const { view } = await load(deps, row, subject);
     return { assessment: view, set, subject, year, verdict: view.verdict };
   }
-  return { assessment: null, set, subject, year, verdict: modelVerdict(set, {}, await subjectFacts(deps.db, subject, year), year) };
+  return { assessment: null, set, subject, year, verdict: modelVerdict(set, {}, await subjectFacts(deps.db, subject, year, validityOf(deps.config)), year) };
 }
 
 export interface LoadedModelAssessment { view: ModelAssessmentView; set: ModelCriteriaSet; facts: SubjectFacts }
@@ -116,7 +131,7 @@ async function load(deps: ModelAssessmentDeps, row: AssessmentRow, subject: Subj
   const set = sets(deps).find(row.criteria_set_id, row.criteria_set_version);
   const items = await deps.db.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', row.id).execute();
   const answers: Record<string, number | boolean> = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
-  const facts = await subjectFacts(deps.db, subject, row.year);
+  const facts = await subjectFacts(deps.db, subject, row.year, validityOf(deps.config));
   const view: ModelAssessmentView = {
     id: row.id, title: row.title as ModelTitle, subject, year: row.year, criteriaSetId: row.criteria_set_id, criteriaSetVersion: row.criteria_set_version,
     status: row.status, answers, submittedAt: row.submitted_at, assisted: row.assisted_by !== null,

@@ -76,7 +76,8 @@ export async function changeConsent(deps: AssessmentDeps, actor: Actor, personId
 /**
  * Erases a person at their request: their rows and evidence files go; what reports count of them
  * (registered, self-assessed, appraised, recognized per village and year) moves to an anonymous
- * tally; earlier outbox payloads are redacted and a PersonErasedV1 tells the hub to erase too.
+ * tally; her households and units go up again without her; earlier outbox payloads naming her are
+ * redacted and a PersonErasedV1 tells the hub to erase too.
  */
 export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: string): Promise<{ assessments: number; photos: number }> {
   const person = await findPersonById(deps.db, personId);
@@ -119,10 +120,13 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
     await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
     await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();
-    await forgetPerson(trx, personId, at);
+    // Her households and units go up again without her (a household she alone made goes with her).
+    const gone = await forgetPerson(trx, personId, at);
     await trx.deleteFrom('person').where('id', '=', personId).execute();
+    // Earlier payloads go: her own records, those gone with her, and any other that names her (a
+    // household's or unit's members, a digital-skills check). The revisions appended just above do not.
     await trx.updateTable('outbox').set({ payload: JSON.stringify({ redacted: true }) })
-      .where('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id)]).execute();
+      .where((eb) => eb.or([eb('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id), ...gone]), eb('payload', 'like', `%${personId}%`)])).execute();
     await appendChange(trx, { type: 'PersonErasedV1', id: personId, revision: person.revision + 1 }, at);
     await audit(trx, actor, { action: 'person.erase', subjectKind: 'person', subjectId: personId, details: { village: person.village, assessments: ids.length, photos: evidence.length } }, at);
   });

@@ -7,11 +7,14 @@ import type { Database } from '../db/schema.ts';
 import { findPersonByCode } from '../people/people.repository.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import { personBySlip, type RegistryDeps } from './households.service.ts';
+import { clanChanged, unitChanged } from './registry.outbox.ts';
 
 /**
  * Clans (dòng họ: a name, a representative, member households across villages) and units (đơn
  * vị: an agency, school, enterprise, cooperative or production unit, with its staff count per
- * year and the staff registered here linked to it). Kept by facilitators and officers.
+ * year and the staff registered here linked to it). Kept by facilitators and officers. Every change
+ * goes up as the clan's or unit's next revision (registry.outbox.ts); a retry that changes nothing
+ * sends nothing.
  */
 
 // ---- Clans ----
@@ -25,6 +28,7 @@ export async function createClan(deps: RegistryDeps, actor: Actor, input: Create
       return clanView(trx, input.id);
     }
     await trx.insertInto('clan').values({ id: input.id, name: input.name, representative: input.representative, created_at: at, updated_at: at }).execute();
+    await clanChanged(trx, input.id, at);
     await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: input.id, details: { name: input.name } }, at);
     return clanView(trx, input.id);
   });
@@ -43,7 +47,7 @@ export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId
     if (current?.clan_id === clanId) return clanView(trx, clanId);
     if (current) throw new AppError('clan.household-taken');
     await trx.insertInto('clan_household').values({ clan_id: clanId, household_id: household.id, joined_at: at, left_at: null }).execute();
-    await trx.updateTable('clan').set({ updated_at: at }).where('id', '=', clanId).execute();
+    await clanChanged(trx, clanId, at);
     await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId: household.id, joined: true } }, at);
     return clanView(trx, clanId);
   });
@@ -90,21 +94,25 @@ export async function createUnit(deps: RegistryDeps, actor: Actor, input: Create
       return unitView(trx, input.id);
     }
     await trx.insertInto('unit').values({ ...input, created_at: at, updated_at: at }).execute();
+    await unitChanged(trx, input.id, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: input.id, details: { name: input.name, kind: input.kind } }, at);
     return unitView(trx, input.id);
   });
 }
 
-/** The leader's staff count for a year; never below the staff already linked (they are staff too). */
+/** The leader's staff count for a year; never below the staff already linked (they are staff too). The same count again changes nothing. */
 export async function setStaffCount(deps: RegistryDeps, actor: Actor, unitId: string, year: number, count: number): Promise<UnitView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await unitRow(trx, unitId);
     const linked = await linkedCount(trx, unitId);
     if (count < linked) throw new AppError('unit.staff-count-below-linked', { count, linked });
+    const stored = await trx.selectFrom('unit_staff_count').select('count').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+    if (stored?.count === count) return unitView(trx, unitId);
     const row = { count, entered_by: actor.name, entered_at: at };
     await trx.insertInto('unit_staff_count').values({ unit_id: unitId, year, ...row })
       .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet(row)).execute();
+    await unitChanged(trx, unitId, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { year, staffCount: count } }, at);
     return unitView(trx, unitId);
   });
@@ -123,6 +131,7 @@ export async function linkUnitMember(deps: RegistryDeps, actor: Actor, unitId: s
     const linked = await linkedCount(trx, unitId);
     if (declared && linked + 1 > declared.count) throw new AppError('unit.staff-count-below-linked', { count: declared.count, linked: linked + 1 });
     await trx.insertInto('unit_member').values({ unit_id: unitId, person_id: person.id, joined_at: at, left_at: null }).execute();
+    await unitChanged(trx, unitId, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId: person.id, joined: true } }, at);
     return unitView(trx, unitId);
   });
@@ -134,6 +143,7 @@ export async function leaveUnit(deps: RegistryDeps, actor: Actor, unitId: string
     await unitRow(trx, unitId);
     const closed = await trx.updateTable('unit_member').set({ left_at: at }).where('unit_id', '=', unitId).where('person_id', '=', personId).where('left_at', 'is', null).executeTakeFirst();
     if (Number(closed.numUpdatedRows) === 0) throw new AppError('unit.member-not-found');
+    await unitChanged(trx, unitId, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId, joined: false } }, at);
     return unitView(trx, unitId);
   });

@@ -8,6 +8,7 @@ import {
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
+import { validityOf } from '../models/recognitions.ts';
 import * as units from './clans-units.service.ts';
 import * as households from './households.service.ts';
 
@@ -16,7 +17,7 @@ const BirthYearBody = v.strictObject({ code: LinkMemberSchema.entries.code, birt
 
 function deps(c: Context<AppEnv>): households.RegistryDeps {
   const { db, config, now } = c.var.deps;
-  return { db, villages: config.center.villages, now };
+  return { db, villages: config.center.villages, now, validity: validityOf(config) };
 }
 const id = (c: Context<AppEnv>, name = 'id') => parseOrThrow(Uuid7Schema, c.req.param(name));
 const staffOnly = requireRole('facilitator', 'admin');
@@ -24,16 +25,16 @@ const staffOnly = requireRole('facilitator', 'admin');
 export const registryRoutes = new Hono<AppEnv>()
   // At the tablet: the head registers the household under the tablet's id (PUT: a retry is the same request).
   .put('/households/:id', jsonBody(RegisterHouseholdSchema), async (c) => c.json(await households.registerHousehold(deps(c), id(c), c.req.valid('json'))))
-  .get('/households/:id', async (c) => c.json(await households.getHousehold(c.var.deps.db, id(c))))
+  .get('/households/:id', async (c) => c.json(await households.getHousehold(deps(c), id(c))))
   // Adults linked by their slip codes; only signed-in staff may move someone from another household.
   .post('/households/:id/members', jsonBody(LinkMemberSchema), async (c) =>
     c.json(await households.linkMember(deps(c), c.var.staff ?? null, id(c), c.req.valid('json'))))
   .put('/households/:id/facts/:year', jsonBody(HouseholdFactsSchema), async (c) =>
     c.json(await households.putFacts(deps(c), id(c), parseOrThrow(YearParam, c.req.param('year')), c.req.valid('json'))))
-  .get('/people/:id/household', async (c) => c.json({ household: await households.householdOf(c.var.deps.db, id(c)) }))
+  .get('/people/:id/household', async (c) => c.json({ household: await households.householdOf(deps(c), id(c)) }))
 
   // Facilitators and officers.
-  .get('/staff/households', staffOnly, async (c) => c.json(await households.listHouseholds(c.var.deps.db, c.req.query('village') || undefined)))
+  .get('/staff/households', staffOnly, async (c) => c.json(await households.listHouseholds(deps(c), c.req.query('village') || undefined)))
   .post('/staff/households/:id/members/:personId/leave', staffOnly, async (c) =>
     c.json(await households.leaveHousehold(deps(c), c.var.staff!, id(c), id(c, 'personId'))))
   .put('/staff/households/:id/head', staffOnly, jsonBody(v.strictObject({ personId: Uuid7Schema })), async (c) =>

@@ -274,6 +274,10 @@ export const en: Messages = {
     passed: 'Met — the household can be proposed for recognition as a "Learning family"',
     notPassed: 'Not met yet — the household cannot be proposed for recognition yet',
     provisional: 'This is your self-assessment. The village branch of the Study Promotion Association will review it, then the commune People\'s Committee decides.',
+    recognized: 'The family was recognized as a Learning Family for {year}',
+    recognizedDecision: 'Decision No. {number} of {date}',
+    recognizedValid: 'Valid until {date}',
+    recognizedEnded: 'Was valid until {date}, now expired',
     shortHeading: 'Still missing:',
     shortfall: {
       unanswered: '{name}: not scored yet',

@@ -1,6 +1,8 @@
 import type { Shortfall } from '../../../../shared/domain/recognition.ts';
 import { locale, type Lang } from './locale.svelte.ts';
 import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
+import { vietnamDate } from '../../../../shared/domain/vietnam-time.ts';
+import type { ModelRecognitionView } from '../../../../shared/schemas/registry.ts';
 import { errorText as errorTextIn, fill, modelShortfallText as modelShortfallTextIn, shortfallText as shortfallTextIn, vi, type Messages } from './vi.ts';
 
 export { fill, type Messages };
@@ -79,3 +81,18 @@ export const formatSessionDay = (iso: string): string => formatter('sessionDay')
 /** A number with the language's decimal mark (12,3 or 12.3). */
 export const formatNumber = (n: number, digits = 0): string =>
   new Intl.NumberFormat(langTag(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+
+/**
+ * A household's recognition as Gia đình học tập, in short lines to show and read aloud: the title
+ * and year, the decision, and until when it stands (or that it has ended), on `today` in Vietnam.
+ */
+export function householdRecognitionLines(r: ModelRecognitionView, today = vietnamDate(new Date())): string[] {
+  const m = t().household;
+  const lines = [fill(m.recognized, { year: r.year }), fill(m.recognizedDecision, { number: r.decisionNumber, date: formatDate(r.signedOn) })];
+  if (r.validThrough) lines.push(fill(today > r.validThrough ? m.recognizedEnded : m.recognizedValid, { date: formatDate(r.validThrough) }));
+  return lines;
+}
+
+/** All of a household's recognitions as one text to read aloud, sentences apart, no final stop (empty when none). */
+export const householdRecognitionsSpoken = (recognitions: readonly ModelRecognitionView[]): string =>
+  recognitions.map((r) => householdRecognitionLines(r).join('. ')).join('. ');

@@ -280,6 +280,10 @@ export const vi = {
     passed: 'Đạt — gia đình đủ điều kiện để đề nghị công nhận "Gia đình học tập"',
     notPassed: 'Chưa đạt — chưa đủ điều kiện để đề nghị công nhận',
     provisional: 'Đây là kết quả tự đánh giá. Chi hội khuyến học sẽ thẩm định, rồi Ủy ban nhân dân xã quyết định công nhận.',
+    recognized: 'Gia đình đã được công nhận Gia đình học tập năm {year}',
+    recognizedDecision: 'Quyết định số {number} ngày {date}',
+    recognizedValid: 'Còn hiệu lực đến hết ngày {date}',
+    recognizedEnded: 'Hiệu lực đến ngày {date}, nay đã hết hạn',
     shortHeading: 'Còn thiếu:',
     shortfall: {
       unanswered: '{name}: chưa chấm điểm',

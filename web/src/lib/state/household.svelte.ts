@@ -139,7 +139,7 @@ export class HouseholdFlow {
     if (!person || this.view) return Promise.resolve();
     const id = uuidv7();
     const view: HouseholdView = {
-      id, village, headPersonId: person.id, facts: {}, clanId: null, revision: 0,
+      id, village, headPersonId: person.id, facts: {}, clanId: null, revision: 0, recognitions: [],
       members: [{ personId: person.id, code: person.code, name: person.name, role: 'head', since: new Date().toISOString() }],
     };
     this.flow.sync.markPending(person.id);
