@@ -7,9 +7,12 @@ const Year = v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100))
 const UnitName = v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(120));
 const Reason = v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500));
 
-/** Adults of a village (kind "village") or staff of a learning unit (kind "unit") for a year. */
+/**
+ * For a year: adults of a village (kind "village"), all households of a village (kind "households",
+ * the denominator of the learning-family rate), or staff of a learning unit (kind "unit").
+ */
 export const PopulationInputSchema = v.strictObject({
-  kind: v.picklist(['village', 'unit']),
+  kind: v.picklist(['village', 'households', 'unit']),
   name: UnitName,
   year: Year,
   count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),

@@ -203,6 +203,8 @@ export interface ModelAggregateV1 {
     workers: { recognized: number; of: number | null };
     unitStaff: { recognized: number; of: number | null };
   }[];
+  /** The commune's clans counted once each: a clan with households in several villages is in each of their rows. */
+  communeClans: { registered: number; assessed: number; recognized: number };
   /** Recognitions whose validity ends in `year`, per title (to be renewed). */
   expiring: { title: string; count: number }[];
 }

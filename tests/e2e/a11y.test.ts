@@ -71,6 +71,36 @@ async function seedRegistry(api: Awaited<ReturnType<typeof adminApi>>) {
   return { head: head.name, member: member.name };
 }
 
+/**
+ * The four other titles at the center, for the hub's screens: a household's self-assessment the
+ * branch appraised as passing, and a village's and a unit's self-assessments (the commune's to
+ * appraise), all submitted, so they go up with the next push.
+ */
+async function seedModels(api: Awaited<ReturnType<typeof adminApi>>) {
+  const village = 'Thôn Gò Chè';
+  const answers = (values: Record<string, number | boolean>) => Object.entries(values).map(([itemId, value]) => ({ itemId, value }));
+  const submit = async (title: string, subjectId: string, values: Record<string, number | boolean>) => {
+    const current = await api('GET', `/api/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`);
+    const set = current.body.set as { id: string; version: string };
+    const id = (current.body.assessment as { id: string } | null)?.id ?? build.id();
+    const res = await api('PUT', `/api/model-assessments/${id}`, { title, subjectId, criteriaSetId: set.id, criteriaSetVersion: set.version, answers: answers(values), status: 'submitted' });
+    expect(res.status).toBe(200);
+    return id;
+  };
+  const head = await api('PUT', `/api/people/${build.id()}`, { name: 'Hà Thị Nhung', birthYear: 1968, village, consents: { assessment: true, publicList: true, statistics: true } });
+  const household = build.id();
+  expect((await api('PUT', `/api/households/${household}`, { village, headCode: head.body.code, headBirthYear: 1968 })).status).toBe(200);
+  const full = { 'G1.2': 10, 'G1.3': 10, 'G2.2': 10, 'G2.3': 5, 'G3.1': 10, 'G3.2': 10, 'G4.1': 10, 'G4.2': 10 };
+  const assessed = await submit('gdht', household, full);
+  expect((await api('PUT', `/api/staff/model-appraisals/${assessed}`, { answers: answers(full) })).status).toBe(200);
+  await submit('cddht', village, { 'C1.1': true, 'C1.2': true, 'C4.1': true, 'C4.2': true, 'C5.1': true, 'C5.2': true, 'C5.3': true });
+  const unit = build.id();
+  expect((await api('POST', '/api/staff/units', { id: unit, name: 'Trường mầm non Gò Chè', kind: 'school', village })).status).toBe(200);
+  expect((await api('PUT', `/api/staff/units/${unit}/staff-count/${new Date().getFullYear()}`, { count: 12 })).status).toBe(200);
+  await submit('dvht', unit, { 'U1.3': true, 'U2.1': true, 'U2.2': false, 'U3.1': true, 'U3.2': false });
+  return { household: 'Gia đình ông/bà Hà Thị Nhung', village, unit: 'Trường mầm non Gò Chè' };
+}
+
 async function signIn(page: Page, url: string, who: { name: string; pin: string }) {
   await page.goto(`${url}/staff`);
   await page.getByLabel('Họ và tên', { exact: true }).fill(who.name);
@@ -407,7 +437,7 @@ describe('accessibility of every screen', () => {
     report.assertClean();
   });
 
-  it('the commune hub: home, centers, decisions, dashboard, figures, resources', async () => {
+  it('the commune hub: home, centers, decisions of each title, appraisal of villages and units, dashboard, figures, resources', async () => {
     const context = await tabletContext(browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -425,6 +455,7 @@ describe('accessibility of every screen', () => {
     if ((await api('GET', '/api/staff/federation')).body.enrolled !== true) {
       expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code })).status).toBe(200);
     }
+    const models = await seedModels(api);
     expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
 
     await tile(page, 'Các trung tâm trong xã');
@@ -434,10 +465,38 @@ describe('accessibility of every screen', () => {
     await tile(page, 'Quyết định công nhận');
     await page.getByTestId('proposals').waitFor();
     await report.staff(page, 'hub decisions');
+    // The households' proposals, one ticked for the decision.
+    const titles = page.getByRole('group', { name: 'Danh hiệu' });
+    await titles.getByRole('button', { name: 'Gia đình học tập', exact: true }).click();
+    await page.getByTestId('model-proposals').getByRole('checkbox', { name: `Chọn ${models.household}` }).check();
+    await report.staff(page, 'hub decisions: households, one chosen');
+    await back(page);
+
+    // The commune appraises the village and the unit: the queue, then the village's case with an answer changed (its reason asked).
+    await tile(page, 'Thẩm định thôn và đơn vị học tập');
+    await page.getByTestId('hub-model-queue').getByText(models.unit).waitFor();
+    await report.staff(page, 'hub appraisal of villages and units');
+    await page.getByRole('button', { name: `Mở: ${models.village}` }).click();
+    const appraisal = page.getByTestId('model-appraisal');
+    const item = appraisal.locator('[data-item="C4.2"]');
+    await item.getByLabel('Điểm thẩm định').selectOption('false');
+    await item.getByLabel(/Lý do/).fill('Chưa có biên bản họp');
+    await report.staff(page, 'hub appraisal of a village, an answer changed');
+    await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
+    await page.getByTestId('model-appraisal-verdict').getByText(/Theo kết quả thẩm định/).waitFor();
+    await report.staff(page, 'hub appraisal of a village, saved');
+    await appraisal.getByRole('button', { name: 'Quay lại', exact: true }).click();
+    await back(page);
+    await tile(page, 'Quyết định công nhận');
+    await page.getByRole('group', { name: 'Danh hiệu' }).getByRole('button', { name: 'Cộng đồng học tập', exact: true }).click();
+    await page.getByTestId('model-proposals').getByText(models.village).first().waitFor();
+    await report.staff(page, 'hub decisions: villages');
     await back(page);
     await tile(page, 'Theo dõi kết quả và báo cáo năm');
     await page.getByTestId('totals').waitFor();
     await page.getByTestId('bar-chart').first().waitFor();
+    // With the four other titles' section loaded: its rates, counts and rates by village, what ends this year.
+    await page.getByTestId('model-place-rates').waitFor();
     await report.staff(page, 'hub dashboard');
     await back(page);
     await tile(page, 'Dân số, chỉ tiêu, sáp nhập thôn');

@@ -79,6 +79,13 @@ export async function freshPgDatabase(pgUrl: string, prefix: string): Promise<{ 
     async drop() {
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
+      // The pool's end resolves before its sockets have closed: a connection still closing when the
+      // database is dropped with force gets a FATAL that surfaces as an uncaught error in the run.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { CommuneAggregateV2, RecognizedListV1 } from '../../../shared/sync/messages.ts';
+import type { CommuneAggregateV2, ModelAggregateV1, RecognizedListV1 } from '../../../shared/sync/messages.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import type { DB } from '../db/database.ts';
 import { communeCells, publicRecognitionList } from '../hub/dashboard.service.ts';
+import { modelAggregateContent } from '../hub/model-rates.service.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 
 export type RelaySend = 'aggregates,recognized-list' | 'aggregates' | 'none';
@@ -20,12 +21,14 @@ export interface RelayDeps {
   send: RelaySend;
 }
 
-type Relayed = Omit<CommuneAggregateV2, 'revision'> | Omit<RecognizedListV1, 'revision'>;
+type Relayed = Omit<CommuneAggregateV2, 'revision'> | Omit<RecognizedListV1, 'revision'> | Omit<ModelAggregateV1, 'revision'>;
 
 /**
  * What a commune relays upward, computed from what it holds: for each year, the counts per
  * village and group with the people registered and adults entered per village, and the names and
- * villages of the recognized who agreed to the public list. No other person-level data.
+ * villages of the recognized who agreed to the public list. No other person-level data. With the
+ * aggregates go, for each year with anything of the four other titles, their counts per village
+ * (ModelAggregateV1: numbers and village names only, no person, household, clan or unit).
  */
 export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
   if (deps.send === 'none') return [];
@@ -59,6 +62,9 @@ export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
       out.push({ type: 'RecognizedListV1', id, commune: deps.commune, year, entries: await publicRecognitionList(deps, year) });
     }
   }
+  for (const content of await modelAggregateContent(deps)) {
+    out.push({ type: 'ModelAggregateV1', id: `${deps.nodeId}:${content.year}`, commune: deps.commune, ...content });
+  }
   return out;
 }
 
@@ -78,7 +84,7 @@ export async function queueRelay(deps: RelayDeps): Promise<number> {
       const previous = last ? (JSON.parse(last.value) as { revision: number; digest: string }) : { revision: 0, digest: '' };
       if (previous.digest === digest) continue;
       const revision = previous.revision + 1;
-      await appendChange(trx, { ...item, revision } as CommuneAggregateV2 | RecognizedListV1, at);
+      await appendChange(trx, { ...item, revision } as CommuneAggregateV2 | RecognizedListV1 | ModelAggregateV1, at);
       const value = JSON.stringify({ revision, digest });
       await trx.insertInto('sync_state').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
       queued++;

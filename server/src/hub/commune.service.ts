@@ -5,8 +5,8 @@ import { audit, type Actor } from '../audit/audit.ts';
 import type { Deps } from '../http/context.ts';
 
 /**
- * What the commune officer keeps on the hub besides decisions: the denominators (adults per
- * village, staff per learning unit, per year), adjustments to the year's targets (each kept, with
+ * What the commune officer keeps on the hub besides decisions: the denominators (adults and
+ * households per village, staff per learning unit, per year), adjustments to the year's targets (each kept, with
  * who, when and why, as the target's trace), and merges and renames of villages and centers.
  * Every change is audited.
  */
@@ -55,7 +55,10 @@ export async function changeUnits(deps: CommuneDeps, actor: Actor, input: UnitCh
       .map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
     const known = new Set([...existing.flatMap((c) => [c.from, c.to]), ...(input.kind === 'village'
       ? [...(await trx.selectFrom('hub_person').select('village').distinct().execute()).map((r) => r.village),
-        ...(await trx.selectFrom('hub_population').select('name').where('kind', '=', 'village').distinct().execute()).map((r) => r.name)]
+        ...(await trx.selectFrom('hub_population').select('name').where('kind', 'in', ['village', 'households']).distinct().execute()).map((r) => r.name),
+        // Villages of the registered households and units, and villages assessed as learning communities.
+        ...(await trx.selectFrom('hub_model_subject').select('village').where('village', 'is not', null).distinct().execute()).map((r) => r.village!),
+        ...(await trx.selectFrom('hub_model_assessment').select('subject_id').where('subject_kind', '=', 'community').distinct().execute()).map((r) => r.subject_id)]
       : (await trx.selectFrom('hub_node').select('name').execute()).map((r) => r.name))].map(foldName));
     const unknown = from.filter((f) => !known.has(foldName(f)));
     if (unknown.length > 0) throw new AppError('unit.unknown', { names: unknown });

@@ -3,13 +3,17 @@ import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
-import type { RecognitionDecisionV1, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
+import type { RecognitionDecisionV1, RecognitionDecisionV2, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
+import type { DecisionTitle, ModelProposal, RecordDecision, SubjectRef } from '../../../shared/schemas/decision.ts';
+import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { refreshRecognition } from './facts.ts';
 import type { DB } from '../db/database.ts';
 import type { CriteriaSets, CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
+import type { ModelSets } from '../criteria/model-sets.ts';
 import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
+import { appraisedAt, loadHubModelCases, summary } from './model-cases.ts';
 
 type Trx = Transaction<Database>;
 
@@ -19,6 +23,8 @@ export interface DecisionDeps {
   criteriaSetFor: (year: number) => CriteriaSet;
   /** Years in a row of recognition that make a person outstanding (recognition.outstandingYears). */
   outstandingYears: number;
+  /** The sets of the four other titles (config.modelSets). */
+  modelSets: ModelSets;
 }
 
 const TITLE = 'cdht';
@@ -74,50 +80,95 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
   return out.sort((x, y) => x.center.localeCompare(y.center, 'vi') || x.village.localeCompare(y.village, 'vi') || x.name.localeCompare(y.name, 'vi'));
 }
 
-/** Who is recognized in `year` by a decision in force, and by which. */
-async function decidedFor(db: DB | Trx, year: number): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
-  const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
-    .select(['hub_decision_subject.subject_id as person_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
-    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', TITLE).where('hub_decision.revoked_reason', 'is', null).execute();
-  return new Map(rows.map((r) => [r.person_id, { id: r.id, number: r.number, signedOn: r.signed_on }]));
+/**
+ * The proposals of one of the four other titles for `year`: every submitted self-assessment of
+ * that title with an appraisal (households and clans by the village branch at the center, villages
+ * and units by the commune here), each with its self verdict and appraised verdict worked out now
+ * on the hub's facts (a CDHT decision on an adult counts at once), and the decision that names it.
+ */
+export async function modelProposals(deps: DecisionDeps, title: ModelTitle, year: number): Promise<ModelProposal[]> {
+  const cases = await loadHubModelCases(deps.db, deps.modelSets, { year, title });
+  const decided = await decidedFor(deps.db, year, title);
+  return cases.filter((c) => c.appraisal !== null).map((c) => {
+    const appraised = summary(c.appraisedVerdict);
+    return {
+      title, assessmentId: c.assessmentId, subject: c.subject, nodeId: c.nodeId, center: c.center, appraisedAt: appraisedAt[c.subject.kind],
+      self: summary(c.selfVerdict), appraised, proposed: appraised?.passed === true, decision: decided.get(c.subject.id) ?? null,
+    };
+  });
 }
 
-export const RecordDecisionSchema = v.strictObject({
-  year: v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100)),
-  number: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60)),
-  signedOn: v.pipe(v.string(), v.isoDate()),
-  signer: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)),
-  personIds: v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(5000)),
-});
-export type RecordDecision = v.InferOutput<typeof RecordDecisionSchema>;
+/** Who (or what) is recognized for `title` in `year` by a decision in force, and by which; by subject id (one kind per title). */
+async function decidedFor(db: DB | Trx, year: number, title: DecisionTitle = TITLE): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
+  const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    .select(['hub_decision_subject.subject_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
+    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', title).where('hub_decision.revoked_reason', 'is', null).execute();
+  return new Map(rows.map((r) => [r.subject_id, { id: r.id, number: r.number, signedOn: r.signed_on }]));
+}
+
+export { RecordDecisionSchema, type RecordDecision } from '../../../shared/schemas/decision.ts';
 
 export const RevokeDecisionSchema = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
 
+/** A person (CDHT) or a subject of the four other titles, as a decision names it. */
+type Named = { kind: 'person' | ModelSubjectKind; id: string };
+
 /**
- * Records one act recognizing a selection of the year's proposals, and puts it in the downward
- * feed of every center that sent one of them (each center sees only its own people).
+ * What a decision may name for its title and year: each candidate's node, and whether it is
+ * proposed (appraised and passing). Every subject of one title is of that title's kind.
+ */
+async function candidates(deps: DecisionDeps, title: DecisionTitle, year: number): Promise<Map<string, { nodeId: string; proposed: boolean }>> {
+  const out = new Map<string, { nodeId: string; proposed: boolean }>();
+  if (title === TITLE) {
+    for (const p of await proposals(deps, year)) out.set(p.personId, { nodeId: p.nodeId, proposed: p.proposed });
+    return out;
+  }
+  // A subject assessed twice in a year (two centers sending the same village) is proposed by whichever assessment passes.
+  for (const p of await modelProposals(deps, title, year)) {
+    if (!out.get(p.subject.id)?.proposed) out.set(p.subject.id, { nodeId: p.nodeId, proposed: p.proposed });
+  }
+  return out;
+}
+
+/**
+ * Records one act recognizing a selection of the year's proposals of one title, and puts it in the
+ * downward feed of every center that sent one of them (each center sees only its own people or
+ * subjects): a Learning Citizen decision as RecognitionDecisionV1, the four other titles as V2.
  */
 export async function recordDecision(deps: DecisionDeps, actor: Actor, input: RecordDecision): Promise<{ id: string }> {
-  const personIds = [...new Set(input.personIds)];
-  const byPerson = new Map((await proposals(deps, input.year)).map((p) => [p.personId, p]));
-  const notProposed = personIds.filter((id) => !byPerson.get(id)?.proposed);
-  if (notProposed.length > 0) throw new AppError('decision.not-proposed', { personIds: notProposed });
+  const title: DecisionTitle = input.title ?? TITLE;
+  const cdht = !('subjects' in input);
+  const kind: Named['kind'] = cdht ? 'person' : titleSubject[input.title];
+  const named: Named[] = cdht
+    ? [...new Set(input.personIds)].map((id) => ({ kind: 'person', id }))
+    : [...new Map(input.subjects.map((s) => [`${s.kind}\u0000${s.id}`, s])).values()];
+  /** The refusal's details: people by id (as CDHT always said), subjects as {kind, id}. */
+  const detail = (xs: Named[]) => (cdht ? { personIds: xs.map((x) => x.id) } : { subjects: xs.map((x) => ({ kind: x.kind, id: x.id })) });
+  const byId = await candidates(deps, title, input.year);
+  const notProposed = named.filter((s) => s.kind !== kind || !byId.get(s.id)?.proposed);
+  if (notProposed.length > 0) throw new AppError('decision.not-proposed', detail(notProposed));
   const id = uuidv7();
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const decided = await decidedFor(trx, input.year);
-    const taken = personIds.filter((p) => decided.has(p));
-    if (taken.length > 0) throw new AppError('decision.already-recognized', { personIds: taken });
+    const decided = await decidedFor(trx, input.year, title);
+    const taken = named.filter((s) => decided.has(s.id));
+    if (taken.length > 0) throw new AppError('decision.already-recognized', detail(taken));
     const row: HubDecisionRow = {
-      id, title: TITLE, year: input.year, number: input.number, signed_on: input.signedOn, signer: input.signer,
+      id, title, year: input.year, number: input.number, signed_on: input.signedOn, signer: input.signer,
       revision: 1, revoked_reason: null, created_at: at, created_by: actor.id,
     };
     await trx.insertInto('hub_decision').values(row).execute();
-    await trx.insertInto('hub_decision_subject').values(personIds.map((p) => ({ decision_id: id, subject_kind: 'person', subject_id: p, node_id: byPerson.get(p)!.nodeId }))).execute();
+    await trx.insertInto('hub_decision_subject').values(named.map((s) => ({ decision_id: id, subject_kind: s.kind, subject_id: s.id, node_id: byId.get(s.id)!.nodeId }))).execute();
     await feedDecision(trx, row, at);
-    await refreshRecognition(trx, personIds);
-    for (const p of personIds) await withdrawDecline(trx, p, input.year, at);
-    await audit(trx, actor, { action: 'hub.decision', subjectKind: 'decision', subjectId: id, details: { number: input.number, year: input.year, people: personIds.length } }, at);
+    if (cdht) {
+      const personIds = named.map((s) => s.id);
+      await refreshRecognition(trx, personIds);
+      for (const p of personIds) await withdrawDecline(trx, p, input.year, at);
+    }
+    await audit(trx, actor, {
+      action: 'hub.decision', subjectKind: 'decision', subjectId: id,
+      details: cdht ? { number: input.number, year: input.year, people: named.length } : { number: input.number, year: input.year, title, subjects: named.length },
+    }, at);
   });
   return { id };
 }
@@ -132,37 +183,48 @@ export async function revokeDecision(deps: DecisionDeps, actor: Actor, id: strin
     const next = { ...row, revision: row.revision + 1, revoked_reason: reason };
     await trx.updateTable('hub_decision').set({ revision: next.revision, revoked_reason: reason }).where('id', '=', id).execute();
     await feedDecision(trx, next, at);
-    const named = await trx.selectFrom('hub_decision_subject').select('subject_id').where('decision_id', '=', id).execute();
+    const named = await trx.selectFrom('hub_decision_subject').select('subject_id').where('decision_id', '=', id).where('subject_kind', '=', 'person').execute();
     await refreshRecognition(trx, named.map((n) => n.subject_id));
     await audit(trx, actor, { action: 'hub.decision-revoke', subjectKind: 'decision', subjectId: id, details: { number: row.number, reason } }, at);
   });
 }
 
-export async function listDecisions(db: DB, year: number) {
-  const rows = await db.selectFrom('hub_decision').selectAll().where('year', '=', year).orderBy('created_at', 'desc').execute();
+/** The year's decisions (of one title when given), newest first, with how many they name now. */
+export async function listDecisions(db: DB, year: number, title?: DecisionTitle) {
+  let q = db.selectFrom('hub_decision').selectAll().where('year', '=', year);
+  if (title) q = q.where('title', '=', title);
+  const rows = await q.orderBy('created_at', 'desc').execute();
   const counts = await db.selectFrom('hub_decision_subject').select(['decision_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('decision_id').execute();
   const n = new Map(counts.map((c) => [c.decision_id, Number(c.n)]));
-  return rows.map((r) => ({ id: r.id, year: r.year, number: r.number, signedOn: r.signed_on, signer: r.signer, people: n.get(r.id) ?? 0, revokedReason: r.revoked_reason }));
+  return rows.map((r) => ({
+    id: r.id, title: r.title as DecisionTitle, year: r.year, number: r.number, signedOn: r.signed_on, signer: r.signer, people: n.get(r.id) ?? 0, revokedReason: r.revoked_reason,
+  }));
 }
 
 /**
- * Reopens one person's decided result (audited): they leave the decision, which goes down as a
- * new revision, so their center drops the recognition and its administrator can unlock the appraisal.
+ * Reopens one decided result (audited): the person, or the household, clan, village or unit,
+ * leaves the decision, which goes down as a new revision, so its center drops the recognition
+ * (and its administrator can unlock the appraisal); a village's or unit's appraisal here opens again.
  */
-export async function reopenDecided(deps: DecisionDeps, actor: Actor, id: string, personId: string, reason: string): Promise<void> {
+export async function reopenDecided(deps: DecisionDeps, actor: Actor, id: string, subject: string | SubjectRef, reason: string): Promise<void> {
+  const one: Named = typeof subject === 'string' ? { kind: 'person', id: subject } : subject;
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('hub_decision').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('decision.not-found');
     if (row.revoked_reason !== null) throw new AppError('decision.already-revoked');
-    const named = await trx.selectFrom('hub_decision_subject').select('node_id').where('decision_id', '=', id).where('subject_id', '=', personId).executeTakeFirst();
+    const which = trx.selectFrom('hub_decision_subject').where('decision_id', '=', id).where('subject_kind', '=', one.kind).where('subject_id', '=', one.id);
+    const named = await which.select('node_id').executeTakeFirst();
     if (!named) throw new AppError('decision.person-not-named');
-    await trx.deleteFrom('hub_decision_subject').where('decision_id', '=', id).where('subject_id', '=', personId).execute();
+    await trx.deleteFrom('hub_decision_subject').where('decision_id', '=', id).where('subject_kind', '=', one.kind).where('subject_id', '=', one.id).execute();
     const next = { ...row, revision: row.revision + 1 };
     await trx.updateTable('hub_decision').set({ revision: next.revision }).where('id', '=', id).execute();
     await feedDecision(trx, next, at, [named.node_id]);
-    await refreshRecognition(trx, [personId]);
-    await audit(trx, actor, { action: 'hub.decision-reopen', subjectKind: 'decision', subjectId: id, details: { number: row.number, personId, reason } }, at);
+    if (one.kind === 'person') await refreshRecognition(trx, [one.id]);
+    await audit(trx, actor, {
+      action: 'hub.decision-reopen', subjectKind: 'decision', subjectId: id,
+      details: one.kind === 'person' ? { number: row.number, personId: one.id, reason } : { number: row.number, subject: { kind: one.kind, id: one.id }, reason },
+    }, at);
   });
 }
 
@@ -199,16 +261,19 @@ async function feedDecline(trx: Trx, row: { assessment_id: string; person_id: st
   await trx.insertInto('hub_feed').values({ kind: 'decline', record_id: row.assessment_id, revision: row.revision, node_id: row.node_id, payload: JSON.stringify(message), created_at: row.at }).execute();
 }
 
-/** One feed row per node named in the decision (and per node just left out of it), carrying only that node's people. */
+/**
+ * One feed row per node named in the decision (and per node just left out of it), carrying only
+ * that node's people (RecognitionDecisionV1, CDHT) or subjects (RecognitionDecisionV2, the four other titles).
+ */
 async function feedDecision(trx: Trx, row: HubDecisionRow, at: string, alsoNodes: string[] = []): Promise<void> {
-  const named = await trx.selectFrom('hub_decision_subject').select(['subject_id as person_id', 'node_id']).where('decision_id', '=', row.id).execute();
-  const byNode = new Map<string, string[]>(alsoNodes.map((n) => [n, []]));
-  for (const n of named) byNode.set(n.node_id, [...(byNode.get(n.node_id) ?? []), n.person_id]);
-  for (const [nodeId, personIds] of byNode) {
-    const message: RecognitionDecisionV1 = {
-      type: 'RecognitionDecisionV1', id: row.id, revision: row.revision, title: row.title, year: row.year,
-      number: row.number, signedOn: row.signed_on, signer: row.signer, personIds, revokedReason: row.revoked_reason,
-    };
+  const named = await trx.selectFrom('hub_decision_subject').select(['subject_kind', 'subject_id', 'node_id']).where('decision_id', '=', row.id).execute();
+  const byNode = new Map<string, { kind: string; id: string }[]>(alsoNodes.map((n) => [n, []]));
+  for (const n of named) byNode.set(n.node_id, [...(byNode.get(n.node_id) ?? []), { kind: n.subject_kind, id: n.subject_id }]);
+  const act = { id: row.id, revision: row.revision, title: row.title, year: row.year, number: row.number, signedOn: row.signed_on, signer: row.signer };
+  for (const [nodeId, subjects] of byNode) {
+    const message: RecognitionDecisionV1 | RecognitionDecisionV2 = row.title === TITLE
+      ? { type: 'RecognitionDecisionV1', ...act, personIds: subjects.map((s) => s.id), revokedReason: row.revoked_reason }
+      : { type: 'RecognitionDecisionV2', ...act, subjects: subjects.map((s) => ({ kind: s.kind as ModelSubjectKind, id: s.id })), revokedReason: row.revoked_reason };
     await trx.insertInto('hub_feed').values({ kind: 'decision', record_id: row.id, revision: row.revision, node_id: nodeId, payload: JSON.stringify(message), created_at: at }).execute();
   }
 }

@@ -15,11 +15,16 @@ import * as service from './hub.service.ts';
 import { nodeName } from '../federation/federation.service.ts';
 import * as decisions from './decisions.service.ts';
 import type { HubNodeRow } from '../db/schema.ts';
-import { DeclineInputSchema, PopulationInputSchema, ReopenInputSchema, TargetAdjustmentInputSchema, UnitChangeInputSchema } from '../../../shared/schemas/commune.ts';
+import { DeclineInputSchema, PopulationInputSchema, TargetAdjustmentInputSchema, UnitChangeInputSchema } from '../../../shared/schemas/commune.ts';
 import { audit } from '../audit/audit.ts';
 import * as commune from './commune.service.ts';
 import { dashboard, publicRecognitionList } from './dashboard.service.ts';
+import { communeAppraisalCase, communeAppraisalQueue, saveCommuneAppraisal, type CommuneAppraisalDeps } from './commune-appraisals.service.ts';
+import { decisionTitles, ReopenDecidedSchema } from '../../../shared/schemas/decision.ts';
+import { SaveModelAppraisalSchema } from '../../../shared/schemas/model-assessment.ts';
+import { ModelSets } from '../criteria/model-sets.ts';
 import { renderPublicListHtml, renderPublicListXlsx, renderReportHtml, renderReportXlsx, type YearReport } from './report.render.ts';
+import { modelRatesView } from './model-rates.service.ts';
 
 function deps(c: Context<AppEnv>): service.HubDeps {
   const { db, now, config } = c.var.deps;
@@ -32,7 +37,15 @@ function deps(c: Context<AppEnv>): service.HubDeps {
 
 function decisionDeps(c: Context<AppEnv>): decisions.DecisionDeps {
   const { db, now } = deps(c);
-  return { db, now, criteriaSetFor: (year) => c.var.deps.criteria.forYear(year), outstandingYears: c.var.deps.config.settings['recognition.outstandingYears'] };
+  return {
+    db, now, criteriaSetFor: (year) => c.var.deps.criteria.forYear(year), outstandingYears: c.var.deps.config.settings['recognition.outstandingYears'],
+    modelSets: ModelSets.of(c.var.deps.config),
+  };
+}
+
+function appraisalDeps(c: Context<AppEnv>): CommuneAppraisalDeps {
+  const { db, now } = deps(c);
+  return { db, now, modelSets: ModelSets.of(c.var.deps.config) };
 }
 
 /** A signed request from a node below: checked before anything else is read or changed. */
@@ -56,6 +69,8 @@ function jsonOf<S extends v.GenericSchema>(schema: S, body: Uint8Array): v.Infer
 }
 
 const YearQuery = v.object({ year: v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number)) });
+/** A year and, for the decision screens, one of the five titles (CDHT when absent). */
+const TitleYearQuery = v.object({ ...YearQuery.entries, title: v.optional(v.picklist(decisionTitles)) });
 
 const ReportQuery = v.object({ ...YearQuery.entries, format: v.picklist(['html', 'xlsx']), kind: v.picklist(['report', 'public-list']) });
 
@@ -116,13 +131,15 @@ export const hubRoutes = new Hono<AppEnv>()
     return c.json(await c.var.deps.db.selectFrom('hub_refusal').selectAll().orderBy('id', 'desc').limit(200).execute());
   })
   // Recognition: the year's proposals from every center, decisions that recognize a selection.
+  // A title (gdht, dhht, cddht, dvht) lists that title's proposals; none (or cdht) the Learning Citizens as before.
   .get('/staff/hub/proposals', requireRole('admin'), async (c) => {
-    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
+    const { year, title } = parseOrThrow(TitleYearQuery, { year: c.req.query('year') ?? '', title: c.req.query('title') });
+    if (title && title !== 'cdht') return c.json(await decisions.modelProposals(decisionDeps(c), title, year));
     return c.json(await decisions.proposals(decisionDeps(c), year));
   })
   .get('/staff/hub/decisions', requireRole('admin'), async (c) => {
-    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
-    return c.json(await decisions.listDecisions(decisionDeps(c).db, year));
+    const { year, title } = parseOrThrow(TitleYearQuery, { year: c.req.query('year') ?? '', title: c.req.query('title') });
+    return c.json(await decisions.listDecisions(decisionDeps(c).db, year, title));
   })
   .post('/staff/hub/decisions', requireRole('admin'), jsonBody(decisions.RecordDecisionSchema), async (c) =>
     c.json(await decisions.recordDecision(decisionDeps(c), c.var.staff!, c.req.valid('json'))))
@@ -130,9 +147,10 @@ export const hubRoutes = new Hono<AppEnv>()
     await decisions.revokeDecision(decisionDeps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json').reason);
     return c.json({ ok: true });
   })
-  .post('/staff/hub/decisions/:id/reopen', requireRole('admin'), jsonBody(ReopenInputSchema), async (c) => {
-    const { personId, reason } = c.req.valid('json');
-    await decisions.reopenDecided(decisionDeps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), personId, reason);
+  // Reopens one person ({personId}) or one household, clan, village or unit ({subject}) of a decision.
+  .post('/staff/hub/decisions/:id/reopen', requireRole('admin'), jsonBody(ReopenDecidedSchema), async (c) => {
+    const input = c.req.valid('json');
+    await decisions.reopenDecided(decisionDeps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), 'subject' in input ? input.subject : input.personId, input.reason);
     return c.json({ ok: true });
   })
   .post('/staff/hub/declines', requireRole('admin'), jsonBody(DeclineInputSchema), async (c) => {
@@ -140,11 +158,26 @@ export const hubRoutes = new Hono<AppEnv>()
     await decisions.declineProposal(decisionDeps(c), c.var.staff!, personId, year, reason);
     return c.json({ ok: true });
   })
+  // The commune appraises villages' and units' self-assessments (households and clans are the branch's, at the center).
+  .get('/staff/hub/model-appraisals', requireRole('admin'), async (c) => {
+    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
+    return c.json(await communeAppraisalQueue(appraisalDeps(c), year));
+  })
+  .get('/staff/hub/model-appraisals/:assessmentId', requireRole('admin'), async (c) =>
+    c.json(await communeAppraisalCase(appraisalDeps(c), parseOrThrow(Uuid7Schema, c.req.param('assessmentId')))))
+  .put('/staff/hub/model-appraisals/:assessmentId', requireRole('admin'), jsonBody(SaveModelAppraisalSchema), async (c) =>
+    c.json(await saveCommuneAppraisal(appraisalDeps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('assessmentId')), c.req.valid('json'))))
   // Dashboard, denominators, targets, units and the yearly report.
   .get('/staff/hub/dashboard', requireRole('admin'), async (c) => {
     const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
     deps(c);
     return c.json(await dashboard(c.var.deps, year));
+  })
+  // The four other titles (family, clan, community, unit): counts, rates against targets, recognitions to renew.
+  .get('/staff/hub/model-rates', requireRole('admin'), async (c) => {
+    const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
+    deps(c);
+    return c.json(await modelRatesView(c.var.deps, year));
   })
   .get('/staff/hub/population', requireRole('admin'), async (c) => {
     const { year } = parseOrThrow(YearQuery, { year: c.req.query('year') ?? '' });
@@ -171,6 +204,7 @@ export const hubRoutes = new Hono<AppEnv>()
     const report: YearReport = {
       dashboard: await dashboard(c.var.deps, year), commune: config.settings['hub.level'] === 'province' ? config.center.province : config.center.commune,
       province: config.center.province, generatedAt: now().toISOString(), recognized: await publicRecognitionList(c.var.deps, year),
+      ...(kind === 'report' ? { models: await modelRatesView(c.var.deps, year) } : {}),
     };
     await audit(db, c.var.staff!, { action: 'hub.report-export', subjectKind: 'report', subjectId: `${kind}/${year}`, details: { format } }, now().toISOString());
     const base = `${kind === 'report' ? 'bao-cao-cdht' : 'danh-sach-cdht'}-${year}`;

@@ -12,6 +12,7 @@ import type { Database, HubNodeRow, HubRecordTable } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { canonical, publicKeyFrom, verifySignature } from '../federation/signing.ts';
 import { forgetPerson, projectChanges } from './facts.ts';
+import { forgetPersonInModels } from './model-erasure.ts';
 import * as repo from './hub.repository.ts';
 
 export interface HubDeps {
@@ -172,7 +173,7 @@ async function applyChanges(trx: Transaction<Database>, origin: string, messages
   return history.length;
 }
 
-/** A person erased at the center: everything the hub holds of them goes too, history included. */
+/** A person erased at the center: everything the hub holds of them goes too, history included, and no household or unit names them. */
 async function erase(trx: Transaction<Database>, origin: string, personId: string): Promise<void> {
   const assessments = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'assessment').where('origin', '=', origin).execute();
   const theirs = assessments.filter((a) => (JSON.parse(a.payload) as { subjectId?: string }).subjectId === personId).map((a) => a.record_id);
@@ -184,5 +185,7 @@ async function erase(trx: Transaction<Database>, origin: string, personId: strin
   await repo.deleteRecords(trx, 'evidence', photos);
   const checks = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'digital-check').where('origin', '=', origin).execute();
   await repo.deleteRecords(trx, 'digital-check', checks.filter((c) => (JSON.parse(c.payload) as { personId?: string }).personId === personId).map((c) => c.record_id));
+  // Households and units stop naming them; a household left with no adult goes.
+  await forgetPersonInModels(trx, origin, personId);
   await forgetPerson(trx, personId);
 }

@@ -1,7 +1,10 @@
 /**
  * Renders the yearly report of the "Công dân học tập" model for a commune (or province) hub — the
  * dashboard computed by the hub, laid out as a Vietnamese administrative report — as a printable
- * HTML document and as an .xlsx workbook, and renders the public recognition list.
+ * HTML document and as an .xlsx workbook, and renders the public recognition list. With the four
+ * other titles' figures (`models`) it adds section VII: the six rates against the targets, one table
+ * per model (Gia đình, Dòng họ, Cộng đồng, Đơn vị học tập) and per member rate by village (or
+ * commune), and the recognitions whose validity ends in the year.
  * The public list is built from `recognized` alone, reading name and village field by field, so
  * nothing else about a person (birth year, group, score) nor any dashboard figure can reach what
  * is posted publicly.
@@ -18,6 +21,9 @@ import {
   type TargetMeasure,
   type TargetStep,
 } from '../../../shared/schemas/dashboard.ts';
+import { modelTargetMeasures, type ModelTargetMeasure } from '../../../shared/domain/models/targets.ts';
+import type { ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import { modelCountKinds, type ModelCountKind, type ModelRateRowView, type ModelRatesView } from '../../../shared/schemas/model-rates.ts';
 import { DOCUMENT_HEADING_STYLE, EMPTY_ROW, escapeHtml } from '../lists/list.render.ts';
 
 export interface YearReport {
@@ -31,6 +37,8 @@ export interface YearReport {
   generatedAt: string;
   /** The public recognition list: name and village only, in the order to print. */
   recognized: { name: string; village: string }[];
+  /** The four other titles for the same year (model-rates.service.ts); the report's section VII when given. */
+  models?: ModelRatesView;
 }
 
 /** Dates in the report are those of the people reading it. */
@@ -417,6 +425,141 @@ ${body}
 </table>`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Section VII: the four other titles (learning family, clan, community, unit)
+
+const MODEL_SECTION = 'VII. Gia đình, dòng họ, cộng đồng và đơn vị học tập';
+const MODEL_RATE_LABELS: Record<ModelTargetMeasure, string> = {
+  families: 'Tỷ lệ gia đình được công nhận gia đình học tập',
+  clans: 'Tỷ lệ dòng họ được công nhận dòng họ học tập',
+  communities: 'Tỷ lệ thôn được công nhận cộng đồng học tập',
+  units: 'Tỷ lệ đơn vị được công nhận đơn vị học tập',
+  workers: 'Tỷ lệ người lao động trong gia đình, dòng họ, cộng đồng học tập là CDHT',
+  unitStaff: 'Tỷ lệ cán bộ, người lao động trong đơn vị học tập là CDHT',
+};
+const MODEL_NAMES: Record<ModelCountKind, string> = {
+  families: 'Gia đình học tập',
+  clans: 'Dòng họ học tập',
+  communities: 'Cộng đồng học tập',
+  units: 'Đơn vị học tập',
+};
+const TITLE_NAMES: Record<ModelTitle, string> = { gdht: 'Gia đình học tập', dhht: 'Dòng họ học tập', cddht: 'Cộng đồng học tập', dvht: 'Đơn vị học tập' };
+/** The two CDHT rates of the models' members: their numerator's words. */
+const MEMBER_RATES = {
+  workers: { heading: 'Người lao động trong gia đình, dòng họ, cộng đồng học tập là Công dân học tập', numerator: 'Số người là CDHT' },
+  unitStaff: { heading: 'Cán bộ, người lao động trong đơn vị học tập là Công dân học tập', numerator: 'Số người là CDHT' },
+} as const;
+const MODEL_COUNT_HEADERS = ['Đăng ký', 'Tự đánh giá', 'Được công nhận'];
+
+/** The numbered parts of section VII, in order: the summary, one per model, the two member rates, the validity. */
+const modelParts = (m: ModelRatesView) => ({
+  summary: '1. Tỷ lệ so với chỉ tiêu',
+  model: (k: ModelCountKind) => `${2 + modelCountKinds.indexOf(k)}. ${MODEL_NAMES[k]}`,
+  member: (k: 'workers' | 'unitStaff') => `${k === 'workers' ? 6 : 7}. ${MEMBER_RATES[k].heading}`,
+  validity: `8. Danh hiệu hết hiệu lực trong năm ${m.year}`,
+});
+
+const targetLine = (m: ModelRatesView, measure: ModelTargetMeasure): string => {
+  const value = m.targets.find((t) => t.measure === measure)?.value ?? null;
+  return `Chỉ tiêu năm ${m.year}: ${fmtRate(value)}.`;
+};
+
+function modelNoteText(r: YearReport, note: ModelRatesView['notes'][number]): string {
+  return note.kind === 'community-adults-unknown'
+    ? `${note.name} được công nhận cộng đồng học tập nhưng chưa nhập số người trưởng thành: tỷ lệ người lao động của ${placeHeader(r).toLocaleLowerCase('vi')} tính theo các hộ đã đăng ký.`
+    : `Đơn vị ${note.name} chưa có số người lao động năm ${r.models?.year ?? r.dashboard.year}: chưa tính vào tỷ lệ cán bộ đơn vị là CDHT.`;
+}
+
+const validityStatus = (e: ModelRatesView['validity'][number]): string => (e.expired ? 'Đã hết hiệu lực' : 'Cần công nhận lại');
+
+function modelNameCell(row: ModelRateRowView): string {
+  return nameCell({ name: row.name, formerNames: row.formerNames });
+}
+
+function modelsHtml(r: YearReport, m: ModelRatesView): string {
+  const parts = modelParts(m);
+  const summary = modelTargetMeasures
+    .map((measure) => {
+      const f = m.total.rates[measure];
+      return `<tr>${td(MODEL_RATE_LABELS[measure])}${td(fmtCount(f.numerator), 'num')}${td(fmtCount(f.denominator), 'num')}${td(fmtRate(f.rate), 'num')}${td(fmtRate(f.target), 'num')}${td(metText(f.met), 'center')}</tr>`;
+    })
+    .join('\n');
+  const notes = m.notes.map((n) => `<p class="note">${escapeHtml(modelNoteText(r, n))}</p>`).join('\n');
+  const rowsOf = (cells: (row: ModelRateRowView) => string, span: number): string =>
+    m.places.length
+      ? [
+          ...m.places.map((row, i) => `<tr>${td(i + 1, 'center')}${modelNameCell(row)}${cells(row)}</tr>`),
+          `<tr class="total"><td></td>${td(wholeScope(r))}${cells(m.total)}</tr>`,
+        ].join('\n')
+      : emptyRow(span, NO_DATA);
+  const modelTable = (k: ModelCountKind): string => {
+    const cells = (row: ModelRateRowView): string => {
+      const f = row.rates[k];
+      return `${td(fmtCount(row[k].registered), 'num')}${td(fmtCount(row[k].assessed), 'num')}${td(fmtCount(row[k].recognized), 'num')}${td(fmtCount(f.denominator), 'num')}${td(fmtRate(f.rate), 'num')}${td(metText(f.met), 'center')}`;
+    };
+    return `<h3>${escapeHtml(parts.model(k))}</h3>
+<p>${escapeHtml(targetLine(m, k))}</p>
+<table class="grid" data-model="${k}">
+<thead><tr>${th('STT', 6)}${th(placeHeader(r), 28)}${MODEL_COUNT_HEADERS.map((h) => th(h, 11)).join('')}${th('Trên tổng số', 11)}${th('Tỷ lệ', 11)}${th('Đánh giá', 11)}</tr></thead>
+<tbody>
+${rowsOf(cells, 8)}
+</tbody>
+</table>`;
+  };
+  const memberTable = (k: 'workers' | 'unitStaff'): string => {
+    const cells = (row: ModelRateRowView): string => {
+      const f = row.rates[k];
+      return `${td(fmtCount(f.numerator), 'num')}${td(fmtCount(f.denominator), 'num')}${td(fmtRate(f.rate), 'num')}${td(metText(f.met), 'center')}`;
+    };
+    return `<h3>${escapeHtml(parts.member(k))}</h3>
+<p>${escapeHtml(targetLine(m, k))}</p>
+<table class="grid" data-model="${k}">
+<thead><tr>${th('STT', 6)}${th(placeHeader(r), 34)}${th(MEMBER_RATES[k].numerator, 15)}${th('Trên tổng số', 15)}${th('Tỷ lệ', 15)}${th('Đánh giá', 15)}</tr></thead>
+<tbody>
+${rowsOf(cells, 6)}
+</tbody>
+</table>`;
+  };
+  return `<h2>${MODEL_SECTION}</h2>
+<h3>${escapeHtml(parts.summary)}</h3>
+<table class="grid" data-model="summary">
+<thead><tr>${th('Tỷ lệ', 34)}${th('Số đạt', 13)}${th('Trên tổng số', 13)}${th('Kết quả', 13)}${th('Chỉ tiêu', 13)}${th('Đánh giá', 14)}</tr></thead>
+<tbody>
+${summary}
+</tbody>
+</table>
+${notes}
+${modelCountKinds.map(modelTable).join('\n')}
+${memberTable('workers')}
+${memberTable('unitStaff')}
+<h3>${escapeHtml(parts.validity)}</h3>
+${validityHtml(r, m)}`;
+}
+
+function validityHtml(r: YearReport, m: ModelRatesView): string {
+  if (m.level === 'province') {
+    const rows = m.expiring.map((e) => `<tr>${td(TITLE_NAMES[e.title])}${td(fmtCount(e.count), 'num')}</tr>`).join('\n');
+    return `<table class="grid" data-model="validity">
+<thead><tr>${th('Danh hiệu', 70)}${th('Số danh hiệu hết hiệu lực', 30)}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+  }
+  const expiring = m.validity.filter((e) => e.expiresInYear);
+  const rows = expiring.length
+    ? expiring
+        .map((e, i) => `<tr>${td(i + 1, 'center')}${td(TITLE_NAMES[e.title])}${td(e.label ?? DASH)}${td(e.village ?? DASH)}${td(`Số ${e.decisionNumber}, ngày ${fmtDate(e.decisionDate)}`)}${td(fmtDate(e.validThrough), 'center')}${td(validityStatus(e), 'center')}</tr>`)
+        .join('\n')
+    : emptyRow(7, `Không có danh hiệu nào hết hiệu lực trong năm ${m.year}.`);
+  return `<table class="grid" data-model="validity">
+<thead><tr>${th('STT', 6)}${th('Danh hiệu', 15)}${th('Tên', 20)}${th(placeHeader(r), 15)}${th('Quyết định', 18)}${th('Hiệu lực đến', 12)}${th('Ghi chú', 14)}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
 function asOf(iso: string): string {
   const t = localTime(iso);
   return t ? `Số liệu tính đến ${two(t.hour)}:${two(t.minute)} ngày ${two(t.day)}/${two(t.month)}/${t.year}.` : '';
@@ -442,8 +585,12 @@ ${reportingHtml(r)}
 </section>
 <section class="wide">
 ${trendHtml(r)}
+${r.models ? '' : `<div class="signatures">${signatures}</div>`}
+</section>
+${r.models ? `<section class="wide">
+${modelsHtml(r, r.models)}
 <div class="signatures">${signatures}</div>
-</section>`;
+</section>` : ''}`;
   return htmlDocument(`${title} — ${scopeName(r)}`, body);
 }
 
@@ -743,6 +890,102 @@ function trendSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
   }
 }
 
+function modelSummarySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {
+  const sheet = newSheet(workbook, 'Mô hình học tập', 'portrait', [52, 12, 14, 12, 12, 14]);
+  addTitle(sheet, reportTitle(r), subtitleFor(r, MODEL_SECTION), 6);
+  addHeading(sheet, modelParts(m).summary);
+  addHeader(sheet, ['Tỷ lệ', 'Số đạt', 'Trên tổng số', 'Kết quả', 'Chỉ tiêu', 'Đánh giá']);
+  const columns: { align: Align; numFmt?: string }[] = [
+    { align: 'left' },
+    { align: 'right', numFmt: INTEGER },
+    { align: 'right', numFmt: INTEGER },
+    { align: 'right', numFmt: PERCENT },
+    { align: 'right', numFmt: PERCENT },
+    { align: 'center' },
+  ];
+  for (const measure of modelTargetMeasures) {
+    const f = m.total.rates[measure];
+    addBody(sheet, [MODEL_RATE_LABELS[measure], f.numerator, countValue(f.denominator), rateValue(f.rate), rateValue(f.target), metText(f.met)], columns);
+  }
+  for (const note of m.notes) {
+    const row = sheet.addRow([modelNoteText(r, note)]);
+    sheet.mergeCells(row.number, 1, row.number, 6);
+    row.getCell(1).font = { ...FONT, italic: true };
+    row.getCell(1).alignment = { wrapText: true };
+  }
+}
+
+/** One table per place with the scope's total: STT, name, former names, then `cells`. */
+function modelRowsSheet(
+  workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView, name: string, section: string,
+  headers: XColumn[], cells: (row: ModelRateRowView) => CellValue[],
+): void {
+  const columns: XColumn[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: placeHeader(r), width: 28, align: 'left' },
+    { header: 'Tên trước đây', width: 22, align: 'left' },
+    ...headers,
+  ];
+  const sheet = newSheet(workbook, name, 'landscape', columns.map((c) => c.width), '4:4');
+  addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
+  addHeader(sheet, columns.map((c) => c.header)).height = 32;
+  if (!m.places.length) {
+    addNote(sheet, NO_DATA, columns.length);
+    return;
+  }
+  m.places.forEach((row, i) => addBody(sheet, [i + 1, row.name, row.formerNames.join(', ') || null, ...cells(row)], columns));
+  addBody(sheet, [null, wholeScope(r), null, ...cells(m.total)], columns, true);
+}
+
+function modelSheets(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {
+  const parts = modelParts(m);
+  modelSummarySheet(workbook, r, m);
+  const rateColumns: XColumn[] = [count('Trên tổng số'), percent('Tỷ lệ'), percent('Chỉ tiêu'), { header: 'Đánh giá', width: 11, align: 'center' }];
+  const rateCells = (f: ModelRateRowView['rates'][ModelTargetMeasure]): CellValue[] =>
+    [countValue(f.denominator), rateValue(f.rate), rateValue(f.target), metText(f.met)];
+  for (const k of modelCountKinds) {
+    modelRowsSheet(workbook, r, m, MODEL_NAMES[k], parts.model(k), [...MODEL_COUNT_HEADERS.map(count), ...rateColumns],
+      (row) => [row[k].registered, row[k].assessed, row[k].recognized, ...rateCells(row.rates[k])]);
+  }
+  const memberSheets = { workers: 'Người lao động là CDHT', unitStaff: 'Cán bộ đơn vị là CDHT' } as const;
+  for (const k of ['workers', 'unitStaff'] as const) {
+    modelRowsSheet(workbook, r, m, memberSheets[k], parts.member(k), [count(MEMBER_RATES[k].numerator), ...rateColumns],
+      (row) => [row.rates[k].numerator, ...rateCells(row.rates[k])]);
+  }
+  validitySheet(workbook, r, m);
+}
+
+function validitySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {
+  const section = modelParts(m).validity;
+  if (m.level === 'province') {
+    const columns: XColumn[] = [{ header: 'Danh hiệu', width: 36, align: 'left' }, count('Số danh hiệu hết hiệu lực')];
+    const sheet = newSheet(workbook, 'Hết hiệu lực', 'portrait', columns.map((c) => c.width), '4:4');
+    addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
+    addHeader(sheet, columns.map((c) => c.header));
+    for (const e of m.expiring) addBody(sheet, [TITLE_NAMES[e.title], e.count], columns);
+    return;
+  }
+  const columns: XColumn[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Danh hiệu', width: 20, align: 'left' },
+    { header: 'Tên', width: 28, align: 'left' },
+    { header: placeHeader(r), width: 24, align: 'left' },
+    { header: 'Số quyết định', width: 16, align: 'left' },
+    { header: 'Ngày ký', width: 13, align: 'center', numFmt: DATE },
+    { header: 'Hiệu lực đến', width: 13, align: 'center', numFmt: DATE },
+    { header: 'Ghi chú', width: 18, align: 'left' },
+  ];
+  const sheet = newSheet(workbook, 'Hết hiệu lực', 'landscape', columns.map((c) => c.width), '4:4');
+  addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
+  addHeader(sheet, columns.map((c) => c.header));
+  const expiring = m.validity.filter((e) => e.expiresInYear);
+  if (!expiring.length) addNote(sheet, `Không có danh hiệu nào hết hiệu lực trong năm ${m.year}.`, columns.length);
+  expiring.forEach((e, i) => addBody(sheet, [
+    i + 1, TITLE_NAMES[e.title], e.label ?? DASH, e.village ?? DASH, e.decisionNumber,
+    xlsxDate(e.decisionDate) ?? e.decisionDate, xlsxDate(e.validThrough) ?? e.validThrough, validityStatus(e),
+  ], columns));
+}
+
 /** STT, name and village — the only columns the public list ever has. */
 function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: string): void {
   const columns: XColumn[] = [
@@ -764,6 +1007,7 @@ export async function renderReportXlsx(r: YearReport): Promise<Buffer> {
   rowsSheet(workbook, r, 'Theo nhóm', 'III. Kết quả theo nhóm đối tượng', 'Nhóm đối tượng', r.dashboard.byGroup);
   reportingSheet(workbook, r);
   trendSheet(workbook, r);
+  if (r.models) modelSheets(workbook, r, r.models);
   recognizedSheet(workbook, r, reportSubtitle(r));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -4,6 +4,7 @@ import { PersonViewSchema, type ConsentPurpose } from '../../../shared/schemas/p
 import { StaffStatusSchema, StaffViewSchema, type CreateStaff } from '../../../shared/schemas/staff.ts';
 import type { DeclineInput, PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
 import { DashboardSchema } from '../../../shared/schemas/dashboard.ts';
+import { ModelRatesViewSchema } from '../../../shared/schemas/model-rates.ts';
 import { mediaTypes, ResourceViewSchema, type ResourceInputDraft } from '../../../shared/schemas/resource.ts';
 import { ClassAttendanceSchema, type PutAttendance } from '../../../shared/schemas/attendance.ts';
 import { BackupRunSchema, BackupStatusSchema } from '../../../shared/schemas/backup.ts';
@@ -11,6 +12,7 @@ import { ClanViewSchema, HouseholdViewSchema, UnitViewSchema, type CreateClan, t
 import { ModelCriteriaSetSchema, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { PutModelAssessment, SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
 import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
+import { HubModelQueueItemSchema, ModelProposalSchema, type DecisionTitle, type SubjectRef } from '../../../shared/schemas/decision.ts';
 import { call as callBox } from '../lib/api.ts';
 
 /** The verdict is computed by the box (shared/domain/models/verdict.ts): checked for its shape's main fields. */
@@ -79,13 +81,17 @@ const ProposalSchema = v.object({
   declined: v.nullable(v.object({ reason: v.string(), at: v.string() })),
 });
 export type Proposal = v.InferOutput<typeof ProposalSchema>;
-const DecisionSchema = v.object({ id: v.string(), year: v.number(), number: v.string(), signedOn: v.string(), signer: v.string(), people: v.number(), revokedReason: v.nullable(v.string()) });
+const DecisionSchema = v.object({
+  id: v.string(), title: v.optional(v.string(), 'cdht'), year: v.number(), number: v.string(), signedOn: v.string(), signer: v.string(), people: v.number(), revokedReason: v.nullable(v.string()),
+});
 export type Decision = v.InferOutput<typeof DecisionSchema>;
-const PopulationRow = v.object({ kind: v.picklist(['village', 'unit']), name: v.string(), year: v.number(), count: v.number(), enteredBy: v.string(), enteredAt: v.string() });
+const PopulationRow = v.object({ kind: v.picklist(['village', 'households', 'unit']), name: v.string(), year: v.number(), count: v.number(), enteredBy: v.string(), enteredAt: v.string() });
 export type PopulationRow = v.InferOutput<typeof PopulationRow>;
 const UnitChangeRow = v.object({ kind: v.picklist(['village', 'center']), from: v.string(), to: v.string(), year: v.number(), by: v.string(), at: v.string() });
 export type UnitChangeRow = v.InferOutput<typeof UnitChangeRow>;
-export interface NewDecision { year: number; number: string; signedOn: string; signer: string; personIds: string[] }
+/** A decision: people for the Learning Citizen title, households, clans, villages or units for the four others. */
+export type NewDecision = { year: number; number: string; signedOn: string; signer: string } & ({ personIds: string[] } | { title: Exclude<DecisionTitle, 'cdht'>; subjects: SubjectRef[] });
+export type { ModelProposal, HubModelQueueItem } from '../../../shared/schemas/decision.ts';
 
 export const staffApi = {
   status: () => call(StaffStatusSchema, '/status'),
@@ -114,12 +120,17 @@ export const staffApi = {
   createEnrolment: (name: string) => call(v.object({ code: v.string(), expiresAt: v.string() }), '/hub/enrolments', send('POST', { name })),
   revokeNode: (id: string) => call(Ok, `/hub/nodes/${id}/revoke`, send('POST')),
   proposals: (year: number) => call(v.array(ProposalSchema), `/hub/proposals?${q({ year })}`),
-  decisions: (year: number) => call(v.array(DecisionSchema), `/hub/decisions?${q({ year })}`),
+  /** The proposals of one of the four other titles (households, clans, villages, units). */
+  modelProposals: (title: Exclude<DecisionTitle, 'cdht'>, year: number) => call(v.array(ModelProposalSchema), `/hub/proposals?${q({ year, title })}`),
+  decisions: (year: number, title?: DecisionTitle) => call(v.array(DecisionSchema), `/hub/decisions?${q({ year, title })}`),
   recordDecision: (d: NewDecision) => call(v.object({ id: v.string() }), '/hub/decisions', send('POST', d)),
   revokeDecision: (id: string, reason: string) => call(Ok, `/hub/decisions/${id}/revoke`, send('POST', { reason })),
-  reopenDecided: (id: string, personId: string, reason: string) => call(Ok, `/hub/decisions/${id}/reopen`, send('POST', { personId, reason })),
+  /** Takes one person (by id) or one household, clan, village or unit out of a decision. */
+  reopenDecided: (id: string, who: string | SubjectRef, reason: string) =>
+    call(Ok, `/hub/decisions/${id}/reopen`, send('POST', typeof who === 'string' ? { personId: who, reason } : { subject: who, reason })),
   decline: (input: DeclineInput) => call(Ok, '/hub/declines', send('POST', input)),
   dashboard: (year: number) => call(DashboardSchema, `/hub/dashboard?${q({ year })}`),
+  modelRates: (year: number) => call(ModelRatesViewSchema, `/hub/model-rates?${q({ year })}`),
   population: (year: number) => call(v.array(PopulationRow), `/hub/population?${q({ year })}`),
   setPopulation: (input: PopulationInput) => call(Ok, '/hub/population', send('PUT', input)),
   adjustTarget: (input: TargetAdjustmentInput) => call(Ok, '/hub/targets', send('POST', input)),
@@ -156,6 +167,10 @@ export const staffApi = {
   modelQueue: (year: number) => call(v.array(ModelQueueItemSchema), `/model-appraisals?${q({ year })}`),
   modelAppraisal: (id: string) => call(ModelAppraisalCaseSchema, `/model-appraisals/${id}`),
   saveModelAppraisal: (id: string, input: SaveModelAppraisal) => call(ModelAppraisalCaseSchema, `/model-appraisals/${id}`, send('PUT', input)),
+  /** The commune's appraisal of villages and units, on the hub. */
+  hubModelQueue: (year: number) => call(v.array(HubModelQueueItemSchema), `/hub/model-appraisals?${q({ year })}`),
+  hubModelAppraisal: (id: string) => call(ModelAppraisalCaseSchema, `/hub/model-appraisals/${id}`),
+  saveHubModelAppraisal: (id: string, input: SaveModelAppraisal) => call(ModelAppraisalCaseSchema, `/hub/model-appraisals/${id}`, send('PUT', input)),
   backups: () => call(BackupStatusSchema, '/backups'),
   backupNow: () => call(BackupRunSchema, '/backups', send('POST')),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
