@@ -69,6 +69,7 @@ export const errorCatalogue = {
   'clan.not-found': { status: 404, message: () => 'No clan with that id.' },
   'clan.id-conflict': { status: 409, message: () => 'A different clan was already created with this id.' },
   'clan.household-taken': { status: 409, message: () => 'This household already belongs to another clan.' },
+  'clan.household-not-found': { status: 404, message: () => 'This household is not in the clan.' },
   'registry.subject-not-found': { status: 404, message: (d: { kind?: string; id?: string }) => `No ${d.kind ?? 'subject'} "${d.id ?? ''}" in this center's registry.` },
   'unit.not-found': { status: 404, message: () => 'No unit with that id.' },
   'unit.id-conflict': { status: 409, message: () => 'A different unit was already created with this id.' },

@@ -85,8 +85,13 @@ export const CreateClanSchema = v.strictObject({
 });
 export type CreateClan = v.InferOutput<typeof CreateClanSchema>;
 
-/** A household joins a clan, found by its head's code. */
-export const LinkHouseholdSchema = v.strictObject({ headCode: PersonCodeSchema });
+/** A clan's name and representative, corrected. */
+export const UpdateClanSchema = v.strictObject({ name: Text, representative: Text });
+export type UpdateClan = v.InferOutput<typeof UpdateClanSchema>;
+
+/** A household joins a clan, found by its head's code; `move` takes it out of another clan (staff). */
+export const LinkHouseholdSchema = v.strictObject({ headCode: PersonCodeSchema, move: v.optional(v.boolean()) });
+export type LinkHousehold = v.InferOutput<typeof LinkHouseholdSchema>;
 
 export const ClanViewSchema = v.object({
   id: v.string(),
@@ -108,6 +113,10 @@ export const CreateUnitSchema = v.strictObject({
   village: Text,
 });
 export type CreateUnit = v.InferOutput<typeof CreateUnitSchema>;
+
+/** A unit's name, kind and village, corrected. */
+export const UpdateUnitSchema = v.strictObject({ name: Text, kind: v.picklist(unitKinds), village: Text });
+export type UpdateUnit = v.InferOutput<typeof UpdateUnitSchema>;
 
 /** A unit's staff count for one year, as its leader declares it. */
 export const StaffCountSchema = v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) });

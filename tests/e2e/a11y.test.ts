@@ -374,6 +374,13 @@ describe('accessibility of every screen', () => {
     await tabs.getByRole('button', { name: 'Dòng họ', exact: true }).click();
     await fp.getByTestId('clans').getByText('Họ Đinh thôn Đồng Chằm').waitFor();
     await report.staff(fp, 'registry: clans');
+    // A clan's name corrected in its row: the form, then the name as saved.
+    await fp.getByTestId('clans').getByRole('button', { name: 'Sửa tên' }).click();
+    const rename = fp.getByRole('form', { name: 'Sửa thông tin của Họ Đinh thôn Đồng Chằm' });
+    await report.staff(fp, 'registry: a clan being corrected');
+    await rename.getByLabel('Tên dòng họ').fill('Họ Đinh Văn thôn Đồng Chằm');
+    await rename.getByRole('button', { name: 'Lưu' }).click();
+    await fp.getByTestId('clans').getByText('Họ Đinh Văn thôn Đồng Chằm').waitFor();
     await tabs.getByRole('button', { name: 'Đơn vị', exact: true }).click();
     await fp.getByTestId('units').getByText(registry.member).waitFor();
     await report.staff(fp, 'registry: units');

@@ -159,6 +159,21 @@ describe('clans and units go up with every change', () => {
     const other = build.id();
     await h.json('POST', '/api/staff/clans', { id: other, name: 'Họ Lò', representative: 'Lò Văn Pằng' }, staff.facilitator);
     expect(await refused(() => join(pao, other), 'clan.household-taken')).toEqual([]);
+
+    // Staff move it: it leaves the first clan (history kept) and joins the other; both go up.
+    const move = await appended(() => h.json('POST', `/api/staff/clans/${other}/households`, { headCode: pao.code, move: true }, staff.facilitator));
+    expect(move.map((r) => [r.id, r.revision, r.message.householdIds])).toEqual([[clanId, 4, [b]], [other, 2, [a]]]);
+    const memberships = await h.db.selectFrom('clan_household').select(['clan_id', 'left_at']).where('household_id', '=', a).orderBy('id').execute();
+    expect(memberships.map((m) => [m.clan_id, m.left_at !== null])).toEqual([[clanId, true], [other, false]]);
+
+    // A household leaves; leaving again is refused. A corrected name goes up; the same again does not.
+    const leave = () => h.json('POST', `/api/staff/clans/${clanId}/households/${b}/leave`, undefined, staff.facilitator);
+    expect((await appended(leave)).map((r) => [r.revision, r.message.householdIds])).toEqual([[5, []]]);
+    expect(await refused(leave, 'clan.household-not-found')).toEqual([]);
+    const rename = () => h.json('PUT', `/api/staff/clans/${clanId}`, { name: 'Họ Hoàng Văn', representative: 'Hoàng Văn Páo' }, staff.facilitator);
+    expect((await appended(rename)).map((r) => [r.revision, r.message.name])).toEqual([[6, 'Họ Hoàng Văn']]);
+    expect(await appended(rename)).toEqual([]);
+    expect(await refused(() => h.json('PUT', `/api/staff/clans/${build.id()}`, { name: 'Họ Lạ', representative: 'Ai đó' }, staff.facilitator), 'clan.not-found')).toEqual([]);
   });
 
   it('a unit: created, its staff count per year, staff linked and leaving; retries and refusals send nothing', async () => {
@@ -181,6 +196,12 @@ describe('clans and units go up with every change', () => {
     const leave = () => h.json('POST', `/api/staff/units/${unitId}/members/${pao.id}/leave`, undefined, staff.admin);
     expect((await appended(leave)).map((r) => [r.revision, r.message.memberPersonIds])).toEqual([[5, [soi.id]]]);
     expect(await refused(leave, 'unit.member-not-found')).toEqual([]);
+
+    // Its name, kind and village corrected: the next revision; the same again, or an unknown village, sends nothing.
+    const edit = (village: string) => h.json('PUT', `/api/staff/units/${unitId}`, { name: 'HTX chè Khe Ngang', kind: 'cooperative', village }, staff.admin);
+    expect((await appended(() => edit('Thôn Khe Ngang'))).map((r) => [r.revision, r.message.name, r.message.memberPersonIds])).toEqual([[6, 'HTX chè Khe Ngang', [soi.id]]]);
+    expect(await appended(() => edit('Thôn Khe Ngang'))).toEqual([]);
+    expect(await refused(() => edit('Thôn Không Có'), 'person.village-unknown')).toEqual([]);
   });
 });
 

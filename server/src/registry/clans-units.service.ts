@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors.ts';
-import type { ClanView, CreateClan, CreateUnit, UnitView } from '../../../shared/schemas/registry.ts';
+import type { ClanView, CreateClan, CreateUnit, LinkHousehold, UnitView, UpdateClan, UpdateUnit } from '../../../shared/schemas/registry.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -34,21 +34,56 @@ export async function createClan(deps: RegistryDeps, actor: Actor, input: Create
   });
 }
 
-/** A household joins a clan, found by its head's slip code; a household is in one clan at a time. */
-export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId: string, headCode: string): Promise<ClanView> {
+/** A clan's name or representative corrected; the same values again change nothing. */
+export async function updateClan(deps: RegistryDeps, actor: Actor, id: string, input: UpdateClan): Promise<ClanView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await clanRow(trx, id);
+    if (before.name === input.name && before.representative === input.representative) return clanView(trx, id);
+    await trx.updateTable('clan').set({ name: input.name, representative: input.representative }).where('id', '=', id).execute();
+    await clanChanged(trx, id, at);
+    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: id, details: { name: input.name, renamedFrom: before.name === input.name ? undefined : before.name } }, at);
+    return clanView(trx, id);
+  });
+}
+
+/**
+ * A household joins a clan, found by its head's slip code; a household is in one clan at a time.
+ * One already in another clan is refused unless staff ask to move it: its old membership closes in
+ * the same transaction (history kept) and both clans go up.
+ */
+export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId: string, input: LinkHousehold): Promise<ClanView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await clanRow(trx, clanId);
-    const head = await findPersonByCode(trx, headCode);
+    const head = await findPersonByCode(trx, input.headCode);
     if (!head) throw new AppError('person.not-found');
     const household = await trx.selectFrom('household').select('id').where('head_person_id', '=', head.id).executeTakeFirst();
     if (!household) throw new AppError('household.not-found');
     const current = await trx.selectFrom('clan_household').selectAll().where('household_id', '=', household.id).where('left_at', 'is', null).executeTakeFirst();
     if (current?.clan_id === clanId) return clanView(trx, clanId);
-    if (current) throw new AppError('clan.household-taken');
+    if (current && !input.move) throw new AppError('clan.household-taken');
+    if (current) {
+      await trx.updateTable('clan_household').set({ left_at: at }).where('id', '=', current.id).execute();
+      await clanChanged(trx, current.clan_id, at);
+    }
     await trx.insertInto('clan_household').values({ clan_id: clanId, household_id: household.id, joined_at: at, left_at: null }).execute();
     await clanChanged(trx, clanId, at);
-    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId: household.id, joined: true } }, at);
+    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId: household.id, joined: true, from: current?.clan_id } }, at);
+    return clanView(trx, clanId);
+  });
+}
+
+/** A household leaves a clan (the membership is closed, not deleted). */
+export async function leaveClan(deps: RegistryDeps, actor: Actor, clanId: string, householdId: string): Promise<ClanView> {
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await clanRow(trx, clanId);
+    const closed = await trx.updateTable('clan_household').set({ left_at: at })
+      .where('clan_id', '=', clanId).where('household_id', '=', householdId).where('left_at', 'is', null).executeTakeFirst();
+    if (Number(closed.numUpdatedRows) === 0) throw new AppError('clan.household-not-found');
+    await clanChanged(trx, clanId, at);
+    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId, joined: false } }, at);
     return clanView(trx, clanId);
   });
 }
@@ -97,6 +132,20 @@ export async function createUnit(deps: RegistryDeps, actor: Actor, input: Create
     await unitChanged(trx, input.id, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: input.id, details: { name: input.name, kind: input.kind } }, at);
     return unitView(trx, input.id);
+  });
+}
+
+/** A unit's name, kind or village corrected; the same values again change nothing. */
+export async function updateUnit(deps: RegistryDeps, actor: Actor, id: string, input: UpdateUnit): Promise<UnitView> {
+  if (!deps.villages.includes(input.village)) throw new AppError('person.village-unknown', { village: input.village });
+  const at = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await unitRow(trx, id);
+    if (before.name === input.name && before.kind === input.kind && before.village === input.village) return unitView(trx, id);
+    await trx.updateTable('unit').set({ name: input.name, kind: input.kind, village: input.village }).where('id', '=', id).execute();
+    await unitChanged(trx, id, at);
+    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: id, details: { name: input.name, kind: input.kind, village: input.village } }, at);
+    return unitView(trx, id);
   });
 }
 

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import {
   CreateClanSchema, CreateUnitSchema, HouseholdFactsSchema, LinkHouseholdSchema, LinkMemberSchema, RegisterHouseholdSchema,
-  RegistryYearSchema, StaffCountSchema,
+  RegistryYearSchema, StaffCountSchema, UpdateClanSchema, UpdateUnitSchema,
 } from '../../../shared/schemas/registry.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -42,10 +42,14 @@ export const registryRoutes = new Hono<AppEnv>()
   .get('/staff/clans', staffOnly, async (c) => c.json(await units.listClans(c.var.deps.db)))
   .post('/staff/clans', staffOnly, jsonBody(CreateClanSchema), async (c) => c.json(await units.createClan(deps(c), c.var.staff!, c.req.valid('json'))))
   .get('/staff/clans/:id', staffOnly, async (c) => c.json(await units.getClan(c.var.deps.db, id(c))))
+  .put('/staff/clans/:id', staffOnly, jsonBody(UpdateClanSchema), async (c) => c.json(await units.updateClan(deps(c), c.var.staff!, id(c), c.req.valid('json'))))
   .post('/staff/clans/:id/households', staffOnly, jsonBody(LinkHouseholdSchema), async (c) =>
-    c.json(await units.linkClanHousehold(deps(c), c.var.staff!, id(c), c.req.valid('json').headCode)))
+    c.json(await units.linkClanHousehold(deps(c), c.var.staff!, id(c), c.req.valid('json'))))
+  .post('/staff/clans/:id/households/:householdId/leave', staffOnly, async (c) =>
+    c.json(await units.leaveClan(deps(c), c.var.staff!, id(c), id(c, 'householdId'))))
   .get('/staff/units', staffOnly, async (c) => c.json(await units.listUnits(c.var.deps.db)))
   .post('/staff/units', staffOnly, jsonBody(CreateUnitSchema), async (c) => c.json(await units.createUnit(deps(c), c.var.staff!, c.req.valid('json'))))
+  .put('/staff/units/:id', staffOnly, jsonBody(UpdateUnitSchema), async (c) => c.json(await units.updateUnit(deps(c), c.var.staff!, id(c), c.req.valid('json'))))
   .get('/staff/units/:id', staffOnly, async (c) => c.json(await units.getUnit(c.var.deps.db, id(c))))
   .put('/staff/units/:id/staff-count/:year', staffOnly, jsonBody(StaffCountSchema), async (c) =>
     c.json(await units.setStaffCount(deps(c), c.var.staff!, id(c), parseOrThrow(YearParam, c.req.param('year')), c.req.valid('json').count)))

@@ -8,7 +8,7 @@ import { ModelRatesViewSchema } from '../../../shared/schemas/model-rates.ts';
 import { mediaTypes, ResourceViewSchema, type ResourceInputDraft } from '../../../shared/schemas/resource.ts';
 import { ClassAttendanceSchema, type PutAttendance } from '../../../shared/schemas/attendance.ts';
 import { BackupRunSchema, BackupStatusSchema } from '../../../shared/schemas/backup.ts';
-import { ClanViewSchema, HouseholdViewSchema, UnitViewSchema, type CreateClan, type CreateUnit } from '../../../shared/schemas/registry.ts';
+import { ClanViewSchema, HouseholdViewSchema, UnitViewSchema, type CreateClan, type CreateUnit, type UpdateClan, type UpdateUnit } from '../../../shared/schemas/registry.ts';
 import { ModelCriteriaSetSchema, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { PutModelAssessment, SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
 import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
@@ -155,7 +155,10 @@ export const staffApi = {
   setHouseholdHead: (id: string, personId: string) => call(HouseholdViewSchema, `/households/${id}/head`, send('PUT', { personId })),
   clans: () => call(v.array(ClanViewSchema), '/clans'),
   createClan: (input: CreateClan) => call(ClanViewSchema, '/clans', send('POST', input)),
-  linkClanHousehold: (id: string, headCode: string) => call(ClanViewSchema, `/clans/${id}/households`, send('POST', { headCode })),
+  linkClanHousehold: (id: string, headCode: string, move = false) => call(ClanViewSchema, `/clans/${id}/households`, send('POST', { headCode, ...(move ? { move } : {}) })),
+  leaveClan: (id: string, householdId: string) => call(ClanViewSchema, `/clans/${id}/households/${householdId}/leave`, send('POST')),
+  updateClan: (id: string, input: UpdateClan) => call(ClanViewSchema, `/clans/${id}`, send('PUT', input)),
+  updateUnit: (id: string, input: UpdateUnit) => call(UnitViewSchema, `/units/${id}`, send('PUT', input)),
   units: () => call(v.array(UnitViewSchema), '/units'),
   createUnit: (input: CreateUnit) => call(UnitViewSchema, '/units', send('POST', input)),
   setStaffCount: (id: string, year: number, count: number) => call(UnitViewSchema, `/units/${id}/staff-count/${year}`, send('PUT', { count })),
