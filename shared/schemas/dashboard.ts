@@ -82,6 +82,12 @@ export const CenterReportingSchema = v.object({
   yearsDue: v.number(),
   yearsOnTime: v.number(),
   onTimeRate: v.nullable(v.number()),
+  /**
+   * The lists of other titles the center closed for the year ("Gia đình học tập" per village, its
+   * "Dòng họ học tập" list), latest closing per title; absent when none. They are not its report
+   * (`reportedAt` counts CDHT lists only).
+   */
+  models: v.optional(v.array(v.object({ title: v.picklist(['gdht', 'dhht']), reportedAt: v.string() }))),
 });
 export type CenterReporting = v.InferOutput<typeof CenterReportingSchema>;
 

@@ -7,7 +7,8 @@ import { modelSubjectKinds, modelTitles } from './model-criteria-set.ts';
  * What the hub's dashboard and yearly report show of the four other titles (learning family, clan,
  * community, unit) for one year: per village (a commune hub) or per commune (a province hub, from
  * the communes' ModelAggregateV1), registered / assessed / recognized of each title, the six rates
- * against the year's targets (shared/domain/models/rates.ts), and the recognitions to renew.
+ * against the year's targets (shared/domain/models/rates.ts), the recognitions to renew, and the
+ * scope's figures across the years up to the one asked.
  * Computed by server/src/hub/model-rates.service.ts; the web app checks the answer against this.
  */
 
@@ -74,5 +75,11 @@ export const ModelRatesViewSchema = v.object({
   validity: v.array(ModelValiditySchema),
   /** Recognitions whose last day falls in the year, per title (a province: summed over its communes). */
   expiring: v.array(v.object({ title: v.picklist(modelTitles), count: v.number() })),
+  /**
+   * The scope's counts and six rates year by year, from the first year with anything of the four
+   * titles to the year asked (that year's row is `total`), each against its own year's targets and
+   * computed as that year's own view would be; ascending.
+   */
+  trend: v.array(v.object({ year: v.number(), row: ModelRateRowSchema })),
 });
 export type ModelRatesView = v.InferOutput<typeof ModelRatesViewSchema>;

@@ -120,6 +120,24 @@ export interface ProposalListClosedV1 {
 }
 
 /**
+ * A center closed (chốt) a proposal list of another title than CDHT: a village's "Gia đình học tập"
+ * list, or the center's "Dòng họ học tập" list (`village` null: a clan's households may be in
+ * several villages). The same record kind as V1, with the title: a hub counts only CDHT lists
+ * (V1, or a V2 titled 'cdht') as the village's report. A center sends its CDHT lists as V1 still,
+ * so a hub that does not know V2 (and skips it) loses nothing it counted before.
+ */
+export interface ProposalListClosedV2 {
+  type: 'ProposalListClosedV2';
+  id: string;
+  revision: number;
+  title: 'cdht' | 'gdht' | 'dhht';
+  village: string | null;
+  year: number;
+  closedAt: string;
+  entries: number;
+}
+
+/**
  * A finished digital-skills self-check, as the box scored it: the levels and the two flags the
  * commune counts (the responses stay at the center).
  */
@@ -210,7 +228,7 @@ export interface ModelAggregateV1 {
 }
 
 export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1 | CommuneAggregateV1 | RecognizedListV1
-  | CommuneAggregateV2 | ProposalListClosedV1 | DigitalCheckV1 | HouseholdUpsertV1 | ClanUpsertV1 | UnitUpsertV1 | ModelAggregateV1;
+  | CommuneAggregateV2 | ProposalListClosedV1 | ProposalListClosedV2 | DigitalCheckV1 | HouseholdUpsertV1 | ClanUpsertV1 | UnitUpsertV1 | ModelAggregateV1;
 
 /** The record kind each message type changes. */
 export const recordKindOf = {
@@ -223,6 +241,7 @@ export const recordKindOf = {
   RecognizedListV1: 'recognized-list',
   CommuneAggregateV2: 'aggregate',
   ProposalListClosedV1: 'proposal-list',
+  ProposalListClosedV2: 'proposal-list',
   DigitalCheckV1: 'digital-check',
   HouseholdUpsertV1: 'household',
   ClanUpsertV1: 'clan',

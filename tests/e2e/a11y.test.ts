@@ -68,7 +68,7 @@ async function seedRegistry(api: Awaited<ReturnType<typeof adminApi>>) {
   expect((await api('POST', '/api/staff/units', { id: unit, name: 'Hợp tác xã chè Đồng Chằm', kind: 'cooperative', village })).status).toBe(200);
   expect((await api('PUT', `/api/staff/units/${unit}/staff-count/${new Date().getFullYear()}`, { count: 3 })).status).toBe(200);
   expect((await api('POST', `/api/staff/units/${unit}/members`, { code: member.code, birthYear: member.birthYear })).status).toBe(200);
-  return { head: head.name, member: member.name };
+  return { head: head.name, member: member.name, household };
 }
 
 /**
@@ -324,6 +324,13 @@ describe('accessibility of every screen', () => {
     expect((await api('PUT', `/api/assessments/${assessmentId}`, build.assessment(lan, { scores: { CS07: 9 } }))).status).toBe(200);
     expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8, ...(indicatorId === 'CS07' ? { reason: 'Chưa có sổ ghi chép' } : {}) })) })).status).toBe(200);
     const registry = await seedRegistry(api);
+    // The household's self-assessment, appraised as passing, so the households' list has a row.
+    const familyStart = await api('GET', `/api/model-assessments/current/gdht/${registry.household}`);
+    const familySet = familyStart.body.set as { id: string; version: string };
+    const familyAnswers = Object.entries({ 'G1.2': 10, 'G1.3': 10, 'G2.2': 10, 'G2.3': 5, 'G3.1': 10, 'G3.2': 10, 'G4.1': 10, 'G4.2': 10 }).map(([itemId, value]) => ({ itemId, value }));
+    const familyAssessment = (familyStart.body.assessment as { id: string } | null)?.id ?? build.id();
+    expect((await api('PUT', `/api/model-assessments/${familyAssessment}`, { title: 'gdht', subjectId: registry.household, criteriaSetId: familySet.id, criteriaSetVersion: familySet.version, answers: familyAnswers, status: 'submitted' })).status).toBe(200);
+    expect((await api('PUT', `/api/staff/model-appraisals/${familyAssessment}`, { answers: familyAnswers })).status).toBe(200);
     const { changes } = await (await fetch(`${url}/api/resources?since=0`)).json() as { changes: { title: string }[] };
     if (!changes.some((c) => c.title === 'Lớp dùng điện thoại thông minh')) await seedCatalog(api);
 
@@ -420,6 +427,18 @@ describe('accessibility of every screen', () => {
     await tile(ap, 'Danh sách đề nghị công nhận');
     await ap.getByTestId('list').waitFor();
     await report.staff(ap, 'lists (appraiser)');
+    // The households' list, drafted then finalized; the center's clans' list (no village to choose).
+    const listTitles = ap.getByRole('group', { name: 'Danh hiệu' });
+    await listTitles.getByRole('button', { name: 'Gia đình học tập', exact: true }).click();
+    await ap.locator('[data-testid="list"][data-title="gdht"]').getByText(registry.head).waitFor();
+    await report.staff(ap, 'lists: households (appraiser)');
+    await ap.getByRole('button', { name: 'Chốt danh sách' }).click();
+    await ap.getByText(/Đã chốt lúc/).waitFor();
+    await report.staff(ap, 'lists: households, finalized');
+    await listTitles.getByRole('button', { name: 'Dòng họ học tập', exact: true }).click();
+    await ap.getByText(/Danh sách dòng họ là của cả trung tâm/).waitFor();
+    await ap.getByTestId('list-state').waitFor();
+    await report.staff(ap, 'lists: clans');
     await appraiserContext.close();
 
     // The administrator.
@@ -435,6 +454,14 @@ describe('accessibility of every screen', () => {
     await tile(ad, 'Tài khoản');
     await ad.getByTestId('accounts').getByText(staff.coMai.name).waitFor();
     await report.staff(ad, 'accounts');
+    await back(ad);
+    // The finalized households' list: each entry locked, with the administrator's reopen opened.
+    await tile(ad, 'Danh sách đề nghị công nhận');
+    await ad.getByRole('group', { name: 'Danh hiệu' }).getByRole('button', { name: 'Gia đình học tập', exact: true }).click();
+    const familyRow = ad.locator('[data-testid="list"][data-title="gdht"] tr', { hasText: registry.head });
+    await familyRow.getByText('Mở lại (quản trị)').first().click();
+    await familyRow.locator('input[name="reopen-reason"]').fill('Chấm nhầm');
+    await report.staff(ad, 'lists: households, finalized, reopen (administrator)');
     await back(ad);
     await tile(ad, 'Đồng bộ với xã');
     await ad.locator('input[name="enrol-code"]').waitFor();

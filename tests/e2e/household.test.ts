@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { personCodeAlphabet } from '../../shared/schemas/person.ts';
@@ -31,7 +32,7 @@ const items = gdht.criteria.flatMap((c) => c.items);
 const scoreOf = (item: Item) => (item.id === 'G4.1' ? 3 : item.id === 'G4.2' ? 5 : item.points);
 
 describe('the household at the tablet', () => {
-  it('the head registers her household, links two adults by code, answers the facts and the "Gia đình học tập" self-assessment; nothing of it stays on the tablet', async () => {
+  it('the head registers her household, links two adults by code, answers the facts and the "Gia đình học tập" self-assessment with a photo; nothing of it stays on the tablet', async () => {
     const mai = await registerAdult('Nguyễn Thị Mai', 1981);
     const hung = await registerAdult('Nguyễn Văn Hùng', 1978);
     // Already in another household: the tablet cannot take her, a facilitator can move her.
@@ -106,7 +107,13 @@ describe('the household at the tablet', () => {
       if (item.source === 'declared') {
         await screen.locator(`button.score[data-score="${scoreOf(item)}"]`).click();
         await screen.locator(`button.score[data-score="${scoreOf(item)}"][aria-pressed="true"]`).waitFor();
-        if (item.id === 'G1.2') await report.villager(page, 'household item: declared');
+        if (item.id === 'G1.2') {
+          // A photo as evidence, as on one of her own indicators: a real PNG, resized to JPEG by the app.
+          const png = await page.screenshot({ type: 'png' });
+          await screen.getByTestId('photo-input').setInputFiles({ name: 'minh-chung.png', mimeType: 'image/png', buffer: png });
+          await screen.locator('img.thumb').waitFor();
+          await report.villager(page, 'household item: declared, with a photo');
+        }
       } else {
         const explanation = await screen.getByTestId('computed-explanation').innerText();
         if (item.id === 'G2.1') {
@@ -116,6 +123,7 @@ describe('the household at the tablet', () => {
         }
         if (item.id === 'G1.1') expect(explanation).toContain('Đạt — được 10 điểm');
         expect(await screen.locator('button.score').count()).toBe(0);
+        expect(await screen.getByTestId('photo-input').count()).toBe(0);
       }
       await page.getByTestId('household-next').click();
     }
@@ -123,6 +131,8 @@ describe('the household at the tablet', () => {
     // Review: every item with its points, the total so far; then send.
     await page.getByRole('heading', { name: 'Xem lại bài tự đánh giá của gia đình' }).waitFor();
     expect(await page.getByTestId('household-answers').locator('li').count()).toBe(items.length);
+    expect(await page.getByTestId('household-answers').getByTestId('item-photos').allInnerTexts()).toEqual([expect.stringContaining('1 ảnh')]);
+    expect(await page.locator('[data-item="G1.2"] [data-testid="item-photos"]').count()).toBe(1);
     expect(await page.getByTestId('household-total').innerText()).toBe('Tổng điểm tạm tính: 73 trên 100');
     await report.villager(page, 'household review');
     await page.getByTestId('submit-household').click();
@@ -140,8 +150,12 @@ describe('the household at the tablet', () => {
     const { household } = await getJson<{ household: { id: string; members: { name: string; role: string }[]; facts: Record<string, unknown> } }>(`/api/people/${hung.id}/household`);
     expect(household.members.map((x) => [x.name, x.role])).toEqual([['Trần Thị Bình', 'head'], ['Nguyễn Thị Mai', 'member'], ['Nguyễn Văn Hùng', 'member']]);
     expect(Object.values(household.facts)).toEqual([{ schoolAgeChildren: 2, allChildrenInSchool: true }]);
-    const current = await getJson<{ assessment: { status: string; answers: Record<string, number>; verdict: { total: number; band: { label: string } } } }>(`/api/model-assessments/current/gdht/${household.id}`);
+    const current = await getJson<{ assessment: { status: string; answers: Record<string, number>; verdict: { total: number; band: { label: string } }; evidence: { indicatorId: string; sha256: string }[] } }>(`/api/model-assessments/current/gdht/${household.id}`);
     expect(current.assessment.status).toBe('submitted');
+    // The photo reached the box before the submission, as a JPEG stored by its hash.
+    expect(current.assessment.evidence.map((e) => e.indicatorId)).toEqual(['G1.2']);
+    const photo = readFileSync(join(box.kiosk.dataDir, 'evidence', current.assessment.evidence[0]!.sha256.slice(0, 2), current.assessment.evidence[0]!.sha256));
+    expect([...photo.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     expect(current.assessment.verdict).toMatchObject({ total: 73, band: { label: 'Khá' } });
     expect(Object.keys(current.assessment.answers).sort()).toEqual(items.filter((i) => i.source === 'declared').map((i) => i.id).sort());
 
@@ -152,6 +166,7 @@ describe('the household at the tablet', () => {
     const dump = JSON.stringify(await readTabletDb(page));
     for (const secret of [household.id, 'Trần Thị Bình', mai.name, hung.name, mai.code, hung.code, 'schoolAgeChildren']) expect(dump).not.toContain(secret);
     expect((await readTabletDb(page)).session).toEqual([]);
+    expect((await readTabletDb(page)).photos).toEqual([]);
 
     report.assertClean();
     expect(errors).toEqual([]);

@@ -5,7 +5,8 @@ import { adminApi, firstAdmin, kioskAndBrowser, tabletContext, watchErrors } fro
 /**
  * The registry and the other titles' self-assessments from the staff screens: a unit's leader
  * answers its targets with an officer; the computed share follows the staff linked and their CDHT
- * decisions; a household's computed items explain themselves.
+ * decisions; a household's computed items explain themselves, and a photo added to one of its
+ * declared items shows in the branch's appraisal.
  */
 
 const box = kioskAndBrowser();
@@ -73,6 +74,9 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     for (const item of ['G1.2', 'G1.3', 'G2.2', 'G2.3', 'G3.1', 'G3.2', 'G4.1', 'G4.2']) {
       await form.locator(`[data-item="${item}"]`).getByRole('combobox').selectOption('5');
     }
+    // A photo as evidence on a declared item: the draft is saved first, the photo resized as at a tablet.
+    await form.locator('[data-item="G3.1"] input[type="file"]').setInputFiles({ name: 'goc-hoc-tap.png', mimeType: 'image/png', buffer: await page.screenshot({ type: 'png' }) });
+    await form.locator('[data-item="G3.1"] img').waitFor();
     await form.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
 
@@ -84,6 +88,9 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     await expect.poll(() => models.textContent()).toContain('Chưa thẩm định');
     await models.getByRole('button', { name: /Đinh Văn Lực/ }).click();
     const appraisal = page.getByTestId('model-appraisal');
+    // The photo beside its item, opened from the box.
+    const photo = appraisal.locator('[data-item="G3.1"] img');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await appraisal.locator('[data-item="G3.1"]').getByRole('combobox').selectOption('2');
     await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
     await page.getByRole('alert').waitFor();

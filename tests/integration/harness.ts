@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../../server/src/app.ts';
 import { loadConfig, type KioskConfig } from '../../server/src/config/load.ts';
 import { migrateToLatest, openDatabase, type DB } from '../../server/src/db/database.ts';
+import type { RegisterPerson } from '../../shared/schemas/person.ts';
+import { build } from '../fixtures/people.ts';
 
 export const configDir = resolve(import.meta.dirname, '../../kiosk-config');
 
@@ -69,4 +71,15 @@ export async function startHarness(start = new Date('2026-11-23T03:00:00Z'), env
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A villager registered through the box's API (as a tablet does), with what linking her needs. */
+export interface RegisteredAdult { id: string; code: string; birthYear: number }
+
+export async function registerAdult(h: Harness, name: string, birthYear: number, village = 'Thôn Khe Ngang'): Promise<RegisteredAdult> {
+  const id = build.id();
+  const person: RegisterPerson = { name, birthYear, village, consents: { assessment: true, publicList: true, statistics: true } };
+  const res = await h.json('PUT', `/api/people/${id}`, person);
+  if (res.status !== 200) throw new Error(`registering ${name} answered ${res.status} ${JSON.stringify(res.body)}`);
+  return { id, code: res.body.code, birthYear };
 }

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import { build } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, registerAdult, type RegisteredAdult } from './harness.ts';
 
 /**
  * Self-assessments of a household and a unit on the same assessment records as a person's: declared
@@ -17,14 +16,8 @@ beforeEach(async () => {
 });
 afterEach(async () => { await h.close(); });
 
-interface Registered { id: string; code: string; birthYear: number }
-async function register(name: string, birthYear: number): Promise<Registered> {
-  const id = build.id();
-  const person: RegisterPerson = { name, birthYear, village: 'Thôn Khe Ngang', consents: { assessment: true, publicList: true, statistics: true } };
-  const res = await h.json('PUT', `/api/people/${id}`, person);
-  expect(res.status).toBe(200);
-  return { id, code: res.body.code, birthYear };
-}
+type Registered = RegisteredAdult;
+const register = (name: string, birthYear: number) => registerAdult(h, name, birthYear);
 
 /** A household of three adults with two school-age children, all in school. */
 async function household() {

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyFeedItem } from '../../server/src/federation/feed.apply.ts';
-import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import type { RecognitionDecisionV1, RecognitionDecisionV2 } from '../../shared/sync/feed-messages.ts';
 import { build } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, registerAdult, type RegisteredAdult } from './harness.ts';
 
 /**
  * The commune's decisions on the four other titles come down the feed (RecognitionDecisionV2) and
@@ -18,14 +17,8 @@ let h: Harness;
 let staff: Awaited<ReturnType<typeof staffSessions>>;
 const VILLAGE = 'Thôn Khe Ngang';
 
-interface Registered { id: string; code: string; birthYear: number }
-async function register(name: string, birthYear: number): Promise<Registered> {
-  const id = build.id();
-  const person: RegisterPerson = { name, birthYear, village: VILLAGE, consents: { assessment: true, publicList: true, statistics: true } };
-  const res = await h.json('PUT', `/api/people/${id}`, person);
-  expect(res.status).toBe(200);
-  return { id, code: res.body.code, birthYear };
-}
+type Registered = RegisteredAdult;
+const register = (name: string, birthYear: number) => registerAdult(h, name, birthYear);
 
 const declared = { 'G1.2': 10, 'G1.3': 8, 'G2.2': 9, 'G2.3': 5, 'G3.1': 8, 'G3.2': 7, 'G4.1': 9, 'G4.2': 8 };
 const answers = Object.entries(declared).map(([itemId, value]) => ({ itemId, value }));

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import type { ChangeMessage } from '../../shared/sync/messages.ts';
 import { build } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, registerAdult, type RegisteredAdult } from './harness.ts';
 
 /**
  * Households, clans and units, and the self-assessments and appraisals of the four other titles,
@@ -16,14 +15,8 @@ let h: Harness;
 let staff: Awaited<ReturnType<typeof staffSessions>>;
 const REGISTERED_AT = '2026-11-23T03:00:00.000Z';
 
-interface Registered { id: string; code: string; birthYear: number }
-async function register(name: string, birthYear: number): Promise<Registered> {
-  const id = build.id();
-  const person: RegisterPerson = { name, birthYear, village: 'Thôn Khe Ngang', consents: { assessment: true, publicList: true, statistics: true } };
-  const res = await h.json('PUT', `/api/people/${id}`, person);
-  expect(res.status).toBe(200);
-  return { id, code: res.body.code, birthYear };
-}
+type Registered = RegisteredAdult;
+const register = (name: string, birthYear: number) => registerAdult(h, name, birthYear);
 
 let pao: Registered, soi: Registered, sinh: Registered, chu: Registered;
 beforeEach(async () => {

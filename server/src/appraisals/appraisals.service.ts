@@ -11,6 +11,7 @@ import type { AppraisalItemRow, AppraisalRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById } from '../people/people.repository.ts';
 import { findStaffById } from '../staff/staff.repository.ts';
+import { modelAppraisalCase, type ModelAppraisalCase } from '../models/model-appraisals.service.ts';
 import * as repo from './appraisals.repository.ts';
 
 const indicatorIds = (set: CriteriaSet) => set.indicators.map((i) => i.id);
@@ -126,24 +127,36 @@ export async function returnForEvidence(deps: AssessmentDeps, actor: Actor, asse
   return appraisalCase(deps, assessmentId);
 }
 
-/** The administrator unlocks an appraisal on a finalized list; the reason is kept in the audit log. */
-export async function reopenAppraisal(deps: AssessmentDeps, actor: Actor, assessmentId: string, reason: string): Promise<AppraisalCase> {
+/** The subject kinds whose appraisals are made, locked and reopened at the center: people, and (by the village branch) households and clans. */
+const reopenedHere: readonly string[] = ['person', 'household', 'clan'];
+
+/**
+ * The administrator unlocks an appraisal on a finalized list, or one whose decision the commune
+ * has withdrawn; the reason is kept in the audit log. A person's appraisal answers with the CDHT
+ * case, a household's or clan's with the model appraisal case (model-appraisals.service.ts).
+ */
+export async function reopenAppraisal(deps: AssessmentDeps, actor: Actor, assessmentId: string, reason: string): Promise<AppraisalCase | ModelAppraisalCase> {
+  const assessment = await findAssessment(deps.db, assessmentId);
+  if (!assessment) throw new AppError('assessment.not-found');
+  // Villages and units are appraised (and reopened) by the commune, on the hub.
+  if (!reopenedHere.includes(assessment.subject_kind)) throw new AppError('appraisal.not-here', { kind: assessment.subject_kind });
   const existing = await findAppraisal(deps.db, assessmentId);
   if (!existing) throw new AppError('appraisal.not-found');
   // Once the commune has decided, only the commune can reopen (by withdrawing its decision).
-  const decided = await deps.db.selectFrom('assessment').innerJoin('recognition', (j) => j
-    .onRef('recognition.subject_id', '=', 'assessment.subject_id').onRef('recognition.year', '=', 'assessment.year').onRef('recognition.title', '=', 'assessment.title'))
-    .select('recognition.decision_number').where('assessment.id', '=', assessmentId).executeTakeFirst();
+  const decided = await deps.db.selectFrom('recognition').select('decision_number')
+    .where('subject_kind', '=', assessment.subject_kind).where('subject_id', '=', assessment.subject_id)
+    .where('year', '=', assessment.year).where('title', '=', assessment.title).executeTakeFirst();
   if (decided) throw new AppError('appraisal.decided', { decisionNumber: decided.decision_number });
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('appraisal').set({ locked: 0, revision: existing.revision + 1, updated_at: at }).where('assessment_id', '=', assessmentId).execute();
-    await audit(trx, actor, { action: 'appraisal.reopen', subjectKind: 'assessment', subjectId: assessmentId, details: { reason } }, at);
+    const details = assessment.subject_kind === 'person' ? { reason } : { reason, title: assessment.title };
+    await audit(trx, actor, { action: 'appraisal.reopen', subjectKind: 'assessment', subjectId: assessmentId, details }, at);
     const items = await repo.listAppraisalItems(trx, assessmentId);
     await appendChange(trx, {
       type: 'AppraisalUpsertV1', id: assessmentId, revision: existing.revision + 1, status: existing.status, message: existing.message,
       locked: false, scores: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, reason: i.reason })),
     }, at);
   });
-  return appraisalCase(deps, assessmentId);
+  return assessment.subject_kind === 'person' ? appraisalCase(deps, assessmentId) : modelAppraisalCase(deps, assessmentId);
 }

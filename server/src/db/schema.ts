@@ -335,6 +335,9 @@ export interface AppraisalItemTable {
 export type AppraisalItemRow = Selectable<AppraisalItemTable>;
 
 export interface ProposalListTable {
+  /** 'cdht', 'gdht' or 'dhht' (lists/list.types.ts). */
+  title: string;
+  /** The village, or '' for the center's list of clans (a clan is not in one village). */
   village: string;
   year: number;
   finalized_at: string;

@@ -21,5 +21,5 @@ export const evidenceRoutes = new Hono<AppEnv>()
       const evidenceId = parseOrThrow(Uuid7Schema, c.req.param('evidenceId'));
       const indicatorId = parseOrThrow(IndicatorQuery, c.req.query('indicator'));
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      return c.json(await addPhoto(c.var.deps, { assessmentId, evidenceId, indicatorId, bytes }));
+      return c.json(await addPhoto(c.var.deps, { assessmentId, evidenceId, indicatorId, bytes, byStaff: c.var.staff !== undefined }));
     });

@@ -4,6 +4,8 @@ import type { DB } from '../db/database.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { findAssessment } from '../assessments/assessments.repository.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
+import { ModelSets } from '../criteria/model-sets.ts';
+import type { AssessmentRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { sha256Hex, sniffImageType, storeEvidenceFile } from './evidence.store.ts';
 import { checkRoomForFiles } from '../health/disk.ts';
@@ -21,11 +23,15 @@ export interface PhotoUpload {
   evidenceId: string;
   indicatorId: string;
   bytes: Uint8Array;
+  /** A staff member is signed in (a clan's, village's or unit's photos are added only then). */
+  byStaff?: boolean;
 }
 
 /**
- * Stores an evidence photo for one indicator of a draft assessment. The same id with the same
- * photo again is a no-op; the file is written before the row, so a row never points at nothing.
+ * Stores an evidence photo for one indicator of a draft assessment (a person's CDHT indicator, or a
+ * declared item of a household's, clan's, village's or unit's self-assessment: the same rows, files,
+ * limits and EvidenceUpsertV1). The same id with the same photo again is a no-op; the file is
+ * written before the row, so a row never points at nothing.
  */
 export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise<EvidenceView> {
   const limitBytes = deps.config.settings['evidence.maxPhotoBytes'];
@@ -37,8 +43,10 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
 
   const assessment = await findAssessment(deps.db, upload.assessmentId);
   if (!assessment) throw new AppError('assessment.not-found');
-  const set = deps.criteria.find(assessment.criteria_set_id, assessment.criteria_set_version);
-  if (!set.indicators.some((i) => i.id === upload.indicatorId)) throw new AppError('assessment.indicator-unknown', { indicatorId: upload.indicatorId });
+  // As with their answers (model-assessments.routes.ts): a household's head at the tablet, a clan, a
+  // village or a unit only with staff signed in beside them.
+  if (assessment.subject_kind !== 'person' && assessment.subject_kind !== 'household' && !upload.byStaff) throw new AppError('auth.required');
+  if (!takesEvidence(deps, assessment, upload.indicatorId)) throw new AppError('assessment.indicator-unknown', { indicatorId: upload.indicatorId });
 
   const view: EvidenceView = { id: upload.evidenceId, indicatorId: upload.indicatorId, kind: 'photo', sha256, bytes: upload.bytes.length };
   const existing = await deps.db.selectFrom('evidence').selectAll().where('id', '=', upload.evidenceId).executeTakeFirst();
@@ -64,4 +72,17 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
     }, at);
   });
   return view;
+}
+
+/**
+ * Whether the indicator or item takes a photo: any indicator of a person's CDHT set; only a declared
+ * item of the other titles' sets, since a computed item is worked out from the registry and has
+ * nothing to show.
+ */
+function takesEvidence(deps: EvidenceDeps, assessment: AssessmentRow, indicatorId: string): boolean {
+  if (assessment.subject_kind === 'person') {
+    return deps.criteria.find(assessment.criteria_set_id, assessment.criteria_set_version).indicators.some((i) => i.id === indicatorId);
+  }
+  const set = ModelSets.of(deps.config).find(assessment.criteria_set_id, assessment.criteria_set_version);
+  return set.criteria.some((c) => c.items.some((i) => i.id === indicatorId && i.source === 'declared'));
 }

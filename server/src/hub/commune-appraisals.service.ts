@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
+import type { EvidenceView } from '../../../shared/schemas/assessment.ts';
 import { modelVerdict } from '../../../shared/domain/models/verdict.ts';
 import type { HubModelQueueItem } from '../../../shared/schemas/decision.ts';
 import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
@@ -62,13 +64,31 @@ async function caseOf(deps: CommuneAppraisalDeps, assessmentId: string): Promise
   return c;
 }
 
+/** What the hub reads of an EvidenceUpsertV1; a record that lacks it is not shown. */
+const EvidenceShape = v.looseObject({ id: v.string(), assessmentId: v.string(), indicatorId: v.string(), sha256: v.string(), bytes: v.number() });
+
+/**
+ * The photos the center sent up with the assessment (EvidenceUpsertV1, the files by hash): the
+ * commune appraises villages and units, so it sees what their officers attached to each item.
+ */
+async function evidenceOf(db: DB, c: HubModelCase): Promise<EvidenceView[]> {
+  const rows = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('origin', '=', c.nodeId)
+    .where('payload', 'like', `%${c.assessmentId}%`).orderBy('record_id').execute();
+  return rows.flatMap((r) => {
+    const m = v.safeParse(EvidenceShape, JSON.parse(r.payload));
+    return m.success && m.output.assessmentId === c.assessmentId
+      ? [{ id: m.output.id, indicatorId: m.output.indicatorId, kind: 'photo' as const, sha256: m.output.sha256, bytes: m.output.bytes }]
+      : [];
+  });
+}
+
 /** The same shape the center's appraisal screen reads (ModelAppraisal.svelte), `locked` while a decision names the subject. */
-function view(c: HubModelCase, decided: boolean): ModelAppraisalCase {
+function view(c: HubModelCase, decided: boolean, evidence: EvidenceView[]): ModelAppraisalCase {
   const set = c.set!;
   return {
     assessment: {
       id: c.assessmentId, title: c.title, subject: c.subject, year: c.year, criteriaSetId: c.criteriaSetId, criteriaSetVersion: c.criteriaSetVersion,
-      status: c.status, answers: c.answers, submittedAt: c.submittedAt, assisted: c.assisted, verdict: c.selfVerdict!,
+      status: c.status, answers: c.answers, submittedAt: c.submittedAt, assisted: c.assisted, verdict: c.selfVerdict!, evidence,
     },
     set,
     appraisal: c.appraisal
@@ -79,7 +99,7 @@ function view(c: HubModelCase, decided: boolean): ModelAppraisalCase {
 
 export async function communeAppraisalCase(deps: CommuneAppraisalDeps, assessmentId: string): Promise<ModelAppraisalCase> {
   const c = await caseOf(deps, assessmentId);
-  return view(c, (await decisionOn(deps.db, c)) !== null);
+  return view(c, (await decisionOn(deps.db, c)) !== null, await evidenceOf(deps.db, c));
 }
 
 export async function saveCommuneAppraisal(deps: CommuneAppraisalDeps, actor: Actor, assessmentId: string, input: SaveModelAppraisal): Promise<ModelAppraisalCase> {

@@ -173,9 +173,54 @@ function trendOf(places: DashboardRow[], years: number[], targetsByYear: Map<num
 
 const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
+type ModelListTitle = NonNullable<CenterReporting['models']>[number]['title'];
+const modelListTitles: readonly ModelListTitle[] = ['gdht', 'dhht'];
+
+/** The latest closing per node and year of the lists the nodes closed: CDHT (their report) and, apart, the other titles. */
+interface ClosedLists {
+  reports: Map<string, Map<number, string>>;
+  models: Map<string, Map<number, Map<ModelListTitle, string>>>;
+}
+
+/**
+ * Reads every proposal list the nodes closed. Only a CDHT list (ProposalListClosedV1, or a V2
+ * titled 'cdht') is a village's report; a household's or clan's list (V2 with its title) is kept
+ * apart, so it never stands in for a CDHT report.
+ */
+async function closedLists(deps: DashboardDeps): Promise<ClosedLists> {
+  const rows = await deps.db.selectFrom('hub_record').select(['origin', 'payload']).where('record_kind', '=', 'proposal-list').execute();
+  const out: ClosedLists = { reports: new Map(), models: new Map() };
+  const later = (before: string | undefined, at: string) => !before || at > before;
+  for (const r of rows) {
+    const m = JSON.parse(r.payload) as { year?: unknown; closedAt?: unknown; title?: unknown };
+    if (typeof m.year !== 'number' || typeof m.closedAt !== 'string') continue;
+    const title = m.title ?? 'cdht';
+    if (title === 'cdht') {
+      const perNode = out.reports.get(r.origin) ?? new Map<number, string>();
+      if (later(perNode.get(m.year), m.closedAt)) perNode.set(m.year, m.closedAt);
+      out.reports.set(r.origin, perNode);
+    } else if (modelListTitles.includes(title as ModelListTitle)) {
+      const perNode = out.models.get(r.origin) ?? new Map<number, Map<ModelListTitle, string>>();
+      const perYear = perNode.get(m.year) ?? new Map<ModelListTitle, string>();
+      if (later(perYear.get(title as ModelListTitle), m.closedAt)) perYear.set(title as ModelListTitle, m.closedAt);
+      perNode.set(m.year, perYear);
+      out.models.set(r.origin, perNode);
+    }
+  }
+  return out;
+}
+
+/** Merges two centers' model lists of a year: the latest closing per title, in title order. */
+function mergeModels(a: CenterReporting['models'], b: CenterReporting['models']): CenterReporting['models'] {
+  const latest = new Map<ModelListTitle, string>();
+  for (const m of [...(a ?? []), ...(b ?? [])]) if (!latest.has(m.title) || m.reportedAt > latest.get(m.title)!) latest.set(m.title, m.reportedAt);
+  const out = modelListTitles.filter((t) => latest.has(t)).map((title) => ({ title, reportedAt: latest.get(title)! }));
+  return out.length === 0 ? undefined : out;
+}
+
 /** Whether the active nodes' reports (closing time per node and year) came by each year's deadline. */
 function reporting(deps: DashboardDeps, year: number, years: number[], nodes: { id: string; name: string; enrolledAt: string }[],
-  reports: Map<string, Map<number, string>>, resolveCenter: (n: string) => string, deadlineMonthDay: string): Dashboard['reporting'] {
+  { reports, models }: ClosedLists, resolveCenter: (n: string) => string, deadlineMonthDay: string): Dashboard['reporting'] {
   const today = vietnamDate(deps.now());
   const deadlineOf = (y: number) => `${y}-${deadlineMonthDay}`;
   const centers = new Map<string, CenterReporting>();
@@ -192,12 +237,15 @@ function reporting(deps: DashboardDeps, year: number, years: number[], nodes: { 
       if (at && vietnamDate(new Date(at)) <= deadlineOf(y)) onTime++;
     }
     const at = sent.get(year) ?? null;
+    const own = mergeModels([...models.get(node.id)?.get(year) ?? []].map(([title, reportedAt]) => ({ title, reportedAt })), undefined);
     const name = resolveCenter(node.name);
     const prev = centers.get(name);
     // A merged center reports once: its latest report, its due years summed.
     const row: CenterReporting = prev
       ? { ...prev, reportedAt: [prev.reportedAt, at].filter((x): x is string => x !== null).sort().at(-1) ?? null, yearsDue: prev.yearsDue + due, yearsOnTime: prev.yearsOnTime + onTime, onTime: null, onTimeRate: null }
       : { name, reportedAt: at, onTime: null, yearsDue: due, yearsOnTime: onTime, onTimeRate: null };
+    const merged = mergeModels(prev?.models, own);
+    if (merged) row.models = merged;
     row.onTime = row.reportedAt === null ? (deadlineOf(year) < today ? false : null) : vietnamDate(new Date(row.reportedAt)) <= deadlineOf(year);
     row.onTimeRate = row.yearsDue === 0 ? null : row.yearsOnTime / row.yearsDue;
     centers.set(name, row);
@@ -260,22 +308,14 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   const trend = fillYears(years, byYear, () => totalOf(-1))
     .map(({ year: y, value }) => ({ year: y, row: value }));
 
-  const lists = await deps.db.selectFrom('hub_record').select(['origin', 'payload']).where('record_kind', '=', 'proposal-list').execute();
-  const reports = new Map<string, Map<number, string>>();
-  for (const l of lists) {
-    const m = JSON.parse(l.payload) as { year: number; closedAt: string };
-    const perNode = reports.get(l.origin) ?? new Map<number, string>();
-    const before = perNode.get(m.year);
-    if (!before || m.closedAt > before) perNode.set(m.year, m.closedAt);
-    reports.set(l.origin, perNode);
-  }
+  const lists = await closedLists(deps);
   const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => ({
     recognized: perVillage.filter((r) => r.year === y && villages.current(r.village) === name).reduce((sum, r) => sum + r.counts.recognized, 0),
     entered: pops.filter((p) => p.year === y && villages.current(p.name) === name).map((p) => p.count),
   }));
   return {
     level: 'commune', scope: deps.config.center.commune, year, years, total: byYear.get(year)!, byPlace, byCenter, byGroup, placeTrend, trend, targets,
-    reporting: reporting(deps, year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, centerNames.current, deps.config.settings['calendar.centerDeadline']),
+    reporting: reporting(deps, year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), lists, centerNames.current, deps.config.settings['calendar.centerDeadline']),
   };
 }
 
@@ -347,7 +387,7 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
   });
   return {
     level: 'province', scope: deps.config.center.province, year, years, total: byYear.get(year)!, byPlace, byCenter: [], byGroup, placeTrend, trend, targets,
-    reporting: reporting(deps, year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), reports, places.current, deps.config.settings['calendar.communeDeadline']),
+    reporting: reporting(deps, year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), { reports, models: new Map() }, places.current, deps.config.settings['calendar.communeDeadline']),
   };
 }
 

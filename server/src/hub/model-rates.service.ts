@@ -14,8 +14,10 @@ import { loadModelState, recognizedYearsOf, type HubModelState } from './model-f
  * The four other titles on the hub's dashboard and yearly report: the registry the centers sent
  * (model-facts.ts), the commune's decisions and the figures the officer entered, turned into the
  * shape shared/domain/models/rates.ts takes, and the rates against the year's model targets; the
- * recognitions standing in the year with the day each ends; and, for the relay, the same counts as
- * a ModelAggregateV1 per year (numbers only). A province hub reads the communes' aggregates instead.
+ * recognitions standing in the year with the day each ends; the scope's figures for every year from
+ * the first with anything of the four titles to the year asked, each computed as that year's own
+ * view; and, for the relay, the same counts as a ModelAggregateV1 per year (numbers only). A
+ * province hub reads the communes' aggregates instead, year by year.
  */
 
 type ModelRatesDeps = Pick<Deps, 'db' | 'config' | 'now'>;
@@ -190,19 +192,33 @@ function communeRatesOf(deps: ModelRatesDeps, data: CommuneModelData, year: numb
   return { rates: modelRates(registryFor(data, year), year, data.names, targetValues(targets), deps.config.center.commune), targets };
 }
 
+/**
+ * The years a trend covers: from the first year on record to the year asked; the year asked alone
+ * when nothing is on record before it.
+ */
+function trendYears(first: number | null, year: number): number[] {
+  const from = Math.min(first ?? year, year);
+  return Array.from({ length: year - from + 1 }, (_, i) => from + i);
+}
+
 async function communeView(deps: ModelRatesDeps, year: number): Promise<ModelRatesView> {
   const data = await loadCommune(deps);
   const { rates, targets } = communeRatesOf(deps, data, year);
   const validity = validityFor(data, year, vietnamDate(deps.now()));
+  const total = viewRow(rates.commune, []);
+  // Every earlier year as its own view computes it: the same rules, that year's figures and targets.
+  const trend = trendYears(firstModelYear(data), year)
+    .map((y) => ({ year: y, row: y === year ? total : viewRow(communeRatesOf(deps, data, y).rates.commune, []) }));
   return {
     level: 'commune', scope: deps.config.center.commune, year, targets,
     places: rates.villages.map((r) => viewRow(r, data.names.former(r.name))),
-    total: viewRow(rates.commune, []),
+    total,
     notes: rates.notes.map((n) => (n.kind === 'community-adults-unknown'
       ? { kind: n.kind, name: n.village }
       : { kind: n.kind, name: data.state.registry.units.get(n.unitId)?.name ?? n.unitId })),
     validity,
     expiring: expiringOf(validity),
+    trend,
   };
 }
 
@@ -211,8 +227,8 @@ async function communeView(deps: ModelRatesDeps, year: number): Promise<ModelRat
 
 type AggregateContent = Omit<ModelAggregateV1, 'type' | 'id' | 'revision' | 'commune'>;
 
-/** The years a commune has anything of the four titles for: from the first to the last, and this year while anything is registered. */
-function modelYears(data: CommuneModelData, thisYear: number): number[] {
+/** Every year a commune has something of the four titles in: a registration, a self-assessment, a decision, households entered, a unit's staff count. */
+function yearsOnRecord(data: CommuneModelData): Set<number> {
   const { registry, decided, population } = data.state;
   const years = new Set<number>();
   const subjects = [...registry.households.values(), ...registry.clans.values(), ...registry.units.values()];
@@ -221,8 +237,21 @@ function modelYears(data: CommuneModelData, thisYear: number): number[] {
   for (const list of decided.values()) for (const r of list) years.add(r.year);
   for (const p of population) if (p.kind === 'households') years.add(p.year);
   for (const u of registry.units.values()) for (const c of u.staffCounts) years.add(c.year);
+  return years;
+}
+
+/** The first year a commune has anything of the four titles; null when it has nothing. */
+function firstModelYear(data: CommuneModelData): number | null {
+  const years = yearsOnRecord(data);
+  return years.size === 0 ? null : Math.min(...years);
+}
+
+/** The years a commune has anything of the four titles for: from the first to the last, and this year while anything is registered. */
+function modelYears(data: CommuneModelData, thisYear: number): number[] {
+  const { registry, decided } = data.state;
+  const years = yearsOnRecord(data);
   if (years.size === 0) return [];
-  if (subjects.length > 0 || decided.size > 0) years.add(thisYear);
+  if (registry.households.size + registry.clans.size + registry.units.size > 0 || decided.size > 0) years.add(thisYear);
   const first = Math.min(...years);
   const last = Math.max(...years);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -309,13 +338,8 @@ function rowOf(name: string, formerNames: string[], s: Sums, targets: Record<Mod
   };
 }
 
-/** The province's view: one row per commune, from the ModelAggregateV1 each relayed for the year. */
-async function provinceView(deps: ModelRatesDeps, year: number): Promise<ModelRatesView> {
-  const records = await deps.db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'model-aggregate').execute();
-  const aggregates = records.map((r) => JSON.parse(r.payload) as ModelAggregateV1).filter((m) => m.type === 'ModelAggregateV1' && m.year === year);
-  const places = unitResolver(await unitChanges(deps), 'village');
-  const targets = targetsOf(deps, year);
-  const values = targetValues(targets);
+/** One year of a province: its communes' aggregates of that year summed per commune (by today's name), the province's total, and what ends per title. */
+function provinceYear(aggregates: readonly ModelAggregateV1[], places: VillageNames): { rows: { name: string; sums: Sums }[]; total: Sums; expiring: Map<string, number> } {
   const byName = new Map<string, { name: string; sums: Sums }>();
   const expiring = new Map<string, number>();
   for (const m of aggregates) {
@@ -326,14 +350,30 @@ async function provinceView(deps: ModelRatesDeps, year: number): Promise<ModelRa
     for (const e of m.expiring) expiring.set(e.title, (expiring.get(e.title) ?? 0) + e.count);
   }
   const rows = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  const total = rows.reduce((s, r) => addSums(s, r.sums), emptySums());
+  return { rows, total: rows.reduce((s, r) => addSums(s, r.sums), emptySums()), expiring };
+}
+
+/** The province's view: one row per commune, from the ModelAggregateV1 each relayed for the year; across the years, from each year's. */
+async function provinceView(deps: ModelRatesDeps, year: number): Promise<ModelRatesView> {
+  const records = await deps.db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'model-aggregate').execute();
+  const all = records.map((r) => JSON.parse(r.payload) as ModelAggregateV1).filter((m) => m.type === 'ModelAggregateV1');
+  const places = unitResolver(await unitChanges(deps), 'village');
+  const ofYear = (y: number) => provinceYear(all.filter((m) => m.year === y), places);
+  const targets = targetsOf(deps, year);
+  const values = targetValues(targets);
+  const { rows, total, expiring } = ofYear(year);
+  const totalRow = rowOf(deps.config.center.province, [], total, values);
+  const first = all.length === 0 ? null : Math.min(...all.map((m) => m.year));
+  const trend = trendYears(first, year)
+    .map((y) => ({ year: y, row: y === year ? totalRow : rowOf(deps.config.center.province, [], ofYear(y).total, targetValues(targetsOf(deps, y))) }));
   return {
     level: 'province', scope: deps.config.center.province, year, targets,
     places: rows.map((r) => rowOf(r.name, places.former(r.name), r.sums, values)),
-    total: rowOf(deps.config.center.province, [], total, values),
+    total: totalRow,
     notes: [],
     validity: [],
     expiring: modelTitles.map((title) => ({ title, count: expiring.get(title) ?? 0 })),
+    trend,
   };
 }
 

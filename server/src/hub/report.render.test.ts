@@ -438,11 +438,15 @@ describe('section VII: the four other titles', () => {
   }
   const dong = modelRow('Thôn Đồng Chằm', ['Thôn Đồng', 'Thôn Chằm'], c(40, 30, 25), c(3, 2, 1), c(1, 1, 1), c(2, 2, 1), 50, 200, [30, 60], [12, 20]);
   const go = modelRow('Thôn Gò Mít', [], c(10, 5, 4), c(1, 0, 0), c(1, 0, 0), c(0, 0, 0), null, null, [2, 8], [0, null]);
+  const modelTotal = modelRow('Xã Tân Lập', [], c(50, 35, 29), c(4, 2, 1), c(2, 1, 1), c(2, 2, 1), 50, 200, [32, 68], [12, 20]);
+  // The year before: 12 of 48 families, the village recognized for 2024 still standing, no unit staff count.
+  const modelLastYear = modelRow('Xã Tân Lập', [], c(30, 20, 12), c(3, 1, 0), c(2, 1, 1), c(2, 1, 1), 48, 190, [20, 50], [0, null]);
   const models: ModelRatesView = {
     level: 'commune', scope: 'Xã Tân Lập', year: 2026,
     targets: Object.entries(MODEL_TARGETS).map(([measure, value]) => ({ measure: measure as Measure, value, trace: [{ source: 'national' as const, value }] })),
     places: [dong, go],
-    total: modelRow('Xã Tân Lập', [], c(50, 35, 29), c(4, 2, 1), c(2, 1, 1), c(2, 2, 1), 50, 200, [32, 68], [12, 20]),
+    total: modelTotal,
+    trend: [{ year: 2025, row: modelLastYear }, { year: 2026, row: modelTotal }],
     notes: [{ kind: 'unit-staff-unknown', name: 'Trường Mầm non Hoa Sen' }],
     validity: [
       { title: 'gdht', subjectKind: 'household', subjectId: 'h1', label: 'Nguyễn Thị Lan', village: 'Thôn Đồng Chằm', decisionNumber: '12/QĐ-UBND', decisionDate: '2025-03-20', validThrough: '2026-03-19', expiresInYear: true, expired: true },
@@ -461,13 +465,15 @@ describe('section VII: the four other titles', () => {
   describe('HTML', () => {
     const html = renderReportHtml(withModels);
 
-    it('adds section VII with its eight parts, the signatures after it', () => {
+    it('adds section VII with its nine parts, the signatures after it', () => {
       for (const heading of ['VII. Gia đình, dòng họ, cộng đồng và đơn vị học tập', '1. Tỷ lệ so với chỉ tiêu', '2. Gia đình học tập', '3. Dòng họ học tập', '4. Cộng đồng học tập', '5. Đơn vị học tập',
-        '6. Người lao động trong gia đình, dòng họ, cộng đồng học tập là Công dân học tập', '7. Cán bộ, người lao động trong đơn vị học tập là Công dân học tập', '8. Danh hiệu hết hiệu lực trong năm 2026']) {
+        '6. Người lao động trong gia đình, dòng họ, cộng đồng học tập là Công dân học tập', '7. Cán bộ, người lao động trong đơn vị học tập là Công dân học tập', '8. Danh hiệu hết hiệu lực trong năm 2026',
+        '9. Kết quả qua các năm']) {
         expect(html).toContain(heading);
       }
       expect(html.indexOf('VII. Gia đình')).toBeGreaterThan(html.indexOf('VI. Kết quả qua các năm'));
-      expect(html.indexOf('NGƯỜI LẬP BÁO CÁO')).toBeGreaterThan(html.indexOf('8. Danh hiệu hết hiệu lực'));
+      expect(html.indexOf('9. Kết quả qua các năm')).toBeGreaterThan(html.indexOf('8. Danh hiệu hết hiệu lực'));
+      expect(html.indexOf('NGƯỜI LẬP BÁO CÁO')).toBeGreaterThan(html.indexOf('9. Kết quả qua các năm'));
       expect(html.match(/NGƯỜI LẬP BÁO CÁO/g)).toHaveLength(1);
       expect(renderReportHtml(fixture)).not.toContain('VII.');
     });
@@ -503,6 +509,17 @@ describe('section VII: the four other titles', () => {
       expect(tableOf(none, 'validity')).toContain('Không có danh hiệu nào hết hiệu lực trong năm 2026.');
     });
 
+    it('shows the years: each title\'s recognized and rate, the two member rates, the year asked in bold', () => {
+      const trend = tableOf(html, 'trend');
+      expect(trend).toContain('>Gia đình học tập</th>');
+      expect(trend).toContain('>Tỷ lệ người lao động là CDHT</th>');
+      expect(htmlRow(trend, '2025')).toEqual(['2025', '12', '25,0 %', '0', '0,0 %', '1', '50,0 %', '1', '50,0 %', '40,0 %', '—']);
+      expect(htmlRow(trend, '2026')).toEqual(['2026', '29', '58,0 %', '1', '25,0 %', '1', '50,0 %', '1', '50,0 %', '47,1 %', '60,0 %']);
+      expect(trend).toMatch(/<tr class="current"><td class="center">2026</);
+      expect(trend).not.toMatch(/<tr class="current"><td class="center">2025</);
+      expect(tableOf(renderReportHtml(report({ models: { ...models, trend: [] } })), 'trend')).toContain('Chưa có số liệu.');
+    });
+
     it('a province lists its communes and counts what ends per title', () => {
       const r = report({ commune: 'Tỉnh Phú Thọ', models: { ...models, level: 'province', scope: 'Tỉnh Phú Thọ', places: [{ ...dong, name: 'Xã Tân Lập', formerNames: [] }], validity: [] } });
       r.dashboard = { ...r.dashboard, level: 'province', scope: 'Tỉnh Phú Thọ', byCenter: [] };
@@ -522,7 +539,7 @@ describe('section VII: the four other titles', () => {
   describe('workbook', async () => {
     const workbook = await load(await renderReportXlsx(withModels));
     const sheet = (name: string): ExcelJS.Worksheet => workbook.getWorksheet(name)!;
-    const MODEL_SHEETS = ['Mô hình học tập', 'Gia đình học tập', 'Dòng họ học tập', 'Cộng đồng học tập', 'Đơn vị học tập', 'Người lao động là CDHT', 'Cán bộ đơn vị là CDHT', 'Hết hiệu lực'];
+    const MODEL_SHEETS = ['Mô hình học tập', 'Gia đình học tập', 'Dòng họ học tập', 'Cộng đồng học tập', 'Đơn vị học tập', 'Người lao động là CDHT', 'Cán bộ đơn vị là CDHT', 'Hết hiệu lực', 'Mô hình qua các năm'];
 
     it('adds the models\' sheets before the public list', () => {
       expect(workbook.worksheets.map((s) => s.name)).toEqual([...SHEETS.slice(0, -1), ...MODEL_SHEETS, SHEETS.at(-1)]);
@@ -553,6 +570,24 @@ describe('section VII: the four other titles', () => {
       expect(values(sheet('Người lao động là CDHT').getRow(4)).slice(3)).toEqual(['Số người là CDHT', 'Trên tổng số', 'Tỷ lệ', 'Chỉ tiêu', 'Đánh giá']);
       expect(values(sheet('Người lao động là CDHT').getRow(5)).slice(3)).toEqual([30, 60, 0.5, 0.44, 'Đạt']);
       expect(values(sheet('Cán bộ đơn vị là CDHT').getRow(7)).slice(3, 6)).toEqual([12, 20, 0.6]);
+    });
+
+    it('writes the years, rates as numbers, the year asked in bold', () => {
+      const s = sheet('Mô hình qua các năm');
+      expect(s.pageSetup.orientation).toBe('landscape');
+      expect(String(s.getCell('A2').value)).toContain('9. Kết quả qua các năm');
+      expect(values(s.getRow(4))).toEqual([
+        'Năm', 'Gia đình học tập được công nhận', 'Tỷ lệ gia đình học tập', 'Dòng họ học tập được công nhận', 'Tỷ lệ dòng họ học tập',
+        'Cộng đồng học tập được công nhận', 'Tỷ lệ cộng đồng học tập', 'Đơn vị học tập được công nhận', 'Tỷ lệ đơn vị học tập',
+        'Tỷ lệ người lao động là CDHT', 'Tỷ lệ cán bộ đơn vị là CDHT',
+      ]);
+      expect(values(s.getRow(5))).toEqual([2025, 12, 0.25, 0, 0, 1, 0.5, 1, 0.5, 0.4]);
+      expect(s.getCell('K5').value).toBeNull();
+      expect(values(s.getRow(6))).toEqual([2026, 29, 0.58, 1, 0.25, 1, 0.5, 1, 0.5, 32 / 68, 0.6]);
+      expect(s.getCell('C5').numFmt).toBe('0.0%');
+      expect(s.getCell('A6').font?.bold).toBe(true);
+      expect(s.getCell('A5').font?.bold).toBeFalsy();
+      expect(String(s.getCell('A7').value)).toContain('Mỗi năm được tính như báo cáo của năm đó');
     });
 
     it('writes what ends in the year, dates as dates', () => {

@@ -4,7 +4,7 @@
  * HTML document and as an .xlsx workbook, and renders the public recognition list. With the four
  * other titles' figures (`models`) it adds section VII: the six rates against the targets, one table
  * per model (Gia đình, Dòng họ, Cộng đồng, Đơn vị học tập) and per member rate by village (or
- * commune), and the recognitions whose validity ends in the year.
+ * commune), the recognitions whose validity ends in the year, and the scope's figures across the years.
  * The public list is built from `recognized` alone, reading name and village field by field, so
  * nothing else about a person (birth year, group, score) nor any dashboard figure can reach what
  * is posted publicly.
@@ -450,14 +450,18 @@ const MEMBER_RATES = {
   unitStaff: { heading: 'Cán bộ, người lao động trong đơn vị học tập là Công dân học tập', numerator: 'Số người là CDHT' },
 } as const;
 const MODEL_COUNT_HEADERS = ['Đăng ký', 'Tự đánh giá', 'Được công nhận'];
+/** The two member rates as columns of the table across the years. */
+const MEMBER_TREND_HEADERS = { workers: 'Tỷ lệ người lao động là CDHT', unitStaff: 'Tỷ lệ cán bộ đơn vị là CDHT' } as const;
 
-/** The numbered parts of section VII, in order: the summary, one per model, the two member rates, the validity. */
+/** The numbered parts of section VII, in order: the summary, one per model, the two member rates, the validity, the years. */
 const modelParts = (m: ModelRatesView) => ({
   summary: '1. Tỷ lệ so với chỉ tiêu',
   model: (k: ModelCountKind) => `${2 + modelCountKinds.indexOf(k)}. ${MODEL_NAMES[k]}`,
   member: (k: 'workers' | 'unitStaff') => `${k === 'workers' ? 6 : 7}. ${MEMBER_RATES[k].heading}`,
   validity: `8. Danh hiệu hết hiệu lực trong năm ${m.year}`,
+  trend: '9. Kết quả qua các năm',
 });
+const MODEL_TREND_NOTE = 'Mỗi năm được tính như báo cáo của năm đó: số liệu đã nhập của năm, các danh hiệu công nhận cho năm đó hoặc còn hiệu lực đến hết năm, và chỉ tiêu của năm.';
 
 const targetLine = (m: ModelRatesView, measure: ModelTargetMeasure): string => {
   const value = m.targets.find((t) => t.measure === measure)?.value ?? null;
@@ -533,7 +537,32 @@ ${modelCountKinds.map(modelTable).join('\n')}
 ${memberTable('workers')}
 ${memberTable('unitStaff')}
 <h3>${escapeHtml(parts.validity)}</h3>
-${validityHtml(r, m)}`;
+${validityHtml(r, m)}
+<h3>${escapeHtml(parts.trend)}</h3>
+${modelTrendHtml(m)}`;
+}
+
+/** The scope year by year: each title's recognized and rate, the two member rates; the year asked in bold. */
+function modelTrendHtml(m: ModelRatesView): string {
+  const members = ['workers', 'unitStaff'] as const;
+  const head = `<tr><th rowspan="2" style="width:6%">Năm</th>${modelCountKinds.map((k) => `<th colspan="2">${escapeHtml(MODEL_NAMES[k])}</th>`).join('')}${members.map((k) => `<th rowspan="2" style="width:11%">${escapeHtml(MEMBER_TREND_HEADERS[k])}</th>`).join('')}</tr>
+<tr>${modelCountKinds.map(() => th('Được công nhận', 9) + th('Tỷ lệ', 9)).join('')}</tr>`;
+  const body = m.trend.length
+    ? m.trend
+        .map(({ year, row }) => {
+          const cls = year === m.year ? ' class="current"' : '';
+          const kinds = modelCountKinds.map((k) => `${td(fmtCount(row[k].recognized), 'num')}${td(fmtRate(row.rates[k].rate), 'num')}`).join('');
+          return `<tr${cls}>${td(year, 'center')}${kinds}${members.map((k) => td(fmtRate(row.rates[k].rate), 'num')).join('')}</tr>`;
+        })
+        .join('\n')
+    : emptyRow(1 + 2 * modelCountKinds.length + members.length, NO_DATA);
+  return `<table class="grid" data-model="trend">
+<thead>${head}</thead>
+<tbody>
+${body}
+</tbody>
+</table>
+<p class="note">${escapeHtml(MODEL_TREND_NOTE)}</p>`;
 }
 
 function validityHtml(r: YearReport, m: ModelRatesView): string {
@@ -953,6 +982,32 @@ function modelSheets(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesVie
       (row) => [row.rates[k].numerator, ...rateCells(row.rates[k])]);
   }
   validitySheet(workbook, r, m);
+  modelTrendSheet(workbook, r, m);
+}
+
+/** Section VII across the years: one row per year, the year asked in bold. */
+function modelTrendSheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {
+  const members = ['workers', 'unitStaff'] as const;
+  const columns: XColumn[] = [
+    { header: 'Năm', width: 8, align: 'center' },
+    ...modelCountKinds.flatMap((k) => [count(`${MODEL_NAMES[k]} được công nhận`), percent(`Tỷ lệ ${MODEL_NAMES[k].toLocaleLowerCase('vi')}`)]),
+    ...members.map((k) => percent(MEMBER_TREND_HEADERS[k])),
+  ];
+  const sheet = newSheet(workbook, 'Mô hình qua các năm', 'landscape', columns.map((c) => c.width), '4:4');
+  addTitle(sheet, reportTitle(r), subtitleFor(r, modelParts(m).trend), columns.length);
+  addHeader(sheet, columns.map((c) => c.header)).height = 48;
+  if (!m.trend.length) addNote(sheet, NO_DATA, columns.length);
+  for (const { year, row } of m.trend) {
+    addBody(sheet, [
+      year,
+      ...modelCountKinds.flatMap((k) => [row[k].recognized, rateValue(row.rates[k].rate)]),
+      ...members.map((k) => rateValue(row.rates[k].rate)),
+    ], columns, year === m.year);
+  }
+  const note = sheet.addRow([MODEL_TREND_NOTE]);
+  sheet.mergeCells(note.number, 1, note.number, columns.length);
+  note.getCell(1).font = { ...FONT, italic: true };
+  note.getCell(1).alignment = { wrapText: true };
 }
 
 function validitySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {

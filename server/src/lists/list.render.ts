@@ -1,41 +1,107 @@
 /**
- * Renders a village's proposal list (danh sách đề nghị công nhận "Công dân học tập") as a printable
- * HTML document laid out like a Vietnamese administrative document, as an .xlsx and as a CSV.
- * The columns of each kind are defined once below: the public list only ever has STT, name and
- * village, so nothing else (birth year, group, score, note) can leak into what is posted publicly.
+ * Renders a proposal list (danh sách đề nghị công nhận "Công dân học tập", "Gia đình học tập" or
+ * "Dòng họ học tập") as a printable HTML document laid out like a Vietnamese administrative
+ * document, as an .xlsx and as a CSV. The columns of each title and kind are defined once below:
+ * the public lists only ever have STT, name and village, so nothing else (birth year, group, score,
+ * representative, note) can leak into what is posted publicly.
  */
 import type ExcelJS from 'exceljs';
-import type { ProposalEntry, ProposalListData } from './list.types.ts';
+import type { ClanEntry, FamilyEntry, PersonEntry, ProposalListData, ProposalListTitle } from './list.types.ts';
 
-interface Column {
+interface Column<E> {
   header: string;
   /** Share of the HTML table width, in percent. */
   percent: number;
   /** Width in the spreadsheet, in characters. */
   xlsxWidth: number;
   align: 'left' | 'center';
-  value: (entry: ProposalEntry, index: number) => string | number;
+  value: (entry: E, index: number) => string | number;
 }
+type Kind = ProposalListData['kind'];
 
-const stt: Column = { header: 'STT', percent: 5, xlsxWidth: 6, align: 'center', value: (_e, i) => i + 1 };
-const name: Column = { header: 'Họ và tên', percent: 22, xlsxWidth: 28, align: 'left', value: (e) => e.name };
-const village: Column = { header: 'Thôn', percent: 21, xlsxWidth: 20, align: 'left', value: (e) => e.village };
+const stt: Column<unknown> = { header: 'STT', percent: 5, xlsxWidth: 6, align: 'center', value: (_e, i) => i + 1 };
+const name: Column<{ name: string }> = { header: 'Họ và tên', percent: 22, xlsxWidth: 28, align: 'left', value: (e) => e.name };
+const village: Column<{ village: string }> = { header: 'Thôn', percent: 21, xlsxWidth: 20, align: 'left', value: (e) => e.village };
+const note: Column<{ note: string }> = { header: 'Ghi chú', percent: 12, xlsxWidth: 24, align: 'left', value: (e) => e.note };
+const total: Column<{ total: number | null }> = { header: 'Tổng điểm', percent: 8, xlsxWidth: 10, align: 'center', value: (e) => e.total ?? '' };
+const band: Column<{ band: string }> = { header: 'Xếp loại', percent: 10, xlsxWidth: 12, align: 'center', value: (e) => e.band };
 
-const COLUMNS: Record<ProposalListData['kind'], Column[]> = {
+const PERSON_COLUMNS: Record<Kind, Column<PersonEntry>[]> = {
   official: [
     stt,
     name,
     { header: 'Năm sinh', percent: 7, xlsxWidth: 10, align: 'center', value: (e) => e.birthYear },
     village,
     { header: 'Nhóm đối tượng', percent: 26, xlsxWidth: 40, align: 'left', value: (e) => e.group },
-    { header: 'Tổng điểm', percent: 7, xlsxWidth: 10, align: 'center', value: (e) => e.total },
-    { header: 'Ghi chú', percent: 12, xlsxWidth: 24, align: 'left', value: (e) => e.note },
+    { ...total, percent: 7 },
+    note,
   ],
   public: [
     { ...stt, percent: 10 },
     { ...name, percent: 50, xlsxWidth: 32 },
     { ...village, percent: 40, xlsxWidth: 28 },
   ],
+};
+
+/** A household is named by its head (chủ hộ). */
+const head: Column<FamilyEntry> = { header: 'Chủ hộ', percent: 26, xlsxWidth: 28, align: 'left', value: (e) => e.name };
+const FAMILY_COLUMNS: Record<Kind, Column<FamilyEntry>[]> = {
+  official: [
+    stt,
+    head,
+    { ...village, percent: 20 },
+    { header: 'Số thành viên', percent: 10, xlsxWidth: 12, align: 'center', value: (e) => e.members },
+    total,
+    band,
+    { ...note, percent: 21 },
+  ],
+  public: [
+    { ...stt, percent: 10 },
+    { ...head, percent: 50, xlsxWidth: 32 },
+    { ...village, percent: 40, xlsxWidth: 28 },
+  ],
+};
+
+const clan: Column<ClanEntry> = { header: 'Dòng họ', percent: 19, xlsxWidth: 24, align: 'left', value: (e) => e.name };
+const villages: Column<ClanEntry> = { header: 'Thôn', percent: 18, xlsxWidth: 24, align: 'left', value: (e) => e.villages.join(', ') };
+const CLAN_COLUMNS: Record<Kind, Column<ClanEntry>[]> = {
+  official: [
+    stt,
+    clan,
+    { header: 'Người đại diện', percent: 19, xlsxWidth: 24, align: 'left', value: (e) => e.representative },
+    villages,
+    { header: 'Số gia đình', percent: 9, xlsxWidth: 11, align: 'center', value: (e) => e.households },
+    total,
+    band,
+    { ...note, percent: 12 },
+  ],
+  // The representative is a person: the public list names the clan and its villages only.
+  public: [
+    { ...stt, percent: 10 },
+    { ...clan, percent: 45, xlsxWidth: 32 },
+    { ...villages, percent: 45, xlsxWidth: 32 },
+  ],
+};
+
+type Cell = string | number;
+interface Table { columns: Omit<Column<never>, 'value'>[]; rows: Cell[][] }
+const tableOf = <E>(columns: Column<E>[], entries: readonly E[]): Table =>
+  ({ columns, rows: entries.map((entry, i) => columns.map((c) => c.value(entry, i))) });
+
+/** The list's columns and its rows as printed, for its title and kind. */
+function table(data: ProposalListData): Table {
+  switch (data.title) {
+    case 'cdht': return tableOf(PERSON_COLUMNS[data.kind], data.entries);
+    case 'gdht': return tableOf(FAMILY_COLUMNS[data.kind], data.entries);
+    case 'dhht': return tableOf(CLAN_COLUMNS[data.kind], data.entries);
+  }
+}
+
+/** The title's name as the documents write it, and what one entry is called in the count. */
+const TITLE_NAMES: Record<ProposalListTitle, { name: string; noun: string }> = {
+  cdht: { name: 'CÔNG DÂN HỌC TẬP', noun: 'người' },
+  gdht: { name: 'GIA ĐÌNH HỌC TẬP', noun: 'gia đình' },
+  dhht: { name: 'DÒNG HỌ HỌC TẬP', noun: 'dòng họ' },
 };
 
 const upper = (text: string): string => text.toLocaleUpperCase('vi');
@@ -46,14 +112,18 @@ const placeName = (commune: string): string =>
 
 export const listTitle = (data: ProposalListData): string =>
   data.kind === 'official'
-    ? `DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN “CÔNG DÂN HỌC TẬP” NĂM ${data.year}`
-    : `DANH SÁCH CÔNG DÂN HỌC TẬP NĂM ${data.year}`;
+    ? `DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN “${TITLE_NAMES[data.title].name}” NĂM ${data.year}`
+    : `DANH SÁCH ${TITLE_NAMES[data.title].name} NĂM ${data.year}`;
+
+/** Where the list is from: its village, or the center for the clans' list. */
+const scope = (data: ProposalListData): string => data.village ?? data.center.name;
 
 export const listSubtitle = (data: ProposalListData): string =>
-  `${data.village} — ${data.center.commune}, ${data.center.province}`;
+  `${scope(data)} — ${data.center.commune}, ${data.center.province}`;
 
 export const DRAFT_NOTE = 'BẢN NHÁP — chưa chốt danh sách';
 export const EMPTY_ROW = 'Chưa có người nào trong danh sách.';
+const emptyRow = (data: ProposalListData): string => `Chưa có ${TITLE_NAMES[data.title].noun} nào trong danh sách.`;
 
 export function escapeHtml(value: string | number): string {
   return String(value)
@@ -110,22 +180,25 @@ function signBlock(lines: string[], extra = ''): string {
 }
 
 export function renderListHtml(data: ProposalListData): string {
-  const columns = COLUMNS[data.kind];
+  const { columns, rows: cells } = table(data);
   const title = listTitle(data);
   const head = columns
     .map((c) => `<th style="width:${c.percent}%">${escapeHtml(c.header)}</th>`)
     .join('');
-  const rows = data.entries.length
-    ? data.entries
-        .map((entry, i) => {
-          const cells = columns
-            .map((c) => `<td${c.align === 'center' ? ' class="center"' : ''}>${escapeHtml(c.value(entry, i))}</td>`)
+  const rows = cells.length
+    ? cells
+        .map((row) => {
+          const tds = row
+            .map((cell, j) => `<td${columns[j]!.align === 'center' ? ' class="center"' : ''}>${escapeHtml(cell)}</td>`)
             .join('');
-          return `<tr>${cells}</tr>`;
+          return `<tr>${tds}</tr>`;
         })
         .join('\n')
-    : `<tr><td class="empty" colspan="${columns.length}">${EMPTY_ROW}</td></tr>`;
-  const chief = ['TM. CHI HỘI KHUYẾN HỌC', 'CHI HỘI TRƯỞNG'];
+    : `<tr><td class="empty" colspan="${columns.length}">${emptyRow(data)}</td></tr>`;
+  // A village's list comes from its branch of the association; the clans' list from the center.
+  const byCenter = data.village === null;
+  const chief = byCenter ? ['TM. TRUNG TÂM HỌC TẬP CỘNG ĐỒNG', 'GIÁM ĐỐC'] : ['TM. CHI HỘI KHUYẾN HỌC', 'CHI HỘI TRƯỞNG'];
+  const issuer = byCenter ? upper(data.center.name) : `CHI HỘI ${upper(data.village!)}`;
   const signatures =
     data.kind === 'official'
       ? signBlock(['NGƯỜI LẬP DANH SÁCH']) + signBlock(chief)
@@ -136,14 +209,14 @@ export function renderListHtml(data: ProposalListData): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — ${escapeHtml(data.village)}</title>
+<title>${escapeHtml(title)} — ${escapeHtml(scope(data))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <table class="heading">
 <tr>
 <td class="org"><p>HỘI KHUYẾN HỌC ${escapeHtml(upper(data.center.commune))}</p>
-<p class="b">CHI HỘI ${escapeHtml(upper(data.village))}</p><div class="rule"></div></td>
+<p class="b">${escapeHtml(issuer)}</p><div class="rule"></div></td>
 <td class="nation"><p class="b">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
 <p class="b motto">Độc lập - Tự do - Hạnh phúc</p></td>
 </tr>
@@ -158,7 +231,7 @@ ${data.finalizedAt === null ? `<p class="draft">${DRAFT_NOTE}</p>` : ''}
 ${rows}
 </tbody>
 </table>
-<p class="count">Tổng số: ${data.entries.length} người.</p>
+<p class="count">Tổng số: ${cells.length} ${TITLE_NAMES[data.title].noun}.</p>
 <div class="signatures">${signatures}</div>
 </body>
 </html>
@@ -169,7 +242,7 @@ const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export async function listToXlsx(data: ProposalListData): Promise<Buffer> {
-  const columns = COLUMNS[data.kind];
+  const { columns, rows } = table(data);
   // exceljs is large (about 28 MB once loaded): loaded when a sheet is made, not on every start of the box.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -210,15 +283,15 @@ export async function listToXlsx(data: ProposalListData): Promise<Buffer> {
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
 
-  data.entries.forEach((entry, i) => {
-    const row = sheet.addRow(columns.map((c) => c.value(entry, i)));
+  for (const cells of rows) {
+    const row = sheet.addRow(cells);
     columns.forEach((c, j) => {
       const cell = row.getCell(j + 1);
       cell.font = font;
       cell.border = BORDER;
       cell.alignment = { horizontal: c.align, vertical: 'middle', wrapText: true };
     });
-  });
+  }
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -231,10 +304,10 @@ export function csvField(value: string | number): string {
 }
 
 export function listToCsv(data: ProposalListData): string {
-  const columns = COLUMNS[data.kind];
+  const { columns, rows } = table(data);
   const lines = [
     columns.map((c) => csvField(c.header)),
-    ...data.entries.map((entry, i) => columns.map((c) => csvField(c.value(entry, i)))),
+    ...rows.map((cells) => cells.map((cell) => csvField(cell))),
   ];
   return `\uFEFF${lines.map((fields) => `${fields.join(',')}\r\n`).join('')}`;
 }

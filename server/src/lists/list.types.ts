@@ -1,26 +1,12 @@
-/** A village's proposal list for one year, ready to render (danh sách đề nghị công nhận). */
-export interface ProposalListData {
-  center: { name: string; commune: string; province: string };
-  village: string;
-  year: number;
-  /**
-   * "official" goes to the commune with every recognized person; "public" is the list posted in
-   * the village: only people who consented to it, name and village only (no scores, no birth year).
-   */
-  kind: 'official' | 'public';
-  /** When the list was finalized (locked), or null while still a draft. */
-  finalizedAt: string | null;
-  generatedAt: string;
-  entries: ProposalEntry[];
-}
+/**
+ * A proposal list ready to render (danh sách đề nghị công nhận): a village's CDHT or "Gia đình học
+ * tập" list, or the center's "Dòng họ học tập" list, for one year. The shapes are the wire shapes
+ * of shared/schemas/proposal-list.ts, so the staff screen checks what the renderers print.
+ */
+export type {
+  CdhtListData, ClanEntry, ClanListData, FamilyEntry, FamilyListData, PersonEntry, ProposalListData, ProposalListTitle,
+} from '../../../shared/schemas/proposal-list.ts';
+export { proposalListTitles } from '../../../shared/schemas/proposal-list.ts';
 
-export interface ProposalEntry {
-  name: string;
-  birthYear: number;
-  village: string;
-  /** Title of the person's subject group, e.g. "Nhóm 1: Nông dân, lao động nông thôn". */
-  group: string;
-  /** Appraised total. */
-  total: number;
-  note: string;
-}
+/** The CDHT entry under its first name (a person on a village's list). */
+export type { PersonEntry as ProposalEntry } from '../../../shared/schemas/proposal-list.ts';

@@ -1,76 +1,219 @@
 import { verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { titleSubject } from '../../../shared/schemas/model-criteria-set.ts';
+import type { ProposalListClosedV2 } from '../../../shared/sync/messages.ts';
 import { type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
+import type { DB } from '../db/database.ts';
 import { v4 as uuidv4 } from 'uuid';
+import { modelAppraisalCase } from '../models/model-appraisals.service.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { currentConsents } from '../people/people.repository.ts';
-import type { ProposalEntry, ProposalListData } from './list.types.ts';
+import type { ClanEntry, FamilyEntry, PersonEntry, ProposalListData, ProposalListTitle } from './list.types.ts';
 
-interface Candidate extends ProposalEntry {
-  assessmentId: string;
-  personId: string;
+/**
+ * Proposal lists (danh sách đề nghị công nhận), one service for every title the center proposes:
+ * what is on a list is every submitted assessment of the title and year whose appraisal passes
+ * (CDHT by shared/domain/recognition.ts, a household or clan by the appraised model verdict, the
+ * same one the appraisal screen shows); finalizing (chốt) locks those appraisals, so changing one
+ * needs the administrator (appraisals.service.ts, reopenAppraisal), and goes up to the commune.
+ *
+ * A CDHT or "Gia đình học tập" list is a village's; the "Dòng họ học tập" list is the center's,
+ * because a clan's households may live in several villages and the registry gives a clan no
+ * village. Keying it by the village of most of its households would move a clan from one list to
+ * another when a household moves (even after one list was closed) and leave ties to break; the
+ * branch that appraises clans is the center's anyway.
+ */
+
+/** Where a list belongs: a village, or (clans) the whole center. */
+export interface ListScope {
+  title: ProposalListTitle;
+  year: number;
+  /** Null for the clans' list; ignored there when given. */
+  village: string | null;
 }
 
+/** The village a list is stored under in `proposal_list`: the center's clans' list has ''. */
+const CENTER_WIDE = '';
+const villageOf = (scope: ListScope): string | null => (scope.title === 'dhht' ? null : scope.village);
+const storedVillage = (scope: ListScope): string => villageOf(scope) ?? CENTER_WIDE;
+/** The audit log's name of a list: "village/year" for CDHT (as before), "title/village/year" or "dhht/year" for the others. */
+export const listKey = (scope: ListScope): string => {
+  const village = villageOf(scope);
+  if (scope.title === 'cdht') return `${village}/${scope.year}`;
+  return village === null ? `${scope.title}/${scope.year}` : `${scope.title}/${village}/${scope.year}`;
+};
+
+/** An entry with what the list needs about it but never prints. */
+type Candidate<E> = { entry: E; publicOk: (db: DB) => Promise<boolean> };
+
+/** Whether a person agreed to appear on public lists (a household's head for her household). */
+const consentsToPublicList = (personId: string) => async (db: DB) =>
+  (await currentConsents(db, personId)).some((c) => c.purpose === 'publicList' && c.granted);
+
 /** Appraised people of a village and year whose appraised result passes, by name. */
-async function passing(deps: AssessmentDeps, village: string, year: number): Promise<Candidate[]> {
+async function passingPeople(deps: AssessmentDeps, village: string, year: number): Promise<Candidate<PersonEntry>[]> {
   const rows = await deps.db.selectFrom('appraisal')
     .innerJoin('assessment', 'assessment.id', 'appraisal.assessment_id')
     .innerJoin('person', 'person.id', 'assessment.subject_id')
     .select(['assessment.id as assessmentId', 'person.id as personId', 'person.name', 'person.birth_year as birthYear', 'person.village',
-      'assessment.subject_group as group', 'assessment.criteria_set_id as setId', 'assessment.criteria_set_version as setVersion'])
+      'assessment.subject_group as group', 'assessment.criteria_set_id as setId', 'assessment.criteria_set_version as setVersion', 'appraisal.locked'])
     .where('appraisal.status', '=', 'appraised').where('assessment.status', '=', 'submitted')
+    .where('assessment.subject_kind', '=', 'person').where('assessment.title', '=', 'cdht')
     .where('person.village', '=', village).where('assessment.year', '=', year)
     .execute();
   const scores = await scoresByAssessment(deps.db, 'appraisal_item', rows.map((r) => r.assessmentId));
-  const out: Candidate[] = [];
+  const out: Candidate<PersonEntry>[] = [];
   for (const r of rows) {
     const set = deps.criteria.find(r.setId, r.setVersion);
     const result = verdict(set.indicators.map((i) => i.id), scores.get(r.assessmentId) ?? {}, set.scoring);
     if (!result.recognized) continue;
     out.push({
-      assessmentId: r.assessmentId, personId: r.personId, name: r.name, birthYear: r.birthYear, village: r.village,
-      group: set.groups.find((g) => g.id === r.group)?.title ?? r.group, total: result.total, note: '',
+      entry: {
+        assessmentId: r.assessmentId, locked: r.locked === 1, name: r.name, birthYear: r.birthYear, village: r.village,
+        group: set.groups.find((g) => g.id === r.group)?.title ?? r.group, total: result.total, note: '',
+      },
+      publicOk: consentsToPublicList(r.personId),
     });
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return out.sort((a, b) => a.entry.name.localeCompare(b.entry.name, 'vi'));
+}
+
+/** Appraised assessments of a household or clan title and year, with the appraised verdict when it passes. */
+async function passingModels(deps: AssessmentDeps, title: 'gdht' | 'dhht', year: number, ids: readonly string[] | null) {
+  if (ids !== null && ids.length === 0) return [];
+  let query = deps.db.selectFrom('appraisal').innerJoin('assessment', 'assessment.id', 'appraisal.assessment_id')
+    .select(['assessment.id', 'assessment.subject_id as subjectId', 'appraisal.locked'])
+    .where('appraisal.status', '=', 'appraised').where('assessment.status', '=', 'submitted')
+    .where('assessment.subject_kind', '=', titleSubject[title]).where('assessment.title', '=', title).where('assessment.year', '=', year);
+  if (ids !== null) query = query.where('assessment.subject_id', 'in', [...ids]);
+  const out: { assessmentId: string; subjectId: string; locked: boolean; total: number | null; band: string }[] = [];
+  for (const r of await query.execute()) {
+    // The verdict the appraisal screen shows: the appraised answers with the registry's facts now.
+    const appraisal = (await modelAppraisalCase(deps, r.id)).appraisal;
+    if (!appraisal?.verdict.passed) continue;
+    const v = appraisal.verdict;
+    out.push({ assessmentId: r.id, subjectId: r.subjectId, locked: r.locked === 1, total: v.total, band: v.band?.label ?? v.levelLabel ?? '' });
+  }
+  return out;
+}
+
+/** Households of a village appraised as passing "Gia đình học tập", by their head's name. */
+async function passingFamilies(deps: AssessmentDeps, village: string, year: number): Promise<Candidate<FamilyEntry>[]> {
+  const households = await deps.db.selectFrom('household').innerJoin('person', 'person.id', 'household.head_person_id')
+    .select(['household.id', 'household.village', 'household.head_person_id as headId', 'person.name']).where('household.village', '=', village).execute();
+  const byId = new Map(households.map((h) => [h.id, h]));
+  const passing = await passingModels(deps, 'gdht', year, households.map((h) => h.id));
+  const members = await memberCounts(deps.db, passing.map((p) => p.subjectId));
+  return passing.map((p) => {
+    const h = byId.get(p.subjectId)!;
+    return {
+      entry: { assessmentId: p.assessmentId, locked: p.locked, name: h.name, village: h.village, members: members.get(h.id) ?? 0, total: p.total, band: p.band, note: '' },
+      publicOk: consentsToPublicList(h.headId),
+    };
+  }).sort((a, b) => a.entry.name.localeCompare(b.entry.name, 'vi'));
+}
+
+/** The center's clans appraised as passing "Dòng họ học tập", by name. */
+async function passingClans(deps: AssessmentDeps, year: number): Promise<Candidate<ClanEntry>[]> {
+  const passing = await passingModels(deps, 'dhht', year, null);
+  if (passing.length === 0) return [];
+  const ids = passing.map((p) => p.subjectId);
+  const clans = new Map((await deps.db.selectFrom('clan').select(['id', 'name', 'representative']).where('id', 'in', ids).execute()).map((c) => [c.id, c]));
+  const homes = await deps.db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
+    .select(['clan_household.clan_id as clanId', 'household.village']).where('clan_household.clan_id', 'in', ids).where('clan_household.left_at', 'is', null).execute();
+  const out: Candidate<ClanEntry>[] = [];
+  for (const p of passing) {
+    const c = clans.get(p.subjectId);
+    if (!c) continue;
+    const own = homes.filter((h) => h.clanId === c.id);
+    out.push({
+      entry: {
+        assessmentId: p.assessmentId, locked: p.locked, name: c.name, representative: c.representative,
+        villages: [...new Set(own.map((h) => h.village))].sort((a, b) => a.localeCompare(b, 'vi')), households: own.length,
+        total: p.total, band: p.band, note: '',
+      },
+      // A clan is not a person: its name and villages may be posted (the representative never is).
+      publicOk: async () => true,
+    });
+  }
+  return out.sort((a, b) => a.entry.name.localeCompare(b.entry.name, 'vi'));
+}
+
+/** Members registered now (not left) per household. */
+async function memberCounts(db: DB, householdIds: readonly string[]): Promise<Map<string, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await db.selectFrom('household_member').select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('household_id', 'in', [...householdIds]).where('left_at', 'is', null).groupBy('household_id').execute();
+  return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
+}
+
+type Listed = { title: 'cdht'; items: Candidate<PersonEntry>[] } | { title: 'gdht'; items: Candidate<FamilyEntry>[] } | { title: 'dhht'; items: Candidate<ClanEntry>[] };
+
+async function passing(deps: AssessmentDeps, scope: ListScope): Promise<Listed> {
+  const village = villageOf(scope);
+  if (scope.title !== 'dhht' && village === null) throw new AppError('request.invalid', { reason: 'village is required for this list' });
+  switch (scope.title) {
+    case 'cdht': return { title: 'cdht', items: await passingPeople(deps, village!, scope.year) };
+    case 'gdht': return { title: 'gdht', items: await passingFamilies(deps, village!, scope.year) };
+    case 'dhht': return { title: 'dhht', items: await passingClans(deps, scope.year) };
+  }
+}
+
+async function visible<E>(deps: AssessmentDeps, items: Candidate<E>[], kind: 'official' | 'public'): Promise<E[]> {
+  if (kind === 'official') return items.map((i) => i.entry);
+  const shown = await Promise.all(items.map((i) => i.publicOk(deps.db)));
+  return items.filter((_, i) => shown[i]).map((i) => i.entry);
 }
 
 /**
- * The list in one of its two forms: "official" (everyone who passes, for the commune) or "public"
- * (only people who consented to appear on it; the renderers show name and village only).
+ * The list in one of its two forms: "official" (everything that passes, for the commune) or
+ * "public" (only people, or households' heads, who consented to appear on it, and every clan;
+ * the renderers show name and village only).
  */
-export async function proposalList(deps: AssessmentDeps, village: string, year: number, kind: 'official' | 'public'): Promise<ProposalListData> {
-  let entries = await passing(deps, village, year);
-  if (kind === 'public') {
-    const consenting = await Promise.all(entries.map(async (e) => (await currentConsents(deps.db, e.personId)).some((c) => c.purpose === 'publicList' && c.granted)));
-    entries = entries.filter((_, i) => consenting[i]);
-  }
-  const finalized = await deps.db.selectFrom('proposal_list').select('finalized_at').where('village', '=', village).where('year', '=', year).executeTakeFirst();
+export async function proposalList(deps: AssessmentDeps, scope: ListScope, kind: 'official' | 'public'): Promise<ProposalListData> {
+  const listed = await passing(deps, scope);
+  const finalized = await deps.db.selectFrom('proposal_list').select('finalized_at')
+    .where('title', '=', scope.title).where('village', '=', storedVillage(scope)).where('year', '=', scope.year).executeTakeFirst();
   const { name, commune, province } = deps.config.center;
-  return {
-    center: { name, commune, province }, village, year, kind, finalizedAt: finalized?.finalized_at ?? null,
-    generatedAt: deps.now().toISOString(),
-    entries: entries.map(({ name, birthYear, village, group, total, note }) => ({ name, birthYear, village, group, total, note })),
-  };
+  const common = { center: { name, commune, province }, year: scope.year, kind, finalizedAt: finalized?.finalized_at ?? null, generatedAt: deps.now().toISOString() };
+  switch (listed.title) {
+    case 'cdht': return { title: 'cdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
+    case 'gdht': return { title: 'gdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
+    case 'dhht': return { title: 'dhht', village: null, ...common, entries: await visible(deps, listed.items, kind) };
+  }
 }
 
-/** Finalizes the list: every appraisal on it is locked; changing one needs the administrator. */
-export async function finalizeList(deps: AssessmentDeps, actor: Actor, village: string, year: number): Promise<ProposalListData> {
-  const entries = await passing(deps, village, year);
-  if (entries.length === 0) throw new AppError('list.empty');
+/**
+ * Finalizes the list: every appraisal on it is locked; changing one needs the administrator.
+ * Closing it is the center's report to the commune: a CDHT list goes up as ProposalListClosedV1,
+ * exactly as before (a hub that predates the other titles still counts it); a household's or
+ * clan's list as ProposalListClosedV2, which names its title, so a hub never takes it for the
+ * village's CDHT report.
+ */
+export async function finalizeList(deps: AssessmentDeps, actor: Actor, scope: ListScope): Promise<ProposalListData> {
+  const { items } = await passing(deps, scope);
+  if (items.length === 0) throw new AppError('list.empty', { title: scope.title });
+  const ids = items.map((i) => i.entry.assessmentId);
+  const village = storedVillage(scope);
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', entries.map((e) => e.assessmentId)).execute();
-    const before = await trx.selectFrom('proposal_list').select(['id', 'revision']).where('village', '=', village).where('year', '=', year).executeTakeFirst();
+    await trx.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', ids).execute();
+    const before = await trx.selectFrom('proposal_list').select(['id', 'revision'])
+      .where('title', '=', scope.title).where('village', '=', village).where('year', '=', scope.year).executeTakeFirst();
     const id = before?.id ?? uuidv4();
     const revision = before ? before.revision + 1 : 1;
-    await trx.insertInto('proposal_list').values({ village, year, finalized_at: at, finalized_by: actor.id, id, revision })
-      .onConflict((oc) => oc.columns(['village', 'year']).doUpdateSet({ finalized_at: at, finalized_by: actor.id, id, revision })).execute();
-    // Closing the list is the center's report to the commune for that village and year.
-    await appendChange(trx, { type: 'ProposalListClosedV1', id, revision, village, year, closedAt: at, entries: entries.length }, at);
-    await audit(trx, actor, { action: 'list.lock', subjectKind: 'list', subjectId: `${village}/${year}`, details: { count: entries.length } }, at);
+    await trx.insertInto('proposal_list').values({ title: scope.title, village, year: scope.year, finalized_at: at, finalized_by: actor.id, id, revision })
+      .onConflict((oc) => oc.columns(['title', 'village', 'year']).doUpdateSet({ finalized_at: at, finalized_by: actor.id, id, revision })).execute();
+    if (scope.title === 'cdht') {
+      await appendChange(trx, { type: 'ProposalListClosedV1', id, revision, village, year: scope.year, closedAt: at, entries: items.length }, at);
+    } else {
+      const closed: ProposalListClosedV2 = { type: 'ProposalListClosedV2', id, revision, title: scope.title, village: villageOf(scope), year: scope.year, closedAt: at, entries: items.length };
+      await appendChange(trx, closed, at);
+    }
+    const details = scope.title === 'cdht' ? { count: items.length } : { title: scope.title, count: items.length };
+    await audit(trx, actor, { action: 'list.lock', subjectKind: 'list', subjectId: listKey(scope), details }, at);
   });
-  return proposalList(deps, village, year, 'official');
+  return proposalList(deps, scope, 'official');
 }

@@ -4,7 +4,8 @@ import { declaredAnswerProblems, modelVerdict, type DeclaredAnswers, type ModelV
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
 import { titleSubject, type ModelCriteriaSet, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import { assessmentYearNow } from '../assessments/assessment-year.ts';
-import { isActiveStaff } from '../assessments/assessments.repository.ts';
+import { isActiveStaff, listEvidence } from '../assessments/assessments.repository.ts';
+import type { EvidenceView } from '../../../shared/schemas/assessment.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
 import type { DB } from '../db/database.ts';
@@ -40,6 +41,8 @@ export interface ModelAssessmentView {
   submittedAt: string | null;
   assisted: boolean;
   verdict: ModelVerdict;
+  /** Photos of declared items (`indicatorId` is the item's id), as on a person's assessment. */
+  evidence: EvidenceView[];
 }
 
 const sets = (deps: ModelAssessmentDeps) => ModelSets.of(deps.config);
@@ -132,10 +135,12 @@ async function load(deps: ModelAssessmentDeps, row: AssessmentRow, subject: Subj
   const items = await deps.db.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', row.id).execute();
   const answers: Record<string, number | boolean> = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
   const facts = await subjectFacts(deps.db, subject, row.year, validityOf(deps.config));
+  const evidence = await listEvidence(deps.db, row.id);
   const view: ModelAssessmentView = {
     id: row.id, title: row.title as ModelTitle, subject, year: row.year, criteriaSetId: row.criteria_set_id, criteriaSetVersion: row.criteria_set_version,
     status: row.status, answers, submittedAt: row.submitted_at, assisted: row.assisted_by !== null,
     verdict: modelVerdict(set, answers, facts, row.year),
+    evidence: evidence.map((e) => ({ id: e.id, indicatorId: e.indicator_id, kind: 'photo' as const, sha256: e.sha256, bytes: e.bytes })),
   };
   return { view, set, facts };
 }

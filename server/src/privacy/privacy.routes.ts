@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { consentPurposes } from '../../../shared/schemas/person.ts';
 import { audit } from '../audit/audit.ts';
+import type { DB } from '../db/database.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -43,7 +44,22 @@ export const privacyRoutes = new Hono<AppEnv>()
   .delete('/staff/people/:id', requireRole('facilitator', 'admin'), async (c) =>
     c.json(await erasePerson(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')))))
   .get('/staff/evidence/:id', requireRole('facilitator', 'appraiser', 'admin'), async (c) => {
-    const row = await c.var.deps.db.selectFrom('evidence').select(['sha256', 'mime']).where('id', '=', parseOrThrow(Uuid7Schema, c.req.param('id'))).executeTakeFirst();
-    if (!row) throw new AppError('evidence.not-found');
-    return c.body(new Uint8Array(readFileSync(evidencePath(c.var.deps.evidenceDir, row.sha256))), 200, { 'content-type': row.mime, 'cache-control': 'private, no-store' });
+    const { db, config, evidenceDir } = c.var.deps;
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    // A hub holds the photos its centers sent up (the commune appraises villages and units) as records, not rows.
+    const row = config.settings.role === 'hub'
+      ? await hubEvidence(db, id)
+      : await db.selectFrom('evidence').select(['sha256', 'mime']).where('id', '=', id).executeTakeFirst();
+    // The file follows its record up to the hub: until it is there, there is nothing to show.
+    if (!row || !existsSync(evidencePath(evidenceDir, row.sha256))) throw new AppError('evidence.not-found');
+    return c.body(new Uint8Array(readFileSync(evidencePath(evidenceDir, row.sha256))), 200, { 'content-type': row.mime, 'cache-control': 'private, no-store' });
   });
+
+const EvidenceRecord = v.looseObject({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), mime: v.string() });
+
+/** An evidence photo as a hub received it (EvidenceUpsertV1), by its id. */
+async function hubEvidence(db: DB, id: string): Promise<{ sha256: string; mime: string } | undefined> {
+  const record = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('record_id', '=', id).executeTakeFirst();
+  const m = record ? v.safeParse(EvidenceRecord, JSON.parse(record.payload)) : null;
+  return m?.success ? { sha256: m.output.sha256, mime: m.output.mime } : undefined;
+}

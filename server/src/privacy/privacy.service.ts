@@ -13,7 +13,7 @@ import { getPerson } from '../people/people.service.ts';
 import { appraisalCase } from '../appraisals/appraisals.service.ts';
 import { attendedSessions } from '../attendance/attendance.service.ts';
 import { plansOf } from '../plans/plans.service.ts';
-import { forgetPerson, membershipsOf } from '../registry/households.service.ts';
+import { forgetPerson, membershipsOf, type GonePhoto } from '../registry/households.service.ts';
 
 export interface PrivacyDeps extends AssessmentDeps {
   evidenceDir: string;
@@ -102,6 +102,8 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     }
   }
 
+  /** Every photo whose row goes: hers, and those of a household gone with her. */
+  let photos: GonePhoto[] = evidence;
   await deps.db.transaction().execute(async (trx) => {
     for (const [key, n] of tally) {
       const [year, metric] = key.split('\u0000') as [string, string];
@@ -121,7 +123,8 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
     await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();
     // Her households and units go up again without her (a household she alone made goes with her).
-    const gone = await forgetPerson(trx, personId, at);
+    const { gone, photos: theirs } = await forgetPerson(trx, personId, at);
+    photos = [...evidence, ...theirs];
     await trx.deleteFrom('person').where('id', '=', personId).execute();
     // Earlier payloads go: her own records, those gone with her, and any other that names her (a
     // household's or unit's members, a digital-skills check). The revisions appended just above do not.
@@ -132,7 +135,7 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
   });
 
   // Files after the rows: a file shared with someone else's evidence (same photo) stays.
-  for (const e of evidence) {
+  for (const e of photos) {
     const stillUsed = await deps.db.selectFrom('evidence').select('id').where('sha256', '=', e.sha256).executeTakeFirst();
     const path = evidencePath(deps.evidenceDir, e.sha256);
     if (!stillUsed && existsSync(path)) unlinkSync(path);

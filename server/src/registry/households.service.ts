@@ -166,22 +166,26 @@ export async function membershipsOf(db: DB, personId: string) {
 /**
  * Erasing a person removes her memberships, and every household and unit she was in goes up again
  * without her. A household she headed passes to its longest-standing member, or goes with her when
- * she was its only adult. Returns the ids of the records that went with her (such a household and
- * its self-assessments), whose earlier outbox payloads the caller redacts.
+ * she was its only adult. Returns the ids of the records that went with her (such a household, its
+ * self-assessments and their photos), whose earlier outbox payloads the caller redacts, and those
+ * photos' files, which the caller removes once the transaction is committed (as it does hers).
  */
-export async function forgetPerson(trx: Transaction<Database>, personId: string, at: string): Promise<string[]> {
+export async function forgetPerson(trx: Transaction<Database>, personId: string, at: string): Promise<{ gone: string[]; photos: GonePhoto[] }> {
   const memberOf = await trx.selectFrom('household_member').select('household_id').where('person_id', '=', personId).where('left_at', 'is', null).execute();
   const headed = new Set((await trx.selectFrom('household').select('id').where('head_person_id', '=', personId).execute()).map((h) => h.id));
   const units = await trx.selectFrom('unit_member').select('unit_id').distinct().where('person_id', '=', personId).where('left_at', 'is', null).execute();
   await trx.deleteFrom('household_member').where('person_id', '=', personId).execute();
   await trx.deleteFrom('unit_member').where('person_id', '=', personId).execute();
   const gone: string[] = [];
+  const photos: GonePhoto[] = [];
   for (const id of new Set([...memberOf.map((m) => m.household_id), ...headed])) {
     if (headed.has(id)) {
       const next = await trx.selectFrom('household_member').select(['id', 'person_id']).where('household_id', '=', id).where('left_at', 'is', null)
         .orderBy('joined_at').orderBy('id').executeTakeFirst();
       if (!next) {
-        gone.push(...await removeHousehold(trx, id, at));
+        const removed = await removeHousehold(trx, id, at);
+        gone.push(...removed.ids);
+        photos.push(...removed.photos);
         continue;
       }
       await trx.updateTable('household_member').set({ role: 'head' }).where('id', '=', next.id).execute();
@@ -190,18 +194,24 @@ export async function forgetPerson(trx: Transaction<Database>, personId: string,
     await householdChanged(trx, id, at);
   }
   for (const { unit_id } of units) await unitChanged(trx, unit_id, at);
-  return gone;
+  return { gone, photos };
 }
+
+/** An evidence photo removed with its record: its file goes once no other evidence has the same hash. */
+export interface GonePhoto { id: string; sha256: string }
 
 /**
  * A household gone with its only adult: its facts, its own self-assessments with their appraisals
- * (they describe no one else) and its recognitions go with it; its clan goes up without it.
+ * and evidence photos (they describe no one else) and its recognitions go with it; its clan goes
+ * up without it.
  */
-async function removeHousehold(trx: Transaction<Database>, id: string, at: string): Promise<string[]> {
+async function removeHousehold(trx: Transaction<Database>, id: string, at: string): Promise<{ ids: string[]; photos: GonePhoto[] }> {
   await trx.deleteFrom('household_member').where('household_id', '=', id).execute();
   await trx.deleteFrom('household_facts').where('household_id', '=', id).execute();
   const assessments = (await trx.selectFrom('assessment').select('id').where('subject_kind', '=', 'household').where('subject_id', '=', id).execute()).map((a) => a.id);
+  const photos = assessments.length > 0 ? await trx.selectFrom('evidence').select(['id', 'sha256']).where('assessment_id', 'in', assessments).execute() : [];
   if (assessments.length > 0) {
+    await trx.deleteFrom('evidence').where('assessment_id', 'in', assessments).execute();
     await trx.deleteFrom('appraisal_item').where('assessment_id', 'in', assessments).execute();
     await trx.deleteFrom('appraisal').where('assessment_id', 'in', assessments).execute();
     await trx.deleteFrom('assessment_item').where('assessment_id', 'in', assessments).execute();
@@ -212,7 +222,7 @@ async function removeHousehold(trx: Transaction<Database>, id: string, at: strin
   await trx.deleteFrom('clan_household').where('household_id', '=', id).execute();
   await trx.deleteFrom('household').where('id', '=', id).execute();
   for (const { clan_id } of clans) await clanChanged(trx, clan_id, at);
-  return [id, ...assessments];
+  return { ids: [id, ...assessments, ...photos.map((p) => p.id)], photos };
 }
 
 async function householdRow(db: Db, id: string) {

@@ -87,8 +87,8 @@ const personMsg = (p: Person): PersonUpsertV1 => ({
   type: 'PersonUpsertV1', id: p.id, revision: 1, code: `C${p.id.slice(-6)}`, name: p.name, birthYear: 1970, village: villageName(p.village), phone: null,
   consents: [{ purpose: 'assessment', granted: true, at: '2025-04-01T02:00:00.000Z' }, { purpose: 'publicList', granted: true, at: '2025-04-01T02:00:00.000Z' }],
 });
-const assessmentMsg = (subjectKind: string, subjectId: string, title: string, status: 'draft' | 'submitted'): AssessmentUpsertV1 => ({
-  type: 'AssessmentUpsertV1', id: build.id(), revision: 1, subjectKind, subjectId, title, year: YEAR, criteriaSetId: `${title}-2025`, criteriaSetVersion: '2025.1',
+const assessmentMsg = (subjectKind: string, subjectId: string, title: string, status: 'draft' | 'submitted', year = YEAR): AssessmentUpsertV1 => ({
+  type: 'AssessmentUpsertV1', id: build.id(), revision: 1, subjectKind, subjectId, title, year, criteriaSetId: `${title}-2025`, criteriaSetVersion: '2025.1',
   group: '', status, answers: [], submittedAt: status === 'submitted' ? AT : null, assistedBy: null,
 });
 
@@ -124,27 +124,32 @@ async function nodeIn(h: Harness, name: string): Promise<HubNodeRow> {
   return h.db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** The center's next changes, numbered after those the hub already has from it. */
 async function push(h: Harness, node: HubNodeRow, changes: ChangeMessage[]): Promise<void> {
   const deps: HubDeps = { db: h.db, now: () => new Date(AT), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
-  const body = gzipSync(Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: i + 1, message })), backlog: 0 })));
-  const ack = await applyPush(deps, node, body);
-  expect(ack.ackSeq).toBe(changes.length);
+  const current = await h.db.selectFrom('hub_node').selectAll().where('id', '=', node.id).executeTakeFirstOrThrow();
+  const body = gzipSync(Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: current.last_seq + i + 1, message })), backlog: 0 })));
+  const ack = await applyPush(deps, current, body);
+  expect(ack.ackSeq).toBe(current.last_seq + changes.length);
+}
+
+interface DecisionRow { title: string; year: number; signedOn: string; number: string; revoked?: boolean; subjects: { kind: string; id: string }[] }
+async function insertDecision(h: Harness, d: DecisionRow, node: string): Promise<void> {
+  const id = build.id();
+  await h.db.insertInto('hub_decision').values({
+    id, title: d.title, year: d.year, number: d.number, signed_on: d.signedOn, signer: 'Chủ tịch UBND xã', revision: d.revoked ? 2 : 1,
+    revoked_reason: d.revoked ? 'Nhầm hộ' : null, created_at: AT, created_by: 'Phạm Thị Hoa',
+  }).execute();
+  await h.db.insertInto('hub_decision_subject').values(d.subjects.map((x) => ({ decision_id: id, subject_kind: x.kind, subject_id: x.id, node_id: node }))).execute();
 }
 
 /** The commune's decisions as rows, and the CDHT decision naming the people recognized this year. */
 async function decide(h: Harness, s: Scenario, node: string): Promise<void> {
-  const rows = [
+  const rows: DecisionRow[] = [
     ...s.decisions.map((d) => ({ ...d, subjects: [{ kind: d.kind, id: d.id }] })),
     { title: 'cdht', year: YEAR, signedOn: '2026-11-10', number: '20/QĐ-UBND', revoked: false, subjects: s.people.filter((p) => p.cdht).map((p) => ({ kind: 'person', id: p.id })) },
   ];
-  for (const d of rows) {
-    const id = build.id();
-    await h.db.insertInto('hub_decision').values({
-      id, title: d.title, year: d.year, number: d.number, signed_on: d.signedOn, signer: 'Chủ tịch UBND xã', revision: d.revoked ? 2 : 1,
-      revoked_reason: d.revoked ? 'Nhầm hộ' : null, created_at: AT, created_by: 'Phạm Thị Hoa',
-    }).execute();
-    await h.db.insertInto('hub_decision_subject').values(d.subjects.map((x) => ({ decision_id: id, subject_kind: x.kind, subject_id: x.id, node_id: node }))).execute();
-  }
+  for (const d of rows) await insertDecision(h, d, node);
 }
 
 // ---- What the route should say, counted here from the scenario itself.
@@ -207,6 +212,7 @@ describe.each(storages)('the four other titles on the commune hub, %s', (storage
   let hub: Harness;
   let admin: string;
   let s: Scenario;
+  let centers: HubNodeRow[];
 
   beforeEach(async () => {
     province = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_HUB_LEVEL: 'province' });
@@ -216,7 +222,7 @@ describe.each(storages)('the four other titles on the commune hub, %s', (storage
     }, storage === 'postgres' ? pgUrl : null);
     admin = (await staffSessions(hub)).admin;
     s = scenario();
-    const centers = [await nodeIn(hub, 'TTHTCĐ Tân Lập'), await nodeIn(hub, 'TTHTCĐ Xuân Sơn')];
+    centers = [await nodeIn(hub, 'TTHTCĐ Tân Lập'), await nodeIn(hub, 'TTHTCĐ Xuân Sơn')];
     for (const [i, node] of centers.entries()) await push(hub, node, messagesOf(s, i));
     await decide(hub, s, centers[0]!.id);
     for (const [v, name] of VILLAGES.entries()) {
@@ -229,8 +235,8 @@ describe.each(storages)('the four other titles on the commune hub, %s', (storage
     await province.close();
   });
 
-  const rates = async (h = hub, cookie = admin): Promise<ModelRatesView> => {
-    const res = await h.json('GET', `/api/staff/hub/model-rates?year=${YEAR}`, undefined, cookie);
+  const rates = async (h = hub, cookie = admin, year = YEAR): Promise<ModelRatesView> => {
+    const res = await h.json('GET', `/api/staff/hub/model-rates?year=${year}`, undefined, cookie);
     expect(res.status).toBe(200);
     return res.body as ModelRatesView;
   };
@@ -268,6 +274,80 @@ describe.each(storages)('the four other titles on the commune hub, %s', (storage
     // The households entered are not adults: the Learning Citizen dashboard still divides by the adults.
     const board = (await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, admin)).body;
     expect(board.total.population).toBe(ADULTS.reduce((a, b) => a + b, 0));
+  });
+
+  it('across the years: from the first year with anything of the four titles, each year as its own view; a village\'s 36 months count in the later year', async () => {
+    const LAST = YEAR - 1;
+    const households2025 = [5, 4, 4];
+    const adults2025 = [24, 19, 15];
+    // Last year's figures, CDHT decision and the self-assessments of the households registered then;
+    // families of Đồng Chằm and Bãi Muống recognized for 2025 (12 months); Gò Chè recognized as a
+    // learning community for 2025 by a decision of 10/2/2026 (36 months, through 9/2/2029).
+    for (const [v, name] of VILLAGES.entries()) {
+      expect((await hub.json('PUT', '/api/staff/hub/population', { kind: 'households', name, year: LAST, count: households2025[v] }, admin)).status).toBe(200);
+      expect((await hub.json('PUT', '/api/staff/hub/population', { kind: 'village', name, year: LAST, count: adults2025[v] }, admin)).status).toBe(200);
+    }
+    const cdht2025 = s.people.filter((p, i) => p.cdht && i % 2 === 0);
+    const firstHouseholds = s.households.filter((h) => h.registeredAt.startsWith(`${LAST}-`));
+    expect(firstHouseholds).toHaveLength(3);
+    const families2025 = firstHouseholds.filter((h) => h.village < 2);
+    await insertDecision(hub, { title: 'cdht', year: LAST, signedOn: '2025-11-10', number: '30/QĐ-UBND', subjects: cdht2025.map((p) => ({ kind: 'person', id: p.id })) }, centers[0]!.id);
+    await insertDecision(hub, { title: 'gdht', year: LAST, signedOn: '2025-11-20', number: '31/QĐ-UBND', subjects: families2025.map((h) => ({ kind: 'household', id: h.id })) }, centers[0]!.id);
+    await insertDecision(hub, { title: 'cddht', year: LAST, signedOn: '2026-02-10', number: '3/QĐ-UBND', subjects: [{ kind: 'community', id: VILLAGES[2] }] }, centers[1]!.id);
+    for (const [i, node] of centers.entries()) {
+      await push(hub, node, firstHouseholds.filter((h) => (h.village < 2 ? 0 : 1) === i).map((h) => assessmentMsg('household', h.id, 'gdht', 'submitted', LAST)));
+    }
+
+    const view = await rates();
+    // The first year with anything: 2024, the year Đồng Chằm was recognized for.
+    expect(view.trend.map((p) => p.year)).toEqual([2024, LAST, YEAR]);
+    expect(view.trend.at(-1)!.row).toEqual(view.total);
+    // Each year's figures are that year's own view, not a second set of rules.
+    for (const p of view.trend) expect(p.row, String(p.year)).toEqual((await rates(hub, admin, p.year)).total);
+    expect((await rates(hub, admin, LAST)).trend).toEqual(view.trend.slice(0, 2));
+    expect((await rates(hub, admin, 2023)).trend.map((p) => p.year)).toEqual([2023]);
+
+    // 2025, counted here: three households registered and assessed, two recognized, of the households entered then.
+    const last = view.trend[1]!.row;
+    expect(last.families).toEqual({ registered: 3, assessed: 3, recognized: 2 });
+    expect(last.rates.families).toMatchObject({ numerator: 2, denominator: households2025.reduce((a, b) => a + b, 0) });
+    expect(last.rates.families.target).toBeCloseTo(0.7, 9);
+    expect(last.clans).toEqual({ registered: 1, assessed: 0, recognized: 0 });
+    expect(last.communities).toEqual({ registered: 3, assessed: 0, recognized: 2 });
+    expect(last.units).toEqual({ registered: 3, assessed: 0, recognized: 1 });
+    // The unit recognized for 2025: its staff who were CDHT in 2025, of its count for 2025.
+    const unit = s.units[1]!;
+    expect(last.rates.unitStaff).toMatchObject({ numerator: unit.members.filter((p) => cdht2025.includes(p)).length, denominator: unit.staff! - 1 });
+    // Workers: the two recognized villages from their 2025 figures; Bãi Muống from its recognized family's adults.
+    const inVillage = (v: number) => cdht2025.filter((p) => p.village === v).length;
+    const family = families2025.find((h) => h.village === 1)!;
+    expect(last.rates.workers).toMatchObject({
+      numerator: inVillage(0) + inVillage(2) + family.members.filter((p) => cdht2025.includes(p)).length,
+      denominator: adults2025[0]! + adults2025[2]! + family.members.length,
+    });
+    // 2024: Đồng Chằm alone, nothing registered yet, no figures entered.
+    const first = view.trend[0]!.row;
+    expect(first.communities).toEqual({ registered: 3, assessed: 0, recognized: 1 });
+    expect(first.families).toEqual({ registered: 0, assessed: 0, recognized: 0 });
+    expect(first.rates.families.rate).toBeNull();
+
+    // Gò Chè's recognition for 2025 still stands at the end of 2026: it counts then too, its workers from its figures.
+    expect(row(view, VILLAGES[2]).communities).toEqual({ registered: 1, assessed: 1, recognized: 1 });
+    expect(view.total.communities).toEqual({ registered: 3, assessed: 2, recognized: 2 });
+    expect(row(view, VILLAGES[2]).rates.workers).toMatchObject({ numerator: s.people.filter((p) => p.village === 2 && p.cdht).length, denominator: ADULTS[2] });
+    // The families recognized for 2025 (12 months) do not count in 2026 on that decision.
+    expect(view.validity.filter((x) => x.decisionNumber === '31/QĐ-UBND')).toEqual([]);
+
+    // The report: the years in section VII and in their own sheet, as the view says.
+    const html = (await hub.json('GET', `/api/staff/hub/report?year=${YEAR}&format=html&kind=report`, undefined, admin)).body as string;
+    expect(html).toContain('9. Kết quả qua các năm');
+    const res = await hub.app.request(`/api/staff/hub/report?year=${YEAR}&format=xlsx&kind=report`, { headers: { cookie: admin } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheetRows: unknown[][] = [];
+    workbook.getWorksheet('Mô hình qua các năm')!.eachRow((r, n) => { if (n > 4 && typeof r.getCell(1).value === 'number') sheetRows.push((r.values as unknown[]).slice(1)); });
+    expect(sheetRows.map((r) => [r[0], r[1], r[5]])).toEqual(view.trend.map((p) => [p.year, p.row.families.recognized, p.row.communities.recognized]));
+    expect(sheetRows[1]![2]).toBeCloseTo(last.rates.families.rate!, 9);
   });
 
   it('enters households per village like the adults: listed, audited, refused when wrong', async () => {
@@ -402,6 +482,11 @@ describe.each(storages)('the four other titles on the commune hub, %s', (storage
     expect({ ...place, name: null, formerNames: null }).toEqual({ ...after.total, name: null, formerNames: null });
     expect(view.total.rates).toEqual(after.total.rates);
     expect(view.expiring).toEqual(after.expiring);
+    // Across the years, from the communes' aggregates of each year: the commune's own figures, year by year.
+    expect(view.trend.map((p) => p.year)).toEqual(after.trend.map((p) => p.year));
+    expect(view.trend.length).toBeGreaterThan(1);
+    for (const [i, p] of view.trend.entries()) expect({ ...p.row, name: null }, String(p.year)).toEqual({ ...after.trend[i]!.row, name: null });
+    expect(view.trend.at(-1)!.row).toEqual(view.total);
     // What the province holds is what the commune computed: no household, clan, unit or person record.
     const held = (await province.db.selectFrom('hub_record').select('record_kind').distinct().execute()).map((r) => r.record_kind);
     expect(held).toContain('model-aggregate');

@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type DB } from '../../../server/src/db/database.ts';
-import { migrations } from '../../../server/src/db/migrations/index.ts';
-import { freshPgDatabase } from '../../support/postgres.ts';
+import { describe, expect, it } from 'vitest';
+import { migrationTestBed } from '../../support/migrations.ts';
 
 /**
  * Migration 202611261000-model-subjects generalises decisions and recognitions from a person to any
@@ -16,28 +10,7 @@ import { freshPgDatabase } from '../../support/postgres.ts';
 
 const BEFORE = '202611251000-registry';
 const THIS = '202611261000-model-subjects';
-const pgUrl = inject('pgUrl');
-const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => { for (const c of cleanups.splice(0)) await c(); });
-
-async function fresh(storage: 'sqlite' | 'postgres'): Promise<DB> {
-  if (storage === 'postgres') {
-    const opened = await freshPgDatabase(pgUrl!, 'migration');
-    cleanups.push(async () => { await opened.db.destroy(); await opened.drop(); });
-    return opened.db;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-migration-'));
-  const db = openDatabase({ file: join(dir, 'box.sqlite'), synchronous: 'FULL' });
-  cleanups.push(async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); });
-  return db;
-}
-
-const migrator = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
-async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
-  const { error } = await migrator(db).migrateTo(name);
-  if (error) throw error;
-}
+const { storages, fresh, migrateTo } = migrationTestBed();
 
 const recognition = {
   title: 'cdht', year: 2025, decision_id: 'd-1', decision_number: '12/QĐ-UBND', signed_on: '2025-12-01', signer: 'Chủ tịch UBND xã', received_at: '2025-12-02T01:00:00.000Z',
@@ -45,7 +18,7 @@ const recognition = {
 
 describe.each(storages)(`migration ${THIS} on %s`, (storage) => {
   it('keeps every decision and recognition as a person subject, takes other subjects, and goes back', async () => {
-    const db: Kysely<any> = await fresh(storage);
+    const db = await fresh(storage);
     await migrateTo(db, BEFORE);
     await db.insertInto('hub_decision_person').values([
       { decision_id: 'd-1', person_id: 'p-1', node_id: 'n-1' }, { decision_id: 'd-1', person_id: 'p-2', node_id: 'n-2' },

@@ -49,6 +49,9 @@ const routes: { name: string; allowed: Role[]; request: () => [string, string, u
   { name: 'see the proposal list', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/lists?village=Thôn Đồng Chằm&year=2026'] },
   { name: 'finalize the proposal list', allowed: ['appraiser', 'admin'], request: () => ['POST', '/api/staff/lists/finalize', { village: 'Thôn Gò Chè', year: 2026 }] },
   { name: 'export the proposal list', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/lists/export?village=Thôn Đồng Chằm&year=2026&format=csv'] },
+  { name: "see a village's households' list", allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/lists?title=gdht&village=Thôn Đồng Chằm&year=2026'] },
+  { name: "finalize the center's clans' list", allowed: ['appraiser', 'admin'], request: () => ['POST', '/api/staff/lists/finalize', { title: 'dhht', year: 2026 }] },
+  { name: "export the center's clans' list", allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/lists/export?title=dhht&year=2026&format=xlsx'] },
   { name: 'read the audit log', allowed: ['admin'], request: () => ['GET', '/api/staff/audit'] },
   { name: 'federation status', allowed: ['admin'], request: () => ['GET', '/api/staff/federation'] },
   // Port 9 on loopback refuses at once: the enrolment fails with sync.unreachable, never leaves the machine.

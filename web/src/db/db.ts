@@ -78,6 +78,8 @@ export const HouseholdDraftSchema = v.object({
   unreachable: v.optional(v.boolean()),
   /** The box's verdict once it has the submitted assessment. */
   result: v.optional(ModelVerdictSchema),
+  /** Photos the box already holds for a draft taken up from the box, by item (those taken here are in `photos`). */
+  remotePhotos: v.optional(v.record(v.string(), v.number())),
 });
 export type HouseholdDraft = v.InferOutput<typeof HouseholdDraftSchema>;
 
@@ -130,7 +132,11 @@ export interface CachedKioskInfo {
   fetchedAt: string;
 }
 
-/** An evidence photo of the open session, kept as a blob on the tablet until it is handed to the outbox. */
+/**
+ * An evidence photo of the open session (of one of her indicators, or of a declared item of her
+ * household's self-assessment: `assessmentId` tells which), kept as a blob on the tablet until it is
+ * handed to the outbox.
+ */
 export interface StoredPhoto {
   id: string;
   assessmentId: string;

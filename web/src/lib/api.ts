@@ -29,6 +29,8 @@ export const ModelVerdictSchema = v.pipe(
 export const ModelAssessmentViewSchema = v.looseObject({
   id: v.string(), title: v.string(), year: v.number(), criteriaSetId: v.string(), criteriaSetVersion: v.string(),
   status: v.picklist(['draft', 'submitted']), answers: v.record(v.string(), v.union([v.number(), v.boolean()])), verdict: ModelVerdictSchema,
+  /** Photos of declared items (`indicatorId`: the item). */
+  evidence: v.array(EvidenceViewSchema),
 });
 export type ModelAssessmentViewData = v.InferOutput<typeof ModelAssessmentViewSchema>;
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { AppraisalCaseSchema, QueueItemSchema, type SaveAppraisal } from '../../../shared/schemas/appraisal.ts';
+import { EvidenceViewSchema } from '../../../shared/schemas/assessment.ts';
 import { PersonViewSchema, type ConsentPurpose } from '../../../shared/schemas/person.ts';
 import { StaffStatusSchema, StaffViewSchema, type CreateStaff } from '../../../shared/schemas/staff.ts';
 import type { DeclineInput, PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
@@ -13,6 +14,7 @@ import { ModelCriteriaSetSchema, type ModelTitle } from '../../../shared/schemas
 import type { PutModelAssessment, SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
 import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
 import { HubModelQueueItemSchema, ModelProposalSchema, type DecisionTitle, type SubjectRef } from '../../../shared/schemas/decision.ts';
+import { ProposalListSchema, type ProposalListData, type ProposalListTitle } from '../../../shared/schemas/proposal-list.ts';
 import { call as callBox } from '../lib/api.ts';
 
 /** The verdict is computed by the box (shared/domain/models/verdict.ts): checked for its shape's main fields. */
@@ -25,6 +27,8 @@ const ModelAssessmentSchema = v.looseObject({
   id: v.string(), title: v.string(), subject: SubjectSchema, year: v.number(), criteriaSetId: v.string(), criteriaSetVersion: v.string(),
   status: v.picklist(['draft', 'submitted']), answers: v.record(v.string(), v.union([v.number(), v.boolean()])), submittedAt: v.nullable(v.string()),
   verdict: VerdictSchema,
+  /** Photos of declared items (`indicatorId`: the item). */
+  evidence: v.array(EvidenceViewSchema),
 });
 export type ModelAssessmentData = v.InferOutput<typeof ModelAssessmentSchema>;
 const ModelAppraisalCaseSchema = v.object({
@@ -54,11 +58,11 @@ const q = (params: Record<string, string | number | undefined>) =>
 
 const PersonHit = v.object({ id: v.string(), code: v.string(), name: v.string(), birthYear: v.number(), village: v.string() });
 export type PersonHit = v.InferOutput<typeof PersonHit>;
-const ListData = v.object({
-  village: v.string(), year: v.number(), kind: v.string(), finalizedAt: v.nullable(v.string()),
-  entries: v.array(v.object({ name: v.string(), birthYear: v.number(), village: v.string(), group: v.string(), total: v.number(), note: v.string() })),
-});
-export type ListData = v.InferOutput<typeof ListData>;
+export type ListData = ProposalListData;
+/** Which list: a title, its year and (but for the center's clans' list) its village. */
+export interface ListRef { title: ProposalListTitle; village: string; year: number }
+/** The query naming a list; the clans' list is the center's and names no village. */
+const listParams = ({ title, village, year }: ListRef) => ({ title, year, village: title === 'dhht' ? undefined : village });
 const AuditRow = v.object({
   id: v.number(), at: v.string(), actor: v.nullable(v.string()), action: v.string(),
   subjectKind: v.nullable(v.string()), subjectId: v.nullable(v.string()), details: v.record(v.string(), v.unknown()),
@@ -110,8 +114,10 @@ export const staffApi = {
   saveAppraisal: (id: string, body: SaveAppraisal) => call(AppraisalCaseSchema, `/appraisals/${id}`, send('PUT', body)),
   returnAppraisal: (id: string, message: string) => call(AppraisalCaseSchema, `/appraisals/${id}/return`, send('POST', { message })),
   reopen: (id: string, reason: string) => call(AppraisalCaseSchema, `/appraisals/${id}/reopen`, send('POST', { reason })),
-  list: (village: string, year: number, kind: 'official' | 'public' = 'official') => call(ListData, `/lists?${q({ village, year, kind })}`),
-  finalize: (village: string, year: number) => call(ListData, '/lists/finalize', send('POST', { village, year })),
+  list: (ref: ListRef, kind: 'official' | 'public' = 'official') => call(ProposalListSchema, `/lists?${q({ ...listParams(ref), kind })}`),
+  finalize: (ref: ListRef) => call(ProposalListSchema, '/lists/finalize', send('POST', listParams(ref))),
+  /** The administrator reopens a locked appraisal from the list (a person's, a household's or a clan's). */
+  reopenListed: (assessmentId: string, reason: string) => call(v.looseObject({}), `/appraisals/${assessmentId}/reopen`, send('POST', { reason })),
   audit: (params: { action?: string; from?: string; to?: string }) => call(v.array(AuditRow), `/audit?${q(params)}`),
   federation: () => call(FederationStatusSchema, '/federation'),
   enrol: (hubUrl: string, code: string) => call(FederationStatusSchema, '/federation/enrol', send('POST', { hubUrl, code })),
@@ -178,8 +184,8 @@ export const staffApi = {
   backupNow: () => call(BackupRunSchema, '/backups', send('POST')),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
   /** Links the browser opens itself (print view, downloads): the cookie goes with them. */
-  exportUrl: (village: string, year: number, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
-    `/api/staff/lists/export?${q({ village, year, format, kind })}`,
+  exportUrl: (ref: ListRef, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
+    `/api/staff/lists/export?${q({ ...listParams(ref), format, kind })}`,
   personDataUrl: (id: string, format: 'json' | 'html') => `/api/staff/people/${id}/data?format=${format}`,
   evidenceUrl: (id: string) => `/api/staff/evidence/${id}`,
 };

@@ -12,6 +12,7 @@ import * as learningPlan from './202611241100-learning-plan.ts';
 import * as backupLog from './202611241200-backup-log.ts';
 import * as registry from './202611251000-registry.ts';
 import * as modelSubjects from './202611261000-model-subjects.ts';
+import * as listTitles from './202611261130-list-titles.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '202611241200-backup-log': backupLog,
   '202611251000-registry': registry,
   '202611261000-model-subjects': modelSubjects,
+  '202611261130-list-titles': listTitles,
 };

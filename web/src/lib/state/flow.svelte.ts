@@ -91,8 +91,9 @@ export class Flow {
   /**
    * Runs each change to the tablet's storage after the last one has finished: a late form save
    * can never overwrite the screen change that followed it, nor bring back a session that ended.
+   * The household's flow (household.svelte.ts) writes its photos through it too.
    */
-  private serial(work: () => Promise<void>): Promise<void> {
+  serial(work: () => Promise<void>): Promise<void> {
     const run = this.saving.then(work);
     this.saving = run.catch(() => {});
     return run;
@@ -223,6 +224,7 @@ export class Flow {
       });
       this.session = next;
       this.photos = [];
+      this.household.clear();
     });
   }
 
@@ -278,10 +280,18 @@ export class Flow {
     return this.save((current) => ({ answers: { ...current.answers, [indicatorId]: { ...current.answers[indicatorId], ...change } } }));
   }
 
-  /** Resizes and keeps a photo; refuses before the tablet's storage runs out, not half-way. */
-  async addPhoto(indicatorId: string, file: File): Promise<void> {
+  /**
+   * A camera photo made ready to keep as evidence: resized (and so without EXIF/GPS) to the box's
+   * size; refused before the tablet's storage runs out, not half-way. A household's photos too.
+   */
+  async preparePhoto(file: File): Promise<Blob> {
     if (!roomFor(await storageInfo(), file.size * 2)) throw new StorageFullError();
-    const blob = await resizePhoto(file, this.info?.photo.longSide ?? 1280);
+    return resizePhoto(file, this.info?.photo.longSide ?? 1280);
+  }
+
+  /** Resizes and keeps a photo of one of her indicators. */
+  async addPhoto(indicatorId: string, file: File): Promise<void> {
+    const blob = await this.preparePhoto(file);
     const assessmentId = this.session.assessmentId;
     await this.serial(async () => {
       // The session may have ended while the photo was being resized: it is not kept then.

@@ -4,7 +4,7 @@ import type { ModelVerdict } from '../../../../shared/domain/models/verdict.ts';
 import type { PutModelAssessment } from '../../../../shared/schemas/model-assessment.ts';
 import type { ModelCriteriaSet, ModelItem } from '../../../../shared/schemas/model-criteria-set.ts';
 import { HouseholdViewSchema, type HouseholdFacts, type HouseholdView } from '../../../../shared/schemas/registry.ts';
-import { db, StoredModelSetSchema, type HouseholdDraft, type OutboxItem, type Screen } from '../../db/db.ts';
+import { db, StoredModelSetSchema, type HouseholdDraft, type OutboxItem, type Screen, type StoredPhoto } from '../../db/db.ts';
 import { attempt } from './attempt.ts';
 import { api, ApiError, ModelAssessmentViewSchema } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
@@ -20,13 +20,17 @@ export interface HouseholdItem {
   criterionTitle: string;
 }
 
+/** Writes outbox items alongside a change (in its IndexedDB transaction). */
+const queue = (items: () => OutboxItemInput[]) => async (): Promise<void> => { await enqueue(db, items()); };
+
 const blank = (): HouseholdDraft => ({ view: null, assessmentId: uuidv7(), answers: {}, index: 0, submitted: false });
 
 /**
  * "Gia đình tôi" at the tablet: the household of the villager identified here, registered with her
  * as head, adults linked by the codes on their slips, the year's children facts (counts only) and the
- * self-assessment "Gia đình học tập" one item per screen. Everything is kept in the session (so it
- * leaves the tablet with it) and sent through the outbox; the box is needed only to look the
+ * self-assessment "Gia đình học tập" one item per screen, with photos as evidence on its declared
+ * items as on a person's indicators. Everything is kept in the session and the photos table (so it
+ * leaves the tablet with them) and sent through the outbox; the box is needed only to look the
  * household up and to work out the computed items.
  */
 export class HouseholdFlow {
@@ -35,6 +39,8 @@ export class HouseholdFlow {
   error = $state<string | null>(null);
   /** The title's criteria set (from the box, else the copy kept on the tablet). */
   set = $state.raw<ModelCriteriaSet | null>(null);
+  /** Photos taken here for the self-assessment under way (the photos table, by its assessment id). */
+  photos = $state<StoredPhoto[]>([]);
 
   constructor(private readonly flow: Flow) {}
 
@@ -78,9 +84,12 @@ export class HouseholdFlow {
     return this.items.filter(({ item }) => item.source === 'declared' && answers[item.id] === undefined).map(({ item }) => item.id);
   }
 
-  /** After a reload: the set kept on the tablet, for the screens under way. */
+  /** After a reload: the set kept on the tablet and the photos taken, for the screens under way. */
   async restore(): Promise<void> {
-    if (this.flow.session.household) await this.loadStoredSet();
+    const d = this.flow.session.household;
+    if (!d) return;
+    await this.loadStoredSet();
+    this.photos = await db.photos.where('assessmentId').equals(d.assessmentId).toArray();
   }
 
   private async loadStoredSet(): Promise<void> {
@@ -92,11 +101,12 @@ export class HouseholdFlow {
     return attempt(this, work);
   }
 
-  private change(patch: Partial<HouseholdDraft> | ((d: HouseholdDraft) => Partial<HouseholdDraft>), screen?: Screen, items?: () => OutboxItemInput[]): Promise<void> {
+  /** Saves a change to the draft, with `alongside` (outbox, photos) written in the same IndexedDB transaction. */
+  private change(patch: Partial<HouseholdDraft> | ((d: HouseholdDraft) => Partial<HouseholdDraft>), screen?: Screen, alongside?: () => Promise<void>): Promise<void> {
     return this.flow.save((current) => {
       const d = current.household ?? blank();
       return { household: { ...d, ...(typeof patch === 'function' ? patch(d) : patch) }, ...(screen ? { screen } : {}) };
-    }, items ? async () => { await enqueue(db, items()); } : undefined);
+    }, alongside);
   }
 
   go(screen: Screen, index?: number): Promise<void> {
@@ -144,9 +154,9 @@ export class HouseholdFlow {
     };
     this.flow.sync.markPending(person.id);
     return this.attempt(async () => {
-      await this.change({ view, registeredHere: true }, 'household', () => [
+      await this.change({ view, registeredHere: true }, 'household', queue(() => [
         { kind: 'household', personId: person.id, recordId: id, body: { village, headCode: person.code, headBirthYear: person.birthYear } },
-      ]);
+      ]));
       await this.flow.sync.kick();
     });
   }
@@ -163,9 +173,9 @@ export class HouseholdFlow {
     const linkId = uuidv7();
     const normalized = code.trim().toUpperCase();
     return this.attempt(async () => {
-      await this.change({ link: undefined }, undefined, () => [
+      await this.change({ link: undefined }, undefined, queue(() => [
         { kind: 'household-member', personId: person.id, recordId: linkId, householdId: view.id, body: { code: normalized, birthYear } },
-      ]);
+      ]));
       await this.flow.sync.kick();
       const left = await db.outbox.where('personId').equals(person.id).filter((i) => i.recordId === linkId).first();
       if (left?.state === 'refused') {
@@ -237,7 +247,7 @@ export class HouseholdFlow {
     await this.change((d) => ({
       facts: { ...facts }, factsStep: undefined,
       view: d.view ? { ...d.view, facts: { ...d.view.facts, [String(year)]: facts } } : d.view,
-    }), 'household', () => [{ kind: 'household-facts', personId: person.id, recordId: view.id, year, body: facts }]);
+    }), 'household', queue(() => [{ kind: 'household-facts', personId: person.id, recordId: view.id, year, body: facts }]));
     await this.startAssessment();
   }
 
@@ -271,12 +281,19 @@ export class HouseholdFlow {
       if (held) {
         const answers = Object.fromEntries(Object.entries(held.answers).filter((e): e is [string, number] => typeof e[1] === 'number'));
         const submitted = held.status === 'submitted';
+        const remotePhotos: Record<string, number> = {};
+        for (const e of held.evidence) remotePhotos[e.indicatorId] = (remotePhotos[e.indicatorId] ?? 0) + 1;
+        // Photos taken here while the box was away belong to the assessment the box holds.
+        const taken = this.draft?.assessmentId;
         await this.change((d) => ({
-          assessmentId: held.id, start: startInfo, unreachable: false, submitted,
+          assessmentId: held.id, start: startInfo, unreachable: false, submitted, remotePhotos,
           // Answers given here and not yet at the box win over the box's older draft.
           answers: { ...answers, ...(d.assessmentId === held.id ? d.answers : {}) },
           ...(submitted ? { result: held.verdict } : {}), index: 0,
-        }), submitted ? 'household-result' : 'household-item');
+        }), submitted ? 'household-result' : 'household-item', taken && taken !== held.id ? async () => {
+          await db.photos.where('assessmentId').equals(taken).modify({ assessmentId: held.id });
+          this.photos = this.photos.map((p) => ({ ...p, assessmentId: held.id }));
+        } : undefined);
         return;
       }
       await this.change({ start: startInfo, unreachable: false, index: 0 }, this.draft?.submitted ? 'household-result' : 'household-item');
@@ -286,6 +303,37 @@ export class HouseholdFlow {
   /** A score for a declared item, saved as it is given. */
   score(itemId: string, points: number): Promise<void> {
     return this.change((d) => ({ answers: { ...d.answers, [itemId]: points } }));
+  }
+
+  /** Resizes and keeps a photo of a declared item, as for one of her own indicators (Flow.addPhoto). */
+  async addPhoto(itemId: string, file: File): Promise<void> {
+    const blob = await this.flow.preparePhoto(file);
+    const assessmentId = this.draft?.assessmentId;
+    if (!assessmentId) return;
+    await this.flow.serial(async () => {
+      // The session may have ended, or the assessment been sent, while the photo was being resized: it is not kept then.
+      const d = this.flow.session.household;
+      if (d?.assessmentId !== assessmentId || d.submitted) return;
+      const photo: StoredPhoto = { id: uuidv7(), assessmentId, indicatorId: itemId, blob };
+      await db.photos.put(photo);
+      this.photos = [...this.photos, photo];
+    });
+  }
+
+  removePhoto(id: string): Promise<void> {
+    return this.flow.serial(async () => {
+      await db.photos.delete(id);
+      this.photos = this.photos.filter((p) => p.id !== id);
+    });
+  }
+
+  photosOf(itemId: string): StoredPhoto[] {
+    return this.photos.filter((p) => p.indicatorId === itemId);
+  }
+
+  /** Photos of an item: taken here, and those the box already holds for a draft taken up from it. */
+  photoCount(itemId: string): number {
+    return this.photosOf(itemId).length + (this.draft?.remotePhotos?.[itemId] ?? 0);
   }
 
   private body(status: PutModelAssessment['status']): PutModelAssessment | null {
@@ -300,14 +348,38 @@ export class HouseholdFlow {
     };
   }
 
-  /** Submits: queued at once; the result shows the box's verdict as soon as the box has worked it out. */
+  /**
+   * The self-assessment and its photos as outbox items: a draft first when there are photos, since
+   * they need the assessment at the box (as Flow.handOver does for hers). Read when the items are
+   * written, so a photo kept just before is among them.
+   */
+  private outboxItems(status: PutModelAssessment['status']): OutboxItemInput[] {
+    const person = this.flow.session.person;
+    const d = this.draft;
+    const draft = this.body('draft');
+    const submitted = this.body('submitted');
+    if (!person || !d || !draft || !submitted) return [];
+    const photos: OutboxItemInput[] = this.photos.map((p) => ({
+      kind: 'photo', personId: person.id, recordId: p.id, assessmentId: d.assessmentId, indicatorId: p.indicatorId, blob: p.blob,
+    }));
+    const items: OutboxItemInput[] = [];
+    if (photos.length > 0 || status === 'draft') items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: draft });
+    items.push(...photos);
+    if (status === 'submitted') items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: submitted });
+    return items;
+  }
+
+  /** Submits: queued at once with its photos; the result shows the box's verdict as soon as the box has worked it out. */
   async submit(): Promise<void> {
     const person = this.flow.session.person;
-    const body = this.body('submitted');
     const d = this.draft;
-    if (!person || !body || !d || this.unanswered.length > 0) return;
+    if (!person || !d || !this.body('submitted') || this.unanswered.length > 0) return;
     this.flow.sync.markPending(person.id);
-    await this.change({ submitted: true }, 'household-result', () => [{ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body }]);
+    await this.change({ submitted: true }, 'household-result', async () => {
+      await enqueue(db, this.outboxItems('submitted'));
+      await db.photos.where('assessmentId').equals(d.assessmentId).delete();
+    });
+    this.photos = [];
     await this.flow.sync.kick();
   }
 
@@ -322,19 +394,18 @@ export class HouseholdFlow {
 
   /**
    * What the session's end hands to the outbox: a self-assessment begun and not submitted goes to
-   * the box as a draft, so the household can finish it another day.
+   * the box as a draft with its photos, so the household can finish it another day.
    */
   handOver(): OutboxItemInput[] {
-    const person = this.flow.session.person;
     const d = this.draft;
-    if (!person || !d || d.submitted || Object.keys(d.answers).length === 0) return [];
-    const body = this.body('draft');
-    return body ? [{ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body }] : [];
+    if (!d || d.submitted || (Object.keys(d.answers).length === 0 && this.photos.length === 0)) return [];
+    return this.outboxItems('draft');
   }
 
-  /** Forgets what is in memory (the session's end). */
+  /** Forgets what is in memory (the session's end; the caller clears the photos table). */
   clear(): void {
     this.busy = false;
     this.error = null;
+    this.photos = [];
   }
 }
