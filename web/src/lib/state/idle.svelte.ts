@@ -41,11 +41,16 @@ export class IdleWatcher {
     this.idleTimer = setTimeout(() => this.warn(), this.idleSeconds() * 1000);
   }
 
+  /**
+   * The countdown runs to a deadline on the clock rather than counting ticks: a tablet that dims
+   * its screen slows a page's timers, and the session must still end when the time is up.
+   */
   private warn(): void {
     this.warning = true;
+    const deadline = Date.now() + this.warningSeconds() * 1000;
     this.remaining = this.warningSeconds();
     this.tick = setInterval(() => {
-      this.remaining -= 1;
+      this.remaining = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
       if (this.remaining <= 0) {
         this.stop();
         this.onExpire();
