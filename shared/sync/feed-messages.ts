@@ -29,17 +29,11 @@ export type RecognitionDecisionV1 = v.InferOutput<typeof RecognitionDecisionV1Sc
  * concerns one node: the subjects of that node it names. Same rules as V1 (a later revision
  * replaces the earlier; `revokedReason` set means withdrawn); CDHT decisions stay V1.
  */
+const { personIds: _people, type: _v1, ...decisionEntries } = RecognitionDecisionV1Schema.entries;
 export const RecognitionDecisionV2Schema = v.object({
+  ...decisionEntries,
   type: v.literal('RecognitionDecisionV2'),
-  id: v.string(),
-  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  title: v.string(),
-  year: v.pipe(v.number(), v.integer()),
-  number: v.string(),
-  signedOn: v.string(),
-  signer: v.string(),
   subjects: v.array(v.object({ kind: v.picklist(['household', 'clan', 'community', 'unit']), id: v.string() })),
-  revokedReason: v.nullable(v.string()),
 });
 export type RecognitionDecisionV2 = v.InferOutput<typeof RecognitionDecisionV2Schema>;
 

@@ -29,28 +29,29 @@ export interface CommuneAppraisalDeps {
 /** The subject kinds the commune appraises here. */
 const appraisedHere = (Object.keys(appraisedAt) as ModelSubjectKind[]).filter((k) => appraisedAt[k] === 'commune');
 
+/** The decisions in force of `year` on subjects of these kinds, by title, kind and subject id. */
+async function decisionsInForce(db: DB, year: number, kinds: readonly ModelSubjectKind[]): Promise<Map<string, { id: string; number: string }>> {
+  const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    .select(['hub_decision_subject.subject_kind', 'hub_decision_subject.subject_id', 'hub_decision.title', 'hub_decision.id', 'hub_decision.number'])
+    .where('hub_decision.year', '=', year).where('hub_decision.revoked_reason', 'is', null).where('hub_decision_subject.subject_kind', 'in', [...kinds]).execute();
+  return new Map(rows.map((r) => [decisionKey(r.title, r.subject_kind, r.subject_id), { id: r.id, number: r.number }]));
+}
+const decisionKey = (title: string, kind: string, id: string) => `${title}\u0000${kind}\u0000${id}`;
+
 /** The decision in force naming this subject for its title and year, if any. */
 async function decisionOn(db: DB, c: HubModelCase): Promise<{ id: string; number: string } | null> {
-  const row = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
-    .select(['hub_decision.id', 'hub_decision.number'])
-    .where('hub_decision_subject.subject_kind', '=', c.subject.kind).where('hub_decision_subject.subject_id', '=', c.subject.id)
-    .where('hub_decision.title', '=', c.title).where('hub_decision.year', '=', c.year).where('hub_decision.revoked_reason', 'is', null)
-    .executeTakeFirst();
-  return row ?? null;
+  return (await decisionsInForce(db, c.year, [c.subject.kind])).get(decisionKey(c.title, c.subject.kind, c.subject.id)) ?? null;
 }
 
 /** Submitted self-assessments of villages and units of a year, with the commune's appraisal if any. */
 export async function communeAppraisalQueue(deps: CommuneAppraisalDeps, year: number): Promise<HubModelQueueItem[]> {
   const cases = await loadHubModelCases(deps.db, deps.modelSets, { year, kinds: appraisedHere });
-  const decided = new Set((await deps.db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
-    .select(['hub_decision_subject.subject_kind', 'hub_decision_subject.subject_id', 'hub_decision.title'])
-    .where('hub_decision.year', '=', year).where('hub_decision.revoked_reason', 'is', null).where('hub_decision_subject.subject_kind', 'in', appraisedHere).execute())
-    .map((r) => `${r.title}\u0000${r.subject_kind}\u0000${r.subject_id}`));
+  const decided = await decisionsInForce(deps.db, year, appraisedHere);
   return cases.map((c) => ({
     assessmentId: c.assessmentId, title: c.title, subject: c.subject, center: c.center, submittedAt: c.submittedAt,
     selfPassed: c.selfVerdict?.passed ?? false,
     appraised: c.appraisedVerdict ? { passed: c.appraisedVerdict.passed, total: c.appraisedVerdict.total, level: c.appraisedVerdict.level } : null,
-    decided: decided.has(`${c.title}\u0000${c.subject.kind}\u0000${c.subject.id}`),
+    decided: decided.has(decisionKey(c.title, c.subject.kind, c.subject.id)),
   }));
 }
 

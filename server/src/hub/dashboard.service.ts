@@ -142,7 +142,8 @@ function groupTitles(deps: DashboardDeps, year: number): (id: string) => string 
   return (id) => titles.get(id) ?? id;
 }
 
-async function unitChanges(deps: DashboardDeps): Promise<UnitChange[]> {
+/** The merges and renames of villages and centers the officer recorded, in order (shared/domain/units.ts). */
+export async function unitChanges(deps: Pick<DashboardDeps, 'db'>): Promise<UnitChange[]> {
   const rows = await deps.db.selectFrom('hub_unit_change').selectAll().orderBy('id').execute();
   return rows.map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
 }

@@ -8,6 +8,7 @@ import type { ModelCountsView, ModelRateRowView, ModelRatesView, ModelValidity }
 import type { ModelAggregateV1 } from '../../../shared/sync/messages.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
 import type { Deps } from '../http/context.ts';
+import { unitChanges } from './dashboard.service.ts';
 import { loadModelState, recognizedYearsOf, type HubModelState } from './model-facts.ts';
 
 /**
@@ -37,11 +38,6 @@ interface CommuneModelData {
   heads: Map<string, string>;
   /** The clan a household belongs to (the first clan listing it). */
   clanOf: Map<string, string>;
-}
-
-async function unitChanges(deps: ModelRatesDeps): Promise<UnitChange[]> {
-  const rows = await deps.db.selectFrom('hub_unit_change').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
 }
 
 async function loadCommune(deps: ModelRatesDeps): Promise<CommuneModelData> {
