@@ -29,6 +29,8 @@ export default defineConfig({
       { plugins: [svelte()], test: { name: 'runes', include: ['web/**/*.svelte.test.ts'], environment: './tests/support/client-environment.ts' } },
       // The tablet's state classes use Svelte's runes: compiled as in the app.
       { plugins: [svelte()], test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/global-postgres.ts'] } },
+      // Attacks as a stranger on the Wi-Fi or the internet would try them (issue 20): each must fail.
+      { plugins: [svelte()], test: { name: 'security', include: ['tests/security/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/global-postgres.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       // Checks on the production build (npm test builds first).
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' } },
       ...(hasChromium

@@ -28,6 +28,9 @@ import { hubRoutes } from './hub/hub.routes.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
 import { checkRoomForData } from './health/disk.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { securityHeaders } from './http/headers.ts';
+import { bodyLimits } from './http/body-limit.ts';
+import { checkOrigin } from './http/origin.ts';
 
 export interface AppOptions extends Omit<Deps, 'criteria' | 'mediaDir'> {
   /** Videos and documents of the catalog; beside the evidence folder if absent. */
@@ -70,6 +73,11 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     await next();
   });
+  // Before anything else reads the request: headers on every answer, errors included.
+  app.use('*', securityHeaders);
+  // Bounded while it is read, before any route parses it.
+  app.use('/api/*', bodyLimits);
+  app.use('/api/*', checkOrigin);
   app.use('/api/*', async (c, next) => {
     await next();
     // Stored videos and documents are named by their hash: they never change.
