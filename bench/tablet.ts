@@ -46,7 +46,7 @@ export async function tabletBench({ warmRuns = 5 }: { warmRuns?: number } = {}):
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     const usableAt = async () => {
-      await page.waitForFunction('window.__usableAt !== undefined', undefined, { timeout: 60_000, polling: 50 });
+      await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt !== undefined, undefined, { timeout: 60_000, polling: 50 });
       return page.evaluate<number>('window.__usableAt');
     };
     await page.goto(kiosk.url);

@@ -80,8 +80,12 @@ export class Throttle {
  * 'local'; a test can pass `{ incoming: { socket: { remoteAddress } } }` as the env to play a client.
  */
 export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const address = env?.incoming?.socket?.remoteAddress;
+  return peerAddress(c.env);
+}
+
+/** clientAddress from the env @hono/node-server hands to fetch (the plain listener decides by it before any app runs). */
+export function peerAddress(env: unknown): string {
+  const address = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
   if (!address) return 'local';
   // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d.
   return address.startsWith('::ffff:') ? address.slice(7) : address;

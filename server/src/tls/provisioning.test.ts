@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCertificates } from './certificates.ts';
-import { httpsUrlFor, isLoopbackRequest, provisioningApp } from './provisioning.ts';
+import { httpsUrlFor, isLoopbackRequest, plainHttpFetch, provisioningApp } from './provisioning.ts';
 
 let dir: string;
 let caCert: string;
@@ -19,8 +19,19 @@ describe('plain HTTP on the LAN', () => {
   it.each([
     ['http://127.0.0.1:8080/', true], ['http://localhost:8080/staff', true], ['http://[::1]:8080/', true],
     ['http://192.168.1.10:8080/', false], ['http://hoctap.lan/', false], ['http://127.example.vn/', false],
-  ])('%s is this machine itself: %s', (url, loopback) => {
+  ])('the URL %s names this machine: %s', (url, loopback) => {
     expect(isLoopbackRequest(url)).toBe(loopback);
+  });
+
+  it.each([
+    ['127.0.0.1', 'app'], ['127.8.9.10', 'app'], ['::1', 'app'], ['::ffff:127.0.0.1', 'app'],
+    ['192.168.1.23', 'provisioning'], ['::ffff:192.168.1.23', 'provisioning'], ['fe80::1', 'provisioning'], [undefined, 'provisioning'],
+  ])('a connection from %s gets the %s, whatever host it names', async (remoteAddress, expected) => {
+    const fetch = plainHttpFetch(() => new Response('app'), () => new Response('provisioning'));
+    for (const url of ['http://127.0.0.1:8080/', 'http://localhost/', 'http://192.168.1.10:8080/']) {
+      const res = await fetch(new Request(url), { incoming: { socket: { remoteAddress } } });
+      expect(await res.text(), url).toBe(expected);
+    }
   });
 
   it('the HTTPS address keeps the name the tablet used, and leaves out port 443', () => {

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { X509Certificate } from 'node:crypto';
 import QRCode from 'qrcode';
+import { securityHeadersFor } from '../http/headers.ts';
+import { isLoopback, peerAddress } from '../http/throttle.ts';
 
 /**
  * What plain HTTP gives a tablet on the LAN: the provisioning page (how to install the box's
@@ -19,10 +21,28 @@ export function httpsUrlFor(requestUrl: string, tlsPort: number, path = '/'): st
   return `https://${host}${tlsPort === 443 ? '' : `:${tlsPort}`}${path}`;
 }
 
-/** Whether a request came to this machine's own loopback name (a secure context without HTTPS). */
+/**
+ * Whether a URL names this machine's loopback (e.g. a hub address that may stay plain HTTP). Says
+ * nothing about who sent a request: a client names any host it likes (see plainHttpFetch).
+ */
 export function isLoopbackRequest(requestUrl: string): boolean {
   const host = new URL(requestUrl).hostname;
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+/**
+ * Who answers on plain HTTP: the app for a connection from this machine itself (127.0.0.0/8, ::1:
+ * a secure context without HTTPS), the provisioning app for anyone else. Decided by the socket's
+ * peer address, never by what the request names: its Host header, or an absolute request target,
+ * are whatever a client on the Wi-Fi wants them to be. No socket at all gets the provisioning app.
+ */
+export function plainHttpFetch(app: Fetch, provisioning: Fetch): Fetch {
+  return (request, env) => {
+    const address = peerAddress(env);
+    return address !== 'local' && isLoopback(address) ? app(request, env) : provisioning(request, env);
+  };
 }
 
 /** Simple drawings for each step: a tablet screen with what to tap. */
@@ -35,6 +55,18 @@ const pictures = {
   open: picture('<rect x="30" y="40" width="100" height="100" rx="6" fill="none" stroke="#1f3b2d" stroke-width="5"/><rect x="40" y="50" width="28" height="28" fill="#1f3b2d"/><rect x="92" y="50" width="28" height="28" fill="#1f3b2d"/><rect x="40" y="102" width="28" height="28" fill="#1f3b2d"/><rect x="84" y="96" width="12" height="12" fill="#1f3b2d"/><rect x="104" y="112" width="12" height="12" fill="#1f3b2d"/><path d="M58 178h44m-14-14 14 14-14 14" fill="none" stroke="#2e7d4f" stroke-width="8" stroke-linecap="round" stroke-linejoin="round"/>'),
 };
 
+/** A file, not an inline script, so that the page's CSP allows scripts from the box alone. */
+const SCRIPT_FILE = 'provisioning.js';
+const SCRIPT = `// Once the certificate is installed, HTTPS answers: go there without another tap.
+(function () {
+  var status = document.getElementById('status');
+  var httpsUrl = status.getAttribute('data-https-url');
+  fetch(new URL('/api/kiosk', httpsUrl).href, { mode: 'no-cors', cache: 'no-store' })
+    .then(function () { status.textContent = 'Máy này đã cài chứng chỉ. Đang mở ứng dụng…'; location.href = httpsUrl; })
+    .catch(function () {});
+})();
+`;
+
 async function page(opts: { centerName: string; httpsUrl: string; caFingerprint: string }): Promise<string> {
   const qr = await QRCode.toString(opts.httpsUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const steps: [keyof typeof pictures, string, string][] = [
@@ -45,6 +77,7 @@ async function page(opts: { centerName: string; httpsUrl: string; caFingerprint:
   ];
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Cài đặt máy tính bảng — ${esc(opts.centerName)}</title>
+<link rel="icon" href="data:,">
 <style>
 body{font-family:system-ui,'Noto Sans',Roboto,sans-serif;margin:0;padding:1.2rem;color:#1f3b2d;background:#f6f8f5;font-size:1.15rem;line-height:1.5}
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}.lead{max-width:46rem}
@@ -67,20 +100,18 @@ h1{font-size:1.6rem;margin:.2rem 0 .6rem}.lead{max-width:46rem}
   <p class="note">Địa chỉ: ${esc(opts.httpsUrl)}</p>
   <p class="note">Mã nhận dạng chứng chỉ (SHA-256), để cán bộ kiểm tra: ${esc(opts.caFingerprint)}</p></div>
 </div>
-<p class="note" id="status" role="status"></p>
+<p class="note" id="status" role="status" data-https-url="${esc(opts.httpsUrl)}"></p>
 </main>
-<script>
-// Once the certificate is installed, HTTPS answers: go there without another tap.
-fetch(${JSON.stringify(new URL('/api/kiosk', opts.httpsUrl).href)}, { mode: 'no-cors', cache: 'no-store' })
-  .then(function () { document.getElementById('status').textContent = 'Máy này đã cài chứng chỉ. Đang mở ứng dụng…'; location.href = ${JSON.stringify(opts.httpsUrl)}; })
-  .catch(function () {});
-</script>
+<script src="/${SCRIPT_FILE}"></script>
 </body></html>`;
 }
 
 /** The plain-HTTP app for tablets on the LAN. */
 export function provisioningApp(opts: { centerName: string; tlsPort: number; caCert: () => string }) {
   return new Hono()
+    // The same headers as the app; the page may also ask the HTTPS address whether it answers.
+    .use('*', securityHeadersFor({ plainHttpOnly: true, connectSrc: [(c) => new URL(httpsUrlFor(c.req.url, opts.tlsPort)).origin] }))
+    .get(`/${SCRIPT_FILE}`, (c) => c.body(SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
     // DER, the form Android's "install a CA certificate" reads most reliably, with the CA content type.
     .get(`/${CA_FILE}`, (c) => {
       const der = new X509Certificate(opts.caCert()).raw;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { KioskConfig } from '../config/load.ts';
 import { lanAddresses, startBanner } from '../lan.ts';
 import { ensureCertificates, type CertificateNames } from './certificates.ts';
-import { isLoopbackRequest, provisioningApp } from './provisioning.ts';
+import { plainHttpFetch, provisioningApp } from './provisioning.ts';
 
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
@@ -14,8 +14,8 @@ const RENEW_CHECK_MS = 24 * 3600_000;
 /**
  * Starts the kiosk's listeners. With `tls.mode=on`: the app over HTTPS on `tls.port` with the
  * box's own certificates (data folder `tls/`), and plain HTTP on `server.port` giving LAN tablets
- * the provisioning page and a redirect, while this machine itself (127.0.0.1, a secure context
- * already) still gets the app there. With `off`: the app on plain HTTP only.
+ * the provisioning page and a redirect, while this machine itself (a connection from 127.0.0.1 or
+ * ::1, a secure context already) still gets the app there. With `off`: the app on plain HTTP only.
  */
 export async function startServers(opts: { fetch: Fetch; config: KioskConfig; dataDir: string }): Promise<{ close(done: () => void): void }> {
   const s = opts.config.settings;
@@ -56,7 +56,8 @@ export async function startServers(opts: { fetch: Fetch; config: KioskConfig; da
 
   const provisioning = provisioningApp({ centerName, tlsPort: secure.port, caCert: () => tls.caCert });
   const plain = serve({
-    fetch: (request, env) => (isLoopbackRequest(request.url) ? opts.fetch(request, env) : provisioning.fetch(request)),
+    // The app for this machine itself, the provisioning page for everyone else: by the connection's address.
+    fetch: plainHttpFetch(opts.fetch, provisioning.fetch),
     hostname: host, port: s['server.port'],
   }, async (info) => {
     console.log(await startBanner(host, info.port, centerName, secure.port));
