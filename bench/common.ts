@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { buildServer } from '../server/build.ts';
+import { setupCodeOf } from '../tests/support/kiosk-process.ts';
 
 /** Small helpers the benchmarks share: quantiles, rounding, a keep-alive JSON client, a counting proxy, RSS. */
 
@@ -45,12 +46,12 @@ export function watchRss(pid: number | null, everyMs = 100): { stop(): number | 
 export interface JsonAnswer { status: number; body: any; headers: IncomingMessage['headers'] }
 
 /** One JSON request over a given agent (keep-alive for load, none for one-off calls). */
-export function callJson(agent: Agent | false, url: string, method: string, path: string, body?: unknown, cookie?: string, timeoutMs = 600_000): Promise<JsonAnswer> {
+export function callJson(agent: Agent | false, url: string, method: string, path: string, body?: unknown, cookie?: string, timeoutMs = 600_000, headers: Record<string, string> = {}): Promise<JsonAnswer> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${url}${path}`, {
       method, agent,
-      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...(cookie ? { cookie } : {}) },
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...(cookie ? { cookie } : {}), ...headers },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -76,9 +77,9 @@ export function sessionCookie(headers: IncomingMessage['headers']): string {
   return cookie;
 }
 
-/** Sets up the first administrator of a fresh box and answers the session cookie. */
+/** Sets up the first administrator of a fresh box (with the setup code it printed) and answers the session cookie. */
 export async function firstAdmin(url: string): Promise<string> {
-  const res = await callJson(false, url, 'POST', '/api/staff/setup', { name: 'Phạm Thị Hoa', pin: '135790' });
+  const res = await callJson(false, url, 'POST', '/api/staff/setup', { name: 'Phạm Thị Hoa', pin: '135790', setupCode: setupCodeOf(url) });
   if (res.status !== 200) throw new Error(`staff setup answered ${res.status}: ${JSON.stringify(res.body)}`);
   return sessionCookie(res.headers);
 }

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config/load.ts';
 import { migrateToLatest, openDatabase, type DB } from '../server/src/db/database.ts';
+import { ensureSetupCode } from '../server/src/staff/setup-code.ts';
 
 /**
  * The commune dashboard over 30,000 people and five years of history: every person assessed every
@@ -83,7 +84,7 @@ async function measure(storage: string, db: DB, dir: string, { people = PEOPLE, 
   const seedSeconds = (performance.now() - started) / 1000;
   const config = loadConfig({ configDir: join(import.meta.dirname, '..', 'kiosk-config'), env: { KIOSK_ROLE: 'hub', KIOSK_YEAR: '2026' } });
   const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => new Date('2026-11-23T03:00:00Z') });
-  const setup = await app.request('/api/staff/setup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Cán bộ xã', pin: '246810' }) });
+  const setup = await app.request('/api/staff/setup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Cán bộ xã', pin: '246810', setupCode: await ensureSetupCode(db, new Date()) }) });
   const cookie = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
   const once = async () => {
     const t0 = performance.now();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -85,9 +86,11 @@ export async function submitLoad(url: string, count: number, clients: number): P
       while (next < count) {
         const s = submission(next++);
         const t0 = performance.now();
-        const p = await callJson(agent, url, 'PUT', `/api/people/${s.personId}`, s.person);
+        // As a tablet: the registration binds the session's token, which then carries her assessment.
+        const token = { 'x-villager-token': randomBytes(32).toString('base64url') };
+        const p = await callJson(agent, url, 'PUT', `/api/people/${s.personId}`, s.person, undefined, undefined, token);
         if (p.status !== 200) throw new Error(`registration refused: ${p.status} ${JSON.stringify(p.body)}`);
-        const a = await callJson(agent, url, 'PUT', `/api/assessments/${s.assessmentId}`, s.assessment);
+        const a = await callJson(agent, url, 'PUT', `/api/assessments/${s.assessmentId}`, s.assessment, undefined, undefined, token);
         if (a.status !== 200 || a.body?.status !== 'submitted') throw new Error(`submission refused: ${a.status} ${JSON.stringify(a.body)}`);
         latencies.push(performance.now() - t0);
       }

@@ -63,7 +63,7 @@ export async function searchBench({ resources = RESOURCES, queries = QUERIES.len
   const kiosk = await startKiosk({ bundled: true });
   const browser = await launchBrowser();
   try {
-    const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Nguyễn Thị Hoa', pin: '246810' }) };
+    const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Nguyễn Thị Hoa', pin: '246810', setupCode: kiosk.setupCode }) };
     const setup = await fetch(`${kiosk.url}/api/staff/setup`, who);
     const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const imported = await fetch(`${kiosk.url}/api/staff/resources/import`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: catalogCsv(resources) });

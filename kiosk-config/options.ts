@@ -126,6 +126,14 @@ export const options = {
     type: 'integer', min: 1, max: 24, default: 8, env: 'KIOSK_STAFF_SESSION_HOURS',
     description: 'Hours a staff sign-in lasts before the PIN is asked again.',
   },
+  'villager.tokenMinutes': {
+    type: 'integer', min: 5, max: 1440, default: 180, env: 'KIOSK_VILLAGER_TOKEN_MINUTES',
+    description: "Minutes a villager's tablet session token may read her records after her code and birth year (or her registration) bound it.",
+  },
+  'villager.deliveryDays': {
+    type: 'integer', min: 1, max: 365, default: 30, env: 'KIOSK_VILLAGER_DELIVERY_DAYS',
+    description: "Days a villager's token still carries the changes her tablet queued (the box may have been off); reads stop after villager.tokenMinutes.",
+  },
   'auth.lockoutSeconds': {
     type: 'integer', min: 1, max: 3600, default: 30, env: 'KIOSK_LOCKOUT_SECONDS',
     description: 'Lockout after 5 wrong PINs; it doubles with each further wrong PIN, up to an hour.',
@@ -136,7 +144,7 @@ export const options = {
   },
   'sync.batchBytes': {
     type: 'integer', min: 1024, max: 8_000_000, default: 1_048_576, env: 'KIOSK_SYNC_BATCH_BYTES',
-    description: 'Upper bound of one push batch before compression (gzip makes 1 MB of records about 60 KB on the wire): small enough for a weak mobile link.',
+    description: 'Upper bound of one push batch before compression (gzip makes 1 MB of records about 60 KB on the wire): small enough for a weak mobile link. A hub refuses (413) a push that inflates past 3 × its own value + 1 MiB, so set it on a hub no lower than on the centers below it.',
   },
   'sync.intervalSeconds': {
     type: 'integer', min: 5, max: 86400, default: 300, env: 'KIOSK_SYNC_INTERVAL_SECONDS',
@@ -146,6 +154,10 @@ export const options = {
     type: 'integer', min: 1, max: 60_000, default: 1000, env: 'KIOSK_SYNC_RETRY_MS',
     description: 'Pause before a sync request that got no answer is tried again (doubling, 3 times) before the run stops and waits for the next.',
   },
+  'sync.allowInsecureHttp': {
+    type: 'enum', values: ['off', 'on'], default: 'off', env: 'KIOSK_SYNC_ALLOW_INSECURE_HTTP',
+    description: 'off: a center reaches a hub that is not on this machine only over HTTPS, and enrolment or sync to a plain http:// address elsewhere is refused (sync.insecure-hub), because names, phone numbers, notes and photos would cross the internet unencrypted and could be read or changed on the way. on: allows it, e.g. over a private link that is already encrypted.',
+  },
   'hub.enrolmentHours': {
     type: 'integer', min: 1, max: 720, default: 72, env: 'KIOSK_HUB_ENROLMENT_HOURS',
     description: 'How long a one-time enrolment code for a center stays valid.',
@@ -153,6 +165,10 @@ export const options = {
   'hub.level': {
     type: 'enum', values: ['commune', 'province'], default: 'commune', env: 'KIOSK_HUB_LEVEL',
     description: 'For a hub: whether it serves a commune (centers below it) or a province (communes below it); names it to the nodes below.',
+  },
+  'hub.certificate': {
+    type: 'enum', values: ['own', 'public'], default: 'own', env: 'KIOSK_HUB_CERTIFICATE',
+    description: 'For a hub: own: it serves HTTPS with its own certificate authority (tls.mode=on), and each enrolment code carries that CA\'s fingerprint, which the center pins. public: it is reached through a publicly trusted certificate (e.g. behind a reverse proxy), the codes carry no fingerprint and centers check the certificate against their system\'s roots.',
   },
   'relay.send': {
     type: 'enum', values: ['aggregates,recognized-list', 'aggregates', 'none'], default: 'aggregates,recognized-list', env: 'KIOSK_RELAY_SEND',

@@ -6,9 +6,11 @@ import { migrateToLatest, openDatabase } from './db/database.ts';
 import { ensureFacts } from './hub/facts.ts';
 import { startServers } from './tls/serve.ts';
 import { federationStatus, pushToHub, syncDeps } from './federation/federation.service.ts';
+import { pinnedFetch } from './federation/pinned-fetch.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
 import { scheduleNightlyBackup } from './backup/backup.service.ts';
 import { renderAudioOnStart } from './audio/render-on-start.ts';
+import { announceSetupCode } from './staff/setup-code.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   // The hub's dashboard projection is derived data: rebuilt when its version changed.
   if (s.role === 'hub' && await ensureFacts(db)) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
+  // First start: the one-time code that creating the administrator asks for, on the console (and journal).
+  await announceSetupCode(db, new Date());
 
   const criteria = await CriteriaSets.load(db, config);
   const app = createApp({ db, config, criteria, evidenceDir: join(dataDir, 'evidence'), mediaDir: join(dataDir, 'media'), now: () => new Date(), webDir: resolve(s['web.dir']) });
@@ -30,7 +34,7 @@ async function main(): Promise<void> {
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
-  const syncing = syncDeps(config, criteria, db, () => new Date(), fetch, join(dataDir, 'evidence'), join(dataDir, 'media'));
+  const syncing = syncDeps(config, criteria, db, () => new Date(), pinnedFetch, join(dataDir, 'evidence'), join(dataDir, 'media'));
   const pushesUp = s.role === 'center' || s['hub.level'] === 'commune';
   const schedule = (seconds: number) => {
     setTimeout(() => {

@@ -43,8 +43,12 @@ export const HouseholdFactsSchema = v.pipe(
 );
 export type HouseholdFacts = v.InferOutput<typeof HouseholdFactsSchema>;
 
+/**
+ * A current member. Staff see everyone's id and slip code; a villager's token sees the others by
+ * name and role only (`personId` and `code` only on her own row).
+ */
 export const HouseholdMemberViewSchema = v.object({
-  personId: v.string(), code: v.string(), name: v.string(), role: v.picklist(['head', 'member']), since: v.string(),
+  personId: v.optional(v.string()), code: v.optional(v.string()), name: v.string(), role: v.picklist(['head', 'member']), since: v.string(),
 });
 export type HouseholdMemberView = v.InferOutput<typeof HouseholdMemberViewSchema>;
 
@@ -65,7 +69,8 @@ export type ModelRecognitionView = v.InferOutput<typeof ModelRecognitionViewSche
 export const HouseholdViewSchema = v.object({
   id: v.string(),
   village: v.string(),
-  headPersonId: v.string(),
+  /** The head's id; in a villager's view only when she is the head. */
+  headPersonId: v.optional(v.string()),
   /** Current members (the head first); former members are kept in the history, not shown here. */
   members: v.array(HouseholdMemberViewSchema),
   /** Facts per year, keyed by year. */

@@ -10,6 +10,14 @@ export const PinSchema = v.pipe(v.string(), v.regex(/^\d{6}$/, 'PIN must be 6 di
 export const SignInSchema = v.strictObject({ name: Name, pin: PinSchema });
 export type SignIn = v.InferOutput<typeof SignInSchema>;
 
+/**
+ * The first administrator: her name and PIN, and the one-time setup code printed on the box's
+ * console. The code is optional here so that a missing one answers `auth.setup-code-invalid` (403)
+ * like a wrong one, not `request.invalid`.
+ */
+export const SetupSchema = v.strictObject({ name: Name, pin: PinSchema, setupCode: v.optional(v.pipe(v.string(), v.maxLength(40))) });
+export type Setup = v.InferOutput<typeof SetupSchema>;
+
 export const CreateStaffSchema = v.strictObject({ name: Name, role: v.picklist(staffRoles), pin: PinSchema });
 export type CreateStaff = v.InferOutput<typeof CreateStaffSchema>;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreAttempt, type DigitalResponse } from '../../shared/domain/digital-skills.ts';
 import type { DigitalBank, DigitalItem } from '../../shared/schemas/digital-bank.ts';
 import { kioskAndBrowser, tabletContext, watchErrors } from './kiosk.ts';
-import { answerAll, indicatorIds, register, submit } from './villager.ts';
+import { answerAll, indicatorIds, register, sessionToken, submit } from './villager.ts';
 
 const box = kioskAndBrowser();
 
@@ -115,7 +115,8 @@ describe('the digital-skills self-check on the tablet', () => {
     const read = <T>(sql: string) => { const d = db(); try { return d.prepare(sql).get() as T | undefined; } finally { d.close(); } };
     for (let i = 0; i < 100 && !read('select id from digital_attempt'); i++) await new Promise((r) => setTimeout(r, 200));
     const { id: personId } = read<{ id: string }>("select id from person where name = 'Lò Văn Sáng'")!;
-    const { assessment } = await (await fetch(`${box.kiosk.url}/api/people/${personId}/assessments/current`)).json() as { assessment: { digitalCheck: { level: string; hasDigitalSkills: boolean } | null } };
+    const headers = { 'X-Villager-Token': await sessionToken(page) };
+    const { assessment } = await (await fetch(`${box.kiosk.url}/api/people/${personId}/assessments/current`, { headers })).json() as { assessment: { digitalCheck: { level: string; hasDigitalSkills: boolean } | null } };
     expect(assessment.digitalCheck).toMatchObject({ level: predicted.overall.level, hasDigitalSkills: predicted.hasDigitalSkills });
 
     // Straight away again: refused, with the date she may.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { personCodeAlphabet } from '../../shared/schemas/person.ts';
+import { newVillagerToken } from '../../web/src/platform/villager-token.ts';
 import { AccessibilityReport } from './axe.ts';
 import { kioskAndBrowser, readTabletDb, tabletContext, watchErrors } from './kiosk.ts';
 import { register } from './villager.ts';
@@ -10,20 +11,24 @@ import { register } from './villager.ts';
 const box = kioskAndBrowser();
 const village = 'Thôn Khe Ngang';
 
-interface Registered { id: string; code: string; birthYear: number; name: string }
+/** Someone registered at another tablet, with the token of her session there. */
+interface Registered { id: string; code: string; birthYear: number; name: string; token: string }
 
-/** An adult registered through the box's API, as another tablet would have done. */
+/** An adult registered through the box's API, as another tablet would have done (her registration binds its token). */
 async function registerAdult(name: string, birthYear: number): Promise<Registered> {
   const id = uuidv7();
+  const token = newVillagerToken();
   const res = await fetch(`${box.kiosk.url}/api/people/${id}`, {
-    method: 'PUT', headers: { 'content-type': 'application/json' },
+    method: 'PUT', headers: { 'content-type': 'application/json', 'X-Villager-Token': token },
     body: JSON.stringify({ name, birthYear, village, consents: { assessment: true, publicList: false, statistics: true } }),
   });
   expect(res.status).toBe(200);
-  return { id, name, birthYear, code: ((await res.json()) as { code: string }).code };
+  return { id, name, birthYear, token, code: ((await res.json()) as { code: string }).code };
 }
 
-const getJson = async <T>(path: string): Promise<T> => (await (await fetch(`${box.kiosk.url}${path}`)).json()) as T;
+/** A read at the box as her own tablet session. */
+const getJson = async <T>(path: string, as: Registered): Promise<T> =>
+  (await (await fetch(`${box.kiosk.url}${path}`, { headers: { 'X-Villager-Token': as.token } })).json()) as T;
 
 type Item = { id: string; source: 'declared' | 'computed'; points: number; short: string };
 const gdht = JSON.parse(readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8')) as { criteria: { items: Item[] }[] };
@@ -39,7 +44,7 @@ describe('the household at the tablet', () => {
     const other = await registerAdult('Lò Thị Sen', 1990);
     const otherHousehold = uuidv7();
     expect((await fetch(`${box.kiosk.url}/api/households/${otherHousehold}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ village, headCode: other.code, headBirthYear: other.birthYear }),
+      method: 'PUT', headers: { 'content-type': 'application/json', 'X-Villager-Token': other.token }, body: JSON.stringify({ village, headCode: other.code, headBirthYear: other.birthYear }),
     })).status).toBe(200);
     const unknownCode = [...personCodeAlphabet].slice(0, 6).join('');
     expect([mai.code, hung.code, other.code]).not.toContain(unknownCode);
@@ -75,7 +80,7 @@ describe('the household at the tablet', () => {
     await page.locator('[data-error-code="household.member-taken"]').waitFor();
     expect(await page.locator('[data-error-code="household.member-taken"]').innerText()).toContain('Người hướng dẫn có thể chuyển');
     expect(await members.count()).toBe(1);
-    const held = await getJson<{ household: { id: string; members: { name: string }[] } }>(`/api/people/${mai.id}/household`);
+    const held = await getJson<{ household: { id: string; members: { name: string }[] } }>(`/api/people/${mai.id}/household`, mai);
     expect(held.household).toBeNull();
     // Refusals are the villager's to see, not left in the outbox for a facilitator.
     expect((await readTabletDb(page)).outbox).toEqual([]);
@@ -147,10 +152,10 @@ describe('the household at the tablet', () => {
     await report.villager(page, 'household result');
 
     // At the box: the household, its members, the facts and the submitted assessment.
-    const { household } = await getJson<{ household: { id: string; members: { name: string; role: string }[]; facts: Record<string, unknown> } }>(`/api/people/${hung.id}/household`);
+    const { household } = await getJson<{ household: { id: string; members: { name: string; role: string }[]; facts: Record<string, unknown> } }>(`/api/people/${hung.id}/household`, hung);
     expect(household.members.map((x) => [x.name, x.role])).toEqual([['Trần Thị Bình', 'head'], ['Nguyễn Thị Mai', 'member'], ['Nguyễn Văn Hùng', 'member']]);
     expect(Object.values(household.facts)).toEqual([{ schoolAgeChildren: 2, allChildrenInSchool: true }]);
-    const current = await getJson<{ assessment: { status: string; answers: Record<string, number>; verdict: { total: number; band: { label: string } }; evidence: { indicatorId: string; sha256: string }[] } }>(`/api/model-assessments/current/gdht/${household.id}`);
+    const current = await getJson<{ assessment: { status: string; answers: Record<string, number>; verdict: { total: number; band: { label: string } }; evidence: { indicatorId: string; sha256: string }[] } }>(`/api/model-assessments/current/gdht/${household.id}`, hung);
     expect(current.assessment.status).toBe('submitted');
     // The photo reached the box before the submission, as a JPEG stored by its hash.
     expect(current.assessment.evidence.map((e) => e.indicatorId)).toEqual(['G1.2']);

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { staff } from '../fixtures/staff.ts';
-import { launchBrowser, startKiosk, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
+import { launchBrowser, setupCodeOf, startKiosk, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
 
-export { chromiumPath, freePort, launchBrowser, startKiosk, tabletContext, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
+export { chromiumPath, freePort, launchBrowser, setupCodeOf, startKiosk, tabletContext, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
 
 /** Collects uncaught page errors so a test can assert there were none. */
 export function watchErrors(page: Page): string[] {
@@ -60,9 +60,10 @@ export function kioskAndBrowser(options?: KioskOptions): { readonly kiosk: Runni
   return running;
 }
 
-/** Creates a box's first administrator in the browser (the staff page's first-start form). */
+/** Creates a box's first administrator in the browser (the staff page's first-start form, with the code the box printed). */
 export async function firstAdmin(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/staff`);
+  await page.getByLabel('Mã cài đặt').fill(setupCodeOf(url) ?? '');
   await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
   await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
@@ -72,9 +73,10 @@ export async function firstAdmin(page: Page, url: string): Promise<void> {
 /** Creates a box's first administrator through the API and answers a client with that session. */
 export async function adminApi(url: string) {
   const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) };
-  // The first administrator on a fresh box; on a box already set up, she signs in.
-  let setup = await fetch(`${url}/api/staff/setup`, who);
-  if (setup.status !== 200) setup = await fetch(`${url}/api/staff/sign-in`, who);
+  // The first administrator on a fresh box (with the code it printed); on a box already set up, she signs in.
+  const code = setupCodeOf(url);
+  let setup = code ? await fetch(`${url}/api/staff/setup`, { ...who, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin, setupCode: code }) }) : null;
+  if (setup?.status !== 200) setup = await fetch(`${url}/api/staff/sign-in`, who);
   expect(setup.status).toBe(200);
   const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   // A JSON body, or raw bytes (a file) sent as they are.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { adminApi, kioskAndBrowser, tabletContext, watchErrors } from './kiosk.ts';
-import { answerAll, indicatorIds, register, submit } from './villager.ts';
+import { answerAll, indicatorIds, register, sessionToken, submit } from './villager.ts';
 
 const box = kioskAndBrowser();
 
@@ -58,11 +58,13 @@ describe('the personal learning plan', () => {
     const { id: personId } = db.prepare('SELECT id FROM person WHERE name = ?').get('Hà Thị Nở') as { id: string };
     const { id: assessmentId } = db.prepare('SELECT id FROM assessment WHERE subject_id = ?').get(personId) as { id: string };
     db.close();
-    const plans = await (await fetch(`${box.kiosk.url}/api/people/${personId}/learning-plans`)).json() as { id: string; needs: { indicators: string[] }; items: { title: string }[] }[];
+    // Read as her tablet session does, with its token.
+    const headers = { 'X-Villager-Token': await sessionToken(page) };
+    const plans = await (await fetch(`${box.kiosk.url}/api/people/${personId}/learning-plans`, { headers })).json() as { id: string; needs: { indicators: string[] }; items: { title: string }[] }[];
     expect(plans).toHaveLength(1);
     expect(plans[0]!.needs.indicators).toEqual(['CS05', 'CS03', 'CS01']);
     expect(plans[0]!.items.map((i) => i.title)).toEqual(['Lớp dùng điện thoại thông minh', 'Sổ tay dịch vụ công trực tuyến']);
-    const view = await (await fetch(`${box.kiosk.url}/api/assessments/${assessmentId}`)).json() as { learningPlan: { planId: string } | null };
+    const view = await (await fetch(`${box.kiosk.url}/api/assessments/${assessmentId}`, { headers })).json() as { learningPlan: { planId: string } | null };
     expect(view.learningPlan?.planId).toBe(plans[0]!.id);
 
     await page.getByRole('button', { name: 'Xong', exact: true }).click();

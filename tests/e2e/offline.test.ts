@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../fixtures/people.ts';
+import { newVillagerToken } from '../../web/src/platform/villager-token.ts';
 import { launchBrowser, readTabletDb, startKiosk, tabletContext, waitForServiceWorker, watchErrors, type RunningKiosk } from './kiosk.ts';
 import { addPhoto, answer, answerAll, expectPressed, indicatorIds, next, register, submit } from './villager.ts';
 
@@ -112,14 +113,16 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
       await primeTablet(page, kiosk);
       await kiosk.halt();
       // 200 villagers registered and submitted on this tablet while the box was off: their outbox
-      // rows, written straight into the tablet's IndexedDB in the app's own shape.
+      // rows, written straight into the tablet's IndexedDB in the app's own shape (each villager's
+      // rows with her session's token, which her registration binds at the box).
       const items = Array.from({ length: 200 }, (_, i) => {
         const personId = build.id();
+        const token = newVillagerToken();
         const assessmentId = build.id();
         const person = { name: `Người Thử ${String.fromCharCode(65 + (i % 26))}`, birthYear: 1940 + (i % 60), village: 'Thôn Gò Chè', consents: { assessment: true, publicList: false, statistics: true } };
         return [
-          { kind: 'person', personId, recordId: personId, body: person },
-          { kind: 'assessment', personId, recordId: assessmentId, body: build.assessment(personId, { scores: { CS05: 1 + (i % 10) } }) },
+          { kind: 'person', personId, recordId: personId, body: person, token },
+          { kind: 'assessment', personId, recordId: assessmentId, body: build.assessment(personId, { scores: { CS05: 1 + (i % 10) } }), token },
         ];
       }).flat().map((item) => ({ ...item, state: 'pending', attempts: 0, createdAt: new Date().toISOString() }));
       await page.evaluate((rows) => new Promise<void>((done, fail) => {

@@ -69,6 +69,7 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     const admin = await adminContext.newPage();
     await admin.goto(`${box.kiosk.url}/staff`);
     await admin.getByRole('heading', { name: /Khởi tạo/ }).waitFor();
+    await admin.getByLabel('Mã cài đặt').fill(box.kiosk.setupCode!);
     await admin.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
     await admin.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
     await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();

@@ -64,3 +64,20 @@ export const submit = async (page: Page) => {
   await page.getByRole('button', { name: 'Gửi bài tự đánh giá' }).click();
   await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
 };
+
+/**
+ * The token of the villager's session open on the page, as the tablet keeps it (and sends it as
+ * X-Villager-Token): a test reads her records at the box with it, as her tablet does.
+ */
+export async function sessionToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => new Promise<string | undefined>((done, fail) => {
+    const open = indexedDB.open('hoctap-kiosk');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('session').objectStore('session').get('current');
+      req.onsuccess = () => { open.result.close(); done(req.result?.token); };
+    };
+  }));
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  return token!;
+}

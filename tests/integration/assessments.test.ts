@@ -93,7 +93,8 @@ describe('self-assessment', () => {
     ['an unknown group', { group: 'nhom-9' }, 422, 'assessment.group-unknown'],
     ['an unknown criteria set', { criteriaSetVersion: '1999.1' }, 422, 'assessment.criteria-set-unknown'],
     ['a submit with indicators missing', { status: 'submitted', answers: [{ indicatorId: 'CS01', score: 9 }] }, 422, 'assessment.incomplete'],
-    ['an unknown person', { personId: '0190f0c2-6a5b-7cde-8f01-23456789abcd' }, 404, 'person.not-found'],
+    // No tablet session can be bound to a person the box does not have (staff get person.not-found).
+    ['an unknown person', { personId: '0190f0c2-6a5b-7cde-8f01-23456789abcd' }, 401, 'villager.token-required'],
     ['an unknown status', { status: 'approved' }, 400, 'request.invalid'],
   ])('refuses %s and changes nothing', async (_name, overrides, status, code) => {
     const before = await h.counts();
@@ -104,7 +105,8 @@ describe('self-assessment', () => {
   });
 
   it('an unknown assessment is assessment.not-found', async () => {
-    const res = await h.json('GET', `/api/assessments/${build.id()}`);
+    // Asked with her session's token (with none, the box answers villager.token-required first).
+    const res = await h.json('GET', `/api/assessments/${build.id()}`, undefined, undefined, { token: h.tablet.tokenOf(personId) });
     expect(res).toMatchObject({ status: 404, body: { code: 'assessment.not-found' } });
   });
 

@@ -56,7 +56,7 @@ async function populate(h: Harness): Promise<Record<Role, string>> {
   expect((await h.json('PUT', `/api/assessments/${a2}`, build.assessment(tuan, { group: 'nhom-2' }))).status).toBe(200);
   for (const [i, indicator] of ['CS03', 'CS05', 'CS07'].entries()) {
     const res = await h.app.request(`/api/assessments/${a1}/evidence/${build.id()}?indicator=${indicator}`, {
-      method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: jpeg(3000 + i * 500, i + 1) as BodyInit,
+      method: 'PUT', headers: { 'content-type': 'image/jpeg', 'x-villager-token': h.tablet.tokenOf(lan)! }, body: jpeg(3000 + i * 500, i + 1) as BodyInit,
     });
     expect(res.status).toBe(200);
   }
@@ -185,7 +185,8 @@ describe('a backup of a center with real records', () => {
     await migrateToLatest(db);
     const app = createApp({ db, config: h.config, evidenceDir: join(target, 'evidence'), now: () => new Date('2026-11-23T04:00:00Z') });
     const lan = await db.selectFrom('person').select('id').where('name', '=', people.baLan.name).executeTakeFirstOrThrow();
-    expect((await app.request(`/api/people/${lan.id}`)).status).toBe(200);
+    // Her tablet's session came back with the rest of the data.
+    expect((await app.request(`/api/people/${lan.id}`, { headers: { 'x-villager-token': h.tablet.tokenOf(lan.id)! } })).status).toBe(200);
     const media = await app.request(`/api/media/${sha(pdf)}.pdf`);
     expect(sha(new Uint8Array(await media.arrayBuffer()))).toBe(sha(pdf));
     await db.destroy();

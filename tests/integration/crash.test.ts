@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,12 +55,12 @@ function seeded(seed: number): () => number {
 class CutOff extends Error {}
 
 /** One request on a connection of its own (no pooled socket outlives a killed box). */
-function call(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+function call(url: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${url}${path}`, {
       method, agent: false,
-      headers: payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {},
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...(token ? { 'x-villager-token': token } : {}) },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -79,6 +80,8 @@ function call(url: string, method: string, path: string, body?: unknown): Promis
 
 interface Submission {
   personId: string;
+  /** Her tablet session's token: the registration binds it, and it carries her assessment. */
+  token: string;
   person: RegisterPerson;
   assessmentId: string;
   assessment: PutAssessment;
@@ -123,7 +126,7 @@ describe('a power cut under load', () => {
       const personId = build.id();
       const scores = Object.fromEntries(indicatorIds.map((id) => [id, 1 + Math.floor(random() * 10)]));
       const s: Submission = {
-        personId,
+        personId, token: randomBytes(32).toString('base64url'),
         person: {
           name: `Nguyễn ${[...String(n).padStart(4, '0')].map((d) => syllables[Number(d)]).join(' ')}`,
           birthYear: 1940 + (n % 60), village: villages[n % villages.length]!,
@@ -139,10 +142,10 @@ describe('a power cut under load', () => {
 
     /** Registers then submits; a refusal fails the test, a cut-off leaves it unacknowledged. */
     const send = async (s: Submission, cycle: number): Promise<void> => {
-      const p = await call(k.url, 'PUT', `/api/people/${s.personId}`, s.person);
+      const p = await call(k.url, 'PUT', `/api/people/${s.personId}`, s.person, s.token);
       if (p.status !== 200 || p.body?.id !== s.personId) throw new Error(`registration refused: ${p.status} ${JSON.stringify(p.body)}`);
       s.personAcked = true;
-      const a = await call(k.url, 'PUT', `/api/assessments/${s.assessmentId}`, s.assessment);
+      const a = await call(k.url, 'PUT', `/api/assessments/${s.assessmentId}`, s.assessment, s.token);
       if (a.status !== 200 || !matches(s, a.body)) throw new Error(`submission refused or wrong: ${a.status} ${JSON.stringify(a.body)}`);
       s.ackedIn = cycle;
     };
@@ -193,9 +196,9 @@ describe('a power cut under load', () => {
     const checkApi = async (subs: Submission[]): Promise<void> => {
       const wrong: string[] = [];
       await pool(subs, 4, async (s) => {
-        const a = await call(k.url, 'GET', `/api/assessments/${s.assessmentId}`);
+        const a = await call(k.url, 'GET', `/api/assessments/${s.assessmentId}`, undefined, s.token);
         if (a.status !== 200 || !matches(s, a.body)) wrong.push(`GET assessment ${s.assessmentId}: ${a.status} ${JSON.stringify(a.body)}`);
-        const p = await call(k.url, 'GET', `/api/people/${s.personId}`);
+        const p = await call(k.url, 'GET', `/api/people/${s.personId}`, undefined, s.token);
         if (p.status !== 200 || p.body?.name !== s.person.name) wrong.push(`GET person ${s.personId}: ${p.status}`);
       });
       expect(wrong, 'acknowledged but missing or changed through the API').toEqual([]);

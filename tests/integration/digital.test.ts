@@ -82,7 +82,8 @@ describe('digital-skills self-check', () => {
     ['an item not in the bank', () => ({ responses: { DS999: { kind: 'self-rating', step: 2 } } }), 'digital.item-unknown'],
     ['an item answered as another kind', (b) => ({ responses: { [b.items.find((i) => i.kind === 'choice')!.id]: { kind: 'self-rating', step: 2 } } }), 'digital.item-unknown'],
     ['a bank that is not installed', () => ({ bankVersion: '1999.1' }), 'digital.bank-unknown'],
-    ['a person unknown here', () => ({ personId: build.id() }), 'person.not-found'],
+    // No tablet session can be bound to a person the box does not have (staff get person.not-found).
+    ['a person unknown here', () => ({ personId: build.id() }), 'villager.token-required'],
     ['a step off the scale', (b) => ({ responses: { [b.items[0]!.id]: { kind: 'self-rating', step: 7 } } }), 'request.invalid'],
   ])('refuses %s and changes nothing', async (_name, change, code) => {
     const before = await h.counts();

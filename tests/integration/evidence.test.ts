@@ -14,9 +14,10 @@ const jpeg = (size = 2000, seed = 1): Uint8Array<ArrayBuffer> => {
 
 let h: Harness;
 let assessmentId: string;
+let personId: string;
 beforeEach(async () => {
   h = await startHarness();
-  const personId = build.id();
+  personId = build.id();
   await h.json('PUT', `/api/people/${personId}`, people.baLan);
   assessmentId = build.id();
   await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId, { status: 'draft' }));
@@ -25,7 +26,8 @@ afterEach(async () => { await h.close(); });
 
 const upload = (evidenceId: string, bytes: Uint8Array<ArrayBuffer>, indicator = 'CS03', target = assessmentId) =>
   h.app.request(`/api/assessments/${target}/evidence/${evidenceId}?indicator=${indicator}`, {
-    method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: bytes,
+    // Her tablet's session token, as the tablet sends it (a photo's body is raw, so not through h.json).
+    method: 'PUT', headers: { 'content-type': 'image/jpeg', 'x-villager-token': h.tablet.tokenOf(personId)! }, body: bytes,
   });
 
 describe('evidence photos', () => {

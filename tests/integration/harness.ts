@@ -7,6 +7,7 @@ import { loadConfig, type KioskConfig } from '../../server/src/config/load.ts';
 import { migrateToLatest, openDatabase, type DB } from '../../server/src/db/database.ts';
 import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import { build } from '../fixtures/people.ts';
+import { TabletSessions, TOKEN_HEADER } from './villager-tablet.ts';
 
 export const configDir = resolve(import.meta.dirname, '../../kiosk-config');
 
@@ -17,7 +18,13 @@ export interface Harness {
   dir: string;
   /** Counts of every table, to prove that refused input changed nothing. */
   counts(): Promise<Record<string, number>>;
-  json(method: string, path: string, body?: unknown, cookie?: string): Promise<{ status: number; body: any; headers: Headers }>;
+  /**
+   * A request as the tablet (or, with `cookie`, staff) sends it: the villager's token comes along as
+   * the real tablet sends it (villager-tablet.ts); `token` sends that one instead (null: none).
+   */
+  json(method: string, path: string, body?: unknown, cookie?: string, options?: { token?: string | null }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** The tablet's villager sessions: whose token is whose. */
+  tablet: TabletSessions;
   /** Moves the box's clock (sessions, lockouts, assessment year). */
   setNow(date: Date): void;
   close(): Promise<void>;
@@ -36,13 +43,27 @@ async function freshDatabase(dir: string, pgUrl?: string | null): Promise<{ db: 
 export async function startHarness(start = new Date('2026-11-23T03:00:00Z'), env: Record<string, string> = {}, fetchImpl?: typeof fetch, pgUrl?: string | null): Promise<Harness> {
   let now = start;
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-it-'));
-  // Sync retries pause briefly here: the links below are in-process.
-  const config = loadConfig({ configDir, env: { KIOSK_SYNC_RETRY_MS: '5', ...env } });
+  // Sync retries pause briefly here: the links below are in-process (so their http://hub.test
+  // addresses cross no network; tests/security/sync-tls.test.ts turns the HTTPS rule back on).
+  const config = loadConfig({ configDir, env: { KIOSK_SYNC_RETRY_MS: '5', KIOSK_SYNC_ALLOW_INSECURE_HTTP: 'on', ...env } });
   const { db, drop } = await freshDatabase(dir, pgUrl);
   await migrateToLatest(db);
   const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => now, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const tablet = new TabletSessions(() => now.getTime(), config.settings['villager.tokenMinutes']);
+  async function send(method: string, path: string, body: unknown, cookie: string | undefined, token: string | null) {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    if (cookie) headers.cookie = cookie;
+    if (token) headers[TOKEN_HEADER] = token;
+    const res = await app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text || null, headers: res.headers };
+  }
   return {
-    app, db, config, dir,
+    app, db, config, dir, tablet,
     setNow(date) { now = date; },
     async counts() {
       const out: Record<string, number> = {};
@@ -54,16 +75,17 @@ export async function startHarness(start = new Date('2026-11-23T03:00:00Z'), env
       }
       return out;
     },
-    async json(method, path, body, cookie) {
-      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-      if (cookie) headers.cookie = cookie;
-      const res = await app.request(path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text || null, headers: res.headers };
+    async json(method, path, body, cookie, options) {
+      const parsed = typeof body === 'string' ? (() => { try { return JSON.parse(body); } catch { return undefined; } })() : body;
+      const token = options && 'token' in options ? options.token ?? null
+        : await tablet.tokenFor(method, path, parsed, async (p, t) => {
+          const r = await send('GET', p, undefined, undefined, t);
+          tablet.learn('GET', p, undefined, t, r.status, r.body);
+          return r;
+        });
+      const res = await send(method, path, body, cookie, token);
+      tablet.learn(method, path, parsed, token, res.status, res.body);
+      return res;
     },
     async close() {
       await db.destroy();

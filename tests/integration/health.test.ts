@@ -70,7 +70,8 @@ describe('a nearly full disk', () => {
     h = await startHarness(undefined, { KIOSK_DISK_MIN_FREE_PHOTOS_MB: HUGE });
     const assessmentId = await draft();
     const before = await h.counts();
-    const res = await h.app.request(`/api/assessments/${assessmentId}/evidence/${build.id()}?indicator=CS03`, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: jpeg() });
+    const path = `/api/assessments/${assessmentId}/evidence/${build.id()}`;
+    const res = await h.app.request(`${path}?indicator=CS03`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...h.tablet.header('PUT', path) }, body: jpeg() });
     expect(res.status).toBe(507);
     expect((await res.json() as { code: string }).code).toBe('storage.full-for-photos');
     expect(await h.counts()).toEqual(before);

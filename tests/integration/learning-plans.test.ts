@@ -42,7 +42,8 @@ describe('learning plans', () => {
     ['an empty plan', (p) => ({ ...p, items: [] }), 'request.invalid'],
     ['a date that is not a date', (p) => ({ ...p, items: [{ ...p.items[0]!, dueOn: '31/12/2026' }] }), 'request.invalid'],
     ['an unknown kind', (p) => ({ ...p, items: [{ ...p.items[0]!, kind: 'radio' }] }), 'request.invalid'],
-    ['an unknown person', (p) => ({ ...p, personId: build.id() }), 'person.not-found'],
+    // No tablet session can be bound to a person the box does not have (staff get person.not-found).
+    ['an unknown person', (p) => ({ ...p, personId: build.id() }), 'villager.token-required'],
     ['an unknown facilitator', (p) => ({ ...p, assistedBy: build.id() }), 'assessment.assistant-unknown'],
   ])('refuses %s and keeps nothing', async (_name, change, code) => {
     const before = await h.counts();

@@ -88,9 +88,11 @@ describe('a household assesses itself', () => {
     ['a set of another title', (s) => ({ ...gdht(s, {}), criteriaSetId: 'dvht-2025' }), 'assessment.criteria-set-unknown'],
     ['a clan assessed without staff signed in', (s) => ({ ...gdht(s, {}), title: 'dhht', criteriaSetId: 'dhht-2025' }), 'auth.required'],
   ])('refuses %s and keeps nothing', async (_name, body, code) => {
-    const { id } = await household();
+    const { id, adults } = await household();
     const before = await h.counts();
-    expect((await h.json('PUT', `/api/model-assessments/${build.id()}`, body(id))).body.code).toBe(code);
+    // From the head's tablet session (an unknown household has no head to send it for her).
+    const token = h.tablet.tokenOf(adults[0]!.id);
+    expect((await h.json('PUT', `/api/model-assessments/${build.id()}`, body(id), undefined, { token })).body.code).toBe(code);
     expect(await h.counts()).toEqual(before);
   });
 
@@ -112,7 +114,8 @@ describe('a household assesses itself', () => {
     const assessmentId = build.id();
     expect((await h.json('PUT', `/api/model-assessments/${assessmentId}`, gdht(id, declared))).status).toBe(200);
     expect((await h.json('DELETE', `/api/staff/people/${adult.id}`, undefined, staff.admin)).status).toBe(200);
-    expect((await h.json('GET', `/api/model-assessments/${assessmentId}`)).body.code).toBe('assessment.not-found');
+    // Her tablet session went with her; staff find nothing left.
+    expect((await h.json('GET', `/api/model-assessments/${assessmentId}`, undefined, staff.admin)).body.code).toBe('assessment.not-found');
     expect(await h.db.selectFrom('assessment_item').select('assessment_id').where('assessment_id', '=', assessmentId).execute()).toEqual([]);
   });
 });
@@ -183,9 +186,9 @@ describe('a unit assesses itself with its leader and an officer', () => {
     await h.json('PUT', `/api/staff/units/${unitId}/staff-count/2026`, { count: 2 }, staff.admin);
     for (const p of [a, b]) await h.json('POST', `/api/staff/units/${unitId}/members`, { code: p.code, birthYear: p.birthYear }, staff.admin);
     await recognize([a.id, b.id]);
-    expect((await h.json('GET', `/api/model-assessments/${id}`)).body.verdict).toMatchObject({ level: 2, passed: true });
+    expect((await h.json('GET', `/api/model-assessments/${id}`, undefined, staff.admin)).body.verdict).toMatchObject({ level: 2, passed: true });
     await h.json('PUT', `/api/staff/units/${unitId}/staff-count/2026`, { count: 3 }, staff.admin);
     // 2 of 3 is under 90 %: no level at all.
-    expect((await h.json('GET', `/api/model-assessments/${id}`)).body.verdict).toMatchObject({ level: 0, passed: false });
+    expect((await h.json('GET', `/api/model-assessments/${id}`, undefined, staff.admin)).body.verdict).toMatchObject({ level: 0, passed: false });
   });
 });

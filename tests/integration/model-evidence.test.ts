@@ -34,9 +34,10 @@ const jpeg = (size = 2000, seed = 1): Uint8Array<ArrayBuffer> => {
 };
 const fileOf = (sha256: string) => join(h.dir, 'evidence', sha256.slice(0, 2), sha256);
 
+// With the head's tablet session token, as the tablet sends it (a photo's body is raw, so not through h.json).
 const upload = (assessmentId: string, evidenceId: string, itemId: string, bytes: Uint8Array<ArrayBuffer> = jpeg(), cookie?: string) =>
   h.app.request(`/api/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(itemId)}`, {
-    method: 'PUT', headers: { 'content-type': 'image/jpeg', ...(cookie ? { cookie } : {}) }, body: bytes,
+    method: 'PUT', headers: { 'content-type': 'image/jpeg', ...(cookie ? { cookie } : {}), ...h.tablet.header('PUT', `/api/assessments/${assessmentId}/evidence/${evidenceId}`) }, body: bytes,
   });
 
 type Registered = RegisteredAdult;
@@ -146,7 +147,9 @@ describe('a photo on a village\'s, clan\'s or unit\'s declared item', () => {
 
     const res = await upload(assessmentId, build.id(), 'C1.1', jpeg(), staff.facilitator);
     expect(res.status).toBe(200);
-    expect((await h.json('GET', `/api/model-assessments/${assessmentId}`)).body.evidence).toEqual([await res.json()]);
+    // A village's self-assessment is read as it is written: with staff signed in.
+    expect((await h.json('GET', `/api/model-assessments/${assessmentId}`)).body.code).toBe('auth.required');
+    expect((await h.json('GET', `/api/model-assessments/${assessmentId}`, undefined, staff.facilitator)).body.evidence).toEqual([await res.json()]);
     expect((await evidenceSent()).map((e) => e.message)).toEqual([expect.objectContaining({ type: 'EvidenceUpsertV1', assessmentId, indicatorId: 'C1.1' })]);
   });
 });

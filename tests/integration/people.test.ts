@@ -49,13 +49,19 @@ describe('registration', () => {
     expect((await h.json('GET', `/api/people/by-code/${body.code}`)).body.code).toBe('request.invalid');
   });
 
-  it('keeps the slip code the tablet made, and gives a fresh one when it is taken', async () => {
+  it('keeps the slip code the tablet made, also beside another birth year, and gives a fresh one only when her code and year are taken', async () => {
     const first = await h.json('PUT', `/api/people/${build.id()}`, { ...people.baLan, code: 'HAN234' });
     expect(first.body.code).toBe('HAN234');
+    // A slip is the code with the birth year: another year keeps the code (and tells nothing about it).
     const second = await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, code: 'HAN234' });
-    expect(second.status).toBe(200);
-    expect(second.body.code).not.toBe('HAN234');
-    expect(second.body.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect(second).toMatchObject({ status: 200, body: { code: 'HAN234' } });
+    const third = await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, name: 'Hà Văn Tú', code: 'HAN234' });
+    expect(third.status).toBe(200);
+    expect(third.body.code).not.toBe('HAN234');
+    expect(third.body.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    // Each finds her own record with her own year.
+    expect((await h.json('GET', `/api/people/by-code/HAN234?birthYear=${people.baLan.birthYear}`)).body.id).toBe(first.body.id);
+    expect((await h.json('GET', `/api/people/by-code/HAN234?birthYear=${people.anhTuan.birthYear}`)).body.id).toBe(second.body.id);
   });
 
   it.each([
@@ -95,6 +101,7 @@ describe('registration', () => {
 
   it('answers person.not-found for an unknown code or id', async () => {
     expect((await h.json('GET', '/api/people/by-code/ABCDEF?birthYear=1954')).body.code).toBe('person.not-found');
-    expect((await h.json('GET', `/api/people/${build.id()}`)).status).toBe(404);
+    // By id, only with a session bound to her (or staff): an unknown id is refused like any other.
+    expect((await h.json('GET', `/api/people/${build.id()}`)).status).toBe(401);
   });
 });

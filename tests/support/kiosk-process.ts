@@ -18,6 +18,8 @@ export interface RunningKiosk {
   /** The HTTPS port (tls.mode=on), or null with plain HTTP only. */
   tlsPort: number | null;
   dataDir: string;
+  /** The one-time setup code the box printed at its last start (null once it has an administrator). */
+  readonly setupCode: string | null;
   /** The server process's id while it runs (null when halted), e.g. to read its memory from /proc. */
   readonly pid: number | null;
   /** Stops the server, keeping its data (a box switched off). */
@@ -69,7 +71,15 @@ function startCommand(): { args: string[]; env: Record<string, string> } {
   return { args: words, env };
 }
 
-function spawnServer(dataDir: string, port: number, env: Record<string, string>, bundled = false): Promise<{ child: ChildProcess; port: number; tlsPort: number | null }> {
+/** The setup code each running kiosk printed, by its URL (the tests' helpers know a box by its URL). */
+const setupCodes = new Map<string, string | null>();
+
+/** The first start's setup code of the kiosk at `url`, as its console printed it; null if it printed none. */
+export function setupCodeOf(url: string): string | null {
+  return setupCodes.get(url.replace(/\/+$/, '')) ?? null;
+}
+
+function spawnServer(dataDir: string, port: number, env: Record<string, string>, bundled = false): Promise<{ child: ChildProcess; port: number; tlsPort: number | null; setupCode: string | null }> {
   const start = bundled ? startCommand() : { args: ['--import', 'tsx', 'server/src/main.ts'], env: {} };
   const child: ChildProcess = spawn(process.execPath, start.args, {
     cwd: root,
@@ -87,7 +97,9 @@ function spawnServer(dataDir: string, port: number, env: Record<string, string>,
       output += chunk.toString();
       const m = /KIOSK_LISTENING port=(\d+)/.exec(output);
       const tls = /KIOSK_TLS_LISTENING port=(\d+)/.exec(output);
-      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolveStart({ child, port: Number(m[1]), tlsPort: tls ? Number(tls[1]) : null }); }
+      // Printed before the server listens, while the box has no administrator.
+      const code = /KIOSK_SETUP_CODE code=(\S+)/.exec(output);
+      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolveStart({ child, port: Number(m[1]), tlsPort: tls ? Number(tls[1]) : null, setupCode: code?.[1] ?? null }); }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -104,20 +116,26 @@ function kill(child: ChildProcess | null): Promise<void> {
 export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), web = true, bundled = false }: KioskOptions = {}): Promise<RunningKiosk> {
   if (bundled && !existsSync(join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
   if (web && !existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  let { child, port: actual, tlsPort } = await spawnServer(dataDir, port, env, bundled);
+  let { child, port: actual, tlsPort, setupCode } = await spawnServer(dataDir, port, env, bundled);
+  const url = `http://127.0.0.1:${actual}`;
+  setupCodes.set(url, setupCode);
   const kiosk: RunningKiosk = {
-    url: `http://127.0.0.1:${actual}`,
+    url,
     port: actual,
     tlsPort,
     dataDir,
+    get setupCode() { return setupCodes.get(url) ?? null; },
     get pid() { return child?.pid ?? null; },
     // SIGKILL: a power cut, not a polite shutdown.
     halt: () => kill(child).then(() => { child = null as unknown as ChildProcess; }),
     async resume() {
-      ({ child, tlsPort: kiosk.tlsPort } = await spawnServer(dataDir, actual, env, bundled));
+      let code: string | null;
+      ({ child, tlsPort: kiosk.tlsPort, setupCode: code } = await spawnServer(dataDir, actual, env, bundled));
+      setupCodes.set(url, code);
     },
     async stop() {
       await kill(child);
+      setupCodes.delete(url);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

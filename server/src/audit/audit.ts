@@ -11,10 +11,10 @@ export interface Actor {
 
 /** Actions that matter, each written to the audit log with who, when and what. */
 export type AuditAction =
-  | 'staff.setup' | 'staff.sign-in' | 'staff.sign-in-failed' | 'staff.sign-out' | 'staff.create' | 'staff.deactivate'
+  | 'staff.setup' | 'staff.sign-in' | 'staff.sign-in-failed' | 'staff.sign-out' | 'staff.create' | 'staff.deactivate' | 'staff.pin-reset'
   | 'appraisal.save' | 'appraisal.return' | 'appraisal.reopen' | 'list.lock' | 'list.export'
   | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
-  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol'
+  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol' | 'sync.repin'
   | 'resource.create' | 'resource.edit' | 'resource.retire' | 'resource.import'
   | 'attendance.mark'
   | 'registry.household-member' | 'registry.household-head' | 'registry.clan' | 'registry.unit'

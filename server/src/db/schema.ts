@@ -18,7 +18,7 @@ export interface Database {
   hub_node: HubNodeTable;
   hub_enrolment: HubEnrolmentTable;
   hub_nonce: { node_id: string; nonce: string; at: string };
-  hub_refusal: { id: Generated<number>; at: string; node_id: string | null; code: string; path: string };
+  hub_refusal: { id: Generated<number>; at: string; node_id: string | null; code: string; path: string; address: string | null; detail: string | null; count: Generated<number> };
   hub_record: HubRecordTable;
   hub_record_history: HubRecordTable & { id: Generated<number> };
   sync_state: { key: string; value: string };
@@ -41,6 +41,10 @@ export interface Database {
   attendance: AttendanceTable;
   learning_plan: LearningPlanTable;
   backup_log: BackupLogTable;
+  /** The first start's one-time setup code (one row, id 1), while no active administrator exists. */
+  setup_code: { id: number; code: string; created_at: string };
+  /** A villager's tablet session: only the SHA-256 of the tablet's token, bound to one person. */
+  villager_token: VillagerTokenTable;
   household: { id: string; village: string; head_person_id: string; revision: number; created_at: string; updated_at: string };
   household_member: MembershipTable & { household_id: string; role: 'head' | 'member' };
   /** Children only as household-level facts: a count and a yes/no (null when there is none). */
@@ -204,6 +208,13 @@ export interface RecognitionTable {
   signed_on: string;
   signer: string;
   received_at: string;
+}
+
+export interface VillagerTokenTable {
+  token_hash: string;
+  person_id: string;
+  /** When a registration or a code + birth-year look-up bound it; reads and writes age from here. */
+  bound_at: string;
 }
 
 export interface PersonTable {

@@ -4,6 +4,7 @@ import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { currentBank, history, putAttempt } from './digital.service.ts';
+import { requirePerson } from '../villager/villager.service.ts';
 
 export const digitalRoutes = new Hono<AppEnv>()
   // The bank the tablet caches for the self-check (it works offline from then on).
@@ -11,9 +12,11 @@ export const digitalRoutes = new Hono<AppEnv>()
   // A finished self-check, under the tablet's own id; the box scores it.
   .put('/digital-attempts/:id', jsonBody(PutDigitalAttemptSchema), async (c) => {
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    await requirePerson(c, c.req.valid('json').personId, 'write');
     return c.json(await putAttempt(c.var.deps, id, c.req.valid('json')));
   })
   .get('/people/:id/digital-attempts', async (c) => {
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    await requirePerson(c, id, 'read');
     return c.json(await history(c.var.deps, id));
   });

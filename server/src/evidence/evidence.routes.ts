@@ -6,6 +6,7 @@ import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { parseOrThrow } from '../http/errors.ts';
 import type { AppEnv } from '../http/context.ts';
 import { addPhoto } from './evidence.service.ts';
+import { requireAssessment } from '../villager/villager.service.ts';
 
 const IndicatorQuery = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
 
@@ -20,6 +21,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
       const assessmentId = parseOrThrow(Uuid7Schema, c.req.param('assessmentId'));
       const evidenceId = parseOrThrow(Uuid7Schema, c.req.param('evidenceId'));
       const indicatorId = parseOrThrow(IndicatorQuery, c.req.query('indicator'));
+      // The assessment's subject: her own, or her household's as its head; others need staff.
+      await requireAssessment(c, assessmentId, 'write');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       return c.json(await addPhoto(c.var.deps, { assessmentId, evidenceId, indicatorId, bytes, byStaff: c.var.staff !== undefined }));
     });

@@ -1,12 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { AppError, isErrorCode } from '../../../shared/errors.ts';
-import { EnrolResponseSchema, FeedPageSchema, MissingSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
+import { FeedPageSchema, MissingSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
+import { inGroups } from '../../../shared/schemas/enrolment.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import { mediaExtension, type ResourceFile, type ResourceInput } from '../../../shared/schemas/resource.ts';
 import { hasMedia, mediaPath, storeMedia } from '../resources/resources.media.ts';
-import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
@@ -15,13 +15,18 @@ import { placeOf, type Place } from '../resources/resources.feed.ts';
 import { queueRelay, type RelayDeps } from './relay.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
-import { newKeyPair, signRequest } from './signing.ts';
+import { signRequest } from './signing.ts';
+import { checkHubUrl, pinOfPem, tlsFor, transportError } from './hub-certificate.ts';
+import type { HubFetch, HubTls } from './pinned-fetch.ts';
 
 export interface FederationDeps {
   db: DB;
   evidenceDir: string;
   now: () => Date;
-  fetch: typeof fetch;
+  /** The pinned transport (pinned-fetch.ts); a link with faults in tests. */
+  fetch: HubFetch;
+  /** `sync.allowInsecureHttp`: plain HTTP to a hub that is not on this machine. */
+  allowInsecureHttp: boolean;
   centerName: string;
   batchBytes: number;
   /** First pause before a request that got no answer is tried again (it doubles each time). */
@@ -40,15 +45,16 @@ export interface FederationDeps {
   maxMediaBytes: number;
 }
 
-type StateKey = 'hubUrl' | 'hubName' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
+/** `hubCa`: the PEM of the hub's CA pinned at enrolment (absent: the system's roots, or plain HTTP on this machine). */
+type StateKey = 'hubUrl' | 'hubName' | 'hubCa' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
 
-async function readState(db: DB): Promise<Partial<Record<StateKey, string>>> {
+export async function readState(db: DB): Promise<Partial<Record<StateKey, string>>> {
   const rows = await db.selectFrom('sync_state').selectAll().execute();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 /** Sets these keys in one statement: one commit (one fsync) however many keys change. */
-async function writeState(db: DB | Transaction<Database>, values: Partial<Record<StateKey, string>>): Promise<void> {
+export async function writeState(db: DB | Transaction<Database>, values: Partial<Record<StateKey, string>>): Promise<void> {
   const rows = Object.entries(values).map(([key, value]) => ({ key, value: value! }));
   if (rows.length === 0) return;
   await db.insertInto('sync_state').values(rows).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))).execute();
@@ -59,6 +65,8 @@ export interface FederationStatus {
   enrolled: boolean;
   hubUrl: string | null;
   hubName: string | null;
+  /** The pinned CA's fingerprint as the commune gives it (XXXXX-…), or null. */
+  fingerprint: string | null;
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   /** Outbox changes not yet acknowledged by the hub. */
@@ -66,39 +74,20 @@ export interface FederationStatus {
   lastError: { code: string; at: string } | null;
 }
 
+/** The TLS context of a request to the hub outside a push (the health check's): its pinned CA, or the system's roots. */
+export async function hubTls(db: DB): Promise<HubTls> {
+  return tlsFor((await readState(db)).hubCa);
+}
+
 export async function federationStatus(db: DB): Promise<FederationStatus> {
   const s = await readState(db);
   const cursor = Number(s.cursor ?? 0);
   const waiting = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', cursor).executeTakeFirstOrThrow()).n);
   return {
-    enrolled: Boolean(s.nodeId), hubUrl: s.hubUrl ?? null, hubName: s.hubName ?? null,
+    enrolled: Boolean(s.nodeId), hubUrl: s.hubUrl ?? null, hubName: s.hubName ?? null, fingerprint: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null,
     lastSuccessAt: s.lastSuccessAt ?? null, lastAttemptAt: s.lastAttemptAt ?? null, waiting,
     lastError: s.lastError ? (JSON.parse(s.lastError) as { code: string; at: string }) : null,
   };
-}
-
-/** Enrols with a hub: a new Ed25519 key pair, the public half sent with the one-time code. */
-export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: string, code: string): Promise<FederationStatus> {
-  const keys = newKeyPair();
-  const base = hubUrl.replace(/\/+$/, '');
-  let res: Response;
-  try {
-    res = await deps.fetch(`${base}/api/hub/enrol`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, publicKey: keys.publicKey, name: deps.centerName }),
-    });
-  } catch {
-    throw new AppError('sync.unreachable');
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const code = (body as { code?: unknown } | null)?.code;
-    throw new AppError(isErrorCode(code) ? code : 'sync.unreachable');
-  }
-  const { nodeId, hubName } = v.parse(EnrolResponseSchema, body);
-  await writeState(deps.db, { hubUrl: base, hubName, nodeId, privateKey: keys.privateKey, publicKey: keys.publicKey, cursor: '0' });
-  await audit(deps.db, actor, { action: 'sync.enrol', subjectKind: 'hub', subjectId: nodeId, details: { hubUrl: base, hubName } }, deps.now().toISOString());
-  return federationStatus(deps.db);
 }
 
 let running: Promise<FederationStatus> | null = null;
@@ -121,6 +110,13 @@ export function pushToHub(deps: FederationDeps): Promise<FederationStatus> {
 async function push(deps: FederationDeps): Promise<FederationStatus> {
   const s = await readState(deps.db);
   if (!s.nodeId || !s.hubUrl || !s.privateKey) throw new AppError('sync.not-enrolled');
+  // An enrolment made over plain HTTP before this was refused: nothing more goes that way.
+  try {
+    checkHubUrl(s.hubUrl, deps.allowInsecureHttp);
+  } catch (e) {
+    await fail(deps, 'sync.insecure-hub');
+    throw e;
+  }
   let cursor = Number(s.cursor ?? 0);
   await writeState(deps.db, { lastAttemptAt: deps.now().toISOString() });
   if (deps.relay && deps.criteria) await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: s.nodeId, criteria: deps.criteria });
@@ -184,7 +180,7 @@ const RETRIES = 3;
 
 async function signedOnce<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<v.InferOutput<S> | string> {
   try {
-    const res = await deps.fetch(`${s.hubUrl}${path}`, { method, headers: { ...headers, ...signRequest(s.nodeId!, s.privateKey!, method, path, body, deps.now()) }, body: body as BodyInit });
+    const res = await deps.fetch(`${s.hubUrl}${path}`, { method, headers: { ...headers, ...signRequest(s.nodeId!, s.privateKey!, method, path, body, deps.now()) }, body: body as BodyInit }, tlsFor(s.hubCa));
     const answer: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const code = (answer as { code?: unknown } | null)?.code;
@@ -192,8 +188,9 @@ async function signedOnce<S extends v.GenericSchema>(deps: FederationDeps, s: St
     }
     const parsed = v.safeParse(schema, answer);
     return parsed.success ? parsed.output : 'sync.unreachable';
-  } catch {
-    return 'sync.unreachable';
+  } catch (e) {
+    // A certificate that does not chain to the pinned CA is another server: not retried, nothing sent.
+    return transportError(e);
   }
 }
 
@@ -249,9 +246,9 @@ async function pullMedia(deps: FederationDeps, s: State): Promise<'done' | strin
     const path = `/api/hub/media/${file.sha256}.${mediaExtension[file.type]}`;
     let res: Response;
     try {
-      res = await deps.fetch(`${s.hubUrl}${path}`, { method: 'POST', headers: signRequest(s.nodeId!, s.privateKey!, 'POST', path, new Uint8Array(0), deps.now()) });
-    } catch {
-      return 'sync.unreachable';
+      res = await deps.fetch(`${s.hubUrl}${path}`, { method: 'POST', headers: signRequest(s.nodeId!, s.privateKey!, 'POST', path, new Uint8Array(0), deps.now()) }, tlsFor(s.hubCa));
+    } catch (e) {
+      return transportError(e);
     }
     if (res.status === 404) continue;
     if (!res.ok) return 'sync.unreachable';
@@ -281,10 +278,10 @@ export function nodeName(config: KioskConfig): string {
 }
 
 /** Everything a push needs, from the box's configuration: a center pushes its records, a commune hub relays. */
-export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, now: () => Date, f: typeof fetch, evidenceDir: string, mediaDir: string): FederationDeps {
+export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, now: () => Date, f: HubFetch, evidenceDir: string, mediaDir: string): FederationDeps {
   const s = config.settings;
   return {
-    db, now, evidenceDir, fetch: f, centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria, place: placeOf(config), villages: config.center.villages,
+    db, now, evidenceDir, fetch: f, allowInsecureHttp: s['sync.allowInsecureHttp'] === 'on', centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria, place: placeOf(config), villages: config.center.villages,
     mediaDir, maxMediaBytes: s['resources.maxFileBytes'],
     ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], config } } : {}),
   };

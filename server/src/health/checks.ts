@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { lastBackup } from '../backup/backup.service.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { DB } from '../db/database.ts';
-import { federationStatus } from '../federation/federation.service.ts';
+import { federationStatus, hubTls } from '../federation/federation.service.ts';
+import { pinnedFetch } from '../federation/pinned-fetch.ts';
 import { serverCertificateEnd, RENEW_BEFORE_DAYS } from '../tls/certificates.ts';
 import { freeBytes } from './disk.ts';
 
@@ -86,7 +87,8 @@ async function clockAndHub(deps: HealthDeps, status: FederationStatus): Promise<
     return [clock, { id: 'hub', status: 'ok', message: 'Chưa kết nối với cấp trên (không bắt buộc: mọi việc ở trung tâm vẫn làm được).' }];
   }
   try {
-    const res = await (deps.fetch ?? fetch)(`${status.hubUrl}/api/kiosk`, { signal: AbortSignal.timeout(5000) });
+    // Through the same pinned TLS context as the sync itself (the hub's own CA is not in the system's roots).
+    const res = await (deps.fetch ?? pinnedFetch)(`${status.hubUrl}/api/kiosk`, { signal: AbortSignal.timeout(5000) }, await hubTls(deps.db));
     // The hub's own clock: a box far off would have its signed requests refused.
     const hubTime = Date.parse(res.headers.get('date') ?? '');
     const skew = Number.isNaN(hubTime) ? 0 : Math.round((now.getTime() - hubTime) / 1000);

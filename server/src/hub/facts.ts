@@ -182,7 +182,7 @@ export async function projectChanges(trx: Db, origin: string, messages: readonly
     }
     // Assessments already projected with another village follow their person.
     for (const part of chunks([...people.keys()])) {
-      const rows = await trx.selectFrom('hub_assessment').select(['assessment_id', 'person_id', 'village']).where('person_id', 'in', part).execute();
+      const rows = await trx.selectFrom('hub_assessment').select(['assessment_id', 'person_id', 'village']).where('person_id', 'in', part).where('node_id', '=', origin).execute();
       for (const r of rows) {
         const village = people.get(r.person_id)!.village;
         if (r.village !== village) await trx.updateTable('hub_assessment').set({ village }).where('assessment_id', '=', r.assessment_id).execute();
@@ -207,14 +207,16 @@ export async function projectChanges(trx: Db, origin: string, messages: readonly
       const sent = assessments.get(id);
       const held = sent ? { origin, message: sent } : stored.get(id);
       if (!held || !fits(AssessmentShape, held.message) || held.message.title !== TITLE) continue;
-      const appraisal = appraisals.get(id) ?? storedAppraisals.get(id)?.message;
+      // An assessment takes only an appraisal its own center sent (hub.service refuses any other; this holds for ids sent before their record).
+      const storedAppraisal = storedAppraisals.get(id);
+      const appraisal = held.origin === origin && appraisals.has(id) ? appraisals.get(id) : storedAppraisal?.origin === held.origin ? storedAppraisal.message : undefined;
       subjects.push({ origin: held.origin, assessment: held.message, appraisal: appraisal && fits(AppraisalShape, appraisal) ? appraisal : undefined });
     }
     const villages = new Map<string, string>();
     for (const part of chunks([...new Set(subjects.map((x) => x.assessment.subjectId))])) {
-      for (const r of await trx.selectFrom('hub_person').select(['person_id', 'village']).where('person_id', 'in', part).execute()) villages.set(r.person_id, r.village);
+      for (const r of await trx.selectFrom('hub_person').select(['person_id', 'node_id', 'village']).where('person_id', 'in', part).execute()) villages.set(`${r.node_id}\u0000${r.person_id}`, r.village);
     }
-    for (const x of subjects) facts.push(assessmentFact(x.origin, x.assessment, x.appraisal, villages.get(x.assessment.subjectId) ?? ''));
+    for (const x of subjects) facts.push(assessmentFact(x.origin, x.assessment, x.appraisal, villages.get(`${x.origin}\u0000${x.assessment.subjectId}`) ?? ''));
     for (const part of chunks(facts)) {
       // Recognition and self-check flags are the projection's own: kept on update, set just below.
       await trx.insertInto('hub_assessment').values(part).onConflict((oc) => oc.column('assessment_id').doUpdateSet((eb) => ({
@@ -231,11 +233,11 @@ export async function projectChanges(trx: Db, origin: string, messages: readonly
   await projectModelChanges(trx, origin, messages);
 }
 
-/** A person erased at their center: their rows leave the projection too. */
-export async function forgetPerson(trx: Db, personId: string): Promise<void> {
-  await trx.deleteFrom('hub_digital_check').where('person_id', '=', personId).execute();
-  await trx.deleteFrom('hub_assessment').where('person_id', '=', personId).execute();
-  await trx.deleteFrom('hub_person').where('person_id', '=', personId).execute();
+/** A person erased at their center (`origin`): the rows of hers it sent leave the projection too (`checks`: her self-checks' record ids). */
+export async function forgetPerson(trx: Db, origin: string, personId: string, checks: string[]): Promise<void> {
+  for (const part of chunks(checks)) await trx.deleteFrom('hub_digital_check').where('record_id', 'in', part).execute();
+  await trx.deleteFrom('hub_assessment').where('person_id', '=', personId).where('node_id', '=', origin).execute();
+  await trx.deleteFrom('hub_person').where('person_id', '=', personId).where('node_id', '=', origin).execute();
 }
 
 /** Rebuilds the projection from hub_record when it was built by another version (or never). */

@@ -48,6 +48,18 @@ export async function deleteRecords(trx: Transaction<Database>, kind: string, id
   await trx.deleteFrom('hub_record_history').where('record_kind', '=', kind).where('record_id', 'in', ids).execute();
 }
 
-export async function recordRefusal(db: Db, nodeId: string | null, code: string, path: string, at: string): Promise<void> {
-  await db.insertInto('hub_refusal').values({ node_id: nodeId, code, path, at }).execute();
+/** Rows a push gets for its refused changes, each naming its record; the rest are one row with their count. */
+const MISMATCH_ROWS = 20;
+
+/**
+ * Logs the changes of one push refused for naming another node's records (sync.owner-mismatch), in
+ * the push's own transaction (no commit of their own), at most MISMATCH_ROWS rows and one for the rest.
+ */
+export async function recordOwnerMismatches(trx: Transaction<Database>, nodeId: string, records: string[], at: string): Promise<void> {
+  if (records.length === 0) return;
+  const row = { at, node_id: nodeId, address: null, code: 'sync.owner-mismatch', path: '/api/hub/push' };
+  const rows = records.slice(0, MISMATCH_ROWS).map((detail) => ({ ...row, detail, count: 1 }));
+  const rest = records.length - rows.length;
+  if (rest > 0) rows.push({ ...row, detail: `${records[MISMATCH_ROWS]} and others`, count: rest });
+  await trx.insertInto('hub_refusal').values(rows).execute();
 }

@@ -10,9 +10,13 @@ import { Readable } from 'node:stream';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
+import { pushLimits } from '../http/body-limit.ts';
 import * as repo from './hub.repository.ts';
 import * as service from './hub.service.ts';
+import { refusalLog } from './refusal-log.ts';
+import { clientAddress } from '../http/throttle.ts';
 import { nodeName } from '../federation/federation.service.ts';
+import { hubFingerprint, ownHubCa } from '../federation/hub-certificate.ts';
 import * as decisions from './decisions.service.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { DeclineInputSchema, PopulationInputSchema, TargetAdjustmentInputSchema, UnitChangeInputSchema } from '../../../shared/schemas/commune.ts';
@@ -53,7 +57,7 @@ async function signed(c: Context<AppEnv>): Promise<{ d: service.HubDeps; node: H
   const d = deps(c);
   const body = new Uint8Array(await c.req.arrayBuffer());
   const url = new URL(c.req.url);
-  const node = await service.verifySigned(d, c.req.method, url.pathname + url.search, (n) => c.req.header(n), body);
+  const node = await service.verifySigned(d, c.req.method, url.pathname + url.search, (n) => c.req.header(n), body, clientAddress(c));
   return { d, node, body };
 }
 
@@ -79,10 +83,17 @@ const EnrolmentBody = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minL
 export const hubRoutes = new Hono<AppEnv>()
   // A center joins with its one-time code (the code is the credential; no signature yet).
   .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) => c.json(await service.enrol(deps(c), c.req.valid('json'))))
+  // The hub's own CA, which a center checks against the fingerprint in its code before pinning it (public: it is in every TLS handshake).
+  .get('/hub/ca.crt', (c) => {
+    deps(c);
+    const ca = ownHubCa(c.var.deps.config);
+    if (!ca) throw new AppError('route.not-found');
+    return c.body(ca, 200, { 'content-type': 'application/x-pem-file', 'cache-control': 'no-store' });
+  })
   // Signed, gzip-compressed batches from the outbox of a node below.
   .post('/hub/push', async (c) => {
     const { d, node, body } = await signed(c);
-    return c.json(await service.applyPush(d, node, body));
+    return c.json(await service.applyPush(d, node, body, pushLimits(c.var.deps.config.settings).inflatedBytes));
   })
   // The downward feed: what this hub sends down to the node asking, after its cursor.
   .post('/hub/feed', async (c) => {
@@ -121,13 +132,20 @@ export const hubRoutes = new Hono<AppEnv>()
     })));
   })
   .post('/staff/hub/enrolments', requireRole('admin'), jsonBody(EnrolmentBody), async (c) =>
-    c.json(await service.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name)))
+    c.json(await service.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name, hubFingerprint(c.var.deps.config))))
+  // The fingerprint alone, for a center that must re-pin (null: a public certificate, nothing to pin).
+  .get('/staff/hub/certificate', requireRole('admin'), (c) => {
+    deps(c);
+    return c.json({ fingerprint: hubFingerprint(c.var.deps.config) });
+  })
   .post('/staff/hub/nodes/:id/revoke', requireRole('admin'), async (c) => {
     await service.revoke(deps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')));
     return c.json({ ok: true });
   })
   .get('/staff/hub/refusals', requireRole('admin'), async (c) => {
     deps(c);
+    // The counts of a flood still held in memory are written first, so the officer sees them.
+    await refusalLog(c.var.deps.db).settle();
     return c.json(await c.var.deps.db.selectFrom('hub_refusal').selectAll().orderBy('id', 'desc').limit(200).execute());
   })
   // Recognition: the year's proposals from every center, decisions that recognize a selection.

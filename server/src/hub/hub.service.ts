@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
+import { gunzipBounded, PUSH_INFLATED_BYTES } from '../http/body-limit.ts';
 import * as v from 'valibot';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, type ErrorCode } from '../../../shared/errors.ts';
@@ -14,6 +14,8 @@ import { canonical, publicKeyFrom, verifySignature } from '../federation/signing
 import { forgetPerson, projectChanges } from './facts.ts';
 import { forgetPersonInModels } from './model-erasure.ts';
 import * as repo from './hub.repository.ts';
+import { foreignRecord, keyOf, referencesOf } from './ownership.ts';
+import { refusalLog } from './refusal-log.ts';
 
 export interface HubDeps {
   db: DB;
@@ -25,17 +27,23 @@ export interface HubDeps {
 
 const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
 
-/** A one-time enrolment code for a named center: 10 characters from the slip alphabet, shown as XXXXX-XXXXX. */
-export async function createEnrolment(deps: HubDeps, actor: Actor, name: string): Promise<{ code: string; expiresAt: string }> {
+/**
+ * A one-time enrolment code for a named center: 10 characters from the slip alphabet. The officer
+ * gives it with the hub's CA fingerprint when there is one (`fingerprint`, five groups of five), as
+ * one text of seven groups, XXXXX-XXXXX-PPPPP-…, which the center pins; else XXXXX-XXXXX alone.
+ * Only the code's hash is stored; the fingerprint is the CA's, the same for every code.
+ */
+export async function createEnrolment(deps: HubDeps, actor: Actor, name: string, fingerprint: string | null = null): Promise<{ code: string; expiresAt: string; fingerprint: string | null }> {
   let raw = '';
   for (let i = 0; i < 10; i++) raw += personCodeAlphabet[randomInt(personCodeAlphabet.length)];
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.enrolmentHours * 3600_000).toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('hub_enrolment').values({ code_hash: hashCode(raw), name, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, node_id: null }).execute();
-    await audit(trx, actor, { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt } }, now.toISOString());
+    await audit(trx, actor, { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint } }, now.toISOString());
   });
-  return { code: `${raw.slice(0, 5)}-${raw.slice(5)}`, expiresAt };
+  const code = `${raw.slice(0, 5)}-${raw.slice(5)}`;
+  return { code: fingerprint ? `${code}-${fingerprint}` : code, expiresAt, fingerprint };
 }
 
 /** Registers a center's public key against a valid, unused, unexpired code; the code then dies. */
@@ -64,16 +72,18 @@ export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promi
 /**
  * Checks a signed request: a known, active sender; a timestamp inside the skew window; a valid
  * signature over method, path, time, nonce and body digest; a nonce not seen before. Every refusal
- * is recorded, and none changes any record.
+ * is logged (with a cap, refusal-log.ts, so a flood costs bounded rows), and none changes any record.
  */
-export async function verifySigned(deps: HubDeps, method: string, path: string, headers: (name: string) => string | undefined, body: Uint8Array): Promise<HubNodeRow> {
+export async function verifySigned(deps: HubDeps, method: string, path: string, headers: (name: string) => string | undefined, body: Uint8Array, address: string | null = null): Promise<HubNodeRow> {
   const nodeId = headers(syncHeaders.node) ?? '';
   const now = deps.now();
+  let known = false;
   const refuse = async (code: ErrorCode, details?: Record<string, unknown>): Promise<never> => {
-    await repo.recordRefusal(deps.db, nodeId || null, code, path, now.toISOString());
+    await refusalLog(deps.db).record({ nodeId: nodeId || null, known, address, code, path }, now);
     throw new AppError(code, details);
   };
-  const node = nodeId ? await repo.findNode(deps.db, nodeId) : undefined;
+  const node = /^[0-9a-f-]{36}$/.test(nodeId) ? await repo.findNode(deps.db, nodeId) : undefined;
+  known = node !== undefined;
   if (!node) return refuse('sync.node-unknown');
   if (node.status !== 'active') return refuse('sync.node-revoked');
   const time = headers(syncHeaders.time) ?? '';
@@ -102,15 +112,20 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
 /**
  * Applies a batch in one transaction, idempotently by (record id, revision): an older or equal
  * revision is a no-op, a newer one replaces the current one and joins the history. A record can be
- * changed only by the node it came from. Answers the sequence number the sender may advance to.
+ * changed only by the node it came from, and a change may name (a person, household, assessment)
+ * only records of that node: any other is refused, logged as sync.owner-mismatch and skipped
+ * while the rest applies, so the cursor still moves (ownership never changes, so a retry would be
+ * refused for ever and block every later change). Answers the sequence number the sender may advance to.
  * The work is done for runs of changes at once (one look-up, multi-row writes, one projection
  * update), cut only at an erasure, which must see everything before it applied.
  */
-export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Uint8Array): Promise<PushAck> {
+export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Uint8Array, maxInflatedBytes = PUSH_INFLATED_BYTES): Promise<PushAck> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(gunzipSync(gzippedBody).toString('utf8'));
-  } catch {
+    // Bounded: a gzip bomb is refused (413) once it inflates past the limit, not after.
+    parsed = JSON.parse(gunzipBounded(gzippedBody, maxInflatedBytes).toString('utf8'));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('request.invalid', { reason: 'body must be gzip-compressed JSON' });
   }
   const batch = v.safeParse(PushBatchSchema, parsed);
@@ -118,12 +133,14 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
   const at = deps.now().toISOString();
   let applied = 0;
   let unchanged = 0;
+  /** Changes naming another node's record, as 'kind/id': skipped (the cursor moves on) and logged with the push. */
+  const refused: string[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const current = (await repo.findNode(trx, node.id))!;
     let lastSeq = current.last_seq;
     let run: ChangeMessage[] = [];
     const applyRun = async () => {
-      const done = await applyChanges(trx, node.id, run, at);
+      const done = await applyChanges(trx, node.id, run, at, refused);
       applied += done;
       unchanged += run.length - done;
       run = [];
@@ -133,10 +150,16 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
       lastSeq = seq;
       const m = message as unknown as ChangeMessage & { redacted?: boolean };
       if (m.redacted || !(m.type in recordKindOf)) { unchanged++; continue; }
-      if (m.type === 'PersonErasedV1') { await applyRun(); await erase(trx, node.id, m.id); applied++; continue; }
+      if (m.type === 'PersonErasedV1') {
+        await applyRun();
+        const foreign = await erase(trx, node.id, m.id);
+        if (foreign) { refused.push(foreign); unchanged++; } else applied++;
+        continue;
+      }
       run.push(m);
     }
     await applyRun();
+    await repo.recordOwnerMismatches(trx, node.id, refused, at);
     await trx.updateTable('hub_node').set({ last_seq: lastSeq, last_contact_at: at, backlog: batch.output.backlog }).where('id', '=', node.id).execute();
     return { ackSeq: lastSeq, applied, unchanged };
   });
@@ -148,10 +171,11 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
  * each change is checked against the revision before it (stored, or earlier in the run), and
  * those that apply are written together. Answers how many applied.
  */
-async function applyChanges(trx: Transaction<Database>, origin: string, messages: ChangeMessage[], at: string): Promise<number> {
+async function applyChanges(trx: Transaction<Database>, origin: string, messages: ChangeMessage[], at: string, refused: string[]): Promise<number> {
   if (messages.length === 0) return 0;
-  const key = (kind: string, id: string) => `${kind}\u0000${id}`;
-  const held = await repo.findRecords(trx, messages.map((m) => ({ kind: recordKindOf[m.type], id: m.id })));
+  const key = keyOf;
+  // The records the changes name are looked up with the records themselves: their owners are checked below.
+  const held = await repo.findRecords(trx, messages.flatMap((m) => [{ kind: recordKindOf[m.type], id: m.id }, ...referencesOf(m)]));
   const current = new Map<string, { origin: string; revision: number }>();
   for (const r of held) current.set(key(r.record_kind, r.record_id), r);
   const history: HubRecordTable[] = [];
@@ -160,8 +184,10 @@ async function applyChanges(trx: Transaction<Database>, origin: string, messages
   for (const m of messages) {
     const kind = recordKindOf[m.type];
     const k = key(kind, m.id);
+    const foreign = foreignRecord(origin, m, (k) => current.get(k)?.origin);
+    if (foreign) { refused.push(foreign); continue; }
     const before = current.get(k);
-    if (before && (before.origin !== origin || before.revision >= m.revision)) continue;
+    if (before && before.revision >= m.revision) continue;
     const row: HubRecordTable = { record_kind: kind, record_id: m.id, origin, revision: m.revision, message_type: m.type, payload: JSON.stringify(m), received_at: at };
     current.set(k, row);
     latest.set(k, row);
@@ -173,8 +199,14 @@ async function applyChanges(trx: Transaction<Database>, origin: string, messages
   return history.length;
 }
 
-/** A person erased at the center: everything the hub holds of them goes too, history included, and no household or unit names them. */
-async function erase(trx: Transaction<Database>, origin: string, personId: string): Promise<void> {
+/**
+ * A person erased at the center: everything the hub holds of them from that center goes too,
+ * history included, and no household or unit of it names them. Only the center that sent the
+ * person may erase her: from any other, answers the refused record ('person/<id>') and changes nothing.
+ */
+async function erase(trx: Transaction<Database>, origin: string, personId: string): Promise<string | null> {
+  const [person] = await repo.findRecords(trx, [{ kind: 'person', id: personId }]);
+  if (person && person.origin !== origin) return `person/${personId}`;
   const assessments = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'assessment').where('origin', '=', origin).execute();
   const theirs = assessments.filter((a) => (JSON.parse(a.payload) as { subjectId?: string }).subjectId === personId).map((a) => a.record_id);
   const evidence = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'evidence').where('origin', '=', origin).execute();
@@ -183,9 +215,11 @@ async function erase(trx: Transaction<Database>, origin: string, personId: strin
   await repo.deleteRecords(trx, 'assessment', theirs);
   await repo.deleteRecords(trx, 'appraisal', theirs);
   await repo.deleteRecords(trx, 'evidence', photos);
-  const checks = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'digital-check').where('origin', '=', origin).execute();
-  await repo.deleteRecords(trx, 'digital-check', checks.filter((c) => (JSON.parse(c.payload) as { personId?: string }).personId === personId).map((c) => c.record_id));
+  const held = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'digital-check').where('origin', '=', origin).execute();
+  const checks = held.filter((c) => (JSON.parse(c.payload) as { personId?: string }).personId === personId).map((c) => c.record_id);
+  await repo.deleteRecords(trx, 'digital-check', checks);
   // Households and units stop naming them; a household left with no adult goes.
   await forgetPersonInModels(trx, origin, personId);
-  await forgetPerson(trx, personId);
+  await forgetPerson(trx, origin, personId, checks);
+  return null;
 }

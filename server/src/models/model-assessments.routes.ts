@@ -10,6 +10,7 @@ import { modelTitles } from '../../../shared/schemas/model-criteria-set.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { getModelAssessment, putModelAssessment, startModelAssessment } from './model-assessments.service.ts';
+import { requireAssessment, requireHousehold } from '../villager/villager.service.ts';
 
 const TitleParam = v.picklist(modelTitles);
 const SubjectParam = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
@@ -21,13 +22,22 @@ export const modelAssessmentRoutes = new Hono<AppEnv>()
   .put('/model-assessments/:id', jsonBody(PutModelAssessmentSchema), async (c) => {
     const input = c.req.valid('json');
     if (input.title !== 'gdht' && !c.var.staff) throw new AppError('auth.required');
+    // A household's: its head's token (an id already another subject's is refused as id-conflict).
+    await requireHousehold(c, input.subjectId, 'write');
     return c.json(await putModelAssessment(c.var.deps, parseOrThrow(Uuid7Schema, c.req.param('id')), input));
   })
-  .get('/model-assessments/:id', async (c) => c.json(await getModelAssessment(c.var.deps, parseOrThrow(Uuid7Schema, c.req.param('id')))))
+  .get('/model-assessments/:id', async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    await requireAssessment(c, id, 'read');
+    return c.json(await getModelAssessment(c.var.deps, id));
+  })
   // The current year's assessment of a subject (null when none yet) with the set and the computed items so far.
   .get('/model-assessments/current/:title/:subjectId', async (c) => {
     const title = parseOrThrow(TitleParam, c.req.param('title'));
     const subjectId = parseOrThrow(SubjectParam, decodeURIComponent(c.req.param('subjectId')));
+    // A household's: its members' tokens; a clan's, village's or unit's: staff beside them.
+    if (title !== 'gdht' && !c.var.staff) throw new AppError('auth.required');
+    await requireHousehold(c, subjectId, 'read');
     return c.json(await startModelAssessment(c.var.deps, title, subjectId));
   })
   // The village branch appraises households and clans (thẩm định), as it does people.

@@ -13,11 +13,12 @@ export function findPersonById(db: Db, id: string): Promise<PersonRow | undefine
   return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findPersonByCode(db: Db, code: string): Promise<PersonRow | undefined> {
-  return db.selectFrom('person').selectAll().where('code', '=', code).executeTakeFirst();
+/** A person's slip is unique as (code, birth year): two people may share a code with different years. */
+export function findPersonBySlip(db: Db, code: string, birthYear: number): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('code', '=', code).where('birth_year', '=', birthYear).executeTakeFirst();
 }
 
-/** Inserts the person unless their id or code is taken already; answers whether it did. */
+/** Inserts the person unless their id or (code, birth year) is taken already; answers whether it did. */
 export async function insertPersonIfFree(trx: Transaction<Database>, row: PersonRow): Promise<boolean> {
   const r = await trx.insertInto('person').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;

@@ -7,6 +7,7 @@ import { consentPurposes } from '../../../shared/schemas/person.ts';
 import { audit } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
+import { evidenceHeaders } from '../evidence/evidence.serve.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
@@ -49,17 +50,19 @@ export const privacyRoutes = new Hono<AppEnv>()
     // A hub holds the photos its centers sent up (the commune appraises villages and units) as records, not rows.
     const row = config.settings.role === 'hub'
       ? await hubEvidence(db, id)
-      : await db.selectFrom('evidence').select(['sha256', 'mime']).where('id', '=', id).executeTakeFirst();
+      : await db.selectFrom('evidence').select(['sha256']).where('id', '=', id).executeTakeFirst();
     // The file follows its record up to the hub: until it is there, there is nothing to show.
     if (!row || !existsSync(evidencePath(evidenceDir, row.sha256))) throw new AppError('evidence.not-found');
-    return c.body(new Uint8Array(readFileSync(evidencePath(evidenceDir, row.sha256))), 200, { 'content-type': row.mime, 'cache-control': 'private, no-store' });
+    // The type comes from the file's bytes, never from the record (a center's claim).
+    const bytes = new Uint8Array(readFileSync(evidencePath(evidenceDir, row.sha256)));
+    return c.body(bytes, 200, evidenceHeaders(bytes, `evidence-${id}`));
   });
 
-const EvidenceRecord = v.looseObject({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), mime: v.string() });
+const EvidenceRecord = v.looseObject({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });
 
 /** An evidence photo as a hub received it (EvidenceUpsertV1), by its id. */
-async function hubEvidence(db: DB, id: string): Promise<{ sha256: string; mime: string } | undefined> {
+async function hubEvidence(db: DB, id: string): Promise<{ sha256: string } | undefined> {
   const record = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('record_id', '=', id).executeTakeFirst();
   const m = record ? v.safeParse(EvidenceRecord, JSON.parse(record.payload)) : null;
-  return m?.success ? { sha256: m.output.sha256, mime: m.output.mime } : undefined;
+  return m?.success ? { sha256: m.output.sha256 } : undefined;
 }

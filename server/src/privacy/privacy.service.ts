@@ -122,6 +122,8 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
     await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
     await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();
+    // Her tablet sessions go with her: a token must not outlive the record it opened.
+    await trx.deleteFrom('villager_token').where('person_id', '=', personId).execute();
     // Her households and units go up again without her (a household she alone made goes with her).
     const { gone, photos: theirs } = await forgetPerson(trx, personId, at);
     photos = [...evidence, ...theirs];

@@ -4,7 +4,6 @@ import type { ClanView, CreateClan, CreateUnit, LinkHousehold, UnitView, UpdateC
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { findPersonByCode } from '../people/people.repository.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import { personBySlip, type RegistryDeps } from './households.service.ts';
 import { clanChanged, unitChanged } from './registry.outbox.ts';
@@ -56,10 +55,14 @@ export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await clanRow(trx, clanId);
-    const head = await findPersonByCode(trx, input.headCode);
-    if (!head) throw new AppError('person.not-found');
-    const household = await trx.selectFrom('household').select('id').where('head_person_id', '=', head.id).executeTakeFirst();
-    if (!household) throw new AppError('household.not-found');
+    // A slip is unique as (code, birth year): among the people with this code, the one heading a household.
+    const heads = await trx.selectFrom('person').leftJoin('household', 'household.head_person_id', 'person.id')
+      .select('household.id').where('person.code', '=', input.headCode).execute();
+    if (heads.length === 0) throw new AppError('person.not-found');
+    const households = heads.filter((h) => h.id !== null);
+    if (households.length === 0) throw new AppError('household.not-found');
+    if (households.length > 1) throw new AppError('request.invalid', { reason: `${households.length} household heads have the code ${input.headCode}` });
+    const household = { id: households[0]!.id! };
     const current = await trx.selectFrom('clan_household').selectAll().where('household_id', '=', household.id).where('left_at', 'is', null).executeTakeFirst();
     if (current?.clan_id === clanId) return clanView(trx, clanId);
     if (current && !input.move) throw new AppError('clan.household-taken');

@@ -6,7 +6,7 @@ import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import type { Database, PersonRow } from '../db/schema.ts';
 import { recognitionsOf, type ValidityMonths } from '../models/recognitions.ts';
-import { findPersonByCode, findPersonById } from '../people/people.repository.ts';
+import { findPersonById, findPersonBySlip } from '../people/people.repository.ts';
 import { clanChanged, householdChanged, sendHousehold, unitChanged } from './registry.outbox.ts';
 
 /**
@@ -32,8 +32,8 @@ export type ReadDeps = Pick<RegistryDeps, 'db' | 'validity'>;
 
 /** A person found by slip code and birth year; a wrong birth year answers like an unknown code. */
 export async function personBySlip(db: Db, code: string, birthYear: number): Promise<PersonRow> {
-  const person = await findPersonByCode(db, code);
-  if (!person || person.birth_year !== birthYear) throw new AppError('person.not-found');
+  const person = await findPersonBySlip(db, code, birthYear);
+  if (!person) throw new AppError('person.not-found');
   return person;
 }
 

@@ -11,6 +11,8 @@ import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { validityOf } from '../models/recognitions.ts';
 import * as units from './clans-units.service.ts';
 import * as households from './households.service.ts';
+import { guardedSlipLookup } from '../villager/slip-guard.ts';
+import { householdFor, requireHousehold, requireOwnSlip, requirePerson } from '../villager/villager.service.ts';
 
 const YearParam = v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number), RegistryYearSchema);
 const BirthYearBody = v.strictObject({ code: LinkMemberSchema.entries.code, birthYear: LinkMemberSchema.entries.birthYear });
@@ -23,15 +25,33 @@ const id = (c: Context<AppEnv>, name = 'id') => parseOrThrow(Uuid7Schema, c.req.
 const staffOnly = requireRole('facilitator', 'admin');
 
 export const registryRoutes = new Hono<AppEnv>()
-  // At the tablet: the head registers the household under the tablet's id (PUT: a retry is the same request).
-  .put('/households/:id', jsonBody(RegisterHouseholdSchema), async (c) => c.json(await households.registerHousehold(deps(c), id(c), c.req.valid('json'))))
-  .get('/households/:id', async (c) => c.json(await households.getHousehold(deps(c), id(c))))
-  // Adults linked by their slip codes; only signed-in staff may move someone from another household.
-  .post('/households/:id/members', jsonBody(LinkMemberSchema), async (c) =>
-    c.json(await households.linkMember(deps(c), c.var.staff ?? null, id(c), c.req.valid('json'))))
-  .put('/households/:id/facts/:year', jsonBody(HouseholdFactsSchema), async (c) =>
-    c.json(await households.putFacts(deps(c), id(c), parseOrThrow(YearParam, c.req.param('year')), c.req.valid('json'))))
-  .get('/people/:id/household', async (c) => c.json({ household: await households.householdOf(deps(c), id(c)) }))
+  // At the tablet, with her session's token (villager.service.ts): the head registers the household
+  // under the tablet's id (PUT: a retry is the same request), links adults and declares its facts;
+  // current members read it, by name only. Staff see and do all of it.
+  .put('/households/:id', jsonBody(RegisterHouseholdSchema), async (c) => {
+    const input = c.req.valid('json');
+    const actor = await requireOwnSlip(c, input.headCode, input.headBirthYear);
+    return c.json(householdFor(actor, await households.registerHousehold(deps(c), id(c), input)));
+  })
+  .get('/households/:id', async (c) => {
+    const actor = await requireHousehold(c, id(c), 'read');
+    return c.json(householdFor(actor, await households.getHousehold(deps(c), id(c))));
+  })
+  // Adults linked by their slip codes and birth years (throttled as a look-up); only signed-in staff
+  // may move someone from another household.
+  .post('/households/:id/members', jsonBody(LinkMemberSchema), async (c) => {
+    const actor = await requireHousehold(c, id(c), 'write');
+    const input = c.req.valid('json');
+    return c.json(householdFor(actor, await guardedSlipLookup(c, input.code, () => households.linkMember(deps(c), c.var.staff ?? null, id(c), input))));
+  })
+  .put('/households/:id/facts/:year', jsonBody(HouseholdFactsSchema), async (c) => {
+    const actor = await requireHousehold(c, id(c), 'write');
+    return c.json(householdFor(actor, await households.putFacts(deps(c), id(c), parseOrThrow(YearParam, c.req.param('year')), c.req.valid('json'))));
+  })
+  .get('/people/:id/household', async (c) => {
+    const actor = await requirePerson(c, id(c), 'read');
+    return c.json({ household: householdFor(actor, await households.householdOf(deps(c), id(c))) });
+  })
 
   // Facilitators and officers.
   .get('/staff/households', staffOnly, async (c) => c.json(await households.listHouseholds(deps(c), c.req.query('village') || undefined)))

@@ -9,8 +9,8 @@ import { createApp } from '../../../server/src/app.ts';
 import { loadConfig } from '../../../server/src/config/load.ts';
 import { migrateToLatest, openDatabase, type DB } from '../../../server/src/db/database.ts';
 import { build, indicatorIds } from '../../fixtures/people.ts';
-import { cookieOf, staff } from '../../fixtures/staff.ts';
-import { startKiosk, type RunningKiosk } from '../../e2e/kiosk.ts';
+import { cookieOf, setupBody, staff } from '../../fixtures/staff.ts';
+import { setupCodeOf, startKiosk, type RunningKiosk } from '../../e2e/kiosk.ts';
 import { configDir } from '../harness.ts';
 
 /**
@@ -44,24 +44,25 @@ async function seedCenter(): Promise<Seeded> {
     if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res;
   };
-  const admin = cookieOf((await call('POST', '/api/staff/setup', { name: staff.chiHoa.name, pin: staff.chiHoa.pin })).headers);
+  const admin = cookieOf((await call('POST', '/api/staff/setup', await setupBody(db))).headers);
   const people: Seeded['people'] = [];
   for (let i = 0; i < ASSESSMENTS; i++) {
     const id = build.id();
     const village = villages[i % villages.length]!;
     const group = groups[i % groups.length]!;
     const name = nameFor(i);
-    await call('PUT', `/api/people/${id}`, { name, birthYear: 1940 + (i % 60), village, consents: { assessment: true, publicList: true, statistics: true } });
+    // Seeded by a facilitator signed in (staff need no villager token).
+    await call('PUT', `/api/people/${id}`, { name, birthYear: 1940 + (i % 60), village, consents: { assessment: true, publicList: true, statistics: true } }, admin);
     const assessmentId = build.id();
     const submitted = build.assessment(id, { group, scores: { CS02: 8 + (i % 3) } });
     if (i < PHOTOS) {
-      await call('PUT', `/api/assessments/${assessmentId}`, { ...submitted, status: 'draft' });
+      await call('PUT', `/api/assessments/${assessmentId}`, { ...submitted, status: 'draft' }, admin);
       const photo = new Uint8Array(3000).map((_, k) => (k * 31 + i * 17) % 251);
       photo.set([0xff, 0xd8, 0xff, 0xe0, i & 0xff, i >> 8], 0);
-      const res = await app.request(`/api/assessments/${assessmentId}/evidence/${build.id()}?indicator=CS03`, { method: 'PUT', body: photo });
+      const res = await app.request(`/api/assessments/${assessmentId}/evidence/${build.id()}?indicator=CS03`, { method: 'PUT', headers: { cookie: admin }, body: photo });
       if (res.status !== 200) throw new Error(`photo: ${res.status} ${await res.text()}`);
     }
-    await call('PUT', `/api/assessments/${assessmentId}`, submitted);
+    await call('PUT', `/api/assessments/${assessmentId}`, submitted, admin);
     const appraised = i < APPRAISED;
     if (appraised) await call('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: indicatorId === 'CS02' ? 8 + (i % 3) : 8 })) }, admin);
     people.push({ id, name, village, group, appraised });
@@ -153,7 +154,7 @@ function call(url: string, method: string, path: string, body?: unknown, cookie?
 const json = (url: string, method: string, path: string, body?: unknown, cookie?: string) => call(url, method, path, body, cookie);
 
 async function firstAdmin(url: string): Promise<string> {
-  const res = await call(url, 'POST', '/api/staff/setup', { name: staff.chiHoa.name, pin: staff.chiHoa.pin });
+  const res = await call(url, 'POST', '/api/staff/setup', { name: staff.chiHoa.name, pin: staff.chiHoa.pin, setupCode: setupCodeOf(url) });
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return cookieOf(res.headers);
 }

@@ -193,7 +193,8 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
         await center.json('PUT', `/api/assessments/${id}`, build.assessment(personId, { status: 'draft' }));
         // Two villagers share one photo (the same certificate): it travels once.
         const bytes = photo(i % 4);
-        await center.app.request(`/api/assessments/${id}/evidence/${build.id()}?indicator=CS03`, { method: 'PUT', body: bytes });
+        const path = `/api/assessments/${id}/evidence/${build.id()}`;
+        await center.app.request(`${path}?indicator=CS03`, { method: 'PUT', headers: center.tablet.header('PUT', path), body: bytes });
         hashes.push(createHash('sha256').update(bytes).digest('hex'));
       }
       return [...new Set(hashes)];

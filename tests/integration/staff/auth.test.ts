@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cookieOf, staff, staffSessions } from '../../fixtures/staff.ts';
+import { cookieOf, setupBody, staff, staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
 
 let h: Harness;
@@ -13,7 +13,7 @@ const signIn = (pin: string, name: string = staff.anhBinh.name) => h.json('POST'
 describe('facilitator accounts', () => {
   it('the first start asks for an administrator, once', async () => {
     expect((await h.json('GET', '/api/staff/status')).body).toEqual({ setupNeeded: true, me: null, serverRole: 'center', hubLevel: null });
-    const setup = await h.json('POST', '/api/staff/setup', { name: staff.chiHoa.name, pin: staff.chiHoa.pin });
+    const setup = await h.json('POST', '/api/staff/setup', await setupBody(h.db));
     expect(setup.status).toBe(200);
     expect(setup.body).toMatchObject({ name: 'Phạm Thị Hoa', role: 'admin' });
     const me = await h.json('GET', '/api/staff/status', undefined, cookieOf(setup.headers));
@@ -23,7 +23,7 @@ describe('facilitator accounts', () => {
   });
 
   it('stores only a scrypt hash of the PIN, and sets an HttpOnly, SameSite=Strict, expiring cookie', async () => {
-    const setup = await h.json('POST', '/api/staff/setup', { name: staff.chiHoa.name, pin: staff.chiHoa.pin });
+    const setup = await h.json('POST', '/api/staff/setup', await setupBody(h.db));
     const cookie = setup.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -78,7 +78,7 @@ describe('facilitator accounts', () => {
 
   it('refuses a second account with the same name', async () => {
     const s = await staffSessions(h);
-    const dup = await h.json('POST', '/api/staff/accounts', { name: 'LÊ VĂN BÌNH', role: 'appraiser', pin: '999999' }, s.admin);
+    const dup = await h.json('POST', '/api/staff/accounts', { name: 'LÊ VĂN BÌNH', role: 'appraiser', pin: '479260' }, s.admin);
     expect(dup).toMatchObject({ status: 409, body: { code: 'staff.name-taken' } });
   });
 });

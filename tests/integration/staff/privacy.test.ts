@@ -24,7 +24,7 @@ beforeEach(async () => {
   await h.json('PUT', `/api/people/${personId}`, { ...people.baLan, phone: '0987654321' });
   assessmentId = build.id();
   await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId, { status: 'draft' }));
-  const up = await h.app.request(`/api/assessments/${assessmentId}/evidence/${build.id()}?indicator=CS03`, { method: 'PUT', body: photo(1) });
+  const up = await h.app.request(`/api/assessments/${assessmentId}/evidence/${build.id()}?indicator=CS03`, { method: 'PUT', headers: { 'x-villager-token': h.tablet.tokenOf(personId)! }, body: photo(1) });
   const { sha256 } = await up.json();
   photoPath = join(h.dir, 'evidence', sha256.slice(0, 2), sha256);
   await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId));
@@ -84,7 +84,7 @@ describe('personal data requests', () => {
     await h.json('PUT', `/api/people/${other}`, people.anhTuan);
     const otherAssessment = build.id();
     await h.json('PUT', `/api/assessments/${otherAssessment}`, build.assessment(other, { status: 'draft' }));
-    await h.app.request(`/api/assessments/${otherAssessment}/evidence/${build.id()}?indicator=CS01`, { method: 'PUT', body: photo(1) });
+    await h.app.request(`/api/assessments/${otherAssessment}/evidence/${build.id()}?indicator=CS01`, { method: 'PUT', headers: { 'x-villager-token': h.tablet.tokenOf(other)! }, body: photo(1) });
     await h.json('DELETE', `/api/staff/people/${personId}`, undefined, s.facilitator);
     expect(existsSync(photoPath)).toBe(true);
   });

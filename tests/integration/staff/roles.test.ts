@@ -33,7 +33,7 @@ afterAll(async () => {
 /** Every staff route, who may call it, and a request that is otherwise well-formed. */
 const routes: { name: string; allowed: Role[]; request: () => [string, string, unknown?] }[] = [
   { name: 'list staff accounts', allowed: ['admin'], request: () => ['GET', '/api/staff/accounts'] },
-  { name: 'create a staff account', allowed: ['admin'], request: () => ['POST', '/api/staff/accounts', { name: `Người Mới ${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 5)}`, role: 'facilitator', pin: '123456' }] },
+  { name: 'create a staff account', allowed: ['admin'], request: () => ['POST', '/api/staff/accounts', { name: `Người Mới ${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 5)}`, role: 'facilitator', pin: '479260' }] },
   { name: 'deactivate a staff account', allowed: ['admin'], request: () => ['POST', `/api/staff/accounts/${build.id()}/deactivate`] },
   { name: 'search people', allowed: ['facilitator', 'appraiser', 'admin'], request: () => ['GET', '/api/staff/people?name=Lan'] },
   { name: "see a person's data", allowed: ['facilitator', 'admin'], request: () => ['GET', `/api/staff/people/${personId}/data`] },
@@ -57,7 +57,9 @@ const routes: { name: string; allowed: Role[]; request: () => [string, string, u
   // Port 9 on loopback refuses at once: the enrolment fails with sync.unreachable, never leaves the machine.
   { name: 'enrol with a hub', allowed: ['admin'], request: () => ['POST', '/api/staff/federation/enrol', { hubUrl: 'http://127.0.0.1:9', code: 'ABCDE-FGHJK' }] },
   { name: 'sync now', allowed: ['admin'], request: () => ['POST', '/api/staff/federation/run'] },
+  { name: "re-pin the hub's certificate", allowed: ['admin'], request: () => ['POST', '/api/staff/federation/pin', { fingerprint: '0123A-BCDEF-GHJKM-NPQRS-TVWXY' }] },
   { name: 'hub registry', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/nodes'] },
+  { name: "the hub's certificate fingerprint", allowed: ['admin'], request: () => ['GET', '/api/staff/hub/certificate'] },
   { name: 'hub enrolment code', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ Tân Lập' }] },
   { name: 'hub revoke', allowed: ['admin'], request: () => ['POST', `/api/staff/hub/nodes/${build.id()}/revoke`] },
   { name: 'hub refusals', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/refusals'] },

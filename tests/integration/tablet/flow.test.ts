@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../web/src/db/db.ts';
 import { Flow } from '../../../web/src/lib/state/flow.svelte.ts';
 import { build, people } from '../../fixtures/people.ts';
-import { startHarness, type Harness } from '../harness.ts';
+import { registerAdult, startHarness, type Harness } from '../harness.ts';
 
 /**
  * The villager's flow on the tablet, with its real IndexedDB code (fake-indexeddb) and the real
@@ -42,7 +42,9 @@ describe('the villager flow on the tablet', () => {
     expect(stored?.screen).toBe('group');
     expect(stored?.person?.name).toBe(people.baLan.name);
     await flow.sync.kick();
-    expect((await h.json('GET', `/api/people/${flow.session.personId}`)).status).not.toBe(404);
+    // Her registration bound the session's token to her: it reads her record, and nothing else does.
+    expect((await h.json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: flow.session.token })).status).toBe(200);
+    expect((await h.json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: null })).status).toBe(401);
   });
 
   it('a score and its confirmation tapped at once are both kept', async () => {
@@ -119,5 +121,45 @@ describe('the villager flow on the tablet', () => {
     expect(history.attempts[0]).toMatchObject({ id: here.id, overall: here.overall, domains: here.domains, hasDigitalSkills: here.hasDigitalSkills });
     // The box's own result replaced the one made here.
     expect(later.session.digital?.result?.finishedAt).toBe(history.attempts[0].finishedAt);
+  });
+
+  it('her household goes through the box with her session\'s token: registered, a member linked by code, facts, the self-assessment and its result', async () => {
+    const wife = await registerAdult(h, 'Lò Thị Sợi', 1973, people.baLan.village);
+    const flow = await started();
+    await flow.register(people.baLan);
+    await flow.household.open();
+    expect(flow.session.screen).toBe('household');
+    await flow.household.register(people.baLan.village);
+    await flow.household.link(wife.code, wife.birthYear);
+    expect(flow.household.error).toBeNull();
+    // The box shows her the other members by name only: the one linked is found without a code.
+    expect(flow.session.household?.link).toMatchObject({ outcome: 'linked', name: 'Lò Thị Sợi' });
+    expect(flow.household.view?.members.map((m) => [m.name, m.code])).toEqual([[people.baLan.name, flow.session.person!.code], ['Lò Thị Sợi', undefined]]);
+    await flow.household.openFacts();
+    await flow.household.chooseChildren(0);
+    expect(flow.session.household?.unreachable).toBe(false);
+    for (const { item } of flow.household.items) if (item.source === 'declared') await flow.household.score(item.id, item.points ?? 0);
+    await flow.household.submit();
+    expect(flow.session.screen).toBe('household-result');
+    expect(flow.session.household?.result?.total).toBeGreaterThan(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a read refused hours later (her token expired) brings her back to the code screen, and her draft still reaches the box', async () => {
+    const flow = await started();
+    await flow.register(people.baLan);
+    await flow.chooseGroup('nhom-1');
+    await flow.setScore('CS01', 9);
+    const personId = flow.session.personId;
+    h.setNow(new Date('2026-11-23T07:00:00Z'));
+    await flow.household.open();
+    expect(flow.session.screen).toBe('find');
+    expect(flow.error).toBe('villager.token-required');
+    expect(flow.session.person).toBeNull();
+    expect((await db.session.get('current'))?.token).toBeUndefined();
+    await flow.sync.kick();
+    expect(await db.outbox.count()).toBe(0);
+    const held = await h.db.selectFrom('assessment').select(['subject_id', 'status']).execute();
+    expect(held).toEqual([{ subject_id: personId, status: 'draft' }]);
   });
 });

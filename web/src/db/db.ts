@@ -97,6 +97,11 @@ export const SessionSchema = v.object({
   assessmentId: v.string(),
   group: v.nullable(v.string()),
   answers: v.record(v.string(), v.object({ score: v.optional(v.number()), note: v.optional(v.string()), confirmed: v.optional(v.boolean()) })),
+  /**
+   * The token the box binds to her for this session (web/src/platform/villager-token.ts), made when
+   * she registers or looks herself up; sent on every request about her, and gone with the session.
+   */
+  token: v.optional(v.string()),
   /** Assisted mode: the facilitator sitting with the villager. */
   assistedBy: v.optional(v.object({ id: v.string(), name: v.string() })),
   /** Text size, 1 to 2 (100 % to 200 %). */
@@ -154,6 +159,11 @@ interface OutboxBase {
   createdAt: string;
   /** Why the box refused it (bad data): shown to the facilitator, never retried on its own. */
   refusal?: { code: string; message: string; at: string };
+  /**
+   * The villager session's token when the change was made, sent with it (not indexed: no new
+   * schema version). Items queued by an older version have none.
+   */
+  token?: string;
 }
 
 /** A change made on the tablet and not yet confirmed by the box; removed as soon as the box has it. */

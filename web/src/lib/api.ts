@@ -73,20 +73,39 @@ const json = (method: string, body: unknown): RequestInit => ({
   method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
 });
 
+/** The header that carries a villager session's token (web/src/platform/villager-token.ts). */
+export const VILLAGER_TOKEN_HEADER = 'X-Villager-Token';
+
+/**
+ * A person-scoped request: with the villager session's token, which the box binds to her at a
+ * registration or a code + birth-year look-up and asks for on every read or write about her. The
+ * staff screens call without one: their session cookie goes along instead.
+ */
+export function withVillagerToken(token: string | undefined, init: RequestInit = {}): RequestInit {
+  if (!token) return init;
+  return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), [VILLAGER_TOKEN_HEADER]: token } };
+}
+
+const as = withVillagerToken;
+
+/** Every call about a person takes the session's token last (undefined from the staff screens). */
 export const api = {
   kiosk: () => call(KioskInfoSchema, '/kiosk'),
-  register: (id: string, person: RegisterPerson) => call(PersonViewSchema, `/people/${id}`, json('PUT', person)),
-  person: (id: string) => call(PersonViewSchema, `/people/${id}`),
-  digitalHistory: (personId: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`),
-  personByCode: (code: string, birthYear: number) => call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`),
-  currentAssessment: (personId: string) =>
-    call(v.object({ assessment: v.nullable(AssessmentViewSchema), attendance: v.optional(v.nullable(AttendanceEvidenceSchema)), learningPlan: v.optional(v.nullable(LearningPlanEvidenceSchema)) }), `/people/${personId}/assessments/current`),
+  register: (id: string, person: RegisterPerson, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
+  person: (id: string, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token)),
+  digitalHistory: (personId: string, token?: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
+  /** A successful look-up binds the token to her at the box. */
+  personByCode: (code: string, birthYear: number, token?: string) =>
+    call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`, as(token)),
+  currentAssessment: (personId: string, token?: string) =>
+    call(v.object({ assessment: v.nullable(AssessmentViewSchema), attendance: v.optional(v.nullable(AttendanceEvidenceSchema)), learningPlan: v.optional(v.nullable(LearningPlanEvidenceSchema)) }), `/people/${personId}/assessments/current`, as(token)),
   /** The household the person is in now (members by name, the head first), or null. */
-  householdOf: (personId: string) => call(v.object({ household: v.nullable(HouseholdViewSchema) }), `/people/${personId}/household`),
-  modelStart: (title: ModelTitle, subjectId: string) => call(ModelStartSchema, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`),
-  putAssessment: (id: string, body: PutAssessment) => call(AssessmentViewSchema, `/assessments/${id}`, json('PUT', body)),
-  putPhoto: (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob) =>
-    call(EvidenceViewSchema, `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`, {
+  householdOf: (personId: string, token?: string) => call(v.object({ household: v.nullable(HouseholdViewSchema) }), `/people/${personId}/household`, as(token)),
+  modelStart: (title: ModelTitle, subjectId: string, token?: string) =>
+    call(ModelStartSchema, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`, as(token)),
+  putAssessment: (id: string, body: PutAssessment, token?: string) => call(AssessmentViewSchema, `/assessments/${id}`, as(token, json('PUT', body))),
+  putPhoto: (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob, token?: string) =>
+    call(EvidenceViewSchema, `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`, as(token, {
       method: 'PUT', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob,
-    }),
+    })),
 };

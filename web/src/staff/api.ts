@@ -3,6 +3,7 @@ import { AppraisalCaseSchema, QueueItemSchema, type SaveAppraisal } from '../../
 import { EvidenceViewSchema } from '../../../shared/schemas/assessment.ts';
 import { PersonViewSchema, type ConsentPurpose } from '../../../shared/schemas/person.ts';
 import { StaffStatusSchema, StaffViewSchema, type CreateStaff } from '../../../shared/schemas/staff.ts';
+import { EnrolmentIssuedSchema } from '../../../shared/schemas/enrolment.ts';
 import type { DeclineInput, PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
 import { DashboardSchema } from '../../../shared/schemas/dashboard.ts';
 import { ModelRatesViewSchema } from '../../../shared/schemas/model-rates.ts';
@@ -70,7 +71,7 @@ const AuditRow = v.object({
 export type AuditRow = v.InferOutput<typeof AuditRow>;
 const Ok = v.object({ ok: v.literal(true) });
 const FederationStatusSchema = v.object({
-  enrolled: v.boolean(), hubUrl: v.nullable(v.string()), hubName: v.nullable(v.string()), lastSuccessAt: v.nullable(v.string()),
+  enrolled: v.boolean(), hubUrl: v.nullable(v.string()), hubName: v.nullable(v.string()), fingerprint: v.optional(v.nullable(v.string()), null), lastSuccessAt: v.nullable(v.string()),
   lastAttemptAt: v.nullable(v.string()), waiting: v.number(), lastError: v.nullable(v.object({ code: v.string(), at: v.string() })),
 });
 export type FederationStatus = v.InferOutput<typeof FederationStatusSchema>;
@@ -99,7 +100,7 @@ export type { ModelProposal, HubModelQueueItem } from '../../../shared/schemas/d
 
 export const staffApi = {
   status: () => call(StaffStatusSchema, '/status'),
-  setup: (name: string, pin: string) => call(StaffViewSchema, '/setup', send('POST', { name, pin })),
+  setup: (name: string, pin: string, setupCode: string) => call(StaffViewSchema, '/setup', send('POST', { name, pin, setupCode })),
   signIn: (name: string, pin: string) => call(StaffViewSchema, '/sign-in', send('POST', { name, pin })),
   signOut: () => call(Ok, '/sign-out', send('POST')),
   accounts: () => call(v.array(StaffViewSchema), '/accounts'),
@@ -122,8 +123,10 @@ export const staffApi = {
   federation: () => call(FederationStatusSchema, '/federation'),
   enrol: (hubUrl: string, code: string) => call(FederationStatusSchema, '/federation/enrol', send('POST', { hubUrl, code })),
   syncNow: () => call(FederationStatusSchema, '/federation/run', send('POST')),
+  repin: (fingerprint: string) => call(FederationStatusSchema, '/federation/pin', send('POST', { fingerprint })),
   hubNodes: () => call(v.array(HubNodeSchema), '/hub/nodes'),
-  createEnrolment: (name: string) => call(v.object({ code: v.string(), expiresAt: v.string() }), '/hub/enrolments', send('POST', { name })),
+  createEnrolment: (name: string) => call(EnrolmentIssuedSchema, '/hub/enrolments', send('POST', { name })),
+  hubCertificate: () => call(v.object({ fingerprint: v.nullable(v.string()) }), '/hub/certificate'),
   revokeNode: (id: string) => call(Ok, `/hub/nodes/${id}/revoke`, send('POST')),
   proposals: (year: number) => call(v.array(ProposalSchema), `/hub/proposals?${q({ year })}`),
   /** The proposals of one of the four other titles (households, clans, villages, units). */

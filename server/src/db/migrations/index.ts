@@ -13,6 +13,9 @@ import * as backupLog from './202611241200-backup-log.ts';
 import * as registry from './202611251000-registry.ts';
 import * as modelSubjects from './202611261000-model-subjects.ts';
 import * as listTitles from './202611261130-list-titles.ts';
+import * as setupCode from './202612071100-setup-code.ts';
+import * as villagerTokens from './202612071200-villager-tokens.ts';
+import * as hubRefusalLog from './202612071340-hub-refusal-log.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +33,7 @@ export const migrations: Record<string, Migration> = {
   '202611251000-registry': registry,
   '202611261000-model-subjects': modelSubjects,
   '202611261130-list-titles': listTitles,
+  '202612071100-setup-code': setupCode,
+  '202612071200-villager-tokens': villagerTokens,
+  '202612071340-hub-refusal-log': hubRefusalLog,
 };

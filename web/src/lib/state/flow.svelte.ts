@@ -14,7 +14,8 @@ import { DigitalAttemptViewSchema, type DigitalAttemptView, type PutDigitalAttem
 import type { DigitalBank } from '../../../../shared/schemas/digital-bank.ts';
 import { roomFor, storageInfo } from '../../platform/storage.ts';
 import { attempt } from './attempt.ts';
-import { api } from '../api.ts';
+import { api, ApiError } from '../api.ts';
+import { newVillagerToken } from '../../platform/villager-token.ts';
 import { resizePhoto } from '../image.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { SyncState } from './sync.svelte.ts';
@@ -44,6 +45,8 @@ export class Flow {
   error = $state<string | null>(null);
   /** Found by code, waiting for "is this you?". */
   found = $state<PersonView | null>(null);
+  /** The token the look-up that found her was made with (the box bound it to her). */
+  private foundToken: string | null = null;
   readonly sync = new SyncState(undefined, (item, response) => this.confirmed(item, response));
   /** "Gia đình tôi": her household and its self-assessment. */
   readonly household = new HouseholdFlow(this);
@@ -127,7 +130,23 @@ export class Flow {
   }
 
   private attempt(work: () => Promise<void>): Promise<void> {
-    return attempt(this, work);
+    return attempt(this, () => this.unlessExpired(work));
+  }
+
+  /**
+   * Runs work that reads from the box about her; when the box says her session's token is no longer
+   * good for reading (hours after she began), the session ends as at "Xong" (what she did still goes
+   * to the box: writes stay accepted for weeks) and she is asked for her code and birth year again.
+   */
+  async unlessExpired(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'villager.token-required' || this.session.person === null) throw e;
+      await this.endSession();
+      await this.go('find');
+      this.error = e.code;
+    }
   }
 
   /** Keeps the registration form as it is typed. */
@@ -147,9 +166,11 @@ export class Flow {
       phone: input.phone ?? null, revision: 1,
       consents: (['assessment', 'publicList', 'statistics'] as const).map((purpose) => ({ purpose, granted: input.consents[purpose], at })),
     };
+    // Her session begins here: the registration binds this token to her when it reaches the box.
+    const token = newVillagerToken();
     this.sync.markPending(person.id);
-    await this.save({ person, screen: 'group', registration: undefined }, async () => {
-      await enqueue(db, [{ kind: 'person', personId: person.id, recordId: person.id, body: { ...input, code } }]);
+    await this.save({ person, token, screen: 'group', registration: undefined }, async () => {
+      await enqueue(db, [{ kind: 'person', personId: person.id, recordId: person.id, body: { ...input, code } }], token);
     });
     void this.sync.kick();
   }
@@ -180,10 +201,15 @@ export class Flow {
     }
   }
 
-  /** Finds a returning villager by slip code and birth year; needs the box. */
+  /**
+   * Finds a returning villager by slip code and birth year; needs the box. Each look-up is made with
+   * a new token, which the box binds to the person it finds: "is this you? no" leaves no one bound.
+   */
   findByCode(code: string, birthYear: number): Promise<void> {
     return this.attempt(async () => {
-      this.found = await api.personByCode(code.trim().toUpperCase(), birthYear);
+      const token = newVillagerToken();
+      this.found = await api.personByCode(code.trim().toUpperCase(), birthYear, token);
+      this.foundToken = token;
     });
   }
 
@@ -192,13 +218,22 @@ export class Flow {
     const person = this.found;
     if (!person) return Promise.resolve();
     return this.attempt(async () => {
+      let token = this.foundToken;
+      if (!token) {
+        // Found by the facilitator (assisted mode, by her staff session): a look-up with her own code
+        // and year binds a token to her too, so what is queued here is accepted after the
+        // facilitator signs out. Without it the staff session still serves while it lasts.
+        token = newVillagerToken();
+        await api.personByCode(person.code, person.birthYear, token).catch((e: unknown) => console.warn('villager token not bound', e));
+      }
       // The classes she attended this year come along, to show at CS03 (even before she begins).
-      const { assessment, attendance: attended, learningPlan: plan } = await api.currentAssessment(person.id);
+      const { assessment, attendance: attended, learningPlan: plan } = await api.currentAssessment(person.id, token);
       const attendance = attended ?? undefined;
       const learningPlan = plan ?? undefined;
       this.found = null;
+      this.foundToken = null;
       if (!assessment) {
-        await this.save({ personId: person.id, person, screen: 'group', assistedBy, attendance, learningPlan });
+        await this.save({ personId: person.id, person, token, screen: 'group', assistedBy, attendance, learningPlan });
         return;
       }
       const answers = Object.fromEntries(assessment.answers.map((a) => [a.indicatorId, { score: a.score, note: a.note ?? undefined, confirmed: a.confirmed || undefined }]));
@@ -207,7 +242,7 @@ export class Flow {
       // Returned for more evidence: open again for changes, with the appraiser's message.
       const submitted = assessment.status === 'submitted' && !assessment.returned;
       await this.save({
-        personId: person.id, person, assessmentId: assessment.id, group: assessment.group, answers, remotePhotos,
+        personId: person.id, person, token, assessmentId: assessment.id, group: assessment.group, answers, remotePhotos,
         submitted, screen: submitted ? 'result' : 'review', assistedBy, returnedMessage: assessment.returned?.message, attendance, learningPlan,
       });
     });
@@ -369,7 +404,9 @@ export class Flow {
     return this.attempt(async () => {
       const stopped = await db.digitalDrafts.get(person.id);
       if (!stopped) {
-        const known = await api.digitalHistory(person.id).catch(() => null);
+        // Without the box she may start (it decides when the attempt arrives); an expired session may not.
+        const known = await api.digitalHistory(person.id, this.session.token)
+          .catch((e: unknown) => { if (e instanceof ApiError && e.code === 'villager.token-required') throw e; return null; });
         this.digitalHistory = known?.attempts ?? [];
         if (known && !known.retake.allowed) {
           this.digitalRefused = { nextDate: known.retake.nextDate };
@@ -429,7 +466,7 @@ export class Flow {
     };
     this.sync.markPending(person.id);
     await this.save({ screen: 'digital-result', digital: { ...draft, result } }, async () => {
-      await enqueue(db, [{ kind: 'digital-attempt', personId: person.id, recordId: draft.attemptId, body }]);
+      await enqueue(db, [{ kind: 'digital-attempt', personId: person.id, recordId: draft.attemptId, body }], this.session.token);
       await db.digitalDrafts.delete(person.id);
     });
     void this.sync.kick();
@@ -477,7 +514,7 @@ export class Flow {
     };
     this.sync.markPending(person.id);
     await this.save({ plan: { ...plan, saved: body } }, async () => {
-      await enqueue(db, [{ kind: 'learning-plan', personId: person.id, recordId: plan.planId, body }]);
+      await enqueue(db, [{ kind: 'learning-plan', personId: person.id, recordId: plan.planId, body }], this.session.token);
     });
     void this.sync.kick();
   }
@@ -491,7 +528,7 @@ export class Flow {
   async submit(): Promise<void> {
     this.sync.markPending(this.session.personId);
     await this.save({ submitted: true, screen: 'result' }, async () => {
-      await enqueue(db, this.handOver('submitted'));
+      await enqueue(db, this.handOver('submitted'), this.session.token);
       await db.photos.where('assessmentId').equals(this.session.assessmentId).delete();
     });
     this.photos = [];
@@ -513,9 +550,12 @@ export class Flow {
         && (Object.keys(this.session.answers).length > 0 || this.photos.length > 0);
       // A household self-assessment begun and not submitted goes to the box as a draft too.
       const household = this.household.handOver();
+      // The token goes on with what is handed over (the box takes her writes with it for weeks) and
+      // leaves the session table with everything else.
+      const token = this.session.token;
       await db.transaction('rw', db.session, db.photos, db.outbox, db.digitalDrafts, async () => {
-        if (started) await enqueue(db, this.handOver('draft'));
-        if (household.length > 0) await enqueue(db, household);
+        if (started) await enqueue(db, this.handOver('draft'), token);
+        if (household.length > 0) await enqueue(db, household, token);
         await db.session.clear();
         await db.photos.clear();
       });
@@ -523,6 +563,7 @@ export class Flow {
       this.scaleTarget = null;
       this.photos = [];
       this.found = null;
+      this.foundToken = null;
       this.error = null;
       this.household.clear();
       void this.sync.kick();

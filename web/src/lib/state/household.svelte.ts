@@ -20,9 +20,6 @@ export interface HouseholdItem {
   criterionTitle: string;
 }
 
-/** Writes outbox items alongside a change (in its IndexedDB transaction). */
-const queue = (items: () => OutboxItemInput[]) => async (): Promise<void> => { await enqueue(db, items()); };
-
 const blank = (): HouseholdDraft => ({ view: null, assessmentId: uuidv7(), answers: {}, index: 0, submitted: false });
 
 /**
@@ -55,7 +52,8 @@ export class HouseholdFlow {
   /** True when the person at the tablet is the head (only the head links members and answers for the household). */
   get isHead(): boolean {
     const view = this.view;
-    return view !== null && view.headPersonId === this.flow.session.person?.id;
+    // A villager's view names the head only when she is the head.
+    return view?.headPersonId !== undefined && view.headPersonId === this.flow.session.person?.id;
   }
 
   get items(): HouseholdItem[] {
@@ -98,7 +96,17 @@ export class HouseholdFlow {
   }
 
   private attempt(work: () => Promise<void>): Promise<void> {
-    return attempt(this, work);
+    return attempt(this, () => this.flow.unlessExpired(work));
+  }
+
+  /** The session's token, sent with every request about her household. */
+  private get token(): string | undefined {
+    return this.flow.session.token;
+  }
+
+  /** Writes outbox items alongside a change (in its IndexedDB transaction), each with the session's token. */
+  private queue(items: () => OutboxItemInput[]): () => Promise<void> {
+    return async () => { await enqueue(db, items(), this.token); };
   }
 
   /** Saves a change to the draft, with `alongside` (outbox, photos) written in the same IndexedDB transaction. */
@@ -132,10 +140,10 @@ export class HouseholdFlow {
       await this.flow.sync.kick();
       let household: HouseholdView | null;
       try {
-        household = (await api.householdOf(person.id)).household;
+        household = (await api.householdOf(person.id, this.token)).household;
       } catch (e) {
-        // Registered on this tablet and not at the box yet: she has no household there.
-        if (e instanceof ApiError && e.code === 'person.not-found' && this.flow.savedOnTabletOnly) household = null;
+        // Registered on this tablet and not at the box yet (nor her token bound): she has no household there.
+        if (e instanceof ApiError && (e.code === 'person.not-found' || e.code === 'villager.token-required') && this.flow.savedOnTabletOnly) household = null;
         else if (d?.view) household = d.view;
         else throw e;
       }
@@ -154,7 +162,7 @@ export class HouseholdFlow {
     };
     this.flow.sync.markPending(person.id);
     return this.attempt(async () => {
-      await this.change({ view, registeredHere: true }, 'household', queue(() => [
+      await this.change({ view, registeredHere: true }, 'household', this.queue(() => [
         { kind: 'household', personId: person.id, recordId: id, body: { village, headCode: person.code, headBirthYear: person.birthYear } },
       ]));
       await this.flow.sync.kick();
@@ -173,7 +181,7 @@ export class HouseholdFlow {
     const linkId = uuidv7();
     const normalized = code.trim().toUpperCase();
     return this.attempt(async () => {
-      await this.change({ link: undefined }, undefined, queue(() => [
+      await this.change({ link: undefined }, undefined, this.queue(() => [
         { kind: 'household-member', personId: person.id, recordId: linkId, householdId: view.id, body: { code: normalized, birthYear } },
       ]));
       await this.flow.sync.kick();
@@ -189,7 +197,11 @@ export class HouseholdFlow {
         await this.change({ link: { outcome: 'queued', code: normalized } });
         return;
       }
-      const linked = this.view?.members.find((m) => m.code === normalized);
+      // The box shows her household's members by name (their codes and ids may be left out): the one
+      // linked is the member with that code, else the one who was not there before.
+      const members = this.view?.members ?? [];
+      const same = (a: HouseholdView['members'][number], b: HouseholdView['members'][number]) => (a.personId && b.personId ? a.personId === b.personId : a.name === b.name);
+      const linked = members.find((m) => m.code === normalized) ?? members.find((m) => !view.members.some((o) => same(o, m)));
       await this.change({ link: { outcome: 'linked', code: normalized, ...(linked ? { name: linked.name } : {}) } });
     });
   }
@@ -247,7 +259,7 @@ export class HouseholdFlow {
     await this.change((d) => ({
       facts: { ...facts }, factsStep: undefined,
       view: d.view ? { ...d.view, facts: { ...d.view.facts, [String(year)]: facts } } : d.view,
-    }), 'household', queue(() => [{ kind: 'household-facts', personId: person.id, recordId: view.id, year, body: facts }]));
+    }), 'household', this.queue(() => [{ kind: 'household-facts', personId: person.id, recordId: view.id, year, body: facts }]));
     await this.startAssessment();
   }
 
@@ -263,7 +275,7 @@ export class HouseholdFlow {
       await this.flow.sync.kick();
       let start;
       try {
-        start = await api.modelStart(TITLE, view.id);
+        start = await api.modelStart(TITLE, view.id, this.token);
       } catch (e) {
         if (!(e instanceof ApiError) || (e.code !== 'network' && e.code !== 'household.not-found')) throw e;
         start = null;
@@ -376,7 +388,7 @@ export class HouseholdFlow {
     if (!person || !d || !this.body('submitted') || this.unanswered.length > 0) return;
     this.flow.sync.markPending(person.id);
     await this.change({ submitted: true }, 'household-result', async () => {
-      await enqueue(db, this.outboxItems('submitted'));
+      await enqueue(db, this.outboxItems('submitted'), this.token);
       await db.photos.where('assessmentId').equals(d.assessmentId).delete();
     });
     this.photos = [];
@@ -386,9 +398,13 @@ export class HouseholdFlow {
   /** Asks the box again (the result screen, while the box has not answered). */
   async retry(): Promise<void> {
     await this.flow.sync.kick();
-    if (this.draft?.submitted && !this.draft.result && this.view) {
-      const start = await api.modelStart(TITLE, this.view.id).catch(() => null);
-      if (start?.assessment?.status === 'submitted') await this.change({ result: start.assessment.verdict });
+    const view = this.view;
+    if (this.draft?.submitted && !this.draft.result && view) {
+      await this.flow.unlessExpired(async () => {
+        const start = await api.modelStart(TITLE, view.id, this.token)
+          .catch((e: unknown) => { if (e instanceof ApiError && e.code === 'villager.token-required') throw e; return null; });
+        if (start?.assessment?.status === 'submitted') await this.change({ result: start.assessment.verdict });
+      });
     }
   }
 

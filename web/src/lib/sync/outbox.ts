@@ -11,12 +11,16 @@ export type SendOutcome =
 /** How an outbox item reaches the box; a fake in tests. */
 export type Transport = (item: OutboxItem) => Promise<SendOutcome>;
 
-export type OutboxItemInput = OutboxItem extends infer T ? T extends OutboxItem ? Omit<T, 'seq' | 'state' | 'attempts' | 'createdAt' | 'refusal'> : never : never;
+export type OutboxItemInput = OutboxItem extends infer T ? T extends OutboxItem ? Omit<T, 'seq' | 'state' | 'attempts' | 'createdAt' | 'refusal' | 'token'> : never : never;
 
-/** Adds changes to the outbox, in order, in the caller's transaction if there is one. */
-export async function enqueue(db: TabletDb, items: OutboxItemInput[], now = new Date()): Promise<void> {
+/**
+ * Adds changes to the outbox, in order, in the caller's transaction if there is one. Each carries
+ * the villager session's token (undefined only without a session), since the session is cleared
+ * at "Xong" and the item may reach the box days later.
+ */
+export async function enqueue(db: TabletDb, items: OutboxItemInput[], token: string | undefined, now = new Date()): Promise<void> {
   const createdAt = now.toISOString();
-  await db.outbox.bulkAdd(items.map((item) => ({ ...item, state: 'pending', attempts: 0, createdAt }) as OutboxItem));
+  await db.outbox.bulkAdd(items.map((item) => ({ ...item, ...(token ? { token } : {}), state: 'pending', attempts: 0, createdAt }) as OutboxItem));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { OutboxItem } from '../../db/db.ts';
+import { withVillagerToken } from '../api.ts';
 import type { SendOutcome } from './outbox.ts';
 
 /** Statuses that mean "not now" rather than "no": the box is starting, busy or behind a proxy. */
@@ -41,7 +42,10 @@ export function fetchTransport(fetchImpl: typeof fetch = (...a) => globalThis.fe
     const { path, init } = request(item);
     let res: Response;
     try {
-      res = await fetchImpl(`${base}${path}`, init);
+      // The token the villager's session had when the change was made: the box accepts her writes
+      // with it for weeks, so a change that waited out a box switched off still gets in. Items
+      // queued by an older version have none: the box refuses them unless a facilitator is signed in.
+      res = await fetchImpl(`${base}${path}`, withVillagerToken(item.token, init));
     } catch {
       return { kind: 'unreachable' };
     }

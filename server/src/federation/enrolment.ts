@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { AppError, isErrorCode } from '../../../shared/errors.ts';
+import { inGroups, parseEnrolmentCode, parsePin } from '../../../shared/schemas/enrolment.ts';
+import { EnrolResponseSchema } from '../../../shared/sync/protocol.ts';
+import { audit, type Actor } from '../audit/audit.ts';
+import { federationStatus, readState, writeState, type FederationDeps, type FederationStatus } from './federation.service.ts';
+import { checkHubUrl, fetchPinnedCa, pinOfPem, tlsFor, transportError } from './hub-certificate.ts';
+import { newKeyPair } from './signing.ts';
+
+/**
+ * The CA a center will trust for its hub: over HTTPS with a pin, the hub's own CA, fetched and
+ * checked against the pin; over HTTPS without one, none (the system's roots: a public
+ * certificate); over plain HTTP, none, and only to this machine unless allowed.
+ */
+async function caFor(deps: FederationDeps, base: string, pin: string | null): Promise<string | null> {
+  checkHubUrl(base, deps.allowInsecureHttp);
+  if (base.startsWith('http:') || !pin) return null;
+  return fetchPinnedCa(deps.fetch, base, pin);
+}
+
+/**
+ * Enrols with a hub: a new Ed25519 key pair, the public half sent with the one-time code over a
+ * connection that trusts only the pinned CA. Nothing is stored unless the hub accepted the code.
+ */
+export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: string, entered: string): Promise<FederationStatus> {
+  const parsed = parseEnrolmentCode(entered);
+  if (!parsed) throw new AppError('sync.enrolment-invalid');
+  const base = hubUrl.replace(/\/+$/, '');
+  const ca = await caFor(deps, base, parsed.pin);
+  const keys = newKeyPair();
+  let res: Response;
+  try {
+    res = await deps.fetch(`${base}/api/hub/enrol`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: parsed.code, publicKey: keys.publicKey, name: deps.centerName }),
+    }, tlsFor(ca));
+  } catch (e) {
+    throw new AppError(transportError(e));
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const code = (body as { code?: unknown } | null)?.code;
+    throw new AppError(isErrorCode(code) ? code : 'sync.unreachable');
+  }
+  const { nodeId, hubName } = v.parse(EnrolResponseSchema, body);
+  const fingerprint = ca ? inGroups(pinOfPem(ca)) : null;
+  await deps.db.transaction().execute(async (trx) => {
+    await writeState(trx, { hubUrl: base, hubName, nodeId, privateKey: keys.privateKey, publicKey: keys.publicKey, cursor: '0', ...(ca ? { hubCa: ca } : {}) });
+    if (!ca) await trx.deleteFrom('sync_state').where('key', '=', 'hubCa').execute();
+    await audit(trx, actor, { action: 'sync.enrol', subjectKind: 'hub', subjectId: nodeId, details: { hubUrl: base, hubName, fingerprint } }, deps.now().toISOString());
+  });
+  return federationStatus(deps.db);
+}
+
+/**
+ * Pins a new fingerprint from the commune (its CA was replaced): the hub's CA is fetched and
+ * checked against it, then a request over a context trusting only that CA proves the server at
+ * the hub's address holds a certificate from it. Only then is it stored; audited.
+ */
+export async function repinHub(deps: FederationDeps, actor: Actor, fingerprint: string): Promise<FederationStatus> {
+  const s = await readState(deps.db);
+  if (!s.nodeId || !s.hubUrl) throw new AppError('sync.not-enrolled');
+  const pin = parsePin(fingerprint);
+  if (!pin) throw new AppError('request.invalid', { reason: 'fingerprint must be 25 letters or digits (five groups of five)' });
+  checkHubUrl(s.hubUrl, deps.allowInsecureHttp);
+  if (!s.hubUrl.startsWith('https:')) throw new AppError('request.invalid', { reason: 'the hub is reached over plain HTTP: there is no certificate to pin' });
+  const ca = await fetchPinnedCa(deps.fetch, s.hubUrl, pin);
+  let res: Response;
+  try {
+    res = await deps.fetch(`${s.hubUrl}/api/kiosk`, { method: 'GET', signal: AbortSignal.timeout(15_000) }, tlsFor(ca));
+    await res.body?.cancel();
+  } catch (e) {
+    throw new AppError(transportError(e));
+  }
+  if (!res.ok) throw new AppError('sync.unreachable');
+  await writeState(deps.db, { hubCa: ca });
+  await deps.db.deleteFrom('sync_state').where('key', '=', 'lastError').execute();
+  await audit(deps.db, actor, {
+    action: 'sync.repin', subjectKind: 'hub', subjectId: s.nodeId,
+    details: { hubUrl: s.hubUrl, from: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null, to: inGroups(pin) },
+  }, deps.now().toISOString());
+  return federationStatus(deps.db);
+}

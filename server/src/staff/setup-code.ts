@@ -1,0 +1,76 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Crockford's base-32 letters: no I, L, O or U, so a code read off a screen is typed right. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Eight characters (40 bits) as XXXX-XXXX: with the per-client throttle, far beyond guessing. */
+export function newSetupCode(): string {
+  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+/** What a person typed, as the code is stored: upper case, no spaces or dashes, O read as 0, I and L as 1. */
+function canonical(code: string): string {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Compares in constant time (equal-length digests), so the answer's timing tells nothing of the code. */
+export function setupCodeMatches(given: string | undefined, stored: string | undefined): boolean {
+  if (given === undefined || stored === undefined) return false;
+  const match = timingSafeEqual(digest(canonical(given)), digest(canonical(stored)));
+  return match && canonical(given).length > 0;
+}
+
+export async function hasActiveAdmin(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('staff').select('id').where('role', '=', 'admin').where('active', '=', 1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function storedSetupCode(db: Db): Promise<string | undefined> {
+  return (await db.selectFrom('setup_code').select('code').where('id', '=', 1).executeTakeFirst())?.code;
+}
+
+/** Removes the code once an administrator exists (in her setup's transaction). */
+export async function removeSetupCode(db: Db): Promise<void> {
+  await db.deleteFrom('setup_code').execute();
+}
+
+/**
+ * The setup code while no active administrator exists, made on first need and kept until setup (the
+ * server, the CLI and a restart all show the same one); null, and no code stored, once one exists.
+ */
+export async function ensureSetupCode(db: Kysely<Database>, now: Date): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    if (await hasActiveAdmin(trx)) {
+      await removeSetupCode(trx);
+      return null;
+    }
+    // Two processes starting at once (the server and the CLI) keep whichever code came first.
+    await trx.insertInto('setup_code').values({ id: 1, code: newSetupCode(), created_at: now.toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing()).execute();
+    return (await storedSetupCode(trx)) ?? null;
+  });
+}
+
+/**
+ * Printed at start while setup is needed (so it is in the service's journal too): the Vietnamese
+ * lines for whoever reads the console, and one stable line for scripts and tests.
+ */
+export async function announceSetupCode(db: Kysely<Database>, now: Date, print: (line: string) => void = console.log): Promise<void> {
+  const code = await ensureSetupCode(db, now);
+  if (!code) return;
+  print([
+    '',
+    'Máy chưa có người quản trị. Để tạo tài khoản quản trị đầu tiên, mở trang /staff trên máy tính bảng',
+    `và nhập mã cài đặt: ${code}`,
+    'Mã chỉ dùng được một lần và hết hiệu lực khi đã có người quản trị. Xem lại mã: npm run staff -- setup-code',
+    '',
+  ].join('\n'));
+  print(`KIOSK_SETUP_CODE code=${code}`);
+}
