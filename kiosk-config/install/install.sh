@@ -79,28 +79,38 @@ if [ ! -r /etc/debian_version ]; then
   say "Cảnh báo: không phải Debian / Raspberry Pi OS, có thể không chạy đúng" "Warning: not Debian / Raspberry Pi OS, this may not work"
 fi
 
-node_help() {
-  say "Cài Node.js (cần bản 20 trở lên) bằng apt rồi chạy lại:" "Install Node.js (version 20 or newer) with apt, then run this again:"
-  echo "    sudo apt-get update && sudo apt-get install -y nodejs npm"
-  say "Debian 12 / Raspberry Pi OS 12 chỉ có Node 18: cần thêm nguồn apt có Node 20, hoặc dùng Debian 13." \
-    "Debian 12 / Raspberry Pi OS 12 ship Node 18: add an apt source with Node 20, or use Debian 13."
-}
+# Node.js: the distribution's when it is a supported line (22 or newer), else the official Node 24
+# LTS binary from the npm registry package for this box's processor, kept in $APP_DIR/node (node.sh).
+NODE_MIN=22
+NODE_LINE=24
+major_of() { local v; v="$("$1" --version 2>/dev/null || echo v0)"; v="${v#v}"; echo "${v%%.*}"; }
 NODE_BIN="${INSTALL_NODE:-$(command -v node || true)}"
-if [ -z "$NODE_BIN" ] || [ ! -x "$NODE_BIN" ]; then
-  node_help
-  fail "chưa có Node.js" "Node.js is not installed"
+# The node to run while installing: the system's, or the one fetched into $ROOT$APP_DIR/node.
+NODE_RUN="$NODE_BIN"
+if [ -n "$NODE_BIN" ] && [ -x "$NODE_BIN" ] && [ "$(major_of "$NODE_BIN")" -ge "$NODE_MIN" ]; then
+  say "Node.js $("$NODE_BIN" --version) của hệ thống: được" "The system's Node.js $("$NODE_BIN" --version): fine"
+else
+  if [ -n "$NODE_BIN" ] && [ -x "$NODE_BIN" ]; then
+    say "Node.js $("$NODE_BIN" --version) của hệ thống đã hết hạn hỗ trợ: dùng Node.js $NODE_LINE riêng cho kiosk trong $APP_DIR/node" \
+      "The system's Node.js $("$NODE_BIN" --version) is past its end of life: the kiosk gets its own Node.js $NODE_LINE in $APP_DIR/node"
+  else
+    say "Chưa có Node.js: dùng Node.js $NODE_LINE riêng cho kiosk trong $APP_DIR/node" "No Node.js: the kiosk gets its own Node.js $NODE_LINE in $APP_DIR/node"
+  fi
+  # npm fetches it (from the registry npm is set up for); Debian's npm brings an older node with it, unused by the kiosk.
+  if ! command -v npm >/dev/null 2>&1; then
+    say "Cài npm để tải Node.js" "Installing npm to fetch Node.js"
+    run apt-get update -qq
+    run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
+  fi
+  run env KIOSK_NODE_MAJOR="$NODE_LINE" bash "$HERE/node.sh" --into "$ROOT$APP_DIR/node"
+  NODE_BIN="$APP_DIR/node/bin/node"
+  NODE_RUN="$ROOT$NODE_BIN"
+  say "Kiosk chạy bằng $NODE_BIN" "The kiosk runs on $NODE_BIN"
 fi
-NODE_VERSION="$("$NODE_BIN" --version 2>/dev/null || true)"
-NODE_MAJOR="${NODE_VERSION#v}"
-NODE_MAJOR="${NODE_MAJOR%%.*}"
-if ! [[ "$NODE_MAJOR" =~ ^[0-9]+$ ]] || [ "$NODE_MAJOR" -lt 20 ]; then
-  node_help
-  fail "Node.js ${NODE_VERSION:-?} quá cũ, cần bản 20 trở lên" "Node.js ${NODE_VERSION:-?} is too old, 20 or newer is needed"
-fi
-say "Node.js $NODE_VERSION: được" "Node.js $NODE_VERSION: fine"
 if [ "$SKIP_BUILD" != 1 ] && ! command -v npm >/dev/null 2>&1; then
-  node_help
-  fail "chưa có npm" "npm is not installed"
+  say "Cài npm (cần để dựng kiosk)" "Installing npm (needed to build the kiosk)"
+  run apt-get update -qq
+  run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
 fi
 
 # better-sqlite3 is compiled on the box: a C++ compiler, make and python3. espeak-ng and opus-tools
@@ -131,7 +141,7 @@ OWNER="$APP_USER:$APP_USER"
 # home is the program's folder: npm and node-gyp keep their caches in .npm and .cache there).
 list_files() {
   (cd "$1" && find . \( -name node_modules -o -name .git -o -name '*.tmp' -o -path ./dist -o -path ./data \
-    -o -path ./.npm -o -path ./.cache -o -path ./.config -o -path ./.local \) -prune -o -type f -print0)
+    -o -path ./.npm -o -path ./.cache -o -path ./.config -o -path ./.local -o -path ./node -o -path ./.node -o -path ./.node-version \) -prune -o -type f -print0)
 }
 APP_CHANGED=0
 DEPS_CHANGED=0
@@ -179,7 +189,17 @@ else
 fi
 
 # npm ci builds better-sqlite3 here, for this box's processor; then the PWA is built.
-as_app() { (cd "$ROOT$APP_DIR" && run runuser -u "$APP_USER" -- env HOME="$APP_DIR" npm_config_cache="$APP_DIR/.npm" "$@"); }
+# npm and node-gyp run on the chosen Node, building better-sqlite3 against its headers.
+NODE_HOME="$(dirname "$(dirname "$NODE_RUN")")"
+NODEDIR_ENV=()
+if [ -f "$NODE_HOME/include/node/node.h" ]; then NODEDIR_ENV=(npm_config_nodedir="$NODE_HOME"); fi
+as_app() {
+  (cd "$ROOT$APP_DIR" && run runuser -u "$APP_USER" -- env HOME="$APP_DIR" npm_config_cache="$APP_DIR/.npm" \
+    PATH="$(dirname "$NODE_RUN"):$PATH" "${NODEDIR_ENV[@]}" "$@")
+}
+# The Node the native module was last built for: after a Node update it is built again.
+NODE_NOW="$( [ -x "$NODE_RUN" ] && "$NODE_RUN" --version || echo "v$NODE_LINE")"
+NODE_BUILT="$(cat "$ROOT$APP_DIR/.node-version" 2>/dev/null || true)"
 if [ "$SKIP_BUILD" = 1 ]; then
   say "Bỏ qua npm ci và npm run build (INSTALL_SKIP_BUILD=1)" "Skipping npm ci and npm run build (INSTALL_SKIP_BUILD=1)"
 else
@@ -193,9 +213,14 @@ else
       if [ "$DRY" != 1 ]; then cp "$SRC/package-lock.json" "$ROOT$APP_DIR/package-lock.json"; fi
     fi
     APP_CHANGED=1
+  elif [ "$NODE_BUILT" != "$NODE_NOW" ]; then
+    say "Node.js đã đổi ($NODE_BUILT → $NODE_NOW): biên dịch lại better-sqlite3" "Node.js changed ($NODE_BUILT → $NODE_NOW): rebuilding better-sqlite3"
+    as_app npm rebuild better-sqlite3
+    APP_CHANGED=1
   else
     kept "$APP_DIR/node_modules"
   fi
+  if [ "$DRY" != 1 ]; then echo "$NODE_NOW" >"$ROOT$APP_DIR/.node-version"; fi
   if [ "$APP_CHANGED" = 1 ] || [ ! -f "$ROOT$APP_DIR/dist/web/index.html" ]; then
     say "Dựng ứng dụng cho máy tính bảng (npm run build)" "Building the tablets' app (npm run build)"
     as_app npm run build

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureCertificates } from '../../server/src/tls/certificates.ts';
 import { runChecks } from '../../server/src/health/checks.ts';
+import { nodeSupport } from '../../server/src/health/node-support.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -38,7 +39,9 @@ describe('health', () => {
     const res = await h.json('GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('warn');
-    expect(byId(res.body)).toEqual({ disk: 'ok', database: 'ok', certificate: 'warn', clock: 'ok', hub: 'ok', outbox: 'ok', backup: 'warn' });
+    expect(byId(res.body)).toEqual({ disk: 'ok', database: 'ok', certificate: 'warn', clock: 'ok', hub: 'ok', outbox: 'ok', backup: 'warn',
+      runtime: nodeSupport(process.version, new Date('2026-11-23T03:00:00Z')).status });
+    expect(res.body.checks.find((c: { id: string }) => c.id === 'runtime').message).toContain(`Node.js ${process.version}`);
     for (const c of res.body.checks) expect(c.message.length).toBeGreaterThan(10);
   });
 
@@ -52,6 +55,16 @@ describe('health', () => {
     expect(byId(expired).certificate).toBe('fail');
     expect(expired.status).toBe('fail');
     expect(byId(await check('2020-01-01T00:00:00Z')).clock).toBe('fail');
+  });
+
+  it('Node.js past its end of life is a warning that says what to do; the supported line is fine', async () => {
+    h = await startHarness();
+    const check = async (nodeVersion: string) => runChecks({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date('2026-12-07T03:00:00Z'), nodeVersion });
+    const old = (await check('v20.20.2')).checks.find((c) => c.id === 'runtime')!;
+    expect(old).toMatchObject({ status: 'warn' });
+    expect(old.message).toContain('đã hết hạn hỗ trợ từ ngày 30/04/2026');
+    expect(old.message).toContain('install.sh');
+    expect((await check('v24.22.3')).checks.find((c) => c.id === 'runtime')).toMatchObject({ status: 'ok' });
   });
 
   it('a hub that does not answer is a warning; changes waiting long to go up are too', async () => {
@@ -107,7 +120,7 @@ describe('npm run doctor', () => {
     try {
       const fine = doctor({ KIOSK_DATA_DIR: dataDir });
       expect(fine.status).toBe(0);
-      for (const title of ['Ổ đĩa', 'Cơ sở dữ liệu: Cơ sở dữ liệu nguyên vẹn.', 'Chứng chỉ HTTPS', 'Đồng hồ', 'Kết nối với cấp trên', 'Dữ liệu chờ gửi', 'Sao lưu: Chưa sao lưu lần nào']) {
+      for (const title of ['Ổ đĩa', 'Cơ sở dữ liệu: Cơ sở dữ liệu nguyên vẹn.', 'Chứng chỉ HTTPS', 'Đồng hồ', 'Kết nối với cấp trên', 'Dữ liệu chờ gửi', 'Sao lưu: Chưa sao lưu lần nào', `Node.js: Node.js ${process.version}`]) {
         expect(fine.stdout).toContain(title);
       }
       const full = doctor({ KIOSK_DATA_DIR: dataDir, KIOSK_DISK_MIN_FREE_PHOTOS_MB: HUGE });
@@ -116,5 +129,5 @@ describe('npm run doctor', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

@@ -173,17 +173,36 @@ describe('the install scripts', () => {
     expect(existsSync(join(root, 'etc/hoctap-kiosk.env'))).toBe(false);
   }, 60_000);
 
-  it('stops before writing anything when Node is older than 20, saying how to install it with apt', () => {
+  it('with a system Node past its end of life, gives the kiosk its own Node 24 in /opt/hoctap-kiosk/node and the service runs that one', () => {
     const root = newRoot();
-    const oldNode = join(root, 'node18');
-    writeFileSync(oldNode, '#!/bin/sh\necho v18.20.4\n');
+    const oldNode = join(root, 'node20');
+    writeFileSync(oldNode, '#!/bin/sh\necho v20.20.2\n');
     chmodSync(oldNode, 0o755);
-    const r = sh(install, join(root, 'box'), [], '', { INSTALL_NODE: oldNode });
-    expect(r.code).not.toBe(0);
-    expect(r.err).toContain('Node.js v18.20.4 quá cũ');
-    expect(r.out).toContain('apt-get install -y nodejs npm');
-    expect(existsSync(join(root, 'box'))).toBe(false);
+    const box = join(root, 'box');
+    const r = sh(install, box, [], '', { INSTALL_NODE: oldNode });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Node.js v20.20.2 của hệ thống đã hết hạn hỗ trợ: dùng Node.js 24 riêng cho kiosk trong /opt/hoctap-kiosk/node');
+    expect(r.out).toContain(`node.sh --into ${box}/opt/hoctap-kiosk/node`);
+    const unit = readFileSync(join(box, 'etc/systemd/system/hoctap-kiosk.service'), 'utf8');
+    expect(unit.split('\n')).toContain('ExecStart=/opt/hoctap-kiosk/node/bin/node --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js');
   });
+
+  it('node.sh --into fetches the official Node 24 binary from the npm registry package, and keeps it on a second run', () => {
+    const into = join(newRoot(), 'node');
+    const fetch = () => spawnSync('bash', [join(dir, 'node.sh'), '--into', into], { encoding: 'utf8', timeout: 120_000 });
+    const first = fetch();
+    expect(first.status).toBe(0);
+    expect(first.stdout.trim()).toBe(join(into, 'bin/node'));
+    expect(first.stderr).toContain('node-linux-');
+    const version = spawnSync(join(into, 'bin/node'), ['--version'], { encoding: 'utf8' }).stdout.trim();
+    expect(version).toMatch(/^v24\./);
+    // Its headers come with it: native modules build against them without another download.
+    expect(existsSync(join(into, 'include/node/node.h'))).toBe(true);
+    const second = fetch();
+    expect(second.status).toBe(0);
+    expect(second.stderr).toBe('');
+  }, 150_000);
 
   it('refuses to run without root unless it is a dry run', ({ skip }) => {
     // As root (CI), run it as the unprivileged user nobody.

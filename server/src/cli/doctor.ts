@@ -5,7 +5,7 @@ import { runChecks, type CheckStatus } from '../health/checks.ts';
 
 /**
  * `npm run doctor`: checks the box and explains in Vietnamese what is fine and what to do: disk
- * space, database integrity (the full check), certificate, clock, hub, changes waiting, backups.
+ * space, database integrity (the full check), certificate, clock, hub, changes waiting, backups, and whether Node.js still gets security fixes.
  * Exits 1 when something must be fixed, so it can also run from a script.
  */
 const { config, dataDir } = cliConfig();
@@ -14,7 +14,7 @@ await migrateToLatest(db);
 const health = await runChecks({ db, config, dataDir, now: () => new Date(), thorough: true });
 const mark: Record<CheckStatus, string> = { ok: '✔ Tốt  ', warn: '⚠ Lưu ý', fail: '✖ Lỗi  ' };
 const titles: Record<string, string> = {
-  disk: 'Ổ đĩa', database: 'Cơ sở dữ liệu', certificate: 'Chứng chỉ HTTPS', clock: 'Đồng hồ', hub: 'Kết nối với cấp trên', outbox: 'Dữ liệu chờ gửi', backup: 'Sao lưu',
+  disk: 'Ổ đĩa', database: 'Cơ sở dữ liệu', certificate: 'Chứng chỉ HTTPS', clock: 'Đồng hồ', hub: 'Kết nối với cấp trên', outbox: 'Dữ liệu chờ gửi', backup: 'Sao lưu', runtime: 'Node.js',
 };
 console.log(`Kiểm tra máy của ${config.center.name}\n`);
 for (const c of health.checks) console.log(`${mark[c.status]}  ${titles[c.id]}: ${c.message}`);

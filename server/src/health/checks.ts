@@ -7,6 +7,7 @@ import { federationStatus, hubTls } from '../federation/federation.service.ts';
 import { pinnedFetch } from '../federation/pinned-fetch.ts';
 import { serverCertificateEnd, RENEW_BEFORE_DAYS } from '../tls/certificates.ts';
 import { freeBytes } from './disk.ts';
+import { nodeSupport } from './node-support.ts';
 
 /**
  * The box's health, explained in Vietnamese for the administrator (`npm run doctor`) and as a
@@ -17,7 +18,7 @@ import { freeBytes } from './disk.ts';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 export interface Check {
-  id: 'disk' | 'database' | 'certificate' | 'clock' | 'hub' | 'outbox' | 'backup';
+  id: 'disk' | 'database' | 'certificate' | 'clock' | 'hub' | 'outbox' | 'backup' | 'runtime';
   status: CheckStatus;
   /** One line in plain Vietnamese: what was found and, if needed, what to do. */
   message: string;
@@ -33,6 +34,8 @@ export interface HealthDeps {
   fetch?: typeof fetch;
   /** The full integrity check reads the whole database (doctor); the endpoint uses the quick one. */
   thorough?: boolean;
+  /** The Node.js version running the box (process.version; another in tests). */
+  nodeVersion?: string;
 }
 
 const DAY = 86_400_000;
@@ -121,12 +124,18 @@ async function backup(deps: HealthDeps): Promise<Check> {
   return { id: 'backup', status: 'ok', message: `Sao lưu gần nhất ngày ${dmy(last.finishedAt)}.` };
 }
 
+/** Node.js past its end of life gets no security fixes: the box is on a network anyone can join. */
+function runtime(deps: HealthDeps): Check {
+  const support = nodeSupport(deps.nodeVersion ?? process.version, deps.now());
+  return { id: 'runtime', status: support.status, message: support.message };
+}
+
 const worst = (checks: Check[]): CheckStatus => (checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'ok');
 
 export async function runChecks(deps: HealthDeps): Promise<Health> {
   const local = [await disk(deps), await database(deps), await certificate(deps)];
   // One read of the sync state serves both the hub and the outbox checks.
   const status = await federationStatus(deps.db);
-  const checks = [...local, ...(await clockAndHub(deps, status)), outbox(deps, status), await backup(deps)];
+  const checks = [...local, ...(await clockAndHub(deps, status)), outbox(deps, status), await backup(deps), runtime(deps)];
   return { status: worst(checks), at: deps.now().toISOString(), checks };
 }

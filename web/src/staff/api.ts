@@ -16,7 +16,8 @@ import type { PutModelAssessment, SaveModelAppraisal } from '../../../shared/sch
 import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
 import { HubModelQueueItemSchema, ModelProposalSchema, type DecisionTitle, type SubjectRef } from '../../../shared/schemas/decision.ts';
 import { ProposalListSchema, type ProposalListData, type ProposalListTitle } from '../../../shared/schemas/proposal-list.ts';
-import { call as callBox } from '../lib/api.ts';
+import { HealthSchema } from '../../../shared/schemas/health.ts';
+import { ApiError, call as callBox } from '../lib/api.ts';
 
 /** The verdict is computed by the box (shared/domain/models/verdict.ts): checked for its shape's main fields. */
 const VerdictSchema = v.pipe(
@@ -184,6 +185,17 @@ export const staffApi = {
   hubModelAppraisal: (id: string) => call(ModelAppraisalCaseSchema, `/hub/model-appraisals/${id}`),
   saveHubModelAppraisal: (id: string, input: SaveModelAppraisal) => call(ModelAppraisalCaseSchema, `/hub/model-appraisals/${id}`, send('PUT', input)),
   backups: () => call(BackupStatusSchema, '/backups'),
+  /** The box's checks: 503 (something fails) carries the same body as 200, so both are read. */
+  health: async () => {
+    let res: Response;
+    try {
+      res = await fetch('/api/health', { credentials: 'same-origin' });
+    } catch (e) {
+      throw new ApiError('network', (e as Error).message);
+    }
+    if (res.status !== 200 && res.status !== 503) throw new ApiError('internal', res.statusText);
+    return v.parse(HealthSchema, await res.json());
+  },
   backupNow: () => call(BackupRunSchema, '/backups', send('POST')),
   reportUrl: (year: number, format: 'html' | 'xlsx', kind: 'report' | 'public-list') => `/api/staff/hub/report?${q({ year, format, kind })}`,
   /** Links the browser opens itself (print view, downloads): the cookie goes with them. */

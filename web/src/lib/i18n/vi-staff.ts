@@ -481,6 +481,12 @@ export const viStaff = {
     close: 'Đóng',
     retired: 'Lớp này đã thôi dùng: chỉ xem, không sửa điểm danh được.',
   },
+  health: {
+    heading: 'Tình trạng máy',
+    ok: 'Tốt:',
+    warn: 'Cần xem:',
+    fail: 'Lỗi:',
+  },
   backup: {
     last: 'Sao lưu gần nhất: ngày {date} ({files} tệp)',
     never: 'Chưa sao lưu lần nào',
