@@ -23,6 +23,10 @@ if (!hasChromium) {
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, every file
+    // in turn. Two let the unit, integration and security files share both cores (the browser files
+    // still run one at a time, after them).
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'], exclude: ['**/*.svelte.test.ts', '**/node_modules/**'], environment: 'node' } },
       // Reactive state of the tablet tested with Svelte's client runtime, so effects and derived values really run.

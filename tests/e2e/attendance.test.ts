@@ -54,7 +54,8 @@ describe('attendance at a class', () => {
     await panel.getByRole('button', { name: 'Lưu điểm danh' }).click();
     await panel.getByRole('status').getByText(`Đã lưu: 1 người có mặt buổi ${formatVietnamDateTime(past)}.`).waitFor();
 
-    const assessment = async () => (await (await fetch(`${url}/api/assessments/${assessmentId}`)).json()) as { attendance: unknown };
+    // Read as staff: an assessment is not for anyone who knows its id.
+    const assessment = async () => (await api('GET', `/api/assessments/${assessmentId}`)).body as { attendance: unknown };
     expect((await assessment()).attendance).toEqual({ count: 1, lastAt: past, sessions: [{ title, startsAt: past }] });
 
     // Bà Lan at the tablet: her draft opens at the review; at CS03 she is told she came to a class.

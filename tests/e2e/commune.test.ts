@@ -139,7 +139,7 @@ describe('the commune decides, tracks and reports', () => {
 
     // The decision reaches the second center at its next sync.
     expect((await centerApis[1]!('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
-    const person = await (await fetch(`${centers[1]!.url}/api/people/${personIds.get('Sầm Văn Lâm')}`)).json() as { recognitions: { year: number; decisionNumber: string }[] };
+    const person = (await centerApis[1]!('GET', `/api/people/${personIds.get('Sầm Văn Lâm')}`)).body as unknown as { recognitions: { year: number; decisionNumber: string }[] };
     expect(person.recognitions).toEqual([expect.objectContaining({ year, decisionNumber: '31/QĐ-UBND' })]);
     await context.close();
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
@@ -147,8 +148,10 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
 
     // Anh Tuấn did his alone, at exactly the pass mark.
     const tuanId = build.id();
-    await fetch(`${box.kiosk.url}/api/people/${tuanId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...people.anhTuan, village: people.baLan.village }) });
-    const tuanAssessment = await fetch(`${box.kiosk.url}/api/assessments/${build.id()}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(build.assessment(tuanId, { group: 'nhom-2' })) });
+    // As his tablet does: a session token of his own, bound by his registration.
+    const tuanTablet = { 'content-type': 'application/json', 'x-villager-token': randomBytes(32).toString('base64url') };
+    await fetch(`${box.kiosk.url}/api/people/${tuanId}`, { method: 'PUT', headers: tuanTablet, body: JSON.stringify({ ...people.anhTuan, village: people.baLan.village }) });
+    const tuanAssessment = await fetch(`${box.kiosk.url}/api/assessments/${build.id()}`, { method: 'PUT', headers: tuanTablet, body: JSON.stringify(build.assessment(tuanId, { group: 'nhom-2' })) });
     expect(tuanAssessment.status).toBe(200);
 
     // Cô Mai appraises: anh Tuấn's CS07 goes down with a reason, and his verdict changes.

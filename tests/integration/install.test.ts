@@ -161,32 +161,26 @@ describe('the install scripts', () => {
     expect(existsSync(envPath)).toBe(false);
   }, 120_000);
 
-  it('never overwrites a settings file that was there before the first install', () => {
+  it('never overwrites a settings file that was there before the first install; with a system Node past its end of life, gives the kiosk its own Node 24 in /opt/hoctap-kiosk/node and the service runs that one', () => {
     const root = newRoot();
     mkdirSync(join(root, 'etc'), { recursive: true });
     writeFileSync(join(root, 'etc/hoctap-kiosk.env'), 'KIOSK_CENTER=xa-tan-lap\n');
-    const r = sh(install, root);
+    const oldNode = join(newRoot(), 'node20');
+    writeFileSync(oldNode, '#!/bin/sh\necho v20.20.2\n');
+    chmodSync(oldNode, 0o755);
+    const r = sh(install, root, [], '', { INSTALL_NODE: oldNode });
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(join(root, 'etc/hoctap-kiosk.env'), 'utf8')).toBe('KIOSK_CENTER=xa-tan-lap\n');
     expect(r.out).toContain('/etc/hoctap-kiosk.env: đã có, giữ nguyên');
+    // The Node it chose is the one the service runs.
+    expect(r.out).toContain('Node.js v20.20.2 của hệ thống đã hết hạn hỗ trợ: dùng Node.js 24 riêng cho kiosk trong /opt/hoctap-kiosk/node');
+    expect(r.out).toContain(`node.sh --into ${root}/opt/hoctap-kiosk/node`);
+    const unit = readFileSync(join(root, 'etc/systemd/system/hoctap-kiosk.service'), 'utf8');
+    expect(unit.split('\n')).toContain('ExecStart=/opt/hoctap-kiosk/node/bin/node --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js');
     expect(sh(uninstall, root, ['--purge', '--yes']).code).toBe(0);
     expect(existsSync(join(root, 'etc/hoctap-kiosk.env'))).toBe(false);
   }, 60_000);
-
-  it('with a system Node past its end of life, gives the kiosk its own Node 24 in /opt/hoctap-kiosk/node and the service runs that one', () => {
-    const root = newRoot();
-    const oldNode = join(root, 'node20');
-    writeFileSync(oldNode, '#!/bin/sh\necho v20.20.2\n');
-    chmodSync(oldNode, 0o755);
-    const box = join(root, 'box');
-    const r = sh(install, box, [], '', { INSTALL_NODE: oldNode });
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('Node.js v20.20.2 của hệ thống đã hết hạn hỗ trợ: dùng Node.js 24 riêng cho kiosk trong /opt/hoctap-kiosk/node');
-    expect(r.out).toContain(`node.sh --into ${box}/opt/hoctap-kiosk/node`);
-    const unit = readFileSync(join(box, 'etc/systemd/system/hoctap-kiosk.service'), 'utf8');
-    expect(unit.split('\n')).toContain('ExecStart=/opt/hoctap-kiosk/node/bin/node --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js');
-  });
 
   it('node.sh --into fetches the official Node 24 binary from the npm registry package, and keeps it on a second run', () => {
     const into = join(newRoot(), 'node');
