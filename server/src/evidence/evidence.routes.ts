@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
-import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { parseOrThrow } from '../http/errors.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -11,12 +9,9 @@ import { requireAssessment } from '../villager/villager.service.ts';
 const IndicatorQuery = v.pipe(v.string(), v.minLength(1), v.maxLength(32));
 
 export const evidenceRoutes = new Hono<AppEnv>()
-  // The photo is the raw body (image/jpeg from the tablet's resizer), so nothing is re-encoded here.
+  // The photo is the raw body (image/jpeg from the tablet's resizer), so nothing is re-encoded here;
+  // its size is bounded while it is read (http/body-limit.ts, evidence.maxPhotoBytes).
   .put('/assessments/:assessmentId/evidence/:evidenceId',
-    async (c, next) => {
-      const maxSize = c.var.deps.config.settings['evidence.maxPhotoBytes'];
-      return bodyLimit({ maxSize, onError: () => { throw new AppError('evidence.too-large', { limitBytes: maxSize }); } })(c, next);
-    },
     async (c) => {
       const assessmentId = parseOrThrow(Uuid7Schema, c.req.param('assessmentId'));
       const evidenceId = parseOrThrow(Uuid7Schema, c.req.param('evidenceId'));

@@ -46,7 +46,7 @@ export function hubFingerprint(config: KioskConfig): string | null {
 }
 
 /** This machine by name or address (127.0.0.0/8, ::1, localhost): plain HTTP there never crosses a network. */
-function isLoopbackUrl(url: string): boolean {
+export function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -5,7 +5,6 @@ import { ResourceInputSchema } from '../../../shared/schemas/resource.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
-import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../../shared/errors.ts';
 import { importResources } from './resources.import.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -25,8 +24,8 @@ export const resourceRoutes = new Hono<AppEnv>()
   .get('/staff/resources', requireRole('facilitator', 'admin'), async (c) => c.json(await listResources(c.var.deps.db)))
   .put('/staff/resources/:id', requireRole('facilitator', 'admin'), jsonBody(ResourceInputSchema), async (c) =>
     c.json(await putResource(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json'))))
-  // A spreadsheet of resources (.xlsx or .csv, the file as the body): all rows or none.
-  .post('/staff/resources/import', requireRole('facilitator', 'admin'), bodyLimit({ maxSize: 5_000_000, onError: () => { throw new AppError('request.too-large', { limitBytes: 5_000_000 }); } }), async (c) => {
+  // A spreadsheet of resources (.xlsx or .csv, the file as the body, at most IMPORT_BYTES: http/body-limit.ts): all rows or none.
+  .post('/staff/resources/import', requireRole('facilitator', 'admin'), async (c) => {
     const type = (c.req.header('content-type') ?? '').includes('csv') ? 'csv' : 'xlsx';
     return c.json(await importResources(c.var.deps, c.var.staff!, new Uint8Array(await c.req.arrayBuffer()), type));
   })

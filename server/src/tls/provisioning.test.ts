@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCertificates } from './certificates.ts';
-import { httpsUrlFor, isLoopbackRequest, plainHttpFetch, provisioningApp } from './provisioning.ts';
+import { isLoopbackUrl } from '../federation/hub-certificate.ts';
+import { httpsUrlFor, plainHttpFetch, provisioningApp } from './provisioning.ts';
 
 let dir: string;
 let caCert: string;
@@ -20,7 +21,7 @@ describe('plain HTTP on the LAN', () => {
     ['http://127.0.0.1:8080/', true], ['http://localhost:8080/staff', true], ['http://[::1]:8080/', true],
     ['http://192.168.1.10:8080/', false], ['http://hoctap.lan/', false], ['http://127.example.vn/', false],
   ])('the URL %s names this machine: %s', (url, loopback) => {
-    expect(isLoopbackRequest(url)).toBe(loopback);
+    expect(isLoopbackUrl(url)).toBe(loopback);
   });
 
   it.each([

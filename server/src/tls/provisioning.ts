@@ -21,15 +21,6 @@ export function httpsUrlFor(requestUrl: string, tlsPort: number, path = '/'): st
   return `https://${host}${tlsPort === 443 ? '' : `:${tlsPort}`}${path}`;
 }
 
-/**
- * Whether a URL names this machine's loopback (e.g. a hub address that may stay plain HTTP). Says
- * nothing about who sent a request: a client names any host it likes (see plainHttpFetch).
- */
-export function isLoopbackRequest(requestUrl: string): boolean {
-  const host = new URL(requestUrl).hostname;
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 /**

@@ -31,3 +31,13 @@ export async function householdRole(db: Db, householdId: string, personId: strin
 export function assessmentSubject(db: Db, assessmentId: string): Promise<{ subject_kind: string; subject_id: string } | undefined> {
   return db.selectFrom('assessment').select(['subject_kind', 'subject_id']).where('id', '=', assessmentId).executeTakeFirst();
 }
+
+/** Whether the box holds a household with this id. */
+export async function householdExists(db: Db, householdId: string): Promise<boolean> {
+  return (await db.selectFrom('household').select('id').where('id', '=', householdId).executeTakeFirst()) !== undefined;
+}
+
+/** A person's slip (code and birth year), or undefined when she is not here. */
+export function slipOf(db: Db, personId: string): Promise<{ code: string; birth_year: number } | undefined> {
+  return db.selectFrom('person').select(['code', 'birth_year']).where('id', '=', personId).executeTakeFirst();
+}

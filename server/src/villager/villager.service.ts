@@ -56,7 +56,7 @@ export async function requireHousehold(c: Context<AppEnv>, householdId: string, 
   const personId = await villagerOf(c, access);
   const { db } = c.var.deps;
   const role = await repo.householdRole(db, householdId, personId);
-  const exists = role !== undefined || (await db.selectFrom('household').select('id').where('id', '=', householdId).executeTakeFirst()) !== undefined;
+  const exists = role !== undefined || (await repo.householdExists(db, householdId));
   if (exists && (role === undefined || (access === 'write' && role !== 'head'))) throw new AppError('villager.forbidden');
   return { kind: 'villager', personId };
 }
@@ -110,7 +110,7 @@ export function householdFor(actor: Actor, view: HouseholdView | null): Househol
 export async function requireOwnSlip(c: Context<AppEnv>, code: string, birthYear: number): Promise<Actor> {
   if (c.var.staff) return { kind: 'staff' };
   const personId = await villagerOf(c, 'write');
-  const person = await c.var.deps.db.selectFrom('person').select(['code', 'birth_year']).where('id', '=', personId).executeTakeFirst();
+  const person = await repo.slipOf(c.var.deps.db, personId);
   // Compared with her own record, never looked up: the answer says nothing about anyone else's slip.
   if (person?.code !== code || person.birth_year !== birthYear) throw new AppError('villager.forbidden');
   return { kind: 'villager', personId };
