@@ -102,6 +102,30 @@ export const options = {
     type: 'integer', min: 2, max: 10, default: 5, env: 'KIOSK_OUTSTANDING_YEARS',
     description: 'Years recognized in a row to be an outstanding Learning Citizen (tiêu biểu xuất sắc).',
   },
+  'person.minAge': {
+    type: 'integer', min: 0, max: 30, default: 6, env: 'KIOSK_PERSON_MIN_AGE',
+    description: 'Youngest age (in the assessment year, from the birth year) at which anyone can be registered at all; a birth year that makes a person younger is refused (person.birth-year-out-of-range).',
+  },
+  'person.maxAge': {
+    type: 'integer', min: 60, max: 130, default: 120, env: 'KIOSK_PERSON_MAX_AGE',
+    description: 'Oldest age (in the assessment year) a birth year may give; an older one is refused as a typing mistake (person.birth-year-out-of-range).',
+  },
+  'person.guardianUnder': {
+    type: 'integer', min: 0, max: 21, default: 16, env: 'KIOSK_PERSON_GUARDIAN_UNDER',
+    description: "Under this age (in the assessment year) a person is a child (Law 91/2025): registered only in assisted mode, with a parent's or guardian's consent recorded (their name and relation), or not at all when person.minors is off.",
+  },
+  'person.minors': {
+    type: 'enum', values: ['assisted', 'off'], default: 'assisted', env: 'KIOSK_PERSON_MINORS',
+    description: "assisted: a child (under person.guardianUnder) is registered only with a facilitator beside her and a parent's or guardian's consent recorded. off: this center does not register children at all.",
+  },
+  'evidence.keepMonths': {
+    type: 'integer', min: 1, max: 120, default: 12, env: 'KIOSK_EVIDENCE_KEEP_MONTHS',
+    description: "Months an evidence photo is kept after the commune's decision on its year (or after the year's end when no decision comes); a nightly job then deletes it, audited and counted on the health screen. Scores and decisions stay (the five-year streak needs them).",
+  },
+  'evidence.toCommune': {
+    type: 'enum', values: ['off', 'on'], default: 'off', env: 'KIOSK_EVIDENCE_TO_COMMUNE',
+    description: "off: a villager's (CDHT) evidence photos stay at the center, where she is appraised; only the photos of a household's, clan's, village's or unit's self-assessment (appraised by the commune) go up. on: the commune has asked for the CDHT photos too.",
+  },
   'evidence.maxPhotoBytes': {
     type: 'integer', min: 10_000, max: 20_000_000, default: 2_000_000, env: 'KIOSK_MAX_PHOTO_BYTES',
     description: 'Largest evidence photo the box accepts; the tablet resizes photos well below this.',
@@ -185,6 +209,10 @@ export const options = {
   'digital.bank': {
     type: 'string', default: 'digital-2025@2025.1', env: 'KIOSK_DIGITAL_BANK',
     description: 'Digital-skills question bank (id@version, from kiosk-config/digital/) for the self-check villagers take at the kiosk.',
+  },
+  'digital.draftDays': {
+    type: 'integer', min: 1, max: 365, default: 30, env: 'KIOSK_DIGITAL_DRAFT_DAYS',
+    description: 'Days a paused digital-skills self-check is kept at the box (resumed with code and birth year, never kept on the tablet) before it is deleted.',
   },
   'digital.minScore': {
     type: 'integer', min: 1, max: 10, default: 7, env: 'KIOSK_DIGITAL_MIN_SCORE',

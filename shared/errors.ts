@@ -118,6 +118,12 @@ export const errorCatalogue = {
   'audio.synthesizer-missing': { status: 503, message: () => 'espeak-ng is not installed on this box (apt-get install espeak-ng).' },
   'criteria.points-mismatch': { status: 422, message: (d: { set?: string; problems?: string[] }) => `The points of criteria set ${d.set ?? ''} do not add up: ${(d.problems ?? []).join('; ')}.` },
   'criteria.invalid': { status: 422, message: (d: { set?: string; problems?: string[] }) => `Criteria set ${d.set ?? ''} is not valid: ${(d.problems ?? []).join('; ')}.` },
+  'text.invalid-characters': { status: 422, message: (d: { fields?: string[] }) => `Hidden control or direction characters are not allowed in ${(d.fields ?? []).join(', ') || 'this text'}.` },
+  // -- issue 21 (restore, enrolment): codes go here
+  // -- issue 21 (digital-skills answers and paused checks): codes go here
+  // -- issue 21 (plans, free text, hub population): codes go here
+  // -- issue 21 (registration, children, consents): codes go here
+  // -- issue 21 (evidence retention): codes go here
   'internal': { status: 500, message: () => 'Something went wrong on the box.' },
 } as const satisfies Record<string, { status: number; message: (details: never) => string }>;
 

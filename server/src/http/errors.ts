@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
-import { AppError } from '../../../shared/errors.ts';
+import { AppError, isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
 
 /** The one place an error becomes an answer: `{ code, message, details }` with the catalogue's status. */
 export function onError(err: Error, c: Context): Response {
@@ -22,10 +22,19 @@ export function jsonBody<S extends v.GenericSchema>(schema: S) {
   return validator('json', (value) => parseOrThrow(schema, value));
 }
 
-/** Parses with a shared schema or throws `request.invalid` naming each bad field. */
+/**
+ * Parses with a shared schema or throws `request.invalid` naming each bad field. A check whose
+ * message is itself a catalogued code (the free-text rule's `text.invalid-characters`) answers
+ * that code, naming the fields it refused.
+ */
 export function parseOrThrow<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
+  const coded = result.issues.find((i) => isErrorCode(i.message));
+  if (coded) {
+    const fields = result.issues.filter((i) => i.message === coded.message).map((i) => v.getDotPath(i) ?? '');
+    throw new AppError(coded.message as ErrorCode, { fields });
+  }
   throw new AppError('request.invalid', {
     issues: result.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })),
   });

@@ -486,6 +486,8 @@ export const en: Messages = {
     'household.year-invalid': 'This year has not begun yet: it cannot be filled in.',
     'assessment.indicator-unknown': 'An answer does not match the criteria set. Please ask the facilitator for help.',
     'assessment.not-found': 'This self-assessment was not found.',
+    'text.invalid-characters': 'The text holds hidden characters that cannot be used (usually pasted from elsewhere). Please type it again.',
+    // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Something went wrong. Please ask the facilitator for help. (Error code: {code})',
   },
 };

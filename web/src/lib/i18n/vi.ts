@@ -494,6 +494,8 @@ export const vi = {
     'household.year-invalid': 'Năm này chưa bắt đầu, chưa khai được.',
     'assessment.indicator-unknown': 'Có câu trả lời không khớp với bộ tiêu chí. Xin nhờ người hướng dẫn giúp.',
     'assessment.not-found': 'Không tìm thấy bài tự đánh giá này.',
+    'text.invalid-characters': 'Chữ vừa nhập có ký tự ẩn không dùng được (thường do dán từ nơi khác). Hãy gõ lại.',
+    // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,
 } as const;
