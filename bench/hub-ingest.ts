@@ -49,7 +49,7 @@ export function pushBodies(records: number): { body: Uint8Array; records: number
     const personId = uuidv7();
     const person: PersonUpsertV1 = {
       type: 'PersonUpsertV1', id: personId, revision: 1, code: `P${String(i).padStart(7, '0')}`, name: `Người số ${i}`, birthYear: 1940 + (i % 60),
-      village: villages[i % villages.length]!, phone: i % 3 === 0 ? `09${String(10_000_000 + i).slice(-8)}` : null,
+      village: villages[i % villages.length]!,
       consents: ['assessment', 'publicList', 'statistics'].map((purpose) => ({ purpose, granted: true, at })),
     };
     payloads.push(JSON.stringify(person));

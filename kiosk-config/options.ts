@@ -120,11 +120,11 @@ export const options = {
   },
   'evidence.keepMonths': {
     type: 'integer', min: 1, max: 120, default: 12, env: 'KIOSK_EVIDENCE_KEEP_MONTHS',
-    description: "Months an evidence photo is kept after the commune's decision on its year (or after the year's end when no decision comes); a nightly job then deletes it, audited and counted on the health screen. Scores and decisions stay (the five-year streak needs them).",
+    description: "Months an evidence photo is kept after the year's decision: the latest decision of the commune on the photo's title and year known at this box (a recognition in force, or a refusal not taken back), or, when none came, the end of the assessment year. A nightly job (at backup.hour) then deletes it, the file once no kept record names it; audited and counted on the health screen. Scores, appraisals and decisions stay (the five-year streak needs them).",
   },
   'evidence.toCommune': {
     type: 'enum', values: ['off', 'on'], default: 'off', env: 'KIOSK_EVIDENCE_TO_COMMUNE',
-    description: "off: a villager's (CDHT) evidence photos stay at the center, where she is appraised; only the photos of a household's, clan's, village's or unit's self-assessment (appraised by the commune) go up. on: the commune has asked for the CDHT photos too.",
+    description: "off: a villager's (CDHT) evidence photos stay at the center, where she is appraised; only the photos of a household's, clan's, village's or unit's self-assessment go up. on: the commune has asked for the CDHT photos too. Set at the commune hub, it goes down the feed to every center, which goes by it from then on; a center's own value (set at the commune's request) counts only until its commune has said. Decided when a photo is taken: a change does not move photos already kept or queued.",
   },
   'evidence.maxPhotoBytes': {
     type: 'integer', min: 10_000, max: 20_000_000, default: 2_000_000, env: 'KIOSK_MAX_PHOTO_BYTES',

@@ -120,9 +120,29 @@ export const errorCatalogue = {
   'criteria.invalid': { status: 422, message: (d: { set?: string; problems?: string[] }) => `Criteria set ${d.set ?? ''} is not valid: ${(d.problems ?? []).join('; ')}.` },
   'text.invalid-characters': { status: 422, message: (d: { fields?: string[] }) => `Hidden control or direction characters are not allowed in ${(d.fields ?? []).join(', ') || 'this text'}.` },
   // -- issue 21 (restore, enrolment): codes go here
+  'sync.epoch-mismatch': { status: 409, message: (d: { lastSeq?: number }) => `This hub holds another history of this center (one of the two was restored from a backup; the hub holds its changes up to ${d.lastSeq ?? '?'}): agree the position first (POST /api/hub/position).` },
+  'sync.position-mismatch': { status: 409, message: (d: { lastSeq?: number }) => `The hub holds this center's changes up to ${d.lastSeq ?? '?'}, not up to where this push starts: send again from there.` },
+  'sync.epoch-retired': { status: 409, message: () => 'This history of the center was replaced by a restored copy that has synced since: this box may no longer send as the center.' },
+  'sync.history-unresolved': { status: 409, message: () => 'The center and the hub do not agree on which changes the hub holds; nothing more is sent until an administrator looks at it.' },
   // -- issue 21 (digital-skills answers and paused checks): codes go here
+  'digital.no-answers': { status: 422, message: () => 'A self-check with no answer (none, or every item skipped) is not kept nor scored.' },
+  'digital.answer-unknown': { status: 422, message: (d: { itemIds?: string[] }) => `These answers name an option, picture, message or form field the item does not have: ${(d.itemIds ?? []).join(', ')}.` },
+  'digital.started-at-invalid': { status: 422, message: (d: { startedAt?: string; reason?: string; skewSeconds?: number; maxDays?: number }) => d.reason === 'too-old'
+    ? `The check is dated ${d.startedAt ?? '?'}, more than ${d.maxDays ?? '?'} days ago: it cannot still be open.`
+    : `The check is dated ${d.startedAt ?? '?'}, later than the box's clock (allowing ${d.skewSeconds ?? '?'} s): check the tablet's date.` },
   // -- issue 21 (plans, free text, hub population): codes go here
+  'plan.resource-unknown': { status: 422, message: (d: { resourceIds?: string[] }) => `The plan names resources this box does not have: ${(d.resourceIds ?? []).join(', ')}.` },
+  'plan.date-outside-year': { status: 422, message: (d: { year?: number; from?: string; to?: string; dates?: string[] }) => `The plan's dates must lie within its assessment year ${d.year ?? ''} (${d.from ?? '?'} to ${d.to ?? '?'}): ${(d.dates ?? []).join(', ')}.` },
+  'plan.made-in-future': { status: 422, message: (d: { madeAt?: string; skewSeconds?: number }) => `The plan is dated ${d.madeAt ?? '?'}, later than the box's clock (allowing ${d.skewSeconds ?? '?'} s): check the tablet's date.` },
+  'population.village-unknown': { status: 422, message: (d: { name?: string }) => `"${d.name ?? ''}" is not a village (or commune) this hub knows: enter figures only for the villages of its centers, under their current names.` },
   // -- issue 21 (registration, children, consents): codes go here
+  'person.birth-year-out-of-range': { status: 422, message: (d: { earliest?: number; latest?: number; year?: number }) => `The birth year must be from ${d.earliest ?? '?'} to ${d.latest ?? '?'} (the ages this center registers, in ${d.year ?? 'the assessment year'}).` },
+  'person.minors-off': { status: 422, message: (d: { guardianUnder?: number }) => `This center does not register children (under ${d.guardianUnder ?? '?'}).` },
+  'person.child-needs-assistance': { status: 422, message: (d: { guardianUnder?: number }) => `A child (under ${d.guardianUnder ?? '?'}) is registered only in assisted mode: a facilitator signed in beside her, named as assistedBy.` },
+  'person.guardian-consent-required': { status: 422, message: () => "A child's registration and assessment need her parent's or guardian's consent recorded (name and relation)." },
+  'person.guardian-not-needed': { status: 422, message: () => "An adult's registration carries no guardian: it is not collected." },
+  'person.consents-differ': { status: 409, message: () => 'This person was registered under this id with other consents (or another guardian): change consents at the center, not by registering again.' },
+  'assessment.child-group': { status: 422, message: (d: { group?: string }) => `A child is assessed only in a group for pupils and students, with her guardian's consent; not in "${d.group ?? ''}".` },
   // -- issue 21 (evidence retention): codes go here
   'internal': { status: 500, message: () => 'Something went wrong on the box.' },
 } as const satisfies Record<string, { status: number; message: (details: never) => string }>;

@@ -86,6 +86,12 @@ export function createApp(options: AppOptions) {
     else if (c.req.path.startsWith('/api/audio/') && c.res.ok && c.res.headers.has('Cache-Control')) return;
     else c.header('Cache-Control', 'no-store');
   });
+  // Every answer is dated by the box's own clock (deps.now): a tablet dates what it makes by it
+  // (web/src/lib/api.ts boxNow), since the box refuses dates later than its clock allows.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Date', deps.now().toUTCString());
+  });
   // A full card refuses writes as "not now" (the tablets keep them and retry), never half-writes them.
   app.use('/api/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') checkRoomForData(deps.config, deps.evidenceDir);

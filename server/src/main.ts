@@ -9,6 +9,8 @@ import { federationStatus, pushToHub, syncDeps } from './federation/federation.s
 import { pinnedFetch } from './federation/pinned-fetch.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
 import { scheduleNightlyBackup } from './backup/backup.service.ts';
+import { scheduleNightlyEvidenceRetention } from './evidence/evidence.retention.ts';
+import { scheduleDraftPurge } from './digital/digital-drafts.service.ts';
 import { renderAudioOnStart } from './audio/render-on-start.ts';
 import { announceSetupCode } from './staff/setup-code.ts';
 
@@ -47,6 +49,10 @@ async function main(): Promise<void> {
   if (pushesUp) schedule(s['sync.intervalSeconds']);
   // Nightly backup into backup.dir at backup.hour (Vietnam time), or soon after start if that hour was missed.
   scheduleNightlyBackup({ db, config, dataDir, now: () => new Date() });
+  // Nightly too: evidence photos whose time is up (evidence.keepMonths after the year's decision) are deleted, audited.
+  scheduleNightlyEvidenceRetention({ db, config, evidenceDir: join(dataDir, 'evidence'), now: () => new Date() });
+  // Paused digital-skills checks that have run out (digital.draftDays) are deleted within the hour, asked for or not.
+  scheduleDraftPurge({ db, config, now: () => new Date() });
   // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed (audio.renderOnStart).
   renderAudioOnStart({ config, dataDir });
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { digitalDomainIds, householdSkillIds, type DigitalDomainId, type DigitalItem } from '../schemas/digital-bank.ts';
 import {
+  answeredCount,
   levelOf,
   parseAmount,
+  responseProblems,
   retakeAllowed,
   scoreAttempt,
   scoreItem,
+  startedAtProblem,
   type DigitalResponse,
   type DigitalResponses,
   type ScoringRules,
@@ -300,5 +303,54 @@ describe('retakeAllowed', () => {
 
   it.each([['01/03/2026'], ['2026-02-30'], ['2026-03-01T08:00:00'], ['soon']])('refuses %j as a date', (when) => {
     expect(() => retakeAllowed(bank, when, '2026-03-01', false)).toThrow(RangeError);
+  });
+});
+
+describe('responseProblems', () => {
+  const items = [selfItem, choiceItem, tapItem, phoneItem, scamItem, amountItem, formItem];
+  it('finds nothing wrong with answers that name what each item has, nor with skipped items', () => {
+    expect(responseProblems(items, {
+      S: { kind: 'self-rating', step: 2 }, C: { kind: 'choice', optionId: 'a' }, T: { kind: 'tap-icon', iconId: 'phone' },
+      P: phone('0900 000 000'), M: { kind: 'pick-scam', messageId: 'm1' }, A: amount('12'),
+      F: { kind: 'fill-form', values: { 'ho-ten': 'ai đó', buoi: 'Chiều' } },
+    })).toEqual([]);
+    expect(responseProblems(items, { S: { kind: 'skipped' }, F: { kind: 'skipped' } })).toEqual([]);
+  });
+
+  it.each<[string, DigitalResponses, string]>([
+    ['an item the bank does not have', { X9: { kind: 'self-rating', step: 2 } }, 'item-unknown'],
+    ['a choice answered as a self-rating', { C: { kind: 'self-rating', step: 2 } }, 'wrong-kind'],
+    ['a practical task answered as another task', { T: { kind: 'pick-scam', messageId: 'm1' } }, 'wrong-kind'],
+    ['an option the choice does not have', { C: { kind: 'choice', optionId: 'z' } }, 'option-unknown'],
+    ['a picture the task does not show', { T: { kind: 'tap-icon', iconId: 'camera' } }, 'icon-unknown'],
+    ['a message the task does not show', { M: { kind: 'pick-scam', messageId: 'm9' } }, 'message-unknown'],
+    ['a field the form does not have', { F: { kind: 'fill-form', values: { 'ho-ten': 'Lê Văn Ba', 'so-cccd': '0123' } } }, 'field-unknown'],
+    ['a choice field answered with what it does not offer', { F: { kind: 'fill-form', values: { buoi: 'Tối' } } }, 'field-option-unknown'],
+  ])('names %s', (_name, responses, problem) => {
+    expect(responseProblems(items, responses)).toEqual([{ itemId: Object.keys(responses)[0], problem }]);
+  });
+});
+
+describe('answeredCount', () => {
+  it('counts answers, not skipped items', () => {
+    expect(answeredCount({})).toBe(0);
+    expect(answeredCount({ S: { kind: 'skipped' }, C: { kind: 'skipped' } })).toBe(0);
+    expect(answeredCount({ S: { kind: 'self-rating', step: 0 }, C: { kind: 'skipped' } })).toBe(1);
+  });
+});
+
+describe('startedAtProblem', () => {
+  const now = new Date('2026-11-23T03:00:00Z');
+  const window = { futureSeconds: 300, pastDays: 60 };
+  it.each<[string, string, ReturnType<typeof startedAtProblem>]>([
+    ['a moment ago', '2026-11-23T02:40:00.000Z', null],
+    ['ahead by less than the skew', '2026-11-23T03:04:59Z', null],
+    ['ahead by more than the skew', '2026-11-23T03:05:01Z', 'future'],
+    ['in 2099', '2099-01-01T00:00:00Z', 'future'],
+    ['as old as allowed', '2026-09-24T03:00:00Z', null],
+    ['older', '2026-09-24T02:59:59Z', 'too-old'],
+    ['in 1970', '1970-01-01T00:00:00Z', 'too-old'],
+  ])('%s', (_name, startedAt, expected) => {
+    expect(startedAtProblem(startedAt, now, window)).toBe(expected);
   });
 });

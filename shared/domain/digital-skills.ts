@@ -84,6 +84,65 @@ export function scoreItem(item: DigitalItem, response: DigitalResponse | undefin
 }
 
 /**
+ * Why a response cannot stand as an answer to the bank:
+ * - `item-unknown`: the bank has no item with that id;
+ * - `wrong-kind`: answered as another kind than the item (or its practical task) takes;
+ * - `option-unknown`, `icon-unknown`, `message-unknown`: the option, picture or message picked is not one of the item's;
+ * - `field-unknown`: a form value for a field the form does not have;
+ * - `field-option-unknown`: a choice field answered with something that is not one of its options.
+ * `skipped` fits every item. Typed text (a number, an amount, a text field) is scored, not checked here.
+ */
+export type ResponseProblem = 'item-unknown' | 'wrong-kind' | 'option-unknown' | 'icon-unknown' | 'message-unknown' | 'field-unknown' | 'field-option-unknown';
+
+/** Every response that does not fit the bank's items, with why, in the order given; empty when all fit. */
+export function responseProblems(items: readonly DigitalItem[], responses: DigitalResponses): { itemId: string; problem: ResponseProblem }[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const problems: { itemId: string; problem: ResponseProblem }[] = [];
+  for (const [itemId, response] of Object.entries(responses)) {
+    if (response === undefined) continue;
+    const item = byId.get(itemId);
+    const problem = !item ? 'item-unknown' : response.kind === 'skipped' ? null : fitProblem(item, response);
+    if (problem) problems.push({ itemId, problem });
+  }
+  return problems;
+}
+
+function fitProblem(item: DigitalItem, response: Exclude<DigitalResponse, { kind: 'skipped' }>): ResponseProblem | null {
+  const expected = item.kind === 'practical' ? item.task.type : item.kind;
+  if (response.kind !== expected) return 'wrong-kind';
+  if (item.kind === 'choice' && response.kind === 'choice') return item.options.some((o) => o.id === response.optionId) ? null : 'option-unknown';
+  if (item.kind !== 'practical') return null;
+  const task = item.task;
+  if (task.type === 'tap-icon' && response.kind === 'tap-icon') return task.icons.some((i) => i.id === response.iconId) ? null : 'icon-unknown';
+  if (task.type === 'pick-scam' && response.kind === 'pick-scam') return task.messages.some((m) => m.id === response.messageId) ? null : 'message-unknown';
+  if (task.type === 'fill-form' && response.kind === 'fill-form') {
+    for (const [fieldId, value] of Object.entries(response.values)) {
+      const field = task.fields.find((f) => f.id === fieldId);
+      if (!field) return 'field-unknown';
+      if (field.kind === 'choice' && !(field.options ?? []).includes(value)) return 'field-option-unknown';
+    }
+  }
+  return null;
+}
+
+/** How many items were answered: a `skipped` response, like none, is not an answer. */
+export function answeredCount(responses: DigitalResponses): number {
+  return Object.values(responses).filter((r) => r !== undefined && r.kind !== 'skipped').length;
+}
+
+/**
+ * Whether a check's start, by the tablet's clock, can be true by the box's `now`: not later than
+ * `futureSeconds` ahead (two clocks never agree exactly), not more than `pastDays` back (a check is
+ * finished within its draft's life and delivered within the token's). `startedAt` is an ISO timestamp.
+ */
+export function startedAtProblem(startedAt: string, now: Date, window: { futureSeconds: number; pastDays: number }): 'future' | 'too-old' | null {
+  const at = Date.parse(startedAt);
+  if (Number.isNaN(at) || at > now.getTime() + window.futureSeconds * 1000) return 'future';
+  if (at < now.getTime() - window.pastDays * 86_400_000) return 'too-old';
+  return null;
+}
+
+/**
  * A typed phone number as ten digits: spaces, dots and dashes are dropped and a leading "+84" stands
  * for the leading 0 ("+84 912 345 678" → "0912345678"). Anything else (letters, "84…" without "+",
  * "+84 0…") is returned as cleaned, so it will not match.

@@ -1,18 +1,19 @@
 import * as v from 'valibot';
 import { AssessmentViewSchema, ShortfallSchema } from './assessment.ts';
+import { MultiLineText } from './text.ts';
 
 /** The appraiser's score for one indicator; a reason is required where it differs from the self-score. */
 export const AppraisedScoreSchema = v.strictObject({
   indicatorId: v.pipe(v.string(), v.minLength(1), v.maxLength(32)),
   score: v.number(),
-  reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
+  reason: v.optional(MultiLineText(0, 500)),
 });
 
 export const SaveAppraisalSchema = v.strictObject({ scores: v.pipe(v.array(AppraisedScoreSchema), v.maxLength(50)) });
 export type SaveAppraisal = v.InferOutput<typeof SaveAppraisalSchema>;
 
-export const ReturnAppraisalSchema = v.strictObject({ message: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
-export const ReopenAppraisalSchema = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
+export const ReturnAppraisalSchema = v.strictObject({ message: MultiLineText(3, 500) });
+export const ReopenAppraisalSchema = v.strictObject({ reason: MultiLineText(3, 500) });
 
 const VerdictSchema = v.object({ total: v.number(), recognized: v.boolean(), shortfalls: v.array(ShortfallSchema) });
 

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { AttendanceEvidenceSchema } from './attendance.ts';
 import { LearningPlanEvidenceSchema } from './learning-plan.ts';
 import { Uuid7Schema } from './ids.ts';
+import { MultiLineText } from './text.ts';
 
 /**
  * One indicator's self-score and evidence note. The score is checked only for being a number here:
@@ -10,7 +11,7 @@ import { Uuid7Schema } from './ids.ts';
 export const AnswerSchema = v.strictObject({
   indicatorId: v.pipe(v.string(), v.minLength(1), v.maxLength(32)),
   score: v.number(),
-  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000))),
+  note: v.optional(MultiLineText(0, 1000)),
   /** In an assisted session: the villager confirmed this answer herself. */
   confirmed: v.optional(v.boolean()),
 });

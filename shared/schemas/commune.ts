@@ -1,11 +1,12 @@
 import * as v from 'valibot';
 import { targetMeasures } from './dashboard.ts';
+import { MultiLineText, OneLineText } from './text.ts';
 
 /** What the commune officer enters on the hub: denominators, target adjustments, unit changes, declines. */
 
 const Year = v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100));
-const UnitName = v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(120));
-const Reason = v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500));
+const UnitName = OneLineText(2, 120);
+const Reason = MultiLineText(3, 500);
 
 /**
  * For a year: adults of a village (kind "village"), all households of a village (kind "households",

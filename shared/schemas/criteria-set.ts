@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { cleanText } from './text.ts';
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));
-const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const Text = v.pipe(v.string(), v.trim(), cleanText(true), v.minLength(1, 'must not be empty'));
 
 /** Scoring rules of a points-based set: bounds and thresholds live here, not in code. */
 export const PointsScoringSchema = v.strictObject({
@@ -29,6 +30,12 @@ export const SubjectGroupSchema = v.strictObject({
   description: Text,
   /** A picture for people who read little, drawn by the web app (web/src/components/pictograms.ts). */
   pictogram: v.picklist(groupPictograms),
+  /**
+   * A group for pupils and students: a child (under person.guardianUnder) may be assessed here, and
+   * only with her guardian's consent recorded. A group without it is for adults only (a child is
+   * not a CDHT subject on her own; shared/domain/age.ts).
+   */
+  minors: v.optional(v.picklist(['with-guardian-consent'])),
 });
 
 /** How one indicator reads for one subject group. */

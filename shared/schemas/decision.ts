@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ReopenInputSchema } from './commune.ts';
 import { modelSubjectKinds, modelTitles } from './model-criteria-set.ts';
+import { cleanText, MultiLineText, OneLineText } from './text.ts';
 
 /**
  * The commune's decisions over any of the five titles (one approval chain): a Learning Citizen
@@ -13,20 +14,20 @@ export const decisionTitles = ['cdht', ...modelTitles] as const;
 export type DecisionTitle = (typeof decisionTitles)[number];
 
 const Year = v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100));
-const Reason = v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500));
+const Reason = MultiLineText(3, 500);
 
 /** A subject a decision names: a household, clan or unit by id, a community by its village's name. */
 export const SubjectRefSchema = v.strictObject({
   kind: v.picklist(modelSubjectKinds),
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(120)),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(120), cleanText()),
 });
 export type SubjectRef = v.InferOutput<typeof SubjectRefSchema>;
 
 const act = {
   year: Year,
-  number: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60)),
+  number: OneLineText(1, 60),
   signedOn: v.pipe(v.string(), v.isoDate()),
-  signer: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)),
+  signer: OneLineText(2, 200),
 };
 
 /** A Learning Citizen decision: the people it recognizes (the body as it has always been). */

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
+import { cleanText } from './text.ts';
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));
 const KebabId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single "-")'));
-const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const Text = v.pipe(v.string(), v.trim(), cleanText(true), v.minLength(1, 'must not be empty'));
 /** A picture the web app draws (web/src/components/pictograms.ts); names are camelCase there. */
 const PictureName = v.pipe(v.string(), v.regex(/^[a-z][A-Za-z0-9]*$/, 'must be a pictogram name (camelCase)'));
 const Share = v.pipe(v.number(), v.minValue(0, 'must be from 0 to 1'), v.maxValue(1, 'must be from 0 to 1'));

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 
 /** One check of the box's health (server/src/health/checks.ts), with its Vietnamese sentence. */
 export const HealthCheckSchema = v.object({
-  id: v.picklist(['disk', 'database', 'certificate', 'clock', 'hub', 'outbox', 'backup', 'runtime']),
+  id: v.picklist(['disk', 'database', 'certificate', 'clock', 'hub', 'outbox', 'backup', 'runtime', 'evidence']),
   status: v.picklist(['ok', 'warn', 'fail']),
   message: v.string(),
 });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { Uuid7Schema } from './ids.ts';
 import { resourceKinds } from './resource.ts';
+import { cleanText, OneLineText } from './text.ts';
 
 /**
  * A personal learning plan: after a self-assessment or a digital-skills check the villager picks
@@ -8,12 +9,17 @@ import { resourceKinds } from './resource.ts';
  * class: its sessions). Made on the tablet under its own id and sent once; it is evidence for CS02
  * ("has a personal learning plan for the year").
  */
-const DateOnly = v.pipe(v.string(), v.isoDate());
+const realDay = (d: string): boolean => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+};
+/** A day (YYYY-MM-DD) that exists: 31 February is refused, not rolled over. */
+const DateOnly = v.pipe(v.string(), v.isoDate(), v.check(realDay, 'a day that exists'));
 
 export const PlanItemSchema = v.strictObject({
   resourceId: Uuid7Schema,
   /** Kept as the villager saw them, so the printed plan reads the same if the catalog changes. */
-  title: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)),
+  title: OneLineText(2, 200),
   kind: v.picklist(resourceKinds),
   /** Learn it by this day (for a class, the day of its last chosen session). */
   dueOn: DateOnly,
@@ -21,14 +27,20 @@ export const PlanItemSchema = v.strictObject({
 });
 export type PlanItem = v.InferOutput<typeof PlanItemSchema>;
 
-const NeedId = v.pipe(v.string(), v.maxLength(40));
+const NeedId = v.pipe(v.string(), v.maxLength(40), cleanText());
 
 export const PutLearningPlanSchema = v.strictObject({
   personId: Uuid7Schema,
   /** What the plan answers: the self-assessment's weakest indicators or the self-check's domains to learn. */
   source: v.picklist(['assessment', 'digital']),
   needs: v.strictObject({ indicators: v.pipe(v.array(NeedId), v.maxLength(10)), domains: v.pipe(v.array(NeedId), v.maxLength(6)) }),
-  items: v.pipe(v.array(PlanItemSchema), v.minLength(1, 'a plan has at least one thing to learn'), v.maxLength(20)),
+  items: v.pipe(v.array(PlanItemSchema), v.minLength(1, 'a plan has at least one thing to learn'), v.maxLength(20),
+    v.check((items) => new Set(items.map((i) => i.resourceId)).size === items.length, 'each resource once')),
+  /**
+   * When the tablet saved it, by the tablet's clock: shown on the printed plan, and checked at the
+   * box (within the assessment year, not later than the box's clock), but never what decides which
+   * plan is current: that is the time the box received it (server/src/plans/plans.service.ts).
+   */
   madeAt: v.pipe(v.string(), v.isoTimestamp()),
   /** Staff id of the facilitator who helped, absent when she did it alone. */
   assistedBy: v.optional(Uuid7Schema),
@@ -47,7 +59,7 @@ export const LearningPlanViewSchema = v.object({
 });
 export type LearningPlanView = v.InferOutput<typeof LearningPlanViewSchema>;
 
-/** Evidence for CS02 on an assessment: the person's latest plan of the same year. */
+/** Evidence for CS02 on an assessment: the plan of the same year the box received last. */
 export const LearningPlanEvidenceSchema = v.object({
   planId: v.string(),
   madeAt: v.string(),

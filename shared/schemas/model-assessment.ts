@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { modelTitles } from './model-criteria-set.ts';
 import { Uuid7Schema } from './ids.ts';
+import { MultiLineText } from './text.ts';
 
 /**
  * A self-assessment of a household, clan, village or unit against its title's criteria set: the
@@ -31,7 +32,7 @@ export const SaveModelAppraisalSchema = v.strictObject({
   answers: v.pipe(v.array(v.strictObject({
     itemId: v.pipe(v.string(), v.minLength(1)),
     value: v.union([v.pipe(v.number(), v.integer()), v.boolean()]),
-    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
+    reason: v.optional(MultiLineText(0, 500)),
   })), v.maxLength(200)),
 });
 export type SaveModelAppraisal = v.InferOutput<typeof SaveModelAppraisalSchema>;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { cleanText } from './text.ts';
 
 /**
  * Criteria sets of the four other titles (gia đình, dòng họ, cộng đồng, đơn vị học tập). Their
@@ -11,7 +12,7 @@ import * as v from 'valibot';
  */
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));
-const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const Text = v.pipe(v.string(), v.trim(), cleanText(true), v.minLength(1, 'must not be empty'));
 const Share = v.pipe(v.number(), v.minValue(0, 'must be from 0 to 1'), v.maxValue(1, 'must be from 0 to 1'));
 const Whole = (min: number) => v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`));
 

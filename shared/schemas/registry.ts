@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { Uuid7Schema } from './ids.ts';
 import { PersonCodeSchema } from './person.ts';
+import { cleanText } from './text.ts';
 
 /**
  * The registry of the four other learning models' subjects: households (gia đình), clans (dòng
@@ -10,7 +11,8 @@ import { PersonCodeSchema } from './person.ts';
  * collect the minimum).
  */
 
-const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120, 'too long'));
+/** Names of clans, units and their representatives, villages: one line under the shared text rule (text.ts). */
+const Text = v.pipe(v.string(), v.trim(), cleanText(), v.minLength(1, 'must not be empty'), v.maxLength(120, 'too long'));
 const BirthYear = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100));
 export const RegistryYearSchema = v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100));
 

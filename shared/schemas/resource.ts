@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { digitalDomainIds } from './digital-bank.ts';
+import { cleanText, MultiLineText, OneLineText } from './text.ts';
 
 /**
  * A learning resource in the center's catalog: a class at the center (with its sessions), printed
@@ -10,7 +11,7 @@ import { digitalDomainIds } from './digital-bank.ts';
 export const resourceKinds = ['class', 'printed', 'video', 'document', 'link'] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(max));
+const Text = (max: number) => OneLineText(2, max);
 const IndicatorId = v.pipe(v.string(), v.regex(/^CS(0[1-9]|10)$/, 'indicators are CS01 to CS10'));
 
 /**
@@ -24,7 +25,7 @@ export const ResourceFileSchema = v.strictObject({
   sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   type: v.picklist(mediaTypes),
   bytes: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+  name: OneLineText(1, 200),
 });
 export type ResourceFile = v.InferOutput<typeof ResourceFileSchema>;
 /** Where a tablet fetches a stored file. */
@@ -40,11 +41,11 @@ export const ResourceInputSchema = v.pipe(
     kind: v.picklist(resourceKinds),
     title: Text(200),
     topic: Text(100),
-    description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000)), ''),
+    description: v.optional(MultiLineText(0, 2000), ''),
     indicators: v.optional(v.pipe(v.array(IndicatorId), v.maxLength(10)), []),
     domains: v.optional(v.pipe(v.array(v.picklist(digitalDomainIds)), v.maxLength(6)), []),
     /** Audience groups (criteria-set group ids); empty means everyone. */
-    audiences: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(10)), []),
+    audiences: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40), cleanText())), v.maxLength(10)), []),
     /** A class: who teaches, where, and when each session is. */
     teacher: v.optional(Text(120)),
     place: v.optional(Text(200)),

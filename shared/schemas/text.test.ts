@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { isCleanText, MultiLineText, OneLineText, TEXT_INVALID } from './text.ts';
+import { isCleanText, MultiLineText, OneLineText, TEXT_INVALID, withoutHiddenCharacters } from './text.ts';
 
 describe('the free-text rule', () => {
   it.each([
@@ -30,5 +30,16 @@ describe('the free-text rule', () => {
   it('allows line breaks only where the field has several lines', () => {
     expect(v.safeParse(OneLineText(1, 200), 'a\nb').success).toBe(false);
     expect(v.parse(MultiLineText(0, 200), 'dòng 1\r\ndòng 2\tx')).toBe('dòng 1\r\ndòng 2\tx');
+  });
+});
+
+describe('withoutHiddenCharacters', () => {
+  it('takes out what the rule refuses and keeps the rest, so the result passes the rule', () => {
+    const pasted = '\uFEFFTôi đi\u0000 họp \u202Ethôn\u202C\nbuổi tối \u2067(xóm 3)\u2069 a\uD800b';
+    expect(withoutHiddenCharacters(pasted, true)).toBe('Tôi đi họp thôn\nbuổi tối (xóm 3) ab');
+    expect(withoutHiddenCharacters(pasted)).toBe('Tôi đi họp thôn buổi tối (xóm 3) ab');
+    expect(isCleanText(withoutHiddenCharacters(pasted, true), true)).toBe(true);
+    expect(isCleanText(withoutHiddenCharacters(pasted))).toBe(true);
+    expect(withoutHiddenCharacters('Học tốt 👍, Đắk Rve')).toBe('Học tốt 👍, Đắk Rve');
   });
 });

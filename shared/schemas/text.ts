@@ -21,6 +21,16 @@ export function isCleanText(text: string, multiline = false): boolean {
   return !hidden.test(text) && (multiline || !lineBreaks.test(text));
 }
 
+/**
+ * The text with what the rule refuses taken out (one-line: a tab or line break becomes a space).
+ * For the tablet's own text boxes, so a villager's pasted note is kept and never set aside for an
+ * invisible character; what arrives at the box is still checked by the rule.
+ */
+export function withoutHiddenCharacters(text: string, multiline = false): string {
+  const cleaned = text.replace(new RegExp(hidden.source, 'g'), '');
+  return multiline ? cleaned : cleaned.replace(/[\t\n\r]+/g, ' ');
+}
+
 /** The check as a valibot action, for a field that already has its own pipe. */
 export function cleanText(multiline = false) {
   return v.check<string, typeof TEXT_INVALID>((s) => isCleanText(s, multiline), TEXT_INVALID);

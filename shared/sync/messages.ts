@@ -3,6 +3,12 @@
  * and later pushed to the commune hub. A shipped V1 shape is never edited: a change ships as V2.
  */
 
+/**
+ * A person's record as the commune gets it. Until issue 21 it carried `phone`; the phone number now
+ * stays at the center (the commune has no use for it), so the field is gone rather than a V2 made:
+ * no receiver ever read it (the hub's projection reads id, name, birth year, village and consents,
+ * and stores the rest as it comes), so every hub, older ones too, takes the message as before.
+ */
 export interface PersonUpsertV1 {
   type: 'PersonUpsertV1';
   id: string;
@@ -11,7 +17,6 @@ export interface PersonUpsertV1 {
   name: string;
   birthYear: number;
   village: string;
-  phone: string | null;
   consents: { purpose: string; granted: boolean; at: string }[];
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { OneLineText } from '../schemas/text.ts';
 
 /** Headers of a signed sync request. */
 export const syncHeaders = {
@@ -13,7 +14,7 @@ export const EnrolRequestSchema = v.strictObject({
   code: v.pipe(v.string(), v.trim(), v.minLength(6), v.maxLength(64)),
   /** Ed25519 public key, SPKI DER, base64. */
   publicKey: v.pipe(v.string(), v.minLength(40), v.maxLength(200)),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+  name: OneLineText(1, 200),
 });
 export type EnrolRequest = v.InferOutput<typeof EnrolRequestSchema>;
 
@@ -25,12 +26,30 @@ export const WireChangeSchema = v.object({
   message: v.looseObject({ type: v.string(), id: v.string(), revision: v.pipe(v.number(), v.integer()) }),
 });
 
-/** A push: changes in outbox order, and how many more wait behind them. */
+/** A node's history (issue 21): made at enrolment and anew by a restore; 32 hex digits. */
+export const EpochSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
+
+/**
+ * A push: changes in outbox order, and how many more wait behind them. A center of this version
+ * also says its history (`epoch`) and the position it believes the hub holds (`after`, its cursor):
+ * the hub refuses the push when either differs (sync.epoch-mismatch, sync.position-mismatch, each
+ * with its `lastSeq`), so a restored box never has its new changes skipped as already received. A
+ * center of an earlier version sends neither and is served as before.
+ */
 export const PushBatchSchema = v.strictObject({
   changes: v.pipe(v.array(WireChangeSchema), v.maxLength(10_000)),
   backlog: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  epoch: v.optional(EpochSchema),
+  after: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export type PushBatch = v.InferOutput<typeof PushBatchSchema>;
+
+/**
+ * A node tells its hub the history it now sends under (signed `POST /api/hub/position`); the hub
+ * adopts it (retiring the one before) and answers how far it holds that node's changes.
+ */
+export const PositionRequestSchema = v.strictObject({ epoch: EpochSchema });
+export const PositionSchema = v.object({ lastSeq: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 /** The center lists evidence hashes; the hub answers those it lacks. */
 export const HashListSchema = v.strictObject({ hashes: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(1000)) });
@@ -53,5 +72,9 @@ export const FeedItemSchema = v.object({
   kind: v.string(),
   message: v.looseObject({ type: v.string(), id: v.string(), revision: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
 });
-export const FeedPageSchema = v.object({ items: v.array(FeedItemSchema), more: v.boolean() });
+/**
+ * A page of the feed; `pushed` (a hub of this version) is how far the hub holds the asking node's own
+ * changes, so a center learns at every run that its hub was restored behind it, even with nothing to send.
+ */
+export const FeedPageSchema = v.object({ items: v.array(FeedItemSchema), more: v.boolean(), pushed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) });
 export type FeedPage = v.InferOutput<typeof FeedPageSchema>;

@@ -197,7 +197,7 @@ describe('accessibility of every screen', () => {
     await page.getByTestId('plan').waitFor();
     await page.getByTestId('resource').first().waitFor();
     await report.villager(page, 'learning plan');
-    await page.getByTestId('resource').filter({ hasText: 'Sổ tay dịch vụ công trực tuyến' }).getByRole('button', { name: 'Đến hết tháng sau' }).click();
+    await page.getByTestId('resource').filter({ hasText: 'Sổ tay dịch vụ công trực tuyến' }).getByRole('button', { name: 'Trong tháng này' }).click();
     await page.getByTestId('save-plan').click();
     await page.getByTestId('plan-saved').waitFor();
     await report.villager(page, 'learning plan, saved');

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scoreAttempt, type DigitalResponse } from '../../shared/domain/digital-skills.ts';
 import type { DigitalBank, DigitalItem } from '../../shared/schemas/digital-bank.ts';
-import { kioskAndBrowser, tabletContext, watchErrors } from './kiosk.ts';
+import { kioskAndBrowser, readTabletDb, tabletContext, watchErrors } from './kiosk.ts';
 import { answerAll, indicatorIds, register, sessionToken, submit } from './villager.ts';
 
 const box = kioskAndBrowser();
@@ -73,6 +73,39 @@ async function act(section: Locator, item: DigitalItem, right: boolean, n: numbe
   }
 }
 
+/**
+ * Everything the tablet's browser keeps for the app, as text: every IndexedDB store (all Dexie
+ * tables, read below Dexie), localStorage, sessionStorage and every Cache Storage entry (the
+ * service worker's caches), each under its place.
+ */
+async function tabletStorage(page: Page): Promise<{ place: string; text: string }[]> {
+  const dump = await readTabletDb(page);
+  const stored = Object.entries(dump).map(([store, rows]) => ({ place: `IndexedDB ${store}`, text: JSON.stringify(rows) }));
+  const web = await page.evaluate(async () => {
+    const out: { place: string; text: string }[] = [];
+    const storage = (name: string, s: Storage) => {
+      for (let i = 0; i < s.length; i++) out.push({ place: `${name} ${s.key(i)}`, text: `${s.key(i)}=${s.getItem(s.key(i)!)}` });
+    };
+    storage('localStorage', localStorage);
+    storage('sessionStorage', sessionStorage);
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const res = await cache.match(request);
+        out.push({ place: `Cache Storage ${name} ${request.url}`, text: `${request.url}\n${res ? await res.text() : ''}` });
+      }
+    }
+    return out;
+  });
+  return [...stored, ...web];
+}
+
+const db = (dataDir: string) => new Database(join(dataDir, 'kiosk.sqlite'), { readonly: true });
+function readBox<T>(dataDir: string, sql: string, ...params: unknown[]): T | undefined {
+  const d = db(dataDir);
+  try { return d.prepare(sql).get(...params) as T | undefined; } finally { d.close(); }
+}
+
 describe('the digital-skills self-check on the tablet', () => {
   it('a villager completes it with right and wrong practical answers, gets the predicted levels, it stands as CS05 evidence, and a retake too early is refused', async () => {
     const bank = await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json() as DigitalBank;
@@ -111,8 +144,7 @@ describe('the digital-skills self-check on the tablet', () => {
     expect(await page.getByTestId('digital-flags').getAttribute('data-proficient')).toBe(String(predicted.proficient));
 
     // The box scores the same, and the result stands as CS05 evidence on this year's assessment.
-    const db = () => new Database(join(box.kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
-    const read = <T>(sql: string) => { const d = db(); try { return d.prepare(sql).get() as T | undefined; } finally { d.close(); } };
+    const read = <T>(sql: string) => readBox<T>(box.kiosk.dataDir, sql);
     for (let i = 0; i < 100 && !read('select id from digital_attempt'); i++) await new Promise((r) => setTimeout(r, 200));
     const { id: personId } = read<{ id: string }>("select id from person where name = 'Lò Văn Sáng'")!;
     const headers = { 'X-Villager-Token': await sessionToken(page) };
@@ -124,6 +156,80 @@ describe('the digital-skills self-check on the tablet', () => {
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
     await page.getByTestId('start-digital').click();
     expect(await page.getByTestId('digital-too-soon').textContent()).toMatch(/làm lại từ ngày \d{1,2}\/\d{1,2}\/\d{4}/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a paused check goes to the box: after "Xong" nothing of her is on the tablet, and her code and birth year bring her answers back', async () => {
+    const bank = await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json() as DigitalBank;
+    const context = await tabletContext(box.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const name = 'Hà Thị Nguyệt';
+    await register(page, box.kiosk.url, name, '1971', 'Thôn Khe Ngang');
+    await page.locator('button[data-group="nhom-1"]').click();
+    await answerAll(page, Object.fromEntries(indicatorIds.map((id) => [id, 7])));
+    await submit(page);
+    const code = (await page.getByTestId('person-code').textContent())!.trim();
+    const { id: personId } = readBox<{ id: string }>(box.kiosk.dataDir, 'select id from person where name = ?', name)!;
+
+    // Six items answered (self-ratings and choices), then "Tạm dừng" on the seventh.
+    await page.getByTestId('start-digital').click();
+    const answered = bank.items.slice(0, 6);
+    const responses: DigitalResponse[] = [];
+    for (const [n, item] of answered.entries()) {
+      const section = page.locator(`section[data-testid="digital-item"][data-item-id="${item.id}"]`);
+      await section.waitFor();
+      responses.push(await act(section, item, true, n));
+      await page.getByRole('button', { name: 'Câu tiếp', exact: true }).click();
+    }
+    await page.locator(`section[data-testid="digital-item"][data-item-id="${bank.items[6]!.id}"]`).waitFor();
+    await page.getByRole('button', { name: 'Tạm dừng, lần sau làm tiếp' }).click();
+    // Back on her slip, which offers to continue it.
+    await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
+    expect(await page.getByTestId('start-digital').textContent()).toContain('Làm tiếp bài kiểm tra kỹ năng số');
+    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
+
+    // The box keeps it (the outbox delivered it and let it go).
+    await expect.poll(async () => (await readTabletDb(page)).outbox?.length, { timeout: 30_000 }).toBe(0);
+    const kept = readBox<{ attempt_id: string; item_index: number; responses: string }>(box.kiosk.dataDir, 'select attempt_id, item_index, responses from digital_draft where person_id = ?', personId)!;
+    expect(kept.item_index).toBe(6);
+    expect(JSON.parse(kept.responses)).toEqual(Object.fromEntries(answered.map((item, i) => [item.id, responses[i]])));
+
+    // Nothing of her or her answers anywhere the tablet's browser keeps things.
+    const places = await tabletStorage(page);
+    expect(places.some((p) => p.place.startsWith('IndexedDB kiosk'))).toBe(true);
+    expect(places.some((p) => p.place.startsWith('Cache Storage'))).toBe(true);
+    const personal = [personId, kept.attempt_id, name, code];
+    const answerMarks = ['"step":', '"optionId":', '"responses":'];
+    for (const { place, text } of places) {
+      for (const mark of personal) expect(text.includes(mark), `${mark} in ${place}`).toBe(false);
+      // App files name these in their code; her answers would be in data: the tablet's stores and cached answers of the box.
+      if (!place.startsWith('Cache Storage') || place.includes('/api/')) {
+        for (const mark of answerMarks) expect(text.includes(mark), `${mark} in ${place}`).toBe(false);
+      }
+    }
+
+    // Another day: her code and birth year, and "Làm tiếp" takes her back to the seventh item with her answers.
+    await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await page.getByLabel(/Mã trên phiếu/).fill(code);
+    await page.getByLabel('Năm sinh', { exact: true }).fill('1971');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('button', { name: 'Đúng, là tôi' }).click();
+    await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
+    expect(await page.getByTestId('start-digital').textContent()).toContain('Làm tiếp bài kiểm tra kỹ năng số');
+    await page.getByTestId('start-digital').click();
+    await page.locator(`section[data-testid="digital-item"][data-item-id="${bank.items[6]!.id}"]`).waitFor();
+    for (let n = answered.length - 1; n >= 0; n--) {
+      await page.getByRole('button', { name: 'Câu trước', exact: true }).click();
+      const item = answered[n]!;
+      const response = responses[n]!;
+      const section = page.locator(`section[data-testid="digital-item"][data-item-id="${item.id}"]`);
+      await section.waitFor();
+      const pressed = response.kind === 'self-rating' ? `button[data-step="${response.step}"]` : response.kind === 'choice' ? `button[data-option-id="${response.optionId}"]` : '';
+      expect(await section.locator(pressed).getAttribute('aria-pressed'), item.id).toBe('true');
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -19,7 +19,9 @@ describe('the personal learning plan', () => {
   it('after her self-assessment a villager picks resources for her weakest indicators, saves and prints the plan; it is CS02 evidence at the box', async () => {
     const api = await adminApi(box.kiosk.url);
     const put = async (body: Record<string, unknown>) => expect((await api('PUT', `/api/staff/resources/${uuidv7()}`, body)).status).toBe(200);
-    const session = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    // A session in three days, or in an hour when three days would reach into next year (the plan keeps to its year).
+    const inThreeDays = Date.now() + 3 * 86_400_000;
+    const session = new Date(vietnam(inThreeDays).getUTCFullYear() === vietnam(Date.now()).getUTCFullYear() ? inThreeDays : Date.now() + 3600_000).toISOString();
     await put({ kind: 'class', title: 'Lớp dùng điện thoại thông minh', topic: 'Kỹ năng số', teacher: 'Cô Mai', place: 'Phòng học trung tâm', indicators: ['CS05'], sessions: [{ startsAt: session }] });
     await put({ kind: 'printed', title: 'Sổ tay dịch vụ công trực tuyến', topic: 'Dịch vụ công', indicators: ['CS05'] });
     await put({ kind: 'printed', title: 'Sổ tay phòng chống thiên tai', topic: 'An toàn', indicators: ['CS09'] });
@@ -40,7 +42,10 @@ describe('the personal learning plan', () => {
     expect(await page.getByTestId('save-plan').isDisabled()).toBe(true);
     const card = (title: string) => page.getByTestId('resource').filter({ hasText: title });
     await card('Lớp dùng điện thoại thông minh').getByRole('button', { name: 'Chọn lớp này' }).click();
-    await card('Sổ tay dịch vụ công trực tuyến').getByRole('button', { name: 'Đến hết tháng sau' }).click();
+    // A month she may choose ends within the assessment year (the calendar year here): in December only this month.
+    const nextMonthInYear = endOfMonthAhead(1).endsWith(String(vietnam(Date.now()).getUTCFullYear()));
+    expect(await card('Sổ tay dịch vụ công trực tuyến').getByRole('button', { name: 'Đến hết tháng sau' }).count()).toBe(nextMonthInYear ? 1 : 0);
+    await card('Sổ tay dịch vụ công trực tuyến').getByRole('button', { name: 'Trong tháng này' }).click();
     await card('Sổ tay dịch vụ công trực tuyến').locator('button[aria-pressed="true"]').waitFor();
     await page.getByRole('button', { name: 'Lưu kế hoạch (2 mục)' }).click();
 
@@ -50,7 +55,7 @@ describe('the personal learning plan', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Lớp dùng điện thoại thông minh');
     expect(rows[0]).toContain(dmy(vietnam(Date.parse(session))));
-    expect(rows[1]).toContain(`Trước ngày ${endOfMonthAhead(1)}`);
+    expect(rows[1]).toContain(`Trước ngày ${endOfMonthAhead(0)}`);
     await page.getByText('Đã gửi về trung tâm').waitFor();
 
     // At the box: the plan is stored and stands as CS02 evidence on her assessment.

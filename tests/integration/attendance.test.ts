@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ResourceInputDraft } from '../../shared/schemas/resource.ts';
 import { attendanceOf, VIETNAM_CALENDAR_YEAR } from '../../server/src/attendance/attendance.service.ts';
+import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
+import { answerAll } from '../fixtures/digital.ts';
 import { build, people } from '../fixtures/people.ts';
 import { cookieOf, staff as accounts, staffSessions, type Role } from '../fixtures/staff.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -175,8 +177,8 @@ describe.each(storages)('class attendance on %s', (storage) => {
   });
 
   it('lets a villager retake the digital-skills self-check early after attending a session', async () => {
-    const bank = (await h.json('GET', '/api/digital/bank')).body as { id: string; version: string };
-    const attempt = () => h.json('PUT', `/api/digital-attempts/${build.id()}`, { personId: lan, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', responses: {} });
+    const bank = (await h.json('GET', '/api/digital/bank')).body as DigitalBank;
+    const attempt = () => h.json('PUT', `/api/digital-attempts/${build.id()}`, { personId: lan, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', responses: answerAll(bank, true) });
     expect((await attempt()).status).toBe(200);
     const retake = async () => (await h.json('GET', `/api/people/${lan}/digital-attempts`)).body.retake;
 

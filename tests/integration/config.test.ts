@@ -21,6 +21,13 @@ function brokenBank(): unknown {
   return bank;
 }
 
+/** The shipped CDHT 2022 set with a bidi isolate hidden in its first indicator's short title. */
+function withHiddenWording(): unknown {
+  const set = JSON.parse(readFileSync(join(configDir, 'criteria', 'cdht-2022.json'), 'utf8')) as { indicators: { short: string }[] };
+  set.indicators[0]!.short = `\u2066${set.indicators[0]!.short}\u2069`;
+  return set;
+}
+
 const demo = { center: { id: 'x', name: 'TT', commune: 'Xã', province: 'Tỉnh', villages: ['Thôn A'] } };
 
 describe('kiosk-config', () => {
@@ -67,6 +74,12 @@ describe('kiosk-config', () => {
     ['a question bank whose answer is not among its options', {}, () => configWith('digital/digital-2025.json', brokenBank()), /digital\/digital-2025\.json.*DS/],
     ['a chosen question bank that is not installed', { KIOSK_DIGITAL_BANK: 'digital-1999@1' }, () => configDir, /"digital\.bank".*digital-1999@1/],
     ['national targets that are not JSON', {}, () => configWith('targets/national.json', '{ nope'), /targets\/national\.json.*not valid JSON/],
+    // Issue 21: the shared text rule (shared/schemas/text.ts) holds in the configuration too.
+    ['a NUL in the center\'s name', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { center: { ...demo.center, name: 'TT\u0000 Tân Lập' } }), /centers\/bad\.json.*"center\.name".*text\.invalid-characters/],
+    ['a right-to-left override in the center\'s name', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { center: { ...demo.center, name: 'TT \u202ETân Lập' } }), /centers\/bad\.json.*"center\.name".*text\.invalid-characters/],
+    ['a right-to-left override in a village\'s name', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { center: { ...demo.center, villages: ['Thôn A', 'Thôn \u202EB'] } }), /centers\/bad\.json.*"center\.villages\.1".*text\.invalid-characters/],
+    ['a line break in the commune\'s name', { KIOSK_CENTER: 'bad' }, () => configWith('centers/bad.json', { center: { ...demo.center, commune: 'Xã\nTân Lập' } }), /centers\/bad\.json.*"center\.commune".*text\.invalid-characters/],
+    ['a bidi isolate in a criteria set\'s wording', {}, () => configWith('criteria/cdht-2022.json', withHiddenWording()), /criteria\/cdht-2022\.json.*text\.invalid-characters/],
   ])('stops with a message naming the file and key for %s', (_name, env, dir, message) => {
     expect(() => loadConfig({ configDir: dir(), env })).toThrow(ConfigError);
     expect(() => loadConfig({ configDir: dir(), env })).toThrow(message);

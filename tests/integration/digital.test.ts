@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreAttempt, type DigitalResponse } from '../../shared/domain/digital-skills.ts';
-import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
+import type { DigitalBank, DigitalItem } from '../../shared/schemas/digital-bank.ts';
 import { answerAll, respond } from '../fixtures/digital.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
@@ -22,6 +22,36 @@ afterEach(async () => { await h.close(); });
 
 const attempt = (responses: Record<string, DigitalResponse>, extra: Record<string, unknown> = {}) =>
   ({ personId, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', responses, ...extra });
+/** One item answered: the least a check must have. */
+const oneAnswer = () => ({ [bank.items[0]!.id]: respond(bank.items[0]!, true) });
+/** Everything a refused attempt must leave as it was. */
+const snapshot = async () => ({
+  counts: await h.counts(),
+  attempts: await h.db.selectFrom('digital_attempt').selectAll().orderBy('id').execute(),
+  drafts: await h.db.selectFrom('digital_draft').selectAll().orderBy('person_id').execute(),
+});
+
+/**
+ * Answers naming what the bank does not have, as the tester sent them: an option of each choice
+ * item, a picture of each tap-icon task, a message of each pick-scam task, a field of each form, an
+ * option of each choice field; and each self-rating answered as a choice.
+ */
+function forgedAnswers(b: DigitalBank): [DigitalItem, DigitalResponse, string][] {
+  const out: [DigitalItem, DigitalResponse, string][] = [];
+  for (const item of b.items) {
+    if (item.kind === 'self-rating') out.push([item, { kind: 'choice', optionId: 'a' }, 'digital.item-unknown']);
+    if (item.kind === 'choice') out.push([item, { kind: 'choice', optionId: 'khong-co' }, 'digital.answer-unknown']);
+    if (item.kind !== 'practical') continue;
+    const t = item.task;
+    if (t.type === 'tap-icon') out.push([item, { kind: 'tap-icon', iconId: 'khong-co' }, 'digital.answer-unknown']);
+    if (t.type === 'pick-scam') out.push([item, { kind: 'pick-scam', messageId: 'khong-co' }, 'digital.answer-unknown']);
+    if (t.type === 'fill-form') {
+      out.push([item, { kind: 'fill-form', values: { ...t.expected, 'so-tai-khoan': '0123456789' } }, 'digital.answer-unknown']);
+      for (const f of t.fields.filter((x) => x.kind === 'choice')) out.push([item, { kind: 'fill-form', values: { [f.id]: 'Không có' } }, 'digital.answer-unknown']);
+    }
+  }
+  return out;
+}
 
 describe('digital-skills self-check', () => {
   it('serves the bank the tablet caches', () => {
@@ -85,16 +115,60 @@ describe('digital-skills self-check', () => {
     // No tablet session can be bound to a person the box does not have (staff get person.not-found).
     ['a person unknown here', () => ({ personId: build.id() }), 'villager.token-required'],
     ['a step off the scale', (b) => ({ responses: { [b.items[0]!.id]: { kind: 'self-rating', step: 7 } } }), 'request.invalid'],
+    ['responses as a list (the tester\'s `responses: []`)', () => ({ responses: [] }), 'request.invalid'],
+    ['responses as a list of answers', (b) => ({ responses: [{ kind: 'self-rating', step: 3 }, { kind: 'choice', optionId: (b.items.find((i) => i.kind === 'choice') as { correct: string }).correct }] }), 'request.invalid'],
+    ['no answer at all', () => ({ responses: {} }), 'digital.no-answers'],
+    ['every item skipped', (b) => ({ responses: Object.fromEntries(b.items.map((i) => [i.id, { kind: 'skipped' }])) }), 'digital.no-answers'],
+    ['a check "started" in 2099', () => ({ startedAt: '2099-01-01T00:00:00.000Z' }), 'digital.started-at-invalid'],
+    ['a start further ahead of the box\'s clock than sync.clockSkewSeconds', () => ({ startedAt: '2026-11-23T03:05:01.000Z' }), 'digital.started-at-invalid'],
+    ['a start older than a paused check lives and its delivery takes', () => ({ startedAt: '2026-09-23T03:00:00.000Z' }), 'digital.started-at-invalid'],
+    ['a typed answer with a hidden direction character', (b) => {
+      const item = b.items.find((i) => i.kind === 'practical' && i.task.type === 'find-amount')!;
+      return { responses: { [item.id]: { kind: 'find-amount', typed: '150.000\u202e' } } };
+    }, 'text.invalid-characters'],
   ])('refuses %s and changes nothing', async (_name, change, code) => {
-    const before = await h.counts();
-    const res = await h.json('PUT', `/api/digital-attempts/${build.id()}`, { ...attempt({}), ...change(bank) });
+    const before = await snapshot();
+    const res = await h.json('PUT', `/api/digital-attempts/${build.id()}`, { ...attempt(oneAnswer()), ...change(bank) });
     expect(res.body.code).toBe(code);
-    expect(await h.counts()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('takes a start a little ahead of the box\'s clock (within sync.clockSkewSeconds) and weeks back', async () => {
+    expect((await h.json('PUT', `/api/digital-attempts/${build.id()}`, attempt(oneAnswer(), { startedAt: '2026-11-23T03:04:00.000Z' }))).status).toBe(200);
+    const other = build.id();
+    await h.json('PUT', `/api/people/${other}`, people.anhTuan);
+    expect((await h.json('PUT', `/api/digital-attempts/${build.id()}`, attempt(oneAnswer(), { personId: other, startedAt: '2026-10-01T03:00:00.000Z' }))).status).toBe(200);
+  });
+
+  it('refuses an empty check sent for her, so it never blocks her real one: without a token, with another villager\'s, and with her own', async () => {
+    const stranger = build.id();
+    await h.json('PUT', `/api/people/${stranger}`, people.anhTuan);
+    const before = await snapshot();
+    const empty = attempt({});
+    expect(await h.json('PUT', `/api/digital-attempts/${build.id()}`, empty, undefined, { token: null })).toMatchObject({ status: 401, body: { code: 'villager.token-required' } });
+    expect(await h.json('PUT', `/api/digital-attempts/${build.id()}`, empty, undefined, { token: h.tablet.tokenOf(stranger)! })).toMatchObject({ status: 403, body: { code: 'villager.forbidden' } });
+    expect(await h.json('PUT', `/api/digital-attempts/${build.id()}`, empty)).toMatchObject({ status: 422, body: { code: 'digital.no-answers' } });
+    expect(await snapshot()).toEqual(before);
+    expect((await h.json('GET', `/api/people/${personId}/digital-attempts`)).body).toEqual({ attempts: [], retake: { allowed: true } });
+    expect((await h.json('PUT', `/api/digital-attempts/${build.id()}`, attempt(answerAll(bank, true)))).body.overall.level).toBe('thanh-thao');
+  });
+
+  it('refuses each of 30 and more answers naming an option, picture, message or form field the bank does not have, alone or together', async () => {
+    const forged = forgedAnswers(bank);
+    expect(forged.length).toBeGreaterThanOrEqual(30);
+    const before = await snapshot();
+    for (const [item, response, code] of forged) {
+      const res = await h.json('PUT', `/api/digital-attempts/${build.id()}`, attempt({ ...answerAll(bank, true), [item.id]: response }));
+      expect(res.body, `${item.id} ${JSON.stringify(response)}`).toMatchObject({ code, details: { itemIds: [item.id] } });
+    }
+    const together = await h.json('PUT', `/api/digital-attempts/${build.id()}`, attempt(Object.fromEntries(forged.filter(([, , c]) => c === 'digital.answer-unknown').map(([i, r]) => [i.id, r]))));
+    expect(together.body.code).toBe('digital.answer-unknown');
+    expect(await snapshot()).toEqual(before);
   });
 
   it('is part of what a person sees of their data, and goes when they are erased', async () => {
     const { admin } = await staffSessions(h);
-    await h.json('PUT', `/api/digital-attempts/${build.id()}`, attempt({}));
+    expect((await h.json('PUT', `/api/digital-attempts/${build.id()}`, attempt(oneAnswer()))).status).toBe(200);
     expect((await h.json('GET', `/api/staff/people/${personId}/data`, undefined, admin)).body.digitalChecks).toHaveLength(1);
     expect((await h.json('DELETE', `/api/staff/people/${personId}`, undefined, admin)).status).toBe(200);
     expect(await h.db.selectFrom('digital_attempt').selectAll().execute()).toEqual([]);

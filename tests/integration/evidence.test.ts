@@ -40,7 +40,8 @@ describe('evidence photos', () => {
     expect(existsSync(join(h.dir, 'evidence', view.sha256.slice(0, 2), view.sha256))).toBe(true);
     const assessment = await h.json('GET', `/api/assessments/${assessmentId}`);
     expect(assessment.body.evidence).toEqual([view]);
-    expect((await h.db.selectFrom('outbox').selectAll().where('record_kind', '=', 'evidence').execute())).toHaveLength(1);
+    // A villager is appraised here: her photo stays at the center (evidence.toCommune off), nothing is queued for the hub.
+    expect((await h.db.selectFrom('outbox').selectAll().where('record_kind', '=', 'evidence').execute())).toHaveLength(0);
   });
 
   it('a retried upload with the same id is a no-op', async () => {

@@ -68,7 +68,7 @@ export async function startHarness(start = new Date('2026-11-23T03:00:00Z'), env
     async counts() {
       const out: Record<string, number> = {};
       for (const t of ['person', 'consent', 'assessment', 'assessment_item', 'evidence', 'outbox', 'appraisal', 'appraisal_item', 'staff', 'proposal_list', 'hub_decision', 'hub_decision_subject', 'hub_feed', 'recognition', 'feed_record',
-        'hub_person', 'hub_assessment', 'hub_population', 'hub_target_adjustment', 'hub_unit_change', 'hub_decline', 'digital_attempt', 'hub_digital_check', 'resource', 'attendance', 'learning_plan', 'backup_log',
+        'hub_person', 'hub_assessment', 'hub_population', 'hub_target_adjustment', 'hub_unit_change', 'hub_decline', 'digital_attempt', 'digital_draft', 'hub_digital_check', 'resource', 'attendance', 'learning_plan', 'backup_log',
         'household', 'household_member', 'household_facts', 'clan', 'clan_household', 'unit', 'unit_staff_count', 'unit_member', 'hub_model_subject', 'hub_model_assessment', 'hub_model_appraisal'] as const) {
         const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         out[t] = Number(r.n);

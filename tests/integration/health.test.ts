@@ -39,7 +39,7 @@ describe('health', () => {
     const res = await h.json('GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('warn');
-    expect(byId(res.body)).toEqual({ disk: 'ok', database: 'ok', certificate: 'warn', clock: 'ok', hub: 'ok', outbox: 'ok', backup: 'warn',
+    expect(byId(res.body)).toEqual({ disk: 'ok', database: 'ok', certificate: 'warn', clock: 'ok', hub: 'ok', outbox: 'ok', backup: 'warn', evidence: 'ok',
       runtime: nodeSupport(process.version, new Date('2026-11-23T03:00:00Z')).status });
     expect(res.body.checks.find((c: { id: string }) => c.id === 'runtime').message).toContain(`Node.js ${process.version}`);
     for (const c of res.body.checks) expect(c.message.length).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, people } from '../fixtures/people.ts';
+import { staffSessions } from '../fixtures/staff.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -96,6 +97,35 @@ describe('registration', () => {
     const res = await h.json('PUT', `/api/people/${id}`, { ...people.baLan, name: 'Nguyễn Thị Lành' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('person.id-conflict');
+    expect(await h.counts()).toEqual(before);
+  });
+
+  it('refuses the same id with other consents (409), and keeps the consents she gave', async () => {
+    const id = build.id();
+    const first = await h.json('PUT', `/api/people/${id}`, people.anhTuan);
+    const before = await h.counts();
+    for (const consents of [
+      { assessment: true, publicList: true, statistics: true },
+      { assessment: true, publicList: false, statistics: false },
+    ]) {
+      const res = await h.json('PUT', `/api/people/${id}`, { ...people.anhTuan, consents });
+      expect(res).toMatchObject({ status: 409, body: { code: 'person.consents-differ' } });
+      expect(await h.counts()).toEqual(before);
+    }
+    expect((await h.json('GET', `/api/people/${id}`)).body.consents).toEqual(first.body.consents);
+  });
+
+  it('a resend of the registration stays a no-op after her consents changed at the center', async () => {
+    const staff = await staffSessions(h);
+    const id = build.id();
+    await h.json('PUT', `/api/people/${id}`, people.anhTuan);
+    h.setNow(new Date('2026-11-23T03:05:00Z'));
+    expect((await h.json('POST', `/api/staff/people/${id}/consents`, { purpose: 'publicList', granted: true }, staff.facilitator)).status).toBe(200);
+    const before = await h.counts();
+    // The tablet's outbox never heard the box's first answer and sends the registration again.
+    const again = await h.json('PUT', `/api/people/${id}`, people.anhTuan);
+    expect(again.status).toBe(200);
+    expect(again.body.consents).toContainEqual({ purpose: 'publicList', granted: true, at: '2026-11-23T03:05:00.000Z' });
     expect(await h.counts()).toEqual(before);
   });
 

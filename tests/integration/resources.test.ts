@@ -101,6 +101,22 @@ describe('learning resources', () => {
       expect(await h.counts()).toEqual(before);
     });
 
+    it('a row with hidden characters (NUL, a right-to-left override) imports nothing and names the row and column', async () => {
+      const hidden = (teacher: string) => [good[0]!.map((c, i) => (i === 6 ? teacher : c)), good[1]!.map((c, i) => (i === 1 ? 'Sổ tay \u202Etrồng lúa' : c)), good[2]!];
+      // A .xlsx cannot hold a NUL (XML has no place for it): there a bidi isolate; the .csv carries the NUL itself.
+      const csv = [header, ...hidden('Cô\u0000 Mai')].map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n');
+      for (const [body, type] of [[await xlsx(hidden('Cô \u2067Mai\u2069')), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], [csv, 'text/csv']] as const) {
+        const before = await h.counts();
+        const res = await send(body, type);
+        expect(res.status).toBe(422);
+        expect(res.body.code).toBe('resource.import-invalid');
+        expect(res.body.details.rows.map((r) => r.row)).toEqual([2, 3]);
+        expect(res.body.details.rows[0]!.problems).toEqual([expect.stringMatching(/^Người dạy: .*text\.invalid-characters/)]);
+        expect(res.body.details.rows[1]!.problems).toEqual([expect.stringMatching(/^Tiêu đề: .*text\.invalid-characters/)]);
+        expect(await h.counts()).toEqual(before);
+      }
+    });
+
     it('a good .xlsx imports every row, and a good .csv too', async () => {
       expect((await send(await xlsx(good), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).body).toEqual({ imported: 3 });
       const csv = [header, ...good].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');

@@ -46,7 +46,7 @@ async function push(center: Center, changes: ChangeMessage[]): Promise<{ ackSeq:
 }
 
 const person = (id: string, revision = 1, name = 'Nguyễn Thị Lan'): PersonUpsertV1 => ({
-  type: 'PersonUpsertV1', id, revision, code: `C${id.slice(-5)}`, name, birthYear: 1954, village: 'Thôn Đồng Chằm', phone: null,
+  type: 'PersonUpsertV1', id, revision, code: `C${id.slice(-5)}`, name, birthYear: 1954, village: 'Thôn Đồng Chằm',
   consents: [{ purpose: 'assessment', granted: true, at: AT }, { purpose: 'publicList', granted: true, at: AT }],
 });
 const assessment = (id: string, personId: string, revision = 1): AssessmentUpsertV1 => ({

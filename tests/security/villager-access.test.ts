@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerAll } from '../fixtures/digital.ts';
 import { build } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
 import { registerAdult, startHarness, type Harness, type RegisteredAdult } from '../integration/harness.ts';
@@ -26,13 +27,15 @@ const as = (token: string | null) => ({ token });
 const fromClient = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 const byCode = (code: string, birthYear: number, address: string) =>
   h.app.request(`/api/people/by-code/${code}?birthYear=${birthYear}`, {}, fromClient(address));
+/** A printed resource of the center's catalog, which the plans below name (a plan must name a real one). */
+const resourceId = build.id();
 const plan = (personId: string) => ({
-  personId, source: 'assessment', needs: { indicators: ['CS05'], domains: [] }, madeAt: '2026-11-23T03:10:00.000Z',
-  items: [{ resourceId: build.id(), title: 'Học máy tính cho người lớn tuổi', kind: 'class', dueOn: '2026-12-04', sessions: [] }],
+  personId, source: 'assessment', needs: { indicators: ['CS05'], domains: [] }, madeAt: '2026-11-23T03:00:00.000Z',
+  items: [{ resourceId, title: 'Sổ tay dịch vụ công trực tuyến', kind: 'printed', dueOn: '2026-12-04', sessions: [] }],
 });
-const attempt = async (personId: string) => {
+const attempt = async (personId: string, responses?: Record<string, unknown>) => {
   const bank = (await h.json('GET', '/api/digital/bank')).body;
-  return { personId, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', responses: {} };
+  return { personId, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', responses: responses ?? answerAll(bank, true) };
 };
 
 beforeEach(async () => {
@@ -51,6 +54,7 @@ beforeEach(async () => {
   const draft = build.assessment(lan.id, { status: 'draft', answers: [{ indicatorId: 'CS01', score: 7, note: NOTE }] });
   expect((await h.json('PUT', `/api/assessments/${assessmentId}`, draft)).status).toBe(200);
   expect((await h.json('PUT', `/api/digital-attempts/${build.id()}`, await attempt(lan.id))).status).toBe(200);
+  expect((await h.json('PUT', `/api/staff/resources/${resourceId}`, { kind: 'printed', title: 'Sổ tay dịch vụ công trực tuyến', topic: 'Dịch vụ công', indicators: ['CS05'] }, staff.facilitator)).status).toBe(200);
   expect((await h.json('PUT', `/api/learning-plans/${build.id()}`, plan(lan.id))).status).toBe(200);
 });
 afterEach(async () => { await h.close(); });
@@ -63,6 +67,7 @@ describe('reads by id', () => {
     ['her household by its id', () => `/api/households/${householdId}`],
     ['the household she is in', () => `/api/people/${lan.id}/household`],
     ['her digital self-checks', () => `/api/people/${lan.id}/digital-attempts`],
+    ['her paused digital self-check', () => `/api/people/${lan.id}/digital-draft`],
     ['her learning plans', () => `/api/people/${lan.id}/learning-plans`],
     ['her household\'s self-assessment', () => `/api/model-assessments/current/gdht/${householdId}`],
   ])('refuses %s without a token (401) and with another villager\'s token (403)', async (_name, path) => {
@@ -91,11 +96,29 @@ describe('writes by id', () => {
     expect((await h.json('GET', `/api/households/${householdId}`, undefined, staff.facilitator)).body.facts['2026']).toEqual({ schoolAgeChildren: 2, allChildrenInSchool: true });
   });
 
-  it('refuses an empty digital self-check sent in her name by someone else', async () => {
+  it('refuses a digital self-check sent in her name by someone else or by no one, empty or not, and changes nothing', async () => {
     const before = await h.counts();
-    const res = await h.json('PUT', `/api/digital-attempts/${build.id()}`, await attempt(lan.id), undefined, as(tokenOf(stranger)));
-    expect(res).toMatchObject({ status: 403, body: { code: 'villager.forbidden' } });
+    for (const body of [await attempt(lan.id, {}), await attempt(lan.id)]) {
+      expect(await h.json('PUT', `/api/digital-attempts/${build.id()}`, body, undefined, as(tokenOf(stranger)))).toMatchObject({ status: 403, body: { code: 'villager.forbidden' } });
+      expect(await h.json('PUT', `/api/digital-attempts/${build.id()}`, body, undefined, as(null))).toMatchObject({ status: 401, body: { code: 'villager.token-required' } });
+    }
     expect(await h.counts()).toEqual(before);
+  });
+
+  it('refuses her paused digital self-check to someone else\'s session or none, reading or writing', async () => {
+    const bank = (await h.json('GET', '/api/digital/bank')).body;
+    const first = bank.items[0];
+    const paused = { attemptId: build.id(), bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', index: 0, responses: { [first.id]: { kind: 'self-rating', step: 3 } } };
+    expect((await h.json('PUT', `/api/people/${lan.id}/digital-draft`, paused, undefined, as(tokenOf(lan)))).status).toBe(200);
+    const rows = () => h.db.selectFrom('digital_draft').selectAll().execute();
+    const before = await rows();
+    for (const token of [tokenOf(stranger), null]) {
+      const read = await h.json('GET', `/api/people/${lan.id}/digital-draft`, undefined, undefined, as(token));
+      expect(read.body.code).toBe(token ? 'villager.forbidden' : 'villager.token-required');
+      expect(JSON.stringify(read.body)).not.toContain(first.id);
+      expect((await h.json('PUT', `/api/people/${lan.id}/digital-draft`, { ...paused, index: 1 }, undefined, as(token))).body.code).toBe(token ? 'villager.forbidden' : 'villager.token-required');
+    }
+    expect(await rows()).toEqual(before);
   });
 
   it('refuses a learning plan sent in her name by someone else', async () => {

@@ -7,7 +7,8 @@ import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import type { DB } from '../db/database.ts';
 import type { AppraisalRow, AssessmentItemRow, AssessmentRow, EvidenceRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
-import { findPersonById } from '../people/people.repository.ts';
+import { findPersonById, guardianConsentOf } from '../people/people.repository.ts';
+import { groupProblem, isChild } from '../../../shared/domain/age.ts';
 import * as repo from './assessments.repository.ts';
 import { attendanceEvidence, yearBoundaryOf } from '../attendance/attendance.service.ts';
 import type { AttendanceEvidence } from '../../../shared/schemas/attendance.ts';
@@ -70,7 +71,8 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
   checkAgainstSet(set, input);
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
+    const person = await findPersonById(trx, input.personId);
+    if (!person) throw new AppError('person.not-found');
     if (input.assistedBy && !(await repo.isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     // This id, and the person's assessment of the current year (it may be the same row), in one read.
     const yearNow = assessmentYearNow(deps);
@@ -91,6 +93,10 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
       if (existing.status === 'submitted' && !reopened) throw new AppError('assessment.already-submitted');
     }
     const year = existing?.year ?? yearNow;
+    // A child is assessed only in the learners' group, and only with her guardian's consent recorded.
+    const child = isChild(person.birth_year, year, { guardianUnder: deps.config.settings['person.guardianUnder'] });
+    const groupRefused = groupProblem(set.groups.find((g) => g.id === input.group)!, child, child && (await guardianConsentOf(trx, person.id)) !== undefined);
+    if (groupRefused) throw new AppError(groupRefused, { group: input.group });
     if (!existing) {
       const other = found.find((r) => r.id !== id);
       if (other) throw new AppError('assessment.year-taken', { year, assessmentId: other.id });

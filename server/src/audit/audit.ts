@@ -15,10 +15,12 @@ export type AuditAction =
   | 'appraisal.save' | 'appraisal.return' | 'appraisal.reopen' | 'list.lock' | 'list.export'
   | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
   | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol' | 'sync.repin'
+  | 'hub.enrol-again' | 'hub.node-history' | 'sync.history-lost'
   | 'resource.create' | 'resource.edit' | 'resource.retire' | 'resource.import'
   | 'attendance.mark'
   | 'registry.household-member' | 'registry.household-head' | 'registry.clan' | 'registry.unit'
   | 'backup.create' | 'backup.restore'
+  | 'evidence.retention'
   | 'hub.decision-reopen' | 'hub.decline' | 'hub.population' | 'hub.target-adjust' | 'hub.unit-merge' | 'hub.unit-rename' | 'hub.report-export';
 
 export interface AuditEntry {

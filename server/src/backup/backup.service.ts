@@ -7,6 +7,7 @@ import type { DB } from '../db/database.ts';
 import type { BackupLogTable } from '../db/schema.ts';
 import { createBackup, type BackupResult } from './backup.ts';
 import { backupMessage } from './backup.messages.ts';
+import { repeat } from '../jobs/repeat.ts';
 
 /** What a backup run needs: the kiosk's open database and its data folder. */
 export interface BackupDeps {
@@ -146,8 +147,6 @@ export function scheduleNightlyBackup(deps: BackupDeps, options: NightlyOptions 
     log(backupMessage('backup.postgres', {}));
     return { stop: () => {} };
   }
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
   const check = async () => {
     const { db, config, now } = deps;
     const [ok, nightly] = await Promise.all([
@@ -167,18 +166,8 @@ export function scheduleNightlyBackup(deps: BackupDeps, options: NightlyOptions 
     }
     options.onChecked?.(true);
   };
-  const next = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void check().catch((e: unknown) => log(backupMessage('backup.failed', { reason: String(e) }))).finally(() => next(options.everyMs ?? 15 * 60_000));
-    }, ms);
-    timer.unref();
-  };
-  next(options.firstCheckMs ?? 10 * 60_000);
-  return {
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
+  return repeat(check, {
+    firstMs: options.firstCheckMs ?? 10 * 60_000, everyMs: options.everyMs ?? 15 * 60_000,
+    onError: (e) => log(backupMessage('backup.failed', { reason: String(e) })),
+  });
 }

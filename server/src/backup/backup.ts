@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import { sqliteHandle, type DB } from '../db/database.ts';
 import { migrations } from '../db/migrations/index.ts';
+import { markRestored } from '../federation/history.ts';
 
 /**
  * Backups of a box's data folder: the SQLite database (through SQLite's online backup, consistent
@@ -506,15 +507,21 @@ function assertNotInUse(dbPath: string): void {
   }
 }
 
-/** Writes the restore into the restored database's audit log (ids and facts, no names of people). */
+/**
+ * Writes the restore into the restored database's audit log (ids and facts, no names of people).
+ * A box enrolled with a hub is marked restored first (federation/history.ts): a new history, the
+ * highest outbox number it holds, every revision raised, so what it makes from now on is never
+ * taken by the hub for what the dead box already sent.
+ */
 function auditRestore(dbPath: string, o: RestoreOptions, manifest: Manifest, at: Date, previousKeptIn: string | null): void {
   const db = new SQLite(dbPath, { fileMustExist: true });
   try {
+    const marked = markRestored(db);
     const hasAudit = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'audit_log'").get();
     if (!hasAudit) return;
     db.prepare('insert into audit_log (at, actor_id, actor_name, action, subject_kind, subject_id, details) values (?, ?, ?, ?, ?, ?, ?)').run(
       at.toISOString(), o.actor?.id ?? null, o.actor?.name ?? null, 'backup.restore', 'backup', manifest.createdAt,
-      JSON.stringify({ from: o.from, createdAt: manifest.createdAt, files: manifest.files.length, bytes: manifest.totalBytes, previousKeptIn }),
+      JSON.stringify({ from: o.from, createdAt: manifest.createdAt, files: manifest.files.length, bytes: manifest.totalBytes, previousKeptIn, ...(marked ? { restoredSeq: marked.restoredSeq } : {}) }),
     );
   } finally {
     db.close();

@@ -2,7 +2,9 @@ import { currentBank } from '../digital/digital.service.ts';
 import { Hono } from 'hono';
 import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import { assessmentYearNow } from '../assessments/assessments.service.ts';
+import { yearSpanNow } from '../plans/plans.service.ts';
 import type { AppEnv } from '../http/context.ts';
+import { ageRules } from '../people/people.service.ts';
 
 export const configRoutes = new Hono<AppEnv>()
   .get('/kiosk', (c) => {
@@ -12,9 +14,11 @@ export const configRoutes = new Hono<AppEnv>()
     const info: KioskInfo = {
       center: { ...config.center, villages: [...config.center.villages] },
       year,
+      yearSpan: yearSpanNow(c.var.deps),
       criteriaSet: c.var.deps.criteria.forYear(year),
       photo: { longSide: s['evidence.photoLongSide'], maxBytes: s['evidence.maxPhotoBytes'] },
       session: { idleSeconds: s['session.idleSeconds'], warningSeconds: s['session.warningSeconds'] },
+      registration: { ...ageRules(s), evidenceKeepMonths: s['evidence.keepMonths'], outstandingYears: s['recognition.outstandingYears'] },
       digitalBank: currentBank(c.var.deps),
     };
     return c.json(info);

@@ -8,6 +8,7 @@ import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/cri
 import { isModelCriteriaSetData, type ModelCriteriaSet } from '../../../shared/schemas/model-criteria-set.ts';
 import { targetMeasures } from '../../../shared/schemas/dashboard.ts';
 import { DigitalBankSchema, type DigitalBank } from '../../../shared/schemas/digital-bank.ts';
+import { OneLineText, TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import type { TargetTable } from '../../../shared/domain/targets.ts';
 import { modelTargetMeasures, type ModelTargetTable } from '../../../shared/domain/models/targets.ts';
 
@@ -16,11 +17,12 @@ export { ConfigError };
 
 const CenterSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
-  name: v.pipe(v.string(), v.minLength(1)),
-  commune: v.pipe(v.string(), v.minLength(1)),
-  province: v.pipe(v.string(), v.minLength(1)),
+  // Names printed on every slip, list and decision: one line under the shared text rule (shared/schemas/text.ts).
+  name: OneLineText(1, 200),
+  commune: OneLineText(1, 200),
+  province: OneLineText(1, 200),
   demo: v.optional(v.boolean(), false),
-  villages: v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1), v.check((a) => new Set(a).size === a.length, 'villages must be unique')),
+  villages: v.pipe(v.array(OneLineText(1, 120)), v.minLength(1), v.check((a) => new Set(a).size === a.length, 'villages must be unique')),
 });
 export type Center = v.InferOutput<typeof CenterSchema>;
 
@@ -133,8 +135,10 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
 function parseWith<S extends v.GenericSchema>(schema: S, data: unknown, source: string): v.InferOutput<S> {
   const result = v.safeParse(schema, data);
   if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw new ConfigError(source, v.getDotPath(issue) ?? '(root)', issue.message);
+  // The free-text rule's issue first, named by its code, whatever else is wrong beside it.
+  const issue = result.issues.find((i) => i.message === TEXT_INVALID) ?? result.issues[0];
+  const message = issue.message === TEXT_INVALID ? `holds hidden control or direction characters (${TEXT_INVALID})` : issue.message;
+  throw new ConfigError(source, v.getDotPath(issue) ?? '(root)', message);
 }
 
 function fromEnv(spec: OptionSpec, raw: string, key: string): unknown {

@@ -4,6 +4,8 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export interface Database {
   person: PersonTable;
   consent: ConsentTable;
+  /** A child's guardian's consent, kept at the center only (issue 21). */
+  guardian_consent: GuardianConsentTable;
   assessment: AssessmentTable;
   assessment_item: AssessmentItemTable;
   evidence: EvidenceTable;
@@ -36,6 +38,8 @@ export interface Database {
   hub_unit_change: { id: Generated<number>; kind: 'village' | 'center'; from_name: string; to_name: string; year: number; by_name: string; at: string };
   hub_decline: HubDeclineTable;
   digital_attempt: DigitalAttemptTable;
+  /** A self-check paused part-way (one per person), kept here instead of on the tablet until it expires. */
+  digital_draft: DigitalDraftTable;
   resource: { id: string; origin: 'center' | 'commune' | 'province'; revision: number; version: number; retired: number; payload: string; updated_at: string; updated_by: string | null };
   hub_digital_check: { record_id: string; person_id: string; year: number; finished_at: string; has_digital: number; proficient: number };
   attendance: AttendanceTable;
@@ -117,6 +121,18 @@ export interface DigitalAttemptTable {
   has_digital: number;
   proficient: number;
   assisted_by: string | null;
+}
+
+/** A paused digital-skills self-check; `responses` is the JSON of her answers so far, by item id. */
+export interface DigitalDraftTable {
+  person_id: string;
+  attempt_id: string;
+  bank_id: string;
+  bank_version: string;
+  started_at: string;
+  item_index: number;
+  responses: string;
+  saved_at: string;
 }
 
 /** Hub projection of a received person: what the dashboard counts by. Rebuilt from hub_record. */
@@ -210,6 +226,17 @@ export interface RecognitionTable {
   received_at: string;
 }
 
+export interface GuardianConsentTable {
+  id: Generated<number>;
+  person_id: string;
+  guardian_name: string;
+  /** 'father', 'mother' or 'guardian' (shared/schemas/person.ts). */
+  relation: string;
+  /** The facilitator signed in beside her. */
+  assisted_by: string;
+  at: string;
+}
+
 export interface VillagerTokenTable {
   token_hash: string;
   person_id: string;
@@ -277,7 +304,7 @@ export interface EvidenceTable {
   bytes: number;
   revision: number;
   created_at: string;
-  /** 1 once the hub confirmed it holds this file (center side). */
+  /** 1 once the hub confirmed it holds this file (center side); 2: stays at the center, never sent (a CDHT photo, evidence/evidence.policy.ts). */
   sent_to_hub: Generated<number>;
 }
 export type EvidenceRow = Selectable<EvidenceTable>;
@@ -374,6 +401,10 @@ export interface HubNodeTable {
   last_contact_at: string | null;
   last_seq: number;
   backlog: number;
+  /** The history the node's pushes belong to (issue 21; null: not agreed yet). */
+  epoch: Generated<string | null>;
+  /** JSON list of the epochs it replaced: a push or position under one of them is refused. */
+  retired_epochs: Generated<string>;
 }
 export type HubNodeRow = Selectable<HubNodeTable>;
 

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { PutDigitalAttemptSchema } from '../../../shared/schemas/digital-attempt.ts';
+import { PutDigitalAttemptSchema, PutDigitalDraftSchema } from '../../../shared/schemas/digital-attempt.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { currentBank, history, putAttempt } from './digital.service.ts';
+import { draftOf, saveDraft } from './digital-drafts.service.ts';
 import { requirePerson } from '../villager/villager.service.ts';
 
 export const digitalRoutes = new Hono<AppEnv>()
@@ -19,4 +20,16 @@ export const digitalRoutes = new Hono<AppEnv>()
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
     await requirePerson(c, id, 'read');
     return c.json(await history(c.var.deps, id));
+  })
+  // Her paused check, kept here instead of on the tablet: written with her token (through the
+  // tablet's outbox, so for as long as a queued write is taken), read back after her code and birth year.
+  .put('/people/:id/digital-draft', jsonBody(PutDigitalDraftSchema), async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    await requirePerson(c, id, 'write');
+    return c.json(await saveDraft(c.var.deps, id, c.req.valid('json')));
+  })
+  .get('/people/:id/digital-draft', async (c) => {
+    const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
+    await requirePerson(c, id, 'read');
+    return c.json(await draftOf(c.var.deps, id));
   });

@@ -1,10 +1,11 @@
-import { retakeAllowed, scoreAttempt } from '../../../shared/domain/digital-skills.ts';
+import { answeredCount, responseProblems, retakeAllowed, scoreAttempt, startedAtProblem, type DigitalResponses } from '../../../shared/domain/digital-skills.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { DigitalAttemptView, DigitalHistory, PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { assessmentYearNow, type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { isActiveStaff } from '../assessments/assessments.repository.ts';
 import type { DigitalAttemptTable } from '../db/schema.ts';
+import { deleteDraftOf } from './digital-drafts.repository.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById } from '../people/people.repository.ts';
 import { attendedSince } from '../attendance/attendance.service.ts';
@@ -22,21 +23,37 @@ export function currentBank(deps: Pick<AssessmentDeps, 'config'>): DigitalBank {
   return deps.config.digitalBanks.find((b) => `${b.id}@${b.version}` === ref)!;
 }
 
-function findBank(deps: Pick<AssessmentDeps, 'config'>, id: string, version: string): DigitalBank {
+export function findBank(deps: Pick<AssessmentDeps, 'config'>, id: string, version: string): DigitalBank {
   const bank = deps.config.digitalBanks.find((b) => b.id === id && b.version === version);
   if (!bank) throw new AppError('digital.bank-unknown', { bankId: id, version });
   return bank;
 }
 
-/** Responses must name items of the bank, each answered the way its kind is answered. */
-function checkResponses(bank: DigitalBank, responses: PutDigitalAttempt['responses']): void {
-  const wrong: string[] = [];
-  for (const [itemId, response] of Object.entries(responses)) {
-    const item = bank.items.find((i) => i.id === itemId);
-    const expected = !item ? null : item.kind === 'practical' ? item.task.type : item.kind;
-    if (!item || (response.kind !== 'skipped' && response.kind !== expected)) wrong.push(itemId);
-  }
-  if (wrong.length > 0) throw new AppError('digital.item-unknown', { itemIds: wrong });
+/**
+ * Responses must name items of the bank, each answered the way its kind is answered
+ * (`digital.item-unknown`), and name only options, pictures, messages and form fields the item has
+ * (`digital.answer-unknown`); at least one item must be answered (`digital.no-answers`): an empty
+ * check is never scored, so it can never stand for her nor hold back her real one.
+ */
+export function checkResponses(bank: DigitalBank, responses: DigitalResponses): void {
+  const problems = responseProblems(bank.items, responses);
+  const misfit = problems.filter((p) => p.problem === 'item-unknown' || p.problem === 'wrong-kind').map((p) => p.itemId);
+  if (misfit.length > 0) throw new AppError('digital.item-unknown', { itemIds: misfit });
+  if (problems.length > 0) throw new AppError('digital.answer-unknown', { itemIds: problems.map((p) => p.itemId) });
+  if (answeredCount(responses) === 0) throw new AppError('digital.no-answers');
+}
+
+/**
+ * A check's start (the tablet's clock, which it sets by the box's) must be possible by the box's
+ * clock: at most `sync.clockSkewSeconds` ahead, the same allowance two clocks get for a signed sync
+ * request; and no older than a paused check lives (`digital.draftDays`) plus the time the tablet's
+ * outbox may take to deliver it (`villager.deliveryDays`).
+ */
+export function checkStartedAt(deps: Pick<AssessmentDeps, 'config' | 'now'>, startedAt: string): void {
+  const s = deps.config.settings;
+  const window = { futureSeconds: s['sync.clockSkewSeconds'], pastDays: s['digital.draftDays'] + s['villager.deliveryDays'] };
+  const reason = startedAtProblem(startedAt, deps.now(), window);
+  if (reason) throw new AppError('digital.started-at-invalid', { startedAt, reason, skewSeconds: window.futureSeconds, maxDays: window.pastDays });
 }
 
 function toView(row: DigitalAttemptTable): DigitalAttemptView {
@@ -53,7 +70,7 @@ function toView(row: DigitalAttemptTable): DigitalAttemptView {
  * Whether the person may start a new attempt now, by the bank's retake policy: after the waiting
  * time, or at once when they attended a class session that started after their last attempt.
  */
-async function retakeFor(deps: AssessmentDeps, db: DB, personId: string, last: DigitalAttemptTable | undefined) {
+export async function retakeFor(deps: AssessmentDeps, db: DB, personId: string, last: DigitalAttemptTable | undefined) {
   const attended = last ? await attendedSince(db, personId, last.finished_at) : false;
   return retakeAllowed(currentBank(deps), last?.finished_at ?? null, deps.now().toISOString(), attended, deps.config.settings['year.timeZone']);
 }
@@ -72,6 +89,8 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
       if (existing.person_id !== input.personId || existing.responses !== JSON.stringify(input.responses)) throw new AppError('digital.id-conflict');
       return toView(existing);
     }
+    // After the resend check: an attempt the box already holds answers as it did, however long ago it began.
+    checkStartedAt(deps, input.startedAt);
     if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
     if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     const last = await trx.selectFrom('digital_attempt').selectAll().where('person_id', '=', input.personId).orderBy('finished_at', 'desc').executeTakeFirst();
@@ -84,6 +103,8 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
       has_digital: result.hasDigitalSkills ? 1 : 0, proficient: result.proficient ? 1 : 0, assisted_by: input.assistedBy ?? null,
     };
     await trx.insertInto('digital_attempt').values(row).execute();
+    // Her paused check (this one, or an older one) is done with: nothing of it is kept.
+    await deleteDraftOf(trx, input.personId);
     const view = toView(row);
     await appendChange(trx, {
       type: 'DigitalCheckV1', id, revision: 1, personId: view.personId, year: view.year, bankId: view.bankId, bankVersion: view.bankVersion,

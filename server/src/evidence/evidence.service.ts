@@ -9,6 +9,7 @@ import type { AssessmentRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { sha256Hex, sniffImageType, storeEvidenceFile } from './evidence.store.ts';
 import { checkRoomForFiles } from '../health/disk.ts';
+import { cdhtPhotosGoUp, STAYS_AT_CENTER } from './evidence.policy.ts';
 
 export interface EvidenceDeps {
   db: DB;
@@ -30,8 +31,9 @@ export interface PhotoUpload {
 /**
  * Stores an evidence photo for one indicator of a draft assessment (a person's CDHT indicator, or a
  * declared item of a household's, clan's, village's or unit's self-assessment: the same rows, files,
- * limits and EvidenceUpsertV1). The same id with the same photo again is a no-op; the file is
- * written before the row, so a row never points at nothing.
+ * limits and EvidenceUpsertV1, which a CDHT photo gets only when the commune asked for them). The
+ * same id with the same photo again is a no-op; the file is written before the row, so a row never
+ * points at nothing.
  */
 export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise<EvidenceView> {
   const limitBytes = deps.config.settings['evidence.maxPhotoBytes'];
@@ -60,13 +62,17 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
   // A nearly full card takes no more photos, so that records still fit.
   checkRoomForFiles(deps.config, deps.evidenceDir, upload.bytes.length);
 
+  // A villager's photo stays at the center, where she is appraised, unless the commune asked for it;
+  // the other titles' photos go up (evidence.policy.ts).
+  const goesUp = assessment.subject_kind !== 'person' || await cdhtPhotosGoUp(deps.db, deps.config);
   storeEvidenceFile(deps.evidenceDir, sha256, upload.bytes);
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('evidence').values({
       id: upload.evidenceId, assessment_id: upload.assessmentId, indicator_id: upload.indicatorId,
       kind: 'photo', sha256, mime, bytes: upload.bytes.length, revision: 1, created_at: at,
+      ...(goesUp ? {} : { sent_to_hub: STAYS_AT_CENTER }),
     }).execute();
-    await appendChange(trx, {
+    if (goesUp) await appendChange(trx, {
       type: 'EvidenceUpsertV1', id: upload.evidenceId, revision: 1, assessmentId: upload.assessmentId,
       indicatorId: upload.indicatorId, kind: 'photo', sha256, mime, bytes: upload.bytes.length,
     }, at);

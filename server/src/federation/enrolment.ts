@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import { AppError, isErrorCode } from '../../../shared/errors.ts';
+import { AppError, isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
 import { inGroups, parseEnrolmentCode, parsePin } from '../../../shared/schemas/enrolment.ts';
 import { EnrolResponseSchema } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { federationStatus, readState, writeState, type FederationDeps, type FederationStatus } from './federation.service.ts';
 import { checkHubUrl, fetchPinnedCa, pinOfPem, tlsFor, transportError } from './hub-certificate.ts';
+import { newEpoch } from './history.ts';
 import { newKeyPair } from './signing.ts';
 
 /**
@@ -19,15 +20,25 @@ async function caFor(deps: FederationDeps, base: string, pin: string | null): Pr
 }
 
 /**
- * Enrols with a hub: a new Ed25519 key pair, the public half sent with the one-time code over a
- * connection that trusts only the pinned CA. Nothing is stored unless the hub accepted the code.
+ * Enrols with a hub: an Ed25519 key pair, the public half sent with the one-time code over a
+ * connection that trusts only the pinned CA. The pair is kept (sync_state `enrolKeys`) before it is
+ * sent and used again by every retry until an answer comes, so a retry after a lost answer, with
+ * the same code or a new one, gets the same center at the hub (hub.service.ts enrol), not a second
+ * one. Nothing else is stored unless the hub accepted the code; then the pair becomes the center's
+ * key and its history starts (a new epoch, agreed with the hub at the first push).
  */
 export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: string, entered: string): Promise<FederationStatus> {
   const parsed = parseEnrolmentCode(entered);
   if (!parsed) throw new AppError('sync.enrolment-invalid');
   const base = hubUrl.replace(/\/+$/, '');
   const ca = await caFor(deps, base, parsed.pin);
-  const keys = newKeyPair();
+  const { keys, fresh } = await pendingKeys(deps);
+  // A new pair the hub certainly did not register (the TLS handshake refused the server, or the hub
+  // answered with a refusal) is not kept: nothing is stored then. One that may have reached it is.
+  const refused = async (code: ErrorCode): Promise<never> => {
+    if (fresh) await deps.db.deleteFrom('sync_state').where('key', '=', 'enrolKeys').execute();
+    throw new AppError(code);
+  };
   let res: Response;
   try {
     res = await deps.fetch(`${base}/api/hub/enrol`, {
@@ -35,21 +46,34 @@ export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: s
       body: JSON.stringify({ code: parsed.code, publicKey: keys.publicKey, name: deps.centerName }),
     }, tlsFor(ca));
   } catch (e) {
-    throw new AppError(transportError(e));
+    const code = transportError(e);
+    if (code === 'sync.unreachable') throw new AppError(code);
+    return refused(code);
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const code = (body as { code?: unknown } | null)?.code;
+    if (isErrorCode(code) && res.status < 500) return refused(code);
     throw new AppError(isErrorCode(code) ? code : 'sync.unreachable');
   }
   const { nodeId, hubName } = v.parse(EnrolResponseSchema, body);
   const fingerprint = ca ? inGroups(pinOfPem(ca)) : null;
   await deps.db.transaction().execute(async (trx) => {
-    await writeState(trx, { hubUrl: base, hubName, nodeId, privateKey: keys.privateKey, publicKey: keys.publicKey, cursor: '0', ...(ca ? { hubCa: ca } : {}) });
+    await writeState(trx, { hubUrl: base, hubName, nodeId, privateKey: keys.privateKey, publicKey: keys.publicKey, cursor: '0', epoch: newEpoch(), ...(ca ? { hubCa: ca } : {}) });
     if (!ca) await trx.deleteFrom('sync_state').where('key', '=', 'hubCa').execute();
+    await trx.deleteFrom('sync_state').where('key', 'in', ['enrolKeys', 'hubEpoch', 'restoredSeq', 'restoredHeld', 'historyError']).execute();
     await audit(trx, actor, { action: 'sync.enrol', subjectKind: 'hub', subjectId: nodeId, details: { hubUrl: base, hubName, fingerprint } }, deps.now().toISOString());
   });
   return federationStatus(deps.db);
+}
+
+/** The key pair of an enrolment still waiting for its answer, or a new one (`fresh`), kept before it is sent. */
+async function pendingKeys(deps: FederationDeps): Promise<{ keys: { publicKey: string; privateKey: string }; fresh: boolean }> {
+  const kept = (await readState(deps.db)).enrolKeys;
+  if (kept) return { keys: JSON.parse(kept) as { publicKey: string; privateKey: string }, fresh: false };
+  const { publicKey, privateKey } = newKeyPair();
+  await writeState(deps.db, { enrolKeys: JSON.stringify({ publicKey, privateKey }) });
+  return { keys: { publicKey, privateKey }, fresh: true };
 }
 
 /**

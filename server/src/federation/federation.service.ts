@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { AppError, isErrorCode } from '../../../shared/errors.ts';
-import { FeedPageSchema, MissingSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
+import { FeedPageSchema, MissingSchema, PositionSchema, PushAckSchema } from '../../../shared/sync/protocol.ts';
 import { inGroups } from '../../../shared/schemas/enrolment.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
 import { readFileSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { queueRelay, type RelayDeps } from './relay.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import { signRequest } from './signing.ts';
+import { newEpoch, settle } from './history.ts';
 import { checkHubUrl, pinOfPem, tlsFor, transportError } from './hub-certificate.ts';
 import type { HubFetch, HubTls } from './pinned-fetch.ts';
 
@@ -45,8 +46,17 @@ export interface FederationDeps {
   maxMediaBytes: number;
 }
 
-/** `hubCa`: the PEM of the hub's CA pinned at enrolment (absent: the system's roots, or plain HTTP on this machine). */
-type StateKey = 'hubUrl' | 'hubName' | 'hubCa' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError';
+/**
+ * `hubCa`: the PEM of the hub's CA pinned at enrolment (absent: the system's roots, or plain HTTP on this machine).
+ * The center's history (issue 21, history.ts): `epoch` names the history it sends under, `hubEpoch`
+ * the one the hub last agreed (they differ after enrolment and after a restore, until the next
+ * push agrees them); `restoredSeq` is the highest outbox number a restored database held
+ * (`restoredHeld` what a copy put back by hand held); `lostChanges` counts what the hub got from a
+ * dead box and no backup held; `historyError` is set while the center cannot agree with its hub.
+ * `enrolKeys`: the key pair sent with an enrolment whose answer has not come, reused until one does.
+ */
+type StateKey = 'hubUrl' | 'hubName' | 'hubCa' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError'
+  | 'epoch' | 'hubEpoch' | 'restoredSeq' | 'restoredHeld' | 'lostChanges' | 'historyError' | 'enrolKeys';
 
 export async function readState(db: DB): Promise<Partial<Record<StateKey, string>>> {
   const rows = await db.selectFrom('sync_state').selectAll().execute();
@@ -72,6 +82,10 @@ export interface FederationStatus {
   /** Outbox changes not yet acknowledged by the hub. */
   waiting: number;
   lastError: { code: string; at: string } | null;
+  /** Changes the hub received from this center's box before it was restored, which no backup held (issue 21). */
+  lostChanges: number;
+  /** The center and its hub do not agree on which changes the hub holds: nothing goes up until someone looks (lastError says why). */
+  historyUnresolved: boolean;
 }
 
 /** The TLS context of a request to the hub outside a push (the health check's): its pinned CA, or the system's roots. */
@@ -87,6 +101,7 @@ export async function federationStatus(db: DB): Promise<FederationStatus> {
     enrolled: Boolean(s.nodeId), hubUrl: s.hubUrl ?? null, hubName: s.hubName ?? null, fingerprint: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null,
     lastSuccessAt: s.lastSuccessAt ?? null, lastAttemptAt: s.lastAttemptAt ?? null, waiting,
     lastError: s.lastError ? (JSON.parse(s.lastError) as { code: string; at: string }) : null,
+    lostChanges: Number(s.lostChanges ?? 0), historyUnresolved: s.historyError !== undefined,
   };
 }
 
@@ -99,8 +114,9 @@ const BATCH_CHANGES = 2000;
 
 /**
  * Pushes the outbox to the hub in order, in batches bounded in bytes and gzip-compressed, each
- * signed; the cursor moves only to what the hub acknowledged. Stops at the first failure and
- * keeps its code for the status screen. One push at a time.
+ * signed; the cursor moves only to what the hub acknowledged, or to the position the hub states
+ * when the two disagree (a restore of either, a lost answer: history.ts). Stops at the first
+ * failure and keeps its code for the status screen. One push at a time.
  */
 export function pushToHub(deps: FederationDeps): Promise<FederationStatus> {
   running ??= push(deps).finally(() => { running = null; });
@@ -108,18 +124,65 @@ export function pushToHub(deps: FederationDeps): Promise<FederationStatus> {
 }
 
 async function push(deps: FederationDeps): Promise<FederationStatus> {
-  const s = await readState(deps.db);
-  if (!s.nodeId || !s.hubUrl || !s.privateKey) throw new AppError('sync.not-enrolled');
+  const first = await readState(deps.db);
+  if (!first.nodeId || !first.hubUrl || !first.privateKey) throw new AppError('sync.not-enrolled');
   // An enrolment made over plain HTTP before this was refused: nothing more goes that way.
   try {
-    checkHubUrl(s.hubUrl, deps.allowInsecureHttp);
+    checkHubUrl(first.hubUrl, deps.allowInsecureHttp);
   } catch (e) {
     await fail(deps, 'sync.insecure-hub');
     throw e;
   }
-  let cursor = Number(s.cursor ?? 0);
   await writeState(deps.db, { lastAttemptAt: deps.now().toISOString() });
-  if (deps.relay && deps.criteria) await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: s.nodeId, criteria: deps.criteria });
+  if (deps.relay && deps.criteria) await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: first.nodeId, criteria: deps.criteria });
+  // The center and the hub first agree where its history stands (history.ts): after enrolment, after
+  // a restore of either, after a lost answer. A few agreements in one run are normal (a restored box
+  // whose hub was restored too); more mean two boxes send as this one center.
+  let legacy = false;
+  for (let agreements = 0; ; agreements++) {
+    if (agreements > MAX_AGREEMENTS) return unresolved(deps, 'agreements');
+    const s = await readState(deps.db);
+    if (!legacy && (!s.epoch || s.epoch !== s.hubEpoch)) {
+      const agreed = await agree(deps, s);
+      if (agreed === 'legacy') legacy = true;
+      else if (agreed !== 'done') return agreed;
+      continue;
+    }
+    const sent = await pushChanges(deps, s, legacy);
+    if (typeof sent === 'object') {
+      if (sent.code === 'sync.epoch-mismatch') await deps.db.deleteFrom('sync_state').where('key', '=', 'hubEpoch').execute();
+      else await settleAt(deps, sent.lastSeq, null);
+      continue;
+    }
+    if (sent !== 'done') return fail(deps, sent);
+    const files = await sendEvidence(deps, s);
+    if (files !== 'done') return fail(deps, files);
+    const pulled = await pullFeed(deps, s);
+    if (typeof pulled === 'string') return fail(deps, pulled);
+    // The hub says how far it holds this center's changes: behind the cursor, it was restored from an older backup.
+    if (!legacy && pulled.pushed !== undefined && pulled.pushed !== Number((await readState(deps.db)).cursor ?? 0)) {
+      await settleAt(deps, pulled.pushed, null);
+      continue;
+    }
+    break;
+  }
+  const media = await pullMedia(deps, first);
+  if (media !== 'done') return fail(deps, media);
+  await writeState(deps.db, { lastSuccessAt: deps.now().toISOString() });
+  await deps.db.deleteFrom('sync_state').where('key', 'in', ['lastError', 'historyError']).execute();
+  return federationStatus(deps.db);
+}
+
+/** Agreements of the history in one run, at most (see push). */
+const MAX_AGREEMENTS = 4;
+
+/**
+ * The outbox after the cursor, in batches bounded in bytes and gzip-compressed, each signed and
+ * naming the center's epoch and cursor (not to a hub of an earlier version); the cursor moves only
+ * to what the hub acknowledged. A refusal over the history comes back with the hub's position.
+ */
+async function pushChanges(deps: FederationDeps, s: State, legacy: boolean): Promise<'done' | string | { code: 'sync.epoch-mismatch' | 'sync.position-mismatch'; lastSeq: number }> {
+  let cursor = Number(s.cursor ?? 0);
   // The backlog the hub is told is counted once, not per batch (changes made during the push make
   // it a little low). Each batch is read afresh, so an erasure made meanwhile is never sent around.
   let backlog = Number((await deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', cursor).executeTakeFirstOrThrow()).n);
@@ -142,26 +205,56 @@ async function push(deps: FederationDeps): Promise<FederationStatus> {
       }
       if (page.length < OUTBOX_PAGE) full = true;
     }
-    if (changes.length === 0) break;
+    if (changes.length === 0) return 'done';
     backlog = Math.max(0, backlog - changes.length);
-    const body = gzipSync(Buffer.from(`{"changes":[${changes.join(',')}],"backlog":${backlog}}`));
-    const ack = await signed(deps, s, 'POST', '/api/hub/push', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' }, PushAckSchema);
-    if (typeof ack === 'string') return fail(deps, ack);
-    cursor = Math.max(cursor, ack.ackSeq);
+    const history = legacy ? '' : `,"epoch":"${s.epoch}","after":${cursor}`;
+    const body = gzipSync(Buffer.from(`{"changes":[${changes.join(',')}],"backlog":${backlog}${history}}`));
+    const ack = await request(deps, s, 'POST', '/api/hub/push', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' }, PushAckSchema);
+    if ('code' in ack) {
+      const lastSeq = Number(ack.details.lastSeq);
+      if ((ack.code === 'sync.epoch-mismatch' || ack.code === 'sync.position-mismatch') && Number.isInteger(lastSeq) && lastSeq >= 0) return { code: ack.code, lastSeq };
+      return ack.code;
+    }
+    cursor = Math.max(cursor, ack.answer.ackSeq);
     await writeState(deps.db, { cursor: String(cursor), lastSuccessAt: deps.now().toISOString() });
   }
-  const files = await sendEvidence(deps, s);
-  if (files !== 'done') return fail(deps, files);
-  const pulled = await pullFeed(deps, s);
-  if (pulled !== 'done') return fail(deps, pulled);
-  const media = await pullMedia(deps, s);
-  if (media !== 'done') return fail(deps, media);
-  await writeState(deps.db, { lastSuccessAt: deps.now().toISOString() });
-  await deps.db.deleteFrom('sync_state').where('key', '=', 'lastError').execute();
-  return federationStatus(deps.db);
+}
+
+/**
+ * Tells the hub the history this center sends under (its epoch, made now for a center enrolled by
+ * an earlier version) and learns how far the hub holds it; then settles the cursor on it (history.ts).
+ * A hub of an earlier version has no such route: the push goes as before, unless a restore waits
+ * to be agreed, which such a hub cannot do. An epoch the hub has retired (this box was replaced by
+ * a restored copy) cannot be resolved here.
+ */
+async function agree(deps: FederationDeps, s: State): Promise<'done' | 'legacy' | FederationStatus> {
+  const epoch = s.epoch ?? newEpoch();
+  if (!s.epoch) await writeState(deps.db, { epoch });
+  const answer = await request(deps, s, 'POST', '/api/hub/position', Buffer.from(JSON.stringify({ epoch })), { 'content-type': 'application/json' }, PositionSchema);
+  if ('code' in answer) {
+    if (answer.code === 'route.not-found') return s.restoredSeq === undefined ? 'legacy' : unresolved(deps, 'hub-too-old');
+    if (answer.code === 'sync.epoch-retired') return unresolved(deps, 'epoch-retired');
+    return fail(deps, answer.code);
+  }
+  await settleAt(deps, answer.answer.lastSeq, epoch);
+  return 'done';
+}
+
+async function settleAt(deps: FederationDeps, hubSeq: number, agreed: string | null): Promise<void> {
+  await deps.db.transaction().execute((trx) => settle(trx, hubSeq, deps.now().toISOString(), agreed));
+}
+
+/** The center cannot agree with its hub on its history: kept, with why, until an agreement or a whole run succeeds. */
+async function unresolved(deps: FederationDeps, reason: 'agreements' | 'hub-too-old' | 'epoch-retired'): Promise<FederationStatus> {
+  const at = deps.now().toISOString();
+  await writeState(deps.db, { historyError: JSON.stringify({ reason, at }) });
+  return fail(deps, 'sync.history-unresolved');
 }
 
 type State = Partial<Record<StateKey, string>>;
+
+/** A refusal or failure of a request to the hub: its code, and the details a refusal came with. */
+type Failed = { code: string; details: Record<string, unknown> };
 
 /**
  * One signed request to the hub; answers the parsed body, or the error code to show. A request
@@ -169,28 +262,35 @@ type State = Partial<Record<StateKey, string>>;
  * a few times, with a growing pause, before the run stops; a refusal is never retried here.
  */
 async function signed<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<v.InferOutput<S> | string> {
+  const answer = await request(deps, s, method, path, body, headers, schema);
+  return 'code' in answer ? answer.code : answer.answer;
+}
+
+/** As `signed`, keeping a refusal's details (the hub's position). */
+async function request<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<{ answer: v.InferOutput<S> } | Failed> {
   for (let attempt = 0; ; attempt++) {
     const answer = await signedOnce(deps, s, method, path, body, headers, schema);
-    if (answer !== 'sync.unreachable' || attempt >= RETRIES) return answer;
+    if (!('code' in answer) || answer.code !== 'sync.unreachable' || attempt >= RETRIES) return answer;
     await new Promise((r) => setTimeout(r, deps.retryMs * 2 ** attempt));
   }
 }
 
 const RETRIES = 3;
 
-async function signedOnce<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<v.InferOutput<S> | string> {
+async function signedOnce<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<{ answer: v.InferOutput<S> } | Failed> {
+  const failed = (code: string, details: Record<string, unknown> = {}): Failed => ({ code, details });
   try {
     const res = await deps.fetch(`${s.hubUrl}${path}`, { method, headers: { ...headers, ...signRequest(s.nodeId!, s.privateKey!, method, path, body, deps.now()) }, body: body as BodyInit }, tlsFor(s.hubCa));
     const answer: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const code = (answer as { code?: unknown } | null)?.code;
-      return isErrorCode(code) && res.status < 500 ? code : 'sync.unreachable';
+      const { code, details } = (answer ?? {}) as { code?: unknown; details?: unknown };
+      return isErrorCode(code) && res.status < 500 ? failed(code, typeof details === 'object' && details !== null ? details as Record<string, unknown> : {}) : failed('sync.unreachable');
     }
     const parsed = v.safeParse(schema, answer);
-    return parsed.success ? parsed.output : 'sync.unreachable';
+    return parsed.success ? { answer: parsed.output } : failed('sync.unreachable');
   } catch (e) {
     // A certificate that does not chain to the pinned CA is another server: not retried, nothing sent.
-    return transportError(e);
+    return failed(transportError(e));
   }
 }
 
@@ -213,8 +313,9 @@ async function sendEvidence(deps: FederationDeps, s: State): Promise<'done' | st
 /**
  * Reads the hub's downward feed after the center's cursor, page by page; each page is applied and
  * the cursor moved in one transaction, so a page is applied once however often it is fetched.
+ * Answers how far the hub says it holds this center's own changes (a hub of this version).
  */
-async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string> {
+async function pullFeed(deps: FederationDeps, s: State): Promise<{ pushed: number | undefined } | string> {
   for (;;) {
     const cursor = Number((await readState(deps.db)).feedCursor ?? 0);
     const page = await signed(deps, s, 'POST', '/api/hub/feed', Buffer.from(JSON.stringify({ after: cursor, limit: 200 })), { 'content-type': 'application/json' }, FeedPageSchema);
@@ -230,7 +331,7 @@ async function pullFeed(deps: FederationDeps, s: State): Promise<'done' | string
       await writeState(trx, { feedCursor: String(next) });
     });
     if (page.items.some((i) => i.kind === 'criteria-sets')) await deps.criteria?.reload(deps.db);
-    if (!page.more || page.items.length === 0) return 'done';
+    if (!page.more || page.items.length === 0) return { pushed: page.pushed };
   }
 }
 

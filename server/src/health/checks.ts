@@ -8,17 +8,19 @@ import { pinnedFetch } from '../federation/pinned-fetch.ts';
 import { serverCertificateEnd, RENEW_BEFORE_DAYS } from '../tls/certificates.ts';
 import { freeBytes } from './disk.ts';
 import { nodeSupport } from './node-support.ts';
+import { retentionSummary } from '../evidence/evidence.retention.ts';
+import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
 
 /**
  * The box's health, explained in Vietnamese for the administrator (`npm run doctor`) and as a
  * status for monitoring (`GET /api/health`): disk space, database integrity, certificate expiry,
- * clock, hub reachability, changes waiting to go up, backup age. Each check says what it found and,
- * when something is wrong, what to do.
+ * clock, hub reachability, changes waiting to go up, backup age, evidence photos deleted when their
+ * time was up. Each check says what it found and, when something is wrong, what to do.
  */
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 export interface Check {
-  id: 'disk' | 'database' | 'certificate' | 'clock' | 'hub' | 'outbox' | 'backup' | 'runtime';
+  id: 'disk' | 'database' | 'certificate' | 'clock' | 'hub' | 'outbox' | 'backup' | 'runtime' | 'evidence';
   status: CheckStatus;
   /** One line in plain Vietnamese: what was found and, if needed, what to do. */
   message: string;
@@ -107,6 +109,10 @@ async function clockAndHub(deps: HealthDeps, status: FederationStatus): Promise<
 
 function outbox(deps: HealthDeps, status: FederationStatus): Check {
   if (!status.enrolled) return { id: 'outbox', status: 'ok', message: `${status.waiting.toLocaleString('vi-VN')} thay đổi được giữ ở trung tâm (chưa kết nối với cấp trên).` };
+  // A history the center and its hub could not agree on (federation/history.ts) stops every push: never "all sent".
+  if (status.historyUnresolved) {
+    return { id: 'outbox', status: 'fail', message: `Máy của trung tâm và máy của xã chưa khớp lịch sử đồng bộ (có thể do khôi phục từ bản sao lưu): ${status.waiting.toLocaleString('vi-VN')} thay đổi chưa gửi được. Xem trang Đồng bộ và chạy npm run doctor.` };
+  }
   if (status.waiting === 0) return { id: 'outbox', status: 'ok', message: 'Mọi thay đổi đã gửi lên cấp trên.' };
   const stale = !status.lastSuccessAt || deps.now().getTime() - Date.parse(status.lastSuccessAt) > 2 * DAY;
   return {
@@ -124,6 +130,22 @@ async function backup(deps: HealthDeps): Promise<Check> {
   return { id: 'backup', status: 'ok', message: `Sao lưu gần nhất ngày ${dmy(last.finishedAt)}.` };
 }
 
+/**
+ * Photos deleted when their time was up (evidence/evidence.retention.ts): how many so far and when the
+ * nightly run last looked; a run missed for days (it failed, or the box sleeps at night) is a warning.
+ */
+async function evidence(deps: HealthDeps): Promise<Check> {
+  const { photos, lastRunAt } = await retentionSummary(deps.db);
+  const keep = `giữ ${deps.config.settings['evidence.keepMonths']} tháng sau quyết định công nhận của năm`;
+  if (!lastRunAt) return { id: 'evidence', status: 'ok', message: `Chưa có lần xóa ảnh minh chứng theo thời hạn lưu nào (${keep}; máy tự kiểm tra mỗi đêm).` };
+  const done = `${photos.toLocaleString('vi-VN')} ảnh minh chứng đã xóa theo thời hạn lưu (${keep})`;
+  const days = Math.floor((deps.now().getTime() - Date.parse(lastRunAt)) / DAY);
+  // The night's run is at about 2 a.m. Vietnam time, still the day before in UTC: shown by the Vietnamese day.
+  const on = dmy(vietnamDate(new Date(lastRunAt)));
+  if (days >= 2) return { id: 'evidence', status: 'warn', message: `${done}; lần kiểm tra gần nhất đã cũ ${days} ngày (${on}). Hãy để máy chạy qua đêm, hoặc khởi động lại máy.` };
+  return { id: 'evidence', status: 'ok', message: `${done}; lần kiểm tra gần nhất ngày ${on}.` };
+}
+
 /** Node.js past its end of life gets no security fixes: the box is on a network anyone can join. */
 function runtime(deps: HealthDeps): Check {
   const support = nodeSupport(deps.nodeVersion ?? process.version, deps.now());
@@ -136,6 +158,6 @@ export async function runChecks(deps: HealthDeps): Promise<Health> {
   const local = [await disk(deps), await database(deps), await certificate(deps)];
   // One read of the sync state serves both the hub and the outbox checks.
   const status = await federationStatus(deps.db);
-  const checks = [...local, ...(await clockAndHub(deps, status)), outbox(deps, status), await backup(deps), runtime(deps)];
+  const checks = [...local, ...(await clockAndHub(deps, status)), outbox(deps, status), await backup(deps), await evidence(deps), runtime(deps)];
   return { status: worst(checks), at: deps.now().toISOString(), checks };
 }

@@ -30,9 +30,12 @@ export function jsonBody<S extends v.GenericSchema>(schema: S) {
 export function parseOrThrow<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
-  const coded = result.issues.find((i) => isErrorCode(i.message));
+  // A union none of whose options fits keeps its options' issues inside its own: look there too.
+  const all = (issues: readonly v.GenericIssue[]): v.GenericIssue[] => issues.flatMap((i) => [i, ...all(i.issues ?? [])]);
+  const issues = all(result.issues);
+  const coded = issues.find((i) => isErrorCode(i.message));
   if (coded) {
-    const fields = result.issues.filter((i) => i.message === coded.message).map((i) => v.getDotPath(i) ?? '');
+    const fields = [...new Set(issues.filter((i) => i.message === coded.message).map((i) => v.getDotPath(i) ?? ''))];
     throw new AppError(coded.message as ErrorCode, { fields });
   }
   throw new AppError('request.invalid', {

@@ -3,6 +3,10 @@ import { foldName, unitResolver } from '../../../shared/domain/units.ts';
 import type { PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { Deps } from '../http/context.ts';
+import type { Transaction } from 'kysely';
+import type { KioskConfig } from '../config/load.ts';
+import type { Database } from '../db/schema.ts';
+import { communeNamesSeen, villageNamesSeen } from './hub.repository.ts';
 
 /**
  * What the commune officer keeps on the hub besides decisions: the denominators (adults and
@@ -12,15 +16,44 @@ import type { Deps } from '../http/context.ts';
  */
 
 type CommuneDeps = Pick<Deps, 'db' | 'now'>;
+/** What says which places a hub knows: its level, and (a commune) the villages of its configuration. */
+type PopulationConfig = { readonly center: Pick<KioskConfig['center'], 'villages'>; readonly settings: Pick<KioskConfig['settings'], 'hub.level'> };
 
 export async function listPopulation(deps: CommuneDeps, year: number) {
   const rows = await deps.db.selectFrom('hub_population').selectAll().where('year', '=', year).orderBy('kind').orderBy('name').execute();
   return rows.map((r) => ({ kind: r.kind, name: r.name, year: r.year, count: Number(r.count), enteredBy: r.entered_by, enteredAt: r.entered_at }));
 }
 
-export async function setPopulation(deps: CommuneDeps, actor: Actor, input: PopulationInput): Promise<void> {
+/**
+ * The name a figure of adults or households goes under: a place this hub knows, as it knows it
+ * (compared folded, so "thôn khe ngang" is Thôn Khe Ngang), or null. A commune hub knows the
+ * villages of its own configuration (the commune's), those its centers sent and the names of the
+ * merges and renames it recorded; a province hub, whose places are communes, the communes that
+ * relayed their figures or enrolled, and their recorded renames. Figures for a place no record
+ * names would never meet a count and only skew the totals (issue 21).
+ */
+async function knownPlace(trx: Transaction<Database>, config: PopulationConfig, name: string): Promise<string | null> {
+  const names = await placesKnown(trx, config);
+  if (names.includes(name)) return name;
+  return names.find((n) => foldName(n) === foldName(name)) ?? null;
+}
+
+/** Every place name the hub knows (see knownPlace). */
+function placesKnown(trx: Transaction<Database>, config: PopulationConfig): Promise<string[]> {
+  return config.settings['hub.level'] === 'province' ? communeNamesSeen(trx) : villageNamesSeen(trx).then((seen) => [...config.center.villages, ...seen]);
+}
+
+/**
+ * Enters (or corrects) a figure for a year. Adults and households only for a place the hub knows
+ * (`population.village-unknown` otherwise, nothing written); a learning unit's staff for any unit,
+ * since the units' rate counts every unit of the commune, registered at a center or not.
+ */
+export async function setPopulation(deps: CommuneDeps & { config: PopulationConfig }, actor: Actor, given: PopulationInput): Promise<void> {
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
+    const name = given.kind === 'unit' ? given.name : await knownPlace(trx, deps.config, given.name);
+    if (name === null) throw new AppError('population.village-unknown', { name: given.name });
+    const input = { ...given, name };
     const before = await trx.selectFrom('hub_population').select('count').where('kind', '=', input.kind).where('name', '=', input.name).where('year', '=', input.year).executeTakeFirst();
     await trx.insertInto('hub_population').values({ ...input, entered_by: actor.name, entered_at: at })
       .onConflict((oc) => oc.columns(['kind', 'name', 'year']).doUpdateSet({ count: input.count, entered_by: actor.name, entered_at: at })).execute();
@@ -46,19 +79,17 @@ export async function listUnitChanges(deps: CommuneDeps) {
  * they were made under; every count resolves them to the current name, so history and rates stay
  * whole and the old names stay searchable. Refuses a change that would go round in a circle.
  */
-export async function changeUnits(deps: CommuneDeps, actor: Actor, input: UnitChangeInput): Promise<void> {
+export async function changeUnits(deps: CommuneDeps & { config: PopulationConfig }, actor: Actor, input: UnitChangeInput): Promise<void> {
   const from = [...new Set(input.from)];
   if (from.some((f) => foldName(f) === foldName(input.to))) throw new AppError('unit.same-name');
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const existing = (await trx.selectFrom('hub_unit_change').selectAll().where('kind', '=', input.kind).execute())
       .map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
+    // The places the hub knows (as population figures take them: knownPlace), and any a figure was entered for.
     const known = new Set([...existing.flatMap((c) => [c.from, c.to]), ...(input.kind === 'village'
-      ? [...(await trx.selectFrom('hub_person').select('village').distinct().execute()).map((r) => r.village),
-        ...(await trx.selectFrom('hub_population').select('name').where('kind', 'in', ['village', 'households']).distinct().execute()).map((r) => r.name),
-        // Villages of the registered households and units, and villages assessed as learning communities.
-        ...(await trx.selectFrom('hub_model_subject').select('village').where('village', 'is not', null).distinct().execute()).map((r) => r.village!),
-        ...(await trx.selectFrom('hub_model_assessment').select('subject_id').where('subject_kind', '=', 'community').distinct().execute()).map((r) => r.subject_id)]
+      ? [...await placesKnown(trx, deps.config),
+        ...(await trx.selectFrom('hub_population').select('name').where('kind', 'in', ['village', 'households']).distinct().execute()).map((r) => r.name)]
       : (await trx.selectFrom('hub_node').select('name').execute()).map((r) => r.name))].map(foldName));
     const unknown = from.filter((f) => !known.has(foldName(f)));
     if (unknown.length > 0) throw new AppError('unit.unknown', { names: unknown });

@@ -7,6 +7,7 @@ import type { RecognitionDecisionV1, RecognitionDecisionV2, RecognitionDeclinedV
 import type { DecisionTitle, ModelProposal, RecordDecision, SubjectRef } from '../../../shared/schemas/decision.ts';
 import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
+import { MultiLineText } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { refreshRecognition } from './facts.ts';
 import type { DB } from '../db/database.ts';
@@ -108,7 +109,7 @@ async function decidedFor(db: DB | Trx, year: number, title: DecisionTitle = TIT
 
 export { RecordDecisionSchema, type RecordDecision } from '../../../shared/schemas/decision.ts';
 
-export const RevokeDecisionSchema = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(500)) });
+export const RevokeDecisionSchema = v.strictObject({ reason: MultiLineText(3, 500) });
 
 /** A person (CDHT) or a subject of the four other titles, as a decision names it. */
 type Named = { kind: 'person' | ModelSubjectKind; id: string };

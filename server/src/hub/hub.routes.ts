@@ -2,8 +2,10 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
-import { EnrolRequestSchema, FeedRequestSchema, HashListSchema } from '../../../shared/sync/protocol.ts';
+import { OneLineText } from '../../../shared/schemas/text.ts';
+import { EnrolRequestSchema, FeedRequestSchema, HashListSchema, PositionRequestSchema } from '../../../shared/sync/protocol.ts';
 import { evidencePath, sha256Hex, storeEvidenceFile } from '../evidence/evidence.store.ts';
+import { publishEvidencePolicy } from '../evidence/evidence.policy.ts';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -78,7 +80,8 @@ const TitleYearQuery = v.object({ ...YearQuery.entries, title: v.optional(v.pick
 
 const ReportQuery = v.object({ ...YearQuery.entries, format: v.picklist(['html', 'xlsx']), kind: v.picklist(['report', 'public-list']) });
 
-const EnrolmentBody = v.strictObject({ name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)) });
+/** The center's name the officer gives with its one-time code: shown on every list and report (the shared text rule). */
+const EnrolmentBody = v.strictObject({ name: OneLineText(2, 200) });
 
 export const hubRoutes = new Hono<AppEnv>()
   // A center joins with its one-time code (the code is the credential; no signature yet).
@@ -95,12 +98,19 @@ export const hubRoutes = new Hono<AppEnv>()
     const { d, node, body } = await signed(c);
     return c.json(await service.applyPush(d, node, body, pushLimits(c.var.deps.config.settings).inflatedBytes));
   })
+  // The history a node sends under from now on (restored from a backup, or its first push): answers how far this hub holds its changes.
+  .post('/hub/position', async (c) => {
+    const { d, node, body } = await signed(c);
+    return c.json(await service.adoptEpoch(d, node, jsonOf(PositionRequestSchema, body).epoch, clientAddress(c)));
+  })
   // The downward feed: what this hub sends down to the node asking, after its cursor.
   .post('/hub/feed', async (c) => {
     const { d, node, body } = await signed(c);
     const { after, limit } = jsonOf(FeedRequestSchema, body);
     await decisions.publishCriteriaSets(d.db, c.var.deps.criteria, d.now().toISOString());
-    return c.json(await decisions.feedFor(d.db, node, after, limit));
+    await publishEvidencePolicy(d.db, c.var.deps.config, d.now().toISOString());
+    // With how far this hub holds the node's own changes: a center learns its hub was restored behind it.
+    return c.json({ ...(await decisions.feedFor(d.db, node, after, limit)), pushed: node.last_seq });
   })
   // Evidence travels by hash: the center asks which files the hub lacks, then sends only those.
   .post('/hub/evidence/missing', async (c) => {
@@ -202,7 +212,7 @@ export const hubRoutes = new Hono<AppEnv>()
     return c.json(await commune.listPopulation(deps(c), year));
   })
   .put('/staff/hub/population', requireRole('admin'), jsonBody(PopulationInputSchema), async (c) => {
-    await commune.setPopulation(deps(c), c.var.staff!, c.req.valid('json'));
+    await commune.setPopulation({ ...deps(c), config: c.var.deps.config }, c.var.staff!, c.req.valid('json'));
     return c.json({ ok: true });
   })
   .post('/staff/hub/targets', requireRole('admin'), jsonBody(TargetAdjustmentInputSchema), async (c) => {
@@ -211,7 +221,7 @@ export const hubRoutes = new Hono<AppEnv>()
   })
   .get('/staff/hub/units', requireRole('admin'), async (c) => c.json(await commune.listUnitChanges(deps(c))))
   .post('/staff/hub/units', requireRole('admin'), jsonBody(UnitChangeInputSchema), async (c) => {
-    await commune.changeUnits(deps(c), c.var.staff!, c.req.valid('json'));
+    await commune.changeUnits({ ...deps(c), config: c.var.deps.config }, c.var.staff!, c.req.valid('json'));
     return c.json({ ok: true });
   })
   // The yearly report (báo cáo kết quả thực hiện) and the public list: print view, .xlsx; audited.

@@ -46,20 +46,66 @@ export async function createEnrolment(deps: HubDeps, actor: Actor, name: string,
   return { code: fingerprint ? `${code}-${fingerprint}` : code, expiresAt, fingerprint };
 }
 
-/** Registers a center's public key against a valid, unused, unexpired code; the code then dies. */
+/**
+ * Registers a center's public key against a valid, unused, unexpired code; the code then dies.
+ * A center that lost the answer asks again with the key it sent (it keeps it until it is enrolled),
+ * so enrolment is idempotent by key: the spent code with that same key answers the node it made,
+ * and a new code with the key of an active node never heard from since is spent on that node
+ * rather than making a second one. A spent code with another key, or the key of a node that has
+ * pushed, is refused and changes nothing.
+ */
 export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId: string; hubName: string }> {
   if (!publicKeyFrom(req.publicKey)) throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
   const at = deps.now().toISOString();
-  const nodeId = uuidv7();
-  await deps.db.transaction().execute(async (trx) => {
-    const enrolment = await trx.selectFrom('hub_enrolment').selectAll().where('code_hash', '=', hashCode(req.code)).executeTakeFirst();
-    if (!enrolment || enrolment.used_at || enrolment.expires_at <= at) throw new AppError('sync.enrolment-invalid');
-    await trx.updateTable('hub_enrolment').set({ used_at: at, node_id: nodeId }).where('code_hash', '=', enrolment.code_hash).execute();
-    await trx.insertInto('hub_node').values({ id: nodeId, name: enrolment.name, public_key: req.publicKey, status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0 }).execute();
-    await audit(trx, null, { action: 'hub.enrol', subjectKind: 'hub-node', subjectId: nodeId, details: { name: enrolment.name, calledItself: req.name } }, at);
+  const nodeId = await deps.db.transaction().execute(async (trx) => {
+    const enrolment = await repo.findEnrolment(trx, hashCode(req.code));
+    if (!enrolment) throw new AppError('sync.enrolment-invalid');
+    const holder = await repo.findActiveNodeByKey(trx, req.publicKey);
+    if (enrolment.used_at) {
+      if (holder && enrolment.node_id === holder.id) return holder.id;
+      throw new AppError('sync.enrolment-invalid');
+    }
+    if (enrolment.expires_at <= at) throw new AppError('sync.enrolment-invalid');
+    const retry = holder && holder.last_seq === 0 && holder.epoch === null;
+    if (holder && !retry) throw new AppError('sync.enrolment-invalid');
+    const id = holder?.id ?? uuidv7();
+    // Spent only if still unspent: two answers to one code can never make two nodes.
+    if (!(await repo.spendEnrolment(trx, enrolment.code_hash, id, at))) throw new AppError('sync.enrolment-invalid');
+    if (!holder) await trx.insertInto('hub_node').values({ id, name: enrolment.name, public_key: req.publicKey, status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0 }).execute();
+    await audit(trx, null, { action: holder ? 'hub.enrol-again' : 'hub.enrol', subjectKind: 'hub-node', subjectId: id, details: { name: enrolment.name, calledItself: req.name } }, at);
+    return id;
   });
   return { nodeId, hubName: deps.hubName };
 }
+
+/**
+ * The history a node sends under from now on (signed `POST /api/hub/position`: a center restored
+ * from a backup, or any center's first push of this version): the hub adopts the epoch, retiring the
+ * one before, and answers how far it holds that node's changes; the node re-stamps what it made
+ * after that position and sends on from there. The same epoch again (a lost answer) changes nothing.
+ * An epoch already replaced is refused (sync.epoch-retired), logged, and changes nothing: the box
+ * that comes back after its restored copy took over must not take the history back.
+ */
+export async function adoptEpoch(deps: HubDeps, node: HubNodeRow, epoch: string, address: string | null = null): Promise<{ lastSeq: number }> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const answer = await deps.db.transaction().execute(async (trx) => {
+    const current = (await repo.findNode(trx, node.id))!;
+    const retired = JSON.parse(current.retired_epochs) as string[];
+    if (retired.includes(epoch)) return null;
+    if (current.epoch !== epoch) {
+      await repo.setEpoch(trx, node.id, epoch, current.epoch ? [...retired, current.epoch].slice(-RETIRED_KEPT) : retired, at);
+      await audit(trx, null, { action: 'hub.node-history', subjectKind: 'hub-node', subjectId: node.id, details: { lastSeq: current.last_seq, replaced: current.epoch !== null } }, at);
+    }
+    return { lastSeq: current.last_seq };
+  });
+  if (answer) return answer;
+  await refusalLog(deps.db).record({ nodeId: node.id, known: true, address, code: 'sync.epoch-retired', path: '/api/hub/position' }, now);
+  throw new AppError('sync.epoch-retired');
+}
+
+/** Replaced epochs kept per node: a box comes back after one restore or a few, not fifty. */
+const RETIRED_KEPT = 50;
 
 export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
@@ -117,7 +163,9 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
  * while the rest applies, so the cursor still moves (ownership never changes, so a retry would be
  * refused for ever and block every later change). Answers the sequence number the sender may advance to.
  * The work is done for runs of changes at once (one look-up, multi-row writes, one projection
- * update), cut only at an erasure, which must see everything before it applied.
+ * update), cut only at an erasure, which must see everything before it applied. A push that names
+ * its history and starting position (a center of this version) is refused, changing nothing, unless
+ * both are the hub's: sync.epoch-mismatch or sync.position-mismatch, with the hub's `lastSeq`.
  */
 export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Uint8Array, maxInflatedBytes = PUSH_INFLATED_BYTES): Promise<PushAck> {
   let parsed: unknown;
@@ -130,6 +178,8 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
   }
   const batch = v.safeParse(PushBatchSchema, parsed);
   if (!batch.success) throw new AppError('request.invalid', { reason: batch.issues[0].message });
+  const { epoch, after } = batch.output;
+  if ((epoch === undefined) !== (after === undefined)) throw new AppError('request.invalid', { reason: 'epoch and after go together' });
   const at = deps.now().toISOString();
   let applied = 0;
   let unchanged = 0;
@@ -137,6 +187,10 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
   const refused: string[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const current = (await repo.findNode(trx, node.id))!;
+    // A center of this version says which history it sends and from where: a restored box (or hub)
+    // would otherwise have changes skipped as already received. Refused before anything is written.
+    if (epoch !== undefined && current.epoch !== epoch) throw new AppError('sync.epoch-mismatch', { lastSeq: current.last_seq });
+    if (after !== undefined && after !== current.last_seq) throw new AppError('sync.position-mismatch', { lastSeq: current.last_seq });
     let lastSeq = current.last_seq;
     let run: ChangeMessage[] = [];
     const applyRun = async () => {

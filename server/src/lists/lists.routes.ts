@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { cleanText } from '../../../shared/schemas/text.ts';
 import { proposalListTitles, type ProposalListTitle } from '../../../shared/schemas/proposal-list.ts';
 import { audit } from '../audit/audit.ts';
 import { requireRole } from '../http/auth.ts';
@@ -14,7 +15,7 @@ import { finalizeList, listKey, proposalList, type ListScope } from './lists.ser
  * village: one given is ignored).
  */
 const Title = v.optional(v.picklist(proposalListTitles), 'cdht');
-const Village = v.pipe(v.string(), v.minLength(1));
+const Village = v.pipe(v.string(), v.minLength(1), cleanText());
 const hasVillage = (q: { title: ProposalListTitle; village?: string }) => q.title === 'dhht' || q.village !== undefined;
 const villageRequired = 'village is required for this list';
 

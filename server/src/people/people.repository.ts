@@ -28,6 +28,35 @@ export async function insertConsents(trx: Transaction<Database>, personId: strin
   await trx.insertInto('consent').values(consents.map((c) => ({ person_id: personId, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at }))).execute();
 }
 
+/**
+ * The answers given at registration: the first per purpose. A resent registration is compared with
+ * these, not with the latest, so a later change at the center does not make a resend a conflict.
+ */
+export async function registeredConsents(db: Db, personId: string): Promise<ConsentRecord[]> {
+  const rows = await db.selectFrom('consent').select(['purpose', 'granted', 'at']).where('person_id', '=', personId).orderBy('id').execute();
+  const first = new Map<string, ConsentRecord>();
+  for (const r of rows) if (!first.has(r.purpose)) first.set(r.purpose, { purpose: r.purpose, granted: r.granted === 1, at: r.at });
+  return [...first.values()];
+}
+
+export interface GuardianRecord {
+  name: string;
+  relation: string;
+  assistedBy: string;
+  at: string;
+}
+
+export async function insertGuardianConsent(trx: Transaction<Database>, personId: string, g: GuardianRecord): Promise<void> {
+  await trx.insertInto('guardian_consent').values({ person_id: personId, guardian_name: g.name, relation: g.relation, assisted_by: g.assistedBy, at: g.at }).execute();
+}
+
+/** A child's guardian's consent as given at registration (written once, with her registration). */
+export async function guardianConsentOf(db: Db, personId: string): Promise<GuardianRecord | undefined> {
+  const r = await db.selectFrom('guardian_consent').select(['guardian_name', 'relation', 'assisted_by', 'at'])
+    .where('person_id', '=', personId).orderBy('id').executeTakeFirst();
+  return r && { name: r.guardian_name, relation: r.relation, assistedBy: r.assisted_by, at: r.at };
+}
+
 /** The latest answer per purpose (the log keeps every answer). */
 export async function currentConsents(db: Db, personId: string): Promise<ConsentRecord[]> {
   const rows = await db.selectFrom('consent').select(['purpose', 'granted', 'at']).where('person_id', '=', personId).orderBy('id').execute();

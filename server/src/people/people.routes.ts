@@ -13,15 +13,17 @@ const BirthYearQuery = v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number
 
 export const peopleRoutes = new Hono<AppEnv>()
   // Registration under the tablet's own id: PUT, so a retry is the same request. It binds the
-  // tablet's session token to her (staff register without one).
+  // tablet's session token to her (staff register without one). A child's needs the facilitator's
+  // staff session on the same request (assisted mode: the tablet carries her sign-in cookie).
   .put('/people/:id', jsonBody(RegisterPersonSchema), async (c) => {
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
     const input = c.req.valid('json');
     const tokenHash = tokenHashOf(c);
     if (!tokenHash && !c.var.staff) throw new AppError('villager.token-required');
     const { db, config, now } = c.var.deps;
+    const staff = c.var.staff ? { id: c.var.staff.id, role: c.var.staff.role } : null;
     return c.json(await guardedRegistration(c, input.code, (keepCode, onCollision) =>
-      registerPerson({ db, villages: config.center.villages, now }, id, input, { tokenHash, keepCode, onCollision })));
+      registerPerson({ db, config, now }, id, input, { tokenHash, keepCode, onCollision, staff })));
   })
   .get('/people/:id', async (c) => {
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));

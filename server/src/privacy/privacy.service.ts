@@ -4,12 +4,13 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ConsentPurpose } from '../../../shared/schemas/person.ts';
 import { type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { history as digitalHistory } from '../digital/digital.service.ts';
+import { draftForExport } from '../digital/digital-drafts.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { currentConsents, findPersonById } from '../people/people.repository.ts';
-import { getPerson } from '../people/people.service.ts';
+import { getPerson, personMessage } from '../people/people.service.ts';
 import { appraisalCase } from '../appraisals/appraisals.service.ts';
 import { attendedSessions } from '../attendance/attendance.service.ts';
 import { plansOf } from '../plans/plans.service.ts';
@@ -46,6 +47,8 @@ export async function personData(deps: AssessmentDeps, personId: string) {
     consentLog: consentLog.map((c) => ({ purpose: c.purpose, granted: c.granted === 1, at: c.at })),
     assessments,
     digitalChecks: (await digitalHistory(deps, personId)).attempts,
+    /** A self-check she paused, kept until it runs out (digital.draftDays after it began), or null. */
+    pausedDigitalCheck: await draftForExport(deps, personId),
     /** Class sessions attended at the center, newest first. */
     attendance: await attendedSessions(deps.db, personId),
     /** Personal learning plans, newest first. */
@@ -64,10 +67,7 @@ export async function changeConsent(deps: AssessmentDeps, actor: Actor, personId
     await trx.insertInto('consent').values({ person_id: personId, purpose, granted: granted ? 1 : 0, at }).execute();
     const revision = person.revision + 1;
     await trx.updateTable('person').set({ revision, updated_at: at }).where('id', '=', personId).execute();
-    await appendChange(trx, {
-      type: 'PersonUpsertV1', id: personId, revision, code: person.code, name: person.name, birthYear: person.birth_year,
-      village: person.village, phone: person.phone, consents: await currentConsents(trx, personId),
-    }, at);
+    await appendChange(trx, personMessage(person, revision, await currentConsents(trx, personId)), at);
     await audit(trx, actor, { action: 'person.consent', subjectKind: 'person', subjectId: personId, details: { purpose, granted } }, at);
   });
   return getPerson(deps.db, personId);
@@ -120,6 +120,7 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     await trx.deleteFrom('consent').where('person_id', '=', personId).execute();
     await trx.deleteFrom('recognition').where('subject_kind', '=', 'person').where('subject_id', '=', personId).execute();
     await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('digital_draft').where('person_id', '=', personId).execute();
     await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
     await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();
     // Her tablet sessions go with her: a token must not outlive the record it opened.

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { foldVietnamese } from '../../../shared/domain/search.ts';
 import { formatVietnamDateTime, parseVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import { ResourceInputSchema, type ResourceInput, type ResourceKind } from '../../../shared/schemas/resource.ts';
+import { TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { DB } from '../db/database.ts';
 import { feedResourceChange, placeOf, type PlaceConfig } from './resources.feed.ts';
@@ -62,6 +63,19 @@ async function readSheet(bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<strin
   return Array.from(rows, (r) => r ?? []);
 }
 
+/** The column a field is read from, as the facilitator's header names it. */
+const HEADERS: Partial<Record<keyof Row, string>> = {
+  kind: 'Loại', title: 'Tiêu đề', topic: 'Chủ đề', description: 'Mô tả', indicators: 'Chỉ số', domains: 'Lĩnh vực số', audiences: 'Đối tượng',
+  teacher: 'Người dạy', place: 'Nơi học', sessions: 'Các buổi', url: 'Đường dẫn',
+};
+
+/** A schema issue as the row's problem; the shared text rule's is said in Vietnamese, naming the column. */
+function problemOf(path: string, message: string): string {
+  if (message !== TEXT_INVALID) return `${path}: ${message}`.replace(/^: /, '');
+  const column = HEADERS[path.split('.')[0] as keyof Row] ?? path;
+  return `${column}: có ký tự ẩn (ký tự điều khiển hoặc đổi chiều chữ, thường do dán từ nơi khác) (${TEXT_INVALID})`;
+}
+
 /** One row as a resource, or what is wrong with it. */
 function parseRow(header: (keyof Row | undefined)[], cells: string[]): { input: ResourceInput } | { problems: string[] } {
   const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']).filter(([h]) => h !== undefined)) as Partial<Row>;
@@ -77,7 +91,7 @@ function parseRow(header: (keyof Row | undefined)[], cells: string[]): { input: 
     sessions: sessions.filter((s) => s.at !== null).map((s) => ({ startsAt: s.at! })), ...(row.url ? { url: row.url } : {}),
   };
   const parsed = v.safeParse(ResourceInputSchema, candidate);
-  if (!parsed.success) for (const issue of parsed.issues) problems.push(`${v.getDotPath(issue) ?? ''}: ${issue.message}`.replace(/^: /, ''));
+  if (!parsed.success) for (const issue of parsed.issues) problems.push(problemOf(v.getDotPath(issue) ?? '', issue.message));
   return problems.length > 0 || !parsed.success ? { problems } : { input: parsed.output };
 }
 

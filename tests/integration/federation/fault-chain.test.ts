@@ -38,7 +38,8 @@ async function seedCenter(): Promise<Seeded> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-chain-seed-'));
   const db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'NORMAL' });
   await migrateToLatest(db);
-  const app = createApp({ db, config: loadConfig({ configDir, env: {} }), evidenceDir: join(dir, 'evidence'), now: () => new Date() });
+  // The villagers' photos go up as when the commune asked for them (evidence.toCommune; by default they stay here).
+  const app = createApp({ db, config: loadConfig({ configDir, env: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' } }), evidenceDir: join(dir, 'evidence'), now: () => new Date() });
   const call = async (method: string, path: string, body?: unknown, cookie?: string) => {
     const res = await app.request(path, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
     if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);

@@ -184,6 +184,14 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
     };
     const filesOn = (h: Harness) => (existsSync(join(h.dir, 'evidence')) ? readdirSync(join(h.dir, 'evidence'), { recursive: true }).filter((f) => String(f).length > 60).map(String).sort() : []);
 
+    // The villagers' photos below go up as when the commune asked for them (by default they stay at
+    // the center: tests/integration/evidence-to-commune.test.ts); the center was told so before enrolling.
+    beforeEach(async () => {
+      await center.close();
+      center = await startHarness(undefined, { KIOSK_EVIDENCE_TO_COMMUNE: 'on' }, link);
+      centerStaff = await staffSessions(center);
+    });
+
     async function withPhotos(n: number): Promise<string[]> {
       const hashes: string[] = [];
       for (let i = 0; i < n; i++) {
@@ -426,7 +434,7 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
       const body = Buffer.from(JSON.stringify({ after: 0, limit: 100 }));
       const res = await hub.app.request('/api/hub/feed', { method: 'POST', body, headers: { 'content-type': 'application/json', ...signRequest(enrolled.body.nodeId, keys.privateKey, 'POST', '/api/hub/feed', body, new Date('2026-11-23T03:00:00Z')) } });
       const page = (await res.json()) as { items: { kind: string }[]; more: boolean };
-      expect(page.items.map((i) => i.kind)).toEqual(['criteria-sets']);
+      expect(page.items.map((i) => i.kind)).toEqual(['criteria-sets', 'evidence-policy']);
     });
 
     it('the criteria sets decided above reach the center, which then uses them, also after a restart', async () => {

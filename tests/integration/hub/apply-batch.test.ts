@@ -20,7 +20,7 @@ import { build, indicatorIds } from '../../fixtures/people.ts';
 
 const AT = '2026-11-20T03:00:00.000Z';
 const person = (id: string, revision: number, village: string, name = 'Lò Thị Mai'): PersonUpsertV1 => ({
-  type: 'PersonUpsertV1', id, revision, code: `C${id.slice(-6)}`, name, birthYear: 1950, village, phone: null,
+  type: 'PersonUpsertV1', id, revision, code: `C${id.slice(-6)}`, name, birthYear: 1950, village,
   consents: [{ purpose: 'assessment', granted: true, at: AT }, { purpose: 'publicList', granted: revision % 2 === 1, at: AT }],
 });
 const assessment = (id: string, personId: string, revision: number, status: 'draft' | 'submitted', score = 8): AssessmentUpsertV1 => ({

@@ -25,7 +25,7 @@ const DONG_CHAM = 'Thôn Đồng Chằm';
 const GO_CHE = 'Thôn Gò Chè';
 
 const person = (id: string, name: string, village: string): PersonUpsertV1 => ({
-  type: 'PersonUpsertV1', id, revision: 1, code: `C${id.slice(-6)}`, name, birthYear: 1970, village, phone: null,
+  type: 'PersonUpsertV1', id, revision: 1, code: `C${id.slice(-6)}`, name, birthYear: 1970, village,
   consents: [{ purpose: 'assessment', granted: true, at: AT }],
 });
 const cdhtAssessment = (id: string, personId: string): AssessmentUpsertV1 => ({

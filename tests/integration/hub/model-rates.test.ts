@@ -84,7 +84,7 @@ function scenario(): Scenario {
 }
 
 const personMsg = (p: Person): PersonUpsertV1 => ({
-  type: 'PersonUpsertV1', id: p.id, revision: 1, code: `C${p.id.slice(-6)}`, name: p.name, birthYear: 1970, village: villageName(p.village), phone: null,
+  type: 'PersonUpsertV1', id: p.id, revision: 1, code: `C${p.id.slice(-6)}`, name: p.name, birthYear: 1970, village: villageName(p.village),
   consents: [{ purpose: 'assessment', granted: true, at: '2025-04-01T02:00:00.000Z' }, { purpose: 'publicList', granted: true, at: '2025-04-01T02:00:00.000Z' }],
 });
 const assessmentMsg = (subjectKind: string, subjectId: string, title: string, status: 'draft' | 'submitted', year = YEAR): AssessmentUpsertV1 => ({

@@ -86,7 +86,7 @@ describe('the villager flow on the tablet', () => {
     expect((await db.session.get('current'))?.person?.code).toBe(registered.body.code);
   });
 
-  it('a self-check stopped part-way continues another day, and once finished is scored by the box as here', async () => {
+  it('a self-check paused part-way is kept at the box, not here, continues another day, and once finished is scored by the box as here', async () => {
     const personId = build.id();
     const registered = await h.json('PUT', `/api/people/${personId}`, people.baLan);
     expect((await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
@@ -104,23 +104,76 @@ describe('the villager flow on the tablet', () => {
     const [a, b] = bank.items;
     void first.answerDigital(a!.id, { kind: 'self-rating', step: 3 });
     await first.digitalGo(1);
-    await first.answerDigital(b!.id, { kind: 'self-rating', step: 4 });
+    // Tapped just before "Tạm dừng": it goes to the box with the rest.
+    void first.answerDigital(b!.id, { kind: 'self-rating', step: 4 });
     await first.pauseDigital();
+    expect(first.session.screen).toBe('result');
+    expect(first.session.digital).toBeUndefined();
+    expect(first.digitalPaused).toBe(true);
+    await first.sync.kick();
+    // At the box, under her token; nothing of it left on the tablet.
+    expect(await h.db.selectFrom('digital_draft').select(['person_id', 'item_index']).execute()).toEqual([{ person_id: personId, item_index: 1 }]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(JSON.stringify(await db.session.toArray())).not.toContain(a!.id);
     await first.endSession();
 
     const later = await comeBack();
+    // Her slip offers to continue it.
+    expect(later.digitalPaused).toBe(true);
     await later.startDigital();
     expect(later.session.digital).toMatchObject({ index: 1, responses: { [a!.id]: { kind: 'self-rating', step: 3 }, [b!.id]: { kind: 'self-rating', step: 4 } } });
     await later.finishDigital();
     expect(later.session.screen).toBe('digital-result');
     const here = later.session.digital!.result!;
-    expect(await db.digitalDrafts.count()).toBe(0);
     await later.sync.kick();
+    // Finished: the box no longer keeps the paused one.
+    expect(await h.db.selectFrom('digital_draft').selectAll().execute()).toEqual([]);
     const history = (await h.json('GET', `/api/people/${personId}/digital-attempts`)).body;
     expect(history.attempts).toHaveLength(1);
     expect(history.attempts[0]).toMatchObject({ id: here.id, overall: here.overall, domains: here.domains, hasDigitalSkills: here.hasDigitalSkills });
     // The box's own result replaced the one made here.
     expect(later.session.digital?.result?.finishedAt).toBe(history.attempts[0].finishedAt);
+  });
+
+  it('a self-check paused with the box away waits only in the outbox, is taken up again from it, and reaches the box later; one left open at the session\'s end goes there too', async () => {
+    const personId = build.id();
+    const registered = await h.json('PUT', `/api/people/${personId}`, people.baLan);
+    expect((await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
+    const flow = await started();
+    await flow.go('find');
+    await flow.findByCode(registered.body.code, 1954);
+    await flow.confirmFound();
+    const [a, b] = flow.digitalBank!.items;
+    await flow.startDigital();
+    // Nothing answered: "Nộp bài" keeps the check open and says why (the box would refuse it).
+    await flow.finishDigital();
+    expect(flow.session.screen).toBe('digital');
+    expect(flow.error).toBe('digital.no-answers');
+    await flow.answerDigital(a!.id, { kind: 'self-rating', step: 2 });
+
+    const boxFetch = globalThis.fetch;
+    globalThis.fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    await flow.pauseDigital();
+    expect(flow.session.digital).toBeUndefined();
+    const queued = await db.outbox.toArray();
+    expect(queued.map((i) => [i.kind, i.personId])).toEqual([['digital-draft', personId]]);
+    expect(JSON.stringify(await db.session.toArray())).not.toContain(a!.id);
+    // Taken up again on this tablet with the box still away: from the outbox, the only place it is.
+    await flow.startDigital();
+    expect(flow.session.digital?.responses).toEqual({ [a!.id]: { kind: 'self-rating', step: 2 } });
+    await flow.answerDigital(b!.id, { kind: 'self-rating', step: 1 });
+    // She walks away: the session's end hands the open check over too.
+    await flow.endSession();
+    expect((await db.outbox.toArray()).map((i) => i.kind)).toEqual(['digital-draft', 'digital-draft']);
+    expect(await db.session.count()).toBe(0);
+
+    globalThis.fetch = boxFetch;
+    // The session's end started a round that the box's absence ended; the next one sends.
+    await flow.sync.kick();
+    await flow.sync.kick();
+    expect(await db.outbox.count()).toBe(0);
+    const kept = await h.db.selectFrom('digital_draft').select(['person_id', 'responses']).execute();
+    expect(kept.map((r) => [r.person_id, Object.keys(JSON.parse(r.responses)).sort()])).toEqual([[personId, [a!.id, b!.id].sort()]]);
   });
 
   it('her household goes through the box with her session\'s token: registered, a member linked by code, facts, the self-assessment and its result', async () => {

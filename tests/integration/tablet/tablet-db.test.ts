@@ -51,7 +51,7 @@ describe('tablet database versions', () => {
     const v3 = open(name, 3);
     expect(await v3.session.get('current')).toEqual(session);
     expect(await v3.outbox.count()).toBe(1);
-    expect(await v3.digitalDrafts.count()).toBe(0);
+    expect(await v3.table('digitalDrafts').count()).toBe(0);
     expect(v3.verno).toBe(3);
   });
 
@@ -61,7 +61,7 @@ describe('tablet database versions', () => {
     await v3.table('digitalDrafts').put({ personId: 'p', attemptId: 'a', startedAt: '2026-11-23T03:00:00.000Z', index: 4, responses: {} });
     v3.close();
     const v4 = open(name, 4);
-    expect(await v4.digitalDrafts.get('p')).toMatchObject({ index: 4 });
+    expect(await v4.table('digitalDrafts').get('p')).toMatchObject({ index: 4 });
     expect(await v4.resources.count()).toBe(0);
     expect(v4.verno).toBe(4);
   });
@@ -87,7 +87,7 @@ describe('tablet database versions', () => {
     await v5.table('outbox').add({ kind: 'learning-plan', recordId: uuidv7(), personId: session.personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
     await v5.table('audioPacks').put({ id: 'vi-espeak', index: {}, fetchedAt: '2026-11-23T03:00:00.000Z' });
     v5.close();
-    const v6 = open(name);
+    const v6 = open(name, 6);
     expect(await v6.session.get('current')).toEqual(session);
     expect(await v6.outbox.count()).toBe(1);
     expect(await v6.audioPacks.get('vi-espeak')).toMatchObject({ fetchedAt: '2026-11-23T03:00:00.000Z' });
@@ -95,10 +95,34 @@ describe('tablet database versions', () => {
     expect(v6.verno).toBe(6);
   });
 
+  it('v6 → v7 deletes the store of stopped self-checks with the person ids and answers it held, and keeps the rest', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v6 = open(name, 6);
+    const personId = uuidv7();
+    const session = { key: 'current', screen: 'result', indicatorIndex: 9, personId, person: null, assessmentId: uuidv7(), group: 'nhom-1', answers: {}, submitted: true };
+    await v6.table('session').put(session);
+    await v6.table('outbox').add({ kind: 'digital-attempt', recordId: uuidv7(), personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
+    await v6.table('digitalDrafts').put({ personId, attemptId: uuidv7(), startedAt: '2026-11-23T03:00:00.000Z', index: 4, responses: { DS01: { kind: 'self-rating', step: 3 } } });
+    v6.close();
+    const v7 = open(name);
+    expect(await v7.session.get('current')).toEqual(session);
+    expect(await v7.outbox.count()).toBe(1);
+    expect(v7.tables.map((t) => t.name)).not.toContain('digitalDrafts');
+    expect(v7.verno).toBe(7);
+    v7.close();
+    // Read below Dexie: the store itself is gone from the tablet's IndexedDB.
+    const stores = await new Promise<string[]>((done, fail) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => { done([...req.result.objectStoreNames]); req.result.close(); };
+      req.onerror = () => fail(req.error);
+    });
+    expect(stores).not.toContain('digitalDrafts');
+  });
+
   it('a fresh tablet opens straight at the latest version', async () => {
     const db = open(`fresh-${uuidv7()}`);
     await db.open();
-    expect(db.verno).toBe(6);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audioPacks', 'catalogMeta', 'digitalDrafts', 'kiosk', 'modelSets', 'outbox', 'photos', 'resources', 'session']);
+    expect(db.verno).toBe(7);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audioPacks', 'catalogMeta', 'kiosk', 'modelSets', 'outbox', 'photos', 'resources', 'session']);
   });
 });

@@ -4,7 +4,7 @@ import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { AttendanceEvidenceSchema } from '../../../shared/schemas/attendance.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
-import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
+import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt, type PutDigitalDraft } from '../../../shared/schemas/digital-attempt.ts';
 import type { ResourceView } from '../../../shared/schemas/resource.ts';
 import type { AudioPackIndex } from '../../../shared/schemas/audio-pack.ts';
 import { LearningPlanEvidenceSchema, PutLearningPlanSchema, type PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
@@ -24,10 +24,17 @@ export const RegistrationDraftSchema = v.object({
   village: v.string(),
   phone: v.string(),
   consents: v.object({ assessment: v.boolean(), publicList: v.boolean(), statistics: v.boolean() }),
+  /** A child's guardian, as typed (assisted mode only). */
+  guardianName: v.optional(v.string()),
+  guardianRelation: v.optional(v.string()),
+  guardianAgrees: v.optional(v.boolean()),
 });
 export type RegistrationDraft = v.InferOutput<typeof RegistrationDraftSchema>;
 
-/** A digital-skills self-check in progress: where she is and what she did on each item. */
+/**
+ * A digital-skills self-check in progress: where she is and what she did on each item. It lives in
+ * the session only while she is doing it; paused, it goes to the box (outbox kind 'digital-draft').
+ */
 export const DigitalDraftSchema = v.object({
   personId: v.string(),
   attemptId: v.string(),
@@ -172,6 +179,8 @@ export type OutboxItem = OutboxBase & (
   | { kind: 'assessment'; recordId: string; body: PutAssessment }
   | { kind: 'photo'; recordId: string; assessmentId: string; indicatorId: string; blob: Blob }
   | { kind: 'digital-attempt'; recordId: string; body: PutDigitalAttempt }
+  /** Her self-check paused part-way, for the box to keep (recordId: the attempt's id; sent to the person's draft). */
+  | { kind: 'digital-draft'; recordId: string; body: PutDigitalDraft }
   | { kind: 'learning-plan'; recordId: string; body: PutLearningPlan }
   /** A household registered by its head (recordId: the household's id, made on the tablet). */
   | { kind: 'household'; recordId: string; body: RegisterHousehold }
@@ -188,8 +197,6 @@ export type TabletDb = Dexie & {
   session: EntityTable<Session, 'key'>;
   photos: EntityTable<StoredPhoto, 'id'>;
   outbox: EntityTable<OutboxItem, 'seq'>;
-  /** A self-check stopped part-way, kept by person so she can continue another day. */
-  digitalDrafts: EntityTable<DigitalDraft, 'personId'>;
   /** The catalog of learning resources, as of `catalogMeta.version` (retired ones dropped). */
   resources: EntityTable<ResourceView, 'id'>;
   catalogMeta: EntityTable<{ key: 'catalog'; version: number; fetchedAt: string }, 'key'>;
@@ -220,7 +227,7 @@ export interface StoredAudioPack {
  * Every schema version of the tablet's database, oldest first. Never edit a shipped version: add
  * the next one, with an upgrade() that has its own test (tests/integration/tablet-db.test.ts).
  */
-export function declareVersions(db: Dexie, upTo = 6): void {
+export function declareVersions(db: Dexie, upTo = 7): void {
   db.version(1).stores({
     kiosk: 'key',
     session: 'key',
@@ -246,6 +253,11 @@ export function declareVersions(db: Dexie, upTo = 6): void {
   // v6: the other titles' criteria sets (the household's self-assessment), so their items can be
   // read with the box away. The household itself lives in the session, and its changes in the outbox.
   db.version(6).stores({ modelSets: 'title' });
+  if (upTo < 7) return;
+  // v7 (issue 21): no paused self-check on the tablet. A paused check goes to the box, which keeps
+  // it for a limited time; the store of stopped checks, which kept a person's id and answers here
+  // with no end, goes with what it held (queued without a villager token, the box would not take them).
+  db.version(7).stores({ digitalDrafts: null });
 }
 
 export const databaseName = 'hoctap-kiosk';

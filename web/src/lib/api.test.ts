@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api } from './api.ts';
+import { api, boxNow } from './api.ts';
 import { newVillagerToken } from '../platform/villager-token.ts';
 
 /** Every call about a person carries the villager session's token; the staff screens' calls (no token) do not. */
@@ -22,6 +22,7 @@ const calls = (token?: string) => [
   () => api.personByCode('ABC123', 1954, token),
   () => api.currentAssessment('p1', token),
   () => api.digitalHistory('p1', token),
+  () => api.digitalDraft('p1', token),
   () => api.householdOf('p1', token),
   () => api.modelStart('gdht', 'h1', token),
   () => api.putAssessment('a1', { personId: 'p1', criteriaSetId: 's', criteriaSetVersion: '1', group: 'g', status: 'draft', answers: [] }, token),
@@ -34,7 +35,7 @@ describe('person-scoped calls', () => {
     const token = newVillagerToken();
     // The answers do not fit the schemas here; only what was sent matters.
     for (const call of calls(token)) await call().catch(() => {});
-    expect(seen.size).toBe(9);
+    expect(seen.size).toBe(10);
     expect([...seen.values()].every((t) => t === token)).toBe(true);
   });
 
@@ -52,5 +53,29 @@ describe('newVillagerToken', () => {
     expect(new Set(tokens).size).toBe(50);
     const bytes = new Uint8Array(32).map((_, i) => i * 8 + 3);
     expect(newVillagerToken(() => bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+  });
+});
+
+describe('boxNow', () => {
+  const answerDated = (date: Date) => {
+    globalThis.fetch = (async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json', date: date.toUTCString() } })) as typeof fetch;
+  };
+
+  it('is the box\'s clock as its last answer dated itself, however far this tablet\'s is off', async () => {
+    answerDated(new Date(Date.now() - 14 * 86_400_000));
+    await api.digitalHistory('p1').catch(() => {});
+    expect(Math.abs(boxNow().getTime() - (Date.now() - 14 * 86_400_000))).toBeLessThan(3000);
+    answerDated(new Date(Date.now() + 10 * 60_000));
+    await api.digitalHistory('p1').catch(() => {});
+    expect(Math.abs(boxNow().getTime() - (Date.now() + 10 * 60_000))).toBeLessThan(3000);
+  });
+
+  it('is this tablet\'s own clock when the two agree to the second', async () => {
+    answerDated(new Date());
+    await api.digitalHistory('p1').catch(() => {});
+    const before = Date.now();
+    const now = boxNow().getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
   });
 });

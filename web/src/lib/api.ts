@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DigitalHistorySchema } from '../../../shared/schemas/digital-attempt.ts';
+import { DigitalDraftAnswerSchema, DigitalHistorySchema } from '../../../shared/schemas/digital-attempt.ts';
 import { isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
 import { AssessmentViewSchema, EvidenceViewSchema, type PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
@@ -50,6 +50,25 @@ export class ApiError extends Error {
 /** The stable code to show for a failure: the box's, or 'internal' for anything unexpected. */
 export const errorCode = (e: unknown): string => (e instanceof ApiError ? e.code : 'internal');
 
+/** How far the box's clock is ahead of this tablet's, in ms, as its last answer's Date header said (0 until then). */
+let boxClockAheadMs = 0;
+
+/**
+ * Now by the box's clock. A tablet's own clock can be minutes off; what it dates (a digital-skills
+ * check's start) the box refuses when later than its own clock allows (digital.started-at-invalid).
+ * The Date header counts whole seconds: a difference under 2 s is taken as none.
+ */
+export function boxNow(): Date {
+  return new Date(Date.now() + boxClockAheadMs);
+}
+
+function noteBoxClock(res: Response): void {
+  const date = Date.parse(res.headers.get('date') ?? '');
+  if (Number.isNaN(date)) return;
+  const ahead = date - Date.now();
+  boxClockAheadMs = Math.abs(ahead) < 2000 ? 0 : ahead;
+}
+
 /**
  * One call to the box under `/api`: the answer checked against its schema, a refusal turned into
  * an ApiError with the box's code. Shared by the villager's and the staff's screens.
@@ -61,6 +80,7 @@ export async function call<S extends v.GenericSchema>(schema: S, path: string, i
   } catch (e) {
     throw new ApiError('network', (e as Error).message);
   }
+  noteBoxClock(res);
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const b = body as { code?: unknown; message?: string; details?: Record<string, unknown> } | null;
@@ -94,6 +114,8 @@ export const api = {
   register: (id: string, person: RegisterPerson, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
   person: (id: string, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token)),
   digitalHistory: (personId: string, token?: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
+  /** Her self-check paused part-way, kept at the box (the tablet keeps none), or null. */
+  digitalDraft: (personId: string, token?: string) => call(DigitalDraftAnswerSchema, `/people/${personId}/digital-draft`, as(token)),
   /** A successful look-up binds the token to her at the box. */
   personByCode: (code: string, birthYear: number, token?: string) =>
     call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`, as(token)),

@@ -16,6 +16,10 @@ import * as listTitles from './202611261130-list-titles.ts';
 import * as setupCode from './202612071100-setup-code.ts';
 import * as villagerTokens from './202612071200-villager-tokens.ts';
 import * as hubRefusalLog from './202612071340-hub-refusal-log.ts';
+import * as guardianConsent from './202612081300-guardian-consent.ts';
+import * as phoneStaysAtCenter from './202612081310-phone-stays-at-center.ts';
+import * as digitalDrafts from './202612081200-digital-drafts.ts';
+import * as syncEpoch from './202612081400-sync-epoch.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +40,8 @@ export const migrations: Record<string, Migration> = {
   '202612071100-setup-code': setupCode,
   '202612071200-villager-tokens': villagerTokens,
   '202612071340-hub-refusal-log': hubRefusalLog,
+  '202612081200-digital-drafts': digitalDrafts,
+  '202612081300-guardian-consent': guardianConsent,
+  '202612081310-phone-stays-at-center': phoneStaysAtCenter,
+  '202612081400-sync-epoch': syncEpoch,
 };

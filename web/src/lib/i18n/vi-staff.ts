@@ -286,6 +286,10 @@ export const viStaff = {
     lastSuccess: 'Lần đồng bộ thành công gần nhất',
     never: 'Chưa lần nào',
     waiting: 'Số thay đổi đang chờ gửi',
+    /** While the center and the hub disagree on what was sent, the count alone would mislead. */
+    waitingUnresolved: (n: number) => `${n > 0 ? `${n.toLocaleString('vi-VN')} thay đổi được giữ ở đây, chưa gửi được` : 'Chưa biết còn thiếu gì'}: dữ liệu đã gửi không khớp với nơi nhận (xem lỗi gần nhất).`,
+    lost: 'Thay đổi mất theo máy cũ',
+    lostCount: (n: number) => `${n.toLocaleString('vi-VN')} thay đổi đã gửi đi từ máy cũ nhưng không có trong bản sao lưu đã khôi phục. Nơi nhận vẫn giữ chúng; hãy kiểm tra và nhập lại ở đây những gì còn thiếu.`,
     lastError: 'Lỗi gần nhất',
     none: 'Không có',
     run: 'Đồng bộ ngay',

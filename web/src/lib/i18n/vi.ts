@@ -60,6 +60,15 @@ export const vi = {
     body: 'Nếu không ai chạm vào màn hình, bài làm sẽ được lưu lại và màn hình trở về trang đầu sau {n} giây.',
     stay: 'Tôi vẫn ở đây',
   },
+  /** "Để người khác dùng máy": on every villager screen, asked once before the tablet is cleared. */
+  handOver: {
+    button: 'Để người khác dùng máy',
+    heading: 'Bác muốn để người khác dùng máy?',
+    body: 'Những gì bác đã làm sẽ được gửi về trung tâm, rồi máy xóa hết thông tin của bác để người sau không thấy. Lần sau, bác làm tiếp bằng mã trên phiếu và năm sinh.',
+    confirm: 'Đúng, để người khác dùng',
+    cancel: 'Không, tôi làm tiếp',
+    listen: 'Nghe đọc',
+  },
   sync: {
     onTablet: 'Đang lưu trên máy tính bảng',
     onTabletHint: 'Sẽ tự gửi về trung tâm khi có kết nối.',
@@ -80,7 +89,7 @@ export const vi = {
     storage: 'Bộ nhớ đã dùng: {used} / {quota}',
     persisted: 'Dữ liệu được giữ cố định trên máy',
     notPersisted: 'Trình duyệt có thể xóa dữ liệu khi máy đầy bộ nhớ',
-    kinds: { person: 'Đăng ký', assessment: 'Bài tự đánh giá', photo: 'Ảnh minh chứng', 'digital-attempt': 'Bài kiểm tra kỹ năng số', 'learning-plan': 'Kế hoạch học tập', household: 'Đăng ký gia đình', 'household-member': 'Liên kết người trong gia đình', 'household-facts': 'Số cháu đi học của gia đình', 'model-assessment': 'Bài tự đánh giá Gia đình học tập' },
+    kinds: { person: 'Đăng ký', assessment: 'Bài tự đánh giá', photo: 'Ảnh minh chứng', 'digital-attempt': 'Bài kiểm tra kỹ năng số', 'digital-draft': 'Bài kiểm tra kỹ năng số tạm dừng', 'learning-plan': 'Kế hoạch học tập', household: 'Đăng ký gia đình', 'household-member': 'Liên kết người trong gia đình', 'household-facts': 'Số cháu đi học của gia đình', 'model-assessment': 'Bài tự đánh giá Gia đình học tập' },
   },
   register: {
     heading: 'Đăng ký',
@@ -92,9 +101,31 @@ export const vi = {
     phone: 'Số điện thoại (không bắt buộc)',
     consentHeading: 'Bác có đồng ý không? Đánh dấu từng ô mình đồng ý.',
     consents: {
-      assessment: 'Tôi đồng ý để trung tâm lưu tên, năm sinh, thôn và bài tự đánh giá của tôi để xét công nhận "Công dân học tập". (Bắt buộc để tham gia)',
+      assessment: 'Tôi đồng ý để trung tâm lưu tên, năm sinh, thôn, bài tự đánh giá và ảnh minh chứng của tôi, và gửi kết quả lên xã để xét công nhận "Công dân học tập". (Bắt buộc để tham gia)',
       publicList: 'Tôi đồng ý để tên và thôn của tôi có trong danh sách công nhận được niêm yết công khai. (Không có điểm, không có năm sinh)',
       statistics: 'Tôi đồng ý để kết quả của tôi được dùng trong số liệu thống kê chung của xã (không ghi tên).',
+    },
+    /** Read before the consents: each thing kept, who gets it, for how long, and her rights. */
+    notice: {
+      heading: 'Trung tâm giữ thông tin gì của bác?',
+      what: 'Trung tâm ghi: họ tên, năm sinh, thôn của bác, số điện thoại nếu bác cho, các câu trả lời trong bài tự đánh giá và ảnh minh chứng bác chụp.',
+      who: 'Trung tâm học tập cộng đồng giữ các thông tin này. Ủy ban xã nhận họ tên, năm sinh, thôn và kết quả tự đánh giá của bác để xét công nhận. Ảnh minh chứng để lại ở trung tâm, chỉ gửi lên xã khi xã yêu cầu.',
+      phone: 'Số điện thoại chỉ để trung tâm báo lịch học cho bác. Số này không gửi lên xã.',
+      howLong: 'Họ tên, năm sinh, thôn và số điện thoại được giữ đến khi bác xin xóa. Ảnh minh chứng được xóa {months} tháng sau khi xã quyết định công nhận năm đó. Điểm và quyết định công nhận được giữ lại, vì xã cần xem bác có được công nhận {years} năm liền hay không.',
+      rights: 'Bác có quyền xem, sửa hoặc xóa thông tin của mình, và rút lại đồng ý lúc nào cũng được. Bác chỉ cần nói với người hướng dẫn ở trung tâm.',
+    },
+    /** A child (under person.guardianUnder). */
+    child: {
+      alone: 'Các cháu dưới {age} tuổi đăng ký cùng người hướng dẫn của trung tâm, và cần bố, mẹ hoặc người giám hộ đồng ý. Xin nhờ người hướng dẫn giúp.',
+      off: 'Trung tâm chưa nhận đăng ký cho các cháu dưới {age} tuổi.',
+    },
+    guardian: {
+      heading: 'Bố, mẹ hoặc người giám hộ của cháu',
+      lead: 'Cháu dưới {age} tuổi nên cần bố, mẹ hoặc người giám hộ đồng ý. Người lớn nghe đọc các điều dưới đây, rồi đánh dấu thay cho cháu.',
+      name: 'Họ và tên bố, mẹ hoặc người giám hộ',
+      relation: 'Là gì của cháu?',
+      relations: { father: 'Bố', mother: 'Mẹ', guardian: 'Người giám hộ (ông, bà, anh, chị… đang nuôi cháu)' },
+      agree: 'Tôi là bố, mẹ hoặc người giám hộ của cháu. Tôi đã nghe đọc và đồng ý cho cháu đăng ký, với các ô tôi đánh dấu dưới đây.',
     },
     listen: 'Nghe đọc',
     submit: 'Đăng ký',
@@ -103,9 +134,15 @@ export const vi = {
     errors: {
       name: 'Xin ghi họ và tên (ít nhất 2 chữ).',
       birthYear: 'Năm sinh là 4 chữ số, ví dụ 1958.',
+      birthYearRange: 'Năm sinh phải từ {earliest} đến {latest}. Bác xem lại năm sinh.',
       village: 'Xin chọn thôn của mình.',
       consent: 'Cần đồng ý ô đầu tiên thì mới tham gia tự đánh giá được.',
       phone: 'Số điện thoại chưa đúng (ví dụ 0912345678), hoặc để trống.',
+      childAlone: 'Các cháu dưới {age} tuổi chỉ đăng ký được khi có người hướng dẫn bên cạnh.',
+      childOff: 'Trung tâm chưa nhận đăng ký cho các cháu dưới {age} tuổi.',
+      guardianName: 'Xin ghi họ và tên bố, mẹ hoặc người giám hộ (ít nhất 2 chữ).',
+      guardianRelation: 'Xin chọn người đồng ý là bố, mẹ hay người giám hộ của cháu.',
+      guardianConsent: 'Bố, mẹ hoặc người giám hộ cần đánh dấu ô đồng ý cho cháu.',
     },
   },
   find: {
@@ -122,6 +159,7 @@ export const vi = {
   group: {
     heading: 'Bác làm công việc gì?',
     lead: 'Chọn một nhóm. Câu hỏi sẽ hợp với công việc của mình.',
+    noneForChild: 'Năm nay trung tâm chưa có nhóm tự đánh giá dành cho các cháu. Xin nhờ người hướng dẫn giúp.',
   },
   indicator: {
     progress: 'Chỉ số {n} / {total}',
@@ -495,6 +533,24 @@ export const vi = {
     'assessment.indicator-unknown': 'Có câu trả lời không khớp với bộ tiêu chí. Xin nhờ người hướng dẫn giúp.',
     'assessment.not-found': 'Không tìm thấy bài tự đánh giá này.',
     'text.invalid-characters': 'Chữ vừa nhập có ký tự ẩn không dùng được (thường do dán từ nơi khác). Hãy gõ lại.',
+    'plan.resource-unknown': 'Kế hoạch có bài học mà trung tâm không còn giữ. Hãy lập lại kế hoạch.',
+    'plan.date-outside-year': 'Ngày trong kế hoạch nằm ngoài năm đánh giá này. Hãy xem lại ngày giờ trên máy tính bảng rồi lập lại kế hoạch.',
+    'plan.made-in-future': 'Máy tính bảng để sai ngày giờ (muộn hơn máy của trung tâm). Hãy chỉnh lại ngày giờ rồi lập lại kế hoạch.',
+    'population.village-unknown': 'Xã chưa có thôn này trong danh sách thôn của các trung tâm. Hãy chọn thôn trong bảng, hoặc ghi nhận việc gộp hay đổi tên thôn trước.',
+    'digital.no-answers': 'Bác chưa trả lời câu nào. Bác trả lời ít nhất một câu rồi hãy nộp bài.',
+    'digital.answer-unknown': 'Có câu trả lời không khớp với bộ câu hỏi. Hãy làm lại bài.',
+    'digital.started-at-invalid': 'Ngày giờ trên máy tính bảng bị sai nên bài làm không được nhận. Báo cán bộ chỉnh lại ngày giờ.',
+    'person.birth-year-out-of-range': 'Năm sinh chưa đúng. Bác xem lại năm sinh (4 chữ số, ví dụ 1958).',
+    'person.minors-off': 'Trung tâm chưa nhận đăng ký cho các cháu nhỏ tuổi.',
+    'person.child-needs-assistance': 'Các cháu nhỏ tuổi cần đăng ký cùng người hướng dẫn, có bố, mẹ hoặc người giám hộ đồng ý. Xin nhờ người hướng dẫn giúp.',
+    'person.guardian-consent-required': 'Cần bố, mẹ hoặc người giám hộ của cháu đồng ý (ghi tên và quan hệ với cháu). Xin nhờ người hướng dẫn giúp.',
+    'person.guardian-not-needed': 'Người lớn tự đồng ý, không cần ghi người giám hộ. Bác xem lại năm sinh.',
+    'person.consents-differ': 'Phiếu đăng ký này đã gửi về trung tâm với lựa chọn đồng ý khác. Muốn đổi, bác nhờ người hướng dẫn ở trung tâm.',
+    'assessment.child-group': 'Các cháu chỉ tự đánh giá trong nhóm học sinh, sinh viên, người học. Xin nhờ người hướng dẫn giúp.',
+    'sync.epoch-mismatch': 'Dữ liệu ở xã và ở trung tâm khác nhau (một bên vừa khôi phục từ bản sao lưu). Máy sẽ tự đối chiếu rồi gửi tiếp.',
+    'sync.position-mismatch': 'Xã đang giữ dữ liệu của trung tâm đến một vị trí khác. Máy sẽ tự gửi lại từ vị trí đó.',
+    'sync.epoch-retired': 'Máy này đã được thay bằng một máy khôi phục từ bản sao lưu, và máy đó đã gửi dữ liệu lên xã. Máy này không được gửi nữa: hãy dùng máy đã khôi phục, và nhập lại trên đó những gì chỉ có ở máy này.',
+    'sync.history-unresolved': 'Trung tâm và xã không khớp nhau về những dữ liệu đã gửi, nên máy tạm dừng gửi. Xin báo người hỗ trợ kỹ thuật hoặc cán bộ xã; dữ liệu vẫn được giữ ở trung tâm.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,

@@ -10,11 +10,11 @@ import { weakestIndicators } from '../../../../shared/domain/catalog.ts';
 import type { PlanItem, PutLearningPlan } from '../../../../shared/schemas/learning-plan.ts';
 import { db, SessionSchema, type PlanDraft, type DigitalDraft, type OutboxItem, type RegistrationDraft, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
 import type { DigitalResponse } from '../../../../shared/domain/digital-skills.ts';
-import { DigitalAttemptViewSchema, type DigitalAttemptView, type PutDigitalAttempt } from '../../../../shared/schemas/digital-attempt.ts';
+import { DigitalAttemptViewSchema, type DigitalAttemptView, type PutDigitalAttempt, type PutDigitalDraft } from '../../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../../shared/schemas/digital-bank.ts';
 import { roomFor, storageInfo } from '../../platform/storage.ts';
 import { attempt } from './attempt.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, boxNow } from '../api.ts';
 import { newVillagerToken } from '../../platform/villager-token.ts';
 import { resizePhoto } from '../image.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
@@ -112,8 +112,11 @@ export class Flow {
       // (A patch may hold reactive state too, such as the person found.)
       const current = $state.snapshot(this.session) as Session;
       const next = $state.snapshot({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }) as Session;
+      // A registration form's draft lives only while the form is open: leaving it, by whatever way,
+      // takes what was typed off the tablet, so the next person finds an empty form.
+      if (next.screen !== 'register') delete next.registration;
       if (alongside) {
-        await db.transaction('rw', db.session, db.outbox, db.photos, db.digitalDrafts, async () => {
+        await db.transaction('rw', db.session, db.outbox, db.photos, async () => {
           await alongside();
           await db.session.put(next);
         });
@@ -151,6 +154,8 @@ export class Flow {
 
   /** Keeps the registration form as it is typed. */
   saveRegistration(draft: RegistrationDraft): Promise<void> {
+    // The form's last events can fire as it leaves the screen: nothing of it is kept then (save() drops it too).
+    if (this.session.screen !== 'register') return Promise.resolve();
     // Held in memory at once, not only once IndexedDB has it: a form that is drawn again meanwhile
     // (the screen re-rendered under her fingers) starts from what she has typed, not from less.
     this.session = { ...this.session, registration: draft };
@@ -165,6 +170,8 @@ export class Flow {
       id: this.session.personId, code, name: input.name, birthYear: input.birthYear, village: input.village,
       phone: input.phone ?? null, revision: 1,
       consents: (['assessment', 'publicList', 'statistics'] as const).map((purpose) => ({ purpose, granted: input.consents[purpose], at })),
+      // A child's guardian consented beside the facilitator (the input then names the facilitator too).
+      guardian: input.guardian ? { name: input.guardian.name, relation: input.guardian.relation, at } : null,
     };
     // Her session begins here: the registration binds this token to her when it reaches the box.
     const token = newVillagerToken();
@@ -230,6 +237,8 @@ export class Flow {
       const { assessment, attendance: attended, learningPlan: plan } = await api.currentAssessment(person.id, token);
       const attendance = attended ?? undefined;
       const learningPlan = plan ?? undefined;
+      // A self-check she paused, kept at the box: her slip offers to continue it.
+      if (this.digitalBank) this.digitalPausedFor = (await api.digitalDraft(person.id, token).catch(() => null))?.draft ? person.id : null;
       this.found = null;
       this.foundToken = null;
       if (!assessment) {
@@ -295,6 +304,18 @@ export class Flow {
   get preferencesChanged(): boolean {
     const s = this.session;
     return (s.textScale ?? 1) !== 1 || (s.lang ?? 'vi') !== 'vi' || s.simple === true || s.alwaysRead === true;
+  }
+
+  /**
+   * True while anything of a person is on the tablet: a screen past the welcome, a half-typed form,
+   * her session (also when a screen sent her back to the welcome screen), a photo, someone found by
+   * code, or a choice of hers. The idle timeout runs and "Để người khác dùng máy" shows while it is.
+   */
+  get occupied(): boolean {
+    const s = this.session;
+    return s.screen !== 'welcome' || s.registration !== undefined || s.person !== null || s.assistedBy !== undefined
+      || s.group !== null || Object.keys(s.answers).length > 0 || s.digital !== undefined || s.plan !== undefined
+      || s.household !== undefined || this.photos.length > 0 || this.found !== null || this.preferencesChanged;
   }
 
   chooseGroup(group: string): Promise<void> {
@@ -393,17 +414,28 @@ export class Flow {
   digitalHistory = $state<DigitalAttemptView[]>([]);
 
   /**
-   * Starts (or continues) the digital-skills self-check: asks the box whether a retake is allowed
-   * (without the box she may start: it decides when the attempt arrives), then resumes a check she
-   * stopped part-way on this tablet, or begins a new one.
+   * Her self-check paused part-way, kept at the box (or still in this tablet's outbox, paused while
+   * the box was away), for the slip to offer "Làm tiếp": the person it was seen for, else null.
+   */
+  private digitalPausedFor = $state<string | null>(null);
+
+  get digitalPaused(): boolean {
+    return this.digitalPausedFor !== null && this.digitalPausedFor === this.session.person?.id;
+  }
+
+  /**
+   * Starts (or continues) the digital-skills self-check: takes up the check she paused (from this
+   * tablet's outbox if it has not reached the box yet, else from the box), or asks the box whether a
+   * retake is allowed (without the box she may start: it decides when the attempt arrives) and
+   * begins a new one, dated by the box's clock.
    */
   startDigital(): Promise<void> {
     const person = this.session.person;
     if (!person || !this.digitalBank) return Promise.resolve();
     this.digitalRefused = null;
     return this.attempt(async () => {
-      const stopped = await db.digitalDrafts.get(person.id);
-      if (!stopped) {
+      const paused = await this.pausedDigital(person.id);
+      if (!paused) {
         // Without the box she may start (it decides when the attempt arrives); an expired session may not.
         const known = await api.digitalHistory(person.id, this.session.token)
           .catch((e: unknown) => { if (e instanceof ApiError && e.code === 'villager.token-required') throw e; return null; });
@@ -413,13 +445,34 @@ export class Flow {
           return;
         }
       }
-      const draft: DigitalDraft = stopped ?? { personId: person.id, attemptId: uuidv7(), startedAt: new Date().toISOString(), index: 0, responses: {} };
-      await this.save({ screen: 'digital', digital: draft }, async () => { await db.digitalDrafts.put($state.snapshot(draft) as DigitalDraft); });
+      const draft: DigitalDraft = paused ?? { personId: person.id, attemptId: uuidv7(), startedAt: boxNow().toISOString(), index: 0, responses: {} };
+      this.digitalPausedFor = null;
+      await this.save({ screen: 'digital', digital: draft });
     });
   }
 
-  /** Keeps what she did on one item, here and in the draft that outlives the session. */
+  /**
+   * The check she paused: the newest one still waiting in this tablet's outbox (unless a finished
+   * one follows it there), else the box's; null when there is none, it is on another bank, or the
+   * box cannot be reached and nothing waits here.
+   */
+  private async pausedDigital(personId: string): Promise<DigitalDraft | null> {
+    const bank = this.digitalBank!;
+    const queued = (await db.outbox.where('personId').equals(personId).toArray())
+      .filter((i) => i.state === 'pending' && (i.kind === 'digital-draft' || i.kind === 'digital-attempt')).at(-1);
+    let paused: PutDigitalDraft | null = null;
+    if (queued?.kind === 'digital-draft') paused = queued.body;
+    else if (!queued) {
+      paused = (await api.digitalDraft(personId, this.session.token)
+        .catch((e: unknown) => { if (e instanceof ApiError && e.code === 'villager.token-required') throw e; return null; }))?.draft ?? null;
+    }
+    if (!paused || paused.bankId !== bank.id || paused.bankVersion !== bank.version) return null;
+    return { personId, attemptId: paused.attemptId, startedAt: paused.startedAt, index: Math.min(paused.index, bank.items.length - 1), responses: paused.responses };
+  }
+
+  /** Keeps what she did on one item, in the session while she is at the check. */
   answerDigital(itemId: string, response: DigitalResponse): Promise<void> {
+    if (this.error === 'digital.no-answers') this.error = null;
     return this.saveDigital((d) => ({ ...d, responses: { ...d.responses, [itemId]: response } }));
   }
 
@@ -427,35 +480,68 @@ export class Flow {
     return this.saveDigital((d) => ({ ...d, index }));
   }
 
-  /** Stops part-way: the draft stays on this tablet for next time; back to her result. */
-  pauseDigital(): Promise<void> {
-    return this.save({ screen: this.session.submitted ? 'result' : 'welcome', digital: undefined });
+  /**
+   * "Tạm dừng": her answers so far go to the box, which keeps them for `digital.draftDays` (through
+   * the outbox under her token: with the box away they wait there, and only there), and the tablet
+   * forgets them; back to her slip, which offers to continue. She takes it up again here or on any
+   * tablet after her code and birth year. With nothing answered there is nothing to keep.
+   * "Để người khác dùng máy" and the idle timeout hand the check over the same way (endSession).
+   */
+  async pauseDigital(): Promise<void> {
+    let items: OutboxItemInput[] = [];
+    // Read in turn with the saves before it: an answer tapped just before "Tạm dừng" goes too.
+    await this.save((current) => {
+      items = this.digitalHandOver(current);
+      return { screen: current.submitted ? 'result' : 'welcome', digital: undefined };
+    }, async () => { if (items.length > 0) await enqueue(db, items, this.session.token); });
+    const person = items[0]?.personId;
+    if (person === undefined) return;
+    this.sync.markPending(person);
+    this.digitalPausedFor = person;
+    void this.sync.kick();
+  }
+
+  /**
+   * The check under way as outbox items for the box to keep: none when it is finished or nothing
+   * is answered yet. Queued by pauseDigital, and by endSession in its own transaction.
+   */
+  digitalHandOver(session: Session = this.session): OutboxItemInput[] {
+    const d = session.digital;
+    const person = session.person;
+    const bank = this.digitalBank;
+    if (!d || d.result || !person || !bank || !Object.values(d.responses).some((r) => r.kind !== 'skipped')) return [];
+    const body: PutDigitalDraft = {
+      attemptId: d.attemptId, bankId: bank.id, bankVersion: bank.version, startedAt: d.startedAt,
+      index: Math.min(d.index, bank.items.length - 1), responses: $state.snapshot(d.responses) as PutDigitalDraft['responses'],
+    };
+    return [{ kind: 'digital-draft', personId: person.id, recordId: d.attemptId, body }];
   }
 
   private saveDigital(change: (d: DigitalDraft) => DigitalDraft): Promise<void> {
-    let next: DigitalDraft | undefined;
-    return this.save((current) => {
-      if (!current.digital) return {};
-      next = change(current.digital);
-      return { digital: next };
-    }, async () => { if (next) await db.digitalDrafts.put($state.snapshot(next) as DigitalDraft); });
+    return this.save((current) => (current.digital ? { digital: change(current.digital) } : {}));
   }
 
   /**
    * Hands the finished check to the outbox (the box scores it) and shows the result at once, scored
-   * here by the same shared rules; the box's own answer replaces it when it arrives.
+   * here by the same shared rules; the box's own answer replaces it when it arrives. With nothing
+   * answered it stays open, saying so: the box would refuse it (digital.no-answers).
    */
   async finishDigital(): Promise<void> {
     const bank = this.digitalBank;
     const person = this.session.person;
     const draft = this.session.digital;
     if (!bank || !person || !draft) return;
+    if (!Object.values(draft.responses).some((r) => r.kind !== 'skipped')) {
+      this.error = 'digital.no-answers';
+      return;
+    }
+    this.error = null;
     // The scoring rules load with the self-check's screens, not with the first screen.
     const { scoreAttempt } = await import('../../../../shared/domain/digital-skills.ts');
     const scored = scoreAttempt(bank, draft.responses);
     const result: DigitalAttemptView = {
       id: draft.attemptId, personId: person.id, year: this.info?.year ?? new Date().getFullYear(), bankId: bank.id, bankVersion: bank.version,
-      startedAt: draft.startedAt, finishedAt: new Date().toISOString(), overall: scored.overall, domains: scored.domains,
+      startedAt: draft.startedAt, finishedAt: boxNow().toISOString(), overall: scored.overall, domains: scored.domains,
       practicalShare: scored.practicalShare, hasDigitalSkills: scored.hasDigitalSkills, proficient: scored.proficient,
       toLearn: scored.toLearn, assisted: this.session.assistedBy !== undefined,
     };
@@ -467,7 +553,6 @@ export class Flow {
     this.sync.markPending(person.id);
     await this.save({ screen: 'digital-result', digital: { ...draft, result } }, async () => {
       await enqueue(db, [{ kind: 'digital-attempt', personId: person.id, recordId: draft.attemptId, body }], this.session.token);
-      await db.digitalDrafts.delete(person.id);
     });
     void this.sync.kick();
   }
@@ -536,10 +621,10 @@ export class Flow {
   }
 
   /**
-   * Ends the session ("Xong" or the idle timeout): an unfinished draft and its photos go to the
-   * outbox so the box keeps them for later; then everything about this villager leaves the screens,
-   * memory and IndexedDB. The outbox keeps only what the box does not hold yet, and drops each item
-   * once the box confirms it.
+   * Ends the session ("Xong", the idle timeout or "Để người khác dùng máy"): an unfinished draft
+   * and its photos go to the outbox so the box keeps them for later; then everything about this
+   * villager leaves the screens, memory and IndexedDB. The outbox keeps only what the box does not
+   * hold yet, and drops each item once the box confirms it.
    */
   endSession(): Promise<void> {
     // An assisted session ends the facilitator's sign-in too: the next person at this tablet
@@ -550,12 +635,15 @@ export class Flow {
         && (Object.keys(this.session.answers).length > 0 || this.photos.length > 0);
       // A household self-assessment begun and not submitted goes to the box as a draft too.
       const household = this.household.handOver();
+      // So does a digital-skills check under way (the box keeps it; the tablet does not).
+      const digital = this.digitalHandOver();
       // The token goes on with what is handed over (the box takes her writes with it for weeks) and
       // leaves the session table with everything else.
       const token = this.session.token;
-      await db.transaction('rw', db.session, db.photos, db.outbox, db.digitalDrafts, async () => {
+      await db.transaction('rw', db.session, db.photos, db.outbox, async () => {
         if (started) await enqueue(db, this.handOver('draft'), token);
         if (household.length > 0) await enqueue(db, household, token);
+        if (digital.length > 0) await enqueue(db, digital, token);
         await db.session.clear();
         await db.photos.clear();
       });
@@ -565,6 +653,9 @@ export class Flow {
       this.found = null;
       this.foundToken = null;
       this.error = null;
+      this.digitalHistory = [];
+      this.digitalRefused = null;
+      this.digitalPausedFor = null;
       this.household.clear();
       void this.sync.kick();
     });

@@ -13,6 +13,9 @@ function request(item: OutboxItem): { path: string; init: RequestInit } {
       return { path: `/api/assessments/${item.recordId}`, init: json(item.body) };
     case 'digital-attempt':
       return { path: `/api/digital-attempts/${item.recordId}`, init: json(item.body) };
+    case 'digital-draft':
+      // One per person at the box: the newer pause replaces the older.
+      return { path: `/api/people/${item.personId}/digital-draft`, init: json(item.body) };
     case 'learning-plan':
       return { path: `/api/learning-plans/${item.recordId}`, init: json(item.body) };
     case 'household':
