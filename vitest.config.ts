@@ -24,8 +24,8 @@ if (!hasChromium) {
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, every file
-    // in turn. Two let the unit, integration and security files share both cores (the browser files
-    // still run one at a time, after them).
+    // in turn. Two let every file share both cores, the browser files too (each starts its own boxes
+    // on free ports and its own Chromium; no test waits on real time for an idle timeout).
     maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'], exclude: ['**/*.svelte.test.ts', '**/node_modules/**'], environment: 'node' } },
@@ -38,7 +38,7 @@ export default defineConfig({
       // Checks on the production build (npm test builds first).
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' } },
       ...(hasChromium
-        ? [{ test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 120_000, fileParallelism: false } }]
+        ? [{ test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 120_000 } }]
         : []),
     ],
   },
