@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatVietnamDateTime, parseVietnamDateTime, vietnamDate, vietnamYear } from './vietnam-time.ts';
+import { formatVietnamDateTime, fromVietnamWallClock, parseVietnamDateTime, vietnamDate, vietnamWallClock, vietnamYear } from './vietnam-time.ts';
 
 describe('Vietnam time', () => {
   it.each([
@@ -27,5 +27,13 @@ describe('Vietnam time', () => {
   ])('dates %s in Vietnam', (iso, date, year) => {
     expect(vietnamDate(new Date(iso))).toBe(date);
     expect(vietnamYear(iso)).toBe(year);
+  });
+
+  it.each([
+    ['2026-12-31T16:59:59.000Z', '2026-12-31T23:59:59.000Z'],
+    ['2026-12-31T17:00:00.000Z', '2027-01-01T00:00:00.000Z'],
+  ])('reads the wall clock in Vietnam at %s, and back', (iso, wall) => {
+    expect(vietnamWallClock(new Date(iso)).toISOString()).toBe(wall);
+    expect(fromVietnamWallClock(new Date(wall)).toISOString()).toBe(iso);
   });
 });

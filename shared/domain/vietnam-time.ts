@@ -4,8 +4,17 @@
  */
 const OFFSET_MS = 7 * 3600_000;
 
+/**
+ * The wall clock in Vietnam at an instant, as a Date whose UTC fields read it (`getUTCHours()` is the
+ * hour in Vietnam, `toISOString()` its date and time with a misleading Z): for names and slots.
+ */
+export const vietnamWallClock = (at: Date): Date => new Date(at.getTime() + OFFSET_MS);
+
+/** The instant of a Vietnam wall-clock time held in a Date's UTC fields: the inverse of vietnamWallClock. */
+export const fromVietnamWallClock = (wall: Date): Date => new Date(wall.getTime() - OFFSET_MS);
+
 /** The calendar date in Vietnam of an instant, as YYYY-MM-DD. */
-export const vietnamDate = (at: Date): string => new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+export const vietnamDate = (at: Date): string => vietnamWallClock(at).toISOString().slice(0, 10);
 
 /** The year in Vietnam of an ISO instant. */
 export const vietnamYear = (iso: string): number => Number(vietnamDate(new Date(iso)).slice(0, 4));
@@ -20,11 +29,11 @@ export function parseVietnamDateTime(text: string): string | null {
   const [, d, mo, y, h, mi] = m.map(Number) as [number, number, number, number, number, number];
   const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
   if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || mi > 59) return null;
-  return new Date(local.getTime() - OFFSET_MS).toISOString();
+  return fromVietnamWallClock(local).toISOString();
 }
 
 /** An ISO instant written back as "27/11/2026 8:00" in Vietnam time (what parseVietnamDateTime reads). */
 export function formatVietnamDateTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + OFFSET_MS);
+  const d = vietnamWallClock(new Date(iso));
   return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()} ${d.getUTCHours()}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
+import { fromVietnamWallClock, vietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { BackupRun, BackupStatus } from '../../../shared/schemas/backup.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { DB } from '../db/database.ts';
 import type { BackupLogTable } from '../db/schema.ts';
-import { createBackup, type BackupResult } from './backup.ts';
+import { createBackup, type BackupResult } from './backup.create.ts';
 import { backupMessage } from './backup.messages.ts';
 import { repeat } from '../jobs/repeat.ts';
 
@@ -105,12 +106,10 @@ function toView(r: { id: number; started_at: string; finished_at: string; ok: nu
   return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, ok: r.ok === 1, trigger: r.trigger, path: r.path, bytes: Number(r.bytes), files: r.files, error: r.error };
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-
 /** The last instant at `hour`:00 Vietnam time at or before `now`. */
 export function lastSlot(now: Date, hour: number): Date {
-  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
-  let slot = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour) - VIETNAM_OFFSET_MS;
+  const local = vietnamWallClock(now);
+  let slot = fromVietnamWallClock(new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour))).getTime();
   if (slot > now.getTime()) slot -= 24 * 3600_000;
   return new Date(slot);
 }

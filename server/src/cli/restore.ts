@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors.ts';
-import { restoreBackup } from '../backup/backup.ts';
+import { restoreBackup } from '../backup/backup.restore.ts';
 import { backupMessage } from '../backup/backup.messages.ts';
 import { cliConfig } from './cli-config.ts';
 

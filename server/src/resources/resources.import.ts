@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors.ts';
 import { foldVietnamese } from '../../../shared/domain/search.ts';
-import { formatVietnamDateTime, parseVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
+import { formatVietnamDateTime, fromVietnamWallClock, parseVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import { ResourceInputSchema, type ResourceInput, type ResourceKind } from '../../../shared/schemas/resource.ts';
 import { TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
@@ -35,7 +35,7 @@ const list = (s: string): string[] => s.split(/[;,]/).map((x) => x.trim()).filte
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   // A date cell holds the wall-clock time as if it were UTC: written back as typed.
-  if (value instanceof Date) return formatVietnamDateTime(new Date(value.getTime() - 7 * 3600_000).toISOString());
+  if (value instanceof Date) return formatVietnamDateTime(fromVietnamWallClock(value).toISOString());
   if (typeof value === 'object' && 'text' in value) return String(value.text);
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
   if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
