@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { modelTargetMeasures } from '../domain/models/targets.ts';
 import { RateFigureSchema, TargetStepSchema } from './dashboard.ts';
 import { modelSubjectKinds, modelTitles } from './model-criteria-set.ts';
 
@@ -11,6 +10,14 @@ import { modelSubjectKinds, modelTitles } from './model-criteria-set.ts';
  * scope's figures across the years up to the one asked.
  * Computed by server/src/hub/model-rates.service.ts; the web app checks the answer against this.
  */
+
+/**
+ * The six measures of the four other titles' national targets (387/QĐ-TTg and 677/QĐ-TTg), whose
+ * targets in force shared/domain/models/targets.ts computes. Declared here, with the shapes, because
+ * domain code imports schemas and never the other way round (.dependency-cruiser.cjs).
+ */
+export const modelTargetMeasures = ['families', 'clans', 'communities', 'units', 'workers', 'unitStaff'] as const;
+export type ModelTargetMeasure = (typeof modelTargetMeasures)[number];
 
 export const ModelCountsSchema = v.object({ registered: v.number(), assessed: v.number(), recognized: v.number() });
 export type ModelCountsView = v.InferOutput<typeof ModelCountsSchema>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { vi } from '../../web/src/lib/i18n/vi.ts';
+import { vi } from '../../shared/i18n/vi.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 /** Read-aloud packs installed on the box (<data>/audio/<pack>/), served to the tablets. */

@@ -2,9 +2,6 @@ import { verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AssessmentView, PutAssessment } from '../../../shared/schemas/assessment.ts';
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
-import type { KioskConfig } from '../config/load.ts';
-import type { CriteriaSets } from '../criteria/criteria-sets.ts';
-import type { DB } from '../db/database.ts';
 import type { AppraisalRow, AssessmentItemRow, AssessmentRow, EvidenceRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById, guardianConsentOf } from '../people/people.repository.ts';
@@ -14,13 +11,9 @@ import { attendanceEvidence, yearBoundaryOf } from '../attendance/attendance.ser
 import type { AttendanceEvidence } from '../../../shared/schemas/attendance.ts';
 import type { LearningPlanEvidence } from '../../../shared/schemas/learning-plan.ts';
 import { planEvidence } from '../plans/plans.service.ts';
+import type { AssessmentDeps } from './assessment-deps.ts';
 
-export interface AssessmentDeps {
-  db: DB;
-  config: KioskConfig;
-  criteria: CriteriaSets;
-  now: () => Date;
-}
+export type { AssessmentDeps };
 
 const TITLE = 'cdht';
 const SUBJECT_KIND = 'person';

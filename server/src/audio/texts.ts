@@ -1,8 +1,8 @@
 import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { isTemplate, normalizeSpoken } from '../../../shared/schemas/audio-pack.ts';
-import { vi } from '../../../web/src/lib/i18n/vi.ts';
-import { en } from '../../../web/src/lib/i18n/en.ts';
+import { vi } from '../../../shared/i18n/vi.ts';
+import { en } from '../../../shared/i18n/en.ts';
 
 /**
  * Every villager-facing string with its stable id, per language: what a volunteer records, what

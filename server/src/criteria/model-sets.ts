@@ -9,7 +9,6 @@ import {
   type ModelTitle,
 } from '../../../shared/schemas/model-criteria-set.ts';
 import { ConfigError, readJson, rel } from '../config/config-error.ts';
-import type { KioskConfig } from '../config/load.ts';
 
 /**
  * The criteria sets of the four other titles in kiosk-config/criteria/ (the files whose title is
@@ -58,8 +57,11 @@ export class ModelSets {
     this.byRef = new Map(sets.map((s) => [`${s.id}@${s.version}`, s]));
   }
 
-  /** The sets checked when the configuration was loaded. */
-  static of(config: Pick<KioskConfig, 'modelSets'>): ModelSets {
+  /**
+   * The sets checked when the configuration was loaded (KioskConfig's modelSets; the shape is written
+   * here because config/load.ts imports this file).
+   */
+  static of(config: { readonly modelSets: readonly ModelCriteriaSet[] }): ModelSets {
     return new ModelSets(config.modelSets);
   }
 

@@ -2,7 +2,7 @@ import { assessmentYearSpan, currentAssessmentYear, dateIn } from '../../../shar
 import { AppError } from '../../../shared/errors.ts';
 import type { LearningPlanEvidence, LearningPlanView, PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
 import { assessmentYearNow } from '../assessments/assessment-year.ts';
-import type { AssessmentDeps } from '../assessments/assessments.service.ts';
+import type { AssessmentDeps } from '../assessments/assessment-deps.ts';
 import { isActiveStaff } from '../assessments/assessments.repository.ts';
 import type { DB } from '../db/database.ts';
 import type { LearningPlanTable } from '../db/schema.ts';

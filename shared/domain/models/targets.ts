@@ -1,14 +1,15 @@
 import type { TargetStep } from '../../schemas/dashboard.ts';
+import { modelTargetMeasures, type ModelTargetMeasure } from '../../schemas/model-rates.ts';
 import { layerValue } from '../targets.ts';
 
 /**
  * The national targets of the four other titles (387/QĐ-TTg and 677/QĐ-TTg): shares of families,
  * clans, communities (villages) and units recognized, and of workers in learning families, clans
  * and communities and of staff in learning units who are CDHT. Kept apart from the CDHT measures
- * (shared/schemas/dashboard.ts) so the CDHT dashboard's shapes stay as they are.
+ * (shared/schemas/dashboard.ts) so the CDHT dashboard's shapes stay as they are. The measures'
+ * names are declared in shared/schemas/model-rates.ts (schemas never import domain code).
  */
-export const modelTargetMeasures = ['families', 'clans', 'communities', 'units', 'workers', 'unitStaff'] as const;
-export type ModelTargetMeasure = (typeof modelTargetMeasures)[number];
+export { modelTargetMeasures, type ModelTargetMeasure };
 
 /** Target shares 0..1 per measure, keyed by anchor year, e.g. `{ families: { '2025': 0.7, '2030': 0.8 } }`. */
 export type ModelTargetTable = Partial<Record<ModelTargetMeasure, Readonly<Record<string, number>>>>;

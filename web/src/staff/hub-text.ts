@@ -1,5 +1,5 @@
 import type { DecisionTitle, VerdictSummary } from '../../../shared/schemas/decision.ts';
-import { fill } from '../lib/i18n/vi.ts';
+import { fill } from '../../../shared/i18n/vi.ts';
 
 /**
  * Vietnamese text of the commune's screens for the four other titles: the title choice on

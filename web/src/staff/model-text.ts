@@ -1,7 +1,7 @@
 import type { ModelShortfall, ModelVerdict } from '../../../shared/domain/models/verdict.ts';
 import type { ModelCriteriaSet } from '../../../shared/schemas/model-criteria-set.ts';
 import { viStaff as t } from '../lib/i18n/vi-staff.ts';
-import { fill } from '../lib/i18n/vi.ts';
+import { fill } from '../../../shared/i18n/vi.ts';
 
 /** The words of a household's, clan's, village's or unit's verdict on the staff screens. */
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { v4 as uuidv4 } from 'uuid';
+import { randomUUID } from 'node:crypto';
 import { withSerialId } from './dialect.ts';
 
 /**
@@ -104,7 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('proposal_list').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1)).execute();
   const lists = await db.selectFrom('proposal_list').select(['village', 'year']).execute();
   for (const l of lists) {
-    await db.updateTable('proposal_list').set({ id: uuidv4() }).where('village', '=', l.village).where('year', '=', l.year).execute();
+    await db.updateTable('proposal_list').set({ id: randomUUID() }).where('village', '=', l.village).where('year', '=', l.year).execute();
   }
 }
 

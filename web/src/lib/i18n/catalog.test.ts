@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
-import { en } from './en.ts';
-import { vi } from './vi.ts';
+import { en } from '../../../../shared/i18n/en.ts';
+import { vi } from '../../../../shared/i18n/vi.ts';
 
 /**
- * Every villager-facing string lives in the catalogs (vi.ts, en.ts): a villager component may show
+ * Every villager-facing string lives in the catalogs (shared/i18n/vi.ts, en.ts): a villager component may show
  * text only through an expression. This walks each component's template and script and lists any
  * text node or text-bearing attribute with letters in it, and any string literal holding
  * Vietnamese letters (a Vietnamese word typed into code instead of the catalog).

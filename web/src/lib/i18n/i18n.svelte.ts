@@ -3,7 +3,7 @@ import { locale, type Lang } from './locale.svelte.ts';
 import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
 import { vietnamDate } from '../../../../shared/domain/vietnam-time.ts';
 import type { ModelRecognitionView } from '../../../../shared/schemas/registry.ts';
-import { errorText as errorTextIn, fill, modelShortfallText as modelShortfallTextIn, shortfallText as shortfallTextIn, vi, type Messages } from './vi.ts';
+import { errorText as errorTextIn, fill, modelShortfallText as modelShortfallTextIn, shortfallText as shortfallTextIn, vi, type Messages } from '../../../../shared/i18n/vi.ts';
 
 export { fill, type Messages };
 
@@ -27,7 +27,7 @@ export function t(): Messages {
 export async function useLanguage(lang: Lang): Promise<void> {
   catalogs.wanted = lang;
   if (lang === 'en' && !catalogs.en) {
-    const { en } = await import('./en.ts');
+    const { en } = await import('../../../../shared/i18n/en.ts');
     catalogs.en = en;
   }
   if (catalogs.wanted === lang) locale.lang = lang;

@@ -4,11 +4,28 @@ import type { ModelVerdict } from '../../../../shared/domain/models/verdict.ts';
 import type { PutModelAssessment } from '../../../../shared/schemas/model-assessment.ts';
 import type { ModelCriteriaSet, ModelItem } from '../../../../shared/schemas/model-criteria-set.ts';
 import { HouseholdViewSchema, type HouseholdFacts, type HouseholdView } from '../../../../shared/schemas/registry.ts';
-import { db, StoredModelSetSchema, type HouseholdDraft, type OutboxItem, type Screen, type StoredPhoto } from '../../db/db.ts';
+import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
+import { db, StoredModelSetSchema, type HouseholdDraft, type OutboxItem, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
 import { attempt } from './attempt.ts';
 import { api, ApiError, ModelAssessmentViewSchema } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
-import type { Flow } from './flow.svelte.ts';
+import type { SyncState } from './sync.svelte.ts';
+
+/**
+ * What the household's flow uses of the villager's flow (Flow in flow.svelte.ts, which creates it and
+ * passes itself in). Written here rather than imported so the two files do not import each other.
+ */
+export interface FlowCore {
+  readonly session: Session;
+  readonly info: KioskInfo | null;
+  readonly sync: SyncState;
+  readonly savedOnTabletOnly: boolean;
+  serial(work: () => Promise<void>): Promise<void>;
+  save(patch: Partial<Session> | ((current: Session) => Partial<Session>), alongside?: () => Promise<void>): Promise<void>;
+  go(screen: Screen, indicatorIndex?: number): Promise<void>;
+  unlessExpired(work: () => Promise<void>): Promise<void>;
+  preparePhoto(file: File): Promise<Blob>;
+}
 
 /** The title a household is assessed for: Gia đình học tập. */
 const TITLE = 'gdht';
@@ -39,7 +56,7 @@ export class HouseholdFlow {
   /** Photos taken here for the self-assessment under way (the photos table, by its assessment id). */
   photos = $state<StoredPhoto[]>([]);
 
-  constructor(private readonly flow: Flow) {}
+  constructor(private readonly flow: FlowCore) {}
 
   get draft(): HouseholdDraft | null {
     return this.flow.session.household ?? null;

@@ -1,14 +1,15 @@
-import type { ErrorCode } from '../../../../shared/errors.ts';
-import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
-import type { Shortfall } from '../../../../shared/domain/recognition.ts';
+import type { ErrorCode } from '../errors.ts';
+import type { ModelShortfall } from '../domain/models/verdict.ts';
+import type { Shortfall } from '../domain/recognition.ts';
 
 /**
  * Vietnamese text of the villager screens. Components take every string from here (through `t()` in
- * i18n.svelte.ts, which answers this catalog or the English one, en.ts). A string's stable id is its
- * dotted path in this object (`welcome.heading`): recorded audio packs are keyed by it, so keep this a
- * plain nested object of strings, and keep an id when its wording changes.
+ * web/src/lib/i18n/i18n.svelte.ts, which answers this catalog or the English one, en.ts). A string's
+ * stable id is its dotted path in this object (`welcome.heading`): recorded audio packs are keyed by
+ * it, so keep this a plain nested object of strings, and keep an id when its wording changes.
  * Text that comes from configuration (criteria-set wording, the digital-skills bank, center and
  * village names) is not here: it stays in the province's language whatever the tablet shows.
+ * The catalogs live in shared/ because the server reads them too (server/src/audio/texts.ts).
  */
 export const vi = {
   appTitle: 'Công dân học tập',
