@@ -1,26 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../../web/src/db/db.ts';
 import { Flow } from '../../../web/src/lib/state/flow.svelte.ts';
 import { build, people } from '../../fixtures/people.ts';
-import { registerAdult, startHarness, type Harness } from '../harness.ts';
+import { registerAdult } from '../harness.ts';
+import { tabletAgainstBox } from './tablet-box.ts';
 
 /**
  * The villager's flow on the tablet, with its real IndexedDB code (fake-indexeddb) and the real
  * box behind fetch. Taps follow each other faster than IndexedDB writes: nothing may be lost.
  */
-let h: Harness;
-const realFetch = globalThis.fetch;
-beforeEach(async () => {
-  h = await startHarness();
-  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => h.app.request(String(input), init)) as typeof fetch;
-  await db.open();
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
-afterEach(async () => {
-  globalThis.fetch = realFetch;
-  await h.close();
-});
+const box = tabletAgainstBox();
 
 async function started(): Promise<Flow> {
   const flow = new Flow();
@@ -43,8 +33,8 @@ describe('the villager flow on the tablet', () => {
     expect(stored?.person?.name).toBe(people.baLan.name);
     await flow.sync.kick();
     // Her registration bound the session's token to her: it reads her record, and nothing else does.
-    expect((await h.json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: flow.session.token })).status).toBe(200);
-    expect((await h.json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: null })).status).toBe(401);
+    expect((await box().json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: flow.session.token })).status).toBe(200);
+    expect((await box().json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: null })).status).toBe(401);
   });
 
   it('a score and its confirmation tapped at once are both kept', async () => {
@@ -73,9 +63,9 @@ describe('the villager flow on the tablet', () => {
 
   it('a returning villager found by code and birth year comes back to her result', async () => {
     const personId = build.id();
-    const registered = await h.json('PUT', `/api/people/${personId}`, people.baLan);
+    const registered = await box().json('PUT', `/api/people/${personId}`, people.baLan);
     expect(registered.status).toBe(200);
-    expect((await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
+    expect((await box().json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
     const flow = await started();
     await flow.go('find');
     await flow.findByCode(registered.body.code, 1954);
@@ -88,8 +78,8 @@ describe('the villager flow on the tablet', () => {
 
   it('a self-check paused part-way is kept at the box, not here, continues another day, and once finished is scored by the box as here', async () => {
     const personId = build.id();
-    const registered = await h.json('PUT', `/api/people/${personId}`, people.baLan);
-    expect((await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
+    const registered = await box().json('PUT', `/api/people/${personId}`, people.baLan);
+    expect((await box().json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
     const comeBack = async () => {
       const flow = await started();
       await flow.go('find');
@@ -112,7 +102,7 @@ describe('the villager flow on the tablet', () => {
     expect(first.digitalPaused).toBe(true);
     await first.sync.kick();
     // At the box, under her token; nothing of it left on the tablet.
-    expect(await h.db.selectFrom('digital_draft').select(['person_id', 'item_index']).execute()).toEqual([{ person_id: personId, item_index: 1 }]);
+    expect(await box().db.selectFrom('digital_draft').select(['person_id', 'item_index']).execute()).toEqual([{ person_id: personId, item_index: 1 }]);
     expect(await db.outbox.count()).toBe(0);
     expect(JSON.stringify(await db.session.toArray())).not.toContain(a!.id);
     await first.endSession();
@@ -127,8 +117,8 @@ describe('the villager flow on the tablet', () => {
     const here = later.session.digital!.result!;
     await later.sync.kick();
     // Finished: the box no longer keeps the paused one.
-    expect(await h.db.selectFrom('digital_draft').selectAll().execute()).toEqual([]);
-    const history = (await h.json('GET', `/api/people/${personId}/digital-attempts`)).body;
+    expect(await box().db.selectFrom('digital_draft').selectAll().execute()).toEqual([]);
+    const history = (await box().json('GET', `/api/people/${personId}/digital-attempts`)).body;
     expect(history.attempts).toHaveLength(1);
     expect(history.attempts[0]).toMatchObject({ id: here.id, overall: here.overall, domains: here.domains, hasDigitalSkills: here.hasDigitalSkills });
     // The box's own result replaced the one made here.
@@ -137,8 +127,8 @@ describe('the villager flow on the tablet', () => {
 
   it('a self-check paused with the box away waits only in the outbox, is taken up again from it, and reaches the box later; one left open at the session\'s end goes there too', async () => {
     const personId = build.id();
-    const registered = await h.json('PUT', `/api/people/${personId}`, people.baLan);
-    expect((await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
+    const registered = await box().json('PUT', `/api/people/${personId}`, people.baLan);
+    expect((await box().json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
     const flow = await started();
     await flow.go('find');
     await flow.findByCode(registered.body.code, 1954);
@@ -172,12 +162,12 @@ describe('the villager flow on the tablet', () => {
     await flow.sync.kick();
     await flow.sync.kick();
     expect(await db.outbox.count()).toBe(0);
-    const kept = await h.db.selectFrom('digital_draft').select(['person_id', 'responses']).execute();
+    const kept = await box().db.selectFrom('digital_draft').select(['person_id', 'responses']).execute();
     expect(kept.map((r) => [r.person_id, Object.keys(JSON.parse(r.responses)).sort()])).toEqual([[personId, [a!.id, b!.id].sort()]]);
   });
 
   it('her household goes through the box with her session\'s token: registered, a member linked by code, facts, the self-assessment and its result', async () => {
-    const wife = await registerAdult(h, 'Lò Thị Sợi', 1973, people.baLan.village);
+    const wife = await registerAdult(box(), 'Lò Thị Sợi', 1973, people.baLan.village);
     const flow = await started();
     await flow.register(people.baLan);
     await flow.household.open();
@@ -204,7 +194,7 @@ describe('the villager flow on the tablet', () => {
     await flow.chooseGroup('nhom-1');
     await flow.setScore('CS01', 9);
     const personId = flow.session.personId;
-    h.setNow(new Date('2026-11-23T07:00:00Z'));
+    box().setNow(new Date('2026-11-23T07:00:00Z'));
     await flow.household.open();
     expect(flow.session.screen).toBe('find');
     expect(flow.error).toBe('villager.token-required');
@@ -212,7 +202,7 @@ describe('the villager flow on the tablet', () => {
     expect((await db.session.get('current'))?.token).toBeUndefined();
     await flow.sync.kick();
     expect(await db.outbox.count()).toBe(0);
-    const held = await h.db.selectFrom('assessment').select(['subject_id', 'status']).execute();
+    const held = await box().db.selectFrom('assessment').select(['subject_id', 'status']).execute();
     expect(held).toEqual([{ subject_id: personId, status: 'draft' }]);
   });
 });

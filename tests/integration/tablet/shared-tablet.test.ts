@@ -1,27 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../../web/src/db/db.ts';
 import { Flow } from '../../../web/src/lib/state/flow.svelte.ts';
 import { people } from '../../fixtures/people.ts';
-import { startHarness, type Harness } from '../harness.ts';
+import { tabletAgainstBox } from './tablet-box.ts';
 
 /**
  * A shared tablet keeps nothing for the next person (issue 21): what one villager typed or chose
  * leaves the tablet's memory and IndexedDB when she leaves it, and the idle timeout runs for as
  * long as anything of hers is there. The real flow over fake-indexeddb and the real box.
  */
-let h: Harness;
-const realFetch = globalThis.fetch;
-beforeEach(async () => {
-  h = await startHarness();
-  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => h.app.request(String(input), init)) as typeof fetch;
-  await db.open();
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
-afterEach(async () => {
-  globalThis.fetch = realFetch;
-  await h.close();
-});
+const box = tabletAgainstBox();
 
 async function started(): Promise<Flow> {
   const flow = new Flow();
