@@ -5,7 +5,7 @@ import { freshPgDatabase } from '../tests/support/postgres.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config/load.ts';
-import { migrateToLatest, openDatabase, type DB } from '../server/src/db/database.ts';
+import { migrateToLatest, openDatabase, type Db } from '../server/src/db/database.ts';
 import { ensureSetupCode } from '../server/src/staff/setup-code.ts';
 
 /**
@@ -32,14 +32,14 @@ function random(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-async function insertAll<T extends Record<string, unknown>>(db: DB, table: string, rows: T[]): Promise<void> {
+async function insertAll<T extends Record<string, unknown>>(db: Db, table: string, rows: T[]): Promise<void> {
   const size = Math.floor(30_000 / Math.max(1, Object.keys(rows[0] ?? { a: 1 }).length));
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += size) await trx.insertInto(table as 'hub_person').values(rows.slice(i, i + size) as never).execute();
   });
 }
 
-async function seed(db: DB, peopleCount: number): Promise<number> {
+async function seed(db: Db, peopleCount: number): Promise<number> {
   const rnd = random(42);
   const at = '2026-11-20T03:00:00.000Z';
   const nodes = ['Điểm Tân Lập', 'Điểm Xuân Sơn', 'Điểm Minh Đài'].map((name) => ({ id: uuidv7(), name, public_key: 'x', status: 'active', enrolled_at: '2021-06-01T00:00:00.000Z', last_contact_at: at, last_seq: 0, backlog: 0 }));
@@ -77,7 +77,7 @@ async function seed(db: DB, peopleCount: number): Promise<number> {
   return assessments;
 }
 
-async function measure(storage: string, db: DB, dir: string, { people = PEOPLE, runs = RUNS }: DashboardOptions): Promise<DashboardFigures> {
+async function measure(storage: string, db: Db, dir: string, { people = PEOPLE, runs = RUNS }: DashboardOptions): Promise<DashboardFigures> {
   await migrateToLatest(db);
   const started = performance.now();
   const assessments = await seed(db, people);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { freshPgDatabase } from '../tests/support/postgres.ts';
 import { v7 as uuidv7 } from 'uuid';
-import { migrateToLatest, openDatabase, type DB } from '../server/src/db/database.ts';
+import { migrateToLatest, openDatabase, type Db } from '../server/src/db/database.ts';
 import { applyPush, type HubDeps } from '../server/src/hub/hub.service.ts';
 import type { AssessmentUpsertV1, PersonUpsertV1 } from '../shared/sync/messages.ts';
 import { round1, round2 } from './common.ts';
@@ -75,7 +75,7 @@ export function pushBodies(records: number): { body: Uint8Array; records: number
   return bodies;
 }
 
-async function measure(storage: string, db: DB, bodies: { body: Uint8Array; records: number }[], target: number, budgetSeconds: number): Promise<HubIngestFigures> {
+async function measure(storage: string, db: Db, bodies: { body: Uint8Array; records: number }[], target: number, budgetSeconds: number): Promise<HubIngestFigures> {
   await migrateToLatest(db);
   const at = new Date().toISOString();
   const id = uuidv7();

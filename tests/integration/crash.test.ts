@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/load.ts';
-import { openDatabase, type DB } from '../../server/src/db/database.ts';
+import { openDatabase, type Db } from '../../server/src/db/database.ts';
 import type { PutAssessment } from '../../shared/schemas/assessment.ts';
 import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import { build, indicatorIds } from '../fixtures/people.ts';
@@ -247,7 +247,7 @@ describe('a power cut under load', () => {
 
 describe('the SQLite settings on the open connection', () => {
   it('are WAL, synchronous=FULL (2) and foreign keys on, as the kiosk opens its database', async () => {
-    const pragmas = async (db: DB) => ({
+    const pragmas = async (db: Db) => ({
       journal_mode: (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode,
       synchronous: (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)).rows[0]?.synchronous,
       foreign_keys: (await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows[0]?.foreign_keys,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../server/src/app.ts';
 import { loadConfig, type KioskConfig } from '../../server/src/config/load.ts';
-import { migrateToLatest, openDatabase, type DB } from '../../server/src/db/database.ts';
+import { migrateToLatest, openDatabase, type Db } from '../../server/src/db/database.ts';
 import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import { build } from '../fixtures/people.ts';
 import { TabletSessions, TOKEN_HEADER } from './villager-tablet.ts';
@@ -13,7 +13,7 @@ export const configDir = resolve(import.meta.dirname, '../../kiosk-config');
 
 export interface Harness {
   app: ReturnType<typeof createApp>;
-  db: DB;
+  db: Db;
   config: KioskConfig;
   dir: string;
   /** Counts of every table, to prove that refused input changed nothing. */
@@ -35,7 +35,7 @@ export interface Harness {
  * A fresh database for one test: a SQLite file, or, given the throwaway cluster's URL, a new
  * PostgreSQL database in it (dropped on close).
  */
-async function freshDatabase(dir: string, pgUrl?: string | null): Promise<{ db: DB; drop: () => Promise<void> }> {
+async function freshDatabase(dir: string, pgUrl?: string | null): Promise<{ db: Db; drop: () => Promise<void> }> {
   if (!pgUrl) return { db: openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' }), drop: async () => {} };
   return freshPgDatabase(pgUrl, 'kiosk');
 }

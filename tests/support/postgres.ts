@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type DB } from '../../server/src/db/database.ts';
+import { openDatabase, type Db } from '../../server/src/db/database.ts';
 
 /** Where Debian's PostgreSQL server programs live (PG_BIN overrides). */
 export function findPgBin(): string | null {
@@ -66,7 +66,7 @@ export async function startThrowawayCluster(bin: string): Promise<{ url: string;
  * A new, empty database in the cluster at `pgUrl` (each test or benchmark gets its own), opened
  * through the kiosk's own openDatabase; `drop` removes it.
  */
-export async function freshPgDatabase(pgUrl: string, prefix: string): Promise<{ db: DB; drop: () => Promise<void> }> {
+export async function freshPgDatabase(pgUrl: string, prefix: string): Promise<{ db: Db; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();

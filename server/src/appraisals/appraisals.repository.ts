@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AppraisalItemRow, AppraisalRow, Database } from '../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database.ts';
 
 export function listAppraisalItems(db: Db, assessmentId: string): Promise<AppraisalItemRow[]> {
   return db.selectFrom('appraisal_item').selectAll().where('assessment_id', '=', assessmentId).orderBy('indicator_id').execute();

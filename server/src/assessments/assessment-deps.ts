@@ -1,6 +1,6 @@
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * What the assessment services and their neighbours (plans, lists, digital, privacy) work with. Kept in
@@ -8,7 +8,7 @@ import type { DB } from '../db/database.ts';
  * without an import cycle.
  */
 export interface AssessmentDeps {
-  db: DB;
+  db: Db;
   config: KioskConfig;
   criteria: CriteriaSets;
   now: () => Date;

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AppraisalRow, AssessmentItemRow, AssessmentRow, Database, EvidenceRow } from '../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database.ts';
 
 export function findAssessment(db: Db, id: string): Promise<AssessmentRow | undefined> {
   return db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { AttendanceEvidence, ClassAttendance, PersonAttendance, PutAttendance } from '../../../shared/schemas/attendance.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { KioskConfig } from '../config/load.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * Attendance at the center's classes. A facilitator sets who was present at each session of a
@@ -12,7 +12,7 @@ import type { DB } from '../db/database.ts';
  * their start, kept as a UTC ISO instant, so a class re-saved with the same times keeps its marks.
  */
 
-type AttendanceDeps = { db: DB; now: () => Date };
+type AttendanceDeps = { db: Db; now: () => Date };
 
 /** When an assessment year begins. A fixed year (`year.fixed`) is not used here: a session is dated by its own day. */
 export type YearBoundary = Omit<AssessmentYearRules, 'fixedYear'>;
@@ -31,7 +31,7 @@ const instant = (iso: string): string => new Date(iso).toISOString();
 
 interface ClassPayload { kind: string; title: string; sessions?: { startsAt: string; endsAt?: string }[] }
 
-async function loadResource(db: DB, id: string) {
+async function loadResource(db: Db, id: string) {
   const row = await db.selectFrom('resource').select(['id', 'retired', 'payload']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('resource.not-found');
   const payload = JSON.parse(row.payload) as ClassPayload;
@@ -107,7 +107,7 @@ export async function setAttendance(deps: AttendanceDeps, actor: Actor, resource
 }
 
 /** Every session a person attended, newest first (for their data export). */
-export async function attendedSessions(db: DB, personId: string, from?: string, before?: string) {
+export async function attendedSessions(db: Db, personId: string, from?: string, before?: string) {
   let query = db.selectFrom('attendance').innerJoin('resource', 'resource.id', 'attendance.resource_id')
     .select(['attendance.resource_id as resourceId', 'attendance.session_starts_at as startsAt', 'attendance.marked_at as markedAt', 'resource.payload'])
     .where('attendance.person_id', '=', personId);
@@ -121,7 +121,7 @@ export async function attendedSessions(db: DB, personId: string, from?: string, 
  * The sessions a person attended in an assessment year, newest first. A session counts for the
  * year its start falls in, by the center's year boundary (the calendar year in Vietnam by default).
  */
-export async function attendanceOf(db: DB, personId: string, year: number, boundary: YearBoundary = VIETNAM_CALENDAR_YEAR): Promise<PersonAttendance> {
+export async function attendanceOf(db: Db, personId: string, year: number, boundary: YearBoundary = VIETNAM_CALENDAR_YEAR): Promise<PersonAttendance> {
   // A year never starts before 1 January of the year before nor ends after 1 January of the next: read only that span.
   const rows = await attendedSessions(db, personId, `${year - 1}-01-01`, `${year + 1}-01-02`);
   return {
@@ -131,14 +131,14 @@ export async function attendanceOf(db: DB, personId: string, year: number, bound
 }
 
 /** Evidence for CS03: the sessions attended in the year, or null when there are none. */
-export async function attendanceEvidence(db: DB, personId: string, year: number, boundary: YearBoundary): Promise<AttendanceEvidence | null> {
+export async function attendanceEvidence(db: Db, personId: string, year: number, boundary: YearBoundary): Promise<AttendanceEvidence | null> {
   const { sessions } = await attendanceOf(db, personId, year, boundary);
   if (sessions.length === 0) return null;
   return { count: sessions.length, lastAt: sessions[0]!.startsAt, sessions: sessions.map(({ title, startsAt }) => ({ title, startsAt })) };
 }
 
 /** Whether the person attended a class session that started after `since` (an ISO instant). */
-export async function attendedSince(db: DB, personId: string, since: string): Promise<boolean> {
+export async function attendedSince(db: Db, personId: string, since: string): Promise<boolean> {
   const row = await db.selectFrom('attendance').select('person_id').where('person_id', '=', personId)
     .where('session_starts_at', '>', instant(since)).limit(1).executeTakeFirst();
   return row !== undefined;

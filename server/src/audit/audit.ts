@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database.ts';
 
 /** Who did something: a signed-in staff member, or nobody (a villager at a tablet, a failed sign-in). */
 export interface Actor {

@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statfsSync, writeF
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
-import { sqliteHandle, type DB } from '../db/database.ts';
+import { sqliteHandle, type Db } from '../db/database.ts';
 import { adoptOwner, copyHashed, freeName, readdirSafe, reasonOf, stamp, statSafe, syncDirs } from './backup.files.ts';
 import { DATA_PATH, DB_FILE, hashFile, listBackups, MANIFEST, PREFIX, readManifest, sealManifest, sizeOf, type FileEntry, type Manifest, type ManifestBody } from './backup.manifest.ts';
 
@@ -22,7 +22,7 @@ export interface BackupOptions {
    * The kiosk's open database, backed up through its own connection (the kiosk waits for the few
    * seconds the copy takes). Without it, dataDir/kiosk.sqlite is opened (the command line).
    */
-  db?: DB;
+  db?: Db;
   /** Folder the backup folder is made in. */
   to: string;
   /** Make `to` when it is missing (the default folder); a named folder (a USB stick) must exist. */

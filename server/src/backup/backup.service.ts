@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { BackupRun, BackupStatus } from '../../../shared/schemas/backup.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { KioskConfig } from '../config/load.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { BackupLogTable } from '../db/schema.ts';
 import { createBackup, type BackupResult } from './backup.create.ts';
 import { backupMessage } from './backup.messages.ts';
@@ -12,7 +12,7 @@ import { repeat } from '../jobs/repeat.ts';
 
 /** What a backup run needs: the kiosk's open database and its data folder. */
 export interface BackupDeps {
-  db: DB;
+  db: Db;
   config: KioskConfig;
   /** The data folder (kiosk.sqlite, evidence/, media/). */
   dataDir: string;
@@ -75,7 +75,7 @@ async function backupOnce(deps: BackupDeps, trigger: Trigger, actor: Actor | nul
 }
 
 /** The latest successful backup (for the health check and the administrator's home), or null. */
-export async function lastBackup(db: DB): Promise<BackupRun | null> {
+export async function lastBackup(db: Db): Promise<BackupRun | null> {
   const row = await db.selectFrom('backup_log').selectAll().where('ok', '=', 1).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row ? toView(row) : null;
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { KioskConfig } from '../config/load.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * The criteria sets as decided above, carried down the feed: every set, which one each year uses,
@@ -42,14 +42,14 @@ export class CriteriaSets {
   }
 
   /** With what an earlier pull stored, if anything. */
-  static async load(db: DB, config: KioskConfig): Promise<CriteriaSets> {
+  static async load(db: Db, config: KioskConfig): Promise<CriteriaSets> {
     const sets = new CriteriaSets(config);
     await sets.reload(db);
     return sets;
   }
 
   /** Reads again what the feed brought (at start, and after a pull brought a new revision). */
-  async reload(db: DB): Promise<void> {
+  async reload(db: Db): Promise<void> {
     const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', 'criteria-sets').where('record_id', '=', 'criteria-sets').executeTakeFirst();
     const parsed = row ? v.safeParse(CriteriaSetsV1Schema, JSON.parse(row.payload)) : null;
     if (!parsed?.success) return;

@@ -7,7 +7,8 @@ import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { GroupCommitSqlite, GroupCommitSqliteDialect } from './sqlite-driver.ts';
 
-export type DB = Kysely<Database>;
+/** The database, or a transaction on it (a Kysely Transaction is a Kysely): the one type every query takes. */
+export type Db = Kysely<Database>;
 
 /** The better-sqlite3 connection under each Kysely instance opened on a file (for its online backup API). */
 const sqliteHandles = new WeakMap<Kysely<any>, SQLite.Database>();
@@ -41,7 +42,7 @@ export interface OpenOptions {
 }
 
 /** Opens SQLite with WAL and foreign keys on, and the chosen durability. */
-export function openDatabase({ file, url, synchronous }: OpenOptions): DB {
+export function openDatabase({ file, url, synchronous }: OpenOptions): Db {
   if (url) {
     // Counts come back as numbers, not strings (bigint), as from SQLite.
     pg.types.setTypeParser(20, (v) => Number(v));

@@ -9,7 +9,7 @@ import { deleteDraftOf } from './digital-drafts.repository.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById } from '../people/people.repository.ts';
 import { attendedSince } from '../attendance/attendance.service.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * The digital-skills self-check at the box: the bank in use, a finished attempt scored here from
@@ -70,7 +70,7 @@ function toView(row: DigitalAttemptTable): DigitalAttemptView {
  * Whether the person may start a new attempt now, by the bank's retake policy: after the waiting
  * time, or at once when they attended a class session that started after their last attempt.
  */
-export async function retakeFor(deps: AssessmentDeps, db: DB, personId: string, last: DigitalAttemptTable | undefined) {
+export async function retakeFor(deps: AssessmentDeps, db: Db, personId: string, last: DigitalAttemptTable | undefined) {
   const attended = last ? await attendedSince(db, personId, last.finished_at) : false;
   return retakeAllowed(currentBank(deps), last?.finished_at ?? null, deps.now().toISOString(), attended, deps.config.settings['year.timeZone']);
 }

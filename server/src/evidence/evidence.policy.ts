@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { KioskConfig } from '../config/load.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * Whether a villager's (CDHT) evidence photos go up to the commune. She is appraised at the center,
@@ -30,14 +30,14 @@ const KIND = 'evidence-policy';
 export const STAYS_AT_CENTER = 2;
 
 /** The value this hub last put in its feed, per database (one hub per process; tests run several). */
-const published = new WeakMap<DB, string>();
+const published = new WeakMap<Db, string>();
 
 /**
  * A commune hub puts its `evidence.toCommune` into its feed for every center below, as a new revision
  * when it differs from the last published one (read before each feed page, as the criteria sets are).
  * A province hub has no villagers' photos to ask for and publishes nothing.
  */
-export async function publishEvidencePolicy(db: DB, config: Pick<KioskConfig, 'settings'>, at: string): Promise<void> {
+export async function publishEvidencePolicy(db: Db, config: Pick<KioskConfig, 'settings'>, at: string): Promise<void> {
   const s = config.settings;
   if (s.role !== 'hub' || s['hub.level'] !== 'commune') return;
   const toCommune = s['evidence.toCommune'];
@@ -55,7 +55,7 @@ export async function publishEvidencePolicy(db: DB, config: Pick<KioskConfig, 's
  * Whether a CDHT photo recorded now goes up: as the commune last said through the feed (kept as it
  * came in feed_record, federation/feed.apply.ts), or else as this center's own setting says.
  */
-export async function cdhtPhotosGoUp(db: DB, config: Pick<KioskConfig, 'settings'>): Promise<boolean> {
+export async function cdhtPhotosGoUp(db: Db, config: Pick<KioskConfig, 'settings'>): Promise<boolean> {
   const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', KIND).where('record_id', '=', KIND).executeTakeFirst();
   const fromCommune = row ? v.safeParse(EvidencePolicyV1Schema, JSON.parse(row.payload)) : null;
   return (fromCommune?.success ? fromCommune.output.toCommune : config.settings['evidence.toCommune']) === 'on';

@@ -1,16 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import * as v from 'valibot';
 import { laterDate } from '../../../shared/domain/evidence-retention.ts';
 import { RecognitionDeclinedV1Schema } from '../../../shared/sync/feed-messages.ts';
 import type { Database } from '../db/schema.ts';
 import { deleteRecords } from '../hub/hub.repository.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * What the evidence retention job reads and deletes: a center's evidence rows and the decisions its
  * commune sent down; a hub's evidence records (what its centers sent up) and its own decisions.
  */
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** A photo as the retention job sees it: which record, which file, and its assessment's title and year. */
 export interface HeldPhoto { id: string; sha256: string; title: string; year: number }

@@ -5,7 +5,7 @@ import { evidenceExpired } from '../../../shared/domain/evidence-retention.ts';
 import { audit } from '../audit/audit.ts';
 import { lastSlot } from '../backup/backup.service.ts';
 import type { KioskConfig } from '../config/load.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import {
   centerDecisionDates, centerHashes, centerNames, centerPhotos, decisionKey, deleteCenterPhotos, deleteHubPhotos, hubDecisionDates, hubHashes, hubNames, hubPhotos,
 } from './evidence.repository.ts';
@@ -24,7 +24,7 @@ import { repeat } from '../jobs/repeat.ts';
  */
 
 export interface RetentionDeps {
-  db: DB;
+  db: Db;
   config: Pick<KioskConfig, 'settings'>;
   /** The folder of evidence files, content-addressed by SHA-256. */
   evidenceDir: string;
@@ -107,7 +107,7 @@ async function sweepLeftovers(dir: string, now: Date, known: Set<string>, named:
 /** What the health screen says: photos deleted over every run so far, and the last run. */
 export interface RetentionSummary { photos: number; runs: number; lastRunAt: string | null }
 
-export async function retentionSummary(db: DB): Promise<RetentionSummary> {
+export async function retentionSummary(db: Db): Promise<RetentionSummary> {
   const rows = await db.selectFrom('audit_log').select(['at', 'details']).where('action', '=', 'evidence.retention').orderBy('id').execute();
   const photos = rows.reduce((n, r) => n + Number((JSON.parse(r.details) as { photos?: unknown }).photos ?? 0), 0);
   return { photos, runs: rows.length, lastRunAt: rows.at(-1)?.at ?? null };

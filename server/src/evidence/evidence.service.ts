@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { EvidenceView } from '../../../shared/schemas/assessment.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { findAssessment } from '../assessments/assessments.repository.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
@@ -12,7 +12,7 @@ import { checkRoomForFiles } from '../health/disk.ts';
 import { cdhtPhotosGoUp, STAYS_AT_CENTER } from './evidence.policy.ts';
 
 export interface EvidenceDeps {
-  db: DB;
+  db: Db;
   config: KioskConfig;
   criteria: CriteriaSets;
   evidenceDir: string;

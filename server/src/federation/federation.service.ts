@@ -7,7 +7,7 @@ import { evidencePath } from '../evidence/evidence.store.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import { mediaExtension, type ResourceFile, type ResourceInput } from '../../../shared/schemas/resource.ts';
 import { hasMedia, mediaPath, storeMedia } from '../resources/resources.media.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { applyFeedItem } from './feed.apply.ts';
@@ -21,7 +21,7 @@ import { checkHubUrl, pinOfPem, tlsFor, transportError } from './hub-certificate
 import type { HubFetch, HubTls } from './pinned-fetch.ts';
 
 export interface FederationDeps {
-  db: DB;
+  db: Db;
   evidenceDir: string;
   now: () => Date;
   /** The pinned transport (pinned-fetch.ts); a link with faults in tests. */
@@ -58,13 +58,13 @@ export interface FederationDeps {
 type StateKey = 'hubUrl' | 'hubName' | 'hubCa' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor' | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError'
   | 'epoch' | 'hubEpoch' | 'restoredSeq' | 'restoredHeld' | 'lostChanges' | 'historyError' | 'enrolKeys';
 
-export async function readState(db: DB): Promise<Partial<Record<StateKey, string>>> {
+export async function readState(db: Db): Promise<Partial<Record<StateKey, string>>> {
   const rows = await db.selectFrom('sync_state').selectAll().execute();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 /** Sets these keys in one statement: one commit (one fsync) however many keys change. */
-export async function writeState(db: DB | Transaction<Database>, values: Partial<Record<StateKey, string>>): Promise<void> {
+export async function writeState(db: Db | Transaction<Database>, values: Partial<Record<StateKey, string>>): Promise<void> {
   const rows = Object.entries(values).map(([key, value]) => ({ key, value: value! }));
   if (rows.length === 0) return;
   await db.insertInto('sync_state').values(rows).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))).execute();
@@ -89,11 +89,11 @@ export interface FederationStatus {
 }
 
 /** The TLS context of a request to the hub outside a push (the health check's): its pinned CA, or the system's roots. */
-export async function hubTls(db: DB): Promise<HubTls> {
+export async function hubTls(db: Db): Promise<HubTls> {
   return tlsFor((await readState(db)).hubCa);
 }
 
-export async function federationStatus(db: DB): Promise<FederationStatus> {
+export async function federationStatus(db: Db): Promise<FederationStatus> {
   const s = await readState(db);
   const cursor = Number(s.cursor ?? 0);
   const waiting = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', cursor).executeTakeFirstOrThrow()).n);
@@ -379,7 +379,7 @@ export function nodeName(config: KioskConfig): string {
 }
 
 /** Everything a push needs, from the box's configuration: a center pushes its records, a commune hub relays. */
-export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: DB, now: () => Date, f: HubFetch, evidenceDir: string, mediaDir: string): FederationDeps {
+export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: Db, now: () => Date, f: HubFetch, evidenceDir: string, mediaDir: string): FederationDeps {
   const s = config.settings;
   return {
     db, now, evidenceDir, fetch: f, allowInsecureHttp: s['sync.allowInsecureHttp'] === 'on', centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria, place: placeOf(config), villages: config.center.villages,

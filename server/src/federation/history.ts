@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { audit } from '../audit/audit.ts';
 import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * A center's history as its hub sees it (issue 21). The outbox numbers (`seq`) and the record
@@ -32,8 +33,6 @@ const RELAY_KEYS = 'relay:%';
 export function newEpoch(): string {
   return randomBytes(16).toString('hex');
 }
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { join } from 'node:path';
 import { lastBackup } from '../backup/backup.service.ts';
 import type { KioskConfig } from '../config/load.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { federationStatus, hubTls } from '../federation/federation.service.ts';
 import { pinnedFetch } from '../federation/pinned-fetch.ts';
 import { serverCertificateEnd, RENEW_BEFORE_DAYS } from '../tls/certificates.ts';
@@ -28,7 +28,7 @@ export interface Check {
 export interface Health { status: CheckStatus; at: string; checks: Check[] }
 
 export interface HealthDeps {
-  db: DB;
+  db: Db;
   config: KioskConfig;
   /** The data folder (kiosk.sqlite, evidence/, media/, tls/). */
   dataDir: string;

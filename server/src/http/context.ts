@@ -1,10 +1,10 @@
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 
 /** What every route can reach; set once per app, replaced in tests by building another app. */
 export interface Deps {
-  db: DB;
+  db: Db;
   config: KioskConfig;
   /** The criteria sets known here: kiosk-config's, and those decided above. */
   criteria: CriteriaSets;

@@ -7,7 +7,7 @@ import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessmen
 import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { ModelSets } from '../criteria/model-sets.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { ModelAppraisalCase } from '../models/model-appraisals.service.ts';
 import { checkedAnswers } from '../models/model-assessments.service.ts';
 import { appraisedAt, loadHubModelCases, type HubModelCase } from './model-cases.ts';
@@ -21,7 +21,7 @@ import { appraisedAt, loadHubModelCases, type HubModelCase } from './model-cases
  */
 
 export interface CommuneAppraisalDeps {
-  db: DB;
+  db: Db;
   now: () => Date;
   modelSets: ModelSets;
 }
@@ -30,7 +30,7 @@ export interface CommuneAppraisalDeps {
 const appraisedHere = (Object.keys(appraisedAt) as ModelSubjectKind[]).filter((k) => appraisedAt[k] === 'commune');
 
 /** The decisions in force of `year` on subjects of these kinds, by title, kind and subject id. */
-async function decisionsInForce(db: DB, year: number, kinds: readonly ModelSubjectKind[]): Promise<Map<string, { id: string; number: string }>> {
+async function decisionsInForce(db: Db, year: number, kinds: readonly ModelSubjectKind[]): Promise<Map<string, { id: string; number: string }>> {
   const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
     .select(['hub_decision_subject.subject_kind', 'hub_decision_subject.subject_id', 'hub_decision.title', 'hub_decision.id', 'hub_decision.number'])
     .where('hub_decision.year', '=', year).where('hub_decision.revoked_reason', 'is', null).where('hub_decision_subject.subject_kind', 'in', [...kinds]).execute();
@@ -39,7 +39,7 @@ async function decisionsInForce(db: DB, year: number, kinds: readonly ModelSubje
 const decisionKey = (title: string, kind: string, id: string) => `${title}\u0000${kind}\u0000${id}`;
 
 /** The decision in force naming this subject for its title and year, if any. */
-async function decisionOn(db: DB, c: HubModelCase): Promise<{ id: string; number: string } | null> {
+async function decisionOn(db: Db, c: HubModelCase): Promise<{ id: string; number: string } | null> {
   return (await decisionsInForce(db, c.year, [c.subject.kind])).get(decisionKey(c.title, c.subject.kind, c.subject.id)) ?? null;
 }
 
@@ -72,7 +72,7 @@ const EvidenceShape = v.looseObject({ id: v.string(), assessmentId: v.string(), 
  * The photos the center sent up with the assessment (EvidenceUpsertV1, the files by hash): the
  * commune appraises villages and units, so it sees what their officers attached to each item.
  */
-async function evidenceOf(db: DB, c: HubModelCase): Promise<EvidenceView[]> {
+async function evidenceOf(db: Db, c: HubModelCase): Promise<EvidenceView[]> {
   const rows = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('origin', '=', c.nodeId)
     .where('payload', 'like', `%${c.assessmentId}%`).orderBy('record_id').execute();
   return rows.flatMap((r) => {

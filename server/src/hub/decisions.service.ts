@@ -10,7 +10,7 @@ import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { MultiLineText } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { refreshRecognition } from './facts.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { CriteriaSets, CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
 import type { ModelSets } from '../criteria/model-sets.ts';
 import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
@@ -19,7 +19,7 @@ import { appraisedAt, loadHubModelCases, summary } from './model-cases.ts';
 type Trx = Transaction<Database>;
 
 export interface DecisionDeps {
-  db: DB;
+  db: Db;
   now: () => Date;
   criteriaSetFor: (year: number) => CriteriaSet;
   /** Years in a row of recognition that make a person outstanding (recognition.outstandingYears). */
@@ -100,7 +100,7 @@ export async function modelProposals(deps: DecisionDeps, title: ModelTitle, year
 }
 
 /** Who (or what) is recognized for `title` in `year` by a decision in force, and by which; by subject id (one kind per title). */
-async function decidedFor(db: DB | Trx, year: number, title: DecisionTitle = TITLE): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
+async function decidedFor(db: Db | Trx, year: number, title: DecisionTitle = TITLE): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
   const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
     .select(['hub_decision_subject.subject_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
     .where('hub_decision.year', '=', year).where('hub_decision.title', '=', title).where('hub_decision.revoked_reason', 'is', null).execute();
@@ -191,7 +191,7 @@ export async function revokeDecision(deps: DecisionDeps, actor: Actor, id: strin
 }
 
 /** The year's decisions (of one title when given), newest first, with how many they name now. */
-export async function listDecisions(db: DB, year: number, title?: DecisionTitle) {
+export async function listDecisions(db: Db, year: number, title?: DecisionTitle) {
   let q = db.selectFrom('hub_decision').selectAll().where('year', '=', year);
   if (title) q = q.where('title', '=', title);
   const rows = await q.orderBy('created_at', 'desc').execute();
@@ -284,7 +284,7 @@ async function feedDecision(trx: Trx, row: HubDecisionRow, at: string, alsoNodes
  * below, as a new revision whenever they differ from the last published. Checked against the feed
  * once per change in this process, not on every read.
  */
-export async function publishCriteriaSets(db: DB, criteria: CriteriaSets, at: string): Promise<void> {
+export async function publishCriteriaSets(db: Db, criteria: CriteriaSets, at: string): Promise<void> {
   const choice = criteria.toPublish();
   if (!choice) return;
   await db.transaction().execute(async (trx) => {
@@ -300,7 +300,7 @@ export async function publishCriteriaSets(db: DB, criteria: CriteriaSets, at: st
 }
 
 /** The feed of one node after its cursor: what is for it and what is for every node. */
-export async function feedFor(db: DB, node: HubNodeRow, after: number, limit: number): Promise<FeedPage> {
+export async function feedFor(db: Db, node: HubNodeRow, after: number, limit: number): Promise<FeedPage> {
   const rows = await db.selectFrom('hub_feed').select(['seq', 'kind', 'payload']).where('seq', '>', after)
     .where((eb) => eb.or([eb('node_id', '=', node.id), eb('node_id', 'is', null)])).orderBy('seq').limit(limit + 1).execute();
   const items = rows.slice(0, limit).map((r) => ({ seq: r.seq, kind: r.kind, message: JSON.parse(r.payload) as FeedPage['items'][number]['message'] }));

@@ -1,12 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { recognitionStreak } from '../../../shared/domain/outstanding.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, DigitalCheckV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import type { Database, HubAssessmentTable, HubPersonTable } from '../db/schema.ts';
 import { projectModelChanges, rebuildModelFacts } from './model-facts.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database.ts';
 
 /**
  * The hub's projection of what the centers sent: one row per person (hub_person) and one per
@@ -38,7 +37,6 @@ const AppraisalShape = v.looseObject({
   id: v.string(), status: v.string(), scores: v.array(v.looseObject({ indicatorId: v.string(), score: v.number() })),
 });
 const fits = (schema: v.GenericSchema, m: unknown): boolean => v.safeParse(schema, m).success;
-
 
 export function personFact(origin: string, m: PersonUpsertV1, receivedAt: string): HubPersonTable {
   const times = m.consents.map((c) => c.at).sort();

@@ -1,7 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database, HubEnrolmentTable, HubNodeRow, HubRecordTable } from '../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database.ts';
 
 export function findNode(db: Db, id: string): Promise<HubNodeRow | undefined> {
   return db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirst();

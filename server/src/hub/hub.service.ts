@@ -7,7 +7,7 @@ import { personCodeAlphabet } from '../../../shared/schemas/person.ts';
 import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.ts';
 import { PushBatchSchema, syncHeaders, type EnrolRequest, type PushAck } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Database, HubNodeRow, HubRecordTable } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { canonical, publicKeyFrom, verifySignature } from '../federation/signing.ts';
@@ -18,7 +18,7 @@ import { foreignRecord, keyOf, referencesOf } from './ownership.ts';
 import { refusalLog } from './refusal-log.ts';
 
 export interface HubDeps {
-  db: DB;
+  db: Db;
   now: () => Date;
   hubName: string;
   enrolmentHours: number;

@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import * as v from 'valibot';
 import type { SubjectFacts } from '../../../shared/domain/models/computations.ts';
 import { modelVerdict, type ModelVerdict } from '../../../shared/domain/models/verdict.ts';
@@ -7,8 +6,7 @@ import { titleSubject, type ModelCriteriaSet, type ModelSubjectKind, type ModelT
 import type { ModelSets } from '../criteria/model-sets.ts';
 import type { Database } from '../db/schema.ts';
 import { hubSubjectFacts, loadModelState, type HubModelState } from './model-facts.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database.ts';
 
 /**
  * A submitted self-assessment of one of the four other titles as the hub holds it, read with

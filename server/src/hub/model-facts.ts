@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import * as v from 'valibot';
 import type { ClanSubjectFacts, CommunitySubjectFacts, HouseholdSubjectFacts, PersonFacts, SubjectFacts, UnitSubjectFacts } from '../../../shared/domain/models/computations.ts';
 import { countedYears, validThrough, type ModelRecognition } from '../../../shared/domain/models/validity.ts';
@@ -7,8 +6,7 @@ import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../s
 import type { ChangeMessage } from '../../../shared/sync/messages.ts';
 import type { ModelSets } from '../criteria/model-sets.ts';
 import type { Database } from '../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database.ts';
 
 /**
  * The hub's view of the four other titles (household, clan, community, unit): which subjects the

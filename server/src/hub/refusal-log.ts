@@ -1,4 +1,4 @@
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Insertable } from 'kysely';
 
@@ -41,7 +41,7 @@ export class RefusalLog {
   private pending: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly db: DB) {}
+  constructor(private readonly db: Db) {}
 
   record(r: Refusal, now: Date): Promise<void> {
     const minute = Math.floor(now.getTime() / 60_000);
@@ -109,10 +109,10 @@ export class RefusalLog {
   }
 }
 
-const logs = new WeakMap<DB, RefusalLog>();
+const logs = new WeakMap<Db, RefusalLog>();
 
 /** The refusal log of this hub's database (one per database, so each test's hub has its own). */
-export function refusalLog(db: DB): RefusalLog {
+export function refusalLog(db: Db): RefusalLog {
   let log = logs.get(db);
   if (!log) logs.set(db, log = new RefusalLog(db));
   return log;

@@ -5,7 +5,7 @@ import type { ProposalListClosedV2 } from '../../../shared/sync/messages.ts';
 import { type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { v4 as uuidv4 } from 'uuid';
 import { modelAppraisalCase } from '../models/model-appraisals.service.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
@@ -46,10 +46,10 @@ export const listKey = (scope: ListScope): string => {
 };
 
 /** An entry with what the list needs about it but never prints. */
-type Candidate<E> = { entry: E; publicOk: (db: DB) => Promise<boolean> };
+type Candidate<E> = { entry: E; publicOk: (db: Db) => Promise<boolean> };
 
 /** Whether a person agreed to appear on public lists (a household's head for her household). */
-const consentsToPublicList = (personId: string) => async (db: DB) =>
+const consentsToPublicList = (personId: string) => async (db: Db) =>
   (await currentConsents(db, personId)).some((c) => c.purpose === 'publicList' && c.granted);
 
 /** Appraised people of a village and year whose appraised result passes, by name. */
@@ -142,7 +142,7 @@ async function passingClans(deps: AssessmentDeps, year: number): Promise<Candida
 }
 
 /** Members registered now (not left) per household. */
-async function memberCounts(db: DB, householdIds: readonly string[]): Promise<Map<string, number>> {
+async function memberCounts(db: Db, householdIds: readonly string[]): Promise<Map<string, number>> {
   if (householdIds.length === 0) return new Map();
   const rows = await db.selectFrom('household_member').select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('household_id', 'in', [...householdIds]).where('left_at', 'is', null).groupBy('household_id').execute();

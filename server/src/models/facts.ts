@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { ClanSubjectFacts, HouseholdSubjectFacts, PersonFacts, SubjectFacts, UnitSubjectFacts } from '../../../shared/domain/models/computations.ts';
 import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { countedYearsOf, type ValidityMonths } from './recognitions.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface Subject {
 }
 
 /** The subject an assessment names, or `registry.subject-not-found`. */
-export async function findSubject(db: DB, kind: ModelSubjectKind, id: string, villages: readonly string[]): Promise<Subject> {
+export async function findSubject(db: Db, kind: ModelSubjectKind, id: string, villages: readonly string[]): Promise<Subject> {
   if (kind === 'household') {
     const h = await db.selectFrom('household').innerJoin('person', 'person.id', 'household.head_person_id')
       .select(['household.id', 'household.village', 'person.name']).where('household.id', '=', id).executeTakeFirst();
@@ -39,7 +39,7 @@ export async function findSubject(db: DB, kind: ModelSubjectKind, id: string, vi
 }
 
 /** CDHT recognition years of each person, from the decisions this box received. */
-async function cdhtYears(db: DB, personIds: readonly string[]): Promise<Map<string, number[]>> {
+async function cdhtYears(db: Db, personIds: readonly string[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return out;
   const rows = await db.selectFrom('recognition').select(['subject_id', 'year']).where('title', '=', 'cdht')
@@ -51,7 +51,7 @@ async function cdhtYears(db: DB, personIds: readonly string[]): Promise<Map<stri
 const people = (ids: readonly string[], years: Map<string, number[]>): PersonFacts[] =>
   ids.map((personId) => ({ personId, recognizedCdhtYears: years.get(personId) ?? [] }));
 
-async function householdFacts(db: DB, householdId: string, year: number, validity: ValidityMonths): Promise<HouseholdSubjectFacts> {
+async function householdFacts(db: Db, householdId: string, year: number, validity: ValidityMonths): Promise<HouseholdSubjectFacts> {
   const h = await db.selectFrom('household').select(['id', 'village']).where('id', '=', householdId).executeTakeFirstOrThrow();
   const members = await db.selectFrom('household_member').select('person_id').where('household_id', '=', householdId).where('left_at', 'is', null).execute();
   const ids = members.map((m) => m.person_id);
@@ -65,14 +65,14 @@ async function householdFacts(db: DB, householdId: string, year: number, validit
   };
 }
 
-async function clanFacts(db: DB, clanId: string, year: number, validity: ValidityMonths): Promise<ClanSubjectFacts> {
+async function clanFacts(db: Db, clanId: string, year: number, validity: ValidityMonths): Promise<ClanSubjectFacts> {
   const rows = await db.selectFrom('clan_household').select('household_id').where('clan_id', '=', clanId).where('left_at', 'is', null).orderBy('id').execute();
   const households: HouseholdSubjectFacts[] = [];
   for (const r of rows) households.push(await householdFacts(db, r.household_id, year, validity));
   return { kind: 'clan', clanId, households };
 }
 
-async function unitFacts(db: DB, unitId: string, year: number): Promise<UnitSubjectFacts> {
+async function unitFacts(db: Db, unitId: string, year: number): Promise<UnitSubjectFacts> {
   const count = await db.selectFrom('unit_staff_count').select('count').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
   const members = await db.selectFrom('unit_member').select('person_id').where('unit_id', '=', unitId).where('left_at', 'is', null).execute();
   const ids = members.map((m) => m.person_id);
@@ -84,7 +84,7 @@ async function unitFacts(db: DB, unitId: string, year: number): Promise<UnitSubj
  * clans and its people recognized as CDHT by year. The village's population figures are the
  * commune's (entered on the hub), so they are unknown here and shares over them cannot be computed.
  */
-async function communityFacts(db: DB, village: string, validity: ValidityMonths): Promise<SubjectFacts> {
+async function communityFacts(db: Db, village: string, validity: ValidityMonths): Promise<SubjectFacts> {
   const households = await db.selectFrom('household').select('id').where('village', '=', village).execute();
   const clans = await db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
     .select('clan_household.clan_id').distinct().where('household.village', '=', village).where('clan_household.left_at', 'is', null).execute();
@@ -102,7 +102,7 @@ async function communityFacts(db: DB, village: string, validity: ValidityMonths)
 }
 
 /** The facts of a subject for the assessment of `year`; `validity` from the titles' sets (recognitions.ts, validityOf). */
-export function subjectFacts(db: DB, subject: Subject, year: number, validity: ValidityMonths): Promise<SubjectFacts> {
+export function subjectFacts(db: Db, subject: Subject, year: number, validity: ValidityMonths): Promise<SubjectFacts> {
   switch (subject.kind) {
     case 'household': return householdFacts(db, subject.id, year, validity);
     case 'clan': return clanFacts(db, subject.id, year, validity);

@@ -8,7 +8,7 @@ import { isActiveStaff, listEvidence } from '../assessments/assessments.reposito
 import type { EvidenceView } from '../../../shared/schemas/assessment.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { AssessmentRow, Database } from '../db/schema.ts';
 import { findSubject, subjectFacts, type Subject } from './facts.ts';
 import { sendModelAssessment } from './model-outbox.ts';
@@ -24,7 +24,7 @@ import type { SubjectFacts } from '../../../shared/domain/models/computations.ts
  */
 
 export interface ModelAssessmentDeps {
-  db: DB;
+  db: Db;
   config: KioskConfig;
   now: () => Date;
 }

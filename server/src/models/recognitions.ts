@@ -1,10 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
 import { countedYears, validThrough } from '../../../shared/domain/models/validity.ts';
 import type { ModelSubjectKind, ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { ModelRecognitionView } from '../../../shared/schemas/registry.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * Recognitions of the four other titles as the commune's decisions brought them down the feed
@@ -12,8 +11,6 @@ import type { Database } from '../db/schema.ts';
  * validity is the title's set's rule (a family 12 months, a commune's community 36), read here
  * rather than sent with the decision, so a province that changes it changes it for every decision.
  */
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Months a recognition of a title stands, from the title's current set; null when this box has no set of it. */
 export type ValidityMonths = (title: ModelTitle) => number | null;

@@ -6,7 +6,7 @@ import type { StaffRole } from '../../../shared/schemas/staff.ts';
 import type { PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import { assessmentYearNow } from '../assessments/assessment-year.ts';
 import type { KioskConfig } from '../config/load.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Database, PersonRow } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { appendChange } from '../outbox/outbox.repository.ts';
@@ -14,7 +14,7 @@ import * as repo from './people.repository.ts';
 import { bindToken, findToken } from '../villager/villager.repository.ts';
 
 export interface PeopleDeps {
-  db: DB;
+  db: Db;
   config: Pick<KioskConfig, 'settings' | 'center'>;
   now: () => Date;
 }
@@ -138,14 +138,14 @@ async function resent(trx: Transaction<Database>, existing: PersonRow, input: Re
   return toView(existing, await repo.currentConsents(trx, existing.id), [], guardian);
 }
 
-export async function getPerson(db: DB, id: string): Promise<PersonView> {
+export async function getPerson(db: Db, id: string): Promise<PersonView> {
   const row = await repo.findPersonById(db, id);
   if (!row) throw new AppError('person.not-found');
   return toView(row, await repo.currentConsents(db, id), await repo.recognitions(db, id), await repo.guardianConsentOf(db, id));
 }
 
 /** A code with the wrong birth year answers exactly like an unknown code, so codes cannot be probed. */
-export async function getPersonByCode(db: DB, code: string, birthYear: number): Promise<PersonView> {
+export async function getPersonByCode(db: Db, code: string, birthYear: number): Promise<PersonView> {
   const row = await repo.findPersonBySlip(db, code, birthYear);
   if (!row) throw new AppError('person.not-found');
   return toView(row, await repo.currentConsents(db, row.id), await repo.recognitions(db, row.id), await repo.guardianConsentOf(db, row.id));

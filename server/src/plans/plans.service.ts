@@ -4,7 +4,7 @@ import type { LearningPlanEvidence, LearningPlanView, PutLearningPlan } from '..
 import { assessmentYearNow } from '../assessments/assessment-year.ts';
 import type { AssessmentDeps } from '../assessments/assessment-deps.ts';
 import { isActiveStaff } from '../assessments/assessments.repository.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { LearningPlanTable } from '../db/schema.ts';
 import { findPersonById } from '../people/people.repository.ts';
 
@@ -77,7 +77,7 @@ function checkDates(deps: AssessmentDeps, input: PutLearningPlan): void {
 }
 
 /** Every resource the plan names is in the box's catalog (one retired since the tablet fetched it still is). */
-async function checkResources(trx: DB, input: PutLearningPlan): Promise<void> {
+async function checkResources(trx: Db, input: PutLearningPlan): Promise<void> {
   const ids = input.items.map((i) => i.resourceId);
   const held = new Set((await trx.selectFrom('resource').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
   const missing = ids.filter((id) => !held.has(id));
@@ -85,14 +85,14 @@ async function checkResources(trx: DB, input: PutLearningPlan): Promise<void> {
 }
 
 /** A person's plans, the one the box received last first. */
-export async function plansOf(db: DB, personId: string): Promise<LearningPlanView[]> {
+export async function plansOf(db: Db, personId: string): Promise<LearningPlanView[]> {
   const rows = await db.selectFrom('learning_plan').selectAll().where('person_id', '=', personId)
     .orderBy('received_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map(toView);
 }
 
 /** The plan of the year the box received last: the evidence for CS02. */
-export async function planEvidence(db: DB, personId: string, year: number): Promise<LearningPlanEvidence | null> {
+export async function planEvidence(db: Db, personId: string, year: number): Promise<LearningPlanEvidence | null> {
   const row = await db.selectFrom('learning_plan').selectAll().where('person_id', '=', personId).where('year', '=', year)
     .orderBy('received_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { consentPurposes } from '../../../shared/schemas/person.ts';
 import { audit } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
 import { evidenceHeaders } from '../evidence/evidence.serve.ts';
 import { requireRole } from '../http/auth.ts';
@@ -61,7 +61,7 @@ export const privacyRoutes = new Hono<AppEnv>()
 const EvidenceRecord = v.looseObject({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });
 
 /** An evidence photo as a hub received it (EvidenceUpsertV1), by its id. */
-async function hubEvidence(db: DB, id: string): Promise<{ sha256: string } | undefined> {
+async function hubEvidence(db: Db, id: string): Promise<{ sha256: string } | undefined> {
   const record = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('record_id', '=', id).executeTakeFirst();
   const m = record ? v.safeParse(EvidenceRecord, JSON.parse(record.payload)) : null;
   return m?.success ? { sha256: m.output.sha256 } : undefined;

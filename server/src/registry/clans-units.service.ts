@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors.ts';
 import type { ClanView, CreateClan, CreateUnit, LinkHousehold, UnitView, UpdateClan, UpdateUnit } from '../../../shared/schemas/registry.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import { personBySlip, type RegistryDeps } from './households.service.ts';
@@ -91,23 +91,23 @@ export async function leaveClan(deps: RegistryDeps, actor: Actor, clanId: string
   });
 }
 
-export async function getClan(db: DB, id: string): Promise<ClanView> {
+export async function getClan(db: Db, id: string): Promise<ClanView> {
   await clanRow(db, id);
   return clanView(db, id);
 }
 
-export async function listClans(db: DB): Promise<ClanView[]> {
+export async function listClans(db: Db): Promise<ClanView[]> {
   const rows = await db.selectFrom('clan').select('id').orderBy('name').execute();
   return Promise.all(rows.map((r) => clanView(db, r.id)));
 }
 
-async function clanRow(db: DB | Transaction<Database>, id: string) {
+async function clanRow(db: Db | Transaction<Database>, id: string) {
   const row = await db.selectFrom('clan').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('clan.not-found');
   return row;
 }
 
-async function clanView(db: DB | Transaction<Database>, id: string): Promise<ClanView> {
+async function clanView(db: Db | Transaction<Database>, id: string): Promise<ClanView> {
   const clan = await clanRow(db, id);
   const households = await db.selectFrom('clan_household')
     .innerJoin('household', 'household.id', 'clan_household.household_id')
@@ -201,28 +201,28 @@ export async function leaveUnit(deps: RegistryDeps, actor: Actor, unitId: string
   });
 }
 
-export async function listUnits(db: DB): Promise<UnitView[]> {
+export async function listUnits(db: Db): Promise<UnitView[]> {
   const rows = await db.selectFrom('unit').select('id').orderBy('name').execute();
   return Promise.all(rows.map((r) => unitView(db, r.id)));
 }
 
-export async function getUnit(db: DB, id: string): Promise<UnitView> {
+export async function getUnit(db: Db, id: string): Promise<UnitView> {
   await unitRow(db, id);
   return unitView(db, id);
 }
 
-async function linkedCount(db: DB | Transaction<Database>, unitId: string): Promise<number> {
+async function linkedCount(db: Db | Transaction<Database>, unitId: string): Promise<number> {
   const r = await db.selectFrom('unit_member').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', unitId).where('left_at', 'is', null).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-async function unitRow(db: DB | Transaction<Database>, id: string) {
+async function unitRow(db: Db | Transaction<Database>, id: string) {
   const row = await db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('unit.not-found');
   return row;
 }
 
-async function unitView(db: DB | Transaction<Database>, id: string): Promise<UnitView> {
+async function unitView(db: Db | Transaction<Database>, id: string): Promise<UnitView> {
   const unit = await unitRow(db, id);
   const counts = await db.selectFrom('unit_staff_count').select(['year', 'count']).where('unit_id', '=', id).orderBy('year').execute();
   const members = await db.selectFrom('unit_member').innerJoin('person', 'person.id', 'unit_member.person_id')

@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import type { HouseholdFacts, HouseholdView, LinkMember, RegisterHousehold } from '../../../shared/schemas/registry.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Database, PersonRow } from '../db/schema.ts';
 import { recognitionsOf, type ValidityMonths } from '../models/recognitions.ts';
 import { findPersonById, findPersonBySlip } from '../people/people.repository.ts';
@@ -17,10 +17,9 @@ import { clanChanged, householdChanged, sendHousehold, unitChanged } from './reg
  * nothing sends nothing.
  */
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface RegistryDeps {
-  db: DB;
+  db: Db;
   villages: readonly string[];
   now: () => Date;
   /** How long each title's recognition stands (the household view says until when). */
@@ -153,7 +152,7 @@ export async function listHouseholds(deps: ReadDeps, village?: string): Promise<
 }
 
 /** A person's memberships of households and units, past ones included (her data export). */
-export async function membershipsOf(db: DB, personId: string) {
+export async function membershipsOf(db: Db, personId: string) {
   const households = await db.selectFrom('household_member').innerJoin('household', 'household.id', 'household_member.household_id')
     .select(['household.id as householdId', 'household.village', 'household_member.role', 'household_member.joined_at as joinedAt', 'household_member.left_at as leftAt'])
     .where('person_id', '=', personId).orderBy('household_member.id').execute();

@@ -8,7 +8,7 @@ import { formatVietnamDateTime, fromVietnamWallClock, parseVietnamDateTime } fro
 import { ResourceInputSchema, type ResourceInput, type ResourceKind } from '../../../shared/schemas/resource.ts';
 import { TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { feedResourceChange, placeOf, type PlaceConfig } from './resources.feed.ts';
 
 /**
@@ -95,7 +95,7 @@ function parseRow(header: (keyof Row | undefined)[], cells: string[]): { input: 
   return problems.length > 0 || !parsed.success ? { problems } : { input: parsed.output };
 }
 
-export async function importResources(deps: { db: DB; now: () => Date; config: PlaceConfig }, actor: Actor, bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<{ imported: number }> {
+export async function importResources(deps: { db: Db; now: () => Date; config: PlaceConfig }, actor: Actor, bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<{ imported: number }> {
   const rows = await readSheet(bytes, type);
   const headerAt = rows.findIndex((r) => r.some((c) => COLUMNS[foldVietnamese(c)] === 'title'));
   if (headerAt === -1) throw new AppError('resource.import-unreadable');

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors.ts';
 import type { ResourceChanges, ResourceInput, ResourceView } from '../../../shared/schemas/resource.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { hasMedia } from './resources.media.ts';
 import { feedResourceChange, placeOf, type PlaceConfig } from './resources.feed.ts';
 import type { Database } from '../db/schema.ts';
@@ -15,7 +15,7 @@ import type { Database } from '../db/schema.ts';
 
 type Row = Database['resource'];
 /** `config` says where this server stands: its resources get that origin (resources.feed.ts). */
-type ResourceDeps = { db: DB; now: () => Date; mediaDir?: string; config: PlaceConfig };
+type ResourceDeps = { db: Db; now: () => Date; mediaDir?: string; config: PlaceConfig };
 
 function toView(row: Row): ResourceView {
   const input = JSON.parse(row.payload) as ResourceInput;
@@ -72,14 +72,14 @@ export async function retireResource(deps: ResourceDeps, actor: Actor, id: strin
 }
 
 /** What changed after a tablet's catalog version, oldest first, and the version it is then at. */
-export async function changesSince(db: DB, since: number): Promise<ResourceChanges> {
+export async function changesSince(db: Db, since: number): Promise<ResourceChanges> {
   const rows = await db.selectFrom('resource').selectAll().where('version', '>', since).orderBy('version').execute();
   const latest = await db.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
   return { version: Number(latest?.v ?? 0), changes: rows.map(toView) };
 }
 
 /** The staff list: everything, retired last. */
-export async function listResources(db: DB): Promise<ResourceView[]> {
+export async function listResources(db: Db): Promise<ResourceView[]> {
   const rows = await db.selectFrom('resource').selectAll().orderBy('retired').orderBy('updated_at', 'desc').execute();
   return rows.map(toView);
 }

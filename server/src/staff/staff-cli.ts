@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { audit } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { StaffRole } from '../db/schema.ts';
 import { hashPin } from './pin.ts';
 import { pinWeakness } from './pin-strength.ts';
@@ -8,7 +8,7 @@ import { ensureSetupCode } from './setup-code.ts';
 import * as repo from './staff.repository.ts';
 
 export interface CliIo {
-  db: DB;
+  db: Db;
   now: () => Date;
   out: (line: string) => void;
   err: (line: string) => void;

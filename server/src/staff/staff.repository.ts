@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, StaffRow } from '../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { StaffRow } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 
 /** The key a name signs in by: trimmed, NFC, lower case, inner spaces collapsed. */
 export function nameKey(name: string): string {

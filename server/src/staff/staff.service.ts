@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Throttle } from '../http/throttle.ts';
 import type { CreateStaff, Setup, SignIn, StaffView } from '../../../shared/schemas/staff.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import type { DB } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { StaffRow } from '../db/schema.ts';
 import { MAX_ATTEMPTS, MAX_LOCK_SECONDS, type StaffGuards } from './guards.ts';
 import { hashPin, verifyPin } from './pin.ts';
@@ -13,7 +13,7 @@ import { hasActiveAdmin, removeSetupCode, setupCodeMatches, storedSetupCode } fr
 import * as repo from './staff.repository.ts';
 
 export interface StaffDeps {
-  db: DB;
+  db: Db;
   now: () => Date;
   sessionHours: number;
   lockoutSeconds: number;

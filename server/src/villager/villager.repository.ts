@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, VillagerTokenTable } from '../db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { VillagerTokenTable } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 
 export function findToken(db: Db, tokenHash: string): Promise<VillagerTokenTable | undefined> {
   return db.selectFrom('villager_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();

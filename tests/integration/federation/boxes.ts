@@ -7,7 +7,7 @@ import { createApp } from '../../../server/src/app.ts';
 import { createBackup } from '../../../server/src/backup/backup.create.ts';
 import { restoreBackup } from '../../../server/src/backup/backup.restore.ts';
 import type { KioskConfig } from '../../../server/src/config/load.ts';
-import { migrateToLatest, openDatabase, type DB } from '../../../server/src/db/database.ts';
+import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
 import { build, people } from '../../fixtures/people.ts';
 import { findPgBin } from '../../support/postgres.ts';
 import type { Harness } from '../harness.ts';
@@ -22,14 +22,14 @@ export type App = ReturnType<typeof createApp>;
 
 export interface Box {
   dir: string;
-  db: DB;
+  db: Db;
   app: App;
   /** A request as the administrator (staff need no villager token). */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
-function driven(dir: string, db: DB, app: App, admin: string, close: () => Promise<void>): Box {
+function driven(dir: string, db: Db, app: App, admin: string, close: () => Promise<void>): Box {
   return {
     dir, db, app, close,
     async call(method, path, body) {
@@ -90,13 +90,13 @@ export async function register(box: Box, n: number): Promise<string[]> {
 }
 
 /** The highest outbox number a box has used. */
-export async function highestSeq(db: DB): Promise<number> {
+export async function highestSeq(db: Db): Promise<number> {
   const row = await db.selectFrom('outbox').select((eb) => eb.fn.max<number>('seq').as('seq')).executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
 
 /** The payload the hub holds for a record, parsed, or undefined. */
-export async function onHub(hubDb: DB, kind: string, id: string): Promise<any> {
+export async function onHub(hubDb: Db, kind: string, id: string): Promise<any> {
   const row = await hubDb.selectFrom('hub_record').select('payload').where('record_kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
   return row ? JSON.parse(row.payload) : undefined;
 }
@@ -123,7 +123,7 @@ export function linkTo(hubApp: () => App, faults: { path: string; fault: Fault }
  * A hub's storage at one moment, to come back to: on SQLite the real backup of its data folder; on
  * PostgreSQL a pg_dump of its database and a copy of its evidence folder (as an operator keeps them).
  */
-export interface HubSnapshot { reopen(): Promise<{ dir: string; db: DB; app: App; close: () => Promise<void> }> }
+export interface HubSnapshot { reopen(): Promise<{ dir: string; db: Db; app: App; close: () => Promise<void> }> }
 
 export async function snapshotHub(hub: Harness, now: () => Date, pgUrl: string | null): Promise<HubSnapshot> {
   if (!pgUrl) {

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../../server/src/app.ts';
 import { loadConfig } from '../../../server/src/config/load.ts';
-import { migrateToLatest, openDatabase, type DB } from '../../../server/src/db/database.ts';
+import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
 import { build, indicatorIds } from '../../fixtures/people.ts';
 import { cookieOf, setupBody, staff } from '../../fixtures/staff.ts';
 import { setupCodeOf, startKiosk, type RunningKiosk } from '../../e2e/kiosk.ts';
@@ -192,14 +192,14 @@ function filesIn(dir: string): string[] {
 }
 
 /** The latest revision of every record the center sent, and what the hub holds, as one digest each. */
-async function digestOfCenter(db: DB): Promise<{ count: number; digest: string }> {
+async function digestOfCenter(db: Db): Promise<{ count: number; digest: string }> {
   const rows = await db.selectFrom('outbox').select(['record_kind', 'record_id', 'revision', 'payload']).orderBy('seq').execute();
   const latest = new Map<string, string>();
   for (const r of rows) latest.set(`${r.record_kind}:${r.record_id}`, `${r.record_kind}:${r.record_id}:${r.revision}:${r.payload}`);
   const lines = [...latest.values()].sort();
   return { count: lines.length, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
-async function digestOfHub(db: DB): Promise<{ count: number; digest: string }> {
+async function digestOfHub(db: Db): Promise<{ count: number; digest: string }> {
   const rows = await db.selectFrom('hub_record').select(['record_kind', 'record_id', 'revision', 'payload']).execute();
   const lines = rows.map((r) => `${r.record_kind}:${r.record_id}:${r.revision}:${r.payload}`).sort();
   return { count: lines.length, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };

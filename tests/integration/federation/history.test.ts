@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase, type DB } from '../../../server/src/db/database.ts';
+import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
 import { highestSeq, raiseRevisions, restamp, REVISION_STEP } from '../../../server/src/federation/history.ts';
 import { build } from '../../fixtures/people.ts';
 import { freshPgDatabase } from '../../support/postgres.ts';
@@ -18,7 +18,7 @@ const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as cons
 const AT = '2026-11-23T03:00:00.000Z';
 
 describe.each(storages)('the outbox of a restored box on %s', (storage) => {
-  let db: DB;
+  let db: Db;
   let close: () => Promise<void>;
   beforeEach(async () => {
     if (storage === 'postgres') {

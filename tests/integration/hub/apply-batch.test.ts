@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase, type DB } from '../../../server/src/db/database.ts';
+import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
 import { applyPush, type HubDeps } from '../../../server/src/hub/hub.service.ts';
 import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, DigitalCheckV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
@@ -61,14 +61,14 @@ function scenario(): { mine: ChangeMessage[]; other: ChangeMessage[] } {
 const body = (changes: ChangeMessage[], firstSeq: number) =>
   gzipSync(Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: firstSeq + i, message })), backlog: 0 })));
 
-async function nodeIn(db: DB, name: string): Promise<HubNodeRow> {
+async function nodeIn(db: Db, name: string): Promise<HubNodeRow> {
   const id = build.id();
   await db.insertInto('hub_node').values({ id, name, public_key: 'x', status: 'active', enrolled_at: AT, last_contact_at: AT, last_seq: 0, backlog: 0 }).execute();
   return db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** Everything the hub keeps of the pushes, node ids replaced by names so two databases compare. */
-async function state(db: DB, names: Map<string, string>) {
+async function state(db: Db, names: Map<string, string>) {
   const n = (id: string) => names.get(id) ?? id;
   const records = await db.selectFrom('hub_record').select(['record_kind', 'record_id', 'origin', 'revision', 'payload']).orderBy('record_kind').orderBy('record_id').execute();
   const history = await db.selectFrom('hub_record_history').select(['record_kind', 'record_id', 'origin', 'revision', 'payload']).orderBy('id').execute();
@@ -89,8 +89,8 @@ const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as cons
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => { for (const c of cleanups.splice(0)) await c(); });
 
-async function fresh(storage: 'sqlite' | 'postgres'): Promise<DB> {
-  let db: DB;
+async function fresh(storage: 'sqlite' | 'postgres'): Promise<Db> {
+  let db: Db;
   if (storage === 'postgres') {
     const opened = await freshPgDatabase(pgUrl!, 'apply_batch');
     db = opened.db;
