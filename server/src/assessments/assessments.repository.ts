@@ -35,10 +35,6 @@ export function findAppraisal(db: Db, assessmentId: string): Promise<AppraisalRo
   return db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
 }
 
-export async function isActiveStaff(db: Db, staffId: string): Promise<boolean> {
-  return (await db.selectFrom('staff').select('id').where('id', '=', staffId).where('active', '=', 1).executeTakeFirst()) !== undefined;
-}
-
 /** Writes the assessment and replaces its items. */
 export async function saveAssessment(trx: Transaction<Database>, row: AssessmentRow, items: AssessmentItemRow[], isNew: boolean): Promise<void> {
   if (isNew) {

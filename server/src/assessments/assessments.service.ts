@@ -7,18 +7,19 @@ import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById, guardianConsentOf } from '../people/people.repository.ts';
 import { groupProblem, isChild } from '../../../shared/domain/age.ts';
 import * as repo from './assessments.repository.ts';
+import { isActiveStaff } from '../staff/staff.repository.ts';
 import { attendanceEvidence, yearBoundaryOf } from '../attendance/attendance.service.ts';
 import type { AttendanceEvidence } from '../../../shared/schemas/attendance.ts';
 import type { LearningPlanEvidence } from '../../../shared/schemas/learning-plan.ts';
 import { planEvidence } from '../plans/plans.service.ts';
-import type { AssessmentDeps } from './assessment-deps.ts';
+import type { AssessmentDeps } from '../criteria/assessment-deps.ts';
 
 export type { AssessmentDeps };
 
 const TITLE = 'cdht';
 const SUBJECT_KIND = 'person';
 
-import { assessmentYearNow } from './assessment-year.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
 
 export { assessmentYearNow };
 
@@ -66,7 +67,7 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
   return deps.db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, input.personId);
     if (!person) throw new AppError('person.not-found');
-    if (input.assistedBy && !(await repo.isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     // This id, and the person's assessment of the current year (it may be the same row), in one read.
     const yearNow = assessmentYearNow(deps);
     const found = await repo.findAssessmentOrYear(trx, id, SUBJECT_KIND, input.personId, TITLE, yearNow);

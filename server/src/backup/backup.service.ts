@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { fromVietnamWallClock, vietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { BackupRun, BackupStatus } from '../../../shared/schemas/backup.ts';
 import { audit, type Actor } from '../audit/audit.ts';
@@ -9,6 +8,7 @@ import type { BackupLogTable } from '../db/schema.ts';
 import { createBackup, type BackupResult } from './backup.create.ts';
 import { backupMessage } from './backup.messages.ts';
 import { repeat } from '../jobs/repeat.ts';
+import { lastSlot } from '../jobs/daily-slot.ts';
 
 /** What a backup run needs: the kiosk's open database and its data folder. */
 export interface BackupDeps {
@@ -104,14 +104,6 @@ const STALE_MS = 2 * 24 * 3600_000;
 
 function toView(r: { id: number; started_at: string; finished_at: string; ok: number; trigger: Trigger; path: string | null; bytes: number; files: number; error: string | null }): BackupRun {
   return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, ok: r.ok === 1, trigger: r.trigger, path: r.path, bytes: Number(r.bytes), files: r.files, error: r.error };
-}
-
-/** The last instant at `hour`:00 Vietnam time at or before `now`. */
-export function lastSlot(now: Date, hour: number): Date {
-  const local = vietnamWallClock(now);
-  let slot = fromVietnamWallClock(new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour))).getTime();
-  if (slot > now.getTime()) slot -= 24 * 3600_000;
-  return new Date(slot);
 }
 
 /**

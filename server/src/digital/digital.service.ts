@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { DigitalAttemptView, DigitalHistory, PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { assessmentYearNow, type AssessmentDeps } from '../assessments/assessments.service.ts';
-import { isActiveStaff } from '../assessments/assessments.repository.ts';
+import { isActiveStaff } from '../staff/staff.repository.ts';
 import type { DigitalAttemptTable } from '../db/schema.ts';
 import { deleteDraftOf } from './digital-drafts.repository.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';

@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { laterDate } from '../../../shared/domain/evidence-retention.ts';
 import { RecognitionDeclinedV1Schema } from '../../../shared/sync/feed-messages.ts';
 import type { Database } from '../db/schema.ts';
-import { deleteRecords } from '../hub/hub.repository.ts';
 import type { Db } from '../db/database.ts';
 
 /**
@@ -117,7 +116,11 @@ export async function hubDecisionDates(db: Db, localDate: (iso: string) => strin
 
 /** Deletes evidence records with their history (their files are the caller's). */
 export async function deleteHubPhotos(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
-  for (const part of chunks(ids)) await deleteRecords(trx, 'evidence', part);
+  for (const part of chunks(ids)) {
+    await trx.deleteFrom('hub_record').where('record_kind', '=', 'evidence').where('record_id', 'in', part).execute();
+    await trx.deleteFrom('hub_record_history').where('record_kind', '=', 'evidence').where('record_id', 'in', part)
+      .execute();
+  }
 }
 
 /** The hashes some evidence record on this hub still names. */

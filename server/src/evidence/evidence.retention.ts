@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { dateIn } from '../../../shared/domain/assessment-year.ts';
 import { evidenceExpired } from '../../../shared/domain/evidence-retention.ts';
 import { audit } from '../audit/audit.ts';
-import { lastSlot } from '../backup/backup.service.ts';
+import { lastSlot } from '../jobs/daily-slot.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { Db } from '../db/database.ts';
 import {

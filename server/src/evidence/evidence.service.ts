@@ -8,7 +8,7 @@ import { ModelSets } from '../criteria/model-sets.ts';
 import type { AssessmentRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { sha256Hex, sniffImageType, storeEvidenceFile } from './evidence.store.ts';
-import { checkRoomForFiles } from '../health/disk.ts';
+import { checkRoomForFiles } from '../system/disk.ts';
 import { cdhtPhotosGoUp, STAYS_AT_CENTER } from './evidence.policy.ts';
 
 export interface EvidenceDeps {

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { federationStatus, hubTls } from '../federation/federation.service.ts';
 import { pinnedFetch } from '../federation/pinned-fetch.ts';
 import { serverCertificateEnd, RENEW_BEFORE_DAYS } from '../tls/certificates.ts';
-import { freeBytes } from './disk.ts';
+import { freeBytes } from '../system/disk.ts';
 import { nodeSupport } from './node-support.ts';
 import { retentionSummary } from '../evidence/evidence.retention.ts';
 import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';

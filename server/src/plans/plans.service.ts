@@ -1,9 +1,9 @@
 import { assessmentYearSpan, currentAssessmentYear, dateIn } from '../../../shared/domain/assessment-year.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { LearningPlanEvidence, LearningPlanView, PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
-import { assessmentYearNow } from '../assessments/assessment-year.ts';
-import type { AssessmentDeps } from '../assessments/assessment-deps.ts';
-import { isActiveStaff } from '../assessments/assessments.repository.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
+import type { AssessmentDeps } from '../criteria/assessment-deps.ts';
+import { isActiveStaff } from '../staff/staff.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { LearningPlanTable } from '../db/schema.ts';
 import { findPersonById } from '../people/people.repository.ts';
