@@ -46,3 +46,9 @@ export async function saveAssessment(trx: Transaction<Database>, row: Assessment
   }
   if (items.length > 0) await trx.insertInto('assessment_item').values(items).execute();
 }
+
+/** A person's latest digital-skills self-check of a year (CS05 evidence), if any. */
+export function latestDigitalCheck(db: Db, personId: string, year: number) {
+  return db.selectFrom('digital_attempt').select(['id', 'finished_at', 'result', 'has_digital', 'proficient'])
+    .where('person_id', '=', personId).where('year', '=', year).orderBy('finished_at', 'desc').executeTakeFirst();
+}

@@ -147,8 +147,7 @@ async function viewOf(deps: AssessmentDeps, row: AssessmentRow): Promise<Assessm
   const set = deps.criteria.find(row.criteria_set_id, row.criteria_set_version);
   const view = toView(set, row, await repo.listItems(deps.db, row.id), await repo.listEvidence(deps.db, row.id), await repo.findAppraisal(deps.db, row.id));
   // The digital-skills self-check of the same year stands as evidence for CS05.
-  const check = await deps.db.selectFrom('digital_attempt').select(['id', 'finished_at', 'result', 'has_digital', 'proficient'])
-    .where('person_id', '=', row.subject_id).where('year', '=', row.year).orderBy('finished_at', 'desc').executeTakeFirst();
+  const check = await repo.latestDigitalCheck(deps.db, row.subject_id, row.year);
   return {
     ...view,
     digitalCheck: check ? {
