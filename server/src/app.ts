@@ -12,12 +12,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { AppError } from '../../shared/errors.ts';
 import { assessmentRoutes } from './assessments/assessments.routes.ts';
-import { configRoutes } from './config/config.routes.ts';
+import { kioskRoutes } from './kiosk/kiosk.routes.ts';
 import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { onError } from './http/errors.ts';
 import { peopleRoutes } from './people/people.routes.ts';
-import { loadStaff } from './http/auth.ts';
+import { loadStaff } from './staff/staff.middleware.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { appraisalRoutes } from './appraisals/appraisals.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -26,7 +26,7 @@ import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { federationRoutes } from './federation/federation.routes.ts';
 import { hubRoutes } from './hub/hub.routes.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
-import { checkRoomForData } from './health/disk.ts';
+import { checkRoomForData } from './system/disk.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { securityHeaders } from './http/headers.ts';
 import { bodyLimits } from './http/body-limit.ts';
@@ -46,7 +46,7 @@ export function createApp(options: AppOptions) {
   const { webDir, criteria = new CriteriaSets(options.config), mediaDir = join(dirname(options.evidenceDir), 'media'), ...rest } = options;
   const deps: Deps = { ...rest, criteria, mediaDir };
   const api = new Hono<AppEnv>()
-    .route('/', configRoutes)
+    .route('/', kioskRoutes)
     .route('/', peopleRoutes)
     .route('/', assessmentRoutes)
     .route('/', digitalRoutes)

@@ -46,3 +46,26 @@ export async function scoresByAssessment(db: Db, table: 'assessment_item' | 'app
   }
   return out;
 }
+
+/** The JSON of the commune's refusal of a proposal as the feed brought it (null: none). */
+export async function declineFromAbove(db: Db, assessmentId: string): Promise<string | null> {
+  const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', 'decline')
+    .where('record_id', '=', assessmentId).executeTakeFirst();
+  return row?.payload ?? null;
+}
+
+/** The number of the commune's decision recognizing this subject for this title and year, if one came. */
+export async function decisionNumberFor(
+  db: Db, subject: { subject_kind: string; subject_id: string; year: number; title: string },
+): Promise<string | null> {
+  const row = await db.selectFrom('recognition').select('decision_number')
+    .where('subject_kind', '=', subject.subject_kind).where('subject_id', '=', subject.subject_id)
+    .where('year', '=', subject.year).where('title', '=', subject.title).executeTakeFirst();
+  return row?.decision_number ?? null;
+}
+
+/** Unlocks an appraisal as its next revision. */
+export async function unlockAppraisal(db: Db, assessmentId: string, revision: number, at: string): Promise<void> {
+  await db.updateTable('appraisal').set({ locked: 0, revision, updated_at: at }).where('assessment_id', '=', assessmentId)
+    .execute();
+}

@@ -49,9 +49,9 @@ async function appraisalView(deps: AssessmentDeps, row: AppraisalRow, set: Crite
 
 /** The commune's refusal of this proposal, as the feed brought it (unless taken back). */
 async function declinedAbove(deps: AssessmentDeps, assessmentId: string): Promise<{ reason: string; on: string } | null> {
-  const row = await deps.db.selectFrom('feed_record').select('payload').where('kind', '=', 'decline').where('record_id', '=', assessmentId).executeTakeFirst();
-  if (!row) return null;
-  const parsed = v.safeParse(RecognitionDeclinedV1Schema, JSON.parse(row.payload));
+  const payload = await repo.declineFromAbove(deps.db, assessmentId);
+  if (payload === null) return null;
+  const parsed = v.safeParse(RecognitionDeclinedV1Schema, JSON.parse(payload));
   return parsed.success && !parsed.output.withdrawn ? { reason: parsed.output.reason, on: parsed.output.declinedOn } : null;
 }
 
@@ -143,13 +143,11 @@ export async function reopenAppraisal(deps: AssessmentDeps, actor: Actor, assess
   const existing = await findAppraisal(deps.db, assessmentId);
   if (!existing) throw new AppError('appraisal.not-found');
   // Once the commune has decided, only the commune can reopen (by withdrawing its decision).
-  const decided = await deps.db.selectFrom('recognition').select('decision_number')
-    .where('subject_kind', '=', assessment.subject_kind).where('subject_id', '=', assessment.subject_id)
-    .where('year', '=', assessment.year).where('title', '=', assessment.title).executeTakeFirst();
-  if (decided) throw new AppError('appraisal.decided', { decisionNumber: decided.decision_number });
+  const decided = await repo.decisionNumberFor(deps.db, assessment);
+  if (decided) throw new AppError('appraisal.decided', { decisionNumber: decided });
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('appraisal').set({ locked: 0, revision: existing.revision + 1, updated_at: at }).where('assessment_id', '=', assessmentId).execute();
+    await repo.unlockAppraisal(trx, assessmentId, existing.revision + 1, at);
     const details = assessment.subject_kind === 'person' ? { reason } : { reason, title: assessment.title };
     await audit(trx, actor, { action: 'appraisal.reopen', subjectKind: 'assessment', subjectId: assessmentId, details }, at);
     const items = await repo.listAppraisalItems(trx, assessmentId);

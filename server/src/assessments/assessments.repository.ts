@@ -35,10 +35,6 @@ export function findAppraisal(db: Db, assessmentId: string): Promise<AppraisalRo
   return db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
 }
 
-export async function isActiveStaff(db: Db, staffId: string): Promise<boolean> {
-  return (await db.selectFrom('staff').select('id').where('id', '=', staffId).where('active', '=', 1).executeTakeFirst()) !== undefined;
-}
-
 /** Writes the assessment and replaces its items. */
 export async function saveAssessment(trx: Transaction<Database>, row: AssessmentRow, items: AssessmentItemRow[], isNew: boolean): Promise<void> {
   if (isNew) {
@@ -49,4 +45,10 @@ export async function saveAssessment(trx: Transaction<Database>, row: Assessment
     await trx.deleteFrom('assessment_item').where('assessment_id', '=', id).execute();
   }
   if (items.length > 0) await trx.insertInto('assessment_item').values(items).execute();
+}
+
+/** A person's latest digital-skills self-check of a year (CS05 evidence), if any. */
+export function latestDigitalCheck(db: Db, personId: string, year: number) {
+  return db.selectFrom('digital_attempt').select(['id', 'finished_at', 'result', 'has_digital', 'proficient'])
+    .where('person_id', '=', personId).where('year', '=', year).orderBy('finished_at', 'desc').executeTakeFirst();
 }

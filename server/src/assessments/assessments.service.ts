@@ -7,18 +7,19 @@ import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById, guardianConsentOf } from '../people/people.repository.ts';
 import { groupProblem, isChild } from '../../../shared/domain/age.ts';
 import * as repo from './assessments.repository.ts';
+import { isActiveStaff } from '../staff/staff.repository.ts';
 import { attendanceEvidence, yearBoundaryOf } from '../attendance/attendance.service.ts';
 import type { AttendanceEvidence } from '../../../shared/schemas/attendance.ts';
 import type { LearningPlanEvidence } from '../../../shared/schemas/learning-plan.ts';
 import { planEvidence } from '../plans/plans.service.ts';
-import type { AssessmentDeps } from './assessment-deps.ts';
+import type { AssessmentDeps } from '../criteria/assessment-deps.ts';
 
 export type { AssessmentDeps };
 
 const TITLE = 'cdht';
 const SUBJECT_KIND = 'person';
 
-import { assessmentYearNow } from './assessment-year.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
 
 export { assessmentYearNow };
 
@@ -66,7 +67,7 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
   return deps.db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, input.personId);
     if (!person) throw new AppError('person.not-found');
-    if (input.assistedBy && !(await repo.isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     // This id, and the person's assessment of the current year (it may be the same row), in one read.
     const yearNow = assessmentYearNow(deps);
     const found = await repo.findAssessmentOrYear(trx, id, SUBJECT_KIND, input.personId, TITLE, yearNow);
@@ -146,8 +147,7 @@ async function viewOf(deps: AssessmentDeps, row: AssessmentRow): Promise<Assessm
   const set = deps.criteria.find(row.criteria_set_id, row.criteria_set_version);
   const view = toView(set, row, await repo.listItems(deps.db, row.id), await repo.listEvidence(deps.db, row.id), await repo.findAppraisal(deps.db, row.id));
   // The digital-skills self-check of the same year stands as evidence for CS05.
-  const check = await deps.db.selectFrom('digital_attempt').select(['id', 'finished_at', 'result', 'has_digital', 'proficient'])
-    .where('person_id', '=', row.subject_id).where('year', '=', row.year).orderBy('finished_at', 'desc').executeTakeFirst();
+  const check = await repo.latestDigitalCheck(deps.db, row.subject_id, row.year);
   return {
     ...view,
     digitalCheck: check ? {

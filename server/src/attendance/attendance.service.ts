@@ -4,6 +4,7 @@ import type { AttendanceEvidence, ClassAttendance, PersonAttendance, PutAttendan
 import { audit, type Actor } from '../audit/audit.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { Db } from '../db/database.ts';
+import * as repo from './attendance.repository.ts';
 
 /**
  * Attendance at the center's classes. A facilitator sets who was present at each session of a
@@ -32,7 +33,7 @@ const instant = (iso: string): string => new Date(iso).toISOString();
 interface ClassPayload { kind: string; title: string; sessions?: { startsAt: string; endsAt?: string }[] }
 
 async function loadResource(db: Db, id: string) {
-  const row = await db.selectFrom('resource').select(['id', 'retired', 'payload']).where('id', '=', id).executeTakeFirst();
+  const row = await repo.findClassResource(db, id);
   if (!row) throw new AppError('resource.not-found');
   const payload = JSON.parse(row.payload) as ClassPayload;
   if (payload.kind !== 'class') throw new AppError('attendance.not-a-class');
@@ -46,9 +47,7 @@ async function loadResource(db: Db, id: string) {
  */
 export async function classAttendance(deps: AttendanceDeps, resourceId: string): Promise<ClassAttendance> {
   const resource = await loadResource(deps.db, resourceId);
-  const rows = await deps.db.selectFrom('attendance').innerJoin('person', 'person.id', 'attendance.person_id')
-    .select(['attendance.session_starts_at as startsAt', 'person.id', 'person.name', 'person.code', 'person.village'])
-    .where('attendance.resource_id', '=', resourceId).execute();
+  const rows = await repo.classMarks(deps.db, resourceId);
   const now = deps.now().getTime();
   const sessions = new Map<string, { endsAt?: string; scheduled: boolean }>();
   for (const s of resource.sessions) sessions.set(instant(s.startsAt), { ...(s.endsAt ? { endsAt: s.endsAt } : {}), scheduled: true });
@@ -76,25 +75,21 @@ export async function setAttendance(deps: AttendanceDeps, actor: Actor, resource
   await deps.db.transaction().execute(async (trx) => {
     const resource = await loadResource(trx, resourceId);
     if (resource.retired) throw new AppError('resource.retired');
-    const marked = (await trx.selectFrom('attendance').select('person_id').where('resource_id', '=', resourceId)
-      .where('session_starts_at', '=', startsAt).execute()).map((r) => r.person_id);
+    const marked = await repo.sessionMarks(trx, resourceId, startsAt);
     const scheduled = resource.sessions.some((s) => instant(s.startsAt) === startsAt);
     if (!scheduled && marked.length === 0) throw new AppError('attendance.session-unknown', { sessionStartsAt: input.sessionStartsAt });
     if (Date.parse(startsAt) > deps.now().getTime()) throw new AppError('attendance.session-not-started', { sessionStartsAt: startsAt });
-    const known = personIds.length === 0 ? [] : (await trx.selectFrom('person').select('id').where('id', 'in', personIds).execute()).map((r) => r.id);
+    const known = personIds.length === 0 ? [] : await repo.knownPeople(trx, personIds);
     const unknown = personIds.filter((id) => !known.includes(id));
     if (unknown.length > 0) throw new AppError('person.not-found', { personIds: unknown });
 
     const added = personIds.filter((id) => !marked.includes(id));
     const removed = marked.filter((id) => !personIds.includes(id));
     if (removed.length > 0) {
-      await trx.deleteFrom('attendance').where('resource_id', '=', resourceId).where('session_starts_at', '=', startsAt)
-        .where('person_id', 'in', removed).execute();
+      await repo.unmark(trx, resourceId, startsAt, removed);
     }
     if (added.length > 0) {
-      await trx.insertInto('attendance').values(added.map((person_id) => ({
-        resource_id: resourceId, session_starts_at: startsAt, person_id, marked_by: actor.id, marked_at: at,
-      }))).execute();
+      await repo.mark(trx, resourceId, startsAt, added, actor.id, at);
     }
     if (added.length > 0 || removed.length > 0) {
       await audit(trx, actor, {
@@ -108,12 +103,7 @@ export async function setAttendance(deps: AttendanceDeps, actor: Actor, resource
 
 /** Every session a person attended, newest first (for their data export). */
 export async function attendedSessions(db: Db, personId: string, from?: string, before?: string) {
-  let query = db.selectFrom('attendance').innerJoin('resource', 'resource.id', 'attendance.resource_id')
-    .select(['attendance.resource_id as resourceId', 'attendance.session_starts_at as startsAt', 'attendance.marked_at as markedAt', 'resource.payload'])
-    .where('attendance.person_id', '=', personId);
-  if (from) query = query.where('attendance.session_starts_at', '>=', from);
-  if (before) query = query.where('attendance.session_starts_at', '<', before);
-  const rows = await query.orderBy('attendance.session_starts_at', 'desc').orderBy('attendance.resource_id').execute();
+  const rows = await repo.personSessions(db, personId, from, before);
   return rows.map((r) => ({ resourceId: r.resourceId, title: (JSON.parse(r.payload) as ClassPayload).title, startsAt: r.startsAt, markedAt: r.markedAt }));
 }
 
@@ -139,7 +129,5 @@ export async function attendanceEvidence(db: Db, personId: string, year: number,
 
 /** Whether the person attended a class session that started after `since` (an ISO instant). */
 export async function attendedSince(db: Db, personId: string, since: string): Promise<boolean> {
-  const row = await db.selectFrom('attendance').select('person_id').where('person_id', '=', personId)
-    .where('session_starts_at', '>', instant(since)).limit(1).executeTakeFirst();
-  return row !== undefined;
+  return repo.attendedAfter(db, personId, instant(since));
 }

@@ -1,5 +1,5 @@
-
 import type { Db } from '../db/database.ts';
+import { findAuditEntries, insertAuditEntry, type AuditFilter } from './audit.repository.ts';
 
 /** Who did something: a signed-in staff member, or nobody (a villager at a tablet, a failed sign-in). */
 export interface Actor {
@@ -29,9 +29,18 @@ export interface AuditEntry {
 }
 
 export async function audit(db: Db, actor: Actor | null, entry: AuditEntry, at: string): Promise<void> {
-  await db.insertInto('audit_log').values({
+  await insertAuditEntry(db, {
     at, actor_id: actor?.id ?? null, actor_name: actor?.name ?? null, action: entry.action,
     subject_kind: entry.subjectKind ?? null, subject_id: entry.subjectId ?? null,
     details: JSON.stringify(entry.details ?? {}),
-  }).execute();
+  });
+}
+
+/** The log as the administrator reads it, newest first. */
+export async function auditLog(db: Db, filter: AuditFilter) {
+  const rows = await findAuditEntries(db, filter);
+  return rows.map((r) => ({
+    id: r.id, at: r.at, actor: r.actor_name, actorId: r.actor_id, action: r.action,
+    subjectKind: r.subject_kind, subjectId: r.subject_id, details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
 }

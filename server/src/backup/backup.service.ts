@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { fromVietnamWallClock, vietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { BackupRun, BackupStatus } from '../../../shared/schemas/backup.ts';
 import { audit, type Actor } from '../audit/audit.ts';
@@ -8,7 +7,9 @@ import type { Db } from '../db/database.ts';
 import type { BackupLogTable } from '../db/schema.ts';
 import { createBackup, type BackupResult } from './backup.create.ts';
 import { backupMessage } from './backup.messages.ts';
+import { lastNightlyStart, lastSuccessful, logBackup, recentBackups } from './backup.repository.ts';
 import { repeat } from '../jobs/repeat.ts';
+import { lastSlot } from '../jobs/daily-slot.ts';
 
 /** What a backup run needs: the kiosk's open database and its data folder. */
 export interface BackupDeps {
@@ -57,18 +58,18 @@ async function backupOnce(deps: BackupDeps, trigger: Trigger, actor: Actor | nul
     const err = e instanceof AppError ? e : new AppError('backup.failed', { reason: String((e as Error)?.message ?? e) });
     const row = { started_at: startedAt, finished_at: now().toISOString(), ok: 0, trigger, path: to, bytes: 0, files: 0, error: err.code };
     await db.transaction().execute(async (tx) => {
-      await tx.insertInto('backup_log').values(row).execute();
+      await logBackup(tx, row);
       if (trigger === 'manual') await audit(tx, actor, { action: 'backup.create', details: { ok: false, error: err.code, to } }, row.finished_at);
     });
     throw err;
   }
   const row = { started_at: startedAt, finished_at: now().toISOString(), ok: 1, trigger, path: result.path, bytes: result.bytes, files: result.files, error: null };
   const id = await db.transaction().execute(async (tx) => {
-    const inserted = await tx.insertInto('backup_log').values(row).returning('id').executeTakeFirstOrThrow();
+    const insertedId = await logBackup(tx, row);
     if (trigger === 'manual') {
-      await audit(tx, actor, { action: 'backup.create', subjectKind: 'backup', subjectId: String(inserted.id), details: { ok: true, path: result.path, files: result.files, bytes: result.bytes } }, row.finished_at);
+      await audit(tx, actor, { action: 'backup.create', subjectKind: 'backup', subjectId: String(insertedId), details: { ok: true, path: result.path, files: result.files, bytes: result.bytes } }, row.finished_at);
     }
-    return inserted.id;
+    return insertedId;
   });
   if (result.damagedSources.length > 0) console.error(backupMessage('damaged-sources', { files: result.damagedSources }));
   return toView({ id, ...row });
@@ -76,14 +77,14 @@ async function backupOnce(deps: BackupDeps, trigger: Trigger, actor: Actor | nul
 
 /** The latest successful backup (for the health check and the administrator's home), or null. */
 export async function lastBackup(db: Db): Promise<BackupRun | null> {
-  const row = await db.selectFrom('backup_log').selectAll().where('ok', '=', 1).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await lastSuccessful(db);
   return row ? toView(row) : null;
 }
 
 /** What the administrator's home shows: the last backup, the recent tries, and whether to warn. */
 export async function backupStatus(deps: BackupDeps): Promise<BackupStatus> {
   const { db, config, dataDir, now } = deps;
-  const recent = (await db.selectFrom('backup_log').selectAll().orderBy('id', 'desc').limit(10).execute()).map(toView);
+  const recent = (await recentBackups(db, 10)).map(toView);
   const last = await lastBackup(db);
   const latest = recent[0] ?? null;
   const warning = last === null ? 'never' : now().getTime() - Date.parse(last.finishedAt) > STALE_MS ? 'stale' : null;
@@ -104,14 +105,6 @@ const STALE_MS = 2 * 24 * 3600_000;
 
 function toView(r: { id: number; started_at: string; finished_at: string; ok: number; trigger: Trigger; path: string | null; bytes: number; files: number; error: string | null }): BackupRun {
   return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, ok: r.ok === 1, trigger: r.trigger, path: r.path, bytes: Number(r.bytes), files: r.files, error: r.error };
-}
-
-/** The last instant at `hour`:00 Vietnam time at or before `now`. */
-export function lastSlot(now: Date, hour: number): Date {
-  const local = vietnamWallClock(now);
-  let slot = fromVietnamWallClock(new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour))).getTime();
-  if (slot > now.getTime()) slot -= 24 * 3600_000;
-  return new Date(slot);
 }
 
 /**
@@ -148,11 +141,8 @@ export function scheduleNightlyBackup(deps: BackupDeps, options: NightlyOptions 
   }
   const check = async () => {
     const { db, config, now } = deps;
-    const [ok, nightly] = await Promise.all([
-      db.selectFrom('backup_log').select('finished_at').where('ok', '=', 1).orderBy('id', 'desc').limit(1).executeTakeFirst(),
-      db.selectFrom('backup_log').select('started_at').where('trigger', '=', 'nightly').orderBy('id', 'desc').limit(1).executeTakeFirst(),
-    ]);
-    if (!backupDue(now(), config.settings['backup.hour'], ok?.finished_at ?? null, nightly?.started_at ?? null)) {
+    const [ok, nightly] = await Promise.all([lastSuccessful(db), lastNightlyStart(db)]);
+    if (!backupDue(now(), config.settings['backup.hour'], ok?.finished_at ?? null, nightly)) {
       options.onChecked?.(false);
       return;
     }

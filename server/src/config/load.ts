@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ConfigError, readJson, rel } from './config-error.ts';
-import { loadModelSets } from '../criteria/model-sets.ts';
+import { loadModelSets } from './model-set-files.ts';
 import { options, type OptionKey, type OptionSpec, type Settings } from '../../../kiosk-config/options.ts';
 import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import { isModelCriteriaSetData, type ModelCriteriaSet } from '../../../shared/schemas/model-criteria-set.ts';

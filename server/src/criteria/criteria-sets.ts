@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { CriteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { Db } from '../db/database.ts';
+import { storedCriteriaSets } from './criteria-sets.repository.ts';
 
 /**
  * The criteria sets as decided above, carried down the feed: every set, which one each year uses,
@@ -50,8 +51,8 @@ export class CriteriaSets {
 
   /** Reads again what the feed brought (at start, and after a pull brought a new revision). */
   async reload(db: Db): Promise<void> {
-    const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', 'criteria-sets').where('record_id', '=', 'criteria-sets').executeTakeFirst();
-    const parsed = row ? v.safeParse(CriteriaSetsV1Schema, JSON.parse(row.payload)) : null;
+    const payload = await storedCriteriaSets(db);
+    const parsed = payload ? v.safeParse(CriteriaSetsV1Schema, JSON.parse(payload)) : null;
     if (!parsed?.success) return;
     const { sets, byYear, current } = parsed.output;
     this.current = { sets, byYear, current };

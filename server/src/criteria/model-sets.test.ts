@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
-import { loadModelSets, ModelSets, parseModelSet } from './model-sets.ts';
+import { loadModelSets } from '../config/model-set-files.ts';
+import { ModelSets, parseModelSet } from './model-sets.ts';
 
 const configDir = new URL('../../../kiosk-config', import.meta.url).pathname;
 const shipped = (file: string) => JSON.parse(readFileSync(join(configDir, 'criteria', file), 'utf8')) as Record<string, any>;

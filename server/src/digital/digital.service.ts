@@ -3,9 +3,10 @@ import { AppError } from '../../../shared/errors.ts';
 import type { DigitalAttemptView, DigitalHistory, PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { assessmentYearNow, type AssessmentDeps } from '../assessments/assessments.service.ts';
-import { isActiveStaff } from '../assessments/assessments.repository.ts';
+import { isActiveStaff } from '../staff/staff.repository.ts';
 import type { DigitalAttemptTable } from '../db/schema.ts';
 import { deleteDraftOf } from './digital-drafts.repository.ts';
+import * as repo from './digital.repository.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById } from '../people/people.repository.ts';
 import { attendedSince } from '../attendance/attendance.service.ts';
@@ -84,7 +85,7 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
   checkResponses(bank, input.responses);
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('digital_attempt').selectAll().where('id', '=', id).executeTakeFirst();
+    const existing = await repo.findAttempt(trx, id);
     if (existing) {
       if (existing.person_id !== input.personId || existing.responses !== JSON.stringify(input.responses)) throw new AppError('digital.id-conflict');
       return toView(existing);
@@ -93,7 +94,7 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
     checkStartedAt(deps, input.startedAt);
     if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
     if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
-    const last = await trx.selectFrom('digital_attempt').selectAll().where('person_id', '=', input.personId).orderBy('finished_at', 'desc').executeTakeFirst();
+    const last = await repo.latestAttemptOf(trx, input.personId);
     const retake = await retakeFor(deps, trx, input.personId, last);
     if (!retake.allowed) throw new AppError('digital.retake-too-soon', { nextDate: retake.nextDate });
     const result = scoreAttempt(bank, input.responses);
@@ -102,7 +103,7 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
       started_at: input.startedAt, finished_at: at, responses: JSON.stringify(input.responses), result: JSON.stringify(result),
       has_digital: result.hasDigitalSkills ? 1 : 0, proficient: result.proficient ? 1 : 0, assisted_by: input.assistedBy ?? null,
     };
-    await trx.insertInto('digital_attempt').values(row).execute();
+    await repo.insertAttempt(trx, row);
     // Her paused check (this one, or an older one) is done with: nothing of it is kept.
     await deleteDraftOf(trx, input.personId);
     const view = toView(row);
@@ -118,6 +119,6 @@ export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDig
 /** A person's attempts, newest first, and whether a new one may start now. */
 export async function history(deps: AssessmentDeps, personId: string): Promise<DigitalHistory> {
   if (!(await findPersonById(deps.db, personId))) throw new AppError('person.not-found');
-  const rows = await deps.db.selectFrom('digital_attempt').selectAll().where('person_id', '=', personId).orderBy('finished_at', 'desc').execute();
+  const rows = await repo.attemptsOf(deps.db, personId);
   return { attempts: rows.map(toView), retake: await retakeFor(deps, deps.db, personId, rows[0]) };
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { KioskConfig } from '../config/load.ts';
 import type { Db } from '../db/database.ts';
+import { appendPolicyToFeed, lastPolicyInFeed, policyFromAbove } from './evidence.repository.ts';
 
 /**
  * Whether a villager's (CDHT) evidence photos go up to the commune. She is appraised at the center,
@@ -43,10 +44,10 @@ export async function publishEvidencePolicy(db: Db, config: Pick<KioskConfig, 's
   const toCommune = s['evidence.toCommune'];
   if (published.get(db) === toCommune) return;
   await db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('hub_feed').select(['revision', 'payload']).where('kind', '=', KIND).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const last = await lastPolicyInFeed(trx);
     if (last && (JSON.parse(last.payload) as EvidencePolicyV1).toCommune === toCommune) return;
     const message: EvidencePolicyV1 = { type: 'EvidencePolicyV1', id: KIND, revision: (last?.revision ?? 0) + 1, toCommune };
-    await trx.insertInto('hub_feed').values({ kind: KIND, record_id: KIND, revision: message.revision, node_id: null, payload: JSON.stringify(message), created_at: at }).execute();
+    await appendPolicyToFeed(trx, message.revision, JSON.stringify(message), at);
   });
   published.set(db, toCommune);
 }
@@ -56,7 +57,7 @@ export async function publishEvidencePolicy(db: Db, config: Pick<KioskConfig, 's
  * came in feed_record, federation/feed.apply.ts), or else as this center's own setting says.
  */
 export async function cdhtPhotosGoUp(db: Db, config: Pick<KioskConfig, 'settings'>): Promise<boolean> {
-  const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', KIND).where('record_id', '=', KIND).executeTakeFirst();
-  const fromCommune = row ? v.safeParse(EvidencePolicyV1Schema, JSON.parse(row.payload)) : null;
+  const payload = await policyFromAbove(db);
+  const fromCommune = payload ? v.safeParse(EvidencePolicyV1Schema, JSON.parse(payload)) : null;
   return (fromCommune?.success ? fromCommune.output.toCommune : config.settings['evidence.toCommune']) === 'on';
 }

@@ -1,9 +1,8 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import * as v from 'valibot';
 import { laterDate } from '../../../shared/domain/evidence-retention.ts';
 import { RecognitionDeclinedV1Schema } from '../../../shared/sync/feed-messages.ts';
-import type { Database } from '../db/schema.ts';
-import { deleteRecords } from '../hub/hub.repository.ts';
+import type { Database, EvidenceTable } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
 
 /**
@@ -117,7 +116,11 @@ export async function hubDecisionDates(db: Db, localDate: (iso: string) => strin
 
 /** Deletes evidence records with their history (their files are the caller's). */
 export async function deleteHubPhotos(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
-  for (const part of chunks(ids)) await deleteRecords(trx, 'evidence', part);
+  for (const part of chunks(ids)) {
+    await trx.deleteFrom('hub_record').where('record_kind', '=', 'evidence').where('record_id', 'in', part).execute();
+    await trx.deleteFrom('hub_record_history').where('record_kind', '=', 'evidence').where('record_id', 'in', part)
+      .execute();
+  }
 }
 
 /** The hashes some evidence record on this hub still names. */
@@ -136,4 +139,37 @@ export async function hubNames(db: Db, sha256: string): Promise<boolean> {
     const m = v.safeParse(EvidenceRecord, JSON.parse(r.payload));
     return m.success && m.output.sha256 === sha256;
   });
+}
+
+// --- uploads and the evidence policy ---
+
+export function findEvidence(db: Db, id: string) {
+  return db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertEvidence(db: Db, row: Insertable<EvidenceTable>): Promise<void> {
+  await db.insertInto('evidence').values(row).execute();
+}
+
+const POLICY = 'evidence-policy';
+
+/** The evidence policy this hub last put into its feed, if any. */
+export function lastPolicyInFeed(db: Db) {
+  return db.selectFrom('hub_feed').select(['revision', 'payload']).where('kind', '=', POLICY).orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Puts an evidence policy into this hub's feed, for every node below. */
+export async function appendPolicyToFeed(db: Db, revision: number, payload: string, at: string): Promise<void> {
+  await db.insertInto('hub_feed')
+    .values({ kind: POLICY, record_id: POLICY, revision, node_id: null, payload, created_at: at }).execute();
+}
+
+/** The JSON of the evidence policy the commune last sent down (null: none yet). */
+export async function policyFromAbove(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', POLICY)
+    .where('record_id', '=', POLICY)
+    .executeTakeFirst();
+  return row?.payload ?? null;
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { dateIn } from '../../../shared/domain/assessment-year.ts';
 import { evidenceExpired } from '../../../shared/domain/evidence-retention.ts';
 import { audit } from '../audit/audit.ts';
-import { lastSlot } from '../backup/backup.service.ts';
+import { entriesOf, lastEntryAt } from '../audit/audit.repository.ts';
+import { lastSlot } from '../jobs/daily-slot.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { Db } from '../db/database.ts';
 import {
@@ -108,7 +109,7 @@ async function sweepLeftovers(dir: string, now: Date, known: Set<string>, named:
 export interface RetentionSummary { photos: number; runs: number; lastRunAt: string | null }
 
 export async function retentionSummary(db: Db): Promise<RetentionSummary> {
-  const rows = await db.selectFrom('audit_log').select(['at', 'details']).where('action', '=', 'evidence.retention').orderBy('id').execute();
+  const rows = await entriesOf(db, 'evidence.retention');
   const photos = rows.reduce((n, r) => n + Number((JSON.parse(r.details) as { photos?: unknown }).photos ?? 0), 0);
   return { photos, runs: rows.length, lastRunAt: rows.at(-1)?.at ?? null };
 }
@@ -131,9 +132,9 @@ export interface NightlyRetentionOptions {
 export function scheduleNightlyEvidenceRetention(deps: RetentionDeps, options: NightlyRetentionOptions = {}): { stop: () => void } {
   const log = options.log ?? ((line: string) => console.log(line));
   const check = async () => {
-    const last = await deps.db.selectFrom('audit_log').select('at').where('action', '=', 'evidence.retention').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const last = await lastEntryAt(deps.db, 'evidence.retention');
     const slot = lastSlot(deps.now(), deps.config.settings['backup.hour']).getTime();
-    if (last && Date.parse(last.at) >= slot) {
+    if (last !== null && Date.parse(last) >= slot) {
       options.onChecked?.(false);
       return;
     }

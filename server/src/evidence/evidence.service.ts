@@ -8,8 +8,9 @@ import { ModelSets } from '../criteria/model-sets.ts';
 import type { AssessmentRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { sha256Hex, sniffImageType, storeEvidenceFile } from './evidence.store.ts';
-import { checkRoomForFiles } from '../health/disk.ts';
+import { checkRoomForFiles } from '../system/disk.ts';
 import { cdhtPhotosGoUp, STAYS_AT_CENTER } from './evidence.policy.ts';
+import { findEvidence, insertEvidence } from './evidence.repository.ts';
 
 export interface EvidenceDeps {
   db: Db;
@@ -51,7 +52,7 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
   if (!takesEvidence(deps, assessment, upload.indicatorId)) throw new AppError('assessment.indicator-unknown', { indicatorId: upload.indicatorId });
 
   const view: EvidenceView = { id: upload.evidenceId, indicatorId: upload.indicatorId, kind: 'photo', sha256, bytes: upload.bytes.length };
-  const existing = await deps.db.selectFrom('evidence').selectAll().where('id', '=', upload.evidenceId).executeTakeFirst();
+  const existing = await findEvidence(deps.db, upload.evidenceId);
   if (existing) {
     if (existing.sha256 !== sha256 || existing.assessment_id !== upload.assessmentId || existing.indicator_id !== upload.indicatorId) {
       throw new AppError('evidence.id-conflict');
@@ -67,11 +68,11 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
   const goesUp = assessment.subject_kind !== 'person' || await cdhtPhotosGoUp(deps.db, deps.config);
   storeEvidenceFile(deps.evidenceDir, sha256, upload.bytes);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('evidence').values({
+    await insertEvidence(trx, {
       id: upload.evidenceId, assessment_id: upload.assessmentId, indicator_id: upload.indicatorId,
       kind: 'photo', sha256, mime, bytes: upload.bytes.length, revision: 1, created_at: at,
       ...(goesUp ? {} : { sent_to_hub: STAYS_AT_CENTER }),
-    }).execute();
+    });
     if (goesUp) await appendChange(trx, {
       type: 'EvidenceUpsertV1', id: upload.evidenceId, revision: 1, assessmentId: upload.assessmentId,
       indicatorId: upload.indicatorId, kind: 'photo', sha256, mime, bytes: upload.bytes.length,

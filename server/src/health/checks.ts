@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { join } from 'node:path';
 import { lastBackup } from '../backup/backup.service.ts';
 import type { KioskConfig } from '../config/load.ts';
@@ -6,7 +5,8 @@ import type { Db } from '../db/database.ts';
 import { federationStatus, hubTls } from '../federation/federation.service.ts';
 import { pinnedFetch } from '../federation/pinned-fetch.ts';
 import { serverCertificateEnd, RENEW_BEFORE_DAYS } from '../tls/certificates.ts';
-import { freeBytes } from './disk.ts';
+import { freeBytes } from '../system/disk.ts';
+import { pingDatabase, sqliteCheck } from './health.repository.ts';
 import { nodeSupport } from './node-support.ts';
 import { retentionSummary } from '../evidence/evidence.retention.ts';
 import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
@@ -58,12 +58,10 @@ async function disk(deps: HealthDeps): Promise<Check> {
 async function database(deps: HealthDeps): Promise<Check> {
   try {
     if (deps.config.settings['db.url'] !== null) {
-      await sql`select 1`.execute(deps.db);
+      await pingDatabase(deps.db);
       return { id: 'database', status: 'ok', message: 'Cơ sở dữ liệu PostgreSQL trả lời bình thường.' };
     }
-    const pragma = deps.thorough ? sql<{ integrity_check: string }>`pragma integrity_check` : sql<{ quick_check: string }>`pragma quick_check`;
-    const rows = (await pragma.execute(deps.db)).rows as Record<string, string>[];
-    const result = rows.map((r) => Object.values(r)[0]).join('; ');
+    const result = await sqliteCheck(deps.db, deps.thorough ?? false);
     if (result === 'ok') return { id: 'database', status: 'ok', message: 'Cơ sở dữ liệu nguyên vẹn.' };
     return { id: 'database', status: 'fail', message: `Cơ sở dữ liệu bị hỏng (${result.slice(0, 200)}). Hãy khôi phục từ bản sao lưu gần nhất (npm run restore).` };
   } catch (e) {

@@ -10,6 +10,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { modelAppraisalCase } from '../models/model-appraisals.service.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { currentConsents } from '../people/people.repository.ts';
+import * as repo from './lists.repository.ts';
 import type { ClanEntry, FamilyEntry, PersonEntry, ProposalListData, ProposalListTitle } from './list.types.ts';
 
 /**
@@ -54,15 +55,7 @@ const consentsToPublicList = (personId: string) => async (db: Db) =>
 
 /** Appraised people of a village and year whose appraised result passes, by name. */
 async function passingPeople(deps: AssessmentDeps, village: string, year: number): Promise<Candidate<PersonEntry>[]> {
-  const rows = await deps.db.selectFrom('appraisal')
-    .innerJoin('assessment', 'assessment.id', 'appraisal.assessment_id')
-    .innerJoin('person', 'person.id', 'assessment.subject_id')
-    .select(['assessment.id as assessmentId', 'person.id as personId', 'person.name', 'person.birth_year as birthYear', 'person.village',
-      'assessment.subject_group as group', 'assessment.criteria_set_id as setId', 'assessment.criteria_set_version as setVersion', 'appraisal.locked'])
-    .where('appraisal.status', '=', 'appraised').where('assessment.status', '=', 'submitted')
-    .where('assessment.subject_kind', '=', 'person').where('assessment.title', '=', 'cdht')
-    .where('person.village', '=', village).where('assessment.year', '=', year)
-    .execute();
+  const rows = await repo.appraisedPeople(deps.db, village, year);
   const scores = await scoresByAssessment(deps.db, 'appraisal_item', rows.map((r) => r.assessmentId));
   const out: Candidate<PersonEntry>[] = [];
   for (const r of rows) {
@@ -83,13 +76,8 @@ async function passingPeople(deps: AssessmentDeps, village: string, year: number
 /** Appraised assessments of a household or clan title and year, with the appraised verdict when it passes. */
 async function passingModels(deps: AssessmentDeps, title: 'gdht' | 'dhht', year: number, ids: readonly string[] | null) {
   if (ids !== null && ids.length === 0) return [];
-  let query = deps.db.selectFrom('appraisal').innerJoin('assessment', 'assessment.id', 'appraisal.assessment_id')
-    .select(['assessment.id', 'assessment.subject_id as subjectId', 'appraisal.locked'])
-    .where('appraisal.status', '=', 'appraised').where('assessment.status', '=', 'submitted')
-    .where('assessment.subject_kind', '=', titleSubject[title]).where('assessment.title', '=', title).where('assessment.year', '=', year);
-  if (ids !== null) query = query.where('assessment.subject_id', 'in', [...ids]);
   const out: { assessmentId: string; subjectId: string; locked: boolean; total: number | null; band: string }[] = [];
-  for (const r of await query.execute()) {
+  for (const r of await repo.appraisedModels(deps.db, titleSubject[title], title, year, ids)) {
     // The verdict the appraisal screen shows: the appraised answers with the registry's facts now.
     const appraisal = (await modelAppraisalCase(deps, r.id)).appraisal;
     if (!appraisal?.verdict.passed) continue;
@@ -101,8 +89,7 @@ async function passingModels(deps: AssessmentDeps, title: 'gdht' | 'dhht', year:
 
 /** Households of a village appraised as passing "Gia đình học tập", by their head's name. */
 async function passingFamilies(deps: AssessmentDeps, village: string, year: number): Promise<Candidate<FamilyEntry>[]> {
-  const households = await deps.db.selectFrom('household').innerJoin('person', 'person.id', 'household.head_person_id')
-    .select(['household.id', 'household.village', 'household.head_person_id as headId', 'person.name']).where('household.village', '=', village).execute();
+  const households = await repo.householdsWithHeads(deps.db, village);
   const byId = new Map(households.map((h) => [h.id, h]));
   const passing = await passingModels(deps, 'gdht', year, households.map((h) => h.id));
   const members = await memberCounts(deps.db, passing.map((p) => p.subjectId));
@@ -120,9 +107,8 @@ async function passingClans(deps: AssessmentDeps, year: number): Promise<Candida
   const passing = await passingModels(deps, 'dhht', year, null);
   if (passing.length === 0) return [];
   const ids = passing.map((p) => p.subjectId);
-  const clans = new Map((await deps.db.selectFrom('clan').select(['id', 'name', 'representative']).where('id', 'in', ids).execute()).map((c) => [c.id, c]));
-  const homes = await deps.db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
-    .select(['clan_household.clan_id as clanId', 'household.village']).where('clan_household.clan_id', 'in', ids).where('clan_household.left_at', 'is', null).execute();
+  const clans = new Map((await repo.clansByIds(deps.db, ids)).map((c) => [c.id, c]));
+  const homes = await repo.clanHomes(deps.db, ids);
   const out: Candidate<ClanEntry>[] = [];
   for (const p of passing) {
     const c = clans.get(p.subjectId);
@@ -144,8 +130,7 @@ async function passingClans(deps: AssessmentDeps, year: number): Promise<Candida
 /** Members registered now (not left) per household. */
 async function memberCounts(db: Db, householdIds: readonly string[]): Promise<Map<string, number>> {
   if (householdIds.length === 0) return new Map();
-  const rows = await db.selectFrom('household_member').select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('household_id', 'in', [...householdIds]).where('left_at', 'is', null).groupBy('household_id').execute();
+  const rows = await repo.memberCountRows(db, householdIds);
   return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
 }
 
@@ -174,8 +159,7 @@ async function visible<E>(deps: AssessmentDeps, items: Candidate<E>[], kind: 'of
  */
 export async function proposalList(deps: AssessmentDeps, scope: ListScope, kind: 'official' | 'public'): Promise<ProposalListData> {
   const listed = await passing(deps, scope);
-  const finalized = await deps.db.selectFrom('proposal_list').select('finalized_at')
-    .where('title', '=', scope.title).where('village', '=', storedVillage(scope)).where('year', '=', scope.year).executeTakeFirst();
+  const finalized = await repo.findClosing(deps.db, scope.title, storedVillage(scope), scope.year);
   const { name, commune, province } = deps.config.center;
   const common = { center: { name, commune, province }, year: scope.year, kind, finalizedAt: finalized?.finalized_at ?? null, generatedAt: deps.now().toISOString() };
   switch (listed.title) {
@@ -199,13 +183,11 @@ export async function finalizeList(deps: AssessmentDeps, actor: Actor, scope: Li
   const village = storedVillage(scope);
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', ids).execute();
-    const before = await trx.selectFrom('proposal_list').select(['id', 'revision'])
-      .where('title', '=', scope.title).where('village', '=', village).where('year', '=', scope.year).executeTakeFirst();
+    await repo.lockAppraisals(trx, ids);
+    const before = await repo.findClosing(trx, scope.title, village, scope.year);
     const id = before?.id ?? uuidv4();
     const revision = before ? before.revision + 1 : 1;
-    await trx.insertInto('proposal_list').values({ title: scope.title, village, year: scope.year, finalized_at: at, finalized_by: actor.id, id, revision })
-      .onConflict((oc) => oc.columns(['title', 'village', 'year']).doUpdateSet({ finalized_at: at, finalized_by: actor.id, id, revision })).execute();
+    await repo.saveClosing(trx, { title: scope.title, village, year: scope.year, id, revision }, at, actor.id);
     if (scope.title === 'cdht') {
       await appendChange(trx, { type: 'ProposalListClosedV1', id, revision, village, year: scope.year, closedAt: at, entries: items.length }, at);
     } else {

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ClanSubjectFacts, HouseholdSubjectFacts, PersonFacts, SubjectFacts, UnitSubjectFacts } from '../../../shared/domain/models/computations.ts';
 import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import type { Db } from '../db/database.ts';
+import * as repo from './facts.repository.ts';
 import { countedYearsOf, type ValidityMonths } from './recognitions.ts';
 
 /**
@@ -23,14 +24,13 @@ export interface Subject {
 /** The subject an assessment names, or `registry.subject-not-found`. */
 export async function findSubject(db: Db, kind: ModelSubjectKind, id: string, villages: readonly string[]): Promise<Subject> {
   if (kind === 'household') {
-    const h = await db.selectFrom('household').innerJoin('person', 'person.id', 'household.head_person_id')
-      .select(['household.id', 'household.village', 'person.name']).where('household.id', '=', id).executeTakeFirst();
+    const h = await repo.findHouseholdLabel(db, id);
     if (h) return { kind, id, label: `Gia đình ông/bà ${h.name}`, village: h.village };
   } else if (kind === 'clan') {
-    const c = await db.selectFrom('clan').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    const c = await repo.findClanLabel(db, id);
     if (c) return { kind, id, label: c.name, village: null };
   } else if (kind === 'unit') {
-    const u = await db.selectFrom('unit').select(['id', 'name', 'village']).where('id', '=', id).executeTakeFirst();
+    const u = await repo.findUnitLabel(db, id);
     if (u) return { kind, id, label: u.name, village: u.village };
   } else if (villages.includes(id)) {
     return { kind, id, label: id, village: id };
@@ -42,8 +42,7 @@ export async function findSubject(db: Db, kind: ModelSubjectKind, id: string, vi
 async function cdhtYears(db: Db, personIds: readonly string[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return out;
-  const rows = await db.selectFrom('recognition').select(['subject_id', 'year']).where('title', '=', 'cdht')
-    .where('subject_id', 'in', [...personIds]).orderBy('year').execute();
+  const rows = await repo.cdhtRecognitions(db, personIds);
   for (const r of rows) out.get(r.subject_id)?.push(r.year);
   return out;
 }
@@ -52,12 +51,9 @@ const people = (ids: readonly string[], years: Map<string, number[]>): PersonFac
   ids.map((personId) => ({ personId, recognizedCdhtYears: years.get(personId) ?? [] }));
 
 async function householdFacts(db: Db, householdId: string, year: number, validity: ValidityMonths): Promise<HouseholdSubjectFacts> {
-  const h = await db.selectFrom('household').select(['id', 'village']).where('id', '=', householdId).executeTakeFirstOrThrow();
-  const members = await db.selectFrom('household_member').select('person_id').where('household_id', '=', householdId).where('left_at', 'is', null).execute();
-  const ids = members.map((m) => m.person_id);
-  const facts = await db.selectFrom('household_facts').selectAll().where('household_id', '=', householdId).where('year', '=', year).executeTakeFirst();
+  const { village, memberIds: ids, facts } = await repo.householdFactsRows(db, householdId, year);
   return {
-    kind: 'household', householdId, village: h.village,
+    kind: 'household', householdId, village,
     adults: people(ids, await cdhtYears(db, ids)),
     schoolAgeChildren: facts?.school_age_children ?? 0,
     allChildrenInSchool: facts ? (facts.all_children_in_school === null ? null : facts.all_children_in_school === 1) : null,
@@ -66,17 +62,16 @@ async function householdFacts(db: Db, householdId: string, year: number, validit
 }
 
 async function clanFacts(db: Db, clanId: string, year: number, validity: ValidityMonths): Promise<ClanSubjectFacts> {
-  const rows = await db.selectFrom('clan_household').select('household_id').where('clan_id', '=', clanId).where('left_at', 'is', null).orderBy('id').execute();
   const households: HouseholdSubjectFacts[] = [];
-  for (const r of rows) households.push(await householdFacts(db, r.household_id, year, validity));
+  for (const id of await repo.clanHouseholdIds(db, clanId)) {
+    households.push(await householdFacts(db, id, year, validity));
+  }
   return { kind: 'clan', clanId, households };
 }
 
 async function unitFacts(db: Db, unitId: string, year: number): Promise<UnitSubjectFacts> {
-  const count = await db.selectFrom('unit_staff_count').select('count').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
-  const members = await db.selectFrom('unit_member').select('person_id').where('unit_id', '=', unitId).where('left_at', 'is', null).execute();
-  const ids = members.map((m) => m.person_id);
-  return { kind: 'unit', unitId, staffCount: count?.count ?? null, members: people(ids, await cdhtYears(db, ids)) };
+  const { staffCount, memberIds: ids } = await repo.unitFactsRows(db, unitId, year);
+  return { kind: 'unit', unitId, staffCount, members: people(ids, await cdhtYears(db, ids)) };
 }
 
 /**
@@ -85,18 +80,13 @@ async function unitFacts(db: Db, unitId: string, year: number): Promise<UnitSubj
  * commune's (entered on the hub), so they are unknown here and shares over them cannot be computed.
  */
 async function communityFacts(db: Db, village: string, validity: ValidityMonths): Promise<SubjectFacts> {
-  const households = await db.selectFrom('household').select('id').where('village', '=', village).execute();
-  const clans = await db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
-    .select('clan_household.clan_id').distinct().where('household.village', '=', village).where('clan_household.left_at', 'is', null).execute();
-  const cdht = await db.selectFrom('recognition').innerJoin('person', 'person.id', 'recognition.subject_id')
-    .select(['recognition.year', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('recognition.title', '=', 'cdht').where('person.village', '=', village).groupBy('recognition.year').execute();
-  const familyYears = await countedYearsOf(db, 'household', 'gdht', households.map((h) => h.id), validity);
-  const clanYears = await countedYearsOf(db, 'clan', 'dhht', clans.map((c) => c.clan_id), validity);
+  const { householdIds, clanIds, cdht } = await repo.communityRows(db, village);
+  const familyYears = await countedYearsOf(db, 'household', 'gdht', householdIds, validity);
+  const clanYears = await countedYearsOf(db, 'clan', 'dhht', clanIds, validity);
   return {
     kind: 'community', village, households: null, adults: null,
-    registeredHouseholds: households.map((h) => ({ householdId: h.id, familyYears: familyYears.get(h.id) ?? [] })),
-    clans: clans.map((c) => ({ clanId: c.clan_id, clanYears: clanYears.get(c.clan_id) ?? [] })),
+    registeredHouseholds: householdIds.map((id) => ({ householdId: id, familyYears: familyYears.get(id) ?? [] })),
+    clans: clanIds.map((id) => ({ clanId: id, clanYears: clanYears.get(id) ?? [] })),
     cdhtRecognizedByYear: Object.fromEntries(cdht.map((r) => [String(r.year), Number(r.n)])),
   };
 }

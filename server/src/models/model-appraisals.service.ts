@@ -4,6 +4,8 @@ import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessmen
 import type { ModelCriteriaSet, ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { findStaffById } from '../staff/staff.repository.ts';
+import * as repo from './model-appraisals.repository.ts';
+import { submittedIds } from './model-assessments.repository.ts';
 import { sendModelAppraisal } from './model-outbox.ts';
 import { checkedAnswers, loadModelAssessment, type LoadedModelAssessment, type ModelAssessmentDeps, type ModelAssessmentView } from './model-assessments.service.ts';
 
@@ -39,9 +41,9 @@ export async function modelAppraisalCase(deps: ModelAssessmentDeps, assessmentId
 
 async function appraisalCaseOf(deps: ModelAssessmentDeps, { view: assessment, set, facts }: LoadedModelAssessment): Promise<ModelAppraisalCase> {
   const assessmentId = assessment.id;
-  const row = await deps.db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+  const row = await repo.findAppraisal(deps.db, assessmentId);
   if (!row) return { assessment, set, appraisal: null };
-  const items = await deps.db.selectFrom('appraisal_item').selectAll().where('assessment_id', '=', assessmentId).execute();
+  const items = await repo.appraisalItems(deps.db, assessmentId);
   const answers = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
   return {
     assessment, set,
@@ -58,7 +60,7 @@ export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor
   const { view: assessment, set, facts } = loaded;
   if (!appraisedHere.includes(assessment.subject.kind)) throw new AppError('appraisal.not-here', { kind: assessment.subject.kind });
   if (assessment.status !== 'submitted') throw new AppError('appraisal.not-submitted');
-  const existing = await deps.db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+  const existing = await repo.findAppraisal(deps.db, assessmentId);
   if (existing?.locked === 1) throw new AppError('appraisal.locked');
   const answers = checkedAnswers(set, input.answers, true);
   const reasons = new Map(input.answers.map((a) => [a.itemId, a.reason?.trim() || null]));
@@ -74,13 +76,7 @@ export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor
   const row = { assessment_id: assessmentId, appraiser_id: actor.id, status: 'appraised' as const, message: null, locked: 0, revision: (existing?.revision ?? 0) + 1, updated_at: at };
   const result = modelVerdict(set, answers, facts, assessment.year);
   await deps.db.transaction().execute(async (trx) => {
-    if (existing) {
-      await trx.updateTable('appraisal').set(row).where('assessment_id', '=', assessmentId).execute();
-      await trx.deleteFrom('appraisal_item').where('assessment_id', '=', assessmentId).execute();
-    } else {
-      await trx.insertInto('appraisal').values(row).execute();
-    }
-    await trx.insertInto('appraisal_item').values(items).execute();
+    await repo.saveAppraisal(trx, row, items, existing !== undefined);
     const changed = items.filter((i) => answers[i.indicator_id] !== assessment.answers[i.indicator_id]).map((i) => ({ itemId: i.indicator_id, reason: i.reason }));
     await audit(trx, actor, { action: 'appraisal.save', subjectKind: 'assessment', subjectId: assessmentId, details: { title: assessment.title, changed, total: result.total, level: result.level, passed: result.passed } }, at);
     await sendModelAppraisal(trx, assessmentId, at);
@@ -90,7 +86,7 @@ export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor
 }
 
 async function sameItems(deps: ModelAssessmentDeps, assessmentId: string, items: readonly { indicator_id: string; score: number; reason: string | null }[]): Promise<boolean> {
-  const stored = await deps.db.selectFrom('appraisal_item').select(['indicator_id', 'score', 'reason']).where('assessment_id', '=', assessmentId).execute();
+  const stored = await repo.appraisalItems(deps.db, assessmentId);
   return stored.length === items.length && items.every((i) => stored.some((s) => s.indicator_id === i.indicator_id && s.score === i.score && s.reason === i.reason));
 }
 
@@ -105,13 +101,11 @@ export interface ModelQueueItem {
 
 /** Submitted self-assessments of households and clans of a year, for the branch to appraise. */
 export async function modelAppraisalQueue(deps: ModelAssessmentDeps, year: number): Promise<ModelQueueItem[]> {
-  const rows = await deps.db.selectFrom('assessment').select('id')
-    .where('subject_kind', 'in', [...appraisedHere]).where('year', '=', year).where('status', '=', 'submitted').orderBy('submitted_at').execute();
   const out: ModelQueueItem[] = [];
-  for (const r of rows) {
-    const c = await modelAppraisalCase(deps, r.id);
+  for (const id of await submittedIds(deps.db, appraisedHere, year)) {
+    const c = await modelAppraisalCase(deps, id);
     out.push({
-      assessmentId: r.id, title: c.assessment.title, subject: c.assessment.subject, submittedAt: c.assessment.submittedAt,
+      assessmentId: id, title: c.assessment.title, subject: c.assessment.subject, submittedAt: c.assessment.submittedAt,
       selfPassed: c.assessment.verdict.passed,
       appraised: c.appraisal ? { passed: c.appraisal.verdict.passed, total: c.appraisal.verdict.total, level: c.appraisal.verdict.level } : null,
     });

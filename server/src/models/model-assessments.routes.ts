@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { PutModelAssessmentSchema, SaveModelAppraisalSchema } from '../../../shared/schemas/model-assessment.ts';
 import { requireRole } from '../http/auth.ts';
-import { assessmentYearNow } from '../assessments/assessment-year.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
 import { modelAppraisalCase, modelAppraisalQueue, saveModelAppraisal } from './model-appraisals.service.ts';
 import { modelTitles } from '../../../shared/schemas/model-criteria-set.ts';
 import type { AppEnv } from '../http/context.ts';

@@ -3,14 +3,16 @@ import { AppError } from '../../../shared/errors.ts';
 import { declaredAnswerProblems, modelVerdict, type DeclaredAnswers, type ModelVerdict } from '../../../shared/domain/models/verdict.ts';
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
 import { titleSubject, type ModelCriteriaSet, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import { assessmentYearNow } from '../assessments/assessment-year.ts';
-import { isActiveStaff, listEvidence } from '../assessments/assessments.repository.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
+import { listEvidence } from '../assessments/assessments.repository.ts';
+import { isActiveStaff } from '../staff/staff.repository.ts';
 import type { EvidenceView } from '../../../shared/schemas/assessment.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
 import type { Db } from '../db/database.ts';
 import type { AssessmentRow, Database } from '../db/schema.ts';
 import { findSubject, subjectFacts, type Subject } from './facts.ts';
+import * as repo from './model-assessments.repository.ts';
 import { sendModelAssessment } from './model-outbox.ts';
 import { validityOf } from './recognitions.ts';
 import type { SubjectFacts } from '../../../shared/domain/models/computations.ts';
@@ -56,9 +58,7 @@ export async function putModelAssessment(deps: ModelAssessmentDeps, id: string, 
   const year = assessmentYearNow(deps);
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('assessment').selectAll()
-      .where((eb) => eb.or([eb('id', '=', id), eb.and([eb('subject_kind', '=', kind), eb('subject_id', '=', subject.id), eb('title', '=', input.title), eb('year', '=', year)])]))
-      .execute();
+    const rows = await repo.assessmentsClashing(trx, id, { kind, id: subject.id, title: input.title, year });
     const existing = rows.find((r) => r.id === id);
     if (rows.some((r) => r.id !== id)) throw new AppError('assessment.year-taken', { year });
     if (existing && (existing.subject_kind !== kind || existing.subject_id !== subject.id || existing.title !== input.title)) throw new AppError('assessment.id-conflict');
@@ -74,14 +74,13 @@ export async function putModelAssessment(deps: ModelAssessmentDeps, id: string, 
     if (existing?.status === 'submitted') throw new AppError('assessment.already-submitted');
     if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
     if (existing) {
-      await trx.updateTable('assessment').set({ ...row, revision: existing.revision + 1 }).where('id', '=', id).execute();
-      await trx.deleteFrom('assessment_item').where('assessment_id', '=', id).execute();
+      await repo.updateAssessmentClearingItems(trx, id, { ...row, revision: existing.revision + 1 });
     } else {
-      await trx.insertInto('assessment').values({
+      await repo.insertAssessment(trx, {
         id, subject_kind: kind, subject_id: subject.id, title: input.title, year, subject_group: '', revision: 1, created_at: at, ...row,
-      }).execute();
+      });
     }
-    if (items.length > 0) await trx.insertInto('assessment_item').values(items).execute();
+    if (items.length > 0) await repo.insertAssessmentItems(trx, items);
     await sendModelAssessment(trx, id, at);
   });
   return getModelAssessment(deps, id);
@@ -92,7 +91,7 @@ async function sameContent(trx: Transaction<Database>, existing: AssessmentRow, 
   items: readonly { indicator_id: string; score: number }[]): Promise<boolean> {
   if (existing.criteria_set_id !== row.criteria_set_id || existing.criteria_set_version !== row.criteria_set_version
     || existing.status !== row.status || existing.assisted_by !== row.assisted_by) return false;
-  const stored = await trx.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', existing.id).execute();
+  const stored = await repo.assessmentScores(trx, existing.id);
   return stored.length === items.length && items.every((i) => stored.some((s) => s.indicator_id === i.indicator_id && s.score === i.score));
 }
 
@@ -102,7 +101,7 @@ export async function getModelAssessment(deps: ModelAssessmentDeps, id: string):
 
 /** An assessment with its set and the registry's facts it was judged on (read once, for the appraisal too). */
 export async function loadModelAssessment(deps: ModelAssessmentDeps, id: string): Promise<LoadedModelAssessment> {
-  const row = await deps.db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await repo.findAssessment(deps.db, id);
   if (!row || row.subject_kind === 'person') throw new AppError('assessment.not-found');
   const subject = await findSubject(deps.db, row.subject_kind as ModelSubjectKind, row.subject_id, deps.config.center.villages);
   return load(deps, row, subject);
@@ -118,8 +117,7 @@ export async function startModelAssessment(deps: ModelAssessmentDeps, title: Mod
   const kind: ModelSubjectKind = titleSubject[title];
   const subject = await findSubject(deps.db, kind, subjectId, deps.config.center.villages);
   const year = assessmentYearNow(deps);
-  const row = await deps.db.selectFrom('assessment').selectAll().where('subject_kind', '=', kind).where('subject_id', '=', subject.id)
-    .where('title', '=', title).where('year', '=', year).executeTakeFirst();
+  const row = await repo.findAssessmentOf(deps.db, kind, subject.id, title, year);
   const set = sets(deps).current(title);
   if (row) {
     const { view } = await load(deps, row, subject);
@@ -132,7 +130,7 @@ export interface LoadedModelAssessment { view: ModelAssessmentView; set: ModelCr
 
 async function load(deps: ModelAssessmentDeps, row: AssessmentRow, subject: Subject): Promise<LoadedModelAssessment> {
   const set = sets(deps).find(row.criteria_set_id, row.criteria_set_version);
-  const items = await deps.db.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', row.id).execute();
+  const items = await repo.assessmentScores(deps.db, row.id);
   const answers: Record<string, number | boolean> = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
   const facts = await subjectFacts(deps.db, subject, row.year, validityOf(deps.config));
   const evidence = await listEvidence(deps.db, row.id);

@@ -2,6 +2,8 @@ import type { Transaction } from 'kysely';
 import type { AppraisalUpsertV1, AssessmentUpsertV1 } from '../../../shared/sync/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
+import { appraisalRecord } from './model-appraisals.repository.ts';
+import { assessmentRecord } from './model-assessments.repository.ts';
 
 /**
  * The self-assessments and appraisals of the four other titles go up as the same messages as a
@@ -13,8 +15,7 @@ import { appendChange } from '../outbox/outbox.repository.ts';
 type Trx = Transaction<Database>;
 
 export async function modelAssessmentMessage(trx: Trx, id: string): Promise<AssessmentUpsertV1> {
-  const row = await trx.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const items = await trx.selectFrom('assessment_item').select(['indicator_id', 'score']).where('assessment_id', '=', id).orderBy('indicator_id').execute();
+  const { row, items } = await assessmentRecord(trx, id);
   return {
     type: 'AssessmentUpsertV1', id, revision: row.revision, subjectKind: row.subject_kind, subjectId: row.subject_id,
     title: row.title, year: row.year, criteriaSetId: row.criteria_set_id, criteriaSetVersion: row.criteria_set_version,
@@ -25,8 +26,7 @@ export async function modelAssessmentMessage(trx: Trx, id: string): Promise<Asse
 }
 
 export async function modelAppraisalMessage(trx: Trx, assessmentId: string): Promise<AppraisalUpsertV1> {
-  const row = await trx.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirstOrThrow();
-  const items = await trx.selectFrom('appraisal_item').select(['indicator_id', 'score', 'reason']).where('assessment_id', '=', assessmentId).orderBy('indicator_id').execute();
+  const { row, items } = await appraisalRecord(trx, assessmentId);
   return {
     type: 'AppraisalUpsertV1', id: assessmentId, revision: row.revision, status: row.status, message: row.message, locked: row.locked === 1,
     scores: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, reason: i.reason })),

@@ -4,6 +4,7 @@ import type { ModelRecognitionView } from '../../../shared/schemas/registry.ts';
 import type { KioskConfig } from '../config/load.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
 import type { Db } from '../db/database.ts';
+import { recognitionRows } from './recognitions.repository.ts';
 
 /**
  * Recognitions of the four other titles as the commune's decisions brought them down the feed
@@ -35,8 +36,7 @@ export async function recognitionsOf(db: Db, kind: ModelSubjectKind, title: Mode
   const out = new Map<string, ModelRecognitionView[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
   const months = validity(title);
-  const rows = await db.selectFrom('recognition').select(['subject_id', 'year', 'decision_number', 'signed_on'])
-    .where('subject_kind', '=', kind).where('title', '=', title).where('subject_id', 'in', [...ids]).orderBy('year', 'desc').execute();
+  const rows = await recognitionRows(db, kind, title, ids);
   for (const r of rows) {
     out.get(r.subject_id)?.push({ title, year: r.year, decisionNumber: r.decision_number, signedOn: r.signed_on, validThrough: lastDay(r.signed_on, months) });
   }

@@ -4,7 +4,7 @@ import { randomPersonCode } from '../../../shared/domain/person-code.ts';
 import { consentPurposes, type ConsentPurpose, type GuardianRelation, type PersonView, type RegisterPerson } from '../../../shared/schemas/person.ts';
 import type { StaffRole } from '../../../shared/schemas/staff.ts';
 import type { PersonUpsertV1 } from '../../../shared/sync/messages.ts';
-import { assessmentYearNow } from '../assessments/assessment-year.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { Db } from '../db/database.ts';
 import type { Database, PersonRow } from '../db/schema.ts';

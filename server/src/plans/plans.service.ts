@@ -1,12 +1,13 @@
 import { assessmentYearSpan, currentAssessmentYear, dateIn } from '../../../shared/domain/assessment-year.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { LearningPlanEvidence, LearningPlanView, PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
-import { assessmentYearNow } from '../assessments/assessment-year.ts';
-import type { AssessmentDeps } from '../assessments/assessment-deps.ts';
-import { isActiveStaff } from '../assessments/assessments.repository.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
+import type { AssessmentDeps } from '../criteria/assessment-deps.ts';
+import { isActiveStaff } from '../staff/staff.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { LearningPlanTable } from '../db/schema.ts';
 import { findPersonById } from '../people/people.repository.ts';
+import * as repo from './plans.repository.ts';
 
 /**
  * Personal learning plans at the box: stored once under the tablet's id (the same plan again
@@ -29,7 +30,7 @@ function toView(row: LearningPlanTable): LearningPlanView {
 export async function putPlan(deps: AssessmentDeps, id: string, input: PutLearningPlan): Promise<LearningPlanView> {
   const payload = JSON.stringify({ source: input.source, needs: input.needs, items: input.items } satisfies Payload);
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('learning_plan').selectAll().where('id', '=', id).executeTakeFirst();
+    const existing = await repo.findPlan(trx, id);
     if (existing) {
       if (existing.person_id !== input.personId || existing.payload !== payload) throw new AppError('plan.id-conflict');
       return toView(existing);
@@ -42,7 +43,7 @@ export async function putPlan(deps: AssessmentDeps, id: string, input: PutLearni
       id, person_id: input.personId, year: assessmentYearNow(deps), made_at: input.madeAt, received_at: deps.now().toISOString(),
       payload, assisted_by: input.assistedBy ?? null,
     };
-    await trx.insertInto('learning_plan').values(row).execute();
+    await repo.insertPlan(trx, row);
     return toView(row);
   });
 }
@@ -79,22 +80,20 @@ function checkDates(deps: AssessmentDeps, input: PutLearningPlan): void {
 /** Every resource the plan names is in the box's catalog (one retired since the tablet fetched it still is). */
 async function checkResources(trx: Db, input: PutLearningPlan): Promise<void> {
   const ids = input.items.map((i) => i.resourceId);
-  const held = new Set((await trx.selectFrom('resource').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+  const held = await repo.heldResourceIds(trx, ids);
   const missing = ids.filter((id) => !held.has(id));
   if (missing.length > 0) throw new AppError('plan.resource-unknown', { resourceIds: missing });
 }
 
 /** A person's plans, the one the box received last first. */
 export async function plansOf(db: Db, personId: string): Promise<LearningPlanView[]> {
-  const rows = await db.selectFrom('learning_plan').selectAll().where('person_id', '=', personId)
-    .orderBy('received_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await repo.plansOfPerson(db, personId);
   return rows.map(toView);
 }
 
 /** The plan of the year the box received last: the evidence for CS02. */
 export async function planEvidence(db: Db, personId: string, year: number): Promise<LearningPlanEvidence | null> {
-  const row = await db.selectFrom('learning_plan').selectAll().where('person_id', '=', personId).where('year', '=', year)
-    .orderBy('received_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await repo.latestPlanOf(db, personId, year);
   if (!row) return null;
   const plan = toView(row);
   return { planId: plan.id, madeAt: plan.madeAt, items: plan.items.map(({ title, dueOn }) => ({ title, dueOn })) };

@@ -1,12 +1,12 @@
-import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors.ts';
 import type { ClanView, CreateClan, CreateUnit, LinkHousehold, UnitView, UpdateClan, UpdateUnit } from '../../../shared/schemas/registry.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
 import { personBySlip, type RegistryDeps } from './households.service.ts';
+import * as clans from './clans.repository.ts';
 import { clanChanged, unitChanged } from './registry.outbox.ts';
+import * as units from './units.repository.ts';
 
 /**
  * Clans (dòng họ: a name, a representative, member households across villages) and units (đơn
@@ -21,12 +21,12 @@ import { clanChanged, unitChanged } from './registry.outbox.ts';
 export async function createClan(deps: RegistryDeps, actor: Actor, input: CreateClan): Promise<ClanView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('clan').selectAll().where('id', '=', input.id).executeTakeFirst();
+    const existing = await clans.findClan(trx, input.id);
     if (existing) {
       if (existing.name !== input.name || existing.representative !== input.representative) throw new AppError('clan.id-conflict');
       return clanView(trx, input.id);
     }
-    await trx.insertInto('clan').values({ id: input.id, name: input.name, representative: input.representative, created_at: at, updated_at: at }).execute();
+    await clans.insertClan(trx, input.id, input.name, input.representative, at);
     await clanChanged(trx, input.id, at);
     await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: input.id, details: { name: input.name } }, at);
     return clanView(trx, input.id);
@@ -39,7 +39,7 @@ export async function updateClan(deps: RegistryDeps, actor: Actor, id: string, i
   return deps.db.transaction().execute(async (trx) => {
     const before = await clanRow(trx, id);
     if (before.name === input.name && before.representative === input.representative) return clanView(trx, id);
-    await trx.updateTable('clan').set({ name: input.name, representative: input.representative }).where('id', '=', id).execute();
+    await clans.updateClanRow(trx, id, input.name, input.representative);
     await clanChanged(trx, id, at);
     await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: id, details: { name: input.name, renamedFrom: before.name === input.name ? undefined : before.name } }, at);
     return clanView(trx, id);
@@ -56,21 +56,20 @@ export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId
   return deps.db.transaction().execute(async (trx) => {
     await clanRow(trx, clanId);
     // A slip is unique as (code, birth year): among the people with this code, the one heading a household.
-    const heads = await trx.selectFrom('person').leftJoin('household', 'household.head_person_id', 'person.id')
-      .select('household.id').where('person.code', '=', input.headCode).execute();
+    const heads = await clans.householdsHeadedByCode(trx, input.headCode);
     if (heads.length === 0) throw new AppError('person.not-found');
-    const households = heads.filter((h) => h.id !== null);
+    const households = heads.filter((h) => h !== null);
     if (households.length === 0) throw new AppError('household.not-found');
     if (households.length > 1) throw new AppError('request.invalid', { reason: `${households.length} household heads have the code ${input.headCode}` });
-    const household = { id: households[0]!.id! };
-    const current = await trx.selectFrom('clan_household').selectAll().where('household_id', '=', household.id).where('left_at', 'is', null).executeTakeFirst();
+    const household = { id: households[0]! };
+    const current = await clans.findCurrentClanOf(trx, household.id);
     if (current?.clan_id === clanId) return clanView(trx, clanId);
     if (current && !input.move) throw new AppError('clan.household-taken');
     if (current) {
-      await trx.updateTable('clan_household').set({ left_at: at }).where('id', '=', current.id).execute();
+      await clans.closeClanMembership(trx, current.id, at);
       await clanChanged(trx, current.clan_id, at);
     }
-    await trx.insertInto('clan_household').values({ clan_id: clanId, household_id: household.id, joined_at: at, left_at: null }).execute();
+    await clans.insertClanHousehold(trx, clanId, household.id, at);
     await clanChanged(trx, clanId, at);
     await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId: household.id, joined: true, from: current?.clan_id } }, at);
     return clanView(trx, clanId);
@@ -82,9 +81,7 @@ export async function leaveClan(deps: RegistryDeps, actor: Actor, clanId: string
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await clanRow(trx, clanId);
-    const closed = await trx.updateTable('clan_household').set({ left_at: at })
-      .where('clan_id', '=', clanId).where('household_id', '=', householdId).where('left_at', 'is', null).executeTakeFirst();
-    if (Number(closed.numUpdatedRows) === 0) throw new AppError('clan.household-not-found');
+    if (!(await clans.closeClanHousehold(trx, clanId, householdId, at))) throw new AppError('clan.household-not-found');
     await clanChanged(trx, clanId, at);
     await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId, joined: false } }, at);
     return clanView(trx, clanId);
@@ -97,23 +94,19 @@ export async function getClan(db: Db, id: string): Promise<ClanView> {
 }
 
 export async function listClans(db: Db): Promise<ClanView[]> {
-  const rows = await db.selectFrom('clan').select('id').orderBy('name').execute();
-  return Promise.all(rows.map((r) => clanView(db, r.id)));
+  const ids = await clans.clanIds(db);
+  return Promise.all(ids.map((id) => clanView(db, id)));
 }
 
-async function clanRow(db: Db | Transaction<Database>, id: string) {
-  const row = await db.selectFrom('clan').selectAll().where('id', '=', id).executeTakeFirst();
+async function clanRow(db: Db, id: string) {
+  const row = await clans.findClan(db, id);
   if (!row) throw new AppError('clan.not-found');
   return row;
 }
 
-async function clanView(db: Db | Transaction<Database>, id: string): Promise<ClanView> {
+async function clanView(db: Db, id: string): Promise<ClanView> {
   const clan = await clanRow(db, id);
-  const households = await db.selectFrom('clan_household')
-    .innerJoin('household', 'household.id', 'clan_household.household_id')
-    .innerJoin('person', 'person.id', 'household.head_person_id')
-    .select(['household.id as householdId', 'household.village', 'person.name as head', 'clan_household.joined_at as since'])
-    .where('clan_household.clan_id', '=', id).where('clan_household.left_at', 'is', null).orderBy('clan_household.joined_at').execute();
+  const households = await clans.clanHouseholds(db, id);
   return {
     id, name: clan.name, representative: clan.representative, households,
     villages: [...new Set(households.map((h) => h.village))].sort((a, b) => a.localeCompare(b, 'vi')),
@@ -126,12 +119,12 @@ export async function createUnit(deps: RegistryDeps, actor: Actor, input: Create
   if (!deps.villages.includes(input.village)) throw new AppError('person.village-unknown', { village: input.village });
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('unit').selectAll().where('id', '=', input.id).executeTakeFirst();
+    const existing = await units.findUnit(trx, input.id);
     if (existing) {
       if (existing.name !== input.name || existing.kind !== input.kind || existing.village !== input.village) throw new AppError('unit.id-conflict');
       return unitView(trx, input.id);
     }
-    await trx.insertInto('unit').values({ ...input, created_at: at, updated_at: at }).execute();
+    await units.insertUnit(trx, input, at);
     await unitChanged(trx, input.id, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: input.id, details: { name: input.name, kind: input.kind } }, at);
     return unitView(trx, input.id);
@@ -145,7 +138,7 @@ export async function updateUnit(deps: RegistryDeps, actor: Actor, id: string, i
   return deps.db.transaction().execute(async (trx) => {
     const before = await unitRow(trx, id);
     if (before.name === input.name && before.kind === input.kind && before.village === input.village) return unitView(trx, id);
-    await trx.updateTable('unit').set({ name: input.name, kind: input.kind, village: input.village }).where('id', '=', id).execute();
+    await units.updateUnitRow(trx, id, { name: input.name, kind: input.kind, village: input.village });
     await unitChanged(trx, id, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: id, details: { name: input.name, kind: input.kind, village: input.village } }, at);
     return unitView(trx, id);
@@ -157,13 +150,11 @@ export async function setStaffCount(deps: RegistryDeps, actor: Actor, unitId: st
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await unitRow(trx, unitId);
-    const linked = await linkedCount(trx, unitId);
+    const linked = await units.linkedCount(trx, unitId);
     if (count < linked) throw new AppError('unit.staff-count-below-linked', { count, linked });
-    const stored = await trx.selectFrom('unit_staff_count').select('count').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
-    if (stored?.count === count) return unitView(trx, unitId);
+    if ((await units.findStaffCount(trx, unitId, year)) === count) return unitView(trx, unitId);
     const row = { count, entered_by: actor.name, entered_at: at };
-    await trx.insertInto('unit_staff_count').values({ unit_id: unitId, year, ...row })
-      .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet(row)).execute();
+    await units.upsertStaffCount(trx, unitId, year, row);
     await unitChanged(trx, unitId, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { year, staffCount: count } }, at);
     return unitView(trx, unitId);
@@ -177,12 +168,13 @@ export async function linkUnitMember(deps: RegistryDeps, actor: Actor, unitId: s
   return deps.db.transaction().execute(async (trx) => {
     await unitRow(trx, unitId);
     const person = await personBySlip(trx, code, birthYear);
-    const current = await trx.selectFrom('unit_member').select('id').where('unit_id', '=', unitId).where('person_id', '=', person.id).where('left_at', 'is', null).executeTakeFirst();
-    if (current) return unitView(trx, unitId);
-    const declared = await trx.selectFrom('unit_staff_count').select('count').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
-    const linked = await linkedCount(trx, unitId);
-    if (declared && linked + 1 > declared.count) throw new AppError('unit.staff-count-below-linked', { count: declared.count, linked: linked + 1 });
-    await trx.insertInto('unit_member').values({ unit_id: unitId, person_id: person.id, joined_at: at, left_at: null }).execute();
+    if (await units.isCurrentMember(trx, unitId, person.id)) return unitView(trx, unitId);
+    const declared = await units.findStaffCount(trx, unitId, year);
+    const linked = await units.linkedCount(trx, unitId);
+    if (declared !== undefined && linked + 1 > declared) {
+      throw new AppError('unit.staff-count-below-linked', { count: declared, linked: linked + 1 });
+    }
+    await units.insertUnitMember(trx, unitId, person.id, at);
     await unitChanged(trx, unitId, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId: person.id, joined: true } }, at);
     return unitView(trx, unitId);
@@ -193,8 +185,7 @@ export async function leaveUnit(deps: RegistryDeps, actor: Actor, unitId: string
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await unitRow(trx, unitId);
-    const closed = await trx.updateTable('unit_member').set({ left_at: at }).where('unit_id', '=', unitId).where('person_id', '=', personId).where('left_at', 'is', null).executeTakeFirst();
-    if (Number(closed.numUpdatedRows) === 0) throw new AppError('unit.member-not-found');
+    if (!(await units.closeUnitMember(trx, unitId, personId, at))) throw new AppError('unit.member-not-found');
     await unitChanged(trx, unitId, at);
     await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId, joined: false } }, at);
     return unitView(trx, unitId);
@@ -202,8 +193,8 @@ export async function leaveUnit(deps: RegistryDeps, actor: Actor, unitId: string
 }
 
 export async function listUnits(db: Db): Promise<UnitView[]> {
-  const rows = await db.selectFrom('unit').select('id').orderBy('name').execute();
-  return Promise.all(rows.map((r) => unitView(db, r.id)));
+  const ids = await units.unitIds(db);
+  return Promise.all(ids.map((id) => unitView(db, id)));
 }
 
 export async function getUnit(db: Db, id: string): Promise<UnitView> {
@@ -211,23 +202,15 @@ export async function getUnit(db: Db, id: string): Promise<UnitView> {
   return unitView(db, id);
 }
 
-async function linkedCount(db: Db | Transaction<Database>, unitId: string): Promise<number> {
-  const r = await db.selectFrom('unit_member').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', unitId).where('left_at', 'is', null).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-async function unitRow(db: Db | Transaction<Database>, id: string) {
-  const row = await db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+async function unitRow(db: Db, id: string) {
+  const row = await units.findUnit(db, id);
   if (!row) throw new AppError('unit.not-found');
   return row;
 }
 
-async function unitView(db: Db | Transaction<Database>, id: string): Promise<UnitView> {
+async function unitView(db: Db, id: string): Promise<UnitView> {
   const unit = await unitRow(db, id);
-  const counts = await db.selectFrom('unit_staff_count').select(['year', 'count']).where('unit_id', '=', id).orderBy('year').execute();
-  const members = await db.selectFrom('unit_member').innerJoin('person', 'person.id', 'unit_member.person_id')
-    .select(['person.id as personId', 'person.code', 'person.name', 'unit_member.joined_at as since'])
-    .where('unit_member.unit_id', '=', id).where('unit_member.left_at', 'is', null).orderBy('unit_member.joined_at').execute();
+  const { counts, members } = await units.unitDetails(db, id);
   return {
     id, name: unit.name, kind: unit.kind as UnitView['kind'], village: unit.village, members,
     staffCounts: Object.fromEntries(counts.map((c) => [String(c.year), c.count])),

@@ -4,6 +4,7 @@ import { ResourceV1Schema, type ResourceV1 } from '../../../shared/sync/feed-mes
 import type { ResourceInput } from '../../../shared/schemas/resource.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { Database } from '../db/schema.ts';
+import * as repo from './resources.repository.ts';
 
 /**
  * Learning resources down the federation (docs/ARCHITECTURE.md, "Learning resources"): each level
@@ -29,8 +30,7 @@ const rank: Record<Place, number> = { center: 0, commune: 1, province: 2 };
 
 /** The next catalog version (every change takes max + 1). */
 async function nextCatalogVersion(trx: Trx): Promise<number> {
-  const r = await trx.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
-  return Number(r?.v ?? 0) + 1;
+  return (await repo.latestVersion(trx)) + 1;
 }
 
 /**
@@ -43,7 +43,7 @@ export async function feedResourceChange(trx: Trx, place: Place, row: Row, at: s
     type: 'ResourceV1', id: row.id, revision: row.revision, origin: row.origin, retired: row.retired === 1,
     resource: JSON.parse(row.payload) as ResourceInput,
   };
-  await trx.insertInto('hub_feed').values({ kind: 'resource', record_id: row.id, revision: row.revision, node_id: null, payload: JSON.stringify(message), created_at: at }).execute();
+  await repo.appendToFeed(trx, row.id, row.revision, JSON.stringify(message), at);
 }
 
 /**
@@ -56,13 +56,13 @@ export async function applyResourceFromAbove(trx: Trx, message: unknown, place: 
   if (!parsed.success) return;
   const r = parsed.output;
   if (rank[r.origin] <= rank[place]) return;
-  const existing = await trx.selectFrom('resource').select(['origin', 'revision']).where('id', '=', r.id).executeTakeFirst();
+  const existing = await repo.findResource(trx, r.id);
   if (existing && (existing.origin !== r.origin || existing.revision >= r.revision)) return;
   const row: Row = {
     id: r.id, origin: r.origin, revision: r.revision, version: await nextCatalogVersion(trx), retired: r.retired ? 1 : 0,
     payload: JSON.stringify(r.resource), updated_at: at, updated_by: null,
   };
-  if (existing) await trx.updateTable('resource').set(row).where('id', '=', r.id).execute();
-  else await trx.insertInto('resource').values(row).execute();
+  if (existing) await repo.updateResource(trx, row);
+  else await repo.insertResource(trx, row);
   await feedResourceChange(trx, place, row, at);
 }

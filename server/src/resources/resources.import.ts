@@ -10,6 +10,7 @@ import { TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
 import { feedResourceChange, placeOf, type PlaceConfig } from './resources.feed.ts';
+import { insertResource, latestVersion } from './resources.repository.ts';
 
 /**
  * Imports a spreadsheet (.xlsx or .csv) of learning resources, one per row under a header row:
@@ -112,12 +113,11 @@ export async function importResources(deps: { db: Db; now: () => Date; config: P
   const at = deps.now().toISOString();
   const place = placeOf(deps.config);
   await deps.db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
-    let version = Number(r?.v ?? 0);
+    let version = await latestVersion(trx);
     for (const input of inputs) {
       // Added as this place's own (a hub's then go down its feed).
       const row = { id: uuidv7(), origin: place, revision: 1, version: ++version, retired: 0, payload: JSON.stringify(input), updated_at: at, updated_by: actor.id };
-      await trx.insertInto('resource').values(row).execute();
+      await insertResource(trx, row);
       await feedResourceChange(trx, place, row, at);
     }
     await audit(trx, actor, { action: 'resource.import', subjectKind: 'resource', details: { rows: inputs.length } }, at);

@@ -10,7 +10,7 @@ import { importResources } from './resources.import.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { join } from 'node:path';
 import { storeMedia } from './resources.media.ts';
-import { checkRoomForFiles } from '../health/disk.ts';
+import { checkRoomForFiles } from '../system/disk.ts';
 import { changesSince, listResources, putResource, retireResource } from './resources.service.ts';
 
 const SinceQuery = v.object({ since: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number)), '0') });

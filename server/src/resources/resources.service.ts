@@ -1,11 +1,10 @@
-import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors.ts';
 import type { ResourceChanges, ResourceInput, ResourceView } from '../../../shared/schemas/resource.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
 import { hasMedia } from './resources.media.ts';
 import { feedResourceChange, placeOf, type PlaceConfig } from './resources.feed.ts';
-import type { Database } from '../db/schema.ts';
+import * as repo from './resources.repository.ts';
 
 /**
  * The center's catalog of learning resources. Facilitators create, edit and retire the center's
@@ -13,7 +12,7 @@ import type { Database } from '../db/schema.ts';
  * On a commune or province hub the same routes keep that hub's resources, which go down the feed.
  */
 
-type Row = Database['resource'];
+type Row = repo.ResourceRow;
 /** `config` says where this server stands: its resources get that origin (resources.feed.ts). */
 type ResourceDeps = { db: Db; now: () => Date; mediaDir?: string; config: PlaceConfig };
 
@@ -26,9 +25,8 @@ function toView(row: Row): ResourceView {
   };
 }
 
-async function nextVersion(trx: Transaction<Database>): Promise<number> {
-  const r = await trx.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
-  return Number(r?.v ?? 0) + 1;
+async function nextVersion(trx: Db): Promise<number> {
+  return (await repo.latestVersion(trx)) + 1;
 }
 
 /** Creates or edits one of the center's resources under the id the staff screen made. */
@@ -36,7 +34,7 @@ export async function putResource(deps: ResourceDeps, actor: Actor, id: string, 
   const at = deps.now().toISOString();
   const place = placeOf(deps.config);
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirst();
+    const existing = await repo.findResource(trx, id);
     // Only the place that made a resource changes it.
     if (existing && existing.origin !== place) throw new AppError('resource.not-editable', { origin: existing.origin });
     if (existing?.retired === 1) throw new AppError('resource.retired');
@@ -46,8 +44,8 @@ export async function putResource(deps: ResourceDeps, actor: Actor, id: string, 
       id, origin: place, revision: (existing?.revision ?? 0) + 1, version: await nextVersion(trx), retired: 0,
       payload: JSON.stringify(input), updated_at: at, updated_by: actor.id,
     };
-    if (existing) await trx.updateTable('resource').set(row).where('id', '=', id).execute();
-    else await trx.insertInto('resource').values(row).execute();
+    if (existing) await repo.updateResource(trx, row);
+    else await repo.insertResource(trx, row);
     await feedResourceChange(trx, place, row, at);
     await audit(trx, actor, { action: existing ? 'resource.edit' : 'resource.create', subjectKind: 'resource', subjectId: id, details: { title: input.title } }, at);
     return toView(row);
@@ -59,12 +57,12 @@ export async function retireResource(deps: ResourceDeps, actor: Actor, id: strin
   const at = deps.now().toISOString();
   const place = placeOf(deps.config);
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirst();
+    const existing = await repo.findResource(trx, id);
     if (!existing) throw new AppError('resource.not-found');
     if (existing.origin !== place) throw new AppError('resource.not-editable', { origin: existing.origin });
     if (existing.retired === 1) return toView(existing);
     const row: Row = { ...existing, retired: 1, revision: existing.revision + 1, version: await nextVersion(trx), updated_at: at, updated_by: actor.id };
-    await trx.updateTable('resource').set(row).where('id', '=', id).execute();
+    await repo.updateResource(trx, row);
     await feedResourceChange(trx, place, row, at);
     await audit(trx, actor, { action: 'resource.retire', subjectKind: 'resource', subjectId: id, details: { title: toView(existing).title } }, at);
     return toView(row);
@@ -73,13 +71,13 @@ export async function retireResource(deps: ResourceDeps, actor: Actor, id: strin
 
 /** What changed after a tablet's catalog version, oldest first, and the version it is then at. */
 export async function changesSince(db: Db, since: number): Promise<ResourceChanges> {
-  const rows = await db.selectFrom('resource').selectAll().where('version', '>', since).orderBy('version').execute();
-  const latest = await db.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
-  return { version: Number(latest?.v ?? 0), changes: rows.map(toView) };
+  const rows = await repo.resourcesSince(db, since);
+  const latest = await repo.latestVersion(db);
+  return { version: latest, changes: rows.map(toView) };
 }
 
 /** The staff list: everything, retired last. */
 export async function listResources(db: Db): Promise<ResourceView[]> {
-  const rows = await db.selectFrom('resource').selectAll().orderBy('retired').orderBy('updated_at', 'desc').execute();
+  const rows = await repo.allResources(db);
   return rows.map(toView);
 }

@@ -1,7 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Db } from '../db/database.ts';
+import { hasActiveAdmin, insertSetupCodeOnce, removeSetupCode, storedSetupCode } from './setup-code.repository.ts';
 
 /** Crockford's base-32 letters: no I, L, O or U, so a code read off a screen is typed right. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -26,20 +26,6 @@ export function setupCodeMatches(given: string | undefined, stored: string | und
   return match && canonical(given).length > 0;
 }
 
-export async function hasActiveAdmin(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('staff').select('id').where('role', '=', 'admin').where('active', '=', 1).executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function storedSetupCode(db: Db): Promise<string | undefined> {
-  return (await db.selectFrom('setup_code').select('code').where('id', '=', 1).executeTakeFirst())?.code;
-}
-
-/** Removes the code once an administrator exists (in her setup's transaction). */
-export async function removeSetupCode(db: Db): Promise<void> {
-  await db.deleteFrom('setup_code').execute();
-}
-
 /**
  * The setup code while no active administrator exists, made on first need and kept until setup (the
  * server, the CLI and a restart all show the same one); null, and no code stored, once one exists.
@@ -51,8 +37,7 @@ export async function ensureSetupCode(db: Kysely<Database>, now: Date): Promise<
       return null;
     }
     // Two processes starting at once (the server and the CLI) keep whichever code came first.
-    await trx.insertInto('setup_code').values({ id: 1, code: newSetupCode(), created_at: now.toISOString() })
-      .onConflict((oc) => oc.column('id').doNothing()).execute();
+    await insertSetupCodeOnce(trx, newSetupCode(), now.toISOString());
     return (await storedSetupCode(trx)) ?? null;
   });
 }

@@ -87,3 +87,10 @@ export async function deactivate(db: Db, id: string): Promise<void> {
   await db.updateTable('staff').set({ active: 0 }).where('id', '=', id).execute();
   await db.deleteFrom('staff_session').where('staff_id', '=', id).execute();
 }
+
+/** Whether `staffId` names an active staff member (the facilitator an assisted answer names). */
+export async function isActiveStaff(db: Db, staffId: string): Promise<boolean> {
+  const row = await db.selectFrom('staff').select('id').where('id', '=', staffId).where('active', '=', 1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -7,7 +7,7 @@ import type { AppEnv, Deps } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { clientAddress } from '../http/throttle.ts';
 import { newStaffGuards, type StaffGuards } from './guards.ts';
-import { hasActiveAdmin } from './setup-code.ts';
+import { hasActiveAdmin } from './setup-code.repository.ts';
 import { listStaff } from './staff.repository.ts';
 import * as service from './staff.service.ts';
 

@@ -9,7 +9,8 @@ import type { StaffRow } from '../db/schema.ts';
 import { MAX_ATTEMPTS, MAX_LOCK_SECONDS, type StaffGuards } from './guards.ts';
 import { hashPin, verifyPin } from './pin.ts';
 import { assertStrongPin } from './pin-strength.ts';
-import { hasActiveAdmin, removeSetupCode, setupCodeMatches, storedSetupCode } from './setup-code.ts';
+import { hasActiveAdmin, removeSetupCode, storedSetupCode } from './setup-code.repository.ts';
+import { setupCodeMatches } from './setup-code.ts';
 import * as repo from './staff.repository.ts';
 
 export interface StaffDeps {

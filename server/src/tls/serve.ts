@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { join } from 'node:path';
 import type { KioskConfig } from '../config/load.ts';
-import { lanAddresses, startBanner } from '../lan.ts';
+import { lanAddresses, startBanner } from '../system/lan.ts';
 import { ensureCertificates, type CertificateNames } from './certificates.ts';
 import { plainHttpFetch, provisioningApp } from './provisioning.ts';
 

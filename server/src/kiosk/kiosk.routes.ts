@@ -1,12 +1,12 @@
 import { currentBank } from '../digital/digital.service.ts';
 import { Hono } from 'hono';
 import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
-import { assessmentYearNow } from '../assessments/assessments.service.ts';
+import { assessmentYearNow } from '../config/assessment-year.ts';
 import { yearSpanNow } from '../plans/plans.service.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ageRules } from '../people/people.service.ts';
 
-export const configRoutes = new Hono<AppEnv>()
+export const kioskRoutes = new Hono<AppEnv>()
   .get('/kiosk', (c) => {
     const { config } = c.var.deps;
     const year = assessmentYearNow(c.var.deps);

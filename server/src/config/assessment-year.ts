@@ -1,5 +1,5 @@
 import { currentAssessmentYear } from '../../../shared/domain/assessment-year.ts';
-import type { KioskConfig } from '../config/load.ts';
+import type { KioskConfig } from './load.ts';
 
 /** The assessment year a change made now counts for. */
 export function assessmentYearNow(deps: { config: Pick<KioskConfig, 'settings'>; now: () => Date }): number {
