@@ -12,8 +12,9 @@
 # rotation). No logrotate file: the kiosk writes no log files of its own, only to the journal.
 #
 # For tests: INSTALL_ROOT=<folder> is put before every path written; INSTALL_DRY_RUN=1 skips the
-# root check and every apt-get, useradd, chown, runuser and systemctl (saying what it would run);
-# INSTALL_SKIP_BUILD=1 skips npm ci and npm run build; INSTALL_NODE=<path> names the node binary.
+# root check and every apt-get, useradd, chown, runuser and systemctl (saying what it would run) and
+# runs npm (ci, build, prune) as the user running it, in INSTALL_ROOT's copy with that user's npm cache;
+# INSTALL_SKIP_BUILD=1 skips npm altogether; INSTALL_NODE=<path> names the node binary.
 set -euo pipefail
 
 ROOT="${INSTALL_ROOT:-}"
@@ -188,47 +189,63 @@ else
   fi
 fi
 
-# npm ci builds better-sqlite3 here, for this box's processor; then the PWA is built.
+# What the box keeps is what it runs: the built app (dist/) and the production dependencies.
+# Building needs the development ones too (vite, svelte, esbuild...), so the box installs everything
+# (npm ci: better-sqlite3 is compiled here, for this box's processor), builds, then prunes the
+# development packages (npm prune --omit=dev); the next build installs them again. Chosen over
+# shipping a dist/ built elsewhere because the box then always runs exactly the sources it was given
+# (a copy from git or a USB stick needs no separate build step, and cannot bring a stale or missing
+# dist/), and because npm keeps every package it fetched in $APP_DIR/.npm: with --prefer-offline a
+# later install whose dependencies did not change builds from that cache without the internet.
 # npm and node-gyp run on the chosen Node, building better-sqlite3 against its headers.
 NODE_HOME="$(dirname "$(dirname "$NODE_RUN")")"
 NODEDIR_ENV=()
 if [ -f "$NODE_HOME/include/node/node.h" ]; then NODEDIR_ENV=(npm_config_nodedir="$NODE_HOME"); fi
 as_app() {
-  (cd "$ROOT$APP_DIR" && run runuser -u "$APP_USER" -- env HOME="$APP_DIR" npm_config_cache="$APP_DIR/.npm" \
-    PATH="$(dirname "$NODE_RUN"):$PATH" "${NODEDIR_ENV[@]}" "$@")
+  if [ "$DRY" = 1 ]; then
+    # A test: the copy in INSTALL_ROOT is built for real, as the user running the test.
+    (cd "$ROOT$APP_DIR" && env PATH="$(dirname "$NODE_RUN"):$PATH" "${NODEDIR_ENV[@]}" "$@")
+  else
+    (cd "$APP_DIR" && runuser -u "$APP_USER" -- env HOME="$APP_DIR" npm_config_cache="$APP_DIR/.npm" \
+      PATH="$(dirname "$NODE_RUN"):$PATH" "${NODEDIR_ENV[@]}" "$@")
+  fi
 }
 # The Node the native module was last built for: after a Node update it is built again.
 NODE_NOW="$( [ -x "$NODE_RUN" ] && "$NODE_RUN" --version || echo "v$NODE_LINE")"
 NODE_BUILT="$(cat "$ROOT$APP_DIR/.node-version" 2>/dev/null || true)"
 if [ "$SKIP_BUILD" = 1 ]; then
   say "Bỏ qua npm ci và npm run build (INSTALL_SKIP_BUILD=1)" "Skipping npm ci and npm run build (INSTALL_SKIP_BUILD=1)"
-else
-  if [ "$DEPS_CHANGED" = 1 ] || [ ! -d "$ROOT$APP_DIR/node_modules" ]; then
-    say "Cài thư viện (npm ci, có thể mất vài phút)" "Installing libraries (npm ci, may take a few minutes)"
-    if ! as_app npm ci --no-audit --no-fund; then
+elif [ "$DEPS_CHANGED" = 1 ] || [ "$APP_CHANGED" = 1 ] || [ ! -d "$ROOT$APP_DIR/node_modules" ] \
+  || [ ! -f "$ROOT$APP_DIR/dist/web/index.html" ] || [ ! -f "$ROOT$APP_DIR/dist/server/main.js" ]; then
+  # The build tools are there only when an earlier run stopped between installing and pruning.
+  if [ "$DEPS_CHANGED" = 1 ] || [ ! -e "$ROOT$APP_DIR/node_modules/.bin/vite" ]; then
+    say "Cài thư viện để dựng (npm ci, có thể mất vài phút)" "Installing libraries to build with (npm ci, may take a few minutes)"
+    if ! as_app npm ci --include=dev --prefer-offline --no-audit --no-fund; then
       # A lock file that lists only some platforms' optional packages is refused by npm ci.
       say "npm ci không dùng được tệp khoá, dùng npm install" "npm ci refused the lock file, using npm install"
-      as_app npm install --no-audit --no-fund
-      # npm install may rewrite the lock: keep the shipped one, so the next run sees no change.
-      if [ "$DRY" != 1 ]; then cp "$SRC/package-lock.json" "$ROOT$APP_DIR/package-lock.json"; fi
+      as_app npm install --include=dev --prefer-offline --no-audit --no-fund
     fi
-    APP_CHANGED=1
   elif [ "$NODE_BUILT" != "$NODE_NOW" ]; then
     say "Node.js đã đổi ($NODE_BUILT → $NODE_NOW): biên dịch lại better-sqlite3" "Node.js changed ($NODE_BUILT → $NODE_NOW): rebuilding better-sqlite3"
     as_app npm rebuild better-sqlite3
-    APP_CHANGED=1
-  else
-    kept "$APP_DIR/node_modules"
   fi
-  if [ "$DRY" != 1 ]; then echo "$NODE_NOW" >"$ROOT$APP_DIR/.node-version"; fi
-  if [ "$APP_CHANGED" = 1 ] || [ ! -f "$ROOT$APP_DIR/dist/web/index.html" ]; then
-    say "Dựng ứng dụng cho máy tính bảng (npm run build)" "Building the tablets' app (npm run build)"
-    as_app npm run build
-    APP_CHANGED=1
-  else
-    kept "$APP_DIR/dist"
-  fi
+  say "Dựng ứng dụng cho máy tính bảng và máy chủ (npm run build)" "Building the tablets' app and the server (npm run build)"
+  as_app npm run build
+  say "Bỏ các thư viện chỉ dùng để dựng (npm prune --omit=dev)" "Removing the libraries only the build uses (npm prune --omit=dev)"
+  as_app npm prune --omit=dev --no-audit --no-fund
+  # npm install and prune may rewrite the lock: keep the shipped one, so the next run sees no change.
+  lock="$ROOT$APP_DIR/package-lock.json"
+  if [ ! "$SRC/package-lock.json" -ef "$lock" ] && ! cmp -s "$SRC/package-lock.json" "$lock"; then cp "$SRC/package-lock.json" "$lock"; fi
+  APP_CHANGED=1
+elif [ "$NODE_BUILT" != "$NODE_NOW" ]; then
+  say "Node.js đã đổi ($NODE_BUILT → $NODE_NOW): biên dịch lại better-sqlite3" "Node.js changed ($NODE_BUILT → $NODE_NOW): rebuilding better-sqlite3"
+  as_app npm rebuild better-sqlite3
+  APP_CHANGED=1
+else
+  kept "$APP_DIR/node_modules"
+  kept "$APP_DIR/dist"
 fi
+if [ "$SKIP_BUILD" != 1 ]; then echo "$NODE_NOW" >"$ROOT$APP_DIR/.node-version"; fi
 
 # --- 4. Data folders and settings -------------------------------------------------------------
 ensure_dir "$DATA_DIR" 0750 "$OWNER"

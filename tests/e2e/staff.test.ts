@@ -45,14 +45,6 @@ async function signIn(page: Page, who: { name: string; pin: string }) {
 }
 
 async function pdfText(pdf: Buffer): Promise<string> {
-  // pdf.js expects Node 22's Promise.withResolvers; this is Node 20.
-  const P = Promise as unknown as { withResolvers?: () => unknown };
-  P.withResolvers ??= () => {
-    let resolve!: (v: unknown) => void;
-    let reject!: (e: unknown) => void;
-    const promise = new Promise((a, b) => { resolve = a; reject = b; });
-    return { promise, resolve, reject };
-  };
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
   let text = '';

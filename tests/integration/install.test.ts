@@ -11,7 +11,8 @@ import { configDir } from './harness.ts';
 /**
  * kiosk-config/install/: the one command that puts the kiosk on a center's box as a systemd
  * service. Run unprivileged into a temp folder (INSTALL_ROOT) with apt, useradd, chown and
- * systemctl only shown (INSTALL_DRY_RUN=1) and without npm ci/build (INSTALL_SKIP_BUILD=1).
+ * systemctl only shown (INSTALL_DRY_RUN=1) and, but in the test of what the box keeps, without npm
+ * ci, build and prune (INSTALL_SKIP_BUILD=1).
  */
 
 const dir = resolve(import.meta.dirname, '../../kiosk-config/install');
@@ -20,12 +21,15 @@ const uninstall = join(dir, 'uninstall.sh');
 const node = process.execPath;
 
 const roots: string[] = [];
-afterAll(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+// A built install's node_modules takes a while to delete on a busy machine.
+afterAll(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); }, 120_000);
 const newRoot = () => { const r = mkdtempSync(join(tmpdir(), 'kiosk-install-')); roots.push(r); return r; };
 
-function sh(script: string, root: string, args: string[] = [], input = '', env: Record<string, string> = {}) {
+function sh(
+  script: string, root: string, args: string[] = [], input = '', env: Record<string, string> = {}, timeout = 60_000,
+) {
   const r = spawnSync('bash', [script, ...args], {
-    input, encoding: 'utf8', timeout: 60_000,
+    input, encoding: 'utf8', timeout,
     env: { ...process.env, INSTALL_ROOT: root, INSTALL_DRY_RUN: '1', INSTALL_SKIP_BUILD: '1', INSTALL_NODE: node, ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -181,6 +185,60 @@ describe('the install scripts', () => {
     expect(sh(uninstall, root, ['--purge', '--yes']).code).toBe(0);
     expect(existsSync(join(root, 'etc/hoctap-kiosk.env'))).toBe(false);
   }, 60_000);
+
+  it('builds on the box and keeps production dependencies only: no development package, the tools run bundled', () => {
+    const root = newRoot();
+    // A real npm ci, build and prune in the copy (a dry run runs npm as this user, with this user's npm cache).
+    const first = sh(install, root, [], '', { INSTALL_SKIP_BUILD: '0' }, 1_500_000);
+    expect(first.code, first.err).toBe(0);
+    for (const step of ['npm ci', 'npm run build', 'npm prune --omit=dev']) expect(first.out).toContain(step);
+    const app = join(root, 'opt/hoctap-kiosk');
+    for (const built of ['dist/web/index.html', 'dist/server/main.js', 'dist/server/cli/migrate.js']) {
+      expect(existsSync(join(app, built)), built).toBe(true);
+    }
+
+    // Every package in node_modules (nested ones too): none is one that only development needs.
+    type Lock = { packages: Record<string, { dev?: boolean }> };
+    const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as Lock;
+    const installed: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (!e.isDirectory() || e.name.startsWith('.')) continue;
+        const p = join(dir, e.name);
+        if (e.name.startsWith('@')) { walk(p); continue; }
+        installed.push(p.slice(app.length + 1));
+        if (existsSync(join(p, 'node_modules'))) walk(join(p, 'node_modules'));
+      }
+    };
+    walk(join(app, 'node_modules'));
+    expect(installed).toContain('node_modules/better-sqlite3');
+    expect(installed.filter((p) => lock.packages[p]?.dev === true)).toEqual([]);
+    // The same from package.json's side: a devDependency is there only when the production tree needs it too
+    // (typescript: an optional peer of valibot, which the lock marks devOptional, not dev).
+    type Package = { devDependencies: Record<string, string> };
+    const { devDependencies } = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as Package;
+    const isThere = (name: string) => existsSync(join(app, 'node_modules', name, 'package.json'));
+    const devThere = Object.keys(devDependencies).filter(isThere);
+    expect(devThere.filter((name) => lock.packages[`node_modules/${name}`]?.dev === true)).toEqual([]);
+    expect(devThere.filter((name) => name !== 'typescript')).toEqual([]);
+
+    // The tools run from their bundles (no tsx on the box), as `npm run db:migrate` and `npm run staff` do there.
+    const data = newRoot();
+    const tool = (...args: string[]) => spawnSync('bash', [join(app, 'kiosk-config/install/cli.sh'), ...args], {
+      encoding: 'utf8', env: { ...process.env, KIOSK_DATA_DIR: data, PATH: `${dirname(node)}:${process.env.PATH}` },
+    });
+    const migrate = tool('migrate');
+    expect(migrate.stderr).toBe('');
+    expect(migrate.stdout).toMatch(/: Success$/m);
+    expect(tool('staff', 'list').stdout).toContain('Chưa có tài khoản nào');
+
+    // A second run with nothing changed installs and builds nothing.
+    const second = sh(install, root, [], '', { INSTALL_SKIP_BUILD: '0' }, 120_000);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('/opt/hoctap-kiosk/node_modules: đã có, giữ nguyên');
+    expect(second.out).toContain('/opt/hoctap-kiosk/dist: đã có, giữ nguyên');
+    expect(second.out).not.toMatch(/npm ci|npm run build|npm prune/);
+  }, 1_800_000);
 
   it('node.sh --into fetches the official Node 24 binary from the npm registry package, and keeps it on a second run', () => {
     const into = join(newRoot(), 'node');

@@ -280,7 +280,7 @@ const RETRIES = 3;
 async function signedOnce<S extends v.GenericSchema>(deps: FederationDeps, s: State, method: string, path: string, body: Uint8Array, headers: Record<string, string>, schema: S): Promise<{ answer: v.InferOutput<S> } | Failed> {
   const failed = (code: string, details: Record<string, unknown> = {}): Failed => ({ code, details });
   try {
-    const res = await deps.fetch(`${s.hubUrl}${path}`, { method, headers: { ...headers, ...signRequest(s.nodeId!, s.privateKey!, method, path, body, deps.now()) }, body: body as BodyInit }, tlsFor(s.hubCa));
+    const res = await deps.fetch(`${s.hubUrl}${path}`, { method, headers: { ...headers, ...signRequest(s.nodeId!, s.privateKey!, method, path, body, deps.now()) }, body: body as RequestInit['body'] }, tlsFor(s.hubCa));
     const answer: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const { code, details } = (answer ?? {}) as { code?: unknown; details?: unknown };

@@ -12,7 +12,10 @@ import { join } from 'node:path';
  * addresses change. ECDSA P-256 keys through WebCrypto; @peculiar/x509 writes the certificates.
  */
 
-x509.cryptoProvider.set(webcrypto as Crypto);
+x509.cryptoProvider.set(webcrypto as typeof crypto);
+/** WebCrypto's key as @peculiar/x509 types it: the DOM's where the DOM lib is loaded (tests), else Node's. */
+type Key = InstanceType<typeof CryptoKey>;
+type KeyPair = { publicKey: Key; privateKey: Key };
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY = 86_400_000;
@@ -60,12 +63,12 @@ function writeAtomic(path: string, text: string, secret = false): void {
   renameSync(tmp, path);
 }
 
-async function newKeys(): Promise<CryptoKeyPair> {
-  return webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+async function newKeys(): Promise<KeyPair> {
+  return webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']) as Promise<KeyPair>;
 }
 
-async function importPrivateKey(pemText: string): Promise<CryptoKey> {
-  return webcrypto.subtle.importKey('pkcs8', derOf(pemText), ALGORITHM, true, ['sign']) as Promise<CryptoKey>;
+async function importPrivateKey(pemText: string): Promise<Key> {
+  return webcrypto.subtle.importKey('pkcs8', derOf(pemText), ALGORITHM, true, ['sign']) as Promise<Key>;
 }
 
 /** The base64 SHA-256 of a certificate's SubjectPublicKeyInfo: the pin Chromium's `--ignore-certificate-errors-spki-list` takes. */
