@@ -219,26 +219,33 @@ elif [ "$DEPS_CHANGED" = 1 ] || [ "$APP_CHANGED" = 1 ] || [ ! -d "$ROOT$APP_DIR/
   || [ ! -f "$ROOT$APP_DIR/dist/web/index.html" ] || [ ! -f "$ROOT$APP_DIR/dist/server/main.js" ]; then
   # The build tools are there only when an earlier run stopped between installing and pruning.
   if [ "$DEPS_CHANGED" = 1 ] || [ ! -e "$ROOT$APP_DIR/node_modules/.bin/vite" ]; then
-    say "Cài thư viện để dựng (npm ci, có thể mất vài phút)" "Installing libraries to build with (npm ci, may take a few minutes)"
+    say "Cài thư viện để dựng (npm ci, có thể mất vài phút)" \
+      "Installing libraries to build with (npm ci, may take a few minutes)"
     if ! as_app npm ci --include=dev --prefer-offline --no-audit --no-fund; then
       # A lock file that lists only some platforms' optional packages is refused by npm ci.
       say "npm ci không dùng được tệp khoá, dùng npm install" "npm ci refused the lock file, using npm install"
       as_app npm install --include=dev --prefer-offline --no-audit --no-fund
     fi
   elif [ "$NODE_BUILT" != "$NODE_NOW" ]; then
-    say "Node.js đã đổi ($NODE_BUILT → $NODE_NOW): biên dịch lại better-sqlite3" "Node.js changed ($NODE_BUILT → $NODE_NOW): rebuilding better-sqlite3"
+    say "Node.js đã đổi ($NODE_BUILT → $NODE_NOW): biên dịch lại better-sqlite3" \
+      "Node.js changed ($NODE_BUILT → $NODE_NOW): rebuilding better-sqlite3"
     as_app npm rebuild better-sqlite3
   fi
-  say "Dựng ứng dụng cho máy tính bảng và máy chủ (npm run build)" "Building the tablets' app and the server (npm run build)"
+  say "Dựng ứng dụng cho máy tính bảng và máy chủ (npm run build)" \
+    "Building the tablets' app and the server (npm run build)"
   as_app npm run build
-  say "Bỏ các thư viện chỉ dùng để dựng (npm prune --omit=dev)" "Removing the libraries only the build uses (npm prune --omit=dev)"
+  say "Bỏ các thư viện chỉ dùng để dựng (npm prune --omit=dev)" \
+    "Removing the libraries only the build uses (npm prune --omit=dev)"
   as_app npm prune --omit=dev --no-audit --no-fund
   # npm install and prune may rewrite the lock: keep the shipped one, so the next run sees no change.
   lock="$ROOT$APP_DIR/package-lock.json"
-  if [ ! "$SRC/package-lock.json" -ef "$lock" ] && ! cmp -s "$SRC/package-lock.json" "$lock"; then cp "$SRC/package-lock.json" "$lock"; fi
+  if [ ! "$SRC/package-lock.json" -ef "$lock" ] && ! cmp -s "$SRC/package-lock.json" "$lock"; then
+    cp "$SRC/package-lock.json" "$lock"
+  fi
   APP_CHANGED=1
 elif [ "$NODE_BUILT" != "$NODE_NOW" ]; then
-  say "Node.js đã đổi ($NODE_BUILT → $NODE_NOW): biên dịch lại better-sqlite3" "Node.js changed ($NODE_BUILT → $NODE_NOW): rebuilding better-sqlite3"
+  say "Node.js đã đổi ($NODE_BUILT → $NODE_NOW): biên dịch lại better-sqlite3" \
+    "Node.js changed ($NODE_BUILT → $NODE_NOW): rebuilding better-sqlite3"
   as_app npm rebuild better-sqlite3
   APP_CHANGED=1
 else
