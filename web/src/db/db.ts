@@ -11,7 +11,7 @@ import { LearningPlanEvidenceSchema, PutLearningPlanSchema, type PutLearningPlan
 import { HouseholdViewSchema, type HouseholdFacts, type LinkMember, type RegisterHousehold } from '../../../shared/schemas/registry.ts';
 import { ModelCriteriaSetSchema, type ModelCriteriaSet, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
-import { ModelVerdictSchema } from '../lib/api.ts';
+import { ModelVerdictSchema } from '../../../shared/schemas/responses/model-verdict.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
 export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources', 'plan',

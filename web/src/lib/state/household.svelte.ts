@@ -7,7 +7,8 @@ import { HouseholdViewSchema, type HouseholdFacts, type HouseholdView } from '..
 import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
 import { db, StoredModelSetSchema, type HouseholdDraft, type OutboxItem, type Screen, type Session, type StoredPhoto } from '../../db/db.ts';
 import { attempt } from './attempt.ts';
-import { api, ApiError, ModelAssessmentViewSchema } from '../api.ts';
+import { ModelAssessmentViewSchema } from '../../../../shared/schemas/responses/model-assessment.ts';
+import { api, ApiError } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import type { SyncState } from './sync.svelte.ts';
 
