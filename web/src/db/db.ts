@@ -200,7 +200,7 @@ export type TabletDb = Dexie & {
   /** The catalog of learning resources, as of `catalogMeta.version` (retired ones dropped). */
   resources: EntityTable<ResourceView, 'id'>;
   catalogMeta: EntityTable<{ key: 'catalog'; version: number; fetchedAt: string }, 'key'>;
-  /** Read-aloud packs the box serves, each with its index (web/src/platform/audio-packs.ts), for use with the box away. */
+  /** Read-aloud packs the box serves, each with its index (web/src/lib/audio-packs.ts), for use with the box away. */
   audioPacks: EntityTable<StoredAudioPack, 'id'>;
   /** The criteria set of each other title as last fetched from the box (no one's data), for item texts with the box away. */
   modelSets: EntityTable<StoredModelSet, 'title'>;
