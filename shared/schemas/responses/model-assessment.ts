@@ -43,6 +43,8 @@ export type ModelAppraisalCaseData = v.InferOutput<typeof ModelAppraisalCaseSche
 export const ModelQueueItemSchema = v.object({
   assessmentId: v.string(), title: v.string(), subject: ModelSubjectViewSchema, submittedAt: v.nullable(v.string()),
   selfPassed: v.boolean(),
-  appraised: v.nullable(v.object({ passed: v.boolean(), total: v.nullable(v.number()), level: v.nullable(v.number()) })),
+  appraised: v.nullable(v.object({
+    passed: v.boolean(), total: v.nullable(v.number()), level: v.nullable(v.number()),
+  })),
 });
 export type ModelQueueItem = v.InferOutput<typeof ModelQueueItemSchema>;

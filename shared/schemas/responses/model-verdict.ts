@@ -39,7 +39,10 @@ const CriterionResultSchema = v.object({
 
 const ModelShortfallSchema = v.variant('kind', [
   v.object({ kind: v.literal('item-unanswered'), criterionId: v.string(), itemId: v.string() }),
-  v.object({ kind: v.literal('condition-not-met'), criterionId: v.string(), itemId: v.string(), explanation: v.nullable(v.string()) }),
+  v.object({
+    kind: v.literal('condition-not-met'), criterionId: v.string(), itemId: v.string(),
+    explanation: v.nullable(v.string()),
+  }),
   v.object({ kind: v.literal('criterion-below-min'), criterionId: v.string(), points: v.number(), min: v.number() }),
   v.object({ kind: v.literal('total-below-pass'), total: v.number(), pass: v.number(), needed: v.number() }),
   v.object({

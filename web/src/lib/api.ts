@@ -80,6 +80,8 @@ const as = withVillagerToken;
 /** Every call about a person takes the session's token last (undefined from the staff screens). */
 export const api = {
   kiosk: () => call(KioskInfoSchema, '/kiosk'),
+  /** Ends the facilitator's sign-in on this tablet (an assisted session's end); the answer is not read. */
+  staffSignOut: () => call(v.unknown(), '/staff/sign-out', { method: 'POST' }),
   register: (id: string, person: RegisterPerson, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
   person: (id: string, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token)),
   digitalHistory: (personId: string, token?: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
