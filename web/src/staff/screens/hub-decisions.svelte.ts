@@ -46,11 +46,17 @@ export class HubDecisionsState {
       const shown = this.modelTitle;
       const year = this.year;
       if (shown) {
-        [this.models, this.decisions] = await Promise.all([staffApi.modelProposals(shown, year), staffApi.decisions(year, shown)]);
-        this.chosen = this.chosen.filter((id) => this.models.some((p) => p.subject.id === id && p.proposed && !p.decision));
+        [this.models, this.decisions] = await Promise.all([
+          staffApi.modelProposals(shown, year), staffApi.decisions(year, shown),
+        ]);
+        const open = (id: string) => this.models.some((p) => p.subject.id === id && p.proposed && !p.decision);
+        this.chosen = this.chosen.filter(open);
       } else {
-        [this.proposals, this.decisions] = await Promise.all([staffApi.proposals(year), staffApi.decisions(year, 'cdht')]);
-        this.chosen = this.chosen.filter((id) => this.proposals.some((p) => p.personId === id && p.proposed && !p.decision));
+        [this.proposals, this.decisions] = await Promise.all([
+          staffApi.proposals(year), staffApi.decisions(year, 'cdht'),
+        ]);
+        const open = (id: string) => this.proposals.some((p) => p.personId === id && p.proposed && !p.decision);
+        this.chosen = this.chosen.filter(open);
       }
     } catch (e) {
       this.error = errorCode(e);

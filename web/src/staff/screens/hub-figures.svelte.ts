@@ -3,6 +3,8 @@ import { viStaff as t } from '../../lib/i18n/vi-staff.ts';
 import { errorCode } from '../../lib/api.ts';
 import { staffApi, type PopulationRow, type UnitChangeRow } from '../api.ts';
 
+type VillageEdit = { kind: 'village' | 'households'; count: number };
+
 /**
  * The commune's figures screen: the year's population figures and unit changes as the hub holds
  * them, the counts being typed per village (filled from what is entered), and each change's outcome.
@@ -22,9 +24,12 @@ export class HubFiguresState {
     this.year = year;
   }
 
-  /** The villages the officer may enter adults and households for: every current village name, and any already entered. */
+  /** The villages the officer may enter adults and households for: every current village name, and any entered. */
   get villages(): string[] {
-    const names = [...(this.board?.byPlace.map((r) => r.name) ?? []), ...this.rows.filter((r) => r.kind !== 'unit').map((r) => r.name)];
+    const names = [
+      ...(this.board?.byPlace.map((r) => r.name) ?? []),
+      ...this.rows.filter((r) => r.kind !== 'unit').map((r) => r.name),
+    ];
     return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'vi'));
   }
 
@@ -34,9 +39,13 @@ export class HubFiguresState {
 
   async load(): Promise<void> {
     const y = this.year;
-    [this.board, this.rows, this.changes] = await Promise.all([staffApi.dashboard(y), staffApi.population(y), staffApi.unitChanges()]);
-    this.adults = Object.fromEntries(this.rows.filter((r) => r.kind === 'village').map((r) => [r.name, r.count]));
-    this.households = Object.fromEntries(this.rows.filter((r) => r.kind === 'households').map((r) => [r.name, r.count]));
+    [this.board, this.rows, this.changes] = await Promise.all([
+      staffApi.dashboard(y), staffApi.population(y), staffApi.unitChanges(),
+    ]);
+    const counts = (kind: PopulationRow['kind']) =>
+      Object.fromEntries(this.rows.filter((r) => r.kind === kind).map((r) => [r.name, r.count]));
+    this.adults = counts('village');
+    this.households = counts('households');
   }
 
   /** Runs a change, reads the figures again and says it is saved; a refusal is kept as its code. */
@@ -53,14 +62,20 @@ export class HubFiguresState {
   }
 
   /** What the officer changed on a village's row: adults, households, or both. */
-  edits(name: string): { kind: 'village' | 'households'; count: number }[] {
-    const entered = (kind: 'village' | 'households') => this.rows.find((r) => r.kind === kind && r.name === name)?.count;
-    return [{ kind: 'village' as const, count: this.adults[name] }, { kind: 'households' as const, count: this.households[name] }]
-      .filter((c): c is { kind: 'village' | 'households'; count: number } => given(c.count) && Number(c.count) !== entered(c.kind));
+  edits(name: string): VillageEdit[] {
+    const entered = (kind: VillageEdit['kind']) => this.rows.find((r) => r.kind === kind && r.name === name)?.count;
+    const typed = [
+      { kind: 'village' as const, count: this.adults[name] },
+      { kind: 'households' as const, count: this.households[name] },
+    ];
+    return typed
+      .filter((c): c is VillageEdit => given(c.count) && Number(c.count) !== entered(c.kind));
   }
 
   async saveVillage(name: string): Promise<void> {
-    for (const c of this.edits(name)) await staffApi.setPopulation({ kind: c.kind, name, year: this.year, count: Number(c.count) });
+    for (const c of this.edits(name)) {
+      await staffApi.setPopulation({ kind: c.kind, name, year: this.year, count: Number(c.count) });
+    }
   }
 }
 
