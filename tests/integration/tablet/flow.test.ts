@@ -40,14 +40,14 @@ describe('the villager flow on the tablet', () => {
   it('a score and its confirmation tapped at once are both kept', async () => {
     const flow = await started();
     await flow.register(people.baLan);
-    await flow.chooseGroup('nhom-1');
-    void flow.setScore('CS01', 9);
-    void flow.setNote('CS01', 'Đọc báo mỗi tối');
-    await flow.confirmAnswer('CS01', true);
+    await flow.assessment.chooseGroup('nhom-1');
+    void flow.assessment.setScore('CS01', 9);
+    void flow.assessment.setNote('CS01', 'Đọc báo mỗi tối');
+    await flow.assessment.confirmAnswer('CS01', true);
     expect(flow.session.answers.CS01).toEqual({ score: 9, note: 'Đọc báo mỗi tối', confirmed: true });
     expect((await db.session.get('current'))?.answers.CS01).toEqual({ score: 9, note: 'Đọc báo mỗi tối', confirmed: true });
     // A new score asks for a new confirmation.
-    await flow.setScore('CS01', 8);
+    await flow.assessment.setScore('CS01', 8);
     expect(flow.session.answers.CS01?.confirmed).toBeUndefined();
   });
 
@@ -88,18 +88,18 @@ describe('the villager flow on the tablet', () => {
       return flow;
     };
     const first = await comeBack();
-    const bank = first.digitalBank!;
-    await first.startDigital();
+    const bank = first.digital.bank!;
+    await first.digital.start();
     expect(first.session.screen).toBe('digital');
     const [a, b] = bank.items;
-    void first.answerDigital(a!.id, { kind: 'self-rating', step: 3 });
-    await first.digitalGo(1);
+    void first.digital.answer(a!.id, { kind: 'self-rating', step: 3 });
+    await first.digital.go(1);
     // Tapped just before "Tạm dừng": it goes to the box with the rest.
-    void first.answerDigital(b!.id, { kind: 'self-rating', step: 4 });
-    await first.pauseDigital();
+    void first.digital.answer(b!.id, { kind: 'self-rating', step: 4 });
+    await first.digital.pause();
     expect(first.session.screen).toBe('result');
     expect(first.session.digital).toBeUndefined();
-    expect(first.digitalPaused).toBe(true);
+    expect(first.digital.paused).toBe(true);
     await first.sync.kick();
     // At the box, under her token; nothing of it left on the tablet.
     expect(await box().db.selectFrom('digital_draft').select(['person_id', 'item_index']).execute()).toEqual([{ person_id: personId, item_index: 1 }]);
@@ -109,10 +109,10 @@ describe('the villager flow on the tablet', () => {
 
     const later = await comeBack();
     // Her slip offers to continue it.
-    expect(later.digitalPaused).toBe(true);
-    await later.startDigital();
+    expect(later.digital.paused).toBe(true);
+    await later.digital.start();
     expect(later.session.digital).toMatchObject({ index: 1, responses: { [a!.id]: { kind: 'self-rating', step: 3 }, [b!.id]: { kind: 'self-rating', step: 4 } } });
-    await later.finishDigital();
+    await later.digital.finish();
     expect(later.session.screen).toBe('digital-result');
     const here = later.session.digital!.result!;
     await later.sync.kick();
@@ -133,25 +133,25 @@ describe('the villager flow on the tablet', () => {
     await flow.go('find');
     await flow.findByCode(registered.body.code, 1954);
     await flow.confirmFound();
-    const [a, b] = flow.digitalBank!.items;
-    await flow.startDigital();
+    const [a, b] = flow.digital.bank!.items;
+    await flow.digital.start();
     // Nothing answered: "Nộp bài" keeps the check open and says why (the box would refuse it).
-    await flow.finishDigital();
+    await flow.digital.finish();
     expect(flow.session.screen).toBe('digital');
     expect(flow.error).toBe('digital.no-answers');
-    await flow.answerDigital(a!.id, { kind: 'self-rating', step: 2 });
+    await flow.digital.answer(a!.id, { kind: 'self-rating', step: 2 });
 
     const boxFetch = globalThis.fetch;
     globalThis.fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-    await flow.pauseDigital();
+    await flow.digital.pause();
     expect(flow.session.digital).toBeUndefined();
     const queued = await db.outbox.toArray();
     expect(queued.map((i) => [i.kind, i.personId])).toEqual([['digital-draft', personId]]);
     expect(JSON.stringify(await db.session.toArray())).not.toContain(a!.id);
     // Taken up again on this tablet with the box still away: from the outbox, the only place it is.
-    await flow.startDigital();
+    await flow.digital.start();
     expect(flow.session.digital?.responses).toEqual({ [a!.id]: { kind: 'self-rating', step: 2 } });
-    await flow.answerDigital(b!.id, { kind: 'self-rating', step: 1 });
+    await flow.digital.answer(b!.id, { kind: 'self-rating', step: 1 });
     // She walks away: the session's end hands the open check over too.
     await flow.endSession();
     expect((await db.outbox.toArray()).map((i) => i.kind)).toEqual(['digital-draft', 'digital-draft']);
@@ -191,8 +191,8 @@ describe('the villager flow on the tablet', () => {
   it('a read refused hours later (her token expired) brings her back to the code screen, and her draft still reaches the box', async () => {
     const flow = await started();
     await flow.register(people.baLan);
-    await flow.chooseGroup('nhom-1');
-    await flow.setScore('CS01', 9);
+    await flow.assessment.chooseGroup('nhom-1');
+    await flow.assessment.setScore('CS01', 9);
     const personId = flow.session.personId;
     box().setNow(new Date('2026-11-23T07:00:00Z'));
     await flow.household.open();

@@ -55,7 +55,7 @@ describe('a shared tablet between villagers', () => {
     await flow.go('welcome');
     expect(flow.occupied).toBe(false);
     // A choice made on the welcome screen is hers too.
-    await flow.setTextScale(2);
+    await flow.preferences.setTextScale(2);
     expect(flow.occupied).toBe(true);
     await flow.endSession();
     expect(flow.occupied).toBe(false);
@@ -72,11 +72,11 @@ describe('a shared tablet between villagers', () => {
     const flow = await started();
     await flow.go('register');
     await flow.register(people.baLan);
-    flow.digitalRefused = { nextDate: '2027-01-01' };
-    flow.digitalHistory = [{ id: 'x' } as (typeof flow.digitalHistory)[number]];
+    flow.digital.refused = { nextDate: '2027-01-01' };
+    flow.digital.history = [{ id: 'x' } as (typeof flow.digital.history)[number]];
     await flow.endSession();
-    expect(flow.digitalRefused).toBeNull();
-    expect(flow.digitalHistory).toEqual([]);
+    expect(flow.digital.refused).toBeNull();
+    expect(flow.digital.history).toEqual([]);
     expect(flow.session.person).toBeNull();
     expect(flow.session.token).toBeUndefined();
     expect(await db.session.count()).toBe(0);

@@ -11,7 +11,7 @@ import { LearningPlanEvidenceSchema, PutLearningPlanSchema, type PutLearningPlan
 import { HouseholdViewSchema, type HouseholdFacts, type LinkMember, type RegisterHousehold } from '../../../shared/schemas/registry.ts';
 import { ModelCriteriaSetSchema, type ModelCriteriaSet, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
-import { ModelVerdictSchema } from '../lib/api.ts';
+import { ModelVerdictSchema } from '../../../shared/schemas/responses/model-verdict.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
 export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources', 'plan',
@@ -200,7 +200,7 @@ export type TabletDb = Dexie & {
   /** The catalog of learning resources, as of `catalogMeta.version` (retired ones dropped). */
   resources: EntityTable<ResourceView, 'id'>;
   catalogMeta: EntityTable<{ key: 'catalog'; version: number; fetchedAt: string }, 'key'>;
-  /** Read-aloud packs the box serves, each with its index (web/src/platform/audio-packs.ts), for use with the box away. */
+  /** Read-aloud packs the box serves, each with its index (web/src/lib/audio-packs.ts), for use with the box away. */
   audioPacks: EntityTable<StoredAudioPack, 'id'>;
   /** The criteria set of each other title as last fetched from the box (no one's data), for item texts with the box away. */
   modelSets: EntityTable<StoredModelSet, 'title'>;

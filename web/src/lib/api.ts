@@ -3,41 +3,10 @@ import { DigitalDraftAnswerSchema, DigitalHistorySchema } from '../../../shared/
 import { isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
 import { AssessmentViewSchema, EvidenceViewSchema, type PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
-import { AttendanceEvidenceSchema } from '../../../shared/schemas/attendance.ts';
-import { LearningPlanEvidenceSchema } from '../../../shared/schemas/learning-plan.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
-import { HouseholdViewSchema } from '../../../shared/schemas/registry.ts';
-import { ModelCriteriaSetSchema, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import type { ModelVerdict } from '../../../shared/domain/models/verdict.ts';
-
-/**
- * A verdict of one of the other titles, as the box computes it (shared/domain/models/verdict.ts):
- * its main fields are checked; the rest is the box's own computation, taken as it is.
- */
-export const ModelVerdictSchema = v.pipe(
-  v.looseObject({
-    kind: v.picklist(['points', 'targets']), passed: v.boolean(), total: v.nullable(v.number()), maxTotal: v.nullable(v.number()),
-    band: v.nullable(v.looseObject({ id: v.string(), label: v.string(), min: v.number() })),
-    items: v.array(v.looseObject({ itemId: v.string(), criterionId: v.string(), points: v.nullable(v.number()), met: v.nullable(v.boolean()),
-      computed: v.nullable(v.looseObject({ explanation: v.string(), met: v.boolean() })) })),
-    shortfalls: v.array(v.looseObject({ kind: v.string() })),
-  }),
-  v.transform((x) => x as unknown as ModelVerdict),
-);
-
-/** A household's (clan's, village's, unit's) self-assessment as the box holds it. */
-export const ModelAssessmentViewSchema = v.looseObject({
-  id: v.string(), title: v.string(), year: v.number(), criteriaSetId: v.string(), criteriaSetVersion: v.string(),
-  status: v.picklist(['draft', 'submitted']), answers: v.record(v.string(), v.union([v.number(), v.boolean()])), verdict: ModelVerdictSchema,
-  /** Photos of declared items (`indicatorId`: the item). */
-  evidence: v.array(EvidenceViewSchema),
-});
-export type ModelAssessmentViewData = v.InferOutput<typeof ModelAssessmentViewSchema>;
-
-/** The current year's assessment of a subject (or null), the set it goes by and its computed items so far. */
-export const ModelStartSchema = v.object({
-  assessment: v.nullable(ModelAssessmentViewSchema), set: ModelCriteriaSetSchema, year: v.number(), verdict: ModelVerdictSchema,
-});
+import type { ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import { ModelStartSchema } from '../../../shared/schemas/responses/model-assessment.ts';
+import { CurrentAssessmentSchema, HouseholdOfSchema } from '../../../shared/schemas/responses/people.ts';
 
 /** A refusal or failure, with the box's stable code ('network' when the box did not answer). */
 export class ApiError extends Error {
@@ -111,6 +80,8 @@ const as = withVillagerToken;
 /** Every call about a person takes the session's token last (undefined from the staff screens). */
 export const api = {
   kiosk: () => call(KioskInfoSchema, '/kiosk'),
+  /** Ends the facilitator's sign-in on this tablet (an assisted session's end); the answer is not read. */
+  staffSignOut: () => call(v.unknown(), '/staff/sign-out', { method: 'POST' }),
   register: (id: string, person: RegisterPerson, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
   person: (id: string, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token)),
   digitalHistory: (personId: string, token?: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
@@ -120,9 +91,9 @@ export const api = {
   personByCode: (code: string, birthYear: number, token?: string) =>
     call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`, as(token)),
   currentAssessment: (personId: string, token?: string) =>
-    call(v.object({ assessment: v.nullable(AssessmentViewSchema), attendance: v.optional(v.nullable(AttendanceEvidenceSchema)), learningPlan: v.optional(v.nullable(LearningPlanEvidenceSchema)) }), `/people/${personId}/assessments/current`, as(token)),
+    call(CurrentAssessmentSchema, `/people/${personId}/assessments/current`, as(token)),
   /** The household the person is in now (members by name, the head first), or null. */
-  householdOf: (personId: string, token?: string) => call(v.object({ household: v.nullable(HouseholdViewSchema) }), `/people/${personId}/household`, as(token)),
+  householdOf: (personId: string, token?: string) => call(HouseholdOfSchema, `/people/${personId}/household`, as(token)),
   modelStart: (title: ModelTitle, subjectId: string, token?: string) =>
     call(ModelStartSchema, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`, as(token)),
   putAssessment: (id: string, body: PutAssessment, token?: string) => call(AssessmentViewSchema, `/assessments/${id}`, as(token, json('PUT', body))),

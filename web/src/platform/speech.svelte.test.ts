@@ -1,19 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClipRef } from './audio-packs.ts';
+import { createSpeech, type ClipRef, type ClipSource } from './speech.ts';
 
 /** What the box's packs hold in each case: clips by kind and language, for any text. */
-const packs = vi.hoisted(() => ({ clips: {} as Record<string, { pack: string; id: string; url: string }[] | undefined> }));
-vi.mock('./audio-packs.ts', () => ({
-  audioPacks: {
-    start: () => {},
-    onChange: () => () => {},
-    has: (lang: string, kind: string) => packs.clips[`${kind}:${lang}`] !== undefined,
-    clipsFor: (_text: string, lang: string, kind: string) => packs.clips[`${kind}:${lang}`] ?? null,
-  },
-}));
-
-const { browserSpeech } = await import('./speech.ts');
-const { locale } = await import('../lib/i18n/locale.svelte.ts');
+const packs = { clips: {} as Record<string, ClipRef[] | undefined> };
+const audioPacks: ClipSource = {
+  start: () => {},
+  onChange: () => () => {},
+  has: (lang, kind) => packs.clips[`${kind}:${lang}`] !== undefined,
+  clipsFor: (_text, lang, kind) => packs.clips[`${kind}:${lang}`] ?? null,
+};
+/** The screens' language (web/src/lib/speech.ts reads the locale's). */
+const locale = { lang: 'vi' };
+const browserSpeech = createSpeech(() => locale.lang, audioPacks);
 
 const clip = (pack: string, id: string): ClipRef => ({ pack, id, url: `/api/audio/packs/${pack}/clips/${id}.ogg?v=1` });
 const said: { text: string; lang: string }[] = [];

@@ -1,8 +1,21 @@
-import { locale } from '../lib/i18n/locale.svelte.ts';
-import { audioPacks, type ClipRef } from './audio-packs.ts';
+/** One recorded or synthesized clip of a read-aloud pack the box serves. */
+export interface ClipRef {
+  pack: string;
+  id: string;
+  url: string;
+}
+
+/** The box's read-aloud packs as speech uses them (web/src/lib/audio-packs.ts; a fake in tests). */
+export interface ClipSource {
+  /** Called on first use: reads what the tablet kept and asks the box. */
+  start(): void;
+  onChange(listener: () => void): () => void;
+  has(lang: string, kind: 'recorded' | 'synthesized'): boolean;
+  clipsFor(text: string, lang: string, kind: 'recorded' | 'synthesized'): ClipRef[] | null;
+}
 
 /**
- * Read-aloud in the language the screens are in (`locale.lang`). Seam so tests and tablets without
+ * Read-aloud in the language the screens are in (`lang()`, web/src/lib/speech.ts passes the locale's). Seam so tests and tablets without
  * a voice behave predictably. A text is said, in order of preference, by:
  *  1. a recorded pack's clips (a person's voice; also the only voice for a minority language);
  *  2. the tablet's own voice for the language (Android ships vi-VN);
@@ -79,21 +92,22 @@ function sayWithVoice(text: string, lang: string): void {
   synth.speak(u);
 }
 
-export const browserSpeech: Speech = {
+/** The browser's speech, saying texts in `lang()` with the clips of `audioPacks` where they serve best. */
+export const createSpeech = (currentLang: () => string, audioPacks: ClipSource): Speech => ({
   available() {
     audioPacks.start();
-    const lang = locale.lang;
+    const lang = currentLang();
     return audioPacks.has(lang, 'recorded') || voiceFor(lang) !== undefined || audioPacks.has(lang, 'synthesized');
   },
   canSay(text) {
     audioPacks.start();
-    const lang = locale.lang;
+    const lang = currentLang();
     return voiceFor(lang) !== undefined || audioPacks.clipsFor(text, lang, 'recorded') !== null || audioPacks.clipsFor(text, lang, 'synthesized') !== null;
   },
   speak(text) {
     audioPacks.start();
     stopAll();
-    const lang = locale.lang;
+    const lang = currentLang();
     const clips = audioPacks.clipsFor(text, lang, 'recorded') ?? (voiceFor(lang) ? null : audioPacks.clipsFor(text, lang, 'synthesized'));
     if (clips) {
       void playClips(clips).catch(() => {
@@ -115,4 +129,4 @@ export const browserSpeech: Speech = {
       synth?.removeEventListener?.('voiceschanged', listener);
     };
   },
-};
+});

@@ -1,14 +1,17 @@
 import type { Shortfall } from '../../../../shared/domain/recognition.ts';
 import { locale, type Lang } from './locale.svelte.ts';
 import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
-import { vietnamDate } from '../../../../shared/domain/vietnam-time.ts';
+import { vietnamDate, vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
 import type { ModelRecognitionView } from '../../../../shared/schemas/registry.ts';
 import { errorText as errorTextIn, fill, modelShortfallText as modelShortfallTextIn, shortfallText as shortfallTextIn, vi, type Messages } from '../../../../shared/i18n/vi.ts';
 
 export { fill, type Messages };
 
-/** The center's time zone: dates read as the center's calendar, whatever zone the tablet is set to. */
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/**
+ * Dates read as the center's calendar, whatever zone the tablet is set to: each instant is turned into
+ * Vietnam's wall clock (shared/domain/vietnam-time.ts) and its UTC fields are formatted.
+ */
+const TIME_ZONE = 'UTC';
 
 class Catalogs {
   /** Loaded on first choosing English: the first villager screen ships Vietnamese only. */
@@ -65,8 +68,12 @@ function formatter(style: 'date' | 'padded' | 'dateTime' | 'session' | 'sessionD
   return f;
 }
 
-/** A plain calendar date ("2026-03-31") as that day at noon in the center's zone, so no zone moves it to another day. */
-const instant = (value: string): Date => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value));
+/**
+ * What to format: Vietnam's wall clock at an instant; a plain calendar date ("2026-03-31") as that day
+ * at noon, so nothing moves it to another day.
+ */
+const instant = (value: string): Date =>
+  (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : vietnamWallClock(new Date(value)));
 
 /** A day, e.g. 5/12/2026 (vi) or 05/12/2026 (en): an ISO instant or a plain date. */
 export const formatDate = (value: string): string => formatter('date').format(instant(value));

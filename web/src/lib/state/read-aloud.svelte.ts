@@ -1,4 +1,4 @@
-import { browserSpeech } from '../../platform/speech.ts';
+import { browserSpeech } from '../speech.ts';
 
 /**
  * "Always read" (assisted sessions, or chosen from the welcome screen): reads a screen's prompt aloud

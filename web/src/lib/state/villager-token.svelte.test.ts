@@ -76,11 +76,11 @@ describe('the villager token on the tablet', () => {
     const token = flow.session.token!;
     expect(token).toMatch(tokenShape);
     expect((await db.session.get('current'))?.token).toBe(token);
-    await flow.chooseGroup('nhom-1');
-    await flow.setScore('CS01', 9);
-    await flow.submit();
-    await flow.startPlan('assessment');
-    await flow.savePlan([{ resourceId: '0190a000-0000-7000-8000-0000000000aa', title: 'Đọc báo', kind: 'printed', dueOn: '2026-12-31', sessions: [] }]);
+    await flow.assessment.chooseGroup('nhom-1');
+    await flow.assessment.setScore('CS01', 9);
+    await flow.assessment.submit();
+    await flow.plan.start('assessment');
+    await flow.plan.save([{ resourceId: '0190a000-0000-7000-8000-0000000000aa', title: 'Đọc báo', kind: 'printed', dueOn: '2026-12-31', sessions: [] }]);
     const items = await db.outbox.toArray();
     expect(items.map((i) => i.kind)).toEqual(['person', 'assessment', 'learning-plan']);
     expect(items.every((i) => i.token === token)).toBe(true);

@@ -75,3 +75,13 @@ export class OutboxSender {
     await this.db.outbox.update(seq, { state: 'pending', refusal: undefined });
   }
 }
+
+/**
+ * The box settled on another slip code for a person registered here (a clash, rare): a household
+ * she registered that still waits behind her registration names its head by the box's code.
+ */
+export async function renameWaitingHead(db: TabletDb, personId: string, code: string): Promise<void> {
+  await db.outbox.where('personId').equals(personId).modify((queued) => {
+    if (queued.kind === 'household' && queued.state === 'pending') queued.body = { ...queued.body, headCode: code };
+  });
+}

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { AudioPackIndexSchema, AudioPackListSchema, type AudioPackIndex } from '../../../shared/schemas/audio-pack.ts';
 import { db } from '../db/db.ts';
-import { call } from '../lib/api.ts';
-import { clipLookup, coverText, type ClipLookup } from './audio-cover.ts';
+import { clipLookup, coverText, type ClipLookup } from '../platform/audio-cover.ts';
+import type { ClipRef, ClipSource } from '../platform/speech.ts';
+import { call } from './api.ts';
 
 /**
  * The read-aloud packs the box serves (recorded voices, and the box's synthesized Vietnamese),
@@ -11,12 +12,6 @@ import { clipLookup, coverText, type ClipLookup } from './audio-cover.ts';
  * shows up without a reload); only a pack whose version changed is fetched again. The clips
  * themselves are fetched on first play and kept by the service worker (vite.config.ts).
  */
-
-export interface ClipRef {
-  pack: string;
-  id: string;
-  url: string;
-}
 
 type Kind = AudioPackIndex['pack']['kind'];
 
@@ -39,7 +34,7 @@ function load(index: AudioPackIndex): Loaded {
   return { index, lookup: clipLookup(clips) };
 }
 
-class AudioPacks {
+class AudioPacks implements ClipSource {
   private packs: Loaded[] = [];
   private listeners = new Set<() => void>();
   private started = false;

@@ -1,0 +1,92 @@
+import type { DecisionTitle } from '../../../../shared/schemas/decision.ts';
+import { errorCode } from '../../lib/api.ts';
+import { staffApi, type Decision, type ModelProposal, type Proposal } from '../api.ts';
+
+/** What a decision names besides its selection: typed on the screen (HubDecisions.svelte). */
+export interface DecisionAct {
+  year: number;
+  number: string;
+  signedOn: string;
+  signer: string;
+}
+
+/**
+ * The commune's decisions screen: the year's proposals of one title, the selection the officer
+ * ticks, and the decisions recorded; every change is followed by reading the proposals again.
+ */
+export class HubDecisionsState {
+  year = $state(0);
+  title = $state<DecisionTitle>('cdht');
+  proposals = $state<Proposal[]>([]);
+  /** The proposals of the four other titles, by subject id (a village by its name). */
+  models = $state<ModelProposal[]>([]);
+  decisions = $state<Decision[]>([]);
+  chosen = $state<string[]>([]);
+  done = $state<string | null>(null);
+  error = $state<string | null>(null);
+
+  constructor(year: number) {
+    this.year = year;
+  }
+
+  get modelTitle(): Exclude<DecisionTitle, 'cdht'> | null {
+    return this.title === 'cdht' ? null : this.title;
+  }
+
+  /** A village is its own subject: no column of villages beside it. */
+  get villageColumn(): boolean {
+    return this.modelTitle !== 'cddht';
+  }
+
+  /** Runs a change, then reads the proposals and decisions of the title shown again. */
+  async attempt(work: () => Promise<unknown>): Promise<void> {
+    this.error = null;
+    try {
+      await work();
+      const shown = this.modelTitle;
+      const year = this.year;
+      if (shown) {
+        [this.models, this.decisions] = await Promise.all([
+          staffApi.modelProposals(shown, year), staffApi.decisions(year, shown),
+        ]);
+        const open = (id: string) => this.models.some((p) => p.subject.id === id && p.proposed && !p.decision);
+        this.chosen = this.chosen.filter(open);
+      } else {
+        [this.proposals, this.decisions] = await Promise.all([
+          staffApi.proposals(year), staffApi.decisions(year, 'cdht'),
+        ]);
+        const open = (id: string) => this.proposals.some((p) => p.personId === id && p.proposed && !p.decision);
+        this.chosen = this.chosen.filter(open);
+      }
+    } catch (e) {
+      this.error = errorCode(e);
+    }
+  }
+
+  choose(next: DecisionTitle): void {
+    if (next === this.title) return;
+    this.chosen = [];
+    this.models = [];
+    this.proposals = [];
+    this.decisions = [];
+    this.title = next;
+  }
+
+  toggle(id: string, on: boolean): void {
+    this.chosen = on ? [...this.chosen, id] : this.chosen.filter((x) => x !== id);
+  }
+
+  /** Records a decision naming the selection; `recorded` runs once the box has it (the message, the form). */
+  record(act: DecisionAct, recorded: () => void): Promise<void> {
+    const shown = this.modelTitle;
+    return this.attempt(async () => {
+      if (shown) {
+        const subjects = this.models.filter((p) => this.chosen.includes(p.subject.id))
+          .map((p) => ({ kind: p.subject.kind, id: p.subject.id }));
+        await staffApi.recordDecision({ ...act, title: shown, subjects });
+      } else await staffApi.recordDecision({ ...act, personIds: this.chosen });
+      recorded();
+      this.chosen = [];
+    });
+  }
+}
