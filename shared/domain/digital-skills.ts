@@ -1,3 +1,4 @@
+import { VIETNAM_TIME_ZONE } from './vietnam-time.ts';
 import {
   digitalLevels,
   type DigitalBank,
@@ -255,7 +256,7 @@ export function retakeAllowed(
   lastAttemptAt: string | null,
   now: string,
   attendedLessonSince: boolean,
-  timeZone = 'Asia/Ho_Chi_Minh',
+  timeZone = VIETNAM_TIME_ZONE,
 ): RetakeVerdict {
   if (lastAttemptAt === null) return { allowed: true };
   if (bank.retake.orAfterLesson && attendedLessonSince) return { allowed: true };

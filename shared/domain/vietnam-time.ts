@@ -4,6 +4,9 @@
  */
 const OFFSET_MS = 7 * 3600_000;
 
+/** Vietnam's zone in the IANA database: the default of `year.timeZone` and of rules that take a zone. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 /**
  * The wall clock in Vietnam at an instant, as a Date whose UTC fields read it (`getUTCHours()` is the
  * hour in Vietnam, `toISOString()` its date and time with a misleading Z): for names and slots.

@@ -1,4 +1,5 @@
 import { currentAssessmentYear, type AssessmentYearRules } from '../../../shared/domain/assessment-year.ts';
+import { VIETNAM_TIME_ZONE } from '../../../shared/domain/vietnam-time.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AttendanceEvidence, ClassAttendance, PersonAttendance, PutAttendance } from '../../../shared/schemas/attendance.ts';
 import { audit, type Actor } from '../audit/audit.ts';
@@ -19,7 +20,7 @@ type AttendanceDeps = { db: Db; now: () => Date };
 export type YearBoundary = Omit<AssessmentYearRules, 'fixedYear'>;
 
 /** The calendar year in Vietnam. */
-export const VIETNAM_CALENDAR_YEAR: YearBoundary = { startMonth: 1, startDay: 1, timeZone: 'Asia/Ho_Chi_Minh' };
+export const VIETNAM_CALENDAR_YEAR: YearBoundary = { startMonth: 1, startDay: 1, timeZone: VIETNAM_TIME_ZONE };
 
 /** The center's year boundary, as its assessments use it. */
 export function yearBoundaryOf(config: Pick<KioskConfig, 'settings'>): YearBoundary {
