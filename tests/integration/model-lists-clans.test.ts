@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../fixtures/people.ts';
 import {
-  answers, appraise, auditOf, chu, clanDeclared, closings, familyList, finalize, GO_CHE, h, KHE_NGANG, nhung, pao, passing,
-  recognize, sheetRows, sinh, staff, useListsBox, YEAR, type Registered,
+  answers, appraise, auditOf, chu, clanDeclared, closings, familyList, finalize, GO_CHE, h, KHE_NGANG, nhung, pao,
+  passing, recognize, sheetRows, sinh, staff, useListsBox, YEAR, type Registered,
 } from './model-lists-setup.ts';
 
 /**

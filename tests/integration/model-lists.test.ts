@@ -6,8 +6,8 @@ import { build, indicatorIds } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
 import { startHarness } from './harness.ts';
 import {
-  answers, appraise, auditOf, closings, declared, elsewhere, failing, familyList, finalize, GO_CHE, h, KHE_NGANG, passing,
-  sheetRows, staff, unappraised, useListsBox, YEAR,
+  answers, appraise, auditOf, closings, declared, elsewhere, failing, familyList, finalize, GO_CHE, h, KHE_NGANG,
+  passing, sheetRows, staff, unappraised, useListsBox, YEAR,
 } from './model-lists-setup.ts';
 
 /**

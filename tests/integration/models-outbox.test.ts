@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../fixtures/people.ts';
 import {
-  appended, chu, facts, h, household, link, outboxAfter, pao, refused, REGISTERED_AT, registerHousehold, sinh, soi, staff,
-  useOutboxBox, type Registered,
+  appended, chu, facts, h, household, link, outboxAfter, pao, refused, REGISTERED_AT, registerHousehold, sinh, soi,
+  staff, useOutboxBox, type Registered,
 } from './models-outbox-setup.ts';
 
 /**

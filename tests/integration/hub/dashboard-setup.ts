@@ -94,7 +94,8 @@ export const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] 
 /** Starts the province, the commune hub on `storage`, and the two centers, which enrol, register and sync. */
 export async function startCommune(storage: (typeof storages)[number]): Promise<Commune> {
   const province = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_HUB_LEVEL: 'province' });
-  const hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, linkTo(() => province), storage === 'postgres' ? pgUrl : null);
+  const database = storage === 'postgres' ? pgUrl : null;
+  const hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, linkTo(() => province), database);
   const hubStaff = await staffSessions(hub);
   const sites: Site[] = [];
   for (const [i, name] of ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'].entries()) {
