@@ -1,12 +1,14 @@
 import { gzipSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyPush, type HubDeps } from '../../server/src/hub/hub.service.ts';
-import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import type { ChangeMessage } from '../../shared/sync/messages.ts';
 import { build, indicatorIds } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness } from './harness.ts';
+import {
+  answers, appraise, auditOf, closings, declared, elsewhere, failing, familyList, finalize, GO_CHE, h, KHE_NGANG,
+  passing, sheetRows, staff, unappraised, useListsBox, YEAR,
+} from './model-lists-setup.ts';
 
 /**
  * The proposal lists of households ("Gia đình học tập", a village's) and clans ("Dòng họ học tập",
@@ -14,91 +16,10 @@ import { startHarness, type Harness } from './harness.ts';
  * appraised as passing is on them; finalizing locks those appraisals and goes up once as
  * ProposalListClosedV2; the administrator alone reopens one, and it is audited. The CDHT list of
  * the same village stays its own (V1), and the commune counts only it as the village's report.
+ * The households' list here; the clans' list in model-lists-clans.test.ts.
  */
 
-let h: Harness;
-let staff: Awaited<ReturnType<typeof staffSessions>>;
-const KHE_NGANG = 'Thôn Khe Ngang';
-const GO_CHE = 'Thôn Gò Chè';
-const YEAR = 2026;
-
-interface Registered { id: string; code: string; birthYear: number; name: string }
-async function register(name: string, birthYear: number, village = KHE_NGANG, publicList = true): Promise<Registered> {
-  const id = build.id();
-  const person: RegisterPerson = { name, birthYear, village, consents: { assessment: true, publicList, statistics: true } };
-  const res = await h.json('PUT', `/api/people/${id}`, person);
-  expect(res.status).toBe(200);
-  return { id, code: res.body.code, birthYear, name };
-}
-
-/** The commune's decisions as the box holds them once the downward feed brought them. */
-async function recognize(subjectKind: 'person' | 'household', ids: string[], title: 'cdht' | 'gdht') {
-  await h.db.insertInto('recognition').values(ids.map((subject_id) => ({
-    subject_kind: subjectKind, subject_id, title, year: YEAR, decision_id: build.id(), decision_number: '88/QĐ-UBND',
-    signed_on: '2026-11-20', signer: 'Chủ tịch UBND xã', received_at: '2026-11-21T00:00:00.000Z',
-  }))).execute();
-}
-
-const declared = { 'G1.2': 10, 'G1.3': 8, 'G2.2': 9, 'G2.3': 5, 'G3.1': 8, 'G3.2': 7, 'G4.1': 9, 'G4.2': 8 };
-const clanDeclared = { 'D1.2': 10, 'D2.1': 15, 'D2.2': 15, 'D3.2': 15 };
-const answers = (values: Record<string, number>) => Object.entries(values).map(([itemId, value]) => ({ itemId, value }));
-
-/** A household with its adults, its facts for the year, and its submitted self-assessment. */
-async function household(adults: Registered[], village = KHE_NGANG, children = 0) {
-  const id = build.id();
-  expect((await h.json('PUT', `/api/households/${id}`, { village, headCode: adults[0]!.code, headBirthYear: adults[0]!.birthYear })).status).toBe(200);
-  for (const a of adults.slice(1)) expect((await h.json('POST', `/api/households/${id}/members`, { code: a.code, birthYear: a.birthYear })).status).toBe(200);
-  await h.json('PUT', `/api/households/${id}/facts/${YEAR}`, { schoolAgeChildren: children, allChildrenInSchool: children > 0 ? true : null });
-  const assessmentId = build.id();
-  const body = { title: 'gdht', subjectId: id, criteriaSetId: 'gdht-2025', criteriaSetVersion: '2025.1', status: 'submitted', answers: answers(declared) };
-  expect((await h.json('PUT', `/api/model-assessments/${assessmentId}`, body)).status).toBe(200);
-  return { id, assessmentId };
-}
-
-/** The branch appraises with the self-assessment's own answers (no reason needed). */
-const appraise = (assessmentId: string, values: Record<string, number> = declared) =>
-  h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers: answers(values) }, staff.appraiser);
-
-let pao: Registered, chu: Registered, sinh: Registered, nhung: Registered;
-/** Páo's household passes (two of three adults CDHT), Chứ's does not (its adult is not), Sình's passes but is not appraised; Nhung's is in Gò Chè. */
-let passing: { id: string; assessmentId: string }, failing: { id: string; assessmentId: string };
-let unappraised: { id: string; assessmentId: string }, elsewhere: { id: string; assessmentId: string };
-
-beforeEach(async () => {
-  h = await startHarness();
-  staff = await staffSessions(h);
-  pao = await register('Hoàng Văn Páo', 1970);
-  const soi = await register('Lò Thị Sợi', 1973);
-  const son = await register('Hoàng Văn Sình', 1996);
-  chu = await register('Vàng A Chứ', 1965);
-  sinh = await register('Lò Văn Sình', 1980, KHE_NGANG, false);
-  nhung = await register('Hà Thị Nhung', 1968, GO_CHE);
-  await recognize('person', [pao.id, son.id, sinh.id, nhung.id], 'cdht');
-  passing = await household([pao, soi, son], KHE_NGANG, 2);
-  failing = await household([chu]);
-  unappraised = await household([sinh]);
-  elsewhere = await household([nhung], GO_CHE);
-  expect((await appraise(passing.assessmentId)).body.appraisal.verdict).toMatchObject({ total: 89, passed: true });
-  expect((await appraise(failing.assessmentId)).body.appraisal.verdict).toMatchObject({ passed: false });
-  expect((await appraise(elsewhere.assessmentId)).body.appraisal.verdict).toMatchObject({ passed: true });
-});
-afterEach(async () => { await h.close(); });
-
-const familyList = (village = KHE_NGANG, kind = 'official', cookie = staff.facilitator) =>
-  h.json('GET', `/api/staff/lists?title=gdht&village=${encodeURIComponent(village)}&year=${YEAR}&kind=${kind}`, undefined, cookie);
-const finalize = (body: Record<string, unknown>, cookie = staff.appraiser) => h.json('POST', '/api/staff/lists/finalize', { year: YEAR, ...body }, cookie);
-const closings = async () => (await h.db.selectFrom('outbox').select(['message_type', 'payload']).where('record_kind', '=', 'proposal-list').orderBy('seq').execute())
-  .map((r): Record<string, unknown> => ({ type: r.message_type, ...JSON.parse(r.payload) as object }));
-const auditOf = async (action: string) => (await h.json('GET', `/api/staff/audit?action=${action}`, undefined, staff.admin)).body as { action: string; actor: string; subjectId: string; details: Record<string, unknown> }[];
-async function sheetRows(path: string): Promise<{ rows: unknown[][]; disposition: string | null }> {
-  const res = await h.app.request(path, { headers: { cookie: staff.facilitator } });
-  expect(res.status).toBe(200);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await res.arrayBuffer());
-  const rows: unknown[][] = [];
-  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return { rows, disposition: res.headers.get('content-disposition') };
-}
+useListsBox();
 
 describe('the village\'s list of households (Gia đình học tập)', () => {
   it('has only the households the branch appraised as passing, with head, members, total and band', async () => {
@@ -198,77 +119,6 @@ describe('the village\'s list of households (Gia đình học tập)', () => {
     expect((await familyList()).body.entries.map((e: { name: string }) => e.name)).toEqual(['Hoàng Văn Páo', 'Lò Văn Sình']);
     const posted = (await h.json('GET', `${base}&format=csv&kind=public`, undefined, staff.facilitator)).body as string;
     expect(posted).toBe(`STT,Chủ hộ,Thôn\r\n1,Hoàng Văn Páo,${KHE_NGANG}\r\n`);
-  });
-});
-
-describe('the center\'s list of clans (Dòng họ học tập)', () => {
-  const clanAssessment = async (clanId: string) => {
-    const id = build.id();
-    const body = { title: 'dhht', subjectId: clanId, criteriaSetId: 'dhht-2025', criteriaSetVersion: '2025.1', status: 'submitted', answers: answers(clanDeclared) };
-    expect((await h.json('PUT', `/api/model-assessments/${id}`, body, staff.facilitator)).status).toBe(200);
-    return id;
-  };
-  const clan = async (name: string, representative: string, heads: Registered[]) => {
-    const id = build.id();
-    expect((await h.json('POST', '/api/staff/clans', { id, name, representative }, staff.facilitator)).status).toBe(200);
-    for (const head of heads) expect((await h.json('POST', `/api/staff/clans/${id}/households`, { headCode: head.code }, staff.facilitator)).status).toBe(200);
-    return id;
-  };
-  let hoangAssessment: string;
-  beforeEach(async () => {
-    // Páo's household is a learning family: half of the Hoàng clan's two households (one in each village).
-    await recognize('household', [passing.id], 'gdht');
-    // The Vàng clan (Chứ's household only) has no learning family; the Lò clan is not appraised.
-    hoangAssessment = await clanAssessment(await clan('Họ Hoàng', 'Hoàng Văn Páo', [pao, nhung]));
-    const vangAssessment = await clanAssessment(await clan('Họ Vàng', 'Vàng A Chứ', [chu]));
-    await clanAssessment(await clan('Họ Lò', 'Lò Văn Sình', [sinh]));
-    expect((await appraise(hoangAssessment, clanDeclared)).body.appraisal.verdict).toMatchObject({ total: 100, passed: true });
-    expect((await appraise(vangAssessment, clanDeclared)).body.appraisal.verdict).toMatchObject({ passed: false });
-  });
-  const clanList = (query = '') => h.json('GET', `/api/staff/lists?title=dhht&year=${YEAR}${query}`, undefined, staff.facilitator);
-
-  it('is the center\'s: the clans appraised as passing, with representative, villages and households; a village given is ignored', async () => {
-    const list = (await clanList()).body;
-    expect(list).toMatchObject({ title: 'dhht', village: null, year: YEAR, finalizedAt: null });
-    expect(list.entries).toEqual([{
-      assessmentId: hoangAssessment, locked: false, name: 'Họ Hoàng', representative: 'Hoàng Văn Páo', villages: [GO_CHE, KHE_NGANG], households: 2, total: 100, band: 'Tốt', note: '',
-    }]);
-    expect((await clanList(`&village=${encodeURIComponent(KHE_NGANG)}`)).body).toEqual({ ...list, generatedAt: expect.any(String) });
-  });
-
-  it('finalizing locks the clan\'s appraisal and goes up once with no village; the administrator reopens', async () => {
-    const done = await finalize({ title: 'dhht' });
-    expect(done.body).toMatchObject({ title: 'dhht', village: null, finalizedAt: '2026-11-23T03:00:00.000Z', entries: [{ locked: true }] });
-    const [closed] = await closings();
-    expect(await closings()).toEqual([{
-      type: 'ProposalListClosedV2', id: closed!.id, revision: 1, title: 'dhht', village: null, year: YEAR, closedAt: '2026-11-23T03:00:00.000Z', entries: 1,
-    }]);
-    expect(await h.db.selectFrom('proposal_list').select(['title', 'village', 'year']).execute()).toEqual([{ title: 'dhht', village: '', year: YEAR }]);
-    expect((await auditOf('list.lock'))[0]).toMatchObject({ subjectId: `dhht/${YEAR}`, details: { title: 'dhht', count: 1 } });
-    expect((await appraise(hoangAssessment, clanDeclared)).body.code).toBe('appraisal.locked');
-    // The households' list of the village is another list, still a draft.
-    expect((await familyList()).body.finalizedAt).toBeNull();
-
-    expect((await h.json('POST', `/api/staff/appraisals/${hoangAssessment}/reopen`, { reason: 'Quỹ khuyến học chưa có sổ' }, staff.admin)).status).toBe(200);
-    expect((await clanList()).body.entries[0].locked).toBe(false);
-    expect((await appraise(hoangAssessment, { ...clanDeclared, 'D2.2': 5 })).body.code).toBe('appraisal.reason-required');
-  });
-
-  it('renders the A4 list, .xlsx and CSV under the center, and a public list without the representative', async () => {
-    const base = `/api/staff/lists/export?title=dhht&year=${YEAR}`;
-    const { rows, disposition } = await sheetRows(`${base}&format=xlsx`);
-    expect(disposition).toContain('danh-sach-de-nghi-dong-ho-hoc-tap-2026.xlsx');
-    expect(rows[0]![0]).toBe('DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN “DÒNG HỌ HỌC TẬP” NĂM 2026');
-    expect(rows[1]![0]).toBe('Trung tâm học tập cộng đồng xã Tân Lập — Xã Tân Lập, Tỉnh Phú Thọ');
-    expect(rows.slice(2)).toEqual([
-      ['STT', 'Dòng họ', 'Người đại diện', 'Thôn', 'Số gia đình', 'Tổng điểm', 'Xếp loại', 'Ghi chú'],
-      [1, 'Họ Hoàng', 'Hoàng Văn Páo', `${GO_CHE}, ${KHE_NGANG}`, 2, 100, 'Tốt', ''],
-    ]);
-    const html = (await h.json('GET', `${base}&format=html`, undefined, staff.facilitator)).body as string;
-    expect(html).toContain('TRUNG TÂM HỌC TẬP CỘNG ĐỒNG XÃ TÂN LẬP');
-    expect(html).toContain('Tổng số: 1 dòng họ.');
-    const posted = (await h.json('GET', `${base}&format=csv&kind=public`, undefined, staff.facilitator)).body as string;
-    expect(posted).toBe(`STT,Dòng họ,Thôn\r\n1,Họ Hoàng,"${GO_CHE}, ${KHE_NGANG}"\r\n`);
   });
 });
 
