@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { CommuneAggregateV2, ModelAggregateV1, RecognizedListV1 } from '../../../shared/sync/messages.ts';
-import type { KioskConfig } from '../config/load.ts';
-import type { CriteriaSets } from '../criteria/criteria-sets.ts';
-import type { Db } from '../db/database.ts';
-import { communeCells, publicRecognitionList } from '../hub/dashboard.service.ts';
-import { modelAggregateContent } from '../hub/model-rates.service.ts';
-import { appendChange } from '../outbox/outbox.repository.ts';
+import type { CommuneAggregateV2, ModelAggregateV1, RecognizedListV1 } from '../../../../shared/sync/messages.ts';
+import type { KioskConfig } from '../../config/load.ts';
+import type { CriteriaSets } from '../../criteria/criteria-sets.ts';
+import type { Db } from '../../db/database.ts';
+import { communeCells, publicRecognitionList } from './dashboard.service.ts';
+import { modelAggregateContent } from './model-rates.service.ts';
+import { appendChange } from '../../outbox/outbox.repository.ts';
 
 export type RelaySend = 'aggregates,recognized-list' | 'aggregates' | 'none';
 

@@ -20,11 +20,11 @@ import {
   type TargetInForce,
   type TargetMeasure,
   type TargetStep,
-} from '../../../shared/schemas/dashboard.ts';
-import { modelTargetMeasures, type ModelTargetMeasure } from '../../../shared/domain/models/targets.ts';
-import type { ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import { modelCountKinds, type ModelCountKind, type ModelRateRowView, type ModelRatesView } from '../../../shared/schemas/model-rates.ts';
-import { DOCUMENT_HEADING_STYLE, EMPTY_ROW, escapeHtml } from '../lists/list.render.ts';
+} from '../../../../shared/schemas/dashboard.ts';
+import { modelTargetMeasures, type ModelTargetMeasure } from '../../../../shared/domain/models/targets.ts';
+import type { ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
+import { modelCountKinds, type ModelCountKind, type ModelRateRowView, type ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
+import { DOCUMENT_HEADING_STYLE, EMPTY_ROW, escapeHtml } from '../../lists/list.render.ts';
 
 export interface YearReport {
   /** Level 'commune' or 'province', for `dashboard.year`. */

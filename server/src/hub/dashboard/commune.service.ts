@@ -1,12 +1,12 @@
-import { AppError } from '../../../shared/errors.ts';
-import { foldName, unitResolver } from '../../../shared/domain/units.ts';
-import type { PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
-import { audit, type Actor } from '../audit/audit.ts';
-import type { Deps } from '../http/context.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { foldName, unitResolver } from '../../../../shared/domain/units.ts';
+import type { PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../../shared/schemas/commune.ts';
+import { audit, type Actor } from '../../audit/audit.ts';
+import type { Deps } from '../../http/context.ts';
 import type { Transaction } from 'kysely';
-import type { KioskConfig } from '../config/load.ts';
-import type { Database } from '../db/schema.ts';
-import { communeNamesSeen, villageNamesSeen } from './hub.repository.ts';
+import type { KioskConfig } from '../../config/load.ts';
+import type { Database } from '../../db/schema.ts';
+import { communeNamesSeen, villageNamesSeen } from '../hub.repository.ts';
 
 /**
  * What the commune officer keeps on the hub besides decisions: the denominators (adults and

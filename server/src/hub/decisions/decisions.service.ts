@@ -1,20 +1,20 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
-import { AppError } from '../../../shared/errors.ts';
-import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
-import type { RecognitionDecisionV1, RecognitionDecisionV2, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
-import type { DecisionTitle, ModelProposal, RecordDecision, SubjectRef } from '../../../shared/schemas/decision.ts';
-import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import type { FeedPage } from '../../../shared/sync/protocol.ts';
-import { MultiLineText } from '../../../shared/schemas/text.ts';
-import { audit, type Actor } from '../audit/audit.ts';
-import { refreshRecognition } from './facts.ts';
-import type { Db } from '../db/database.ts';
-import type { CriteriaSets, CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
-import type { ModelSets } from '../criteria/model-sets.ts';
-import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
-import { appraisedAt, loadHubModelCases, summary } from './model-cases.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import type { CriteriaSet } from '../../../../shared/schemas/criteria-set.ts';
+import type { RecognitionDecisionV1, RecognitionDecisionV2, RecognitionDeclinedV1 } from '../../../../shared/sync/feed-messages.ts';
+import type { DecisionTitle, ModelProposal, RecordDecision, SubjectRef } from '../../../../shared/schemas/decision.ts';
+import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
+import type { FeedPage } from '../../../../shared/sync/protocol.ts';
+import { MultiLineText } from '../../../../shared/schemas/text.ts';
+import { audit, type Actor } from '../../audit/audit.ts';
+import { refreshRecognition } from '../facts.ts';
+import type { Db } from '../../db/database.ts';
+import type { CriteriaSets, CriteriaSetsV1 } from '../../criteria/criteria-sets.ts';
+import type { ModelSets } from '../../criteria/model-sets.ts';
+import type { Database, HubDecisionRow, HubNodeRow } from '../../db/schema.ts';
+import { appraisedAt, loadHubModelCases, summary } from '../model-cases.ts';
 
 type Trx = Transaction<Database>;
 
@@ -107,7 +107,7 @@ async function decidedFor(db: Db | Trx, year: number, title: DecisionTitle = TIT
   return new Map(rows.map((r) => [r.subject_id, { id: r.id, number: r.number, signedOn: r.signed_on }]));
 }
 
-export { RecordDecisionSchema, type RecordDecision } from '../../../shared/schemas/decision.ts';
+export { RecordDecisionSchema, type RecordDecision } from '../../../../shared/schemas/decision.ts';
 
 export const RevokeDecisionSchema = v.strictObject({ reason: MultiLineText(3, 500) });
 

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import { addCounts, emptyCounts, fillYears, mergeUnits, rateFigure, rowRates } from '../../../shared/domain/rates.ts';
-import { targetInForce, type TargetAdjustment } from '../../../shared/domain/targets.ts';
-import { unitResolver, type UnitChange } from '../../../shared/domain/units.ts';
-import { vietnamDate } from '../../../shared/domain/vietnam-time.ts';
+import { addCounts, emptyCounts, fillYears, mergeUnits, rateFigure, rowRates } from '../../../../shared/domain/rates.ts';
+import { targetInForce, type TargetAdjustment } from '../../../../shared/domain/targets.ts';
+import { unitResolver, type UnitChange } from '../../../../shared/domain/units.ts';
+import { vietnamDate } from '../../../../shared/domain/vietnam-time.ts';
 import {
   targetMeasures, type CenterReporting, type Counts, type Dashboard, type DashboardRow, type TargetInForce, type TargetMeasure,
-} from '../../../shared/schemas/dashboard.ts';
-import type { CommuneAggregateV1, CommuneAggregateV2 } from '../../../shared/sync/messages.ts';
-import type { Deps } from '../http/context.ts';
+} from '../../../../shared/schemas/dashboard.ts';
+import type { CommuneAggregateV1, CommuneAggregateV2 } from '../../../../shared/sync/messages.ts';
+import type { Deps } from '../../http/context.ts';
 
 /**
  * The commune's (or province's) dashboard: counts per unit and year aggregated in SQL from the

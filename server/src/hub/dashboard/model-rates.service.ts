@@ -1,15 +1,15 @@
-import { rateFigure } from '../../../shared/domain/rates.ts';
-import { modelRates, type ModelRateRow, type ModelRates, type ModelRegistry, type RegistryCommunity, type VillageFigures, type VillageNames } from '../../../shared/domain/models/rates.ts';
-import { modelTargetInForce, modelTargetMeasures, type ModelTargetMeasure } from '../../../shared/domain/models/targets.ts';
-import { foldName, unitResolver, type UnitChange } from '../../../shared/domain/units.ts';
-import { vietnamDate, vietnamYear } from '../../../shared/domain/vietnam-time.ts';
-import { modelTitles, titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import type { ModelCountsView, ModelRateRowView, ModelRatesView, ModelValidity } from '../../../shared/schemas/model-rates.ts';
-import type { ModelAggregateV1 } from '../../../shared/sync/messages.ts';
-import { ModelSets } from '../criteria/model-sets.ts';
-import type { Deps } from '../http/context.ts';
+import { rateFigure } from '../../../../shared/domain/rates.ts';
+import { modelRates, type ModelRateRow, type ModelRates, type ModelRegistry, type RegistryCommunity, type VillageFigures, type VillageNames } from '../../../../shared/domain/models/rates.ts';
+import { modelTargetInForce, modelTargetMeasures, type ModelTargetMeasure } from '../../../../shared/domain/models/targets.ts';
+import { foldName, unitResolver, type UnitChange } from '../../../../shared/domain/units.ts';
+import { vietnamDate, vietnamYear } from '../../../../shared/domain/vietnam-time.ts';
+import { modelTitles, titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
+import type { ModelCountsView, ModelRateRowView, ModelRatesView, ModelValidity } from '../../../../shared/schemas/model-rates.ts';
+import type { ModelAggregateV1 } from '../../../../shared/sync/messages.ts';
+import { ModelSets } from '../../criteria/model-sets.ts';
+import type { Deps } from '../../http/context.ts';
 import { unitChanges } from './dashboard.service.ts';
-import { loadModelState, recognizedYearsOf, type HubModelState } from './model-facts.ts';
+import { loadModelState, recognizedYearsOf, type HubModelState } from '../model-facts.ts';
 
 /**
  * The four other titles on the hub's dashboard and yearly report: the registry the centers sent

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Counts, DashboardRow, RateFigure, TargetMeasure } from '../../../shared/schemas/dashboard.ts';
-import type { ModelRateRowView, ModelRatesView } from '../../../shared/schemas/model-rates.ts';
+import type { Counts, DashboardRow, RateFigure, TargetMeasure } from '../../../../shared/schemas/dashboard.ts';
+import type { ModelRateRowView, ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
 import {
   renderPublicListHtml,
   renderPublicListXlsx,
