@@ -29,7 +29,8 @@ import { communeAppraisalCase, communeAppraisalQueue, saveCommuneAppraisal, type
 import { decisionTitles, ReopenDecidedSchema } from '../../../shared/schemas/decision.ts';
 import { SaveModelAppraisalSchema } from '../../../shared/schemas/model-assessment.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
-import { renderPublicListHtml, renderPublicListXlsx, renderReportHtml, renderReportXlsx, type YearReport } from './report/report.render.ts';
+import { renderPublicListHtml, renderReportHtml, type YearReport } from './report/report.html.ts';
+import { renderPublicListXlsx, renderReportXlsx } from './report/report.xlsx.ts';
 import { modelRatesView } from './dashboard/model-rates.service.ts';
 
 function deps(c: Context<AppEnv>): service.HubDeps {

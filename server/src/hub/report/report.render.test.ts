@@ -2,14 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Counts, DashboardRow, RateFigure, TargetMeasure } from '../../../../shared/schemas/dashboard.ts';
 import type { ModelRateRowView, ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
-import {
-  renderPublicListHtml,
-  renderPublicListXlsx,
-  renderReportHtml,
-  renderReportXlsx,
-  reportTitle,
-  type YearReport,
-} from './report.render.ts';
+import { renderPublicListHtml, renderReportHtml, type YearReport } from './report.html.ts';
+import { renderPublicListXlsx, renderReportXlsx } from './report.xlsx.ts';
+import { reportTitle } from './report.words.ts';
 
 const TARGETS: Record<TargetMeasure, number | null> = { cdht: 0.5, digital: 0.6, proficient: null };
 
