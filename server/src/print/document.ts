@@ -26,7 +26,7 @@ ${body}
 export interface Heading {
   /** The issuing agency's lines, top to bottom; the last in bold names the issuer. */
   agency: readonly { text: string; bold?: boolean }[];
-  /** The document's number ("Số: ..../BC-UBND"), under the agency; empty for none. */
+  /** The document's number ("Số: ..../BC-UBND") under the agency, in the place line's style; absent, a bare cell. */
   number?: string;
   /** "Tân Lập, ngày 05 tháng 3 năm 2026", under the motto. */
   placeAndDate: string;
@@ -46,7 +46,7 @@ export function heading(h: Heading): Html {
 <td class="nation"><p class="b">${NATION}</p>
 <p class="b motto">${MOTTO}</p></td>
 </tr>
-<tr><td class="place">${h.number ?? ''}</td><td class="place i">${h.placeAndDate}</td></tr>
+<tr>${h.number === undefined ? html`<td></td>` : html`<td class="place">${h.number}</td>`}<td class="place i">${h.placeAndDate}</td></tr>
 </table>
 <h1>${h.title}</h1>
 <p class="subtitle">${h.subtitle}</p>`;
