@@ -48,3 +48,32 @@ export async function insertUnitChanges(db: Db, rows: Insertable<Database['hub_u
 export async function nodeNameList(db: Db): Promise<string[]> {
   return (await db.selectFrom('hub_node').select('name').execute()).map((r) => r.name);
 }
+
+/**
+ * The village names a commune hub has from its centers: people's and the registry's (households,
+ * units), villages assessed as learning communities, and every name of a recorded merge or rename.
+ */
+export async function villageNamesSeen(db: Db): Promise<string[]> {
+  const names = await Promise.all([
+    db.selectFrom('hub_person').select('village as name').distinct().execute(),
+    db.selectFrom('hub_model_subject').select('village as name').where('village', 'is not', null).distinct().execute(),
+    db.selectFrom('hub_model_assessment').select('subject_id as name').where('subject_kind', '=', 'community').distinct().execute(),
+    db.selectFrom('hub_unit_change').select('from_name as name').where('kind', '=', 'village').distinct().execute(),
+    db.selectFrom('hub_unit_change').select('to_name as name').where('kind', '=', 'village').distinct().execute(),
+  ]);
+  return names.flat().map((r) => r.name).filter((n): n is string => n !== null);
+}
+
+/**
+ * The commune names a province hub has: those its communes relayed their figures under, the names
+ * they enrolled with, and every name of a recorded merge or rename (a province names communes as a
+ * commune names villages).
+ */
+export async function communeNamesSeen(db: Db): Promise<string[]> {
+  const aggregates = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'aggregate').execute();
+  const relayed = aggregates.map((r) => (JSON.parse(r.payload) as { commune?: unknown }).commune)
+    .filter((c): c is string => typeof c === 'string');
+  const nodes = await db.selectFrom('hub_node').select('name').execute();
+  const changed = await db.selectFrom('hub_unit_change').select(['from_name', 'to_name']).where('kind', '=', 'village').execute();
+  return [...relayed, ...nodes.map((n) => n.name), ...changed.flatMap((c) => [c.from_name, c.to_name])];
+}

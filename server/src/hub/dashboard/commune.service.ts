@@ -5,7 +5,6 @@ import { audit, type Actor } from '../../audit/audit.ts';
 import type { Deps } from '../../http/context.ts';
 import type { KioskConfig } from '../../config/load.ts';
 import type { Db } from '../../db/database.ts';
-import { communeNamesSeen, villageNamesSeen } from '../hub.repository.ts';
 import * as repo from './commune.repository.ts';
 import { unitChangeRows } from './dashboard.repository.ts';
 
@@ -41,7 +40,9 @@ async function knownPlace(trx: Db, config: PopulationConfig, name: string): Prom
 
 /** Every place name the hub knows (see knownPlace). */
 function placesKnown(trx: Db, config: PopulationConfig): Promise<string[]> {
-  return config.settings['hub.level'] === 'province' ? communeNamesSeen(trx) : villageNamesSeen(trx).then((seen) => [...config.center.villages, ...seen]);
+  return config.settings['hub.level'] === 'province'
+    ? repo.communeNamesSeen(trx)
+    : repo.villageNamesSeen(trx).then((seen) => [...config.center.villages, ...seen]);
 }
 
 /**
