@@ -39,14 +39,16 @@ const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 /** The heading of an administrative document (Nghị định 30/2020/NĐ-CP), then its title and subtitle. */
 export function heading(h: Heading): Html {
-  const agency = lines(h.agency.map((line) => (line.bold ? html`<p class="b">${line.text}</p>` : html`<p>${line.text}</p>`)));
+  const agency = lines(h.agency.map((line) =>
+    line.bold ? html`<p class="b">${line.text}</p>` : html`<p>${line.text}</p>`));
+  const number = h.number === undefined ? html`<td></td>` : html`<td class="place">${h.number}</td>`;
   return html`<table class="heading">
 <tr>
 <td class="org">${agency}<div class="rule"></div></td>
 <td class="nation"><p class="b">${NATION}</p>
 <p class="b motto">${MOTTO}</p></td>
 </tr>
-<tr>${h.number === undefined ? html`<td></td>` : html`<td class="place">${h.number}</td>`}<td class="place i">${h.placeAndDate}</td></tr>
+<tr>${number}<td class="place i">${h.placeAndDate}</td></tr>
 </table>
 <h1>${h.title}</h1>
 <p class="subtitle">${h.subtitle}</p>`;
@@ -55,7 +57,8 @@ export function heading(h: Heading): Html {
 /** One signer: the title lines in bold, the hint in italics, and room to sign and stamp. */
 export function signer(titles: readonly string[], hint = '(Ký, ghi rõ họ tên)', alone = false): Html {
   const cls = alone ? 'sign alone' : 'sign';
-  return html`<div class="${cls}">${titles.map((t) => html`<p class="b">${t}</p>`)}<p class="i">${hint}</p><div class="space"></div></div>`;
+  const names = titles.map((t) => html`<p class="b">${t}</p>`);
+  return html`<div class="${cls}">${names}<p class="i">${hint}</p><div class="space"></div></div>`;
 }
 
 /** The signers side by side at the end of the document. */
@@ -79,7 +82,9 @@ export const emptyRow = (span: number, text: string): Html =>
 
 /** A bordered table: `head` holds its header row(s), `rows` one row each; `model` tags it for the reader. */
 export function table(className: string, head: Html, rows: readonly Html[], model?: string): Html {
-  const tag = model === undefined ? html`<table class="${className}">` : html`<table class="${className}" data-model="${model}">`;
+  const tag = model === undefined
+    ? html`<table class="${className}">`
+    : html`<table class="${className}" data-model="${model}">`;
   return html`${tag}
 <thead>${head}</thead>
 <tbody>

@@ -9,7 +9,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 /** A piece of HTML already escaped: put into another template as it is. */
 export type Html = HtmlEscapedString;
 
-/** What a template takes: text (escaped), numbers, HTML pieces, lists of them; null, undefined and false print nothing. */
+/** What a template takes: text (escaped), numbers, HTML pieces, lists of them; null, undefined, false: nothing. */
 export type Content = string | number | Html | null | undefined | false | readonly Content[];
 
 /** Writes HTML from a template, escaping every value that is not already HTML. */

@@ -17,7 +17,8 @@ const STYLE = 'body{font-family:"Noto Sans","DejaVu Sans",sans-serif;margin:2rem
   + 'td,th{border:1px solid #999;padding:4px 6px;text-align:left}@page{size:A4;margin:15mm}';
 
 /** A table's opening and its header row. */
-const thead = (headers: readonly string[]) => html`<table><thead>${tr(headers.map((h) => html`<th>${h}</th>`))}</thead>`;
+const thead = (headers: readonly string[]) =>
+  html`<table><thead>${tr(headers.map((h) => html`<th>${h}</th>`))}</thead>`;
 const row = (...cells: Content[]) => tr(cells.map((c) => td(c)));
 const field = (label: string, value: Content) => html`<tr><th>${label}</th>${td(value)}</tr>`;
 
@@ -38,12 +39,12 @@ function assessmentHtml(a: PersonData['assessments'][number]) {
 /** A printable page of everything held about a person, for a request to see their data. */
 export function renderPersonDataHtml(data: PersonData): string {
   const p = data.person;
-  const consents = data.consentLog.map((c) =>
-    row(purposes[c.purpose] ?? c.purpose, c.granted ? 'Đồng ý' : 'Không đồng ý / rút lại', new Date(c.at).toLocaleString('vi-VN')));
+  const consents = data.consentLog.map((c) => row(
+    purposes[c.purpose] ?? c.purpose, c.granted ? 'Đồng ý' : 'Không đồng ý / rút lại', new Date(c.at).toLocaleString('vi-VN'),
+  ));
   const sessions = data.attendance.map((s) => row(s.title, formatVietnamDateTime(s.startsAt)));
-  const attendance = data.attendance.length === 0
-    ? ''
-    : html`<h2>Các buổi học đã tham gia tại trung tâm</h2>${thead(['Lớp học', 'Buổi học'])}<tbody>${sessions}</tbody></table>`;
+  const attended = html`<h2>Các buổi học đã tham gia tại trung tâm</h2>${thead(['Lớp học', 'Buổi học'])}`;
+  const attendance = data.attendance.length === 0 ? '' : html`${attended}<tbody>${sessions}</tbody></table>`;
   const plans = data.learningPlans.map((plan) => {
     const items = plan.items.map((i) => row(i.title, i.dueOn.split('-').reverse().join('/')));
     const heading = html`<h2>Kế hoạch học tập lập ngày ${formatVietnamDateTime(plan.madeAt)}</h2>`;

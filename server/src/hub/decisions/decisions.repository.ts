@@ -15,10 +15,11 @@ export function appraisedAssessments(db: Db, year: number) {
     .select([
       'hub_assessment.assessment_id', 'hub_assessment.person_id', 'hub_assessment.node_id', 'hub_assessment.grp',
       'hub_assessment.self_total', 'hub_assessment.appraised_total', 'hub_assessment.appraised_min',
-      'hub_assessment.appraised_count', 'hub_assessment.streak', 'hub_person.name', 'hub_person.birth_year', 'hub_person.village',
+      'hub_assessment.appraised_count', 'hub_assessment.streak',
+      'hub_person.name', 'hub_person.birth_year', 'hub_person.village',
     ])
-    .where('hub_assessment.year', '=', year).where('hub_assessment.submitted', '=', 1).where('hub_assessment.appraised', '=', 1)
-    .execute();
+    .where('hub_assessment.year', '=', year).where('hub_assessment.submitted', '=', 1)
+    .where('hub_assessment.appraised', '=', 1).execute();
 }
 
 /** The names of the nodes below, by id. */
@@ -35,15 +36,17 @@ export async function declinesInForce(db: Db, year: number): Promise<Map<string,
 
 /** The subjects named by decisions in force of `title` and `year`, with the decision. */
 export function subjectsDecided(db: Db, year: number, title: DecisionTitle) {
-  return db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+  return db.selectFrom('hub_decision_subject')
+    .innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
     .select(['hub_decision_subject.subject_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
-    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', title).where('hub_decision.revoked_reason', 'is', null)
-    .execute();
+    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', title)
+    .where('hub_decision.revoked_reason', 'is', null).execute();
 }
 
 /** The subjects of these kinds named by decisions in force of `year`, with the decision and its title. */
 export function subjectsDecidedOfKinds(db: Db, year: number, kinds: readonly ModelSubjectKind[]) {
-  return db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+  return db.selectFrom('hub_decision_subject')
+    .innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
     .select([
       'hub_decision_subject.subject_kind', 'hub_decision_subject.subject_id', 'hub_decision.title', 'hub_decision.id',
       'hub_decision.number',
@@ -57,14 +60,17 @@ export async function insertDecision(
 ): Promise<void> {
   await db.insertInto('hub_decision').values(row).execute();
   await db.insertInto('hub_decision_subject')
-    .values(subjects.map((s) => ({ decision_id: row.id, subject_kind: s.kind, subject_id: s.id, node_id: s.nodeId }))).execute();
+    .values(subjects.map((s) => ({ decision_id: row.id, subject_kind: s.kind, subject_id: s.id, node_id: s.nodeId })))
+    .execute();
 }
 
 export function findDecision(db: Db, id: string): Promise<HubDecisionRow | undefined> {
   return db.selectFrom('hub_decision').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateDecision(db: Db, id: string, change: { revision: number; revoked_reason?: string }): Promise<void> {
+export async function updateDecision(
+  db: Db, id: string, change: { revision: number; revoked_reason?: string },
+): Promise<void> {
   await db.updateTable('hub_decision').set(change).where('id', '=', id).execute();
 }
 
@@ -74,8 +80,10 @@ export function decisionSubjects(db: Db, decisionId: string) {
     .where('decision_id', '=', decisionId).execute();
 }
 
-/** Takes one subject out of a decision; answers the node it came from, or undefined when the decision did not name it. */
-export async function removeDecisionSubject(db: Db, decisionId: string, kind: string, id: string): Promise<string | undefined> {
+/** Takes one subject out of a decision; answers the node it came from, undefined when the decision did not name it. */
+export async function removeDecisionSubject(
+  db: Db, decisionId: string, kind: string, id: string,
+): Promise<string | undefined> {
   const which = db.selectFrom('hub_decision_subject')
     .where('decision_id', '=', decisionId).where('subject_kind', '=', kind).where('subject_id', '=', id);
   const named = await which.select('node_id').executeTakeFirst();
@@ -124,12 +132,14 @@ export async function upsertDecline(db: Db, row: DeclineRow): Promise<void> {
 }
 
 export async function withdrawDeclineRow(db: Db, assessmentId: string, revision: number): Promise<void> {
-  await db.updateTable('hub_decline').set({ revision, withdrawn: 1 }).where('assessment_id', '=', assessmentId).execute();
+  await db.updateTable('hub_decline').set({ revision, withdrawn: 1 })
+    .where('assessment_id', '=', assessmentId).execute();
 }
 
 /** One message of the downward feed, for one node or (`nodeId` null) for every node. */
 export async function appendFeed(
-  db: Db, item: { kind: string; recordId: string; revision: number; nodeId: string | null; payload: string; at: string },
+  db: Db,
+  item: { kind: string; recordId: string; revision: number; nodeId: string | null; payload: string; at: string },
 ): Promise<void> {
   await db.insertInto('hub_feed').values({
     kind: item.kind, record_id: item.recordId, revision: item.revision, node_id: item.nodeId, payload: item.payload,
@@ -146,12 +156,14 @@ export function lastFeedOf(db: Db, kind: string) {
 /** Up to `limit` + 1 messages after `after` for a node (and for every node), in order. */
 export function feedAfter(db: Db, nodeId: string, after: number, limit: number) {
   return db.selectFrom('hub_feed').select(['seq', 'kind', 'payload']).where('seq', '>', after)
-    .where((eb) => eb.or([eb('node_id', '=', nodeId), eb('node_id', 'is', null)])).orderBy('seq').limit(limit + 1).execute();
+    .where((eb) => eb.or([eb('node_id', '=', nodeId), eb('node_id', 'is', null)]))
+    .orderBy('seq').limit(limit + 1).execute();
 }
 
 /** The evidence records a node sent whose payload mentions the assessment (the caller checks each). */
 export function evidenceRecordsMentioning(db: Db, nodeId: string, assessmentId: string) {
-  return db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('origin', '=', nodeId)
+  return db.selectFrom('hub_record').select('payload')
+    .where('record_kind', '=', 'evidence').where('origin', '=', nodeId)
     .where('payload', 'like', `%${assessmentId}%`).orderBy('record_id').execute();
 }
 
@@ -165,6 +177,7 @@ export async function upsertModelAppraisal(db: Db, row: {
   assessment_id: string; revision: number; answers: string; reasons: string; appraiser: string; updated_at: string;
 }): Promise<void> {
   await db.insertInto('hub_model_appraisal').values(row).onConflict((oc) => oc.column('assessment_id').doUpdateSet({
-    revision: row.revision, answers: row.answers, reasons: row.reasons, appraiser: row.appraiser, updated_at: row.updated_at,
+    revision: row.revision, answers: row.answers, reasons: row.reasons, appraiser: row.appraiser,
+    updated_at: row.updated_at,
   })).execute();
 }

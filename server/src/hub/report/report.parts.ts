@@ -1,4 +1,4 @@
-/** Pieces of the report's two HTML files (report.html.ts, report.models.html.ts): its tables' style and the name cell. */
+/** Pieces of both the report's HTML files (report.html.ts, report.models.html.ts): the tables' style, the name cell. */
 import type { DashboardRow } from '../../../../shared/schemas/dashboard.ts';
 import { html, type Html } from '../../print/html.ts';
 
@@ -20,6 +20,8 @@ h3 { font-size: 13pt; font-style: italic; margin: 10pt 0 4pt; break-after: avoid
 
 /** A place's name, with the names it had before in small type. */
 export function nameCell(row: Pick<DashboardRow, 'name' | 'formerNames'>): Html {
-  const former = row.formerNames.length ? html`<small class="former">(trước đây: ${row.formerNames.join(', ')})</small>` : '';
+  const former = row.formerNames.length
+    ? html`<small class="former">(trước đây: ${row.formerNames.join(', ')})</small>`
+    : '';
   return html`<td>${row.name}${former}</td>`;
 }
