@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { applyFeedItem } from './feed.apply.ts';
 import { placeOf, type Place } from '../resources/resources.feed.ts';
-import { queueRelay, type RelayDeps } from './relay.ts';
+import { queueRelay, type RelayDeps } from '../hub/dashboard/relay.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import { signRequest } from './signing.ts';

@@ -22,7 +22,7 @@ import {
 import { ResourceInputSchema } from '../../../shared/schemas/resource.ts';
 import { CreateStaffSchema, SetupSchema, SignInSchema } from '../../../shared/schemas/staff.ts';
 import { EnrolRequestSchema } from '../../../shared/sync/protocol.ts';
-import { RevokeDecisionSchema } from '../hub/decisions.service.ts';
+import { RevokeDecisionSchema } from '../hub/decisions/decisions.service.ts';
 
 /**
  * Issue 21: one text rule for every free-text field (text.ts). This walks every schema a request

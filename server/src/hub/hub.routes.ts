@@ -19,18 +19,19 @@ import { refusalLog } from './refusal-log.ts';
 import { clientAddress } from '../http/throttle.ts';
 import { nodeName } from '../federation/federation.service.ts';
 import { hubFingerprint, ownHubCa } from '../federation/hub-certificate.ts';
-import * as decisions from './decisions.service.ts';
+import * as decisions from './decisions/decisions.service.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { DeclineInputSchema, PopulationInputSchema, TargetAdjustmentInputSchema, UnitChangeInputSchema } from '../../../shared/schemas/commune.ts';
 import { audit } from '../audit/audit.ts';
-import * as commune from './commune.service.ts';
-import { dashboard, publicRecognitionList } from './dashboard.service.ts';
-import { communeAppraisalCase, communeAppraisalQueue, saveCommuneAppraisal, type CommuneAppraisalDeps } from './commune-appraisals.service.ts';
+import * as commune from './dashboard/commune.service.ts';
+import { dashboard, publicRecognitionList } from './dashboard/dashboard.service.ts';
+import { communeAppraisalCase, communeAppraisalQueue, saveCommuneAppraisal, type CommuneAppraisalDeps } from './decisions/commune-appraisals.service.ts';
 import { decisionTitles, ReopenDecidedSchema } from '../../../shared/schemas/decision.ts';
 import { SaveModelAppraisalSchema } from '../../../shared/schemas/model-assessment.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
-import { renderPublicListHtml, renderPublicListXlsx, renderReportHtml, renderReportXlsx, type YearReport } from './report.render.ts';
-import { modelRatesView } from './model-rates.service.ts';
+import { renderPublicListHtml, renderReportHtml, type YearReport } from './report/report.html.ts';
+import { renderPublicListXlsx, renderReportXlsx } from './report/report.xlsx.ts';
+import { modelRatesView } from './dashboard/model-rates.service.ts';
 
 function deps(c: Context<AppEnv>): service.HubDeps {
   const { db, now, config } = c.var.deps;

@@ -1,11 +1,14 @@
 /**
  * Renders a proposal list (danh sách đề nghị công nhận "Công dân học tập", "Gia đình học tập" or
  * "Dòng họ học tập") as a printable HTML document laid out like a Vietnamese administrative
- * document, as an .xlsx and as a CSV. The columns of each title and kind are defined once below:
+ * document and as an .xlsx (both on the print kit, server/src/print), and as a CSV. The columns of each title and kind are defined once below:
  * the public lists only ever have STT, name and village, so nothing else (birth year, group, score,
  * representative, note) can leak into what is posted publicly.
  */
-import type ExcelJS from 'exceljs';
+import { emptyRow, heading, printDocument, signatures, signer, table as printTable, td, th, tr } from '../print/document.ts';
+import { html } from '../print/html.ts';
+import { documentStyle, PORTRAIT } from '../print/print.css.ts';
+import { addBody, addHeader, addTitle, newSheet, newWorkbook, workbookBuffer } from '../print/workbook.ts';
 import type { ClanEntry, FamilyEntry, PersonEntry, ProposalListData, ProposalListTitle } from './list.types.ts';
 
 interface Column<E> {
@@ -122,178 +125,54 @@ export const listSubtitle = (data: ProposalListData): string =>
   `${scope(data)} — ${data.center.commune}, ${data.center.province}`;
 
 export const DRAFT_NOTE = 'BẢN NHÁP — chưa chốt danh sách';
-export const EMPTY_ROW = 'Chưa có người nào trong danh sách.';
-const emptyRow = (data: ProposalListData): string => `Chưa có ${TITLE_NAMES[data.title].noun} nào trong danh sách.`;
+const emptyText = (data: ProposalListData): string => `Chưa có ${TITLE_NAMES[data.title].noun} nào trong danh sách.`;
 
-export function escapeHtml(value: string | number): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-/** The administrative document's heading (agency, national motto, place and date, title), shared with the hub's report. */
-export const DOCUMENT_HEADING_STYLE = `p { margin: 0; }
-.b { font-weight: bold; }
-.i { font-style: italic; }
-.heading { width: 100%; border-collapse: collapse; font-size: 12.5pt; }
-.heading td { vertical-align: top; text-align: center; padding: 0; }
-.heading .org { width: 42%; }
-.heading .nation { width: 58%; }
-.rule { width: 30%; margin: 2pt auto 0; border-top: 1px solid #000; }
-.motto { display: inline-block; font-size: 13pt; padding-bottom: 1pt; border-bottom: 1px solid #000; }
-.place { padding-top: 8pt !important; }
-h1 { font-size: 14pt; text-align: center; margin: 20pt 0 2pt; }`;
-
-const STYLE = `
-@page { size: A4; margin: 15mm 15mm 20mm 20mm; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 175mm; padding: 8mm 0; color: #000; background: #fff;
-  font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.3; }
-@media print { body { max-width: none; padding: 0; } }
-${DOCUMENT_HEADING_STYLE}
-.subtitle { text-align: center; font-style: italic; }
-.draft { display: table; margin: 8pt auto 0; padding: 2pt 10pt; border: 1.5pt dashed #b00000;
+/** The list's own table ("list") and the draft mark, on top of the print kit's page (print.css.ts). */
+const LIST_CSS = `.draft { display: table; margin: 8pt auto 0; padding: 2pt 10pt; border: 1.5pt dashed #b00000;
   color: #b00000; font-weight: bold; }
 .list { width: 100%; border-collapse: collapse; margin-top: 12pt; font-size: 12pt;
   overflow-wrap: break-word; }
 .list th, .list td { border: 1px solid #000; padding: 3pt 3pt; vertical-align: middle; }
 .list th { font-weight: bold; text-align: center; padding: 3pt 2pt; }
 .list td.center { text-align: center; }
-.list td.empty { text-align: center; font-style: italic; padding: 10pt 5pt; }
-thead { display: table-header-group; }
-tr, td, th { break-inside: avoid; page-break-inside: avoid; }
-.count { margin-top: 6pt; break-before: avoid; page-break-before: avoid; }
-.signatures { display: flex; justify-content: space-between; padding-top: 14pt; break-inside: avoid;
-  page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
-.sign { width: 45%; text-align: center; }
-.sign.alone { margin-left: auto; }
-.sign .space { height: 28mm; }
-`;
-
-function signBlock(lines: string[], extra = ''): string {
-  const titles = lines.map((line) => `<p class="b">${escapeHtml(line)}</p>`).join('');
-  return `<div class="sign${extra}">${titles}<p class="i">(Ký, ghi rõ họ tên)</p><div class="space"></div></div>`;
-}
+.list td.empty { text-align: center; font-style: italic; padding: 10pt 5pt; }`;
+const STYLE = documentStyle(PORTRAIT, LIST_CSS);
 
 export function renderListHtml(data: ProposalListData): string {
   const { columns, rows: cells } = table(data);
   const title = listTitle(data);
-  const head = columns
-    .map((c) => `<th style="width:${c.percent}%">${escapeHtml(c.header)}</th>`)
-    .join('');
+  const head = tr(columns.map((c) => th(c.header, c.percent)));
   const rows = cells.length
-    ? cells
-        .map((row) => {
-          const tds = row
-            .map((cell, j) => `<td${columns[j]!.align === 'center' ? ' class="center"' : ''}>${escapeHtml(cell)}</td>`)
-            .join('');
-          return `<tr>${tds}</tr>`;
-        })
-        .join('\n')
-    : `<tr><td class="empty" colspan="${columns.length}">${emptyRow(data)}</td></tr>`;
+    ? cells.map((row) => tr(row.map((cell, j) => td(cell, columns[j]!.align === 'center' ? 'center' : undefined))))
+    : [emptyRow(columns.length, emptyText(data))];
   // A village's list comes from its branch of the association; the clans' list from the center.
   const byCenter = data.village === null;
   const chief = byCenter ? ['TM. TRUNG TÂM HỌC TẬP CỘNG ĐỒNG', 'GIÁM ĐỐC'] : ['TM. CHI HỘI KHUYẾN HỌC', 'CHI HỘI TRƯỞNG'];
   const issuer = byCenter ? upper(data.center.name) : `CHI HỘI ${upper(data.village!)}`;
-  const signatures =
-    data.kind === 'official'
-      ? signBlock(['NGƯỜI LẬP DANH SÁCH']) + signBlock(chief)
-      : signBlock(chief, ' alone');
-
-  return `<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — ${escapeHtml(scope(data))}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<table class="heading">
-<tr>
-<td class="org"><p>HỘI KHUYẾN HỌC ${escapeHtml(upper(data.center.commune))}</p>
-<p class="b">${escapeHtml(issuer)}</p><div class="rule"></div></td>
-<td class="nation"><p class="b">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
-<p class="b motto">Độc lập - Tự do - Hạnh phúc</p></td>
-</tr>
-<tr><td></td><td class="place i">${escapeHtml(placeName(data.center.commune))}, ngày ..... tháng ..... năm ${escapeHtml(data.year)}</td></tr>
-</table>
-<h1>${escapeHtml(title)}</h1>
-<p class="subtitle">${escapeHtml(listSubtitle(data))}</p>
-${data.finalizedAt === null ? `<p class="draft">${DRAFT_NOTE}</p>` : ''}
-<table class="list">
-<thead><tr>${head}</tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
+  const signers = data.kind === 'official' ? [signer(['NGƯỜI LẬP DANH SÁCH']), signer(chief)] : [signer(chief, undefined, true)];
+  const body = html`${heading({
+    agency: [{ text: `HỘI KHUYẾN HỌC ${upper(data.center.commune)}` }, { text: issuer, bold: true }],
+    placeAndDate: `${placeName(data.center.commune)}, ngày ..... tháng ..... năm ${data.year}`,
+    title,
+    subtitle: listSubtitle(data),
+  })}
+${data.finalizedAt === null ? html`<p class="draft">${DRAFT_NOTE}</p>` : ''}
+${printTable('list', head, rows)}
 <p class="count">Tổng số: ${cells.length} ${TITLE_NAMES[data.title].noun}.</p>
-<div class="signatures">${signatures}</div>
-</body>
-</html>
-`;
+${signatures(signers)}`;
+  return printDocument(`${title} — ${scope(data)}`, STYLE, body);
 }
-
-const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export async function listToXlsx(data: ProposalListData): Promise<Buffer> {
   const { columns, rows } = table(data);
-  // exceljs is large (about 28 MB once loaded): loaded when a sheet is made, not on every start of the box.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  workbook.creator = 'Kiosk Công dân học tập';
-  const generated = new Date(data.generatedAt);
-  if (!Number.isNaN(generated.getTime())) workbook.created = generated;
-  const sheet = workbook.addWorksheet(data.kind === 'official' ? 'Danh sách' : 'Công khai', {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: '4:4',
-      margins: { left: 0.79, right: 0.59, top: 0.59, bottom: 0.79, header: 0.3, footer: 0.3 },
-    },
-  });
+  const workbook = await newWorkbook(data.generatedAt);
+  const widths = columns.map((c) => c.xlsxWidth);
+  const sheet = newSheet(workbook, data.kind === 'official' ? 'Danh sách' : 'Công khai', 'portrait', widths, '4:4');
   if (data.finalizedAt === null) sheet.headerFooter.oddHeader = `&R&"Times New Roman,Bold"${DRAFT_NOTE}`;
-  sheet.columns = columns.map((c) => ({ width: c.xlsxWidth }));
-  const font = { name: 'Times New Roman', size: 12 };
-
-  const title = sheet.addRow([listTitle(data)]);
-  const subtitle = sheet.addRow([listSubtitle(data)]);
-  for (const [row, extra] of [[title, { bold: true, size: 14 }], [subtitle, { italic: true }]] as const) {
-    sheet.mergeCells(row.number, 1, row.number, columns.length);
-    row.getCell(1).font = { ...font, ...extra };
-    row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  }
-  title.height = 36;
-  sheet.addRow([]);
-
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.eachCell((cell) => {
-    cell.font = { ...font, bold: true };
-    cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-
-  for (const cells of rows) {
-    const row = sheet.addRow(cells);
-    columns.forEach((c, j) => {
-      const cell = row.getCell(j + 1);
-      cell.font = font;
-      cell.border = BORDER;
-      cell.alignment = { horizontal: c.align, vertical: 'middle', wrapText: true };
-    });
-  }
-
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  addTitle(sheet, listTitle(data), listSubtitle(data), columns.length);
+  addHeader(sheet, columns.map((c) => c.header));
+  for (const cells of rows) addBody(sheet, cells, columns);
+  return workbookBuffer(workbook);
 }
 
 /** Neutralizes spreadsheet formulas (=, +, -, @, tab, CR at the start) and quotes per RFC 4180. */

@@ -1,16 +1,17 @@
 import * as v from 'valibot';
-import { AppError } from '../../../shared/errors.ts';
-import type { EvidenceView } from '../../../shared/schemas/assessment.ts';
-import { modelVerdict } from '../../../shared/domain/models/verdict.ts';
-import type { HubModelQueueItem } from '../../../shared/schemas/decision.ts';
-import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
-import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
-import { audit, type Actor } from '../audit/audit.ts';
-import type { ModelSets } from '../criteria/model-sets.ts';
-import type { Db } from '../db/database.ts';
-import type { ModelAppraisalCase } from '../models/model-appraisals.service.ts';
-import { checkedAnswers } from '../models/model-assessments.service.ts';
-import { appraisedAt, loadHubModelCases, type HubModelCase } from './model-cases.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import type { EvidenceView } from '../../../../shared/schemas/assessment.ts';
+import { modelVerdict } from '../../../../shared/domain/models/verdict.ts';
+import type { HubModelQueueItem } from '../../../../shared/schemas/decision.ts';
+import type { SaveModelAppraisal } from '../../../../shared/schemas/model-assessment.ts';
+import type { ModelSubjectKind } from '../../../../shared/schemas/model-criteria-set.ts';
+import { audit, type Actor } from '../../audit/audit.ts';
+import type { ModelSets } from '../../criteria/model-sets.ts';
+import type { Db } from '../../db/database.ts';
+import type { ModelAppraisalCase } from '../../models/model-appraisals.service.ts';
+import { checkedAnswers } from '../../models/model-assessments.service.ts';
+import { appraisedAt, loadHubModelCases, type HubModelCase } from '../model-cases.ts';
+import * as repo from './decisions.repository.ts';
 
 /**
  * The commune appraises villages' (learning community) and units' self-assessments on the hub,
@@ -31,9 +32,7 @@ const appraisedHere = (Object.keys(appraisedAt) as ModelSubjectKind[]).filter((k
 
 /** The decisions in force of `year` on subjects of these kinds, by title, kind and subject id. */
 async function decisionsInForce(db: Db, year: number, kinds: readonly ModelSubjectKind[]): Promise<Map<string, { id: string; number: string }>> {
-  const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
-    .select(['hub_decision_subject.subject_kind', 'hub_decision_subject.subject_id', 'hub_decision.title', 'hub_decision.id', 'hub_decision.number'])
-    .where('hub_decision.year', '=', year).where('hub_decision.revoked_reason', 'is', null).where('hub_decision_subject.subject_kind', 'in', [...kinds]).execute();
+  const rows = await repo.subjectsDecidedOfKinds(db, year, kinds);
   return new Map(rows.map((r) => [decisionKey(r.title, r.subject_kind, r.subject_id), { id: r.id, number: r.number }]));
 }
 const decisionKey = (title: string, kind: string, id: string) => `${title}\u0000${kind}\u0000${id}`;
@@ -73,8 +72,7 @@ const EvidenceShape = v.looseObject({ id: v.string(), assessmentId: v.string(), 
  * commune appraises villages and units, so it sees what their officers attached to each item.
  */
 async function evidenceOf(db: Db, c: HubModelCase): Promise<EvidenceView[]> {
-  const rows = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('origin', '=', c.nodeId)
-    .where('payload', 'like', `%${c.assessmentId}%`).orderBy('record_id').execute();
+  const rows = await repo.evidenceRecordsMentioning(db, c.nodeId, c.assessmentId);
   return rows.flatMap((r) => {
     const m = v.safeParse(EvidenceShape, JSON.parse(r.payload));
     return m.success && m.output.assessmentId === c.assessmentId
@@ -118,11 +116,11 @@ export async function saveCommuneAppraisal(deps: CommuneAppraisalDeps, actor: Ac
   const at = deps.now().toISOString();
   const result = modelVerdict(set, answers, c.facts!, c.year);
   await deps.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('hub_model_appraisal').select('revision').where('assessment_id', '=', assessmentId).executeTakeFirst();
-    const row = { assessment_id: assessmentId, revision: Number(before?.revision ?? 0) + 1, answers: JSON.stringify(answers), reasons: JSON.stringify(kept), appraiser: actor.name, updated_at: at };
-    await trx.insertInto('hub_model_appraisal').values(row).onConflict((oc) => oc.column('assessment_id').doUpdateSet({
-      revision: row.revision, answers: row.answers, reasons: row.reasons, appraiser: row.appraiser, updated_at: at,
-    })).execute();
+    const row = {
+      assessment_id: assessmentId, revision: (await repo.modelAppraisalRevision(trx, assessmentId)) + 1,
+      answers: JSON.stringify(answers), reasons: JSON.stringify(kept), appraiser: actor.name, updated_at: at,
+    };
+    await repo.upsertModelAppraisal(trx, row);
     const changed = Object.keys(answers).filter((itemId) => answers[itemId] !== c.answers[itemId]).map((itemId) => ({ itemId, reason: reasons.get(itemId) ?? null }));
     await audit(trx, actor, {
       action: 'appraisal.save', subjectKind: 'assessment', subjectId: assessmentId,

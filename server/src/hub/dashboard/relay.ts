@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { CommuneAggregateV2, ModelAggregateV1, RecognizedListV1 } from '../../../shared/sync/messages.ts';
-import type { KioskConfig } from '../config/load.ts';
-import type { CriteriaSets } from '../criteria/criteria-sets.ts';
-import type { Db } from '../db/database.ts';
-import { communeCells, publicRecognitionList } from '../hub/dashboard.service.ts';
-import { modelAggregateContent } from '../hub/model-rates.service.ts';
-import { appendChange } from '../outbox/outbox.repository.ts';
+import type { CommuneAggregateV2, ModelAggregateV1, RecognizedListV1 } from '../../../../shared/sync/messages.ts';
+import type { KioskConfig } from '../../config/load.ts';
+import type { CriteriaSets } from '../../criteria/criteria-sets.ts';
+import type { Db } from '../../db/database.ts';
+import { adultsEntered, lastRelayed, markRelayed } from './dashboard.repository.ts';
+import { communeCells, publicRecognitionList } from './dashboard.service.ts';
+import { modelAggregateContent } from './model-rates.service.ts';
+import { appendChange } from '../../outbox/outbox.repository.ts';
 
 export type RelaySend = 'aggregates,recognized-list' | 'aggregates' | 'none';
 
@@ -33,7 +34,7 @@ type Relayed = Omit<CommuneAggregateV2, 'revision'> | Omit<RecognizedListV1, 're
 export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
   if (deps.send === 'none') return [];
   const { cells, registered, years } = await communeCells(deps);
-  const adults = await deps.db.selectFrom('hub_population').select(['name', 'year', 'count']).where('kind', '=', 'village').execute();
+  const adults = await adultsEntered(deps.db);
   const out: Relayed[] = [];
   for (const year of years) {
     const counts = new Map<string, CommuneAggregateV2['rows'][number]>();
@@ -49,9 +50,9 @@ export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
       v.registered += r.count;
       villages.set(r.village, v);
     }
-    for (const a of adults.filter((x) => Number(x.year) === year)) {
+    for (const a of adults.filter((x) => x.year === year)) {
       const v = villages.get(a.name) ?? { village: a.name, registered: 0, adults: null };
-      v.adults = Number(a.count);
+      v.adults = a.count;
       villages.set(a.name, v);
     }
     const id = `${deps.nodeId}:${year}`;
@@ -80,13 +81,11 @@ export async function queueRelay(deps: RelayDeps): Promise<number> {
     for (const item of content) {
       const key = `relay:${item.type}:${item.id}`;
       const digest = createHash('sha256').update(JSON.stringify(item)).digest('hex');
-      const last = await trx.selectFrom('sync_state').select('value').where('key', '=', key).executeTakeFirst();
-      const previous = last ? (JSON.parse(last.value) as { revision: number; digest: string }) : { revision: 0, digest: '' };
+      const previous = await lastRelayed(trx, key);
       if (previous.digest === digest) continue;
       const revision = previous.revision + 1;
       await appendChange(trx, { ...item, revision } as CommuneAggregateV2 | RecognizedListV1 | ModelAggregateV1, at);
-      const value = JSON.stringify({ revision, digest });
-      await trx.insertInto('sync_state').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+      await markRelayed(trx, key, { revision, digest });
       queued++;
     }
   });

@@ -1,22 +1,20 @@
-import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
-import { AppError } from '../../../shared/errors.ts';
-import type { CriteriaSet } from '../../../shared/schemas/criteria-set.ts';
-import type { RecognitionDecisionV1, RecognitionDecisionV2, RecognitionDeclinedV1 } from '../../../shared/sync/feed-messages.ts';
-import type { DecisionTitle, ModelProposal, RecordDecision, SubjectRef } from '../../../shared/schemas/decision.ts';
-import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import type { FeedPage } from '../../../shared/sync/protocol.ts';
-import { MultiLineText } from '../../../shared/schemas/text.ts';
-import { audit, type Actor } from '../audit/audit.ts';
-import { refreshRecognition } from './facts.ts';
-import type { Db } from '../db/database.ts';
-import type { CriteriaSets, CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
-import type { ModelSets } from '../criteria/model-sets.ts';
-import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
-import { appraisedAt, loadHubModelCases, summary } from './model-cases.ts';
-
-type Trx = Transaction<Database>;
+import { AppError } from '../../../../shared/errors.ts';
+import type { CriteriaSet } from '../../../../shared/schemas/criteria-set.ts';
+import type { RecognitionDecisionV1, RecognitionDecisionV2, RecognitionDeclinedV1 } from '../../../../shared/sync/feed-messages.ts';
+import type { DecisionTitle, ModelProposal, RecordDecision, SubjectRef } from '../../../../shared/schemas/decision.ts';
+import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
+import type { FeedPage } from '../../../../shared/sync/protocol.ts';
+import { MultiLineText } from '../../../../shared/schemas/text.ts';
+import { audit, type Actor } from '../../audit/audit.ts';
+import { refreshRecognition } from '../facts.ts';
+import type { Db } from '../../db/database.ts';
+import type { CriteriaSets, CriteriaSetsV1 } from '../../criteria/criteria-sets.ts';
+import type { ModelSets } from '../../criteria/model-sets.ts';
+import type { HubDecisionRow, HubNodeRow } from '../../db/schema.ts';
+import * as repo from './decisions.repository.ts';
+import { appraisedAt, loadHubModelCases, summary } from '../model-cases.ts';
 
 export interface DecisionDeps {
   db: Db;
@@ -58,14 +56,10 @@ export interface Proposal {
  * (read from the hub's projection, server/src/hub/facts.ts).
  */
 export async function proposals(deps: DecisionDeps, year: number): Promise<Proposal[]> {
-  const rows = await deps.db.selectFrom('hub_assessment').innerJoin('hub_person', 'hub_person.person_id', 'hub_assessment.person_id')
-    .select(['hub_assessment.assessment_id', 'hub_assessment.person_id', 'hub_assessment.node_id', 'hub_assessment.grp', 'hub_assessment.self_total',
-      'hub_assessment.appraised_total', 'hub_assessment.appraised_min', 'hub_assessment.appraised_count', 'hub_assessment.streak', 'hub_person.name', 'hub_person.birth_year', 'hub_person.village'])
-    .where('hub_assessment.year', '=', year).where('hub_assessment.submitted', '=', 1).where('hub_assessment.appraised', '=', 1).execute();
-  const nodes = new Map((await deps.db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
+  const rows = await repo.appraisedAssessments(deps.db, year);
+  const nodes = await repo.nodeNames(deps.db);
   const decided = await decidedFor(deps.db, year);
-  const declines = new Map((await deps.db.selectFrom('hub_decline').select(['assessment_id', 'reason', 'at']).where('year', '=', year).where('withdrawn', '=', 0).execute())
-    .map((d) => [d.assessment_id, { reason: d.reason, at: d.at }]));
+  const declines = await repo.declinesInForce(deps.db, year);
   const { scoring, indicators } = deps.criteriaSetFor(year);
   const out: Proposal[] = rows.map((r) => ({
     personId: r.person_id, nodeId: r.node_id, center: nodes.get(r.node_id) ?? '', name: r.name, birthYear: Number(r.birth_year),
@@ -100,14 +94,12 @@ export async function modelProposals(deps: DecisionDeps, title: ModelTitle, year
 }
 
 /** Who (or what) is recognized for `title` in `year` by a decision in force, and by which; by subject id (one kind per title). */
-async function decidedFor(db: Db | Trx, year: number, title: DecisionTitle = TITLE): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
-  const rows = await db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
-    .select(['hub_decision_subject.subject_id', 'hub_decision.id', 'hub_decision.number', 'hub_decision.signed_on'])
-    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', title).where('hub_decision.revoked_reason', 'is', null).execute();
+async function decidedFor(db: Db, year: number, title: DecisionTitle = TITLE): Promise<Map<string, { id: string; number: string; signedOn: string }>> {
+  const rows = await repo.subjectsDecided(db, year, title);
   return new Map(rows.map((r) => [r.subject_id, { id: r.id, number: r.number, signedOn: r.signed_on }]));
 }
 
-export { RecordDecisionSchema, type RecordDecision } from '../../../shared/schemas/decision.ts';
+export { RecordDecisionSchema, type RecordDecision } from '../../../../shared/schemas/decision.ts';
 
 export const RevokeDecisionSchema = v.strictObject({ reason: MultiLineText(3, 500) });
 
@@ -158,8 +150,7 @@ export async function recordDecision(deps: DecisionDeps, actor: Actor, input: Re
       id, title, year: input.year, number: input.number, signed_on: input.signedOn, signer: input.signer,
       revision: 1, revoked_reason: null, created_at: at, created_by: actor.id,
     };
-    await trx.insertInto('hub_decision').values(row).execute();
-    await trx.insertInto('hub_decision_subject').values(named.map((s) => ({ decision_id: id, subject_kind: s.kind, subject_id: s.id, node_id: byId.get(s.id)!.nodeId }))).execute();
+    await repo.insertDecision(trx, row, named.map((s) => ({ kind: s.kind, id: s.id, nodeId: byId.get(s.id)!.nodeId })));
     await feedDecision(trx, row, at);
     if (cdht) {
       const personIds = named.map((s) => s.id);
@@ -178,13 +169,13 @@ export async function recordDecision(deps: DecisionDeps, actor: Actor, input: Re
 export async function revokeDecision(deps: DecisionDeps, actor: Actor, id: string, reason: string): Promise<void> {
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('hub_decision').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.findDecision(trx, id);
     if (!row) throw new AppError('decision.not-found');
     if (row.revoked_reason !== null) throw new AppError('decision.already-revoked');
     const next = { ...row, revision: row.revision + 1, revoked_reason: reason };
-    await trx.updateTable('hub_decision').set({ revision: next.revision, revoked_reason: reason }).where('id', '=', id).execute();
+    await repo.updateDecision(trx, id, { revision: next.revision, revoked_reason: reason });
     await feedDecision(trx, next, at);
-    const named = await trx.selectFrom('hub_decision_subject').select('subject_id').where('decision_id', '=', id).where('subject_kind', '=', 'person').execute();
+    const named = (await repo.decisionSubjects(trx, id)).filter((n) => n.subject_kind === 'person');
     await refreshRecognition(trx, named.map((n) => n.subject_id));
     await audit(trx, actor, { action: 'hub.decision-revoke', subjectKind: 'decision', subjectId: id, details: { number: row.number, reason } }, at);
   });
@@ -192,11 +183,8 @@ export async function revokeDecision(deps: DecisionDeps, actor: Actor, id: strin
 
 /** The year's decisions (of one title when given), newest first, with how many they name now. */
 export async function listDecisions(db: Db, year: number, title?: DecisionTitle) {
-  let q = db.selectFrom('hub_decision').selectAll().where('year', '=', year);
-  if (title) q = q.where('title', '=', title);
-  const rows = await q.orderBy('created_at', 'desc').execute();
-  const counts = await db.selectFrom('hub_decision_subject').select(['decision_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('decision_id').execute();
-  const n = new Map(counts.map((c) => [c.decision_id, Number(c.n)]));
+  const rows = await repo.decisionsOf(db, year, title);
+  const n = await repo.subjectCounts(db);
   return rows.map((r) => ({
     id: r.id, title: r.title as DecisionTitle, year: r.year, number: r.number, signedOn: r.signed_on, signer: r.signer, people: n.get(r.id) ?? 0, revokedReason: r.revoked_reason,
   }));
@@ -211,16 +199,14 @@ export async function reopenDecided(deps: DecisionDeps, actor: Actor, id: string
   const one: Named = typeof subject === 'string' ? { kind: 'person', id: subject } : subject;
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('hub_decision').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.findDecision(trx, id);
     if (!row) throw new AppError('decision.not-found');
     if (row.revoked_reason !== null) throw new AppError('decision.already-revoked');
-    const which = trx.selectFrom('hub_decision_subject').where('decision_id', '=', id).where('subject_kind', '=', one.kind).where('subject_id', '=', one.id);
-    const named = await which.select('node_id').executeTakeFirst();
-    if (!named) throw new AppError('decision.person-not-named');
-    await trx.deleteFrom('hub_decision_subject').where('decision_id', '=', id).where('subject_kind', '=', one.kind).where('subject_id', '=', one.id).execute();
+    const nodeId = await repo.removeDecisionSubject(trx, id, one.kind, one.id);
+    if (nodeId === undefined) throw new AppError('decision.person-not-named');
     const next = { ...row, revision: row.revision + 1 };
-    await trx.updateTable('hub_decision').set({ revision: next.revision }).where('id', '=', id).execute();
-    await feedDecision(trx, next, at, [named.node_id]);
+    await repo.updateDecision(trx, id, { revision: next.revision });
+    await feedDecision(trx, next, at, [nodeId]);
     if (one.kind === 'person') await refreshRecognition(trx, [one.id]);
     await audit(trx, actor, {
       action: 'hub.decision-reopen', subjectKind: 'decision', subjectId: id,
@@ -236,38 +222,43 @@ export async function declineProposal(deps: DecisionDeps, actor: Actor, personId
   if (proposal.decision) throw new AppError('decline.decided');
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const assessment = await trx.selectFrom('hub_assessment').select('assessment_id').where('person_id', '=', personId).where('year', '=', year).executeTakeFirstOrThrow();
-    const before = await trx.selectFrom('hub_decline').select('revision').where('assessment_id', '=', assessment.assessment_id).executeTakeFirst();
-    const row = { assessment_id: assessment.assessment_id, person_id: personId, node_id: proposal.nodeId, year, reason, revision: (before?.revision ?? 0) + 1, withdrawn: 0, at, by_name: actor.name };
-    await trx.insertInto('hub_decline').values(row).onConflict((oc) => oc.column('assessment_id').doUpdateSet({ reason, revision: row.revision, withdrawn: 0, at, by_name: actor.name })).execute();
+    const assessmentId = await repo.assessmentIdOf(trx, personId, year);
+    const before = await repo.findDecline(trx, assessmentId);
+    const row: repo.DeclineRow = {
+      assessment_id: assessmentId, person_id: personId, node_id: proposal.nodeId, year, reason,
+      revision: (before?.revision ?? 0) + 1, withdrawn: 0, at, by_name: actor.name,
+    };
+    await repo.upsertDecline(trx, row);
     await feedDecline(trx, row);
-    await audit(trx, actor, { action: 'hub.decline', subjectKind: 'assessment', subjectId: assessment.assessment_id, details: { personId, year, reason } }, at);
+    await audit(trx, actor, { action: 'hub.decline', subjectKind: 'assessment', subjectId: assessmentId, details: { personId, year, reason } }, at);
   });
 }
 
 /** A person recognized after all: the refusal of the year is taken back, below too. */
-async function withdrawDecline(trx: Trx, personId: string, year: number, at: string): Promise<void> {
-  const row = await trx.selectFrom('hub_decline').selectAll().where('person_id', '=', personId).where('year', '=', year).where('withdrawn', '=', 0).executeTakeFirst();
+async function withdrawDecline(trx: Db, personId: string, year: number, at: string): Promise<void> {
+  const row = await repo.declineInForce(trx, personId, year);
   if (!row) return;
   const next = { ...row, revision: row.revision + 1, withdrawn: 1, at };
-  await trx.updateTable('hub_decline').set({ revision: next.revision, withdrawn: 1 }).where('assessment_id', '=', row.assessment_id).execute();
+  await repo.withdrawDeclineRow(trx, row.assessment_id, next.revision);
   await feedDecline(trx, next);
 }
 
-async function feedDecline(trx: Trx, row: { assessment_id: string; person_id: string; node_id: string; year: number; reason: string; revision: number; withdrawn: number; at: string }): Promise<void> {
+async function feedDecline(trx: Db, row: repo.DeclineRow): Promise<void> {
   const message: RecognitionDeclinedV1 = {
     type: 'RecognitionDeclinedV1', id: row.assessment_id, revision: row.revision, personId: row.person_id, year: row.year,
     reason: row.reason, declinedOn: row.at, withdrawn: row.withdrawn === 1,
   };
-  await trx.insertInto('hub_feed').values({ kind: 'decline', record_id: row.assessment_id, revision: row.revision, node_id: row.node_id, payload: JSON.stringify(message), created_at: row.at }).execute();
+  await repo.appendFeed(trx, {
+    kind: 'decline', recordId: row.assessment_id, revision: row.revision, nodeId: row.node_id, payload: JSON.stringify(message), at: row.at,
+  });
 }
 
 /**
  * One feed row per node named in the decision (and per node just left out of it), carrying only
  * that node's people (RecognitionDecisionV1, CDHT) or subjects (RecognitionDecisionV2, the four other titles).
  */
-async function feedDecision(trx: Trx, row: HubDecisionRow, at: string, alsoNodes: string[] = []): Promise<void> {
-  const named = await trx.selectFrom('hub_decision_subject').select(['subject_kind', 'subject_id', 'node_id']).where('decision_id', '=', row.id).execute();
+async function feedDecision(trx: Db, row: HubDecisionRow, at: string, alsoNodes: string[] = []): Promise<void> {
+  const named = await repo.decisionSubjects(trx, row.id);
   const byNode = new Map<string, { kind: string; id: string }[]>(alsoNodes.map((n) => [n, []]));
   for (const n of named) byNode.set(n.node_id, [...(byNode.get(n.node_id) ?? []), { kind: n.subject_kind, id: n.subject_id }]);
   const act = { id: row.id, revision: row.revision, title: row.title, year: row.year, number: row.number, signedOn: row.signed_on, signer: row.signer };
@@ -275,7 +266,7 @@ async function feedDecision(trx: Trx, row: HubDecisionRow, at: string, alsoNodes
     const message: RecognitionDecisionV1 | RecognitionDecisionV2 = row.title === TITLE
       ? { type: 'RecognitionDecisionV1', ...act, personIds: subjects.map((s) => s.id), revokedReason: row.revoked_reason }
       : { type: 'RecognitionDecisionV2', ...act, subjects: subjects.map((s) => ({ kind: s.kind as ModelSubjectKind, id: s.id })), revokedReason: row.revoked_reason };
-    await trx.insertInto('hub_feed').values({ kind: 'decision', record_id: row.id, revision: row.revision, node_id: nodeId, payload: JSON.stringify(message), created_at: at }).execute();
+    await repo.appendFeed(trx, { kind: 'decision', recordId: row.id, revision: row.revision, nodeId, payload: JSON.stringify(message), at });
   }
 }
 
@@ -288,21 +279,22 @@ export async function publishCriteriaSets(db: Db, criteria: CriteriaSets, at: st
   const choice = criteria.toPublish();
   if (!choice) return;
   await db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('hub_feed').select(['revision', 'payload']).where('kind', '=', 'criteria-sets').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const last = await repo.lastFeedOf(trx, 'criteria-sets');
     if (last) {
       const { sets, byYear, current } = JSON.parse(last.payload) as CriteriaSetsV1;
       if (JSON.stringify({ sets, byYear, current }) === JSON.stringify(choice)) return;
     }
     const message: CriteriaSetsV1 = { type: 'CriteriaSetsV1', id: 'criteria-sets', revision: (last?.revision ?? 0) + 1, ...choice };
-    await trx.insertInto('hub_feed').values({ kind: 'criteria-sets', record_id: 'criteria-sets', revision: message.revision, node_id: null, payload: JSON.stringify(message), created_at: at }).execute();
+    await repo.appendFeed(trx, {
+      kind: 'criteria-sets', recordId: 'criteria-sets', revision: message.revision, nodeId: null, payload: JSON.stringify(message), at,
+    });
   });
   criteria.markPublished(choice);
 }
 
 /** The feed of one node after its cursor: what is for it and what is for every node. */
 export async function feedFor(db: Db, node: HubNodeRow, after: number, limit: number): Promise<FeedPage> {
-  const rows = await db.selectFrom('hub_feed').select(['seq', 'kind', 'payload']).where('seq', '>', after)
-    .where((eb) => eb.or([eb('node_id', '=', node.id), eb('node_id', 'is', null)])).orderBy('seq').limit(limit + 1).execute();
+  const rows = await repo.feedAfter(db, node.id, after, limit);
   const items = rows.slice(0, limit).map((r) => ({ seq: r.seq, kind: r.kind, message: JSON.parse(r.payload) as FeedPage['items'][number]['message'] }));
   return { items, more: rows.length > limit };
 }

@@ -1,12 +1,12 @@
-import { AppError } from '../../../shared/errors.ts';
-import { foldName, unitResolver } from '../../../shared/domain/units.ts';
-import type { PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../shared/schemas/commune.ts';
-import { audit, type Actor } from '../audit/audit.ts';
-import type { Deps } from '../http/context.ts';
-import type { Transaction } from 'kysely';
-import type { KioskConfig } from '../config/load.ts';
-import type { Database } from '../db/schema.ts';
-import { communeNamesSeen, villageNamesSeen } from './hub.repository.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { foldName, unitResolver } from '../../../../shared/domain/units.ts';
+import type { PopulationInput, TargetAdjustmentInput, UnitChangeInput } from '../../../../shared/schemas/commune.ts';
+import { audit, type Actor } from '../../audit/audit.ts';
+import type { Deps } from '../../http/context.ts';
+import type { KioskConfig } from '../../config/load.ts';
+import type { Db } from '../../db/database.ts';
+import * as repo from './commune.repository.ts';
+import { unitChangeRows } from './dashboard.repository.ts';
 
 /**
  * What the commune officer keeps on the hub besides decisions: the denominators (adults and
@@ -20,7 +20,7 @@ type CommuneDeps = Pick<Deps, 'db' | 'now'>;
 type PopulationConfig = { readonly center: Pick<KioskConfig['center'], 'villages'>; readonly settings: Pick<KioskConfig['settings'], 'hub.level'> };
 
 export async function listPopulation(deps: CommuneDeps, year: number) {
-  const rows = await deps.db.selectFrom('hub_population').selectAll().where('year', '=', year).orderBy('kind').orderBy('name').execute();
+  const rows = await repo.populationOf(deps.db, year);
   return rows.map((r) => ({ kind: r.kind, name: r.name, year: r.year, count: Number(r.count), enteredBy: r.entered_by, enteredAt: r.entered_at }));
 }
 
@@ -32,15 +32,17 @@ export async function listPopulation(deps: CommuneDeps, year: number) {
  * relayed their figures or enrolled, and their recorded renames. Figures for a place no record
  * names would never meet a count and only skew the totals (issue 21).
  */
-async function knownPlace(trx: Transaction<Database>, config: PopulationConfig, name: string): Promise<string | null> {
+async function knownPlace(trx: Db, config: PopulationConfig, name: string): Promise<string | null> {
   const names = await placesKnown(trx, config);
   if (names.includes(name)) return name;
   return names.find((n) => foldName(n) === foldName(name)) ?? null;
 }
 
 /** Every place name the hub knows (see knownPlace). */
-function placesKnown(trx: Transaction<Database>, config: PopulationConfig): Promise<string[]> {
-  return config.settings['hub.level'] === 'province' ? communeNamesSeen(trx) : villageNamesSeen(trx).then((seen) => [...config.center.villages, ...seen]);
+function placesKnown(trx: Db, config: PopulationConfig): Promise<string[]> {
+  return config.settings['hub.level'] === 'province'
+    ? repo.communeNamesSeen(trx)
+    : repo.villageNamesSeen(trx).then((seen) => [...config.center.villages, ...seen]);
 }
 
 /**
@@ -54,23 +56,24 @@ export async function setPopulation(deps: CommuneDeps & { config: PopulationConf
     const name = given.kind === 'unit' ? given.name : await knownPlace(trx, deps.config, given.name);
     if (name === null) throw new AppError('population.village-unknown', { name: given.name });
     const input = { ...given, name };
-    const before = await trx.selectFrom('hub_population').select('count').where('kind', '=', input.kind).where('name', '=', input.name).where('year', '=', input.year).executeTakeFirst();
-    await trx.insertInto('hub_population').values({ ...input, entered_by: actor.name, entered_at: at })
-      .onConflict((oc) => oc.columns(['kind', 'name', 'year']).doUpdateSet({ count: input.count, entered_by: actor.name, entered_at: at })).execute();
-    await audit(trx, actor, { action: 'hub.population', subjectKind: input.kind, subjectId: `${input.name}/${input.year}`, details: { count: input.count, before: before ? Number(before.count) : null } }, at);
+    const before = await repo.populationCount(trx, input.kind, input.name, input.year);
+    await repo.putPopulation(trx, { ...input, entered_by: actor.name, entered_at: at });
+    await audit(trx, actor, {
+      action: 'hub.population', subjectKind: input.kind, subjectId: `${input.name}/${input.year}`, details: { count: input.count, before },
+    }, at);
   });
 }
 
 export async function adjustTarget(deps: CommuneDeps, actor: Actor, input: TargetAdjustmentInput): Promise<void> {
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('hub_target_adjustment').values({ ...input, by_name: actor.name, at }).execute();
+    await repo.insertTargetAdjustment(trx, { ...input, by_name: actor.name, at });
     await audit(trx, actor, { action: 'hub.target-adjust', subjectKind: 'target', subjectId: `${input.measure}/${input.year}`, details: { value: input.value, reason: input.reason } }, at);
   });
 }
 
 export async function listUnitChanges(deps: CommuneDeps) {
-  const rows = await deps.db.selectFrom('hub_unit_change').selectAll().orderBy('id').execute();
+  const rows = await unitChangeRows(deps.db);
   return rows.map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, by: r.by_name, at: r.at }));
 }
 
@@ -84,20 +87,19 @@ export async function changeUnits(deps: CommuneDeps & { config: PopulationConfig
   if (from.some((f) => foldName(f) === foldName(input.to))) throw new AppError('unit.same-name');
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const existing = (await trx.selectFrom('hub_unit_change').selectAll().where('kind', '=', input.kind).execute())
+    const existing = (await repo.unitChangesOfKind(trx, input.kind))
       .map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
     // The places the hub knows (as population figures take them: knownPlace), and any a figure was entered for.
     const known = new Set([...existing.flatMap((c) => [c.from, c.to]), ...(input.kind === 'village'
-      ? [...await placesKnown(trx, deps.config),
-        ...(await trx.selectFrom('hub_population').select('name').where('kind', 'in', ['village', 'households']).distinct().execute()).map((r) => r.name)]
-      : (await trx.selectFrom('hub_node').select('name').execute()).map((r) => r.name))].map(foldName));
+      ? [...await placesKnown(trx, deps.config), ...await repo.populatedPlaceNames(trx)]
+      : await repo.nodeNameList(trx))].map(foldName));
     const unknown = from.filter((f) => !known.has(foldName(f)));
     if (unknown.length > 0) throw new AppError('unit.unknown', { names: unknown });
     const resolve = unitResolver(existing, input.kind);
     for (const f of from) {
       if (foldName(resolve.current(input.to)) === foldName(f)) throw new AppError('unit.cycle', { name: input.to });
     }
-    await trx.insertInto('hub_unit_change').values(from.map((f) => ({ kind: input.kind, from_name: f, to_name: input.to, year: input.year, by_name: actor.name, at }))).execute();
+    await repo.insertUnitChanges(trx, from.map((f) => ({ kind: input.kind, from_name: f, to_name: input.to, year: input.year, by_name: actor.name, at })));
     await audit(trx, actor, { action: from.length > 1 ? 'hub.unit-merge' : 'hub.unit-rename', subjectKind: input.kind, subjectId: input.to, details: { from, year: input.year } }, at);
   });
 }

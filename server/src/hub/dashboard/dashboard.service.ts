@@ -1,0 +1,165 @@
+/**
+ * The commune's (or province's) dashboard: counts per unit and year aggregated in SQL from the
+ * projection (dashboard.repository.ts), named after merges and renames, against the denominators
+ * the officer entered and the targets in force; rates by the pure functions of shared/domain/rates.ts.
+ * A province's comes from the aggregates its communes relayed (province-dashboard.service.ts).
+ */
+import { addCounts, emptyCounts, fillYears, rowRates } from '../../../../shared/domain/rates.ts';
+import { unitResolver } from '../../../../shared/domain/units.ts';
+import type { Counts, Dashboard, DashboardRow, TargetInForce } from '../../../../shared/schemas/dashboard.ts';
+import {
+  groupTitles, rowsOf, sumRules, targetsFor, targetValues, trendOf, unitChanges, type DashboardDeps, type Part,
+} from './dashboard.parts.ts';
+import * as repo from './dashboard.repository.ts';
+import { provinceDashboard } from './province-dashboard.service.ts';
+import { closedLists, reporting } from './reporting.ts';
+
+const n = (x: string | number | null | undefined): number => Number(x ?? 0);
+
+/** Counts of one (year, village, center, group) cell; `started` = assessments begun in the group. */
+export interface Cell {
+  year: number;
+  village: string;
+  nodeId: string;
+  group: string;
+  started: number;
+  selfAssessed: number;
+  appraised: number;
+  proposed: number;
+  recognized: number;
+  digital: number;
+  proficient: number;
+  outstanding: number;
+}
+
+interface Registered { year: number; village: string; nodeId: string; count: number }
+
+/** Every cell of one year: one grouped query over the projection. */
+async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
+  const { scoring, indicators } = deps.criteria.forYear(year);
+  const pass = { indicators: indicators.length, minPerIndicator: scoring.minPerIndicator, passTotal: scoring.passTotal };
+  const rows = await repo.yearSums(deps.db, year, sumRules(deps), pass);
+  return rows.map((r) => ({
+    year, village: String(r.village), nodeId: String(r.node_id), group: String(r.grp),
+    started: n(r.started), selfAssessed: n(r.self_assessed), appraised: n(r.appraised), proposed: n(r.proposed),
+    recognized: n(r.recognized), digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
+  }));
+}
+
+/**
+ * Every year's counts per village (without registered), in one grouped query: summed for the
+ * commune's trend, and kept per village for each village's rate across the years.
+ */
+async function yearVillageTotals(deps: DashboardDeps): Promise<{ year: number; village: string; counts: Counts }[]> {
+  const rows = await repo.yearVillageSums(deps.db, sumRules(deps));
+  return rows.map((r) => ({
+    year: n(r.year), village: String(r.village), counts: {
+      registered: 0, selfAssessed: n(r.self_assessed), appraised: n(r.appraised), recognized: n(r.recognized),
+      digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
+    },
+  }));
+}
+
+/** People registered per village and center by the end of each year (cumulative). */
+async function registeredBy(deps: DashboardDeps, years: number[]): Promise<Registered[]> {
+  const rows = await repo.registrations(deps.db);
+  const out: Registered[] = [];
+  for (const year of years) {
+    const acc = new Map<string, Registered>();
+    for (const r of rows) {
+      if (Number(r.registered_year) > year) continue;
+      const key = `${r.village}\u0000${r.node_id}`;
+      const cur = acc.get(key) ?? { year, village: r.village, nodeId: r.node_id, count: 0 };
+      cur.count += Number(r.n);
+      acc.set(key, cur);
+    }
+    out.push(...acc.values());
+  }
+  return out;
+}
+
+/** Counts, per (year, village, group), of the whole commune: what the relay sends to the province. */
+export async function communeCells(deps: DashboardDeps): Promise<{ cells: Cell[]; registered: Registered[]; years: number[] }> {
+  const years = await repo.assessmentYears(deps.db);
+  const cells = (await Promise.all(years.map((y) => cellsOf(deps, y)))).flat();
+  return { cells, registered: await registeredBy(deps, years), years };
+}
+
+const countsOf = (c: Cell): Counts => ({
+  registered: 0, selfAssessed: c.selfAssessed, appraised: c.appraised, recognized: c.recognized,
+  digital: c.digital, proficient: c.proficient, outstanding: c.outstanding,
+});
+
+
+/** The commune hub's dashboard for `year`, and across every year on record. */
+export async function communeDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+  const perVillage = await yearVillageTotals(deps);
+  const totals = new Map<number, Counts>();
+  for (const v of perVillage) totals.set(v.year, addCounts(totals.get(v.year) ?? emptyCounts(), v.counts));
+  const years = [...new Set([...totals.keys(), year])].sort((a, b) => a - b);
+  const yearCells = await cellsOf(deps, year);
+  const registered = await registeredBy(deps, years);
+  const regNow = registered.filter((r) => r.year === year);
+  const nodes = await repo.nodesByName(deps.db);
+  const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
+  const changes = await unitChanges(deps);
+  const villages = unitResolver(changes, 'village');
+  const centerNames = unitResolver(changes, 'center');
+  const pops = await repo.adultsEntered(deps.db);
+
+  const targetsByYear = new Map<number, TargetInForce[]>();
+  for (const y of years) targetsByYear.set(y, await targetsFor(deps, y));
+  const targets = targetsByYear.get(year)!;
+  const values = targetValues(targets);
+
+  // Villages: registered people and the year's assessments; population entered per (old or new) name.
+  const villageParts: Part[] = [];
+  for (const r of regNow) villageParts.push({ name: r.village, counts: { ...emptyCounts(), registered: r.count }, population: null });
+  for (const c of yearCells) villageParts.push({ name: c.village, counts: countsOf(c), population: null });
+  for (const p of pops.filter((x) => x.year === year)) villageParts.push({ name: p.name, counts: emptyCounts(), population: p.count });
+  const byPlace = rowsOf(villageParts, villages.current, villages.former, values);
+
+  const centerParts: Part[] = [];
+  for (const r of regNow) centerParts.push({ name: nodeName.get(r.nodeId) ?? r.nodeId, counts: { ...emptyCounts(), registered: r.count }, population: null });
+  for (const c of yearCells) centerParts.push({ name: nodeName.get(c.nodeId) ?? c.nodeId, counts: countsOf(c), population: null });
+  const byCenter = rowsOf(centerParts, centerNames.current, centerNames.former, values);
+
+  const groupParts: Part[] = yearCells.map((c) => ({ name: c.group, counts: { ...countsOf(c), registered: c.started }, population: null }));
+  const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
+
+  const totalOf = (y: number): DashboardRow => {
+    const counts = { ...(totals.get(y) ?? emptyCounts()) };
+    counts.registered = registered.filter((r) => r.year === y).reduce((s, r) => s + r.count, 0);
+    const entered = pops.filter((p) => p.year === y);
+    const population = entered.length === 0 ? null : entered.reduce((s, p) => s + p.count, 0);
+    return { name: deps.config.center.commune, formerNames: [], counts, population, rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)) };
+  };
+  const byYear = new Map(years.map((y) => [y, totalOf(y)]));
+  const trend = fillYears(years, byYear, () => totalOf(-1))
+    .map(({ year: y, value }) => ({ year: y, row: value }));
+
+  const lists = await closedLists(deps.db);
+  const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => ({
+    recognized: perVillage.filter((r) => r.year === y && villages.current(r.village) === name).reduce((sum, r) => sum + r.counts.recognized, 0),
+    entered: pops.filter((p) => p.year === y && villages.current(p.name) === name).map((p) => p.count),
+  }));
+  return {
+    level: 'commune', scope: deps.config.center.commune, year, years, total: byYear.get(year)!, byPlace, byCenter, byGroup, placeTrend, trend, targets,
+    reporting: reporting(deps.now(), year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), lists, centerNames.current, deps.config.settings['calendar.centerDeadline']),
+  };
+}
+
+
+/** The dashboard this hub shows: over villages for a commune, over communes for a province. */
+export function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+  return deps.config.settings['hub.level'] === 'province' ? provinceDashboard(deps, year) : communeDashboard(deps, year);
+}
+
+/** The public recognition list of a year: name and village of people recognized who agreed to appear on it. */
+export async function publicRecognitionList(deps: DashboardDeps, year: number): Promise<{ name: string; village: string }[]> {
+  const rows = await repo.publicListEntries(deps.db, year);
+  const villages = unitResolver(await unitChanges(deps), 'village');
+  return rows.map((r) => ({ name: r.name, village: villages.current(r.village) }))
+    .sort((a, b) => a.village.localeCompare(b.village, 'vi') || a.name.localeCompare(b.name, 'vi'));
+}
+

@@ -1,0 +1,82 @@
+/**
+ * The province hub's dashboard, over communes, from the aggregates they relayed (relay.ts on each
+ * commune hub): counts per commune and group, the adults the communes entered (or the province
+ * entered for them), the rates against the targets in force, and whether each commune reported on time.
+ */
+import { addCounts, emptyCounts, fillYears, rowRates } from '../../../../shared/domain/rates.ts';
+import { unitResolver } from '../../../../shared/domain/units.ts';
+import type { Counts, Dashboard, DashboardRow, TargetInForce } from '../../../../shared/schemas/dashboard.ts';
+import type { CommuneAggregateV1, CommuneAggregateV2 } from '../../../../shared/sync/messages.ts';
+import { groupTitles, rowsOf, targetsFor, targetValues, trendOf, unitChanges, type DashboardDeps, type Part } from './dashboard.parts.ts';
+import * as repo from './dashboard.repository.ts';
+import { reporting } from './reporting.ts';
+
+type Aggregate = CommuneAggregateV1 | CommuneAggregateV2;
+
+/** The province hub's dashboard, over communes, from the aggregates they relayed. */
+export async function provinceDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+  const records = await repo.recordsOf(deps.db, 'aggregate');
+  const firstAt = await repo.aggregatesFirstSeen(deps.db);
+  const aggregates = records.map((r) => ({ origin: r.origin, id: r.record_id, m: JSON.parse(r.payload) as Aggregate }));
+  const years = [...new Set([...aggregates.map((a) => a.m.year), year])].sort((a, b) => a - b);
+  const changes = await unitChanges(deps);
+  const places = unitResolver(changes, 'village');
+  const targetsByYear = new Map<number, TargetInForce[]>();
+  for (const y of years) targetsByYear.set(y, await targetsFor(deps, y));
+  const targets = targetsByYear.get(year)!;
+  const values = targetValues(targets);
+
+  // A group row's "registered" is who began the year's assessment in it (V1 named that "registered").
+  const countsOfRow = (r: Aggregate['rows'][number]): Counts => 'started' in r
+    ? { registered: r.started, selfAssessed: r.selfAssessed, appraised: r.appraised, recognized: r.recognized, digital: r.digital, proficient: r.proficient, outstanding: r.outstanding }
+    : { ...emptyCounts(), registered: r.registered, selfAssessed: r.selfAssessed, appraised: r.appraised, recognized: r.recognized };
+  const partsOf = (y: number) => aggregates.filter((a) => a.m.year === y).map((a) => {
+    let counts = emptyCounts();
+    for (const r of a.m.rows) counts = addCounts(counts, countsOfRow(r));
+    let population: number | null = null;
+    if (a.m.type === 'CommuneAggregateV2') {
+      counts.registered = a.m.villages.reduce((sum, v) => sum + v.registered, 0);
+      const entered = a.m.villages.filter((v) => v.adults !== null);
+      population = entered.length === 0 ? null : entered.reduce((sum, v) => sum + (v.adults ?? 0), 0);
+    }
+    return { name: a.m.commune, counts, population };
+  });
+  // Adults the province entered for a commune take the place of the sum the commune sent.
+  const pops = await repo.adultsEntered(deps.db);
+  const placeParts = (y: number): Part[] => {
+    const entered = pops.filter((p) => p.year === y);
+    const own = new Set(entered.map((p) => places.current(p.name)));
+    return [
+      ...partsOf(y).map((p) => (own.has(places.current(p.name)) ? { ...p, population: null } : p)),
+      ...entered.map((p) => ({ name: p.name, counts: emptyCounts(), population: p.count })),
+    ];
+  };
+  const byPlace = rowsOf(placeParts(year), places.current, places.former, values);
+  const groupParts: Part[] = aggregates.filter((a) => a.m.year === year).flatMap((a) => a.m.rows.map((r) => ({ name: r.group, counts: countsOfRow(r), population: null })));
+  const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
+  const totalOf = (y: number): DashboardRow => {
+    const parts = placeParts(y);
+    let counts = emptyCounts();
+    for (const p of parts) counts = addCounts(counts, p.counts);
+    const known = parts.filter((p) => p.population !== null);
+    const population = known.length === 0 ? null : known.reduce((s, p) => s + (p.population ?? 0), 0);
+    return { name: deps.config.center.province, formerNames: [], counts, population, rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)) };
+  };
+  const byYear = new Map(years.map((y) => [y, totalOf(y)]));
+  const trend = fillYears(years, byYear, () => totalOf(-1)).map(({ year: y, value }) => ({ year: y, row: value }));
+  const nodes = await repo.nodesByName(deps.db);
+  const reports = new Map<string, Map<number, string>>();
+  for (const a of aggregates) {
+    const perNode = reports.get(a.origin) ?? new Map<number, string>();
+    perNode.set(a.m.year, firstAt.get(a.id) ?? '');
+    reports.set(a.origin, perNode);
+  }
+  const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => {
+    const parts = placeParts(y).filter((p) => places.current(p.name) === name);
+    return { recognized: parts.reduce((sum, p) => sum + p.counts.recognized, 0), entered: parts.flatMap((p) => (p.population === null ? [] : [p.population])) };
+  });
+  return {
+    level: 'province', scope: deps.config.center.province, year, years, total: byYear.get(year)!, byPlace, byCenter: [], byGroup, placeTrend, trend, targets,
+    reporting: reporting(deps.now(), year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), { reports, models: new Map() }, places.current, deps.config.settings['calendar.communeDeadline']),
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * What the yearly report of the "Công dân học tập" model says, shared by its HTML documents
+ * (report.html.ts, report.models.html.ts) and its workbook (report.xlsx.ts, report.models.xlsx.ts):
+ * the report's data, its titles and section names, labels, and numbers and dates as Vietnamese
+ * administrative documents write them (dates in Vietnam time, shared/domain/vietnam-time.ts).
+ */
+import {
+  targetMeasures,
+  type Counts,
+  type Dashboard,
+  type TargetInForce,
+  type TargetMeasure,
+  type TargetStep,
+} from '../../../../shared/schemas/dashboard.ts';
+import type { ModelTargetMeasure } from '../../../../shared/domain/models/targets.ts';
+import { vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
+import type { ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
+import { modelCountKinds, type ModelCountKind, type ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
+
+export interface YearReport {
+  /** Level 'commune' or 'province', for `dashboard.year`. */
+  dashboard: Dashboard;
+  /** E.g. "Xã Tân Lập"; for a province report, the province's name. */
+  commune: string;
+  /** E.g. "Tỉnh Phú Thọ". */
+  province: string;
+  /** ISO time the figures were taken. */
+  generatedAt: string;
+  /** The public recognition list: name and village only, in the order to print. */
+  recognized: { name: string; village: string }[];
+  /** The four other titles for the same year (model-rates.service.ts); the report's section VII when given. */
+  models?: ModelRatesView;
+}
+
+export const DASH = '—';
+
+export const COUNT_LABELS: Record<keyof Counts, string> = {
+  registered: 'Đăng ký',
+  selfAssessed: 'Tự đánh giá',
+  appraised: 'Đã thẩm định',
+  recognized: 'Được công nhận',
+  digital: 'Có kỹ năng số',
+  proficient: 'Thành thạo kỹ năng số',
+  outstanding: 'Tiêu biểu xuất sắc',
+};
+export const POPULATION_LABEL = 'Dân số trưởng thành';
+export const RATE_LABELS: Record<TargetMeasure, string> = {
+  cdht: 'Tỷ lệ người trưởng thành là CDHT',
+  digital: 'Tỷ lệ CDHT có kỹ năng số',
+  proficient: 'Tỷ lệ thành thạo trong số có kỹ năng số',
+};
+/** Column headers of the wide tables. */
+export const RATE_SHORT: Record<TargetMeasure, string> = {
+  cdht: 'Tỷ lệ CDHT',
+  digital: 'Tỷ lệ có kỹ năng số',
+  proficient: 'Tỷ lệ thành thạo kỹ năng số',
+};
+export const SOURCE_LABELS: Record<TargetStep['source'], string> = {
+  national: 'Trung ương',
+  province: 'Tỉnh',
+  commune: 'Xã',
+  adjustment: 'Điều chỉnh',
+};
+export const NO_DATA = 'Chưa có số liệu.';
+export const NOT_REPORTED = 'Chưa báo cáo';
+
+// ---------------------------------------------------------------------------------------------
+// Words and numbers
+
+const upper = (text: string): string => text.toLocaleUpperCase('vi');
+
+const UNIT_PREFIX = /^\s*(xã|phường|thị trấn|đặc khu|tỉnh|thành phố)\s+/iu;
+
+/** "Xã Tân Lập" → "Tân Lập": the place name written before the date. */
+export const placeName = (unit: string): string => unit.replace(UNIT_PREFIX, '').trim();
+
+/** "Xã Tân Lập" → "xã", "Phường Hạc Thành" → "phường"; `fallback` when the name has no prefix. */
+const unitWord = (unit: string, fallback: string): string =>
+  UNIT_PREFIX.exec(unit)?.[1]?.toLocaleLowerCase('vi') ?? fallback;
+
+const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export const isNumber = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/** 1234 → "1.234"; "—" when unknown. */
+export const fmtCount = (value: number | null): string => (isNumber(value) ? integerFormat.format(value) : DASH);
+
+/** 0.457 → "45,7 %"; "—" when unknown. */
+export const fmtRate = (value: number | null): string => (isNumber(value) ? `${percentFormat.format(value * 100)} %` : DASH);
+
+export const metText = (met: boolean | null): string => (met === null ? DASH : met ? 'Đạt' : 'Chưa đạt');
+export const onTimeText = (onTime: boolean | null): string => (onTime === null ? DASH : onTime ? 'Đúng hạn' : 'Muộn');
+
+export function daysLeftText(days: number): string {
+  if (days > 0) return `còn ${days} ngày`;
+  if (days < 0) return `quá hạn ${-days} ngày`;
+  return 'đến hạn hôm nay';
+}
+
+export interface LocalTime { year: number; month: number; day: number; hour: number; minute: number }
+
+/** The calendar date (and time) of an ISO string in Vietnam; a bare "YYYY-MM-DD" is taken as is. */
+export function localTime(iso: string): LocalTime | null {
+  const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (bare) return { year: Number(bare[1]), month: Number(bare[2]), day: Number(bare[3]), hour: 0, minute: 0 };
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  // Dates in the report are those of the people reading it.
+  const wall = vietnamWallClock(date);
+  return {
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(),
+  };
+}
+
+export const two = (n: number): string => String(n).padStart(2, '0');
+
+/** "dd/mm/yyyy", or the text itself when it is not a date. */
+export function fmtDate(iso: string): string {
+  const t = localTime(iso);
+  return t ? `${two(t.day)}/${two(t.month)}/${t.year}` : iso;
+}
+
+/** The date as an Excel date cell (midnight UTC of the Vietnamese calendar day), null when not a date. */
+export function xlsxDate(iso: string): Date | null {
+  const t = localTime(iso);
+  return t ? new Date(Date.UTC(t.year, t.month - 1, t.day)) : null;
+}
+
+/**
+ * "Tân Lập, ngày 05 tháng 3 năm 2026": days below 10 and the months January and February take a
+ * leading zero, as administrative documents write them (Nghị định 30/2020/NĐ-CP).
+ */
+export function placeAndDate(unit: string, iso: string, year: number): string {
+  const t = localTime(iso);
+  const date = t
+    ? `ngày ${two(t.day)} tháng ${t.month <= 2 ? two(t.month) : t.month} năm ${t.year}`
+    : `ngày ..... tháng ..... năm ${year}`;
+  return `${placeName(unit)}, ${date}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the report says, shared by the HTML and the workbook
+
+export const reportTitle = (r: YearReport): string =>
+  `BÁO CÁO KẾT QUẢ THỰC HIỆN MÔ HÌNH “CÔNG DÂN HỌC TẬP” NĂM ${r.dashboard.year}`;
+
+export const publicListTitle = (r: YearReport): string => `DANH SÁCH CÔNG DÂN HỌC TẬP NĂM ${r.dashboard.year}`;
+
+export const isCommune = (r: YearReport): boolean => r.dashboard.level === 'commune';
+
+/** The unit the report is about: the commune, or the province. */
+export const scopeName = (r: YearReport): string => (isCommune(r) ? r.commune : r.province);
+
+/** "Xã Tân Lập, Tỉnh Phú Thọ", or the province alone. */
+export const reportSubtitle = (r: YearReport): string =>
+  isCommune(r) && r.commune !== r.province ? `${r.commune}, ${r.province}` : r.province;
+
+export const issuer = (r: YearReport): string => `UBND ${upper(scopeName(r))}`;
+export const placeHeader = (r: YearReport): string => (isCommune(r) ? 'Thôn' : 'Xã');
+export const wholeScope = (r: YearReport): string =>
+  `Toàn ${unitWord(scopeName(r), isCommune(r) ? 'xã' : 'tỉnh')}`;
+export const reportingUnit = (r: YearReport): string => (isCommune(r) ? 'Trung tâm học tập cộng đồng' : 'Đơn vị');
+export const showCenters = (r: YearReport): boolean => isCommune(r) && r.dashboard.byCenter.length > 0;
+
+export const SECTION = {
+  general: 'I. Kết quả chung',
+  place: (r: YearReport) => `II. Kết quả theo ${placeHeader(r).toLocaleLowerCase('vi')}`,
+  groups: (r: YearReport) =>
+    showCenters(r) ? 'III. Kết quả theo trung tâm và nhóm đối tượng' : 'III. Kết quả theo nhóm đối tượng',
+  targets: 'IV. Chỉ tiêu',
+  reporting: 'V. Tình hình báo cáo',
+  trend: 'VI. Kết quả qua các năm',
+};
+
+/** Each step of a target's trace as one line: "Điều chỉnh: 50,0 % — note". */
+export const stepText = (step: TargetStep): string =>
+  `${SOURCE_LABELS[step.source]}: ${fmtRate(step.value)}${step.note ? ` — ${step.note}` : ''}`;
+
+export const orderedTargets = (d: Dashboard): TargetInForce[] =>
+  [...d.targets].sort((a, b) => targetMeasures.indexOf(a.measure) - targetMeasures.indexOf(b.measure));
+
+
+// ---------------------------------------------------------------------------------------------
+// Section VII: the four other titles (learning family, clan, community, unit)
+
+export const MODEL_SECTION = 'VII. Gia đình, dòng họ, cộng đồng và đơn vị học tập';
+export const MODEL_RATE_LABELS: Record<ModelTargetMeasure, string> = {
+  families: 'Tỷ lệ gia đình được công nhận gia đình học tập',
+  clans: 'Tỷ lệ dòng họ được công nhận dòng họ học tập',
+  communities: 'Tỷ lệ thôn được công nhận cộng đồng học tập',
+  units: 'Tỷ lệ đơn vị được công nhận đơn vị học tập',
+  workers: 'Tỷ lệ người lao động trong gia đình, dòng họ, cộng đồng học tập là CDHT',
+  unitStaff: 'Tỷ lệ cán bộ, người lao động trong đơn vị học tập là CDHT',
+};
+export const MODEL_NAMES: Record<ModelCountKind, string> = {
+  families: 'Gia đình học tập',
+  clans: 'Dòng họ học tập',
+  communities: 'Cộng đồng học tập',
+  units: 'Đơn vị học tập',
+};
+export const TITLE_NAMES: Record<ModelTitle, string> = { gdht: 'Gia đình học tập', dhht: 'Dòng họ học tập', cddht: 'Cộng đồng học tập', dvht: 'Đơn vị học tập' };
+/** The two CDHT rates of the models' members: their numerator's words. */
+export const MEMBER_RATES = {
+  workers: { heading: 'Người lao động trong gia đình, dòng họ, cộng đồng học tập là Công dân học tập', numerator: 'Số người là CDHT' },
+  unitStaff: { heading: 'Cán bộ, người lao động trong đơn vị học tập là Công dân học tập', numerator: 'Số người là CDHT' },
+} as const;
+export const MODEL_COUNT_HEADERS = ['Đăng ký', 'Tự đánh giá', 'Được công nhận'];
+/** The two member rates as columns of the table across the years. */
+export const MEMBER_TREND_HEADERS = { workers: 'Tỷ lệ người lao động là CDHT', unitStaff: 'Tỷ lệ cán bộ đơn vị là CDHT' } as const;
+
+/** The numbered parts of section VII, in order: the summary, one per model, the two member rates, the validity, the years. */
+export const modelParts = (m: ModelRatesView) => ({
+  summary: '1. Tỷ lệ so với chỉ tiêu',
+  model: (k: ModelCountKind) => `${2 + modelCountKinds.indexOf(k)}. ${MODEL_NAMES[k]}`,
+  member: (k: 'workers' | 'unitStaff') => `${k === 'workers' ? 6 : 7}. ${MEMBER_RATES[k].heading}`,
+  validity: `8. Danh hiệu hết hiệu lực trong năm ${m.year}`,
+  trend: '9. Kết quả qua các năm',
+});
+export const MODEL_TREND_NOTE = 'Mỗi năm được tính như báo cáo của năm đó: số liệu đã nhập của năm, các danh hiệu công nhận cho năm đó hoặc còn hiệu lực đến hết năm, và chỉ tiêu của năm.';
+
+export const targetLine = (m: ModelRatesView, measure: ModelTargetMeasure): string => {
+  const value = m.targets.find((t) => t.measure === measure)?.value ?? null;
+  return `Chỉ tiêu năm ${m.year}: ${fmtRate(value)}.`;
+};
+
+export function modelNoteText(r: YearReport, note: ModelRatesView['notes'][number]): string {
+  return note.kind === 'community-adults-unknown'
+    ? `${note.name} được công nhận cộng đồng học tập nhưng chưa nhập số người trưởng thành: tỷ lệ người lao động của ${placeHeader(r).toLocaleLowerCase('vi')} tính theo các hộ đã đăng ký.`
+    : `Đơn vị ${note.name} chưa có số người lao động năm ${r.models?.year ?? r.dashboard.year}: chưa tính vào tỷ lệ cán bộ đơn vị là CDHT.`;
+}
+
+export const validityStatus = (e: ModelRatesView['validity'][number]): string => (e.expired ? 'Đã hết hiệu lực' : 'Cần công nhận lại');
+
+export function asOf(iso: string): string {
+  const t = localTime(iso);
+  return t ? `Số liệu tính đến ${two(t.hour)}:${two(t.minute)} ngày ${two(t.day)}/${two(t.month)}/${t.year}.` : '';
+}
+
+/** The recognized people, reading only name and village whatever else the objects carry. */
+export const publicEntries = (r: YearReport): { name: string; village: string }[] =>
+  r.recognized.map(({ name, village }) => ({ name: String(name), village: String(village) }));
+
+/** A section's sheet subtitle: "II. Kết quả theo thôn — Xã Tân Lập, Tỉnh Phú Thọ". */
+export const subtitleFor = (r: YearReport, section: string): string => `${section} — ${reportSubtitle(r)}`;
+
+/** A rate as a number for a `0.0%` cell, a count for a `#,##0` cell; null (an empty cell) when unknown. */
+export const rateValue = (value: number | null): number | null => (isNumber(value) ? value : null);
+export const countValue = (value: number | null): number | null => (isNumber(value) ? value : null);

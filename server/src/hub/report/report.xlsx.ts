@@ -1,0 +1,200 @@
+/**
+ * The yearly report as an .xlsx workbook (exceljs, through print/workbook.ts): the summary, one
+ * sheet per table of the HTML report, section VII when the four other titles are given
+ * (report.models.xlsx.ts), and the public recognition list, which has name and village only.
+ */
+import type ExcelJS from 'exceljs';
+import { countKeys, targetMeasures, type DashboardRow, type TargetStep } from '../../../../shared/schemas/dashboard.ts';
+import {
+  addBody, addHeader, addHeading, addNote, addTitle, count, DATE, FONT, INTEGER, newSheet, newWorkbook, PERCENT, percent,
+  workbookBuffer, type Align, type CellValue, type XColumn,
+} from '../../print/workbook.ts';
+import { modelSheets } from './report.models.xlsx.ts';
+import {
+  COUNT_LABELS, countValue, daysLeftText, isCommune, metText, NO_DATA, NOT_REPORTED, onTimeText, orderedTargets,
+  placeHeader, POPULATION_LABEL, publicEntries, publicListTitle, RATE_LABELS, RATE_SHORT, rateValue, reportingUnit,
+  reportSubtitle, reportTitle, SECTION, SOURCE_LABELS, subtitleFor, wholeScope, xlsxDate, type YearReport,
+} from './report.words.ts';
+
+function summarySheet(workbook: ExcelJS.Workbook, r: YearReport): void {
+  const total = r.dashboard.total;
+  const sheet = newSheet(workbook, 'Tổng hợp', 'portrait', [44, 14, 14, 12, 12, 16]);
+  addTitle(sheet, reportTitle(r), reportSubtitle(r), 6);
+
+  addHeading(sheet, SECTION.general);
+  addHeader(sheet, ['Nội dung', 'Số người']);
+  const figure = [{ align: 'left' }, { align: 'right', numFmt: INTEGER }] as const;
+  for (const key of countKeys) addBody(sheet, [COUNT_LABELS[key], total.counts[key]], [...figure]);
+  addBody(sheet, [POPULATION_LABEL, countValue(total.population)], [...figure]);
+  sheet.addRow([]);
+
+  addHeader(sheet, ['Tỷ lệ', 'Số người', 'Trên tổng số', 'Kết quả', 'Chỉ tiêu', 'Đánh giá']);
+  const rateColumns: { align: Align; numFmt?: string }[] = [
+    { align: 'left' },
+    { align: 'right', numFmt: INTEGER },
+    { align: 'right', numFmt: INTEGER },
+    { align: 'right', numFmt: PERCENT },
+    { align: 'right', numFmt: PERCENT },
+    { align: 'center' },
+  ];
+  for (const measure of targetMeasures) {
+    const f = total.rates[measure];
+    addBody(
+      sheet,
+      [RATE_LABELS[measure], f.numerator, countValue(f.denominator), rateValue(f.rate), rateValue(f.target), metText(f.met)],
+      rateColumns,
+    );
+  }
+  sheet.addRow([]);
+
+  addHeading(sheet, SECTION.targets);
+  const header = addHeader(sheet, ['Chỉ tiêu', 'Mức áp dụng', 'Căn cứ', 'Mức', 'Ghi chú', '']);
+  sheet.mergeCells(header.number, 5, header.number, 6);
+  const targetColumns: { align: Align; numFmt?: string }[] = [
+    { align: 'left' },
+    { align: 'right', numFmt: PERCENT },
+    { align: 'left' },
+    { align: 'right', numFmt: PERCENT },
+    { align: 'left' },
+    { align: 'left' },
+  ];
+  const targets = orderedTargets(r.dashboard);
+  if (!targets.length) addNote(sheet, `Chưa có chỉ tiêu nào cho năm ${r.dashboard.year}.`, 6);
+  for (const t of targets) {
+    const steps: (TargetStep | null)[] = t.trace.length ? t.trace : [null];
+    steps.forEach((step, i) => {
+      const first = i === 0;
+      const row = addBody(
+        sheet,
+        [
+          first ? RATE_LABELS[t.measure] : null,
+          first ? rateValue(t.value) : null,
+          step ? SOURCE_LABELS[step.source] : null,
+          step ? rateValue(step.value) : null,
+          step?.note ?? null,
+          null,
+        ],
+        targetColumns,
+      );
+      sheet.mergeCells(row.number, 5, row.number, 6);
+    });
+  }
+}
+
+function rowsSheet(workbook: ExcelJS.Workbook, r: YearReport, name: string, section: string, nameHeader: string, rows: DashboardRow[]): void {
+  const columns: XColumn[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: nameHeader, width: 30, align: 'left' },
+    { header: 'Tên trước đây', width: 24, align: 'left' },
+    ...countKeys.map((key) => count(COUNT_LABELS[key])),
+    { ...count(POPULATION_LABEL), width: 13 },
+    ...targetMeasures.map((m) => percent(RATE_SHORT[m])),
+  ];
+  const sheet = newSheet(workbook, name, 'landscape', columns.map((c) => c.width), '4:4');
+  addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
+  addHeader(sheet, columns.map((c) => c.header)).height = 48;
+  const values = (row: DashboardRow): CellValue[] => [
+    ...countKeys.map((key) => row.counts[key]),
+    countValue(row.population),
+    ...targetMeasures.map((m) => rateValue(row.rates[m].rate)),
+  ];
+  if (!rows.length) {
+    addNote(sheet, NO_DATA, columns.length);
+    return;
+  }
+  rows.forEach((row, i) => addBody(sheet, [i + 1, row.name, row.formerNames.join(', ') || null, ...values(row)], columns));
+  addBody(sheet, [null, wholeScope(r), null, ...values(r.dashboard.total)], columns, true);
+}
+
+function reportingSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
+  const { deadline, daysLeft, centers } = r.dashboard.reporting;
+  const columns: XColumn[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: reportingUnit(r), width: 36, align: 'left' },
+    { header: 'Ngày báo cáo', width: 15, align: 'center', numFmt: DATE },
+    { header: 'Đúng hạn', width: 12, align: 'center' },
+    { header: 'Số năm phải báo cáo', width: 12, align: 'right', numFmt: INTEGER },
+    { header: 'Số năm đúng hạn', width: 12, align: 'right', numFmt: INTEGER },
+    { header: 'Tỷ lệ đúng hạn', width: 12, align: 'right', numFmt: PERCENT },
+  ];
+  const sheet = newSheet(workbook, 'Báo cáo', 'portrait', columns.map((c) => c.width), '7:7');
+  addTitle(sheet, reportTitle(r), subtitleFor(r, SECTION.reporting), columns.length);
+
+  const due = sheet.addRow(['Hạn báo cáo', null, xlsxDate(deadline) ?? deadline]);
+  const left = sheet.addRow(['Số ngày còn lại', null, daysLeft, daysLeftText(daysLeft)]);
+  for (const row of [due, left]) {
+    sheet.mergeCells(row.number, 1, row.number, 2);
+    row.getCell(1).font = { ...FONT, bold: true };
+    row.getCell(3).font = FONT;
+    row.getCell(3).alignment = { horizontal: 'center' };
+    row.getCell(4).font = { ...FONT, italic: true };
+  }
+  if (due.getCell(3).value instanceof Date) due.getCell(3).numFmt = DATE;
+  sheet.addRow([]);
+
+  addHeader(sheet, columns.map((c) => c.header)).height = 32;
+  if (!centers.length) addNote(sheet, 'Chưa có đơn vị nào phải báo cáo.', columns.length);
+  centers.forEach((c, i) => {
+    const reported = c.reportedAt === null ? NOT_REPORTED : (xlsxDate(c.reportedAt) ?? c.reportedAt);
+    addBody(
+      sheet,
+      [i + 1, c.name, reported, onTimeText(c.onTime), c.yearsDue, c.yearsOnTime, rateValue(c.onTimeRate)],
+      columns,
+    );
+  });
+}
+
+function trendSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
+  const columns: XColumn[] = [
+    { header: 'Năm', width: 8, align: 'center' },
+    ...countKeys.map((key) => count(COUNT_LABELS[key])),
+    { ...count(POPULATION_LABEL), width: 13 },
+    percent(RATE_SHORT.cdht),
+    percent('Chỉ tiêu'),
+    { header: 'Đánh giá', width: 11, align: 'center' },
+  ];
+  const sheet = newSheet(workbook, 'Qua các năm', 'landscape', columns.map((c) => c.width), '4:4');
+  addTitle(sheet, reportTitle(r), subtitleFor(r, SECTION.trend), columns.length);
+  addHeader(sheet, columns.map((c) => c.header)).height = 48;
+  if (!r.dashboard.trend.length) addNote(sheet, NO_DATA, columns.length);
+  for (const { year, row } of r.dashboard.trend) {
+    const f = row.rates.cdht;
+    addBody(
+      sheet,
+      [year, ...countKeys.map((key) => row.counts[key]), countValue(row.population), rateValue(f.rate), rateValue(f.target), metText(f.met)],
+      columns,
+      year === r.dashboard.year,
+    );
+  }
+}
+
+function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: string): void {
+  const columns: XColumn[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Họ và tên', width: 32, align: 'left' },
+    { header: 'Thôn', width: 28, align: 'left' },
+  ];
+  const sheet = newSheet(workbook, 'Danh sách công nhận', 'portrait', columns.map((c) => c.width), '4:4');
+  addTitle(sheet, publicListTitle(r), subtitle, columns.length);
+  addHeader(sheet, columns.map((c) => c.header));
+  publicEntries(r).forEach((e, i) => addBody(sheet, [i + 1, e.name, e.village], columns));
+}
+
+export async function renderReportXlsx(r: YearReport): Promise<Buffer> {
+  const workbook = await newWorkbook(r.generatedAt);
+  summarySheet(workbook, r);
+  rowsSheet(workbook, r, isCommune(r) ? 'Theo thôn' : 'Theo xã', SECTION.place(r), placeHeader(r), r.dashboard.byPlace);
+  rowsSheet(workbook, r, 'Theo trung tâm', 'III. Kết quả theo trung tâm học tập cộng đồng', 'Trung tâm', isCommune(r) ? r.dashboard.byCenter : []);
+  rowsSheet(workbook, r, 'Theo nhóm', 'III. Kết quả theo nhóm đối tượng', 'Nhóm đối tượng', r.dashboard.byGroup);
+  reportingSheet(workbook, r);
+  trendSheet(workbook, r);
+  if (r.models) modelSheets(workbook, r, r.models);
+  recognizedSheet(workbook, r, reportSubtitle(r));
+  return workbookBuffer(workbook);
+}
+
+export async function renderPublicListXlsx(r: YearReport): Promise<Buffer> {
+  const workbook = await newWorkbook(r.generatedAt);
+  recognizedSheet(workbook, r, reportSubtitle(r));
+  return workbookBuffer(workbook);
+}
