@@ -35,6 +35,9 @@ describe('renderPersonDataHtml', () => {
     expect(out).toContain('<tr><td>CS01</td><td>8</td>');
     expect(out).toContain('Tổng tự chấm: 80. Tổng thẩm định: 70.');
     expect(out).toContain('<td>1/3/2026 9:00</td>');
+    // The consent and the export are dated in Vietnam too, whatever the box's own time zone.
+    expect(out).toContain('<td>1/1/2026 7:00</td>');
+    expect(out).toContain('<p>Xuất lúc 18/11/2026 8:30</p>');
     expect(out).toContain('<th>Điện thoại</th><td>—</td>');
   });
 });

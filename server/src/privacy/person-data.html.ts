@@ -40,7 +40,7 @@ function assessmentHtml(a: PersonData['assessments'][number]) {
 export function renderPersonDataHtml(data: PersonData): string {
   const p = data.person;
   const consents = data.consentLog.map((c) => row(
-    purposes[c.purpose] ?? c.purpose, c.granted ? 'Đồng ý' : 'Không đồng ý / rút lại', new Date(c.at).toLocaleString('vi-VN'),
+    purposes[c.purpose] ?? c.purpose, c.granted ? 'Đồng ý' : 'Không đồng ý / rút lại', formatVietnamDateTime(c.at),
   ));
   const sessions = data.attendance.map((s) => row(s.title, formatVietnamDateTime(s.startsAt)));
   const attended = html`<h2>Các buổi học đã tham gia tại trung tâm</h2>${thead(['Lớp học', 'Buổi học'])}`;
@@ -51,7 +51,7 @@ export function renderPersonDataHtml(data: PersonData): string {
     return html`${heading}${thead(['Nội dung học', 'Học trước ngày'])}<tbody>${items}</tbody></table>`;
   });
   const body = html`<h1>Dữ liệu cá nhân được lưu tại ${data.center}</h1>
-<p>Xuất lúc ${new Date(data.exportedAt).toLocaleString('vi-VN')}</p>
+<p>Xuất lúc ${formatVietnamDateTime(data.exportedAt)}</p>
 <table><tbody>
 ${field('Họ và tên', p.name)}${field('Năm sinh', p.birthYear)}
 ${field('Thôn', p.village)}${field('Điện thoại', p.phone ?? '—')}${field('Mã phiếu', p.code)}
