@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/load.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
-import { ensureFacts } from './hub/facts.ts';
+import { ensureFacts } from './hub/ingest/facts.ts';
 import { startServers } from './tls/serve.ts';
 import { federationStatus, pushToHub, syncDeps } from './federation/federation.service.ts';
 import { pinnedFetch } from './federation/pinned-fetch.ts';

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyPush, type HubDeps } from '../../server/src/hub/hub.service.ts';
+import { applyPush, type HubDeps } from '../../server/src/hub/ingest/hub.service.ts';
 import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import type { ChangeMessage } from '../../shared/sync/messages.ts';
 import { build, indicatorIds } from '../fixtures/people.ts';

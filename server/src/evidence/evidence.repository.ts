@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { laterDate } from '../../../shared/domain/evidence-retention.ts';
 import { RecognitionDeclinedV1Schema } from '../../../shared/sync/feed-messages.ts';
 import type { Database } from '../db/schema.ts';
-import { deleteRecords } from '../hub/hub.repository.ts';
+import { deleteRecords } from '../hub/ingest/hub.repository.ts';
 import type { Db } from '../db/database.ts';
 
 /**

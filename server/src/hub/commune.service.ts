@@ -6,7 +6,7 @@ import type { Deps } from '../http/context.ts';
 import type { Transaction } from 'kysely';
 import type { KioskConfig } from '../config/load.ts';
 import type { Database } from '../db/schema.ts';
-import { communeNamesSeen, villageNamesSeen } from './hub.repository.ts';
+import { communeNamesSeen, villageNamesSeen } from './ingest/hub.repository.ts';
 
 /**
  * What the commune officer keeps on the hub besides decisions: the denominators (adults and

@@ -9,12 +9,12 @@ import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../s
 import type { FeedPage } from '../../../shared/sync/protocol.ts';
 import { MultiLineText } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import { refreshRecognition } from './facts.ts';
+import { refreshRecognition } from './ingest/facts.ts';
 import type { Db } from '../db/database.ts';
 import type { CriteriaSets, CriteriaSetsV1 } from '../criteria/criteria-sets.ts';
 import type { ModelSets } from '../criteria/model-sets.ts';
 import type { Database, HubDecisionRow, HubNodeRow } from '../db/schema.ts';
-import { appraisedAt, loadHubModelCases, summary } from './model-cases.ts';
+import { appraisedAt, loadHubModelCases, summary } from './ingest/model-cases.ts';
 
 type Trx = Transaction<Database>;
 
@@ -55,7 +55,7 @@ export interface Proposal {
 /**
  * The people the centers below sent for `year`: every submitted Learning Citizen self-assessment
  * that the village branch appraised, with whether the appraised scores pass the year's criteria
- * (read from the hub's projection, server/src/hub/facts.ts).
+ * (read from the hub's projection, server/src/hub/ingest/facts.ts).
  */
 export async function proposals(deps: DecisionDeps, year: number): Promise<Proposal[]> {
   const rows = await deps.db.selectFrom('hub_assessment').innerJoin('hub_person', 'hub_person.person_id', 'hub_assessment.person_id')

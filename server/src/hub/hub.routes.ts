@@ -13,9 +13,7 @@ import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { pushLimits } from '../http/body-limit.ts';
-import * as repo from './hub.repository.ts';
-import * as service from './hub.service.ts';
-import { refusalLog } from './refusal-log.ts';
+import * as service from './ingest/hub.service.ts';
 import { clientAddress } from '../http/throttle.ts';
 import { nodeName } from '../federation/federation.service.ts';
 import { hubFingerprint, ownHubCa } from '../federation/hub-certificate.ts';
@@ -136,10 +134,7 @@ export const hubRoutes = new Hono<AppEnv>()
   })
   // The commune officer's pages: the registry of centers, enrolment codes, revocation.
   .get('/staff/hub/nodes', requireRole('admin'), async (c) => {
-    const d = deps(c);
-    return c.json((await repo.listNodes(d.db)).map((n) => ({
-      id: n.id, name: n.name, status: n.status, enrolledAt: n.enrolled_at, lastContactAt: n.last_contact_at, backlog: n.backlog, lastSeq: n.last_seq,
-    })));
+    return c.json(await service.listNodes(deps(c)));
   })
   .post('/staff/hub/enrolments', requireRole('admin'), jsonBody(EnrolmentBody), async (c) =>
     c.json(await service.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name, hubFingerprint(c.var.deps.config))))
@@ -153,10 +148,8 @@ export const hubRoutes = new Hono<AppEnv>()
     return c.json({ ok: true });
   })
   .get('/staff/hub/refusals', requireRole('admin'), async (c) => {
-    deps(c);
     // The counts of a flood still held in memory are written first, so the officer sees them.
-    await refusalLog(c.var.deps.db).settle();
-    return c.json(await c.var.deps.db.selectFrom('hub_refusal').selectAll().orderBy('id', 'desc').limit(200).execute());
+    return c.json(await service.latestRefusals(deps(c)));
   })
   // Recognition: the year's proposals from every center, decisions that recognize a selection.
   // A title (gdht, dhht, cddht, dvht) lists that title's proposals; none (or cdht) the Learning Citizens as before.

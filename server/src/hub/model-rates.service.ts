@@ -9,7 +9,7 @@ import type { ModelAggregateV1 } from '../../../shared/sync/messages.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
 import type { Deps } from '../http/context.ts';
 import { unitChanges } from './dashboard.service.ts';
-import { loadModelState, recognizedYearsOf, type HubModelState } from './model-facts.ts';
+import { loadModelState, recognizedYearsOf, type HubModelState } from './ingest/model-facts.ts';
 
 /**
  * The four other titles on the hub's dashboard and yearly report: the registry the centers sent

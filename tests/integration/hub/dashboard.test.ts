@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Counts, Dashboard, DashboardRow } from '../../../shared/schemas/dashboard.ts';
-import { ensureFacts } from '../../../server/src/hub/facts.ts';
+import { ensureFacts } from '../../../server/src/hub/ingest/facts.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { answerAll } from '../../fixtures/digital.ts';
 import { build, indicatorIds } from '../../fixtures/people.ts';
