@@ -21,7 +21,7 @@ import { consentPurposes, RegisterPersonSchema } from '../../shared/schemas/pers
 import { ResourceInputSchema } from '../../shared/schemas/resource.ts';
 import { HashListSchema } from '../../shared/sync/protocol.ts';
 import { configDir } from '../integration/harness.ts';
-import { newKeyPair, signRequest, type KeyPair } from '../../server/src/federation/signing.ts';
+import { newKeyPair, signRequest, type KeyPair } from '../../server/src/sync/signing.ts';
 import { build } from '../fixtures/people.ts';
 import { startKiosk, type RunningKiosk } from '../support/kiosk-process.ts';
 

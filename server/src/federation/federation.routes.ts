@@ -4,7 +4,8 @@ import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody } from '../http/errors.ts';
 import { EnrolBodySchema, RepinBodySchema } from '../../../shared/schemas/enrolment.ts';
-import { federationStatus, pushToHub, syncDeps, type FederationDeps } from './federation.service.ts';
+import type { FederationDeps } from './federation.deps.ts';
+import { federationStatus, pushToHub, syncDeps } from './federation.service.ts';
 import { enrolWithHub, repinHub } from './enrolment.ts';
 import { pinnedFetch } from './pinned-fetch.ts';
 

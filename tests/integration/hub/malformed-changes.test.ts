@@ -88,7 +88,7 @@ async function fresh(storage: 'sqlite' | 'postgres'): Promise<Db> {
     cleanups.push(async () => { await db.destroy(); await opened.drop(); });
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-malformed-'));
-    db = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'OFF' });
+    db = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'NORMAL' });
     cleanups.push(async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); });
   }
   await migrateToLatest(db);

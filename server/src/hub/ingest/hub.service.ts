@@ -9,7 +9,7 @@ import { PushBatchSchema, syncHeaders, type EnrolRequest, type PushAck } from '.
 import { audit, type Actor } from '../../audit/audit.ts';
 import type { Db } from '../../db/database.ts';
 import type { HubNodeRow, HubRecordTable } from '../../db/schema.ts';
-import { canonical, publicKeyFrom, verifySignature } from '../../federation/signing.ts';
+import { canonical, publicKeyFrom, verifySignature } from '../../sync/signing.ts';
 import { forgetPerson, projectChanges } from './facts.ts';
 import { forgetPersonInModels } from './model-erasure.ts';
 import * as repo from './hub.repository.ts';
