@@ -14,6 +14,7 @@ import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { pushLimits } from '../http/body-limit.ts';
 import * as service from './ingest/hub.service.ts';
+import * as nodes from './ingest/nodes.service.ts';
 import { clientAddress } from '../http/throttle.ts';
 import { nodeName } from '../sync/node-name.ts';
 import { hubFingerprint, ownHubCa } from './ingest/hub-ca.ts';
@@ -83,7 +84,7 @@ const EnrolmentBody = v.strictObject({ name: OneLineText(2, 200) });
 
 export const hubRoutes = new Hono<AppEnv>()
   // A center joins with its one-time code (the code is the credential; no signature yet).
-  .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) => c.json(await service.enrol(deps(c), c.req.valid('json'))))
+  .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) => c.json(await nodes.enrol(deps(c), c.req.valid('json'))))
   // The hub's own CA, which a center checks against the fingerprint in its code before pinning it (public: it is in every TLS handshake).
   .get('/hub/ca.crt', (c) => {
     deps(c);
@@ -134,17 +135,17 @@ export const hubRoutes = new Hono<AppEnv>()
   })
   // The commune officer's pages: the registry of centers, enrolment codes, revocation.
   .get('/staff/hub/nodes', requireRole('admin'), async (c) => {
-    return c.json(await service.listNodes(deps(c)));
+    return c.json(await nodes.listNodes(deps(c)));
   })
   .post('/staff/hub/enrolments', requireRole('admin'), jsonBody(EnrolmentBody), async (c) =>
-    c.json(await service.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name, hubFingerprint(c.var.deps.config))))
+    c.json(await nodes.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name, hubFingerprint(c.var.deps.config))))
   // The fingerprint alone, for a center that must re-pin (null: a public certificate, nothing to pin).
   .get('/staff/hub/certificate', requireRole('admin'), (c) => {
     deps(c);
     return c.json({ fingerprint: hubFingerprint(c.var.deps.config) });
   })
   .post('/staff/hub/nodes/:id/revoke', requireRole('admin'), async (c) => {
-    await service.revoke(deps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')));
+    await nodes.revoke(deps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')));
     return c.json({ ok: true });
   })
   .get('/staff/hub/refusals', requireRole('admin'), async (c) => {

@@ -1,12 +1,9 @@
-import { createHash, randomInt } from 'node:crypto';
 import { gunzipBounded, PUSH_INFLATED_BYTES } from '../../http/body-limit.ts';
 import * as v from 'valibot';
-import { v7 as uuidv7 } from 'uuid';
 import { AppError, type ErrorCode } from '../../../../shared/errors.ts';
-import { personCodeAlphabet } from '../../../../shared/schemas/person.ts';
 import { ChangeMessageSchema, isKnownChangeType, recordKindOf, type ChangeMessage } from '../../../../shared/sync/messages.ts';
-import { PushBatchSchema, syncHeaders, type EnrolRequest, type PushAck } from '../../../../shared/sync/protocol.ts';
-import { audit, type Actor } from '../../audit/audit.ts';
+import { PushBatchSchema, syncHeaders, type PushAck } from '../../../../shared/sync/protocol.ts';
+import { audit } from '../../audit/audit.ts';
 import type { Db } from '../../db/database.ts';
 import type { HubNodeRow, HubRecordTable } from '../../db/schema.ts';
 import { canonical, publicKeyFrom, verifySignature } from '../../sync/signing.ts';
@@ -22,64 +19,6 @@ export interface HubDeps {
   hubName: string;
   enrolmentHours: number;
   clockSkewSeconds: number;
-}
-
-const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
-
-/**
- * A one-time enrolment code for a named center: 10 characters from the slip alphabet. The officer
- * gives it with the hub's CA fingerprint when there is one (`fingerprint`, five groups of five), as
- * one text of seven groups, XXXXX-XXXXX-PPPPP-…, which the center pins; else XXXXX-XXXXX alone.
- * Only the code's hash is stored; the fingerprint is the CA's, the same for every code.
- */
-export async function createEnrolment(deps: HubDeps, actor: Actor, name: string, fingerprint: string | null = null): Promise<{ code: string; expiresAt: string; fingerprint: string | null }> {
-  let raw = '';
-  for (let i = 0; i < 10; i++) raw += personCodeAlphabet[randomInt(personCodeAlphabet.length)];
-  const now = deps.now();
-  const expiresAt = new Date(now.getTime() + deps.enrolmentHours * 3600_000).toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    const row = { code_hash: hashCode(raw), name, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, node_id: null };
-    await repo.insertEnrolment(trx, row);
-    await audit(trx, actor, { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint } }, now.toISOString());
-  });
-  const code = `${raw.slice(0, 5)}-${raw.slice(5)}`;
-  return { code: fingerprint ? `${code}-${fingerprint}` : code, expiresAt, fingerprint };
-}
-
-/**
- * Registers a center's public key against a valid, unused, unexpired code; the code then dies.
- * A center that lost the answer asks again with the key it sent (it keeps it until it is enrolled),
- * so enrolment is idempotent by key: the spent code with that same key answers the node it made,
- * and a new code with the key of an active node never heard from since is spent on that node
- * rather than making a second one. A spent code with another key, or the key of a node that has
- * pushed, is refused and changes nothing.
- */
-export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId: string; hubName: string }> {
-  if (!publicKeyFrom(req.publicKey)) throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
-  const at = deps.now().toISOString();
-  const nodeId = await deps.db.transaction().execute(async (trx) => {
-    const enrolment = await repo.findEnrolment(trx, hashCode(req.code));
-    if (!enrolment) throw new AppError('sync.enrolment-invalid');
-    const holder = await repo.findActiveNodeByKey(trx, req.publicKey);
-    if (enrolment.used_at) {
-      if (holder && enrolment.node_id === holder.id) return holder.id;
-      throw new AppError('sync.enrolment-invalid');
-    }
-    if (enrolment.expires_at <= at) throw new AppError('sync.enrolment-invalid');
-    const retry = holder && holder.last_seq === 0 && holder.epoch === null;
-    if (holder && !retry) throw new AppError('sync.enrolment-invalid');
-    const id = holder?.id ?? uuidv7();
-    // Spent only if still unspent: two answers to one code can never make two nodes.
-    if (!(await repo.spendEnrolment(trx, enrolment.code_hash, id, at))) throw new AppError('sync.enrolment-invalid');
-    if (!holder) {
-      await repo.insertNode(trx, {
-        id, name: enrolment.name, public_key: req.publicKey, status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0,
-      });
-    }
-    await audit(trx, null, { action: holder ? 'hub.enrol-again' : 'hub.enrol', subjectKind: 'hub-node', subjectId: id, details: { name: enrolment.name, calledItself: req.name } }, at);
-    return id;
-  });
-  return { nodeId, hubName: deps.hubName };
 }
 
 /**
@@ -108,13 +47,6 @@ export async function adoptEpoch(deps: HubDeps, node: HubNodeRow, epoch: string,
   throw new AppError('sync.epoch-retired');
 }
 
-/** The registry of nodes below, as the commune officer sees it. */
-export async function listNodes(deps: HubDeps) {
-  return (await repo.listNodes(deps.db)).map((n) => ({
-    id: n.id, name: n.name, status: n.status, enrolledAt: n.enrolled_at, lastContactAt: n.last_contact_at, backlog: n.backlog, lastSeq: n.last_seq,
-  }));
-}
-
 /** The latest refused requests and changes; the counts of a flood still held in memory are written first. */
 export async function latestRefusals(deps: HubDeps) {
   await refusalLog(deps.db).settle();
@@ -123,14 +55,6 @@ export async function latestRefusals(deps: HubDeps) {
 
 /** Replaced epochs kept per node: a box comes back after one restore or a few, not fifty. */
 const RETIRED_KEPT = 50;
-
-export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.findNode(trx, nodeId))) throw new AppError('sync.node-unknown');
-    await repo.revokeNode(trx, nodeId);
-    await audit(trx, actor, { action: 'hub.revoke', subjectKind: 'hub-node', subjectId: nodeId }, deps.now().toISOString());
-  });
-}
 
 /**
  * Checks a signed request: a known, active sender; a timestamp inside the skew window; a valid

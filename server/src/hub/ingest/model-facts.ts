@@ -2,10 +2,7 @@ import type { ClanSubjectFacts, CommunitySubjectFacts, HouseholdSubjectFacts, Pe
 import { countedYears, validThrough, type ModelRecognition } from '../../../../shared/domain/models/validity.ts';
 import { vietnamYear } from '../../../../shared/domain/vietnam-time.ts';
 import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
-import {
-  ClanUpsertV1Schema, HouseholdUpsertV1Schema, UnitUpsertV1Schema, type ChangeMessage, type ClanUpsertV1, type HouseholdUpsertV1,
-  type UnitUpsertV1,
-} from '../../../../shared/sync/messages.ts';
+import type { ChangeMessage, ClanUpsertV1, HouseholdUpsertV1, UnitUpsertV1 } from '../../../../shared/sync/messages.ts';
 import type { ModelSets } from '../../criteria/model-sets.ts';
 import type { Db } from '../../db/database.ts';
 import { recordsOfKinds } from './hub.repository.ts';
