@@ -4,10 +4,11 @@ import { inGroups, parseEnrolmentCode, parsePin } from '../../../shared/schemas/
 import { EnrolResponseSchema } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { newEpoch } from '../outbox/restore-mark.ts';
-import { clearState, readState, writeState } from './federation.repository.ts';
+import { clearState, readState, writeState } from '../sync/sync-state.repository.ts';
 import type { FederationDeps } from './federation.deps.ts';
-import { federationStatus, type FederationStatus } from './federation.service.ts';
-import { checkHubUrl, fetchPinnedCa, tlsFor, transportError } from './hub-certificate.ts';
+import { federationStatus, type FederationStatus } from '../sync/sync-status.ts';
+import { checkHubUrl, fetchPinnedCa, transportError } from './hub-certificate.ts';
+import { tlsFor } from '../sync/pinned-fetch.ts';
 import { pinOfPem } from '../sync/ca-pin.ts';
 import { newKeyPair } from '../sync/signing.ts';
 

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { isErrorCode } from '../../../shared/errors.ts';
 import type { FederationDeps } from './federation.deps.ts';
-import type { State } from './federation.repository.ts';
-import { tlsFor, transportError } from './hub-certificate.ts';
+import type { State } from '../sync/sync-state.repository.ts';
+import { transportError } from './hub-certificate.ts';
+import { tlsFor } from '../sync/pinned-fetch.ts';
 import { signRequest } from '../sync/signing.ts';
 
 /** A refusal or failure of a request to the hub: its code, and the details a refusal came with. */

@@ -1,7 +1,7 @@
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import type { Db } from '../db/database.ts';
 import type { Place } from '../resources/resources.feed.ts';
-import type { HubFetch } from './pinned-fetch.ts';
+import type { HubFetch } from '../sync/pinned-fetch.ts';
 import type { RelayDeps } from './relay.ts';
 
 /** Everything a box's sync with its hub needs (federation.service.ts syncDeps builds it from the configuration). */

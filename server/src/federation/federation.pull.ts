@@ -5,9 +5,11 @@ import { FeedPageSchema } from '../../../shared/sync/protocol.ts';
 import { hasMedia, mediaPath, storeMedia } from '../resources/resources.media.ts';
 import { signed } from './federation.client.ts';
 import type { FederationDeps } from './federation.deps.ts';
-import { readState, resourcesFromAbove, writeState, type State } from './federation.repository.ts';
+import { readState, writeState, type State } from '../sync/sync-state.repository.ts';
+import { resourcesFromAbove } from './federation.repository.ts';
 import { applyFeedItem } from './feed.apply.ts';
-import { tlsFor, transportError } from './hub-certificate.ts';
+import { transportError } from './hub-certificate.ts';
+import { tlsFor } from '../sync/pinned-fetch.ts';
 import { signRequest } from '../sync/signing.ts';
 
 /**

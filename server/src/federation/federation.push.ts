@@ -7,7 +7,8 @@ import { countAfter } from '../outbox/outbox.repository.ts';
 import { pageForHub } from '../outbox/outbox.service.ts';
 import { request, signed } from './federation.client.ts';
 import type { FederationDeps } from './federation.deps.ts';
-import { markEvidenceSent, unsentEvidence, writeState, type State } from './federation.repository.ts';
+import { writeState, type State } from '../sync/sync-state.repository.ts';
+import { markEvidenceSent, unsentEvidence } from './federation.repository.ts';
 
 /** Outbox rows read at a time while a batch is filled (a default batch holds about 600). */
 const OUTBOX_PAGE = 250;

@@ -1,58 +1,21 @@
 import { AppError } from '../../../shared/errors.ts';
-import { inGroups } from '../../../shared/schemas/enrolment.ts';
 import { PositionSchema } from '../../../shared/sync/protocol.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import type { Db } from '../db/database.ts';
-import { countAfter } from '../outbox/outbox.repository.ts';
 import { newEpoch } from '../outbox/restore-mark.ts';
 import { placeOf } from '../resources/resources.feed.ts';
 import { request } from './federation.client.ts';
 import type { FederationDeps } from './federation.deps.ts';
 import { pullFeed, pullMedia } from './federation.pull.ts';
 import { pushChanges, sendEvidence } from './federation.push.ts';
-import { clearState, readState, writeState, type State } from './federation.repository.ts';
+import { clearState, readState, writeState, type State } from '../sync/sync-state.repository.ts';
+import { federationStatus, type FederationStatus } from '../sync/sync-status.ts';
 import { nodeName } from '../sync/node-name.ts';
 import { settle } from './history.ts';
-import { checkHubUrl, tlsFor } from './hub-certificate.ts';
-import { pinOfPem } from '../sync/ca-pin.ts';
-import type { HubFetch, HubTls } from './pinned-fetch.ts';
+import { checkHubUrl } from './hub-certificate.ts';
+import type { HubFetch } from '../sync/pinned-fetch.ts';
 import { queueRelay } from './relay.ts';
-
-/** What the center administrator sees, in plain words on the screen. */
-export interface FederationStatus {
-  enrolled: boolean;
-  hubUrl: string | null;
-  hubName: string | null;
-  /** The pinned CA's fingerprint as the commune gives it (XXXXX-…), or null. */
-  fingerprint: string | null;
-  lastSuccessAt: string | null;
-  lastAttemptAt: string | null;
-  /** Outbox changes not yet acknowledged by the hub. */
-  waiting: number;
-  lastError: { code: string; at: string } | null;
-  /** Changes the hub received from this center's box before it was restored, which no backup held (issue 21). */
-  lostChanges: number;
-  /** The center and its hub do not agree on which changes the hub holds: nothing goes up until someone looks (lastError says why). */
-  historyUnresolved: boolean;
-}
-
-/** The TLS context of a request to the hub outside a push (the health check's): its pinned CA, or the system's roots. */
-export async function hubTls(db: Db): Promise<HubTls> {
-  return tlsFor((await readState(db)).hubCa);
-}
-
-export async function federationStatus(db: Db): Promise<FederationStatus> {
-  const s = await readState(db);
-  const cursor = Number(s.cursor ?? 0);
-  const waiting = await countAfter(db, cursor);
-  return {
-    enrolled: Boolean(s.nodeId), hubUrl: s.hubUrl ?? null, hubName: s.hubName ?? null, fingerprint: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null,
-    lastSuccessAt: s.lastSuccessAt ?? null, lastAttemptAt: s.lastAttemptAt ?? null, waiting,
-    lastError: s.lastError ? (JSON.parse(s.lastError) as { code: string; at: string }) : null,
-    lostChanges: Number(s.lostChanges ?? 0), historyUnresolved: s.historyError !== undefined,
-  };
-}
 
 let running: Promise<FederationStatus> | null = null;
 

@@ -2,9 +2,8 @@ import { audit } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
 import * as outbox from '../outbox/outbox.repository.ts';
 import { newEpoch, raisedRelay, RELAY_KEYS, REVISION_STEP, REVISION_TABLES } from '../outbox/restore-mark.ts';
-import {
-  clearState, markEvidenceUnsent, raiseTableRevisions, readState, stateLike, writeState,
-} from './federation.repository.ts';
+import { clearState, readState, writeState } from '../sync/sync-state.repository.ts';
+import { markEvidenceUnsent, raiseTableRevisions, stateLike } from './federation.repository.ts';
 
 /**
  * A center's history as its hub sees it (issue 21). The outbox numbers (`seq`) and the record

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import { certificatePin } from '../sync/ca-pin.ts';
-import { isCertificateError, type HubFetch, type HubTls } from './pinned-fetch.ts';
+import { isCertificateError, type HubFetch } from '../sync/pinned-fetch.ts';
 
 /** This machine by name or address (127.0.0.0/8, ::1, localhost): plain HTTP there never crosses a network. */
 export function isLoopbackUrl(url: string): boolean {
@@ -55,8 +55,6 @@ export async function fetchPinnedCa(fetchHub: HubFetch, base: string, pin: strin
   return ca.toString();
 }
 
-/** The TLS context of requests to the hub: its pinned CA alone, or the system's roots. */
-export const tlsFor = (ca: string | null | undefined): HubTls => (ca ? { ca } : {});
 
 /** What a failed request to the hub means for the administrator. */
 export const transportError = (error: unknown) => (isCertificateError(error) ? 'sync.tls-pin-mismatch' : 'sync.unreachable');
