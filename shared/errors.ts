@@ -39,6 +39,7 @@ export const errorCatalogue = {
   'villager.token-required': { status: 401, message: () => "Start the villager's session with her code and birth year (or her registration) first." },
   'villager.forbidden': { status: 403, message: () => "This session's token does not cover that record." },
   'sync.owner-mismatch': { status: 403, message: (d: { recordId?: string }) => `This change names a record another center owns${d.recordId ? ` (${d.recordId})` : ''}: refused.` },
+  'sync.change-invalid': { status: 422, message: (d: { recordId?: string }) => `This change does not match the shape of its message type${d.recordId ? ` (${d.recordId})` : ''}: refused.` },
   'sync.tls-pin-mismatch': { status: 502, message: () => "The hub's certificate does not match the fingerprint pinned at enrolment." },
   'sync.insecure-hub': { status: 422, message: () => 'A hub that is not on this machine must be reached over HTTPS (sync.allowInsecureHttp allows plain HTTP).' },
   'staff.name-taken': { status: 409, message: () => 'A staff account with this name already exists.' },

@@ -449,6 +449,7 @@ export const en: Messages = {
     'villager.token-required': 'The session has ended. Please enter the code on your slip and your birth year again.',
     'villager.forbidden': 'This session cannot see that record.',
     'sync.owner-mismatch': "The commune refused: this change belongs to another center's record.",
+    'sync.change-invalid': 'The commune refused: this change does not match the shape of its message type.',
     'sync.tls-pin-mismatch': "The server's certificate does not match the fingerprint in the enrolment code or recorded at enrolment: it may not be the commune's server, so nothing was sent. Check the code, or ask the commune for the new fingerprint.",
     'sync.insecure-hub': 'The commune address must start with https://, so that names, phone numbers and photos are encrypted on their way over the internet.',
     'staff.name-taken': 'An account with this name already exists.',

@@ -461,6 +461,7 @@ export const vi = {
     'villager.token-required': 'Phiên làm việc đã hết. Xin nhập lại mã trên phiếu và năm sinh.',
     'villager.forbidden': 'Phiên làm việc này không xem được hồ sơ đó.',
     'sync.owner-mismatch': 'Xã từ chối: thay đổi này thuộc hồ sơ của trung tâm khác.',
+    'sync.change-invalid': 'Xã từ chối: thay đổi này không đúng mẫu của loại tin nhắn.',
     'sync.tls-pin-mismatch': 'Chứng chỉ của máy chủ không khớp với dấu vân tay trong mã đăng ký hoặc đã ghi khi đăng ký: có thể đó không phải máy chủ của xã, nên chưa gửi gì. Kiểm tra lại mã, hoặc hỏi cán bộ xã dấu vân tay mới.',
     'sync.insecure-hub': 'Địa chỉ của xã phải bắt đầu bằng https://, để họ tên, số điện thoại và ảnh được mã hóa khi đi qua Internet.',
     'staff.name-taken': 'Đã có tài khoản mang tên này.',

@@ -1,7 +1,24 @@
+import * as v from 'valibot';
+import { MultiLineText, OneLineText } from '../schemas/text.ts';
+
 /**
  * Versioned change messages, written to the center's outbox in the same transaction as the change
  * and later pushed to the commune hub. A shipped V1 shape is never edited: a change ships as V2.
+ * Each message is a schema; its type is inferred from it, and the hub checks every change it
+ * receives against the schema of its type (ChangeMessageSchema) before it applies it.
  */
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const Revision = v.pipe(v.number(), v.integer(), v.minValue(1));
+const Year = v.pipe(v.number(), v.integer());
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A time as the center wrote it (ISO 8601). */
+const Time = v.string();
+/** A name of a place, a commune, a clan or a unit: one line of free text. */
+const Name = OneLineText(1, 200);
+/** A village's name; a record may carry none ('' or, where the field allows it, null). */
+const Village = OneLineText(0, 200);
+const Note = v.nullable(MultiLineText(0, 2000));
 
 /**
  * A person's record as the commune gets it. Until issue 21 it carried `phone`; the phone number now
@@ -9,120 +26,127 @@
  * no receiver ever read it (the hub's projection reads id, name, birth year, village and consents,
  * and stores the rest as it comes), so every hub, older ones too, takes the message as before.
  */
-export interface PersonUpsertV1 {
-  type: 'PersonUpsertV1';
-  id: string;
-  revision: number;
-  code: string;
-  name: string;
-  birthYear: number;
-  village: string;
-  consents: { purpose: string; granted: boolean; at: string }[];
-}
+export const PersonUpsertV1Schema = v.object({
+  type: v.literal('PersonUpsertV1'),
+  id: Id,
+  revision: Revision,
+  code: v.string(),
+  name: Name,
+  birthYear: Year,
+  village: Village,
+  consents: v.array(v.object({ purpose: v.string(), granted: v.boolean(), at: Time })),
+});
+export type PersonUpsertV1 = v.InferOutput<typeof PersonUpsertV1Schema>;
 
-export interface AssessmentUpsertV1 {
-  type: 'AssessmentUpsertV1';
-  id: string;
-  revision: number;
-  subjectKind: string;
-  subjectId: string;
-  title: string;
-  year: number;
-  criteriaSetId: string;
-  criteriaSetVersion: string;
-  group: string;
-  status: 'draft' | 'submitted';
-  answers: { indicatorId: string; score: number; note: string | null; confirmed: boolean }[];
-  submittedAt: string | null;
+export const AssessmentUpsertV1Schema = v.object({
+  type: v.literal('AssessmentUpsertV1'),
+  id: Id,
+  revision: Revision,
+  subjectKind: v.string(),
+  subjectId: Id,
+  title: v.string(),
+  year: Year,
+  criteriaSetId: v.string(),
+  criteriaSetVersion: v.string(),
+  group: v.string(),
+  status: v.picklist(['draft', 'submitted']),
+  answers: v.array(v.object({ indicatorId: v.string(), score: v.number(), note: Note, confirmed: v.boolean() })),
+  submittedAt: v.nullable(Time),
   /** Set when a facilitator assisted; unassisted completions count towards the digital-skills target. */
-  assistedBy: string | null;
-}
+  assistedBy: v.nullish(v.string()),
+});
+export type AssessmentUpsertV1 = v.InferOutput<typeof AssessmentUpsertV1Schema>;
 
 /** Evidence travels by hash: the file follows separately, and a resend of the same hash is a no-op. */
-export interface EvidenceUpsertV1 {
-  type: 'EvidenceUpsertV1';
-  id: string;
-  revision: number;
-  assessmentId: string;
-  indicatorId: string;
-  kind: 'photo';
-  sha256: string;
-  mime: string;
-  bytes: number;
-}
+export const EvidenceUpsertV1Schema = v.object({
+  type: v.literal('EvidenceUpsertV1'),
+  id: Id,
+  revision: Revision,
+  assessmentId: Id,
+  indicatorId: v.string(),
+  kind: v.literal('photo'),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  mime: v.string(),
+  bytes: Count,
+});
+export type EvidenceUpsertV1 = v.InferOutput<typeof EvidenceUpsertV1Schema>;
 
 /** The village branch's appraisal (thẩm định) of an assessment. */
-export interface AppraisalUpsertV1 {
-  type: 'AppraisalUpsertV1';
-  id: string;
-  revision: number;
-  status: 'appraised' | 'returned';
-  message: string | null;
-  locked: boolean;
-  scores: { indicatorId: string; score: number; reason: string | null }[];
-}
+export const AppraisalUpsertV1Schema = v.object({
+  type: v.literal('AppraisalUpsertV1'),
+  id: Id,
+  revision: Revision,
+  status: v.picklist(['appraised', 'returned']),
+  message: Note,
+  locked: v.boolean(),
+  scores: v.array(v.object({ indicatorId: v.string(), score: v.number(), reason: Note })),
+});
+export type AppraisalUpsertV1 = v.InferOutput<typeof AppraisalUpsertV1Schema>;
 
 /** A person erased at their request: the receiver deletes everything it holds of them. */
-export interface PersonErasedV1 {
-  type: 'PersonErasedV1';
-  id: string;
-  revision: number;
-}
+export const PersonErasedV1Schema = v.object({ type: v.literal('PersonErasedV1'), id: Id, revision: Revision });
+export type PersonErasedV1 = v.InferOutput<typeof PersonErasedV1Schema>;
 
 /**
  * A commune's counts for one year, relayed to the province: per village and group, no person.
  * `id` is the commune hub's node id at the province and the year.
  */
-export interface CommuneAggregateV1 {
-  type: 'CommuneAggregateV1';
-  id: string;
-  revision: number;
-  commune: string;
-  year: number;
-  rows: { village: string; group: string; registered: number; selfAssessed: number; appraised: number; proposed: number; recognized: number }[];
-}
+export const CommuneAggregateV1Schema = v.object({
+  type: v.literal('CommuneAggregateV1'),
+  id: Id,
+  revision: Revision,
+  commune: Name,
+  year: Year,
+  rows: v.array(v.object({
+    village: Village, group: v.string(), registered: Count, selfAssessed: Count, appraised: Count, proposed: Count, recognized: Count,
+  })),
+});
+export type CommuneAggregateV1 = v.InferOutput<typeof CommuneAggregateV1Schema>;
 
 /** The names and villages of the people the commune recognized in one year (nothing more). */
-export interface RecognizedListV1 {
-  type: 'RecognizedListV1';
-  id: string;
-  revision: number;
-  commune: string;
-  year: number;
-  entries: { name: string; village: string }[];
-}
+export const RecognizedListV1Schema = v.object({
+  type: v.literal('RecognizedListV1'),
+  id: Id,
+  revision: Revision,
+  commune: Name,
+  year: Year,
+  entries: v.array(v.object({ name: Name, village: Village })),
+});
+export type RecognizedListV1 = v.InferOutput<typeof RecognizedListV1Schema>;
 
 /**
  * A commune's counts for one year, relayed to the province (supersedes V1). `rows`, per village
  * and group, count the year's assessments (`started`: begun in that group); `villages` carry the
  * people registered by the end of the year and the adults the commune entered (null if not).
  */
-export interface CommuneAggregateV2 {
-  type: 'CommuneAggregateV2';
-  id: string;
-  revision: number;
-  commune: string;
-  year: number;
-  rows: {
-    village: string; group: string; started: number; selfAssessed: number; appraised: number; proposed: number;
-    recognized: number; digital: number; proficient: number; outstanding: number;
-  }[];
-  villages: { village: string; registered: number; adults: number | null }[];
-}
+export const CommuneAggregateV2Schema = v.object({
+  type: v.literal('CommuneAggregateV2'),
+  id: Id,
+  revision: Revision,
+  commune: Name,
+  year: Year,
+  rows: v.array(v.object({
+    village: Village, group: v.string(), started: Count, selfAssessed: Count, appraised: Count, proposed: Count,
+    recognized: Count, digital: Count, proficient: Count, outstanding: Count,
+  })),
+  villages: v.array(v.object({ village: Village, registered: Count, adults: v.nullable(Count) })),
+});
+export type CommuneAggregateV2 = v.InferOutput<typeof CommuneAggregateV2Schema>;
 
 /**
  * A center closed (chốt) the proposal list of one village for a year: its report to the commune.
  * `id` is the list's own id at the center; a closing after an unlock is a new revision.
  */
-export interface ProposalListClosedV1 {
-  type: 'ProposalListClosedV1';
-  id: string;
-  revision: number;
-  village: string;
-  year: number;
-  closedAt: string;
-  entries: number;
-}
+export const ProposalListClosedV1Schema = v.object({
+  type: v.literal('ProposalListClosedV1'),
+  id: Id,
+  revision: Revision,
+  village: Village,
+  year: Year,
+  closedAt: Time,
+  entries: Count,
+});
+export type ProposalListClosedV1 = v.InferOutput<typeof ProposalListClosedV1Schema>;
 
 /**
  * A center closed (chốt) a proposal list of another title than CDHT: a village's "Gia đình học tập"
@@ -131,36 +155,38 @@ export interface ProposalListClosedV1 {
  * (V1, or a V2 titled 'cdht') as the village's report. A center sends its CDHT lists as V1 still,
  * so a hub that does not know V2 (and skips it) loses nothing it counted before.
  */
-export interface ProposalListClosedV2 {
-  type: 'ProposalListClosedV2';
-  id: string;
-  revision: number;
-  title: 'cdht' | 'gdht' | 'dhht';
-  village: string | null;
-  year: number;
-  closedAt: string;
-  entries: number;
-}
+export const ProposalListClosedV2Schema = v.object({
+  type: v.literal('ProposalListClosedV2'),
+  id: Id,
+  revision: Revision,
+  title: v.picklist(['cdht', 'gdht', 'dhht']),
+  village: v.nullable(Village),
+  year: Year,
+  closedAt: Time,
+  entries: Count,
+});
+export type ProposalListClosedV2 = v.InferOutput<typeof ProposalListClosedV2Schema>;
 
 /**
  * A finished digital-skills self-check, as the box scored it: the levels and the two flags the
  * commune counts (the responses stay at the center).
  */
-export interface DigitalCheckV1 {
-  type: 'DigitalCheckV1';
-  id: string;
-  revision: number;
-  personId: string;
-  year: number;
-  bankId: string;
-  bankVersion: string;
-  finishedAt: string;
-  overall: { share: number; level: string };
-  domains: { id: string; share: number; level: string }[];
-  hasDigitalSkills: boolean;
-  proficient: boolean;
-  assisted: boolean;
-}
+export const DigitalCheckV1Schema = v.object({
+  type: v.literal('DigitalCheckV1'),
+  id: Id,
+  revision: Revision,
+  personId: Id,
+  year: Year,
+  bankId: v.string(),
+  bankVersion: v.string(),
+  finishedAt: Time,
+  overall: v.object({ share: v.number(), level: v.string() }),
+  domains: v.array(v.object({ id: v.string(), share: v.number(), level: v.string() })),
+  hasDigitalSkills: v.boolean(),
+  proficient: v.boolean(),
+  assisted: v.boolean(),
+});
+export type DigitalCheckV1 = v.InferOutput<typeof DigitalCheckV1Schema>;
 
 /**
  * A household as the center's registry holds it: the adults living in it now (linked person
@@ -168,40 +194,45 @@ export interface DigitalCheckV1 {
  * age, whether all of them attend school); never a child's name, birth year or school result.
  * A member who leaves or is erased is simply absent from the next revision.
  */
-export interface HouseholdUpsertV1 {
-  type: 'HouseholdUpsertV1';
-  id: string;
-  revision: number;
-  village: string;
-  headPersonId: string;
-  memberPersonIds: string[];
-  facts: { year: number; schoolAgeChildren: number; allChildrenInSchool: boolean | null }[];
-  registeredAt: string;
-}
+export const HouseholdUpsertV1Schema = v.object({
+  type: v.literal('HouseholdUpsertV1'),
+  id: Id,
+  revision: Revision,
+  village: Village,
+  headPersonId: Id,
+  memberPersonIds: v.array(Id),
+  facts: v.array(v.object({ year: Year, schoolAgeChildren: Count, allChildrenInSchool: v.nullable(v.boolean()) })),
+  registeredAt: Time,
+});
+export type HouseholdUpsertV1 = v.InferOutput<typeof HouseholdUpsertV1Schema>;
 
 /** A clan (dòng họ): its name, its representative's name and the households in it now (across villages). */
-export interface ClanUpsertV1 {
-  type: 'ClanUpsertV1';
-  id: string;
-  revision: number;
-  name: string;
-  representative: string;
-  householdIds: string[];
-  registeredAt: string;
-}
+export const ClanUpsertV1Schema = v.object({
+  type: v.literal('ClanUpsertV1'),
+  id: Id,
+  revision: Revision,
+  name: Name,
+  representative: OneLineText(0, 200),
+  householdIds: v.array(Id),
+  registeredAt: Time,
+});
+export type ClanUpsertV1 = v.InferOutput<typeof ClanUpsertV1Schema>;
 
 /** A unit (đơn vị): its staff count entered per year and the staff linked to person records now. */
-export interface UnitUpsertV1 {
-  type: 'UnitUpsertV1';
-  id: string;
-  revision: number;
-  name: string;
-  kind: string;
-  village: string;
-  staffCounts: { year: number; count: number }[];
-  memberPersonIds: string[];
-  registeredAt: string;
-}
+export const UnitUpsertV1Schema = v.object({
+  type: v.literal('UnitUpsertV1'),
+  id: Id,
+  revision: Revision,
+  name: Name,
+  kind: v.string(),
+  village: Village,
+  staffCounts: v.array(v.object({ year: Year, count: Count })),
+  memberPersonIds: v.array(Id),
+  registeredAt: Time,
+});
+export type UnitUpsertV1 = v.InferOutput<typeof UnitUpsertV1Schema>;
+
+const TitleCounts = v.object({ registered: Count, assessed: Count, recognized: Count });
 
 /**
  * A commune's counts of the four other titles for one year, relayed to the province (no person,
@@ -209,31 +240,54 @@ export interface UnitUpsertV1 {
  * adults entered, and the numerators and denominators of the two CDHT rates; with what expires.
  * `id` is the commune hub's node id at the province and the year.
  */
-export interface ModelAggregateV1 {
-  type: 'ModelAggregateV1';
-  id: string;
-  revision: number;
-  commune: string;
-  year: number;
-  villages: {
-    village: string;
-    families: { registered: number; assessed: number; recognized: number };
-    clans: { registered: number; assessed: number; recognized: number };
-    communities: { registered: number; assessed: number; recognized: number };
-    units: { registered: number; assessed: number; recognized: number };
-    households: number | null;
-    adults: number | null;
-    workers: { recognized: number; of: number | null };
-    unitStaff: { recognized: number; of: number | null };
-  }[];
+export const ModelAggregateV1Schema = v.object({
+  type: v.literal('ModelAggregateV1'),
+  id: Id,
+  revision: Revision,
+  commune: Name,
+  year: Year,
+  villages: v.array(v.object({
+    village: Village,
+    families: TitleCounts,
+    clans: TitleCounts,
+    communities: TitleCounts,
+    units: TitleCounts,
+    households: v.nullable(Count),
+    adults: v.nullable(Count),
+    workers: v.object({ recognized: Count, of: v.nullable(Count) }),
+    unitStaff: v.object({ recognized: Count, of: v.nullable(Count) }),
+  })),
   /** The commune's clans counted once each: a clan with households in several villages is in each of their rows. */
-  communeClans: { registered: number; assessed: number; recognized: number };
+  communeClans: TitleCounts,
   /** Recognitions whose validity ends in `year`, per title (to be renewed). */
-  expiring: { title: string; count: number }[];
-}
+  expiring: v.array(v.object({ title: v.string(), count: Count })),
+});
+export type ModelAggregateV1 = v.InferOutput<typeof ModelAggregateV1Schema>;
 
-export type ChangeMessage = PersonUpsertV1 | AssessmentUpsertV1 | EvidenceUpsertV1 | AppraisalUpsertV1 | PersonErasedV1 | CommuneAggregateV1 | RecognizedListV1
-  | CommuneAggregateV2 | ProposalListClosedV1 | ProposalListClosedV2 | DigitalCheckV1 | HouseholdUpsertV1 | ClanUpsertV1 | UnitUpsertV1 | ModelAggregateV1;
+/** Every change message a node sends up, keyed by its type (which names its version). */
+export const ChangeMessageSchema = v.variant('type', [
+  PersonUpsertV1Schema, AssessmentUpsertV1Schema, EvidenceUpsertV1Schema, AppraisalUpsertV1Schema, PersonErasedV1Schema,
+  CommuneAggregateV1Schema, RecognizedListV1Schema, CommuneAggregateV2Schema, ProposalListClosedV1Schema,
+  ProposalListClosedV2Schema, DigitalCheckV1Schema, HouseholdUpsertV1Schema, ClanUpsertV1Schema, UnitUpsertV1Schema,
+  ModelAggregateV1Schema,
+]);
+export type ChangeMessage = v.InferOutput<typeof ChangeMessageSchema>;
+
+/**
+ * What goes up in place of a change whose content was erased at the center (a person's erasure
+ * redacts her waiting changes): it keeps the change's place in the outbox (`id` is its sequence
+ * number) and carries nothing; every receiver, older hubs too, skips it for its `redacted` flag.
+ */
+export const RedactedSchema = v.object({
+  type: v.literal('Redacted'),
+  id: v.string(),
+  revision: v.literal(0),
+  redacted: v.literal(true),
+});
+export type Redacted = v.InferOutput<typeof RedactedSchema>;
+
+/** The message that goes up for the redacted change at `seq`. */
+export const redacted = (seq: number): Redacted => ({ type: 'Redacted', id: String(seq), revision: 0, redacted: true });
 
 /** The record kind each message type changes. */
 export const recordKindOf = {
@@ -253,3 +307,6 @@ export const recordKindOf = {
   UnitUpsertV1: 'unit',
   ModelAggregateV1: 'model-aggregate',
 } as const satisfies Record<ChangeMessage['type'], string>;
+
+/** Whether a message type is one this version knows (a newer center may send types it does not). */
+export const isKnownChangeType = (type: string): type is ChangeMessage['type'] => Object.hasOwn(recordKindOf, type);

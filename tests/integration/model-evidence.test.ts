@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubNodeRow } from '../../server/src/db/schema.ts';
 import { storeEvidenceFile, sha256Hex } from '../../server/src/evidence/evidence.store.ts';
-import { applyPush } from '../../server/src/hub/hub.service.ts';
+import { applyPush } from '../../server/src/hub/ingest/hub.service.ts';
 import type { AssessmentUpsertV1, ChangeMessage, EvidenceUpsertV1 } from '../../shared/sync/messages.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { applyPush, type HubDeps } from '../../server/src/hub/hub.service.ts';
+import { applyPush, type HubDeps } from '../../server/src/hub/ingest/hub.service.ts';
 import type { ChangeMessage } from '../../shared/sync/messages.ts';
 import { build, indicatorIds } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';

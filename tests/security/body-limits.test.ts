@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/database.ts';
-import { newKeyPair, signRequest, type KeyPair } from '../../server/src/federation/signing.ts';
+import { newKeyPair, signRequest, type KeyPair } from '../../server/src/sync/signing.ts';
 import { build } from '../fixtures/people.ts';
 import { startKiosk, type RunningKiosk } from '../support/kiosk-process.ts';
 

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex, storeEvidenceFile } from '../../server/src/evidence/evidence.store.ts';
-import { newKeyPair, signRequest } from '../../server/src/federation/signing.ts';
-import { refusalLog } from '../../server/src/hub/refusal-log.ts';
+import { newKeyPair, signRequest } from '../../server/src/sync/signing.ts';
+import { refusalLog } from '../../server/src/hub/ingest/refusal-log.ts';
 import type { ChangeMessage, PersonUpsertV1, AssessmentUpsertV1 } from '../../shared/sync/messages.ts';
 import { build, indicatorIds } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';

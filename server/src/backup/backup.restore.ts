@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
-import { markRestored } from '../federation/history.ts';
+import { markRestored } from '../outbox/restore-mark.ts';
 import { adoptOwner, copyHashed, freeName, readdirSafe, reasonOf, stamp, syncDirs } from './backup.files.ts';
 import { DB_FILE, verifyBackup, type Manifest } from './backup.manifest.ts';
 

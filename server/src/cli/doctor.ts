@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { cliConfig } from './cli-config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { federationStatus, readState } from '../federation/federation.service.ts';
+import { federationStatus } from '../sync/sync-status.ts';
+import { readState } from '../sync/sync-state.repository.ts';
 import { runChecks, type CheckStatus } from '../health/checks.ts';
 
 /**

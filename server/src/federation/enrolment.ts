@@ -3,10 +3,14 @@ import { AppError, isErrorCode, type ErrorCode } from '../../../shared/errors.ts
 import { inGroups, parseEnrolmentCode, parsePin } from '../../../shared/schemas/enrolment.ts';
 import { EnrolResponseSchema } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
-import { federationStatus, readState, writeState, type FederationDeps, type FederationStatus } from './federation.service.ts';
-import { checkHubUrl, fetchPinnedCa, pinOfPem, tlsFor, transportError } from './hub-certificate.ts';
-import { newEpoch } from './history.ts';
-import { newKeyPair } from './signing.ts';
+import { newEpoch } from '../outbox/restore-mark.ts';
+import { clearState, readState, writeState } from '../sync/sync-state.repository.ts';
+import type { FederationDeps } from './federation.deps.ts';
+import { federationStatus, type FederationStatus } from '../sync/sync-status.ts';
+import { checkHubUrl, fetchPinnedCa, transportError } from './hub-certificate.ts';
+import { tlsFor } from '../sync/pinned-fetch.ts';
+import { pinOfPem } from '../sync/ca-pin.ts';
+import { newKeyPair } from '../sync/signing.ts';
 
 /**
  * The CA a center will trust for its hub: over HTTPS with a pin, the hub's own CA, fetched and
@@ -36,7 +40,7 @@ export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: s
   // A new pair the hub certainly did not register (the TLS handshake refused the server, or the hub
   // answered with a refusal) is not kept: nothing is stored then. One that may have reached it is.
   const refused = async (code: ErrorCode): Promise<never> => {
-    if (fresh) await deps.db.deleteFrom('sync_state').where('key', '=', 'enrolKeys').execute();
+    if (fresh) await clearState(deps.db, ['enrolKeys']);
     throw new AppError(code);
   };
   let res: Response;
@@ -60,8 +64,8 @@ export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: s
   const fingerprint = ca ? inGroups(pinOfPem(ca)) : null;
   await deps.db.transaction().execute(async (trx) => {
     await writeState(trx, { hubUrl: base, hubName, nodeId, privateKey: keys.privateKey, publicKey: keys.publicKey, cursor: '0', epoch: newEpoch(), ...(ca ? { hubCa: ca } : {}) });
-    if (!ca) await trx.deleteFrom('sync_state').where('key', '=', 'hubCa').execute();
-    await trx.deleteFrom('sync_state').where('key', 'in', ['enrolKeys', 'hubEpoch', 'restoredSeq', 'restoredHeld', 'historyError']).execute();
+    if (!ca) await clearState(trx, ['hubCa']);
+    await clearState(trx, ['enrolKeys', 'hubEpoch', 'restoredSeq', 'restoredHeld', 'historyError']);
     await audit(trx, actor, { action: 'sync.enrol', subjectKind: 'hub', subjectId: nodeId, details: { hubUrl: base, hubName, fingerprint } }, deps.now().toISOString());
   });
   return federationStatus(deps.db);
@@ -98,7 +102,7 @@ export async function repinHub(deps: FederationDeps, actor: Actor, fingerprint: 
   }
   if (!res.ok) throw new AppError('sync.unreachable');
   await writeState(deps.db, { hubCa: ca });
-  await deps.db.deleteFrom('sync_state').where('key', '=', 'lastError').execute();
+  await clearState(deps.db, ['lastError']);
   await audit(deps.db, actor, {
     action: 'sync.repin', subjectKind: 'hub', subjectId: s.nodeId,
     details: { hubUrl: s.hubUrl, from: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null, to: inGroups(pin) },

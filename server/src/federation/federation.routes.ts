@@ -4,9 +4,11 @@ import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody } from '../http/errors.ts';
 import { EnrolBodySchema, RepinBodySchema } from '../../../shared/schemas/enrolment.ts';
-import { federationStatus, pushToHub, syncDeps, type FederationDeps } from './federation.service.ts';
+import type { FederationDeps } from './federation.deps.ts';
+import { federationStatus } from '../sync/sync-status.ts';
+import { pushToHub, syncDeps } from './federation.service.ts';
 import { enrolWithHub, repinHub } from './enrolment.ts';
-import { pinnedFetch } from './pinned-fetch.ts';
+import { pinnedFetch } from '../sync/pinned-fetch.ts';
 
 export function federationDeps(c: Pick<Context<AppEnv>, 'var'>): FederationDeps {
   const { db, now, config, fetch: f, evidenceDir, mediaDir } = c.var.deps;

@@ -1,9 +1,10 @@
-import type { Transaction } from 'kysely';
 import * as v from 'valibot';
 import { modelTitles, titleSubject, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import { RecognitionDecisionV1Schema, RecognitionDecisionV2Schema, type RecognitionDecisionV2 } from '../../../shared/sync/feed-messages.ts';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { applyResourceFromAbove, type Place } from '../resources/resources.feed.ts';
+import * as repo from './feed.repository.ts';
 
 type FeedItem = { seq: number; kind: string; message: { type: string; id: string; revision: number } };
 type Trx = Transaction<Database>;
@@ -20,19 +21,17 @@ type Trx = Transaction<Database>;
  */
 export async function applyFeedItem(trx: Trx, item: FeedItem, at: string, place: Place, villages: readonly string[] = []): Promise<void> {
   const { kind, message } = item;
-  const existing = await trx.selectFrom('feed_record').select('revision').where('kind', '=', kind).where('record_id', '=', message.id).executeTakeFirst();
-  if (existing && existing.revision >= message.revision) return;
-  const payload = JSON.stringify(message);
-  await trx.insertInto('feed_record').values({ kind, record_id: message.id, revision: message.revision, payload, received_at: at })
-    .onConflict((oc) => oc.columns(['kind', 'record_id']).doUpdateSet({ revision: message.revision, payload, received_at: at })).execute();
+  const existing = await repo.feedRevision(trx, kind, message.id);
+  if (existing !== undefined && existing >= message.revision) return;
+  await repo.putFeedRecord(trx, kind, message.id, message.revision, JSON.stringify(message), at);
 
   if (kind === 'resource') return applyResourceFromAbove(trx, message, place, at);
   if (kind !== 'decision') return;
   const v1 = v.safeParse(RecognitionDecisionV1Schema, message);
   if (v1.success) {
     const d = v1.output;
-    const here = d.revokedReason === null && d.personIds.length > 0 ? await trx.selectFrom('person').select('id').where('id', 'in', d.personIds).execute() : [];
-    return recognize(trx, d, here.map((p) => ({ kind: 'person', id: p.id })), at);
+    const here = d.revokedReason === null ? await repo.idsHeld(trx, 'person', d.personIds) : [];
+    return recognize(trx, d, here.map((id) => ({ kind: 'person', id })), at);
   }
   const v2 = v.safeParse(RecognitionDecisionV2Schema, message);
   if (v2.success) return recognize(trx, v2.output, v2.output.revokedReason === null ? await modelSubjectsHere(trx, v2.output, villages) : [], at);
@@ -47,18 +46,15 @@ interface Held { kind: string; id: string }
  * a decided result changes only if the commune withdraws the decision.
  */
 async function recognize(trx: Trx, d: Decision, held: readonly Held[], at: string): Promise<void> {
-  await trx.deleteFrom('recognition').where('decision_id', '=', d.id).execute();
+  await repo.deleteRecognitions(trx, d.id);
   for (const kind of new Set(held.map((s) => s.kind))) {
-    const ids = held.filter((s) => s.kind === kind).map((s) => s.id);
-    const decided = await trx.selectFrom('assessment').select('id').where('subject_kind', '=', kind).where('subject_id', 'in', ids)
-      .where('year', '=', d.year).where('title', '=', d.title).execute();
-    if (decided.length > 0) await trx.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', decided.map((a) => a.id)).execute();
+    await repo.lockAppraisals(trx, kind, held.filter((s) => s.kind === kind).map((s) => s.id), d.title, d.year);
   }
   for (const s of held) {
-    const decision = { decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at };
-    await trx.insertInto('recognition').values({ subject_kind: s.kind, subject_id: s.id, title: d.title, year: d.year, ...decision })
-      .onConflict((oc) => oc.columns(['subject_id', 'title', 'year']).doUpdateSet({ subject_kind: s.kind, ...decision }))
-      .execute();
+    await repo.putRecognition(trx, {
+      subject_kind: s.kind, subject_id: s.id, title: d.title, year: d.year,
+      decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at,
+    });
   }
 }
 
@@ -74,6 +70,5 @@ async function modelSubjectsHere(trx: Trx, d: RecognitionDecisionV2, villages: r
   if (ids.length === 0) return [];
   if (kind === 'community') return ids.filter((id) => villages.includes(id)).map((id) => ({ kind, id }));
   const table = kind === 'household' ? 'household' : kind === 'clan' ? 'clan' : 'unit';
-  const rows = await trx.selectFrom(table).select('id').where('id', 'in', ids).execute();
-  return rows.map((r) => ({ kind, id: r.id }));
+  return (await repo.idsHeld(trx, table, ids)).map((id) => ({ kind, id }));
 }

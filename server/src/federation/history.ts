@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import type SQLite from 'better-sqlite3';
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { audit } from '../audit/audit.ts';
-import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
+import * as outbox from '../outbox/outbox.repository.ts';
+import { newEpoch, raisedRelay, RELAY_KEYS, REVISION_STEP, REVISION_TABLES } from '../outbox/restore-mark.ts';
+import { clearState, readState, writeState } from '../sync/sync-state.repository.ts';
+import { markEvidenceUnsent, raiseTableRevisions, stateLike } from './federation.repository.ts';
 
 /**
  * A center's history as its hub sees it (issue 21). The outbox numbers (`seq`) and the record
@@ -13,62 +13,9 @@ import type { Db } from '../db/database.ts';
  * the dead box already sent. So a restore starts a new history (`epoch`) and raises every revision
  * counter well above anything the dead box can have reached; when the center and its hub agree on
  * the new history, what the center made after the restore is re-stamped after the hub's position
- * (federation.service.ts). Here: the database side of that, on SQLite and PostgreSQL.
+ * (federation.service.ts). Here: how the center settles on the position its hub states; the outbox
+ * module renumbers (outbox.repository.ts) and marks a restored file (outbox/restore-mark.ts).
  */
-
-/**
- * Added to every revision a box hands out when its database comes back from a backup: far more
- * edits than a box makes to one record between a backup and its death, and room for 2,000 restores
- * in PostgreSQL's 32-bit integer (hub_record.revision).
- */
-export const REVISION_STEP = 1_000_000;
-
-/** The tables whose rows go up with their own revision (outbox.revision apart: clans and units count theirs there). */
-const REVISION_TABLES = ['person', 'assessment', 'appraisal', 'evidence', 'household', 'proposal_list'] as const;
-
-/** The relayed aggregates of a commune hub keep their last revision in sync_state (relay.ts). */
-const RELAY_KEYS = 'relay:%';
-
-/** A new history's name: 32 hex digits. */
-export function newEpoch(): string {
-  return randomBytes(16).toString('hex');
-}
-
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-/**
- * The highest outbox number this box has handed out: the highest row, or the sequence if it went
- * further (a row deleted since), so nothing made from now on is numbered at or below it.
- */
-export async function highestSeq(db: Db): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.max<number>('seq').as('seq')).executeTakeFirst();
-  const max = Number(row?.seq ?? 0);
-  const used = isPostgres(db)
-    ? (await sql<{ n: number | null }>`select pg_sequence_last_value(pg_get_serial_sequence('outbox', 'seq')::regclass) as n`.execute(db)).rows[0]?.n
-    : (await sql<{ n: number }>`select seq as n from sqlite_sequence where name = 'outbox'`.execute(db)).rows[0]?.n;
-  return Math.max(max, Number(used ?? 0));
-}
-
-/**
- * Re-stamps the outbox rows numbered above `after` to follow `to` (the first becomes to + 1), in
- * their order, and makes the next number handed out follow them: what the box made after a restore
- * then comes after everything the hub acknowledged. Through negative numbers, so no row ever takes
- * a number another still holds. Call inside the transaction that moves the cursor.
- */
-export async function restamp(trx: Transaction<Database>, after: number, to: number): Promise<void> {
-  const shift = to - after;
-  if (shift > 0) {
-    await sql`update outbox set seq = -seq where seq > ${after}`.execute(trx);
-    await sql`update outbox set seq = ${shift} - seq where seq < 0`.execute(trx);
-  }
-  const next = Math.max(to, await highestSeq(trx));
-  if (isPostgres(trx)) {
-    await sql`select setval(pg_get_serial_sequence('outbox', 'seq'), ${next})`.execute(trx);
-  } else {
-    const known = (await sql`select 1 from sqlite_sequence where name = 'outbox'`.execute(trx)).rows.length > 0;
-    await (known ? sql`update sqlite_sequence set seq = ${next} where name = 'outbox'` : sql`insert into sqlite_sequence (name, seq) values ('outbox', ${next})`).execute(trx);
-  }
-}
 
 /**
  * Raises every revision counter of the box by REVISION_STEP: the records' own, the outbox's (which
@@ -76,60 +23,10 @@ export async function restamp(trx: Transaction<Database>, after: number, to: num
  * revision the dead box sent of it. Through negative numbers for the outbox (unique by record and
  * revision). For a database found copied back by hand; restoreBackup does the same on the file.
  */
-export async function raiseRevisions(trx: Transaction<Database>): Promise<void> {
-  for (const table of REVISION_TABLES) await sql`update ${sql.table(table)} set revision = revision + ${REVISION_STEP}`.execute(trx);
-  await sql`update outbox set revision = -(revision + ${REVISION_STEP})`.execute(trx);
-  await sql`update outbox set revision = -revision`.execute(trx);
-  const relayed = await trx.selectFrom('sync_state').selectAll().where('key', 'like', RELAY_KEYS).execute();
-  for (const r of relayed) await trx.updateTable('sync_state').set({ value: raisedRelay(r.value) }).where('key', '=', r.key).execute();
-}
-
-function raisedRelay(value: string): string {
-  const last = JSON.parse(value) as { revision: number; digest: string };
-  return JSON.stringify({ ...last, revision: last.revision + REVISION_STEP });
-}
-
-/**
- * Marks a database file just restored from a backup, through its own connection (the kiosk is
- * stopped): a new epoch, `restoredSeq` (the highest outbox number it holds: what was made after it
- * is the restored box's own), and every revision counter raised. Only a box enrolled with a hub
- * has a history to mark; a backup from an older version may lack some tables. One transaction.
- * Answers what was marked, or null.
- */
-export function markRestored(db: SQLite.Database): { epoch: string; restoredSeq: number } | null {
-  const has = (table: string) => db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table) !== undefined;
-  if (!has('sync_state') || !has('outbox')) return null;
-  if (!db.prepare("select 1 from sync_state where key = 'nodeId'").get()) return null;
-  const epoch = newEpoch();
-  const mark = db.transaction(() => {
-    const max = Number((db.prepare('select max(seq) as n from outbox').get() as { n: number | null }).n ?? 0);
-    const used = has('sqlite_sequence') ? Number((db.prepare("select seq as n from sqlite_sequence where name = 'outbox'").get() as { n: number } | undefined)?.n ?? 0) : 0;
-    const restoredSeq = Math.max(max, used);
-    for (const table of REVISION_TABLES) {
-      const columns = has(table) ? (db.prepare(`pragma table_info("${table}")`).all() as { name: string }[]) : [];
-      if (columns.some((c) => c.name === 'revision')) db.prepare(`update "${table}" set revision = revision + ?`).run(REVISION_STEP);
-    }
-    db.prepare('update outbox set revision = -(revision + ?)').run(REVISION_STEP);
-    db.prepare('update outbox set revision = -revision').run();
-    const relayed = db.prepare('select key, value from sync_state where key like ?').all(RELAY_KEYS) as { key: string; value: string }[];
-    for (const r of relayed) db.prepare('update sync_state set value = ? where key = ?').run(raisedRelay(r.value), r.key);
-    const put = db.prepare('insert into sync_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
-    put.run('epoch', epoch);
-    put.run('restoredSeq', String(restoredSeq));
-    return restoredSeq;
-  });
-  return { epoch, restoredSeq: mark() };
-}
-
-/** The keys of sync_state this file reads and writes (federation.service.ts names them all). */
-async function stateOf(trx: Transaction<Database>): Promise<Record<string, string>> {
-  const rows = await trx.selectFrom('sync_state').selectAll().where('key', 'in', ['cursor', 'nodeId', 'restoredSeq', 'restoredHeld', 'lostChanges']).execute();
-  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
-}
-
-async function put(trx: Transaction<Database>, values: Record<string, string>): Promise<void> {
-  const rows = Object.entries(values).map(([key, value]) => ({ key, value }));
-  await trx.insertInto('sync_state').values(rows).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))).execute();
+export async function raiseRevisions(trx: Db): Promise<void> {
+  await raiseTableRevisions(trx, REVISION_TABLES, REVISION_STEP);
+  await outbox.raiseRevisions(trx, REVISION_STEP);
+  for (const r of await stateLike(trx, RELAY_KEYS)) await writeState(trx, { [r.key]: raisedRelay(r.value) });
 }
 
 /**
@@ -148,16 +45,18 @@ async function put(trx: Transaction<Database>, values: Record<string, string>): 
  *   position goes again, photos too (the hub answers which files it lacks);
  * - an acknowledgement that was lost: the cursor simply moves on.
  */
-export async function settle(trx: Transaction<Database>, hubSeq: number, at: string, agreed: string | null): Promise<'settled' | 'copied-back'> {
-  const s = await stateOf(trx);
+export async function settle(
+  trx: Db, hubSeq: number, at: string, agreed: string | null,
+): Promise<'settled' | 'copied-back'> {
+  const s = await readState(trx);
   const cursor = Number(s.cursor ?? 0);
-  const held = await highestSeq(trx);
+  const held = await outbox.highestSeq(trx);
   let after = agreed && s.restoredSeq !== undefined ? Number(s.restoredSeq) : null;
   let base = agreed && s.restoredHeld !== undefined ? Number(s.restoredHeld) : after;
   if (after === null && hubSeq > held) {
     await raiseRevisions(trx);
     if (!agreed) {
-      await put(trx, { epoch: newEpoch(), restoredSeq: String(cursor), restoredHeld: String(held) });
+      await writeState(trx, { epoch: newEpoch(), restoredSeq: String(cursor), restoredHeld: String(held) });
       return 'copied-back';
     }
     after = cursor;
@@ -165,17 +64,17 @@ export async function settle(trx: Transaction<Database>, hubSeq: number, at: str
   }
   const values: Record<string, string> = { cursor: String(hubSeq) };
   if (after !== null && base !== null && hubSeq > base) {
-    await restamp(trx, after, hubSeq);
+    await outbox.restamp(trx, after, hubSeq);
     const lost = hubSeq - base;
     values.lostChanges = String(Number(s.lostChanges ?? 0) + lost);
     await audit(trx, null, { action: 'sync.history-lost', subjectKind: 'hub', ...(s.nodeId ? { subjectId: s.nodeId } : {}), details: { lost, hubSeq, restoredSeq: base } }, at);
   } else if (hubSeq < cursor) {
-    await trx.updateTable('evidence').set({ sent_to_hub: 0 }).where('sent_to_hub', '=', 1).execute();
+    await markEvidenceUnsent(trx);
   }
   if (agreed) {
     values.hubEpoch = agreed;
-    await trx.deleteFrom('sync_state').where('key', 'in', ['restoredSeq', 'restoredHeld', 'historyError']).execute();
+    await clearState(trx, ['restoredSeq', 'restoredHeld', 'historyError']);
   }
-  await put(trx, values);
+  await writeState(trx, values);
   return 'settled';
 }

@@ -1,49 +1,7 @@
-import { createHash, X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { X509Certificate } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import { inGroups, PIN_CHARS, pinAlphabet } from '../../../shared/schemas/enrolment.ts';
-import type { KioskConfig } from '../config/load.ts';
-import { isCertificateError, type HubFetch, type HubTls } from './pinned-fetch.ts';
-
-/**
- * The hub's certificate authority as a center pins it. The CA, not the server certificate, is
- * pinned: the server certificate is made again every ~397 days (and when the addresses change)
- * with the same CA, so a pin on the CA survives its renewal.
- */
-
-/** The first 125 bits of the SHA-256 of a certificate's DER, in Crockford's base32 (25 characters). */
-export function certificatePin(der: Uint8Array): string {
-  const digest = createHash('sha256').update(der).digest();
-  let out = '';
-  let value = 0;
-  let bits = 0;
-  for (const byte of digest) {
-    value = ((value << 8) | byte) & 0xffff;
-    bits += 8;
-    while (bits >= 5 && out.length < PIN_CHARS) {
-      out += pinAlphabet[(value >> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
-
-export const pinOfPem = (pem: string) => certificatePin(new X509Certificate(pem).raw);
-
-/** The hub's own CA (PEM) when its centers pin it: HTTPS on and `hub.certificate=own`; null otherwise. */
-export function ownHubCa(config: KioskConfig): string | null {
-  const s = config.settings;
-  if (s.role !== 'hub' || s['hub.certificate'] !== 'own' || s['tls.mode'] !== 'on') return null;
-  const path = join(resolve(s['data.dir']), 'tls', 'ca.crt');
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
-}
-
-/** The fingerprint the officer gives with each code (XXXXX-… in five groups), or null. */
-export function hubFingerprint(config: KioskConfig): string | null {
-  const ca = ownHubCa(config);
-  return ca ? inGroups(pinOfPem(ca)) : null;
-}
+import { certificatePin } from '../sync/ca-pin.ts';
+import { isCertificateError, type HubFetch } from '../sync/pinned-fetch.ts';
 
 /** This machine by name or address (127.0.0.0/8, ::1, localhost): plain HTTP there never crosses a network. */
 export function isLoopbackUrl(url: string): boolean {
@@ -97,8 +55,6 @@ export async function fetchPinnedCa(fetchHub: HubFetch, base: string, pin: strin
   return ca.toString();
 }
 
-/** The TLS context of requests to the hub: its pinned CA alone, or the system's roots. */
-export const tlsFor = (ca: string | null | undefined): HubTls => (ca ? { ca } : {});
 
 /** What a failed request to the hub means for the administrator. */
 export const transportError = (error: unknown) => (isCertificateError(error) ? 'sync.tls-pin-mismatch' : 'sync.unreachable');

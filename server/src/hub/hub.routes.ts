@@ -13,12 +13,11 @@ import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { pushLimits } from '../http/body-limit.ts';
-import * as repo from './hub.repository.ts';
-import * as service from './hub.service.ts';
-import { refusalLog } from './refusal-log.ts';
+import * as service from './ingest/hub.service.ts';
+import * as nodes from './ingest/nodes.service.ts';
 import { clientAddress } from '../http/throttle.ts';
-import { nodeName } from '../federation/federation.service.ts';
-import { hubFingerprint, ownHubCa } from '../federation/hub-certificate.ts';
+import { nodeName } from '../sync/node-name.ts';
+import { hubFingerprint, ownHubCa } from './ingest/hub-ca.ts';
 import * as decisions from './decisions/decisions.service.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { DeclineInputSchema, PopulationInputSchema, TargetAdjustmentInputSchema, UnitChangeInputSchema } from '../../../shared/schemas/commune.ts';
@@ -86,7 +85,7 @@ const EnrolmentBody = v.strictObject({ name: OneLineText(2, 200) });
 
 export const hubRoutes = new Hono<AppEnv>()
   // A center joins with its one-time code (the code is the credential; no signature yet).
-  .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) => c.json(await service.enrol(deps(c), c.req.valid('json'))))
+  .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) => c.json(await nodes.enrol(deps(c), c.req.valid('json'))))
   // The hub's own CA, which a center checks against the fingerprint in its code before pinning it (public: it is in every TLS handshake).
   .get('/hub/ca.crt', (c) => {
     deps(c);
@@ -137,27 +136,22 @@ export const hubRoutes = new Hono<AppEnv>()
   })
   // The commune officer's pages: the registry of centers, enrolment codes, revocation.
   .get('/staff/hub/nodes', requireRole('admin'), async (c) => {
-    const d = deps(c);
-    return c.json((await repo.listNodes(d.db)).map((n) => ({
-      id: n.id, name: n.name, status: n.status, enrolledAt: n.enrolled_at, lastContactAt: n.last_contact_at, backlog: n.backlog, lastSeq: n.last_seq,
-    })));
+    return c.json(await nodes.listNodes(deps(c)));
   })
   .post('/staff/hub/enrolments', requireRole('admin'), jsonBody(EnrolmentBody), async (c) =>
-    c.json(await service.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name, hubFingerprint(c.var.deps.config))))
+    c.json(await nodes.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name, hubFingerprint(c.var.deps.config))))
   // The fingerprint alone, for a center that must re-pin (null: a public certificate, nothing to pin).
   .get('/staff/hub/certificate', requireRole('admin'), (c) => {
     deps(c);
     return c.json({ fingerprint: hubFingerprint(c.var.deps.config) });
   })
   .post('/staff/hub/nodes/:id/revoke', requireRole('admin'), async (c) => {
-    await service.revoke(deps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')));
+    await nodes.revoke(deps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')));
     return c.json({ ok: true });
   })
   .get('/staff/hub/refusals', requireRole('admin'), async (c) => {
-    deps(c);
     // The counts of a flood still held in memory are written first, so the officer sees them.
-    await refusalLog(c.var.deps.db).settle();
-    return c.json(await c.var.deps.db.selectFrom('hub_refusal').selectAll().orderBy('id', 'desc').limit(200).execute());
+    return c.json(await service.latestRefusals(deps(c)));
   })
   // Recognition: the year's proposals from every center, decisions that recognize a selection.
   // A title (gdht, dhht, cddht, dvht) lists that title's proposals; none (or cdht) the Learning Citizens as before.

@@ -5,14 +5,13 @@ import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { consentPurposes } from '../../../shared/schemas/person.ts';
 import { audit } from '../audit/audit.ts';
-import type { Db } from '../db/database.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
 import { evidenceHeaders } from '../evidence/evidence.serve.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { renderPersonDataHtml } from './person-data.html.ts';
-import { changeConsent, erasePerson, findPeople, personData } from './privacy.service.ts';
+import { changeConsent, erasePerson, evidenceFileOf, findPeople, personData } from './privacy.service.ts';
 
 const SearchQuery = v.object({
   code: v.optional(v.pipe(v.string(), v.maxLength(6))),
@@ -48,21 +47,10 @@ export const privacyRoutes = new Hono<AppEnv>()
     const { db, config, evidenceDir } = c.var.deps;
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
     // A hub holds the photos its centers sent up (the commune appraises villages and units) as records, not rows.
-    const row = config.settings.role === 'hub'
-      ? await hubEvidence(db, id)
-      : await db.selectFrom('evidence').select(['sha256']).where('id', '=', id).executeTakeFirst();
+    const sha256 = await evidenceFileOf(db, config.settings.role, id);
     // The file follows its record up to the hub: until it is there, there is nothing to show.
-    if (!row || !existsSync(evidencePath(evidenceDir, row.sha256))) throw new AppError('evidence.not-found');
+    if (!sha256 || !existsSync(evidencePath(evidenceDir, sha256))) throw new AppError('evidence.not-found');
     // The type comes from the file's bytes, never from the record (a center's claim).
-    const bytes = new Uint8Array(readFileSync(evidencePath(evidenceDir, row.sha256)));
+    const bytes = new Uint8Array(readFileSync(evidencePath(evidenceDir, sha256)));
     return c.body(bytes, 200, evidenceHeaders(bytes, `evidence-${id}`));
   });
-
-const EvidenceRecord = v.looseObject({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });
-
-/** An evidence photo as a hub received it (EvidenceUpsertV1), by its id. */
-async function hubEvidence(db: Db, id: string): Promise<{ sha256: string } | undefined> {
-  const record = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('record_id', '=', id).executeTakeFirst();
-  const m = record ? v.safeParse(EvidenceRecord, JSON.parse(record.payload)) : null;
-  return m?.success ? { sha256: m.output.sha256 } : undefined;
-}

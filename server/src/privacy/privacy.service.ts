@@ -1,20 +1,24 @@
 import { existsSync, unlinkSync } from 'node:fs';
+import * as v from 'valibot';
 import { verdict } from '../../../shared/domain/recognition.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ConsentPurpose } from '../../../shared/schemas/person.ts';
+import { EvidenceUpsertV1Schema } from '../../../shared/sync/messages.ts';
 import { type AssessmentDeps } from '../assessments/assessments.service.ts';
 import { history as digitalHistory } from '../digital/digital.service.ts';
 import { draftForExport } from '../digital/digital-drafts.service.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
 import { evidencePath } from '../evidence/evidence.store.ts';
-import { appendChange } from '../outbox/outbox.repository.ts';
+import { appendChange, redactChanges } from '../outbox/outbox.repository.ts';
 import { currentConsents, findPersonById } from '../people/people.repository.ts';
 import { getPerson, personMessage } from '../people/people.service.ts';
 import { appraisalCase } from '../appraisals/appraisals.service.ts';
 import { attendedSessions } from '../attendance/attendance.service.ts';
 import { plansOf } from '../plans/plans.service.ts';
 import { forgetPerson, membershipsOf, type GonePhoto } from '../registry/households.service.ts';
+import type { Db } from '../db/database.ts';
+import * as repo from './privacy.repository.ts';
 
 export interface PrivacyDeps extends AssessmentDeps {
   evidenceDir: string;
@@ -22,20 +26,15 @@ export interface PrivacyDeps extends AssessmentDeps {
 
 /** People of this center found by slip code, or by name (any case, accents as typed) with birth year and village. */
 export async function findPeople(deps: AssessmentDeps, q: { code?: string; name?: string; birthYear?: number; village?: string }) {
-  let query = deps.db.selectFrom('person').select(['id', 'code', 'name', 'birth_year as birthYear', 'village']).limit(20).orderBy('name');
-  if (q.code) query = query.where('code', '=', q.code.trim().toUpperCase());
-  if (q.name) query = query.where('name', 'like', `%${q.name.normalize('NFC').trim().replace(/[%_]/g, '')}%`);
-  if (q.birthYear) query = query.where('birth_year', '=', q.birthYear);
-  if (q.village) query = query.where('village', '=', q.village);
   if (!q.code && !q.name) return [];
-  return query.execute();
+  return repo.searchPeople(deps.db, q);
 }
 
 /** Everything held about a person: the answer to a request to see or export their data. */
 export async function personData(deps: AssessmentDeps, personId: string) {
   const person = await getPerson(deps.db, personId);
-  const consentLog = await deps.db.selectFrom('consent').select(['purpose', 'granted', 'at']).where('person_id', '=', personId).orderBy('id').execute();
-  const ids = (await deps.db.selectFrom('assessment').select('id').where('subject_kind', '=', 'person').where('subject_id', '=', personId).orderBy('year').execute()).map((r) => r.id);
+  const consentLog = await repo.consentLog(deps.db, personId);
+  const ids = await repo.assessmentIdsOf(deps.db, personId);
   const assessments = await Promise.all(ids.map(async (id) => {
     const { assessment, appraisal } = await appraisalCase(deps, id);
     return { ...assessment, appraisal };
@@ -64,9 +63,8 @@ export async function changeConsent(deps: AssessmentDeps, actor: Actor, personId
   await deps.db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, personId);
     if (!person) throw new AppError('person.not-found');
-    await trx.insertInto('consent').values({ person_id: personId, purpose, granted: granted ? 1 : 0, at }).execute();
     const revision = person.revision + 1;
-    await trx.updateTable('person').set({ revision, updated_at: at }).where('id', '=', personId).execute();
+    await repo.recordConsent(trx, personId, purpose, granted, revision, at);
     await appendChange(trx, personMessage(person, revision, await currentConsents(trx, personId)), at);
     await audit(trx, actor, { action: 'person.consent', subjectKind: 'person', subjectId: personId, details: { purpose, granted } }, at);
   });
@@ -83,11 +81,9 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
   const person = await findPersonById(deps.db, personId);
   if (!person) throw new AppError('person.not-found');
   const at = deps.now().toISOString();
-  const assessments = await deps.db.selectFrom('assessment').leftJoin('appraisal', 'appraisal.assessment_id', 'assessment.id')
-    .select(['assessment.id', 'assessment.year', 'assessment.status', 'assessment.criteria_set_id as setId', 'assessment.criteria_set_version as setVersion', 'appraisal.status as appraisal'])
-    .where('subject_kind', '=', 'person').where('subject_id', '=', personId).execute();
+  const assessments = await repo.assessmentsToErase(deps.db, personId);
   const ids = assessments.map((a) => a.id);
-  const evidence = ids.length ? await deps.db.selectFrom('evidence').select(['id', 'sha256']).where('assessment_id', 'in', ids).execute() : [];
+  const evidence = await repo.evidenceOf(deps.db, ids);
   const appraised = await scoresByAssessment(deps.db, 'appraisal_item', ids);
 
   const tally = new Map<string, number>();
@@ -107,42 +103,34 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
   await deps.db.transaction().execute(async (trx) => {
     for (const [key, n] of tally) {
       const [year, metric] = key.split('\u0000') as [string, string];
-      await trx.insertInto('erased_tally').values({ village: person.village, year: Number(year), metric, count: n })
-        .onConflict((oc) => oc.columns(['village', 'year', 'metric']).doUpdateSet((eb) => ({ count: eb('erased_tally.count', '+', n) }))).execute();
+      await repo.addToTally(trx, person.village, Number(year), metric, n);
     }
-    if (ids.length) {
-      await trx.deleteFrom('appraisal_item').where('assessment_id', 'in', ids).execute();
-      await trx.deleteFrom('appraisal').where('assessment_id', 'in', ids).execute();
-      await trx.deleteFrom('evidence').where('assessment_id', 'in', ids).execute();
-      await trx.deleteFrom('assessment_item').where('assessment_id', 'in', ids).execute();
-      await trx.deleteFrom('assessment').where('id', 'in', ids).execute();
-    }
-    await trx.deleteFrom('consent').where('person_id', '=', personId).execute();
-    await trx.deleteFrom('recognition').where('subject_kind', '=', 'person').where('subject_id', '=', personId).execute();
-    await trx.deleteFrom('digital_attempt').where('person_id', '=', personId).execute();
-    await trx.deleteFrom('digital_draft').where('person_id', '=', personId).execute();
-    await trx.deleteFrom('attendance').where('person_id', '=', personId).execute();
-    await trx.deleteFrom('learning_plan').where('person_id', '=', personId).execute();
-    // Her tablet sessions go with her: a token must not outlive the record it opened.
-    await trx.deleteFrom('villager_token').where('person_id', '=', personId).execute();
+    await repo.deleteRowsOf(trx, personId, ids);
     // Her households and units go up again without her (a household she alone made goes with her).
     const { gone, photos: theirs } = await forgetPerson(trx, personId, at);
     photos = [...evidence, ...theirs];
-    await trx.deleteFrom('person').where('id', '=', personId).execute();
+    await repo.deletePersonRow(trx, personId);
     // Earlier payloads go: her own records, those gone with her, and any other that names her (a
     // household's or unit's members, a digital-skills check). The revisions appended just above do not.
-    await trx.updateTable('outbox').set({ payload: JSON.stringify({ redacted: true }) })
-      .where((eb) => eb.or([eb('record_id', 'in', [personId, ...ids, ...evidence.map((e) => e.id), ...gone]), eb('payload', 'like', `%${personId}%`)])).execute();
+    await redactChanges(trx, [personId, ...ids, ...evidence.map((e) => e.id), ...gone], personId);
     await appendChange(trx, { type: 'PersonErasedV1', id: personId, revision: person.revision + 1 }, at);
     await audit(trx, actor, { action: 'person.erase', subjectKind: 'person', subjectId: personId, details: { village: person.village, assessments: ids.length, photos: evidence.length } }, at);
   });
 
   // Files after the rows: a file shared with someone else's evidence (same photo) stays.
   for (const e of photos) {
-    const stillUsed = await deps.db.selectFrom('evidence').select('id').where('sha256', '=', e.sha256).executeTakeFirst();
     const path = evidencePath(deps.evidenceDir, e.sha256);
-    if (!stillUsed && existsSync(path)) unlinkSync(path);
+    if (!(await repo.evidenceFileInUse(deps.db, e.sha256)) && existsSync(path)) unlinkSync(path);
   }
   return { assessments: ids.length, photos: evidence.length };
 }
 
+/**
+ * The file of an evidence photo, by its id: a center's row, or on a hub the record a center sent
+ * up (the commune appraises villages and units), read as the message it is.
+ */
+export async function evidenceFileOf(db: Db, role: 'center' | 'hub', id: string): Promise<string | undefined> {
+  if (role !== 'hub') return repo.evidenceHash(db, id);
+  const m = v.safeParse(EvidenceUpsertV1Schema, await repo.hubEvidenceRecord(db, id));
+  return m.success ? m.output.sha256 : undefined;
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { newKeyPair } from '../../../server/src/federation/signing.ts';
+import { newKeyPair } from '../../../server/src/sync/signing.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
 import { boxOf, linkTo, onHub, register, type Box, type Fault } from './boxes.ts';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { newKeyPair, signRequest } from '../../../server/src/federation/signing.ts';
+import { newKeyPair, signRequest } from '../../../server/src/sync/signing.ts';
 import { CriteriaSets } from '../../../server/src/criteria/criteria-sets.ts';
 import { build, people } from '../../fixtures/people.ts';
 import { cookieOf, staff, staffSessions, type Role } from '../../fixtures/staff.ts';

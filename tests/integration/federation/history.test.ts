@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
-import { highestSeq, raiseRevisions, restamp, REVISION_STEP } from '../../../server/src/federation/history.ts';
+import { raiseRevisions } from '../../../server/src/federation/history.ts';
+import { highestSeq, restamp } from '../../../server/src/outbox/outbox.repository.ts';
+import { REVISION_STEP } from '../../../server/src/outbox/restore-mark.ts';
 import { build } from '../../fixtures/people.ts';
 import { freshPgDatabase } from '../../support/postgres.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Counts, Dashboard, DashboardRow } from '../../../shared/schemas/dashboard.ts';
-import { ensureFacts } from '../../../server/src/hub/facts.ts';
+import { ensureFacts } from '../../../server/src/hub/ingest/facts.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { answerAll } from '../../fixtures/digital.ts';
 import { build } from '../../fixtures/people.ts';

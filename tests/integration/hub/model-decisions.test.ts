@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/hub.service.ts';
+import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
 import type { ModelProposal } from '../../../shared/schemas/decision.ts';
 import type { RecognitionDecisionV1, RecognitionDecisionV2 } from '../../../shared/sync/feed-messages.ts';
 import type {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/hub.service.ts';
+import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
 import type { ModelRateRowView, ModelRatesView } from '../../../shared/schemas/model-rates.ts';
 import type {
   AssessmentUpsertV1, ChangeMessage, ClanUpsertV1, HouseholdUpsertV1, ModelAggregateV1, PersonUpsertV1, UnitUpsertV1,

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/hub.service.ts';
+import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
 import type { ChangeMessage, CommuneAggregateV2, HouseholdUpsertV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import { build } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';

@@ -12,7 +12,7 @@ import { modelTitles, titleSubject, type ModelSubjectKind, type ModelTitle } fro
 import type { ModelRateRowView, ModelValidity } from '../../../../shared/schemas/model-rates.ts';
 import { ModelSets } from '../../criteria/model-sets.ts';
 import type { Deps } from '../../http/context.ts';
-import { loadModelState, recognizedYearsOf, type HubModelState } from '../model-facts.ts';
+import { loadModelState, recognizedYearsOf, type HubModelState } from '../ingest/model-facts.ts';
 import { unitChanges } from './dashboard.parts.ts';
 import * as repo from './dashboard.repository.ts';
 

@@ -10,7 +10,7 @@ import type { ModelSets } from '../../criteria/model-sets.ts';
 import type { Db } from '../../db/database.ts';
 import type { ModelAppraisalCase } from '../../models/model-appraisals.service.ts';
 import { checkedAnswers } from '../../models/model-assessments.service.ts';
-import { appraisedAt, loadHubModelCases, type HubModelCase } from '../model-cases.ts';
+import { appraisedAt, loadHubModelCases, type HubModelCase } from '../ingest/model-cases.ts';
 import * as repo from './decisions.repository.ts';
 
 /**

@@ -8,13 +8,13 @@ import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../.
 import type { FeedPage } from '../../../../shared/sync/protocol.ts';
 import { MultiLineText } from '../../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../../audit/audit.ts';
-import { refreshRecognition } from '../facts.ts';
+import { refreshRecognition } from '../ingest/facts.ts';
 import type { Db } from '../../db/database.ts';
 import type { CriteriaSets, CriteriaSetsV1 } from '../../criteria/criteria-sets.ts';
 import type { ModelSets } from '../../criteria/model-sets.ts';
 import type { HubDecisionRow, HubNodeRow } from '../../db/schema.ts';
 import * as repo from './decisions.repository.ts';
-import { appraisedAt, loadHubModelCases, summary } from '../model-cases.ts';
+import { appraisedAt, loadHubModelCases, summary } from '../ingest/model-cases.ts';
 
 export interface DecisionDeps {
   db: Db;
@@ -53,7 +53,7 @@ export interface Proposal {
 /**
  * The people the centers below sent for `year`: every submitted Learning Citizen self-assessment
  * that the village branch appraised, with whether the appraised scores pass the year's criteria
- * (read from the hub's projection, server/src/hub/facts.ts).
+ * (read from the hub's projection, server/src/hub/ingest/facts.ts).
  */
 export async function proposals(deps: DecisionDeps, year: number): Promise<Proposal[]> {
   const rows = await repo.appraisedAssessments(deps.db, year);

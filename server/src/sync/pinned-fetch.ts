@@ -54,3 +54,6 @@ export function isCertificateError(error: unknown): boolean {
   }
   return false;
 }
+
+/** The TLS context of requests to the hub: its pinned CA alone, or the system's roots. */
+export const tlsFor = (ca: string | null | undefined): HubTls => (ca ? { ca } : {});

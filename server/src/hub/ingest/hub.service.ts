@@ -1,20 +1,16 @@
-import { createHash, randomInt } from 'node:crypto';
-import { gunzipBounded, PUSH_INFLATED_BYTES } from '../http/body-limit.ts';
+import { gunzipBounded, PUSH_INFLATED_BYTES } from '../../http/body-limit.ts';
 import * as v from 'valibot';
-import { v7 as uuidv7 } from 'uuid';
-import { AppError, type ErrorCode } from '../../../shared/errors.ts';
-import { personCodeAlphabet } from '../../../shared/schemas/person.ts';
-import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.ts';
-import { PushBatchSchema, syncHeaders, type EnrolRequest, type PushAck } from '../../../shared/sync/protocol.ts';
-import { audit, type Actor } from '../audit/audit.ts';
-import type { Db } from '../db/database.ts';
-import type { Database, HubNodeRow, HubRecordTable } from '../db/schema.ts';
-import type { Transaction } from 'kysely';
-import { canonical, publicKeyFrom, verifySignature } from '../federation/signing.ts';
+import { AppError, type ErrorCode } from '../../../../shared/errors.ts';
+import { ChangeMessageSchema, isKnownChangeType, recordKindOf, type ChangeMessage } from '../../../../shared/sync/messages.ts';
+import { PushBatchSchema, syncHeaders, type PushAck } from '../../../../shared/sync/protocol.ts';
+import { audit } from '../../audit/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { HubNodeRow, HubRecordTable } from '../../db/schema.ts';
+import { canonical, publicKeyFrom, verifySignature } from '../../sync/signing.ts';
 import { forgetPerson, projectChanges } from './facts.ts';
 import { forgetPersonInModels } from './model-erasure.ts';
 import * as repo from './hub.repository.ts';
-import { foreignRecord, keyOf, referencesOf } from './ownership.ts';
+import { foreignRecord, idsNaming, keyOf, referencesOf } from './ownership.ts';
 import { refusalLog } from './refusal-log.ts';
 
 export interface HubDeps {
@@ -23,59 +19,6 @@ export interface HubDeps {
   hubName: string;
   enrolmentHours: number;
   clockSkewSeconds: number;
-}
-
-const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
-
-/**
- * A one-time enrolment code for a named center: 10 characters from the slip alphabet. The officer
- * gives it with the hub's CA fingerprint when there is one (`fingerprint`, five groups of five), as
- * one text of seven groups, XXXXX-XXXXX-PPPPP-…, which the center pins; else XXXXX-XXXXX alone.
- * Only the code's hash is stored; the fingerprint is the CA's, the same for every code.
- */
-export async function createEnrolment(deps: HubDeps, actor: Actor, name: string, fingerprint: string | null = null): Promise<{ code: string; expiresAt: string; fingerprint: string | null }> {
-  let raw = '';
-  for (let i = 0; i < 10; i++) raw += personCodeAlphabet[randomInt(personCodeAlphabet.length)];
-  const now = deps.now();
-  const expiresAt = new Date(now.getTime() + deps.enrolmentHours * 3600_000).toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('hub_enrolment').values({ code_hash: hashCode(raw), name, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, node_id: null }).execute();
-    await audit(trx, actor, { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint } }, now.toISOString());
-  });
-  const code = `${raw.slice(0, 5)}-${raw.slice(5)}`;
-  return { code: fingerprint ? `${code}-${fingerprint}` : code, expiresAt, fingerprint };
-}
-
-/**
- * Registers a center's public key against a valid, unused, unexpired code; the code then dies.
- * A center that lost the answer asks again with the key it sent (it keeps it until it is enrolled),
- * so enrolment is idempotent by key: the spent code with that same key answers the node it made,
- * and a new code with the key of an active node never heard from since is spent on that node
- * rather than making a second one. A spent code with another key, or the key of a node that has
- * pushed, is refused and changes nothing.
- */
-export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId: string; hubName: string }> {
-  if (!publicKeyFrom(req.publicKey)) throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
-  const at = deps.now().toISOString();
-  const nodeId = await deps.db.transaction().execute(async (trx) => {
-    const enrolment = await repo.findEnrolment(trx, hashCode(req.code));
-    if (!enrolment) throw new AppError('sync.enrolment-invalid');
-    const holder = await repo.findActiveNodeByKey(trx, req.publicKey);
-    if (enrolment.used_at) {
-      if (holder && enrolment.node_id === holder.id) return holder.id;
-      throw new AppError('sync.enrolment-invalid');
-    }
-    if (enrolment.expires_at <= at) throw new AppError('sync.enrolment-invalid');
-    const retry = holder && holder.last_seq === 0 && holder.epoch === null;
-    if (holder && !retry) throw new AppError('sync.enrolment-invalid');
-    const id = holder?.id ?? uuidv7();
-    // Spent only if still unspent: two answers to one code can never make two nodes.
-    if (!(await repo.spendEnrolment(trx, enrolment.code_hash, id, at))) throw new AppError('sync.enrolment-invalid');
-    if (!holder) await trx.insertInto('hub_node').values({ id, name: enrolment.name, public_key: req.publicKey, status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0 }).execute();
-    await audit(trx, null, { action: holder ? 'hub.enrol-again' : 'hub.enrol', subjectKind: 'hub-node', subjectId: id, details: { name: enrolment.name, calledItself: req.name } }, at);
-    return id;
-  });
-  return { nodeId, hubName: deps.hubName };
 }
 
 /**
@@ -104,16 +47,14 @@ export async function adoptEpoch(deps: HubDeps, node: HubNodeRow, epoch: string,
   throw new AppError('sync.epoch-retired');
 }
 
+/** The latest refused requests and changes; the counts of a flood still held in memory are written first. */
+export async function latestRefusals(deps: HubDeps) {
+  await refusalLog(deps.db).settle();
+  return repo.latestRefusals(deps.db, 200);
+}
+
 /** Replaced epochs kept per node: a box comes back after one restore or a few, not fifty. */
 const RETIRED_KEPT = 50;
-
-export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.findNode(trx, nodeId))) throw new AppError('sync.node-unknown');
-    await trx.updateTable('hub_node').set({ status: 'revoked' }).where('id', '=', nodeId).execute();
-    await audit(trx, actor, { action: 'hub.revoke', subjectKind: 'hub-node', subjectId: nodeId }, deps.now().toISOString());
-  });
-}
 
 /**
  * Checks a signed request: a known, active sender; a timestamp inside the skew window; a valid
@@ -144,13 +85,8 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
   }
   // Only a genuine request spends its nonce; old nonces leave once outside any window. One
   // transaction: one commit per request.
-  const fresh = await deps.db.transaction().execute(async (trx) => {
-    const seen = await trx.insertInto('hub_nonce').values({ node_id: node.id, nonce, at: now.toISOString() })
-      .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    if (Number(seen.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    await trx.deleteFrom('hub_nonce').where('at', '<', new Date(now.getTime() - 2 * deps.clockSkewSeconds * 1000).toISOString()).execute();
-    return true;
-  });
+  const forgetBefore = new Date(now.getTime() - 2 * deps.clockSkewSeconds * 1000).toISOString();
+  const fresh = await deps.db.transaction().execute((trx) => repo.spendNonce(trx, node.id, nonce, now.toISOString(), forgetBefore));
   if (!fresh) return refuse('sync.request-replayed');
   return node;
 }
@@ -161,7 +97,10 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
  * changed only by the node it came from, and a change may name (a person, household, assessment)
  * only records of that node: any other is refused, logged as sync.owner-mismatch and skipped
  * while the rest applies, so the cursor still moves (ownership never changes, so a retry would be
- * refused for ever and block every later change). Answers the sequence number the sender may advance to.
+ * refused for ever and block every later change). A change of a type this hub knows is checked
+ * against that type's schema (shared/sync/messages.ts): one that does not match is refused the same
+ * way, logged as sync.change-invalid, and changes nothing; a type it does not know (a newer center's)
+ * and a redacted change are skipped. Answers the sequence number the sender may advance to.
  * The work is done for runs of changes at once (one look-up, multi-row writes, one projection
  * update), cut only at an erasure, which must see everything before it applied. A push that names
  * its history and starting position (a center of this version) is refused, changing nothing, unless
@@ -185,6 +124,8 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
   let unchanged = 0;
   /** Changes naming another node's record, as 'kind/id': skipped (the cursor moves on) and logged with the push. */
   const refused: string[] = [];
+  /** Changes of a known type that do not match its schema, as 'kind/id': skipped and logged likewise. */
+  const invalid: string[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const current = (await repo.findNode(trx, node.id))!;
     // A center of this version says which history it sends and from where: a restored box (or hub)
@@ -192,7 +133,7 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
     if (epoch !== undefined && current.epoch !== epoch) throw new AppError('sync.epoch-mismatch', { lastSeq: current.last_seq });
     if (after !== undefined && after !== current.last_seq) throw new AppError('sync.position-mismatch', { lastSeq: current.last_seq });
     let lastSeq = current.last_seq;
-    let run: ChangeMessage[] = [];
+    let run: Checked[] = [];
     const applyRun = async () => {
       const done = await applyChanges(trx, node.id, run, at, refused);
       applied += done;
@@ -202,31 +143,39 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
     for (const { seq, message } of [...batch.output.changes].sort((a, b) => a.seq - b.seq)) {
       if (seq <= lastSeq) { unchanged++; continue; }
       lastSeq = seq;
-      const m = message as unknown as ChangeMessage & { redacted?: boolean };
-      if (m.redacted || !(m.type in recordKindOf)) { unchanged++; continue; }
+      if (message.redacted || !isKnownChangeType(message.type)) { unchanged++; continue; }
+      const checked = v.safeParse(ChangeMessageSchema, message);
+      if (!checked.success) { invalid.push(`${recordKindOf[message.type]}/${message.id}`); unchanged++; continue; }
+      const m = checked.output;
       if (m.type === 'PersonErasedV1') {
         await applyRun();
         const foreign = await erase(trx, node.id, m.id);
         if (foreign) { refused.push(foreign); unchanged++; } else applied++;
         continue;
       }
-      run.push(m);
+      // Stored as sent (the projection reads the checked message).
+      run.push({ m, payload: JSON.stringify(message) });
     }
     await applyRun();
-    await repo.recordOwnerMismatches(trx, node.id, refused, at);
-    await trx.updateTable('hub_node').set({ last_seq: lastSeq, last_contact_at: at, backlog: batch.output.backlog }).where('id', '=', node.id).execute();
+    await repo.recordRefusedChanges(trx, node.id, 'sync.owner-mismatch', refused, at);
+    await repo.recordRefusedChanges(trx, node.id, 'sync.change-invalid', invalid, at);
+    await repo.advanceNode(trx, node.id, lastSeq, at, batch.output.backlog);
     return { ackSeq: lastSeq, applied, unchanged };
   });
   return result;
 }
+
+/** A change that matched its type's schema, and its payload as the node sent it. */
+interface Checked { m: ChangeMessage; payload: string }
 
 /**
  * A run of upserts from one node, in outbox order: the records they name are looked up at once,
  * each change is checked against the revision before it (stored, or earlier in the run), and
  * those that apply are written together. Answers how many applied.
  */
-async function applyChanges(trx: Transaction<Database>, origin: string, messages: ChangeMessage[], at: string, refused: string[]): Promise<number> {
-  if (messages.length === 0) return 0;
+async function applyChanges(trx: Db, origin: string, changes: Checked[], at: string, refused: string[]): Promise<number> {
+  if (changes.length === 0) return 0;
+  const messages = changes.map((c) => c.m);
   const key = keyOf;
   // The records the changes name are looked up with the records themselves: their owners are checked below.
   const held = await repo.findRecords(trx, messages.flatMap((m) => [{ kind: recordKindOf[m.type], id: m.id }, ...referencesOf(m)]));
@@ -235,14 +184,14 @@ async function applyChanges(trx: Transaction<Database>, origin: string, messages
   const history: HubRecordTable[] = [];
   const latest = new Map<string, HubRecordTable>();
   const changed: ChangeMessage[] = [];
-  for (const m of messages) {
+  for (const { m, payload } of changes) {
     const kind = recordKindOf[m.type];
     const k = key(kind, m.id);
     const foreign = foreignRecord(origin, m, (k) => current.get(k)?.origin);
     if (foreign) { refused.push(foreign); continue; }
     const before = current.get(k);
     if (before && before.revision >= m.revision) continue;
-    const row: HubRecordTable = { record_kind: kind, record_id: m.id, origin, revision: m.revision, message_type: m.type, payload: JSON.stringify(m), received_at: at };
+    const row: HubRecordTable = { record_kind: kind, record_id: m.id, origin, revision: m.revision, message_type: m.type, payload, received_at: at };
     current.set(k, row);
     latest.set(k, row);
     history.push(row);
@@ -258,19 +207,16 @@ async function applyChanges(trx: Transaction<Database>, origin: string, messages
  * history included, and no household or unit of it names them. Only the center that sent the
  * person may erase her: from any other, answers the refused record ('person/<id>') and changes nothing.
  */
-async function erase(trx: Transaction<Database>, origin: string, personId: string): Promise<string | null> {
+async function erase(trx: Db, origin: string, personId: string): Promise<string | null> {
   const [person] = await repo.findRecords(trx, [{ kind: 'person', id: personId }]);
   if (person && person.origin !== origin) return `person/${personId}`;
-  const assessments = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'assessment').where('origin', '=', origin).execute();
-  const theirs = assessments.filter((a) => (JSON.parse(a.payload) as { subjectId?: string }).subjectId === personId).map((a) => a.record_id);
-  const evidence = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'evidence').where('origin', '=', origin).execute();
-  const photos = evidence.filter((e) => theirs.includes((JSON.parse(e.payload) as { assessmentId?: string }).assessmentId ?? '')).map((e) => e.record_id);
+  const theirs = await idsNaming(trx, 'assessment', origin, 'subjectId', [personId]);
+  const photos = await idsNaming(trx, 'evidence', origin, 'assessmentId', theirs);
   await repo.deleteRecords(trx, 'person', [personId]);
   await repo.deleteRecords(trx, 'assessment', theirs);
   await repo.deleteRecords(trx, 'appraisal', theirs);
   await repo.deleteRecords(trx, 'evidence', photos);
-  const held = await trx.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', 'digital-check').where('origin', '=', origin).execute();
-  const checks = held.filter((c) => (JSON.parse(c.payload) as { personId?: string }).personId === personId).map((c) => c.record_id);
+  const checks = await idsNaming(trx, 'digital-check', origin, 'personId', [personId]);
   await repo.deleteRecords(trx, 'digital-check', checks);
   // Households and units stop naming them; a household left with no adult goes.
   await forgetPersonInModels(trx, origin, personId);

@@ -1,12 +1,13 @@
-import * as v from 'valibot';
-import type { SubjectFacts } from '../../../shared/domain/models/computations.ts';
-import { modelVerdict, type ModelVerdict } from '../../../shared/domain/models/verdict.ts';
-import type { VerdictSummary } from '../../../shared/schemas/decision.ts';
-import { titleSubject, type ModelCriteriaSet, type ModelSubjectKind, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import type { ModelSets } from '../criteria/model-sets.ts';
-import type { Database } from '../db/schema.ts';
+import type { SubjectFacts } from '../../../../shared/domain/models/computations.ts';
+import { modelVerdict, type ModelVerdict } from '../../../../shared/domain/models/verdict.ts';
+import type { VerdictSummary } from '../../../../shared/schemas/decision.ts';
+import { titleSubject, type ModelCriteriaSet, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
+import type { ModelSets } from '../../criteria/model-sets.ts';
+import type { Db } from '../../db/database.ts';
+import { recordPayloads } from './hub.repository.ts';
+import { communeAppraisals, findModelAssessments, nodeNames, personNames } from './model-facts.repository.ts';
 import { hubSubjectFacts, loadModelState, type HubModelState } from './model-facts.ts';
-import type { Db } from '../db/database.ts';
+import { storedAs } from './stored.ts';
 
 /**
  * A submitted self-assessment of one of the four other titles as the hub holds it, read with
@@ -61,35 +62,11 @@ export interface HubModelCase {
   appraisedVerdict: ModelVerdict | null;
 }
 
-/** What the hub reads of a model self-assessment's message; one that lacks it is not judged. */
-const AssessmentShape = v.looseObject({
-  id: v.string(), subjectKind: v.string(), subjectId: v.string(), title: v.string(), year: v.pipe(v.number(), v.integer()),
-  criteriaSetId: v.string(), criteriaSetVersion: v.string(), status: v.picklist(['draft', 'submitted']),
-  answers: v.array(v.looseObject({ indicatorId: v.string(), score: v.number() })),
-  submittedAt: v.nullish(v.string()), assistedBy: v.nullish(v.string()),
-});
-const AppraisalShape = v.looseObject({
-  id: v.string(), status: v.string(), scores: v.array(v.looseObject({ indicatorId: v.string(), score: v.number(), reason: v.nullish(v.string()) })),
-});
-
 /** Scores as the set takes them: declared items only, 1 / 0 as met / not met in a targets set. */
 function answersOf(set: ModelCriteriaSet | null, scores: readonly { indicatorId: string; score: number }[]): Record<string, number | boolean> {
   if (!set) return Object.fromEntries(scores.map((s) => [s.indicatorId, s.score]));
   const declared = new Set(set.criteria.flatMap((c) => c.items).filter((i) => i.source === 'declared').map((i) => i.id));
   return Object.fromEntries(scores.filter((s) => declared.has(s.indicatorId)).map((s) => [s.indicatorId, set.scoring.kind === 'targets' ? s.score === 1 : s.score]));
-}
-
-const CHUNK = 500;
-const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
-
-/** Stored payloads of one record kind by id, with the node that sent each. */
-async function records(db: Db, kind: string, ids: readonly string[]): Promise<Map<string, { origin: string; message: unknown }>> {
-  const out = new Map<string, { origin: string; message: unknown }>();
-  for (const part of chunks(ids)) {
-    const rows = await db.selectFrom('hub_record').select(['record_id', 'origin', 'payload']).where('record_kind', '=', kind).where('record_id', 'in', part).execute();
-    for (const r of rows) out.set(r.record_id, { origin: r.origin, message: JSON.parse(r.payload) as unknown });
-  }
-  return out;
 }
 
 /** How the officer recognises each subject: the head's name, the clan's or unit's name, the village. */
@@ -125,33 +102,22 @@ export interface CaseQuery {
 
 /** The model assessments the query names, judged on what the hub knows now; `state` when already read. */
 export async function loadHubModelCases(db: Db, sets: ModelSets, query: CaseQuery, state?: HubModelState): Promise<HubModelCase[]> {
-  let q = db.selectFrom('hub_model_assessment').selectAll();
-  if (query.year !== undefined) q = q.where('year', '=', query.year);
-  if (query.title) q = q.where('title', '=', query.title);
-  if (query.kinds) q = q.where('subject_kind', 'in', [...query.kinds]);
-  if (query.ids) q = q.where('assessment_id', 'in', query.ids.length > 0 ? [...query.ids] : ['']);
-  if (query.submittedOnly !== false) q = q.where('submitted', '=', 1);
-  const rows = await q.execute();
+  const rows = await findModelAssessments(db, query);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.assessment_id);
   const known = state ?? await loadModelState(db, sets);
-  const [assessments, centerAppraisals] = await Promise.all([records(db, 'assessment', ids), records(db, 'appraisal', ids)]);
-  const hubAppraisals = new Map<string, Database['hub_model_appraisal']>();
-  for (const part of chunks(ids)) {
-    for (const r of await db.selectFrom('hub_model_appraisal').selectAll().where('assessment_id', 'in', part).execute()) hubAppraisals.set(r.assessment_id, r);
-  }
-  const nodes = new Map((await db.selectFrom('hub_node').select(['id', 'name']).execute()).map((n) => [n.id, n.name]));
-  const headIds = [...new Set(rows.filter((r) => r.subject_kind === 'household').flatMap((r) => known.registry.households.get(r.subject_id)?.headPersonId ?? []))];
-  const heads = new Map<string, string>();
-  for (const part of chunks(headIds)) {
-    for (const p of await db.selectFrom('hub_person').select(['person_id', 'name']).where('person_id', 'in', part).execute()) heads.set(p.person_id, p.name);
-  }
+  const [assessments, centerAppraisals] = await Promise.all([recordPayloads(db, 'assessment', ids), recordPayloads(db, 'appraisal', ids)]);
+  const hubAppraisals = await communeAppraisals(db, ids);
+  const nodes = await nodeNames(db);
+  const headIds = [...new Set(rows.filter((r) => r.subject_kind === 'household')
+    .flatMap((r) => known.registry.households.get(r.subject_id)?.headPersonId ?? []))];
+  const heads = await personNames(db, headIds);
 
   const out: HubModelCase[] = [];
   for (const r of rows) {
     const held = assessments.get(r.assessment_id);
-    if (!held || !v.safeParse(AssessmentShape, held.message).success) continue;
-    const m = held.message as v.InferOutput<typeof AssessmentShape>;
+    const m = held ? storedAs(held.message) : null;
+    if (m?.type !== 'AssessmentUpsertV1') continue;
     const kind = r.subject_kind as ModelSubjectKind;
     const title = r.title as ModelTitle;
     if (titleSubject[title] !== kind) continue;
@@ -168,12 +134,12 @@ export async function loadHubModelCases(db: Db, sets: ModelSets, query: CaseQuer
     if (appraisedAt[kind] === 'center') {
       // The branch's appraisal counts only from the node that sent the assessment, and only once appraised (not returned).
       const sent = centerAppraisals.get(r.assessment_id);
-      if (sent && sent.origin === r.node_id && v.safeParse(AppraisalShape, sent.message).success) {
-        const a = sent.message as v.InferOutput<typeof AppraisalShape>;
+      const a = sent && sent.origin === r.node_id ? storedAs(sent.message) : null;
+      if (a?.type === 'AppraisalUpsertV1') {
         if (a.status === 'appraised') {
           appraisal = {
             answers: answersOf(set, a.scores), reasons: Object.fromEntries(a.scores.flatMap((s) => (s.reason ? [[s.indicatorId, s.reason]] : []))),
-            appraiser: '', updatedAt: null, revision: Number((a as { revision?: unknown }).revision ?? 0),
+            appraiser: '', updatedAt: null, revision: a.revision,
           };
         }
       }

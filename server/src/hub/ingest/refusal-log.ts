@@ -1,6 +1,7 @@
-import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
+import { insertRefusals } from './hub.repository.ts';
 
 type Row = Insertable<Database['hub_refusal']>;
 
@@ -98,9 +99,7 @@ export class RefusalLog {
     const next = this.writing.then(async () => {
       this.pending = null;
       const rows = this.queue.splice(0);
-      if (rows.length > 0) await this.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += 200) await trx.insertInto('hub_refusal').values(rows.slice(i, i + 200)).execute();
-      });
+      if (rows.length > 0) await insertRefusals(this.db, rows);
     // A failed write (the database closing) loses those rows, not the log: the refusal itself still answers.
     }).catch((e: unknown) => { console.error('hub: refusal log write failed', e); });
     this.pending = next;

@@ -1,0 +1,84 @@
+import { createHash, randomInt } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../../../shared/errors.ts';
+import { personCodeAlphabet } from '../../../../shared/schemas/person.ts';
+import type { EnrolRequest } from '../../../../shared/sync/protocol.ts';
+import { audit, type Actor } from '../../audit/audit.ts';
+import { publicKeyFrom } from '../../sync/signing.ts';
+import type { HubDeps } from './hub.service.ts';
+import * as repo from './hub.repository.ts';
+
+/** The registry of nodes below: enrolment by one-time code, the list the officer sees, revocation. */
+
+const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+
+/**
+ * A one-time enrolment code for a named center: 10 characters from the slip alphabet. The officer
+ * gives it with the hub's CA fingerprint when there is one (`fingerprint`, five groups of five), as
+ * one text of seven groups, XXXXX-XXXXX-PPPPP-…, which the center pins; else XXXXX-XXXXX alone.
+ * Only the code's hash is stored; the fingerprint is the CA's, the same for every code.
+ */
+export async function createEnrolment(deps: HubDeps, actor: Actor, name: string, fingerprint: string | null = null): Promise<{ code: string; expiresAt: string; fingerprint: string | null }> {
+  let raw = '';
+  for (let i = 0; i < 10; i++) raw += personCodeAlphabet[randomInt(personCodeAlphabet.length)];
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + deps.enrolmentHours * 3600_000).toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = { code_hash: hashCode(raw), name, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, node_id: null };
+    await repo.insertEnrolment(trx, row);
+    await audit(trx, actor, { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint } }, now.toISOString());
+  });
+  const code = `${raw.slice(0, 5)}-${raw.slice(5)}`;
+  return { code: fingerprint ? `${code}-${fingerprint}` : code, expiresAt, fingerprint };
+}
+
+/**
+ * Registers a center's public key against a valid, unused, unexpired code; the code then dies.
+ * A center that lost the answer asks again with the key it sent (it keeps it until it is enrolled),
+ * so enrolment is idempotent by key: the spent code with that same key answers the node it made,
+ * and a new code with the key of an active node never heard from since is spent on that node
+ * rather than making a second one. A spent code with another key, or the key of a node that has
+ * pushed, is refused and changes nothing.
+ */
+export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId: string; hubName: string }> {
+  if (!publicKeyFrom(req.publicKey)) throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
+  const at = deps.now().toISOString();
+  const nodeId = await deps.db.transaction().execute(async (trx) => {
+    const enrolment = await repo.findEnrolment(trx, hashCode(req.code));
+    if (!enrolment) throw new AppError('sync.enrolment-invalid');
+    const holder = await repo.findActiveNodeByKey(trx, req.publicKey);
+    if (enrolment.used_at) {
+      if (holder && enrolment.node_id === holder.id) return holder.id;
+      throw new AppError('sync.enrolment-invalid');
+    }
+    if (enrolment.expires_at <= at) throw new AppError('sync.enrolment-invalid');
+    const retry = holder && holder.last_seq === 0 && holder.epoch === null;
+    if (holder && !retry) throw new AppError('sync.enrolment-invalid');
+    const id = holder?.id ?? uuidv7();
+    // Spent only if still unspent: two answers to one code can never make two nodes.
+    if (!(await repo.spendEnrolment(trx, enrolment.code_hash, id, at))) throw new AppError('sync.enrolment-invalid');
+    if (!holder) {
+      await repo.insertNode(trx, {
+        id, name: enrolment.name, public_key: req.publicKey, status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0,
+      });
+    }
+    await audit(trx, null, { action: holder ? 'hub.enrol-again' : 'hub.enrol', subjectKind: 'hub-node', subjectId: id, details: { name: enrolment.name, calledItself: req.name } }, at);
+    return id;
+  });
+  return { nodeId, hubName: deps.hubName };
+}
+
+/** The registry of nodes below, as the commune officer sees it. */
+export async function listNodes(deps: HubDeps) {
+  return (await repo.listNodes(deps.db)).map((n) => ({
+    id: n.id, name: n.name, status: n.status, enrolledAt: n.enrolled_at, lastContactAt: n.last_contact_at, backlog: n.backlog, lastSeq: n.last_seq,
+  }));
+}
+
+export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.findNode(trx, nodeId))) throw new AppError('sync.node-unknown');
+    await repo.revokeNode(trx, nodeId);
+    await audit(trx, actor, { action: 'hub.revoke', subjectKind: 'hub-node', subjectId: nodeId }, deps.now().toISOString());
+  });
+}
