@@ -46,6 +46,10 @@ beforeAll(async () => {
   write('shared/domain/a.ts', "import { b } from './b.ts';\nexport const a = (): number => b() + 1;\n");
   write('shared/domain/b.ts', "import { a } from './a.ts';\nexport const b = (): number => a() - 1;\n");
   write('shared/schemas/s.ts', "import { a } from '../domain/a.ts';\nexport const s = a;\n");
+  // No file cycle, but two folders that reach each other: people → plans → people.
+  write('server/src/people/people.service.ts', "import { plan } from '../plans/plans.service.ts';\nexport const person = (): string => plan;\n");
+  write('server/src/people/people.names.ts', "export const names = ['Lan'];\n");
+  write('server/src/plans/plans.service.ts', "import { names } from '../people/people.names.ts';\nexport const plan = names.join();\n");
 
   [broken, real] = await Promise.all([
     check(fixture, ['--ts-config', 'tsconfig.json', 'web', 'server', 'shared']),
@@ -54,7 +58,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('the structure is checked (issue 23)', () => {
-  it('fails on shared/ importing the server, the server importing the web app, a migration importing app code, schemas importing domain code and a cycle', () => {
+  it('fails on shared/ importing the server, the server importing the web app, a migration importing app code, schemas importing domain code, a file cycle and a folder cycle', () => {
     const { code, out } = broken;
     expect(code).not.toBe(0);
     expect(out).toMatch(/shared-imports-no-app: shared\/leak\.ts → server\/src\/db\/db\.ts/);
@@ -62,6 +66,8 @@ describe('the structure is checked (issue 23)', () => {
     expect(out).toMatch(/migrations-no-app-code: server\/src\/db\/migrations\/0001-first\.ts → server\/src\/db\/db\.ts/);
     expect(out).toMatch(/schemas-not-domain: shared\/schemas\/s\.ts → shared\/domain\/a\.ts/);
     expect(out).toMatch(/no-circular: shared\/domain\/a\.ts →\s+shared\/domain\/b\.ts →\s+shared\/domain\/a\.ts/);
+    expect(out).toMatch(/error no-folder-cycle: server\/src\/people →\s+server\/src\/plans →\s+server\/src\/people/);
+    expect(out).not.toMatch(/no-circular: server\/src\/p/);
   });
 
   it('passes on the real tree, its known violations aside (and none of those fixed yet still listed)', () => {
