@@ -64,7 +64,7 @@ module.exports = {
     {
       name: 'no-folder-cycle',
       comment:
-        'No folder reaches itself through its files\' imports: features depend on the kernel (db, http, config) ' +
+        "No folder reaches itself through its files' imports: features depend on the kernel (db, http, config) " +
         'and on each other in one direction only, so a feature can be read, moved or tested without the rest.',
       severity: 'error',
       scope: 'folder',

@@ -49,10 +49,15 @@ export default defineConfig({
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/api/audio/packs/') && url.pathname.includes('/clips/'),
             handler: 'CacheFirst',
-            options: { cacheName: 'audio-clips', expiration: { maxEntries: 3000, purgeOnQuotaError: true }, cacheableResponse: { statuses: [200] } },
+            options: {
+              cacheName: 'audio-clips',
+              expiration: { maxEntries: 3000, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [200] },
+            },
           },
           {
-            urlPattern: ({ url }) => url.pathname === '/api/audio/packs' || /^\/api\/audio\/packs\/[^/]+\/index\.json$/.test(url.pathname),
+            urlPattern: ({ url }) =>
+              url.pathname === '/api/audio/packs' || /^\/api\/audio\/packs\/[^/]+\/index\.json$/.test(url.pathname),
             handler: 'NetworkFirst',
             options: { cacheName: 'audio-index', networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] } },
           },

@@ -18,7 +18,8 @@ if (!hasChromium) {
     '',
   ].join('\n');
   console.error(banner);
-  if (requireBrowser) throw new Error(`Chromium is required for the browser tests under CI but was not found at ${chromiumPath}`);
+  if (requireBrowser)
+    throw new Error(`Chromium is required for the browser tests under CI but was not found at ${chromiumPath}`);
 }
 
 export default defineConfig({
@@ -28,17 +29,59 @@ export default defineConfig({
     // on free ports and its own Chromium; no test waits on real time for an idle timeout).
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'], exclude: ['**/*.svelte.test.ts', '**/node_modules/**'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'],
+          exclude: ['**/*.svelte.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
       // Reactive state of the tablet tested with Svelte's client runtime, so effects and derived values really run.
-      { plugins: [svelte()], test: { name: 'runes', include: ['web/**/*.svelte.test.ts'], environment: './tests/support/client-environment.ts' } },
+      {
+        plugins: [svelte()],
+        test: {
+          name: 'runes',
+          include: ['web/**/*.svelte.test.ts'],
+          environment: './tests/support/client-environment.ts',
+        },
+      },
       // The tablet's state classes use Svelte's runes: compiled as in the app.
-      { plugins: [svelte()], test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/global-postgres.ts'] } },
+      {
+        plugins: [svelte()],
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-postgres.ts'],
+        },
+      },
       // Attacks as a stranger on the Wi-Fi or the internet would try them (issue 20): each must fail.
-      { plugins: [svelte()], test: { name: 'security', include: ['tests/security/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/global-postgres.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        plugins: [svelte()],
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-postgres.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       // Checks on the production build (npm test builds first).
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' } },
       ...(hasChromium
-        ? [{ test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 120_000 } }]
+        ? [
+            {
+              test: {
+                name: 'e2e',
+                include: ['tests/e2e/**/*.test.ts'],
+                environment: 'node',
+                testTimeout: 90_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -40,29 +40,61 @@ export function watchRss(pid: number | null, everyMs = 100): { stop(): number | 
     const now = rssMb(pid);
     if (now !== null && (peak === null || now > peak)) peak = now;
   }, everyMs);
-  return { stop() { clearInterval(timer); const last = rssMb(pid); return last !== null && (peak === null || last > peak) ? last : peak; } };
+  return {
+    stop() {
+      clearInterval(timer);
+      const last = rssMb(pid);
+      return last !== null && (peak === null || last > peak) ? last : peak;
+    },
+  };
 }
 
-export interface JsonAnswer { status: number; body: any; headers: IncomingMessage['headers'] }
+export interface JsonAnswer {
+  status: number;
+  body: any;
+  headers: IncomingMessage['headers'];
+}
 
 /** One JSON request over a given agent (keep-alive for load, none for one-off calls). */
-export function callJson(agent: Agent | false, url: string, method: string, path: string, body?: unknown, cookie?: string, timeoutMs = 600_000, headers: Record<string, string> = {}): Promise<JsonAnswer> {
+export function callJson(
+  agent: Agent | false,
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  cookie?: string,
+  timeoutMs = 600_000,
+  headers: Record<string, string> = {},
+): Promise<JsonAnswer> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, {
-      method, agent,
-      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...(cookie ? { cookie } : {}), ...headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: unknown = null;
-        try { parsed = text ? JSON.parse(text) : null; } catch { parsed = text; }
-        resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
-      });
-    });
+    const req = httpRequest(
+      `${url}${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = null;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            parsed = text;
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
+        });
+      },
+    );
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer to ${method} ${path} in ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(payload);
@@ -79,7 +111,11 @@ export function sessionCookie(headers: IncomingMessage['headers']): string {
 
 /** Sets up the first administrator of a fresh box (with the setup code it printed) and answers the session cookie. */
 export async function firstAdmin(url: string): Promise<string> {
-  const res = await callJson(false, url, 'POST', '/api/staff/setup', { name: 'Phạm Thị Hoa', pin: '135790', setupCode: setupCodeOf(url) });
+  const res = await callJson(false, url, 'POST', '/api/staff/setup', {
+    name: 'Phạm Thị Hoa',
+    pin: '135790',
+    setupCode: setupCodeOf(url),
+  });
   if (res.status !== 200) throw new Error(`staff setup answered ${res.status}: ${JSON.stringify(res.body)}`);
   return sessionCookie(res.headers);
 }
@@ -102,10 +138,20 @@ export class CountingProxy {
   constructor(private readonly targetPort: number) {
     this.server = createServer((req, res) => {
       this.requests++;
-      const upstream = httpRequest({ host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers, agent: this.agent }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
-        answer.pipe(res);
-      });
+      const upstream = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: this.targetPort,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+          agent: this.agent,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
@@ -130,7 +176,10 @@ export class CountingProxy {
   bytes(): { up: number; down: number; total: number } {
     let up = this.closedUp;
     let down = this.closedDown;
-    for (const s of this.sockets) { up += s.bytesRead; down += s.bytesWritten; }
+    for (const s of this.sockets) {
+      up += s.bytesRead;
+      down += s.bytesWritten;
+    }
     return { up, down, total: up + down };
   }
 
@@ -139,7 +188,10 @@ export class CountingProxy {
     this.requests = 0;
     this.closedUp = 0;
     this.closedDown = 0;
-    for (const s of this.sockets) { this.closedUp -= s.bytesRead; this.closedDown -= s.bytesWritten; }
+    for (const s of this.sockets) {
+      this.closedUp -= s.bytesRead;
+      this.closedDown -= s.bytesWritten;
+    }
   }
 
   close(): Promise<void> {

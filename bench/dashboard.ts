@@ -22,31 +22,61 @@ const GROUPS = ['nhom-1', 'nhom-2', 'nhom-3'];
 const RUNS = 15;
 
 /** Smaller sizes for the smoke test (tests/integration/bench-smoke.test.ts). */
-export interface DashboardOptions { people?: number; runs?: number }
+export interface DashboardOptions {
+  people?: number;
+  runs?: number;
+}
 
-export interface DashboardFigures { storage: string; people: number; assessments: number; seedSeconds: number; medianMs: number; p95Ms: number; minMs: number; runs: number }
+export interface DashboardFigures {
+  storage: string;
+  people: number;
+  assessments: number;
+  seedSeconds: number;
+  medianMs: number;
+  p95Ms: number;
+  minMs: number;
+  runs: number;
+}
 
 /** A small deterministic generator, so both storages hold the same data. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function insertAll<T extends Record<string, unknown>>(db: Db, table: string, rows: T[]): Promise<void> {
   const size = Math.floor(30_000 / Math.max(1, Object.keys(rows[0] ?? { a: 1 }).length));
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += size) await trx.insertInto(table as 'hub_person').values(rows.slice(i, i + size) as never).execute();
+    for (let i = 0; i < rows.length; i += size)
+      await trx
+        .insertInto(table as 'hub_person')
+        .values(rows.slice(i, i + size) as never)
+        .execute();
   });
 }
 
 async function seed(db: Db, peopleCount: number): Promise<number> {
   const rnd = random(42);
   const at = '2026-11-20T03:00:00.000Z';
-  const nodes = ['Điểm Tân Lập', 'Điểm Xuân Sơn', 'Điểm Minh Đài'].map((name) => ({ id: uuidv7(), name, public_key: 'x', status: 'active', enrolled_at: '2021-06-01T00:00:00.000Z', last_contact_at: at, last_seq: 0, backlog: 0 }));
+  const nodes = ['Điểm Tân Lập', 'Điểm Xuân Sơn', 'Điểm Minh Đài'].map((name) => ({
+    id: uuidv7(),
+    name,
+    public_key: 'x',
+    status: 'active',
+    enrolled_at: '2021-06-01T00:00:00.000Z',
+    last_contact_at: at,
+    last_seq: 0,
+    backlog: 0,
+  }));
   await insertAll(db, 'hub_node', nodes);
   const people = Array.from({ length: peopleCount }, (_, i) => ({
-    person_id: uuidv7(), node_id: nodes[i % nodes.length]!.id, name: `Người ${i}`, birth_year: 1940 + (i % 60), village: VILLAGES[i % VILLAGES.length]!,
-    registered_year: YEARS[Math.floor(rnd() * 2)]!, public_list: rnd() < 0.8 ? 1 : 0,
+    person_id: uuidv7(),
+    node_id: nodes[i % nodes.length]!.id,
+    name: `Người ${i}`,
+    birth_year: 1940 + (i % 60),
+    village: VILLAGES[i % VILLAGES.length]!,
+    registered_year: YEARS[Math.floor(rnd() * 2)]!,
+    public_list: rnd() < 0.8 ? 1 : 0,
   }));
   await insertAll(db, 'hub_person', people);
   let assessments = 0;
@@ -59,37 +89,88 @@ async function seed(db: Db, peopleCount: number): Promise<number> {
       const appraised = rnd() < 0.6;
       const passing = appraised && rnd() < 0.75;
       rows.push({
-        assessment_id: uuidv7(), person_id: p.person_id, node_id: p.node_id, year, village: p.village, grp: GROUPS[Math.floor(rnd() * 3)]!,
-        submitted: 1, assisted: rnd() < 0.5 ? 1 : 0, self_total: 80, appraised: appraised ? 1 : 0,
-        appraised_total: appraised ? (passing ? 85 : 70) : null, appraised_min: appraised ? (passing ? 6 : 4) : null,
-        appraised_count: appraised ? 10 : null, digital_score: appraised ? 4 + Math.floor(rnd() * 7) : null,
-        recognized: passing ? 1 : 0, streak: passing ? 1 + (streaks.get(p.person_id) ?? 0) : 0,
+        assessment_id: uuidv7(),
+        person_id: p.person_id,
+        node_id: p.node_id,
+        year,
+        village: p.village,
+        grp: GROUPS[Math.floor(rnd() * 3)]!,
+        submitted: 1,
+        assisted: rnd() < 0.5 ? 1 : 0,
+        self_total: 80,
+        appraised: appraised ? 1 : 0,
+        appraised_total: appraised ? (passing ? 85 : 70) : null,
+        appraised_min: appraised ? (passing ? 6 : 4) : null,
+        appraised_count: appraised ? 10 : null,
+        digital_score: appraised ? 4 + Math.floor(rnd() * 7) : null,
+        recognized: passing ? 1 : 0,
+        streak: passing ? 1 + (streaks.get(p.person_id) ?? 0) : 0,
       });
       streaks.set(p.person_id, passing ? 1 + (streaks.get(p.person_id) ?? 0) : 0);
-      if (passing) recognized.push({ decision_id: decisionId, subject_kind: 'person', subject_id: p.person_id, node_id: p.node_id });
+      if (passing)
+        recognized.push({
+          decision_id: decisionId,
+          subject_kind: 'person',
+          subject_id: p.person_id,
+          node_id: p.node_id,
+        });
     }
     assessments += rows.length;
     await insertAll(db, 'hub_assessment', rows);
-    await insertAll(db, 'hub_decision', [{ id: decisionId, title: 'cdht', year, number: `${year}/QĐ-UBND`, signed_on: `${year}-12-05`, signer: 'Chủ tịch', revision: 1, revoked_reason: null, created_at: at, created_by: 'bench' }]);
+    await insertAll(db, 'hub_decision', [
+      {
+        id: decisionId,
+        title: 'cdht',
+        year,
+        number: `${year}/QĐ-UBND`,
+        signed_on: `${year}-12-05`,
+        signer: 'Chủ tịch',
+        revision: 1,
+        revoked_reason: null,
+        created_at: at,
+        created_by: 'bench',
+      },
+    ]);
     await insertAll(db, 'hub_decision_subject', recognized);
-    await insertAll(db, 'hub_population', VILLAGES.map((name) => ({ kind: 'village', name, year, count: 1500, entered_by: 'bench', entered_at: at })));
+    await insertAll(
+      db,
+      'hub_population',
+      VILLAGES.map((name) => ({ kind: 'village', name, year, count: 1500, entered_by: 'bench', entered_at: at })),
+    );
   }
   return assessments;
 }
 
-async function measure(storage: string, db: Db, dir: string, { people = PEOPLE, runs = RUNS }: DashboardOptions): Promise<DashboardFigures> {
+async function measure(
+  storage: string,
+  db: Db,
+  dir: string,
+  { people = PEOPLE, runs = RUNS }: DashboardOptions,
+): Promise<DashboardFigures> {
   await migrateToLatest(db);
   const started = performance.now();
   const assessments = await seed(db, people);
   const seedSeconds = (performance.now() - started) / 1000;
-  const config = loadConfig({ configDir: join(import.meta.dirname, '..', 'kiosk-config'), env: { KIOSK_ROLE: 'hub', KIOSK_YEAR: '2026' } });
-  const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => new Date('2026-11-23T03:00:00Z') });
-  const setup = await app.request('/api/staff/setup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Cán bộ xã', pin: '246810', setupCode: await ensureSetupCode(db, new Date()) }) });
+  const config = loadConfig({
+    configDir: join(import.meta.dirname, '..', 'kiosk-config'),
+    env: { KIOSK_ROLE: 'hub', KIOSK_YEAR: '2026' },
+  });
+  const app = createApp({
+    db,
+    config,
+    evidenceDir: join(dir, 'evidence'),
+    now: () => new Date('2026-11-23T03:00:00Z'),
+  });
+  const setup = await app.request('/api/staff/setup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Cán bộ xã', pin: '246810', setupCode: await ensureSetupCode(db, new Date()) }),
+  });
   const cookie = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
   const once = async () => {
     const t0 = performance.now();
     const res = await app.request('/api/staff/hub/dashboard?year=2026', { headers: { cookie } });
-    const body = await res.json() as { total?: { counts: { recognized: number } } };
+    const body = (await res.json()) as { total?: { counts: { recognized: number } } };
     if (res.status !== 200 || !body.total) throw new Error(`dashboard answered ${res.status}`);
     return performance.now() - t0;
   };
@@ -98,18 +179,39 @@ async function measure(storage: string, db: Db, dir: string, { people = PEOPLE, 
   for (let i = 0; i < runs; i++) times.push(await once());
   times.sort((a, b) => a - b);
   const pick = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
-  return { storage, people, assessments, seedSeconds: Math.round(seedSeconds * 10) / 10, medianMs: pick(0.5), p95Ms: pick(0.95), minMs: pick(0), runs };
+  return {
+    storage,
+    people,
+    assessments,
+    seedSeconds: Math.round(seedSeconds * 10) / 10,
+    medianMs: pick(0.5),
+    p95Ms: pick(0.95),
+    minMs: pick(0),
+    runs,
+  };
 }
 
-export async function dashboardBench(pgUrl: string | null, options: DashboardOptions = {}): Promise<DashboardFigures[]> {
+export async function dashboardBench(
+  pgUrl: string | null,
+  options: DashboardOptions = {},
+): Promise<DashboardFigures[]> {
   const out: DashboardFigures[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   try {
     const sqlite = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'FULL' });
-    try { out.push(await measure('sqlite', sqlite, dir, options)); } finally { await sqlite.destroy(); }
+    try {
+      out.push(await measure('sqlite', sqlite, dir, options));
+    } finally {
+      await sqlite.destroy();
+    }
     if (pgUrl) {
       const { db, drop } = await freshPgDatabase(pgUrl, 'bench');
-      try { out.push(await measure('postgres', db, dir, options)); } finally { await db.destroy(); await drop(); }
+      try {
+        out.push(await measure('postgres', db, dir, options));
+      } finally {
+        await db.destroy();
+        await drop();
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

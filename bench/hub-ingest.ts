@@ -38,7 +38,14 @@ export interface HubIngestOptions {
 }
 
 const BATCH_BYTES = 1_048_576;
-const villages = ['Thôn Đồng Chằm', 'Thôn Bãi Muống', 'Thôn Khe Ngang', 'Thôn Làng Mới', 'Thôn Gò Chè', 'Thôn Suối Mây'];
+const villages = [
+  'Thôn Đồng Chằm',
+  'Thôn Bãi Muống',
+  'Thôn Khe Ngang',
+  'Thôn Làng Mới',
+  'Thôn Gò Chè',
+  'Thôn Suối Mây',
+];
 const indicators = ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10'];
 
 /** The push bodies for `records` messages, built once so both storages take the same bytes. */
@@ -48,16 +55,37 @@ export function pushBodies(records: number): { body: Uint8Array; records: number
   for (let i = 0; payloads.length < records; i++) {
     const personId = uuidv7();
     const person: PersonUpsertV1 = {
-      type: 'PersonUpsertV1', id: personId, revision: 1, code: `P${String(i).padStart(7, '0')}`, name: `Người số ${i}`, birthYear: 1940 + (i % 60),
+      type: 'PersonUpsertV1',
+      id: personId,
+      revision: 1,
+      code: `P${String(i).padStart(7, '0')}`,
+      name: `Người số ${i}`,
+      birthYear: 1940 + (i % 60),
       village: villages[i % villages.length]!,
       consents: ['assessment', 'publicList', 'statistics'].map((purpose) => ({ purpose, granted: true, at })),
     };
     payloads.push(JSON.stringify(person));
     if (payloads.length >= records) break;
     const assessment: AssessmentUpsertV1 = {
-      type: 'AssessmentUpsertV1', id: uuidv7(), revision: 1, subjectKind: 'person', subjectId: personId, title: 'cdht', year: 2026,
-      criteriaSetId: 'cdht-2022', criteriaSetVersion: '2022.1', group: `nhom-${1 + (i % 3)}`, status: 'submitted',
-      answers: indicators.map((indicatorId, k) => ({ indicatorId, score: 1 + ((i + k) % 10), note: null, confirmed: false })), submittedAt: at, assistedBy: null,
+      type: 'AssessmentUpsertV1',
+      id: uuidv7(),
+      revision: 1,
+      subjectKind: 'person',
+      subjectId: personId,
+      title: 'cdht',
+      year: 2026,
+      criteriaSetId: 'cdht-2022',
+      criteriaSetVersion: '2022.1',
+      group: `nhom-${1 + (i % 3)}`,
+      status: 'submitted',
+      answers: indicators.map((indicatorId, k) => ({
+        indicatorId,
+        score: 1 + ((i + k) % 10),
+        note: null,
+        confirmed: false,
+      })),
+      submittedAt: at,
+      assistedBy: null,
     };
     payloads.push(JSON.stringify(assessment));
   }
@@ -70,16 +98,37 @@ export function pushBodies(records: number): { body: Uint8Array; records: number
       bytes += payloads[i]!.length + 20;
       changes.push(`{"seq":${++seq},"message":${payloads[i++]}}`);
     }
-    bodies.push({ body: gzipSync(Buffer.from(`{"changes":[${changes.join(',')}],"backlog":${payloads.length - i}}`)), records: changes.length });
+    bodies.push({
+      body: gzipSync(Buffer.from(`{"changes":[${changes.join(',')}],"backlog":${payloads.length - i}}`)),
+      records: changes.length,
+    });
   }
   return bodies;
 }
 
-async function measure(storage: string, db: Db, bodies: { body: Uint8Array; records: number }[], target: number, budgetSeconds: number): Promise<HubIngestFigures> {
+async function measure(
+  storage: string,
+  db: Db,
+  bodies: { body: Uint8Array; records: number }[],
+  target: number,
+  budgetSeconds: number,
+): Promise<HubIngestFigures> {
   await migrateToLatest(db);
   const at = new Date().toISOString();
   const id = uuidv7();
-  await db.insertInto('hub_node').values({ id, name: 'TTHTCĐ xã Tân Lập', public_key: 'x', status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0 }).execute();
+  await db
+    .insertInto('hub_node')
+    .values({
+      id,
+      name: 'TTHTCĐ xã Tân Lập',
+      public_key: 'x',
+      status: 'active',
+      enrolled_at: at,
+      last_contact_at: at,
+      last_seq: 0,
+      backlog: 0,
+    })
+    .execute();
   const node = await db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const deps: HubDeps = { db, now: () => new Date(), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
   const started = performance.now();
@@ -93,22 +142,51 @@ async function measure(storage: string, db: Db, bodies: { body: Uint8Array; reco
     batches++;
   }
   const seconds = (performance.now() - started) / 1000;
-  const held = Number((await db.selectFrom('hub_record').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  if (applied !== sent || held !== sent) throw new Error(`${storage}: applied ${applied}, holds ${held} of ${sent} records sent`);
+  const held = Number(
+    (
+      await db
+        .selectFrom('hub_record')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  if (applied !== sent || held !== sent)
+    throw new Error(`${storage}: applied ${applied}, holds ${held} of ${sent} records sent`);
   const rate = sent / seconds;
-  return { storage, target, records: sent, complete: sent === target, batches, seconds: round2(seconds), recordsPerSecond: round1(rate), secondsForTarget: round1(target / rate) };
+  return {
+    storage,
+    target,
+    records: sent,
+    complete: sent === target,
+    batches,
+    seconds: round2(seconds),
+    recordsPerSecond: round1(rate),
+    secondsForTarget: round1(target / rate),
+  };
 }
 
-export async function hubIngestBench(pgUrl: string | null, { records, budgetSeconds = Number.POSITIVE_INFINITY }: HubIngestOptions): Promise<HubIngestFigures[]> {
+export async function hubIngestBench(
+  pgUrl: string | null,
+  { records, budgetSeconds = Number.POSITIVE_INFINITY }: HubIngestOptions,
+): Promise<HubIngestFigures[]> {
   const bodies = pushBodies(records);
   const out: HubIngestFigures[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-hub-'));
   try {
     const sqlite = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'FULL' });
-    try { out.push(await measure('sqlite', sqlite, bodies, records, budgetSeconds)); } finally { await sqlite.destroy(); }
+    try {
+      out.push(await measure('sqlite', sqlite, bodies, records, budgetSeconds));
+    } finally {
+      await sqlite.destroy();
+    }
     if (pgUrl) {
       const { db, drop } = await freshPgDatabase(pgUrl, 'bench_ingest');
-      try { out.push(await measure('postgres', db, bodies, records, budgetSeconds)); } finally { await db.destroy(); await drop(); }
+      try {
+        out.push(await measure('postgres', db, bodies, records, budgetSeconds));
+      } finally {
+        await db.destroy();
+        await drop();
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

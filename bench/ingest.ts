@@ -51,11 +51,23 @@ export interface IngestOptions {
   keepData?: boolean;
 }
 
-const villages = ['Thôn Đồng Chằm', 'Thôn Bãi Muống', 'Thôn Khe Ngang', 'Thôn Làng Mới', 'Thôn Gò Chè', 'Thôn Suối Mây'];
+const villages = [
+  'Thôn Đồng Chằm',
+  'Thôn Bãi Muống',
+  'Thôn Khe Ngang',
+  'Thôn Làng Mới',
+  'Thôn Gò Chè',
+  'Thôn Suối Mây',
+];
 const groups = ['nhom-1', 'nhom-2', 'nhom-3'];
 const syllables = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan', 'Minh', 'Nga'];
 
-export interface Submission { personId: string; person: RegisterPerson; assessmentId: string; assessment: PutAssessment }
+export interface Submission {
+  personId: string;
+  person: RegisterPerson;
+  assessmentId: string;
+  assessment: PutAssessment;
+}
 
 /** Villager `i`: a distinct letters-only name, a village, a group and varied scores. */
 export function submission(i: number): Submission {
@@ -64,11 +76,16 @@ export function submission(i: number): Submission {
     personId,
     person: {
       name: `Nguyễn ${[...String(i).padStart(5, '0')].map((d) => syllables[Number(d)]).join(' ')}`,
-      birthYear: 1940 + (i % 60), village: villages[i % villages.length]!, ...(i % 3 === 0 ? { phone: `09${String(10_000_000 + i).slice(-8)}` } : {}),
+      birthYear: 1940 + (i % 60),
+      village: villages[i % villages.length]!,
+      ...(i % 3 === 0 ? { phone: `09${String(10_000_000 + i).slice(-8)}` } : {}),
       consents: { assessment: true, publicList: i % 2 === 0, statistics: true },
     },
     assessmentId: build.id(),
-    assessment: build.assessment(personId, { group: groups[i % groups.length]!, scores: Object.fromEntries(indicatorIds.map((id, k) => [id, 1 + ((i + k * 3) % 10)])) }),
+    assessment: build.assessment(personId, {
+      group: groups[i % groups.length]!,
+      scores: Object.fromEntries(indicatorIds.map((id, k) => [id, 1 + ((i + k * 3) % 10)])),
+    }),
   };
 }
 
@@ -76,25 +93,50 @@ export function submission(i: number): Submission {
  * Sends `count` submissions with `clients` tablets at once over keep-alive connections; answers
  * each submission's latency (both requests) in ms and the wall time. A refusal stops the run.
  */
-export async function submitLoad(url: string, count: number, clients: number): Promise<{ latencies: number[]; seconds: number }> {
+export async function submitLoad(
+  url: string,
+  count: number,
+  clients: number,
+): Promise<{ latencies: number[]; seconds: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   try {
-    await Promise.all(Array.from({ length: clients }, async () => {
-      while (next < count) {
-        const s = submission(next++);
-        const t0 = performance.now();
-        // As a tablet: the registration binds the session's token, which then carries her assessment.
-        const token = { 'x-villager-token': randomBytes(32).toString('base64url') };
-        const p = await callJson(agent, url, 'PUT', `/api/people/${s.personId}`, s.person, undefined, undefined, token);
-        if (p.status !== 200) throw new Error(`registration refused: ${p.status} ${JSON.stringify(p.body)}`);
-        const a = await callJson(agent, url, 'PUT', `/api/assessments/${s.assessmentId}`, s.assessment, undefined, undefined, token);
-        if (a.status !== 200 || a.body?.status !== 'submitted') throw new Error(`submission refused: ${a.status} ${JSON.stringify(a.body)}`);
-        latencies.push(performance.now() - t0);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (next < count) {
+          const s = submission(next++);
+          const t0 = performance.now();
+          // As a tablet: the registration binds the session's token, which then carries her assessment.
+          const token = { 'x-villager-token': randomBytes(32).toString('base64url') };
+          const p = await callJson(
+            agent,
+            url,
+            'PUT',
+            `/api/people/${s.personId}`,
+            s.person,
+            undefined,
+            undefined,
+            token,
+          );
+          if (p.status !== 200) throw new Error(`registration refused: ${p.status} ${JSON.stringify(p.body)}`);
+          const a = await callJson(
+            agent,
+            url,
+            'PUT',
+            `/api/assessments/${s.assessmentId}`,
+            s.assessment,
+            undefined,
+            undefined,
+            token,
+          );
+          if (a.status !== 200 || a.body?.status !== 'submitted')
+            throw new Error(`submission refused: ${a.status} ${JSON.stringify(a.body)}`);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
   } finally {
     agent.destroy();
   }
@@ -116,27 +158,65 @@ export async function rawInserts(count: number): Promise<{ submissions: number; 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    const person = db.prepare('insert into person (id, code, name, birth_year, village, phone, revision, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)');
+    const person = db.prepare(
+      'insert into person (id, code, name, birth_year, village, phone, revision, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)',
+    );
     const consent = db.prepare('insert into consent (person_id, purpose, granted, at) values (?, ?, ?, ?)');
-    const assessment = db.prepare(`insert into assessment (id, subject_kind, subject_id, title, year, criteria_set_id, criteria_set_version, subject_group, status, revision, created_at, updated_at, submitted_at, assisted_by)
+    const assessment =
+      db.prepare(`insert into assessment (id, subject_kind, subject_id, title, year, criteria_set_id, criteria_set_version, subject_group, status, revision, created_at, updated_at, submitted_at, assisted_by)
       values (?, 'person', ?, 'cdht', 2026, ?, ?, ?, 'submitted', 1, ?, ?, ?, null)`);
-    const item = db.prepare('insert into assessment_item (assessment_id, indicator_id, score, note, confirmed) values (?, ?, ?, null, null)');
-    const outbox = db.prepare('insert into outbox (record_kind, record_id, revision, message_type, payload, created_at) values (?, ?, 1, ?, ?, ?)');
+    const item = db.prepare(
+      'insert into assessment_item (assessment_id, indicator_id, score, note, confirmed) values (?, ?, ?, null, null)',
+    );
+    const outbox = db.prepare(
+      'insert into outbox (record_kind, record_id, revision, message_type, payload, created_at) values (?, ?, 1, ?, ?, ?)',
+    );
     const register = db.transaction((s: Submission, code: string, at: string) => {
       person.run(s.personId, code, s.person.name, s.person.birthYear, s.person.village, s.person.phone ?? null, at, at);
       const consents = Object.entries(s.person.consents).map(([purpose, granted]) => ({ purpose, granted, at }));
       for (const c of consents) consent.run(s.personId, c.purpose, c.granted ? 1 : 0, at);
-      outbox.run('person', s.personId, 'PersonUpsertV1', JSON.stringify({ type: 'PersonUpsertV1', id: s.personId, revision: 1, code, ...s.person, phone: s.person.phone ?? null, consents }), at);
+      outbox.run(
+        'person',
+        s.personId,
+        'PersonUpsertV1',
+        JSON.stringify({
+          type: 'PersonUpsertV1',
+          id: s.personId,
+          revision: 1,
+          code,
+          ...s.person,
+          phone: s.person.phone ?? null,
+          consents,
+        }),
+        at,
+      );
     });
     const submit = db.transaction((s: Submission, at: string) => {
       const a = s.assessment;
       assessment.run(s.assessmentId, s.personId, a.criteriaSetId, a.criteriaSetVersion, a.group, at, at, at);
       for (const x of a.answers) item.run(s.assessmentId, x.indicatorId, x.score);
-      outbox.run('assessment', s.assessmentId, 'AssessmentUpsertV1', JSON.stringify({
-        type: 'AssessmentUpsertV1', id: s.assessmentId, revision: 1, subjectKind: 'person', subjectId: s.personId, title: 'cdht', year: 2026,
-        criteriaSetId: a.criteriaSetId, criteriaSetVersion: a.criteriaSetVersion, group: a.group, status: 'submitted',
-        answers: a.answers.map((x) => ({ indicatorId: x.indicatorId, score: x.score, note: null, confirmed: false })), submittedAt: at, assistedBy: null,
-      }), at);
+      outbox.run(
+        'assessment',
+        s.assessmentId,
+        'AssessmentUpsertV1',
+        JSON.stringify({
+          type: 'AssessmentUpsertV1',
+          id: s.assessmentId,
+          revision: 1,
+          subjectKind: 'person',
+          subjectId: s.personId,
+          title: 'cdht',
+          year: 2026,
+          criteriaSetId: a.criteriaSetId,
+          criteriaSetVersion: a.criteriaSetVersion,
+          group: a.group,
+          status: 'submitted',
+          answers: a.answers.map((x) => ({ indicatorId: x.indicatorId, score: x.score, note: null, confirmed: false })),
+          submittedAt: at,
+          assistedBy: null,
+        }),
+        at,
+      );
     });
     const items = Array.from({ length: count }, (_, i) => submission(i));
     const started = performance.now();
@@ -153,9 +233,17 @@ export async function rawInserts(count: number): Promise<{ submissions: number; 
   }
 }
 
-export async function ingestBench({ submissions, clients = 30, keepData = false }: IngestOptions): Promise<IngestFigures & { dataDir?: string }> {
+export async function ingestBench({
+  submissions,
+  clients = 30,
+  keepData = false,
+}: IngestOptions): Promise<IngestFigures & { dataDir?: string }> {
   await serverBundle();
-  const kiosk = await startKiosk({ web: false, bundled: true, env: { KIOSK_TLS: 'off', KIOSK_YEAR: '2026', KIOSK_SYNC_INTERVAL_SECONDS: '3600' } });
+  const kiosk = await startKiosk({
+    web: false,
+    bundled: true,
+    env: { KIOSK_TLS: 'off', KIOSK_YEAR: '2026', KIOSK_SYNC_INTERVAL_SECONDS: '3600' },
+  });
   let keep = false;
   try {
     // Started and waiting for its first tablet: the idle figure.
@@ -164,15 +252,32 @@ export async function ingestBench({ submissions, clients = 30, keepData = false 
     const watch = watchRss(kiosk.pid);
     const load = await submitLoad(kiosk.url, submissions, clients);
     const rssLoadMb = watch.stop();
-    const dbBytes = readdirSync(kiosk.dataDir).filter((f) => f.startsWith('kiosk.sqlite')).reduce((sum, f) => sum + statSync(join(kiosk.dataDir, f)).size, 0);
+    const dbBytes = readdirSync(kiosk.dataDir)
+      .filter((f) => f.startsWith('kiosk.sqlite'))
+      .reduce((sum, f) => sum + statSync(join(kiosk.dataDir, f)).size, 0);
     const raw = await rawInserts(submissions);
     const perSecond = submissions / load.seconds;
     const ratio = Math.round((perSecond / raw.perSecond) * 1000) / 1000;
     const figures: IngestFigures = {
-      clients, submissions, requests: submissions * 2, seconds: round1(load.seconds), perSecond: round1(perSecond),
-      p50Ms: round1(quantile(load.latencies, 0.5)), p95Ms: round1(quantile(load.latencies, 0.95)), p99Ms: round1(quantile(load.latencies, 0.99)),
-      raw, ratio, rssIdleMb, rssLoadMb, dbKbPerSubmission: Math.round((dbBytes / 1024 / submissions) * 100) / 100,
-      targets: { ratio: INGEST_TARGET_RATIO, rssMb: RSS_TARGET_MB, ratioMet: ratio >= INGEST_TARGET_RATIO, rssMet: rssLoadMb !== null && rssLoadMb < RSS_TARGET_MB },
+      clients,
+      submissions,
+      requests: submissions * 2,
+      seconds: round1(load.seconds),
+      perSecond: round1(perSecond),
+      p50Ms: round1(quantile(load.latencies, 0.5)),
+      p95Ms: round1(quantile(load.latencies, 0.95)),
+      p99Ms: round1(quantile(load.latencies, 0.99)),
+      raw,
+      ratio,
+      rssIdleMb,
+      rssLoadMb,
+      dbKbPerSubmission: Math.round((dbBytes / 1024 / submissions) * 100) / 100,
+      targets: {
+        ratio: INGEST_TARGET_RATIO,
+        rssMb: RSS_TARGET_MB,
+        ratioMet: ratio >= INGEST_TARGET_RATIO,
+        rssMet: rssLoadMb !== null && rssLoadMb < RSS_TARGET_MB,
+      },
     };
     if (keepData) {
       await kiosk.halt();

@@ -15,7 +15,9 @@ import type { Server } from 'node:http';
 interface PouchDatabase {
   bulkDocs(docs: object[]): Promise<unknown>;
   info(): Promise<{ doc_count: number }>;
-  replicate: { to(target: string, options?: object): Promise<{ ok: boolean; docs_written: number; docs_read: number }> };
+  replicate: {
+    to(target: string, options?: object): Promise<{ ok: boolean; docs_written: number; docs_read: number }>;
+  };
   close(): Promise<void>;
 }
 interface PouchStatic {
@@ -31,11 +33,17 @@ const [mode, ...args] = process.argv.slice(2);
 if (mode === 'serve') {
   const dir = args[0]!;
   mkdirSync(dir, { recursive: true });
-  const express = require('express') as () => { use(path: string, handler: unknown): void; listen(port: number, host: string, cb: () => void): Server };
+  const express = require('express') as () => {
+    use(path: string, handler: unknown): void;
+    listen(port: number, host: string, cb: () => void): Server;
+  };
   const expressPouchDB = require('express-pouchdb') as (p: PouchStatic, options: object) => unknown;
   const app = express();
   // The CouchDB API PouchDB replication needs, nothing more (no admin UI, no config file on disk).
-  app.use('/', expressPouchDB(PouchDB.defaults({ prefix: `${dir}/` }), { mode: 'minimumForPouchDB', inMemoryConfig: true }));
+  app.use(
+    '/',
+    expressPouchDB(PouchDB.defaults({ prefix: `${dir}/` }), { mode: 'minimumForPouchDB', inMemoryConfig: true }),
+  );
   const server = app.listen(0, '127.0.0.1', () => {
     console.log(`POUCH_LISTENING port=${(server.address() as { port: number }).port}`);
   });

@@ -18,76 +18,238 @@ import { weightBench } from './weight.ts';
  */
 const smoke = process.env.BENCH_SMOKE === '1';
 const sizes = smoke
-  ? { submissions: 40, hubRecords: 400, hubBudgetSeconds: 30, dashboard: { people: 300, runs: 2 }, search: { resources: 60, queries: 1 }, warmRuns: 1 }
-  : { submissions: 10_000, hubRecords: 200_000, hubBudgetSeconds: Number(process.env.BENCH_HUB_SECONDS ?? 150), dashboard: {}, search: {}, warmRuns: 5 };
+  ? {
+      submissions: 40,
+      hubRecords: 400,
+      hubBudgetSeconds: 30,
+      dashboard: { people: 300, runs: 2 },
+      search: { resources: 60, queries: 1 },
+      warmRuns: 1,
+    }
+  : {
+      submissions: 10_000,
+      hubRecords: 200_000,
+      hubBudgetSeconds: Number(process.env.BENCH_HUB_SECONDS ?? 150),
+      dashboard: {},
+      search: {},
+      warmRuns: 5,
+    };
 
 const t0 = performance.now();
 const step = (name: string) => console.log(`\n== ${name} (${Math.round((performance.now() - t0) / 1000)} s in)`);
 const yes = (met: boolean) => (met ? 'yes' : 'NO');
 
 const bin = findPgBin();
-if (!bin) console.error('!! PostgreSQL server not found (apt-get install -y postgresql): PostgreSQL figures are skipped.');
+if (!bin)
+  console.error('!! PostgreSQL server not found (apt-get install -y postgresql): PostgreSQL figures are skipped.');
 const cluster = bin ? await startThrowawayCluster(bin) : null;
 try {
   step('PWA weight');
   const weight = weightBench();
-  console.log(`First villager screen: ${weight.firstScreen.files.length} files (target: at most ${weight.firstScreen.targetGzipKb} KB gzip)`);
-  console.table([{ 'raw KB': weight.firstScreen.rawKb, 'gzip KB': weight.firstScreen.gzipKb, 'brotli KB': weight.firstScreen.brotliKb, 'JS gzip KB': weight.firstScreen.jsGzipKb, 'CSS gzip KB': weight.firstScreen.cssGzipKb, 'precache files': weight.precache.entries, 'precache KB': weight.precache.rawKb, 'precache gzip KB': weight.precache.gzipKb }]);
+  console.log(
+    `First villager screen: ${weight.firstScreen.files.length} files (target: at most ${weight.firstScreen.targetGzipKb} KB gzip)`,
+  );
+  console.table([
+    {
+      'raw KB': weight.firstScreen.rawKb,
+      'gzip KB': weight.firstScreen.gzipKb,
+      'brotli KB': weight.firstScreen.brotliKb,
+      'JS gzip KB': weight.firstScreen.jsGzipKb,
+      'CSS gzip KB': weight.firstScreen.cssGzipKb,
+      'precache files': weight.precache.entries,
+      'precache KB': weight.precache.rawKb,
+      'precache gzip KB': weight.precache.gzipKb,
+    },
+  ]);
   console.log('Largest chunks');
-  console.table(weight.largestChunks.map((c) => ({ file: c.file, 'raw KB': c.rawKb, 'gzip KB': c.gzipKb, 'brotli KB': c.brotliKb })));
+  console.table(
+    weight.largestChunks.map((c) => ({
+      file: c.file,
+      'raw KB': c.rawKb,
+      'gzip KB': c.gzipKb,
+      'brotli KB': c.brotliKb,
+    })),
+  );
 
   step('Server ingest');
   const ingestRun = await ingestBench({ submissions: sizes.submissions, keepData: true });
   const { dataDir: centerDir, ...ingest } = ingestRun;
-  console.log(`${ingest.submissions} submissions (register + submit), ${ingest.clients} tablets at once, against the real kiosk process (targets: at least ${ingest.targets.ratio * 100} % of the raw insert rate; RSS under ${ingest.targets.rssMb} MB)`);
+  console.log(
+    `${ingest.submissions} submissions (register + submit), ${ingest.clients} tablets at once, against the real kiosk process (targets: at least ${ingest.targets.ratio * 100} % of the raw insert rate; RSS under ${ingest.targets.rssMb} MB)`,
+  );
   console.table([
-    { what: 'API (HTTP, real process)', 'submissions/s': ingest.perSecond, 'p50 ms': ingest.p50Ms, 'p95 ms': ingest.p95Ms, 'p99 ms': ingest.p99Ms, seconds: ingest.seconds },
-    { what: 'raw better-sqlite3, same rows, WAL + FULL', 'submissions/s': ingest.raw.perSecond, 'p50 ms': '', 'p95 ms': '', 'p99 ms': '', seconds: ingest.raw.seconds },
+    {
+      what: 'API (HTTP, real process)',
+      'submissions/s': ingest.perSecond,
+      'p50 ms': ingest.p50Ms,
+      'p95 ms': ingest.p95Ms,
+      'p99 ms': ingest.p99Ms,
+      seconds: ingest.seconds,
+    },
+    {
+      what: 'raw better-sqlite3, same rows, WAL + FULL',
+      'submissions/s': ingest.raw.perSecond,
+      'p50 ms': '',
+      'p95 ms': '',
+      'p99 ms': '',
+      seconds: ingest.raw.seconds,
+    },
   ]);
   console.log(`API / raw: ${ingest.ratio}; server RSS idle ${ingest.rssIdleMb} MB, under load ${ingest.rssLoadMb} MB`);
 
   step('Sync, center to commune hub');
   const sync = await syncBench({ assessments: sizes.submissions, ...(centerDir ? { centerDir } : {}) });
-  console.log(`${sync.assessments} assessments with their people (${sync.kiosk.records} records) over loopback through a counting proxy (target: 3x faster and 3x fewer bytes than PouchDB)`);
+  console.log(
+    `${sync.assessments} assessments with their people (${sync.kiosk.records} records) over loopback through a counting proxy (target: 3x faster and 3x fewer bytes than PouchDB)`,
+  );
   console.table([
-    { what: 'kiosk push (one run)', seconds: sync.kiosk.seconds, requests: sync.kiosk.requests, 'KB on the wire': sync.kiosk.kb, 'KB up': Math.round(sync.kiosk.bytesUp / 1024), 'KB down': Math.round(sync.kiosk.bytesDown / 1024), 'records/s': sync.kiosk.recordsPerSecond },
-    { what: 'PouchDB 9 replication to express-pouchdb', seconds: sync.pouchdb.seconds, requests: sync.pouchdb.requests, 'KB on the wire': sync.pouchdb.kb, 'KB up': Math.round(sync.pouchdb.bytesUp / 1024), 'KB down': Math.round(sync.pouchdb.bytesDown / 1024), 'records/s': sync.pouchdb.recordsPerSecond },
+    {
+      what: 'kiosk push (one run)',
+      seconds: sync.kiosk.seconds,
+      requests: sync.kiosk.requests,
+      'KB on the wire': sync.kiosk.kb,
+      'KB up': Math.round(sync.kiosk.bytesUp / 1024),
+      'KB down': Math.round(sync.kiosk.bytesDown / 1024),
+      'records/s': sync.kiosk.recordsPerSecond,
+    },
+    {
+      what: 'PouchDB 9 replication to express-pouchdb',
+      seconds: sync.pouchdb.seconds,
+      requests: sync.pouchdb.requests,
+      'KB on the wire': sync.pouchdb.kb,
+      'KB up': Math.round(sync.pouchdb.bytesUp / 1024),
+      'KB down': Math.round(sync.pouchdb.bytesDown / 1024),
+      'records/s': sync.pouchdb.recordsPerSecond,
+    },
   ]);
-  console.log(`kiosk vs PouchDB: ${sync.ratios.faster}x faster, ${sync.ratios.fewerBytes}x fewer bytes, ${sync.ratios.fewerRequests}x fewer requests`);
+  console.log(
+    `kiosk vs PouchDB: ${sync.ratios.faster}x faster, ${sync.ratios.fewerBytes}x fewer bytes, ${sync.ratios.fewerRequests}x fewer requests`,
+  );
 
   step('Hub ingest, SQLite and PostgreSQL');
-  const hubIngest = await hubIngestBench(cluster?.url ?? null, { records: sizes.hubRecords, budgetSeconds: sizes.hubBudgetSeconds });
-  console.log(`${sizes.hubRecords.toLocaleString('en')} records through the hub's applyPush, in push batches (each storage stops after ${sizes.hubBudgetSeconds} s)`);
-  console.table(hubIngest.map((h) => ({ storage: h.storage, records: h.records, complete: h.complete, batches: h.batches, seconds: h.seconds, 'records/s': h.recordsPerSecond, [`s for ${h.target}`]: h.secondsForTarget })));
+  const hubIngest = await hubIngestBench(cluster?.url ?? null, {
+    records: sizes.hubRecords,
+    budgetSeconds: sizes.hubBudgetSeconds,
+  });
+  console.log(
+    `${sizes.hubRecords.toLocaleString('en')} records through the hub's applyPush, in push batches (each storage stops after ${sizes.hubBudgetSeconds} s)`,
+  );
+  console.table(
+    hubIngest.map((h) => ({
+      storage: h.storage,
+      records: h.records,
+      complete: h.complete,
+      batches: h.batches,
+      seconds: h.seconds,
+      'records/s': h.recordsPerSecond,
+      [`s for ${h.target}`]: h.secondsForTarget,
+    })),
+  );
 
   step('Commune dashboard');
   const dashboard = await dashboardBench(cluster?.url ?? null, sizes.dashboard);
-  console.log(`Commune dashboard, ${dashboard[0]?.people.toLocaleString('en')} people × 5 years (target: under 300 ms)`);
-  console.table(dashboard.map((d) => ({ storage: d.storage, assessments: d.assessments, 'seed s': d.seedSeconds, 'median ms': d.medianMs, 'p95 ms': d.p95Ms, 'min ms': d.minMs, runs: d.runs })));
+  console.log(
+    `Commune dashboard, ${dashboard[0]?.people.toLocaleString('en')} people × 5 years (target: under 300 ms)`,
+  );
+  console.table(
+    dashboard.map((d) => ({
+      storage: d.storage,
+      assessments: d.assessments,
+      'seed s': d.seedSeconds,
+      'median ms': d.medianMs,
+      'p95 ms': d.p95Ms,
+      'min ms': d.minMs,
+      runs: d.runs,
+    })),
+  );
 
   step('Tablet');
   const tablet = await tabletBench({ warmRuns: sizes.warmRuns });
-  console.log(`First usable villager screen, Chromium with ${tablet.cpuThrottle}x CPU throttling (service worker ${tablet.servedByServiceWorker ? 'serving' : 'NOT serving'} the warm loads)`);
-  console.table([{ 'warm median ms': tablet.warmMedianMs, 'warm min ms': tablet.warmMinMs, 'warm max ms': tablet.warmMaxMs, runs: tablet.warmRuns, 'cold (first visit) ms': tablet.coldMs }]);
+  console.log(
+    `First usable villager screen, Chromium with ${tablet.cpuThrottle}x CPU throttling (service worker ${tablet.servedByServiceWorker ? 'serving' : 'NOT serving'} the warm loads)`,
+  );
+  console.table([
+    {
+      'warm median ms': tablet.warmMedianMs,
+      'warm min ms': tablet.warmMinMs,
+      'warm max ms': tablet.warmMaxMs,
+      runs: tablet.warmRuns,
+      'cold (first visit) ms': tablet.coldMs,
+    },
+  ]);
   const search = await searchBench(sizes.search);
-  console.log(`Catalog search on the tablet, ${search.resources} resources, Chromium with ${search.cpuThrottle}x CPU throttling (target: under 50 ms per keystroke)`);
-  console.table([{ keystrokes: search.keystrokes, 'median ms': search.medianMs, 'p95 ms': search.p95Ms, 'max ms': search.maxMs, 'catalog first load ms': search.firstLoadMs }]);
+  console.log(
+    `Catalog search on the tablet, ${search.resources} resources, Chromium with ${search.cpuThrottle}x CPU throttling (target: under 50 ms per keystroke)`,
+  );
+  console.table([
+    {
+      keystrokes: search.keystrokes,
+      'median ms': search.medianMs,
+      'p95 ms': search.p95Ms,
+      'max ms': search.maxMs,
+      'catalog first load ms': search.firstLoadMs,
+    },
+  ]);
 
   const targets = [
-    { target: 'first villager screen ≤ 150 KB gzip', figure: `${weight.firstScreen.gzipKb} KB`, met: yes(weight.firstScreen.met) },
-    { target: 'API ingest ≥ 50 % of raw inserts', figure: `${Math.round(ingest.ratio * 1000) / 10} %`, met: yes(ingest.targets.ratioMet) },
-    { target: 'server RSS < 120 MB under load', figure: `${ingest.rssLoadMb} MB (idle ${ingest.rssIdleMb} MB)`, met: yes(ingest.targets.rssMet) },
+    {
+      target: 'first villager screen ≤ 150 KB gzip',
+      figure: `${weight.firstScreen.gzipKb} KB`,
+      met: yes(weight.firstScreen.met),
+    },
+    {
+      target: 'API ingest ≥ 50 % of raw inserts',
+      figure: `${Math.round(ingest.ratio * 1000) / 10} %`,
+      met: yes(ingest.targets.ratioMet),
+    },
+    {
+      target: 'server RSS < 120 MB under load',
+      figure: `${ingest.rssLoadMb} MB (idle ${ingest.rssIdleMb} MB)`,
+      met: yes(ingest.targets.rssMet),
+    },
     { target: 'sync ≥ 3x faster than PouchDB', figure: `${sync.ratios.faster}x`, met: yes(sync.targets.fasterMet) },
-    { target: 'sync ≥ 3x fewer bytes than PouchDB', figure: `${sync.ratios.fewerBytes}x`, met: yes(sync.targets.fewerBytesMet) },
-    ...dashboard.map((d) => ({ target: `dashboard < 300 ms (${d.storage})`, figure: `${d.medianMs} ms median`, met: yes(d.medianMs < 300) })),
-    { target: 'search < 50 ms per keystroke', figure: `${search.medianMs} ms median, ${search.p95Ms} ms p95`, met: yes(search.medianMs < 50) },
+    {
+      target: 'sync ≥ 3x fewer bytes than PouchDB',
+      figure: `${sync.ratios.fewerBytes}x`,
+      met: yes(sync.targets.fewerBytesMet),
+    },
+    ...dashboard.map((d) => ({
+      target: `dashboard < 300 ms (${d.storage})`,
+      figure: `${d.medianMs} ms median`,
+      met: yes(d.medianMs < 300),
+    })),
+    {
+      target: 'search < 50 ms per keystroke',
+      figure: `${search.medianMs} ms median, ${search.p95Ms} ms p95`,
+      met: yes(search.medianMs < 50),
+    },
   ];
   const seconds = Math.round((performance.now() - t0) / 1000);
   console.log(`\nTargets (${smoke ? 'SMOKE SIZES: not figures to quote; ' : ''}suite took ${seconds} s)`);
   console.table(targets);
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, postgres: bin };
-  const results = { at: new Date().toISOString(), smoke, seconds, machine, weight, ingest, sync, hubIngest, dashboard, tablet, search, targets };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    postgres: bin,
+  };
+  const results = {
+    at: new Date().toISOString(),
+    smoke,
+    seconds,
+    machine,
+    weight,
+    ingest,
+    sync,
+    hubIngest,
+    dashboard,
+    tablet,
+    search,
+    targets,
+  };
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Written to bench/results.json');
 } finally {

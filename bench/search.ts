@@ -14,7 +14,18 @@ import { serverBundle } from './common.ts';
 export const RESOURCES = 5_000;
 const THROTTLE = 4;
 /** What villagers type: without accents, with a typo, a short prefix, a teacher, several words. */
-const QUERIES = ['hoc may tinh', 'dien thoai', 'trong lua', 'chan nuoi heo', 'dich vu cong', 'an toan mang', 'co mai', 'tieng anh giao tiep', 'phong chong lua dao', 'nuoi ong'];
+const QUERIES = [
+  'hoc may tinh',
+  'dien thoai',
+  'trong lua',
+  'chan nuoi heo',
+  'dich vu cong',
+  'an toan mang',
+  'co mai',
+  'tieng anh giao tiep',
+  'phong chong lua dao',
+  'nuoi ong',
+];
 
 export interface SearchFigures {
   resources: number;
@@ -27,9 +38,40 @@ export interface SearchFigures {
   firstLoadMs: number;
 }
 
-const TOPICS = ['Kỹ năng số', 'Nông nghiệp', 'Chăn nuôi', 'Sức khỏe', 'Dịch vụ công', 'An toàn trên mạng', 'Ngoại ngữ', 'Pháp luật', 'Văn hóa', 'Nghề thủ công'];
-const SUBJECTS = ['máy tính', 'điện thoại thông minh', 'trồng lúa', 'nuôi heo', 'nuôi ong', 'làm vườn', 'dịch vụ công trực tuyến', 'phòng chống lừa đảo', 'tiếng Anh giao tiếp',
-  'sơ cứu', 'dinh dưỡng trẻ em', 'luật đất đai', 'hát then', 'đan lát', 'thanh toán bằng mã QR', 'Zalo', 'VNeID', 'bảo hiểm y tế', 'trồng nấm', 'chăm sóc người cao tuổi'];
+const TOPICS = [
+  'Kỹ năng số',
+  'Nông nghiệp',
+  'Chăn nuôi',
+  'Sức khỏe',
+  'Dịch vụ công',
+  'An toàn trên mạng',
+  'Ngoại ngữ',
+  'Pháp luật',
+  'Văn hóa',
+  'Nghề thủ công',
+];
+const SUBJECTS = [
+  'máy tính',
+  'điện thoại thông minh',
+  'trồng lúa',
+  'nuôi heo',
+  'nuôi ong',
+  'làm vườn',
+  'dịch vụ công trực tuyến',
+  'phòng chống lừa đảo',
+  'tiếng Anh giao tiếp',
+  'sơ cứu',
+  'dinh dưỡng trẻ em',
+  'luật đất đai',
+  'hát then',
+  'đan lát',
+  'thanh toán bằng mã QR',
+  'Zalo',
+  'VNeID',
+  'bảo hiểm y tế',
+  'trồng nấm',
+  'chăm sóc người cao tuổi',
+];
 const FORMS = ['Lớp học', 'Tài liệu in', 'Video', 'Tài liệu'];
 const LEADS = ['Học', 'Hướng dẫn', 'Cẩm nang', 'Kỹ thuật', 'Thực hành', 'Làm quen với', 'Nâng cao'];
 const TEACHERS = ['Cô Mai', 'Thầy Hùng', 'Anh Dũng', 'Chị Hoa', 'Bác Tâm'];
@@ -37,36 +79,65 @@ const TEACHERS = ['Cô Mai', 'Thầy Hùng', 'Anh Dũng', 'Chị Hoa', 'Bác Tâ
 /** A deterministic catalog of RESOURCES rows, as a facilitator's spreadsheet (CSV). */
 function catalogCsv(resources: number): string {
   let s = 7;
-  const rnd = (n: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31) % n);
+  const rnd = (n: number) => (s = (s * 1103515245 + 12345) % 2 ** 31) % n;
   const rows = ['Loại,Tiêu đề,Chủ đề,Mô tả,Chỉ số,Người dạy,Nơi học,Các buổi'];
   for (let i = 0; i < resources; i++) {
     const form = FORMS[rnd(FORMS.length)]!;
     const subject = SUBJECTS[rnd(SUBJECTS.length)]!;
     const title = `${LEADS[rnd(LEADS.length)]} ${subject} ${i + 1}`;
     const cls = form === 'Lớp học';
-    rows.push([form, title, TOPICS[rnd(TOPICS.length)], `Nội dung về ${subject} cho bà con trong xã`, `CS0${1 + rnd(9)}`,
-      cls ? TEACHERS[rnd(TEACHERS.length)] : '', cls ? 'Phòng học trung tâm' : '', cls ? `${1 + rnd(28)}/12/2026 08:00` : ''].join(','));
+    rows.push(
+      [
+        form,
+        title,
+        TOPICS[rnd(TOPICS.length)],
+        `Nội dung về ${subject} cho bà con trong xã`,
+        `CS0${1 + rnd(9)}`,
+        cls ? TEACHERS[rnd(TEACHERS.length)] : '',
+        cls ? 'Phòng học trung tâm' : '',
+        cls ? `${1 + rnd(28)}/12/2026 08:00` : '',
+      ].join(','),
+    );
   }
   return rows.join('\r\n');
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Smaller sizes for the smoke test: fewer resources, fewer queries typed. */
-export interface SearchOptions { resources?: number; queries?: number }
+export interface SearchOptions {
+  resources?: number;
+  queries?: number;
+}
 
-export async function searchBench({ resources = RESOURCES, queries = QUERIES.length }: SearchOptions = {}): Promise<SearchFigures> {
+export async function searchBench({
+  resources = RESOURCES,
+  queries = QUERIES.length,
+}: SearchOptions = {}): Promise<SearchFigures> {
   const root = resolve(import.meta.dirname, '..');
-  if (!existsSync(join(root, 'dist/web/index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/web/index.html')))
+    execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
   await serverBundle();
   const kiosk = await startKiosk({ bundled: true });
   const browser = await launchBrowser();
   try {
-    const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Nguyễn Thị Hoa', pin: '246810', setupCode: kiosk.setupCode }) };
+    const who = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Nguyễn Thị Hoa', pin: '246810', setupCode: kiosk.setupCode }),
+    };
     const setup = await fetch(`${kiosk.url}/api/staff/setup`, who);
-    const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const imported = await fetch(`${kiosk.url}/api/staff/resources/import`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: catalogCsv(resources) });
+    const cookie = setup.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const imported = await fetch(`${kiosk.url}/api/staff/resources/import`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'text/csv' },
+      body: catalogCsv(resources),
+    });
     if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`);
 
     const context = await tabletContext(browser);
@@ -76,7 +147,11 @@ export async function searchBench({ resources = RESOURCES, queries = QUERIES.len
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     const opened = Date.now();
     await page.getByTestId('open-resources').click();
-    await page.waitForFunction((n) => document.querySelector('[data-testid="resource-count"]')?.textContent?.includes(String(n)), resources, { timeout: 120_000 });
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="resource-count"]')?.textContent?.includes(String(n)),
+      resources,
+      { timeout: 120_000 },
+    );
     const firstLoadMs = Date.now() - opened;
     // Let the index build that follows the first draw finish.
     await page.waitForTimeout(2_000);
@@ -103,7 +178,15 @@ export async function searchBench({ resources = RESOURCES, queries = QUERIES.len
       return out;
     })(${JSON.stringify(QUERIES.slice(0, queries))})`);
     await context.close();
-    return { resources, cpuThrottle: THROTTLE, keystrokes: times.length, medianMs: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)), maxMs: round(Math.max(...times)), firstLoadMs };
+    return {
+      resources,
+      cpuThrottle: THROTTLE,
+      keystrokes: times.length,
+      medianMs: round(quantile(times, 0.5)),
+      p95Ms: round(quantile(times, 0.95)),
+      maxMs: round(Math.max(...times)),
+      firstLoadMs,
+    };
   } finally {
     await browser.close();
     await kiosk.stop();

@@ -14,7 +14,15 @@ import { ensureBuilt } from './weight.ts';
 
 export const THROTTLE = 4;
 
-export interface TabletFigures { cpuThrottle: number; coldMs: number; warmRuns: number; warmMedianMs: number; warmMinMs: number; warmMaxMs: number; servedByServiceWorker: boolean }
+export interface TabletFigures {
+  cpuThrottle: number;
+  coldMs: number;
+  warmRuns: number;
+  warmMedianMs: number;
+  warmMinMs: number;
+  warmMaxMs: number;
+  servedByServiceWorker: boolean;
+}
 
 /** Plain JavaScript for the page (the TypeScript loader would add helpers the page lacks). */
 const observer = `(() => {
@@ -46,7 +54,11 @@ export async function tabletBench({ warmRuns = 5 }: { warmRuns?: number } = {}):
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     const usableAt = async () => {
-      await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt !== undefined, undefined, { timeout: 60_000, polling: 50 });
+      await page.waitForFunction(
+        () => (window as unknown as { __usableAt?: number }).__usableAt !== undefined,
+        undefined,
+        { timeout: 60_000, polling: 50 },
+      );
       return page.evaluate<number>('window.__usableAt');
     };
     await page.goto(kiosk.url);
@@ -63,8 +75,13 @@ export async function tabletBench({ warmRuns = 5 }: { warmRuns?: number } = {}):
     }
     await context.close();
     return {
-      cpuThrottle: THROTTLE, coldMs: round1(coldMs), warmRuns, warmMedianMs: round1(quantile(times, 0.5)),
-      warmMinMs: round1(Math.min(...times)), warmMaxMs: round1(Math.max(...times)), servedByServiceWorker,
+      cpuThrottle: THROTTLE,
+      coldMs: round1(coldMs),
+      warmRuns,
+      warmMedianMs: round1(quantile(times, 0.5)),
+      warmMinMs: round1(Math.min(...times)),
+      warmMaxMs: round1(Math.max(...times)),
+      servedByServiceWorker,
     };
   } finally {
     await browser.close();

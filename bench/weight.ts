@@ -14,7 +14,16 @@ import { kb } from './common.ts';
 export const FIRST_SCREEN_TARGET_KB = 150;
 
 export interface WeightFigures {
-  firstScreen: { files: string[]; rawKb: number; gzipKb: number; brotliKb: number; jsGzipKb: number; cssGzipKb: number; targetGzipKb: number; met: boolean };
+  firstScreen: {
+    files: string[];
+    rawKb: number;
+    gzipKb: number;
+    brotliKb: number;
+    jsGzipKb: number;
+    cssGzipKb: number;
+    targetGzipKb: number;
+    met: boolean;
+  };
   precache: { entries: number; rawKb: number; gzipKb: number };
   largestChunks: { file: string; rawKb: number; gzipKb: number; brotliKb: number }[];
 }
@@ -27,14 +36,19 @@ export function ensureBuilt(dist = join(root, 'dist/web')): void {
 }
 
 const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
-const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
+const br = (b: Buffer) =>
+  brotliCompressSync(b, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length },
+  }).length;
 
 /** Relative paths (from dist) of the static imports at the top of a chunk. */
 function staticImports(dist: string, file: string): string[] {
   const code = readFileSync(join(dist, file), 'utf8');
   const out: string[] = [];
   // `import{a as b}from"./x.js";`, `import"./x.js";`, `export{…}from"./x.js"`; never `import("./x.js")`.
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+  for (const m of code.matchAll(
+    /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g,
+  )) {
     out.push(posix.normalize(posix.join(posix.dirname(file), m[1]!)));
   }
   return out;
@@ -66,24 +80,33 @@ export function precacheEntries(dist: string): string[] {
 }
 
 function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(join(dir, f)).isFile());
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(dir, f)).isFile());
 }
 
 export function weightBench(dist = join(root, 'dist/web')): WeightFigures {
   ensureBuilt(dist);
   const files = firstScreenFiles(dist);
-  if (!files.some((f) => f.endsWith('.js'))) throw new Error('no script found for the first screen in dist/web/index.html');
-  let raw = 0, gzipBytes = 0, brotliBytes = 0, jsGzip = 0, cssGzip = 0;
+  if (!files.some((f) => f.endsWith('.js')))
+    throw new Error('no script found for the first screen in dist/web/index.html');
+  let raw = 0,
+    gzipBytes = 0,
+    brotliBytes = 0,
+    jsGzip = 0,
+    cssGzip = 0;
   for (const f of files) {
     const b = readFileSync(join(dist, f));
     const g = gz(b);
     raw += b.length;
     gzipBytes += g;
     brotliBytes += br(b);
-    if (f.endsWith('.css')) cssGzip += g; else jsGzip += g;
+    if (f.endsWith('.css')) cssGzip += g;
+    else jsGzip += g;
   }
   const entries = precacheEntries(dist);
-  let preRaw = 0, preGzip = 0;
+  let preRaw = 0,
+    preGzip = 0;
   for (const url of entries) {
     const path = join(dist, url.replace(/^\//, ''));
     if (!existsSync(path)) continue;
@@ -91,11 +114,26 @@ export function weightBench(dist = join(root, 'dist/web')): WeightFigures {
     preRaw += b.length;
     preGzip += gz(b);
   }
-  const chunks = allFiles(dist).filter((f) => /\.(?:js|css)$/.test(f)).map((f) => ({ f, size: statSync(join(dist, f)).size }))
-    .sort((a, b) => b.size - a.size).slice(0, 5)
-    .map(({ f }) => { const b = readFileSync(join(dist, f)); return { file: relative('.', f), rawKb: kb(b.length), gzipKb: kb(gz(b)), brotliKb: kb(br(b)) }; });
+  const chunks = allFiles(dist)
+    .filter((f) => /\.(?:js|css)$/.test(f))
+    .map((f) => ({ f, size: statSync(join(dist, f)).size }))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 5)
+    .map(({ f }) => {
+      const b = readFileSync(join(dist, f));
+      return { file: relative('.', f), rawKb: kb(b.length), gzipKb: kb(gz(b)), brotliKb: kb(br(b)) };
+    });
   return {
-    firstScreen: { files, rawKb: kb(raw), gzipKb: kb(gzipBytes), brotliKb: kb(brotliBytes), jsGzipKb: kb(jsGzip), cssGzipKb: kb(cssGzip), targetGzipKb: FIRST_SCREEN_TARGET_KB, met: gzipBytes <= FIRST_SCREEN_TARGET_KB * 1024 },
+    firstScreen: {
+      files,
+      rawKb: kb(raw),
+      gzipKb: kb(gzipBytes),
+      brotliKb: kb(brotliBytes),
+      jsGzipKb: kb(jsGzip),
+      cssGzipKb: kb(cssGzip),
+      targetGzipKb: FIRST_SCREEN_TARGET_KB,
+      met: gzipBytes <= FIRST_SCREEN_TARGET_KB * 1024,
+    },
     precache: { entries: entries.length, rawKb: kb(preRaw), gzipKb: kb(preGzip) },
     largestChunks: chunks,
   };

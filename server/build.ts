@@ -38,7 +38,10 @@ const sourceUrls = (outdir: string): Plugin => ({
       const text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const fromBundle = relative(outdir, args.path).split('\\').join('/');
-      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
+      return {
+        contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
+        loader: 'ts',
+      };
     });
   },
 });
@@ -60,7 +63,9 @@ async function bundle(entryPoints: string[], outdir: string): Promise<void> {
     target: 'node22',
     external: [...EXTERNAL],
     // CommonJS packages inside an ES module bundle still call require() for node's own modules.
-    banner: { js: "import { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
@@ -77,7 +82,10 @@ export async function buildServer(): Promise<string> {
 /** The tools' bundles, dist/server/cli/<tool>.js; answers their paths. */
 export async function buildCli(): Promise<string[]> {
   const tools = await cliTools();
-  await bundle(tools.map((n) => join(cliSources, n)), cliBundles);
+  await bundle(
+    tools.map((n) => join(cliSources, n)),
+    cliBundles,
+  );
   return tools.map((n) => join(cliBundles, `${basename(n, '.ts')}.js`));
 }
 

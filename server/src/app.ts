@@ -43,7 +43,12 @@ export interface AppOptions extends Omit<Deps, 'criteria' | 'mediaDir'> {
 
 /** The Hono app: the API under /api and, when built, the PWA. */
 export function createApp(options: AppOptions) {
-  const { webDir, criteria = new CriteriaSets(options.config), mediaDir = join(dirname(options.evidenceDir), 'media'), ...rest } = options;
+  const {
+    webDir,
+    criteria = new CriteriaSets(options.config),
+    mediaDir = join(dirname(options.evidenceDir), 'media'),
+    ...rest
+  } = options;
   const deps: Deps = { ...rest, criteria, mediaDir };
   const api = new Hono<AppEnv>()
     .route('/', kioskRoutes)
@@ -81,7 +86,8 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', async (c, next) => {
     await next();
     // Stored videos and documents are named by their hash: they never change.
-    if (c.req.path.startsWith('/api/media/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (c.req.path.startsWith('/api/media/') && c.res.ok)
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
     // Read-aloud clips name their hash in the URL and say themselves how long they keep.
     else if (c.req.path.startsWith('/api/audio/') && c.res.ok && c.res.headers.has('Cache-Control')) return;
     else c.header('Cache-Control', 'no-store');
@@ -99,7 +105,9 @@ export function createApp(options: AppOptions) {
   });
   app.use('/api/*', loadStaff);
   app.route('/api', api);
-  app.all('/api/*', () => { throw new AppError('route.not-found'); });
+  app.all('/api/*', () => {
+    throw new AppError('route.not-found');
+  });
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     app.use('/assets/*', async (c, next) => {
@@ -107,11 +115,21 @@ export function createApp(options: AppOptions) {
       // Vite puts a content hash in every asset name, so they never change.
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    app.use('*', serveStatic({ root: webDir, onFound: (path, c) => {
-      if (/(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest|index\.html)$/.test(path)) c.header('Cache-Control', 'no-cache');
-    } }));
+    app.use(
+      '*',
+      serveStatic({
+        root: webDir,
+        onFound: (path, c) => {
+          if (/(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest|index\.html)$/.test(path))
+            c.header('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // Any other path is a screen of the single-page app. Read each time: a new build needs no restart.
-    app.get('*', (c) => { c.header('Cache-Control', 'no-cache'); return c.html(readFileSync(join(webDir, 'index.html'), 'utf8')); });
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(readFileSync(join(webDir, 'index.html'), 'utf8'));
+    });
   }
   return app;
 }

@@ -26,25 +26,43 @@ async function main(): Promise<void> {
   const db = openDatabase({ file: join(dataDir, 'kiosk.sqlite'), url: s['db.url'], synchronous: s['db.synchronous'] });
   await migrateToLatest(db);
   // The hub's dashboard projection is derived data: rebuilt when its version changed.
-  if (s.role === 'hub' && await ensureFacts(db)) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
+  if (s.role === 'hub' && (await ensureFacts(db))) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
   // First start: the one-time code that creating the administrator asks for, on the console (and journal).
   await announceSetupCode(db, new Date());
 
   const criteria = await CriteriaSets.load(db, config);
-  const app = createApp({ db, config, criteria, evidenceDir: join(dataDir, 'evidence'), mediaDir: join(dataDir, 'media'), now: () => new Date(), webDir: resolve(s['web.dir']) });
+  const app = createApp({
+    db,
+    config,
+    criteria,
+    evidenceDir: join(dataDir, 'evidence'),
+    mediaDir: join(dataDir, 'media'),
+    now: () => new Date(),
+    webDir: resolve(s['web.dir']),
+  });
   // HTTPS with the box's own certificates, and plain HTTP for provisioning (tls.mode).
   const server = await startServers({ fetch: app.fetch, config, dataDir });
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
-  const syncing = syncDeps(config, criteria, db, () => new Date(), pinnedFetch, join(dataDir, 'evidence'), join(dataDir, 'media'));
+  const syncing = syncDeps(
+    config,
+    criteria,
+    db,
+    () => new Date(),
+    pinnedFetch,
+    join(dataDir, 'evidence'),
+    join(dataDir, 'media'),
+  );
   const pushesUp = s.role === 'center' || s['hub.level'] === 'commune';
   const schedule = (seconds: number) => {
     setTimeout(() => {
       void federationStatus(db)
         .then(async (st) => (st.enrolled ? (await pushToHub(syncing)).lastError : null))
         .catch(() => ({ code: 'internal' }))
-        .then((failed) => schedule(failed ? Math.min(RETRY_WHILE_DOWN_SECONDS, s['sync.intervalSeconds']) : s['sync.intervalSeconds']));
+        .then((failed) =>
+          schedule(failed ? Math.min(RETRY_WHILE_DOWN_SECONDS, s['sync.intervalSeconds']) : s['sync.intervalSeconds']),
+        );
     }, seconds * 1000).unref();
   };
   if (pushesUp) schedule(s['sync.intervalSeconds']);

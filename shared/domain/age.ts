@@ -23,7 +23,10 @@ export function ageIn(birthYear: number, year: number): number {
 }
 
 /** The birth years a registration for `year` may give, both ends included. */
-export function birthYearRange(year: number, rules: Pick<AgeRules, 'minAge' | 'maxAge'>): { earliest: number; latest: number } {
+export function birthYearRange(
+  year: number,
+  rules: Pick<AgeRules, 'minAge' | 'maxAge'>,
+): { earliest: number; latest: number } {
   return { earliest: year - rules.maxAge, latest: year - rules.minAge };
 }
 
@@ -50,7 +53,12 @@ export type RegistrationAgeProblem =
  * children, only with a facilitator beside her (`assisted`) and her guardian's consent (`guardian`);
  * an adult's registration carries no guardian (we collect no more than we need).
  */
-export function registrationAgeProblem(birthYear: number, year: number, rules: AgeRules, given: { assisted: boolean; guardian: boolean }): RegistrationAgeProblem | null {
+export function registrationAgeProblem(
+  birthYear: number,
+  year: number,
+  rules: AgeRules,
+  given: { assisted: boolean; guardian: boolean },
+): RegistrationAgeProblem | null {
   if (!birthYearInRange(birthYear, year, rules)) return 'person.birth-year-out-of-range';
   if (!isChild(birthYear, year, rules)) return given.guardian ? 'person.guardian-not-needed' : null;
   if (rules.minors === 'off') return 'person.minors-off';
@@ -65,7 +73,11 @@ export interface GroupForChildren {
 }
 
 /** Why a person may not be assessed in a group, as the box's error code; null when she may. */
-export function groupProblem(group: GroupForChildren, child: boolean, guardianConsent: boolean): 'assessment.child-group' | 'person.guardian-consent-required' | null {
+export function groupProblem(
+  group: GroupForChildren,
+  child: boolean,
+  guardianConsent: boolean,
+): 'assessment.child-group' | 'person.guardian-consent-required' | null {
   if (!child) return null;
   // A child is not a CDHT subject on her own: only a group meant for pupils and students takes her.
   if (group.minors !== 'with-guardian-consent') return 'assessment.child-group';
@@ -73,6 +85,10 @@ export function groupProblem(group: GroupForChildren, child: boolean, guardianCo
 }
 
 /** The groups a person may choose: all for an adult; for a child, those that take her consent as recorded. */
-export function groupsOpenTo<G extends GroupForChildren>(groups: readonly G[], child: boolean, guardianConsent: boolean): G[] {
+export function groupsOpenTo<G extends GroupForChildren>(
+  groups: readonly G[],
+  child: boolean,
+  guardianConsent: boolean,
+): G[] {
   return groups.filter((g) => groupProblem(g, child, guardianConsent) === null);
 }

@@ -22,7 +22,12 @@ describe('assessmentYearSpan', () => {
   it.each<[string, number, AssessmentYearRules, { from: string; to: string }]>([
     ['the calendar year', 2026, calendar, { from: '2026-01-01', to: '2026-12-31' }],
     ['a year turning on 1 December', 2027, fromDecember, { from: '2026-12-01', to: '2027-11-30' }],
-    ['a start day past the month\'s end rolls over, as the turn does', 2027, { ...calendar, startMonth: 11, startDay: 31 }, { from: '2026-12-01', to: '2027-11-30' }],
+    [
+      "a start day past the month's end rolls over, as the turn does",
+      2027,
+      { ...calendar, startMonth: 11, startDay: 31 },
+      { from: '2026-12-01', to: '2027-11-30' },
+    ],
     ['a year turning on 5 January', 2027, { ...calendar, startDay: 5 }, { from: '2026-01-05', to: '2027-01-04' }],
   ])('%s', (_name, year, rules, expected) => {
     expect(assessmentYearSpan(year, rules)).toEqual(expected);
@@ -32,7 +37,8 @@ describe('assessmentYearSpan', () => {
     for (const rules of [calendar, fromDecember, { ...calendar, startMonth: 7, startDay: 15 }]) {
       const { from, to } = assessmentYearSpan(2027, rules);
       const at = (date: string) => new Date(`${date}T05:00:00Z`);
-      const dayAfter = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      const dayAfter = (date: string, n: number) =>
+        new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
       expect(currentAssessmentYear(at(from), rules)).toBe(2027);
       expect(currentAssessmentYear(at(to), rules)).toBe(2027);
       expect(currentAssessmentYear(at(dayAfter(from, -1)), rules)).toBe(2026);

@@ -16,7 +16,10 @@ export interface AssessmentYearRules {
 export function currentAssessmentYear(now: Date, rules: AssessmentYearRules): number {
   if (rules.fixedYear !== undefined) return rules.fixedYear;
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: rules.timeZone, year: 'numeric', month: 'numeric', day: 'numeric',
+    timeZone: rules.timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
   }).formatToParts(now);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const year = part('year');
@@ -27,21 +30,30 @@ export function currentAssessmentYear(now: Date, rules: AssessmentYearRules): nu
   return started ? year + 1 : year;
 }
 
-const iso = (y: number, month: number, day: number): string => new Date(Date.UTC(y, month - 1, day)).toISOString().slice(0, 10);
+const iso = (y: number, month: number, day: number): string =>
+  new Date(Date.UTC(y, month - 1, day)).toISOString().slice(0, 10);
 
 /**
  * The first and last day (YYYY-MM-DD, inclusive) of assessment year `year`: the calendar year, or,
  * when the year turns on startMonth/startDay, from that day of the year before to the day before it
  * in `year` (the same turn as currentAssessmentYear: a start day past the month's end rolls over).
  */
-export function assessmentYearSpan(year: number, rules: Pick<AssessmentYearRules, 'startMonth' | 'startDay'>): { from: string; to: string } {
+export function assessmentYearSpan(
+  year: number,
+  rules: Pick<AssessmentYearRules, 'startMonth' | 'startDay'>,
+): { from: string; to: string } {
   if (rules.startMonth === 1 && rules.startDay === 1) return { from: `${year}-01-01`, to: `${year}-12-31` };
   return { from: iso(year - 1, rules.startMonth, rules.startDay), to: iso(year, rules.startMonth, rules.startDay - 1) };
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant where the center lives. */
 export function dateIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return iso(part('year'), part('month'), part('day'));
 }

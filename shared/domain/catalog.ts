@@ -28,7 +28,10 @@ const WEEK_MS = 7 * 86_400_000;
 
 /** Sessions still to come (from `now`), earliest first. */
 export function upcomingSessions(item: Pick<CatalogItem, 'sessions'>, now: Date): string[] {
-  return item.sessions.map((s) => s.startsAt).filter((at) => Date.parse(at) >= now.getTime()).sort();
+  return item.sessions
+    .map((s) => s.startsAt)
+    .filter((at) => Date.parse(at) >= now.getTime())
+    .sort();
 }
 
 /** Whether a class meets at the center in the seven days from `now`. */
@@ -55,7 +58,11 @@ export function topicsOf(items: readonly Pick<CatalogItem, 'topic'>[]): string[]
 }
 
 /** The indicators a self-assessment shows most need of learning: below the minimum first, then the lowest scores. */
-export function weakestIndicators(scores: Readonly<Record<string, number | undefined>>, minPerIndicator: number, count = 3): string[] {
+export function weakestIndicators(
+  scores: Readonly<Record<string, number | undefined>>,
+  minPerIndicator: number,
+  count = 3,
+): string[] {
   const known = Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined);
   return known
     .sort(([a, x], [b, y]) => Number(y < minPerIndicator) - Number(x < minPerIndicator) || x - y || a.localeCompare(b))
@@ -94,9 +101,12 @@ export function suggestForPlan<T extends CatalogItem>(
     const score = helps.reduce((sum, id) => sum + weight(id), 0) - (item.kind === 'link' ? 0.5 : 0);
     return [{ item, helps, upcoming, score }];
   });
-  scored.sort((a, b) => b.score - a.score
-    || (a.upcoming[0] ?? '\uffff').localeCompare(b.upcoming[0] ?? '\uffff')
-    || a.item.title.localeCompare(b.item.title, 'vi'));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.upcoming[0] ?? '\uffff').localeCompare(b.upcoming[0] ?? '\uffff') ||
+      a.item.title.localeCompare(b.item.title, 'vi'),
+  );
   return scored.slice(0, limit).map(({ item, helps, upcoming }) => ({ item, helps, upcoming }));
 }
 

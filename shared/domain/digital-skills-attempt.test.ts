@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { digitalDomainIds, householdSkillIds, type DigitalDomainId, type DigitalItem } from '../schemas/digital-bank.ts';
+import {
+  digitalDomainIds,
+  householdSkillIds,
+  type DigitalDomainId,
+  type DigitalItem,
+} from '../schemas/digital-bank.ts';
 import {
   retakeAllowed,
   scoreAttempt,
@@ -14,7 +19,9 @@ import {
 // the overall share is their sum / 48 and the practical share is the fields right / 24.
 const fields = ['f1', 'f2', 'f3', 'f4'];
 const tags: Partial<Record<string, DigitalItem['skills']>> = {
-  'data-self': ['public-services'], 'data-do': ['public-services', 'payment'], 'safety-self': ['self-protection'],
+  'data-self': ['public-services'],
+  'data-do': ['public-services', 'payment'],
+  'safety-self': ['self-protection'],
 };
 const rules: ScoringRules = {
   domains: digitalDomainIds.map((id) => ({ id, title: id, description: id })),
@@ -26,9 +33,21 @@ const rules: ScoringRules = {
     ruleText: 'Quy tắc',
   },
   items: digitalDomainIds.flatMap((domain): DigitalItem[] => [
-    { id: `${domain}-self`, domain, skills: tags[`${domain}-self`] ?? [], prompt: 'Tự đánh giá', weight: 1, kind: 'self-rating' },
     {
-      id: `${domain}-do`, domain, skills: tags[`${domain}-do`] ?? [], prompt: 'Điền phiếu', weight: 1, kind: 'practical',
+      id: `${domain}-self`,
+      domain,
+      skills: tags[`${domain}-self`] ?? [],
+      prompt: 'Tự đánh giá',
+      weight: 1,
+      kind: 'self-rating',
+    },
+    {
+      id: `${domain}-do`,
+      domain,
+      skills: tags[`${domain}-do`] ?? [],
+      prompt: 'Điền phiếu',
+      weight: 1,
+      kind: 'practical',
       task: {
         type: 'fill-form',
         fields: fields.map((id) => ({ id, label: id, kind: 'text' as const })),
@@ -46,34 +65,98 @@ function answers(spec: Spec): DigitalResponses {
     if (answer === null) return;
     const [step, right] = answer;
     responses[`${domain}-self`] = { kind: 'self-rating', step };
-    responses[`${domain}-do`] = { kind: 'fill-form', values: Object.fromEntries(fields.map((id, n) => [id, n < right ? 'đúng' : 'sai'])) };
+    responses[`${domain}-do`] = {
+      kind: 'fill-form',
+      values: Object.fromEntries(fields.map((id, n) => [id, n < right ? 'đúng' : 'sai'])),
+    };
   });
   return responses;
 }
-const same = (step: 0 | 1 | 2 | 3 | 4, right: number, n = 6): Spec => Array.from({ length: n }, () => [step, right] as const);
+const same = (step: 0 | 1 | 2 | 3 | 4, right: number, n = 6): Spec =>
+  Array.from({ length: n }, () => [step, right] as const);
 
 describe('scoreAttempt', () => {
-  it.each<[string, Spec, { overall: number; practical: number; has: boolean; pro: boolean; toLearn: DigitalDomainId[] }]>([
+  it.each<
+    [string, Spec, { overall: number; practical: number; has: boolean; pro: boolean; toLearn: DigitalDomainId[] }]
+  >([
     ['full marks', same(4, 4), { overall: 1, practical: 1, has: true, pro: true, toLearn: [] }],
-    ['nothing answered: weakest three by domain order', [], { overall: 0, practical: 0, has: false, pro: false, toLearn: ['data', 'communication', 'content'] }],
-    ['has digital skills at exactly basic overall and exactly 4 domains at basic', [[4, 2], [4, 2], [4, 0], [4, 0], [2, 0], [2, 0]],
-      { overall: 0.5, practical: 4 / 24, has: true, pro: false, toLearn: ['problem-solving', 'ai', 'content'] }],
-    ['just below basic overall', [[4, 2], [4, 2], [4, 0], [4, 0], [2, 0], [1, 0]],
-      { overall: 23 / 48, practical: 4 / 24, has: false, pro: false, toLearn: ['ai', 'problem-solving', 'content'] }],
-    ['basic overall but only 3 domains at basic', [[4, 4], [4, 4], [4, 4], [3, 0], [0, 0], [0, 0]],
-      { overall: 27 / 48, practical: 0.5, has: false, pro: false, toLearn: ['problem-solving', 'ai', 'safety'] }],
-    ['proficient at exactly the overall and practical thresholds', same(3, 3), { overall: 0.75, practical: 0.75, has: true, pro: true, toLearn: [] }],
-    ['practical share just below its threshold', [[4, 2], ...same(3, 3, 5)], { overall: 0.75, practical: 17 / 24, has: true, pro: false, toLearn: [] }],
-    ['all practical right but overall just below proficient', [...same(2, 4, 5), [1, 4]],
-      { overall: 35 / 48, practical: 1, has: true, pro: false, toLearn: ['ai'] }],
-    ['toLearn: weakest first, ties in domain order, at most three', [[4, 4], [0, 0], [2, 0], [1, 0], [2, 0], [4, 4]],
-      { overall: 21 / 48, practical: 8 / 24, has: false, pro: false, toLearn: ['communication', 'safety', 'content'] }],
+    [
+      'nothing answered: weakest three by domain order',
+      [],
+      { overall: 0, practical: 0, has: false, pro: false, toLearn: ['data', 'communication', 'content'] },
+    ],
+    [
+      'has digital skills at exactly basic overall and exactly 4 domains at basic',
+      [
+        [4, 2],
+        [4, 2],
+        [4, 0],
+        [4, 0],
+        [2, 0],
+        [2, 0],
+      ],
+      { overall: 0.5, practical: 4 / 24, has: true, pro: false, toLearn: ['problem-solving', 'ai', 'content'] },
+    ],
+    [
+      'just below basic overall',
+      [
+        [4, 2],
+        [4, 2],
+        [4, 0],
+        [4, 0],
+        [2, 0],
+        [1, 0],
+      ],
+      { overall: 23 / 48, practical: 4 / 24, has: false, pro: false, toLearn: ['ai', 'problem-solving', 'content'] },
+    ],
+    [
+      'basic overall but only 3 domains at basic',
+      [
+        [4, 4],
+        [4, 4],
+        [4, 4],
+        [3, 0],
+        [0, 0],
+        [0, 0],
+      ],
+      { overall: 27 / 48, practical: 0.5, has: false, pro: false, toLearn: ['problem-solving', 'ai', 'safety'] },
+    ],
+    [
+      'proficient at exactly the overall and practical thresholds',
+      same(3, 3),
+      { overall: 0.75, practical: 0.75, has: true, pro: true, toLearn: [] },
+    ],
+    [
+      'practical share just below its threshold',
+      [[4, 2], ...same(3, 3, 5)],
+      { overall: 0.75, practical: 17 / 24, has: true, pro: false, toLearn: [] },
+    ],
+    [
+      'all practical right but overall just below proficient',
+      [...same(2, 4, 5), [1, 4]],
+      { overall: 35 / 48, practical: 1, has: true, pro: false, toLearn: ['ai'] },
+    ],
+    [
+      'toLearn: weakest first, ties in domain order, at most three',
+      [
+        [4, 4],
+        [0, 0],
+        [2, 0],
+        [1, 0],
+        [2, 0],
+        [4, 4],
+      ],
+      { overall: 21 / 48, practical: 8 / 24, has: false, pro: false, toLearn: ['communication', 'safety', 'content'] },
+    ],
   ])('%s', (_name, spec, expected) => {
     const result = scoreAttempt(rules, answers(spec));
     expect(result.overall.share).toBeCloseTo(expected.overall, 12);
     expect(result.practicalShare).toBeCloseTo(expected.practical, 12);
-    expect({ has: result.hasDigitalSkills, pro: result.proficient, toLearn: result.toLearn })
-      .toEqual({ has: expected.has, pro: expected.pro, toLearn: expected.toLearn });
+    expect({ has: result.hasDigitalSkills, pro: result.proficient, toLearn: result.toLearn }).toEqual({
+      has: expected.has,
+      pro: expected.pro,
+      toLearn: expected.toLearn,
+    });
   });
 
   it('gives each domain its share and level, and a domain without answers 0', () => {
@@ -95,7 +178,15 @@ describe('scoreAttempt', () => {
   });
 
   it('gives each household skill the mean of its items, and 0 to a skill without items', () => {
-    const result = scoreAttempt(rules, answers([[4, 2], [4, 4], [4, 4], [2, 0]]));
+    const result = scoreAttempt(
+      rules,
+      answers([
+        [4, 2],
+        [4, 4],
+        [4, 4],
+        [2, 0],
+      ]),
+    );
     expect(result.skills).toEqual([
       { id: 'public-services', share: 0.75 },
       { id: 'shopping', share: 0 },
@@ -125,7 +216,11 @@ describe('scoreAttempt', () => {
   it('never counts a person proficient who does not have digital skills', () => {
     const strict: ScoringRules = {
       ...rules,
-      flags: { ...rules.flags, hasDigitalSkills: { minOverall: 'co-ban', minDomainsAtBasic: 6 }, proficient: { minOverall: 'thanh-thao', minPracticalShare: 0 } },
+      flags: {
+        ...rules.flags,
+        hasDigitalSkills: { minOverall: 'co-ban', minDomainsAtBasic: 6 },
+        proficient: { minOverall: 'thanh-thao', minPracticalShare: 0 },
+      },
     };
     const result = scoreAttempt(strict, answers([...same(4, 4, 5), [0, 0]]));
     expect(result.overall.level).toBe('thanh-thao');
@@ -150,17 +245,57 @@ describe('retakeAllowed', () => {
   const noLessons = { retake: { minDays: 30, orAfterLesson: false } };
   it.each<[string, typeof bank, string | null, string, boolean, ReturnType<typeof retakeAllowed>]>([
     ['a first attempt', bank, null, '2026-03-01T08:00:00+07:00', false, { allowed: true }],
-    ['29 days later', bank, '2026-03-01T08:00:00+07:00', '2026-03-30T21:00:00+07:00', false, { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' }],
+    [
+      '29 days later',
+      bank,
+      '2026-03-01T08:00:00+07:00',
+      '2026-03-30T21:00:00+07:00',
+      false,
+      { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' },
+    ],
     ['30 days later', bank, '2026-03-01T08:00:00+07:00', '2026-03-31T06:00:00+07:00', false, { allowed: true }],
     ['months later', bank, '2026-03-01T08:00:00+07:00', '2026-09-01T08:00:00+07:00', false, { allowed: true }],
-    ['the same day', bank, '2026-03-01T08:00:00+07:00', '2026-03-01T16:00:00+07:00', false, { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' }],
+    [
+      'the same day',
+      bank,
+      '2026-03-01T08:00:00+07:00',
+      '2026-03-01T16:00:00+07:00',
+      false,
+      { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' },
+    ],
     ['soon, after a lesson', bank, '2026-03-01T08:00:00+07:00', '2026-03-05T08:00:00+07:00', true, { allowed: true }],
-    ['soon, after a lesson, when lessons do not count', noLessons, '2026-03-01T08:00:00+07:00', '2026-03-05T08:00:00+07:00', true,
-      { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' }],
-    ['days are Vietnamese calendar days (18:00 UTC is the next morning)', bank, '2026-03-01T18:00:00Z', '2026-03-31T12:00:00Z', false,
-      { allowed: false, reason: 'too-soon', nextDate: '2026-04-01' }],
-    ['plain dates, across a leap February', bank, '2028-02-15', '2028-03-15', false, { allowed: false, reason: 'too-soon', nextDate: '2028-03-16' }],
-    ['no waiting when minDays is 0', { retake: { minDays: 0, orAfterLesson: false } }, '2026-03-01', '2026-03-01', false, { allowed: true }],
+    [
+      'soon, after a lesson, when lessons do not count',
+      noLessons,
+      '2026-03-01T08:00:00+07:00',
+      '2026-03-05T08:00:00+07:00',
+      true,
+      { allowed: false, reason: 'too-soon', nextDate: '2026-03-31' },
+    ],
+    [
+      'days are Vietnamese calendar days (18:00 UTC is the next morning)',
+      bank,
+      '2026-03-01T18:00:00Z',
+      '2026-03-31T12:00:00Z',
+      false,
+      { allowed: false, reason: 'too-soon', nextDate: '2026-04-01' },
+    ],
+    [
+      'plain dates, across a leap February',
+      bank,
+      '2028-02-15',
+      '2028-03-15',
+      false,
+      { allowed: false, reason: 'too-soon', nextDate: '2028-03-16' },
+    ],
+    [
+      'no waiting when minDays is 0',
+      { retake: { minDays: 0, orAfterLesson: false } },
+      '2026-03-01',
+      '2026-03-01',
+      false,
+      { allowed: true },
+    ],
   ])('%s', (_name, rules, last, now, lesson, expected) => {
     expect(retakeAllowed(rules, last, now, lesson)).toEqual(expected);
   });

@@ -19,35 +19,65 @@ import {
 const base = { domain: 'data' as const, skills: [], prompt: 'Câu hỏi', weight: 1 };
 const selfItem: DigitalItem = { ...base, id: 'S', kind: 'self-rating' };
 const choiceItem: DigitalItem = {
-  ...base, id: 'C', kind: 'choice', correct: 'b',
-  options: [{ id: 'a', text: 'Bấm vào xem thử' }, { id: 'b', text: 'Không bấm' }, { id: 'c', text: 'Gửi cho bạn bè' }],
+  ...base,
+  id: 'C',
+  kind: 'choice',
+  correct: 'b',
+  options: [
+    { id: 'a', text: 'Bấm vào xem thử' },
+    { id: 'b', text: 'Không bấm' },
+    { id: 'c', text: 'Gửi cho bạn bè' },
+  ],
 };
 const tapItem: DigitalItem = {
-  ...base, id: 'T', kind: 'practical',
-  task: { type: 'tap-icon', correct: 'video', icons: [
-    { id: 'phone', label: 'Gọi thường', picture: 'phone' },
-    { id: 'video', label: 'Gọi video', picture: 'videoCall' },
-    { id: 'message', label: 'Nhắn tin', picture: 'message' },
-  ] },
+  ...base,
+  id: 'T',
+  kind: 'practical',
+  task: {
+    type: 'tap-icon',
+    correct: 'video',
+    icons: [
+      { id: 'phone', label: 'Gọi thường', picture: 'phone' },
+      { id: 'video', label: 'Gọi video', picture: 'videoCall' },
+      { id: 'message', label: 'Nhắn tin', picture: 'message' },
+    ],
+  },
 };
 const phoneItem: DigitalItem = {
-  ...base, id: 'P', kind: 'practical', prompt: 'Gõ số 0912 345 678',
+  ...base,
+  id: 'P',
+  kind: 'practical',
+  prompt: 'Gõ số 0912 345 678',
   task: { type: 'type-phone', expected: '0912345678', instruction: 'Số điện thoại' },
 };
 const scamItem: DigitalItem = {
-  ...base, id: 'M', kind: 'practical',
-  task: { type: 'pick-scam', scam: 'm2', messages: [
-    { id: 'm1', from: 'Con gái', text: 'Con về muộn' },
-    { id: 'm2', from: '0856 123 987', text: 'Nâng cấp VNeID mức 2 tại đây' },
-    { id: 'm3', from: 'Trạm y tế', text: 'Tiêm phòng sáng thứ Bảy' },
-  ] },
+  ...base,
+  id: 'M',
+  kind: 'practical',
+  task: {
+    type: 'pick-scam',
+    scam: 'm2',
+    messages: [
+      { id: 'm1', from: 'Con gái', text: 'Con về muộn' },
+      { id: 'm2', from: '0856 123 987', text: 'Nâng cấp VNeID mức 2 tại đây' },
+      { id: 'm3', from: 'Trạm y tế', text: 'Tiêm phòng sáng thứ Bảy' },
+    ],
+  },
 };
 const amountItem: DigitalItem = {
-  ...base, id: 'A', kind: 'practical',
-  task: { type: 'find-amount', amount: 150000, receipt: { title: 'Chuyển tiền thành công', lines: [{ label: 'Số tiền', value: '150.000 đ' }] } },
+  ...base,
+  id: 'A',
+  kind: 'practical',
+  task: {
+    type: 'find-amount',
+    amount: 150000,
+    receipt: { title: 'Chuyển tiền thành công', lines: [{ label: 'Số tiền', value: '150.000 đ' }] },
+  },
 };
 const formItem: DigitalItem = {
-  ...base, id: 'F', kind: 'practical',
+  ...base,
+  id: 'F',
+  kind: 'practical',
   task: {
     type: 'fill-form',
     fields: [
@@ -110,12 +140,32 @@ describe('scoreItem', () => {
     ['amount wrong', amountItem, amount('15.000'), 0],
     ['amount left empty', amountItem, amount(''), 0],
     ['form all right', formItem, form(rightForm), 1],
-    ['form with other case and extra spaces', formItem, form({ ...rightForm, 'ho-ten': '  LÊ  VĂN   BA ', buoi: 'sáng' }), 1],
-    ['form typed with combining accents (NFD)', formItem, form({ ...rightForm, 'ho-ten': 'Lê Văn Ba'.normalize('NFD') }), 1],
+    [
+      'form with other case and extra spaces',
+      formItem,
+      form({ ...rightForm, 'ho-ten': '  LÊ  VĂN   BA ', buoi: 'sáng' }),
+      1,
+    ],
+    [
+      'form typed with combining accents (NFD)',
+      formItem,
+      form({ ...rightForm, 'ho-ten': 'Lê Văn Ba'.normalize('NFD') }),
+      1,
+    ],
     ['form with a phone number spaced out', formItem, form({ ...rightForm, 'dien-thoai': '0978 246 135' }), 1],
     ['form without accents: that field is wrong', formItem, form({ ...rightForm, 'ho-ten': 'Le Van Ba' }), 0.75],
-    ['form with the leading 0 dropped: that field is wrong', formItem, form({ ...rightForm, 'dien-thoai': '978246135' }), 0.75],
-    ['form half right', formItem, form({ 'ho-ten': 'Lê Văn Ba', 'nam-sinh': '1985', buoi: 'Chiều', 'dien-thoai': '0978246135' }), 0.5],
+    [
+      'form with the leading 0 dropped: that field is wrong',
+      formItem,
+      form({ ...rightForm, 'dien-thoai': '978246135' }),
+      0.75,
+    ],
+    [
+      'form half right',
+      formItem,
+      form({ 'ho-ten': 'Lê Văn Ba', 'nam-sinh': '1985', buoi: 'Chiều', 'dien-thoai': '0978246135' }),
+      0.5,
+    ],
     ['form with fields left out', formItem, form({ buoi: 'Sáng' }), 0.25],
     ['form left empty', formItem, form({}), 0],
     ['a practical item answered with the wrong task type', tapItem, { kind: 'pick-scam', messageId: 'video' }, 0],
@@ -130,9 +180,21 @@ describe('scoreItem', () => {
 
 describe('parseAmount', () => {
   it.each<[string, number | null]>([
-    ['35000', 35000], ['35.000', 35000], ['35,000', 35000], ['1.500.000', 1500000], ['1 500 000 đ', 1500000],
-    ['1\u00a0500\u00a0000', 1500000], ['35.000 VNĐ', 35000], ['35000d', 35000], ['0', 0],
-    ['35k', null], ['35.5', null], ['1.500 000', null], ['-35000', null], ['đ', null], ['', null],
+    ['35000', 35000],
+    ['35.000', 35000],
+    ['35,000', 35000],
+    ['1.500.000', 1500000],
+    ['1 500 000 đ', 1500000],
+    ['1\u00a0500\u00a0000', 1500000],
+    ['35.000 VNĐ', 35000],
+    ['35000d', 35000],
+    ['0', 0],
+    ['35k', null],
+    ['35.5', null],
+    ['1.500 000', null],
+    ['-35000', null],
+    ['đ', null],
+    ['', null],
   ])('%j → %j', (typed, expected) => {
     expect(parseAmount(typed)).toBe(expected);
   });
@@ -141,8 +203,13 @@ describe('parseAmount', () => {
 describe('levelOf', () => {
   const levels = { basic: 0.5, proficient: 0.8 };
   it.each<[number, string]>([
-    [0, 'chua-dat'], [0.4999, 'chua-dat'], [0.5, 'co-ban'], [0.7999, 'co-ban'], [0.8, 'thanh-thao'],
-    [0.7 + 0.1, 'thanh-thao'], [1, 'thanh-thao'],
+    [0, 'chua-dat'],
+    [0.4999, 'chua-dat'],
+    [0.5, 'co-ban'],
+    [0.7999, 'co-ban'],
+    [0.8, 'thanh-thao'],
+    [0.7 + 0.1, 'thanh-thao'],
+    [1, 'thanh-thao'],
   ])('%d is %s', (share, level) => {
     expect(levelOf(share, levels)).toBe(level);
   });
@@ -151,11 +218,17 @@ describe('levelOf', () => {
 describe('responseProblems', () => {
   const items = [selfItem, choiceItem, tapItem, phoneItem, scamItem, amountItem, formItem];
   it('finds nothing wrong with answers that name what each item has, nor with skipped items', () => {
-    expect(responseProblems(items, {
-      S: { kind: 'self-rating', step: 2 }, C: { kind: 'choice', optionId: 'a' }, T: { kind: 'tap-icon', iconId: 'phone' },
-      P: phone('0900 000 000'), M: { kind: 'pick-scam', messageId: 'm1' }, A: amount('12'),
-      F: { kind: 'fill-form', values: { 'ho-ten': 'ai đó', buoi: 'Chiều' } },
-    })).toEqual([]);
+    expect(
+      responseProblems(items, {
+        S: { kind: 'self-rating', step: 2 },
+        C: { kind: 'choice', optionId: 'a' },
+        T: { kind: 'tap-icon', iconId: 'phone' },
+        P: phone('0900 000 000'),
+        M: { kind: 'pick-scam', messageId: 'm1' },
+        A: amount('12'),
+        F: { kind: 'fill-form', values: { 'ho-ten': 'ai đó', buoi: 'Chiều' } },
+      }),
+    ).toEqual([]);
     expect(responseProblems(items, { S: { kind: 'skipped' }, F: { kind: 'skipped' } })).toEqual([]);
   });
 
@@ -166,8 +239,16 @@ describe('responseProblems', () => {
     ['an option the choice does not have', { C: { kind: 'choice', optionId: 'z' } }, 'option-unknown'],
     ['a picture the task does not show', { T: { kind: 'tap-icon', iconId: 'camera' } }, 'icon-unknown'],
     ['a message the task does not show', { M: { kind: 'pick-scam', messageId: 'm9' } }, 'message-unknown'],
-    ['a field the form does not have', { F: { kind: 'fill-form', values: { 'ho-ten': 'Lê Văn Ba', 'so-cccd': '0123' } } }, 'field-unknown'],
-    ['a choice field answered with what it does not offer', { F: { kind: 'fill-form', values: { buoi: 'Tối' } } }, 'field-option-unknown'],
+    [
+      'a field the form does not have',
+      { F: { kind: 'fill-form', values: { 'ho-ten': 'Lê Văn Ba', 'so-cccd': '0123' } } },
+      'field-unknown',
+    ],
+    [
+      'a choice field answered with what it does not offer',
+      { F: { kind: 'fill-form', values: { buoi: 'Tối' } } },
+      'field-option-unknown',
+    ],
   ])('names %s', (_name, responses, problem) => {
     expect(responseProblems(items, responses)).toEqual([{ itemId: Object.keys(responses)[0], problem }]);
   });

@@ -93,10 +93,20 @@ export function scoreItem(item: DigitalItem, response: DigitalResponse | undefin
  * - `field-option-unknown`: a choice field answered with something that is not one of its options.
  * `skipped` fits every item. Typed text (a number, an amount, a text field) is scored, not checked here.
  */
-export type ResponseProblem = 'item-unknown' | 'wrong-kind' | 'option-unknown' | 'icon-unknown' | 'message-unknown' | 'field-unknown' | 'field-option-unknown';
+export type ResponseProblem =
+  | 'item-unknown'
+  | 'wrong-kind'
+  | 'option-unknown'
+  | 'icon-unknown'
+  | 'message-unknown'
+  | 'field-unknown'
+  | 'field-option-unknown';
 
 /** Every response that does not fit the bank's items, with why, in the order given; empty when all fit. */
-export function responseProblems(items: readonly DigitalItem[], responses: DigitalResponses): { itemId: string; problem: ResponseProblem }[] {
+export function responseProblems(
+  items: readonly DigitalItem[],
+  responses: DigitalResponses,
+): { itemId: string; problem: ResponseProblem }[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   const problems: { itemId: string; problem: ResponseProblem }[] = [];
   for (const [itemId, response] of Object.entries(responses)) {
@@ -108,14 +118,20 @@ export function responseProblems(items: readonly DigitalItem[], responses: Digit
   return problems;
 }
 
-function fitProblem(item: DigitalItem, response: Exclude<DigitalResponse, { kind: 'skipped' }>): ResponseProblem | null {
+function fitProblem(
+  item: DigitalItem,
+  response: Exclude<DigitalResponse, { kind: 'skipped' }>,
+): ResponseProblem | null {
   const expected = item.kind === 'practical' ? item.task.type : item.kind;
   if (response.kind !== expected) return 'wrong-kind';
-  if (item.kind === 'choice' && response.kind === 'choice') return item.options.some((o) => o.id === response.optionId) ? null : 'option-unknown';
+  if (item.kind === 'choice' && response.kind === 'choice')
+    return item.options.some((o) => o.id === response.optionId) ? null : 'option-unknown';
   if (item.kind !== 'practical') return null;
   const task = item.task;
-  if (task.type === 'tap-icon' && response.kind === 'tap-icon') return task.icons.some((i) => i.id === response.iconId) ? null : 'icon-unknown';
-  if (task.type === 'pick-scam' && response.kind === 'pick-scam') return task.messages.some((m) => m.id === response.messageId) ? null : 'message-unknown';
+  if (task.type === 'tap-icon' && response.kind === 'tap-icon')
+    return task.icons.some((i) => i.id === response.iconId) ? null : 'icon-unknown';
+  if (task.type === 'pick-scam' && response.kind === 'pick-scam')
+    return task.messages.some((m) => m.id === response.messageId) ? null : 'message-unknown';
   if (task.type === 'fill-form' && response.kind === 'fill-form') {
     for (const [fieldId, value] of Object.entries(response.values)) {
       const field = task.fields.find((f) => f.id === fieldId);
@@ -136,7 +152,11 @@ export function answeredCount(responses: DigitalResponses): number {
  * `futureSeconds` ahead (two clocks never agree exactly), not more than `pastDays` back (a check is
  * finished within its draft's life and delivered within the token's). `startedAt` is an ISO timestamp.
  */
-export function startedAtProblem(startedAt: string, now: Date, window: { futureSeconds: number; pastDays: number }): 'future' | 'too-old' | null {
+export function startedAtProblem(
+  startedAt: string,
+  now: Date,
+  window: { futureSeconds: number; pastDays: number },
+): 'future' | 'too-old' | null {
   const at = Date.parse(startedAt);
   if (Number.isNaN(at) || at > now.getTime() + window.futureSeconds * 1000) return 'future';
   if (at < now.getTime() - window.pastDays * 86_400_000) return 'too-old';
@@ -161,7 +181,10 @@ export function normalizePhone(typed: string): string {
  * signs, or mixed separators ("1.500,000").
  */
 export function parseAmount(typed: string): number | null {
-  const text = typed.normalize('NFC').trim().toLowerCase()
+  const text = typed
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
     .replace(/\s*(đồng|vnđ|vnd|đ|₫|d)$/u, '')
     .trim();
   if (/^\d+$/.test(text)) return Number(text);
@@ -176,7 +199,11 @@ export function parseAmount(typed: string): number | null {
  * precomposed and combining accents are the same). Number fields: compared as digits, ignoring
  * spaces, dots, commas and dashes ("0978 246 135" = "0978246135"; leading zeros count).
  */
-export function fieldMatches(field: Pick<FormField, 'kind'>, typed: string | undefined, expected: string | undefined): boolean {
+export function fieldMatches(
+  field: Pick<FormField, 'kind'>,
+  typed: string | undefined,
+  expected: string | undefined,
+): boolean {
   if (typed === undefined || expected === undefined) return false;
   if (field.kind === 'number') {
     const digits = (s: string) => s.replace(/[\s.,\-]/g, '');
@@ -229,8 +256,10 @@ export function scoreAttempt(bank: ScoringRules, responses: DigitalResponses): D
   const { hasDigitalSkills: has, proficient: pro } = bank.flags;
   const domainsAtBasic = domains.filter((d) => levelAtLeast(d.level, 'co-ban')).length;
   const hasDigitalSkills = levelAtLeast(overall.level, has.minOverall) && domainsAtBasic >= has.minDomainsAtBasic;
-  const proficient = hasDigitalSkills && levelAtLeast(overall.level, pro.minOverall)
-    && practicalShare + EPSILON >= pro.minPracticalShare;
+  const proficient =
+    hasDigitalSkills &&
+    levelAtLeast(overall.level, pro.minOverall) &&
+    practicalShare + EPSILON >= pro.minPracticalShare;
 
   const toLearn = domains
     .map((d, order) => ({ ...d, order }))
@@ -277,8 +306,12 @@ function dayNumber(when: string, timeZone: string): number {
   if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(when) || Number.isNaN(Date.parse(when))) {
     throw new RangeError(`not an ISO timestamp with a time zone: "${when}"`);
   }
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
-    .formatToParts(new Date(when));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(new Date(when));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
 }

@@ -17,12 +17,19 @@ describe('addMonths', () => {
   });
 });
 
-describe('evidenceExpiresOn: a photo is kept keepMonths after the year\'s decision', () => {
+describe("evidenceExpiresOn: a photo is kept keepMonths after the year's decision", () => {
   it.each([
     ['after the decision, by default 12 months', 2026, '2027-03-15', 12, calendar, '2028-03-15'],
     ['a shorter setting', 2026, '2027-03-15', 6, calendar, '2027-09-15'],
     ['no decision: after the calendar year ended', 2026, null, 12, calendar, '2028-01-01'],
-    ['no decision, the year turning on 1 December: after 30 Nov of its year', 2027, null, 12, fromDecember, '2028-12-01'],
+    [
+      'no decision, the year turning on 1 December: after 30 Nov of its year',
+      2027,
+      null,
+      12,
+      fromDecember,
+      '2028-12-01',
+    ],
     ['a decision taken before the year ended still starts the clock', 2026, '2026-11-25', 12, calendar, '2027-11-25'],
     ['an instant is read as its date', 2026, '2027-03-15T09:00:00.000Z', 1, calendar, '2027-04-15'],
   ] as const)('%s', (_name, year, decidedOn, keepMonths, rules, expected) => {

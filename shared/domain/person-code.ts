@@ -5,7 +5,9 @@ import { personCodeAlphabet } from '../schemas/person.ts';
  * unreachable still leaves with her code; 31^6 ≈ 887 million codes make a clash rare, and the box
  * gives a fresh code when one happens. Rejection sampling keeps every character equally likely.
  */
-export function randomPersonCode(randomBytes: (n: number) => Uint8Array = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n))): string {
+export function randomPersonCode(
+  randomBytes: (n: number) => Uint8Array = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)),
+): string {
   const n = personCodeAlphabet.length;
   const limit = 256 - (256 % n);
   let code = '';

@@ -67,7 +67,8 @@ export function fillYears<T>(years: number[], byYear: Map<number, T>, empty: () 
   const first = years.reduce((a, b) => Math.min(a, b));
   const last = years.reduce((a, b) => Math.max(a, b));
   const filled: { year: number; value: T }[] = [];
-  for (let year = first; year <= last; year++) filled.push({ year, value: byYear.has(year) ? (byYear.get(year) as T) : empty() });
+  for (let year = first; year <= last; year++)
+    filled.push({ year, value: byYear.has(year) ? (byYear.get(year) as T) : empty() });
   return filled;
 }
 

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, foldVietnamese, search, type SearchDoc } from './search.ts';
 
 /** A resource as the catalog gives it: title weight 3, topic 2, description 1. */
-const doc = (id: string, title: string, topic = '', description = ''): SearchDoc =>
-  ({ id, fields: [{ text: title, weight: 3 }, { text: topic, weight: 2 }, { text: description, weight: 1 }] });
-const ids = (docs: SearchDoc[], query: string, limit?: number) => search(buildIndex(docs), query, limit).map((r) => r.id);
+const doc = (id: string, title: string, topic = '', description = ''): SearchDoc => ({
+  id,
+  fields: [
+    { text: title, weight: 3 },
+    { text: topic, weight: 2 },
+    { text: description, weight: 1 },
+  ],
+});
+const ids = (docs: SearchDoc[], query: string, limit?: number) =>
+  search(buildIndex(docs), query, limit).map((r) => r.id);
 
 const catalog = [
   doc('phone', 'Sử dụng điện thoại thông minh', 'Kỹ năng số', 'Gọi điện, nhắn tin và chụp ảnh.'),
@@ -69,33 +76,67 @@ describe('search: what matches', () => {
   });
 
   it('a field of weight 0 is not searched', () => {
-    expect(ids([{ id: 'a', fields: [{ text: 'Nuôi gà', weight: 3 }, { text: 'bí mật', weight: 0 }] }], 'bi mat')).toEqual([]);
+    expect(
+      ids(
+        [
+          {
+            id: 'a',
+            fields: [
+              { text: 'Nuôi gà', weight: 3 },
+              { text: 'bí mật', weight: 0 },
+            ],
+          },
+        ],
+        'bi mat',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('search: ranking', () => {
   it.each<[string, SearchDoc[], string, string[]]>([
-    ['title above topic above description',
+    [
+      'title above topic above description',
       [doc('desc', 'Nuôi gà', '', 'Trồng lúa'), doc('topic', 'Nuôi cá', 'Lúa gạo'), doc('title', 'Gặt lúa')],
-      'lua', ['title', 'topic', 'desc']],
-    ['exact above prefix above typo',
+      'lua',
+      ['title', 'topic', 'desc'],
+    ],
+    [
+      'exact above prefix above typo',
       [doc('typo', 'Thơm ngon'), doc('prefix', 'Thông tin'), doc('exact', 'Thôn xóm')],
-      'thon', ['exact', 'prefix', 'typo']],
-    ['the words in a row above the words apart',
+      'thon',
+      ['exact', 'prefix', 'typo'],
+    ],
+    [
+      'the words in a row above the words apart',
       [doc('apart', 'Tính tiền trên máy'), doc('phrase', 'Sửa máy tính')],
-      'may tinh', ['phrase', 'apart']],
-    ['the start of the title above its middle',
+      'may tinh',
+      ['phrase', 'apart'],
+    ],
+    [
+      'the start of the title above its middle',
       [doc('middle', 'Nuôi gà'), doc('start', 'Gà thả vườn')],
-      'ga', ['start', 'middle']],
-    ['a title start needs the first query word',
+      'ga',
+      ['start', 'middle'],
+    ],
+    [
+      'a title start needs the first query word',
       [doc('first', 'Máy tính'), doc('second', 'Tính máy')],
-      'may', ['first', 'second']],
-    ['equal scores keep the catalog order',
+      'may',
+      ['first', 'second'],
+    ],
+    [
+      'equal scores keep the catalog order',
       [doc('b', 'Trồng rau'), doc('a', 'Trồng rau'), doc('c', 'Trồng rau')],
-      'rau', ['b', 'a', 'c']],
-    ['a typo in the title above the same typo in the description',
+      'rau',
+      ['b', 'a', 'c'],
+    ],
+    [
+      'a typo in the title above the same typo in the description',
       [doc('desc', 'Nuôi gà', '', 'Dùng điện thoại'), doc('title', 'Điện thoại cũ')],
-      'thaoi', ['title', 'desc']],
+      'thaoi',
+      ['title', 'desc'],
+    ],
   ])('%s', (_name, docs, query, expected) => {
     expect(ids(docs, query)).toEqual(expected);
   });
@@ -128,13 +169,109 @@ describe('search: ranking', () => {
 // Timings are printed, never asserted: `npm test` does not gate on speed (the benchmark measures it).
 describe('search: 5,000 resources', () => {
   const words = [
-    'học', 'máy', 'tính', 'điện', 'thoại', 'thông', 'minh', 'sử', 'dụng', 'kỹ', 'năng', 'số', 'tiếng', 'anh', 'việt',
-    'trồng', 'lúa', 'nuôi', 'gà', 'cá', 'rau', 'sạch', 'sức', 'khỏe', 'gia', 'đình', 'pháp', 'luật', 'an', 'toàn',
-    'giao', 'mạng', 'xã', 'hội', 'ngân', 'hàng', 'tiền', 'bán', 'chợ', 'nấu', 'ăn', 'dinh', 'dưỡng', 'trẻ', 'em',
-    'phụ', 'nữ', 'người', 'cao', 'tuổi', 'nghề', 'may', 'mặc', 'đan', 'lát', 'thủ', 'công', 'du', 'lịch', 'văn',
-    'hóa', 'đọc', 'viết', 'toán', 'khoa', 'môi', 'trường', 'nước', 'rừng', 'biển', 'đảo', 'phòng', 'chống', 'thiên',
-    'tai', 'bão', 'lũ', 'chăm', 'sóc', 'vườn', 'cây', 'ăn', 'quả', 'trâu', 'bò', 'thuốc', 'bệnh', 'viện', 'trường',
-    'lớp', 'bài', 'giảng', 'chuyển', 'khoản', 'thanh', 'toán', 'hướng', 'dẫn', 'làm', 'quen', 'bàn', 'phím', 'chuột',
+    'học',
+    'máy',
+    'tính',
+    'điện',
+    'thoại',
+    'thông',
+    'minh',
+    'sử',
+    'dụng',
+    'kỹ',
+    'năng',
+    'số',
+    'tiếng',
+    'anh',
+    'việt',
+    'trồng',
+    'lúa',
+    'nuôi',
+    'gà',
+    'cá',
+    'rau',
+    'sạch',
+    'sức',
+    'khỏe',
+    'gia',
+    'đình',
+    'pháp',
+    'luật',
+    'an',
+    'toàn',
+    'giao',
+    'mạng',
+    'xã',
+    'hội',
+    'ngân',
+    'hàng',
+    'tiền',
+    'bán',
+    'chợ',
+    'nấu',
+    'ăn',
+    'dinh',
+    'dưỡng',
+    'trẻ',
+    'em',
+    'phụ',
+    'nữ',
+    'người',
+    'cao',
+    'tuổi',
+    'nghề',
+    'may',
+    'mặc',
+    'đan',
+    'lát',
+    'thủ',
+    'công',
+    'du',
+    'lịch',
+    'văn',
+    'hóa',
+    'đọc',
+    'viết',
+    'toán',
+    'khoa',
+    'môi',
+    'trường',
+    'nước',
+    'rừng',
+    'biển',
+    'đảo',
+    'phòng',
+    'chống',
+    'thiên',
+    'tai',
+    'bão',
+    'lũ',
+    'chăm',
+    'sóc',
+    'vườn',
+    'cây',
+    'ăn',
+    'quả',
+    'trâu',
+    'bò',
+    'thuốc',
+    'bệnh',
+    'viện',
+    'trường',
+    'lớp',
+    'bài',
+    'giảng',
+    'chuyển',
+    'khoản',
+    'thanh',
+    'toán',
+    'hướng',
+    'dẫn',
+    'làm',
+    'quen',
+    'bàn',
+    'phím',
+    'chuột',
   ];
   /** A fixed pseudo-random sequence (mulberry32), so the test is the same on every run. */
   const random = (seed: number) => () => {
@@ -150,7 +287,8 @@ describe('search: 5,000 resources', () => {
   const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
   const docs = Array.from({ length: 5000 }, (_, i) =>
-    doc(`r${i}`, titleCase(phrase(2, 6)), titleCase(phrase(1, 2)), `${titleCase(phrase(8, 20))}.`));
+    doc(`r${i}`, titleCase(phrase(2, 6)), titleCase(phrase(1, 2)), `${titleCase(phrase(8, 20))}.`),
+  );
 
   /** What a learner has typed so far: part of a title, with or without accents, sometimes a typo in a whole word. */
   const queries = Array.from({ length: 200 }, (_, i) => {
@@ -179,7 +317,9 @@ describe('search: 5,000 resources', () => {
     });
     const perQueryMs = (performance.now() - startedAt) / queries.length;
 
-    console.info(`search: built 5,000 docs in ${buildMs.toFixed(0)} ms; ${perQueryMs.toFixed(2)} ms per query, slowest ${slowestMs.toFixed(2)} ms`);
+    console.info(
+      `search: built 5,000 docs in ${buildMs.toFixed(0)} ms; ${perQueryMs.toFixed(2)} ms per query, slowest ${slowestMs.toFixed(2)} ms`,
+    );
     expect(counts.every((c) => c > 0)).toBe(true);
   });
 });

@@ -69,10 +69,12 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
     doc.fields
       .filter((f) => f.weight > 0)
       .sort((a, b) => b.weight - a.weight)
-      .map((f) => ({ words: tokenize(f.text), weight: f.weight })));
+      .map((f) => ({ words: tokenize(f.text), weight: f.weight })),
+  );
 
-  const vocab = [...new Set(folded.flatMap((fields) => fields.flatMap((f) => f.words)))]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const vocab = [...new Set(folded.flatMap((fields) => fields.flatMap((f) => f.words)))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const tokenIds = new Map(vocab.map((token, i) => [token, i]));
 
   const lists = vocab.map(() => ({ docs: [] as number[], weights: [] as number[] }));

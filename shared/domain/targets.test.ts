@@ -27,11 +27,22 @@ describe('layerValue', () => {
 });
 
 describe('targetInForce', () => {
-  const national: TargetTable = { cdht: { '2025': 0.4, '2030': 0.6 }, digital: { '2025': 0.7 }, proficient: { '2025': 0.6 } };
+  const national: TargetTable = {
+    cdht: { '2025': 0.4, '2030': 0.6 },
+    digital: { '2025': 0.7 },
+    proficient: { '2025': 0.6 },
+  };
   const province: TargetTable = { cdht: { '2025': 0.45, '2030': 0.65 } };
   const commune: TargetTable = { cdht: { '2027': 0.5 } };
-  const adjust = (value: number, at: string, overrides: Partial<TargetAdjustment> = {}): TargetAdjustment =>
-    ({ measure: 'cdht', year: 2027, value, reason: 'sáp nhập thôn', by: 'Nguyễn Văn An', at, ...overrides });
+  const adjust = (value: number, at: string, overrides: Partial<TargetAdjustment> = {}): TargetAdjustment => ({
+    measure: 'cdht',
+    year: 2027,
+    value,
+    reason: 'sáp nhập thôn',
+    by: 'Nguyễn Văn An',
+    at,
+    ...overrides,
+  });
   type Layers = Parameters<typeof targetInForce>[2];
   const nat = { source: 'national', table: national } as const;
   const prov = { source: 'province', table: province } as const;
@@ -40,32 +51,133 @@ describe('targetInForce', () => {
   it.each<[string, TargetMeasure, number, Layers, TargetAdjustment[], number | null, TargetStep[]]>([
     ['national only, interpolated', 'cdht', 2027, [nat], [], 0.48, [{ source: 'national', value: 0.48 }]],
     ['national only, exact anchor', 'cdht', 2030, [nat], [], 0.6, [{ source: 'national', value: 0.6 }]],
-    ['province overrides national', 'cdht', 2027, [nat, prov], [], 0.53,
-      [{ source: 'national', value: 0.48 }, { source: 'province', value: 0.53 }]],
-    ['province without the measure leaves national in force', 'digital', 2027, [nat, prov], [], 0.7,
-      [{ source: 'national', value: 0.7 }, { source: 'province', value: null }]],
-    ['commune table overrides both', 'cdht', 2027, [nat, prov, comm], [], 0.5,
-      [{ source: 'national', value: 0.48 }, { source: 'province', value: 0.53 }, { source: 'commune', value: 0.5 }]],
-    ['commune table before its first anchor leaves the province in force', 'cdht', 2026, [nat, prov, comm], [], 0.49,
-      [{ source: 'national', value: 0.44 }, { source: 'province', value: 0.49 }, { source: 'commune', value: null }]],
-    ['an adjustment overrides all', 'cdht', 2027, [nat, prov, comm], [adjust(0.35, '2027-03-02T08:00:00Z')], 0.35,
-      [{ source: 'national', value: 0.48 }, { source: 'province', value: 0.53 }, { source: 'commune', value: 0.5 },
-        { source: 'adjustment', value: 0.35, note: 'Nguyễn Văn An, 2027-03-02: sáp nhập thôn' }]],
-    ['two adjustments: the latest wins, whatever the order given', 'cdht', 2027, [nat],
-      [adjust(0.42, '2027-05-10T09:30:00Z', { by: 'Trần Thị Bình', reason: 'đính chính' }), adjust(0.35, '2027-03-02T08:00:00Z')], 0.42,
-      [{ source: 'national', value: 0.48 },
+    [
+      'province overrides national',
+      'cdht',
+      2027,
+      [nat, prov],
+      [],
+      0.53,
+      [
+        { source: 'national', value: 0.48 },
+        { source: 'province', value: 0.53 },
+      ],
+    ],
+    [
+      'province without the measure leaves national in force',
+      'digital',
+      2027,
+      [nat, prov],
+      [],
+      0.7,
+      [
+        { source: 'national', value: 0.7 },
+        { source: 'province', value: null },
+      ],
+    ],
+    [
+      'commune table overrides both',
+      'cdht',
+      2027,
+      [nat, prov, comm],
+      [],
+      0.5,
+      [
+        { source: 'national', value: 0.48 },
+        { source: 'province', value: 0.53 },
+        { source: 'commune', value: 0.5 },
+      ],
+    ],
+    [
+      'commune table before its first anchor leaves the province in force',
+      'cdht',
+      2026,
+      [nat, prov, comm],
+      [],
+      0.49,
+      [
+        { source: 'national', value: 0.44 },
+        { source: 'province', value: 0.49 },
+        { source: 'commune', value: null },
+      ],
+    ],
+    [
+      'an adjustment overrides all',
+      'cdht',
+      2027,
+      [nat, prov, comm],
+      [adjust(0.35, '2027-03-02T08:00:00Z')],
+      0.35,
+      [
+        { source: 'national', value: 0.48 },
+        { source: 'province', value: 0.53 },
+        { source: 'commune', value: 0.5 },
         { source: 'adjustment', value: 0.35, note: 'Nguyễn Văn An, 2027-03-02: sáp nhập thôn' },
-        { source: 'adjustment', value: 0.42, note: 'Trần Thị Bình, 2027-05-10: đính chính' }]],
-    ['adjustments for another year or measure are ignored', 'cdht', 2027, [nat],
-      [adjust(0.1, '2027-03-02T08:00:00Z', { year: 2026 }), adjust(0.2, '2027-03-02T08:00:00Z', { measure: 'digital' })], 0.48,
-      [{ source: 'national', value: 0.48 }]],
-    ['an adjustment alone, with no layer', 'cdht', 2027, [], [adjust(0.3, '2027-01-01T00:00:00Z')], 0.3,
-      [{ source: 'adjustment', value: 0.3, note: 'Nguyễn Văn An, 2027-01-01: sáp nhập thôn' }]],
-    ['before every first anchor: null', 'cdht', 2024, [nat, prov, comm], [], null,
-      [{ source: 'national', value: null }, { source: 'province', value: null }, { source: 'commune', value: null }]],
-    ['measure absent everywhere: null with the full trace', 'proficient', 2027,
-      [{ source: 'national', table: {} }, prov, comm], [], null,
-      [{ source: 'national', value: null }, { source: 'province', value: null }, { source: 'commune', value: null }]],
+      ],
+    ],
+    [
+      'two adjustments: the latest wins, whatever the order given',
+      'cdht',
+      2027,
+      [nat],
+      [
+        adjust(0.42, '2027-05-10T09:30:00Z', { by: 'Trần Thị Bình', reason: 'đính chính' }),
+        adjust(0.35, '2027-03-02T08:00:00Z'),
+      ],
+      0.42,
+      [
+        { source: 'national', value: 0.48 },
+        { source: 'adjustment', value: 0.35, note: 'Nguyễn Văn An, 2027-03-02: sáp nhập thôn' },
+        { source: 'adjustment', value: 0.42, note: 'Trần Thị Bình, 2027-05-10: đính chính' },
+      ],
+    ],
+    [
+      'adjustments for another year or measure are ignored',
+      'cdht',
+      2027,
+      [nat],
+      [
+        adjust(0.1, '2027-03-02T08:00:00Z', { year: 2026 }),
+        adjust(0.2, '2027-03-02T08:00:00Z', { measure: 'digital' }),
+      ],
+      0.48,
+      [{ source: 'national', value: 0.48 }],
+    ],
+    [
+      'an adjustment alone, with no layer',
+      'cdht',
+      2027,
+      [],
+      [adjust(0.3, '2027-01-01T00:00:00Z')],
+      0.3,
+      [{ source: 'adjustment', value: 0.3, note: 'Nguyễn Văn An, 2027-01-01: sáp nhập thôn' }],
+    ],
+    [
+      'before every first anchor: null',
+      'cdht',
+      2024,
+      [nat, prov, comm],
+      [],
+      null,
+      [
+        { source: 'national', value: null },
+        { source: 'province', value: null },
+        { source: 'commune', value: null },
+      ],
+    ],
+    [
+      'measure absent everywhere: null with the full trace',
+      'proficient',
+      2027,
+      [{ source: 'national', table: {} }, prov, comm],
+      [],
+      null,
+      [
+        { source: 'national', value: null },
+        { source: 'province', value: null },
+        { source: 'commune', value: null },
+      ],
+    ],
   ])('%s', (_name, measure, year, layers, adjustments, value, trace) => {
     expect(targetInForce(measure, year, layers, adjustments)).toEqual({ measure, value, trace });
   });

@@ -47,11 +47,15 @@ export function targetInForce(
   layers: { source: 'national' | 'province' | 'commune'; table: TargetTable }[],
   adjustments: TargetAdjustment[],
 ): TargetInForce {
-  const trace: TargetStep[] = layers.map((layer) => ({ source: layer.source, value: layerValue(layer.table[measure], year) }));
+  const trace: TargetStep[] = layers.map((layer) => ({
+    source: layer.source,
+    value: layerValue(layer.table[measure], year),
+  }));
   const own = adjustments
     .filter((a) => a.measure === measure && a.year === year)
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  for (const a of own) trace.push({ source: 'adjustment', value: a.value, note: `${a.by}, ${a.at.slice(0, 10)}: ${a.reason}` });
+  for (const a of own)
+    trace.push({ source: 'adjustment', value: a.value, note: `${a.by}, ${a.at.slice(0, 10)}: ${a.reason}` });
   const value = trace.findLast((step) => step.value !== null)?.value ?? null;
   return { measure, value, trace };
 }

@@ -12,13 +12,7 @@ export interface UnitChange {
 
 /** A name for comparing and searching: lower case, no Vietnamese diacritics (đ → d), single spaces, trimmed. */
 export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const byVi = (a: string, b: string) => a.localeCompare(b, 'vi');
@@ -34,9 +28,7 @@ export function unitResolver(
   changes: UnitChange[],
   kind: 'village' | 'center',
 ): { current(name: string): string; former(name: string): string[] } {
-  const mine = changes
-    .filter((c) => c.kind === kind)
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const mine = changes.filter((c) => c.kind === kind).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   /** Folded name → its latest change (to as written, and the change's place in recorded order). */
   const next = new Map<string, { to: string; order: number }>();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatVietnamDateTime, fromVietnamWallClock, parseVietnamDateTime, vietnamDate, vietnamWallClock, vietnamYear } from './vietnam-time.ts';
+import {
+  formatVietnamDateTime,
+  fromVietnamWallClock,
+  parseVietnamDateTime,
+  vietnamDate,
+  vietnamWallClock,
+  vietnamYear,
+} from './vietnam-time.ts';
 
 describe('Vietnam time', () => {
   it.each([

@@ -31,7 +31,14 @@ export function parseVietnamDateTime(text: string): string | null {
   if (!m) return null;
   const [, d, mo, y, h, mi] = m.map(Number) as [number, number, number, number, number, number];
   const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || mi > 59) return null;
+  if (
+    local.getUTCFullYear() !== y ||
+    local.getUTCMonth() !== mo - 1 ||
+    local.getUTCDate() !== d ||
+    local.getUTCHours() !== h ||
+    mi > 59
+  )
+    return null;
   return fromVietnamWallClock(local).toISOString();
 }
 

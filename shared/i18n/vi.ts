@@ -90,7 +90,18 @@ export const vi = {
     storage: 'Bộ nhớ đã dùng: {used} / {quota}',
     persisted: 'Dữ liệu được giữ cố định trên máy',
     notPersisted: 'Trình duyệt có thể xóa dữ liệu khi máy đầy bộ nhớ',
-    kinds: { person: 'Đăng ký', assessment: 'Bài tự đánh giá', photo: 'Ảnh minh chứng', 'digital-attempt': 'Bài kiểm tra kỹ năng số', 'digital-draft': 'Bài kiểm tra kỹ năng số tạm dừng', 'learning-plan': 'Kế hoạch học tập', household: 'Đăng ký gia đình', 'household-member': 'Liên kết người trong gia đình', 'household-facts': 'Số cháu đi học của gia đình', 'model-assessment': 'Bài tự đánh giá Gia đình học tập' },
+    kinds: {
+      person: 'Đăng ký',
+      assessment: 'Bài tự đánh giá',
+      photo: 'Ảnh minh chứng',
+      'digital-attempt': 'Bài kiểm tra kỹ năng số',
+      'digital-draft': 'Bài kiểm tra kỹ năng số tạm dừng',
+      'learning-plan': 'Kế hoạch học tập',
+      household: 'Đăng ký gia đình',
+      'household-member': 'Liên kết người trong gia đình',
+      'household-facts': 'Số cháu đi học của gia đình',
+      'model-assessment': 'Bài tự đánh giá Gia đình học tập',
+    },
   },
   register: {
     heading: 'Đăng ký',
@@ -102,8 +113,10 @@ export const vi = {
     phone: 'Số điện thoại (không bắt buộc)',
     consentHeading: 'Bác có đồng ý không? Đánh dấu từng ô mình đồng ý.',
     consents: {
-      assessment: 'Tôi đồng ý để trung tâm lưu tên, năm sinh, thôn, bài tự đánh giá và ảnh minh chứng của tôi, và gửi kết quả lên xã để xét công nhận "Công dân học tập". (Bắt buộc để tham gia)',
-      publicList: 'Tôi đồng ý để tên và thôn của tôi có trong danh sách công nhận được niêm yết công khai. (Không có điểm, không có năm sinh)',
+      assessment:
+        'Tôi đồng ý để trung tâm lưu tên, năm sinh, thôn, bài tự đánh giá và ảnh minh chứng của tôi, và gửi kết quả lên xã để xét công nhận "Công dân học tập". (Bắt buộc để tham gia)',
+      publicList:
+        'Tôi đồng ý để tên và thôn của tôi có trong danh sách công nhận được niêm yết công khai. (Không có điểm, không có năm sinh)',
       statistics: 'Tôi đồng ý để kết quả của tôi được dùng trong số liệu thống kê chung của xã (không ghi tên).',
     },
     /** Read before the consents: each thing kept, who gets it, for how long, and her rights. */
@@ -112,12 +125,15 @@ export const vi = {
       what: 'Trung tâm ghi: họ tên, năm sinh, thôn của bác, số điện thoại nếu bác cho, các câu trả lời trong bài tự đánh giá và ảnh minh chứng bác chụp.',
       who: 'Trung tâm học tập cộng đồng giữ các thông tin này. Ủy ban xã nhận họ tên, năm sinh, thôn và kết quả tự đánh giá của bác để xét công nhận. Ảnh minh chứng để lại ở trung tâm, chỉ gửi lên xã khi xã yêu cầu.',
       phone: 'Số điện thoại chỉ để trung tâm báo lịch học cho bác. Số này không gửi lên xã.',
-      howLong: 'Họ tên, năm sinh, thôn và số điện thoại được giữ đến khi bác xin xóa. Ảnh minh chứng được xóa {months} tháng sau khi xã quyết định công nhận năm đó. Điểm và quyết định công nhận được giữ lại, vì xã cần xem bác có được công nhận {years} năm liền hay không.',
-      rights: 'Bác có quyền xem, sửa hoặc xóa thông tin của mình, và rút lại đồng ý lúc nào cũng được. Bác chỉ cần nói với người hướng dẫn ở trung tâm.',
+      howLong:
+        'Họ tên, năm sinh, thôn và số điện thoại được giữ đến khi bác xin xóa. Ảnh minh chứng được xóa {months} tháng sau khi xã quyết định công nhận năm đó. Điểm và quyết định công nhận được giữ lại, vì xã cần xem bác có được công nhận {years} năm liền hay không.',
+      rights:
+        'Bác có quyền xem, sửa hoặc xóa thông tin của mình, và rút lại đồng ý lúc nào cũng được. Bác chỉ cần nói với người hướng dẫn ở trung tâm.',
     },
     /** A child (under person.guardianUnder). */
     child: {
-      alone: 'Các cháu dưới {age} tuổi đăng ký cùng người hướng dẫn của trung tâm, và cần bố, mẹ hoặc người giám hộ đồng ý. Xin nhờ người hướng dẫn giúp.',
+      alone:
+        'Các cháu dưới {age} tuổi đăng ký cùng người hướng dẫn của trung tâm, và cần bố, mẹ hoặc người giám hộ đồng ý. Xin nhờ người hướng dẫn giúp.',
       off: 'Trung tâm chưa nhận đăng ký cho các cháu dưới {age} tuổi.',
     },
     guardian: {
@@ -126,7 +142,8 @@ export const vi = {
       name: 'Họ và tên bố, mẹ hoặc người giám hộ',
       relation: 'Là gì của cháu?',
       relations: { father: 'Bố', mother: 'Mẹ', guardian: 'Người giám hộ (ông, bà, anh, chị… đang nuôi cháu)' },
-      agree: 'Tôi là bố, mẹ hoặc người giám hộ của cháu. Tôi đã nghe đọc và đồng ý cho cháu đăng ký, với các ô tôi đánh dấu dưới đây.',
+      agree:
+        'Tôi là bố, mẹ hoặc người giám hộ của cháu. Tôi đã nghe đọc và đồng ý cho cháu đăng ký, với các ô tôi đánh dấu dưới đây.',
     },
     listen: 'Nghe đọc',
     submit: 'Đăng ký',
@@ -208,7 +225,8 @@ export const vi = {
   verdict: {
     recognized: 'Đạt — đủ điều kiện đề nghị công nhận',
     notYet: 'Chưa đạt',
-    provisional: 'Đây là kết quả tạm thời. Chi hội khuyến học sẽ thẩm định, rồi Ủy ban nhân dân xã quyết định công nhận.',
+    provisional:
+      'Đây là kết quả tạm thời. Chi hội khuyến học sẽ thẩm định, rồi Ủy ban nhân dân xã quyết định công nhận.',
     shortHeading: 'Còn thiếu:',
     shortfall: {
       missing: '{id} ({name}): chưa chấm điểm',
@@ -288,7 +306,8 @@ export const vi = {
     inSchoolHeading: 'Cả {n} cháu đều đang đi học phải không?',
     inSchoolYes: 'Có, các cháu đều đi học',
     inSchoolNo: 'Không, có cháu chưa đi học',
-    unreachable: 'Chưa kết nối được với máy chủ của trung tâm. Những gì bác đã trả lời vẫn được giữ trên máy. Các câu máy tự tính sẽ có khi kết nối lại.',
+    unreachable:
+      'Chưa kết nối được với máy chủ của trung tâm. Những gì bác đã trả lời vẫn được giữ trên máy. Các câu máy tự tính sẽ có khi kết nối lại.',
     retry: 'Thử lại',
     progress: 'Câu {n} / {total}',
     computedTag: 'Câu này máy tự tính, bác không cần trả lời',
@@ -318,7 +337,8 @@ export const vi = {
     noBand: 'Chưa đủ điểm để xếp loại',
     passed: 'Đạt — gia đình đủ điều kiện để đề nghị công nhận "Gia đình học tập"',
     notPassed: 'Chưa đạt — chưa đủ điều kiện để đề nghị công nhận',
-    provisional: 'Đây là kết quả tự đánh giá. Chi hội khuyến học sẽ thẩm định, rồi Ủy ban nhân dân xã quyết định công nhận.',
+    provisional:
+      'Đây là kết quả tự đánh giá. Chi hội khuyến học sẽ thẩm định, rồi Ủy ban nhân dân xã quyết định công nhận.',
     recognized: 'Gia đình đã được công nhận Gia đình học tập năm {year}',
     recognizedDecision: 'Quyết định số {number} ngày {date}',
     recognizedValid: 'Còn hiệu lực đến hết ngày {date}',
@@ -340,7 +360,13 @@ export const vi = {
     empty: 'Trung tâm chưa có tài liệu nào trên máy này.',
     offline: 'Đang xem danh sách đã lưu trên máy (chưa kết nối được trung tâm).',
     back: 'Quay lại',
-    kinds: { class: 'Lớp học tại trung tâm', printed: 'Tài liệu in tại trung tâm', video: 'Video', document: 'Tài liệu', link: 'Trang trên mạng — cần Internet' },
+    kinds: {
+      class: 'Lớp học tại trung tâm',
+      printed: 'Tài liệu in tại trung tâm',
+      video: 'Video',
+      document: 'Tài liệu',
+      link: 'Trang trên mạng — cần Internet',
+    },
     teacher: 'Người dạy: {name}',
     place: 'Nơi học: {place}',
     sessions: 'Các buổi: {dates}',
@@ -363,7 +389,8 @@ export const vi = {
   },
   digital: {
     start: 'Kiểm tra kỹ năng số (khoảng 15 phút)',
-    startHint: 'Làm trên máy này: trả lời từng câu, làm thử vài việc trên điện thoại. Kết quả là minh chứng cho chỉ số CS05.',
+    startHint:
+      'Làm trên máy này: trả lời từng câu, làm thử vài việc trên điện thoại. Kết quả là minh chứng cho chỉ số CS05.',
     continue: 'Làm tiếp bài kiểm tra kỹ năng số',
     heading: 'Kiểm tra kỹ năng số',
     progress: 'Câu {n} trên {total}',
@@ -372,7 +399,8 @@ export const vi = {
     finish: 'Nộp bài',
     pause: 'Tạm dừng, lần sau làm tiếp',
     unanswered: 'Còn {n} câu chưa trả lời. Câu bỏ trống được tính 0 điểm.',
-    tooSoon: 'Bác đã làm bài kiểm tra kỹ năng số gần đây. Bác có thể làm lại từ ngày {date}, hoặc sớm hơn sau khi tham gia một buổi học ở trung tâm.',
+    tooSoon:
+      'Bác đã làm bài kiểm tra kỹ năng số gần đây. Bác có thể làm lại từ ngày {date}, hoặc sớm hơn sau khi tham gia một buổi học ở trung tâm.',
     /** The item screens of the self-check. */
     item: {
       listen: 'Nghe đọc',
@@ -453,7 +481,8 @@ export const vi = {
     'auth.invalid': 'Sai tên hoặc mã PIN.',
     'auth.locked': 'Nhập sai quá nhiều lần, xin đợi rồi thử lại.',
     'auth.setup-done': 'Trung tâm đã có người quản trị.',
-    'auth.setup-code-invalid': 'Mã cài đặt không đúng. Mã in trên màn hình của máy chủ khi khởi động (hoặc chạy: npm run staff -- setup-code).',
+    'auth.setup-code-invalid':
+      'Mã cài đặt không đúng. Mã in trên màn hình của máy chủ khi khởi động (hoặc chạy: npm run staff -- setup-code).',
     'auth.pin-weak': 'Mã PIN quá dễ đoán. Đừng dùng một số lặp lại, dãy số liền nhau như 123456 hay mã PIN phổ biến.',
     'auth.throttled': 'Thử quá nhiều lần từ máy này, xin đợi một lát rồi thử lại.',
     'request.origin-refused': 'Yêu cầu không đến từ trang của trung tâm nên bị từ chối. Hãy mở lại trang.',
@@ -462,8 +491,10 @@ export const vi = {
     'villager.forbidden': 'Phiên làm việc này không xem được hồ sơ đó.',
     'sync.owner-mismatch': 'Xã từ chối: thay đổi này thuộc hồ sơ của trung tâm khác.',
     'sync.change-invalid': 'Xã từ chối: thay đổi này không đúng mẫu của loại tin nhắn.',
-    'sync.tls-pin-mismatch': 'Chứng chỉ của máy chủ không khớp với dấu vân tay trong mã đăng ký hoặc đã ghi khi đăng ký: có thể đó không phải máy chủ của xã, nên chưa gửi gì. Kiểm tra lại mã, hoặc hỏi cán bộ xã dấu vân tay mới.',
-    'sync.insecure-hub': 'Địa chỉ của xã phải bắt đầu bằng https://, để họ tên, số điện thoại và ảnh được mã hóa khi đi qua Internet.',
+    'sync.tls-pin-mismatch':
+      'Chứng chỉ của máy chủ không khớp với dấu vân tay trong mã đăng ký hoặc đã ghi khi đăng ký: có thể đó không phải máy chủ của xã, nên chưa gửi gì. Kiểm tra lại mã, hoặc hỏi cán bộ xã dấu vân tay mới.',
+    'sync.insecure-hub':
+      'Địa chỉ của xã phải bắt đầu bằng https://, để họ tên, số điện thoại và ảnh được mã hóa khi đi qua Internet.',
     'staff.name-taken': 'Đã có tài khoản mang tên này.',
     'staff.not-found': 'Không tìm thấy tài khoản.',
     'appraisal.not-submitted': 'Bài này chưa được gửi nên chưa thẩm định được.',
@@ -480,9 +511,12 @@ export const vi = {
     'sync.request-stale': 'Đồng hồ của máy lệch quá nhiều so với xã. Hãy chỉnh lại giờ.',
     'sync.request-replayed': 'Yêu cầu bị gửi lặp, sẽ tự gửi lại.',
     'sync.signature-invalid': 'Chữ ký của trung tâm không khớp. Cần đăng ký lại.',
-    'appraisal.decided': 'Xã đã ra quyết định công nhận kết quả này. Chỉ xã mới mở lại được (bằng cách thu hồi quyết định).',
-    'decision.not-proposed': 'Có người, gia đình, dòng họ, thôn hoặc đơn vị chưa được thẩm định đạt trong năm này nên chưa thể công nhận.',
-    'decision.already-recognized': 'Có người, gia đình, dòng họ, thôn hoặc đơn vị đã được công nhận bằng quyết định khác trong năm này.',
+    'appraisal.decided':
+      'Xã đã ra quyết định công nhận kết quả này. Chỉ xã mới mở lại được (bằng cách thu hồi quyết định).',
+    'decision.not-proposed':
+      'Có người, gia đình, dòng họ, thôn hoặc đơn vị chưa được thẩm định đạt trong năm này nên chưa thể công nhận.',
+    'decision.already-recognized':
+      'Có người, gia đình, dòng họ, thôn hoặc đơn vị đã được công nhận bằng quyết định khác trong năm này.',
     'decision.not-found': 'Không tìm thấy quyết định này.',
     'decision.already-revoked': 'Quyết định này đã bị thu hồi.',
     'decision.person-not-named': 'Quyết định này không có tên người, gia đình, dòng họ, thôn hoặc đơn vị đó.',
@@ -497,7 +531,8 @@ export const vi = {
     'attendance.session-not-started': 'Buổi học này chưa diễn ra: chưa điểm danh được.',
     'resource.not-found': 'Không tìm thấy tài liệu, lớp học này.',
     'resource.not-editable': 'Tài liệu này do cấp trên gửi về: chỉ nơi đã làm ra mới sửa được.',
-    'resource.import-unreadable': 'Không đọc được tệp. Hãy dùng tệp Excel (.xlsx) hoặc CSV có dòng tiêu đề: Loại, Tiêu đề, Chủ đề…',
+    'resource.import-unreadable':
+      'Không đọc được tệp. Hãy dùng tệp Excel (.xlsx) hoặc CSV có dòng tiêu đề: Loại, Tiêu đề, Chủ đề…',
     'resource.import-invalid': 'Chưa nhập dòng nào: có dòng bị lỗi, xem danh sách bên dưới.',
     'resource.retired': 'Tài liệu này đã thôi dùng, không sửa được nữa.',
     'resource.file-type': 'Chỉ lưu được video MP4 hoặc WebM, tài liệu PDF hoặc bản ghi âm MP3.',
@@ -517,8 +552,10 @@ export const vi = {
     'backup.postgres': 'Dữ liệu nằm trong PostgreSQL: cần sao lưu bằng pg_dump.',
     'backup.no-space': 'Không đủ chỗ trống để sao lưu. Hãy dùng USB khác hoặc xóa bớt bản cũ.',
     'backup.failed': 'Sao lưu không thành công. Xin báo người hỗ trợ kỹ thuật.',
-    'storage.full-for-photos': 'Máy của trung tâm sắp đầy bộ nhớ: tạm chưa nhận ảnh và tệp. Bài làm vẫn được lưu. Báo cán bộ.',
-    'storage.full': 'Máy của trung tâm đã đầy bộ nhớ: chưa lưu được. Máy tính bảng giữ lại và sẽ gửi lại sau. Báo cán bộ.',
+    'storage.full-for-photos':
+      'Máy của trung tâm sắp đầy bộ nhớ: tạm chưa nhận ảnh và tệp. Bài làm vẫn được lưu. Báo cán bộ.',
+    'storage.full':
+      'Máy của trung tâm đã đầy bộ nhớ: chưa lưu được. Máy tính bảng giữ lại và sẽ gửi lại sau. Báo cán bộ.',
     'evidence.not-an-image': 'Tệp này không phải là ảnh.',
     'evidence.too-large': 'Ảnh quá lớn.',
     'audio.pack-unknown': 'Máy của trung tâm không có gói âm thanh này.',
@@ -528,7 +565,8 @@ export const vi = {
     'audio.synthesizer-missing': 'Máy của trung tâm chưa cài chương trình đọc tiếng Việt (espeak-ng).',
     'household.not-found': 'Trung tâm chưa có gia đình này. Xin thử lại sau một lúc.',
     'household.id-conflict': 'Có lỗi khi đăng ký gia đình. Xin nhờ người hướng dẫn giúp.',
-    'household.member-taken': 'Người này đã ở trong một gia đình khác. Người hướng dẫn có thể chuyển người này sang gia đình bác.',
+    'household.member-taken':
+      'Người này đã ở trong một gia đình khác. Người hướng dẫn có thể chuyển người này sang gia đình bác.',
     'household.member-not-found': 'Người này không có trong gia đình.',
     'household.head-cannot-leave': 'Chủ hộ không rời gia đình được. Cần chọn chủ hộ mới trước.',
     'household.year-invalid': 'Năm này chưa bắt đầu, chưa khai được.',
@@ -536,23 +574,34 @@ export const vi = {
     'assessment.not-found': 'Không tìm thấy bài tự đánh giá này.',
     'text.invalid-characters': 'Chữ vừa nhập có ký tự ẩn không dùng được (thường do dán từ nơi khác). Hãy gõ lại.',
     'plan.resource-unknown': 'Kế hoạch có bài học mà trung tâm không còn giữ. Hãy lập lại kế hoạch.',
-    'plan.date-outside-year': 'Ngày trong kế hoạch nằm ngoài năm đánh giá này. Hãy xem lại ngày giờ trên máy tính bảng rồi lập lại kế hoạch.',
-    'plan.made-in-future': 'Máy tính bảng để sai ngày giờ (muộn hơn máy của trung tâm). Hãy chỉnh lại ngày giờ rồi lập lại kế hoạch.',
-    'population.village-unknown': 'Xã chưa có thôn này trong danh sách thôn của các trung tâm. Hãy chọn thôn trong bảng, hoặc ghi nhận việc gộp hay đổi tên thôn trước.',
+    'plan.date-outside-year':
+      'Ngày trong kế hoạch nằm ngoài năm đánh giá này. Hãy xem lại ngày giờ trên máy tính bảng rồi lập lại kế hoạch.',
+    'plan.made-in-future':
+      'Máy tính bảng để sai ngày giờ (muộn hơn máy của trung tâm). Hãy chỉnh lại ngày giờ rồi lập lại kế hoạch.',
+    'population.village-unknown':
+      'Xã chưa có thôn này trong danh sách thôn của các trung tâm. Hãy chọn thôn trong bảng, hoặc ghi nhận việc gộp hay đổi tên thôn trước.',
     'digital.no-answers': 'Bác chưa trả lời câu nào. Bác trả lời ít nhất một câu rồi hãy nộp bài.',
     'digital.answer-unknown': 'Có câu trả lời không khớp với bộ câu hỏi. Hãy làm lại bài.',
-    'digital.started-at-invalid': 'Ngày giờ trên máy tính bảng bị sai nên bài làm không được nhận. Báo cán bộ chỉnh lại ngày giờ.',
+    'digital.started-at-invalid':
+      'Ngày giờ trên máy tính bảng bị sai nên bài làm không được nhận. Báo cán bộ chỉnh lại ngày giờ.',
     'person.birth-year-out-of-range': 'Năm sinh chưa đúng. Bác xem lại năm sinh (4 chữ số, ví dụ 1958).',
     'person.minors-off': 'Trung tâm chưa nhận đăng ký cho các cháu nhỏ tuổi.',
-    'person.child-needs-assistance': 'Các cháu nhỏ tuổi cần đăng ký cùng người hướng dẫn, có bố, mẹ hoặc người giám hộ đồng ý. Xin nhờ người hướng dẫn giúp.',
-    'person.guardian-consent-required': 'Cần bố, mẹ hoặc người giám hộ của cháu đồng ý (ghi tên và quan hệ với cháu). Xin nhờ người hướng dẫn giúp.',
+    'person.child-needs-assistance':
+      'Các cháu nhỏ tuổi cần đăng ký cùng người hướng dẫn, có bố, mẹ hoặc người giám hộ đồng ý. Xin nhờ người hướng dẫn giúp.',
+    'person.guardian-consent-required':
+      'Cần bố, mẹ hoặc người giám hộ của cháu đồng ý (ghi tên và quan hệ với cháu). Xin nhờ người hướng dẫn giúp.',
     'person.guardian-not-needed': 'Người lớn tự đồng ý, không cần ghi người giám hộ. Bác xem lại năm sinh.',
-    'person.consents-differ': 'Phiếu đăng ký này đã gửi về trung tâm với lựa chọn đồng ý khác. Muốn đổi, bác nhờ người hướng dẫn ở trung tâm.',
-    'assessment.child-group': 'Các cháu chỉ tự đánh giá trong nhóm học sinh, sinh viên, người học. Xin nhờ người hướng dẫn giúp.',
-    'sync.epoch-mismatch': 'Dữ liệu ở xã và ở trung tâm khác nhau (một bên vừa khôi phục từ bản sao lưu). Máy sẽ tự đối chiếu rồi gửi tiếp.',
+    'person.consents-differ':
+      'Phiếu đăng ký này đã gửi về trung tâm với lựa chọn đồng ý khác. Muốn đổi, bác nhờ người hướng dẫn ở trung tâm.',
+    'assessment.child-group':
+      'Các cháu chỉ tự đánh giá trong nhóm học sinh, sinh viên, người học. Xin nhờ người hướng dẫn giúp.',
+    'sync.epoch-mismatch':
+      'Dữ liệu ở xã và ở trung tâm khác nhau (một bên vừa khôi phục từ bản sao lưu). Máy sẽ tự đối chiếu rồi gửi tiếp.',
     'sync.position-mismatch': 'Xã đang giữ dữ liệu của trung tâm đến một vị trí khác. Máy sẽ tự gửi lại từ vị trí đó.',
-    'sync.epoch-retired': 'Máy này đã được thay bằng một máy khôi phục từ bản sao lưu, và máy đó đã gửi dữ liệu lên xã. Máy này không được gửi nữa: hãy dùng máy đã khôi phục, và nhập lại trên đó những gì chỉ có ở máy này.',
-    'sync.history-unresolved': 'Trung tâm và xã không khớp nhau về những dữ liệu đã gửi, nên máy tạm dừng gửi. Xin báo người hỗ trợ kỹ thuật hoặc cán bộ xã; dữ liệu vẫn được giữ ở trung tâm.',
+    'sync.epoch-retired':
+      'Máy này đã được thay bằng một máy khôi phục từ bản sao lưu, và máy đó đã gửi dữ liệu lên xã. Máy này không được gửi nữa: hãy dùng máy đã khôi phục, và nhập lại trên đó những gì chỉ có ở máy này.',
+    'sync.history-unresolved':
+      'Trung tâm và xã không khớp nhau về những dữ liệu đã gửi, nên máy tạm dừng gửi. Xin báo người hỗ trợ kỹ thuật hoặc cán bộ xã; dữ liệu vẫn được giữ ở trung tâm.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,

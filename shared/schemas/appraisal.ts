@@ -46,7 +46,14 @@ export const QueueItemSchema = v.object({
   group: v.string(),
   status: v.picklist(['draft', 'submitted']),
   selfTotal: v.number(),
-  appraisal: v.nullable(v.object({ status: v.picklist(['appraised', 'returned']), total: v.nullable(v.number()), recognized: v.nullable(v.boolean()), locked: v.boolean() })),
+  appraisal: v.nullable(
+    v.object({
+      status: v.picklist(['appraised', 'returned']),
+      total: v.nullable(v.number()),
+      recognized: v.nullable(v.boolean()),
+      locked: v.boolean(),
+    }),
+  ),
   /** Returned for more evidence and since changed by the villager. */
   resubmitted: v.boolean(),
 });

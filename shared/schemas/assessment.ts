@@ -56,7 +56,9 @@ export const AssessmentViewSchema = v.object({
   criteriaSetVersion: v.string(),
   group: v.string(),
   status: v.picklist(assessmentStatuses),
-  answers: v.array(v.object({ indicatorId: v.string(), score: v.number(), note: v.nullable(v.string()), confirmed: v.boolean() })),
+  answers: v.array(
+    v.object({ indicatorId: v.string(), score: v.number(), note: v.nullable(v.string()), confirmed: v.boolean() }),
+  ),
   assistedBy: v.nullable(v.string()),
   /** Set when the appraiser returned it for more evidence: shown to the villager next time. */
   returned: v.nullable(v.object({ message: v.string(), at: v.string() })),
@@ -65,9 +67,17 @@ export const AssessmentViewSchema = v.object({
   submittedAt: v.nullable(v.string()),
   verdict: v.object({ total: v.number(), recognized: v.boolean(), shortfalls: v.array(ShortfallSchema) }),
   /** Evidence for CS05: the person's latest digital-skills self-check of the same year, if any. */
-  digitalCheck: v.optional(v.nullable(v.object({
-    attemptId: v.string(), finishedAt: v.string(), level: v.string(), hasDigitalSkills: v.boolean(), proficient: v.boolean(),
-  }))),
+  digitalCheck: v.optional(
+    v.nullable(
+      v.object({
+        attemptId: v.string(),
+        finishedAt: v.string(),
+        level: v.string(),
+        hasDigitalSkills: v.boolean(),
+        proficient: v.boolean(),
+      }),
+    ),
+  ),
   /** Evidence for CS03: the class sessions the person attended at the center in the same year, if any. */
   attendance: v.optional(v.nullable(AttendanceEvidenceSchema)),
   /** Evidence for CS02: the person's latest personal learning plan of the same year, if any. */

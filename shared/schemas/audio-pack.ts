@@ -8,13 +8,25 @@ import * as v from 'valibot';
  */
 
 /** A pack's folder name: what the box lists and what URLs name. */
-export const PackIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and "-"'));
+export const PackIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and "-"'),
+);
 
 /** A string id, as it appears in a clip's file name. */
-export const TextIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));
+export const TextIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'),
+);
 
 /** Clip formats the tablets' browsers play, by file extension. */
-export const clipTypes = { ogg: 'audio/ogg', opus: 'audio/ogg', mp3: 'audio/mpeg', m4a: 'audio/mp4', wav: 'audio/wav' } as const;
+export const clipTypes = {
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  wav: 'audio/wav',
+} as const;
 export type ClipExtension = keyof typeof clipTypes;
 export const clipExtensions = Object.keys(clipTypes) as ClipExtension[];
 

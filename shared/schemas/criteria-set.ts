@@ -77,14 +77,28 @@ export const CriteriaSetSchema = v.pipe(
     groups: v.pipe(v.array(SubjectGroupSchema), v.minLength(1)),
     indicators: v.pipe(v.array(IndicatorSchema), v.minLength(1)),
   }),
-  v.check((s) => s.scoring.minScore <= s.scoring.minPerIndicator && s.scoring.minPerIndicator <= s.scoring.maxScore,
-    'scoring: minScore ≤ minPerIndicator ≤ maxScore'),
-  v.check((s) => unique(s.indicators.map((i) => i.id)) && unique(s.groups.map((g) => g.id)) && unique(s.criteria.map((c) => c.id)),
-    'ids of criteria, groups and indicators must be unique'),
-  v.check((s) => s.indicators.every((i) => s.criteria.some((c) => c.id === i.criterion)),
-    'every indicator must name a criterion of the set'),
-  v.check((s) => s.indicators.every((i) => s.groups.every((g) => i.byGroup[g.id] !== undefined) && Object.keys(i.byGroup).every((k) => s.groups.some((g) => g.id === k))),
-    'every indicator must have wording for exactly the groups of the set'),
+  v.check(
+    (s) => s.scoring.minScore <= s.scoring.minPerIndicator && s.scoring.minPerIndicator <= s.scoring.maxScore,
+    'scoring: minScore ≤ minPerIndicator ≤ maxScore',
+  ),
+  v.check(
+    (s) =>
+      unique(s.indicators.map((i) => i.id)) && unique(s.groups.map((g) => g.id)) && unique(s.criteria.map((c) => c.id)),
+    'ids of criteria, groups and indicators must be unique',
+  ),
+  v.check(
+    (s) => s.indicators.every((i) => s.criteria.some((c) => c.id === i.criterion)),
+    'every indicator must name a criterion of the set',
+  ),
+  v.check(
+    (s) =>
+      s.indicators.every(
+        (i) =>
+          s.groups.every((g) => i.byGroup[g.id] !== undefined) &&
+          Object.keys(i.byGroup).every((k) => s.groups.some((g) => g.id === k)),
+      ),
+    'every indicator must have wording for exactly the groups of the set',
+  ),
 );
 export type CriteriaSet = v.InferOutput<typeof CriteriaSetSchema>;
 

@@ -26,7 +26,15 @@ export const CountsSchema = v.object({
 });
 export type Counts = v.InferOutput<typeof CountsSchema>;
 
-export const countKeys = ['registered', 'selfAssessed', 'appraised', 'recognized', 'digital', 'proficient', 'outstanding'] as const satisfies readonly (keyof Counts)[];
+export const countKeys = [
+  'registered',
+  'selfAssessed',
+  'appraised',
+  'recognized',
+  'digital',
+  'proficient',
+  'outstanding',
+] as const satisfies readonly (keyof Counts)[];
 
 /** The three rates tracked against a target. */
 export const targetMeasures = ['cdht', 'digital', 'proficient'] as const;
@@ -69,7 +77,11 @@ export const TargetStepSchema = v.object({
 });
 export type TargetStep = v.InferOutput<typeof TargetStepSchema>;
 
-export const TargetInForceSchema = v.object({ measure: v.picklist(targetMeasures), value: v.nullable(v.number()), trace: v.array(TargetStepSchema) });
+export const TargetInForceSchema = v.object({
+  measure: v.picklist(targetMeasures),
+  value: v.nullable(v.number()),
+  trace: v.array(TargetStepSchema),
+});
 export type TargetInForce = v.InferOutput<typeof TargetInForceSchema>;
 
 export const CenterReportingSchema = v.object({
@@ -105,7 +117,9 @@ export const DashboardSchema = v.object({
   byCenter: v.array(DashboardRowSchema),
   byGroup: v.array(DashboardRowSchema),
   /** Each place (village, or commune for a province) year by year: the recognized against its adults and the year's target. */
-  placeTrend: v.array(v.object({ name: v.string(), points: v.array(v.object({ year: v.number(), ...RateFigureSchema.entries })) })),
+  placeTrend: v.array(
+    v.object({ name: v.string(), points: v.array(v.object({ year: v.number(), ...RateFigureSchema.entries })) }),
+  ),
   /** The whole scope, year by year (missing years filled with zeros). */
   trend: v.array(v.object({ year: v.number(), row: DashboardRowSchema })),
   targets: v.array(TargetInForceSchema),

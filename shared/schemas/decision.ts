@@ -48,7 +48,10 @@ export const RecordDecisionSchema = v.union([RecordCdhtDecisionSchema, RecordMod
 export type RecordDecision = v.InferOutput<typeof RecordDecisionSchema>;
 
 /** Reopening one decided result: a person (CDHT) or a subject of the four other titles. */
-export const ReopenDecidedSchema = v.union([ReopenInputSchema, v.strictObject({ subject: SubjectRefSchema, reason: Reason })]);
+export const ReopenDecidedSchema = v.union([
+  ReopenInputSchema,
+  v.strictObject({ subject: SubjectRefSchema, reason: Reason }),
+]);
 export type ReopenDecided = v.InferOutput<typeof ReopenDecidedSchema>;
 
 /** A verdict of the four other titles in short: what a table of proposals shows. */
@@ -103,7 +106,9 @@ export const HubModelQueueItemSchema = v.object({
   center: v.string(),
   submittedAt: v.nullable(v.string()),
   selfPassed: v.boolean(),
-  appraised: v.nullable(v.object({ passed: v.boolean(), total: v.nullable(v.number()), level: v.nullable(v.number()) })),
+  appraised: v.nullable(
+    v.object({ passed: v.boolean(), total: v.nullable(v.number()), level: v.nullable(v.number()) }),
+  ),
   decided: v.boolean(),
 });
 export type HubModelQueueItem = v.InferOutput<typeof HubModelQueueItemSchema>;

@@ -7,7 +7,13 @@ import { cleanText } from './text.ts';
  * Typed text (a phone number, an amount, a form field) as typed: not blank, and free of the hidden
  * characters the shared text rule refuses. Kept as typed: the box reads the number when scoring.
  */
-const Typed = (max: number) => v.pipe(v.string(), cleanText(false), v.check((s) => s.trim() !== '', 'must not be blank'), v.maxLength(max));
+const Typed = (max: number) =>
+  v.pipe(
+    v.string(),
+    cleanText(false),
+    v.check((s) => s.trim() !== '', 'must not be blank'),
+    v.maxLength(max),
+  );
 const ItemRef = v.pipe(v.string(), v.maxLength(60));
 const MAX_ITEMS = 500;
 
@@ -24,7 +30,13 @@ export const DigitalResponseSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('pick-scam'), messageId: ItemRef }),
   v.strictObject({ kind: v.literal('find-amount'), typed: Typed(40) }),
   // The tablet reports only the fields filled in, and only once one is.
-  v.strictObject({ kind: v.literal('fill-form'), values: v.pipe(v.record(ItemRef, Typed(200)), v.check((values) => Object.keys(values).length > 0, 'must fill at least one field')) }),
+  v.strictObject({
+    kind: v.literal('fill-form'),
+    values: v.pipe(
+      v.record(ItemRef, Typed(200)),
+      v.check((values) => Object.keys(values).length > 0, 'must fill at least one field'),
+    ),
+  }),
   v.strictObject({ kind: v.literal('skipped') }),
 ]);
 
@@ -34,7 +46,10 @@ export const DigitalResponseSchema = v.variant('kind', [
  */
 const ResponsesSchema = v.pipe(
   // A record takes a list too (as keys "0", "1"…): refused here, so a list is never read as answers.
-  v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be a map by item id, not a list'),
+  v.custom<Record<string, unknown>>(
+    (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+    'must be a map by item id, not a list',
+  ),
   v.record(ItemRef, DigitalResponseSchema),
   v.check((r) => Object.keys(r).length <= MAX_ITEMS, 'too many responses'),
 );

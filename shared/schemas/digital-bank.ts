@@ -13,7 +13,13 @@ export const digitalDomainIds = ['data', 'communication', 'content', 'safety', '
 export type DigitalDomainId = (typeof digitalDomainIds)[number];
 
 /** The five basic skills every household needs one proficient person for. */
-export const householdSkillIds = ['public-services', 'shopping', 'payment', 'self-protection', 'local-platforms'] as const;
+export const householdSkillIds = [
+  'public-services',
+  'shopping',
+  'payment',
+  'self-protection',
+  'local-platforms',
+] as const;
 export type HouseholdSkillId = (typeof householdSkillIds)[number];
 
 /** Result levels, lowest first. */
@@ -85,7 +91,10 @@ export const TapIconTaskSchema = v.strictObject({
 export const TypePhoneTaskSchema = v.strictObject({
   type: v.literal('type-phone'),
   /** Ten digits, starting 03, 05, 07, 08 or 09, no spaces. */
-  expected: v.pipe(v.string(), v.regex(/^0[35789]\d{8}$/, 'must be a Vietnamese mobile number: 10 digits starting 03, 05, 07, 08 or 09')),
+  expected: v.pipe(
+    v.string(),
+    v.regex(/^0[35789]\d{8}$/, 'must be a Vietnamese mobile number: 10 digits starting 03, 05, 07, 08 or 09'),
+  ),
   /** The line shown by the field. */
   instruction: Text,
 });
@@ -126,12 +135,20 @@ export const FillFormTaskSchema = v.strictObject({
 });
 
 export const PracticalTaskSchema = v.variant('type', [
-  TapIconTaskSchema, TypePhoneTaskSchema, PickScamTaskSchema, FindAmountTaskSchema, FillFormTaskSchema,
+  TapIconTaskSchema,
+  TypePhoneTaskSchema,
+  PickScamTaskSchema,
+  FindAmountTaskSchema,
+  FillFormTaskSchema,
 ]);
 export type PracticalTask = v.InferOutput<typeof PracticalTaskSchema>;
 
 /** Something the person does on the tablet: scored from what was done, not from what they say. */
-export const PracticalItemSchema = v.strictObject({ ...itemEntries, kind: v.literal('practical'), task: PracticalTaskSchema });
+export const PracticalItemSchema = v.strictObject({
+  ...itemEntries,
+  kind: v.literal('practical'),
+  task: PracticalTaskSchema,
+});
 
 const ItemShapeSchema = v.variant('kind', [SelfRatingItemSchema, ChoiceItemSchema, PracticalItemSchema]);
 
@@ -171,7 +188,12 @@ const BankShapeSchema = v.strictObject({
   flags: v.strictObject({
     hasDigitalSkills: v.strictObject({
       minOverall: LevelAtLeast,
-      minDomainsAtBasic: v.pipe(v.number(), v.integer(), v.minValue(0, 'must be from 0 to 6'), v.maxValue(6, 'must be from 0 to 6')),
+      minDomainsAtBasic: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(0, 'must be from 0 to 6'),
+        v.maxValue(6, 'must be from 0 to 6'),
+      ),
     }),
     proficient: v.strictObject({ minOverall: LevelAtLeast, minPracticalShare: Share }),
     ruleText: Text,
@@ -241,12 +263,15 @@ export function itemProblems(item: DigitalItem): string[] {
         const expected = task.expected[field.id];
         if (expected === undefined) say(`field ${field.id} needs an expected answer`);
         if (field.kind === 'choice') {
-          if (field.options === undefined || field.options.length < 2) say(`choice field ${field.id} needs at least 2 options`);
-          else if (expected !== undefined && !field.options.includes(expected)) say(`expected answer of field ${field.id} must be one of its options`);
+          if (field.options === undefined || field.options.length < 2)
+            say(`choice field ${field.id} needs at least 2 options`);
+          else if (expected !== undefined && !field.options.includes(expected))
+            say(`expected answer of field ${field.id} must be one of its options`);
         } else if (field.options !== undefined) {
           say(`field ${field.id} has options but is not a choice field`);
         }
-        if (field.kind === 'number' && expected !== undefined && !/^\d+$/.test(expected)) say(`expected answer of number field ${field.id} must be digits only`);
+        if (field.kind === 'number' && expected !== undefined && !/^\d+$/.test(expected))
+          say(`expected answer of number field ${field.id} must be digits only`);
       }
       for (const key of Object.keys(task.expected)) {
         if (!ids.includes(key)) say(`expected names field ${key}, which the form does not have`);
@@ -260,7 +285,8 @@ export function itemProblems(item: DigitalItem): string[] {
 /** Problems across the bank; item-level problems are checked by DigitalItemSchema. */
 export function bankProblems(bank: DigitalBank): string[] {
   const problems: string[] = [];
-  if (bank.isDefault && bank.notice === undefined) problems.push('notice: a default bank must say it is to be replaced by the province\'s bank');
+  if (bank.isDefault && bank.notice === undefined)
+    problems.push("notice: a default bank must say it is to be replaced by the province's bank");
 
   const domainIds = bank.domains.map((d) => d.id);
   if (domainIds.length !== digitalDomainIds.length || !unique(domainIds)) {
@@ -270,7 +296,8 @@ export function bankProblems(bank: DigitalBank): string[] {
   if (skillIds.length !== householdSkillIds.length || !unique(skillIds)) {
     problems.push(`householdSkills must be exactly ${householdSkillIds.join(', ')}, each once`);
   }
-  if (bank.ratingSteps.length !== 5) problems.push(`ratingSteps must have exactly 5 steps, has ${bank.ratingSteps.length}`);
+  if (bank.ratingSteps.length !== 5)
+    problems.push(`ratingSteps must have exactly 5 steps, has ${bank.ratingSteps.length}`);
   if (bank.levels.basic >= bank.levels.proficient) {
     problems.push(`levels: basic (${bank.levels.basic}) must be below proficient (${bank.levels.proficient})`);
   }

@@ -18,7 +18,13 @@ describe('enrolment codes as the officer reads them out', () => {
   });
 
   it('refuses anything else: a short or long text, a fingerprint with U, a code with 0', () => {
-    for (const text of ['K7M2P-QX9R', `K7M2P-QX9RT-${pin.slice(1)}`, `K7M2P-QX9RT-${pin}X`, 'K7M2P-QX9RT-3F0AB-9CDEZ-W1H4K-T8N2Q-5VJ6U', 'K7M20-QX9RT']) {
+    for (const text of [
+      'K7M2P-QX9R',
+      `K7M2P-QX9RT-${pin.slice(1)}`,
+      `K7M2P-QX9RT-${pin}X`,
+      'K7M2P-QX9RT-3F0AB-9CDEZ-W1H4K-T8N2Q-5VJ6U',
+      'K7M20-QX9RT',
+    ]) {
       expect(parseEnrolmentCode(text), text).toBeNull();
     }
     expect(parsePin(pin.slice(2))).toBeNull();

@@ -55,5 +55,9 @@ export const EnrolBodySchema = v.strictObject({
 export const RepinBodySchema = v.strictObject({ fingerprint: Text(60) });
 
 /** What the officer's screen shows: the text to give the center, and the hub's fingerprint alone (null with a public certificate). */
-export const EnrolmentIssuedSchema = v.object({ code: v.string(), expiresAt: v.string(), fingerprint: v.nullable(v.string()) });
+export const EnrolmentIssuedSchema = v.object({
+  code: v.string(),
+  expiresAt: v.string(),
+  fingerprint: v.nullable(v.string()),
+});
 export type EnrolmentIssued = v.InferOutput<typeof EnrolmentIssuedSchema>;

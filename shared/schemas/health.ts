@@ -8,5 +8,9 @@ export const HealthCheckSchema = v.object({
 });
 
 /** `GET /api/health`: 200 when nothing fails, 503 with the same body when something does. */
-export const HealthSchema = v.object({ status: v.picklist(['ok', 'warn', 'fail']), at: v.string(), checks: v.array(HealthCheckSchema) });
+export const HealthSchema = v.object({
+  status: v.picklist(['ok', 'warn', 'fail']),
+  at: v.string(),
+  checks: v.array(HealthCheckSchema),
+});
 export type HealthView = v.InferOutput<typeof HealthSchema>;

@@ -29,14 +29,16 @@ export const KioskInfoSchema = v.object({
    * kept after the decision and the streak scores are kept for (absent in what an older box sent:
    * the box still checks).
    */
-  registration: v.optional(v.object({
-    minAge: v.number(),
-    maxAge: v.number(),
-    guardianUnder: v.number(),
-    minors: v.picklist(['assisted', 'off']),
-    evidenceKeepMonths: v.number(),
-    outstandingYears: v.number(),
-  })),
+  registration: v.optional(
+    v.object({
+      minAge: v.number(),
+      maxAge: v.number(),
+      guardianUnder: v.number(),
+      minors: v.picklist(['assisted', 'off']),
+      evidenceKeepMonths: v.number(),
+      outstandingYears: v.number(),
+    }),
+  ),
   /** The digital-skills question bank in use (absent in what an older box sent). */
   digitalBank: v.optional(DigitalBankSchema),
 });

@@ -33,9 +33,16 @@ export const PutLearningPlanSchema = v.strictObject({
   personId: Uuid7Schema,
   /** What the plan answers: the self-assessment's weakest indicators or the self-check's domains to learn. */
   source: v.picklist(['assessment', 'digital']),
-  needs: v.strictObject({ indicators: v.pipe(v.array(NeedId), v.maxLength(10)), domains: v.pipe(v.array(NeedId), v.maxLength(6)) }),
-  items: v.pipe(v.array(PlanItemSchema), v.minLength(1, 'a plan has at least one thing to learn'), v.maxLength(20),
-    v.check((items) => new Set(items.map((i) => i.resourceId)).size === items.length, 'each resource once')),
+  needs: v.strictObject({
+    indicators: v.pipe(v.array(NeedId), v.maxLength(10)),
+    domains: v.pipe(v.array(NeedId), v.maxLength(6)),
+  }),
+  items: v.pipe(
+    v.array(PlanItemSchema),
+    v.minLength(1, 'a plan has at least one thing to learn'),
+    v.maxLength(20),
+    v.check((items) => new Set(items.map((i) => i.resourceId)).size === items.length, 'each resource once'),
+  ),
   /**
    * When the tablet saved it, by the tablet's clock: shown on the printed plan, and checked at the
    * box (within the assessment year, not later than the box's clock), but never what decides which
@@ -53,7 +60,15 @@ export const LearningPlanViewSchema = v.object({
   year: v.number(),
   source: v.picklist(['assessment', 'digital']),
   needs: v.object({ indicators: v.array(v.string()), domains: v.array(v.string()) }),
-  items: v.array(v.object({ resourceId: v.string(), title: v.string(), kind: v.picklist(resourceKinds), dueOn: v.string(), sessions: v.array(v.string()) })),
+  items: v.array(
+    v.object({
+      resourceId: v.string(),
+      title: v.string(),
+      kind: v.picklist(resourceKinds),
+      dueOn: v.string(),
+      sessions: v.array(v.string()),
+    }),
+  ),
   madeAt: v.string(),
   assisted: v.boolean(),
 });

@@ -14,10 +14,15 @@ export const PutModelAssessmentSchema = v.strictObject({
   subjectId: v.pipe(v.string(), v.minLength(1), v.maxLength(120)),
   criteriaSetId: v.pipe(v.string(), v.minLength(1)),
   criteriaSetVersion: v.pipe(v.string(), v.minLength(1)),
-  answers: v.pipe(v.array(v.strictObject({
-    itemId: v.pipe(v.string(), v.minLength(1)),
-    value: v.union([v.pipe(v.number(), v.integer()), v.boolean()]),
-  })), v.maxLength(200)),
+  answers: v.pipe(
+    v.array(
+      v.strictObject({
+        itemId: v.pipe(v.string(), v.minLength(1)),
+        value: v.union([v.pipe(v.number(), v.integer()), v.boolean()]),
+      }),
+    ),
+    v.maxLength(200),
+  ),
   status: v.picklist(['draft', 'submitted']),
   /** Staff id of the facilitator or officer at the screen, when one helped. */
   assistedBy: v.optional(Uuid7Schema),
@@ -29,10 +34,15 @@ export type PutModelAssessment = v.InferOutput<typeof PutModelAssessmentSchema>;
  * scored (or marked met) again, with a reason wherever it differs from the self-assessment.
  */
 export const SaveModelAppraisalSchema = v.strictObject({
-  answers: v.pipe(v.array(v.strictObject({
-    itemId: v.pipe(v.string(), v.minLength(1)),
-    value: v.union([v.pipe(v.number(), v.integer()), v.boolean()]),
-    reason: v.optional(MultiLineText(0, 500)),
-  })), v.maxLength(200)),
+  answers: v.pipe(
+    v.array(
+      v.strictObject({
+        itemId: v.pipe(v.string(), v.minLength(1)),
+        value: v.union([v.pipe(v.number(), v.integer()), v.boolean()]),
+        reason: v.optional(MultiLineText(0, 500)),
+      }),
+    ),
+    v.maxLength(200),
+  ),
 });
 export type SaveModelAppraisal = v.InferOutput<typeof SaveModelAppraisalSchema>;

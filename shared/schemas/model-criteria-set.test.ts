@@ -2,9 +2,16 @@ import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CriteriaSetSchema } from './criteria-set.ts';
-import { isModelCriteriaSetData, ModelCriteriaSetSchema, modelSetProblems, titleSubject, type ModelCriteriaSet } from './model-criteria-set.ts';
+import {
+  isModelCriteriaSetData,
+  ModelCriteriaSetSchema,
+  modelSetProblems,
+  titleSubject,
+  type ModelCriteriaSet,
+} from './model-criteria-set.ts';
 
-const shippedFile = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../kiosk-config/criteria/${name}`, import.meta.url), 'utf8'));
+const shippedFile = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../kiosk-config/criteria/${name}`, import.meta.url), 'utf8'));
 
 describe('the four shipped default sets', () => {
   it.each([
@@ -30,13 +37,22 @@ describe('the four shipped default sets', () => {
 
   it('asks the unit for 90 % of its people as CDHT at level 1 and 95 % at level 2', () => {
     const set = v.parse(ModelCriteriaSetSchema, shippedFile('dvht-2025.json'));
-    const rules = set.criteria.flatMap((c) => c.items).flatMap((i) => (i.source === 'computed' && i.rule.compute === 'unit-members-cdht-share' ? [[i.level ?? 1, i.rule.atLeast]] : []));
-    expect(rules).toEqual([[1, 0.9], [2, 0.95]]);
+    const rules = set.criteria
+      .flatMap((c) => c.items)
+      .flatMap((i) =>
+        i.source === 'computed' && i.rule.compute === 'unit-members-cdht-share' ? [[i.level ?? 1, i.rule.atLeast]] : [],
+      );
+    expect(rules).toEqual([
+      [1, 0.9],
+      [2, 0.95],
+    ]);
   });
 
   it('makes "at least half the households are learning families" a condition of the clan', () => {
     const set = v.parse(ModelCriteriaSetSchema, shippedFile('dhht-2025.json'));
-    const item = set.criteria.flatMap((c) => c.items).find((i) => i.source === 'computed' && i.rule.compute === 'clan-households-family-share');
+    const item = set.criteria
+      .flatMap((c) => c.items)
+      .find((i) => i.source === 'computed' && i.rule.compute === 'clan-households-family-share');
     expect(item).toMatchObject({ condition: true, rule: { atLeast: 0.5 } });
   });
 
@@ -51,30 +67,77 @@ describe('the four shipped default sets', () => {
 });
 
 const declared = (id: string, extra: object = {}) => ({
-  id, source: 'declared', short: 'Có sách', text: 'Gia đình có sách báo', explain: 'Có hay đọc không', evidence: ['Ảnh tủ sách', 'Kể tên sách'], ...extra,
+  id,
+  source: 'declared',
+  short: 'Có sách',
+  text: 'Gia đình có sách báo',
+  explain: 'Có hay đọc không',
+  evidence: ['Ảnh tủ sách', 'Kể tên sách'],
+  ...extra,
 });
 const computed = (id: string, extra: object = {}) => ({
-  id, source: 'computed', short: 'Người lớn là CDHT', explain: 'Máy tự đếm', rule: { compute: 'household-adults-cdht-share', atLeast: 0.5 }, ...extra,
+  id,
+  source: 'computed',
+  short: 'Người lớn là CDHT',
+  explain: 'Máy tự đếm',
+  rule: { compute: 'household-adults-cdht-share', atLeast: 0.5 },
+  ...extra,
 });
 const pointsSet = {
-  id: 'gdht-test', version: '1', title: 'gdht', subjectKind: 'household', name: 'Bộ thử', status: 'default', source: 'Tự viết',
+  id: 'gdht-test',
+  version: '1',
+  title: 'gdht',
+  subjectKind: 'household',
+  name: 'Bộ thử',
+  status: 'default',
+  source: 'Tự viết',
   recognition: { validityMonths: 12, recognizedBy: 'commune' },
-  scoring: { kind: 'points', total: 50, passTotal: 30, bands: [{ id: 'tot', label: 'Tốt', min: 40 }, { id: 'kha', label: 'Khá', min: 30 }] },
+  scoring: {
+    kind: 'points',
+    total: 50,
+    passTotal: 30,
+    bands: [
+      { id: 'tot', label: 'Tốt', min: 40 },
+      { id: 'kha', label: 'Khá', min: 30 },
+    ],
+  },
   criteria: [
-    { id: 'TC1', title: 'Trẻ em', points: 20, minPoints: 10, items: [declared('A1', { points: 10 }), computed('A2', { points: 10 })] },
+    {
+      id: 'TC1',
+      title: 'Trẻ em',
+      points: 20,
+      minPoints: 10,
+      items: [declared('A1', { points: 10 }), computed('A2', { points: 10 })],
+    },
     { id: 'TC2', title: 'Người lớn', points: 30, items: [declared('B1', { points: 30 })] },
   ],
 };
 const targetsSet = {
-  id: 'dvht-test', version: '1', title: 'dvht', subjectKind: 'unit', name: 'Bộ thử', status: 'official', source: 'Tự viết',
+  id: 'dvht-test',
+  version: '1',
+  title: 'dvht',
+  subjectKind: 'unit',
+  name: 'Bộ thử',
+  status: 'official',
+  source: 'Tự viết',
   recognition: { validityMonths: 12, recognizedBy: 'province', nextLevelAfterMonths: 12 },
-  scoring: { kind: 'targets', levels: [{ level: 1, label: 'Mức 1' }, { level: 2, label: 'Mức 2' }] },
+  scoring: {
+    kind: 'targets',
+    levels: [
+      { level: 1, label: 'Mức 1' },
+      { level: 2, label: 'Mức 2' },
+    ],
+  },
   criteria: [
-    { id: 'TC1', title: 'Người học', items: [
-      computed('U1', { rule: { compute: 'unit-members-cdht-share', atLeast: 0.9 } }),
-      computed('U2', { level: 2, rule: { compute: 'unit-members-cdht-share', atLeast: 0.95 } }),
-      declared('U3'),
-    ] },
+    {
+      id: 'TC1',
+      title: 'Người học',
+      items: [
+        computed('U1', { rule: { compute: 'unit-members-cdht-share', atLeast: 0.9 } }),
+        computed('U2', { level: 2, rule: { compute: 'unit-members-cdht-share', atLeast: 0.95 } }),
+        declared('U3'),
+      ],
+    },
   ],
 };
 type AnySet = Record<string, any>;
@@ -84,34 +147,193 @@ describe('ModelCriteriaSetSchema refuses', () => {
   it.each<[string, AnySet, (s: AnySet) => void, string | null]>([
     ['nothing in a points set that adds up', pointsSet, () => {}, null],
     ['nothing in a targets set with a target per level', targetsSet, () => {}, null],
-    ['items that do not add up to their criterion', pointsSet, (s) => { item(s, 0, 0).points = 5; },
-      '[criteria.points-mismatch] criterion TC1: its items add up to 15 points, the criterion has 20'],
-    ['criteria that do not add up to the total', pointsSet, (s) => { s.scoring.total = 60; },
-      '[criteria.points-mismatch] the criteria add up to 50 points, the total is 60'],
-    ['a pass threshold above the total', pointsSet, (s) => { s.scoring.passTotal = 51; },
-      '[criteria.points-mismatch] pass threshold 51 is above the total 50'],
-    ['bands listed out of order', pointsSet, (s) => { s.scoring.bands = [{ id: 'kha', label: 'Khá', min: 30 }, { id: 'tot', label: 'Tốt', min: 40 }]; },
-      '[criteria.points-mismatch] band tot (from 40) must start below band kha (from 30)'],
-    ['two bands from the same points', pointsSet, (s) => { s.scoring.bands[1].min = 40; }, '[criteria.points-mismatch] band kha (from 40) must start below band tot'],
-    ['a band above the total', pointsSet, (s) => { s.scoring.bands[0].min = 55; }, '[criteria.points-mismatch] band tot: from 55 is above the total 50'],
-    ['a criterion minimum above its points', pointsSet, (s) => { s.criteria[0].minPoints = 25; }, '[criteria.points-mismatch] criterion TC1: minimum 25 is above its 20 points'],
-    ['an item without points in a points set', pointsSet, (s) => { delete item(s, 1, 0).points; }, '[criteria.invalid] item B1 needs its points'],
-    ['a criterion without points in a points set', pointsSet, (s) => { delete s.criteria[1].points; }, '[criteria.invalid] criterion TC2 needs its points'],
-    ['a computation of another subject', pointsSet, (s) => { item(s, 0, 1).rule = { compute: 'unit-members-cdht-share', atLeast: 0.9 }; },
-      "[criteria.invalid] item A2: unit-members-cdht-share reads a unit's facts, not a household's"],
-    ['a title of another subject', pointsSet, (s) => { s.subjectKind = 'clan'; }, '[criteria.invalid] title gdht assesses a household, not a clan'],
-    ['two items with one id', pointsSet, (s) => { item(s, 1, 0).id = 'A1'; }, '[criteria.invalid] item id A1 is used twice'],
-    ['an unknown computation', pointsSet, (s) => { item(s, 0, 1).rule = { compute: 'household-income', atLeast: 0.5 }; }, 'Invalid type'],
-    ['a share above 1', pointsSet, (s) => { item(s, 0, 1).rule.atLeast = 1.5; }, 'must be from 0 to 1'],
-    ['a single evidence example', pointsSet, (s) => { item(s, 0, 0).evidence = ['Ảnh']; }, 'give 2 to 4 evidence examples'],
-    ['a validity of 0 months', pointsSet, (s) => { s.recognition.validityMonths = 0; }, 'must be at least 1'],
-    ['an unknown recognizing level', pointsSet, (s) => { s.recognition.recognizedBy = 'district'; }, 'Invalid type'],
-    ['points in a targets set', targetsSet, (s) => { item(s, 0, 2).points = 5; }, '[criteria.invalid] item U3: a targets set has no points'],
-    ['a target of a level the set does not have', targetsSet, (s) => { item(s, 0, 1).level = 3; }, '[criteria.invalid] item U2: level 3 is not one of the set\'s levels'],
-    ['a level with no targets of its own', targetsSet, (s) => { delete item(s, 0, 1).level; }, '[criteria.invalid] level 2 has no targets of its own'],
-    ['levels not numbered from 1', targetsSet, (s) => { s.scoring.levels = [{ level: 2, label: 'Mức 2' }]; }, 'levels must be numbered 1, 2'],
-    ['a wait for the next level in a points set', pointsSet, (s) => { s.recognition.nextLevelAfterMonths = 12; }, 'nextLevelAfterMonths is only for a targets set'],
-    ['an unknown field', pointsSet, (s) => { s.colour = 'red'; }, 'Invalid key'],
+    [
+      'items that do not add up to their criterion',
+      pointsSet,
+      (s) => {
+        item(s, 0, 0).points = 5;
+      },
+      '[criteria.points-mismatch] criterion TC1: its items add up to 15 points, the criterion has 20',
+    ],
+    [
+      'criteria that do not add up to the total',
+      pointsSet,
+      (s) => {
+        s.scoring.total = 60;
+      },
+      '[criteria.points-mismatch] the criteria add up to 50 points, the total is 60',
+    ],
+    [
+      'a pass threshold above the total',
+      pointsSet,
+      (s) => {
+        s.scoring.passTotal = 51;
+      },
+      '[criteria.points-mismatch] pass threshold 51 is above the total 50',
+    ],
+    [
+      'bands listed out of order',
+      pointsSet,
+      (s) => {
+        s.scoring.bands = [
+          { id: 'kha', label: 'Khá', min: 30 },
+          { id: 'tot', label: 'Tốt', min: 40 },
+        ];
+      },
+      '[criteria.points-mismatch] band tot (from 40) must start below band kha (from 30)',
+    ],
+    [
+      'two bands from the same points',
+      pointsSet,
+      (s) => {
+        s.scoring.bands[1].min = 40;
+      },
+      '[criteria.points-mismatch] band kha (from 40) must start below band tot',
+    ],
+    [
+      'a band above the total',
+      pointsSet,
+      (s) => {
+        s.scoring.bands[0].min = 55;
+      },
+      '[criteria.points-mismatch] band tot: from 55 is above the total 50',
+    ],
+    [
+      'a criterion minimum above its points',
+      pointsSet,
+      (s) => {
+        s.criteria[0].minPoints = 25;
+      },
+      '[criteria.points-mismatch] criterion TC1: minimum 25 is above its 20 points',
+    ],
+    [
+      'an item without points in a points set',
+      pointsSet,
+      (s) => {
+        delete item(s, 1, 0).points;
+      },
+      '[criteria.invalid] item B1 needs its points',
+    ],
+    [
+      'a criterion without points in a points set',
+      pointsSet,
+      (s) => {
+        delete s.criteria[1].points;
+      },
+      '[criteria.invalid] criterion TC2 needs its points',
+    ],
+    [
+      'a computation of another subject',
+      pointsSet,
+      (s) => {
+        item(s, 0, 1).rule = { compute: 'unit-members-cdht-share', atLeast: 0.9 };
+      },
+      "[criteria.invalid] item A2: unit-members-cdht-share reads a unit's facts, not a household's",
+    ],
+    [
+      'a title of another subject',
+      pointsSet,
+      (s) => {
+        s.subjectKind = 'clan';
+      },
+      '[criteria.invalid] title gdht assesses a household, not a clan',
+    ],
+    [
+      'two items with one id',
+      pointsSet,
+      (s) => {
+        item(s, 1, 0).id = 'A1';
+      },
+      '[criteria.invalid] item id A1 is used twice',
+    ],
+    [
+      'an unknown computation',
+      pointsSet,
+      (s) => {
+        item(s, 0, 1).rule = { compute: 'household-income', atLeast: 0.5 };
+      },
+      'Invalid type',
+    ],
+    [
+      'a share above 1',
+      pointsSet,
+      (s) => {
+        item(s, 0, 1).rule.atLeast = 1.5;
+      },
+      'must be from 0 to 1',
+    ],
+    [
+      'a single evidence example',
+      pointsSet,
+      (s) => {
+        item(s, 0, 0).evidence = ['Ảnh'];
+      },
+      'give 2 to 4 evidence examples',
+    ],
+    [
+      'a validity of 0 months',
+      pointsSet,
+      (s) => {
+        s.recognition.validityMonths = 0;
+      },
+      'must be at least 1',
+    ],
+    [
+      'an unknown recognizing level',
+      pointsSet,
+      (s) => {
+        s.recognition.recognizedBy = 'district';
+      },
+      'Invalid type',
+    ],
+    [
+      'points in a targets set',
+      targetsSet,
+      (s) => {
+        item(s, 0, 2).points = 5;
+      },
+      '[criteria.invalid] item U3: a targets set has no points',
+    ],
+    [
+      'a target of a level the set does not have',
+      targetsSet,
+      (s) => {
+        item(s, 0, 1).level = 3;
+      },
+      "[criteria.invalid] item U2: level 3 is not one of the set's levels",
+    ],
+    [
+      'a level with no targets of its own',
+      targetsSet,
+      (s) => {
+        delete item(s, 0, 1).level;
+      },
+      '[criteria.invalid] level 2 has no targets of its own',
+    ],
+    [
+      'levels not numbered from 1',
+      targetsSet,
+      (s) => {
+        s.scoring.levels = [{ level: 2, label: 'Mức 2' }];
+      },
+      'levels must be numbered 1, 2',
+    ],
+    [
+      'a wait for the next level in a points set',
+      pointsSet,
+      (s) => {
+        s.recognition.nextLevelAfterMonths = 12;
+      },
+      'nextLevelAfterMonths is only for a targets set',
+    ],
+    [
+      'an unknown field',
+      pointsSet,
+      (s) => {
+        s.colour = 'red';
+      },
+      'Invalid key',
+    ],
   ])('%s', (_name, base, change, problem) => {
     const set = structuredClone(base);
     change(set);
@@ -132,7 +354,10 @@ describe('modelSetProblems', () => {
     set.scoring.passTotal = 60;
     const problems = modelSetProblems(set as ModelCriteriaSet);
     expect(problems).toEqual([
-      { code: 'criteria.points-mismatch', message: 'criterion TC1: its items add up to 15 points, the criterion has 20' },
+      {
+        code: 'criteria.points-mismatch',
+        message: 'criterion TC1: its items add up to 15 points, the criterion has 20',
+      },
       { code: 'criteria.points-mismatch', message: 'pass threshold 60 is above the total 50' },
     ]);
   });

@@ -14,7 +14,8 @@ import { cleanText } from './text.ts';
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));
 const Text = v.pipe(v.string(), v.trim(), cleanText(true), v.minLength(1, 'must not be empty'));
 const Share = v.pipe(v.number(), v.minValue(0, 'must be from 0 to 1'), v.maxValue(1, 'must be from 0 to 1'));
-const Whole = (min: number) => v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`));
+const Whole = (min: number) =>
+  v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`));
 
 /**
  * The titles, as ids. Cộng đồng học tập is "cddht" (Telex spells Đ as "dd") so that it never reads
@@ -97,7 +98,11 @@ export const DeclaredItemSchema = v.strictObject({
   /** One plain line: what this asks. */
   explain: Text,
   /** Two to four examples of evidence (minh chứng). */
-  evidence: v.pipe(v.array(Text), v.minLength(2, 'give 2 to 4 evidence examples'), v.maxLength(4, 'give 2 to 4 evidence examples')),
+  evidence: v.pipe(
+    v.array(Text),
+    v.minLength(2, 'give 2 to 4 evidence examples'),
+    v.maxLength(4, 'give 2 to 4 evidence examples'),
+  ),
 });
 export type DeclaredItem = v.InferOutput<typeof DeclaredItemSchema>;
 
@@ -204,12 +209,15 @@ export function modelSetProblems(set: ModelCriteriaSet): ModelSetProblem[] {
   const invalid = (message: string) => problems.push({ code: 'criteria.invalid', message });
   const items = set.criteria.flatMap((c) => c.items);
 
-  if (titleSubject[set.title] !== set.subjectKind) invalid(`title ${set.title} assesses a ${titleSubject[set.title]}, not a ${set.subjectKind}`);
+  if (titleSubject[set.title] !== set.subjectKind)
+    invalid(`title ${set.title} assesses a ${titleSubject[set.title]}, not a ${set.subjectKind}`);
   for (const id of duplicates(set.criteria.map((c) => c.id))) invalid(`criterion id ${id} is used twice`);
   for (const id of duplicates(items.map((i) => i.id))) invalid(`item id ${id} is used twice`);
   for (const item of items) {
     if (item.source === 'computed' && computationSubject[item.rule.compute] !== set.subjectKind) {
-      invalid(`item ${item.id}: ${item.rule.compute} reads a ${computationSubject[item.rule.compute]}'s facts, not a ${set.subjectKind}'s`);
+      invalid(
+        `item ${item.id}: ${item.rule.compute} reads a ${computationSubject[item.rule.compute]}'s facts, not a ${set.subjectKind}'s`,
+      );
     }
   }
 
@@ -221,8 +229,10 @@ export function modelSetProblems(set: ModelCriteriaSet): ModelSetProblem[] {
         continue;
       }
       const sum = c.items.reduce((s, i) => s + (i.points ?? 0), 0);
-      if (sum !== c.points) mismatch(`criterion ${c.id}: its items add up to ${sum} points, the criterion has ${c.points}`);
-      if ((c.minPoints ?? 0) > c.points) mismatch(`criterion ${c.id}: minimum ${c.minPoints} is above its ${c.points} points`);
+      if (sum !== c.points)
+        mismatch(`criterion ${c.id}: its items add up to ${sum} points, the criterion has ${c.points}`);
+      if ((c.minPoints ?? 0) > c.points)
+        mismatch(`criterion ${c.id}: minimum ${c.minPoints} is above its ${c.points} points`);
     }
     for (const i of items) {
       if (i.points === undefined) invalid(`item ${i.id} needs its points`);
@@ -230,19 +240,24 @@ export function modelSetProblems(set: ModelCriteriaSet): ModelSetProblem[] {
     }
     const sum = set.criteria.reduce((s, c) => s + (c.points ?? 0), 0);
     if (sum !== scoring.total) mismatch(`the criteria add up to ${sum} points, the total is ${scoring.total}`);
-    if (scoring.passTotal > scoring.total) mismatch(`pass threshold ${scoring.passTotal} is above the total ${scoring.total}`);
+    if (scoring.passTotal > scoring.total)
+      mismatch(`pass threshold ${scoring.passTotal} is above the total ${scoring.total}`);
     for (const id of duplicates(scoring.bands.map((b) => b.id))) invalid(`band id ${id} is used twice`);
     scoring.bands.forEach((band, n) => {
       if (band.min > scoring.total) mismatch(`band ${band.id}: from ${band.min} is above the total ${scoring.total}`);
       const above = scoring.bands[n - 1];
-      if (above && band.min >= above.min) mismatch(`band ${band.id} (from ${band.min}) must start below band ${above.id} (from ${above.min}): list bands from the highest`);
+      if (above && band.min >= above.min)
+        mismatch(
+          `band ${band.id} (from ${band.min}) must start below band ${above.id} (from ${above.min}): list bands from the highest`,
+        );
     });
   } else {
     scoring.levels.forEach((l, n) => {
       if (l.level !== n + 1) invalid(`levels must be numbered 1, 2, … in order; found ${l.level} in place ${n + 1}`);
     });
     for (const c of set.criteria) {
-      if (c.points !== undefined || c.minPoints !== undefined) invalid(`criterion ${c.id}: a targets set has no points`);
+      if (c.points !== undefined || c.minPoints !== undefined)
+        invalid(`criterion ${c.id}: a targets set has no points`);
     }
     for (const i of items) {
       if (i.points !== undefined) invalid(`item ${i.id}: a targets set has no points`);
@@ -266,5 +281,9 @@ function duplicates(ids: readonly string[]): string[] {
 
 /** Whether a criteria file is one of the four other titles (kept apart from the CDHT sets when loading). */
 export function isModelCriteriaSetData(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (modelTitles as readonly unknown[]).includes((data as { title?: unknown }).title);
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (modelTitles as readonly unknown[]).includes((data as { title?: unknown }).title)
+  );
 }

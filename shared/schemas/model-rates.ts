@@ -39,13 +39,21 @@ export const ModelRateRowSchema = v.object({
   adults: v.nullable(v.number()),
   /** The six rates of shared/domain/models/targets.ts (modelTargetMeasures). */
   rates: v.object({
-    families: RateFigureSchema, clans: RateFigureSchema, communities: RateFigureSchema, units: RateFigureSchema,
-    workers: RateFigureSchema, unitStaff: RateFigureSchema,
+    families: RateFigureSchema,
+    clans: RateFigureSchema,
+    communities: RateFigureSchema,
+    units: RateFigureSchema,
+    workers: RateFigureSchema,
+    unitStaff: RateFigureSchema,
   }),
 });
 export type ModelRateRowView = v.InferOutput<typeof ModelRateRowSchema>;
 
-export const ModelTargetSchema = v.object({ measure: v.picklist(modelTargetMeasures), value: v.nullable(v.number()), trace: v.array(TargetStepSchema) });
+export const ModelTargetSchema = v.object({
+  measure: v.picklist(modelTargetMeasures),
+  value: v.nullable(v.number()),
+  trace: v.array(TargetStepSchema),
+});
 
 /** One recognition of the four titles standing in (or reaching into) the year asked. */
 export const ModelValiditySchema = v.object({

@@ -14,8 +14,13 @@ export const PersonCodeSchema = v.pipe(
   v.regex(new RegExp(`^[${personCodeAlphabet}]{6}$`), 'must be 6 letters or digits from the slip'),
 );
 
-const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(2, 'name too short'), v.maxLength(80, 'name too long'),
-  v.regex(/^[\p{L}\p{M}' .-]+$/u, 'letters only'));
+const NameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(2, 'name too short'),
+  v.maxLength(80, 'name too long'),
+  v.regex(/^[\p{L}\p{M}' .-]+$/u, 'letters only'),
+);
 
 /** Who gives a child's consent: her father, her mother, or another guardian (ông, bà, anh, chị… raising her). */
 export const guardianRelations = ['father', 'mother', 'guardian'] as const;
@@ -46,7 +51,12 @@ export const RegisterPersonSchema = v.strictObject({
   /** The slip code the tablet made (so a registration offline still gets its code); the box keeps it unless taken. */
   code: v.optional(PersonCodeSchema),
   /** Each purpose ticked by the person, never pre-ticked. */
-  consents: v.strictObject(Object.fromEntries(consentPurposes.map((p) => [p, v.boolean()])) as Record<ConsentPurpose, v.BooleanSchema<undefined>>),
+  consents: v.strictObject(
+    Object.fromEntries(consentPurposes.map((p) => [p, v.boolean()])) as Record<
+      ConsentPurpose,
+      v.BooleanSchema<undefined>
+    >,
+  ),
   /** A child's (under person.guardianUnder) only: her guardian's consent. */
   guardian: v.optional(GuardianConsentSchema),
   /** A child's only: the facilitator beside her (staff id), whose signed-in session comes with the request. */
@@ -70,9 +80,13 @@ export const PersonViewSchema = v.object({
   phone: v.nullable(v.string()),
   consents: v.array(ConsentViewSchema),
   /** A child's guardian's consent as recorded at the center (absent for adults, and from an older box). */
-  guardian: v.optional(v.nullable(v.object({ name: v.string(), relation: v.picklist(guardianRelations), at: v.string() }))),
+  guardian: v.optional(
+    v.nullable(v.object({ name: v.string(), relation: v.picklist(guardianRelations), at: v.string() })),
+  ),
   revision: v.number(),
   /** Recognitions decided by the commune and received through the downward feed, newest first. */
-  recognitions: v.optional(v.array(v.object({ title: v.string(), year: v.number(), decisionNumber: v.string(), signedOn: v.string() }))),
+  recognitions: v.optional(
+    v.array(v.object({ title: v.string(), year: v.number(), decisionNumber: v.string(), signedOn: v.string() })),
+  ),
 });
 export type PersonView = v.InferOutput<typeof PersonViewSchema>;

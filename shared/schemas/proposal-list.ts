@@ -70,9 +70,24 @@ const Common = {
   generatedAt: v.string(),
 };
 
-export const CdhtListSchema = v.object({ title: v.literal('cdht'), village: v.string(), ...Common, entries: v.array(PersonEntrySchema) });
-export const FamilyListSchema = v.object({ title: v.literal('gdht'), village: v.string(), ...Common, entries: v.array(FamilyEntrySchema) });
-export const ClanListSchema = v.object({ title: v.literal('dhht'), village: v.null(), ...Common, entries: v.array(ClanEntrySchema) });
+export const CdhtListSchema = v.object({
+  title: v.literal('cdht'),
+  village: v.string(),
+  ...Common,
+  entries: v.array(PersonEntrySchema),
+});
+export const FamilyListSchema = v.object({
+  title: v.literal('gdht'),
+  village: v.string(),
+  ...Common,
+  entries: v.array(FamilyEntrySchema),
+});
+export const ClanListSchema = v.object({
+  title: v.literal('dhht'),
+  village: v.null(),
+  ...Common,
+  entries: v.array(ClanEntrySchema),
+});
 export const ProposalListSchema = v.variant('title', [CdhtListSchema, FamilyListSchema, ClanListSchema]);
 export type CdhtListData = v.InferOutput<typeof CdhtListSchema>;
 export type FamilyListData = v.InferOutput<typeof FamilyListSchema>;

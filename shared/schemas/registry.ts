@@ -12,7 +12,13 @@ import { cleanText } from './text.ts';
  */
 
 /** Names of clans, units and their representatives, villages: one line under the shared text rule (text.ts). */
-const Text = v.pipe(v.string(), v.trim(), cleanText(), v.minLength(1, 'must not be empty'), v.maxLength(120, 'too long'));
+const Text = v.pipe(
+  v.string(),
+  v.trim(),
+  cleanText(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(120, 'too long'),
+);
 const BirthYear = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100));
 export const RegistryYearSchema = v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100));
 
@@ -40,8 +46,10 @@ export const HouseholdFactsSchema = v.pipe(
     /** Whether every school-age child attends school; null only when there is none. */
     allChildrenInSchool: v.nullable(v.boolean()),
   }),
-  v.check((f) => (f.schoolAgeChildren === 0) === (f.allChildrenInSchool === null),
-    'allChildrenInSchool is answered exactly when there are school-age children'),
+  v.check(
+    (f) => (f.schoolAgeChildren === 0) === (f.allChildrenInSchool === null),
+    'allChildrenInSchool is answered exactly when there are school-age children',
+  ),
 );
 export type HouseholdFacts = v.InferOutput<typeof HouseholdFactsSchema>;
 
@@ -50,7 +58,11 @@ export type HouseholdFacts = v.InferOutput<typeof HouseholdFactsSchema>;
  * name and role only (`personId` and `code` only on her own row).
  */
 export const HouseholdMemberViewSchema = v.object({
-  personId: v.optional(v.string()), code: v.optional(v.string()), name: v.string(), role: v.picklist(['head', 'member']), since: v.string(),
+  personId: v.optional(v.string()),
+  code: v.optional(v.string()),
+  name: v.string(),
+  role: v.picklist(['head', 'member']),
+  since: v.string(),
 });
 export type HouseholdMemberView = v.InferOutput<typeof HouseholdMemberViewSchema>;
 
@@ -76,7 +88,10 @@ export const HouseholdViewSchema = v.object({
   /** Current members (the head first); former members are kept in the history, not shown here. */
   members: v.array(HouseholdMemberViewSchema),
   /** Facts per year, keyed by year. */
-  facts: v.record(v.string(), v.object({ schoolAgeChildren: v.number(), allChildrenInSchool: v.nullable(v.boolean()) })),
+  facts: v.record(
+    v.string(),
+    v.object({ schoolAgeChildren: v.number(), allChildrenInSchool: v.nullable(v.boolean()) }),
+  ),
   clanId: v.nullable(v.string()),
   revision: v.number(),
   /** Its "Gia đình học tập" recognitions, newest first (absent in a view kept by an older tablet). */
@@ -126,7 +141,9 @@ export const UpdateUnitSchema = v.strictObject({ name: Text, kind: v.picklist(un
 export type UpdateUnit = v.InferOutput<typeof UpdateUnitSchema>;
 
 /** A unit's staff count for one year, as its leader declares it. */
-export const StaffCountSchema = v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) });
+export const StaffCountSchema = v.strictObject({
+  count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+});
 
 export const UnitViewSchema = v.object({
   id: v.string(),

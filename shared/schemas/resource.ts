@@ -20,7 +20,12 @@ const IndicatorId = v.pipe(v.string(), v.regex(/^CS(0[1-9]|10)$/, 'indicators ar
  */
 export const mediaTypes = ['video/mp4', 'video/webm', 'application/pdf', 'audio/mpeg'] as const;
 export type MediaType = (typeof mediaTypes)[number];
-export const mediaExtension: Record<MediaType, string> = { 'video/mp4': 'mp4', 'video/webm': 'webm', 'application/pdf': 'pdf', 'audio/mpeg': 'mp3' };
+export const mediaExtension: Record<MediaType, string> = {
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'application/pdf': 'pdf',
+  'audio/mpeg': 'mp3',
+};
 export const ResourceFileSchema = v.strictObject({
   sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   type: v.picklist(mediaTypes),
@@ -29,7 +34,8 @@ export const ResourceFileSchema = v.strictObject({
 });
 export type ResourceFile = v.InferOutput<typeof ResourceFileSchema>;
 /** Where a tablet fetches a stored file. */
-export const mediaUrl = (f: Pick<ResourceFile, 'sha256' | 'type'>): string => `/api/media/${f.sha256}.${mediaExtension[f.type]}`;
+export const mediaUrl = (f: Pick<ResourceFile, 'sha256' | 'type'>): string =>
+  `/api/media/${f.sha256}.${mediaExtension[f.type]}`;
 
 export const ClassSessionSchema = v.strictObject({
   startsAt: v.pipe(v.string(), v.isoTimestamp()),
@@ -55,11 +61,20 @@ export const ResourceInputSchema = v.pipe(
     /** A video or document kept on the box. */
     file: v.optional(ResourceFileSchema),
   }),
-  v.check((r) => r.kind !== 'class' || (r.teacher !== undefined && r.place !== undefined), 'a class needs its teacher and place'),
+  v.check(
+    (r) => r.kind !== 'class' || (r.teacher !== undefined && r.place !== undefined),
+    'a class needs its teacher and place',
+  ),
   v.check((r) => r.kind !== 'link' || r.url !== undefined, 'a link needs its https:// address'),
   v.check((r) => r.kind === 'class' || (r.sessions ?? []).length === 0, 'only a class has sessions'),
-  v.check((r) => r.file === undefined || r.kind === 'video' || r.kind === 'document', 'only a video or a document has a stored file'),
-  v.check((r) => r.file === undefined || (r.kind === 'video') === r.file.type.startsWith('video/'), 'a video needs a video file; a document a PDF or a recording'),
+  v.check(
+    (r) => r.file === undefined || r.kind === 'video' || r.kind === 'document',
+    'only a video or a document has a stored file',
+  ),
+  v.check(
+    (r) => r.file === undefined || (r.kind === 'video') === r.file.type.startsWith('video/'),
+    'a video needs a video file; a document a PDF or a recording',
+  ),
 );
 export type ResourceInput = v.InferOutput<typeof ResourceInputSchema>;
 /** What a staff screen or an import sends (defaults not yet filled in). */

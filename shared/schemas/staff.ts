@@ -3,7 +3,13 @@ import * as v from 'valibot';
 export const staffRoles = ['admin', 'facilitator', 'appraiser'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-const Name = v.pipe(v.string(), v.trim(), v.minLength(2, 'name too short'), v.maxLength(80), v.regex(/^[\p{L}\p{M}' .-]+$/u, 'letters only'));
+const Name = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(2, 'name too short'),
+  v.maxLength(80),
+  v.regex(/^[\p{L}\p{M}' .-]+$/u, 'letters only'),
+);
 /** A 6-digit PIN, typed on a number pad. */
 export const PinSchema = v.pipe(v.string(), v.regex(/^\d{6}$/, 'PIN must be 6 digits'));
 
@@ -15,7 +21,11 @@ export type SignIn = v.InferOutput<typeof SignInSchema>;
  * console. The code is optional here so that a missing one answers `auth.setup-code-invalid` (403)
  * like a wrong one, not `request.invalid`.
  */
-export const SetupSchema = v.strictObject({ name: Name, pin: PinSchema, setupCode: v.optional(v.pipe(v.string(), v.maxLength(40))) });
+export const SetupSchema = v.strictObject({
+  name: Name,
+  pin: PinSchema,
+  setupCode: v.optional(v.pipe(v.string(), v.maxLength(40))),
+});
 export type Setup = v.InferOutput<typeof SetupSchema>;
 
 export const CreateStaffSchema = v.strictObject({ name: Name, role: v.picklist(staffRoles), pin: PinSchema });

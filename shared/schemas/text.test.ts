@@ -22,7 +22,13 @@ describe('the free-text rule', () => {
   });
 
   it('keeps Vietnamese, emoji and punctuation', () => {
-    for (const t of ['Dòng họ Nguyễn Văn', 'Ấp Tân Lập — tổ 3', 'Bản Hua Pan (H\'Mông)', 'Học tốt 👍', 'Trường Mầm non số 1, xã Đắk Rve']) {
+    for (const t of [
+      'Dòng họ Nguyễn Văn',
+      'Ấp Tân Lập — tổ 3',
+      "Bản Hua Pan (H'Mông)",
+      'Học tốt 👍',
+      'Trường Mầm non số 1, xã Đắk Rve',
+    ]) {
       expect(v.parse(OneLineText(1, 200), `  ${t} `)).toBe(t);
     }
   });

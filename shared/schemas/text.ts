@@ -13,7 +13,8 @@ import * as v from 'valibot';
 export const TEXT_INVALID = 'text.invalid-characters';
 
 // C0 and C1 controls and DEL; bidi embeddings, overrides, isolates and marks; BOM; lone surrogates.
-const hidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const hidden =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const lineBreaks = /[\t\n\r]/;
 
 /** True when the text holds nothing the rule refuses (`multiline`: tab and line breaks allowed). */

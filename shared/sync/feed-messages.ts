@@ -69,4 +69,9 @@ export const ResourceV1Schema = v.object({
 export type ResourceV1 = v.InferOutput<typeof ResourceV1Schema>;
 
 /** The feed kind of each message type; kinds a node does not know yet are kept as they came. */
-export const feedKindOf = { RecognitionDecisionV1: 'decision', RecognitionDecisionV2: 'decision', RecognitionDeclinedV1: 'decline', ResourceV1: 'resource' } as const;
+export const feedKindOf = {
+  RecognitionDecisionV1: 'decision',
+  RecognitionDecisionV2: 'decision',
+  RecognitionDeclinedV1: 'decline',
+  ResourceV1: 'resource',
+} as const;

@@ -97,9 +97,17 @@ export const CommuneAggregateV1Schema = v.object({
   revision: Revision,
   commune: Name,
   year: Year,
-  rows: v.array(v.object({
-    village: Village, group: v.string(), registered: Count, selfAssessed: Count, appraised: Count, proposed: Count, recognized: Count,
-  })),
+  rows: v.array(
+    v.object({
+      village: Village,
+      group: v.string(),
+      registered: Count,
+      selfAssessed: Count,
+      appraised: Count,
+      proposed: Count,
+      recognized: Count,
+    }),
+  ),
 });
 export type CommuneAggregateV1 = v.InferOutput<typeof CommuneAggregateV1Schema>;
 
@@ -125,10 +133,20 @@ export const CommuneAggregateV2Schema = v.object({
   revision: Revision,
   commune: Name,
   year: Year,
-  rows: v.array(v.object({
-    village: Village, group: v.string(), started: Count, selfAssessed: Count, appraised: Count, proposed: Count,
-    recognized: Count, digital: Count, proficient: Count, outstanding: Count,
-  })),
+  rows: v.array(
+    v.object({
+      village: Village,
+      group: v.string(),
+      started: Count,
+      selfAssessed: Count,
+      appraised: Count,
+      proposed: Count,
+      recognized: Count,
+      digital: Count,
+      proficient: Count,
+      outstanding: Count,
+    }),
+  ),
   villages: v.array(v.object({ village: Village, registered: Count, adults: v.nullable(Count) })),
 });
 export type CommuneAggregateV2 = v.InferOutput<typeof CommuneAggregateV2Schema>;
@@ -246,17 +264,19 @@ export const ModelAggregateV1Schema = v.object({
   revision: Revision,
   commune: Name,
   year: Year,
-  villages: v.array(v.object({
-    village: Village,
-    families: TitleCounts,
-    clans: TitleCounts,
-    communities: TitleCounts,
-    units: TitleCounts,
-    households: v.nullable(Count),
-    adults: v.nullable(Count),
-    workers: v.object({ recognized: Count, of: v.nullable(Count) }),
-    unitStaff: v.object({ recognized: Count, of: v.nullable(Count) }),
-  })),
+  villages: v.array(
+    v.object({
+      village: Village,
+      families: TitleCounts,
+      clans: TitleCounts,
+      communities: TitleCounts,
+      units: TitleCounts,
+      households: v.nullable(Count),
+      adults: v.nullable(Count),
+      workers: v.object({ recognized: Count, of: v.nullable(Count) }),
+      unitStaff: v.object({ recognized: Count, of: v.nullable(Count) }),
+    }),
+  ),
   /** The commune's clans counted once each: a clan with households in several villages is in each of their rows. */
   communeClans: TitleCounts,
   /** Recognitions whose validity ends in `year`, per title (to be renewed). */
@@ -266,9 +286,20 @@ export type ModelAggregateV1 = v.InferOutput<typeof ModelAggregateV1Schema>;
 
 /** Every change message a node sends up, keyed by its type (which names its version). */
 export const ChangeMessageSchema = v.variant('type', [
-  PersonUpsertV1Schema, AssessmentUpsertV1Schema, EvidenceUpsertV1Schema, AppraisalUpsertV1Schema, PersonErasedV1Schema,
-  CommuneAggregateV1Schema, RecognizedListV1Schema, CommuneAggregateV2Schema, ProposalListClosedV1Schema,
-  ProposalListClosedV2Schema, DigitalCheckV1Schema, HouseholdUpsertV1Schema, ClanUpsertV1Schema, UnitUpsertV1Schema,
+  PersonUpsertV1Schema,
+  AssessmentUpsertV1Schema,
+  EvidenceUpsertV1Schema,
+  AppraisalUpsertV1Schema,
+  PersonErasedV1Schema,
+  CommuneAggregateV1Schema,
+  RecognizedListV1Schema,
+  CommuneAggregateV2Schema,
+  ProposalListClosedV1Schema,
+  ProposalListClosedV2Schema,
+  DigitalCheckV1Schema,
+  HouseholdUpsertV1Schema,
+  ClanUpsertV1Schema,
+  UnitUpsertV1Schema,
   ModelAggregateV1Schema,
 ]);
 export type ChangeMessage = v.InferOutput<typeof ChangeMessageSchema>;

@@ -52,7 +52,9 @@ export const PositionRequestSchema = v.strictObject({ epoch: EpochSchema });
 export const PositionSchema = v.object({ lastSeq: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 /** The center lists evidence hashes; the hub answers those it lacks. */
-export const HashListSchema = v.strictObject({ hashes: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(1000)) });
+export const HashListSchema = v.strictObject({
+  hashes: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), v.maxLength(1000)),
+});
 export const MissingSchema = v.object({ missing: v.array(v.string()) });
 
 /** The hub's acknowledgement: the sender may advance its cursor to `ackSeq`. */
@@ -70,11 +72,19 @@ export type FeedRequest = v.InferOutput<typeof FeedRequestSchema>;
 export const FeedItemSchema = v.object({
   seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
   kind: v.string(),
-  message: v.looseObject({ type: v.string(), id: v.string(), revision: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  message: v.looseObject({
+    type: v.string(),
+    id: v.string(),
+    revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
 });
 /**
  * A page of the feed; `pushed` (a hub of this version) is how far the hub holds the asking node's own
  * changes, so a center learns at every run that its hub was restored behind it, even with nothing to send.
  */
-export const FeedPageSchema = v.object({ items: v.array(FeedItemSchema), more: v.boolean(), pushed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) });
+export const FeedPageSchema = v.object({
+  items: v.array(FeedItemSchema),
+  more: v.boolean(),
+  pushed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
 export type FeedPage = v.InferOutput<typeof FeedPageSchema>;

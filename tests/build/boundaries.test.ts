@@ -13,7 +13,10 @@ const config = join(root, '.dependency-cruiser.cjs');
 /** Runs the project's boundary check (as `npm run check` does) in a folder; its exit code and report. */
 async function check(cwd: string, args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [depcruise, '--config', config, ...args], { cwd, timeout: 30_000 });
+    const { stdout, stderr } = await run(process.execPath, [depcruise, '--config', config, ...args], {
+      cwd,
+      timeout: 30_000,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -36,20 +39,39 @@ let real: Result;
 // Both checks run at once (each spends most of its few seconds loading the TypeScript and Svelte parsers).
 beforeAll(async () => {
   // A small tree with the project's layout and tsconfig, breaking one rule per file.
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true } }));
+  write(
+    'tsconfig.json',
+    JSON.stringify({
+      compilerOptions: {
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        allowImportingTsExtensions: true,
+        noEmit: true,
+      },
+    }),
+  );
   symlinkSync(join(root, 'node_modules'), join(fixture, 'node_modules'), 'dir');
-  write('server/src/db/db.ts', "export const db = 1;\n");
+  write('server/src/db/db.ts', 'export const db = 1;\n');
   write('shared/leak.ts', "import { db } from '../server/src/db/db.ts';\nexport const leak = db;\n");
   write('web/src/lib/words.ts', "export const words = 'xin chào';\n");
-  write('server/src/audio/speak.ts', "import { words } from '../../../web/src/lib/words.ts';\nexport const speak = words;\n");
+  write(
+    'server/src/audio/speak.ts',
+    "import { words } from '../../../web/src/lib/words.ts';\nexport const speak = words;\n",
+  );
   write('server/src/db/migrations/0001-first.ts', "import { db } from '../db.ts';\nexport const up = db;\n");
   write('shared/domain/a.ts', "import { b } from './b.ts';\nexport const a = (): number => b() + 1;\n");
   write('shared/domain/b.ts', "import { a } from './a.ts';\nexport const b = (): number => a() - 1;\n");
   write('shared/schemas/s.ts', "import { a } from '../domain/a.ts';\nexport const s = a;\n");
   // No file cycle, but two folders that reach each other: people → plans → people.
-  write('server/src/people/people.service.ts', "import { plan } from '../plans/plans.service.ts';\nexport const person = (): string => plan;\n");
+  write(
+    'server/src/people/people.service.ts',
+    "import { plan } from '../plans/plans.service.ts';\nexport const person = (): string => plan;\n",
+  );
   write('server/src/people/people.names.ts', "export const names = ['Lan'];\n");
-  write('server/src/plans/plans.service.ts', "import { names } from '../people/people.names.ts';\nexport const plan = names.join();\n");
+  write(
+    'server/src/plans/plans.service.ts',
+    "import { names } from '../people/people.names.ts';\nexport const plan = names.join();\n",
+  );
 
   [broken, real] = await Promise.all([
     check(fixture, ['--ts-config', 'tsconfig.json', 'web', 'server', 'shared']),
@@ -63,7 +85,9 @@ describe('the structure is checked (issue 23)', () => {
     expect(code).not.toBe(0);
     expect(out).toMatch(/shared-imports-no-app: shared\/leak\.ts → server\/src\/db\/db\.ts/);
     expect(out).toMatch(/server-not-web: server\/src\/audio\/speak\.ts → web\/src\/lib\/words\.ts/);
-    expect(out).toMatch(/migrations-no-app-code: server\/src\/db\/migrations\/0001-first\.ts → server\/src\/db\/db\.ts/);
+    expect(out).toMatch(
+      /migrations-no-app-code: server\/src\/db\/migrations\/0001-first\.ts → server\/src\/db\/db\.ts/,
+    );
     expect(out).toMatch(/schemas-not-domain: shared\/schemas\/s\.ts → shared\/domain\/a\.ts/);
     expect(out).toMatch(/no-circular: shared\/domain\/a\.ts →\s+shared\/domain\/b\.ts →\s+shared\/domain\/a\.ts/);
     expect(out).toMatch(/error no-folder-cycle: server\/src\/people →\s+server\/src\/plans →\s+server\/src\/people/);

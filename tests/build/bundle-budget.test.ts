@@ -23,7 +23,9 @@ describe('PWA weight', () => {
   });
 
   it('keeps the QR code library out of the first load', () => {
-    const first = firstLoadAssets().map((a) => readFileSync(join(dist, a), 'utf8')).join('\n');
+    const first = firstLoadAssets()
+      .map((a) => readFileSync(join(dist, a), 'utf8'))
+      .join('\n');
     // qrcode's Kanji mode table is a fingerprint of the library.
     expect(first).not.toMatch(/kanji/i);
   });

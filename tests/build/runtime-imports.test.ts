@@ -16,13 +16,19 @@ const production = new Set(Object.keys(pkg.dependencies));
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** The package a specifier names: `@scope/name` or `name`, without a sub-path. */
-const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (spec: string) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Every module a bundle's text loads at run time: static and dynamic imports, require() calls (CommonJS inside). */
 function importsOf(text: string): string[] {
   const patterns = [
-    /^import\s[^;]*?\bfrom\s*"([^"]+)"/gm, /^import\s*"([^"]+)"/gm,
-    /\bimport\(\s*"([^"]+)"\s*\)/g, /\brequire\(\s*"([^"]+)"\s*\)/g,
+    /^import\s[^;]*?\bfrom\s*"([^"]+)"/gm,
+    /^import\s*"([^"]+)"/gm,
+    /\bimport\(\s*"([^"]+)"\s*\)/g,
+    /\brequire\(\s*"([^"]+)"\s*\)/g,
   ];
   return [...new Set(patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1]!)))];
 }
@@ -58,8 +64,11 @@ describe('the production bundles', () => {
 
   it('would be caught importing a development dependency (a bundle text as esbuild writes it)', () => {
     const text = [
-      'import { join } from "node:path";', 'import SQLite from "better-sqlite3";', 'import Dexie from "dexie";',
-      'const ExcelJS = await import("exceljs");', 'const fs = require("fs");',
+      'import { join } from "node:path";',
+      'import SQLite from "better-sqlite3";',
+      'import Dexie from "dexie";',
+      'const ExcelJS = await import("exceljs");',
+      'const fs = require("fs");',
       'const { chromium } = require("playwright-core");',
       'const pdf = await import("pdfjs-dist/legacy/build/pdf.mjs");',
     ].join('\n');

@@ -16,7 +16,9 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const fixtures: string[] = [];
-afterAll(() => { for (const f of fixtures) rmSync(f, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const f of fixtures) rmSync(f, { recursive: true, force: true });
+});
 
 /** A tree with the project's tsconfig files and node_modules, and the given files. */
 function tree(files: Record<string, string>): string {
@@ -47,9 +49,11 @@ async function check(dir: string, project: string): Promise<{ code: number; out:
 
 const good = {
   'shared/host.ts': 'export const host = (url: string): string => new URL(url).host;\n',
-  'server/src/files.ts': "import { readFileSync } from 'node:fs';\nimport { host } from '../../shared/host.ts';\n" +
+  'server/src/files.ts':
+    "import { readFileSync } from 'node:fs';\nimport { host } from '../../shared/host.ts';\n" +
     'export const read = (path: string): string => host(process.env.HUB ?? readFileSync(path, "utf8"));\n',
-  'web/src/page.ts': "import { host } from '../../shared/host.ts';\n" +
+  'web/src/page.ts':
+    "import { host } from '../../shared/host.ts';\n" +
     'export const here = (): string => host(document.location.href);\n',
   'kiosk-config/options.ts': 'export const port = Number(process.env.KIOSK_PORT ?? 8080);\n',
 };
@@ -65,8 +69,10 @@ let results: Record<'goodServer' | 'goodWeb' | 'brokenServer' | 'brokenWeb', Res
 beforeAll(async () => {
   const [g, b] = [tree(good), tree(broken)];
   const [goodServer, goodWeb, brokenServer, brokenWeb] = await Promise.all([
-    check(g, 'tsconfig.server.json'), check(g, 'tsconfig.web.json'),
-    check(b, 'tsconfig.server.json'), check(b, 'tsconfig.web.json'),
+    check(g, 'tsconfig.server.json'),
+    check(g, 'tsconfig.web.json'),
+    check(b, 'tsconfig.server.json'),
+    check(b, 'tsconfig.web.json'),
   ]);
   results = { goodServer, goodWeb, brokenServer, brokenWeb };
 }, 120_000);

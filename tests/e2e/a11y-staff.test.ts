@@ -4,7 +4,15 @@ import { build, people } from '../fixtures/people.ts';
 import { staff } from '../fixtures/staff.ts';
 import { seedCatalog, seedModels, seedRegistry } from './a11y-seed.ts';
 import { AccessibilityReport } from './axe.ts';
-import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, watchErrors, type RunningKiosk } from './kiosk.ts';
+import {
+  adminApi,
+  firstAdmin,
+  launchBrowser,
+  startKiosk,
+  tabletContext,
+  watchErrors,
+  type RunningKiosk,
+} from './kiosk.ts';
 import { indicatorIds } from './villager.ts';
 
 /**
@@ -48,17 +56,53 @@ describe('accessibility of every screen', () => {
     const lan = build.id();
     expect((await api('PUT', `/api/people/${lan}`, people.baLan)).status).toBe(200);
     const assessmentId = build.id();
-    expect((await api('PUT', `/api/assessments/${assessmentId}`, build.assessment(lan, { scores: { CS07: 9 } }))).status).toBe(200);
-    expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8, ...(indicatorId === 'CS07' ? { reason: 'Chưa có sổ ghi chép' } : {}) })) })).status).toBe(200);
+    expect(
+      (await api('PUT', `/api/assessments/${assessmentId}`, build.assessment(lan, { scores: { CS07: 9 } }))).status,
+    ).toBe(200);
+    expect(
+      (
+        await api('PUT', `/api/staff/appraisals/${assessmentId}`, {
+          scores: indicatorIds.map((indicatorId) => ({
+            indicatorId,
+            score: 8,
+            ...(indicatorId === 'CS07' ? { reason: 'Chưa có sổ ghi chép' } : {}),
+          })),
+        })
+      ).status,
+    ).toBe(200);
     const registry = await seedRegistry(api);
     // The household's self-assessment, appraised as passing, so the households' list has a row.
     const familyStart = await api('GET', `/api/model-assessments/current/gdht/${registry.household}`);
     const familySet = familyStart.body.set as { id: string; version: string };
-    const familyAnswers = Object.entries({ 'G1.2': 10, 'G1.3': 10, 'G2.2': 10, 'G2.3': 5, 'G3.1': 10, 'G3.2': 10, 'G4.1': 10, 'G4.2': 10 }).map(([itemId, value]) => ({ itemId, value }));
+    const familyAnswers = Object.entries({
+      'G1.2': 10,
+      'G1.3': 10,
+      'G2.2': 10,
+      'G2.3': 5,
+      'G3.1': 10,
+      'G3.2': 10,
+      'G4.1': 10,
+      'G4.2': 10,
+    }).map(([itemId, value]) => ({ itemId, value }));
     const familyAssessment = (familyStart.body.assessment as { id: string } | null)?.id ?? build.id();
-    expect((await api('PUT', `/api/model-assessments/${familyAssessment}`, { title: 'gdht', subjectId: registry.household, criteriaSetId: familySet.id, criteriaSetVersion: familySet.version, answers: familyAnswers, status: 'submitted' })).status).toBe(200);
-    expect((await api('PUT', `/api/staff/model-appraisals/${familyAssessment}`, { answers: familyAnswers })).status).toBe(200);
-    const { changes } = await (await fetch(`${url}/api/resources?since=0`)).json() as { changes: { title: string }[] };
+    expect(
+      (
+        await api('PUT', `/api/model-assessments/${familyAssessment}`, {
+          title: 'gdht',
+          subjectId: registry.household,
+          criteriaSetId: familySet.id,
+          criteriaSetVersion: familySet.version,
+          answers: familyAnswers,
+          status: 'submitted',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api('PUT', `/api/staff/model-appraisals/${familyAssessment}`, { answers: familyAnswers })).status,
+    ).toBe(200);
+    const { changes } = (await (await fetch(`${url}/api/resources?since=0`)).json()) as {
+      changes: { title: string }[];
+    };
     if (!changes.some((c) => c.title === 'Lớp dùng điện thoại thông minh')) await seedCatalog(api);
 
     const report = new AccessibilityReport();
@@ -91,7 +135,12 @@ describe('accessibility of every screen', () => {
     await tile(fp, 'Lớp học và tài liệu');
     await fp.getByTestId('staff-resources').locator('tr').first().waitFor();
     await report.staff(fp, 'resources (staff)');
-    await fp.getByTestId('staff-resources').locator('tr', { hasText: 'Lớp dùng điện thoại thông minh' }).getByRole('button', { name: 'Điểm danh' }).first().click();
+    await fp
+      .getByTestId('staff-resources')
+      .locator('tr', { hasText: 'Lớp dùng điện thoại thông minh' })
+      .getByRole('button', { name: 'Điểm danh' })
+      .first()
+      .click();
     const panel = fp.getByTestId('attendance');
     await panel.locator('select[name="attendance-session"]').waitFor();
     await panel.locator('input[name="name"]').fill('Lan');
@@ -122,12 +171,22 @@ describe('accessibility of every screen', () => {
     await fp.getByTestId('communities').getByText('Thôn Đồng Chằm').waitFor();
     await report.staff(fp, 'registry: communities');
     await tabs.getByRole('button', { name: 'Đơn vị', exact: true }).click();
-    await fp.getByTestId('units').getByRole('button', { name: /Tự đánh giá năm/ }).click();
-    await fp.getByTestId('model-assessment').locator('[data-item="U1.3"]').getByRole('button', { name: 'Đạt', exact: true }).click();
+    await fp
+      .getByTestId('units')
+      .getByRole('button', { name: /Tự đánh giá năm/ })
+      .click();
+    await fp
+      .getByTestId('model-assessment')
+      .locator('[data-item="U1.3"]')
+      .getByRole('button', { name: 'Đạt', exact: true })
+      .click();
     await report.staff(fp, 'self-assessment of a unit');
     await fp.getByTestId('model-assessment').getByRole('button', { name: 'Quay lại danh sách' }).click();
     await tabs.getByRole('button', { name: 'Gia đình', exact: true }).click();
-    await fp.getByTestId('households').getByRole('button', { name: /Tự đánh giá năm/ }).click();
+    await fp
+      .getByTestId('households')
+      .getByRole('button', { name: /Tự đánh giá năm/ })
+      .click();
     await fp.getByTestId('model-assessment').locator('[data-item="G2.1"]').waitFor();
     await report.staff(fp, 'self-assessment of a household');
     // An assisted registration: the villager's screen with the facilitator's bar and text size.
@@ -184,7 +243,10 @@ describe('accessibility of every screen', () => {
     await back(ad);
     // The finalized households' list: each entry locked, with the administrator's reopen opened.
     await tile(ad, 'Danh sách đề nghị công nhận');
-    await ad.getByRole('group', { name: 'Danh hiệu' }).getByRole('button', { name: 'Gia đình học tập', exact: true }).click();
+    await ad
+      .getByRole('group', { name: 'Danh hiệu' })
+      .getByRole('button', { name: 'Gia đình học tập', exact: true })
+      .click();
     const familyRow = ad.locator('[data-testid="list"][data-title="gdht"] tr', { hasText: registry.head });
     await familyRow.getByText('Mở lại (quản trị)').first().click();
     await familyRow.locator('input[name="reopen-reason"]').fill('Chấm nhầm');
@@ -210,8 +272,11 @@ describe('accessibility of every screen', () => {
     await report.staff(page, 'hub home');
 
     // The center enrols and sends its year up, so the hub's screens have rows, charts and proposals.
-    const enrolment = await page.request.fetch(`${hub.url}/api/staff/hub/enrolments`, { method: 'POST', data: { name: 'TTHTCĐ Tân Lập' } });
-    const { code } = await enrolment.json() as { code: string };
+    const enrolment = await page.request.fetch(`${hub.url}/api/staff/hub/enrolments`, {
+      method: 'POST',
+      data: { name: 'TTHTCĐ Tân Lập' },
+    });
+    const { code } = (await enrolment.json()) as { code: string };
     const api = await adminApi(center.url);
     if ((await api('GET', '/api/staff/federation')).body.enrolled !== true) {
       expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code })).status).toBe(200);
@@ -229,7 +294,10 @@ describe('accessibility of every screen', () => {
     // The households' proposals, one ticked for the decision.
     const titles = page.getByRole('group', { name: 'Danh hiệu' });
     await titles.getByRole('button', { name: 'Gia đình học tập', exact: true }).click();
-    await page.getByTestId('model-proposals').getByRole('checkbox', { name: `Chọn ${models.household}` }).check();
+    await page
+      .getByTestId('model-proposals')
+      .getByRole('checkbox', { name: `Chọn ${models.household}` })
+      .check();
     await report.staff(page, 'hub decisions: households, one chosen');
     await back(page);
 
@@ -244,12 +312,18 @@ describe('accessibility of every screen', () => {
     await item.getByLabel(/Lý do/).fill('Chưa có biên bản họp');
     await report.staff(page, 'hub appraisal of a village, an answer changed');
     await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
-    await page.getByTestId('model-appraisal-verdict').getByText(/Theo kết quả thẩm định/).waitFor();
+    await page
+      .getByTestId('model-appraisal-verdict')
+      .getByText(/Theo kết quả thẩm định/)
+      .waitFor();
     await report.staff(page, 'hub appraisal of a village, saved');
     await appraisal.getByRole('button', { name: 'Quay lại', exact: true }).click();
     await back(page);
     await tile(page, 'Quyết định công nhận');
-    await page.getByRole('group', { name: 'Danh hiệu' }).getByRole('button', { name: 'Cộng đồng học tập', exact: true }).click();
+    await page
+      .getByRole('group', { name: 'Danh hiệu' })
+      .getByRole('button', { name: 'Cộng đồng học tập', exact: true })
+      .click();
     await page.getByTestId('model-proposals').getByText(models.village).first().waitFor();
     await report.staff(page, 'hub decisions: villages');
     await back(page);

@@ -46,7 +46,11 @@ describe('accessibility of every screen', () => {
       <p><a class="alone" href="#alone">Một mình</a></p>
       <div class="wide">Rộng</div>
     </body></html>`);
-    expect((await smallTargets(page)).map((t) => t.element)).toEqual(['button.small "Nhỏ"', 'label.choice[name=k] "Chính thức"', 'a.alone "Một mình"']);
+    expect((await smallTargets(page)).map((t) => t.element)).toEqual([
+      'button.small "Nhỏ"',
+      'label.choice[name=k] "Chính thức"',
+      'a.alone "Một mình"',
+    ]);
     expect(await focusNotShown(page)).toEqual(['button.bare "Không viền"']);
     await page.setViewportSize({ width: 800, height: 1280 });
     expect(await overflowAtTextScale(page)).not.toBeNull();
@@ -116,7 +120,11 @@ describe('accessibility of every screen', () => {
     await page.getByTestId('plan').waitFor();
     await page.getByTestId('resource').first().waitFor();
     await report.villager(page, 'learning plan');
-    await page.getByTestId('resource').filter({ hasText: 'Sổ tay dịch vụ công trực tuyến' }).getByRole('button', { name: 'Trong tháng này' }).click();
+    await page
+      .getByTestId('resource')
+      .filter({ hasText: 'Sổ tay dịch vụ công trực tuyến' })
+      .getByRole('button', { name: 'Trong tháng này' })
+      .click();
     await page.getByTestId('save-plan').click();
     await page.getByTestId('plan-saved').waitFor();
     await report.villager(page, 'learning plan, saved');
@@ -124,7 +132,7 @@ describe('accessibility of every screen', () => {
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
 
     // The digital-skills check: the first item of each kind (self-ratings and choices answered), then the result.
-    const bank = await (await fetch(`${center.url}/api/digital/bank`)).json() as DigitalBank;
+    const bank = (await (await fetch(`${center.url}/api/digital/bank`)).json()) as DigitalBank;
     await page.getByTestId('start-digital').click();
     const kinds = new Set<string>();
     for (const [n, item] of bank.items.entries()) {
@@ -137,7 +145,9 @@ describe('accessibility of every screen', () => {
         kinds.add(kind);
         await report.villager(page, `digital-skills check, item ${n + 1} (${kind})`);
       }
-      await page.getByRole('button', { name: n === bank.items.length - 1 ? 'Nộp bài' : 'Câu tiếp', exact: true }).click();
+      await page
+        .getByRole('button', { name: n === bank.items.length - 1 ? 'Nộp bài' : 'Câu tiếp', exact: true })
+        .click();
     }
     await page.getByTestId('digital-overall').waitFor();
     await report.villager(page, 'digital-skills result');
@@ -204,7 +214,11 @@ describe('accessibility of every screen', () => {
     await page.getByRole('button', { name: 'Thôn Đồng Chằm' }).click();
     await page.locator('input[name="consent-assessment"]').check();
     await page.getByRole('button', { name: 'Register', exact: true }).click();
-    await page.getByRole('alert').or(page.getByRole('heading', { name: 'What work do you do?' })).first().waitFor();
+    await page
+      .getByRole('alert')
+      .or(page.getByRole('heading', { name: 'What work do you do?' }))
+      .first()
+      .waitFor();
     await report.villager(page, 'register, English');
     await page.getByRole('heading', { name: 'What work do you do?' }).waitFor();
     await report.villager(page, 'choose group, English');

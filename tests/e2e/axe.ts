@@ -18,7 +18,11 @@ const axeSource = () => (source ??= readFileSync(require.resolve('axe-core/axe.m
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] as const;
 
 /** One rule that truly cannot apply to one element: left out for that element only, with the reason. */
-export interface Exemption { rule: string; selector: string; why: string }
+export interface Exemption {
+  rule: string;
+  selector: string;
+  why: string;
+}
 
 /** Runs axe-core on the page as it is now and answers every WCAG A/AA violation. */
 export async function axeViolations(page: Page, exemptions: readonly Exemption[] = []): Promise<Result[]> {
@@ -28,40 +32,64 @@ export async function axeViolations(page: Page, exemptions: readonly Exemption[]
   // AXE_BEST_PRACTICE=1 adds axe's best-practice rules (heading order, landmarks...) to look further.
   const tags = process.env.AXE_BEST_PRACTICE === '1' ? [...wcagTags, 'best-practice'] : [...wcagTags];
   const options: RunOptions = { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] };
-  return page.evaluate(async ({ options, exemptions }) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResults> } }).axe;
-    const { violations } = await axe.run(document, options);
-    // (No named functions in here: a runner that keeps function names would wrap them in a helper the page lacks.)
-    return violations
-      .map((v) => ({
-        ...v,
-        nodes: v.nodes.filter((n) => {
-          const target = n.target.at(-1);
-          const el = typeof target === 'string' ? document.querySelector(target) : null;
-          return !exemptions.some((e) => e.rule === v.id && el !== null && el.matches(e.selector));
-        }),
-      }))
-      .filter((v) => v.nodes.length > 0);
-  }, { options, exemptions: exemptions.map(({ rule, selector }) => ({ rule, selector })) });
+  return page.evaluate(
+    async ({ options, exemptions }) => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResults> } })
+        .axe;
+      const { violations } = await axe.run(document, options);
+      // (No named functions in here: a runner that keeps function names would wrap them in a helper the page lacks.)
+      return violations
+        .map((v) => ({
+          ...v,
+          nodes: v.nodes.filter((n) => {
+            const target = n.target.at(-1);
+            const el = typeof target === 'string' ? document.querySelector(target) : null;
+            return !exemptions.some((e) => e.rule === v.id && el !== null && el.matches(e.selector));
+          }),
+        }))
+        .filter((v) => v.nodes.length > 0);
+    },
+    { options, exemptions: exemptions.map(({ rule, selector }) => ({ rule, selector })) },
+  );
 }
 
 const failing: readonly ImpactValue[] = ['serious', 'critical'];
 
 /** What to fix, one line per rule and one per element: rule id, impact, help, selector and axe's summary. */
 export function describeViolations(violations: readonly Result[]): string {
-  return violations.map((v) => [
-    `  [${v.impact ?? '?'}] ${v.id}: ${v.help} (${v.helpUrl.replace(/\?.*$/, '')})`,
-    ...v.nodes.map((n) => `      at ${n.target.join(' ')}\n        ${(n.failureSummary ?? '').split('\n').map((l) => l.trim()).filter(Boolean).join(' | ')}`),
-  ].join('\n')).join('\n');
+  return violations
+    .map((v) =>
+      [
+        `  [${v.impact ?? '?'}] ${v.id}: ${v.help} (${v.helpUrl.replace(/\?.*$/, '')})`,
+        ...v.nodes.map(
+          (n) =>
+            `      at ${n.target.join(' ')}\n        ${(n.failureSummary ?? '')
+              .split('\n')
+              .map((l) => l.trim())
+              .filter(Boolean)
+              .join(' | ')}`,
+        ),
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 /** Fails listing every serious or critical violation on the page as it is now. */
-export async function expectNoSeriousViolations(page: Page, screen: string, exemptions: readonly Exemption[] = []): Promise<void> {
+export async function expectNoSeriousViolations(
+  page: Page,
+  screen: string,
+  exemptions: readonly Exemption[] = [],
+): Promise<void> {
   const serious = (await axeViolations(page, exemptions)).filter((v) => v.impact && failing.includes(v.impact));
-  if (serious.length > 0) throw new Error(`${screen}: serious or critical accessibility violations:\n${describeViolations(serious)}`);
+  if (serious.length > 0)
+    throw new Error(`${screen}: serious or critical accessibility violations:\n${describeViolations(serious)}`);
 }
 
-export interface SmallTarget { element: string; width: number; height: number }
+export interface SmallTarget {
+  element: string;
+  width: number;
+  height: number;
+}
 
 /**
  * Every visible, operable button, link, field and select narrower or lower than `min` CSS px. A field
@@ -74,12 +102,14 @@ export function smallTargets(page: Page, min = 48): Promise<SmallTarget[]> {
   return page.evaluate((min) => {
     const out: { element: string; width: number; height: number }[] = [];
     const seen = new Set<Element>();
-    for (const el of document.querySelectorAll('button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], summary')) {
+    for (const el of document.querySelectorAll(
+      'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], summary',
+    )) {
       if (el.matches(':disabled')) continue;
       if (el.matches('a') && getComputedStyle(el).display === 'inline') {
         // Inline in a sentence: the block around it has text of its own besides the link's.
         const block = el.parentElement;
-        const own = (block?.textContent ?? '').replace((el.textContent ?? ''), '').trim();
+        const own = (block?.textContent ?? '').replace(el.textContent ?? '', '').trim();
         if (own.length > 0) continue;
       }
       const target = el.matches('input') ? (el.closest('label') ?? el) : el;
@@ -88,15 +118,26 @@ export function smallTargets(page: Page, min = 48): Promise<SmallTarget[]> {
       const r = target.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(target).visibility === 'hidden') continue;
       if (r.width + 0.5 >= min && r.height + 0.5 >= min) continue;
-      const name = (el.getAttribute('aria-label') ?? (target as HTMLElement).innerText ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      const name = (el.getAttribute('aria-label') ?? (target as HTMLElement).innerText ?? '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .slice(0, 40);
       const classes = [...target.classList].map((c) => `.${c}`).join('');
-      out.push({ element: `${target.tagName.toLowerCase()}${classes}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} "${name}"`, width: Math.round(r.width), height: Math.round(r.height) });
+      out.push({
+        element: `${target.tagName.toLowerCase()}${classes}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} "${name}"`,
+        width: Math.round(r.width),
+        height: Math.round(r.height),
+      });
     }
     return out;
   }, min);
 }
 
-export interface Overflow { scrollWidth: number; clientWidth: number; widest: string[] }
+export interface Overflow {
+  scrollWidth: number;
+  clientWidth: number;
+  widest: string[];
+}
 
 /**
  * Sets the root text size to `scale` times the app's 20 px, as the villager's text-size setting does
@@ -128,10 +169,14 @@ function overflowNow(page: Page): Promise<Overflow | null> {
       }
       return false;
     };
-    const wide = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > clientWidth + 0.5 && !clipped(el));
+    const wide = [...document.body.querySelectorAll('*')].filter(
+      (el) => el.getBoundingClientRect().right > clientWidth + 0.5 && !clipped(el),
+    );
     const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
     // And whatever ends where the page's width ends (it may have escaped a clipping box).
-    const edge = [...document.body.querySelectorAll('*')].filter((el) => Math.abs(el.getBoundingClientRect().right - scrollWidth) < 4);
+    const edge = [...document.body.querySelectorAll('*')].filter(
+      (el) => Math.abs(el.getBoundingClientRect().right - scrollWidth) < 4,
+    );
     const widest = [...new Set([...edge.slice(-3), ...innermost])].slice(0, 8).map((el) => {
       const classes = [...el.classList].map((c) => `.${c}`).join('');
       const text = ((el as HTMLElement).innerText ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
@@ -156,7 +201,10 @@ export async function overflowAtTextScale(page: Page, scale = 2): Promise<Overfl
 }
 
 /** A 10-inch tablet (CSS px at a device scale of 1), held landscape and portrait. */
-export const tabletViewports = [{ width: 1280, height: 800 }, { width: 800, height: 1280 }] as const;
+export const tabletViewports = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+] as const;
 
 /**
  * Presses Tab through the whole page from its top, once round (at most `max` stops), and answers
@@ -183,17 +231,30 @@ export async function focusNotShown(page: Page, max = 150): Promise<string[]> {
       const w = window as unknown as { focusStops?: WeakMap<Element, string>; focusNext?: number };
       w.focusStops ??= new WeakMap();
       let id = w.focusStops.get(el);
-      if (id === undefined) { id = String((w.focusNext = (w.focusNext ?? 0) + 1)); w.focusStops.set(el, id); }
+      if (id === undefined) {
+        id = String((w.focusNext = (w.focusNext ?? 0) + 1));
+        w.focusStops.set(el, id);
+      }
       const rect = el.getBoundingClientRect();
       const hidden = rect.width <= 1 || rect.height <= 1;
       const shown = hidden ? (el.closest('label') ?? el) : el;
       const style = getComputedStyle(shown, null);
-      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== 'rgba(0, 0, 0, 0)';
+      const ring =
+        style.outlineStyle !== 'none' &&
+        parseFloat(style.outlineWidth) >= 2 &&
+        style.outlineColor !== 'rgba(0, 0, 0, 0)';
       const box = shown.getBoundingClientRect();
       const onScreen = box.width > 1 && box.height > 1 && style.visibility !== 'hidden';
       const classes = [...el.classList].map((c) => `.${c}`).join('');
-      const name = (el.getAttribute('aria-label') ?? el.innerText ?? el.getAttribute('name') ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-      return { id, visible: el.matches(':focus-visible') && ring && onScreen, what: `${el.tagName.toLowerCase()}${classes} "${name}"` };
+      const name = (el.getAttribute('aria-label') ?? el.innerText ?? el.getAttribute('name') ?? '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .slice(0, 40);
+      return {
+        id,
+        visible: el.matches(':focus-visible') && ring && onScreen,
+        what: `${el.tagName.toLowerCase()}${classes} "${name}"`,
+      };
     });
     if (stop === null) {
       if (seen.size > 0) break; // past the last stop, out of the page: once round
@@ -228,9 +289,15 @@ export class AccessibilityReport {
   async villager(page: Page, screen: string, exemptions: readonly Exemption[] = []): Promise<void> {
     await this.audit(page, screen, exemptions);
     const small = await smallTargets(page);
-    if (small.length > 0) this.problems.push(`${screen}: targets under 48×48 px\n${small.map((s) => `      ${s.element} ${s.width}×${s.height}`).join('\n')}`);
+    if (small.length > 0)
+      this.problems.push(
+        `${screen}: targets under 48×48 px\n${small.map((s) => `      ${s.element} ${s.width}×${s.height}`).join('\n')}`,
+      );
     const overflow = await overflowAtTextScale(page);
-    if (overflow) this.problems.push(`${screen}: scrolls sideways at 200 % text (${overflow.scrollWidth} > ${overflow.clientWidth} px)\n${overflow.widest.map((w) => `      ${w}`).join('\n')}`);
+    if (overflow)
+      this.problems.push(
+        `${screen}: scrolls sideways at 200 % text (${overflow.scrollWidth} > ${overflow.clientWidth} px)\n${overflow.widest.map((w) => `      ${w}`).join('\n')}`,
+      );
   }
 
   /**
@@ -242,7 +309,9 @@ export class AccessibilityReport {
   async staff(page: Page, screen: string, exemptions: readonly Exemption[] = []): Promise<void> {
     await this.audit(page, screen, exemptions);
     const original = page.viewportSize();
-    const size = await setTextScale(page, { restore: await page.evaluate(() => document.documentElement.style.fontSize) });
+    const size = await setTextScale(page, {
+      restore: await page.evaluate(() => document.documentElement.style.fontSize),
+    });
     try {
       for (const viewport of tabletViewports) {
         await page.setViewportSize(viewport);
@@ -250,10 +319,16 @@ export class AccessibilityReport {
         for (const scale of [1, 2]) {
           await setTextScale(page, scale);
           const small = await smallTargets(page);
-          if (small.length > 0) this.problems.push(`${where}: targets under 48×48 px at ${scale * 100} % text\n${small.map((s) => `      ${s.element} ${s.width}×${s.height}`).join('\n')}`);
+          if (small.length > 0)
+            this.problems.push(
+              `${where}: targets under 48×48 px at ${scale * 100} % text\n${small.map((s) => `      ${s.element} ${s.width}×${s.height}`).join('\n')}`,
+            );
         }
         const overflow = await overflowNow(page);
-        if (overflow) this.problems.push(`${where}: scrolls sideways at 200 % text (${overflow.scrollWidth} > ${overflow.clientWidth} px)\n${overflow.widest.map((w) => `      ${w}`).join('\n')}`);
+        if (overflow)
+          this.problems.push(
+            `${where}: scrolls sideways at 200 % text (${overflow.scrollWidth} > ${overflow.clientWidth} px)\n${overflow.widest.map((w) => `      ${w}`).join('\n')}`,
+          );
         if (viewport.width < viewport.height) await this.audit(page, `${where} at 200 % text`, exemptions);
         await setTextScale(page, { restore: size });
       }
@@ -262,11 +337,14 @@ export class AccessibilityReport {
       if (original) await page.setViewportSize(original);
     }
     const unseen = await focusNotShown(page);
-    if (unseen.length > 0) this.problems.push(`${screen}: no visible focus when tabbing to\n${unseen.map((u) => `      ${u}`).join('\n')}`);
+    if (unseen.length > 0)
+      this.problems.push(`${screen}: no visible focus when tabbing to\n${unseen.map((u) => `      ${u}`).join('\n')}`);
   }
 
   assertClean(): void {
-    if (this.minor.length > 0) console.warn(`Accessibility (moderate and minor, not failing):\n${this.minor.join('\n')}`);
-    if (this.problems.length > 0) throw new Error(`Accessibility problems on ${this.problems.length} check(s):\n${this.problems.join('\n')}`);
+    if (this.minor.length > 0)
+      console.warn(`Accessibility (moderate and minor, not failing):\n${this.minor.join('\n')}`);
+    if (this.problems.length > 0)
+      throw new Error(`Accessibility problems on ${this.problems.length} check(s):\n${this.problems.join('\n')}`);
   }
 }

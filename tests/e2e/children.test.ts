@@ -25,7 +25,7 @@ function rows<T>(sql: string): T[] {
 }
 
 describe("a child's registration", () => {
-  it('a 14-year-old is refused alone at the tablet and registered in assisted mode with her father\'s consent', async () => {
+  it("a 14-year-old is refused alone at the tablet and registered in assisted mode with her father's consent", async () => {
     const admin = await adminApi(box.kiosk.url);
     const created = await admin('POST', '/api/staff/accounts', staff.anhBinh);
     expect(created.status).toBe(200);
@@ -41,24 +41,46 @@ describe("a child's registration", () => {
     await page.getByRole('button', { name: /Tôi là người mới/ }).click();
     await page.getByLabel('Họ và tên', { exact: true }).fill('Lò Thị Hoa');
     await page.getByLabel('Năm sinh', { exact: true }).fill(birthYear);
-    await page.getByTestId('child-note').getByText(/dưới 16 tuổi đăng ký cùng người hướng dẫn/).waitFor();
+    await page
+      .getByTestId('child-note')
+      .getByText(/dưới 16 tuổi đăng ký cùng người hướng dẫn/)
+      .waitFor();
     expect(await page.getByTestId('guardian').count()).toBe(0);
     await page.getByRole('button', { name: 'Thôn Khe Ngang' }).click();
     // The notice before the consents: what is kept, who gets it, for how long, her rights; read aloud too.
     const notice = page.getByTestId('data-notice');
     const said = (await notice.innerText()).normalize('NFC');
-    for (const words of ['số điện thoại nếu bác cho', 'ảnh minh chứng', 'Ủy ban xã nhận', 'không gửi lên xã', 'xóa 12 tháng sau', '5 năm liền', 'xem, sửa hoặc xóa']) expect(said).toContain(words);
+    for (const words of [
+      'số điện thoại nếu bác cho',
+      'ảnh minh chứng',
+      'Ủy ban xã nhận',
+      'không gửi lên xã',
+      'xóa 12 tháng sau',
+      '5 năm liền',
+      'xem, sửa hoặc xóa',
+    ])
+      expect(said).toContain(words);
     await page.locator('input[name="consent-assessment"]').check();
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-    await page.getByRole('alert').getByText('Các cháu dưới 16 tuổi chỉ đăng ký được khi có người hướng dẫn bên cạnh.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Các cháu dưới 16 tuổi chỉ đăng ký được khi có người hướng dẫn bên cạnh.')
+      .waitFor();
     expect(await page.locator('form.register').count()).toBe(1);
     // Nothing was queued for the box, and the box holds nothing of her.
     expect((await readTabletDb(page)).outbox ?? []).toEqual([]);
     expect(rows('select id from person')).toEqual([]);
     // Nor does the box take her registration sent past the tablet's form.
     const direct = await fetch(`${box.kiosk.url}/api/people/${uuidv7()}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', 'X-Villager-Token': 'a'.repeat(43) },
-      body: JSON.stringify({ name: 'Lò Thị Hoa', birthYear: Number(birthYear), village: 'Thôn Khe Ngang', consents: { assessment: true, publicList: false, statistics: false }, guardian: { name: 'Lò Văn Páo', relation: 'father', consented: true } }),
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'X-Villager-Token': 'a'.repeat(43) },
+      body: JSON.stringify({
+        name: 'Lò Thị Hoa',
+        birthYear: Number(birthYear),
+        village: 'Thôn Khe Ngang',
+        consents: { assessment: true, publicList: false, statistics: false },
+        guardian: { name: 'Lò Văn Páo', relation: 'father', consented: true },
+      }),
     });
     expect(direct.status).toBe(422);
     expect(((await direct.json()) as { code: string }).code).toBe('person.child-needs-assistance');
@@ -87,23 +109,35 @@ describe("a child's registration", () => {
     await guardian.getByRole('button', { name: 'Bố', exact: true }).click();
     await page.locator('input[name="guardian-consent"]').check();
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-    await page.locator('section.group').waitFor().catch(async (e: Error) => {
-      throw new Error(`still not on the group screen: "${await page.locator('main').innerText()}"; page errors: ${JSON.stringify(errors)}; ${e.message}`);
-    });
+    await page
+      .locator('section.group')
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(
+          `still not on the group screen: "${await page.locator('main').innerText()}"; page errors: ${JSON.stringify(errors)}; ${e.message}`,
+        );
+      });
     expect(await page.getByTestId('assisted-by').textContent()).toContain(staff.anhBinh.name);
     // A child chooses only the learners' group.
-    expect(await page.locator('button[data-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))).toEqual(['hoc-sinh']);
+    expect(
+      await page.locator('button[data-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-group'))),
+    ).toEqual(['hoc-sinh']);
 
     // The box holds her, with her father's consent and the facilitator beside her, at its own time.
     await expect.poll(() => rows('select id from person').length, { timeout: 30_000 }).toBe(1);
     const [person] = rows<{ name: string; birth_year: number }>('select name, birth_year from person');
     expect(person).toEqual({ name: 'Lò Thị Hoa', birth_year: year - 14 });
     const [consent] = rows<{ guardian_name: string; relation: string; assisted: string; at: string }>(
-      'select g.guardian_name, g.relation, s.name as assisted, g.at from guardian_consent g join staff s on s.id = g.assisted_by');
+      'select g.guardian_name, g.relation, s.name as assisted, g.at from guardian_consent g join staff s on s.id = g.assisted_by',
+    );
     expect(consent).toMatchObject({ guardian_name: 'Lò Văn Páo', relation: 'father', assisted: staff.anhBinh.name });
     expect(Date.parse(consent!.at)).not.toBeNaN();
     // Her father's name stays at the center: not in what waits for the commune.
-    expect(rows<{ payload: string }>("select payload from outbox where record_kind = 'person'").map((r) => r.payload).join()).not.toContain('Páo');
+    expect(
+      rows<{ payload: string }>("select payload from outbox where record_kind = 'person'")
+        .map((r) => r.payload)
+        .join(),
+    ).not.toContain('Páo');
 
     // She chooses the learners' group and begins: the box takes it.
     await page.locator('button[data-group="hoc-sinh"]').click();

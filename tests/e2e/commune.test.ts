@@ -16,7 +16,11 @@ let hub: RunningKiosk;
 let centers: RunningKiosk[];
 let browser: Browser;
 beforeAll(async () => {
-  [hub, ...centers] = await Promise.all([startKiosk({ env: { KIOSK_ROLE: 'hub' } }), startKiosk({ web: false }), startKiosk({ web: false })]);
+  [hub, ...centers] = await Promise.all([
+    startKiosk({ env: { KIOSK_ROLE: 'hub' } }),
+    startKiosk({ web: false }),
+    startKiosk({ web: false }),
+  ]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -25,7 +29,12 @@ afterAll(async () => {
 });
 
 type Outcome = 'submitted' | 'short' | 'pass';
-interface Villager { name: string; village: string; outcome: Outcome; cs05: number }
+interface Villager {
+  name: string;
+  village: string;
+  outcome: Outcome;
+  cs05: number;
+}
 const given: Villager[][] = [
   [
     { name: 'Hoàng Văn Páo', village: 'Thôn Khe Ngang', outcome: 'pass', cs05: 9 },
@@ -40,14 +49,16 @@ const given: Villager[][] = [
   ],
 ];
 
-
 describe('the commune decides, tracks and reports', () => {
   it('two centers sync, the officer decides, the dashboard and the .xlsx report match, the decision reaches a center', async () => {
     const context = await tabletContext(browser);
     const officer = await context.newPage();
     await firstAdmin(officer, hub.url);
     const hubApi = async (method: string, path: string, body?: unknown) => {
-      const res = await officer.request.fetch(`${hub.url}${path}`, { method, ...(body === undefined ? {} : { data: body }) });
+      const res = await officer.request.fetch(`${hub.url}${path}`, {
+        method,
+        ...(body === undefined ? {} : { data: body }),
+      });
       return { status: res.status(), body: await res.json() };
     };
     const year = (await hubApi('GET', '/api/kiosk')).body.year as number;
@@ -58,17 +69,45 @@ describe('the commune decides, tracks and reports', () => {
     for (const [i, center] of centers.entries()) {
       const api = await adminApi(center.url);
       centerApis.push(api);
-      const { body } = await hubApi('POST', '/api/staff/hub/enrolments', { name: ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'][i] });
+      const { body } = await hubApi('POST', '/api/staff/hub/enrolments', {
+        name: ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'][i],
+      });
       expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code: body.code })).status).toBe(200);
       for (const v of given[i]!) {
         const personId = id();
         personIds.set(v.name, personId);
-        expect((await api('PUT', `/api/people/${personId}`, { name: v.name, birthYear: 1960, village: v.village, consents: { assessment: true, publicList: true, statistics: true } })).status).toBe(200);
+        expect(
+          (
+            await api('PUT', `/api/people/${personId}`, {
+              name: v.name,
+              birthYear: 1960,
+              village: v.village,
+              consents: { assessment: true, publicList: true, statistics: true },
+            })
+          ).status,
+        ).toBe(200);
         const assessmentId = id();
-        const scores = (short: boolean) => indicatorIds.map((indicatorId) => ({ indicatorId, score: indicatorId === 'CS05' ? v.cs05 : short && indicatorId === 'CS07' ? 4 : 9 }));
-        expect((await api('PUT', `/api/assessments/${assessmentId}`, { personId, criteriaSetId: 'cdht-2022', criteriaSetVersion: '2022.1', group: 'nhom-1', status: 'submitted', answers: scores(false) })).status).toBe(200);
+        const scores = (short: boolean) =>
+          indicatorIds.map((indicatorId) => ({
+            indicatorId,
+            score: indicatorId === 'CS05' ? v.cs05 : short && indicatorId === 'CS07' ? 4 : 9,
+          }));
+        expect(
+          (
+            await api('PUT', `/api/assessments/${assessmentId}`, {
+              personId,
+              criteriaSetId: 'cdht-2022',
+              criteriaSetVersion: '2022.1',
+              group: 'nhom-1',
+              status: 'submitted',
+              answers: scores(false),
+            })
+          ).status,
+        ).toBe(200);
         if (v.outcome !== 'submitted') {
-          const appraisal = scores(v.outcome === 'short').map((s) => (s.score === 4 ? { ...s, reason: 'Chưa có minh chứng' } : s));
+          const appraisal = scores(v.outcome === 'short').map((s) =>
+            s.score === 4 ? { ...s, reason: 'Chưa có minh chứng' } : s,
+          );
           expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: appraisal })).status).toBe(200);
         }
       }
@@ -91,13 +130,20 @@ describe('the commune decides, tracks and reports', () => {
     await officer.getByRole('button', { name: 'Dân số, chỉ tiêu, sáp nhập thôn' }).click();
     const adults = officer.getByLabel('Số người trưởng thành của Thôn Khe Ngang');
     await adults.fill('40');
-    await officer.getByTestId('population').getByRole('row', { name: /Thôn Khe Ngang/ }).getByRole('button', { name: 'Lưu' }).click();
+    await officer
+      .getByTestId('population')
+      .getByRole('row', { name: /Thôn Khe Ngang/ })
+      .getByRole('button', { name: 'Lưu' })
+      .click();
     await officer.getByTestId('population').getByText(`Nhập bởi ${staff.chiHoa.name}`).waitFor();
     await officer.locator('select[name="target-measure"]').selectOption('cdht');
     await officer.locator('input[name="target-percent"]').fill('5');
     await officer.locator('input[name="target-reason"]').fill('Nghị quyết HĐND xã số 12/NQ-HĐND');
     await officer.getByRole('button', { name: 'Ghi điều chỉnh' }).click();
-    await officer.getByTestId('targets').getByText(/Điều chỉnh 5,0 %/).waitFor();
+    await officer
+      .getByTestId('targets')
+      .getByText(/Điều chỉnh 5,0 %/)
+      .waitFor();
 
     // The dashboard's figures, against counts made here.
     await officer.getByRole('button', { name: 'Quay lại' }).click();
@@ -107,22 +153,40 @@ describe('the commune decides, tracks and reports', () => {
     const all = given.flat();
     const digital = passing.filter((v) => v.cs05 >= 7);
     const expected: Record<string, number> = {
-      registered: all.length, selfAssessed: all.length, appraised: all.filter((v) => v.outcome !== 'submitted').length,
-      recognized: passing.length, digital: digital.length, proficient: digital.length, outstanding: 0,
+      registered: all.length,
+      selfAssessed: all.length,
+      appraised: all.filter((v) => v.outcome !== 'submitted').length,
+      recognized: passing.length,
+      digital: digital.length,
+      proficient: digital.length,
+      outstanding: 0,
     };
-    for (const [key, n] of Object.entries(expected)) expect(await totals.locator(`dd[data-key="${key}"]`).textContent(), key).toBe(String(n));
+    for (const [key, n] of Object.entries(expected))
+      expect(await totals.locator(`dd[data-key="${key}"]`).textContent(), key).toBe(String(n));
     const khe = officer.getByTestId('by-place').getByRole('row', { name: /Thôn Khe Ngang/ });
-    expect(await khe.locator('td[data-key="recognized"]').textContent()).toBe(String(passing.filter((v) => v.village === 'Thôn Khe Ngang').length));
+    expect(await khe.locator('td[data-key="recognized"]').textContent()).toBe(
+      String(passing.filter((v) => v.village === 'Thôn Khe Ngang').length),
+    );
     // 3 recognized of 40 adults: 7,5 %, above the adjusted 5 % target.
     expect(await khe.textContent()).toContain('7,5 %');
     expect(await khe.textContent()).toContain('Đạt');
-    expect(await officer.getByTestId('by-center').getByRole('row', { name: /TTHTCĐ Xuân Sơn/ }).locator('td[data-key="recognized"]').textContent())
-      .toBe(String(given[1]!.filter((v) => v.outcome === 'pass').length));
+    expect(
+      await officer
+        .getByTestId('by-center')
+        .getByRole('row', { name: /TTHTCĐ Xuân Sơn/ })
+        .locator('td[data-key="recognized"]')
+        .textContent(),
+    ).toBe(String(given[1]!.filter((v) => v.outcome === 'pass').length));
     await officer.getByTestId('bar-chart').first().waitFor();
-    expect(await officer.getByTestId('deadline').textContent()).toContain('Chưa báo cáo: TTHTCĐ Tân Lập, TTHTCĐ Xuân Sơn');
+    expect(await officer.getByTestId('deadline').textContent()).toContain(
+      'Chưa báo cáo: TTHTCĐ Tân Lập, TTHTCĐ Xuân Sơn',
+    );
 
     // The yearly report downloads as .xlsx and opens with the same figures.
-    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: 'Tải tệp Excel (.xlsx)' }).click()]);
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: 'Tải tệp Excel (.xlsx)' }).click(),
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
     const byVillage = book.getWorksheet('Theo thôn')!;
@@ -130,16 +194,23 @@ describe('the commune decides, tracks and reports', () => {
     const recognizedColumn = header.indexOf('Được công nhận');
     expect(recognizedColumn).toBeGreaterThan(0);
     let kheRecognized: unknown = null;
-    byVillage.eachRow((row) => { if (row.getCell(2).value === 'Thôn Khe Ngang') kheRecognized = row.getCell(recognizedColumn).value; });
+    byVillage.eachRow((row) => {
+      if (row.getCell(2).value === 'Thôn Khe Ngang') kheRecognized = row.getCell(recognizedColumn).value;
+    });
     expect(kheRecognized).toBe(passing.filter((v) => v.village === 'Thôn Khe Ngang').length);
     const list = book.getWorksheet('Danh sách công nhận')!;
     const listed: string[] = [];
-    list.eachRow((row) => { const v = row.getCell(2).value; if (typeof v === 'string' && passing.some((p) => p.name === v)) listed.push(v); });
+    list.eachRow((row) => {
+      const v = row.getCell(2).value;
+      if (typeof v === 'string' && passing.some((p) => p.name === v)) listed.push(v);
+    });
     expect(listed.sort()).toEqual(passing.map((v) => v.name).sort());
 
     // The decision reaches the second center at its next sync.
     expect((await centerApis[1]!('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
-    const person = (await centerApis[1]!('GET', `/api/people/${personIds.get('Sầm Văn Lâm')}`)).body as unknown as { recognitions: { year: number; decisionNumber: string }[] };
+    const person = (await centerApis[1]!('GET', `/api/people/${personIds.get('Sầm Văn Lâm')}`)).body as unknown as {
+      recognitions: { year: number; decisionNumber: string }[];
+    };
     expect(person.recognitions).toEqual([expect.objectContaining({ year, decisionNumber: '31/QĐ-UBND' })]);
     await context.close();
   });

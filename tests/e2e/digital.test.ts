@@ -80,11 +80,15 @@ async function act(section: Locator, item: DigitalItem, right: boolean, n: numbe
  */
 async function tabletStorage(page: Page): Promise<{ place: string; text: string }[]> {
   const dump = await readTabletDb(page);
-  const stored = Object.entries(dump).map(([store, rows]) => ({ place: `IndexedDB ${store}`, text: JSON.stringify(rows) }));
+  const stored = Object.entries(dump).map(([store, rows]) => ({
+    place: `IndexedDB ${store}`,
+    text: JSON.stringify(rows),
+  }));
   const web = await page.evaluate(async () => {
     const out: { place: string; text: string }[] = [];
     const storage = (name: string, s: Storage) => {
-      for (let i = 0; i < s.length; i++) out.push({ place: `${name} ${s.key(i)}`, text: `${s.key(i)}=${s.getItem(s.key(i)!)}` });
+      for (let i = 0; i < s.length; i++)
+        out.push({ place: `${name} ${s.key(i)}`, text: `${s.key(i)}=${s.getItem(s.key(i)!)}` });
     };
     storage('localStorage', localStorage);
     storage('sessionStorage', sessionStorage);
@@ -92,7 +96,10 @@ async function tabletStorage(page: Page): Promise<{ place: string; text: string 
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
         const res = await cache.match(request);
-        out.push({ place: `Cache Storage ${name} ${request.url}`, text: `${request.url}\n${res ? await res.text() : ''}` });
+        out.push({
+          place: `Cache Storage ${name} ${request.url}`,
+          text: `${request.url}\n${res ? await res.text() : ''}`,
+        });
       }
     }
     return out;
@@ -103,12 +110,16 @@ async function tabletStorage(page: Page): Promise<{ place: string; text: string 
 const db = (dataDir: string) => new Database(join(dataDir, 'kiosk.sqlite'), { readonly: true });
 function readBox<T>(dataDir: string, sql: string, ...params: unknown[]): T | undefined {
   const d = db(dataDir);
-  try { return d.prepare(sql).get(...params) as T | undefined; } finally { d.close(); }
+  try {
+    return d.prepare(sql).get(...params) as T | undefined;
+  } finally {
+    d.close();
+  }
 }
 
 describe('the digital-skills self-check on the tablet', () => {
   it('a villager completes it with right and wrong practical answers, gets the predicted levels, it stands as CS05 evidence, and a retake too early is refused', async () => {
-    const bank = await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json() as DigitalBank;
+    const bank = (await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json()) as DigitalBank;
     const context = await tabletContext(box.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -130,7 +141,9 @@ describe('the digital-skills self-check on the tablet', () => {
         await page.reload();
         await section.waitFor();
       }
-      await page.getByRole('button', { name: n === bank.items.length - 1 ? 'Nộp bài' : 'Câu tiếp', exact: true }).click();
+      await page
+        .getByRole('button', { name: n === bank.items.length - 1 ? 'Nộp bài' : 'Câu tiếp', exact: true })
+        .click();
     }
 
     const predicted = scoreAttempt(bank, responses);
@@ -138,18 +151,29 @@ describe('the digital-skills self-check on the tablet', () => {
     await overall.waitFor();
     expect(await overall.getAttribute('data-level')).toBe(predicted.overall.level);
     for (const d of predicted.domains) {
-      expect(await page.locator(`[data-testid="digital-domain"][data-domain="${d.id}"]`).getAttribute('data-level'), d.id).toBe(d.level);
+      expect(
+        await page.locator(`[data-testid="digital-domain"][data-domain="${d.id}"]`).getAttribute('data-level'),
+        d.id,
+      ).toBe(d.level);
     }
-    expect(await page.getByTestId('digital-flags').getAttribute('data-has-digital-skills')).toBe(String(predicted.hasDigitalSkills));
+    expect(await page.getByTestId('digital-flags').getAttribute('data-has-digital-skills')).toBe(
+      String(predicted.hasDigitalSkills),
+    );
     expect(await page.getByTestId('digital-flags').getAttribute('data-proficient')).toBe(String(predicted.proficient));
 
     // The box scores the same, and the result stands as CS05 evidence on this year's assessment.
     const read = <T>(sql: string) => readBox<T>(box.kiosk.dataDir, sql);
-    for (let i = 0; i < 100 && !read('select id from digital_attempt'); i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 100 && !read('select id from digital_attempt'); i++)
+      await new Promise((r) => setTimeout(r, 200));
     const { id: personId } = read<{ id: string }>("select id from person where name = 'Lò Văn Sáng'")!;
     const headers = { 'X-Villager-Token': await sessionToken(page) };
-    const { assessment } = await (await fetch(`${box.kiosk.url}/api/people/${personId}/assessments/current`, { headers })).json() as { assessment: { digitalCheck: { level: string; hasDigitalSkills: boolean } | null } };
-    expect(assessment.digitalCheck).toMatchObject({ level: predicted.overall.level, hasDigitalSkills: predicted.hasDigitalSkills });
+    const { assessment } = (await (
+      await fetch(`${box.kiosk.url}/api/people/${personId}/assessments/current`, { headers })
+    ).json()) as { assessment: { digitalCheck: { level: string; hasDigitalSkills: boolean } | null } };
+    expect(assessment.digitalCheck).toMatchObject({
+      level: predicted.overall.level,
+      hasDigitalSkills: predicted.hasDigitalSkills,
+    });
 
     // Straight away again: refused, with the date she may.
     await page.getByRole('button', { name: 'Xong', exact: true }).click();
@@ -161,7 +185,7 @@ describe('the digital-skills self-check on the tablet', () => {
   });
 
   it('a paused check goes to the box: after "Xong" nothing of her is on the tablet, and her code and birth year bring her answers back', async () => {
-    const bank = await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json() as DigitalBank;
+    const bank = (await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json()) as DigitalBank;
     const context = await tabletContext(box.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -193,7 +217,11 @@ describe('the digital-skills self-check on the tablet', () => {
 
     // The box keeps it (the outbox delivered it and let it go).
     await expect.poll(async () => (await readTabletDb(page)).outbox?.length, { timeout: 30_000 }).toBe(0);
-    const kept = readBox<{ attempt_id: string; item_index: number; responses: string }>(box.kiosk.dataDir, 'select attempt_id, item_index, responses from digital_draft where person_id = ?', personId)!;
+    const kept = readBox<{ attempt_id: string; item_index: number; responses: string }>(
+      box.kiosk.dataDir,
+      'select attempt_id, item_index, responses from digital_draft where person_id = ?',
+      personId,
+    )!;
     expect(kept.item_index).toBe(6);
     expect(JSON.parse(kept.responses)).toEqual(Object.fromEntries(answered.map((item, i) => [item.id, responses[i]])));
 
@@ -227,7 +255,12 @@ describe('the digital-skills self-check on the tablet', () => {
       const response = responses[n]!;
       const section = page.locator(`section[data-testid="digital-item"][data-item-id="${item.id}"]`);
       await section.waitFor();
-      const pressed = response.kind === 'self-rating' ? `button[data-step="${response.step}"]` : response.kind === 'choice' ? `button[data-option-id="${response.optionId}"]` : '';
+      const pressed =
+        response.kind === 'self-rating'
+          ? `button[data-step="${response.step}"]`
+          : response.kind === 'choice'
+            ? `button[data-option-id="${response.optionId}"]`
+            : '';
       expect(await section.locator(pressed).getAttribute('aria-pressed'), item.id).toBe('true');
     }
     expect(errors).toEqual([]);

@@ -50,7 +50,8 @@ describe('a restored center and the box it replaced, on the sync screen', () => 
     const code = (await officer('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ xã Tân Lập' })).body.code;
     expect((await first('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code })).status).toBe(200);
     const registerOn = async (api: typeof first, n: number) => {
-      for (let i = 0; i < n; i++) expect((await api('PUT', `/api/people/${build.id()}`, people.baLan)).status).toBe(200);
+      for (let i = 0; i < n; i++)
+        expect((await api('PUT', `/api/people/${build.id()}`, people.baLan)).status).toBe(200);
     };
     await registerOn(first, 2);
     expect((await first('POST', '/api/staff/federation/run')).body).toMatchObject({ waiting: 0, lastError: null });
@@ -68,7 +69,10 @@ describe('a restored center and the box it replaced, on the sync screen', () => 
     expect(synced).toMatchObject({ waiting: 0, lastError: null, historyUnresolved: false });
     expect(synced.lostChanges).toBeGreaterThanOrEqual(3);
     const page = await syncScreen(restored.url);
-    await page.getByTestId('federation-lost').getByText(`${synced.lostChanges} thay đổi đã gửi đi từ máy cũ nhưng không có trong bản sao lưu`).waitFor();
+    await page
+      .getByTestId('federation-lost')
+      .getByText(`${synced.lostChanges} thay đổi đã gửi đi từ máy cũ nhưng không có trong bản sao lưu`)
+      .waitFor();
 
     // The old box comes back and takes a villager: it must not send, and says so.
     await registerOn(first, 1);

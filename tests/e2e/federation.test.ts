@@ -60,7 +60,10 @@ describe('a center enrols with its commune hub and sends its results', () => {
       }
     };
     for (let i = 0; i < 100 && hubKinds().length < 2; i++) await new Promise((r) => setTimeout(r, 200));
-    expect(hubKinds()).toEqual([{ k: 'assessment', n: 1 }, { k: 'person', n: 1 }]);
+    expect(hubKinds()).toEqual([
+      { k: 'assessment', n: 1 },
+      { k: 'person', n: 1 },
+    ]);
 
     await officer.reload();
     await officer.getByRole('button', { name: 'Các trung tâm trong xã' }).click();
@@ -69,8 +72,17 @@ describe('a center enrols with its commune hub and sends its results', () => {
 
     // The village branch appraises it at the center (its screens have their own test) and it goes up.
     const centerDb = () => new Database(join(center.dataDir, 'kiosk.sqlite'), { readonly: true });
-    const { id: assessmentId } = (() => { const db = centerDb(); try { return db.prepare('select id from assessment').get() as { id: string }; } finally { db.close(); } })();
-    const appraised = await admin.request.put(`${center.url}/api/staff/appraisals/${assessmentId}`, { data: { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 9 })) } });
+    const { id: assessmentId } = (() => {
+      const db = centerDb();
+      try {
+        return db.prepare('select id from assessment').get() as { id: string };
+      } finally {
+        db.close();
+      }
+    })();
+    const appraised = await admin.request.put(`${center.url}/api/staff/appraisals/${assessmentId}`, {
+      data: { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 9 })) },
+    });
     expect(appraised.status()).toBe(200);
     await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     for (let i = 0; i < 100 && hubKinds().length < 3; i++) await new Promise((r) => setTimeout(r, 200));
@@ -89,7 +101,14 @@ describe('a center enrols with its commune hub and sends its results', () => {
 
     // The decision comes down at the center's next sync…
     await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
-    const recognized = () => { const db = centerDb(); try { return (db.prepare('select count(*) n from recognition').get() as { n: number }).n; } finally { db.close(); } };
+    const recognized = () => {
+      const db = centerDb();
+      try {
+        return (db.prepare('select count(*) n from recognition').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
     for (let i = 0; i < 100 && recognized() < 1; i++) await new Promise((r) => setTimeout(r, 200));
     expect(recognized()).toBe(1);
 
@@ -102,7 +121,9 @@ describe('a center enrols with its commune hub and sends its results', () => {
     await tablet.getByText(`Đã được công nhận Công dân học tập năm ${year}`).waitFor();
     await tablet.getByRole('button', { name: 'Đúng, là tôi' }).click();
     await tablet.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
-    expect(await tablet.getByTestId('recognized').textContent()).toContain(`Đã được công nhận Công dân học tập năm ${year}`);
+    expect(await tablet.getByTestId('recognized').textContent()).toContain(
+      `Đã được công nhận Công dân học tập năm ${year}`,
+    );
     expect(await tablet.getByTestId('recognized').textContent()).toContain('Quyết định số 125/QĐ-UBND, ngày 5/12/2026');
     await context.close();
     await hubContext.close();

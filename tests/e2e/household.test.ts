@@ -12,15 +12,27 @@ const box = kioskAndBrowser();
 const village = 'Thôn Khe Ngang';
 
 /** Someone registered at another tablet, with the token of her session there. */
-interface Registered { id: string; code: string; birthYear: number; name: string; token: string }
+interface Registered {
+  id: string;
+  code: string;
+  birthYear: number;
+  name: string;
+  token: string;
+}
 
 /** An adult registered through the box's API, as another tablet would have done (her registration binds its token). */
 async function registerAdult(name: string, birthYear: number): Promise<Registered> {
   const id = uuidv7();
   const token = newVillagerToken();
   const res = await fetch(`${box.kiosk.url}/api/people/${id}`, {
-    method: 'PUT', headers: { 'content-type': 'application/json', 'X-Villager-Token': token },
-    body: JSON.stringify({ name, birthYear, village, consents: { assessment: true, publicList: false, statistics: true } }),
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'X-Villager-Token': token },
+    body: JSON.stringify({
+      name,
+      birthYear,
+      village,
+      consents: { assessment: true, publicList: false, statistics: true },
+    }),
   });
   expect(res.status).toBe(200);
   return { id, name, birthYear, token, code: ((await res.json()) as { code: string }).code };
@@ -31,7 +43,9 @@ const getJson = async <T>(path: string, as: Registered): Promise<T> =>
   (await (await fetch(`${box.kiosk.url}${path}`, { headers: { 'X-Villager-Token': as.token } })).json()) as T;
 
 type Item = { id: string; source: 'declared' | 'computed'; points: number; short: string };
-const gdht = JSON.parse(readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8')) as { criteria: { items: Item[] }[] };
+const gdht = JSON.parse(
+  readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8'),
+) as { criteria: { items: Item[] }[] };
 const items = gdht.criteria.flatMap((c) => c.items);
 /** Full points everywhere but the effects of learning (TC4: 3 + 5, under its minimum of 10). */
 const scoreOf = (item: Item) => (item.id === 'G4.1' ? 3 : item.id === 'G4.2' ? 5 : item.points);
@@ -43,9 +57,15 @@ describe('the household at the tablet', () => {
     // Already in another household: the tablet cannot take her, a facilitator can move her.
     const other = await registerAdult('Lò Thị Sen', 1990);
     const otherHousehold = uuidv7();
-    expect((await fetch(`${box.kiosk.url}/api/households/${otherHousehold}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', 'X-Villager-Token': other.token }, body: JSON.stringify({ village, headCode: other.code, headBirthYear: other.birthYear }),
-    })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${box.kiosk.url}/api/households/${otherHousehold}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'X-Villager-Token': other.token },
+          body: JSON.stringify({ village, headCode: other.code, headBirthYear: other.birthYear }),
+        })
+      ).status,
+    ).toBe(200);
     const unknownCode = [...personCodeAlphabet].slice(0, 6).join('');
     expect([mai.code, hung.code, other.code]).not.toContain(unknownCode);
 
@@ -73,14 +93,21 @@ describe('the household at the tablet', () => {
     };
     await link(unknownCode.toLowerCase(), 1980);
     await page.locator('[data-error-code="person.not-found"]').waitFor();
-    expect(await page.locator('[data-error-code="person.not-found"]').innerText()).toBe('Không tìm thấy mã này. Xin xem lại mã trên phiếu.');
+    expect(await page.locator('[data-error-code="person.not-found"]').innerText()).toBe(
+      'Không tìm thấy mã này. Xin xem lại mã trên phiếu.',
+    );
     expect(await members.count()).toBe(1);
     await report.villager(page, 'household: a link refused');
     await link(other.code, other.birthYear);
     await page.locator('[data-error-code="household.member-taken"]').waitFor();
-    expect(await page.locator('[data-error-code="household.member-taken"]').innerText()).toContain('Người hướng dẫn có thể chuyển');
+    expect(await page.locator('[data-error-code="household.member-taken"]').innerText()).toContain(
+      'Người hướng dẫn có thể chuyển',
+    );
     expect(await members.count()).toBe(1);
-    const held = await getJson<{ household: { id: string; members: { name: string }[] } }>(`/api/people/${mai.id}/household`, mai);
+    const held = await getJson<{ household: { id: string; members: { name: string }[] } }>(
+      `/api/people/${mai.id}/household`,
+      mai,
+    );
     expect(held.household).toBeNull();
     // Refusals are the villager's to see, not left in the outbox for a facilitator.
     expect((await readTabletDb(page)).outbox).toEqual([]);
@@ -91,7 +118,14 @@ describe('the household at the tablet', () => {
     await link(hung.code, hung.birthYear);
     await page.getByText('Đã thêm Nguyễn Văn Hùng vào gia đình.').waitFor();
     await expect.poll(() => members.allInnerTexts()).toHaveLength(3);
-    expect((await members.allInnerTexts()).map((t) => t.split('\n')[0]!.trim().replace(/\s+(Chủ hộ|Thành viên)$/, ''))).toEqual(['Trần Thị Bình', 'Nguyễn Thị Mai', 'Nguyễn Văn Hùng']);
+    expect(
+      (await members.allInnerTexts()).map((t) =>
+        t
+          .split('\n')[0]!
+          .trim()
+          .replace(/\s+(Chủ hộ|Thành viên)$/, ''),
+      ),
+    ).toEqual(['Trần Thị Bình', 'Nguyễn Thị Mai', 'Nguyễn Văn Hùng']);
     await report.villager(page, 'household: three adults');
 
     // The year's facts: one question per screen, chosen by picture; no child is named.
@@ -115,7 +149,9 @@ describe('the household at the tablet', () => {
         if (item.id === 'G1.2') {
           // A photo as evidence, as on one of her own indicators: a real PNG, resized to JPEG by the app.
           const png = await page.screenshot({ type: 'png' });
-          await screen.getByTestId('photo-input').setInputFiles({ name: 'minh-chung.png', mimeType: 'image/png', buffer: png });
+          await screen
+            .getByTestId('photo-input')
+            .setInputFiles({ name: 'minh-chung.png', mimeType: 'image/png', buffer: png });
           await screen.locator('img.thumb').waitFor();
           await report.villager(page, 'household item: declared, with a photo');
         }
@@ -136,7 +172,9 @@ describe('the household at the tablet', () => {
     // Review: every item with its points, the total so far; then send.
     await page.getByRole('heading', { name: 'Xem lại bài tự đánh giá của gia đình' }).waitFor();
     expect(await page.getByTestId('household-answers').locator('li').count()).toBe(items.length);
-    expect(await page.getByTestId('household-answers').getByTestId('item-photos').allInnerTexts()).toEqual([expect.stringContaining('1 ảnh')]);
+    expect(await page.getByTestId('household-answers').getByTestId('item-photos').allInnerTexts()).toEqual([
+      expect.stringContaining('1 ảnh'),
+    ]);
     expect(await page.locator('[data-item="G1.2"] [data-testid="item-photos"]').count()).toBe(1);
     expect(await page.getByTestId('household-total').innerText()).toBe('Tổng điểm tạm tính: 73 trên 100');
     await report.villager(page, 'household review');
@@ -148,28 +186,56 @@ describe('the household at the tablet', () => {
     expect(text).toContain('Tổng điểm: 73 trên 100');
     expect(text).toContain('Xếp loại: Khá');
     expect(text).toContain('Chưa đạt — chưa đủ điều kiện để đề nghị công nhận');
-    expect(await page.getByTestId('household-shortfalls').locator('li').allInnerTexts()).toEqual(['Kết quả của việc học: được 8 điểm, cần ít nhất 10 điểm']);
+    expect(await page.getByTestId('household-shortfalls').locator('li').allInnerTexts()).toEqual([
+      'Kết quả của việc học: được 8 điểm, cần ít nhất 10 điểm',
+    ]);
     await report.villager(page, 'household result');
 
     // At the box: the household, its members, the facts and the submitted assessment.
-    const { household } = await getJson<{ household: { id: string; members: { name: string; role: string }[]; facts: Record<string, unknown> } }>(`/api/people/${hung.id}/household`, hung);
-    expect(household.members.map((x) => [x.name, x.role])).toEqual([['Trần Thị Bình', 'head'], ['Nguyễn Thị Mai', 'member'], ['Nguyễn Văn Hùng', 'member']]);
+    const { household } = await getJson<{
+      household: { id: string; members: { name: string; role: string }[]; facts: Record<string, unknown> };
+    }>(`/api/people/${hung.id}/household`, hung);
+    expect(household.members.map((x) => [x.name, x.role])).toEqual([
+      ['Trần Thị Bình', 'head'],
+      ['Nguyễn Thị Mai', 'member'],
+      ['Nguyễn Văn Hùng', 'member'],
+    ]);
     expect(Object.values(household.facts)).toEqual([{ schoolAgeChildren: 2, allChildrenInSchool: true }]);
-    const current = await getJson<{ assessment: { status: string; answers: Record<string, number>; verdict: { total: number; band: { label: string } }; evidence: { indicatorId: string; sha256: string }[] } }>(`/api/model-assessments/current/gdht/${household.id}`, hung);
+    const current = await getJson<{
+      assessment: {
+        status: string;
+        answers: Record<string, number>;
+        verdict: { total: number; band: { label: string } };
+        evidence: { indicatorId: string; sha256: string }[];
+      };
+    }>(`/api/model-assessments/current/gdht/${household.id}`, hung);
     expect(current.assessment.status).toBe('submitted');
     // The photo reached the box before the submission, as a JPEG stored by its hash.
     expect(current.assessment.evidence.map((e) => e.indicatorId)).toEqual(['G1.2']);
-    const photo = readFileSync(join(box.kiosk.dataDir, 'evidence', current.assessment.evidence[0]!.sha256.slice(0, 2), current.assessment.evidence[0]!.sha256));
+    const photo = readFileSync(
+      join(
+        box.kiosk.dataDir,
+        'evidence',
+        current.assessment.evidence[0]!.sha256.slice(0, 2),
+        current.assessment.evidence[0]!.sha256,
+      ),
+    );
     expect([...photo.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     expect(current.assessment.verdict).toMatchObject({ total: 73, band: { label: 'Khá' } });
-    expect(Object.keys(current.assessment.answers).sort()).toEqual(items.filter((i) => i.source === 'declared').map((i) => i.id).sort());
+    expect(Object.keys(current.assessment.answers).sort()).toEqual(
+      items
+        .filter((i) => i.source === 'declared')
+        .map((i) => i.id)
+        .sort(),
+    );
 
     // The session ends: nothing of the household stays on the tablet.
     await page.getByRole('button', { name: 'Xong', exact: true }).click();
     await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
     await expect.poll(async () => (await readTabletDb(page)).outbox?.length).toBe(0);
     const dump = JSON.stringify(await readTabletDb(page));
-    for (const secret of [household.id, 'Trần Thị Bình', mai.name, hung.name, mai.code, hung.code, 'schoolAgeChildren']) expect(dump).not.toContain(secret);
+    for (const secret of [household.id, 'Trần Thị Bình', mai.name, hung.name, mai.code, hung.code, 'schoolAgeChildren'])
+      expect(dump).not.toContain(secret);
     expect((await readTabletDb(page)).session).toEqual([]);
     expect((await readTabletDb(page)).photos).toEqual([]);
 

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spkiPin } from '../../server/src/tls/certificates.ts';
-import { freePort, launchBrowser, startKiosk, tabletContext, waitForServiceWorker, watchErrors, type RunningKiosk } from './kiosk.ts';
+import {
+  freePort,
+  launchBrowser,
+  startKiosk,
+  tabletContext,
+  waitForServiceWorker,
+  watchErrors,
+  type RunningKiosk,
+} from './kiosk.ts';
 
 /**
  * The box on the LAN as a tablet meets it: by host name, mapped to this machine's non-loopback
@@ -15,11 +23,14 @@ import { freePort, launchBrowser, startKiosk, tabletContext, waitForServiceWorke
  * the service worker registers, and the app works with the box off.
  */
 const HOST = 'hoctap.lan';
-const lanAddress = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 // Under CI a machine without one fails loudly rather than skipping what this file proves.
 if (!lanAddress) {
   console.error('!! No non-loopback IPv4 address on this machine: the LAN-client tests of this file cannot run.');
-  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error('A non-loopback IPv4 address is required under CI for the LAN-client tests');
+  if (process.env.CI === 'true' || process.env.CI === '1')
+    throw new Error('A non-loopback IPv4 address is required under CI for the LAN-client tests');
 }
 let kiosk: RunningKiosk;
 let fresh: Browser;
@@ -46,7 +57,10 @@ describe.skipIf(!lanAddress)('HTTPS on the LAN (needs a non-loopback IPv4 addres
     const errors = watchErrors(page);
     await page.goto(`http://${HOST}:${kiosk.port}/`);
     await page.getByRole('heading', { name: 'Cài đặt máy tính bảng để dùng kiosk học tập' }).waitFor();
-    expect(await page.evaluate(() => ({ secure: window.isSecureContext, sw: 'serviceWorker' in navigator }))).toEqual({ secure: false, sw: false });
+    expect(await page.evaluate(() => ({ secure: window.isSecureContext, sw: 'serviceWorker' in navigator }))).toEqual({
+      secure: false,
+      sw: false,
+    });
     expect(await page.getByTestId('open-app').getAttribute('href')).toBe(`https://${HOST}:${kiosk.tlsPort}/`);
     expect(await page.locator('.qr svg').count()).toBe(1);
 
@@ -66,7 +80,9 @@ describe.skipIf(!lanAddress)('HTTPS on the LAN (needs a non-loopback IPv4 addres
     const redirected = await page.evaluate(async () => (await fetch('/staff', { redirect: 'manual' })).type);
     expect(redirected).toBe('opaqueredirect');
     // Without the box's CA the HTTPS address is refused, so the page stays here.
-    await expect(context.newPage().then((p) => p.goto(`https://${HOST}:${kiosk.tlsPort}/`))).rejects.toThrow(/ERR_CERT/);
+    await expect(context.newPage().then((p) => p.goto(`https://${HOST}:${kiosk.tlsPort}/`))).rejects.toThrow(
+      /ERR_CERT/,
+    );
     expect(page.url()).toBe(`http://${HOST}:${kiosk.port}/`);
     expect(errors).toEqual([]);
     await context.close();

@@ -21,8 +21,12 @@ function focusState(page: Page) {
     if (!el || el === document.body) return { visible: false, what: 'body' };
     const shown = el.matches('input.visually-hidden') ? (el.closest('label') ?? el) : el;
     const style = getComputedStyle(shown);
-    const visible = el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-    return { visible, what: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.innerText ?? '').trim().slice(0, 40)}"` };
+    const visible =
+      el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    return {
+      visible,
+      what: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.innerText ?? '').trim().slice(0, 40)}"`,
+    };
   });
 }
 
@@ -48,7 +52,8 @@ async function press(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Ente
 
 async function noSidewaysScroll(page: Page, screen: string): Promise<void> {
   const { scrollWidth, clientWidth, fontSize } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
     fontSize: document.documentElement.style.fontSize,
   }));
   expect(fontSize, `${screen}: text size`).toBe('40px');
@@ -58,7 +63,7 @@ async function noSidewaysScroll(page: Page, screen: string): Promise<void> {
 describe('the villager flow by keyboard at 200 % text', () => {
   it('welcome, text size, resources, registration, group, every indicator with a photo, review, slip, digital-skills check, end', async () => {
     const { kiosk, browser } = running;
-    const bank = await (await fetch(`${kiosk.url}/api/digital/bank`)).json() as DigitalBank;
+    const bank = (await (await fetch(`${kiosk.url}/api/digital/bank`)).json()) as DigitalBank;
     const report = new AccessibilityReport();
     const context = await tabletContext(browser);
     const page = await context.newPage();
@@ -161,7 +166,11 @@ describe('the villager flow by keyboard at 200 % text', () => {
             await press(page, section.getByRole('button', { name: 'Gửi', exact: true }));
             break;
         }
-        await section.getByText('Đã ghi lại câu trả lời.').or(section.locator('[aria-pressed="true"]')).first().waitFor();
+        await section
+          .getByText('Đã ghi lại câu trả lời.')
+          .or(section.locator('[aria-pressed="true"]'))
+          .first()
+          .waitFor();
       }
       if (!seen.has(kind)) {
         seen.add(kind);

@@ -1,9 +1,24 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { staff } from '../fixtures/staff.ts';
-import { launchBrowser, setupCodeOf, startKiosk, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
+import {
+  launchBrowser,
+  setupCodeOf,
+  startKiosk,
+  type KioskOptions,
+  type RunningKiosk,
+} from '../support/kiosk-process.ts';
 
-export { chromiumPath, freePort, launchBrowser, setupCodeOf, startKiosk, tabletContext, type KioskOptions, type RunningKiosk } from '../support/kiosk-process.ts';
+export {
+  chromiumPath,
+  freePort,
+  launchBrowser,
+  setupCodeOf,
+  startKiosk,
+  tabletContext,
+  type KioskOptions,
+  type RunningKiosk,
+} from '../support/kiosk-process.ts';
 
 /** Collects uncaught page errors so a test can assert there were none. */
 export function watchErrors(page: Page): string[] {
@@ -14,25 +29,37 @@ export function watchErrors(page: Page): string[] {
 
 /** Everything in the tablet's IndexedDB, read directly (blobs as their size), for privacy checks. */
 export function readTabletDb(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(() => new Promise<Record<string, unknown[]>>((resolveDump, reject) => {
-    const open = indexedDB.open('hoctap-kiosk');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const idb = open.result;
-      const names = [...idb.objectStoreNames];
-      const out: Record<string, unknown[]> = {};
-      if (names.length === 0) { idb.close(); resolveDump(out); return; }
-      const tx = idb.transaction(names, 'readonly');
-      for (const name of names) {
-        const req = tx.objectStore(name).getAll();
-        req.onsuccess = () => {
-          out[name] = req.result.map((row: unknown) => JSON.parse(JSON.stringify(row, (_k, v: unknown) => (v instanceof Blob ? { blobBytes: v.size } : v))));
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolveDump, reject) => {
+        const open = indexedDB.open('hoctap-kiosk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          const names = [...idb.objectStoreNames];
+          const out: Record<string, unknown[]> = {};
+          if (names.length === 0) {
+            idb.close();
+            resolveDump(out);
+            return;
+          }
+          const tx = idb.transaction(names, 'readonly');
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => {
+              out[name] = req.result.map((row: unknown) =>
+                JSON.parse(JSON.stringify(row, (_k, v: unknown) => (v instanceof Blob ? { blobBytes: v.size } : v))),
+              );
+            };
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolveDump(out);
+          };
+          tx.onerror = () => reject(tx.error);
         };
-      }
-      tx.oncomplete = () => { idb.close(); resolveDump(out); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
+      }),
+  );
 }
 
 /** Waits until the service worker is active, so the next load of the page works with the box off. */
@@ -72,20 +99,36 @@ export async function firstAdmin(page: Page, url: string): Promise<void> {
 
 /** Creates a box's first administrator through the API and answers a client with that session. */
 export async function adminApi(url: string) {
-  const who = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }) };
+  const who = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin }),
+  };
   // The first administrator on a fresh box (with the code it printed); on a box already set up, she signs in.
   const code = setupCodeOf(url);
-  let setup = code ? await fetch(`${url}/api/staff/setup`, { ...who, body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin, setupCode: code }) }) : null;
+  let setup = code
+    ? await fetch(`${url}/api/staff/setup`, {
+        ...who,
+        body: JSON.stringify({ name: staff.chiHoa.name, pin: staff.chiHoa.pin, setupCode: code }),
+      })
+    : null;
   if (setup?.status !== 200) setup = await fetch(`${url}/api/staff/sign-in`, who);
   expect(setup.status).toBe(200);
-  const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = setup.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   // A JSON body, or raw bytes (a file) sent as they are.
   return async (method: string, path: string, body?: unknown) => {
     const raw = body instanceof Uint8Array;
     const res = await fetch(`${url}${path}`, {
-      method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': raw ? 'application/octet-stream' : 'application/json' }) },
-      body: body === undefined ? undefined : raw ? body as BodyInit : JSON.stringify(body),
+      method,
+      headers: {
+        cookie,
+        ...(body === undefined ? {} : { 'content-type': raw ? 'application/octet-stream' : 'application/json' }),
+      },
+      body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
     });
-    return { status: res.status, body: await res.json() as Record<string, unknown> & { code?: string } };
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { code?: string } };
   };
 }

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, watchErrors, type RunningKiosk } from './kiosk.ts';
+import {
+  adminApi,
+  firstAdmin,
+  launchBrowser,
+  startKiosk,
+  tabletContext,
+  watchErrors,
+  type RunningKiosk,
+} from './kiosk.ts';
 import { indicatorIds, register } from './villager.ts';
 
 /**
@@ -31,7 +39,9 @@ afterAll(async () => {
 
 const village = 'Thôn Khe Ngang';
 type Item = { id: string; source: 'declared' | 'computed'; points: number };
-const gdht = JSON.parse(readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8')) as { id: string; version: string; criteria: { items: Item[] }[] };
+const gdht = JSON.parse(
+  readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8'),
+) as { id: string; version: string; criteria: { items: Item[] }[] };
 const items = gdht.criteria.flatMap((c) => c.items);
 /**
  * Full points but for the adults' own learning (G2.2: 5 of 10), so criterion TC2 reaches its
@@ -42,25 +52,38 @@ const declaredTotal = items.filter((i) => i.source === 'declared').reduce((s, i)
 const pointsOf = (id: string) => items.find((i) => i.id === id)!.points;
 
 describe('a learning family, from the tablet to the commune and back', () => {
-  it('registers, is judged on its adults\' recognitions, is appraised and recognized, counts in the rates and the report, and keeps no child\'s details', async () => {
+  it("registers, is judged on its adults' recognitions, is appraised and recognized, counts in the rates and the report, and keeps no child's details", async () => {
     const centerApi = await adminApi(center.url);
     const context = await tabletContext(browser);
     const officer = await context.newPage();
     await firstAdmin(officer, hub.url);
     const hubApi = async (method: string, path: string, body?: unknown) => {
-      const res = await officer.request.fetch(`${hub.url}${path}`, { method, ...(body === undefined ? {} : { data: body }) });
+      const res = await officer.request.fetch(`${hub.url}${path}`, {
+        method,
+        ...(body === undefined ? {} : { data: body }),
+      });
       return { status: res.status(), body: await res.json() };
     };
     const year = (await hubApi('GET', '/api/kiosk')).body.year as number;
     const { body: enrolment } = await hubApi('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ Tân Lập' });
-    expect((await centerApi('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code: enrolment.code })).status).toBe(200);
+    expect(
+      (await centerApi('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code: enrolment.code })).status,
+    ).toBe(200);
     const sync = async () => expect((await centerApi('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
 
     // Two adults registered at other tablets; each does a Learning Citizen self-assessment.
     const adults = [];
-    for (const [name, birthYear] of [['Nguyễn Thị Mai', 1981], ['Nguyễn Văn Hùng', 1978]] as const) {
+    for (const [name, birthYear] of [
+      ['Nguyễn Thị Mai', 1981],
+      ['Nguyễn Văn Hùng', 1978],
+    ] as const) {
       const id = uuidv7();
-      const res = await centerApi('PUT', `/api/people/${id}`, { name, birthYear, village, consents: { assessment: true, publicList: false, statistics: true } });
+      const res = await centerApi('PUT', `/api/people/${id}`, {
+        name,
+        birthYear,
+        village,
+        consents: { assessment: true, publicList: false, statistics: true },
+      });
       expect(res.status).toBe(200);
       adults.push({ id, name, birthYear, code: res.body.code as string });
     }
@@ -89,7 +112,8 @@ describe('a learning family, from the tablet to the commune and back', () => {
       const screen = tablet.locator(`section[data-item="${item.id}"]`);
       await screen.waitFor();
       if (item.source === 'declared') await screen.locator(`button.score[data-score="${scoreOf(item)}"]`).click();
-      if (item.id === 'G2.1') expect(await screen.getByTestId('computed-explanation').innerText()).toContain('0 trong 3 người lớn');
+      if (item.id === 'G2.1')
+        expect(await screen.getByTestId('computed-explanation').innerText()).toContain('0 trong 3 người lớn');
       await tablet.getByTestId('household-next').click();
     }
     await tablet.getByTestId('submit-household').click();
@@ -102,21 +126,55 @@ describe('a learning family, from the tablet to the commune and back', () => {
     await tablet.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
 
     // Read as the center's staff: households and their assessments are not for anyone who knows an id.
-    const { household } = (await centerApi('GET', `/api/people/${adults[0]!.id}/household`)).body as unknown as { household: { id: string } };
-    const current = async () => ((await centerApi('GET', `/api/model-assessments/current/gdht/${household.id}`)).body as unknown as {
-      assessment: { id: string; answers: Record<string, number>; verdict: { total: number; passed: boolean; items: { itemId: string; computed?: { explanation: string } }[] } };
-    }).assessment;
+    const { household } = (await centerApi('GET', `/api/people/${adults[0]!.id}/household`)).body as unknown as {
+      household: { id: string };
+    };
+    const current = async () =>
+      (
+        (await centerApi('GET', `/api/model-assessments/current/gdht/${household.id}`)).body as unknown as {
+          assessment: {
+            id: string;
+            answers: Record<string, number>;
+            verdict: {
+              total: number;
+              passed: boolean;
+              items: { itemId: string; computed?: { explanation: string } }[];
+            };
+          };
+        }
+      ).assessment;
     await expect.poll(async () => (await current())?.verdict.total).toBe(before);
 
     // Mai and Hùng: self-assessed, appraised by the branch, sent up, recognized by the commune.
     for (const a of adults) {
       const assessmentId = uuidv7();
       const scores = indicatorIds.map((indicatorId) => ({ indicatorId, score: 9 }));
-      expect((await centerApi('PUT', `/api/assessments/${assessmentId}`, { personId: a.id, criteriaSetId: 'cdht-2022', criteriaSetVersion: '2022.1', group: 'nhom-1', status: 'submitted', answers: scores })).status).toBe(200);
+      expect(
+        (
+          await centerApi('PUT', `/api/assessments/${assessmentId}`, {
+            personId: a.id,
+            criteriaSetId: 'cdht-2022',
+            criteriaSetVersion: '2022.1',
+            group: 'nhom-1',
+            status: 'submitted',
+            answers: scores,
+          })
+        ).status,
+      ).toBe(200);
       expect((await centerApi('PUT', `/api/staff/appraisals/${assessmentId}`, { scores })).status).toBe(200);
     }
     await sync();
-    expect((await hubApi('POST', '/api/staff/hub/decisions', { year, number: '40/QĐ-UBND', signedOn: `${year}-11-20`, signer: 'Nguyễn Văn Hùng', personIds: adults.map((a) => a.id) })).status).toBe(200);
+    expect(
+      (
+        await hubApi('POST', '/api/staff/hub/decisions', {
+          year,
+          number: '40/QĐ-UBND',
+          signedOn: `${year}-11-20`,
+          signer: 'Nguyễn Văn Hùng',
+          personIds: adults.map((a) => a.id),
+        })
+      ).status,
+    ).toBe(200);
     await sync();
 
     // The household's computed item and verdict follow at once.
@@ -140,11 +198,18 @@ describe('a learning family, from the tablet to the commune and back', () => {
     await officer.locator('input[name="decision-date"]').fill(`${year}-12-01`);
     await officer.locator('input[name="decision-signer"]').fill('Nguyễn Văn Hùng');
     await officer.getByRole('button', { name: 'Ghi quyết định (1 gia đình)' }).click();
-    await officer.getByTestId('model-proposals').getByText(/41\/QĐ-UBND/).first().waitFor();
+    await officer
+      .getByTestId('model-proposals')
+      .getByText(/41\/QĐ-UBND/)
+      .first()
+      .waitFor();
 
     // The commune's figures for the village: 8 households, 20 adults.
     const households = 8;
-    for (const [kind, count] of [['households', households], ['village', 20]] as const) {
+    for (const [kind, count] of [
+      ['households', households],
+      ['village', 20],
+    ] as const) {
       expect((await hubApi('PUT', '/api/staff/hub/population', { kind, name: village, year, count })).status).toBe(200);
     }
 
@@ -162,14 +227,20 @@ describe('a learning family, from the tablet to the commune and back', () => {
     expect(await counts.locator('td[data-key="families.recognized"]').innerText()).toBe('1');
 
     // The yearly report, as .xlsx: the four models' tables, the family one with this village's row.
-    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: 'Tải tệp Excel (.xlsx)' }).click()]);
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: 'Tải tệp Excel (.xlsx)' }).click(),
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
     const names = book.worksheets.map((w) => w.name);
-    for (const sheet of ['Gia đình học tập', 'Dòng họ học tập', 'Cộng đồng học tập', 'Đơn vị học tập']) expect(names).toContain(sheet);
+    for (const sheet of ['Gia đình học tập', 'Dòng họ học tập', 'Cộng đồng học tập', 'Đơn vị học tập'])
+      expect(names).toContain(sheet);
     const families = book.getWorksheet('Gia đình học tập')!;
     const cells: unknown[][] = [];
-    families.eachRow((row) => { if (row.getCell(2).value === village) cells.push((row.values as unknown[]).slice(4, 7)); });
+    families.eachRow((row) => {
+      if (row.getCell(2).value === village) cells.push((row.values as unknown[]).slice(4, 7));
+    });
     expect(cells).toEqual([[1, 1, 1]]);
 
     // The decision comes down: the head sees it on "Gia đình tôi".
@@ -189,7 +260,14 @@ describe('a learning family, from the tablet to the commune and back', () => {
 
     // What both boxes hold of the run: children only as the household's count and yes / no.
     const childish = /child|children|chau|con_|kid|pupil|student|grade|school/i;
-    const allowed = new Set(['schoolAgeChildren', 'allChildrenInSchool', 'school_age_children', 'all_children_in_school', 'household-children-in-school', 'clan-children-in-school']);
+    const allowed = new Set([
+      'schoolAgeChildren',
+      'allChildrenInSchool',
+      'school_age_children',
+      'all_children_in_school',
+      'household-children-in-school',
+      'clan-children-in-school',
+    ]);
     const seen: string[] = [];
     const walk = (value: unknown, where: string): void => {
       if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
@@ -204,14 +282,20 @@ describe('a learning family, from the tablet to the commune and back', () => {
     for (const box of [center, hub]) {
       const db = new Database(join(box.dataDir, 'kiosk.sqlite'), { readonly: true });
       try {
-        const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
+        const tables = db
+          .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+          .all() as { name: string }[];
         for (const { name } of tables) {
           for (const row of db.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]) {
             for (const [column, value] of Object.entries(row)) {
               if (childish.test(column) && !allowed.has(column)) seen.push(`${name}.${column}`);
               if (typeof value !== 'string' || !/^[[{]/.test(value)) continue;
               let parsed: unknown;
-              try { parsed = JSON.parse(value); } catch { continue; }
+              try {
+                parsed = JSON.parse(value);
+              } catch {
+                continue;
+              }
               walk(parsed, `${name}.${column}`);
               if (JSON.stringify(parsed).includes('"schoolAgeChildren":2')) householdFacts++;
             }

@@ -6,15 +6,33 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../fixtures/people.ts';
 import { newVillagerToken } from '../../web/src/platform/villager-token.ts';
-import { launchBrowser, readTabletDb, startKiosk, tabletContext, waitForServiceWorker, watchErrors, type RunningKiosk } from './kiosk.ts';
+import {
+  launchBrowser,
+  readTabletDb,
+  startKiosk,
+  tabletContext,
+  waitForServiceWorker,
+  watchErrors,
+  type RunningKiosk,
+} from './kiosk.ts';
 import { addPhoto, answer, answerAll, expectPressed, indicatorIds, next, register, submit } from './villager.ts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Counts on the box, read from its SQLite file as an administrator would. */
-function boxCounts(kiosk: RunningKiosk): { person: number; assessment: number; submitted: number; evidence: number; outbox: number } {
+function boxCounts(kiosk: RunningKiosk): {
+  person: number;
+  assessment: number;
+  submitted: number;
+  evidence: number;
+  outbox: number;
+} {
   const db = new Database(join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
   try {
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
@@ -30,7 +48,12 @@ function boxCounts(kiosk: RunningKiosk): { person: number; assessment: number; s
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T> | T,
+  ok: (v: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: T = await probe();
   while (!ok(last)) {
@@ -94,7 +117,11 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
       await page.goto(kiosk.url);
       await page.locator('section[data-indicator="CS04"]').waitFor();
       await expectPressed(page, 9);
-      for (const [id, score] of [['CS03', 5], ['CS02', 7], ['CS01', 6]] as const) {
+      for (const [id, score] of [
+        ['CS03', 5],
+        ['CS02', 7],
+        ['CS01', 6],
+      ] as const) {
         await page.getByRole('button', { name: 'Quay lại' }).click();
         await page.locator(`section[data-indicator="${id}"]`).waitFor();
         await expectPressed(page, score);
@@ -119,32 +146,61 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
         const personId = build.id();
         const token = newVillagerToken();
         const assessmentId = build.id();
-        const person = { name: `Người Thử ${String.fromCharCode(65 + (i % 26))}`, birthYear: 1940 + (i % 60), village: 'Thôn Gò Chè', consents: { assessment: true, publicList: false, statistics: true } };
+        const person = {
+          name: `Người Thử ${String.fromCharCode(65 + (i % 26))}`,
+          birthYear: 1940 + (i % 60),
+          village: 'Thôn Gò Chè',
+          consents: { assessment: true, publicList: false, statistics: true },
+        };
         return [
           { kind: 'person', personId, recordId: personId, body: person, token },
-          { kind: 'assessment', personId, recordId: assessmentId, body: build.assessment(personId, { scores: { CS05: 1 + (i % 10) } }), token },
+          {
+            kind: 'assessment',
+            personId,
+            recordId: assessmentId,
+            body: build.assessment(personId, { scores: { CS05: 1 + (i % 10) } }),
+            token,
+          },
         ];
-      }).flat().map((item) => ({ ...item, state: 'pending', attempts: 0, createdAt: new Date().toISOString() }));
-      await page.evaluate((rows) => new Promise<void>((done, fail) => {
-        const open = indexedDB.open('hoctap-kiosk');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('outbox', 'readwrite');
-          for (const row of rows) tx.objectStore('outbox').add(row);
-          tx.oncomplete = () => { open.result.close(); done(); };
-          tx.onerror = () => fail(tx.error);
-        };
-        open.onerror = () => fail(open.error);
-      }), items);
+      })
+        .flat()
+        .map((item) => ({ ...item, state: 'pending', attempts: 0, createdAt: new Date().toISOString() }));
+      await page.evaluate(
+        (rows) =>
+          new Promise<void>((done, fail) => {
+            const open = indexedDB.open('hoctap-kiosk');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('outbox', 'readwrite');
+              for (const row of rows) tx.objectStore('outbox').add(row);
+              tx.oncomplete = () => {
+                open.result.close();
+                done();
+              };
+              tx.onerror = () => fail(tx.error);
+            };
+            open.onerror = () => fail(open.error);
+          }),
+        items,
+      );
 
       await kiosk.resume();
       await page.reload();
-      await until('the flush to start', () => boxCounts(kiosk).assessment, (n) => n >= 30);
+      await until(
+        'the flush to start',
+        () => boxCounts(kiosk).assessment,
+        (n) => n >= 30,
+      );
       await kiosk.halt();
       const atRestart = boxCounts(kiosk).assessment;
       expect(atRestart).toBeLessThan(200);
       await kiosk.resume();
 
-      await until('every queued item to leave the tablet', async () => (await readTabletDb(page)).outbox?.length ?? -1, (n) => n === 0, 120_000);
+      await until(
+        'every queued item to leave the tablet',
+        async () => (await readTabletDb(page)).outbox?.length ?? -1,
+        (n) => n === 0,
+        120_000,
+      );
       expect(boxCounts(kiosk)).toEqual({ person: 200, assessment: 200, submitted: 200, evidence: 0, outbox: 400 });
       const db = new Database(join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
       const ids = new Set((db.prepare('select id from assessment').all() as { id: string }[]).map((r) => r.id));
@@ -157,7 +213,7 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
   });
 });
 
-describe('a shared tablet never shows one villager\'s data to the next', () => {
+describe("a shared tablet never shows one villager's data to the next", () => {
   it('after an idle timeout the tablet holds nothing of her that the box has, and she resumes later with code and birth year', async () => {
     const kiosk = await startKiosk({ env: { KIOSK_SESSION_IDLE_SECONDS: '5', KIOSK_SESSION_WARNING_SECONDS: '3' } });
     const context = await tabletContext(browser);
@@ -181,13 +237,18 @@ describe('a shared tablet never shows one villager\'s data to the next', () => {
       await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor({ timeout: 15_000 });
       expect(await page.getByText('Đinh Thị Hoa').count()).toBe(0);
 
-      await until('the draft to reach the box', async () => (await readTabletDb(page)).outbox?.length ?? -1, (n) => n === 0);
+      await until(
+        'the draft to reach the box',
+        async () => (await readTabletDb(page)).outbox?.length ?? -1,
+        (n) => n === 0,
+      );
       const tablet = await readTabletDb(page);
       expect(JSON.stringify(tablet)).not.toContain('Đinh Thị Hoa');
       expect(JSON.stringify(tablet)).not.toContain(code);
       // Beyond the center's own info (villages, criteria), nothing is left: no birth year, village, photo.
       const { kiosk: _centerInfo, ...rest } = tablet;
-      for (const personal of ['1957', 'Thôn Khe Ngang', 'blobBytes', 'CS02']) expect(JSON.stringify(rest)).not.toContain(personal);
+      for (const personal of ['1957', 'Thôn Khe Ngang', 'blobBytes', 'CS02'])
+        expect(JSON.stringify(rest)).not.toContain(personal);
       expect(tablet.session).toEqual([]);
       expect(tablet.photos).toEqual([]);
       expect(boxCounts(kiosk)).toMatchObject({ person: 1, assessment: 1, submitted: 0, evidence: 1 });
@@ -226,7 +287,9 @@ describe('updates', () => {
       await register(page, kiosk.url, 'Vi Văn Thắng', '1970', 'Thôn Đồng Chằm');
       await page.locator('button[data-group="nhom-2"]').click();
       await answerAll(page, { CS01: 8, CS02: 8 });
-      await page.evaluate(() => { (window as unknown as { samePage: boolean }).samePage = true; });
+      await page.evaluate(() => {
+        (window as unknown as { samePage: boolean }).samePage = true;
+      });
 
       // Deploy "build 2": a changed index.html, and a service worker whose precache names its new revision.
       const index = readFileSync(join(webDir, 'index.html'), 'utf8');
@@ -237,8 +300,14 @@ describe('updates', () => {
       writeFileSync(join(webDir, 'sw.js'), bumped);
 
       // The browser looks for an update (as it does on its own); the new version installs and waits.
-      await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
-      await until('the new version to wait', () => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), Boolean);
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())!.update();
+      });
+      await until(
+        'the new version to wait',
+        () => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)),
+        Boolean,
+      );
 
       // The assessment goes on undisturbed: same page, answers kept, no update button in the way.
       await answerAll(page, Object.fromEntries(indicatorIds.slice(2).map((id) => [id, 8])));
@@ -250,7 +319,14 @@ describe('updates', () => {
 
       // On the welcome screen the facilitator applies it.
       await page.getByTestId('apply-update').click();
-      await until('build 2 to be running', () => page.evaluate(() => document.querySelector('meta[name="kiosk-build"]')?.getAttribute('content') ?? null).catch(() => null), (v) => v === '2');
+      await until(
+        'build 2 to be running',
+        () =>
+          page
+            .evaluate(() => document.querySelector('meta[name="kiosk-build"]')?.getAttribute('content') ?? null)
+            .catch(() => null),
+        (v) => v === '2',
+      );
       expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBeUndefined();
       await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
       expect(boxCounts(kiosk)).toMatchObject({ person: 1, submitted: 1 });

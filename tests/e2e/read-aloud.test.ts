@@ -18,7 +18,9 @@ import { register } from './villager.ts';
  */
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 if (!hasEspeak()) {
-  console.error('\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! espeak-ng not found: the READ-ALOUD end-to-end test will NOT run.\n!! Install it with: apt-get install -y espeak-ng. Under CI this is a failure.\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n');
+  console.error(
+    '\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! espeak-ng not found: the READ-ALOUD end-to-end test will NOT run.\n!! Install it with: apt-get install -y espeak-ng. Under CI this is a failure.\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n',
+  );
   if (ci) throw new Error('espeak-ng is required for the read-aloud end-to-end test under CI but was not found');
 }
 
@@ -27,8 +29,16 @@ const prefix = 'criteria.cdht-2022.CS01.nhom-1.';
 beforeAll(async () => {
   if (!hasEspeak()) return;
   const config = loadConfig({ configDir: join(import.meta.dirname, '../../kiosk-config') });
-  const welcome = ['welcome.heading', 'welcome.newPerson', 'welcome.newPersonHint', 'welcome.hasCard', 'welcome.hasCardHint'];
-  const entries = (await villagerTexts(config, 'vi')).filter((e) => e.id === `${prefix}text` || e.id === `${prefix}explain` || welcome.includes(e.id));
+  const welcome = [
+    'welcome.heading',
+    'welcome.newPerson',
+    'welcome.newPersonHint',
+    'welcome.hasCard',
+    'welcome.hasCardHint',
+  ];
+  const entries = (await villagerTexts(config, 'vi')).filter(
+    (e) => e.id === `${prefix}text` || e.id === `${prefix}explain` || welcome.includes(e.id),
+  );
   expect(entries).toHaveLength(7);
   await renderPack({ dir: join(dataDir, 'audio', SYNTHESIZED_PACK), entries, rate: 200, format: 'wav' });
 });
@@ -51,7 +61,9 @@ describe.skipIf(!hasEspeak() && !ci)('read-aloud on a tablet without a Vietnames
     const page = await context.newPage();
     const errors = watchErrors(page);
     const clipRequests: string[] = [];
-    page.on('requestfinished', (r) => { if (r.url().includes('/api/audio/packs/')) clipRequests.push(new URL(r.url()).pathname); });
+    page.on('requestfinished', (r) => {
+      if (r.url().includes('/api/audio/packs/')) clipRequests.push(new URL(r.url()).pathname);
+    });
 
     // The app opened once, so its service worker handles what follows.
     await page.goto(box.kiosk.url);
@@ -60,13 +72,19 @@ describe.skipIf(!hasEspeak() && !ci)('read-aloud on a tablet without a Vietnames
     const welcomeListen = page.getByRole('button', { name: /^Nghe đọc: Chào mừng/ });
     await welcomeListen.waitFor();
     await welcomeListen.click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { played: string[] }).played.length), { timeout: 30_000 }).toBe(5);
-    await page.evaluate(() => { (window as unknown as { played: string[] }).played.length = 0; });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { played: string[] }).played.length), { timeout: 30_000 })
+      .toBe(5);
+    await page.evaluate(() => {
+      (window as unknown as { played: string[] }).played.length = 0;
+    });
     // The indicator's clips are counted from here on (the pack's index stays counted: it is read once).
     clipRequests.splice(0, clipRequests.length, ...clipRequests.filter((p) => !p.includes('/clips/')));
     await register(page, box.kiosk.url, people.baLan.name, '1954', people.baLan.village);
     // The precondition: this browser has no Vietnamese voice of its own.
-    expect(await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('vi')))).toBe(false);
+    expect(
+      await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('vi'))),
+    ).toBe(false);
     await page.locator('button[data-group="nhom-1"]').click();
     await page.locator('section[data-indicator="CS01"]').waitFor();
 
@@ -78,7 +96,9 @@ describe.skipIf(!hasEspeak() && !ci)('read-aloud on a tablet without a Vietnames
 
     await listen.click();
     // The indicator's text, then its explanation: both fetched from the box and played, in order.
-    await page.waitForFunction(() => (window as unknown as { played: string[] }).played.length >= 2, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { played: string[] }).played.length >= 2, undefined, {
+      timeout: 60_000,
+    });
     const played = await page.evaluate(() => (window as unknown as { played: string[] }).played);
     expect(played.every((src) => src.startsWith('blob:'))).toBe(true);
     const clips = clipRequests.filter((p) => p.includes('/clips/'));
@@ -94,7 +114,9 @@ describe.skipIf(!hasEspeak() && !ci)('read-aloud on a tablet without a Vietnames
     await page.reload();
     await page.locator('section[data-indicator="CS01"]').waitFor();
     await listen.click();
-    await page.waitForFunction(() => (window as unknown as { played: string[] }).played.length >= 2, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { played: string[] }).played.length >= 2, undefined, {
+      timeout: 60_000,
+    });
     expect(errors).toEqual([]);
     await context.close();
   });

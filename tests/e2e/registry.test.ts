@@ -21,14 +21,30 @@ describe('registry and self-assessment of a unit and a household on the staff sc
 
     // Two registered workers and a household, made through the API as a tablet would.
     const people = [];
-    for (const [name, birthYear] of [['Đinh Văn Lực', 1980], ['Đinh Thị Nga', 1985]] as const) {
+    for (const [name, birthYear] of [
+      ['Đinh Văn Lực', 1980],
+      ['Đinh Thị Nga', 1985],
+    ] as const) {
       const id = uuidv7();
-      const res = await api('PUT', `/api/people/${id}`, { name, birthYear, village: 'Thôn Gò Chè', consents: { assessment: true, publicList: true, statistics: true } });
+      const res = await api('PUT', `/api/people/${id}`, {
+        name,
+        birthYear,
+        village: 'Thôn Gò Chè',
+        consents: { assessment: true, publicList: true, statistics: true },
+      });
       expect(res.status).toBe(200);
       people.push({ id, code: res.body.code as string, birthYear });
     }
     const householdId = uuidv7();
-    expect((await api('PUT', `/api/households/${householdId}`, { village: 'Thôn Gò Chè', headCode: people[0]!.code, headBirthYear: 1980 })).status).toBe(200);
+    expect(
+      (
+        await api('PUT', `/api/households/${householdId}`, {
+          village: 'Thôn Gò Chè',
+          headCode: people[0]!.code,
+          headBirthYear: 1980,
+        })
+      ).status,
+    ).toBe(200);
 
     await page.getByRole('button', { name: 'Gia đình, dòng họ, đơn vị' }).click();
     await page.getByRole('heading', { name: 'Gia đình, dòng họ và đơn vị học tập' }).waitFor();
@@ -59,7 +75,8 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     await form.getByRole('heading', { name: /Đơn vị học tập — Hợp tác xã chè Gò Chè/ }).waitFor();
     // Nobody linked is a CDHT yet: the computed share says so and no level is reached.
     await expect.poll(() => form.locator('[data-item="U1.1"]').textContent()).toContain('0 trong 1');
-    for (const item of ['U1.3', 'U2.1', 'U2.2', 'U3.1', 'U3.2']) await form.locator(`[data-item="${item}"]`).getByRole('button', { name: 'Đạt', exact: true }).click();
+    for (const item of ['U1.3', 'U2.1', 'U2.2', 'U3.1', 'U3.2'])
+      await form.locator(`[data-item="${item}"]`).getByRole('button', { name: 'Đạt', exact: true }).click();
     await form.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
     await expect.poll(() => page.getByTestId('model-verdict').textContent()).toContain('Chưa đạt mức 1');
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
@@ -67,15 +84,26 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     // The household's computed items, opened from its row.
     await form.getByRole('button', { name: 'Quay lại danh sách' }).click();
     await page.getByRole('button', { name: 'Gia đình', exact: true }).click();
-    await page.getByTestId('households').getByRole('button', { name: /Tự đánh giá năm/ }).click();
+    await page
+      .getByTestId('households')
+      .getByRole('button', { name: /Tự đánh giá năm/ })
+      .click();
     await expect.poll(() => form.locator('[data-item="G2.1"]').textContent()).toContain('0 trong 1 người lớn');
-    await expect.poll(() => form.locator('[data-item="G1.1"]').textContent()).toContain('không có cháu nào trong độ tuổi đi học');
+    await expect
+      .poll(() => form.locator('[data-item="G1.1"]').textContent())
+      .toContain('không có cháu nào trong độ tuổi đi học');
     // The head answers every declared item with the officer, and submits.
     for (const item of ['G1.2', 'G1.3', 'G2.2', 'G2.3', 'G3.1', 'G3.2', 'G4.1', 'G4.2']) {
       await form.locator(`[data-item="${item}"]`).getByRole('combobox').selectOption('5');
     }
     // A photo as evidence on a declared item: the draft is saved first, the photo resized as at a tablet.
-    await form.locator('[data-item="G3.1"] input[type="file"]').setInputFiles({ name: 'goc-hoc-tap.png', mimeType: 'image/png', buffer: await page.screenshot({ type: 'png' }) });
+    await form
+      .locator('[data-item="G3.1"] input[type="file"]')
+      .setInputFiles({
+        name: 'goc-hoc-tap.png',
+        mimeType: 'image/png',
+        buffer: await page.screenshot({ type: 'png' }),
+      });
     await form.locator('[data-item="G3.1"] img').waitFor();
     await form.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
@@ -90,13 +118,17 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     const appraisal = page.getByTestId('model-appraisal');
     // The photo beside its item, opened from the box.
     const photo = appraisal.locator('[data-item="G3.1"] img');
-    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await appraisal.locator('[data-item="G3.1"]').getByRole('combobox').selectOption('2');
     await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
     await page.getByRole('alert').waitFor();
     await appraisal.locator('[data-item="G3.1"]').getByLabel(/Lý do/).fill('Chưa có góc học tập cho các cháu');
     await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
-    await expect.poll(() => page.getByTestId('model-appraisal-verdict').textContent()).toContain('Theo kết quả thẩm định');
+    await expect
+      .poll(() => page.getByTestId('model-appraisal-verdict').textContent())
+      .toContain('Theo kết quả thẩm định');
     expect(errors).toEqual([]);
     await context.close();
   });

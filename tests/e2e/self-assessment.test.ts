@@ -27,7 +27,18 @@ describe('a villager completes a Công dân học tập self-assessment', () => 
     await register(page, box.kiosk.url, 'Nguyễn Thị Lan', '1954', 'Thôn Đồng Chằm', { reloadMidForm: true });
 
     await page.locator('button[data-group="nhom-1"]').click();
-    const scores: Record<string, number> = { CS01: 9, CS02: 8, CS03: 8, CS04: 9, CS05: 7, CS06: 6, CS07: 8, CS08: 8, CS09: 9, CS10: 10 };
+    const scores: Record<string, number> = {
+      CS01: 9,
+      CS02: 8,
+      CS03: 8,
+      CS04: 9,
+      CS05: 7,
+      CS06: 6,
+      CS07: 8,
+      CS08: 8,
+      CS09: 9,
+      CS10: 10,
+    };
     const ids = Object.keys(scores);
     for (const id of ids.slice(0, 5)) {
       await answer(page, id, scores[id]!);
@@ -109,7 +120,12 @@ describe('a villager completes a Công dân học tập self-assessment', () => 
     expect(shortfalls).toContain('CS07');
     expect(shortfalls).toContain('được 4 điểm: cần ít nhất 5 điểm');
     await page.getByText('Đã gửi về trung tâm').waitFor();
-    expect(tables()).toEqual({ person: before.person! + 1, assessment: before.assessment! + 1, assessment_item: before.assessment_item! + 10, evidence: before.evidence });
+    expect(tables()).toEqual({
+      person: before.person! + 1,
+      assessment: before.assessment! + 1,
+      assessment_item: before.assessment_item! + 10,
+      evidence: before.evidence,
+    });
     await context.close();
   });
 });

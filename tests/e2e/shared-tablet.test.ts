@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
 import { build } from '../fixtures/people.ts';
 import { AccessibilityReport } from './axe.ts';
-import { adminApi, launchBrowser, startKiosk, tabletContext, waitForServiceWorker, watchErrors, type RunningKiosk } from './kiosk.ts';
+import {
+  adminApi,
+  launchBrowser,
+  startKiosk,
+  tabletContext,
+  waitForServiceWorker,
+  watchErrors,
+  type RunningKiosk,
+} from './kiosk.ts';
 import { alone, expectNothingLeft, sessionIds } from './tablet-traces.ts';
 import { addPhoto, answer, indicatorIds, next, submit } from './villager.ts';
 
@@ -27,7 +35,16 @@ const WARNING_SECONDS = 5;
 let browser: Browser;
 beforeAll(async () => {
   // The idle box's tablet clock jumps ahead a minute a screen: the skew its plans and checks are allowed is wide.
-  [box, idleBox] = await Promise.all([startKiosk(), startKiosk({ env: { KIOSK_SESSION_IDLE_SECONDS: String(IDLE_SECONDS), KIOSK_SESSION_WARNING_SECONDS: String(WARNING_SECONDS), KIOSK_SYNC_CLOCK_SKEW_SECONDS: '3600' } })]);
+  [box, idleBox] = await Promise.all([
+    startKiosk(),
+    startKiosk({
+      env: {
+        KIOSK_SESSION_IDLE_SECONDS: String(IDLE_SECONDS),
+        KIOSK_SESSION_WARNING_SECONDS: String(WARNING_SECONDS),
+        KIOSK_SYNC_CLOCK_SKEW_SECONDS: '3600',
+      },
+    }),
+  ]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -35,13 +52,26 @@ afterAll(async () => {
   await Promise.all([box?.stop(), idleBox?.stop()]);
 });
 
-interface Villager { name: string; birthYear: string; phone: string; village: string; code?: string }
+interface Villager {
+  name: string;
+  birthYear: string;
+  phone: string;
+  village: string;
+  code?: string;
+}
 /** A note on one of her answers, found nowhere once she has gone. */
 const note = 'Tôi đọc báo cho cả xóm nghe mỗi tối thứ bảy';
 
 /** What must not stay of her: name, code, birth year, phone (without its 0, so +84 forms count too), answers and the session's ids. */
 function traitsOf(v: Villager, ids: Record<string, string> = {}): Record<string, string | RegExp> {
-  return { name: v.name, 'birth year': alone(v.birthYear), phone: v.phone.slice(1), note, ...(v.code ? { code: alone(v.code) } : {}), ...ids };
+  return {
+    name: v.name,
+    'birth year': alone(v.birthYear),
+    phone: v.phone.slice(1),
+    note,
+    ...(v.code ? { code: alone(v.code) } : {}),
+    ...ids,
+  };
 }
 
 async function opened(url: string, clock = false): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -72,7 +102,12 @@ async function typeForm(page: Page, v: Villager): Promise<void> {
 
 async function expectEmptyForm(page: Page): Promise<void> {
   await newPerson(page).click();
-  for (const field of [page.getByLabel('Họ và tên', { exact: true }), page.getByLabel('Năm sinh', { exact: true }), page.getByLabel(/Số điện thoại/)]) expect(await field.inputValue()).toBe('');
+  for (const field of [
+    page.getByLabel('Họ và tên', { exact: true }),
+    page.getByLabel('Năm sinh', { exact: true }),
+    page.getByLabel(/Số điện thoại/),
+  ])
+    expect(await field.inputValue()).toBe('');
   expect(await page.locator('button.chip[aria-pressed="true"]').count()).toBe(0);
   await page.getByRole('button', { name: 'Quay lại' }).click();
   await newPerson(page).waitFor();
@@ -137,9 +172,15 @@ function atBox(kiosk: RunningKiosk, personName: string) {
   const db = new Database(join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
   try {
     const person = db.prepare('select id from person where name = ?').get(personName) as { id: string } | undefined;
-    const assessment = db.prepare("select id, status from assessment where subject_id = ? and title = 'cdht'").get(person?.id) as { id: string; status: string } | undefined;
+    const assessment = db
+      .prepare("select id, status from assessment where subject_id = ? and title = 'cdht'")
+      .get(person?.id) as { id: string; status: string } | undefined;
     const count = (sql: string) => (db.prepare(sql).get(assessment?.id) as { n: number }).n;
-    return { status: assessment?.status, answers: count('select count(*) n from assessment_item where assessment_id = ?'), photos: count('select count(*) n from evidence where assessment_id = ?') };
+    return {
+      status: assessment?.status,
+      answers: count('select count(*) n from assessment_item where assessment_id = ?'),
+      photos: count('select count(*) n from evidence where assessment_id = ?'),
+    };
   } finally {
     db.close();
   }
@@ -200,7 +241,11 @@ describe('the end of a session at a box that is up', () => {
     const dialog = page.getByRole('dialog', { name: 'Bác muốn để người khác dùng máy?' });
     await dialog.waitFor();
     // The safe answer has the focus; the question can be read aloud where the tablet has a voice.
-    expect(await dialog.getByTestId('hand-over-cancel').evaluate((el) => el === document.activeElement && el.matches(':focus-visible'))).toBe(true);
+    expect(
+      await dialog
+        .getByTestId('hand-over-cancel')
+        .evaluate((el) => el === document.activeElement && el.matches(':focus-visible')),
+    ).toBe(true);
     await report.villager(page, 'hand-over question at 200 % text');
     // Escape is "no": the question goes, she is where she was, the focus back on the button.
     await page.keyboard.press('Escape');
@@ -226,7 +271,9 @@ describe('the end of a session at a box that is up', () => {
 async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) {
-      expect(await target.evaluate((el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none')).toBe(true);
+      expect(
+        await target.evaluate((el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none'),
+      ).toBe(true);
       return;
     }
     await page.keyboard.press('Tab');
@@ -250,7 +297,16 @@ describe('the idle timeout on every screen', () => {
   beforeAll(async () => {
     // A resource for her weakest indicator, so her learning plan has something to pick.
     const api = await adminApi(idleBox.url);
-    expect((await api('PUT', `/api/staff/resources/${build.id()}`, { kind: 'printed', title: 'Sổ tay dịch vụ công trực tuyến', topic: 'Dịch vụ công', indicators: ['CS05'] })).status).toBe(200);
+    expect(
+      (
+        await api('PUT', `/api/staff/resources/${build.id()}`, {
+          kind: 'printed',
+          title: 'Sổ tay dịch vụ công trực tuyến',
+          topic: 'Dịch vụ công',
+          indicators: ['CS05'],
+        })
+      ).status,
+    ).toBe(200);
     ({ context, page, errors } = await opened(idleBox.url, true));
   });
   afterAll(async () => {
@@ -346,8 +402,11 @@ describe('the idle timeout on every screen', () => {
   });
 });
 
-const gdhtItems = (JSON.parse(readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8')) as { criteria: { items: { id: string; source: string; points: number }[] }[] })
-  .criteria.flatMap((c) => c.items);
+const gdhtItems = (
+  JSON.parse(readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8')) as {
+    criteria: { items: { id: string; source: string; points: number }[] }[];
+  }
+).criteria.flatMap((c) => c.items);
 
 /** Through the household's items (each declared one given its full points), to the review or up to `stopAt` (scored, not left). */
 async function throughHouseholdItems(page: Page, stopAt?: string): Promise<void> {
@@ -367,7 +426,8 @@ async function throughHouseholdItems(page: Page, stopAt?: string): Promise<void>
 async function finishDigital(page: Page): Promise<void> {
   await page.getByTestId('digital-progress').waitFor();
   // "Câu {n} trên {total}"
-  const where = async () => ((await page.getByTestId('digital-progress').textContent()) ?? '').match(/\d+/g)!.map(Number) as [number, number];
+  const where = async () =>
+    ((await page.getByTestId('digital-progress').textContent()) ?? '').match(/\d+/g)!.map(Number) as [number, number];
   for (let [n, total] = await where(); n < total; n++) {
     await page.getByRole('button', { name: 'Câu tiếp', exact: true }).click();
     await expect.poll(async () => (await where())[0]).toBe(n + 1);
@@ -378,7 +438,7 @@ async function finishDigital(page: Page): Promise<void> {
 // Both cases need the paused check kept at the box (another part of issue 21, Flow's digital parts).
 describe('the digital-skills check left part-way', () => {
   it('"Tạm dừng", then "Xong"; later "Để người khác dùng máy" mid-way: nothing of her or her answers stays on the tablet', async () => {
-    const bank = await (await fetch(`${box.url}/api/digital/bank`)).json() as DigitalBank;
+    const bank = (await (await fetch(`${box.url}/api/digital/bank`)).json()) as DigitalBank;
     expect(bank.items.slice(0, 2).map((i) => i.kind)).toEqual(['self-rating', 'self-rating']);
     const { context, page, errors } = await opened(box.url);
     const pao: Villager = { name: 'Thào Văn Páo', birthYear: '1957', phone: '0987444555', village: 'Thôn Khe Ngang' };
@@ -398,7 +458,8 @@ describe('the digital-skills check left part-way', () => {
     await expectNothingLeft(page, traitsOf(pao, ids));
 
     // The box kept it: she takes it up where she stopped, answers one more and hands the tablet over.
-    const item = (n: number) => page.locator(`section[data-testid="digital-item"][data-item-id="${bank.items[n]!.id}"]`);
+    const item = (n: number) =>
+      page.locator(`section[data-testid="digital-item"][data-item-id="${bank.items[n]!.id}"]`);
     await comeBack(page, pao);
     await page.getByTestId('start-digital').click();
     await item(0).locator('button[data-step="2"][aria-pressed="true"]').waitFor();

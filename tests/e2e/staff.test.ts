@@ -16,16 +16,31 @@ const box = kioskAndBrowser();
 async function withSpeechStub(context: BrowserContext) {
   await context.addInitScript(() => {
     const spoken: { text: string; lang: string; voice: string | null }[] = [];
-    const voice = { lang: 'vi-VN', localService: true, name: 'Tiếng Việt (máy)', default: true, voiceURI: 'vi-VN-local' };
+    const voice = {
+      lang: 'vi-VN',
+      localService: true,
+      name: 'Tiếng Việt (máy)',
+      default: true,
+      voiceURI: 'vi-VN-local',
+    };
     (window as unknown as { spoken: typeof spoken }).spoken = spoken;
     // A plain utterance, so the fake voice can be set on it.
-    class Utterance { text: string; lang = ''; voice: unknown = null; rate = 1; constructor(text: string) { this.text = text; } }
+    class Utterance {
+      text: string;
+      lang = '';
+      voice: unknown = null;
+      rate = 1;
+      constructor(text: string) {
+        this.text = text;
+      }
+    }
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { configurable: true, value: Utterance });
     Object.defineProperty(window, 'speechSynthesis', {
       configurable: true,
       value: {
         getVoices: () => [voice],
-        speak: (u: { text: string; lang: string; voice: { name: string } | null }) => spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null }),
+        speak: (u: { text: string; lang: string; voice: { name: string } | null }) =>
+          spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null }),
         cancel: () => {},
         addEventListener: () => {},
         removeEventListener: () => {},
@@ -34,7 +49,8 @@ async function withSpeechStub(context: BrowserContext) {
   });
 }
 
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; voice: string | null }[] }).spoken);
+const spoken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; voice: string | null }[] }).spoken);
 
 async function signIn(page: Page, who: { name: string; pin: string }) {
   await page.goto(`${box.kiosk.url}/staff`);
@@ -89,14 +105,23 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     await page.getByLabel('Họ và tên', { exact: true }).fill(people.baLan.name);
     await page.getByLabel('Năm sinh', { exact: true }).fill('1954');
     await page.getByRole('button', { name: people.baLan.village }).click();
-    await page.locator('.consent').nth(0).getByRole('button', { name: /Nghe đọc/ }).click();
+    await page
+      .locator('.consent')
+      .nth(0)
+      .getByRole('button', { name: /Nghe đọc/ })
+      .click();
     await page.locator('input[name="consent-assessment"]').check();
     await page.locator('input[name="consent-publicList"]').check();
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     // Should this ever stay on the form, say what the page showed and what it logged.
-    await page.locator('section.group').waitFor().catch(async (e: Error) => {
-      throw new Error(`still not on the group screen: "${await page.locator('main').innerText()}"; page errors: ${JSON.stringify(errors)}; ${e.message}`);
-    });
+    await page
+      .locator('section.group')
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(
+          `still not on the group screen: "${await page.locator('main').innerText()}"; page errors: ${JSON.stringify(errors)}; ${e.message}`,
+        );
+      });
     expect(await page.getByTestId('assisted-by').textContent()).toContain('Lê Văn Bình');
 
     // Text up to 200 %.
@@ -106,7 +131,11 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Chữ nhỏ hơn' }).click();
     await page.getByText('Cỡ chữ 100%').waitFor();
 
-    await page.locator('.group-choice').nth(0).getByRole('button', { name: /Nghe đọc/ }).click();
+    await page
+      .locator('.group-choice')
+      .nth(0)
+      .getByRole('button', { name: /Nghe đọc/ })
+      .click();
     await page.locator('button[data-group="nhom-1"]').click();
     for (const [i, id] of indicatorIds.entries()) {
       await page.locator(`section[data-indicator="${id}"]`).waitFor();
@@ -129,10 +158,15 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     const said = await spoken(page);
     expect(said.length).toBeGreaterThanOrEqual(3);
     expect(said.every((s) => s.lang === 'vi-VN' && s.voice === 'Tiếng Việt (máy)')).toBe(true);
-    expect(said.map((s) => s.text).join(' | ')).toMatch(/trung tâm lưu tên.*Nhóm 1: Nông dân.*Thường xuyên đọc sách báo/);
+    expect(said.map((s) => s.text).join(' | ')).toMatch(
+      /trung tâm lưu tên.*Nhóm 1: Nông dân.*Thường xuyên đọc sách báo/,
+    );
     const db = new Database(join(box.kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
-    const stored = db.prepare('select a.assisted_by, s.name from assessment a join staff s on s.id = a.assisted_by').get() as { name: string };
-    const confirmed = (db.prepare('select count(*) n from assessment_item where confirmed = 1').get() as { n: number }).n;
+    const stored = db
+      .prepare('select a.assisted_by, s.name from assessment a join staff s on s.id = a.assisted_by')
+      .get() as { name: string };
+    const confirmed = (db.prepare('select count(*) n from assessment_item where confirmed = 1').get() as { n: number })
+      .n;
     db.close();
     expect(stored.name).toBe('Lê Văn Bình');
     expect(confirmed).toBe(10);
@@ -141,9 +175,20 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     // Anh Tuấn did his alone, at exactly the pass mark.
     const tuanId = build.id();
     // As his tablet does: a session token of his own, bound by his registration.
-    const tuanTablet = { 'content-type': 'application/json', 'x-villager-token': randomBytes(32).toString('base64url') };
-    await fetch(`${box.kiosk.url}/api/people/${tuanId}`, { method: 'PUT', headers: tuanTablet, body: JSON.stringify({ ...people.anhTuan, village: people.baLan.village }) });
-    const tuanAssessment = await fetch(`${box.kiosk.url}/api/assessments/${build.id()}`, { method: 'PUT', headers: tuanTablet, body: JSON.stringify(build.assessment(tuanId, { group: 'nhom-2' })) });
+    const tuanTablet = {
+      'content-type': 'application/json',
+      'x-villager-token': randomBytes(32).toString('base64url'),
+    };
+    await fetch(`${box.kiosk.url}/api/people/${tuanId}`, {
+      method: 'PUT',
+      headers: tuanTablet,
+      body: JSON.stringify({ ...people.anhTuan, village: people.baLan.village }),
+    });
+    const tuanAssessment = await fetch(`${box.kiosk.url}/api/assessments/${build.id()}`, {
+      method: 'PUT',
+      headers: tuanTablet,
+      body: JSON.stringify(build.assessment(tuanId, { group: 'nhom-2' })),
+    });
     expect(tuanAssessment.status).toBe(200);
 
     // Cô Mai appraises: anh Tuấn's CS07 goes down with a reason, and his verdict changes.
@@ -176,7 +221,10 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     await ap.getByRole('button', { name: 'Chốt danh sách' }).click();
     await ap.getByText(/Đã chốt lúc/).waitFor();
 
-    const [printView] = await Promise.all([appraiserContext.waitForEvent('page'), ap.getByRole('link', { name: 'In danh sách (A4)' }).click()]);
+    const [printView] = await Promise.all([
+      appraiserContext.waitForEvent('page'),
+      ap.getByRole('link', { name: 'In danh sách (A4)' }).click(),
+    ]);
     await printView.waitForLoadState();
     // The PDF's text runs break inside words where the font falls back for a diacritic: compare without spaces.
     const squash = (t: string) => t.normalize('NFC').replace(/\s+/g, '');
@@ -186,7 +234,10 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     expect(text).toContain(squash('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
     expect(text).toContain(squash('DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN'));
 
-    const [download] = await Promise.all([ap.waitForEvent('download'), ap.getByRole('link', { name: 'Tải Excel (.xlsx)' }).click()]);
+    const [download] = await Promise.all([
+      ap.waitForEvent('download'),
+      ap.getByRole('link', { name: 'Tải Excel (.xlsx)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('danh-sach-de-nghi-2026-thon-dong-cham.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(readFileSync(await download.path())).buffer);

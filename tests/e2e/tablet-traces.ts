@@ -11,29 +11,37 @@ import { readTabletDb } from './kiosk.ts';
 export function storedOnTablet(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const out: string[] = [];
-    const text = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => {
-      if (v instanceof Blob) return `[blob of ${v.size} bytes]`;
-      if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return `[${v.byteLength} bytes]`;
-      return v;
-    });
-    const request = <T>(r: IDBRequest<T>) => new Promise<T>((done, fail) => {
-      r.onsuccess = () => done(r.result);
-      r.onerror = () => fail(r.error);
-    });
+    const text = (value: unknown) =>
+      JSON.stringify(value, (_k, v: unknown) => {
+        if (v instanceof Blob) return `[blob of ${v.size} bytes]`;
+        if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return `[${v.byteLength} bytes]`;
+        return v;
+      });
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((done, fail) => {
+        r.onsuccess = () => done(r.result);
+        r.onerror = () => fail(r.error);
+      });
     for (const { name } of await indexedDB.databases()) {
       if (!name) continue;
       const idb = await request(indexedDB.open(name));
       try {
         for (const store of [...idb.objectStoreNames]) {
           const tx = idb.transaction(store, 'readonly');
-          const [keys, values] = await Promise.all([request(tx.objectStore(store).getAllKeys()), request(tx.objectStore(store).getAll())]);
+          const [keys, values] = await Promise.all([
+            request(tx.objectStore(store).getAllKeys()),
+            request(tx.objectStore(store).getAll()),
+          ]);
           out.push(`IndexedDB ${name}/${store}: ${text({ keys, values })}`);
         }
       } finally {
         idb.close();
       }
     }
-    for (const [kind, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+    for (const [kind, storage] of [
+      ['localStorage', localStorage],
+      ['sessionStorage', sessionStorage],
+    ] as const) {
       for (let i = 0; i < storage.length; i++) {
         const key = storage.key(i) ?? '';
         out.push(`${kind} ${key}: ${storage.getItem(key)}`);
@@ -62,7 +70,8 @@ export async function tracesOn(page: Page, needles: Record<string, string | RegE
   for (const place of await storedOnTablet(page)) {
     for (const [what, needle] of Object.entries(needles)) {
       const at = typeof needle === 'string' ? place.indexOf(needle) : place.search(needle);
-      if (at >= 0) found.push(`${what} in ${place.slice(0, place.indexOf(':'))} …${place.slice(Math.max(0, at - 60), at + 60)}…`);
+      if (at >= 0)
+        found.push(`${what} in ${place.slice(0, place.indexOf(':'))} …${place.slice(Math.max(0, at - 60), at + 60)}…`);
     }
   }
   return found;
@@ -75,7 +84,9 @@ export async function tracesOn(page: Page, needles: Record<string, string | RegE
 export async function sessionIds(page: Page): Promise<Record<string, string>> {
   const session = (await readTabletDb(page)).session?.[0] as Record<string, unknown> | undefined;
   const ids: Record<string, unknown> = {
-    'person id': session?.personId, 'assessment id': session?.assessmentId, 'villager token': session?.token,
+    'person id': session?.personId,
+    'assessment id': session?.assessmentId,
+    'villager token': session?.token,
     'self-check id': (session?.digital as { attemptId?: string } | undefined)?.attemptId,
     'plan id': (session?.plan as { planId?: string } | undefined)?.planId,
     'household assessment id': (session?.household as { assessmentId?: string } | undefined)?.assessmentId,
@@ -93,11 +104,22 @@ export async function expectNothingLeft(page: Page, needles: Record<string, stri
   await expect.poll(async () => (await readTabletDb(page)).outbox, { timeout: 60_000, interval: 250 }).toEqual([]);
   expect(await tracesOn(page, needles)).toEqual([]);
   const tablet = await readTabletDb(page);
-  expect({ photos: tablet.photos, outbox: tablet.outbox, digitalDrafts: tablet.digitalDrafts ?? [] }).toEqual({ photos: [], outbox: [], digitalDrafts: [] });
+  expect({ photos: tablet.photos, outbox: tablet.outbox, digitalDrafts: tablet.digitalDrafts ?? [] }).toEqual({
+    photos: [],
+    outbox: [],
+    digitalDrafts: [],
+  });
   for (const session of tablet.session ?? []) {
     expect(session).toEqual({
-      key: 'current', screen: 'welcome', indicatorIndex: 0, personId: expect.any(String), assessmentId: expect.any(String),
-      person: null, group: null, answers: {}, submitted: false,
+      key: 'current',
+      screen: 'welcome',
+      indicatorIndex: 0,
+      personId: expect.any(String),
+      assessmentId: expect.any(String),
+      person: null,
+      group: null,
+      answers: {},
+      submitted: false,
     });
   }
 }

@@ -4,7 +4,14 @@ import { expect } from 'vitest';
 export const indicatorIds = ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10'];
 
 /** Registers a new villager the way she would: types only her name and birth year, taps the rest. */
-export async function register(page: Page, url: string, name: string, birthYear: string, village: string, { reloadMidForm = false } = {}) {
+export async function register(
+  page: Page,
+  url: string,
+  name: string,
+  birthYear: string,
+  village: string,
+  { reloadMidForm = false } = {},
+) {
   await page.goto(url);
   await page.getByRole('button', { name: /Tôi là người mới/ }).click();
   await page.getByLabel('Họ và tên', { exact: true }).fill(name);
@@ -12,13 +19,20 @@ export async function register(page: Page, url: string, name: string, birthYear:
   await page.getByRole('button', { name: village }).click();
   if (reloadMidForm) {
     // A reload mid-form keeps what was typed and tapped, and ticks nothing for her.
-    await page.waitForFunction((v) => new Promise((done) => {
-      const open = indexedDB.open('hoctap-kiosk');
-      open.onsuccess = () => {
-        const req = open.result.transaction('session').objectStore('session').get('current');
-        req.onsuccess = () => { open.result.close(); done(req.result?.registration?.village === v); };
-      };
-    }), village);
+    await page.waitForFunction(
+      (v) =>
+        new Promise((done) => {
+          const open = indexedDB.open('hoctap-kiosk');
+          open.onsuccess = () => {
+            const req = open.result.transaction('session').objectStore('session').get('current');
+            req.onsuccess = () => {
+              open.result.close();
+              done(req.result?.registration?.village === v);
+            };
+          };
+        }),
+      village,
+    );
     await page.reload();
     expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe(name);
     expect(await page.getByLabel('Năm sinh', { exact: true }).inputValue()).toBe(birthYear);
@@ -70,14 +84,20 @@ export const submit = async (page: Page) => {
  * X-Villager-Token): a test reads her records at the box with it, as her tablet does.
  */
 export async function sessionToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => new Promise<string | undefined>((done, fail) => {
-    const open = indexedDB.open('hoctap-kiosk');
-    open.onerror = () => fail(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('session').objectStore('session').get('current');
-      req.onsuccess = () => { open.result.close(); done(req.result?.token); };
-    };
-  }));
+  const token = await page.evaluate(
+    () =>
+      new Promise<string | undefined>((done, fail) => {
+        const open = indexedDB.open('hoctap-kiosk');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('session').objectStore('session').get('current');
+          req.onsuccess = () => {
+            open.result.close();
+            done(req.result?.token);
+          };
+        };
+      }),
+  );
   expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   return token!;
 }

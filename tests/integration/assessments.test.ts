@@ -9,31 +9,51 @@ beforeEach(async () => {
   personId = build.id();
   await h.json('PUT', `/api/people/${personId}`, people.baLan);
 });
-afterEach(async () => { await h.close(); });
+afterEach(async () => {
+  await h.close();
+});
 
 describe('self-assessment', () => {
   it('saves a draft, then submits it with a verdict, keeping each revision in the outbox', async () => {
     const id = build.id();
-    const draft = build.assessment(personId, { status: 'draft', answers: [{ indicatorId: 'CS01', score: 7, note: 'Nghe đài mỗi sáng' }] });
+    const draft = build.assessment(personId, {
+      status: 'draft',
+      answers: [{ indicatorId: 'CS01', score: 7, note: 'Nghe đài mỗi sáng' }],
+    });
     const saved = await h.json('PUT', `/api/assessments/${id}`, draft);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ id, personId, year: 2026, status: 'draft', revision: 1, submittedAt: null });
-    expect(saved.body.answers).toEqual([{ indicatorId: 'CS01', score: 7, note: 'Nghe đài mỗi sáng', confirmed: false }]);
+    expect(saved.body.answers).toEqual([
+      { indicatorId: 'CS01', score: 7, note: 'Nghe đài mỗi sáng', confirmed: false },
+    ]);
 
     const submitted = await h.json('PUT', `/api/assessments/${id}`, build.assessment(personId));
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', revision: 2, submittedAt: '2026-11-23T03:00:00.000Z' });
     expect(submitted.body.verdict).toEqual({ total: 80, recognized: true, shortfalls: [] });
 
-    const changes = await h.db.selectFrom('outbox').select(['record_kind', 'revision']).where('record_id', '=', id).orderBy('seq').execute();
-    expect(changes).toEqual([{ record_kind: 'assessment', revision: 1 }, { record_kind: 'assessment', revision: 2 }]);
+    const changes = await h.db
+      .selectFrom('outbox')
+      .select(['record_kind', 'revision'])
+      .where('record_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    expect(changes).toEqual([
+      { record_kind: 'assessment', revision: 1 },
+      { record_kind: 'assessment', revision: 2 },
+    ]);
     expect((await h.json('GET', `/api/people/${personId}/assessments/current`)).body.assessment.id).toBe(id);
   });
 
   it('names what is short when one indicator is 4', async () => {
-    const res = await h.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId, { scores: { CS07: 4, CS01: 10, CS02: 10 } }));
+    const res = await h.json(
+      'PUT',
+      `/api/assessments/${build.id()}`,
+      build.assessment(personId, { scores: { CS07: 4, CS01: 10, CS02: 10 } }),
+    );
     expect(res.body.verdict).toEqual({
-      total: 80, recognized: false,
+      total: 80,
+      recognized: false,
       shortfalls: [{ kind: 'indicator-below-min', indicatorId: 'CS07', score: 4, min: 5 }],
     });
   });
@@ -80,8 +100,8 @@ describe('self-assessment', () => {
     expect(res.body).toMatchObject({ code: 'assessment.year-taken', details: { year: 2026, assessmentId: first } });
   });
 
-  const answers = (score: unknown, indicatorId = 'CS03') => build.assessment('', { status: 'draft' }).answers
-    .map((a) => (a.indicatorId === indicatorId ? { ...a, score } : a));
+  const answers = (score: unknown, indicatorId = 'CS03') =>
+    build.assessment('', { status: 'draft' }).answers.map((a) => (a.indicatorId === indicatorId ? { ...a, score } : a));
 
   it.each([
     ['a score of 11', { answers: answers(11) }, 422, 'assessment.score-out-of-range'],
@@ -89,16 +109,34 @@ describe('self-assessment', () => {
     ['a score of 4.5', { answers: answers(4.5) }, 422, 'assessment.score-out-of-range'],
     ['a score of "abc"', { answers: answers('abc') }, 400, 'request.invalid'],
     ['an unknown indicator', { answers: [{ indicatorId: 'CS99', score: 5 }] }, 422, 'assessment.indicator-unknown'],
-    ['the same indicator twice', { answers: [{ indicatorId: 'CS01', score: 5 }, { indicatorId: 'CS01', score: 6 }] }, 400, 'request.invalid'],
+    [
+      'the same indicator twice',
+      {
+        answers: [
+          { indicatorId: 'CS01', score: 5 },
+          { indicatorId: 'CS01', score: 6 },
+        ],
+      },
+      400,
+      'request.invalid',
+    ],
     ['an unknown group', { group: 'nhom-9' }, 422, 'assessment.group-unknown'],
     ['an unknown criteria set', { criteriaSetVersion: '1999.1' }, 422, 'assessment.criteria-set-unknown'],
-    ['a submit with indicators missing', { status: 'submitted', answers: [{ indicatorId: 'CS01', score: 9 }] }, 422, 'assessment.incomplete'],
+    [
+      'a submit with indicators missing',
+      { status: 'submitted', answers: [{ indicatorId: 'CS01', score: 9 }] },
+      422,
+      'assessment.incomplete',
+    ],
     // No tablet session can be bound to a person the box does not have (staff get person.not-found).
     ['an unknown person', { personId: '0190f0c2-6a5b-7cde-8f01-23456789abcd' }, 401, 'villager.token-required'],
     ['an unknown status', { status: 'approved' }, 400, 'request.invalid'],
   ])('refuses %s and changes nothing', async (_name, overrides, status, code) => {
     const before = await h.counts();
-    const res = await h.json('PUT', `/api/assessments/${build.id()}`, { ...build.assessment(personId, { status: 'draft' }), ...overrides });
+    const res = await h.json('PUT', `/api/assessments/${build.id()}`, {
+      ...build.assessment(personId, { status: 'draft' }),
+      ...overrides,
+    });
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
     expect(await h.counts()).toEqual(before);
@@ -106,7 +144,9 @@ describe('self-assessment', () => {
 
   it('an unknown assessment is assessment.not-found', async () => {
     // Asked with her session's token (with none, the box answers villager.token-required first).
-    const res = await h.json('GET', `/api/assessments/${build.id()}`, undefined, undefined, { token: h.tablet.tokenOf(personId) });
+    const res = await h.json('GET', `/api/assessments/${build.id()}`, undefined, undefined, {
+      token: h.tablet.tokenOf(personId),
+    });
     expect(res).toMatchObject({ status: 404, body: { code: 'assessment.not-found' } });
   });
 
@@ -121,7 +161,11 @@ describe('kiosk info', () => {
     expect(res.status).toBe(200);
     expect(res.body.center.villages).toContain('Thôn Đồng Chằm');
     expect(res.body.year).toBe(2026);
-    expect(res.body.criteriaSet).toMatchObject({ id: 'cdht-2022', version: '2022.1', scoring: { passTotal: 80, minPerIndicator: 5 } });
+    expect(res.body.criteriaSet).toMatchObject({
+      id: 'cdht-2022',
+      version: '2022.1',
+      scoring: { passTotal: 80, minPerIndicator: 5 },
+    });
     expect(res.body.criteriaSet.indicators).toHaveLength(10);
     expect(res.body.photo).toEqual({ longSide: 1280, maxBytes: 2_000_000 });
   });

@@ -26,10 +26,20 @@ const nov22 = '2026-11-22T01:00:00.000Z';
 const nov27 = '2026-11-27T01:00:00.000Z';
 
 const computerClass: ResourceInputDraft = {
-  kind: 'class', title: 'Học máy tính cho người lớn tuổi', topic: 'Kỹ năng số', teacher: 'Cô Mai', place: 'Phòng học trung tâm',
-  indicators: ['CS03', 'CS05'], sessions: [lastOf2025, firstOf2026, nov20, nov22, nov27].map((startsAt) => ({ startsAt })),
+  kind: 'class',
+  title: 'Học máy tính cho người lớn tuổi',
+  topic: 'Kỹ năng số',
+  teacher: 'Cô Mai',
+  place: 'Phòng học trung tâm',
+  indicators: ['CS03', 'CS05'],
+  sessions: [lastOf2025, firstOf2026, nov20, nov22, nov27].map((startsAt) => ({ startsAt })),
 };
-const handbook: ResourceInputDraft = { kind: 'printed', title: 'Sổ tay trồng lúa', topic: 'Nông nghiệp', indicators: ['CS07'] };
+const handbook: ResourceInputDraft = {
+  kind: 'printed',
+  title: 'Sổ tay trồng lúa',
+  topic: 'Nông nghiệp',
+  indicators: ['CS07'],
+};
 
 describe.each(storages)('class attendance on %s', (storage) => {
   let h: Harness;
@@ -48,7 +58,9 @@ describe.each(storages)('class attendance on %s', (storage) => {
     classId = build.id();
     expect((await h.json('PUT', `/api/staff/resources/${classId}`, computerClass, staff.facilitator)).status).toBe(200);
   });
-  afterEach(async () => { await h.close(); });
+  afterEach(async () => {
+    await h.close();
+  });
 
   const mark = (sessionStartsAt: string, personIds: string[], who = staff.facilitator, resourceId = classId) =>
     h.json('PUT', `/api/staff/resources/${resourceId}/attendance`, { sessionStartsAt, personIds }, who);
@@ -57,7 +69,13 @@ describe.each(storages)('class attendance on %s', (storage) => {
   /** Everything a refused request must leave as it was. */
   const snapshot = async () => ({
     counts: await h.counts(),
-    attendance: await h.db.selectFrom('attendance').selectAll().orderBy('resource_id').orderBy('session_starts_at').orderBy('person_id').execute(),
+    attendance: await h.db
+      .selectFrom('attendance')
+      .selectAll()
+      .orderBy('resource_id')
+      .orderBy('session_starts_at')
+      .orderBy('person_id')
+      .execute(),
     audit: await h.db.selectFrom('audit_log').select(['action', 'details']).orderBy('id').execute(),
   });
 
@@ -66,14 +84,27 @@ describe.each(storages)('class attendance on %s', (storage) => {
     expect(first.status).toBe(200);
     expect(presentAt(first.body, nov20)).toEqual(['Nguyễn Thị Lan', 'Trần Văn Tuấn']);
     expect(first.body.sessions.find((s: { startsAt: string }) => s.startsAt === nov20).present[0]).toEqual({
-      id: lan, name: 'Nguyễn Thị Lan', code: expect.stringMatching(/^[A-Z2-9]{6}$/), village: 'Thôn Đồng Chằm',
+      id: lan,
+      name: 'Nguyễn Thị Lan',
+      code: expect.stringMatching(/^[A-Z2-9]{6}$/),
+      village: 'Thôn Đồng Chằm',
     });
 
     // Every session of the class, oldest first; only those started can be marked.
     const listed = (await h.json('GET', `/api/staff/resources/${classId}/attendance`, undefined, staff.admin)).body;
     expect(listed).toMatchObject({ resourceId: classId, title: computerClass.title, retired: false });
-    expect(listed.sessions.map((s: { startsAt: string; started: boolean; present: unknown[] }) => [s.startsAt, s.started, s.present.length])).toEqual([
-      [lastOf2025, true, 0], [firstOf2026, true, 0], [nov20, true, 2], [nov22, true, 0], [nov27, false, 0],
+    expect(
+      listed.sessions.map((s: { startsAt: string; started: boolean; present: unknown[] }) => [
+        s.startsAt,
+        s.started,
+        s.present.length,
+      ]),
+    ).toEqual([
+      [lastOf2025, true, 0],
+      [firstOf2026, true, 0],
+      [nov20, true, 2],
+      [nov22, true, 0],
+      [nov27, false, 0],
     ]);
 
     // The same instant written in Vietnam time names the same session: anh Tuấn is unmarked.
@@ -85,11 +116,34 @@ describe.each(storages)('class attendance on %s', (storage) => {
     expect(await snapshot()).toEqual(before);
 
     const rows = await h.db.selectFrom('attendance').selectAll().execute();
-    expect(rows).toEqual([{ resource_id: classId, session_starts_at: nov20, person_id: lan, marked_by: staff.ids.facilitator, marked_at: '2026-11-23T03:00:00.000Z' }]);
-    const logged = await h.db.selectFrom('audit_log').select(['action', 'actor_id', 'subject_id', 'details']).where('action', '=', 'attendance.mark').orderBy('id').execute();
+    expect(rows).toEqual([
+      {
+        resource_id: classId,
+        session_starts_at: nov20,
+        person_id: lan,
+        marked_by: staff.ids.facilitator,
+        marked_at: '2026-11-23T03:00:00.000Z',
+      },
+    ]);
+    const logged = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'subject_id', 'details'])
+      .where('action', '=', 'attendance.mark')
+      .orderBy('id')
+      .execute();
     expect(logged.map((l) => ({ ...l, details: JSON.parse(l.details) }))).toEqual([
-      { action: 'attendance.mark', actor_id: staff.ids.facilitator, subject_id: classId, details: { sessionStartsAt: nov20, added: [lan, tuan], removed: [], present: 2 } },
-      { action: 'attendance.mark', actor_id: staff.ids.facilitator, subject_id: classId, details: { sessionStartsAt: nov20, added: [], removed: [tuan], present: 1 } },
+      {
+        action: 'attendance.mark',
+        actor_id: staff.ids.facilitator,
+        subject_id: classId,
+        details: { sessionStartsAt: nov20, added: [lan, tuan], removed: [], present: 2 },
+      },
+      {
+        action: 'attendance.mark',
+        actor_id: staff.ids.facilitator,
+        subject_id: classId,
+        details: { sessionStartsAt: nov20, added: [], removed: [tuan], present: 1 },
+      },
     ]);
     for (const l of logged) expect(l.details).not.toMatch(/Lan|Tuấn/);
 
@@ -99,43 +153,77 @@ describe.each(storages)('class attendance on %s', (storage) => {
   });
 
   describe('refusals change nothing', () => {
-    interface Refusal { prepare?: () => Promise<string>; sessionStartsAt?: string; personIds?: () => string[]; who?: Role; status: number; code: string }
+    interface Refusal {
+      prepare?: () => Promise<string>;
+      sessionStartsAt?: string;
+      personIds?: () => string[];
+      who?: Role;
+      status: number;
+      code: string;
+    }
     it.each<[string, Refusal]>([
       ['an unknown resource', { prepare: async () => build.id(), status: 404, code: 'resource.not-found' }],
-      ['a resource that is not a class', {
-        prepare: async () => {
-          const id = build.id();
-          await h.json('PUT', `/api/staff/resources/${id}`, handbook, staff.facilitator);
-          return id;
+      [
+        'a resource that is not a class',
+        {
+          prepare: async () => {
+            const id = build.id();
+            await h.json('PUT', `/api/staff/resources/${id}`, handbook, staff.facilitator);
+            return id;
+          },
+          status: 422,
+          code: 'attendance.not-a-class',
         },
-        status: 422, code: 'attendance.not-a-class',
-      }],
-      ['a session the class does not have', { sessionStartsAt: '2026-11-21T01:00:00.000Z', status: 422, code: 'attendance.session-unknown' }],
-      ['a session that has not started yet', { sessionStartsAt: nov27, status: 409, code: 'attendance.session-not-started' }],
+      ],
+      [
+        'a session the class does not have',
+        { sessionStartsAt: '2026-11-21T01:00:00.000Z', status: 422, code: 'attendance.session-unknown' },
+      ],
+      [
+        'a session that has not started yet',
+        { sessionStartsAt: nov27, status: 409, code: 'attendance.session-not-started' },
+      ],
       ['a person unknown here', { personIds: () => [lan, tuan, build.id()], status: 404, code: 'person.not-found' }],
-      ['a retired class', {
-        prepare: async () => {
-          await h.json('POST', `/api/staff/resources/${classId}/retire`, undefined, staff.facilitator);
-          return classId;
+      [
+        'a retired class',
+        {
+          prepare: async () => {
+            await h.json('POST', `/api/staff/resources/${classId}/retire`, undefined, staff.facilitator);
+            return classId;
+          },
+          status: 409,
+          code: 'resource.retired',
         },
-        status: 409, code: 'resource.retired',
-      }],
+      ],
       ['a person id that is not a UUIDv7', { personIds: () => [lan, 'bà Lan'], status: 400, code: 'request.invalid' }],
-      ['a session time that is not a date', { sessionStartsAt: '20/11/2026 8:00', status: 400, code: 'request.invalid' }],
+      [
+        'a session time that is not a date',
+        { sessionStartsAt: '20/11/2026 8:00', status: 400, code: 'request.invalid' },
+      ],
       ['an appraiser', { who: 'appraiser', status: 403, code: 'auth.forbidden' }],
     ])('refuses %s', async (_name, c) => {
       expect((await mark(nov20, [lan])).status).toBe(200);
       const resourceId = c.prepare ? await c.prepare() : classId;
       const before = await snapshot();
-      const res = await mark(c.sessionStartsAt ?? nov20, c.personIds?.() ?? [tuan], staff[c.who ?? 'facilitator'], resourceId);
+      const res = await mark(
+        c.sessionStartsAt ?? nov20,
+        c.personIds?.() ?? [tuan],
+        staff[c.who ?? 'facilitator'],
+        resourceId,
+      );
       expect(res).toMatchObject({ status: c.status, body: { code: c.code } });
       expect(await snapshot()).toEqual(before);
-      expect((await h.db.selectFrom('attendance').select('person_id').execute()).map((r) => r.person_id)).toEqual([lan]);
+      expect((await h.db.selectFrom('attendance').select('person_id').execute()).map((r) => r.person_id)).toEqual([
+        lan,
+      ]);
     });
 
     it('names every unknown person', async () => {
       const ghost = build.id();
-      expect((await mark(nov20, [lan, ghost])).body).toMatchObject({ code: 'person.not-found', details: { personIds: [ghost] } });
+      expect((await mark(nov20, [lan, ghost])).body).toMatchObject({
+        code: 'person.not-found',
+        details: { personIds: [ghost] },
+      });
     });
   });
 
@@ -146,39 +234,73 @@ describe.each(storages)('class attendance on %s', (storage) => {
     const assessmentId = build.id();
     expect((await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(lan))).status).toBe(200);
     const evidence = {
-      count: 2, lastAt: nov22,
-      sessions: [{ title: computerClass.title, startsAt: nov22 }, { title: computerClass.title, startsAt: firstOf2026 }],
+      count: 2,
+      lastAt: nov22,
+      sessions: [
+        { title: computerClass.title, startsAt: nov22 },
+        { title: computerClass.title, startsAt: firstOf2026 },
+      ],
     };
-    expect((await h.json('GET', `/api/assessments/${assessmentId}`)).body).toMatchObject({ year: 2026, attendance: evidence });
-    expect((await h.json('GET', `/api/staff/appraisals/${assessmentId}`, undefined, staff.appraiser)).body.assessment.attendance).toEqual(evidence);
+    expect((await h.json('GET', `/api/assessments/${assessmentId}`)).body).toMatchObject({
+      year: 2026,
+      attendance: evidence,
+    });
+    expect(
+      (await h.json('GET', `/api/staff/appraisals/${assessmentId}`, undefined, staff.appraiser)).body.assessment
+        .attendance,
+    ).toEqual(evidence);
     expect((await h.json('GET', `/api/people/${lan}/assessments/current`)).body.attendance).toEqual(evidence);
 
     // Anh Tuấn came only in 2025: nothing for 2026, even before he begins his assessment.
-    expect((await h.json('GET', `/api/people/${tuan}/assessments/current`)).body).toEqual({ assessment: null, attendance: null, learningPlan: null });
+    expect((await h.json('GET', `/api/people/${tuan}/assessments/current`)).body).toEqual({
+      assessment: null,
+      attendance: null,
+      learningPlan: null,
+    });
     const his = build.id();
     await h.json('PUT', `/api/assessments/${his}`, build.assessment(tuan, { status: 'draft' }));
     expect((await h.json('GET', `/api/assessments/${his}`)).body.attendance).toBeNull();
 
-    expect(await attendanceOf(h.db, tuan, 2025)).toEqual({ sessions: [{ resourceId: classId, title: computerClass.title, startsAt: lastOf2025 }] });
-    expect((await attendanceOf(h.db, lan, 2026, VIETNAM_CALENDAR_YEAR)).sessions.map((s) => s.startsAt)).toEqual([nov22, firstOf2026]);
+    expect(await attendanceOf(h.db, tuan, 2025)).toEqual({
+      sessions: [{ resourceId: classId, title: computerClass.title, startsAt: lastOf2025 }],
+    });
+    expect((await attendanceOf(h.db, lan, 2026, VIETNAM_CALENDAR_YEAR)).sessions.map((s) => s.startsAt)).toEqual([
+      nov22,
+      firstOf2026,
+    ]);
     expect(await attendanceOf(h.db, lan, 2024)).toEqual({ sessions: [] });
   });
 
   it('counts the sessions by the center’s own assessment year when it starts in December', async () => {
     await h.close();
-    h = await startHarness(undefined, { KIOSK_YEAR_START_MONTH: '12' }, undefined, storage === 'postgres' ? pgUrl : null);
+    h = await startHarness(
+      undefined,
+      { KIOSK_YEAR_START_MONTH: '12' },
+      undefined,
+      storage === 'postgres' ? pgUrl : null,
+    );
     staff = await staffSessions(h);
     await h.json('PUT', `/api/people/${lan}`, people.baLan);
     await h.json('PUT', `/api/staff/resources/${classId}`, computerClass, staff.facilitator);
     await mark(lastOf2025, [lan]);
     await mark(nov22, [lan]);
     // From 1 December 2025 the year counted is 2026: both sessions are this year's.
-    expect((await h.json('GET', `/api/people/${lan}/assessments/current`)).body.attendance).toMatchObject({ count: 2, lastAt: nov22 });
+    expect((await h.json('GET', `/api/people/${lan}/assessments/current`)).body.attendance).toMatchObject({
+      count: 2,
+      lastAt: nov22,
+    });
   });
 
   it('lets a villager retake the digital-skills self-check early after attending a session', async () => {
     const bank = (await h.json('GET', '/api/digital/bank')).body as DigitalBank;
-    const attempt = () => h.json('PUT', `/api/digital-attempts/${build.id()}`, { personId: lan, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:40:00.000Z', responses: answerAll(bank, true) });
+    const attempt = () =>
+      h.json('PUT', `/api/digital-attempts/${build.id()}`, {
+        personId: lan,
+        bankId: bank.id,
+        bankVersion: bank.version,
+        startedAt: '2026-11-23T02:40:00.000Z',
+        responses: answerAll(bank, true),
+      });
     expect((await attempt()).status).toBe(200);
     const retake = async () => (await h.json('GET', `/api/people/${lan}/digital-attempts`)).body.retake;
 
@@ -187,7 +309,9 @@ describe.each(storages)('class attendance on %s', (storage) => {
     expect(await retake()).toEqual({ allowed: false, reason: 'too-soon', nextDate: '2026-12-23' });
     h.setNow(new Date('2026-11-27T04:00:00Z'));
     // Four days on, anh Bình signs in again (a staff session does not last that long).
-    staff.facilitator = cookieOf((await h.json('POST', '/api/staff/sign-in', { name: accounts.anhBinh.name, pin: accounts.anhBinh.pin })).headers);
+    staff.facilitator = cookieOf(
+      (await h.json('POST', '/api/staff/sign-in', { name: accounts.anhBinh.name, pin: accounts.anhBinh.pin })).headers,
+    );
     expect((await attempt()).body.code).toBe('digital.retake-too-soon');
     // Anh Tuấn at the class after her attempt unlocks nothing for her.
     await mark(nov27, [tuan]);
@@ -213,8 +337,11 @@ describe.each(storages)('class attendance on %s', (storage) => {
     expect(page.body).toContain('22/11/2026 8:00');
 
     expect((await h.json('DELETE', `/api/staff/people/${lan}`, undefined, staff.admin)).status).toBe(200);
-    expect((await h.db.selectFrom('attendance').select(['person_id', 'session_starts_at']).execute())).toEqual([{ person_id: tuan, session_starts_at: nov20 }]);
-    const listed = (await h.json('GET', `/api/staff/resources/${classId}/attendance`, undefined, staff.facilitator)).body;
+    expect(await h.db.selectFrom('attendance').select(['person_id', 'session_starts_at']).execute()).toEqual([
+      { person_id: tuan, session_starts_at: nov20 },
+    ]);
+    const listed = (await h.json('GET', `/api/staff/resources/${classId}/attendance`, undefined, staff.facilitator))
+      .body;
     expect(presentAt(listed, nov20)).toEqual(['Trần Văn Tuấn']);
     expect(presentAt(listed, nov22)).toEqual([]);
   });
@@ -223,9 +350,18 @@ describe.each(storages)('class attendance on %s', (storage) => {
     await mark(nov20, [lan]);
     const moved = { ...computerClass, sessions: [{ startsAt: '2026-11-20T02:00:00.000Z' }, { startsAt: nov22 }] };
     expect((await h.json('PUT', `/api/staff/resources/${classId}`, moved, staff.facilitator)).status).toBe(200);
-    const listed = (await h.json('GET', `/api/staff/resources/${classId}/attendance`, undefined, staff.facilitator)).body;
-    expect(listed.sessions.map((s: { startsAt: string; scheduled: boolean; present: unknown[] }) => [s.startsAt, s.scheduled, s.present.length])).toEqual([
-      [nov20, false, 1], ['2026-11-20T02:00:00.000Z', true, 0], [nov22, true, 0],
+    const listed = (await h.json('GET', `/api/staff/resources/${classId}/attendance`, undefined, staff.facilitator))
+      .body;
+    expect(
+      listed.sessions.map((s: { startsAt: string; scheduled: boolean; present: unknown[] }) => [
+        s.startsAt,
+        s.scheduled,
+        s.present.length,
+      ]),
+    ).toEqual([
+      [nov20, false, 1],
+      ['2026-11-20T02:00:00.000Z', true, 0],
+      [nov22, true, 0],
     ]);
     expect(presentAt((await mark(nov20, [])).body, nov20)).toBeUndefined();
     expect(await h.db.selectFrom('attendance').selectAll().execute()).toEqual([]);

@@ -16,9 +16,14 @@ import { configDir, startHarness, type Harness } from './harness.ts';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const espeak = hasEspeak();
 const opus = hasOpusenc();
-for (const [ok, pkg, what] of [[espeak, 'espeak-ng', 'the SYNTHESIZED READ-ALOUD tests'], [opus, 'opus-tools', 'the OPUS compression test']] as const) {
+for (const [ok, pkg, what] of [
+  [espeak, 'espeak-ng', 'the SYNTHESIZED READ-ALOUD tests'],
+  [opus, 'opus-tools', 'the OPUS compression test'],
+] as const) {
   if (ok) continue;
-  console.error(`\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! ${pkg} not found: ${what} will NOT run.\n!! Install it with: apt-get install -y ${pkg}. Under CI this is a failure.\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`);
+  console.error(
+    `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! ${pkg} not found: ${what} will NOT run.\n!! Install it with: apt-get install -y ${pkg}. Under CI this is a failure.\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
+  );
   if (ci) throw new Error(`${pkg} is required for ${what} under CI but was not found`);
 }
 
@@ -32,8 +37,12 @@ const entries: TextEntry[] = [
 ];
 
 let dir: string;
-beforeEach(() => { dir = join(mkdtempSync(join(tmpdir(), 'audio-render-')), SYNTHESIZED_PACK); });
-afterEach(() => { rmSync(join(dir, '..'), { recursive: true, force: true }); });
+beforeEach(() => {
+  dir = join(mkdtempSync(join(tmpdir(), 'audio-render-')), SYNTHESIZED_PACK);
+});
+afterEach(() => {
+  rmSync(join(dir, '..'), { recursive: true, force: true });
+});
 
 const fixedCount = entries.filter((e) => e.fixed).length;
 
@@ -49,14 +58,18 @@ describe.skipIf(!espeak && !ci)('the box renders Vietnamese clips with espeak-ng
     // Real speech, not an empty file: a 46-letter sentence lasts well over a second at 22 kHz, 16 bit.
     expect(wav.length).toBeGreaterThan(44_100);
     expect(existsSync(join(dir, 'indicator.progress.wav'))).toBe(false);
-    expect(JSON.parse(readFileSync(join(dir, 'texts.json'), 'utf8'))).toEqual(Object.fromEntries(entries.filter((e) => e.fixed).map((e) => [e.id, e.text])));
+    expect(JSON.parse(readFileSync(join(dir, 'texts.json'), 'utf8'))).toEqual(
+      Object.fromEntries(entries.filter((e) => e.fixed).map((e) => [e.id, e.text])),
+    );
     expect(JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8'))).toMatchObject({ lang: 'vi', kind: 'synthesized' });
     expect(isStale(dir, entries, 130, 'wav')).toBe(false);
 
     const again = await renderPack({ dir, entries, rate: 130, format: 'wav' });
     expect(again).toMatchObject({ rendered: 0, kept: fixedCount, removed: 0 });
 
-    const changed = entries.filter((e) => e.id !== 'indicator.next').map((e) => (e.id === 'welcome.heading' ? { ...e, text: 'Chào mừng bác đến với trung tâm' } : e));
+    const changed = entries
+      .filter((e) => e.id !== 'indicator.next')
+      .map((e) => (e.id === 'welcome.heading' ? { ...e, text: 'Chào mừng bác đến với trung tâm' } : e));
     expect(isStale(dir, changed, 130, 'wav')).toBe(true);
     const third = await renderPack({ dir, entries: changed, rate: 130, format: 'wav' });
     expect(third).toMatchObject({ rendered: 1, kept: fixedCount - 2, removed: 1, clips: fixedCount - 1 });
@@ -77,13 +90,19 @@ describe.skipIf(!espeak && !ci)('the box renders Vietnamese clips with espeak-ng
 
   describe('served by the box', () => {
     let h: Harness;
-    beforeEach(async () => { h = await startHarness(); });
-    afterEach(async () => { await h.close(); });
+    beforeEach(async () => {
+      h = await startHarness();
+    });
+    afterEach(async () => {
+      await h.close();
+    });
 
     it('lists the rendered pack as synthesized Vietnamese and serves its clips', async () => {
       await renderPack({ dir: join(h.dir, 'audio', SYNTHESIZED_PACK), entries, rate: 130, format: 'wav' });
       const list = await h.json('GET', '/api/audio/packs');
-      expect(list.body.packs).toEqual([expect.objectContaining({ id: SYNTHESIZED_PACK, lang: 'vi', kind: 'synthesized', clips: fixedCount })]);
+      expect(list.body.packs).toEqual([
+        expect.objectContaining({ id: SYNTHESIZED_PACK, lang: 'vi', kind: 'synthesized', clips: fixedCount }),
+      ]);
       const index = await h.json('GET', `/api/audio/packs/${SYNTHESIZED_PACK}/index.json`);
       const clip = index.body.clips['indicator.next'];
       expect(clip).toMatchObject({ file: 'indicator.next.wav', text: 'Tiếp theo' });
@@ -97,7 +116,13 @@ describe.skipIf(!espeak && !ci)('the box renders Vietnamese clips with espeak-ng
     const config = loadConfig({ configDir, env: { KIOSK_AUDIO_RENDER_ON_START: 'on' } });
     const dataDir = join(dir, '..');
     const lines: string[] = [];
-    const options = { config, dataDir, log: (l: string) => lines.push(l), texts: async () => entries, format: 'wav' as const };
+    const options = {
+      config,
+      dataDir,
+      log: (l: string) => lines.push(l),
+      texts: async () => entries,
+      format: 'wav' as const,
+    };
     await renderAudioOnStart(options, 0).done;
     expect(existsSync(join(dataDir, 'audio', SYNTHESIZED_PACK, 'welcome.heading.wav'))).toBe(true);
     expect(lines.at(-1)).toMatch(new RegExp(`^Đã tạo giọng đọc: ${fixedCount} đoạn mới`));

@@ -8,14 +8,21 @@ import { startHarness, type Harness } from './harness.ts';
 /** Read-aloud packs installed on the box (<data>/audio/<pack>/), served to the tablets. */
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 /** Bytes that count up, so a range is checkable. */
 const clipBytes = (size: number, seed: number) => Uint8Array.from({ length: size }, (_, i) => (i + seed) % 251);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function installPack(name: string, files: { manifest: unknown; texts?: Record<string, string>; clips: Record<string, Uint8Array> }): string {
+function installPack(
+  name: string,
+  files: { manifest: unknown; texts?: Record<string, string>; clips: Record<string, Uint8Array> },
+): string {
   const dir = join(h.dir, 'audio', name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(files.manifest));
@@ -40,7 +47,16 @@ describe('read-aloud packs on the box', () => {
     hoaPack();
     const res = await h.json('GET', '/api/audio/packs');
     expect(res.status).toBe(200);
-    expect(res.body.packs).toEqual([{ id: 'hoa-vi', lang: 'vi', name: 'Giọng chị Hoa', kind: 'recorded', clips: 2, version: expect.stringMatching(/^[0-9a-f]{16}$/) }]);
+    expect(res.body.packs).toEqual([
+      {
+        id: 'hoa-vi',
+        lang: 'vi',
+        name: 'Giọng chị Hoa',
+        kind: 'recorded',
+        clips: 2,
+        version: expect.stringMatching(/^[0-9a-f]{16}$/),
+      },
+    ]);
   });
 
   it('answers an empty list on a box without packs', async () => {
@@ -70,7 +86,9 @@ describe('read-aloud packs on the box', () => {
     expect(part.headers.get('content-range')).toBe('bytes 1000-1099/5000');
     expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([...heading.slice(1000, 1100)]);
     // Without the hash the answer may change: not kept.
-    expect((await h.app.request('/api/audio/packs/hoa-vi/clips/indicator.next.mp3')).headers.get('cache-control')).toBe('no-cache');
+    expect((await h.app.request('/api/audio/packs/hoa-vi/clips/indicator.next.mp3')).headers.get('cache-control')).toBe(
+      'no-cache',
+    );
     // The index and the list are never cached by the browser (the service worker takes them fresh).
     expect((await h.app.request('/api/audio/packs/hoa-vi/index.json')).headers.get('cache-control')).toBe('no-store');
   });
@@ -80,10 +98,15 @@ describe('read-aloud packs on the box', () => {
     const before = (await h.json('GET', '/api/audio/packs')).body.packs[0].version;
     const again = clipBytes(5200, 9);
     writeFileSync(join(dir, 'welcome.heading.ogg'), again);
-    writeFileSync(join(dir, 'texts.json'), JSON.stringify({ 'welcome.heading': vi.welcome.heading, 'indicator.next': vi.indicator.next }));
+    writeFileSync(
+      join(dir, 'texts.json'),
+      JSON.stringify({ 'welcome.heading': vi.welcome.heading, 'indicator.next': vi.indicator.next }),
+    );
     const after = (await h.json('GET', '/api/audio/packs')).body.packs[0].version;
     expect(after).not.toBe(before);
-    expect((await h.json('GET', '/api/audio/packs/hoa-vi/index.json')).body.clips['welcome.heading'].sha).toBe(sha(again));
+    expect((await h.json('GET', '/api/audio/packs/hoa-vi/index.json')).body.clips['welcome.heading'].sha).toBe(
+      sha(again),
+    );
     const old = await h.json('GET', `/api/audio/packs/hoa-vi/clips/welcome.heading.ogg?v=${sha(heading)}`);
     expect(old).toMatchObject({ status: 404, body: { code: 'audio.clip-not-found' } });
   });
@@ -96,7 +119,12 @@ describe('read-aloud packs on the box', () => {
     ['the manifest as a clip', '/api/audio/packs/hoa-vi/clips/pack.json', 400, 'audio.path-invalid'],
     ['a pack name climbing out', '/api/audio/packs/..%2F..%2Fetc/index.json', 400, 'audio.path-invalid'],
     ['a clip name climbing out', '/api/audio/packs/hoa-vi/clips/..%2F..%2Fkiosk.sqlite', 400, 'audio.path-invalid'],
-    ['a clip name climbing out with an audio extension', '/api/audio/packs/hoa-vi/clips/..%2Fhoa-vi%2Fwelcome.heading.ogg', 400, 'audio.path-invalid'],
+    [
+      'a clip name climbing out with an audio extension',
+      '/api/audio/packs/hoa-vi/clips/..%2Fhoa-vi%2Fwelcome.heading.ogg',
+      400,
+      'audio.path-invalid',
+    ],
     ['an upper-case pack name', '/api/audio/packs/HOA-VI/index.json', 400, 'audio.path-invalid'],
   ])('refuses %s with a stable code', async (_name, path, status, code) => {
     hoaPack();

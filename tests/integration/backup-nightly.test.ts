@@ -42,12 +42,23 @@ describe('the nightly backup', () => {
       await populate(h);
       const lines: string[] = [];
       const checks: boolean[] = [];
-      const nightly = scheduleNightlyBackup({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date('2026-11-23T19:30:00Z') }, {
-        firstCheckMs: 0, everyMs: 10, log: (l) => lines.push(l), onChecked: (ran) => checks.push(ran),
-      });
+      const nightly = scheduleNightlyBackup(
+        { db: h.db, config: h.config, dataDir: h.dir, now: () => new Date('2026-11-23T19:30:00Z') },
+        {
+          firstCheckMs: 0,
+          everyMs: 10,
+          log: (l) => lines.push(l),
+          onChecked: (ran) => checks.push(ran),
+        },
+      );
       try {
         // The first look makes it; the next looks the same night find it done.
-        await vi.waitFor(() => { expect(checks.length).toBeGreaterThanOrEqual(3); }, { timeout: 20_000 });
+        await vi.waitFor(
+          () => {
+            expect(checks.length).toBeGreaterThanOrEqual(3);
+          },
+          { timeout: 20_000 },
+        );
       } finally {
         nightly.stop();
       }
@@ -72,9 +83,18 @@ describe('the nightly backup', () => {
       const res = await h.json('POST', '/api/staff/backups', undefined, staff.admin);
       expect(res.body.code).toBe('backup.failed');
       const status = (await h.json('GET', '/api/staff/backups', undefined, staff.admin)).body;
-      expect(status).toMatchObject({ warning: 'never', last: null, lastFailure: { code: 'backup.failed' }, recent: [{ ok: false, trigger: 'manual' }] });
+      expect(status).toMatchObject({
+        warning: 'never',
+        last: null,
+        lastFailure: { code: 'backup.failed' },
+        recent: [{ ok: false, trigger: 'manual' }],
+      });
       expect(await lastBackup(h.db)).toBeNull();
-      const audit = await h.db.selectFrom('audit_log').select('details').where('action', '=', 'backup.create').executeTakeFirstOrThrow();
+      const audit = await h.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'backup.create')
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(audit.details)).toMatchObject({ ok: false, error: 'backup.failed' });
     } finally {
       await h.close();
@@ -84,7 +104,9 @@ describe('the nightly backup', () => {
 
 describe('retention', () => {
   let h: Harness;
-  afterEach(async () => { await h.close(); });
+  afterEach(async () => {
+    await h.close();
+  });
 
   it('keeps the newest N complete backups, links unchanged files, and deletes none when a backup fails', async () => {
     h = await startHarness();
@@ -92,7 +114,13 @@ describe('retention', () => {
     const to = tempDir('keep');
     const made: string[] = [];
     for (let day = 20; day <= 23; day++) {
-      const r = await createBackup({ dataDir: h.dir, db: h.db, to, keep: 2, now: () => new Date(`2026-11-${day}T19:00:00Z`) });
+      const r = await createBackup({
+        dataDir: h.dir,
+        db: h.db,
+        to,
+        keep: 2,
+        now: () => new Date(`2026-11-${day}T19:00:00Z`),
+      });
       made.push(r.path);
       if (day > 20) expect(r.linked).toBe(4); // the photos and the PDF did not change
     }
@@ -103,7 +131,9 @@ describe('retention', () => {
     // A data file that cannot be read: the backup fails, leaves no partial folder, deletes nothing.
     const stray = join(h.dir, 'evidence', 'ff', 'f'.repeat(64));
     mkdirSync(stray, { recursive: true });
-    const e = await refusal(createBackup({ dataDir: h.dir, db: h.db, to, keep: 1, now: () => new Date('2026-11-24T19:00:00Z') }));
+    const e = await refusal(
+      createBackup({ dataDir: h.dir, db: h.db, to, keep: 1, now: () => new Date('2026-11-24T19:00:00Z') }),
+    );
     expect(e.code).toBe('backup.failed');
     expect(readdirSync(to).sort()).toEqual(['hoctap-backup-20261123-020000', 'hoctap-backup-20261124-020000']);
   });
@@ -111,14 +141,19 @@ describe('retention', () => {
 
 describe('consistency while the kiosk keeps writing', () => {
   let h: Harness;
-  afterEach(async () => { await h.close(); });
+  afterEach(async () => {
+    await h.close();
+  });
 
   const personRowsMatchOutbox = (file: string) => {
     const db = new SQLite(file, { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const persons = db.prepare('select count(*) from person').pluck().get();
-      const queued = db.prepare("select count(distinct record_id) from outbox where record_kind = 'person'").pluck().get();
+      const queued = db
+        .prepare("select count(distinct record_id) from outbox where record_kind = 'person'")
+        .pluck()
+        .get();
       expect(queued).toBe(persons);
       return persons as number;
     } finally {
@@ -126,12 +161,18 @@ describe('consistency while the kiosk keeps writing', () => {
     }
   };
 
-  it('through the kiosk\'s own connection, registrations going on during the copy', async () => {
+  it("through the kiosk's own connection, registrations going on during the copy", async () => {
     h = await startHarness();
-    for (let i = 0; i < 40; i++) await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, name: nameOf(i) });
+    for (let i = 0; i < 40; i++)
+      await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, name: nameOf(i) });
     const to = tempDir('live');
-    const writes = Array.from({ length: 40 }, (_, i) => h.json('PUT', `/api/people/${build.id()}`, { ...people.baLan, name: nameOf(100 + i) }));
-    const [result, ...answers] = await Promise.all([createBackup({ dataDir: h.dir, db: h.db, to, pagesPerStep: 1 }), ...writes]);
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      h.json('PUT', `/api/people/${build.id()}`, { ...people.baLan, name: nameOf(100 + i) }),
+    );
+    const [result, ...answers] = await Promise.all([
+      createBackup({ dataDir: h.dir, db: h.db, to, pagesPerStep: 1 }),
+      ...writes,
+    ]);
     expect(answers.filter((a) => a.status !== 200).map((a) => a.body)).toEqual([]);
     const copied = personRowsMatchOutbox(join(result.path, 'kiosk.sqlite'));
     expect(copied).toBeGreaterThanOrEqual(40);
@@ -140,10 +181,15 @@ describe('consistency while the kiosk keeps writing', () => {
 
   it('from another process (the command line), while the kiosk process commits', async () => {
     h = await startHarness();
-    for (let i = 0; i < 20; i++) await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, name: nameOf(i) });
+    for (let i = 0; i < 20; i++)
+      await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, name: nameOf(i) });
     // Another process writes pairs of rows in one transaction each, as fast as it can, until killed.
     const file = join(h.dir, 'kiosk.sqlite');
-    const writer = spawn(process.execPath, ['-e', `
+    const writer = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const S = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
       const db = new S(${JSON.stringify(file)}, { timeout: 5000 });
       db.exec('create table if not exists pair (n integer, side text, filler blob)');
@@ -151,7 +197,10 @@ describe('consistency while the kiosk keeps writing', () => {
       for (let n = 0; n < 300; n++) add(n);
       console.log('writing');
       for (let n = 300; ; n++) add(n);
-    `], { stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       await new Promise<void>((ready) => writer.stdout!.once('data', () => ready()));
       const result = await createBackup({ dataDir: h.dir, to: tempDir('cli-live') });
@@ -172,21 +221,36 @@ describe('consistency while the kiosk keeps writing', () => {
 describe('on PostgreSQL (a hub)', () => {
   const pgUrl = inject('pgUrl');
   // Without PostgreSQL it is skipped (said loudly by the global setup); under CI it runs and fails.
-  it.skipIf(!pgUrl && !requiredUnderCi)('says the database is backed up with pg_dump, and the log table exists', async () => {
-    expect(pgUrl, 'PostgreSQL is required under CI').toBeTruthy();
-    const h = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_DATABASE_URL: pgUrl! }, undefined, pgUrl);
-    try {
-      const staff = await staffSessions(h);
-      const before = await h.counts();
-      expect((await h.json('GET', '/api/staff/backups', undefined, staff.admin)).body).toMatchObject({ database: 'postgres', last: null, recent: [] });
-      expect(await h.json('POST', '/api/staff/backups', undefined, staff.admin)).toMatchObject({ status: 409, body: { code: 'backup.postgres' } });
-      expect(await h.counts()).toEqual(before);
-      expect((await refusal(createBackup({ dataDir: h.dir, db: h.db, to: tempDir('pg') }))).code).toBe('backup.postgres');
-      const lines: string[] = [];
-      scheduleNightlyBackup({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date() }, { log: (l) => lines.push(l) }).stop();
-      expect(lines[0]).toContain('pg_dump');
-    } finally {
-      await h.close();
-    }
-  });
+  it.skipIf(!pgUrl && !requiredUnderCi)(
+    'says the database is backed up with pg_dump, and the log table exists',
+    async () => {
+      expect(pgUrl, 'PostgreSQL is required under CI').toBeTruthy();
+      const h = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_DATABASE_URL: pgUrl! }, undefined, pgUrl);
+      try {
+        const staff = await staffSessions(h);
+        const before = await h.counts();
+        expect((await h.json('GET', '/api/staff/backups', undefined, staff.admin)).body).toMatchObject({
+          database: 'postgres',
+          last: null,
+          recent: [],
+        });
+        expect(await h.json('POST', '/api/staff/backups', undefined, staff.admin)).toMatchObject({
+          status: 409,
+          body: { code: 'backup.postgres' },
+        });
+        expect(await h.counts()).toEqual(before);
+        expect((await refusal(createBackup({ dataDir: h.dir, db: h.db, to: tempDir('pg') }))).code).toBe(
+          'backup.postgres',
+        );
+        const lines: string[] = [];
+        scheduleNightlyBackup(
+          { db: h.db, config: h.config, dataDir: h.dir, now: () => new Date() },
+          { log: (l) => lines.push(l) },
+        ).stop();
+        expect(lines[0]).toContain('pg_dump');
+      } finally {
+        await h.close();
+      }
+    },
+  );
 });

@@ -20,7 +20,9 @@ export const tempDir = (label: string) => {
   return dir;
 };
 /** Removes every folder `tempDir` made: each test file calls it after all its tests. */
-export const removeTempDirs = () => { for (const d of temps) rmSync(d, { recursive: true, force: true }); };
+export const removeTempDirs = () => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+};
 
 const jpeg = (size: number, seed: number): Uint8Array => {
   const b = new Uint8Array(size).map((_, i) => (i * 31 + seed) % 251);
@@ -31,7 +33,8 @@ const jpeg = (size: number, seed: number): Uint8Array => {
 export const pdf = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'));
 export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** Names are letters only: Người Aa, Người Ba, … */
-export const nameOf = (i: number) => `Người ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}`;
+export const nameOf = (i: number) =>
+  `Người ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}`;
 
 /** A center's data: staff, two villagers, their assessments, three photos, a stored PDF and a resource naming it. */
 export async function populate(h: Harness): Promise<Record<Role, string>> {
@@ -46,15 +49,31 @@ export async function populate(h: Harness): Promise<Record<Role, string>> {
   expect((await h.json('PUT', `/api/assessments/${a2}`, build.assessment(tuan, { group: 'nhom-2' }))).status).toBe(200);
   for (const [i, indicator] of ['CS03', 'CS05', 'CS07'].entries()) {
     const res = await h.app.request(`/api/assessments/${a1}/evidence/${build.id()}?indicator=${indicator}`, {
-      method: 'PUT', headers: { 'content-type': 'image/jpeg', 'x-villager-token': h.tablet.tokenOf(lan)! }, body: jpeg(3000 + i * 500, i + 1) as BodyInit,
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg', 'x-villager-token': h.tablet.tokenOf(lan)! },
+      body: jpeg(3000 + i * 500, i + 1) as BodyInit,
     });
     expect(res.status).toBe(200);
   }
-  const media = await h.app.request('/api/staff/media', { method: 'POST', headers: { cookie: staff.facilitator, 'content-type': 'application/pdf' }, body: pdf as BodyInit });
+  const media = await h.app.request('/api/staff/media', {
+    method: 'POST',
+    headers: { cookie: staff.facilitator, 'content-type': 'application/pdf' },
+    body: pdf as BodyInit,
+  });
   expect(media.status).toBe(200);
   const file = await media.json();
   expect(file.sha256).toBe(sha(pdf));
-  const res = await h.json('PUT', `/api/staff/resources/${build.id()}`, { kind: 'document', title: 'Sổ tay an toàn trên mạng', topic: 'An toàn trên mạng', file: { ...file, name: 'so-tay.pdf' } }, staff.facilitator);
+  const res = await h.json(
+    'PUT',
+    `/api/staff/resources/${build.id()}`,
+    {
+      kind: 'document',
+      title: 'Sổ tay an toàn trên mạng',
+      topic: 'An toàn trên mạng',
+      file: { ...file, name: 'so-tay.pdf' },
+    },
+    staff.facilitator,
+  );
   expect(res.status).toBe(200);
   return staff;
 }
@@ -63,11 +82,16 @@ export async function populate(h: Harness): Promise<Record<Role, string>> {
 export function dumpTables(file: string): Record<string, unknown[]> {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
-    return Object.fromEntries(tables.map((t) => {
-      const rows = db.prepare(`select * from "${t}"`).all() as Record<string, unknown>[];
-      return [t, rows.map((r) => JSON.stringify(r)).sort()];
-    }));
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(
+      tables.map((t) => {
+        const rows = db.prepare(`select * from "${t}"`).all() as Record<string, unknown>[];
+        return [t, rows.map((r) => JSON.stringify(r)).sort()];
+      }),
+    );
   } finally {
     db.close();
   }
@@ -90,18 +114,33 @@ export function fileHashes(dataDir: string): Record<string, string> {
 }
 
 export async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
 
-export function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function run(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });

@@ -39,7 +39,9 @@ describe('a backup of a center with real records', () => {
     expect(res.status).toBe(200);
     backup = res.body.path;
   });
-  afterAll(async () => { await h.close(); });
+  afterAll(async () => {
+    await h.close();
+  });
 
   it('is a complete folder with a manifest, recorded in the log and the audit', async () => {
     expect(listBackups(backupDir).map((b) => b.path)).toEqual([backup]);
@@ -47,7 +49,10 @@ describe('a backup of a center with real records', () => {
     expect(backup).toMatch(/hoctap-backup-20261123-100000$/); // 03:00 UTC is 10:00 in Vietnam
     const manifest = JSON.parse(readFileSync(join(backup, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
-      format: 'hoctap-backup', center: { id: h.config.center.id, name: h.config.center.name }, schemaVersion: Object.keys(migrations).at(-1), createdAt: '2026-11-23T03:00:00.000Z',
+      format: 'hoctap-backup',
+      center: { id: h.config.center.id, name: h.config.center.name },
+      schemaVersion: Object.keys(migrations).at(-1),
+      createdAt: '2026-11-23T03:00:00.000Z',
     });
     // The database, three photos and the PDF, each with its size and hash.
     expect(manifest.files).toHaveLength(5);
@@ -59,13 +64,20 @@ describe('a backup of a center with real records', () => {
     expect(createHash('sha256').update(canonicalJson(body)).digest('hex')).toBe(manifestSha256);
 
     const last = await lastBackup(h.db);
-    expect(last).toMatchObject({ ok: true, trigger: 'manual', path: backup, files: 5, bytes: manifest.totalBytes, error: null });
+    expect(last).toMatchObject({
+      ok: true,
+      trigger: 'manual',
+      path: backup,
+      files: 5,
+      bytes: manifest.totalBytes,
+      error: null,
+    });
     const audit = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'backup.create').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ ok: true, path: backup, files: 5 });
   });
 
-  it('the copied database passes SQLite\'s integrity check', () => {
+  it("the copied database passes SQLite's integrity check", () => {
     const copy = new SQLite(join(backup, 'kiosk.sqlite'), { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
@@ -89,10 +101,22 @@ describe('a backup of a center with real records', () => {
     // The restored box starts and serves its people, photos and document.
     const db = openDatabase({ file: join(target, 'kiosk.sqlite'), synchronous: 'FULL' });
     await migrateToLatest(db);
-    const app = createApp({ db, config: h.config, evidenceDir: join(target, 'evidence'), now: () => new Date('2026-11-23T04:00:00Z') });
-    const lan = await db.selectFrom('person').select('id').where('name', '=', people.baLan.name).executeTakeFirstOrThrow();
+    const app = createApp({
+      db,
+      config: h.config,
+      evidenceDir: join(target, 'evidence'),
+      now: () => new Date('2026-11-23T04:00:00Z'),
+    });
+    const lan = await db
+      .selectFrom('person')
+      .select('id')
+      .where('name', '=', people.baLan.name)
+      .executeTakeFirstOrThrow();
     // Her tablet's session came back with the rest of the data.
-    expect((await app.request(`/api/people/${lan.id}`, { headers: { 'x-villager-token': h.tablet.tokenOf(lan.id)! } })).status).toBe(200);
+    expect(
+      (await app.request(`/api/people/${lan.id}`, { headers: { 'x-villager-token': h.tablet.tokenOf(lan.id)! } }))
+        .status,
+    ).toBe(200);
     const media = await app.request(`/api/media/${sha(pdf)}.pdf`);
     expect(sha(new Uint8Array(await media.arrayBuffer()))).toBe(sha(pdf));
     await db.destroy();
@@ -100,26 +124,46 @@ describe('a backup of a center with real records', () => {
 
   describe('a damaged backup is refused with nothing written', () => {
     const damage: [string, (copy: string, manifest: any) => void, (manifest: any) => string[]][] = [
-      ['a flipped byte in the database copy', (copy) => {
-        const file = join(copy, 'kiosk.sqlite');
-        const bytes = readFileSync(file);
-        const middle = Math.floor(bytes.length / 2);
-        bytes[middle] = bytes[middle]! ^ 0x01;
-        writeFileSync(file, bytes);
-      }, () => ['kiosk.sqlite']],
-      ['a missing evidence file', (copy, m) => rmSync(join(copy, m.files.find((f: any) => f.path.startsWith('evidence/')).path)), (m) => [m.files.find((f: any) => f.path.startsWith('evidence/')).path]],
-      ['an edited manifest', (copy, m) => {
-        m.files[1].size += 1;
-        writeFileSync(join(copy, 'manifest.json'), JSON.stringify(m, null, 2));
-      }, () => ['manifest.json']],
-      ['a manifest with a file taken out of it', (copy, m) => {
-        m.files = m.files.slice(0, -1);
-        writeFileSync(join(copy, 'manifest.json'), JSON.stringify(m, null, 2));
-      }, () => ['manifest.json']],
-      ['a truncated file', (copy, m) => {
-        const media = m.files.find((f: any) => f.path.startsWith('media/')).path;
-        truncateSync(join(copy, media), 10);
-      }, (m) => [m.files.find((f: any) => f.path.startsWith('media/')).path]],
+      [
+        'a flipped byte in the database copy',
+        (copy) => {
+          const file = join(copy, 'kiosk.sqlite');
+          const bytes = readFileSync(file);
+          const middle = Math.floor(bytes.length / 2);
+          bytes[middle] = bytes[middle]! ^ 0x01;
+          writeFileSync(file, bytes);
+        },
+        () => ['kiosk.sqlite'],
+      ],
+      [
+        'a missing evidence file',
+        (copy, m) => rmSync(join(copy, m.files.find((f: any) => f.path.startsWith('evidence/')).path)),
+        (m) => [m.files.find((f: any) => f.path.startsWith('evidence/')).path],
+      ],
+      [
+        'an edited manifest',
+        (copy, m) => {
+          m.files[1].size += 1;
+          writeFileSync(join(copy, 'manifest.json'), JSON.stringify(m, null, 2));
+        },
+        () => ['manifest.json'],
+      ],
+      [
+        'a manifest with a file taken out of it',
+        (copy, m) => {
+          m.files = m.files.slice(0, -1);
+          writeFileSync(join(copy, 'manifest.json'), JSON.stringify(m, null, 2));
+        },
+        () => ['manifest.json'],
+      ],
+      [
+        'a truncated file',
+        (copy, m) => {
+          const media = m.files.find((f: any) => f.path.startsWith('media/')).path;
+          truncateSync(join(copy, media), 10);
+        },
+        (m) => [m.files.find((f: any) => f.path.startsWith('media/')).path],
+      ],
     ];
     it.each(damage)('%s', async (_name, spoil, bad) => {
       const copy = join(tempDir('damaged'), 'hoctap-backup-20261123-100000');
@@ -165,7 +209,12 @@ describe('a backup of a center with real records', () => {
     expect(sha(readFileSync(join(target, 'kiosk.sqlite')))).toBe(dbBefore);
     expect(readdirSync(target).sort()).toEqual(['evidence', 'kiosk.sqlite', 'media']);
 
-    const forced = await restoreBackup({ from: backup, dataDir: target, force: true, now: () => new Date('2026-11-24T01:00:00Z') });
+    const forced = await restoreBackup({
+      from: backup,
+      dataDir: target,
+      force: true,
+      now: () => new Date('2026-11-24T01:00:00Z'),
+    });
     expect(forced.previousKeptIn).toBe(join(target, 'before-restore-20261124-080000'));
     expect(readdirSync(target).sort()).toEqual(['before-restore-20261124-080000', 'evidence', 'kiosk.sqlite', 'media']);
     expect(readdirSync(forced.previousKeptIn!).sort()).toEqual(['evidence', 'kiosk.sqlite', 'media']);
@@ -183,9 +232,22 @@ describe('a backup of a center with real records', () => {
 
   it('the administrator sees the last backup, and a warning when it is old', async () => {
     const status = await h.json('GET', '/api/staff/backups', undefined, staff.admin);
-    expect(status.body).toMatchObject({ database: 'sqlite', dir: backupDir, hour: 2, keep: 7, warning: null, lastFailure: null, last: { path: backup, files: 5, ok: true } });
+    expect(status.body).toMatchObject({
+      database: 'sqlite',
+      dir: backupDir,
+      hour: 2,
+      keep: 7,
+      warning: null,
+      lastFailure: null,
+      last: { path: backup, files: 5, ok: true },
+    });
     // Three days later (the staff session would have ended: asked of the service).
-    const later = await backupStatus({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date('2026-11-26T04:00:00Z') });
+    const later = await backupStatus({
+      db: h.db,
+      config: h.config,
+      dataDir: h.dir,
+      now: () => new Date('2026-11-26T04:00:00Z'),
+    });
     expect(later).toMatchObject({ warning: 'stale', last: { path: backup } });
   });
 
@@ -198,7 +260,11 @@ describe('a backup of a center with real records', () => {
       expect(out.stdout).toContain('(5 tệp,');
       const [made] = listBackups(usb);
       await verifyBackup(made!.path);
-      const row = await h.db.selectFrom('backup_log').selectAll().where('trigger', '=', 'cli').executeTakeFirstOrThrow();
+      const row = await h.db
+        .selectFrom('backup_log')
+        .selectAll()
+        .where('trigger', '=', 'cli')
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ ok: 1, path: made!.path, files: 5 });
     }, 60_000);
 
@@ -213,7 +279,9 @@ describe('a backup of a center with real records', () => {
     it('exits non-zero on a damaged backup, and restores a good one', async () => {
       const copy = join(tempDir('cli-damaged'), 'hoctap-backup-20261123-100000');
       cpSync(backup, copy, { recursive: true });
-      const evidence = (JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')).files as { path: string }[]).find((f) => f.path.startsWith('evidence/'))!.path;
+      const evidence = (JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')).files as { path: string }[]).find(
+        (f) => f.path.startsWith('evidence/'),
+      )!.path;
       rmSync(join(copy, evidence));
       const target = join(tempDir('cli-target'), 'data');
       const damaged = await run('server/src/cli/restore.ts', ['--from', copy], { KIOSK_DATA_DIR: target });

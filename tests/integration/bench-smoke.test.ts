@@ -21,18 +21,35 @@ const pgUrl = inject('pgUrl');
 const hasChromium = existsSync(chromiumPath);
 // Under CI (or REQUIRE_BROWSER) a missing Chromium fails the browser parts instead of skipping them.
 const requireBrowser = requiredUnderCi || process.env.REQUIRE_BROWSER === '1';
-if (!pgUrl) console.warn(`!! PostgreSQL missing: the benchmark smoke test runs its hub parts on SQLite only${requiredUnderCi ? ' (a failure under CI)' : ''}.`);
-if (!hasChromium) console.warn(`!! Chromium missing at ${chromiumPath}: the benchmark smoke test's browser parts are skipped${requireBrowser ? ' (a failure under CI)' : ''}.`);
+if (!pgUrl)
+  console.warn(
+    `!! PostgreSQL missing: the benchmark smoke test runs its hub parts on SQLite only${requiredUnderCi ? ' (a failure under CI)' : ''}.`,
+  );
+if (!hasChromium)
+  console.warn(
+    `!! Chromium missing at ${chromiumPath}: the benchmark smoke test's browser parts are skipped${requireBrowser ? ' (a failure under CI)' : ''}.`,
+  );
 /** PostgreSQL is there under CI: its absence is a failure, not a shorter run. */
-const pgRequired = () => { if (requiredUnderCi) expect(pgUrl, 'PostgreSQL is required under CI').toBeTruthy(); };
-const positive = (...xs: (number | null)[]) => { for (const x of xs) expect(x).toBeGreaterThan(0); };
+const pgRequired = () => {
+  if (requiredUnderCi) expect(pgUrl, 'PostgreSQL is required under CI').toBeTruthy();
+};
+const positive = (...xs: (number | null)[]) => {
+  for (const x of xs) expect(x).toBeGreaterThan(0);
+};
 
 describe('the benchmark suite at tiny sizes', () => {
   it('PWA weight: the first screen, the precache and the largest chunks', () => {
     const w = weightBench();
     expect(w.firstScreen.files.some((f) => f.endsWith('.js'))).toBe(true);
     expect(w.firstScreen.files.some((f) => f.endsWith('.css'))).toBe(true);
-    positive(w.firstScreen.rawKb, w.firstScreen.gzipKb, w.firstScreen.brotliKb, w.precache.entries, w.precache.rawKb, w.precache.gzipKb);
+    positive(
+      w.firstScreen.rawKb,
+      w.firstScreen.gzipKb,
+      w.firstScreen.brotliKb,
+      w.precache.entries,
+      w.precache.rawKb,
+      w.precache.gzipKb,
+    );
     expect(w.firstScreen.gzipKb).toBeLessThan(w.firstScreen.rawKb);
     expect(w.largestChunks).toHaveLength(5);
     expect(w.precache.rawKb).toBeGreaterThanOrEqual(w.firstScreen.rawKb);
@@ -42,12 +59,31 @@ describe('the benchmark suite at tiny sizes', () => {
     const ingest = await ingestBench({ submissions: 30, clients: 5, keepData: true });
     try {
       expect(ingest.submissions).toBe(30);
-      positive(ingest.perSecond, ingest.p50Ms, ingest.p95Ms, ingest.p99Ms, ingest.raw.perSecond, ingest.ratio, ingest.rssIdleMb, ingest.rssLoadMb, ingest.dbKbPerSubmission);
+      positive(
+        ingest.perSecond,
+        ingest.p50Ms,
+        ingest.p95Ms,
+        ingest.p99Ms,
+        ingest.raw.perSecond,
+        ingest.ratio,
+        ingest.rssIdleMb,
+        ingest.rssLoadMb,
+        ingest.dbKbPerSubmission,
+      );
       expect(typeof ingest.targets.ratioMet).toBe('boolean');
       const sync = await syncBench({ assessments: 30, centerDir: ingest.dataDir! });
       expect(sync.kiosk.records).toBe(60);
       expect(sync.pouchdb.records).toBe(60);
-      positive(sync.kiosk.seconds, sync.kiosk.requests, sync.kiosk.bytesUp, sync.kiosk.bytesDown, sync.pouchdb.seconds, sync.pouchdb.requests, sync.pouchdb.bytesUp, sync.pouchdb.bytesDown);
+      positive(
+        sync.kiosk.seconds,
+        sync.kiosk.requests,
+        sync.kiosk.bytesUp,
+        sync.kiosk.bytesDown,
+        sync.pouchdb.seconds,
+        sync.pouchdb.requests,
+        sync.pouchdb.bytesUp,
+        sync.pouchdb.bytesDown,
+      );
       positive(sync.ratios.faster, sync.ratios.fewerBytes, sync.ratios.fewerRequests);
     } finally {
       // syncBench removes the center's folder; this covers a failure before it took it.
@@ -75,13 +111,17 @@ describe('the benchmark suite at tiny sizes', () => {
     }
   }, 120_000);
 
-  it.skipIf(!hasChromium && !requireBrowser)('tablet: first usable screen with a warm service worker, and catalog search', async () => {
-    expect(hasChromium, `Chromium is required under CI (${chromiumPath})`).toBe(true);
-    const tablet = await tabletBench({ warmRuns: 1 });
-    expect(tablet.servedByServiceWorker).toBe(true);
-    positive(tablet.coldMs, tablet.warmMedianMs);
-    const search = await searchBench({ resources: 40, queries: 1 });
-    expect(search.resources).toBe(40);
-    positive(search.keystrokes, search.medianMs, search.firstLoadMs);
-  }, 120_000);
+  it.skipIf(!hasChromium && !requireBrowser)(
+    'tablet: first usable screen with a warm service worker, and catalog search',
+    async () => {
+      expect(hasChromium, `Chromium is required under CI (${chromiumPath})`).toBe(true);
+      const tablet = await tabletBench({ warmRuns: 1 });
+      expect(tablet.servedByServiceWorker).toBe(true);
+      positive(tablet.coldMs, tablet.warmMedianMs);
+      const search = await searchBench({ resources: 40, queries: 1 });
+      expect(search.resources).toBe(40);
+      positive(search.keystrokes, search.medianMs, search.firstLoadMs);
+    },
+    120_000,
+  );
 });

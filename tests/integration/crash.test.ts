@@ -35,7 +35,14 @@ import { configDir, startHarness } from './harness.ts';
 const SEED = Number(process.env.CRASH_SEED ?? 20_261_123);
 const KILLS = 15;
 const CLIENTS = 4;
-const villages = ['Thôn Đồng Chằm', 'Thôn Bãi Muống', 'Thôn Khe Ngang', 'Thôn Làng Mới', 'Thôn Gò Chè', 'Thôn Suối Mây'];
+const villages = [
+  'Thôn Đồng Chằm',
+  'Thôn Bãi Muống',
+  'Thôn Khe Ngang',
+  'Thôn Làng Mới',
+  'Thôn Gò Chè',
+  'Thôn Suối Mây',
+];
 const groups = ['nhom-1', 'nhom-2', 'nhom-3'];
 const syllables = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan', 'Minh', 'Nga'];
 
@@ -55,23 +62,44 @@ function seeded(seed: number): () => number {
 class CutOff extends Error {}
 
 /** One request on a connection of its own (no pooled socket outlives a killed box). */
-function call(url: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
+function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: any }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, {
-      method, agent: false,
-      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...(token ? { 'x-villager-token': token } : {}) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (e) => reject(new CutOff(e.message)));
-      res.on('close', () => {
-        // Only a complete answer counts; a body cut off by the kill is no acknowledgement.
-        if (!res.complete) { reject(new CutOff('answer cut off')); return; }
-        const text = Buffer.concat(chunks).toString('utf8');
-        try { resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }); } catch (e) { reject(e); }
-      });
-    });
+    const req = httpRequest(
+      `${url}${path}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...(token ? { 'x-villager-token': token } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => reject(new CutOff(e.message)));
+        res.on('close', () => {
+          // Only a complete answer counts; a body cut off by the kill is no acknowledgement.
+          if (!res.complete) {
+            reject(new CutOff('answer cut off'));
+            return;
+          }
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
     req.setTimeout(20_000, () => req.destroy(new Error('no answer in 20 s')));
     req.on('error', (e) => reject(new CutOff(e.message)));
     req.end(payload);
@@ -95,22 +123,34 @@ const answersOf = (a: PutAssessment) => Object.fromEntries(a.answers.map((x) => 
 
 /** What the box's answer (or a GET) must say of a submission. */
 function matches(s: Submission, view: any): boolean {
-  return view?.id === s.assessmentId && view.personId === s.personId && view.status === 'submitted' && view.group === s.assessment.group
-    && Array.isArray(view.answers) && view.answers.length === indicatorIds.length
-    && JSON.stringify(Object.fromEntries(view.answers.map((x: { indicatorId: string; score: number }) => [x.indicatorId, x.score]))) === JSON.stringify(answersOf(s.assessment));
+  return (
+    view?.id === s.assessmentId &&
+    view.personId === s.personId &&
+    view.status === 'submitted' &&
+    view.group === s.assessment.group &&
+    Array.isArray(view.answers) &&
+    view.answers.length === indicatorIds.length &&
+    JSON.stringify(
+      Object.fromEntries(view.answers.map((x: { indicatorId: string; score: number }) => [x.indicatorId, x.score])),
+    ) === JSON.stringify(answersOf(s.assessment))
+  );
 }
 
 /** Runs `fn` over `items`, `width` at a time. */
 async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 describe('a power cut under load', () => {
   let kiosk: RunningKiosk | null = null;
-  afterAll(async () => { await kiosk?.stop(); });
+  afterAll(async () => {
+    await kiosk?.stop();
+  });
 
   it('keeps every acknowledged submission, with its answers, through SIGKILLs at random moments', async () => {
     const random = seeded(SEED);
@@ -126,15 +166,19 @@ describe('a power cut under load', () => {
       const personId = build.id();
       const scores = Object.fromEntries(indicatorIds.map((id) => [id, 1 + Math.floor(random() * 10)]));
       const s: Submission = {
-        personId, token: randomBytes(32).toString('base64url'),
+        personId,
+        token: randomBytes(32).toString('base64url'),
         person: {
           name: `Nguyễn ${[...String(n).padStart(4, '0')].map((d) => syllables[Number(d)]).join(' ')}`,
-          birthYear: 1940 + (n % 60), village: villages[n % villages.length]!,
+          birthYear: 1940 + (n % 60),
+          village: villages[n % villages.length]!,
           consents: { assessment: true, publicList: n % 2 === 0, statistics: true },
         },
         assessmentId: build.id(),
         assessment: build.assessment(personId, { group: groups[n % groups.length]!, scores }),
-        personAcked: false, ackedIn: null, retried: false,
+        personAcked: false,
+        ackedIn: null,
+        retried: false,
       };
       all.push(s);
       return s;
@@ -143,17 +187,24 @@ describe('a power cut under load', () => {
     /** Registers then submits; a refusal fails the test, a cut-off leaves it unacknowledged. */
     const send = async (s: Submission, cycle: number): Promise<void> => {
       const p = await call(k.url, 'PUT', `/api/people/${s.personId}`, s.person, s.token);
-      if (p.status !== 200 || p.body?.id !== s.personId) throw new Error(`registration refused: ${p.status} ${JSON.stringify(p.body)}`);
+      if (p.status !== 200 || p.body?.id !== s.personId)
+        throw new Error(`registration refused: ${p.status} ${JSON.stringify(p.body)}`);
       s.personAcked = true;
       const a = await call(k.url, 'PUT', `/api/assessments/${s.assessmentId}`, s.assessment, s.token);
-      if (a.status !== 200 || !matches(s, a.body)) throw new Error(`submission refused or wrong: ${a.status} ${JSON.stringify(a.body)}`);
+      if (a.status !== 200 || !matches(s, a.body))
+        throw new Error(`submission refused or wrong: ${a.status} ${JSON.stringify(a.body)}`);
       s.ackedIn = cycle;
     };
 
     /** One tablet: sends new submissions one after another until its connection is cut. */
     const tablet = async (load: { running: boolean }, cycle: number): Promise<void> => {
       while (load.running) {
-        try { await send(newSubmission(), cycle); } catch (e) { if (e instanceof CutOff) return; throw e; }
+        try {
+          await send(newSubmission(), cycle);
+        } catch (e) {
+          if (e instanceof CutOff) return;
+          throw e;
+        }
       }
     };
 
@@ -164,24 +215,55 @@ describe('a power cut under load', () => {
         expect(ro.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(ro.pragma('foreign_key_check')).toEqual([]);
         expect(ro.pragma('journal_mode', { simple: true })).toBe('wal');
-        const stored = new Map<string, { personId: string; status: string; group: string; answers: Record<string, number> }>();
-        const rows = ro.prepare('select a.id, a.subject_id, a.status, a.subject_group, i.indicator_id, i.score from assessment a join assessment_item i on i.assessment_id = a.id order by a.id, i.indicator_id')
-          .all() as { id: string; subject_id: string; status: string; subject_group: string; indicator_id: string; score: number }[];
+        const stored = new Map<
+          string,
+          { personId: string; status: string; group: string; answers: Record<string, number> }
+        >();
+        const rows = ro
+          .prepare(
+            'select a.id, a.subject_id, a.status, a.subject_group, i.indicator_id, i.score from assessment a join assessment_item i on i.assessment_id = a.id order by a.id, i.indicator_id',
+          )
+          .all() as {
+          id: string;
+          subject_id: string;
+          status: string;
+          subject_group: string;
+          indicator_id: string;
+          score: number;
+        }[];
         for (const r of rows) {
-          const a = stored.get(r.id) ?? { personId: r.subject_id, status: r.status, group: r.subject_group, answers: {} };
+          const a = stored.get(r.id) ?? {
+            personId: r.subject_id,
+            status: r.status,
+            group: r.subject_group,
+            answers: {},
+          };
           a.answers[r.indicator_id] = r.score;
           stored.set(r.id, a);
         }
         const people = new Set(ro.prepare('select id from person').pluck().all() as string[]);
-        const outboxed = new Set(ro.prepare("select record_id from outbox where record_kind = 'assessment'").pluck().all() as string[]);
-        const twice = ro.prepare("select record_id from outbox where record_kind in ('assessment', 'person') group by record_kind, record_id having count(*) > 1").pluck().all();
+        const outboxed = new Set(
+          ro.prepare("select record_id from outbox where record_kind = 'assessment'").pluck().all() as string[],
+        );
+        const twice = ro
+          .prepare(
+            "select record_id from outbox where record_kind in ('assessment', 'person') group by record_kind, record_id having count(*) > 1",
+          )
+          .pluck()
+          .all();
         const lost: string[] = [];
         for (const s of all) {
           if (s.personAcked && !people.has(s.personId)) lost.push(`person ${s.personId}`);
           if (s.ackedIn === null) continue;
           const a = stored.get(s.assessmentId);
-          if (!a || a.personId !== s.personId || a.status !== 'submitted' || a.group !== s.assessment.group
-            || JSON.stringify(a.answers) !== JSON.stringify(answersOf(s.assessment))) lost.push(`assessment ${s.assessmentId}: ${JSON.stringify(a ?? null)}`);
+          if (
+            !a ||
+            a.personId !== s.personId ||
+            a.status !== 'submitted' ||
+            a.group !== s.assessment.group ||
+            JSON.stringify(a.answers) !== JSON.stringify(answersOf(s.assessment))
+          )
+            lost.push(`assessment ${s.assessmentId}: ${JSON.stringify(a ?? null)}`);
           if (!outboxed.has(s.assessmentId)) lost.push(`outbox row of assessment ${s.assessmentId}`);
         }
         expect(lost, 'acknowledged but missing or changed in the SQLite file').toEqual([]);
@@ -197,7 +279,8 @@ describe('a power cut under load', () => {
       const wrong: string[] = [];
       await pool(subs, 4, async (s) => {
         const a = await call(k.url, 'GET', `/api/assessments/${s.assessmentId}`, undefined, s.token);
-        if (a.status !== 200 || !matches(s, a.body)) wrong.push(`GET assessment ${s.assessmentId}: ${a.status} ${JSON.stringify(a.body)}`);
+        if (a.status !== 200 || !matches(s, a.body))
+          wrong.push(`GET assessment ${s.assessmentId}: ${a.status} ${JSON.stringify(a.body)}`);
         const p = await call(k.url, 'GET', `/api/people/${s.personId}`, undefined, s.token);
         if (p.status !== 200 || p.body?.name !== s.person.name) wrong.push(`GET person ${s.personId}: ${p.status}`);
       });
@@ -218,7 +301,10 @@ describe('a power cut under load', () => {
       const stored = checkFile();
       const acked = all.filter((s) => s.ackedIn !== null);
       const older = acked.filter((s) => s.ackedIn! < cycle);
-      const sample = Array.from({ length: Math.min(20, older.length) }, () => older[Math.floor(random() * older.length)]!);
+      const sample = Array.from(
+        { length: Math.min(20, older.length) },
+        () => older[Math.floor(random() * older.length)]!,
+      );
       await checkApi([...acked.filter((s) => s.ackedIn === cycle), ...sample]);
 
       // The tablets' outboxes send again what got no answer: a no-op if it landed, else a store.
@@ -233,13 +319,17 @@ describe('a power cut under load', () => {
     checkFile();
     await checkApi(all);
     const ro = new Database(file, { readonly: true, fileMustExist: true });
-    const counts = ro.prepare('select (select count(*) from person) as people, (select count(*) from assessment) as assessments').get() as { people: number; assessments: number };
+    const counts = ro
+      .prepare('select (select count(*) from person) as people, (select count(*) from assessment) as assessments')
+      .get() as { people: number; assessments: number };
     ro.close();
     expect(counts).toEqual({ people: all.length, assessments: all.length });
 
     const retried = all.filter((s) => s.retried).length;
-    console.log(`crash test (seed ${SEED}): ${kills} kills, ${all.length - retried} submissions acknowledged under load, `
-      + `${retried} cut off and retried (${landedUnacked} of them had landed without an answer), ${all.length} stored in all`);
+    console.log(
+      `crash test (seed ${SEED}): ${kills} kills, ${all.length - retried} submissions acknowledged under load, ` +
+        `${retried} cut off and retried (${landedUnacked} of them had landed without an answer), ${all.length} stored in all`,
+    );
     expect(kills).toBe(KILLS);
     expect(all.length - retried).toBeGreaterThan(0);
   }, 180_000);
@@ -268,7 +358,10 @@ describe('the SQLite settings on the open connection', () => {
       const db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: settings['db.synchronous'] });
       expect(await pragmas(db)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1 });
       await db.destroy();
-      const normal = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: loadConfig({ configDir, env: { KIOSK_DB_SYNCHRONOUS: 'NORMAL' } }).settings['db.synchronous'] });
+      const normal = openDatabase({
+        file: join(dir, 'kiosk.sqlite'),
+        synchronous: loadConfig({ configDir, env: { KIOSK_DB_SYNCHRONOUS: 'NORMAL' } }).settings['db.synchronous'],
+      });
       expect(await pragmas(normal)).toEqual({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1 });
       await normal.destroy();
     } finally {

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/src/evidence/evidence.store.ts';
-import { filesOn, hasFile, householdWithPhoto, hubEvidenceIds, jpeg, startPair, villagerWithPhotos, type Pair } from './evidence-pair.ts';
+import {
+  filesOn,
+  hasFile,
+  householdWithPhoto,
+  hubEvidenceIds,
+  jpeg,
+  startPair,
+  villagerWithPhotos,
+  type Pair,
+} from './evidence-pair.ts';
 
 /**
  * A villager (CDHT) is appraised at her center, so her photos stay there unless the commune asked
@@ -9,14 +18,24 @@ import { filesOn, hasFile, householdWithPhoto, hubEvidenceIds, jpeg, startPair, 
  */
 
 let pair: Pair;
-afterEach(async () => { await pair.close(); });
+afterEach(async () => {
+  await pair.close();
+});
 
 /** The evidence records queued in the center's outbox for the hub, by id. */
-const queued = async () => (await pair.center.db.selectFrom('outbox').select('record_id').where('record_kind', '=', 'evidence').orderBy('record_id').execute()).map((r) => r.record_id);
+const queued = async () =>
+  (
+    await pair.center.db
+      .selectFrom('outbox')
+      .select('record_id')
+      .where('record_kind', '=', 'evidence')
+      .orderBy('record_id')
+      .execute()
+  ).map((r) => r.record_id);
 
 // Two boxes, each with its staff signed in (scrypt PINs): more than the default 5 s on a busy machine.
 describe('where evidence photos go', { timeout: 30_000 }, () => {
-  it('with the commune\'s default, a villager\'s photo stays at the center while a household\'s goes up', async () => {
+  it("with the commune's default, a villager's photo stays at the center while a household's goes up", async () => {
     pair = await startPair();
     const { center, hub } = pair;
     await pair.enrol();
@@ -27,7 +46,15 @@ describe('where evidence photos go', { timeout: 30_000 }, () => {
     const home = await householdWithPhoto(center, household);
     // Hers is not queued at all; the household's is.
     expect(await queued()).toEqual([home.evidenceId]);
-    expect((await center.db.selectFrom('evidence').select('sent_to_hub').where('id', '=', lan.evidence[0]!).executeTakeFirstOrThrow()).sent_to_hub).toBe(2);
+    expect(
+      (
+        await center.db
+          .selectFrom('evidence')
+          .select('sent_to_hub')
+          .where('id', '=', lan.evidence[0]!)
+          .executeTakeFirstOrThrow()
+      ).sent_to_hub,
+    ).toBe(2);
 
     await pair.sync();
     await pair.sync();
@@ -35,15 +62,31 @@ describe('where evidence photos go', { timeout: 30_000 }, () => {
     expect(filesOn(hub)).toEqual([sha256Hex(household)]);
     expect(hasFile(center, own)).toBe(true);
     // Her assessment itself goes up as before, and the commune's screens work without her photo.
-    expect(await hub.db.selectFrom('hub_record').select('record_id').where('record_kind', '=', 'assessment').where('record_id', '=', lan.assessmentId).execute()).toHaveLength(1);
-    expect((await hub.json('GET', '/api/staff/hub/dashboard?year=2026', undefined, pair.hubStaff.admin)).status).toBe(200);
-    expect((await hub.json('GET', '/api/staff/hub/proposals?year=2026', undefined, pair.hubStaff.admin)).status).toBe(200);
+    expect(
+      await hub.db
+        .selectFrom('hub_record')
+        .select('record_id')
+        .where('record_kind', '=', 'assessment')
+        .where('record_id', '=', lan.assessmentId)
+        .execute(),
+    ).toHaveLength(1);
+    expect((await hub.json('GET', '/api/staff/hub/dashboard?year=2026', undefined, pair.hubStaff.admin)).status).toBe(
+      200,
+    );
+    expect((await hub.json('GET', '/api/staff/hub/proposals?year=2026', undefined, pair.hubStaff.admin)).status).toBe(
+      200,
+    );
     // At the center, her photo is there to appraise.
-    const appraisal = await center.json('GET', `/api/staff/appraisals/${lan.assessmentId}`, undefined, pair.centerStaff.appraiser);
+    const appraisal = await center.json(
+      'GET',
+      `/api/staff/appraisals/${lan.assessmentId}`,
+      undefined,
+      pair.centerStaff.appraiser,
+    );
     expect(appraisal.body.assessment.evidence.map((e: { id: string }) => e.id)).toEqual(lan.evidence);
   });
 
-  it('when the commune asks for them (evidence.toCommune on), a villager\'s photos go up too', async () => {
+  it("when the commune asks for them (evidence.toCommune on), a villager's photos go up too", async () => {
     pair = await startPair({ hub: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' } });
     const { center, hub } = pair;
     await pair.enrol();
@@ -57,7 +100,7 @@ describe('where evidence photos go', { timeout: 30_000 }, () => {
     expect(filesOn(hub)).toEqual([sha256Hex(photo)]);
   });
 
-  it('a center goes by its own setting until its commune has said, then by the commune\'s', async () => {
+  it("a center goes by its own setting until its commune has said, then by the commune's", async () => {
     pair = await startPair({ center: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' } });
     const { center, hub } = pair;
     // Not enrolled yet: the center's own setting (set at the commune's request) queues her photo.
@@ -77,13 +120,29 @@ describe('where evidence photos go', { timeout: 30_000 }, () => {
     expect(second.evidence).toHaveLength(1);
   });
 
-  it('the commune\'s choice goes down once, not again at every sync', async () => {
+  it("the commune's choice goes down once, not again at every sync", async () => {
     pair = await startPair({ hub: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' } });
     await pair.enrol();
     await pair.sync();
     await pair.sync();
-    const published = await pair.hub.db.selectFrom('hub_feed').select(['revision', 'node_id', 'payload']).where('kind', '=', 'evidence-policy').execute();
-    expect(published).toEqual([{ revision: 1, node_id: null, payload: JSON.stringify({ type: 'EvidencePolicyV1', id: 'evidence-policy', revision: 1, toCommune: 'on' }) }]);
-    expect(await pair.center.db.selectFrom('feed_record').select(['revision']).where('kind', '=', 'evidence-policy').execute()).toEqual([{ revision: 1 }]);
+    const published = await pair.hub.db
+      .selectFrom('hub_feed')
+      .select(['revision', 'node_id', 'payload'])
+      .where('kind', '=', 'evidence-policy')
+      .execute();
+    expect(published).toEqual([
+      {
+        revision: 1,
+        node_id: null,
+        payload: JSON.stringify({ type: 'EvidencePolicyV1', id: 'evidence-policy', revision: 1, toCommune: 'on' }),
+      },
+    ]);
+    expect(
+      await pair.center.db
+        .selectFrom('feed_record')
+        .select(['revision'])
+        .where('kind', '=', 'evidence-policy')
+        .execute(),
+    ).toEqual([{ revision: 1 }]);
   });
 });

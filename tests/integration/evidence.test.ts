@@ -22,12 +22,16 @@ beforeEach(async () => {
   assessmentId = build.id();
   await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId, { status: 'draft' }));
 });
-afterEach(async () => { await h.close(); });
+afterEach(async () => {
+  await h.close();
+});
 
 const upload = (evidenceId: string, bytes: Uint8Array<ArrayBuffer>, indicator = 'CS03', target = assessmentId) =>
   h.app.request(`/api/assessments/${target}/evidence/${evidenceId}?indicator=${indicator}`, {
     // Her tablet's session token, as the tablet sends it (a photo's body is raw, so not through h.json).
-    method: 'PUT', headers: { 'content-type': 'image/jpeg', 'x-villager-token': h.tablet.tokenOf(personId)! }, body: bytes,
+    method: 'PUT',
+    headers: { 'content-type': 'image/jpeg', 'x-villager-token': h.tablet.tokenOf(personId)! },
+    body: bytes,
   });
 
 describe('evidence photos', () => {
@@ -41,7 +45,7 @@ describe('evidence photos', () => {
     const assessment = await h.json('GET', `/api/assessments/${assessmentId}`);
     expect(assessment.body.evidence).toEqual([view]);
     // A villager is appraised here: her photo stays at the center (evidence.toCommune off), nothing is queued for the hub.
-    expect((await h.db.selectFrom('outbox').selectAll().where('record_kind', '=', 'evidence').execute())).toHaveLength(0);
+    expect(await h.db.selectFrom('outbox').selectAll().where('record_kind', '=', 'evidence').execute()).toHaveLength(0);
   });
 
   it('a retried upload with the same id is a no-op', async () => {
@@ -54,7 +58,12 @@ describe('evidence photos', () => {
   });
 
   it.each([
-    ['a file that is not an image', (): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode('<html>not a photo</html>')), 415, 'evidence.not-an-image'],
+    [
+      'a file that is not an image',
+      (): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode('<html>not a photo</html>')),
+      415,
+      'evidence.not-an-image',
+    ],
     ['an oversized photo', () => jpeg(2_000_001), 413, 'evidence.too-large'],
   ])('refuses %s and changes nothing', async (_name, bytes, status, code) => {
     const before = await h.counts();

@@ -20,7 +20,9 @@ const jpeg = (size = 2000): Uint8Array<ArrayBuffer> => {
 const HUGE = String(1_000_000_000); // MB: more than any disk has free
 
 let h: Harness;
-afterEach(async () => { await h?.close(); });
+afterEach(async () => {
+  await h?.close();
+});
 
 type Health = { status: string; checks: { id: string; status: string; message: string }[] };
 const byId = (health: Health) => Object.fromEntries(health.checks.map((c) => [c.id, c.status]));
@@ -29,7 +31,9 @@ async function draft(): Promise<string> {
   const personId = build.id();
   await h.json('PUT', `/api/people/${personId}`, people.baLan);
   const assessmentId = build.id();
-  expect((await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId, { status: 'draft' }))).status).toBe(200);
+  expect(
+    (await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId, { status: 'draft' }))).status,
+  ).toBe(200);
   return assessmentId;
 }
 
@@ -39,16 +43,32 @@ describe('health', () => {
     const res = await h.json('GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('warn');
-    expect(byId(res.body)).toEqual({ disk: 'ok', database: 'ok', certificate: 'warn', clock: 'ok', hub: 'ok', outbox: 'ok', backup: 'warn', evidence: 'ok',
-      runtime: nodeSupport(process.version, new Date('2026-11-23T03:00:00Z')).status });
-    expect(res.body.checks.find((c: { id: string }) => c.id === 'runtime').message).toContain(`Node.js ${process.version}`);
+    expect(byId(res.body)).toEqual({
+      disk: 'ok',
+      database: 'ok',
+      certificate: 'warn',
+      clock: 'ok',
+      hub: 'ok',
+      outbox: 'ok',
+      backup: 'warn',
+      evidence: 'ok',
+      runtime: nodeSupport(process.version, new Date('2026-11-23T03:00:00Z')).status,
+    });
+    expect(res.body.checks.find((c: { id: string }) => c.id === 'runtime').message).toContain(
+      `Node.js ${process.version}`,
+    );
     for (const c of res.body.checks) expect(c.message.length).toBeGreaterThan(10);
   });
 
   it('a certificate is good, then close to its end, then expired; a clock set in the past fails', async () => {
     h = await startHarness();
-    await ensureCertificates(join(h.dir, 'tls'), { hostName: 'hoctap.lan', addresses: [], centerName: 'Tân Lập' }, new Date('2026-11-23T03:00:00Z'));
-    const check = async (at: string) => runChecks({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date(at) });
+    await ensureCertificates(
+      join(h.dir, 'tls'),
+      { hostName: 'hoctap.lan', addresses: [], centerName: 'Tân Lập' },
+      new Date('2026-11-23T03:00:00Z'),
+    );
+    const check = async (at: string) =>
+      runChecks({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date(at) });
     expect(byId(await check('2026-11-23T03:00:00Z')).certificate).toBe('ok');
     expect(byId(await check('2027-12-10T03:00:00Z')).certificate).toBe('warn');
     const expired = await check('2028-01-01T03:00:00Z');
@@ -59,7 +79,14 @@ describe('health', () => {
 
   it('Node.js past its end of life is a warning that says what to do; the supported line is fine', async () => {
     h = await startHarness();
-    const check = async (nodeVersion: string) => runChecks({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date('2026-12-07T03:00:00Z'), nodeVersion });
+    const check = async (nodeVersion: string) =>
+      runChecks({
+        db: h.db,
+        config: h.config,
+        dataDir: h.dir,
+        now: () => new Date('2026-12-07T03:00:00Z'),
+        nodeVersion,
+      });
     const old = (await check('v20.20.2')).checks.find((c) => c.id === 'runtime')!;
     expect(old).toMatchObject({ status: 'warn' });
     expect(old.message).toContain('đã hết hạn hỗ trợ từ ngày 30/04/2026');
@@ -69,7 +96,14 @@ describe('health', () => {
 
   it('a hub that does not answer is a warning; changes waiting long to go up are too', async () => {
     h = await startHarness(undefined, {}, (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch);
-    await h.db.insertInto('sync_state').values([{ key: 'nodeId', value: 'n1' }, { key: 'hubUrl', value: 'http://commune.test' }, { key: 'hubName', value: 'Xã Tân Lập' }]).execute();
+    await h.db
+      .insertInto('sync_state')
+      .values([
+        { key: 'nodeId', value: 'n1' },
+        { key: 'hubUrl', value: 'http://commune.test' },
+        { key: 'hubName', value: 'Xã Tân Lập' },
+      ])
+      .execute();
     await draft();
     const health = (await h.json('GET', '/api/health')).body as Health;
     expect(byId(health).hub).toBe('warn');
@@ -84,14 +118,22 @@ describe('a nearly full disk', () => {
     const assessmentId = await draft();
     const before = await h.counts();
     const path = `/api/assessments/${assessmentId}/evidence/${build.id()}`;
-    const res = await h.app.request(`${path}?indicator=CS03`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', ...h.tablet.header('PUT', path) }, body: jpeg() });
+    const res = await h.app.request(`${path}?indicator=CS03`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg', ...h.tablet.header('PUT', path) },
+      body: jpeg(),
+    });
     expect(res.status).toBe(507);
-    expect((await res.json() as { code: string }).code).toBe('storage.full-for-photos');
+    expect(((await res.json()) as { code: string }).code).toBe('storage.full-for-photos');
     expect(await h.counts()).toEqual(before);
     expect(readdirSync(h.dir)).not.toContain('evidence');
     // A stored file for the catalog is a file too.
     const staff = await staffSessions(h);
-    const media = await h.app.request('/api/staff/media', { method: 'POST', headers: { cookie: staff.facilitator }, body: new TextEncoder().encode('%PDF-1.4 sổ tay') });
+    const media = await h.app.request('/api/staff/media', {
+      method: 'POST',
+      headers: { cookie: staff.facilitator },
+      body: new TextEncoder().encode('%PDF-1.4 sổ tay'),
+    });
     expect(media.status).toBe(507);
     // Records still go in.
     const other = build.id();
@@ -113,14 +155,28 @@ describe('a nearly full disk', () => {
 
 describe('npm run doctor', () => {
   const root = resolve(import.meta.dirname, '../..');
-  const doctor = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/doctor.ts'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const doctor = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/doctor.ts'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
 
   it('explains each check in Vietnamese; exits 0 with warnings, 1 with a failure', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-doctor-'));
     try {
       const fine = doctor({ KIOSK_DATA_DIR: dataDir });
       expect(fine.status).toBe(0);
-      for (const title of ['Ổ đĩa', 'Cơ sở dữ liệu: Cơ sở dữ liệu nguyên vẹn.', 'Chứng chỉ HTTPS', 'Đồng hồ', 'Kết nối với cấp trên', 'Dữ liệu chờ gửi', 'Sao lưu: Chưa sao lưu lần nào', `Node.js: Node.js ${process.version}`]) {
+      for (const title of [
+        'Ổ đĩa',
+        'Cơ sở dữ liệu: Cơ sở dữ liệu nguyên vẹn.',
+        'Chứng chỉ HTTPS',
+        'Đồng hồ',
+        'Kết nối với cấp trên',
+        'Dữ liệu chờ gửi',
+        'Sao lưu: Chưa sao lưu lần nào',
+        `Node.js: Node.js ${process.version}`,
+      ]) {
         expect(fine.stdout).toContain(title);
       }
       const full = doctor({ KIOSK_DATA_DIR: dataDir, KIOSK_DISK_MIN_FREE_PHOTOS_MB: HUGE });

@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,15 +32,35 @@ const node = process.execPath;
 
 const roots: string[] = [];
 // A built install's node_modules takes a while to delete on a busy machine.
-afterAll(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); }, 120_000);
-const newRoot = () => { const r = mkdtempSync(join(tmpdir(), 'kiosk-install-')); roots.push(r); return r; };
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+}, 120_000);
+const newRoot = () => {
+  const r = mkdtempSync(join(tmpdir(), 'kiosk-install-'));
+  roots.push(r);
+  return r;
+};
 
 function sh(
-  script: string, root: string, args: string[] = [], input = '', env: Record<string, string> = {}, timeout = 60_000,
+  script: string,
+  root: string,
+  args: string[] = [],
+  input = '',
+  env: Record<string, string> = {},
+  timeout = 60_000,
 ) {
   const r = spawnSync('bash', [script, ...args], {
-    input, encoding: 'utf8', timeout,
-    env: { ...process.env, INSTALL_ROOT: root, INSTALL_DRY_RUN: '1', INSTALL_SKIP_BUILD: '1', INSTALL_NODE: node, ...env },
+    input,
+    encoding: 'utf8',
+    timeout,
+    env: {
+      ...process.env,
+      INSTALL_ROOT: root,
+      INSTALL_DRY_RUN: '1',
+      INSTALL_SKIP_BUILD: '1',
+      INSTALL_NODE: node,
+      ...env,
+    },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -42,7 +72,8 @@ function snapshot(root: string): Record<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       const st = statSync(p);
-      out[p.slice(root.length)] = `${(st.mode & 0o7777).toString(8)} ${st.mtimeMs}${e.isFile() ? ` ${createHash('sha256').update(readFileSync(p)).digest('hex')}` : ''}`;
+      out[p.slice(root.length)] =
+        `${(st.mode & 0o7777).toString(8)} ${st.mtimeMs}${e.isFile() ? ` ${createHash('sha256').update(readFileSync(p)).digest('hex')}` : ''}`;
       if (e.isDirectory()) walk(p);
     }
   };
@@ -53,13 +84,21 @@ function snapshot(root: string): Record<string, string> {
 const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 /** KEY=VALUE lines of an environment file. */
-const envOf = (text: string) => Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+const envOf = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 
 describe('the install scripts', () => {
   it('parse (bash -n), and pass shellcheck when it is installed', ({ skip }) => {
     for (const s of [install, uninstall]) expect(spawnSync('bash', ['-n', s], { encoding: 'utf8' }).stderr).toBe('');
     if (!has('shellcheck')) {
-      console.warn('shellcheck is not installed (apt-get install -y shellcheck): the scripts were only parsed with bash -n.');
+      console.warn(
+        'shellcheck is not installed (apt-get install -y shellcheck): the scripts were only parsed with bash -n.',
+      );
       skip('shellcheck not installed');
     }
     const r = spawnSync('shellcheck', [install, uninstall], { encoding: 'utf8' });
@@ -76,11 +115,25 @@ describe('the install scripts', () => {
     // The service unit, as the template with this machine's node.
     const unitPath = join(root, 'etc/systemd/system/hoctap-kiosk.service');
     const unit = readFileSync(unitPath, 'utf8');
-    expect(unit).toBe(readFileSync(join(dir, 'hoctap-kiosk.service'), 'utf8').replace('ExecStart=/usr/bin/node ', `ExecStart=${node} `));
+    expect(unit).toBe(
+      readFileSync(join(dir, 'hoctap-kiosk.service'), 'utf8').replace('ExecStart=/usr/bin/node ', `ExecStart=${node} `),
+    );
     expect(mode(unitPath)).toBe('644');
-    for (const line of ['Restart=always', 'RestartSec=3', 'User=hoctap', 'EnvironmentFile=/etc/hoctap-kiosk.env', 'WorkingDirectory=/opt/hoctap-kiosk',
-      `ExecStart=${node} --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js`, 'Environment=MALLOC_ARENA_MAX=2', 'AmbientCapabilities=CAP_NET_BIND_SERVICE', 'NoNewPrivileges=yes', 'ProtectSystem=full',
-      'ReadWritePaths=/var/lib/hoctap-kiosk', 'StandardOutput=journal', 'WantedBy=multi-user.target']) {
+    for (const line of [
+      'Restart=always',
+      'RestartSec=3',
+      'User=hoctap',
+      'EnvironmentFile=/etc/hoctap-kiosk.env',
+      'WorkingDirectory=/opt/hoctap-kiosk',
+      `ExecStart=${node} --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js`,
+      'Environment=MALLOC_ARENA_MAX=2',
+      'AmbientCapabilities=CAP_NET_BIND_SERVICE',
+      'NoNewPrivileges=yes',
+      'ProtectSystem=full',
+      'ReadWritePaths=/var/lib/hoctap-kiosk',
+      'StandardOutput=journal',
+      'WantedBy=multi-user.target',
+    ]) {
       expect(unit.split('\n')).toContain(line);
     }
 
@@ -94,7 +147,12 @@ describe('the install scripts', () => {
     const envPath = join(root, 'etc/hoctap-kiosk.env');
     const env = envOf(readFileSync(envPath, 'utf8'));
     expect(mode(envPath)).toBe('640');
-    expect(env).toMatchObject({ KIOSK_ROLE: 'center', KIOSK_DATA_DIR: '/var/lib/hoctap-kiosk', KIOSK_BACKUP_DIR: '/var/lib/hoctap-kiosk/backups', KIOSK_CENTER: 'demo' });
+    expect(env).toMatchObject({
+      KIOSK_ROLE: 'center',
+      KIOSK_DATA_DIR: '/var/lib/hoctap-kiosk',
+      KIOSK_BACKUP_DIR: '/var/lib/hoctap-kiosk/backups',
+      KIOSK_CENTER: 'demo',
+    });
     const known = new Set<string>([...Object.values(options).map((o) => o.env), 'KIOSK_CENTER']);
     expect(Object.keys(env).filter((k) => !known.has(k))).toEqual([]);
     const settings = loadConfig({ configDir, env }).settings;
@@ -105,13 +163,18 @@ describe('the install scripts', () => {
     expect(mode(join(root, 'var/lib/hoctap-kiosk'))).toBe('750');
     expect(mode(join(root, 'var/lib/hoctap-kiosk/backups'))).toBe('750');
     const app = join(root, 'opt/hoctap-kiosk');
-    expect(readFileSync(join(app, 'server/src/main.ts'), 'utf8')).toBe(readFileSync(resolve(dir, '../../server/src/main.ts'), 'utf8'));
+    expect(readFileSync(join(app, 'server/src/main.ts'), 'utf8')).toBe(
+      readFileSync(resolve(dir, '../../server/src/main.ts'), 'utf8'),
+    );
     expect(existsSync(join(app, 'package-lock.json'))).toBe(true);
-    for (const absent of ['node_modules', '.git', 'dist', 'data']) expect(existsSync(join(app, absent)), absent).toBe(false);
+    for (const absent of ['node_modules', '.git', 'dist', 'data'])
+      expect(existsSync(join(app, absent)), absent).toBe(false);
     expect(mode(join(app, 'kiosk-config/install/install.sh'))).toMatch(/^(644|755)$/);
 
     // What it would run on a real box, Vietnamese first then English.
-    expect(first.out).toContain('Đã ghi /etc/systemd/system/hoctap-kiosk.service / Wrote /etc/systemd/system/hoctap-kiosk.service');
+    expect(first.out).toContain(
+      'Đã ghi /etc/systemd/system/hoctap-kiosk.service / Wrote /etc/systemd/system/hoctap-kiosk.service',
+    );
     expect(first.out).toContain('would run: useradd --system');
     expect(first.out).toContain('would run: systemctl daemon-reload');
     expect(first.out).toContain('would run: systemctl enable --now hoctap-kiosk');
@@ -122,8 +185,15 @@ describe('the install scripts', () => {
     const second = sh(install, root);
     expect(second.code).toBe(0);
     expect(snapshot(root)).toEqual(before);
-    for (const p of ['/opt/hoctap-kiosk', '/opt/hoctap-kiosk (các tệp / files)', '/var/lib/hoctap-kiosk', '/var/lib/hoctap-kiosk/backups', '/etc/hoctap-kiosk.env',
-      '/etc/systemd/system/hoctap-kiosk.service', '/etc/systemd/journald.conf.d/hoctap-kiosk.conf']) {
+    for (const p of [
+      '/opt/hoctap-kiosk',
+      '/opt/hoctap-kiosk (các tệp / files)',
+      '/var/lib/hoctap-kiosk',
+      '/var/lib/hoctap-kiosk/backups',
+      '/etc/hoctap-kiosk.env',
+      '/etc/systemd/system/hoctap-kiosk.service',
+      '/etc/systemd/journald.conf.d/hoctap-kiosk.conf',
+    ]) {
       expect(second.out).toContain(`${p}: đã có, giữ nguyên`);
     }
     expect(second.out).not.toMatch(/Đã ghi|Đã tạo|Đã chép|daemon-reload|restart systemd-journald/);
@@ -140,17 +210,19 @@ describe('the install scripts', () => {
     expect(third.out).toContain('/etc/hoctap-kiosk.env: đã có, giữ nguyên');
     expect(third.out).toContain('Đã chép 1 tệp, xoá 1 tệp cũ: /opt/hoctap-kiosk');
     expect(existsSync(join(app, 'server/src/old'))).toBe(false);
-    expect(readFileSync(join(app, 'server/src/main.ts'), 'utf8')).toBe(readFileSync(resolve(dir, '../../server/src/main.ts'), 'utf8'));
+    expect(readFileSync(join(app, 'server/src/main.ts'), 'utf8')).toBe(
+      readFileSync(resolve(dir, '../../server/src/main.ts'), 'utf8'),
+    );
 
     // Uninstall keeps the data and the settings.
-    writeFileSync(join(root, 'var/lib/hoctap-kiosk/kiosk.sqlite'), 'the center\'s records');
+    writeFileSync(join(root, 'var/lib/hoctap-kiosk/kiosk.sqlite'), "the center's records");
     const removed = sh(uninstall, root);
     expect(removed.code).toBe(0);
     expect(removed.out).toContain('would run: systemctl disable --now hoctap-kiosk');
     expect(existsSync(unitPath)).toBe(false);
     expect(existsSync(dropIn)).toBe(false);
     expect(existsSync(app)).toBe(false);
-    expect(readFileSync(join(root, 'var/lib/hoctap-kiosk/kiosk.sqlite'), 'utf8')).toBe('the center\'s records');
+    expect(readFileSync(join(root, 'var/lib/hoctap-kiosk/kiosk.sqlite'), 'utf8')).toBe("the center's records");
     expect(readFileSync(envPath, 'utf8')).toBe(edited);
 
     // --purge asks for XOA: anything else removes nothing; XOA (or --yes) removes the data and settings.
@@ -178,10 +250,14 @@ describe('the install scripts', () => {
     expect(readFileSync(join(root, 'etc/hoctap-kiosk.env'), 'utf8')).toBe('KIOSK_CENTER=xa-tan-lap\n');
     expect(r.out).toContain('/etc/hoctap-kiosk.env: đã có, giữ nguyên');
     // The Node it chose is the one the service runs.
-    expect(r.out).toContain('Node.js v20.20.2 của hệ thống đã hết hạn hỗ trợ: dùng Node.js 24 riêng cho kiosk trong /opt/hoctap-kiosk/node');
+    expect(r.out).toContain(
+      'Node.js v20.20.2 của hệ thống đã hết hạn hỗ trợ: dùng Node.js 24 riêng cho kiosk trong /opt/hoctap-kiosk/node',
+    );
     expect(r.out).toContain(`node.sh --into ${root}/opt/hoctap-kiosk/node`);
     const unit = readFileSync(join(root, 'etc/systemd/system/hoctap-kiosk.service'), 'utf8');
-    expect(unit.split('\n')).toContain('ExecStart=/opt/hoctap-kiosk/node/bin/node --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js');
+    expect(unit.split('\n')).toContain(
+      'ExecStart=/opt/hoctap-kiosk/node/bin/node --max-semi-space-size=2 --heap-growing-percent=30 dist/server/main.js',
+    );
     expect(sh(uninstall, root, ['--purge', '--yes']).code).toBe(0);
     expect(existsSync(join(root, 'etc/hoctap-kiosk.env'))).toBe(false);
   }, 60_000);
@@ -205,7 +281,10 @@ describe('the install scripts', () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (!e.isDirectory() || e.name.startsWith('.')) continue;
         const p = join(dir, e.name);
-        if (e.name.startsWith('@')) { walk(p); continue; }
+        if (e.name.startsWith('@')) {
+          walk(p);
+          continue;
+        }
         installed.push(p.slice(app.length + 1));
         if (existsSync(join(p, 'node_modules'))) walk(join(p, 'node_modules'));
       }
@@ -224,9 +303,11 @@ describe('the install scripts', () => {
 
     // The tools run from their bundles (no tsx on the box), as `npm run db:migrate` and `npm run staff` do there.
     const data = newRoot();
-    const tool = (...args: string[]) => spawnSync('bash', [join(app, 'kiosk-config/install/cli.sh'), ...args], {
-      encoding: 'utf8', env: { ...process.env, KIOSK_DATA_DIR: data, PATH: `${dirname(node)}:${process.env.PATH}` },
-    });
+    const tool = (...args: string[]) =>
+      spawnSync('bash', [join(app, 'kiosk-config/install/cli.sh'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, KIOSK_DATA_DIR: data, PATH: `${dirname(node)}:${process.env.PATH}` },
+      });
     const migrate = tool('migrate');
     expect(migrate.stderr).toBe('');
     expect(migrate.stdout).toMatch(/: Success$/m);
@@ -242,7 +323,8 @@ describe('the install scripts', () => {
 
   it('node.sh --into fetches the official Node 24 binary from the npm registry package, and keeps it on a second run', () => {
     const into = join(newRoot(), 'node');
-    const fetch = () => spawnSync('bash', [join(dir, 'node.sh'), '--into', into], { encoding: 'utf8', timeout: 120_000 });
+    const fetch = () =>
+      spawnSync('bash', [join(dir, 'node.sh'), '--into', into], { encoding: 'utf8', timeout: 120_000 });
     const first = fetch();
     expect(first.status).toBe(0);
     expect(first.stdout.trim()).toBe(join(into, 'bin/node'));
@@ -281,7 +363,11 @@ describe('the install scripts', () => {
     }
     const root = newRoot();
     expect(sh(install, root).code).toBe(0);
-    const r = spawnSync('systemd-analyze', ['verify', '--man=no', join(root, 'etc/systemd/system/hoctap-kiosk.service')], { encoding: 'utf8' });
+    const r = spawnSync(
+      'systemd-analyze',
+      ['verify', '--man=no', join(root, 'etc/systemd/system/hoctap-kiosk.service')],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr.split('\n').filter((l) => l.includes('hoctap-kiosk'))).toEqual([]);
     expect(r.status).toBe(0);
   }, 60_000);

@@ -6,8 +6,24 @@ import { build, indicatorIds } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
 import { startHarness } from './harness.ts';
 import {
-  answers, appraise, auditOf, closings, declared, elsewhere, failing, familyList, finalize, GO_CHE, h, KHE_NGANG,
-  passing, sheetRows, staff, unappraised, useListsBox, YEAR,
+  answers,
+  appraise,
+  auditOf,
+  closings,
+  declared,
+  elsewhere,
+  failing,
+  familyList,
+  finalize,
+  GO_CHE,
+  h,
+  KHE_NGANG,
+  passing,
+  sheetRows,
+  staff,
+  unappraised,
+  useListsBox,
+  YEAR,
 } from './model-lists-setup.ts';
 
 /**
@@ -21,24 +37,49 @@ import {
 
 useListsBox();
 
-describe('the village\'s list of households (Gia đình học tập)', () => {
+describe("the village's list of households (Gia đình học tập)", () => {
   it('has only the households the branch appraised as passing, with head, members, total and band', async () => {
     const list = (await familyList()).body;
     expect(list).toMatchObject({ title: 'gdht', village: KHE_NGANG, year: YEAR, kind: 'official', finalizedAt: null });
     expect(list.entries).toEqual([
-      { assessmentId: passing.assessmentId, locked: false, name: 'Hoàng Văn Páo', village: KHE_NGANG, members: 3, total: 89, band: 'Tốt', note: '' },
+      {
+        assessmentId: passing.assessmentId,
+        locked: false,
+        name: 'Hoàng Văn Páo',
+        village: KHE_NGANG,
+        members: 3,
+        total: 89,
+        band: 'Tốt',
+        note: '',
+      },
     ]);
     // Nhung's household is on her village's list, not this one.
     expect((await familyList(GO_CHE)).body.entries.map((e: { name: string }) => e.name)).toEqual(['Hà Thị Nhung']);
     // The village's CDHT list is another list: no household on it.
-    expect((await h.json('GET', `/api/staff/lists?village=${KHE_NGANG}&year=${YEAR}`, undefined, staff.facilitator)).body).toMatchObject({ title: 'cdht', entries: [] });
+    expect(
+      (await h.json('GET', `/api/staff/lists?village=${KHE_NGANG}&year=${YEAR}`, undefined, staff.facilitator)).body,
+    ).toMatchObject({ title: 'cdht', entries: [] });
   });
 
   it('a village is needed, and an unknown title is refused', async () => {
-    expect((await h.json('GET', `/api/staff/lists?title=gdht&year=${YEAR}`, undefined, staff.facilitator)).body.code).toBe('request.invalid');
-    expect((await h.json('GET', `/api/staff/lists?title=cddht&village=${KHE_NGANG}&year=${YEAR}`, undefined, staff.facilitator)).body.code).toBe('request.invalid');
+    expect(
+      (await h.json('GET', `/api/staff/lists?title=gdht&year=${YEAR}`, undefined, staff.facilitator)).body.code,
+    ).toBe('request.invalid');
+    expect(
+      (
+        await h.json(
+          'GET',
+          `/api/staff/lists?title=cddht&village=${KHE_NGANG}&year=${YEAR}`,
+          undefined,
+          staff.facilitator,
+        )
+      ).body.code,
+    ).toBe('request.invalid');
     expect((await finalize({ title: 'gdht' })).body.code).toBe('request.invalid');
-    expect((await finalize({ title: 'gdht', village: 'Thôn Suối Mây' })).body).toMatchObject({ code: 'list.empty', details: { title: 'gdht' } });
+    expect((await finalize({ title: 'gdht', village: 'Thôn Suối Mây' })).body).toMatchObject({
+      code: 'list.empty',
+      details: { title: 'gdht' },
+    });
   });
 
   it('finalizing locks its appraisals and goes up once as ProposalListClosedV2; only the administrator reopens one, and it is logged', async () => {
@@ -46,54 +87,122 @@ describe('the village\'s list of households (Gia đình học tập)', () => {
     const before = await h.counts();
     const done = await finalize({ title: 'gdht', village: KHE_NGANG });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ title: 'gdht', finalizedAt: '2026-11-23T03:00:00.000Z', entries: [{ assessmentId: passing.assessmentId, locked: true }] });
-    expect(await h.counts()).toEqual({ ...before, proposal_list: before.proposal_list! + 1, outbox: before.outbox! + 1 });
+    expect(done.body).toMatchObject({
+      title: 'gdht',
+      finalizedAt: '2026-11-23T03:00:00.000Z',
+      entries: [{ assessmentId: passing.assessmentId, locked: true }],
+    });
+    expect(await h.counts()).toEqual({
+      ...before,
+      proposal_list: before.proposal_list! + 1,
+      outbox: before.outbox! + 1,
+    });
     const [closed] = await closings();
-    expect(await closings()).toEqual([{
-      type: 'ProposalListClosedV2', id: closed!.id, revision: 1, title: 'gdht', village: KHE_NGANG, year: YEAR, closedAt: '2026-11-23T03:00:00.000Z', entries: 1,
-    }]);
-    expect((await auditOf('list.lock'))[0]).toMatchObject({ actor: 'Vũ Thị Mai', subjectId: `gdht/${KHE_NGANG}/${YEAR}`, details: { title: 'gdht', count: 1 } });
+    expect(await closings()).toEqual([
+      {
+        type: 'ProposalListClosedV2',
+        id: closed!.id,
+        revision: 1,
+        title: 'gdht',
+        village: KHE_NGANG,
+        year: YEAR,
+        closedAt: '2026-11-23T03:00:00.000Z',
+        entries: 1,
+      },
+    ]);
+    expect((await auditOf('list.lock'))[0]).toMatchObject({
+      actor: 'Vũ Thị Mai',
+      subjectId: `gdht/${KHE_NGANG}/${YEAR}`,
+      details: { title: 'gdht', count: 1 },
+    });
 
     // Locked: the appraisal can no longer change; one not on the list still can.
     const locked = await appraise(passing.assessmentId, { ...declared, 'G3.1': 5 });
     expect(locked).toMatchObject({ status: 409, body: { code: 'appraisal.locked' } });
-    expect((await h.db.selectFrom('appraisal').select('locked').where('assessment_id', '=', failing.assessmentId).executeTakeFirstOrThrow()).locked).toBe(0);
+    expect(
+      (
+        await h.db
+          .selectFrom('appraisal')
+          .select('locked')
+          .where('assessment_id', '=', failing.assessmentId)
+          .executeTakeFirstOrThrow()
+      ).locked,
+    ).toBe(0);
     expect((await appraise(elsewhere.assessmentId)).status).toBe(200);
 
     // The appraiser cannot reopen; the administrator can, with a reason in the log.
-    const reopen = (cookie: string) => h.json('POST', `/api/staff/appraisals/${passing.assessmentId}/reopen`, { reason: 'Chấm nhầm tiêu chí 3' }, cookie);
+    const reopen = (cookie: string) =>
+      h.json(
+        'POST',
+        `/api/staff/appraisals/${passing.assessmentId}/reopen`,
+        { reason: 'Chấm nhầm tiêu chí 3' },
+        cookie,
+      );
     expect((await reopen(staff.appraiser)).status).toBe(403);
     expect((await reopen(staff.admin)).status).toBe(200);
-    expect((await auditOf('appraisal.reopen'))[0]).toMatchObject({ actor: 'Phạm Thị Hoa', subjectId: passing.assessmentId, details: { reason: 'Chấm nhầm tiêu chí 3', title: 'gdht' } });
+    expect((await auditOf('appraisal.reopen'))[0]).toMatchObject({
+      actor: 'Phạm Thị Hoa',
+      subjectId: passing.assessmentId,
+      details: { reason: 'Chấm nhầm tiêu chí 3', title: 'gdht' },
+    });
     const reopened = (await familyList()).body;
     expect(reopened.finalizedAt).toBe('2026-11-23T03:00:00.000Z');
     expect(reopened.entries[0].locked).toBe(false);
-    expect((await appraise(passing.assessmentId, { ...declared, 'G3.1': 10 }))).toMatchObject({ status: 422 });
+    expect(await appraise(passing.assessmentId, { ...declared, 'G3.1': 10 })).toMatchObject({ status: 422 });
 
     // Closed again: the list's next revision goes up, still as V2.
     h.setNow(new Date('2026-11-23T05:00:00Z'));
     expect((await finalize({ title: 'gdht', village: KHE_NGANG })).status).toBe(200);
     expect((await closings()).map((c) => [c.type, c.id, c.revision, c.title])).toEqual([
-      ['ProposalListClosedV2', closed!.id, 1, 'gdht'], ['ProposalListClosedV2', closed!.id, 2, 'gdht'],
+      ['ProposalListClosedV2', closed!.id, 1, 'gdht'],
+      ['ProposalListClosedV2', closed!.id, 2, 'gdht'],
     ]);
   });
 
-  it('the village\'s CDHT list is finalized apart, as V1, and leaves the households\' list a draft', async () => {
+  it("the village's CDHT list is finalized apart, as V1, and leaves the households' list a draft", async () => {
     const lan = build.id();
-    await h.json('PUT', `/api/people/${lan}`, { name: 'Nguyễn Thị Lan', birthYear: 1954, village: KHE_NGANG, consents: { assessment: true, publicList: true, statistics: false } });
+    await h.json('PUT', `/api/people/${lan}`, {
+      name: 'Nguyễn Thị Lan',
+      birthYear: 1954,
+      village: KHE_NGANG,
+      consents: { assessment: true, publicList: true, statistics: false },
+    });
     const cdht = build.id();
     expect((await h.json('PUT', `/api/assessments/${cdht}`, build.assessment(lan))).status).toBe(200);
-    expect((await h.json('PUT', `/api/staff/appraisals/${cdht}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8 })) }, staff.appraiser)).status).toBe(200);
+    expect(
+      (
+        await h.json(
+          'PUT',
+          `/api/staff/appraisals/${cdht}`,
+          { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8 })) },
+          staff.appraiser,
+        )
+      ).status,
+    ).toBe(200);
     const done = await finalize({ village: KHE_NGANG });
-    expect(done.body).toMatchObject({ title: 'cdht', village: KHE_NGANG, entries: [{ name: 'Nguyễn Thị Lan', total: 80, locked: true }] });
+    expect(done.body).toMatchObject({
+      title: 'cdht',
+      village: KHE_NGANG,
+      entries: [{ name: 'Nguyễn Thị Lan', total: 80, locked: true }],
+    });
     const [closed] = await closings();
-    expect(closed).toEqual({ type: 'ProposalListClosedV1', id: closed!.id, revision: 1, village: KHE_NGANG, year: YEAR, closedAt: '2026-11-23T03:00:00.000Z', entries: 1 });
+    expect(closed).toEqual({
+      type: 'ProposalListClosedV1',
+      id: closed!.id,
+      revision: 1,
+      village: KHE_NGANG,
+      year: YEAR,
+      closedAt: '2026-11-23T03:00:00.000Z',
+      entries: 1,
+    });
     expect((await auditOf('list.lock'))[0]).toMatchObject({ subjectId: `${KHE_NGANG}/${YEAR}`, details: { count: 1 } });
     expect((await familyList()).body.finalizedAt).toBeNull();
-    expect((await appraise(passing.assessmentId, { ...declared, 'G3.1': 5 })).body.code).toBe('appraisal.reason-required');
+    expect((await appraise(passing.assessmentId, { ...declared, 'G3.1': 5 })).body.code).toBe(
+      'appraisal.reason-required',
+    );
   });
 
-  it('renders the official A4 list, .xlsx and CSV with the title and its rows; the public list only with the head\'s consent', async () => {
+  it("renders the official A4 list, .xlsx and CSV with the title and its rows; the public list only with the head's consent", async () => {
     const base = `/api/staff/lists/export?title=gdht&village=${encodeURIComponent(KHE_NGANG)}&year=${YEAR}`;
     const { rows, disposition } = await sheetRows(`${base}&format=xlsx`);
     expect(disposition).toContain('danh-sach-de-nghi-gia-dinh-hoc-tap-2026-thon-khe-ngang.xlsx');
@@ -111,55 +220,135 @@ describe('the village\'s list of households (Gia đình học tập)', () => {
     expect(html).toContain('BẢN NHÁP');
     const csv = (await h.json('GET', `${base}&format=csv`, undefined, staff.facilitator)).body as string;
     // (Read as text, the byte-order mark is taken away.)
-    expect(csv).toBe(`STT,Chủ hộ,Thôn,Số thành viên,Tổng điểm,Xếp loại,Ghi chú\r\n1,Hoàng Văn Páo,${KHE_NGANG},3,89,Tốt,\r\n`);
-    expect((await auditOf('list.export'))[0]).toMatchObject({ actor: 'Lê Văn Bình', subjectId: `gdht/${KHE_NGANG}/${YEAR}`, details: { title: 'gdht', kind: 'official', format: 'csv', count: 1 } });
+    expect(csv).toBe(
+      `STT,Chủ hộ,Thôn,Số thành viên,Tổng điểm,Xếp loại,Ghi chú\r\n1,Hoàng Văn Páo,${KHE_NGANG},3,89,Tốt,\r\n`,
+    );
+    expect((await auditOf('list.export'))[0]).toMatchObject({
+      actor: 'Lê Văn Bình',
+      subjectId: `gdht/${KHE_NGANG}/${YEAR}`,
+      details: { title: 'gdht', kind: 'official', format: 'csv', count: 1 },
+    });
 
     // Sình did not agree to public lists: his household, once passing, is on the official list only.
-    expect((await h.json('PUT', `/api/staff/model-appraisals/${unappraised.assessmentId}`, { answers: answers(declared) }, staff.appraiser)).status).toBe(200);
-    expect((await familyList()).body.entries.map((e: { name: string }) => e.name)).toEqual(['Hoàng Văn Páo', 'Lò Văn Sình']);
+    expect(
+      (
+        await h.json(
+          'PUT',
+          `/api/staff/model-appraisals/${unappraised.assessmentId}`,
+          { answers: answers(declared) },
+          staff.appraiser,
+        )
+      ).status,
+    ).toBe(200);
+    expect((await familyList()).body.entries.map((e: { name: string }) => e.name)).toEqual([
+      'Hoàng Văn Páo',
+      'Lò Văn Sình',
+    ]);
     const posted = (await h.json('GET', `${base}&format=csv&kind=public`, undefined, staff.facilitator)).body as string;
     expect(posted).toBe(`STT,Chủ hộ,Thôn\r\n1,Hoàng Văn Páo,${KHE_NGANG}\r\n`);
   });
 });
 
 describe('at the commune', () => {
-  it('stores a households\' list but counts only a CDHT list as the center\'s report; the households\' list shows beside it', async () => {
+  it("stores a households' list but counts only a CDHT list as the center's report; the households' list shows beside it", async () => {
     const hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' });
     try {
       const officer = (await staffSessions(hub)).admin;
-      const deps: HubDeps = { db: hub.db, now: () => new Date('2026-11-23T03:00:00Z'), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
+      const deps: HubDeps = {
+        db: hub.db,
+        now: () => new Date('2026-11-23T03:00:00Z'),
+        hubName: 'Xã Tân Lập',
+        enrolmentHours: 72,
+        clockSkewSeconds: 300,
+      };
       const nodeId = build.id();
-      await hub.db.insertInto('hub_node').values({ id: nodeId, name: 'TTHTCĐ Tân Lập', public_key: 'x', status: 'active', enrolled_at: '2026-01-01T00:00:00.000Z', last_contact_at: null, last_seq: 0, backlog: 0 }).execute();
+      await hub.db
+        .insertInto('hub_node')
+        .values({
+          id: nodeId,
+          name: 'TTHTCĐ Tân Lập',
+          public_key: 'x',
+          status: 'active',
+          enrolled_at: '2026-01-01T00:00:00.000Z',
+          last_contact_at: null,
+          last_seq: 0,
+          backlog: 0,
+        })
+        .execute();
       let sent = 0;
       /** Pushes what the center's outbox holds beyond what was sent. */
       const push = async () => {
-        const rows = await h.db.selectFrom('outbox').select(['seq', 'payload']).where('seq', '>', sent).orderBy('seq').execute();
+        const rows = await h.db
+          .selectFrom('outbox')
+          .select(['seq', 'payload'])
+          .where('seq', '>', sent)
+          .orderBy('seq')
+          .execute();
         sent = rows.at(-1)?.seq ?? sent;
         const node = await hub.db.selectFrom('hub_node').selectAll().where('id', '=', nodeId).executeTakeFirstOrThrow();
-        const body = gzipSync(Buffer.from(JSON.stringify({ changes: rows.map((r) => ({ seq: r.seq, message: JSON.parse(r.payload) as ChangeMessage })), backlog: 0 })));
+        const body = gzipSync(
+          Buffer.from(
+            JSON.stringify({
+              changes: rows.map((r) => ({ seq: r.seq, message: JSON.parse(r.payload) as ChangeMessage })),
+              backlog: 0,
+            }),
+          ),
+        );
         await applyPush(deps, node, body);
       };
-      const reporting = async () => (await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, officer)).body.reporting.centers;
+      const reporting = async () =>
+        (await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, officer)).body.reporting.centers;
 
       expect((await finalize({ title: 'gdht', village: KHE_NGANG })).status).toBe(200);
       await push();
-      expect(await hub.db.selectFrom('hub_record').select(['record_kind', 'message_type']).where('record_kind', '=', 'proposal-list').execute())
-        .toEqual([{ record_kind: 'proposal-list', message_type: 'ProposalListClosedV2' }]);
+      expect(
+        await hub.db
+          .selectFrom('hub_record')
+          .select(['record_kind', 'message_type'])
+          .where('record_kind', '=', 'proposal-list')
+          .execute(),
+      ).toEqual([{ record_kind: 'proposal-list', message_type: 'ProposalListClosedV2' }]);
       expect(await reporting()).toEqual([
-        { name: 'TTHTCĐ Tân Lập', reportedAt: null, onTime: null, yearsDue: 0, yearsOnTime: 0, onTimeRate: null, models: [{ title: 'gdht', reportedAt: '2026-11-23T03:00:00.000Z' }] },
+        {
+          name: 'TTHTCĐ Tân Lập',
+          reportedAt: null,
+          onTime: null,
+          yearsDue: 0,
+          yearsOnTime: 0,
+          onTimeRate: null,
+          models: [{ title: 'gdht', reportedAt: '2026-11-23T03:00:00.000Z' }],
+        },
       ]);
 
       // The village's CDHT list, closed two hours later, is the report.
       const lan = build.id();
-      await h.json('PUT', `/api/people/${lan}`, { name: 'Nguyễn Thị Lan', birthYear: 1954, village: KHE_NGANG, consents: { assessment: true, publicList: true, statistics: false } });
+      await h.json('PUT', `/api/people/${lan}`, {
+        name: 'Nguyễn Thị Lan',
+        birthYear: 1954,
+        village: KHE_NGANG,
+        consents: { assessment: true, publicList: true, statistics: false },
+      });
       const cdht = build.id();
       await h.json('PUT', `/api/assessments/${cdht}`, build.assessment(lan));
-      await h.json('PUT', `/api/staff/appraisals/${cdht}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8 })) }, staff.appraiser);
+      await h.json(
+        'PUT',
+        `/api/staff/appraisals/${cdht}`,
+        { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8 })) },
+        staff.appraiser,
+      );
       h.setNow(new Date('2026-11-23T05:00:00Z'));
       expect((await finalize({ village: KHE_NGANG })).status).toBe(200);
       await push();
       expect(await reporting()).toEqual([
-        { name: 'TTHTCĐ Tân Lập', reportedAt: '2026-11-23T05:00:00.000Z', onTime: true, yearsDue: 1, yearsOnTime: 1, onTimeRate: 1, models: [{ title: 'gdht', reportedAt: '2026-11-23T03:00:00.000Z' }] },
+        {
+          name: 'TTHTCĐ Tân Lập',
+          reportedAt: '2026-11-23T05:00:00.000Z',
+          onTime: true,
+          yearsDue: 1,
+          yearsOnTime: 1,
+          onTimeRate: 1,
+          models: [{ title: 'gdht', reportedAt: '2026-11-23T03:00:00.000Z' }],
+        },
       ]);
     } finally {
       await hub.close();

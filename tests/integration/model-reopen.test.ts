@@ -22,8 +22,20 @@ const YEAR = 2026;
 type Registered = RegisteredAdult;
 const register = (name: string, birthYear: number) => registerAdult(h, name, birthYear);
 
-const familyAnswers = Object.entries({ 'G1.2': 10, 'G1.3': 8, 'G2.2': 9, 'G2.3': 5, 'G3.1': 8, 'G3.2': 7, 'G4.1': 9, 'G4.2': 8 }).map(([itemId, value]) => ({ itemId, value }));
-const clanAnswers = Object.entries({ 'D1.2': 10, 'D2.1': 15, 'D2.2': 15, 'D3.2': 15 }).map(([itemId, value]) => ({ itemId, value }));
+const familyAnswers = Object.entries({
+  'G1.2': 10,
+  'G1.3': 8,
+  'G2.2': 9,
+  'G2.3': 5,
+  'G3.1': 8,
+  'G3.2': 7,
+  'G4.1': 9,
+  'G4.2': 8,
+}).map(([itemId, value]) => ({ itemId, value }));
+const clanAnswers = Object.entries({ 'D1.2': 10, 'D2.1': 15, 'D2.2': 15, 'D3.2': 15 }).map(([itemId, value]) => ({
+  itemId,
+  value,
+}));
 
 let head: Registered;
 let household: { id: string; assessmentId: string };
@@ -35,51 +47,156 @@ beforeEach(async () => {
   head = await register('Hoàng Văn Páo', 1970);
   // A household with its submitted self-assessment, appraised by the branch.
   const householdId = build.id();
-  expect((await h.json('PUT', `/api/households/${householdId}`, { village: VILLAGE, headCode: head.code, headBirthYear: head.birthYear })).status).toBe(200);
-  await h.json('PUT', `/api/households/${householdId}/facts/${YEAR}`, { schoolAgeChildren: 0, allChildrenInSchool: null });
+  expect(
+    (
+      await h.json('PUT', `/api/households/${householdId}`, {
+        village: VILLAGE,
+        headCode: head.code,
+        headBirthYear: head.birthYear,
+      })
+    ).status,
+  ).toBe(200);
+  await h.json('PUT', `/api/households/${householdId}/facts/${YEAR}`, {
+    schoolAgeChildren: 0,
+    allChildrenInSchool: null,
+  });
   const familyAssessment = build.id();
-  expect((await h.json('PUT', `/api/model-assessments/${familyAssessment}`, {
-    title: 'gdht', subjectId: householdId, criteriaSetId: 'gdht-2025', criteriaSetVersion: '2025.1', status: 'submitted', answers: familyAnswers,
-  })).status).toBe(200);
-  expect((await h.json('PUT', `/api/staff/model-appraisals/${familyAssessment}`, { answers: familyAnswers }, staff.appraiser)).status).toBe(200);
+  expect(
+    (
+      await h.json('PUT', `/api/model-assessments/${familyAssessment}`, {
+        title: 'gdht',
+        subjectId: householdId,
+        criteriaSetId: 'gdht-2025',
+        criteriaSetVersion: '2025.1',
+        status: 'submitted',
+        answers: familyAnswers,
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await h.json(
+        'PUT',
+        `/api/staff/model-appraisals/${familyAssessment}`,
+        { answers: familyAnswers },
+        staff.appraiser,
+      )
+    ).status,
+  ).toBe(200);
   household = { id: householdId, assessmentId: familyAssessment };
 
   // Its clan, self-assessed with a facilitator and appraised by the branch.
   const clanId = build.id();
-  expect((await h.json('POST', '/api/staff/clans', { id: clanId, name: 'Họ Hoàng', representative: 'Hoàng Văn Páo' }, staff.facilitator)).status).toBe(200);
-  expect((await h.json('POST', `/api/staff/clans/${clanId}/households`, { headCode: head.code }, staff.facilitator)).status).toBe(200);
+  expect(
+    (
+      await h.json(
+        'POST',
+        '/api/staff/clans',
+        { id: clanId, name: 'Họ Hoàng', representative: 'Hoàng Văn Páo' },
+        staff.facilitator,
+      )
+    ).status,
+  ).toBe(200);
+  expect(
+    (await h.json('POST', `/api/staff/clans/${clanId}/households`, { headCode: head.code }, staff.facilitator)).status,
+  ).toBe(200);
   const clanAssessment = build.id();
-  expect((await h.json('PUT', `/api/model-assessments/${clanAssessment}`, {
-    title: 'dhht', subjectId: clanId, criteriaSetId: 'dhht-2025', criteriaSetVersion: '2025.1', status: 'submitted', answers: clanAnswers,
-  }, staff.facilitator)).status).toBe(200);
-  expect((await h.json('PUT', `/api/staff/model-appraisals/${clanAssessment}`, { answers: clanAnswers }, staff.appraiser)).status).toBe(200);
+  expect(
+    (
+      await h.json(
+        'PUT',
+        `/api/model-assessments/${clanAssessment}`,
+        {
+          title: 'dhht',
+          subjectId: clanId,
+          criteriaSetId: 'dhht-2025',
+          criteriaSetVersion: '2025.1',
+          status: 'submitted',
+          answers: clanAnswers,
+        },
+        staff.facilitator,
+      )
+    ).status,
+  ).toBe(200);
+  expect(
+    (await h.json('PUT', `/api/staff/model-appraisals/${clanAssessment}`, { answers: clanAnswers }, staff.appraiser))
+      .status,
+  ).toBe(200);
   clan = { id: clanId, assessmentId: clanAssessment };
 });
-afterEach(async () => { await h.close(); });
+afterEach(async () => {
+  await h.close();
+});
 
 let seq = 0;
 async function apply(message: RecognitionDecisionV2): Promise<void> {
-  await h.db.transaction().execute((trx) => applyFeedItem(trx, { seq: ++seq, kind: 'decision', message }, '2026-11-24T00:00:00.000Z', 'center', h.config.center.villages));
+  await h.db
+    .transaction()
+    .execute((trx) =>
+      applyFeedItem(
+        trx,
+        { seq: ++seq, kind: 'decision', message },
+        '2026-11-24T00:00:00.000Z',
+        'center',
+        h.config.center.villages,
+      ),
+    );
 }
-const decision = (title: 'gdht' | 'dhht', subject: { kind: 'household' | 'clan'; id: string }, over: Partial<RecognitionDecisionV2> = {}): RecognitionDecisionV2 => ({
-  type: 'RecognitionDecisionV2', id: `dec-${title}-15`, revision: 1, title, year: YEAR, number: '15/QĐ-UBND', signedOn: '2026-11-20',
-  signer: 'Nguyễn Văn Hùng, Chủ tịch UBND xã', subjects: [subject], revokedReason: null, ...over,
+const decision = (
+  title: 'gdht' | 'dhht',
+  subject: { kind: 'household' | 'clan'; id: string },
+  over: Partial<RecognitionDecisionV2> = {},
+): RecognitionDecisionV2 => ({
+  type: 'RecognitionDecisionV2',
+  id: `dec-${title}-15`,
+  revision: 1,
+  title,
+  year: YEAR,
+  number: '15/QĐ-UBND',
+  signedOn: '2026-11-20',
+  signer: 'Nguyễn Văn Hùng, Chủ tịch UBND xã',
+  subjects: [subject],
+  revokedReason: null,
+  ...over,
 });
 
 const reopen = (assessmentId: string, cookie = staff.admin, reason = 'Chấm lại sau khi xã thu hồi quyết định') =>
   h.json('POST', `/api/staff/appraisals/${assessmentId}/reopen`, { reason }, cookie);
-const appraisalRow = (assessmentId: string) => h.db.selectFrom('appraisal').select(['locked', 'revision', 'status']).where('assessment_id', '=', assessmentId).executeTakeFirstOrThrow();
-const reopenAudits = (assessmentId: string) => h.db.selectFrom('audit_log').select(['action', 'subject_kind', 'subject_id', 'details'])
-  .where('action', '=', 'appraisal.reopen').where('subject_id', '=', assessmentId).execute();
+const appraisalRow = (assessmentId: string) =>
+  h.db
+    .selectFrom('appraisal')
+    .select(['locked', 'revision', 'status'])
+    .where('assessment_id', '=', assessmentId)
+    .executeTakeFirstOrThrow();
+const reopenAudits = (assessmentId: string) =>
+  h.db
+    .selectFrom('audit_log')
+    .select(['action', 'subject_kind', 'subject_id', 'details'])
+    .where('action', '=', 'appraisal.reopen')
+    .where('subject_id', '=', assessmentId)
+    .execute();
 const sentUp = async (assessmentId: string): Promise<AppraisalUpsertV1[]> =>
-  (await h.db.selectFrom('outbox').select('payload').where('message_type', '=', 'AppraisalUpsertV1').where('record_id', '=', assessmentId).orderBy('seq').execute())
-    .map((r) => JSON.parse(r.payload) as AppraisalUpsertV1);
+  (
+    await h.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('message_type', '=', 'AppraisalUpsertV1')
+      .where('record_id', '=', assessmentId)
+      .orderBy('seq')
+      .execute()
+  ).map((r) => JSON.parse(r.payload) as AppraisalUpsertV1);
 
 describe.each([
-  { what: 'a household', title: 'gdht' as const, kind: 'household' as const, subject: () => household, answers: () => familyAnswers },
+  {
+    what: 'a household',
+    title: 'gdht' as const,
+    kind: 'household' as const,
+    subject: () => household,
+    answers: () => familyAnswers,
+  },
   { what: 'a clan', title: 'dhht' as const, kind: 'clan' as const, subject: () => clan, answers: () => clanAnswers },
-])('the administrator reopens $what\'s appraisal', ({ title, kind, subject, answers }) => {
-  it('is refused while the commune\'s decision stands, changing nothing', async () => {
+])("the administrator reopens $what's appraisal", ({ title, kind, subject, answers }) => {
+  it("is refused while the commune's decision stands, changing nothing", async () => {
     const { id, assessmentId } = subject();
     await apply(decision(title, { kind, id }));
     expect((await appraisalRow(assessmentId)).locked).toBe(1);
@@ -100,7 +217,10 @@ describe.each([
     // Withdrawn, the appraisal stays locked until the administrator reopens it.
     const locked = await appraisalRow(assessmentId);
     expect(locked.locked).toBe(1);
-    expect((await h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers: answers() }, staff.appraiser)).body.code).toBe('appraisal.locked');
+    expect(
+      (await h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers: answers() }, staff.appraiser)).body
+        .code,
+    ).toBe('appraisal.locked');
     // Only the administrator reopens.
     expect((await reopen(assessmentId, staff.appraiser)).status).toBe(403);
     expect((await appraisalRow(assessmentId)).locked).toBe(1);
@@ -121,13 +241,31 @@ describe.each([
     expect(JSON.parse(audits[0]!.details)).toEqual({ reason: 'Chấm lại sau khi xã thu hồi quyết định', title });
 
     const last = (await sentUp(assessmentId)).at(-1)!;
-    expect(last).toMatchObject({ type: 'AppraisalUpsertV1', id: assessmentId, revision: locked.revision + 1, status: 'appraised', locked: false });
-    expect(last.scores.map((s) => [s.indicatorId, s.score]).sort()).toEqual(answers().map((a) => [a.itemId, a.value]).sort());
+    expect(last).toMatchObject({
+      type: 'AppraisalUpsertV1',
+      id: assessmentId,
+      revision: locked.revision + 1,
+      status: 'appraised',
+      locked: false,
+    });
+    expect(last.scores.map((s) => [s.indicatorId, s.score]).sort()).toEqual(
+      answers()
+        .map((a) => [a.itemId, a.value])
+        .sort(),
+    );
 
     // The case reads the same through the branch's own route, and the branch appraises again.
-    expect((await h.json('GET', `/api/staff/model-appraisals/${assessmentId}`, undefined, staff.appraiser)).body.appraisal.locked).toBe(false);
+    expect(
+      (await h.json('GET', `/api/staff/model-appraisals/${assessmentId}`, undefined, staff.appraiser)).body.appraisal
+        .locked,
+    ).toBe(false);
     const changed = answers().map((a, i) => (i === 0 ? { ...a, value: 5, reason: 'Thiếu minh chứng' } : a));
-    const saved = await h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers: changed }, staff.appraiser);
+    const saved = await h.json(
+      'PUT',
+      `/api/staff/model-appraisals/${assessmentId}`,
+      { answers: changed },
+      staff.appraiser,
+    );
     expect(saved.status).toBe(200);
     expect(saved.body.appraisal.answers[answers()[0]!.itemId]).toBe(5);
   });
@@ -141,13 +279,36 @@ describe.each([
 });
 
 describe('what the center does not reopen', () => {
-  it('a unit\'s self-assessment is the commune\'s to appraise', async () => {
+  it("a unit's self-assessment is the commune's to appraise", async () => {
     const unitId = build.id();
-    expect((await h.json('POST', '/api/staff/units', { id: unitId, name: 'Trường mầm non Khe Ngang', kind: 'school', village: VILLAGE }, staff.admin)).status).toBe(200);
+    expect(
+      (
+        await h.json(
+          'POST',
+          '/api/staff/units',
+          { id: unitId, name: 'Trường mầm non Khe Ngang', kind: 'school', village: VILLAGE },
+          staff.admin,
+        )
+      ).status,
+    ).toBe(200);
     const assessmentId = build.id();
-    expect((await h.json('PUT', `/api/model-assessments/${assessmentId}`, {
-      title: 'dvht', subjectId: unitId, criteriaSetId: 'dvht-2025', criteriaSetVersion: '2025.1', status: 'draft', answers: [],
-    }, staff.facilitator)).status).toBe(200);
+    expect(
+      (
+        await h.json(
+          'PUT',
+          `/api/model-assessments/${assessmentId}`,
+          {
+            title: 'dvht',
+            subjectId: unitId,
+            criteriaSetId: 'dvht-2025',
+            criteriaSetVersion: '2025.1',
+            status: 'draft',
+            answers: [],
+          },
+          staff.facilitator,
+        )
+      ).status,
+    ).toBe(200);
     expect((await reopen(assessmentId)).body).toMatchObject({ code: 'appraisal.not-here', details: { kind: 'unit' } });
   });
 
@@ -155,11 +316,28 @@ describe('what the center does not reopen', () => {
     expect((await reopen(build.id())).body.code).toBe('assessment.not-found');
     const other = await register('Vàng A Chứ', 1965);
     const householdId = build.id();
-    expect((await h.json('PUT', `/api/households/${householdId}`, { village: VILLAGE, headCode: other.code, headBirthYear: other.birthYear })).status).toBe(200);
+    expect(
+      (
+        await h.json('PUT', `/api/households/${householdId}`, {
+          village: VILLAGE,
+          headCode: other.code,
+          headBirthYear: other.birthYear,
+        })
+      ).status,
+    ).toBe(200);
     const assessmentId = build.id();
-    expect((await h.json('PUT', `/api/model-assessments/${assessmentId}`, {
-      title: 'gdht', subjectId: householdId, criteriaSetId: 'gdht-2025', criteriaSetVersion: '2025.1', status: 'submitted', answers: familyAnswers,
-    })).status).toBe(200);
+    expect(
+      (
+        await h.json('PUT', `/api/model-assessments/${assessmentId}`, {
+          title: 'gdht',
+          subjectId: householdId,
+          criteriaSetId: 'gdht-2025',
+          criteriaSetVersion: '2025.1',
+          status: 'submitted',
+          answers: familyAnswers,
+        })
+      ).status,
+    ).toBe(200);
     expect((await reopen(assessmentId)).body.code).toBe('appraisal.not-found');
   });
 });

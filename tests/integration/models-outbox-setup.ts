@@ -28,17 +28,40 @@ export function useOutboxBox(): void {
     sinh = await register('Hoàng Văn Sình', 1996);
     chu = await register('Vàng A Chứ', 1965);
   });
-  afterEach(async () => { await h.close(); });
+  afterEach(async () => {
+    await h.close();
+  });
 }
 
-export type Row = { kind: string; id: string; revision: number; type: string; message: ChangeMessage & Record<string, unknown> };
+export type Row = {
+  kind: string;
+  id: string;
+  revision: number;
+  type: string;
+  message: ChangeMessage & Record<string, unknown>;
+};
 /** The outbox after `seq`, oldest first, with person records (PersonUpsertV1, PersonErasedV1) left out: not this file's business. */
 export async function outboxAfter(seq: number): Promise<Row[]> {
-  const rows = await h.db.selectFrom('outbox').selectAll().where('seq', '>', seq).where('record_kind', '!=', 'person').orderBy('seq').execute();
-  return rows.map((r) => ({ kind: r.record_kind, id: r.record_id, revision: r.revision, type: r.message_type, message: JSON.parse(r.payload) }));
+  const rows = await h.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('seq', '>', seq)
+    .where('record_kind', '!=', 'person')
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    kind: r.record_kind,
+    id: r.record_id,
+    revision: r.revision,
+    type: r.message_type,
+    message: JSON.parse(r.payload),
+  }));
 }
 async function lastSeq(): Promise<number> {
-  const r = await h.db.selectFrom('outbox').select((eb) => eb.fn.max<number>('seq').as('seq')).executeTakeFirst();
+  const r = await h.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max<number>('seq').as('seq'))
+    .executeTakeFirst();
   return Number(r?.seq ?? 0);
 }
 export type Act = () => Promise<{ status: number; body: any }>;
@@ -57,9 +80,18 @@ export async function refused(act: Act, code: string): Promise<Row[]> {
 }
 
 export const registerHousehold = (id: string, head: Registered) =>
-  h.json('PUT', `/api/households/${id}`, { village: 'Thôn Khe Ngang', headCode: head.code, headBirthYear: head.birthYear });
+  h.json('PUT', `/api/households/${id}`, {
+    village: 'Thôn Khe Ngang',
+    headCode: head.code,
+    headBirthYear: head.birthYear,
+  });
 export const link = (householdId: string, p: Registered, cookie?: string, move?: boolean) =>
-  h.json('POST', `/api/households/${householdId}/members`, { code: p.code, birthYear: p.birthYear, ...(move ? { move } : {}) }, cookie);
+  h.json(
+    'POST',
+    `/api/households/${householdId}/members`,
+    { code: p.code, birthYear: p.birthYear, ...(move ? { move } : {}) },
+    cookie,
+  );
 export const facts = (householdId: string, schoolAgeChildren: number, allChildrenInSchool: boolean | null) =>
   h.json('PUT', `/api/households/${householdId}/facts/2026`, { schoolAgeChildren, allChildrenInSchool });
 
@@ -71,9 +103,19 @@ export async function household(head: Registered, ...members: Registered[]): Pro
 }
 
 export const declared = { 'G1.2': 10, 'G1.3': 8, 'G2.2': 9, 'G2.3': 5, 'G3.1': 8, 'G3.2': 7, 'G4.1': 9, 'G4.2': 8 };
-export const gdht = (subjectId: string, answers: Record<string, number | boolean>, status: 'draft' | 'submitted' = 'draft') => ({
-  title: 'gdht', subjectId, criteriaSetId: 'gdht-2025', criteriaSetVersion: '2025.1', status,
+export const gdht = (
+  subjectId: string,
+  answers: Record<string, number | boolean>,
+  status: 'draft' | 'submitted' = 'draft',
+) => ({
+  title: 'gdht',
+  subjectId,
+  criteriaSetId: 'gdht-2025',
+  criteriaSetVersion: '2025.1',
+  status,
   answers: Object.entries(answers).map(([itemId, value]) => ({ itemId, value })),
 });
-export const answersOf = (answers: Record<string, number>) => Object.entries(answers).sort(([a], [b]) => a.localeCompare(b))
-  .map(([indicatorId, score]) => ({ indicatorId, score, note: null, confirmed: false }));
+export const answersOf = (answers: Record<string, number>) =>
+  Object.entries(answers)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([indicatorId, score]) => ({ indicatorId, score, note: null, confirmed: false }));

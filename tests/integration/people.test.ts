@@ -4,15 +4,26 @@ import { staffSessions } from '../fixtures/staff.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 describe('registration', () => {
   it('registers bà Lan with a slip code and logs each consent with its time', async () => {
     const id = build.id();
     const res = await h.json('PUT', `/api/people/${id}`, people.baLan);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id, name: 'Nguyễn Thị Lan', birthYear: 1954, village: 'Thôn Đồng Chằm', phone: null, revision: 1 });
+    expect(res.body).toMatchObject({
+      id,
+      name: 'Nguyễn Thị Lan',
+      birthYear: 1954,
+      village: 'Thôn Đồng Chằm',
+      phone: null,
+      revision: 1,
+    });
     expect(res.body.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     expect(res.body.consents).toEqual([
       { purpose: 'assessment', granted: true, at: '2026-11-23T03:00:00.000Z' },
@@ -21,7 +32,12 @@ describe('registration', () => {
     ]);
     const outbox = await h.db.selectFrom('outbox').selectAll().execute();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ record_kind: 'person', record_id: id, revision: 1, message_type: 'PersonUpsertV1' });
+    expect(outbox[0]).toMatchObject({
+      record_kind: 'person',
+      record_id: id,
+      revision: 1,
+      message_type: 'PersonUpsertV1',
+    });
   });
 
   it('a retried registration with the same id is a no-op that answers the same person', async () => {
@@ -56,18 +72,36 @@ describe('registration', () => {
     // A slip is the code with the birth year: another year keeps the code (and tells nothing about it).
     const second = await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, code: 'HAN234' });
     expect(second).toMatchObject({ status: 200, body: { code: 'HAN234' } });
-    const third = await h.json('PUT', `/api/people/${build.id()}`, { ...people.anhTuan, name: 'Hà Văn Tú', code: 'HAN234' });
+    const third = await h.json('PUT', `/api/people/${build.id()}`, {
+      ...people.anhTuan,
+      name: 'Hà Văn Tú',
+      code: 'HAN234',
+    });
     expect(third.status).toBe(200);
     expect(third.body.code).not.toBe('HAN234');
     expect(third.body.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     // Each finds her own record with her own year.
-    expect((await h.json('GET', `/api/people/by-code/HAN234?birthYear=${people.baLan.birthYear}`)).body.id).toBe(first.body.id);
-    expect((await h.json('GET', `/api/people/by-code/HAN234?birthYear=${people.anhTuan.birthYear}`)).body.id).toBe(second.body.id);
+    expect((await h.json('GET', `/api/people/by-code/HAN234?birthYear=${people.baLan.birthYear}`)).body.id).toBe(
+      first.body.id,
+    );
+    expect((await h.json('GET', `/api/people/by-code/HAN234?birthYear=${people.anhTuan.birthYear}`)).body.id).toBe(
+      second.body.id,
+    );
   });
 
   it.each([
-    ['missing consent to the assessment', { ...people.baLan, consents: { assessment: false, publicList: true, statistics: true } }, 422, 'person.consent-required'],
-    ['consents missing altogether', { name: 'Lò Văn Páo', birthYear: 1960, village: 'Thôn Gò Chè' }, 400, 'request.invalid'],
+    [
+      'missing consent to the assessment',
+      { ...people.baLan, consents: { assessment: false, publicList: true, statistics: true } },
+      422,
+      'person.consent-required',
+    ],
+    [
+      'consents missing altogether',
+      { name: 'Lò Văn Páo', birthYear: 1960, village: 'Thôn Gò Chè' },
+      400,
+      'request.invalid',
+    ],
     ['a village not of this center', { ...people.baLan, village: 'Thôn Xa Lạ' }, 422, 'person.village-unknown'],
     ['a birth year that is text', { ...people.baLan, birthYear: 'abc' }, 400, 'request.invalid'],
     ['a name of digits', { ...people.baLan, name: '12345' }, 400, 'request.invalid'],
@@ -120,12 +154,25 @@ describe('registration', () => {
     const id = build.id();
     await h.json('PUT', `/api/people/${id}`, people.anhTuan);
     h.setNow(new Date('2026-11-23T03:05:00Z'));
-    expect((await h.json('POST', `/api/staff/people/${id}/consents`, { purpose: 'publicList', granted: true }, staff.facilitator)).status).toBe(200);
+    expect(
+      (
+        await h.json(
+          'POST',
+          `/api/staff/people/${id}/consents`,
+          { purpose: 'publicList', granted: true },
+          staff.facilitator,
+        )
+      ).status,
+    ).toBe(200);
     const before = await h.counts();
     // The tablet's outbox never heard the box's first answer and sends the registration again.
     const again = await h.json('PUT', `/api/people/${id}`, people.anhTuan);
     expect(again.status).toBe(200);
-    expect(again.body.consents).toContainEqual({ purpose: 'publicList', granted: true, at: '2026-11-23T03:05:00.000Z' });
+    expect(again.body.consents).toContainEqual({
+      purpose: 'publicList',
+      granted: true,
+      at: '2026-11-23T03:05:00.000Z',
+    });
     expect(await h.counts()).toEqual(before);
   });
 

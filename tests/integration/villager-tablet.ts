@@ -14,7 +14,10 @@ export function newVillagerToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-interface Session { token: string; boundAtMs: number }
+interface Session {
+  token: string;
+  boundAtMs: number;
+}
 type Owner = { kind: 'person' | 'household'; id: string };
 type Send = (path: string, token: string) => Promise<{ status: number; body: any }>;
 
@@ -28,7 +31,10 @@ export class TabletSessions {
   private readonly owners = new Map<string, Owner>();
   private readonly heads = new Map<string, string>();
 
-  constructor(private readonly nowMs: () => number, private readonly tokenMinutes: number) {}
+  constructor(
+    private readonly nowMs: () => number,
+    private readonly tokenMinutes: number,
+  ) {}
 
   /** The token bound to her on this tablet, if any (for a test to send it where it does not belong). */
   tokenOf(personId: string): string | undefined {
@@ -45,7 +51,8 @@ export class TabletSessions {
   /** The token to send with a request, or null; `lookup` sends a by-code look-up for a renewal. */
   async tokenFor(method: string, path: string, body: any, lookup: Send): Promise<string | null> {
     const p = path.split('?')[0]!;
-    if (method === 'PUT' && re(`people/${UUID}`).test(p)) return this.sessions.get(p.split('/')[3]!)?.token ?? newVillagerToken();
+    if (method === 'PUT' && re(`people/${UUID}`).test(p))
+      return this.sessions.get(p.split('/')[3]!)?.token ?? newVillagerToken();
     if (re('people/by-code/[^/]+').test(p)) return newVillagerToken();
     const personId = this.personFor(method, p, body);
     if (!personId) return null;
@@ -67,18 +74,29 @@ export class TabletSessions {
     const isPerson = (method === 'PUT' && re(`people/${UUID}`).test(p)) || re('people/by-code/[^/]+').test(p);
     if (isPerson && token && typeof answer.id === 'string') {
       // A registration's retry keeps the session it bound; a look-up starts a new one.
-      if (this.sessions.get(answer.id)?.token !== token) this.sessions.set(answer.id, { token, boundAtMs: this.nowMs() });
+      if (this.sessions.get(answer.id)?.token !== token)
+        this.sessions.set(answer.id, { token, boundAtMs: this.nowMs() });
       this.slips.set(answer.id, { code: answer.code, birthYear: answer.birthYear });
       this.bySlip.set(`${answer.code}/${answer.birthYear}`, answer.id);
     }
-    if (method === 'PUT' && id && /^(assessments|digital-attempts|learning-plans)$/.test(p.split('/')[2]!) && body?.personId) {
+    if (
+      method === 'PUT' &&
+      id &&
+      /^(assessments|digital-attempts|learning-plans)$/.test(p.split('/')[2]!) &&
+      body?.personId
+    ) {
       this.owners.set(id, { kind: 'person', id: body.personId });
     }
     if (method === 'PUT' && id && p.split('/')[2] === 'model-assessments' && body?.title === 'gdht') {
       this.owners.set(id, { kind: 'household', id: body.subjectId });
     }
     const household = 'household' in answer ? answer.household : answer;
-    if (household && typeof household.id === 'string' && typeof household.headPersonId === 'string' && Array.isArray(household.members)) {
+    if (
+      household &&
+      typeof household.id === 'string' &&
+      typeof household.headPersonId === 'string' &&
+      Array.isArray(household.members)
+    ) {
       this.heads.set(household.id, household.headPersonId);
     }
   }
@@ -87,14 +105,22 @@ export class TabletSessions {
     const parts = p.split('/');
     const [, , kind, id, sub, sub2] = parts;
     if (kind === 'people' && id) return id;
-    if (method === 'PUT' && (kind === 'assessments' || kind === 'digital-attempts' || kind === 'learning-plans') && !sub && body?.personId) return body.personId;
+    if (
+      method === 'PUT' &&
+      (kind === 'assessments' || kind === 'digital-attempts' || kind === 'learning-plans') &&
+      !sub &&
+      body?.personId
+    )
+      return body.personId;
     if (kind === 'assessments' && id) return this.ownerPerson(this.owners.get(id));
     if (kind === 'households' && id) {
       if (method === 'PUT' && !sub && body?.headCode) return this.bySlip.get(`${body.headCode}/${body.headBirthYear}`);
       return this.heads.get(id);
     }
-    if (kind === 'model-assessments' && id === 'current' && sub === 'gdht' && sub2) return this.heads.get(decodeURIComponent(sub2));
-    if (kind === 'model-assessments' && method === 'PUT' && body?.title === 'gdht') return this.heads.get(body.subjectId);
+    if (kind === 'model-assessments' && id === 'current' && sub === 'gdht' && sub2)
+      return this.heads.get(decodeURIComponent(sub2));
+    if (kind === 'model-assessments' && method === 'PUT' && body?.title === 'gdht')
+      return this.heads.get(body.subjectId);
     if (kind === 'model-assessments' && id) return this.ownerPerson(this.owners.get(id));
     return undefined;
   }

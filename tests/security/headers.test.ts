@@ -18,7 +18,13 @@ import { startHarness, type Harness } from '../integration/harness.ts';
 function csp(res: Response): Record<string, string[]> {
   const header = res.headers.get('content-security-policy');
   expect(header, `no CSP on ${res.url || 'the answer'}`).toBeTruthy();
-  return Object.fromEntries(header!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+  return Object.fromEntries(
+    header!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 function expectSecured(res: Response, { https = false } = {}) {
@@ -47,10 +53,19 @@ beforeEach(async () => {
   // A built PWA in small: its page, a hashed asset, the service worker.
   webDir = mkdtempSync(join(tmpdir(), 'kiosk-web-'));
   mkdirSync(join(webDir, 'assets'));
-  writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body></body></html>');
+  writeFileSync(
+    join(webDir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body></body></html>',
+  );
   writeFileSync(join(webDir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
-  app = createApp({ db: h.db, config: h.config, evidenceDir: join(h.dir, 'evidence'), now: () => new Date('2026-11-23T03:00:00Z'), webDir });
+  app = createApp({
+    db: h.db,
+    config: h.config,
+    evidenceDir: join(h.dir, 'evidence'),
+    now: () => new Date('2026-11-23T03:00:00Z'),
+    webDir,
+  });
 });
 afterEach(async () => {
   await h.close();
@@ -90,7 +105,13 @@ describe('the provisioning page on plain HTTP', () => {
   let caCert: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kiosk-prov-'));
-    caCert = (await ensureCertificates(dir, { hostName: 'hoctap.lan', addresses: ['192.168.1.10'], centerName: 'TTHTCĐ xã Tân Lập' })).caCert;
+    caCert = (
+      await ensureCertificates(dir, {
+        hostName: 'hoctap.lan',
+        addresses: ['192.168.1.10'],
+        centerName: 'TTHTCĐ xã Tân Lập',
+      })
+    ).caCert;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const provisioning = () => provisioningApp({ centerName: 'TTHTCĐ xã Tân Lập', tlsPort: 8443, caCert: () => caCert });
@@ -126,16 +147,30 @@ describe('the provisioning page on plain HTTP', () => {
 describe('state changes from another site', () => {
   const post = (path: string, cookie: string, headers: Record<string, string> = {}) =>
     app.request(path, { method: 'POST', headers: { cookie, ...headers } });
-  const auditRows = async () => Number((await h.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const auditRows = async () =>
+    Number(
+      (
+        await h.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('refuses a body-less staff POST with a foreign Origin and changes nothing', async () => {
     const s = await staffSessions(h);
     const before = await auditRows();
-    const res = await post(`/api/staff/accounts/${s.ids.facilitator}/deactivate`, s.admin, { origin: 'http://evil.example' });
+    const res = await post(`/api/staff/accounts/${s.ids.facilitator}/deactivate`, s.admin, {
+      origin: 'http://evil.example',
+    });
     expect(res.status).toBe(403);
     expect((await res.json()).code).toBe('request.origin-refused');
     expectSecured(res);
-    const row = await h.db.selectFrom('staff').select('active').where('id', '=', s.ids.facilitator).executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('staff')
+      .select('active')
+      .where('id', '=', s.ids.facilitator)
+      .executeTakeFirstOrThrow();
     expect(row.active).toBe(1);
     expect(await auditRows()).toBe(before);
   });
@@ -156,29 +191,51 @@ describe('state changes from another site', () => {
       { 'sec-fetch-site': 'same-site' },
     ];
     for (const headers of tries) {
-      const res = await app.request('https://hoctap.lan/api/staff/sign-out', { method: 'POST', headers: { cookie: s.admin, ...headers } });
+      const res = await app.request('https://hoctap.lan/api/staff/sign-out', {
+        method: 'POST',
+        headers: { cookie: s.admin, ...headers },
+      });
       expect(res.status, JSON.stringify(headers)).toBe(403);
     }
     expect((await h.json('GET', '/api/staff/status', undefined, s.admin)).body.me).toMatchObject({ role: 'admin' });
   });
 
-  it('lets the kiosk\'s own pages through, over HTTPS and on loopback', async () => {
+  it("lets the kiosk's own pages through, over HTTPS and on loopback", async () => {
     const s = await staffSessions(h);
     const own = await app.request('https://hoctap.lan:8443/api/staff/accounts', {
-      method: 'POST', headers: { cookie: s.admin, origin: 'https://hoctap.lan:8443', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      method: 'POST',
+      headers: {
+        cookie: s.admin,
+        origin: 'https://hoctap.lan:8443',
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ name: 'Đỗ Văn Nam', pin: '482915', role: 'facilitator' }),
     });
     expect(own.status).toBe(200);
-    const res = await post(`http://127.0.0.1:8080/api/staff/accounts/${s.ids.facilitator}/deactivate`, s.admin, { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-origin' });
+    const res = await post(`http://127.0.0.1:8080/api/staff/accounts/${s.ids.facilitator}/deactivate`, s.admin, {
+      origin: 'http://127.0.0.1:8080',
+      'sec-fetch-site': 'same-origin',
+    });
     expect(res.status).toBe(200);
-    const row = await h.db.selectFrom('staff').select('active').where('id', '=', s.ids.facilitator).executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('staff')
+      .select('active')
+      .where('id', '=', s.ids.facilitator)
+      .executeTakeFirstOrThrow();
     expect(row.active).toBe(0);
   });
 
-  it('lets through requests with neither header (a center\'s signed sync, scripts) and reads from anywhere', async () => {
-    const hub = await app.request('/api/hub/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  it("lets through requests with neither header (a center's signed sync, scripts) and reads from anywhere", async () => {
+    const hub = await app.request('/api/hub/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect((await hub.json()).code).not.toBe('request.origin-refused');
-    const read = await app.request('/api/kiosk', { headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const read = await app.request('/api/kiosk', {
+      headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(read.status).toBe(200);
   });
 });

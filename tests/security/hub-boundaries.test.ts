@@ -21,7 +21,11 @@ const AT = NOW.toISOString();
 let hub: Harness;
 let admin: string;
 
-interface Center { id: string; privateKey: string; seq: number }
+interface Center {
+  id: string;
+  privateKey: string;
+  seq: number;
+}
 
 async function enrolCenter(name: string): Promise<Center> {
   const { body } = await hub.json('POST', '/api/staff/hub/enrolments', { name }, admin);
@@ -31,28 +35,60 @@ async function enrolCenter(name: string): Promise<Center> {
   return { id: res.body.nodeId, privateKey: keys.privateKey, seq: 0 };
 }
 
-function signed(center: Center, method: string, path: string, body: Uint8Array, extra: Record<string, string> = {}): Promise<Response> {
+function signed(
+  center: Center,
+  method: string,
+  path: string,
+  body: Uint8Array,
+  extra: Record<string, string> = {},
+): Promise<Response> {
   const headers = { ...signRequest(center.id, center.privateKey, method, path, body, NOW), ...extra };
   return Promise.resolve(hub.app.request(path, { method, headers, body: body as BodyInit }));
 }
 
 /** A signed push of these changes, next in the center's outbox. */
-async function push(center: Center, changes: ChangeMessage[]): Promise<{ ackSeq: number; applied: number; unchanged: number }> {
+async function push(
+  center: Center,
+  changes: ChangeMessage[],
+): Promise<{ ackSeq: number; applied: number; unchanged: number }> {
   const wire = changes.map((message) => ({ seq: ++center.seq, message }));
   const body = gzipSync(Buffer.from(JSON.stringify({ changes: wire, backlog: 0 })));
-  const res = await signed(center, 'POST', '/api/hub/push', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+  const res = await signed(center, 'POST', '/api/hub/push', body, {
+    'content-type': 'application/json',
+    'content-encoding': 'gzip',
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
 
 const person = (id: string, revision = 1, name = 'Nguyễn Thị Lan'): PersonUpsertV1 => ({
-  type: 'PersonUpsertV1', id, revision, code: `C${id.slice(-5)}`, name, birthYear: 1954, village: 'Thôn Đồng Chằm',
-  consents: [{ purpose: 'assessment', granted: true, at: AT }, { purpose: 'publicList', granted: true, at: AT }],
+  type: 'PersonUpsertV1',
+  id,
+  revision,
+  code: `C${id.slice(-5)}`,
+  name,
+  birthYear: 1954,
+  village: 'Thôn Đồng Chằm',
+  consents: [
+    { purpose: 'assessment', granted: true, at: AT },
+    { purpose: 'publicList', granted: true, at: AT },
+  ],
 });
 const assessment = (id: string, personId: string, revision = 1): AssessmentUpsertV1 => ({
-  type: 'AssessmentUpsertV1', id, revision, subjectKind: 'person', subjectId: personId, title: 'cdht', year: 2026,
-  criteriaSetId: 'cdht-2022', criteriaSetVersion: '2022.1', group: 'nhom-1', status: 'submitted',
-  answers: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8, note: null, confirmed: false })), submittedAt: AT, assistedBy: null,
+  type: 'AssessmentUpsertV1',
+  id,
+  revision,
+  subjectKind: 'person',
+  subjectId: personId,
+  title: 'cdht',
+  year: 2026,
+  criteriaSetId: 'cdht-2022',
+  criteriaSetVersion: '2022.1',
+  group: 'nhom-1',
+  status: 'submitted',
+  answers: indicatorIds.map((indicatorId) => ({ indicatorId, score: 8, note: null, confirmed: false })),
+  submittedAt: AT,
+  assistedBy: null,
 });
 
 /** Everything the hub holds that a push could touch, and the dashboard the commune reads. */
@@ -89,28 +125,43 @@ describe('two centers enrolled at one hub', () => {
     a = await enrolCenter('TTHTCĐ xã Tân Lập');
     b = await enrolCenter('TTHTCĐ xã Xuân Sơn');
   });
-  afterAll(async () => { await hub.close(); });
+  afterAll(async () => {
+    await hub.close();
+  });
   beforeEach(async () => {
     lan = build.id();
     lanAssessment = build.id();
     lanHousehold = build.id();
-    await push(a, [person(lan), assessment(lanAssessment, lan), {
-      type: 'HouseholdUpsertV1', id: lanHousehold, revision: 1, village: 'Thôn Đồng Chằm', headPersonId: lan, memberPersonIds: [lan], facts: [], registeredAt: AT,
-    }]);
+    await push(a, [
+      person(lan),
+      assessment(lanAssessment, lan),
+      {
+        type: 'HouseholdUpsertV1',
+        id: lanHousehold,
+        revision: 1,
+        village: 'Thôn Đồng Chằm',
+        headPersonId: lan,
+        memberPersonIds: [lan],
+        facts: [],
+        registeredAt: AT,
+      },
+    ]);
   });
 
   describe('a change from a center applies only to what that center sent', () => {
-    it('refuses an erasure of another center\'s person: her record, history and dashboard row stay', async () => {
+    it("refuses an erasure of another center's person: her record, history and dashboard row stay", async () => {
       const before = await hubState();
       expect(before.people.map((p) => p.person_id)).toContain(lan);
       const ack = await push(b, [{ type: 'PersonErasedV1', id: lan, revision: 2 }]);
       // The cursor moves on: a refused change is skipped, never retried for ever.
       expect(ack).toEqual({ ackSeq: b.seq, applied: 0, unchanged: 1 });
       expect(await hubState()).toEqual(before);
-      expect(await refusals()).toContainEqual(expect.objectContaining({ node_id: b.id, code: 'sync.owner-mismatch', detail: `person/${lan}` }));
+      expect(await refusals()).toContainEqual(
+        expect.objectContaining({ node_id: b.id, code: 'sync.owner-mismatch', detail: `person/${lan}` }),
+      );
     });
 
-    it('still applies a center\'s erasure of its own person', async () => {
+    it("still applies a center's erasure of its own person", async () => {
       await push(a, [{ type: 'PersonErasedV1', id: lan, revision: 2 }]);
       const after = await hubState();
       expect(after.records.filter((r) => [lan, lanAssessment, lanHousehold].includes(r.record_id))).toEqual([]);
@@ -122,27 +173,101 @@ describe('two centers enrolled at one hub', () => {
     it.each<[string, () => ChangeMessage]>([
       ['an upsert of her person record', () => person(lan, 9, 'Kẻ mạo danh')],
       ['an assessment naming her', () => assessment(own(), lan)],
-      ['an appraisal of her assessment', () => ({
-        type: 'AppraisalUpsertV1', id: lanAssessment, revision: 1, status: 'appraised', message: null, locked: true,
-        scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 10, reason: null })),
-      })],
-      ['evidence on her assessment', () => ({ type: 'EvidenceUpsertV1', id: own(), revision: 1, assessmentId: lanAssessment, indicatorId: 'CS03', kind: 'photo', sha256: 'a'.repeat(64), mime: 'image/jpeg', bytes: 10 })],
-      ['a digital check of her', () => ({
-        type: 'DigitalCheckV1', id: own(), revision: 1, personId: lan, year: 2026, bankId: 'kns-2025', bankVersion: '1', finishedAt: AT,
-        overall: { share: 1, level: 'thanh-thao' }, domains: [], hasDigitalSkills: true, proficient: true, assisted: false,
-      })],
-      ['a household listing her as an adult', () => ({
-        type: 'HouseholdUpsertV1', id: own(), revision: 1, village: 'Thôn Đồng Chằm', headPersonId: lan, memberPersonIds: [lan], facts: [], registeredAt: AT,
-      })],
-      ['a clan listing her household', () => ({
-        type: 'ClanUpsertV1', id: own(), revision: 1, name: 'Họ Nguyễn', representative: 'Nguyễn Văn An', householdIds: [lanHousehold], registeredAt: AT,
-      })],
-      ['a unit listing her as staff', () => ({
-        type: 'UnitUpsertV1', id: own(), revision: 1, name: 'Trường mầm non', kind: 'school', village: 'Thôn Đồng Chằm', staffCounts: [], memberPersonIds: [lan], registeredAt: AT,
-      })],
-      ['a relayed aggregate under another node\'s id', () => ({
-        type: 'CommuneAggregateV2', id: `${a.id}:2026`, revision: 1, commune: 'Xã Tân Lập', year: 2026, rows: [], villages: [],
-      })],
+      [
+        'an appraisal of her assessment',
+        () => ({
+          type: 'AppraisalUpsertV1',
+          id: lanAssessment,
+          revision: 1,
+          status: 'appraised',
+          message: null,
+          locked: true,
+          scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 10, reason: null })),
+        }),
+      ],
+      [
+        'evidence on her assessment',
+        () => ({
+          type: 'EvidenceUpsertV1',
+          id: own(),
+          revision: 1,
+          assessmentId: lanAssessment,
+          indicatorId: 'CS03',
+          kind: 'photo',
+          sha256: 'a'.repeat(64),
+          mime: 'image/jpeg',
+          bytes: 10,
+        }),
+      ],
+      [
+        'a digital check of her',
+        () => ({
+          type: 'DigitalCheckV1',
+          id: own(),
+          revision: 1,
+          personId: lan,
+          year: 2026,
+          bankId: 'kns-2025',
+          bankVersion: '1',
+          finishedAt: AT,
+          overall: { share: 1, level: 'thanh-thao' },
+          domains: [],
+          hasDigitalSkills: true,
+          proficient: true,
+          assisted: false,
+        }),
+      ],
+      [
+        'a household listing her as an adult',
+        () => ({
+          type: 'HouseholdUpsertV1',
+          id: own(),
+          revision: 1,
+          village: 'Thôn Đồng Chằm',
+          headPersonId: lan,
+          memberPersonIds: [lan],
+          facts: [],
+          registeredAt: AT,
+        }),
+      ],
+      [
+        'a clan listing her household',
+        () => ({
+          type: 'ClanUpsertV1',
+          id: own(),
+          revision: 1,
+          name: 'Họ Nguyễn',
+          representative: 'Nguyễn Văn An',
+          householdIds: [lanHousehold],
+          registeredAt: AT,
+        }),
+      ],
+      [
+        'a unit listing her as staff',
+        () => ({
+          type: 'UnitUpsertV1',
+          id: own(),
+          revision: 1,
+          name: 'Trường mầm non',
+          kind: 'school',
+          village: 'Thôn Đồng Chằm',
+          staffCounts: [],
+          memberPersonIds: [lan],
+          registeredAt: AT,
+        }),
+      ],
+      [
+        "a relayed aggregate under another node's id",
+        () => ({
+          type: 'CommuneAggregateV2',
+          id: `${a.id}:2026`,
+          revision: 1,
+          commune: 'Xã Tân Lập',
+          year: 2026,
+          rows: [],
+          villages: [],
+        }),
+      ],
     ])('refuses %s from another center, logs it, and applies the honest rest of the push', async (_name, attack) => {
       const before = await hubState();
       const mine = build.id();
@@ -153,20 +278,35 @@ describe('two centers enrolled at one hub', () => {
       // Only B's own person came in; nothing of A's changed, and nothing of B's names her.
       expect(after.records.filter((r) => r.record_id !== mine)).toEqual(before.records);
       expect(after.records.find((r) => r.record_id === mine)).toMatchObject({ origin: b.id, record_kind: 'person' });
-      expect(after.records.filter((r) => r.origin === b.id && (r.payload.includes(lan) || r.payload.includes(lanHousehold) || r.payload.includes(lanAssessment)))).toEqual([]);
+      expect(
+        after.records.filter(
+          (r) =>
+            r.origin === b.id &&
+            (r.payload.includes(lan) || r.payload.includes(lanHousehold) || r.payload.includes(lanAssessment)),
+        ),
+      ).toEqual([]);
       expect(after.assessments).toEqual(before.assessments);
       expect(after.checks).toEqual(before.checks);
       expect(after.subjects).toEqual(before.subjects);
       expect(after.people.filter((p) => p.person_id !== mine)).toEqual(before.people);
-      const named = message.type === 'AppraisalUpsertV1' || message.type === 'EvidenceUpsertV1' ? lanAssessment : message.type === 'ClanUpsertV1' ? lanHousehold : lan;
+      const named =
+        message.type === 'AppraisalUpsertV1' || message.type === 'EvidenceUpsertV1'
+          ? lanAssessment
+          : message.type === 'ClanUpsertV1'
+            ? lanHousehold
+            : lan;
       const detail = message.type === 'CommuneAggregateV2' ? `aggregate/${message.id}` : expect.stringContaining(named);
-      expect(await refusals()).toContainEqual(expect.objectContaining({ node_id: b.id, code: 'sync.owner-mismatch', detail, count: 1 }));
+      expect(await refusals()).toContainEqual(
+        expect.objectContaining({ node_id: b.id, code: 'sync.owner-mismatch', detail, count: 1 }),
+      );
     });
   });
 
   describe('evidence is served as an image only when its bytes are one', () => {
     const html = new TextEncoder().encode('<!doctype html><script>fetch("/api/staff/hub/nodes")</script>');
-    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
+    const svg = new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>',
+    );
     const jpeg = new Uint8Array(600).map((_, i) => (i * 31) % 251);
     jpeg.set([0xff, 0xd8, 0xff, 0xe0], 0);
 
@@ -174,14 +314,32 @@ describe('two centers enrolled at one hub', () => {
     async function sendEvidence(bytes: Uint8Array, mime: string): Promise<string> {
       const [personId, assessmentId, id] = [build.id(), build.id(), build.id()];
       const sha256 = sha256Hex(bytes);
-      await push(b, [person(personId), assessment(assessmentId, personId),
-        { type: 'EvidenceUpsertV1', id, revision: 1, assessmentId, indicatorId: 'CS03', kind: 'photo', sha256, mime, bytes: bytes.length }]);
-      const put = await signed(b, 'PUT', `/api/hub/evidence/${sha256}`, bytes, { 'content-type': 'application/octet-stream' });
+      await push(b, [
+        person(personId),
+        assessment(assessmentId, personId),
+        {
+          type: 'EvidenceUpsertV1',
+          id,
+          revision: 1,
+          assessmentId,
+          indicatorId: 'CS03',
+          kind: 'photo',
+          sha256,
+          mime,
+          bytes: bytes.length,
+        },
+      ]);
+      const put = await signed(b, 'PUT', `/api/hub/evidence/${sha256}`, bytes, {
+        'content-type': 'application/octet-stream',
+      });
       expect(put.status).toBe(200);
       return id;
     }
 
-    it.each([['an HTML page', html, 'text/html'], ['an SVG with a script', svg, 'image/svg+xml']])('serves %s a center sent as a photo only as an attachment', async (_name, bytes, mime) => {
+    it.each([
+      ['an HTML page', html, 'text/html'],
+      ['an SVG with a script', svg, 'image/svg+xml'],
+    ])('serves %s a center sent as a photo only as an attachment', async (_name, bytes, mime) => {
       const id = await sendEvidence(bytes, mime);
       const res = await hub.app.request(`/api/staff/evidence/${id}`, { headers: { cookie: admin } });
       expect(res.status).toBe(200);
@@ -199,20 +357,61 @@ describe('two centers enrolled at one hub', () => {
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(jpeg);
     });
 
-    it('serves a center\'s own evidence file that is not an image only as an attachment', async () => {
+    it("serves a center's own evidence file that is not an image only as an attachment", async () => {
       const center = await startHarness(NOW);
       try {
         const staffCookie = (await staffSessions(center)).facilitator;
         const [personId, assessmentId] = [build.id(), build.id()];
-        await center.db.insertInto('person').values({ id: personId, code: 'ABC234', name: 'Nguyễn Thị Lan', birth_year: 1954, village: 'Thôn Đồng Chằm', phone: null, revision: 1, created_at: AT, updated_at: AT }).execute();
-        await center.db.insertInto('assessment').values({
-          id: assessmentId, subject_kind: 'person', subject_id: personId, title: 'cdht', year: 2026, criteria_set_id: 'cdht-2022', criteria_set_version: '2022.1',
-          subject_group: 'nhom-1', status: 'draft', revision: 1, created_at: AT, updated_at: AT, submitted_at: null, assisted_by: null,
-        }).execute();
+        await center.db
+          .insertInto('person')
+          .values({
+            id: personId,
+            code: 'ABC234',
+            name: 'Nguyễn Thị Lan',
+            birth_year: 1954,
+            village: 'Thôn Đồng Chằm',
+            phone: null,
+            revision: 1,
+            created_at: AT,
+            updated_at: AT,
+          })
+          .execute();
+        await center.db
+          .insertInto('assessment')
+          .values({
+            id: assessmentId,
+            subject_kind: 'person',
+            subject_id: personId,
+            title: 'cdht',
+            year: 2026,
+            criteria_set_id: 'cdht-2022',
+            criteria_set_version: '2022.1',
+            subject_group: 'nhom-1',
+            status: 'draft',
+            revision: 1,
+            created_at: AT,
+            updated_at: AT,
+            submitted_at: null,
+            assisted_by: null,
+          })
+          .execute();
         const served = async (bytes: Uint8Array, mime: string) => {
           const id = build.id();
           storeEvidenceFile(`${center.dir}/evidence`, sha256Hex(bytes), bytes);
-          await center.db.insertInto('evidence').values({ id, assessment_id: assessmentId, indicator_id: 'CS03', kind: 'photo', sha256: sha256Hex(bytes), mime, bytes: bytes.length, revision: 1, created_at: AT }).execute();
+          await center.db
+            .insertInto('evidence')
+            .values({
+              id,
+              assessment_id: assessmentId,
+              indicator_id: 'CS03',
+              kind: 'photo',
+              sha256: sha256Hex(bytes),
+              mime,
+              bytes: bytes.length,
+              revision: 1,
+              created_at: AT,
+            })
+            .execute();
           return center.app.request(`/api/staff/evidence/${id}`, { headers: { cookie: staffCookie } });
         };
         const page = await served(html, 'image/jpeg');
@@ -227,19 +426,26 @@ describe('two centers enrolled at one hub', () => {
       }
     });
   });
-
 });
 
 describe('refused pushes are logged with a cap', () => {
-  beforeEach(async () => { hub = await startHarness(NOW, { KIOSK_ROLE: 'hub' }); });
-  afterEach(async () => { await hub.close(); });
+  beforeEach(async () => {
+    hub = await startHarness(NOW, { KIOSK_ROLE: 'hub' });
+  });
+  afterEach(async () => {
+    await hub.close();
+  });
   /** What the log holds once the counts kept in memory are written (as the admin's refusal page does first). */
   const logged = async () => {
     await refusalLog(hub.db).settle();
     return hub.db.selectFrom('hub_refusal').selectAll().execute();
   };
-  const unsigned = (address: string) => hub.app.request('/api/hub/push', { method: 'POST', body: new Uint8Array(64) },
-    { incoming: { socket: { remoteAddress: address } } });
+  const unsigned = (address: string) =>
+    hub.app.request(
+      '/api/hub/push',
+      { method: 'POST', body: new Uint8Array(64) },
+      { incoming: { socket: { remoteAddress: address } } },
+    );
 
   it('2,000 unsigned pushes leave a bounded number of rows that still count every one, quickly', async () => {
     const started = performance.now();
@@ -256,9 +462,19 @@ describe('refused pushes are logged with a cap', () => {
 
   it('pushes from many addresses under forged node ids stay bounded too', async () => {
     for (let i = 0; i < 10; i++) {
-      await Promise.all(Array.from({ length: 100 }, (_, j) => hub.app.request('/api/hub/push', {
-        method: 'POST', body: new Uint8Array(64), headers: { 'x-kiosk-node': build.id() },
-      }, { incoming: { socket: { remoteAddress: `10.0.${i}.${j}` } } })));
+      await Promise.all(
+        Array.from({ length: 100 }, (_, j) =>
+          hub.app.request(
+            '/api/hub/push',
+            {
+              method: 'POST',
+              body: new Uint8Array(64),
+              headers: { 'x-kiosk-node': build.id() },
+            },
+            { incoming: { socket: { remoteAddress: `10.0.${i}.${j}` } } },
+          ),
+        ),
+      );
     }
     const rows = await logged();
     expect(rows.length).toBeLessThanOrEqual(110);

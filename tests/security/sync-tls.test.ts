@@ -36,16 +36,36 @@ async function startTlsHub(): Promise<TlsHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-tls-hub-'));
   const [plainPort, tlsPort] = [await freePort(), await freePort()];
   const h = await startHarness(undefined, {
-    KIOSK_ROLE: 'hub', KIOSK_TLS: 'on', KIOSK_HOST: '127.0.0.1', KIOSK_PORT: String(plainPort), KIOSK_TLS_PORT: String(tlsPort), KIOSK_DATA_DIR: dataDir,
+    KIOSK_ROLE: 'hub',
+    KIOSK_TLS: 'on',
+    KIOSK_HOST: '127.0.0.1',
+    KIOSK_PORT: String(plainPort),
+    KIOSK_TLS_PORT: String(tlsPort),
+    KIOSK_DATA_DIR: dataDir,
   });
   const requests: string[] = [];
   // The start banner (a QR code for tablets) is for a console, not for the test's output.
-  const listen = () => withoutBanner(() => startServers({ fetch: (req, env) => { requests.push(new URL(req.url).pathname); return h.app.fetch(req, env); }, config: h.config, dataDir }));
+  const listen = () =>
+    withoutBanner(() =>
+      startServers({
+        fetch: (req, env) => {
+          requests.push(new URL(req.url).pathname);
+          return h.app.fetch(req, env);
+        },
+        config: h.config,
+        dataDir,
+      }),
+    );
   let servers = await listen();
   const stop = () => new Promise<void>((done) => servers.close(done));
   const { admin } = await staffSessions(h);
   return {
-    h, admin, dataDir, tlsPort, plainPort, requests,
+    h,
+    admin,
+    dataDir,
+    tlsPort,
+    plainPort,
+    requests,
     async replaceCa() {
       await stop();
       rmSync(join(dataDir, 'tls'), { recursive: true, force: true });
@@ -77,16 +97,28 @@ async function relay(target: number): Promise<{ port: number; to(port: number): 
     for (const s of [client, upstream]) {
       open.add(s);
       s.on('close', () => open.delete(s));
-      s.on('error', () => { client.destroy(); upstream.destroy(); });
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
     }
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const cut = () => { for (const s of open) s.destroy(); };
+  const cut = () => {
+    for (const s of open) s.destroy();
+  };
   return {
     port: (server.address() as { port: number }).port,
-    to(port) { target = port; cut(); },
-    close: () => new Promise<void>((done) => { cut(); server.close(() => done()); }),
+    to(port) {
+      target = port;
+      cut();
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        cut();
+        server.close(() => done());
+      }),
   };
 }
 
@@ -118,14 +150,28 @@ afterEach(async () => {
   for (const other of others.splice(0)) await other.close();
 });
 
-const issue = async (on: TlsHub = hub) => (await on.h.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ xã Tân Lập' }, on.admin)).body as { code: string; fingerprint: string | null };
-const enrol = (code: string, url = hubUrl()) => center.json('POST', '/api/staff/federation/enrol', { hubUrl: url, code }, centerAdmin);
+const issue = async (on: TlsHub = hub) =>
+  (await on.h.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ xã Tân Lập' }, on.admin)).body as {
+    code: string;
+    fingerprint: string | null;
+  };
+const enrol = (code: string, url = hubUrl()) =>
+  center.json('POST', '/api/staff/federation/enrol', { hubUrl: url, code }, centerAdmin);
 const run = () => center.json('POST', '/api/staff/federation/run', undefined, centerAdmin);
 const syncState = async () => (await center.db.selectFrom('sync_state').select('key').execute()).map((r) => r.key);
 /** The people a hub holds from this test's center. */
 async function hubPeople(on: TlsHub = hub): Promise<number> {
-  const node = (await center.db.selectFrom('sync_state').select('value').where('key', '=', 'nodeId').executeTakeFirst())?.value ?? '';
-  return (await on.h.db.selectFrom('hub_record').select('record_id').where('record_kind', '=', 'person').where('origin', '=', node).execute()).length;
+  const node =
+    (await center.db.selectFrom('sync_state').select('value').where('key', '=', 'nodeId').executeTakeFirst())?.value ??
+    '';
+  return (
+    await on.h.db
+      .selectFrom('hub_record')
+      .select('record_id')
+      .where('record_kind', '=', 'person')
+      .where('origin', '=', node)
+      .execute()
+  ).length;
 }
 async function registerVillager(): Promise<void> {
   expect((await center.json('PUT', `/api/people/${build.id()}`, people.anhTuan, centerAdmin)).status).toBe(200);
@@ -195,15 +241,24 @@ describe('sync over TLS with a pinned certificate', () => {
 
     // A center enrolled over plain HTTP before this rule: its next push goes nowhere.
     const keys = newKeyPair();
-    await center.db.insertInto('sync_state').values([
-      { key: 'hubUrl', value: 'http://hub.example:8080' }, { key: 'nodeId', value: build.id() },
-      { key: 'privateKey', value: keys.privateKey }, { key: 'publicKey', value: keys.publicKey }, { key: 'cursor', value: '0' },
-    ]).execute();
+    await center.db
+      .insertInto('sync_state')
+      .values([
+        { key: 'hubUrl', value: 'http://hub.example:8080' },
+        { key: 'nodeId', value: build.id() },
+        { key: 'privateKey', value: keys.privateKey },
+        { key: 'publicKey', value: keys.publicKey },
+        { key: 'cursor', value: '0' },
+      ])
+      .execute();
     await registerVillager();
     const push = await run();
     expect(push.status).toBe(422);
     expect(push.body.code).toBe('sync.insecure-hub');
-    expect((await center.json('GET', '/api/staff/federation', undefined, centerAdmin)).body).toMatchObject({ waiting: 1, lastError: { code: 'sync.insecure-hub' } });
+    expect((await center.json('GET', '/api/staff/federation', undefined, centerAdmin)).body).toMatchObject({
+      waiting: 1,
+      lastError: { code: 'sync.insecure-hub' },
+    });
   });
 
   it('keeps plain HTTP to a hub on this machine (loopback)', async () => {
@@ -225,12 +280,17 @@ describe('sync over TLS with a pinned certificate', () => {
     const wrong = await center.json('POST', '/api/staff/federation/pin', { fingerprint: oldPin }, centerAdmin);
     expect(wrong.body.code).toBe('sync.tls-pin-mismatch');
     // What the commune officer reads out from the hub's screen.
-    const given = (await hub.h.json('GET', '/api/staff/hub/certificate', undefined, hub.admin)).body.fingerprint as string;
+    const given = (await hub.h.json('GET', '/api/staff/hub/certificate', undefined, hub.admin)).body
+      .fingerprint as string;
     expect(given.replace(/-/g, '')).toBe(caPin(hub));
     const repinned = await center.json('POST', '/api/staff/federation/pin', { fingerprint: given }, centerAdmin);
     expect(repinned.status).toBe(200);
     expect(repinned.body).toMatchObject({ fingerprint: given, lastError: null });
-    const audit = await center.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'sync.repin').execute();
+    const audit = await center.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'sync.repin')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details as string)).toMatchObject({ to: given });
     expect((await run()).body).toMatchObject({ waiting: 0, lastError: null });

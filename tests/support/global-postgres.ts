@@ -14,8 +14,11 @@ const requirePostgres = process.env.CI === 'true' || process.env.CI === '1' || p
 export default async function setup(project: TestProject): Promise<() => void> {
   const bin = findPgBin();
   if (!bin) {
-    const message = 'PostgreSQL server not found (apt-get install -y postgresql): the hub storage contract suite runs on SQLite ONLY.';
-    console.error(`\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! ${message}\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`);
+    const message =
+      'PostgreSQL server not found (apt-get install -y postgresql): the hub storage contract suite runs on SQLite ONLY.';
+    console.error(
+      `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! ${message}\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
+    );
     if (requirePostgres) throw new Error(`${message} Under CI this is a failure.`);
     project.provide('pgUrl', null);
     return () => {};

@@ -60,7 +60,8 @@ export async function freePort(): Promise<number> {
  * settings), read from package.json so that the benchmarks measure exactly that.
  */
 function startCommand(): { args: string[]; env: Record<string, string> } {
-  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts
+    .start;
   const words = start.trim().split(/\s+/);
   const env: Record<string, string> = {};
   while (words.length > 0 && /^[A-Z_][A-Z0-9_]*=/.test(words[0]!)) {
@@ -79,15 +80,29 @@ export function setupCodeOf(url: string): string | null {
   return setupCodes.get(url.replace(/\/+$/, '')) ?? null;
 }
 
-function spawnServer(dataDir: string, port: number, env: Record<string, string>, bundled = false): Promise<{ child: ChildProcess; port: number; tlsPort: number | null; setupCode: string | null }> {
+function spawnServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string>,
+  bundled = false,
+): Promise<{ child: ChildProcess; port: number; tlsPort: number | null; setupCode: string | null }> {
   const start = bundled ? startCommand() : { args: ['--import', 'tsx', 'server/src/main.ts'], env: {} };
   const child: ChildProcess = spawn(process.execPath, start.args, {
     cwd: root,
     // HTTPS on a free port unless a test names one: many kiosks run side by side.
     // Backups (a first one comes ten minutes after start) stay in the data folder, removed with it.
-    env: { ...process.env, ...start.env, KIOSK_PORT: String(port), KIOSK_TLS_PORT: '0', KIOSK_HOST: '127.0.0.1', KIOSK_DATA_DIR: dataDir, KIOSK_BACKUP_DIR: join(dataDir, 'backups'),
+    env: {
+      ...process.env,
+      ...start.env,
+      KIOSK_PORT: String(port),
+      KIOSK_TLS_PORT: '0',
+      KIOSK_HOST: '127.0.0.1',
+      KIOSK_DATA_DIR: dataDir,
+      KIOSK_BACKUP_DIR: join(dataDir, 'backups'),
       // No espeak-ng run in the background of every test box (tests/e2e/read-aloud.test.ts renders its own small pack).
-      KIOSK_AUDIO_RENDER_ON_START: 'off', ...env },
+      KIOSK_AUDIO_RENDER_ON_START: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -99,23 +114,41 @@ function spawnServer(dataDir: string, port: number, env: Record<string, string>,
       const tls = /KIOSK_TLS_LISTENING port=(\d+)/.exec(output);
       // Printed before the server listens, while the box has no administrator.
       const code = /KIOSK_SETUP_CODE code=(\S+)/.exec(output);
-      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolveStart({ child, port: Number(m[1]), tlsPort: tls ? Number(tls[1]) : null, setupCode: code?.[1] ?? null }); }
+      if (m) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolveStart({ child, port: Number(m[1]), tlsPort: tls ? Number(tls[1]) : null, setupCode: code?.[1] ?? null });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kiosk exited with ${code}:\n${output}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code}:\n${output}`));
+    });
   });
 }
 
 function kill(child: ChildProcess | null): Promise<void> {
   if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGKILL'); });
+  return new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
 }
 
 /** Starts the real server (as `npm start` does) on loopback with a fresh data folder. */
-export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), web = true, bundled = false }: KioskOptions = {}): Promise<RunningKiosk> {
-  if (bundled && !existsSync(join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
-  if (web && !existsSync(join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
+export async function startKiosk({
+  env = {},
+  port = 0,
+  dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-')),
+  web = true,
+  bundled = false,
+}: KioskOptions = {}): Promise<RunningKiosk> {
+  if (bundled && !existsSync(join(root, 'dist/server/main.js')))
+    throw new Error('dist/server/main.js is missing: run `npm run build` first.');
+  if (web && !existsSync(join(root, 'dist/web/index.html')))
+    throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
   let { child, port: actual, tlsPort, setupCode } = await spawnServer(dataDir, port, env, bundled);
   const url = `http://127.0.0.1:${actual}`;
   setupCodes.set(url, setupCode);
@@ -124,10 +157,17 @@ export async function startKiosk({ env = {}, port = 0, dataDir = mkdtempSync(joi
     port: actual,
     tlsPort,
     dataDir,
-    get setupCode() { return setupCodes.get(url) ?? null; },
-    get pid() { return child?.pid ?? null; },
+    get setupCode() {
+      return setupCodes.get(url) ?? null;
+    },
+    get pid() {
+      return child?.pid ?? null;
+    },
     // SIGKILL: a power cut, not a polite shutdown.
-    halt: () => kill(child).then(() => { child = null as unknown as ChildProcess; }),
+    halt: () =>
+      kill(child).then(() => {
+        child = null as unknown as ChildProcess;
+      }),
     async resume() {
       let code: string | null;
       ({ child, tlsPort: kiosk.tlsPort, setupCode: code } = await spawnServer(dataDir, actual, env, bundled));
@@ -147,13 +187,26 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      ...extraArgs,
+    ],
   });
 }
 
 /** A 10-inch tablet in landscape. */
 export function tabletContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'vi-VN', hasTouch: true });
+  return browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'vi-VN',
+    hasTouch: true,
+  });
 }
-

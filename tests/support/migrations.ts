@@ -16,17 +16,25 @@ export function migrationTestBed() {
   const pgUrl = inject('pgUrl');
   const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
   const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => { for (const c of cleanups.splice(0)) await c(); });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
 
   async function fresh(storage: 'sqlite' | 'postgres'): Promise<Kysely<any>> {
     if (storage === 'postgres') {
       const opened = await freshPgDatabase(pgUrl!, 'migration');
-      cleanups.push(async () => { await opened.db.destroy(); await opened.drop(); });
+      cleanups.push(async () => {
+        await opened.db.destroy();
+        await opened.drop();
+      });
       return opened.db;
     }
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-migration-'));
     const db = openDatabase({ file: join(dir, 'box.sqlite'), synchronous: 'FULL' });
-    cleanups.push(async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); });
+    cleanups.push(async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    });
     return db;
   }
 

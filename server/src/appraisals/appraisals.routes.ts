@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { ReopenAppraisalSchema, ReturnAppraisalSchema, SaveAppraisalSchema } from '../../../shared/schemas/appraisal.ts';
+import {
+  ReopenAppraisalSchema,
+  ReturnAppraisalSchema,
+  SaveAppraisalSchema,
+} from '../../../shared/schemas/appraisal.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -20,10 +24,35 @@ export const appraisalRoutes = new Hono<AppEnv>()
     return c.json(await service.appraisalQueue(c.var.deps, village, year));
   })
   .get('/staff/appraisals/:id', async (c) =>
-    c.json(await service.appraisalCase(c.var.deps, parseOrThrow(Uuid7Schema, c.req.param('id')))))
+    c.json(await service.appraisalCase(c.var.deps, parseOrThrow(Uuid7Schema, c.req.param('id')))),
+  )
   .put('/staff/appraisals/:id', jsonBody(SaveAppraisalSchema), async (c) =>
-    c.json(await service.saveAppraisal(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json'))))
+    c.json(
+      await service.saveAppraisal(
+        c.var.deps,
+        c.var.staff!,
+        parseOrThrow(Uuid7Schema, c.req.param('id')),
+        c.req.valid('json'),
+      ),
+    ),
+  )
   .post('/staff/appraisals/:id/return', jsonBody(ReturnAppraisalSchema), async (c) =>
-    c.json(await service.returnForEvidence(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json').message)))
+    c.json(
+      await service.returnForEvidence(
+        c.var.deps,
+        c.var.staff!,
+        parseOrThrow(Uuid7Schema, c.req.param('id')),
+        c.req.valid('json').message,
+      ),
+    ),
+  )
   .post('/staff/appraisals/:id/reopen', requireRole('admin'), jsonBody(ReopenAppraisalSchema), async (c) =>
-    c.json(await service.reopenAppraisal(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json').reason)));
+    c.json(
+      await service.reopenAppraisal(
+        c.var.deps,
+        c.var.staff!,
+        parseOrThrow(Uuid7Schema, c.req.param('id')),
+        c.req.valid('json').reason,
+      ),
+    ),
+  );

@@ -6,25 +6,56 @@ export function findAssessment(db: Db, id: string): Promise<AssessmentRow | unde
   return db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findAssessmentFor(db: Db, subjectKind: string, subjectId: string, title: string, year: number): Promise<AssessmentRow | undefined> {
-  return db.selectFrom('assessment').selectAll()
-    .where('subject_kind', '=', subjectKind).where('subject_id', '=', subjectId)
-    .where('title', '=', title).where('year', '=', year)
+export function findAssessmentFor(
+  db: Db,
+  subjectKind: string,
+  subjectId: string,
+  title: string,
+  year: number,
+): Promise<AssessmentRow | undefined> {
+  return db
+    .selectFrom('assessment')
+    .selectAll()
+    .where('subject_kind', '=', subjectKind)
+    .where('subject_id', '=', subjectId)
+    .where('title', '=', title)
+    .where('year', '=', year)
     .executeTakeFirst();
 }
 
 /** The assessment with this id and the subject's assessment of that title and year: up to two rows. */
-export function findAssessmentOrYear(db: Db, id: string, subjectKind: string, subjectId: string, title: string, year: number): Promise<AssessmentRow[]> {
-  return db.selectFrom('assessment').selectAll()
-    .where((eb) => eb.or([
-      eb('id', '=', id),
-      eb.and([eb('subject_kind', '=', subjectKind), eb('subject_id', '=', subjectId), eb('title', '=', title), eb('year', '=', year)]),
-    ]))
+export function findAssessmentOrYear(
+  db: Db,
+  id: string,
+  subjectKind: string,
+  subjectId: string,
+  title: string,
+  year: number,
+): Promise<AssessmentRow[]> {
+  return db
+    .selectFrom('assessment')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', id),
+        eb.and([
+          eb('subject_kind', '=', subjectKind),
+          eb('subject_id', '=', subjectId),
+          eb('title', '=', title),
+          eb('year', '=', year),
+        ]),
+      ]),
+    )
     .execute();
 }
 
 export function listItems(db: Db, assessmentId: string): Promise<AssessmentItemRow[]> {
-  return db.selectFrom('assessment_item').selectAll().where('assessment_id', '=', assessmentId).orderBy('indicator_id').execute();
+  return db
+    .selectFrom('assessment_item')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('indicator_id')
+    .execute();
 }
 
 export function listEvidence(db: Db, assessmentId: string): Promise<EvidenceRow[]> {
@@ -36,7 +67,12 @@ export function findAppraisal(db: Db, assessmentId: string): Promise<AppraisalRo
 }
 
 /** Writes the assessment and replaces its items. */
-export async function saveAssessment(trx: Transaction<Database>, row: AssessmentRow, items: AssessmentItemRow[], isNew: boolean): Promise<void> {
+export async function saveAssessment(
+  trx: Transaction<Database>,
+  row: AssessmentRow,
+  items: AssessmentItemRow[],
+  isNew: boolean,
+): Promise<void> {
   if (isNew) {
     await trx.insertInto('assessment').values(row).execute();
   } else {
@@ -49,6 +85,11 @@ export async function saveAssessment(trx: Transaction<Database>, row: Assessment
 
 /** A person's latest digital-skills self-check of a year (CS05 evidence), if any. */
 export function latestDigitalCheck(db: Db, personId: string, year: number) {
-  return db.selectFrom('digital_attempt').select(['id', 'finished_at', 'result', 'has_digital', 'proficient'])
-    .where('person_id', '=', personId).where('year', '=', year).orderBy('finished_at', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('digital_attempt')
+    .select(['id', 'finished_at', 'result', 'has_digital', 'proficient'])
+    .where('person_id', '=', personId)
+    .where('year', '=', year)
+    .orderBy('finished_at', 'desc')
+    .executeTakeFirst();
 }

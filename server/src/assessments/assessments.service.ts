@@ -25,11 +25,13 @@ export { assessmentYearNow };
 
 /** Checks an assessment against its criteria set; throws the first problem with a stable code. */
 function checkAgainstSet(set: CriteriaSet, input: PutAssessment): void {
-  if (!set.groups.some((g) => g.id === input.group)) throw new AppError('assessment.group-unknown', { group: input.group });
+  if (!set.groups.some((g) => g.id === input.group))
+    throw new AppError('assessment.group-unknown', { group: input.group });
   const seen = new Set<string>();
   const { minScore: min, maxScore: max } = set.scoring;
   for (const a of input.answers) {
-    if (!set.indicators.some((i) => i.id === a.indicatorId)) throw new AppError('assessment.indicator-unknown', { indicatorId: a.indicatorId });
+    if (!set.indicators.some((i) => i.id === a.indicatorId))
+      throw new AppError('assessment.indicator-unknown', { indicatorId: a.indicatorId });
     if (seen.has(a.indicatorId)) throw new AppError('request.invalid', { reason: `${a.indicatorId} answered twice` });
     seen.add(a.indicatorId);
     if (!Number.isInteger(a.score) || a.score < min || a.score > max) {
@@ -44,16 +46,30 @@ function checkAgainstSet(set: CriteriaSet, input: PutAssessment): void {
 
 function itemRows(id: string, input: PutAssessment): AssessmentItemRow[] {
   return input.answers.map((a) => ({
-    assessment_id: id, indicator_id: a.indicatorId, score: a.score, note: a.note || null,
+    assessment_id: id,
+    indicator_id: a.indicatorId,
+    score: a.score,
+    note: a.note || null,
     confirmed: a.confirmed === undefined ? null : a.confirmed ? 1 : 0,
   }));
 }
 
 function sameContent(row: AssessmentRow, items: AssessmentItemRow[], input: PutAssessment, id: string): boolean {
-  if (row.criteria_set_id !== input.criteriaSetId || row.criteria_set_version !== input.criteriaSetVersion
-    || row.subject_group !== input.group || row.status !== input.status || items.length !== input.answers.length
-    || row.assisted_by !== (input.assistedBy ?? null)) return false;
-  return itemRows(id, input).every((n) => items.some((i) => i.indicator_id === n.indicator_id && i.score === n.score && i.note === n.note && i.confirmed === n.confirmed));
+  if (
+    row.criteria_set_id !== input.criteriaSetId ||
+    row.criteria_set_version !== input.criteriaSetVersion ||
+    row.subject_group !== input.group ||
+    row.status !== input.status ||
+    items.length !== input.answers.length ||
+    row.assisted_by !== (input.assistedBy ?? null)
+  )
+    return false;
+  return itemRows(id, input).every((n) =>
+    items.some(
+      (i) =>
+        i.indicator_id === n.indicator_id && i.score === n.score && i.note === n.note && i.confirmed === n.confirmed,
+    ),
+  );
 }
 
 /**
@@ -67,7 +83,8 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
   return deps.db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, input.personId);
     if (!person) throw new AppError('person.not-found');
-    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy)))
+      throw new AppError('assessment.assistant-unknown');
     // This id, and the person's assessment of the current year (it may be the same row), in one read.
     const yearNow = assessmentYearNow(deps);
     const found = await repo.findAssessmentOrYear(trx, id, SUBJECT_KIND, input.personId, TITLE, yearNow);
@@ -89,28 +106,59 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
     const year = existing?.year ?? yearNow;
     // A child is assessed only in the learners' group, and only with her guardian's consent recorded.
     const child = isChild(person.birth_year, year, { guardianUnder: deps.config.settings['person.guardianUnder'] });
-    const groupRefused = groupProblem(set.groups.find((g) => g.id === input.group)!, child, child && (await guardianConsentOf(trx, person.id)) !== undefined);
+    const groupRefused = groupProblem(
+      set.groups.find((g) => g.id === input.group)!,
+      child,
+      child && (await guardianConsentOf(trx, person.id)) !== undefined,
+    );
     if (groupRefused) throw new AppError(groupRefused, { group: input.group });
     if (!existing) {
       const other = found.find((r) => r.id !== id);
       if (other) throw new AppError('assessment.year-taken', { year, assessmentId: other.id });
     }
     const row: AssessmentRow = {
-      id, subject_kind: SUBJECT_KIND, subject_id: input.personId, title: TITLE, year,
-      criteria_set_id: set.id, criteria_set_version: set.version, subject_group: input.group,
-      status: input.status, revision: (existing?.revision ?? 0) + 1,
-      created_at: existing?.created_at ?? at, updated_at: at,
+      id,
+      subject_kind: SUBJECT_KIND,
+      subject_id: input.personId,
+      title: TITLE,
+      year,
+      criteria_set_id: set.id,
+      criteria_set_version: set.version,
+      subject_group: input.group,
+      status: input.status,
+      revision: (existing?.revision ?? 0) + 1,
+      created_at: existing?.created_at ?? at,
+      updated_at: at,
       submitted_at: input.status === 'submitted' ? at : null,
       assisted_by: input.assistedBy ?? null,
     };
     const items = itemRows(id, input);
     await repo.saveAssessment(trx, row, items, !existing);
-    await appendChange(trx, {
-      type: 'AssessmentUpsertV1', id, revision: row.revision, subjectKind: row.subject_kind, subjectId: row.subject_id,
-      title: row.title, year, criteriaSetId: set.id, criteriaSetVersion: set.version, group: row.subject_group,
-      status: row.status, answers: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, note: i.note, confirmed: i.confirmed === 1 })),
-      submittedAt: row.submitted_at, assistedBy: row.assisted_by,
-    }, at);
+    await appendChange(
+      trx,
+      {
+        type: 'AssessmentUpsertV1',
+        id,
+        revision: row.revision,
+        subjectKind: row.subject_kind,
+        subjectId: row.subject_id,
+        title: row.title,
+        year,
+        criteriaSetId: set.id,
+        criteriaSetVersion: set.version,
+        group: row.subject_group,
+        status: row.status,
+        answers: items.map((i) => ({
+          indicatorId: i.indicator_id,
+          score: i.score,
+          note: i.note,
+          confirmed: i.confirmed === 1,
+        })),
+        submittedAt: row.submitted_at,
+        assistedBy: row.assisted_by,
+      },
+      at,
+    );
     // Evidence and appraisal rows need the assessment first (foreign keys): a new one has neither.
     if (!existing) return toView(set, row, sortItems(items), [], undefined);
     return toView(set, row, sortItems(items), await repo.listEvidence(trx, id), await repo.findAppraisal(trx, id));
@@ -127,12 +175,23 @@ export async function getAssessment(deps: AssessmentDeps, id: string): Promise<A
  * This year's assessment of a person (if begun) with the classes attended at the center this year,
  * which the tablet shows at CS03 even before she begins.
  */
-export async function currentWithEvidence(deps: AssessmentDeps, personId: string): Promise<{ assessment: AssessmentView | null; attendance: AttendanceEvidence | null; learningPlan: LearningPlanEvidence | null }> {
+export async function currentWithEvidence(
+  deps: AssessmentDeps,
+  personId: string,
+): Promise<{
+  assessment: AssessmentView | null;
+  attendance: AttendanceEvidence | null;
+  learningPlan: LearningPlanEvidence | null;
+}> {
   const assessment = await currentAssessmentOf(deps, personId);
   return {
     assessment,
-    attendance: assessment ? assessment.attendance ?? null : await attendanceEvidence(deps.db, personId, assessmentYearNow(deps), yearBoundaryOf(deps.config)),
-    learningPlan: assessment ? assessment.learningPlan ?? null : await planEvidence(deps.db, personId, assessmentYearNow(deps)),
+    attendance: assessment
+      ? (assessment.attendance ?? null)
+      : await attendanceEvidence(deps.db, personId, assessmentYearNow(deps), yearBoundaryOf(deps.config)),
+    learningPlan: assessment
+      ? (assessment.learningPlan ?? null)
+      : await planEvidence(deps.db, personId, assessmentYearNow(deps)),
   };
 }
 
@@ -145,15 +204,26 @@ export async function currentAssessmentOf(deps: AssessmentDeps, personId: string
 
 async function viewOf(deps: AssessmentDeps, row: AssessmentRow): Promise<AssessmentView> {
   const set = deps.criteria.find(row.criteria_set_id, row.criteria_set_version);
-  const view = toView(set, row, await repo.listItems(deps.db, row.id), await repo.listEvidence(deps.db, row.id), await repo.findAppraisal(deps.db, row.id));
+  const view = toView(
+    set,
+    row,
+    await repo.listItems(deps.db, row.id),
+    await repo.listEvidence(deps.db, row.id),
+    await repo.findAppraisal(deps.db, row.id),
+  );
   // The digital-skills self-check of the same year stands as evidence for CS05.
   const check = await repo.latestDigitalCheck(deps.db, row.subject_id, row.year);
   return {
     ...view,
-    digitalCheck: check ? {
-      attemptId: check.id, finishedAt: check.finished_at, level: (JSON.parse(check.result) as { overall: { level: string } }).overall.level,
-      hasDigitalSkills: check.has_digital === 1, proficient: check.proficient === 1,
-    } : null,
+    digitalCheck: check
+      ? {
+          attemptId: check.id,
+          finishedAt: check.finished_at,
+          level: (JSON.parse(check.result) as { overall: { level: string } }).overall.level,
+          hasDigitalSkills: check.has_digital === 1,
+          proficient: check.proficient === 1,
+        }
+      : null,
     // The class sessions attended at the center in the same year stand as evidence for CS03.
     attendance: await attendanceEvidence(deps.db, row.subject_id, row.year, yearBoundaryOf(deps.config)),
     // The latest personal learning plan of the same year stands as evidence for CS02.
@@ -165,17 +235,43 @@ function sortItems(items: AssessmentItemRow[]): AssessmentItemRow[] {
   return [...items].sort((a, b) => a.indicator_id.localeCompare(b.indicator_id));
 }
 
-function toView(set: CriteriaSet, row: AssessmentRow, items: AssessmentItemRow[], evidence: EvidenceRow[], appraisal: AppraisalRow | undefined): AssessmentView {
+function toView(
+  set: CriteriaSet,
+  row: AssessmentRow,
+  items: AssessmentItemRow[],
+  evidence: EvidenceRow[],
+  appraisal: AppraisalRow | undefined,
+): AssessmentView {
   const scores = Object.fromEntries(items.map((i) => [i.indicator_id, i.score]));
   return {
-    id: row.id, personId: row.subject_id, year: row.year, criteriaSetId: row.criteria_set_id,
-    criteriaSetVersion: row.criteria_set_version, group: row.subject_group, status: row.status,
-    answers: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, note: i.note, confirmed: i.confirmed === 1 })),
+    id: row.id,
+    personId: row.subject_id,
+    year: row.year,
+    criteriaSetId: row.criteria_set_id,
+    criteriaSetVersion: row.criteria_set_version,
+    group: row.subject_group,
+    status: row.status,
+    answers: items.map((i) => ({
+      indicatorId: i.indicator_id,
+      score: i.score,
+      note: i.note,
+      confirmed: i.confirmed === 1,
+    })),
     assistedBy: row.assisted_by,
     returned: appraisal?.status === 'returned' ? { message: appraisal.message ?? '', at: appraisal.updated_at } : null,
-    evidence: evidence.map((e) => ({ id: e.id, indicatorId: e.indicator_id, kind: 'photo' as const, sha256: e.sha256, bytes: e.bytes })),
-    revision: row.revision, submittedAt: row.submitted_at,
-    verdict: verdict(set.indicators.map((i) => i.id), scores, set.scoring),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      indicatorId: e.indicator_id,
+      kind: 'photo' as const,
+      sha256: e.sha256,
+      bytes: e.bytes,
+    })),
+    revision: row.revision,
+    submittedAt: row.submitted_at,
+    verdict: verdict(
+      set.indicators.map((i) => i.id),
+      scores,
+      set.scoring,
+    ),
   };
 }
-

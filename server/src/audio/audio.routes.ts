@@ -6,7 +6,16 @@ import { AppError } from '../../../shared/errors.ts';
 import { clipTypes, PackIdSchema, type AudioPackIndex } from '../../../shared/schemas/audio-pack.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { AppEnv } from '../http/context.ts';
-import { fileSha, findPacks, listClips, packIndex, packRoots, parseClipName, readManifest, readTexts } from './packs.ts';
+import {
+  fileSha,
+  findPacks,
+  listClips,
+  packIndex,
+  packRoots,
+  parseClipName,
+  readManifest,
+  readTexts,
+} from './packs.ts';
 import { villagerTexts } from './texts.ts';
 
 /**
@@ -22,12 +31,14 @@ function catalogTexts(config: KioskConfig, lang: string): Promise<Map<string, st
   let byLang = textsByLang.get(config);
   if (!byLang) textsByLang.set(config, (byLang = new Map()));
   let texts = byLang.get(lang);
-  if (!texts) byLang.set(lang, (texts = villagerTexts(config, lang).then((all) => new Map(all.map((e) => [e.id, e.text])))));
+  if (!texts)
+    byLang.set(lang, (texts = villagerTexts(config, lang).then((all) => new Map(all.map((e) => [e.id, e.text])))));
   return texts;
 }
 
 /** The data folder holds the evidence folder (server/src/main.ts, the test harness). */
-const rootsOf = (c: { var: AppEnv['Variables'] }) => packRoots(c.var.deps.config.configDir, dirname(c.var.deps.evidenceDir));
+const rootsOf = (c: { var: AppEnv['Variables'] }) =>
+  packRoots(c.var.deps.config.configDir, dirname(c.var.deps.evidenceDir));
 
 async function indexOf(c: { var: AppEnv['Variables'] }, pack: string, dir: string): Promise<AudioPackIndex> {
   const texts = await catalogTexts(c.var.deps.config, readManifest(dir, pack).lang);
@@ -67,13 +78,17 @@ export const audioRoutes = new Hono<AppEnv>()
     const texts = await catalogTexts(c.var.deps.config, readManifest(dir, pack).lang);
     const text = readTexts(dir, pack)[clip.id] ?? texts.get(clip.id);
     const listed = listClips(dir).find((x) => x.id === clip.id);
-    if (text === undefined || listed?.file !== clip.file) throw new AppError('audio.clip-not-found', { file: clip.file });
+    if (text === undefined || listed?.file !== clip.file)
+      throw new AppError('audio.clip-not-found', { file: clip.file });
     // The file as it is now, so audio copied over a clip is never kept under the old clip's hash.
     const wanted = c.req.query('v');
-    if (wanted !== undefined && wanted !== await fileSha(join(dir, clip.file))) throw new AppError('audio.clip-not-found', { file: clip.file });
+    if (wanted !== undefined && wanted !== (await fileSha(join(dir, clip.file))))
+      throw new AppError('audio.clip-not-found', { file: clip.file });
     const res = await serveStatic({
       path: join(dir, clip.file),
-      onNotFound: () => { throw new AppError('audio.clip-not-found', { file: clip.file }); },
+      onNotFound: () => {
+        throw new AppError('audio.clip-not-found', { file: clip.file });
+      },
     })(c, next);
     res?.headers.set('Content-Type', clipTypes[clip.ext]);
     res?.headers.set('Cache-Control', wanted ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -34,7 +34,9 @@ export interface PackReport {
 
 /** Problems that make `npm run audio -- check` fail (unverified clips only warn). */
 export function hasProblems(r: PackReport): boolean {
-  return r.invalid.length + r.missing.length + r.extra.length + r.templates.length + r.stale.length + r.duplicates.length > 0;
+  return (
+    r.invalid.length + r.missing.length + r.extra.length + r.templates.length + r.stale.length + r.duplicates.length > 0
+  );
 }
 
 /**
@@ -42,9 +44,25 @@ export function hasProblems(r: PackReport): boolean {
  * villagerTexts). A pack whose pack.json is bad is still checked for its clips when the language
  * is given by `fallbackLang`.
  */
-export async function checkPack(dir: string, textsFor: (lang: string) => Promise<TextEntry[]>, fallbackLang = 'vi'): Promise<PackReport> {
+export async function checkPack(
+  dir: string,
+  textsFor: (lang: string) => Promise<TextEntry[]>,
+  fallbackLang = 'vi',
+): Promise<PackReport> {
   const pack = basename(dir);
-  const report: PackReport = { pack, manifest: null, invalid: [], missing: [], extra: [], templates: [], stale: [], duplicates: [], unverified: [], clips: 0, bytes: 0 };
+  const report: PackReport = {
+    pack,
+    manifest: null,
+    invalid: [],
+    missing: [],
+    extra: [],
+    templates: [],
+    stale: [],
+    duplicates: [],
+    unverified: [],
+    clips: 0,
+    bytes: 0,
+  };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     report.invalid.push(`${dir} is not a folder`);
     return report;
@@ -75,7 +93,8 @@ export async function checkPack(dir: string, textsFor: (lang: string) => Promise
     if (!entry) report.extra.push(clip.id);
     else if (!entry.fixed) report.templates.push(clip.id);
     else if (texts[clip.id] === undefined) report.unverified.push(clip.id);
-    else if (normalizeSpoken(texts[clip.id]!) !== entry.text) report.stale.push({ id: clip.id, recorded: normalizeSpoken(texts[clip.id]!), now: entry.text });
+    else if (normalizeSpoken(texts[clip.id]!) !== entry.text)
+      report.stale.push({ id: clip.id, recorded: normalizeSpoken(texts[clip.id]!), now: entry.text });
   }
   report.missing = [...expected.values()].filter((e) => e.fixed && !seen.has(e.id));
   return report;

@@ -5,8 +5,17 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import {
-  AudioPackManifestSchema, AudioPackTextsSchema, clipExtensions, normalizeSpoken, PackIdSchema, TextIdSchema,
-  type AudioPackIndex, type AudioPackManifest, type AudioPackSummary, type AudioPackTexts, type ClipExtension,
+  AudioPackManifestSchema,
+  AudioPackTextsSchema,
+  clipExtensions,
+  normalizeSpoken,
+  PackIdSchema,
+  TextIdSchema,
+  type AudioPackIndex,
+  type AudioPackManifest,
+  type AudioPackSummary,
+  type AudioPackTexts,
+  type ClipExtension,
 } from '../../../shared/schemas/audio-pack.ts';
 
 /**
@@ -41,7 +50,10 @@ export function parseClipName(file: string): ClipFile | null {
 }
 
 export function listClips(dir: string): ClipFile[] {
-  return readdirSync(dir).map(parseClipName).filter((c): c is ClipFile => c !== null).sort((a, b) => a.file.localeCompare(b.file));
+  return readdirSync(dir)
+    .map(parseClipName)
+    .filter((c): c is ClipFile => c !== null)
+    .sort((a, b) => a.file.localeCompare(b.file));
 }
 
 /** pack.json, validated; throws `audio.pack-invalid` naming the problem. */
@@ -52,10 +64,17 @@ export function readManifest(dir: string, pack: string): AudioPackManifest {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new AppError('audio.pack-invalid', { pack, problem: `${MANIFEST_FILE} is not JSON (${(e as Error).message})` });
+    throw new AppError('audio.pack-invalid', {
+      pack,
+      problem: `${MANIFEST_FILE} is not JSON (${(e as Error).message})`,
+    });
   }
   const r = v.safeParse(AudioPackManifestSchema, raw);
-  if (!r.success) throw new AppError('audio.pack-invalid', { pack, problem: `${MANIFEST_FILE}: ${r.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`.trim()).join('; ')}` });
+  if (!r.success)
+    throw new AppError('audio.pack-invalid', {
+      pack,
+      problem: `${MANIFEST_FILE}: ${r.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`.trim()).join('; ')}`,
+    });
   return r.output;
 }
 
@@ -66,7 +85,10 @@ export function readTexts(dir: string, pack: string): AudioPackTexts {
   try {
     return v.parse(AudioPackTextsSchema, JSON.parse(readFileSync(path, 'utf8')));
   } catch (e) {
-    throw new AppError('audio.pack-invalid', { pack, problem: `${TEXTS_FILE} is not an object of id → text (${(e as Error).message})` });
+    throw new AppError('audio.pack-invalid', {
+      pack,
+      problem: `${TEXTS_FILE} is not an object of id → text (${(e as Error).message})`,
+    });
   }
 }
 
@@ -80,7 +102,9 @@ export async function fileSha(path: string): Promise<string> {
   const st = statSync(path);
   const known = shaMemo.get(path);
   if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.sha;
-  const sha = createHash('sha256').update(await readFile(path)).digest('hex');
+  const sha = createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
   shaMemo.set(path, { size: st.size, mtimeMs: st.mtimeMs, sha });
   return sha;
 }
@@ -92,7 +116,8 @@ export function findPacks(roots: readonly string[]): Map<string, string> {
     if (!existsSync(root)) continue;
     for (const name of readdirSync(root)) {
       const dir = join(root, name);
-      if (v.is(PackIdSchema, name) && statSync(dir).isDirectory() && existsSync(join(dir, MANIFEST_FILE))) found.set(name, dir);
+      if (v.is(PackIdSchema, name) && statSync(dir).isDirectory() && existsSync(join(dir, MANIFEST_FILE)))
+        found.set(name, dir);
     }
   }
   return found;
@@ -102,7 +127,11 @@ export function findPacks(roots: readonly string[]): Map<string, string> {
  * The index of one pack: every clip with the text it says (texts.json, else the current catalog's
  * text for its id: a pack without texts.json is trusted to match) and its SHA-256.
  */
-export async function packIndex(pack: string, dir: string, catalogText: (id: string) => string | undefined): Promise<AudioPackIndex> {
+export async function packIndex(
+  pack: string,
+  dir: string,
+  catalogText: (id: string) => string | undefined,
+): Promise<AudioPackIndex> {
   const manifest = readManifest(dir, pack);
   const texts = readTexts(dir, pack);
   const clips: AudioPackIndex['clips'] = {};
@@ -112,7 +141,17 @@ export async function packIndex(pack: string, dir: string, catalogText: (id: str
     if (text === undefined || clips[c.id] || !v.is(TextIdSchema, c.id)) continue;
     clips[c.id] = { file: c.file, text: normalizeSpoken(text), sha: await fileSha(join(dir, c.file)) };
   }
-  const version = createHash('sha256').update(JSON.stringify([manifest, Object.entries(clips).map(([id, c]) => [id, c.sha, c.text])])).digest('hex').slice(0, 16);
-  const summary: AudioPackSummary = { id: pack, lang: manifest.lang, name: manifest.name, kind: manifest.kind, clips: Object.keys(clips).length, version };
+  const version = createHash('sha256')
+    .update(JSON.stringify([manifest, Object.entries(clips).map(([id, c]) => [id, c.sha, c.text])]))
+    .digest('hex')
+    .slice(0, 16);
+  const summary: AudioPackSummary = {
+    id: pack,
+    lang: manifest.lang,
+    name: manifest.name,
+    kind: manifest.kind,
+    clips: Object.keys(clips).length,
+    version,
+  };
   return { pack: summary, clips };
 }

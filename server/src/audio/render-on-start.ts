@@ -10,7 +10,13 @@ import { villagerTexts, type TextEntry } from './texts.ts';
  * rendered (new or changed texts, another speed), so on most starts it does nothing.
  */
 export function renderAudioOnStart(
-  { config, dataDir, log = (line: string) => console.log(line), texts = () => villagerTexts(config, 'vi'), format = 'auto' }: {
+  {
+    config,
+    dataDir,
+    log = (line: string) => console.log(line),
+    texts = () => villagerTexts(config, 'vi'),
+    format = 'auto',
+  }: {
     config: KioskConfig;
     dataDir: string;
     log?: (line: string) => void;
@@ -27,7 +33,9 @@ export function renderAudioOnStart(
     timer = setTimeout(() => {
       void (async () => {
         if (!hasEspeak()) {
-          log('Chưa cài espeak-ng: máy tính bảng không có giọng đọc tiếng Việt sẽ không đọc được. Cài bằng: sudo apt-get install espeak-ng');
+          log(
+            'Chưa cài espeak-ng: máy tính bảng không có giọng đọc tiếng Việt sẽ không đọc được. Cài bằng: sudo apt-get install espeak-ng',
+          );
           return;
         }
         const dir = join(dataDir, 'audio', SYNTHESIZED_PACK);
@@ -35,10 +43,19 @@ export function renderAudioOnStart(
         if (!isStale(dir, entries, s['audio.rate'], format)) return;
         log('Đang tạo giọng đọc tiếng Việt cho máy tính bảng (chạy nền)…');
         const r = await renderPack({ dir, entries, rate: s['audio.rate'], background: true, format });
-        log(`Đã tạo giọng đọc: ${r.rendered} đoạn mới, ${r.kept} giữ nguyên, ${r.removed} bỏ đi; ${r.clips} đoạn, ${(r.bytes / 1e6).toFixed(1)} MB (${r.format}).`);
-      })().catch((e: unknown) => log(`Không tạo được giọng đọc: ${(e as Error).message}`)).finally(resolve);
+        log(
+          `Đã tạo giọng đọc: ${r.rendered} đoạn mới, ${r.kept} giữ nguyên, ${r.removed} bỏ đi; ${r.clips} đoạn, ${(r.bytes / 1e6).toFixed(1)} MB (${r.format}).`,
+        );
+      })()
+        .catch((e: unknown) => log(`Không tạo được giọng đọc: ${(e as Error).message}`))
+        .finally(resolve);
     }, delayMs);
     timer.unref();
   });
-  return { done, stop: () => { if (timer) clearTimeout(timer); } };
+  return {
+    done,
+    stop: () => {
+      if (timer) clearTimeout(timer);
+    },
+  };
 }

@@ -50,8 +50,11 @@ export interface RenderResult {
 
 function manifestFor(rate: number, format: 'opus' | 'wav'): AudioPackManifest {
   return {
-    lang: 'vi', kind: 'synthesized', name: 'Giọng đọc tổng hợp tiếng Việt (máy của trung tâm)',
-    description: 'Made on the box with espeak-ng for tablets without a Vietnamese voice; remade by itself when the texts change.',
+    lang: 'vi',
+    kind: 'synthesized',
+    name: 'Giọng đọc tổng hợp tiếng Việt (máy của trung tâm)',
+    description:
+      'Made on the box with espeak-ng for tablets without a Vietnamese voice; remade by itself when the texts change.',
     voice: `espeak-ng vi, ${rate} words/min, ${format}`,
   };
 }
@@ -64,7 +67,12 @@ function chooseFormat(format: RenderOptions['format']): 'opus' | 'wav' {
 }
 
 /** Whether the pack lacks a clip, holds one too many, or says an old text or voice: then it is rendered again. */
-export function isStale(dir: string, entries: readonly TextEntry[], rate: number, format: RenderOptions['format'] = 'auto'): boolean {
+export function isStale(
+  dir: string,
+  entries: readonly TextEntry[],
+  rate: number,
+  format: RenderOptions['format'] = 'auto',
+): boolean {
   if (!existsSync(join(dir, MANIFEST_FILE))) return true;
   const fmt = chooseFormat(format);
   try {
@@ -83,12 +91,20 @@ function run(cmd: string, args: string[], input: string | null, background: bool
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: [input === null ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
     if (background && child.pid) {
-      try { setPriority(child.pid, 19); } catch { /* not permitted: it still runs */ }
+      try {
+        setPriority(child.pid, 19);
+      } catch {
+        /* not permitted: it still runs */
+      }
     }
     let err = '';
-    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}: ${err.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}: ${err.trim()}`)),
+    );
     if (input !== null) child.stdin!.end(input);
   });
 }
@@ -104,7 +120,12 @@ function lock(dir: string): () => void {
   if (existsSync(path)) {
     const pid = Number(readFileSync(path, 'utf8'));
     let alive = false;
-    try { process.kill(pid, 0); alive = pid > 0; } catch { alive = false; }
+    try {
+      process.kill(pid, 0);
+      alive = pid > 0;
+    } catch {
+      alive = false;
+    }
     if (alive && pid !== process.pid) throw new Error(`another render (process ${pid}) is writing ${dir}`);
   }
   writeFileSync(path, String(process.pid));
@@ -121,7 +142,11 @@ export async function renderPack(options: RenderOptions): Promise<RenderResult> 
   try {
     const manifest = manifestFor(rate, format);
     let sameVoice = false;
-    try { sameVoice = readManifest(dir, '').voice === manifest.voice; } catch { sameVoice = false; }
+    try {
+      sameVoice = readManifest(dir, '').voice === manifest.voice;
+    } catch {
+      sameVoice = false;
+    }
     const old = sameVoice ? readTexts(dir, '') : {};
     const texts: Record<string, string> = {};
     const fixed = options.entries.filter((e) => e.fixed);
@@ -137,7 +162,12 @@ export async function renderPack(options: RenderOptions): Promise<RenderResult> 
         await run(espeakPath, ['-v', 'vi', '-s', String(rate), '--stdin', '-w', wav], e.text, background);
         if (format === 'opus') {
           // Speech at 24 kbit/s mono: clear on a tablet speaker, a few KB a sentence.
-          await run(opusencPath, ['--quiet', '--bitrate', '24', '--downmix-mono', wav, `${file}.tmp`], null, background);
+          await run(
+            opusencPath,
+            ['--quiet', '--bitrate', '24', '--downmix-mono', wav, `${file}.tmp`],
+            null,
+            background,
+          );
           rmSync(wav);
           renameSync(`${file}.tmp`, file);
         } else {
@@ -152,11 +182,15 @@ export async function renderPack(options: RenderOptions): Promise<RenderResult> 
     }
     let removed = 0;
     for (const c of listClips(dir)) {
-      if (!wanted.has(c.file)) { rmSync(join(dir, c.file)); removed++; }
+      if (!wanted.has(c.file)) {
+        rmSync(join(dir, c.file));
+        removed++;
+      }
     }
     writeJson(join(dir, TEXTS_FILE), texts);
     // Written only on a change: the pack's version (and the tablets' copy of its index) stays put otherwise.
-    if (rendered + removed > 0 || !sameVoice) writeJson(join(dir, MANIFEST_FILE), { ...manifest, createdAt: new Date().toISOString() });
+    if (rendered + removed > 0 || !sameVoice)
+      writeJson(join(dir, MANIFEST_FILE), { ...manifest, createdAt: new Date().toISOString() });
     const clips = listClips(dir);
     const bytes = clips.reduce((n, c) => n + statSync(join(dir, c.file)).size, 0);
     return { rendered, kept, removed, clips: clips.length, bytes, format };

@@ -15,7 +15,11 @@ describe('villager-facing strings and their ids', () => {
     ['an indicator for a group', 'criteria.cdht-2022.CS01.nhom-1.text', true],
     ['its explanation', 'criteria.cdht-2022.CS01.nhom-1.explain', true],
     ['one of its evidence examples', 'criteria.cdht-2022.CS01.nhom-1.evidence.0', true],
-    ['a group title of the 2023 set', `criteria.cdht-2023.group.${config.criteriaSets.find((s) => s.id === 'cdht-2023')!.groups[0]!.id}.title`, true],
+    [
+      'a group title of the 2023 set',
+      `criteria.cdht-2023.group.${config.criteriaSets.find((s) => s.id === 'cdht-2023')!.groups[0]!.id}.title`,
+      true,
+    ],
     ['a question of the digital bank', 'digital.digital-2025.DS01.prompt', true],
     ['an option of a choice question', 'digital.digital-2025.DS05.options.c.text', true],
     ['a message in a scam task', 'digital.digital-2025.DS28.task.messages.con.text', true],
@@ -34,13 +38,20 @@ describe('villager-facing strings and their ids', () => {
 
   it('leaves out what a villager never hears: data, pictures, right answers', async () => {
     const ids = (await villagerTexts(config, 'vi')).map((e) => e.id);
-    expect(ids.filter((id) => id.startsWith('digital.digital-2025.DS') && /\.(picture|correct|expected|domain|kind|scam|weight)$/.test(id))).toEqual([]);
+    expect(
+      ids.filter(
+        (id) =>
+          id.startsWith('digital.digital-2025.DS') && /\.(picture|correct|expected|domain|kind|scam|weight)$/.test(id),
+      ),
+    ).toEqual([]);
     expect(ids).toContain('digital.digital-2025.DS01.prompt');
   });
 
   it('a language without its own catalog records from the Vietnamese strings, content included', async () => {
     const hmong = await villagerTexts(config, 'hmn');
-    expect(hmong.find((e) => e.id === 'welcome.heading')?.text).toBe((await villagerTexts(config, 'vi')).find((e) => e.id === 'welcome.heading')?.text);
+    expect(hmong.find((e) => e.id === 'welcome.heading')?.text).toBe(
+      (await villagerTexts(config, 'vi')).find((e) => e.id === 'welcome.heading')?.text,
+    );
     expect(hmong.some((e) => e.id.startsWith('criteria.'))).toBe(true);
   });
 

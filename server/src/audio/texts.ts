@@ -53,7 +53,10 @@ export function criteriaTexts(sets: readonly CriteriaSet[]): TextEntry[] {
     const base = `criteria.${set.id}`;
     for (const c of set.criteria) out.push(entry(`${base}.${c.id}.title`, c.title));
     for (const g of set.groups) {
-      out.push(entry(`${base}.group.${g.id}.title`, g.title), entry(`${base}.group.${g.id}.description`, g.description));
+      out.push(
+        entry(`${base}.group.${g.id}.title`, g.title),
+        entry(`${base}.group.${g.id}.description`, g.description),
+      );
     }
     for (const ind of set.indicators) {
       out.push(entry(`${base}.${ind.id}.short`, ind.short));
@@ -68,7 +71,19 @@ export function criteriaTexts(sets: readonly CriteriaSet[]): TextEntry[] {
 }
 
 /** Keys of a digital item that are data, not words. */
-const itemDataKeys = new Set(['id', 'kind', 'domain', 'skills', 'picture', 'weight', 'correct', 'expected', 'type', 'scam', 'amount']);
+const itemDataKeys = new Set([
+  'id',
+  'kind',
+  'domain',
+  'skills',
+  'picture',
+  'weight',
+  'correct',
+  'expected',
+  'type',
+  'scam',
+  'amount',
+]);
 
 /** The question banks' words: domains, skills, rating steps, and every item's prompt, options and task texts. */
 export function digitalTexts(banks: readonly DigitalBank[]): TextEntry[] {
@@ -76,8 +91,16 @@ export function digitalTexts(banks: readonly DigitalBank[]): TextEntry[] {
   for (const bank of banks) {
     const base = `digital.${bank.id}`;
     out.push(entry(`${base}.title`, bank.title), entry(`${base}.ruleText`, bank.flags.ruleText));
-    for (const d of bank.domains) out.push(entry(`${base}.domain.${d.id}.title`, d.title), entry(`${base}.domain.${d.id}.description`, d.description));
-    for (const s of bank.householdSkills) out.push(entry(`${base}.skill.${s.id}.title`, s.title), entry(`${base}.skill.${s.id}.description`, s.description));
+    for (const d of bank.domains)
+      out.push(
+        entry(`${base}.domain.${d.id}.title`, d.title),
+        entry(`${base}.domain.${d.id}.description`, d.description),
+      );
+    for (const s of bank.householdSkills)
+      out.push(
+        entry(`${base}.skill.${s.id}.title`, s.title),
+        entry(`${base}.skill.${s.id}.description`, s.description),
+      );
     bank.ratingSteps.forEach((step, i) => out.push(entry(`${base}.ratingStep.${i}`, step)));
     for (const item of bank.items) walkItem(item, `${base}.${item.id}`, out);
   }
@@ -90,7 +113,10 @@ function walkItem(value: unknown, path: string, out: TextEntry[]): void {
     out.push(entry(path, value));
   } else if (Array.isArray(value)) {
     value.forEach((x, i) => {
-      const key = x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : String(i);
+      const key =
+        x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string'
+          ? (x as { id: string }).id
+          : String(i);
       walkItem(x, `${path}.${key}`, out);
     });
   } else if (value && typeof value === 'object') {
@@ -107,7 +133,8 @@ export async function villagerTexts(sources: TextSources, lang: string): Promise
   const all = await catalogs();
   const catalog = all[lang];
   const entries = catalog ? catalogTexts(catalog) : catalogTexts(all.vi!);
-  if (lang === 'vi' || !catalog) entries.push(...criteriaTexts(sources.criteriaSets), ...digitalTexts(sources.digitalBanks));
+  if (lang === 'vi' || !catalog)
+    entries.push(...criteriaTexts(sources.criteriaSets), ...digitalTexts(sources.digitalBanks));
   // The same set id in two versions: the last one loaded speaks for it (texts.json shows a changed wording).
   return [...new Map(entries.filter((e) => e.text !== '').map((e) => [e.id, e])).values()];
 }

@@ -36,7 +36,12 @@ export function entriesOf(db: Db, action: string) {
 
 /** When the latest entry of one action was written, if any. */
 export async function lastEntryAt(db: Db, action: string): Promise<string | null> {
-  const row = await db.selectFrom('audit_log').select('at').where('action', '=', action).orderBy('id', 'desc').limit(1)
+  const row = await db
+    .selectFrom('audit_log')
+    .select('at')
+    .where('action', '=', action)
+    .orderBy('id', 'desc')
+    .limit(1)
     .executeTakeFirst();
   return row?.at ?? null;
 }

@@ -9,17 +9,51 @@ export interface Actor {
 
 /** Actions that matter, each written to the audit log with who, when and what. */
 export type AuditAction =
-  | 'staff.setup' | 'staff.sign-in' | 'staff.sign-in-failed' | 'staff.sign-out' | 'staff.create' | 'staff.deactivate' | 'staff.pin-reset'
-  | 'appraisal.save' | 'appraisal.return' | 'appraisal.reopen' | 'list.lock' | 'list.export'
-  | 'person.view' | 'person.export' | 'person.consent' | 'person.erase'
-  | 'hub.enrolment-create' | 'hub.enrol' | 'hub.revoke' | 'hub.decision' | 'hub.decision-revoke' | 'sync.enrol' | 'sync.repin'
-  | 'hub.enrol-again' | 'hub.node-history' | 'sync.history-lost'
-  | 'resource.create' | 'resource.edit' | 'resource.retire' | 'resource.import'
+  | 'staff.setup'
+  | 'staff.sign-in'
+  | 'staff.sign-in-failed'
+  | 'staff.sign-out'
+  | 'staff.create'
+  | 'staff.deactivate'
+  | 'staff.pin-reset'
+  | 'appraisal.save'
+  | 'appraisal.return'
+  | 'appraisal.reopen'
+  | 'list.lock'
+  | 'list.export'
+  | 'person.view'
+  | 'person.export'
+  | 'person.consent'
+  | 'person.erase'
+  | 'hub.enrolment-create'
+  | 'hub.enrol'
+  | 'hub.revoke'
+  | 'hub.decision'
+  | 'hub.decision-revoke'
+  | 'sync.enrol'
+  | 'sync.repin'
+  | 'hub.enrol-again'
+  | 'hub.node-history'
+  | 'sync.history-lost'
+  | 'resource.create'
+  | 'resource.edit'
+  | 'resource.retire'
+  | 'resource.import'
   | 'attendance.mark'
-  | 'registry.household-member' | 'registry.household-head' | 'registry.clan' | 'registry.unit'
-  | 'backup.create' | 'backup.restore'
+  | 'registry.household-member'
+  | 'registry.household-head'
+  | 'registry.clan'
+  | 'registry.unit'
+  | 'backup.create'
+  | 'backup.restore'
   | 'evidence.retention'
-  | 'hub.decision-reopen' | 'hub.decline' | 'hub.population' | 'hub.target-adjust' | 'hub.unit-merge' | 'hub.unit-rename' | 'hub.report-export';
+  | 'hub.decision-reopen'
+  | 'hub.decline'
+  | 'hub.population'
+  | 'hub.target-adjust'
+  | 'hub.unit-merge'
+  | 'hub.unit-rename'
+  | 'hub.report-export';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -30,8 +64,12 @@ export interface AuditEntry {
 
 export async function audit(db: Db, actor: Actor | null, entry: AuditEntry, at: string): Promise<void> {
   await insertAuditEntry(db, {
-    at, actor_id: actor?.id ?? null, actor_name: actor?.name ?? null, action: entry.action,
-    subject_kind: entry.subjectKind ?? null, subject_id: entry.subjectId ?? null,
+    at,
+    actor_id: actor?.id ?? null,
+    actor_name: actor?.name ?? null,
+    action: entry.action,
+    subject_kind: entry.subjectKind ?? null,
+    subject_id: entry.subjectId ?? null,
     details: JSON.stringify(entry.details ?? {}),
   });
 }
@@ -40,7 +78,13 @@ export async function audit(db: Db, actor: Actor | null, entry: AuditEntry, at: 
 export async function auditLog(db: Db, filter: AuditFilter) {
   const rows = await findAuditEntries(db, filter);
   return rows.map((r) => ({
-    id: r.id, at: r.at, actor: r.actor_name, actorId: r.actor_id, action: r.action,
-    subjectKind: r.subject_kind, subjectId: r.subject_id, details: JSON.parse(r.details) as Record<string, unknown>,
+    id: r.id,
+    at: r.at,
+    actor: r.actor_name,
+    actorId: r.actor_id,
+    action: r.action,
+    subjectKind: r.subject_kind,
+    subjectId: r.subject_id,
+    details: JSON.parse(r.details) as Record<string, unknown>,
   }));
 }

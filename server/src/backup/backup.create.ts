@@ -4,7 +4,20 @@ import SQLite from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.ts';
 import { sqliteHandle, type Db } from '../db/database.ts';
 import { adoptOwner, copyHashed, freeName, readdirSafe, reasonOf, stamp, statSafe, syncDirs } from './backup.files.ts';
-import { DATA_PATH, DB_FILE, hashFile, listBackups, MANIFEST, PREFIX, readManifest, sealManifest, sizeOf, type FileEntry, type Manifest, type ManifestBody } from './backup.manifest.ts';
+import {
+  DATA_PATH,
+  DB_FILE,
+  hashFile,
+  listBackups,
+  MANIFEST,
+  PREFIX,
+  readManifest,
+  sealManifest,
+  sizeOf,
+  type FileEntry,
+  type Manifest,
+  type ManifestBody,
+} from './backup.manifest.ts';
 
 /**
  * Makes a backup of a box's data folder: the SQLite database (through SQLite's online backup,
@@ -90,7 +103,10 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
       // copy would restart on each of its commits); through the kiosk's own connection, in steps,
       // holding it so no transaction is open between steps.
       const progress = () => o.pagesPerStep ?? (own ? 0x7fffffff : 1000);
-      if (o.db) await o.db.connection().execute(async () => { await handle.backup(dbCopy, { progress }); });
+      if (o.db)
+        await o.db.connection().execute(async () => {
+          await handle.backup(dbCopy, { progress });
+        });
       else await handle.backup(dbCopy, { progress });
       const schemaVersion = settleCopy(dbCopy);
       files.push({ path: DB_FILE, ...(await hashFile(dbCopy)) });
@@ -136,8 +152,13 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
       await syncDirs([...dirs, tmp]);
 
       const body: ManifestBody = {
-        format: 'hoctap-backup', version: 1, createdAt: created.toISOString(), center: o.center ?? null,
-        schemaVersion, files, totalBytes: files.reduce((n, f) => n + f.size, 0),
+        format: 'hoctap-backup',
+        version: 1,
+        createdAt: created.toISOString(),
+        center: o.center ?? null,
+        schemaVersion,
+        files,
+        totalBytes: files.reduce((n, f) => n + f.size, 0),
       };
       const manifest: Manifest = sealManifest(body);
       writeFileSync(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { flush: true });
@@ -146,7 +167,16 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
       const path = join(o.to, name);
       renameSync(tmp, path);
       await syncDirs([o.to]);
-      result = { path, createdAt: body.createdAt, files: files.length, bytes: body.totalBytes, schemaVersion, linked, damagedSources, pruned: [] };
+      result = {
+        path,
+        createdAt: body.createdAt,
+        files: files.length,
+        bytes: body.totalBytes,
+        schemaVersion,
+        linked,
+        damagedSources,
+        pruned: [],
+      };
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       throw failed(e);
@@ -220,15 +250,26 @@ function settleCopy(file: string): string | null {
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new AppError('backup.failed', { reason: `integrity_check: ${String(check)}` });
-    const hasMigrations = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
-    return hasMigrations ? (copy.prepare('select name from kysely_migration order by name desc limit 1').pluck().get() as string | undefined) ?? null : null;
+    const hasMigrations = copy
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+      .get();
+    return hasMigrations
+      ? ((copy.prepare('select name from kysely_migration order by name desc limit 1').pluck().get() as
+          string | undefined) ?? null)
+      : null;
   } finally {
     copy.close();
   }
 }
 
 /** Refuses early when the backup would not fit: the database, and each file not linked from the last backup. */
-function checkSpace(to: string, handle: SQLite.Database, dataDir: string, dataFiles: string[], previous: ReturnType<typeof latestManifest>): void {
+function checkSpace(
+  to: string,
+  handle: SQLite.Database,
+  dataDir: string,
+  dataFiles: string[],
+  previous: ReturnType<typeof latestManifest>,
+): void {
   const pageSize = handle.pragma('page_size', { simple: true }) as number;
   const pages = handle.pragma('page_count', { simple: true }) as number;
   let needed = pageSize * pages;

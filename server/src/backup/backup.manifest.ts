@@ -68,7 +68,12 @@ export function readManifest(backupDir: string): Manifest | null {
 export async function verifyBackup(from: string): Promise<Manifest> {
   const manifestPath = join(from, MANIFEST);
   if (!existsSync(manifestPath)) {
-    throw new AppError('backup.not-found', { path: from, backups: listBackups(from).slice(0, 5).map((b) => b.path) });
+    throw new AppError('backup.not-found', {
+      path: from,
+      backups: listBackups(from)
+        .slice(0, 5)
+        .map((b) => b.path),
+    });
   }
   let manifest: Manifest;
   try {
@@ -81,7 +86,8 @@ export async function verifyBackup(from: string): Promise<Manifest> {
     throw new AppError('backup.damaged', { files: [MANIFEST] });
   }
   const paths = manifest.files.map((f) => f.path);
-  if (!paths.includes(DB_FILE) || new Set(paths).size !== paths.length) throw new AppError('backup.damaged', { files: [MANIFEST] });
+  if (!paths.includes(DB_FILE) || new Set(paths).size !== paths.length)
+    throw new AppError('backup.damaged', { files: [MANIFEST] });
 
   const bad: string[] = [];
   for (const f of manifest.files) {
@@ -111,7 +117,9 @@ export function listBackups(dir: string): { name: string; path: string; createdA
   return names
     .filter((n) => BACKUP_NAME.test(n) && existsSync(join(dir, n, MANIFEST)))
     .map((name) => ({ name, path: join(dir, name), createdAt: createdAtOf(join(dir, name)) ?? '' }))
-    .sort((a, b) => (a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt.localeCompare(a.createdAt)));
+    .sort((a, b) =>
+      a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt.localeCompare(a.createdAt),
+    );
 }
 
 function createdAtOf(backupDir: string): string | null {
@@ -149,7 +157,9 @@ function sha256Hex(text: string): string {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
   }
   return JSON.stringify(value);

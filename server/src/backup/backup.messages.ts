@@ -15,7 +15,11 @@ const list = (x: unknown, max = 5) => {
 
 /** 1,5 GB / 56,7 MB / 300 KB, as read in Vietnam (decimal comma). */
 export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [[1e9, 'GB'], [1e6, 'MB'], [1e3, 'KB']];
+  const units: [number, string][] = [
+    [1e9, 'GB'],
+    [1e6, 'MB'],
+    [1e3, 'KB'],
+  ];
   for (const [size, unit] of units) {
     if (bytes >= size) return `${(bytes / size).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} ${unit}`;
   }
@@ -31,7 +35,9 @@ export function backupMessage(key: string, d: Details, action: 'backup' | 'resto
         `Đã khôi phục bản sao lưu ngày ${formatVietnamDateTime(str(d.createdAt))} (${num(d.files).toLocaleString('vi-VN')} tệp) vào ${str(d.dataDir)}.`,
         d.previousKeptIn ? `Dữ liệu cũ được giữ lại ở ${str(d.previousKeptIn)}.` : '',
         'Bây giờ có thể bật lại phần mềm kiosk.',
-      ].filter(Boolean).join(' ');
+      ]
+        .filter(Boolean)
+        .join(' ');
     case 'damaged-sources':
       return `Cảnh báo: ${list(d.files)} trên máy bị hỏng (nội dung không khớp tên). Đã sao lưu nguyên trạng; hãy báo cho người hỗ trợ kỹ thuật.`;
     case 'backup.damaged':

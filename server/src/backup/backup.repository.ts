@@ -24,8 +24,12 @@ export function recentBackups(db: Db, limit: number): Promise<BackupLogRow[]> {
 
 /** When the latest nightly run started, if one ever did. */
 export async function lastNightlyStart(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('backup_log').select('started_at').where('trigger', '=', 'nightly')
+  const row = await db
+    .selectFrom('backup_log')
+    .select('started_at')
+    .where('trigger', '=', 'nightly')
     .orderBy('id', 'desc')
-    .limit(1).executeTakeFirst();
+    .limit(1)
+    .executeTakeFirst();
   return row?.started_at ?? null;
 }

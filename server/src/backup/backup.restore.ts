@@ -36,7 +36,8 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   const now = o.now ?? (() => new Date());
   const manifest = await verifyBackup(o.from);
   const dbPath = join(o.dataDir, DB_FILE);
-  const occupied = existsSync(dbPath) || hasEntries(join(o.dataDir, 'evidence')) || hasEntries(join(o.dataDir, 'media'));
+  const occupied =
+    existsSync(dbPath) || hasEntries(join(o.dataDir, 'evidence')) || hasEntries(join(o.dataDir, 'media'));
   if (occupied && !o.force) throw new AppError('backup.target-not-empty', { dataDir: o.dataDir });
   if (existsSync(dbPath)) assertNotInUse(dbPath);
 
@@ -70,7 +71,9 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   }
 
   // Everything is checked and on the data folder's disk: the data there moves aside, the copy in.
-  const olds = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, 'evidence', 'media'].filter((x) => existsSync(join(o.dataDir, x)));
+  const olds = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, 'evidence', 'media'].filter((x) =>
+    existsSync(join(o.dataDir, x)),
+  );
   let previousKeptIn: string | null = null;
   try {
     if (olds.length > 0) {
@@ -87,7 +90,13 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   await syncDirs([o.dataDir]);
 
   auditRestore(dbPath, o, manifest, at, previousKeptIn);
-  return { createdAt: manifest.createdAt, center: manifest.center, files: manifest.files.length, bytes: manifest.totalBytes, previousKeptIn };
+  return {
+    createdAt: manifest.createdAt,
+    center: manifest.center,
+    files: manifest.files.length,
+    bytes: manifest.totalBytes,
+    previousKeptIn,
+  };
 }
 
 function hasEntries(dir: string): boolean {
@@ -116,15 +125,35 @@ function assertNotInUse(dbPath: string): void {
  * highest outbox number it holds, every revision raised, so what it makes from now on is never
  * taken by the hub for what the dead box already sent.
  */
-function auditRestore(dbPath: string, o: RestoreOptions, manifest: Manifest, at: Date, previousKeptIn: string | null): void {
+function auditRestore(
+  dbPath: string,
+  o: RestoreOptions,
+  manifest: Manifest,
+  at: Date,
+  previousKeptIn: string | null,
+): void {
   const db = new SQLite(dbPath, { fileMustExist: true });
   try {
     const marked = markRestored(db);
     const hasAudit = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'audit_log'").get();
     if (!hasAudit) return;
-    db.prepare('insert into audit_log (at, actor_id, actor_name, action, subject_kind, subject_id, details) values (?, ?, ?, ?, ?, ?, ?)').run(
-      at.toISOString(), o.actor?.id ?? null, o.actor?.name ?? null, 'backup.restore', 'backup', manifest.createdAt,
-      JSON.stringify({ from: o.from, createdAt: manifest.createdAt, files: manifest.files.length, bytes: manifest.totalBytes, previousKeptIn, ...(marked ? { restoredSeq: marked.restoredSeq } : {}) }),
+    db.prepare(
+      'insert into audit_log (at, actor_id, actor_name, action, subject_kind, subject_id, details) values (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      at.toISOString(),
+      o.actor?.id ?? null,
+      o.actor?.name ?? null,
+      'backup.restore',
+      'backup',
+      manifest.createdAt,
+      JSON.stringify({
+        from: o.from,
+        createdAt: manifest.createdAt,
+        files: manifest.files.length,
+        bytes: manifest.totalBytes,
+        previousKeptIn,
+        ...(marked ? { restoredSeq: marked.restoredSeq } : {}),
+      }),
     );
   } finally {
     db.close();

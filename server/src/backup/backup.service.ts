@@ -51,27 +51,68 @@ async function backupOnce(deps: BackupDeps, trigger: Trigger, actor: Actor | nul
   let result: BackupResult;
   try {
     result = await createBackup({
-      dataDir, db, to, createTo: true, keep: config.settings['backup.keep'], now,
+      dataDir,
+      db,
+      to,
+      createTo: true,
+      keep: config.settings['backup.keep'],
+      now,
       center: { id: config.center.id, name: config.center.name },
     });
   } catch (e) {
-    const err = e instanceof AppError ? e : new AppError('backup.failed', { reason: String((e as Error)?.message ?? e) });
-    const row = { started_at: startedAt, finished_at: now().toISOString(), ok: 0, trigger, path: to, bytes: 0, files: 0, error: err.code };
+    const err =
+      e instanceof AppError ? e : new AppError('backup.failed', { reason: String((e as Error)?.message ?? e) });
+    const row = {
+      started_at: startedAt,
+      finished_at: now().toISOString(),
+      ok: 0,
+      trigger,
+      path: to,
+      bytes: 0,
+      files: 0,
+      error: err.code,
+    };
     await db.transaction().execute(async (tx) => {
       await logBackup(tx, row);
-      if (trigger === 'manual') await audit(tx, actor, { action: 'backup.create', details: { ok: false, error: err.code, to } }, row.finished_at);
+      if (trigger === 'manual')
+        await audit(
+          tx,
+          actor,
+          { action: 'backup.create', details: { ok: false, error: err.code, to } },
+          row.finished_at,
+        );
     });
     throw err;
   }
-  const row = { started_at: startedAt, finished_at: now().toISOString(), ok: 1, trigger, path: result.path, bytes: result.bytes, files: result.files, error: null };
+  const row = {
+    started_at: startedAt,
+    finished_at: now().toISOString(),
+    ok: 1,
+    trigger,
+    path: result.path,
+    bytes: result.bytes,
+    files: result.files,
+    error: null,
+  };
   const id = await db.transaction().execute(async (tx) => {
     const insertedId = await logBackup(tx, row);
     if (trigger === 'manual') {
-      await audit(tx, actor, { action: 'backup.create', subjectKind: 'backup', subjectId: String(insertedId), details: { ok: true, path: result.path, files: result.files, bytes: result.bytes } }, row.finished_at);
+      await audit(
+        tx,
+        actor,
+        {
+          action: 'backup.create',
+          subjectKind: 'backup',
+          subjectId: String(insertedId),
+          details: { ok: true, path: result.path, files: result.files, bytes: result.bytes },
+        },
+        row.finished_at,
+      );
     }
     return insertedId;
   });
-  if (result.damagedSources.length > 0) console.error(backupMessage('damaged-sources', { files: result.damagedSources }));
+  if (result.damagedSources.length > 0)
+    console.error(backupMessage('damaged-sources', { files: result.damagedSources }));
   return toView({ id, ...row });
 }
 
@@ -103,8 +144,28 @@ export async function backupStatus(deps: BackupDeps): Promise<BackupStatus> {
 /** A backup older than this is shown as a warning. */
 const STALE_MS = 2 * 24 * 3600_000;
 
-function toView(r: { id: number; started_at: string; finished_at: string; ok: number; trigger: Trigger; path: string | null; bytes: number; files: number; error: string | null }): BackupRun {
-  return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, ok: r.ok === 1, trigger: r.trigger, path: r.path, bytes: Number(r.bytes), files: r.files, error: r.error };
+function toView(r: {
+  id: number;
+  started_at: string;
+  finished_at: string;
+  ok: number;
+  trigger: Trigger;
+  path: string | null;
+  bytes: number;
+  files: number;
+  error: string | null;
+}): BackupRun {
+  return {
+    id: r.id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    ok: r.ok === 1,
+    trigger: r.trigger,
+    path: r.path,
+    bytes: Number(r.bytes),
+    files: r.files,
+    error: r.error,
+  };
 }
 
 /**
@@ -156,7 +217,8 @@ export function scheduleNightlyBackup(deps: BackupDeps, options: NightlyOptions 
     options.onChecked?.(true);
   };
   return repeat(check, {
-    firstMs: options.firstCheckMs ?? 10 * 60_000, everyMs: options.everyMs ?? 15 * 60_000,
+    firstMs: options.firstCheckMs ?? 10 * 60_000,
+    everyMs: options.everyMs ?? 15 * 60_000,
     onError: (e) => log(backupMessage('backup.failed', { reason: String(e) })),
   });
 }

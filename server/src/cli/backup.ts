@@ -16,7 +16,9 @@ import { cliConfig } from './cli-config.ts';
 
 let to: string | undefined;
 try {
-  ({ values: { to } } = parseArgs({ options: { to: { type: 'string' } }, strict: true }));
+  ({
+    values: { to },
+  } = parseArgs({ options: { to: { type: 'string' } }, strict: true }));
 } catch {
   console.error('Cách dùng: npm run backup -- --to <thư mục, ví dụ /media/usb>');
   process.exit(2);
@@ -32,7 +34,13 @@ const target = to ? resolve(to) : backupDirOf(config, dataDir);
 const startedAt = new Date().toISOString();
 console.log('Đang sao lưu…');
 try {
-  const r = await createBackup({ dataDir, to: target, createTo: !to, keep: s['backup.keep'], center: { id: config.center.id, name: config.center.name } });
+  const r = await createBackup({
+    dataDir,
+    to: target,
+    createTo: !to,
+    keep: s['backup.keep'],
+    center: { id: config.center.id, name: config.center.name },
+  });
   record({ ok: 1, path: r.path, bytes: r.bytes, files: r.files, error: null });
   console.log(backupMessage('done', { path: r.path, files: r.files, bytes: r.bytes }));
   if (r.damagedSources.length > 0) console.error(backupMessage('damaged-sources', { files: r.damagedSources }));
@@ -51,8 +59,9 @@ function record(row: { ok: number; path: string; bytes: number; files: number; e
     const db = new SQLite(file, { fileMustExist: true, timeout: 5000 });
     try {
       if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = 'backup_log'").get()) return;
-      db.prepare('insert into backup_log (started_at, finished_at, ok, trigger, path, bytes, files, error) values (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(startedAt, new Date().toISOString(), row.ok, 'cli', row.path, row.bytes, row.files, row.error);
+      db.prepare(
+        'insert into backup_log (started_at, finished_at, ok, trigger, path, bytes, files, error) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(startedAt, new Date().toISOString(), row.ok, 'cli', row.path, row.bytes, row.files, row.error);
     } finally {
       db.close();
     }

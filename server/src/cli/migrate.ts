@@ -8,5 +8,7 @@ const file = join(dataDir, 'kiosk.sqlite');
 const db = openDatabase({ file, url: config.settings['db.url'], synchronous: config.settings['db.synchronous'] });
 const result = await migrateToLatest(db);
 const ran = result.results ?? [];
-console.log(ran.length === 0 ? `${file}: already up to date` : ran.map((r) => `${r.migrationName}: ${r.status}`).join('\n'));
+console.log(
+  ran.length === 0 ? `${file}: already up to date` : ran.map((r) => `${r.migrationName}: ${r.status}`).join('\n'),
+);
 await db.destroy();

@@ -10,12 +10,16 @@ import { cliConfig } from './cli-config.ts';
  * damaged one, and a data folder that holds data without --force (that data is then kept aside).
  * Stop the kiosk first. Exits 1 on a refusal.
  */
-const usage = 'Cách dùng: npm run restore -- --from <thư mục bản sao lưu, ví dụ /media/usb/hoctap-backup-20261124-020000> [--force]';
+const usage =
+  'Cách dùng: npm run restore -- --from <thư mục bản sao lưu, ví dụ /media/usb/hoctap-backup-20261124-020000> [--force]';
 
 let from: string | undefined;
 let force = false;
 try {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, force: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, force: { type: 'boolean', default: false } },
+    strict: true,
+  });
   from = values.from;
   force = values.force ?? false;
 } catch {

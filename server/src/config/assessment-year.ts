@@ -5,7 +5,9 @@ import type { KioskConfig } from './load.ts';
 export function assessmentYearNow(deps: { config: Pick<KioskConfig, 'settings'>; now: () => Date }): number {
   const s = deps.config.settings;
   return currentAssessmentYear(deps.now(), {
-    startMonth: s['year.startMonth'], startDay: s['year.startDay'], timeZone: s['year.timeZone'],
+    startMonth: s['year.startMonth'],
+    startDay: s['year.startDay'],
+    timeZone: s['year.timeZone'],
     fixedYear: s['year.fixed'] ?? undefined,
   });
 }

@@ -22,30 +22,47 @@ const CenterSchema = v.strictObject({
   commune: OneLineText(1, 200),
   province: OneLineText(1, 200),
   demo: v.optional(v.boolean(), false),
-  villages: v.pipe(v.array(OneLineText(1, 120)), v.minLength(1), v.check((a) => new Set(a).size === a.length, 'villages must be unique')),
+  villages: v.pipe(
+    v.array(OneLineText(1, 120)),
+    v.minLength(1),
+    v.check((a) => new Set(a).size === a.length, 'villages must be unique'),
+  ),
 });
 export type Center = v.InferOutput<typeof CenterSchema>;
 
 /** Targets of one source: per measure, year → share 0..1 (straight line between anchor years). */
 const TargetTableSchema = v.record(
   v.picklist(targetMeasures),
-  v.record(v.pipe(v.string(), v.regex(/^\d{4}$/, 'years are written as four digits')), v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  v.record(
+    v.pipe(v.string(), v.regex(/^\d{4}$/, 'years are written as four digits')),
+    v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  ),
 );
 
 const CenterFileSchema = v.strictObject({
   center: CenterSchema,
   settings: v.optional(v.record(v.string(), v.unknown()), {}),
   /** A hub's province overrides and the commune's own year-by-year table (national defaults in targets/). */
-  targets: v.optional(v.strictObject({ province: v.optional(TargetTableSchema, {}), commune: v.optional(TargetTableSchema, {}) }), {}),
+  targets: v.optional(
+    v.strictObject({ province: v.optional(TargetTableSchema, {}), commune: v.optional(TargetTableSchema, {}) }),
+    {},
+  ),
 });
 
 /** Targets of the four other titles (families, clans, communities, units, workers, unit staff), same shape. */
 const ModelTargetTableSchema = v.record(
   v.picklist(modelTargetMeasures),
-  v.record(v.pipe(v.string(), v.regex(/^\d{4}$/, 'years are written as four digits')), v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  v.record(
+    v.pipe(v.string(), v.regex(/^\d{4}$/, 'years are written as four digits')),
+    v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  ),
 );
 
-const NationalTargetsSchema = v.strictObject({ source: v.string(), measures: TargetTableSchema, models: v.optional(ModelTargetTableSchema, {}) });
+const NationalTargetsSchema = v.strictObject({
+  source: v.string(),
+  measures: TargetTableSchema,
+  models: v.optional(ModelTargetTableSchema, {}),
+});
 
 /** The target tables from most general to most specific; adjustments on the hub come on top. */
 export interface TargetLayers {
@@ -86,21 +103,26 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
     values[key] = spec.default;
   }
   for (const [key, raw] of Object.entries(centerFile.settings)) {
-    if (!Object.hasOwn(options, key)) throw new ConfigError(rel(centerPath), `settings.${key}`, 'no such option (see kiosk-config/options.ts)');
+    if (!Object.hasOwn(options, key))
+      throw new ConfigError(rel(centerPath), `settings.${key}`, 'no such option (see kiosk-config/options.ts)');
     values[key] = checkValue(options[key as OptionKey], raw, rel(centerPath), `settings.${key}`);
   }
   for (const [key, spec] of Object.entries(options) as [OptionKey, OptionSpec][]) {
     const raw = env[spec.env];
-    if (raw !== undefined && raw !== '') values[key] = checkValue(spec, fromEnv(spec, raw, key), `environment variable ${spec.env}`, key);
+    if (raw !== undefined && raw !== '')
+      values[key] = checkValue(spec, fromEnv(spec, raw, key), `environment variable ${spec.env}`, key);
   }
   const settings = values as Settings;
 
   const criteriaDir = join(configDir, 'criteria');
-  const criteriaSets = readdirSync(criteriaDir).filter((f) => f.endsWith('.json')).sort().flatMap((file) => {
-    const path = join(criteriaDir, file);
-    const data = readJson(path);
-    return isModelCriteriaSetData(data) ? [] : [parseWith(CriteriaSetSchema, data, rel(path))];
-  });
+  const criteriaSets = readdirSync(criteriaDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((file) => {
+      const path = join(criteriaDir, file);
+      const data = readJson(path);
+      return isModelCriteriaSetData(data) ? [] : [parseWith(CriteriaSetSchema, data, rel(path))];
+    });
   // The four other titles (gia đình, dòng họ, cộng đồng, đơn vị) have their own format: checked
   // here too, so a broken set of either kind stops the start naming its file and item.
   const modelSets = loadModelSets(criteriaDir);
@@ -117,19 +139,39 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
     }
   }
   const digitalDir = join(configDir, 'digital');
-  const digitalBanks = readdirSync(digitalDir).filter((f) => f.endsWith('.json')).sort().map((file) => {
-    const path = join(digitalDir, file);
-    return parseWith(DigitalBankSchema, readJson(path), rel(path));
-  });
+  const digitalBanks = readdirSync(digitalDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const path = join(digitalDir, file);
+      return parseWith(DigitalBankSchema, readJson(path), rel(path));
+    });
   if (!digitalBanks.some((b) => `${b.id}@${b.version}` === settings['digital.bank'])) {
-    throw new ConfigError('settings', 'digital.bank', `question bank "${settings['digital.bank']}" is not in ${rel(digitalDir)}`);
+    throw new ConfigError(
+      'settings',
+      'digital.bank',
+      `question bank "${settings['digital.bank']}" is not in ${rel(digitalDir)}`,
+    );
   }
   const nationalPath = join(configDir, 'targets', 'national.json');
   const nationalFile = parseWith(NationalTargetsSchema, readJson(nationalPath), rel(nationalPath));
   const national = nationalFile.measures as TargetTable;
-  const targets = { national, province: centerFile.targets.province as TargetTable, commune: centerFile.targets.commune as TargetTable };
+  const targets = {
+    national,
+    province: centerFile.targets.province as TargetTable,
+    commune: centerFile.targets.commune as TargetTable,
+  };
   const modelTargets = { national: nationalFile.models as ModelTargetTable };
-  return deepFreeze({ settings, center: centerFile.center, criteriaSets, modelSets, targets, modelTargets, digitalBanks, configDir });
+  return deepFreeze({
+    settings,
+    center: centerFile.center,
+    criteriaSets,
+    modelSets,
+    targets,
+    modelTargets,
+    digitalBanks,
+    configDir,
+  });
 }
 
 function parseWith<S extends v.GenericSchema>(schema: S, data: unknown, source: string): v.InferOutput<S> {
@@ -137,7 +179,8 @@ function parseWith<S extends v.GenericSchema>(schema: S, data: unknown, source: 
   if (result.success) return result.output;
   // The free-text rule's issue first, named by its code, whatever else is wrong beside it.
   const issue = result.issues.find((i) => i.message === TEXT_INVALID) ?? result.issues[0];
-  const message = issue.message === TEXT_INVALID ? `holds hidden control or direction characters (${TEXT_INVALID})` : issue.message;
+  const message =
+    issue.message === TEXT_INVALID ? `holds hidden control or direction characters (${TEXT_INVALID})` : issue.message;
   throw new ConfigError(source, v.getDotPath(issue) ?? '(root)', message);
 }
 
@@ -170,11 +213,16 @@ function checkValue(spec: OptionSpec, raw: unknown, source: string, key: string)
       if (typeof raw === 'number' && Number.isInteger(raw) && raw >= spec.min && raw <= spec.max) return raw;
       throw new ConfigError(source, key, `must be a whole number from ${spec.min} to ${spec.max}`);
     case 'map':
-      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.values(raw).every((x) => typeof x === 'string')) return raw;
+      if (
+        typeof raw === 'object' &&
+        raw !== null &&
+        !Array.isArray(raw) &&
+        Object.values(raw).every((x) => typeof x === 'string')
+      )
+        return raw;
       throw new ConfigError(source, key, 'must be an object of strings');
   }
 }
-
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -183,4 +231,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-

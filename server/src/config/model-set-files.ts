@@ -16,7 +16,9 @@ import { ConfigError, readJson, rel } from './config-error.ts';
  */
 export function loadModelSets(criteriaDir: string): ModelCriteriaSet[] {
   const sets: ModelCriteriaSet[] = [];
-  for (const file of readdirSync(criteriaDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(criteriaDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const path = join(criteriaDir, file);
     const data = readJson(path);
     if (!isModelCriteriaSetData(data)) continue;

@@ -38,7 +38,11 @@ export class CriteriaSets {
 
   constructor(private readonly config: KioskConfig) {
     const s = config.settings;
-    this.current = { sets: [...config.criteriaSets], byYear: { ...s['cdht.criteriaSetByYear'] }, current: s['cdht.criteriaSet'] };
+    this.current = {
+      sets: [...config.criteriaSets],
+      byYear: { ...s['cdht.criteriaSetByYear'] },
+      current: s['cdht.criteriaSet'],
+    };
     this.known = this.index([]);
   }
 

@@ -18,7 +18,10 @@ export function parseModelSet(data: unknown): ModelCriteriaSet {
   // Cross-field problems carry their code in the message (modelSetProblems); a wrong shape is simply invalid.
   const problems = shape.issues.map((i) => `${v.getDotPath(i) ?? '(set)'}: ${i.message}`);
   const mismatch = shape.issues.some((i) => i.message.startsWith('[criteria.points-mismatch]'));
-  throw new AppError(mismatch ? 'criteria.points-mismatch' : 'criteria.invalid', { set: typeof set === 'string' ? set : undefined, problems });
+  throw new AppError(mismatch ? 'criteria.points-mismatch' : 'criteria.invalid', {
+    set: typeof set === 'string' ? set : undefined,
+    problems,
+  });
 }
 
 /** The model sets this box knows, by id@version and by title. */

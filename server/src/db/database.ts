@@ -46,7 +46,9 @@ export function openDatabase({ file, url, synchronous }: OpenOptions): Db {
   if (url) {
     // Counts come back as numbers, not strings (bigint), as from SQLite.
     pg.types.setTypeParser(20, (v) => Number(v));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+    });
   }
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);

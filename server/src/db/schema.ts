@@ -1,30 +1,99 @@
 import type { Generated } from 'kysely';
-import type { AppraisalItemTable, AppraisalTable, AssessmentItemTable, AssessmentTable, EvidenceTable,
-  ErasedTallyTable, ProposalListTable, RecognitionTable } from './tables/assessments.ts';
-import type { HubAssessmentTable, HubDeclineTable, HubDecisionSubjectTable, HubDecisionTable, HubDigitalCheckTable,
-  HubEnrolmentTable, HubFeedTable, HubModelAppraisalTable, HubModelAssessmentTable, HubModelSubjectTable,
-  HubNodeTable, HubNonceTable, HubPersonTable, HubPopulationTable, HubRecordTable, HubRefusalTable,
-  HubTargetAdjustmentTable, HubUnitChangeTable } from './tables/hub.ts';
-import type { AttendanceTable, DigitalAttemptTable, DigitalDraftTable, LearningPlanTable,
-  ResourceTable } from './tables/learning.ts';
+import type {
+  AppraisalItemTable,
+  AppraisalTable,
+  AssessmentItemTable,
+  AssessmentTable,
+  EvidenceTable,
+  ErasedTallyTable,
+  ProposalListTable,
+  RecognitionTable,
+} from './tables/assessments.ts';
+import type {
+  HubAssessmentTable,
+  HubDeclineTable,
+  HubDecisionSubjectTable,
+  HubDecisionTable,
+  HubDigitalCheckTable,
+  HubEnrolmentTable,
+  HubFeedTable,
+  HubModelAppraisalTable,
+  HubModelAssessmentTable,
+  HubModelSubjectTable,
+  HubNodeTable,
+  HubNonceTable,
+  HubPersonTable,
+  HubPopulationTable,
+  HubRecordTable,
+  HubRefusalTable,
+  HubTargetAdjustmentTable,
+  HubUnitChangeTable,
+} from './tables/hub.ts';
+import type {
+  AttendanceTable,
+  DigitalAttemptTable,
+  DigitalDraftTable,
+  LearningPlanTable,
+  ResourceTable,
+} from './tables/learning.ts';
 import type { ConsentTable, GuardianConsentTable, PersonTable, VillagerTokenTable } from './tables/people.ts';
-import type { ClanHouseholdTable, ClanTable, HouseholdFactsTable, HouseholdMemberTable, HouseholdTable,
-  UnitMemberTable, UnitStaffCountTable, UnitTable } from './tables/registry.ts';
+import type {
+  ClanHouseholdTable,
+  ClanTable,
+  HouseholdFactsTable,
+  HouseholdMemberTable,
+  HouseholdTable,
+  UnitMemberTable,
+  UnitStaffCountTable,
+  UnitTable,
+} from './tables/registry.ts';
 import type { AuditLogTable, BackupLogTable, SetupCodeTable, StaffSessionTable, StaffTable } from './tables/staff.ts';
 import type { FeedRecordTable, OutboxTable, SyncStateTable } from './tables/sync.ts';
 
-export type { AppraisalItemRow, AppraisalItemTable, AppraisalRow, AppraisalTable, AssessmentItemRow,
-  AssessmentItemTable, AssessmentRow, AssessmentTable, ErasedTallyTable, EvidenceRow, EvidenceTable,
-  ProposalListTable, RecognitionTable } from './tables/assessments.ts';
-export type { HubAssessmentTable, HubDeclineTable, HubDecisionRow, HubDecisionTable, HubEnrolmentTable,
-  HubFeedTable, HubNodeRow, HubNodeTable, HubPersonTable, HubRecordTable } from './tables/hub.ts';
-export type { AttendanceTable, DigitalAttemptTable, DigitalDraftTable,
-  LearningPlanTable } from './tables/learning.ts';
-export type { ConsentTable, GuardianConsentTable, PersonRow, PersonTable,
-  VillagerTokenTable } from './tables/people.ts';
+export type {
+  AppraisalItemRow,
+  AppraisalItemTable,
+  AppraisalRow,
+  AppraisalTable,
+  AssessmentItemRow,
+  AssessmentItemTable,
+  AssessmentRow,
+  AssessmentTable,
+  ErasedTallyTable,
+  EvidenceRow,
+  EvidenceTable,
+  ProposalListTable,
+  RecognitionTable,
+} from './tables/assessments.ts';
+export type {
+  HubAssessmentTable,
+  HubDeclineTable,
+  HubDecisionRow,
+  HubDecisionTable,
+  HubEnrolmentTable,
+  HubFeedTable,
+  HubNodeRow,
+  HubNodeTable,
+  HubPersonTable,
+  HubRecordTable,
+} from './tables/hub.ts';
+export type { AttendanceTable, DigitalAttemptTable, DigitalDraftTable, LearningPlanTable } from './tables/learning.ts';
+export type {
+  ConsentTable,
+  GuardianConsentTable,
+  PersonRow,
+  PersonTable,
+  VillagerTokenTable,
+} from './tables/people.ts';
 export type { MembershipTable } from './tables/registry.ts';
-export type { AuditLogTable, BackupLogTable, StaffRole, StaffRow, StaffSessionTable,
-  StaffTable } from './tables/staff.ts';
+export type {
+  AuditLogTable,
+  BackupLogTable,
+  StaffRole,
+  StaffRow,
+  StaffSessionTable,
+  StaffTable,
+} from './tables/staff.ts';
 export type { NewOutboxRow, OutboxTable } from './tables/sync.ts';
 
 /** Kysely's view of the tables; rows stop at the services. The tables themselves live in ./tables/ by subject. */

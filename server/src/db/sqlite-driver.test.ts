@@ -6,7 +6,9 @@ import { Kysely, sql, type Generated } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommitSqlite, GroupCommitSqliteDialect } from './sqlite-driver.ts';
 
-interface T { item: { id: Generated<number>; label: string } }
+interface T {
+  item: { id: Generated<number>; label: string };
+}
 
 let dir: string;
 let shared: GroupCommitSqlite;
@@ -24,7 +26,10 @@ beforeEach(async () => {
   shared = new GroupCommitSqlite(sqlite);
   commits = 0;
   const prepare = shared.prepare.bind(shared);
-  shared.prepare = (text: string) => { if (text === 'commit') commits++; return prepare(text); };
+  shared.prepare = (text: string) => {
+    if (text === 'commit') commits++;
+    return prepare(text);
+  };
   db = new Kysely<T>({ dialect: new GroupCommitSqliteDialect(shared) });
   await sql`create table item (id integer primary key, label text not null unique)`.execute(db);
   other = new SQLite(file, { readonly: true });
@@ -37,17 +42,29 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const durable = () => (other.prepare('select label from item order by id').all() as { label: string }[]).map((r) => r.label);
+const durable = () =>
+  (other.prepare('select label from item order by id').all() as { label: string }[]).map((r) => r.label);
 const insert = (label: string) => db.transaction().execute((trx) => trx.insertInto('item').values({ label }).execute());
 
 describe('group commit over better-sqlite3', () => {
   it('commits transactions started together with one COMMIT, and answers each only once it is on disk', async () => {
     const seen: string[][] = [];
-    const all = Promise.all(['a', 'b', 'c', 'd'].map((label) => insert(label).then(() => { seen.push(durable()); })));
+    const all = Promise.all(
+      ['a', 'b', 'c', 'd'].map((label) =>
+        insert(label).then(() => {
+          seen.push(durable());
+        }),
+      ),
+    );
     await all;
     expect(commits).toBe(1);
     // Every caller, when answered, could already read all four from another connection.
-    expect(seen).toEqual([['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd']]);
+    expect(seen).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['a', 'b', 'c', 'd'],
+      ['a', 'b', 'c', 'd'],
+      ['a', 'b', 'c', 'd'],
+    ]);
   });
 
   it('rolls back a failing transaction alone; the others of its group commit', async () => {
@@ -95,7 +112,9 @@ describe('group commit over better-sqlite3', () => {
       await c.transaction().execute((trx) => trx.insertInto('item').values({ label: 'inner' }).execute());
       order.push(...(await c.selectFrom('item').select('label').execute()).map((r) => `seen:${r.label}`));
     });
-    const other = insert('other').then(() => { order.push('other'); });
+    const other = insert('other').then(() => {
+      order.push('other');
+    });
     await Promise.all([scoped, other]);
     expect(durable()).toEqual(['inner', 'other']);
     expect(order).toContain('seen:inner');

@@ -1,5 +1,15 @@
 import type SQLite from 'better-sqlite3';
-import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult } from 'kysely';
+import {
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
 
 /**
  * Kysely's SQLite dialect with the driver a busy box needs. Kysely's own driver prepares every
@@ -22,7 +32,10 @@ import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQu
 const STATEMENT_CACHE_SIZE = 400;
 const SAVEPOINT = 'kiosk_tx';
 
-interface Waiter { resolve: () => void; reject: (e: unknown) => void }
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
 
 export class GroupCommitSqlite {
   private readonly statements = new Map<string, SQLite.Statement>();
@@ -56,13 +69,17 @@ export class GroupCommitSqlite {
 
   /** The one connection, one holder at a time (as Kysely's driver does). */
   async lock(): Promise<void> {
-    if (!this.locked) { this.locked = true; return; }
+    if (!this.locked) {
+      this.locked = true;
+      return;
+    }
     await new Promise<void>((resolve) => this.queue.push(resolve));
   }
 
   unlock(): void {
     const next = this.queue.shift();
-    if (next) next(); else this.locked = false;
+    if (next) next();
+    else this.locked = false;
   }
 
   begin(): void {
@@ -135,7 +152,9 @@ export class GroupCommitSqlite {
   private abortGroup(e: unknown): void {
     try {
       if (this.sqlite.inTransaction) this.prepare('rollback').run();
-    } catch { /* already rolled back */ }
+    } catch {
+      /* already rolled back */
+    }
     this.failGroup(e);
   }
 
@@ -223,15 +242,24 @@ class GroupCommitDriver implements Driver {
   }
 
   async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery({ sql: `savepoint "${name.replace(/"/g, '""')}"`, parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery({
+      sql: `savepoint "${name.replace(/"/g, '""')}"`,
+      parameters: [],
+    } as unknown as CompiledQuery);
   }
 
   async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery({ sql: `rollback to "${name.replace(/"/g, '""')}"`, parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery({
+      sql: `rollback to "${name.replace(/"/g, '""')}"`,
+      parameters: [],
+    } as unknown as CompiledQuery);
   }
 
   async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery({ sql: `release "${name.replace(/"/g, '""')}"`, parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery({
+      sql: `release "${name.replace(/"/g, '""')}"`,
+      parameters: [],
+    } as unknown as CompiledQuery);
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -252,8 +280,16 @@ class GroupCommitDriver implements Driver {
 /** SQLite through better-sqlite3 with cached statements and group commit (see above). */
 export class GroupCommitSqliteDialect implements Dialect {
   constructor(private readonly shared: GroupCommitSqlite) {}
-  createDriver(): Driver { return new GroupCommitDriver(this.shared); }
-  createQueryCompiler() { return new SqliteQueryCompiler(); }
-  createAdapter() { return new SqliteAdapter(); }
-  createIntrospector(db: Kysely<any>) { return new SqliteIntrospector(db); }
+  createDriver(): Driver {
+    return new GroupCommitDriver(this.shared);
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter() {
+    return new SqliteAdapter();
+  }
+  createIntrospector(db: Kysely<any>) {
+    return new SqliteIntrospector(db);
+  }
 }

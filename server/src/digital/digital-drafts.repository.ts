@@ -10,8 +10,11 @@ export function findDraftOf(db: Db, personId: string): Promise<DigitalDraftTable
 /** Keeps her paused check, replacing the one she had. */
 export async function putDraft(db: Db, row: DigitalDraftTable): Promise<void> {
   const { person_id: _key, ...rest } = row;
-  await db.insertInto('digital_draft').values(row)
-    .onConflict((oc) => oc.column('person_id').doUpdateSet(rest)).execute();
+  await db
+    .insertInto('digital_draft')
+    .values(row)
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(rest))
+    .execute();
 }
 
 export async function deleteDraftOf(db: Db, personId: string): Promise<void> {
@@ -25,9 +28,19 @@ export async function deleteDraftsStartedBy(db: Db, startedBy: string): Promise<
 }
 
 /** Her latest finished check, and whether `attemptId` is a finished check already. */
-export async function finishedChecks(db: Db, personId: string, attemptId: string): Promise<{ last: DigitalAttemptTable | undefined; finished: boolean }> {
+export async function finishedChecks(
+  db: Db,
+  personId: string,
+  attemptId: string,
+): Promise<{ last: DigitalAttemptTable | undefined; finished: boolean }> {
   const [last, same] = await Promise.all([
-    db.selectFrom('digital_attempt').selectAll().where('person_id', '=', personId).orderBy('finished_at', 'desc').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('digital_attempt')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .orderBy('finished_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
     db.selectFrom('digital_attempt').select('id').where('id', '=', attemptId).executeTakeFirst(),
   ]);
   return { last, finished: same !== undefined };

@@ -30,8 +30,14 @@ function expired(deps: DraftDeps, startedAt: string): boolean {
 
 function toView(deps: DraftDeps, row: DigitalDraftTable): DigitalDraftView {
   return {
-    attemptId: row.attempt_id, bankId: row.bank_id, bankVersion: row.bank_version, startedAt: row.started_at, index: row.item_index,
-    responses: JSON.parse(row.responses) as DigitalDraftView['responses'], savedAt: row.saved_at, expiresAt: expiresAt(deps, row.started_at),
+    attemptId: row.attempt_id,
+    bankId: row.bank_id,
+    bankVersion: row.bank_version,
+    startedAt: row.started_at,
+    index: row.item_index,
+    responses: JSON.parse(row.responses) as DigitalDraftView['responses'],
+    savedAt: row.saved_at,
+    expiresAt: expiresAt(deps, row.started_at),
   };
 }
 
@@ -41,11 +47,17 @@ function toView(deps: DraftDeps, row: DigitalDraftTable): DigitalDraftView {
  * and need not be sent again: it has run out, or she has already finished this check (or one begun
  * after it) and a late copy must not bring it back.
  */
-export async function saveDraft(deps: AssessmentDeps, personId: string, input: PutDigitalDraft): Promise<DigitalDraftAnswer> {
+export async function saveDraft(
+  deps: AssessmentDeps,
+  personId: string,
+  input: PutDigitalDraft,
+): Promise<DigitalDraftAnswer> {
   const bank = findBank(deps, input.bankId, input.bankVersion);
   checkResponses(bank, input.responses);
   if (input.index >= bank.items.length) {
-    throw new AppError('request.invalid', { issues: [{ path: 'index', message: `must be below ${bank.items.length}, the bank's number of items` }] });
+    throw new AppError('request.invalid', {
+      issues: [{ path: 'index', message: `must be below ${bank.items.length}, the bank's number of items` }],
+    });
   }
   checkStartedAt(deps, input.startedAt);
   const startedAt = new Date(input.startedAt).toISOString();
@@ -57,8 +69,14 @@ export async function saveDraft(deps: AssessmentDeps, personId: string, input: P
     const retake = await retakeFor(deps, trx, personId, last);
     if (!retake.allowed) throw new AppError('digital.retake-too-soon', { nextDate: retake.nextDate });
     const row: DigitalDraftTable = {
-      person_id: personId, attempt_id: input.attemptId, bank_id: bank.id, bank_version: bank.version, started_at: startedAt,
-      item_index: input.index, responses: JSON.stringify(input.responses), saved_at: deps.now().toISOString(),
+      person_id: personId,
+      attempt_id: input.attemptId,
+      bank_id: bank.id,
+      bank_version: bank.version,
+      started_at: startedAt,
+      item_index: input.index,
+      responses: JSON.stringify(input.responses),
+      saved_at: deps.now().toISOString(),
     };
     await repo.putDraft(trx, row);
     return { draft: toView(deps, row) };
@@ -91,7 +109,10 @@ export async function draftForExport(deps: DraftDeps, personId: string): Promise
 /** Deletes every paused check that has run out; answers how many. */
 export function purgeExpiredDrafts(deps: DraftDeps): Promise<number> {
   // At or before, as `expired` reads it: a draft whose end is now has gone.
-  return repo.deleteDraftsStartedBy(deps.db, new Date(deps.now().getTime() - deps.config.settings['digital.draftDays'] * DAY_MS).toISOString());
+  return repo.deleteDraftsStartedBy(
+    deps.db,
+    new Date(deps.now().getTime() - deps.config.settings['digital.draftDays'] * DAY_MS).toISOString(),
+  );
 }
 
 export interface PurgeOptions {
@@ -116,7 +137,8 @@ export function scheduleDraftPurge(deps: DraftDeps, options: PurgeOptions = {}):
     options.onPurged?.(count);
   };
   return repeat(round, {
-    firstMs: options.firstMs ?? 60_000, everyMs: options.everyMs ?? 60 * 60_000,
+    firstMs: options.firstMs ?? 60_000,
+    everyMs: options.everyMs ?? 60 * 60_000,
     onError: (e) => log(`Không xóa được bài kiểm tra kỹ năng số tạm dừng đã quá hạn: ${String(e)}`),
   });
 }

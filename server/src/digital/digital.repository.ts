@@ -9,13 +9,21 @@ export function findAttempt(db: Db, id: string): Promise<DigitalAttemptTable | u
 
 /** A person's latest finished check, if any. */
 export function latestAttemptOf(db: Db, personId: string): Promise<DigitalAttemptTable | undefined> {
-  return db.selectFrom('digital_attempt').selectAll().where('person_id', '=', personId).orderBy('finished_at', 'desc')
+  return db
+    .selectFrom('digital_attempt')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('finished_at', 'desc')
     .executeTakeFirst();
 }
 
 /** A person's checks, newest first. */
 export function attemptsOf(db: Db, personId: string): Promise<DigitalAttemptTable[]> {
-  return db.selectFrom('digital_attempt').selectAll().where('person_id', '=', personId).orderBy('finished_at', 'desc')
+  return db
+    .selectFrom('digital_attempt')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('finished_at', 'desc')
     .execute();
 }
 

@@ -1,4 +1,11 @@
-import { answeredCount, responseProblems, retakeAllowed, scoreAttempt, startedAtProblem, type DigitalResponses } from '../../../shared/domain/digital-skills.ts';
+import {
+  answeredCount,
+  responseProblems,
+  retakeAllowed,
+  scoreAttempt,
+  startedAtProblem,
+  type DigitalResponses,
+} from '../../../shared/domain/digital-skills.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { DigitalAttemptView, DigitalHistory, PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
@@ -38,7 +45,9 @@ export function findBank(deps: Pick<AssessmentDeps, 'config'>, id: string, versi
  */
 export function checkResponses(bank: DigitalBank, responses: DigitalResponses): void {
   const problems = responseProblems(bank.items, responses);
-  const misfit = problems.filter((p) => p.problem === 'item-unknown' || p.problem === 'wrong-kind').map((p) => p.itemId);
+  const misfit = problems
+    .filter((p) => p.problem === 'item-unknown' || p.problem === 'wrong-kind')
+    .map((p) => p.itemId);
   if (misfit.length > 0) throw new AppError('digital.item-unknown', { itemIds: misfit });
   if (problems.length > 0) throw new AppError('digital.answer-unknown', { itemIds: problems.map((p) => p.itemId) });
   if (answeredCount(responses) === 0) throw new AppError('digital.no-answers');
@@ -52,18 +61,37 @@ export function checkResponses(bank: DigitalBank, responses: DigitalResponses): 
  */
 export function checkStartedAt(deps: Pick<AssessmentDeps, 'config' | 'now'>, startedAt: string): void {
   const s = deps.config.settings;
-  const window = { futureSeconds: s['sync.clockSkewSeconds'], pastDays: s['digital.draftDays'] + s['villager.deliveryDays'] };
+  const window = {
+    futureSeconds: s['sync.clockSkewSeconds'],
+    pastDays: s['digital.draftDays'] + s['villager.deliveryDays'],
+  };
   const reason = startedAtProblem(startedAt, deps.now(), window);
-  if (reason) throw new AppError('digital.started-at-invalid', { startedAt, reason, skewSeconds: window.futureSeconds, maxDays: window.pastDays });
+  if (reason)
+    throw new AppError('digital.started-at-invalid', {
+      startedAt,
+      reason,
+      skewSeconds: window.futureSeconds,
+      maxDays: window.pastDays,
+    });
 }
 
 function toView(row: DigitalAttemptTable): DigitalAttemptView {
   const result = JSON.parse(row.result) as ReturnType<typeof scoreAttempt>;
   return {
-    id: row.id, personId: row.person_id, year: row.year, bankId: row.bank_id, bankVersion: row.bank_version,
-    startedAt: row.started_at, finishedAt: row.finished_at, overall: result.overall, domains: result.domains,
-    practicalShare: result.practicalShare, hasDigitalSkills: result.hasDigitalSkills, proficient: result.proficient,
-    toLearn: result.toLearn, assisted: row.assisted_by !== null,
+    id: row.id,
+    personId: row.person_id,
+    year: row.year,
+    bankId: row.bank_id,
+    bankVersion: row.bank_version,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    overall: result.overall,
+    domains: result.domains,
+    practicalShare: result.practicalShare,
+    hasDigitalSkills: result.hasDigitalSkills,
+    proficient: result.proficient,
+    toLearn: result.toLearn,
+    assisted: row.assisted_by !== null,
   };
 }
 
@@ -73,45 +101,80 @@ function toView(row: DigitalAttemptTable): DigitalAttemptView {
  */
 export async function retakeFor(deps: AssessmentDeps, db: Db, personId: string, last: DigitalAttemptTable | undefined) {
   const attended = last ? await attendedSince(db, personId, last.finished_at) : false;
-  return retakeAllowed(currentBank(deps), last?.finished_at ?? null, deps.now().toISOString(), attended, deps.config.settings['year.timeZone']);
+  return retakeAllowed(
+    currentBank(deps),
+    last?.finished_at ?? null,
+    deps.now().toISOString(),
+    attended,
+    deps.config.settings['year.timeZone'],
+  );
 }
 
 /**
  * Stores and scores a finished attempt under the tablet's id. The same attempt again answers what
  * was stored; a new attempt before the retake policy allows is refused with the date it may.
  */
-export async function putAttempt(deps: AssessmentDeps, id: string, input: PutDigitalAttempt): Promise<DigitalAttemptView> {
+export async function putAttempt(
+  deps: AssessmentDeps,
+  id: string,
+  input: PutDigitalAttempt,
+): Promise<DigitalAttemptView> {
   const bank = findBank(deps, input.bankId, input.bankVersion);
   checkResponses(bank, input.responses);
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const existing = await repo.findAttempt(trx, id);
     if (existing) {
-      if (existing.person_id !== input.personId || existing.responses !== JSON.stringify(input.responses)) throw new AppError('digital.id-conflict');
+      if (existing.person_id !== input.personId || existing.responses !== JSON.stringify(input.responses))
+        throw new AppError('digital.id-conflict');
       return toView(existing);
     }
     // After the resend check: an attempt the box already holds answers as it did, however long ago it began.
     checkStartedAt(deps, input.startedAt);
     if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
-    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy)))
+      throw new AppError('assessment.assistant-unknown');
     const last = await repo.latestAttemptOf(trx, input.personId);
     const retake = await retakeFor(deps, trx, input.personId, last);
     if (!retake.allowed) throw new AppError('digital.retake-too-soon', { nextDate: retake.nextDate });
     const result = scoreAttempt(bank, input.responses);
     const row: DigitalAttemptTable = {
-      id, person_id: input.personId, year: assessmentYearNow(deps), bank_id: bank.id, bank_version: bank.version,
-      started_at: input.startedAt, finished_at: at, responses: JSON.stringify(input.responses), result: JSON.stringify(result),
-      has_digital: result.hasDigitalSkills ? 1 : 0, proficient: result.proficient ? 1 : 0, assisted_by: input.assistedBy ?? null,
+      id,
+      person_id: input.personId,
+      year: assessmentYearNow(deps),
+      bank_id: bank.id,
+      bank_version: bank.version,
+      started_at: input.startedAt,
+      finished_at: at,
+      responses: JSON.stringify(input.responses),
+      result: JSON.stringify(result),
+      has_digital: result.hasDigitalSkills ? 1 : 0,
+      proficient: result.proficient ? 1 : 0,
+      assisted_by: input.assistedBy ?? null,
     };
     await repo.insertAttempt(trx, row);
     // Her paused check (this one, or an older one) is done with: nothing of it is kept.
     await deleteDraftOf(trx, input.personId);
     const view = toView(row);
-    await appendChange(trx, {
-      type: 'DigitalCheckV1', id, revision: 1, personId: view.personId, year: view.year, bankId: view.bankId, bankVersion: view.bankVersion,
-      finishedAt: view.finishedAt, overall: view.overall, domains: view.domains, hasDigitalSkills: view.hasDigitalSkills,
-      proficient: view.proficient, assisted: view.assisted,
-    }, at);
+    await appendChange(
+      trx,
+      {
+        type: 'DigitalCheckV1',
+        id,
+        revision: 1,
+        personId: view.personId,
+        year: view.year,
+        bankId: view.bankId,
+        bankVersion: view.bankVersion,
+        finishedAt: view.finishedAt,
+        overall: view.overall,
+        domains: view.domains,
+        hasDigitalSkills: view.hasDigitalSkills,
+        proficient: view.proficient,
+        assisted: view.assisted,
+      },
+      at,
+    );
     return view;
   });
 }

@@ -46,7 +46,12 @@ export async function publishEvidencePolicy(db: Db, config: Pick<KioskConfig, 's
   await db.transaction().execute(async (trx) => {
     const last = await lastPolicyInFeed(trx);
     if (last && (JSON.parse(last.payload) as EvidencePolicyV1).toCommune === toCommune) return;
-    const message: EvidencePolicyV1 = { type: 'EvidencePolicyV1', id: KIND, revision: (last?.revision ?? 0) + 1, toCommune };
+    const message: EvidencePolicyV1 = {
+      type: 'EvidencePolicyV1',
+      id: KIND,
+      revision: (last?.revision ?? 0) + 1,
+      toCommune,
+    };
     await appendPolicyToFeed(trx, message.revision, JSON.stringify(message), at);
   });
   published.set(db, toCommune);

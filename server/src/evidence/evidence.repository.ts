@@ -11,7 +11,12 @@ import type { Db } from '../db/database.ts';
  */
 
 /** A photo as the retention job sees it: which record, which file, and its assessment's title and year. */
-export interface HeldPhoto { id: string; sha256: string; title: string; year: number }
+export interface HeldPhoto {
+  id: string;
+  sha256: string;
+  title: string;
+  year: number;
+}
 
 /** The latest decision date (YYYY-MM-DD) per title and year. */
 export type DecisionDates = Map<string, string>;
@@ -20,7 +25,8 @@ export const decisionKey = (title: string, year: number): string => `${title}\u0
 const CDHT = 'cdht';
 /** Query parameters per statement, well under SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
-const chunks = <T>(all: readonly T[]): T[][] => Array.from({ length: Math.ceil(all.length / CHUNK) }, (_, i) => all.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(all: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(all.length / CHUNK) }, (_, i) => all.slice(i * CHUNK, (i + 1) * CHUNK));
 
 const note = (dates: DecisionDates, title: string, year: number, on: string | null) => {
   const later = laterDate(dates.get(decisionKey(title, year)), on);
@@ -31,12 +37,20 @@ const note = (dates: DecisionDates, title: string, year: number, on: string | nu
 
 /** Every evidence row of this center, with its assessment's title and year. */
 export function centerPhotos(db: Db): Promise<HeldPhoto[]> {
-  return db.selectFrom('evidence').innerJoin('assessment', 'assessment.id', 'evidence.assessment_id')
-    .select(['evidence.id', 'evidence.sha256', 'assessment.title', 'assessment.year']).execute();
+  return db
+    .selectFrom('evidence')
+    .innerJoin('assessment', 'assessment.id', 'evidence.assessment_id')
+    .select(['evidence.id', 'evidence.sha256', 'assessment.title', 'assessment.year'])
+    .execute();
 }
 
 /** What the center reads of a decision in the feed (RecognitionDecisionV1 or V2, both carry these). */
-const DecisionShape = v.looseObject({ title: v.string(), year: v.number(), signedOn: v.string(), revokedReason: v.nullable(v.string()) });
+const DecisionShape = v.looseObject({
+  title: v.string(),
+  year: v.number(),
+  signedOn: v.string(),
+  revokedReason: v.nullable(v.string()),
+});
 
 /**
  * The commune's decisions as they reached this center (feed_record, as federation/feed.apply.ts keeps
@@ -45,12 +59,17 @@ const DecisionShape = v.looseObject({ title: v.string(), year: v.number(), signe
  */
 export async function centerDecisionDates(db: Db, localDate: (iso: string) => string): Promise<DecisionDates> {
   const dates: DecisionDates = new Map();
-  const rows = await db.selectFrom('feed_record').select(['kind', 'payload']).where('kind', 'in', ['decision', 'decline']).execute();
+  const rows = await db
+    .selectFrom('feed_record')
+    .select(['kind', 'payload'])
+    .where('kind', 'in', ['decision', 'decline'])
+    .execute();
   for (const r of rows) {
     const payload: unknown = JSON.parse(r.payload);
     if (r.kind === 'decision') {
       const d = v.safeParse(DecisionShape, payload);
-      if (d.success && d.output.revokedReason === null) note(dates, d.output.title, d.output.year, d.output.signedOn.slice(0, 10));
+      if (d.success && d.output.revokedReason === null)
+        note(dates, d.output.title, d.output.year, d.output.signedOn.slice(0, 10));
     } else {
       const d = v.safeParse(RecognitionDeclinedV1Schema, payload);
       if (d.success && !d.output.withdrawn) note(dates, CDHT, d.output.year, localDate(d.output.declinedOn));
@@ -71,7 +90,10 @@ export async function centerHashes(db: Db): Promise<Set<string>> {
 
 /** Whether some evidence row of this center names this file. */
 export async function centerNames(db: Db, sha256: string): Promise<boolean> {
-  return (await db.selectFrom('evidence').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('evidence').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !==
+    undefined
+  );
 }
 
 // --- hub ---
@@ -84,14 +106,23 @@ const AssessmentRecord = v.looseObject({ title: v.string(), year: v.number() });
  * same center's record); a photo whose assessment is not here is left alone.
  */
 export async function hubPhotos(db: Db): Promise<HeldPhoto[]> {
-  const records = await db.selectFrom('hub_record').select(['record_id', 'origin', 'payload']).where('record_kind', '=', 'evidence').execute();
+  const records = await db
+    .selectFrom('hub_record')
+    .select(['record_id', 'origin', 'payload'])
+    .where('record_kind', '=', 'evidence')
+    .execute();
   const photos = records.flatMap((r) => {
     const m = v.safeParse(EvidenceRecord, JSON.parse(r.payload));
     return m.success ? [{ id: r.record_id, origin: r.origin, ...m.output }] : [];
   });
   const assessments = new Map<string, { origin: string; title: string; year: number }>();
   for (const part of chunks([...new Set(photos.map((p) => p.assessmentId))])) {
-    const rows = await db.selectFrom('hub_record').select(['record_id', 'origin', 'payload']).where('record_kind', '=', 'assessment').where('record_id', 'in', part).execute();
+    const rows = await db
+      .selectFrom('hub_record')
+      .select(['record_id', 'origin', 'payload'])
+      .where('record_kind', '=', 'assessment')
+      .where('record_id', 'in', part)
+      .execute();
     for (const r of rows) {
       const a = v.safeParse(AssessmentRecord, JSON.parse(r.payload));
       if (a.success) assessments.set(r.record_id, { origin: r.origin, title: a.output.title, year: a.output.year });
@@ -106,8 +137,12 @@ export async function hubPhotos(db: Db): Promise<HeldPhoto[]> {
 /** The hub's own decisions: in force, on their signing day; its refusals not taken back, on their day. */
 export async function hubDecisionDates(db: Db, localDate: (iso: string) => string): Promise<DecisionDates> {
   const dates: DecisionDates = new Map();
-  const decided = await db.selectFrom('hub_decision').select(['title', 'year', (eb) => eb.fn.max('signed_on').as('on')])
-    .where('revoked_reason', 'is', null).groupBy(['title', 'year']).execute();
+  const decided = await db
+    .selectFrom('hub_decision')
+    .select(['title', 'year', (eb) => eb.fn.max('signed_on').as('on')])
+    .where('revoked_reason', 'is', null)
+    .groupBy(['title', 'year'])
+    .execute();
   for (const d of decided) note(dates, d.title, Number(d.year), String(d.on).slice(0, 10));
   const declined = await db.selectFrom('hub_decline').select(['year', 'at']).where('withdrawn', '=', 0).execute();
   for (const d of declined) note(dates, CDHT, Number(d.year), localDate(d.at));
@@ -118,7 +153,10 @@ export async function hubDecisionDates(db: Db, localDate: (iso: string) => strin
 export async function deleteHubPhotos(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
   for (const part of chunks(ids)) {
     await trx.deleteFrom('hub_record').where('record_kind', '=', 'evidence').where('record_id', 'in', part).execute();
-    await trx.deleteFrom('hub_record_history').where('record_kind', '=', 'evidence').where('record_id', 'in', part)
+    await trx
+      .deleteFrom('hub_record_history')
+      .where('record_kind', '=', 'evidence')
+      .where('record_id', 'in', part)
       .execute();
   }
 }
@@ -126,15 +164,22 @@ export async function deleteHubPhotos(trx: Transaction<Database>, ids: readonly 
 /** The hashes some evidence record on this hub still names. */
 export async function hubHashes(db: Db): Promise<Set<string>> {
   const rows = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').execute();
-  return new Set(rows.flatMap((r) => {
-    const m = v.safeParse(EvidenceRecord, JSON.parse(r.payload));
-    return m.success ? [m.output.sha256] : [];
-  }));
+  return new Set(
+    rows.flatMap((r) => {
+      const m = v.safeParse(EvidenceRecord, JSON.parse(r.payload));
+      return m.success ? [m.output.sha256] : [];
+    }),
+  );
 }
 
 /** Whether some evidence record on this hub names this file. */
 export async function hubNames(db: Db, sha256: string): Promise<boolean> {
-  const rows = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'evidence').where('payload', 'like', `%${sha256}%`).execute();
+  const rows = await db
+    .selectFrom('hub_record')
+    .select('payload')
+    .where('record_kind', '=', 'evidence')
+    .where('payload', 'like', `%${sha256}%`)
+    .execute();
   return rows.some((r) => {
     const m = v.safeParse(EvidenceRecord, JSON.parse(r.payload));
     return m.success && m.output.sha256 === sha256;
@@ -155,20 +200,29 @@ const POLICY = 'evidence-policy';
 
 /** The evidence policy this hub last put into its feed, if any. */
 export function lastPolicyInFeed(db: Db) {
-  return db.selectFrom('hub_feed').select(['revision', 'payload']).where('kind', '=', POLICY).orderBy('seq', 'desc')
+  return db
+    .selectFrom('hub_feed')
+    .select(['revision', 'payload'])
+    .where('kind', '=', POLICY)
+    .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
 }
 
 /** Puts an evidence policy into this hub's feed, for every node below. */
 export async function appendPolicyToFeed(db: Db, revision: number, payload: string, at: string): Promise<void> {
-  await db.insertInto('hub_feed')
-    .values({ kind: POLICY, record_id: POLICY, revision, node_id: null, payload, created_at: at }).execute();
+  await db
+    .insertInto('hub_feed')
+    .values({ kind: POLICY, record_id: POLICY, revision, node_id: null, payload, created_at: at })
+    .execute();
 }
 
 /** The JSON of the evidence policy the commune last sent down (null: none yet). */
 export async function policyFromAbove(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('feed_record').select('payload').where('kind', '=', POLICY)
+  const row = await db
+    .selectFrom('feed_record')
+    .select('payload')
+    .where('kind', '=', POLICY)
     .where('record_id', '=', POLICY)
     .executeTakeFirst();
   return row?.payload ?? null;

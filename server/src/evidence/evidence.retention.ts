@@ -8,7 +8,17 @@ import { lastSlot } from '../jobs/daily-slot.ts';
 import type { KioskConfig } from '../config/load.ts';
 import type { Db } from '../db/database.ts';
 import {
-  centerDecisionDates, centerHashes, centerNames, centerPhotos, decisionKey, deleteCenterPhotos, deleteHubPhotos, hubDecisionDates, hubHashes, hubNames, hubPhotos,
+  centerDecisionDates,
+  centerHashes,
+  centerNames,
+  centerPhotos,
+  decisionKey,
+  deleteCenterPhotos,
+  deleteHubPhotos,
+  hubDecisionDates,
+  hubHashes,
+  hubNames,
+  hubPhotos,
 } from './evidence.repository.ts';
 import { evidencePath } from './evidence.store.ts';
 import { repeat } from '../jobs/repeat.ts';
@@ -55,21 +65,37 @@ export async function deleteExpiredEvidence(deps: RetentionDeps): Promise<Retent
   const named = (sha256: string) => (onHub ? hubNames(deps.db, sha256) : centerNames(deps.db, sha256));
 
   // What earlier runs, erasures or interrupted uploads left behind, before this run's audit row.
-  const leftovers = await sweepLeftovers(deps.evidenceDir, now, onHub ? await hubHashes(deps.db) : await centerHashes(deps.db), named);
+  const leftovers = await sweepLeftovers(
+    deps.evidenceDir,
+    now,
+    onHub ? await hubHashes(deps.db) : await centerHashes(deps.db),
+    named,
+  );
   const released = await deps.db.transaction().execute(async (trx) => {
     const held = onHub ? await hubPhotos(trx) : await centerPhotos(trx);
     const dates = onHub ? await hubDecisionDates(trx, localDate) : await centerDecisionDates(trx, localDate);
-    const expired = held.filter((p) => evidenceExpired({ year: p.year, decidedOn: dates.get(decisionKey(p.title, p.year)) ?? null, keepMonths, rules }, today));
+    const expired = held.filter((p) =>
+      evidenceExpired(
+        { year: p.year, decidedOn: dates.get(decisionKey(p.title, p.year)) ?? null, keepMonths, rules },
+        today,
+      ),
+    );
     const ids = expired.map((p) => p.id);
     if (onHub) await deleteHubPhotos(trx, ids);
     else await deleteCenterPhotos(trx, ids);
     const kept = onHub ? await hubHashes(trx) : await centerHashes(trx);
     const files = [...new Set(expired.map((p) => p.sha256))].filter((h) => !kept.has(h));
     const years = [...new Set(expired.map((p) => p.year))].sort((a, b) => a - b);
-    await audit(trx, null, {
-      action: 'evidence.retention', subjectKind: 'evidence',
-      details: { photos: expired.length, files: files.length + leftovers, keepMonths, years },
-    }, at);
+    await audit(
+      trx,
+      null,
+      {
+        action: 'evidence.retention',
+        subjectKind: 'evidence',
+        details: { photos: expired.length, files: files.length + leftovers, keepMonths, years },
+      },
+      at,
+    );
     return { photos: expired.length, files };
   });
   // Files after their records are gone: a crash in between leaves a file that no record names, which
@@ -87,7 +113,12 @@ export async function deleteExpiredEvidence(deps: RetentionDeps): Promise<Retent
  * run, an erasure cut short, an upload whose record never came, or a hub erasing a person's records
  * left behind. Answers how many were deleted.
  */
-async function sweepLeftovers(dir: string, now: Date, known: Set<string>, named: (sha256: string) => Promise<boolean>): Promise<number> {
+async function sweepLeftovers(
+  dir: string,
+  now: Date,
+  known: Set<string>,
+  named: (sha256: string) => Promise<boolean>,
+): Promise<number> {
   if (!existsSync(dir)) return 0;
   let deleted = 0;
   for (const sub of readdirSync(dir)) {
@@ -97,7 +128,7 @@ async function sweepLeftovers(dir: string, now: Date, known: Set<string>, named:
       if (!m) continue;
       const path = join(dir, sub, name);
       if (now.getTime() - statSync(path).mtimeMs < DAY) continue;
-      if (!m[2] && (known.has(m[1]!) || await named(m[1]!))) continue;
+      if (!m[2] && (known.has(m[1]!) || (await named(m[1]!)))) continue;
       unlinkSync(path);
       deleted++;
     }
@@ -106,7 +137,11 @@ async function sweepLeftovers(dir: string, now: Date, known: Set<string>, named:
 }
 
 /** What the health screen says: photos deleted over every run so far, and the last run. */
-export interface RetentionSummary { photos: number; runs: number; lastRunAt: string | null }
+export interface RetentionSummary {
+  photos: number;
+  runs: number;
+  lastRunAt: string | null;
+}
 
 export async function retentionSummary(db: Db): Promise<RetentionSummary> {
   const rows = await entriesOf(db, 'evidence.retention');
@@ -129,7 +164,10 @@ export interface NightlyRetentionOptions {
  * after start when that hour was missed; a run is due when none was audited since that hour. Timers
  * do not keep the process alive.
  */
-export function scheduleNightlyEvidenceRetention(deps: RetentionDeps, options: NightlyRetentionOptions = {}): { stop: () => void } {
+export function scheduleNightlyEvidenceRetention(
+  deps: RetentionDeps,
+  options: NightlyRetentionOptions = {},
+): { stop: () => void } {
   const log = options.log ?? ((line: string) => console.log(line));
   const check = async () => {
     const last = await lastEntryAt(deps.db, 'evidence.retention');
@@ -139,11 +177,13 @@ export function scheduleNightlyEvidenceRetention(deps: RetentionDeps, options: N
       return;
     }
     const run = await deleteExpiredEvidence(deps);
-    if (run.photos > 0 || run.files > 0) log(`Đã xóa ${run.photos} ảnh minh chứng hết thời hạn lưu (${run.files} tệp).`);
+    if (run.photos > 0 || run.files > 0)
+      log(`Đã xóa ${run.photos} ảnh minh chứng hết thời hạn lưu (${run.files} tệp).`);
     options.onChecked?.(true);
   };
   return repeat(check, {
-    firstMs: options.firstCheckMs ?? 5 * 60_000, everyMs: options.everyMs ?? 15 * 60_000,
+    firstMs: options.firstCheckMs ?? 5 * 60_000,
+    everyMs: options.everyMs ?? 15 * 60_000,
     onError: (e) => log(`Chưa xóa được ảnh minh chứng hết thời hạn lưu: ${String(e)}`),
   });
 }

@@ -9,7 +9,15 @@ import { sniffImageType } from './evidence.store.ts';
  */
 export function evidenceHeaders(bytes: Uint8Array, name: string): Record<string, string> {
   const image = sniffImageType(bytes);
-  const common = { 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store', 'content-security-policy': "default-src 'none'; sandbox" };
+  const common = {
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, no-store',
+    'content-security-policy': "default-src 'none'; sandbox",
+  };
   if (image) return { ...common, 'content-type': image };
-  return { ...common, 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '')}.bin"` };
+  return {
+    ...common,
+    'content-type': 'application/octet-stream',
+    'content-disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '')}.bin"`,
+  };
 }

@@ -48,13 +48,25 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
   if (!assessment) throw new AppError('assessment.not-found');
   // As with their answers (model-assessments.routes.ts): a household's head at the tablet, a clan, a
   // village or a unit only with staff signed in beside them.
-  if (assessment.subject_kind !== 'person' && assessment.subject_kind !== 'household' && !upload.byStaff) throw new AppError('auth.required');
-  if (!takesEvidence(deps, assessment, upload.indicatorId)) throw new AppError('assessment.indicator-unknown', { indicatorId: upload.indicatorId });
+  if (assessment.subject_kind !== 'person' && assessment.subject_kind !== 'household' && !upload.byStaff)
+    throw new AppError('auth.required');
+  if (!takesEvidence(deps, assessment, upload.indicatorId))
+    throw new AppError('assessment.indicator-unknown', { indicatorId: upload.indicatorId });
 
-  const view: EvidenceView = { id: upload.evidenceId, indicatorId: upload.indicatorId, kind: 'photo', sha256, bytes: upload.bytes.length };
+  const view: EvidenceView = {
+    id: upload.evidenceId,
+    indicatorId: upload.indicatorId,
+    kind: 'photo',
+    sha256,
+    bytes: upload.bytes.length,
+  };
   const existing = await findEvidence(deps.db, upload.evidenceId);
   if (existing) {
-    if (existing.sha256 !== sha256 || existing.assessment_id !== upload.assessmentId || existing.indicator_id !== upload.indicatorId) {
+    if (
+      existing.sha256 !== sha256 ||
+      existing.assessment_id !== upload.assessmentId ||
+      existing.indicator_id !== upload.indicatorId
+    ) {
       throw new AppError('evidence.id-conflict');
     }
     return view;
@@ -65,18 +77,37 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
 
   // A villager's photo stays at the center, where she is appraised, unless the commune asked for it;
   // the other titles' photos go up (evidence.policy.ts).
-  const goesUp = assessment.subject_kind !== 'person' || await cdhtPhotosGoUp(deps.db, deps.config);
+  const goesUp = assessment.subject_kind !== 'person' || (await cdhtPhotosGoUp(deps.db, deps.config));
   storeEvidenceFile(deps.evidenceDir, sha256, upload.bytes);
   await deps.db.transaction().execute(async (trx) => {
     await insertEvidence(trx, {
-      id: upload.evidenceId, assessment_id: upload.assessmentId, indicator_id: upload.indicatorId,
-      kind: 'photo', sha256, mime, bytes: upload.bytes.length, revision: 1, created_at: at,
+      id: upload.evidenceId,
+      assessment_id: upload.assessmentId,
+      indicator_id: upload.indicatorId,
+      kind: 'photo',
+      sha256,
+      mime,
+      bytes: upload.bytes.length,
+      revision: 1,
+      created_at: at,
       ...(goesUp ? {} : { sent_to_hub: STAYS_AT_CENTER }),
     });
-    if (goesUp) await appendChange(trx, {
-      type: 'EvidenceUpsertV1', id: upload.evidenceId, revision: 1, assessmentId: upload.assessmentId,
-      indicatorId: upload.indicatorId, kind: 'photo', sha256, mime, bytes: upload.bytes.length,
-    }, at);
+    if (goesUp)
+      await appendChange(
+        trx,
+        {
+          type: 'EvidenceUpsertV1',
+          id: upload.evidenceId,
+          revision: 1,
+          assessmentId: upload.assessmentId,
+          indicatorId: upload.indicatorId,
+          kind: 'photo',
+          sha256,
+          mime,
+          bytes: upload.bytes.length,
+        },
+        at,
+      );
   });
   return view;
 }
@@ -88,7 +119,9 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
  */
 function takesEvidence(deps: EvidenceDeps, assessment: AssessmentRow, indicatorId: string): boolean {
   if (assessment.subject_kind === 'person') {
-    return deps.criteria.find(assessment.criteria_set_id, assessment.criteria_set_version).indicators.some((i) => i.id === indicatorId);
+    return deps.criteria
+      .find(assessment.criteria_set_id, assessment.criteria_set_version)
+      .indicators.some((i) => i.id === indicatorId);
   }
   const set = ModelSets.of(deps.config).find(assessment.criteria_set_id, assessment.criteria_set_version);
   return set.criteria.some((c) => c.items.some((i) => i.id === indicatorId && i.source === 'declared'));

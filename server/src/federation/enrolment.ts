@@ -31,7 +31,12 @@ async function caFor(deps: FederationDeps, base: string, pin: string | null): Pr
  * one. Nothing else is stored unless the hub accepted the code; then the pair becomes the center's
  * key and its history starts (a new epoch, agreed with the hub at the first push).
  */
-export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: string, entered: string): Promise<FederationStatus> {
+export async function enrolWithHub(
+  deps: FederationDeps,
+  actor: Actor,
+  hubUrl: string,
+  entered: string,
+): Promise<FederationStatus> {
   const parsed = parseEnrolmentCode(entered);
   if (!parsed) throw new AppError('sync.enrolment-invalid');
   const base = hubUrl.replace(/\/+$/, '');
@@ -45,10 +50,15 @@ export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: s
   };
   let res: Response;
   try {
-    res = await deps.fetch(`${base}/api/hub/enrol`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: parsed.code, publicKey: keys.publicKey, name: deps.centerName }),
-    }, tlsFor(ca));
+    res = await deps.fetch(
+      `${base}/api/hub/enrol`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: parsed.code, publicKey: keys.publicKey, name: deps.centerName }),
+      },
+      tlsFor(ca),
+    );
   } catch (e) {
     const code = transportError(e);
     if (code === 'sync.unreachable') throw new AppError(code);
@@ -63,16 +73,32 @@ export async function enrolWithHub(deps: FederationDeps, actor: Actor, hubUrl: s
   const { nodeId, hubName } = v.parse(EnrolResponseSchema, body);
   const fingerprint = ca ? inGroups(pinOfPem(ca)) : null;
   await deps.db.transaction().execute(async (trx) => {
-    await writeState(trx, { hubUrl: base, hubName, nodeId, privateKey: keys.privateKey, publicKey: keys.publicKey, cursor: '0', epoch: newEpoch(), ...(ca ? { hubCa: ca } : {}) });
+    await writeState(trx, {
+      hubUrl: base,
+      hubName,
+      nodeId,
+      privateKey: keys.privateKey,
+      publicKey: keys.publicKey,
+      cursor: '0',
+      epoch: newEpoch(),
+      ...(ca ? { hubCa: ca } : {}),
+    });
     if (!ca) await clearState(trx, ['hubCa']);
     await clearState(trx, ['enrolKeys', 'hubEpoch', 'restoredSeq', 'restoredHeld', 'historyError']);
-    await audit(trx, actor, { action: 'sync.enrol', subjectKind: 'hub', subjectId: nodeId, details: { hubUrl: base, hubName, fingerprint } }, deps.now().toISOString());
+    await audit(
+      trx,
+      actor,
+      { action: 'sync.enrol', subjectKind: 'hub', subjectId: nodeId, details: { hubUrl: base, hubName, fingerprint } },
+      deps.now().toISOString(),
+    );
   });
   return federationStatus(deps.db);
 }
 
 /** The key pair of an enrolment still waiting for its answer, or a new one (`fresh`), kept before it is sent. */
-async function pendingKeys(deps: FederationDeps): Promise<{ keys: { publicKey: string; privateKey: string }; fresh: boolean }> {
+async function pendingKeys(
+  deps: FederationDeps,
+): Promise<{ keys: { publicKey: string; privateKey: string }; fresh: boolean }> {
   const kept = (await readState(deps.db)).enrolKeys;
   if (kept) return { keys: JSON.parse(kept) as { publicKey: string; privateKey: string }, fresh: false };
   const { publicKey, privateKey } = newKeyPair();
@@ -89,9 +115,13 @@ export async function repinHub(deps: FederationDeps, actor: Actor, fingerprint: 
   const s = await readState(deps.db);
   if (!s.nodeId || !s.hubUrl) throw new AppError('sync.not-enrolled');
   const pin = parsePin(fingerprint);
-  if (!pin) throw new AppError('request.invalid', { reason: 'fingerprint must be 25 letters or digits (five groups of five)' });
+  if (!pin)
+    throw new AppError('request.invalid', { reason: 'fingerprint must be 25 letters or digits (five groups of five)' });
   checkHubUrl(s.hubUrl, deps.allowInsecureHttp);
-  if (!s.hubUrl.startsWith('https:')) throw new AppError('request.invalid', { reason: 'the hub is reached over plain HTTP: there is no certificate to pin' });
+  if (!s.hubUrl.startsWith('https:'))
+    throw new AppError('request.invalid', {
+      reason: 'the hub is reached over plain HTTP: there is no certificate to pin',
+    });
   const ca = await fetchPinnedCa(deps.fetch, s.hubUrl, pin);
   let res: Response;
   try {
@@ -103,9 +133,16 @@ export async function repinHub(deps: FederationDeps, actor: Actor, fingerprint: 
   if (!res.ok) throw new AppError('sync.unreachable');
   await writeState(deps.db, { hubCa: ca });
   await clearState(deps.db, ['lastError']);
-  await audit(deps.db, actor, {
-    action: 'sync.repin', subjectKind: 'hub', subjectId: s.nodeId,
-    details: { hubUrl: s.hubUrl, from: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null, to: inGroups(pin) },
-  }, deps.now().toISOString());
+  await audit(
+    deps.db,
+    actor,
+    {
+      action: 'sync.repin',
+      subjectKind: 'hub',
+      subjectId: s.nodeId,
+      details: { hubUrl: s.hubUrl, from: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null, to: inGroups(pin) },
+    },
+    deps.now().toISOString(),
+  );
   return federationStatus(deps.db);
 }

@@ -20,7 +20,15 @@ import { signRequest } from '../sync/signing.ts';
 export async function pullFeed(deps: FederationDeps, s: State): Promise<{ pushed: number | undefined } | string> {
   for (;;) {
     const cursor = Number((await readState(deps.db)).feedCursor ?? 0);
-    const page = await signed(deps, s, 'POST', '/api/hub/feed', Buffer.from(JSON.stringify({ after: cursor, limit: 200 })), { 'content-type': 'application/json' }, FeedPageSchema);
+    const page = await signed(
+      deps,
+      s,
+      'POST',
+      '/api/hub/feed',
+      Buffer.from(JSON.stringify({ after: cursor, limit: 200 })),
+      { 'content-type': 'application/json' },
+      FeedPageSchema,
+    );
     if (typeof page === 'string') return page;
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
@@ -43,12 +51,18 @@ export async function pullFeed(deps: FederationDeps, s: State): Promise<{ pushed
  * for now (its own copy is still on the way from the province) is tried again at the next run.
  */
 export async function pullMedia(deps: FederationDeps, s: State): Promise<'done' | string> {
-  const wanted = (await resourcesFromAbove(deps.db, deps.place)).map((payload) => (JSON.parse(payload) as ResourceInput).file).filter((f): f is ResourceFile => f !== undefined && !hasMedia(deps.mediaDir, f));
+  const wanted = (await resourcesFromAbove(deps.db, deps.place))
+    .map((payload) => (JSON.parse(payload) as ResourceInput).file)
+    .filter((f): f is ResourceFile => f !== undefined && !hasMedia(deps.mediaDir, f));
   for (const file of wanted) {
     const path = `/api/hub/media/${file.sha256}.${mediaExtension[file.type]}`;
     let res: Response;
     try {
-      res = await deps.fetch(`${s.hubUrl}${path}`, { method: 'POST', headers: signRequest(s.nodeId!, s.privateKey!, 'POST', path, new Uint8Array(0), deps.now()) }, tlsFor(s.hubCa));
+      res = await deps.fetch(
+        `${s.hubUrl}${path}`,
+        { method: 'POST', headers: signRequest(s.nodeId!, s.privateKey!, 'POST', path, new Uint8Array(0), deps.now()) },
+        tlsFor(s.hubCa),
+      );
     } catch (e) {
       return transportError(e);
     }

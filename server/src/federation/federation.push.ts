@@ -20,7 +20,11 @@ const BATCH_CHANGES = 2000;
  * naming the center's epoch and cursor (not to a hub of an earlier version); the cursor moves only
  * to what the hub acknowledged. A refusal over the history comes back with the hub's position.
  */
-export async function pushChanges(deps: FederationDeps, s: State, legacy: boolean): Promise<'done' | string | { code: 'sync.epoch-mismatch' | 'sync.position-mismatch'; lastSeq: number }> {
+export async function pushChanges(
+  deps: FederationDeps,
+  s: State,
+  legacy: boolean,
+): Promise<'done' | string | { code: 'sync.epoch-mismatch' | 'sync.position-mismatch'; lastSeq: number }> {
   let cursor = Number(s.cursor ?? 0);
   // The backlog the hub is told is counted once, not per batch (changes made during the push make
   // it a little low). Each batch is read afresh, so an erasure made meanwhile is never sent around.
@@ -34,7 +38,10 @@ export async function pushChanges(deps: FederationDeps, s: State, legacy: boolea
       // An erased person's earlier changes travel as empty shells (Redacted), so the hub's cursor still moves.
       const page = await pageForHub(deps.db, after, OUTBOX_PAGE);
       for (const r of page) {
-        if (changes.length >= BATCH_CHANGES || (changes.length > 0 && bytes + r.stored > deps.batchBytes)) { full = true; break; }
+        if (changes.length >= BATCH_CHANGES || (changes.length > 0 && bytes + r.stored > deps.batchBytes)) {
+          full = true;
+          break;
+        }
         // The stored payload is already the message's JSON: spliced in as it is, not parsed and written again.
         changes.push(`{"seq":${r.seq},"message":${r.message}}`);
         bytes += r.stored + 20;
@@ -46,10 +53,23 @@ export async function pushChanges(deps: FederationDeps, s: State, legacy: boolea
     backlog = Math.max(0, backlog - changes.length);
     const history = legacy ? '' : `,"epoch":"${s.epoch}","after":${cursor}`;
     const body = gzipSync(Buffer.from(`{"changes":[${changes.join(',')}],"backlog":${backlog}${history}}`));
-    const ack = await request(deps, s, 'POST', '/api/hub/push', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' }, PushAckSchema);
+    const ack = await request(
+      deps,
+      s,
+      'POST',
+      '/api/hub/push',
+      body,
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      PushAckSchema,
+    );
     if ('code' in ack) {
       const lastSeq = Number(ack.details.lastSeq);
-      if ((ack.code === 'sync.epoch-mismatch' || ack.code === 'sync.position-mismatch') && Number.isInteger(lastSeq) && lastSeq >= 0) return { code: ack.code, lastSeq };
+      if (
+        (ack.code === 'sync.epoch-mismatch' || ack.code === 'sync.position-mismatch') &&
+        Number.isInteger(lastSeq) &&
+        lastSeq >= 0
+      )
+        return { code: ack.code, lastSeq };
       return ack.code;
     }
     cursor = Math.max(cursor, ack.answer.ackSeq);
@@ -62,10 +82,26 @@ export async function sendEvidence(deps: FederationDeps, s: State): Promise<'don
   for (;;) {
     const hashes = await unsentEvidence(deps.db, 200);
     if (hashes.length === 0) return 'done';
-    const answer = await signed(deps, s, 'POST', '/api/hub/evidence/missing', Buffer.from(JSON.stringify({ hashes })), { 'content-type': 'application/json' }, MissingSchema);
+    const answer = await signed(
+      deps,
+      s,
+      'POST',
+      '/api/hub/evidence/missing',
+      Buffer.from(JSON.stringify({ hashes })),
+      { 'content-type': 'application/json' },
+      MissingSchema,
+    );
     if (typeof answer === 'string') return answer;
     for (const sha256 of answer.missing) {
-      const sent = await signed(deps, s, 'PUT', `/api/hub/evidence/${sha256}`, readFileSync(evidencePath(deps.evidenceDir, sha256)), { 'content-type': 'application/octet-stream' }, v.object({ ok: v.literal(true) }));
+      const sent = await signed(
+        deps,
+        s,
+        'PUT',
+        `/api/hub/evidence/${sha256}`,
+        readFileSync(evidencePath(deps.evidenceDir, sha256)),
+        { 'content-type': 'application/octet-stream' },
+        v.object({ ok: v.literal(true) }),
+      );
       if (typeof sent === 'string') return sent;
     }
     await markEvidenceSent(deps.db, hashes);

@@ -6,7 +6,13 @@ import type { Place } from '../resources/resources.feed.ts';
 
 /** Evidence files not yet sent to the hub, by hash (at most `limit`). */
 export async function unsentEvidence(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('evidence').select('sha256').distinct().where('sent_to_hub', '=', 0).limit(limit).execute();
+  const rows = await db
+    .selectFrom('evidence')
+    .select('sha256')
+    .distinct()
+    .where('sent_to_hub', '=', 0)
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.sha256);
 }
 
@@ -21,7 +27,12 @@ export async function markEvidenceUnsent(db: Db): Promise<void> {
 
 /** The stored records of the resources made elsewhere than `place` still offered. */
 export async function resourcesFromAbove(db: Db, place: Place): Promise<string[]> {
-  const rows = await db.selectFrom('resource').select('payload').where('origin', '!=', place).where('retired', '=', 0).execute();
+  const rows = await db
+    .selectFrom('resource')
+    .select('payload')
+    .where('origin', '!=', place)
+    .where('retired', '=', 0)
+    .execute();
   return rows.map((r) => r.payload);
 }
 

@@ -12,7 +12,8 @@ import { pinnedFetch } from '../sync/pinned-fetch.ts';
 
 export function federationDeps(c: Pick<Context<AppEnv>, 'var'>): FederationDeps {
   const { db, now, config, fetch: f, evidenceDir, mediaDir } = c.var.deps;
-  if (config.settings.role === 'hub' && config.settings['hub.level'] === 'province') throw new AppError('sync.wrong-role');
+  if (config.settings.role === 'hub' && config.settings['hub.level'] === 'province')
+    throw new AppError('sync.wrong-role');
   return syncDeps(config, c.var.deps.criteria, db, now, f ?? pinnedFetch, evidenceDir, mediaDir);
 }
 
@@ -30,5 +31,6 @@ export const federationRoutes = new Hono<AppEnv>()
   })
   // The commune's CA was replaced: the administrator enters the new fingerprint the commune gives.
   .post('/staff/federation/pin', jsonBody(RepinBodySchema), async (c) =>
-    c.json(await repinHub(federationDeps(c), c.var.staff!, c.req.valid('json').fingerprint)))
+    c.json(await repinHub(federationDeps(c), c.var.staff!, c.req.valid('json').fingerprint)),
+  )
   .post('/staff/federation/run', async (c) => c.json(await pushToHub(federationDeps(c))));

@@ -26,7 +26,9 @@ let running: Promise<FederationStatus> | null = null;
  * failure and keeps its code for the status screen. One push at a time.
  */
 export function pushToHub(deps: FederationDeps): Promise<FederationStatus> {
-  running ??= push(deps).finally(() => { running = null; });
+  running ??= push(deps).finally(() => {
+    running = null;
+  });
   return running;
 }
 
@@ -41,7 +43,8 @@ async function push(deps: FederationDeps): Promise<FederationStatus> {
     throw e;
   }
   await writeState(deps.db, { lastAttemptAt: deps.now().toISOString() });
-  if (deps.relay && deps.criteria) await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: first.nodeId, criteria: deps.criteria });
+  if (deps.relay && deps.criteria)
+    await queueRelay({ ...deps.relay, db: deps.db, now: deps.now, nodeId: first.nodeId, criteria: deps.criteria });
   // The center and the hub first agree where its history stands (history.ts): after enrolment, after
   // a restore of either, after a lost answer. A few agreements in one run are normal (a restored box
   // whose hub was restored too); more mean two boxes send as this one center.
@@ -93,9 +96,18 @@ const MAX_AGREEMENTS = 4;
 async function agree(deps: FederationDeps, s: State): Promise<'done' | 'legacy' | FederationStatus> {
   const epoch = s.epoch ?? newEpoch();
   if (!s.epoch) await writeState(deps.db, { epoch });
-  const answer = await request(deps, s, 'POST', '/api/hub/position', Buffer.from(JSON.stringify({ epoch })), { 'content-type': 'application/json' }, PositionSchema);
+  const answer = await request(
+    deps,
+    s,
+    'POST',
+    '/api/hub/position',
+    Buffer.from(JSON.stringify({ epoch })),
+    { 'content-type': 'application/json' },
+    PositionSchema,
+  );
   if ('code' in answer) {
-    if (answer.code === 'route.not-found') return s.restoredSeq === undefined ? 'legacy' : unresolved(deps, 'hub-too-old');
+    if (answer.code === 'route.not-found')
+      return s.restoredSeq === undefined ? 'legacy' : unresolved(deps, 'hub-too-old');
     if (answer.code === 'sync.epoch-retired') return unresolved(deps, 'epoch-retired');
     return fail(deps, answer.code);
   }
@@ -108,7 +120,10 @@ async function settleAt(deps: FederationDeps, hubSeq: number, agreed: string | n
 }
 
 /** The center cannot agree with its hub on its history: kept, with why, until an agreement or a whole run succeeds. */
-async function unresolved(deps: FederationDeps, reason: 'agreements' | 'hub-too-old' | 'epoch-retired'): Promise<FederationStatus> {
+async function unresolved(
+  deps: FederationDeps,
+  reason: 'agreements' | 'hub-too-old' | 'epoch-retired',
+): Promise<FederationStatus> {
   const at = deps.now().toISOString();
   await writeState(deps.db, { historyError: JSON.stringify({ reason, at }) });
   return fail(deps, 'sync.history-unresolved');
@@ -120,11 +135,30 @@ async function fail(deps: FederationDeps, code: string): Promise<FederationStatu
 }
 
 /** Everything a push needs, from the box's configuration: a center pushes its records, a commune hub relays. */
-export function syncDeps(config: KioskConfig, criteria: CriteriaSets, db: Db, now: () => Date, f: HubFetch, evidenceDir: string, mediaDir: string): FederationDeps {
+export function syncDeps(
+  config: KioskConfig,
+  criteria: CriteriaSets,
+  db: Db,
+  now: () => Date,
+  f: HubFetch,
+  evidenceDir: string,
+  mediaDir: string,
+): FederationDeps {
   const s = config.settings;
   return {
-    db, now, evidenceDir, fetch: f, allowInsecureHttp: s['sync.allowInsecureHttp'] === 'on', centerName: nodeName(config), batchBytes: s['sync.batchBytes'], retryMs: s['sync.retryMs'], criteria, place: placeOf(config), villages: config.center.villages,
-    mediaDir, maxMediaBytes: s['resources.maxFileBytes'],
+    db,
+    now,
+    evidenceDir,
+    fetch: f,
+    allowInsecureHttp: s['sync.allowInsecureHttp'] === 'on',
+    centerName: nodeName(config),
+    batchBytes: s['sync.batchBytes'],
+    retryMs: s['sync.retryMs'],
+    criteria,
+    place: placeOf(config),
+    villages: config.center.villages,
+    mediaDir,
+    maxMediaBytes: s['resources.maxFileBytes'],
     ...(s.role === 'hub' ? { relay: { commune: nodeName(config), send: s['relay.send'], config } } : {}),
   };
 }

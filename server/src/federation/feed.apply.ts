@@ -1,6 +1,10 @@
 import * as v from 'valibot';
 import { modelTitles, titleSubject, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import { RecognitionDecisionV1Schema, RecognitionDecisionV2Schema, type RecognitionDecisionV2 } from '../../../shared/sync/feed-messages.ts';
+import {
+  RecognitionDecisionV1Schema,
+  RecognitionDecisionV2Schema,
+  type RecognitionDecisionV2,
+} from '../../../shared/sync/feed-messages.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { applyResourceFromAbove, type Place } from '../resources/resources.feed.ts';
@@ -19,7 +23,13 @@ type Trx = Transaction<Database>;
  * stands; a commune hub passes it on to its centers). `villages`: those this box serves, by which a
  * decision on a learning community (a village, named by its name) is known to be about one here.
  */
-export async function applyFeedItem(trx: Trx, item: FeedItem, at: string, place: Place, villages: readonly string[] = []): Promise<void> {
+export async function applyFeedItem(
+  trx: Trx,
+  item: FeedItem,
+  at: string,
+  place: Place,
+  villages: readonly string[] = [],
+): Promise<void> {
   const { kind, message } = item;
   const existing = await repo.feedRevision(trx, kind, message.id);
   if (existing !== undefined && existing >= message.revision) return;
@@ -31,14 +41,35 @@ export async function applyFeedItem(trx: Trx, item: FeedItem, at: string, place:
   if (v1.success) {
     const d = v1.output;
     const here = d.revokedReason === null ? await repo.idsHeld(trx, 'person', d.personIds) : [];
-    return recognize(trx, d, here.map((id) => ({ kind: 'person', id })), at);
+    return recognize(
+      trx,
+      d,
+      here.map((id) => ({ kind: 'person', id })),
+      at,
+    );
   }
   const v2 = v.safeParse(RecognitionDecisionV2Schema, message);
-  if (v2.success) return recognize(trx, v2.output, v2.output.revokedReason === null ? await modelSubjectsHere(trx, v2.output, villages) : [], at);
+  if (v2.success)
+    return recognize(
+      trx,
+      v2.output,
+      v2.output.revokedReason === null ? await modelSubjectsHere(trx, v2.output, villages) : [],
+      at,
+    );
 }
 
-interface Decision { id: string; title: string; year: number; number: string; signedOn: string; signer: string }
-interface Held { kind: string; id: string }
+interface Decision {
+  id: string;
+  title: string;
+  year: number;
+  number: string;
+  signedOn: string;
+  signer: string;
+}
+interface Held {
+  kind: string;
+  id: string;
+}
 
 /**
  * Replaces the decision's recognitions with one per subject held here (none when it is withdrawn
@@ -48,12 +79,25 @@ interface Held { kind: string; id: string }
 async function recognize(trx: Trx, d: Decision, held: readonly Held[], at: string): Promise<void> {
   await repo.deleteRecognitions(trx, d.id);
   for (const kind of new Set(held.map((s) => s.kind))) {
-    await repo.lockAppraisals(trx, kind, held.filter((s) => s.kind === kind).map((s) => s.id), d.title, d.year);
+    await repo.lockAppraisals(
+      trx,
+      kind,
+      held.filter((s) => s.kind === kind).map((s) => s.id),
+      d.title,
+      d.year,
+    );
   }
   for (const s of held) {
     await repo.putRecognition(trx, {
-      subject_kind: s.kind, subject_id: s.id, title: d.title, year: d.year,
-      decision_id: d.id, decision_number: d.number, signed_on: d.signedOn, signer: d.signer, received_at: at,
+      subject_kind: s.kind,
+      subject_id: s.id,
+      title: d.title,
+      year: d.year,
+      decision_id: d.id,
+      decision_number: d.number,
+      signed_on: d.signedOn,
+      signer: d.signer,
+      received_at: at,
     });
   }
 }

@@ -46,7 +46,10 @@ export async function raiseRevisions(trx: Db): Promise<void> {
  * - an acknowledgement that was lost: the cursor simply moves on.
  */
 export async function settle(
-  trx: Db, hubSeq: number, at: string, agreed: string | null,
+  trx: Db,
+  hubSeq: number,
+  at: string,
+  agreed: string | null,
 ): Promise<'settled' | 'copied-back'> {
   const s = await readState(trx);
   const cursor = Number(s.cursor ?? 0);
@@ -67,7 +70,17 @@ export async function settle(
     await outbox.restamp(trx, after, hubSeq);
     const lost = hubSeq - base;
     values.lostChanges = String(Number(s.lostChanges ?? 0) + lost);
-    await audit(trx, null, { action: 'sync.history-lost', subjectKind: 'hub', ...(s.nodeId ? { subjectId: s.nodeId } : {}), details: { lost, hubSeq, restoredSeq: base } }, at);
+    await audit(
+      trx,
+      null,
+      {
+        action: 'sync.history-lost',
+        subjectKind: 'hub',
+        ...(s.nodeId ? { subjectId: s.nodeId } : {}),
+        details: { lost, hubSeq, restoredSeq: base },
+      },
+      at,
+    );
   } else if (hubSeq < cursor) {
     await markEvidenceUnsent(trx);
   }

@@ -11,7 +11,8 @@ export function isLoopbackUrl(url: string): boolean {
 
 /** Plain HTTP only to this machine, unless `sync.allowInsecureHttp` says otherwise. */
 export function checkHubUrl(hubUrl: string, allowInsecureHttp: boolean): void {
-  if (hubUrl.startsWith('http:') && !isLoopbackUrl(hubUrl) && !allowInsecureHttp) throw new AppError('sync.insecure-hub');
+  if (hubUrl.startsWith('http:') && !isLoopbackUrl(hubUrl) && !allowInsecureHttp)
+    throw new AppError('sync.insecure-hub');
 }
 
 /** A CA certificate is a few hundred bytes: a server sending more is not a hub. */
@@ -40,7 +41,11 @@ async function readCapped(res: Response): Promise<string | null> {
 export async function fetchPinnedCa(fetchHub: HubFetch, base: string, pin: string): Promise<string> {
   let res: Response;
   try {
-    res = await fetchHub(`${base}/api/hub/ca.crt`, { method: 'GET', signal: AbortSignal.timeout(15_000) }, { unverified: true });
+    res = await fetchHub(
+      `${base}/api/hub/ca.crt`,
+      { method: 'GET', signal: AbortSignal.timeout(15_000) },
+      { unverified: true },
+    );
   } catch {
     throw new AppError('sync.unreachable');
   }
@@ -51,10 +56,11 @@ export async function fetchPinnedCa(fetchHub: HubFetch, base: string, pin: strin
   } catch {
     ca = null;
   }
-  if (!ca || !ca.ca || certificatePin(ca.raw) !== pin) throw new AppError('sync.tls-pin-mismatch', { reason: ca ? 'fingerprint' : 'no-ca-certificate' });
+  if (!ca || !ca.ca || certificatePin(ca.raw) !== pin)
+    throw new AppError('sync.tls-pin-mismatch', { reason: ca ? 'fingerprint' : 'no-ca-certificate' });
   return ca.toString();
 }
 
-
 /** What a failed request to the hub means for the administrator. */
-export const transportError = (error: unknown) => (isCertificateError(error) ? 'sync.tls-pin-mismatch' : 'sync.unreachable');
+export const transportError = (error: unknown) =>
+  isCertificateError(error) ? 'sync.tls-pin-mismatch' : 'sync.unreachable';

@@ -32,11 +32,32 @@ export function nodeSupport(version: string, now: Date): NodeSupport {
   const major = Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
   const endOfLife = nodeEndOfLife[major] ?? null;
   const update = `Chạy lại lệnh cài đặt (sudo bash kiosk-config/install/install.sh) để dùng Node.js ${SUPPORTED_NODE_MAJOR}.`;
-  if (major < SUPPORTED_NODE_MAJOR - 2 || (endOfLife !== null && Date.parse(`${endOfLife}T23:59:59Z`) < now.getTime())) {
-    return { version, major, endOfLife, status: 'warn', message: `Node.js ${version} đã hết hạn hỗ trợ${endOfLife ? ` từ ngày ${dmy(endOfLife)}` : ''}: không còn được vá lỗi bảo mật. ${update}` };
+  if (
+    major < SUPPORTED_NODE_MAJOR - 2 ||
+    (endOfLife !== null && Date.parse(`${endOfLife}T23:59:59Z`) < now.getTime())
+  ) {
+    return {
+      version,
+      major,
+      endOfLife,
+      status: 'warn',
+      message: `Node.js ${version} đã hết hạn hỗ trợ${endOfLife ? ` từ ngày ${dmy(endOfLife)}` : ''}: không còn được vá lỗi bảo mật. ${update}`,
+    };
   }
   if (endOfLife !== null && Date.parse(`${endOfLife}T23:59:59Z`) - now.getTime() < WARN_BEFORE_DAYS * 86_400_000) {
-    return { version, major, endOfLife, status: 'warn', message: `Node.js ${version} sắp hết hạn hỗ trợ (ngày ${dmy(endOfLife)}). ${update}` };
+    return {
+      version,
+      major,
+      endOfLife,
+      status: 'warn',
+      message: `Node.js ${version} sắp hết hạn hỗ trợ (ngày ${dmy(endOfLife)}). ${update}`,
+    };
   }
-  return { version, major, endOfLife, status: 'ok', message: `Node.js ${version}${endOfLife ? `, được vá lỗi bảo mật đến ngày ${dmy(endOfLife)}` : ''}.` };
+  return {
+    version,
+    major,
+    endOfLife,
+    status: 'ok',
+    message: `Node.js ${version}${endOfLife ? `, được vá lỗi bảo mật đến ngày ${dmy(endOfLife)}` : ''}.`,
+  };
 }

@@ -58,7 +58,9 @@ const routes: [method: string, path: RegExp, limit: (s: Settings) => number, cod
 /** The limit of one route; every other route takes JSON of at most `JSON_BYTES`. */
 export function limitFor(method: string, path: string, s: Settings): BodyLimit {
   const hit = routes.find(([m, p]) => m === method && p.test(path));
-  return hit ? { bytes: hit[2](s), code: hit[3] ?? 'request.too-large', streamed: hit[4] ?? false } : { bytes: JSON_BYTES, code: 'request.too-large', streamed: false };
+  return hit
+    ? { bytes: hit[2](s), code: hit[3] ?? 'request.too-large', streamed: hit[4] ?? false }
+    : { bytes: JSON_BYTES, code: 'request.too-large', streamed: false };
 }
 
 /** Inflates a gzip body, refusing (413) once its output passes `limitBytes`, before it is all made. */
@@ -66,7 +68,8 @@ export function gunzipBounded(body: Uint8Array, limitBytes: number): Buffer {
   try {
     return gunzipSync(body, { maxOutputLength: limitBytes });
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new AppError('request.too-large', { limitBytes, decompressed: true });
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new AppError('request.too-large', { limitBytes, decompressed: true });
     throw e;
   }
 }
@@ -81,7 +84,10 @@ async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Pro
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > limit) { reader.releaseLock(); return null; }
+    if (size > limit) {
+      reader.releaseLock();
+      return null;
+    }
     chunks.push(value);
   }
   return Buffer.concat(chunks, size);
@@ -91,15 +97,18 @@ async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Pro
 function counted(body: ReadableStream<Uint8Array>, limit: BodyLimit): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let size = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      size += value.length;
-      if (size > limit.bytes) return controller.error(new AppError(limit.code, { limitBytes: limit.bytes }));
-      controller.enqueue(value);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        size += value.length;
+        if (size > limit.bytes) return controller.error(new AppError(limit.code, { limitBytes: limit.bytes }));
+        controller.enqueue(value);
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 /** How long, and how much, a refused upload is still read (and dropped) after its answer. */
@@ -150,7 +159,8 @@ export const bodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!body) return next();
   const limit = limitFor(c.req.method, c.req.path, c.var.deps.config.settings);
   const declared = c.req.header('content-length');
-  if (declared !== undefined && !c.req.header('transfer-encoding') && Number(declared) > limit.bytes) return refuse(c, limit);
+  if (declared !== undefined && !c.req.header('transfer-encoding') && Number(declared) > limit.bytes)
+    return refuse(c, limit);
   if (limit.streamed) {
     c.req.raw = new Request(c.req.raw, { body: counted(body, limit), duplex: 'half' } as RequestInit);
   } else {

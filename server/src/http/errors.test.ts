@@ -27,16 +27,29 @@ function refusal(schema: v.GenericSchema, value: unknown): AppError {
 
 describe('parseOrThrow', () => {
   it('answers what parsed, trimmed', () => {
-    expect(parseOrThrow(Clan, { name: ' Họ Nguyễn ', representative: 'Ông Nguyễn Văn Tư', note: 'Hai dòng\nghi chú' }))
-      .toEqual({ name: 'Họ Nguyễn', representative: 'Ông Nguyễn Văn Tư', note: 'Hai dòng\nghi chú' });
+    expect(
+      parseOrThrow(Clan, { name: ' Họ Nguyễn ', representative: 'Ông Nguyễn Văn Tư', note: 'Hai dòng\nghi chú' }),
+    ).toEqual({ name: 'Họ Nguyễn', representative: 'Ông Nguyễn Văn Tư', note: 'Hai dòng\nghi chú' });
   });
 
   it.each<[string, unknown, string[]]>([
     ['a NUL in a name', { name: 'Họ\u0000 Nguyễn', representative: 'Ông Tư' }, ['name']],
-    ['a right-to-left override in two fields', { name: '\u202EHọ Nguyễn', representative: 'Ông \u202ETư' }, ['name', 'representative']],
+    [
+      'a right-to-left override in two fields',
+      { name: '\u202EHọ Nguyễn', representative: 'Ông \u202ETư' },
+      ['name', 'representative'],
+    ],
     ['a line break in a one-line field', { name: 'Họ\nNguyễn', representative: 'Ông Tư' }, ['name']],
-    ['a bidi isolate in a multi-line note', { name: 'Họ Nguyễn', representative: 'Ông Tư', note: 'ghi \u2067chú' }, ['note']],
-    ['a field deep in a list', { name: 'Họ Nguyễn', representative: 'Ông Tư', members: [{ title: 'Được' }, { title: 'Gia đình\u0007' }] }, ['members.1.title']],
+    [
+      'a bidi isolate in a multi-line note',
+      { name: 'Họ Nguyễn', representative: 'Ông Tư', note: 'ghi \u2067chú' },
+      ['note'],
+    ],
+    [
+      'a field deep in a list',
+      { name: 'Họ Nguyễn', representative: 'Ông Tư', members: [{ title: 'Được' }, { title: 'Gia đình\u0007' }] },
+      ['members.1.title'],
+    ],
     ['a hidden character beside another mistake', { name: 'Họ\u0000', representative: 'Ông Tư', size: 1.5 }, ['name']],
   ])('maps %s to text.invalid-characters with the fields', (_name, value, fields) => {
     const e = refusal(Clan, value);
@@ -46,7 +59,13 @@ describe('parseOrThrow', () => {
   });
 
   it('finds the rule inside a union (a decision of either kind)', () => {
-    const e = refusal(RecordDecisionSchema, { year: 2026, number: '15/QĐ-UBND', signedOn: '2026-12-01', signer: 'Chủ tịch\u202E', personIds: ['x'] });
+    const e = refusal(RecordDecisionSchema, {
+      year: 2026,
+      number: '15/QĐ-UBND',
+      signedOn: '2026-12-01',
+      signer: 'Chủ tịch\u202E',
+      personIds: ['x'],
+    });
     expect(e.code).toBe('text.invalid-characters');
     expect(e.details).toEqual({ fields: ['signer'] });
   });

@@ -31,7 +31,8 @@ export function parseOrThrow<S extends v.GenericSchema>(schema: S, value: unknow
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   // A union none of whose options fits keeps its options' issues inside its own: look there too.
-  const all = (issues: readonly v.GenericIssue[]): v.GenericIssue[] => issues.flatMap((i) => [i, ...all(i.issues ?? [])]);
+  const all = (issues: readonly v.GenericIssue[]): v.GenericIssue[] =>
+    issues.flatMap((i) => [i, ...all(i.issues ?? [])]);
   const issues = all(result.issues);
   const coded = issues.find((i) => isErrorCode(i.message));
   if (coded) {

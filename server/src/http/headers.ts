@@ -31,7 +31,14 @@ function contentSecurityPolicy(connectSrc: Source[]) {
 /** The camera for photos of evidence, from the app itself; nothing else the kiosk never uses. */
 const permissionsPolicy = {
   camera: ['self'],
-  microphone: [], geolocation: [], payment: [], usb: [], serial: [], hid: [], midi: [], displayCapture: [],
+  microphone: [],
+  geolocation: [],
+  payment: [],
+  usb: [],
+  serial: [],
+  hid: [],
+  midi: [],
+  displayCapture: [],
 };
 
 /** A year; not preloaded, and not for other names under a hub's domain. */
@@ -42,7 +49,9 @@ const HSTS = 'max-age=31536000';
  * only, with `connectSrc` naming the HTTPS address it probes). HSTS only on HTTPS answers: over
  * plain HTTP it means nothing, and the box's loopback HTTP must stay usable.
  */
-export function securityHeadersFor(options: { connectSrc?: Source[]; plainHttpOnly?: boolean } = {}): MiddlewareHandler {
+export function securityHeadersFor(
+  options: { connectSrc?: Source[]; plainHttpOnly?: boolean } = {},
+): MiddlewareHandler {
   const headers = secureHeaders({
     contentSecurityPolicy: contentSecurityPolicy(options.connectSrc ?? []),
     permissionsPolicy,

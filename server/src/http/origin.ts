@@ -31,7 +31,8 @@ export const checkOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
     const origin = c.req.header('origin');
     // 'none': the person started it (typed an address, a bookmark), not another page.
     if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('request.origin-refused');
-    if (origin !== undefined && !sameHost(origin, c.req.header('host') ?? new URL(c.req.url).host)) throw new AppError('request.origin-refused');
+    if (origin !== undefined && !sameHost(origin, c.req.header('host') ?? new URL(c.req.url).host))
+      throw new AppError('request.origin-refused');
   }
   await next();
 };

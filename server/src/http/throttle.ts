@@ -85,7 +85,8 @@ export function clientAddress(c: Context): string {
 
 /** clientAddress from the env @hono/node-server hands to fetch (the plain listener decides by it before any app runs). */
 export function peerAddress(env: unknown): string {
-  const address = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  const address = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
   if (!address) return 'local';
   // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d.
   return address.startsWith('::ffff:') ? address.slice(7) : address;

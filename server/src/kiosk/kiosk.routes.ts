@@ -6,20 +6,23 @@ import { yearSpanNow } from '../plans/plans.service.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ageRules } from '../people/people.service.ts';
 
-export const kioskRoutes = new Hono<AppEnv>()
-  .get('/kiosk', (c) => {
-    const { config } = c.var.deps;
-    const year = assessmentYearNow(c.var.deps);
-    const s = config.settings;
-    const info: KioskInfo = {
-      center: { ...config.center, villages: [...config.center.villages] },
-      year,
-      yearSpan: yearSpanNow(c.var.deps),
-      criteriaSet: c.var.deps.criteria.forYear(year),
-      photo: { longSide: s['evidence.photoLongSide'], maxBytes: s['evidence.maxPhotoBytes'] },
-      session: { idleSeconds: s['session.idleSeconds'], warningSeconds: s['session.warningSeconds'] },
-      registration: { ...ageRules(s), evidenceKeepMonths: s['evidence.keepMonths'], outstandingYears: s['recognition.outstandingYears'] },
-      digitalBank: currentBank(c.var.deps),
-    };
-    return c.json(info);
-  });
+export const kioskRoutes = new Hono<AppEnv>().get('/kiosk', (c) => {
+  const { config } = c.var.deps;
+  const year = assessmentYearNow(c.var.deps);
+  const s = config.settings;
+  const info: KioskInfo = {
+    center: { ...config.center, villages: [...config.center.villages] },
+    year,
+    yearSpan: yearSpanNow(c.var.deps),
+    criteriaSet: c.var.deps.criteria.forYear(year),
+    photo: { longSide: s['evidence.photoLongSide'], maxBytes: s['evidence.maxPhotoBytes'] },
+    session: { idleSeconds: s['session.idleSeconds'], warningSeconds: s['session.warningSeconds'] },
+    registration: {
+      ...ageRules(s),
+      evidenceKeepMonths: s['evidence.keepMonths'],
+      outstandingYears: s['recognition.outstandingYears'],
+    },
+    digitalBank: currentBank(c.var.deps),
+  };
+  return c.json(info);
+});

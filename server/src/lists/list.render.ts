@@ -5,7 +5,17 @@
  * the public lists only ever have STT, name and village, so nothing else (birth year, group, score,
  * representative, note) can leak into what is posted publicly.
  */
-import { emptyRow, heading, printDocument, signatures, signer, table as printTable, td, th, tr } from '../print/document.ts';
+import {
+  emptyRow,
+  heading,
+  printDocument,
+  signatures,
+  signer,
+  table as printTable,
+  td,
+  th,
+  tr,
+} from '../print/document.ts';
 import { html } from '../print/html.ts';
 import { documentStyle, PORTRAIT } from '../print/print.css.ts';
 import { addBody, addHeader, addTitle, newSheet, newWorkbook, workbookBuffer } from '../print/workbook.ts';
@@ -23,11 +33,41 @@ interface Column<E> {
 type Kind = ProposalListData['kind'];
 
 const stt: Column<unknown> = { header: 'STT', percent: 5, xlsxWidth: 6, align: 'center', value: (_e, i) => i + 1 };
-const name: Column<{ name: string }> = { header: 'Họ và tên', percent: 22, xlsxWidth: 28, align: 'left', value: (e) => e.name };
-const village: Column<{ village: string }> = { header: 'Thôn', percent: 21, xlsxWidth: 20, align: 'left', value: (e) => e.village };
-const note: Column<{ note: string }> = { header: 'Ghi chú', percent: 12, xlsxWidth: 24, align: 'left', value: (e) => e.note };
-const total: Column<{ total: number | null }> = { header: 'Tổng điểm', percent: 8, xlsxWidth: 10, align: 'center', value: (e) => e.total ?? '' };
-const band: Column<{ band: string }> = { header: 'Xếp loại', percent: 10, xlsxWidth: 12, align: 'center', value: (e) => e.band };
+const name: Column<{ name: string }> = {
+  header: 'Họ và tên',
+  percent: 22,
+  xlsxWidth: 28,
+  align: 'left',
+  value: (e) => e.name,
+};
+const village: Column<{ village: string }> = {
+  header: 'Thôn',
+  percent: 21,
+  xlsxWidth: 20,
+  align: 'left',
+  value: (e) => e.village,
+};
+const note: Column<{ note: string }> = {
+  header: 'Ghi chú',
+  percent: 12,
+  xlsxWidth: 24,
+  align: 'left',
+  value: (e) => e.note,
+};
+const total: Column<{ total: number | null }> = {
+  header: 'Tổng điểm',
+  percent: 8,
+  xlsxWidth: 10,
+  align: 'center',
+  value: (e) => e.total ?? '',
+};
+const band: Column<{ band: string }> = {
+  header: 'Xếp loại',
+  percent: 10,
+  xlsxWidth: 12,
+  align: 'center',
+  value: (e) => e.band,
+};
 
 const PERSON_COLUMNS: Record<Kind, Column<PersonEntry>[]> = {
   official: [
@@ -66,7 +106,13 @@ const FAMILY_COLUMNS: Record<Kind, Column<FamilyEntry>[]> = {
 };
 
 const clan: Column<ClanEntry> = { header: 'Dòng họ', percent: 19, xlsxWidth: 24, align: 'left', value: (e) => e.name };
-const villages: Column<ClanEntry> = { header: 'Thôn', percent: 18, xlsxWidth: 24, align: 'left', value: (e) => e.villages.join(', ') };
+const villages: Column<ClanEntry> = {
+  header: 'Thôn',
+  percent: 18,
+  xlsxWidth: 24,
+  align: 'left',
+  value: (e) => e.villages.join(', '),
+};
 const CLAN_COLUMNS: Record<Kind, Column<ClanEntry>[]> = {
   official: [
     stt,
@@ -87,16 +133,24 @@ const CLAN_COLUMNS: Record<Kind, Column<ClanEntry>[]> = {
 };
 
 type Cell = string | number;
-interface Table { columns: Omit<Column<never>, 'value'>[]; rows: Cell[][] }
-const tableOf = <E>(columns: Column<E>[], entries: readonly E[]): Table =>
-  ({ columns, rows: entries.map((entry, i) => columns.map((c) => c.value(entry, i))) });
+interface Table {
+  columns: Omit<Column<never>, 'value'>[];
+  rows: Cell[][];
+}
+const tableOf = <E>(columns: Column<E>[], entries: readonly E[]): Table => ({
+  columns,
+  rows: entries.map((entry, i) => columns.map((c) => c.value(entry, i))),
+});
 
 /** The list's columns and its rows as printed, for its title and kind. */
 function table(data: ProposalListData): Table {
   switch (data.title) {
-    case 'cdht': return tableOf(PERSON_COLUMNS[data.kind], data.entries);
-    case 'gdht': return tableOf(FAMILY_COLUMNS[data.kind], data.entries);
-    case 'dhht': return tableOf(CLAN_COLUMNS[data.kind], data.entries);
+    case 'cdht':
+      return tableOf(PERSON_COLUMNS[data.kind], data.entries);
+    case 'gdht':
+      return tableOf(FAMILY_COLUMNS[data.kind], data.entries);
+    case 'dhht':
+      return tableOf(CLAN_COLUMNS[data.kind], data.entries);
   }
 }
 
@@ -110,8 +164,7 @@ const TITLE_NAMES: Record<ProposalListTitle, { name: string; noun: string }> = {
 const upper = (text: string): string => text.toLocaleUpperCase('vi');
 
 /** "Xã Tân Lập" → "Tân Lập": the place name written before the date. */
-const placeName = (commune: string): string =>
-  commune.replace(/^\s*(xã|phường|thị trấn|đặc khu)\s+/iu, '').trim();
+const placeName = (commune: string): string => commune.replace(/^\s*(xã|phường|thị trấn|đặc khu)\s+/iu, '').trim();
 
 export const listTitle = (data: ProposalListData): string =>
   data.kind === 'official'
@@ -147,19 +200,21 @@ export function renderListHtml(data: ProposalListData): string {
     : [emptyRow(columns.length, emptyText(data))];
   // A village's list comes from its branch of the association; the clans' list from the center.
   const byCenter = data.village === null;
-  const chief = byCenter ? ['TM. TRUNG TÂM HỌC TẬP CỘNG ĐỒNG', 'GIÁM ĐỐC'] : ['TM. CHI HỘI KHUYẾN HỌC', 'CHI HỘI TRƯỞNG'];
+  const chief = byCenter
+    ? ['TM. TRUNG TÂM HỌC TẬP CỘNG ĐỒNG', 'GIÁM ĐỐC']
+    : ['TM. CHI HỘI KHUYẾN HỌC', 'CHI HỘI TRƯỞNG'];
   const issuer = byCenter ? upper(data.center.name) : `CHI HỘI ${upper(data.village!)}`;
-  const signers = data.kind === 'official' ? [signer(['NGƯỜI LẬP DANH SÁCH']), signer(chief)] : [signer(chief, undefined, true)];
+  const signers =
+    data.kind === 'official' ? [signer(['NGƯỜI LẬP DANH SÁCH']), signer(chief)] : [signer(chief, undefined, true)];
   const body = html`${heading({
-    agency: [{ text: `HỘI KHUYẾN HỌC ${upper(data.center.commune)}` }, { text: issuer, bold: true }],
-    placeAndDate: `${placeName(data.center.commune)}, ngày ..... tháng ..... năm ${data.year}`,
-    title,
-    subtitle: listSubtitle(data),
-  })}
-${data.finalizedAt === null ? html`<p class="draft">${DRAFT_NOTE}</p>` : ''}
-${printTable('list', head, rows)}
-<p class="count">Tổng số: ${cells.length} ${TITLE_NAMES[data.title].noun}.</p>
-${signatures(signers)}`;
+      agency: [{ text: `HỘI KHUYẾN HỌC ${upper(data.center.commune)}` }, { text: issuer, bold: true }],
+      placeAndDate: `${placeName(data.center.commune)}, ngày ..... tháng ..... năm ${data.year}`,
+      title,
+      subtitle: listSubtitle(data),
+    })}
+    ${data.finalizedAt === null ? html`<p class="draft">${DRAFT_NOTE}</p>` : ''} ${printTable('list', head, rows)}
+    <p class="count">Tổng số: ${cells.length} ${TITLE_NAMES[data.title].noun}.</p>
+    ${signatures(signers)}`;
   return printDocument(`${title} — ${scope(data)}`, STYLE, body);
 }
 
@@ -170,7 +225,10 @@ export async function listToXlsx(data: ProposalListData): Promise<Buffer> {
   const sheet = newSheet(workbook, data.kind === 'official' ? 'Danh sách' : 'Công khai', 'portrait', widths, '4:4');
   if (data.finalizedAt === null) sheet.headerFooter.oddHeader = `&R&"Times New Roman,Bold"${DRAFT_NOTE}`;
   addTitle(sheet, listTitle(data), listSubtitle(data), columns.length);
-  addHeader(sheet, columns.map((c) => c.header));
+  addHeader(
+    sheet,
+    columns.map((c) => c.header),
+  );
   for (const cells of rows) addBody(sheet, cells, columns);
   return workbookBuffer(workbook);
 }
@@ -184,9 +242,6 @@ export function csvField(value: string | number): string {
 
 export function listToCsv(data: ProposalListData): string {
   const { columns, rows } = table(data);
-  const lines = [
-    columns.map((c) => csvField(c.header)),
-    ...rows.map((cells) => cells.map((cell) => csvField(cell))),
-  ];
+  const lines = [columns.map((c) => csvField(c.header)), ...rows.map((cells) => cells.map((cell) => csvField(cell)))];
   return `\uFEFF${lines.map((fields) => `${fields.join(',')}\r\n`).join('')}`;
 }

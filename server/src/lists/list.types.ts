@@ -4,7 +4,14 @@
  * of shared/schemas/proposal-list.ts, so the staff screen checks what the renderers print.
  */
 export type {
-  CdhtListData, ClanEntry, ClanListData, FamilyEntry, FamilyListData, PersonEntry, ProposalListData, ProposalListTitle,
+  CdhtListData,
+  ClanEntry,
+  ClanListData,
+  FamilyEntry,
+  FamilyListData,
+  PersonEntry,
+  ProposalListData,
+  ProposalListTitle,
 } from '../../../shared/schemas/proposal-list.ts';
 export { proposalListTitles } from '../../../shared/schemas/proposal-list.ts';
 

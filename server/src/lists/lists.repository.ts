@@ -4,26 +4,40 @@ import type { Db } from '../db/database.ts';
 
 /** Appraised CDHT self-assessments of a village and year, with the person and the set they were made against. */
 export function appraisedPeople(db: Db, village: string, year: number) {
-  return db.selectFrom('appraisal')
+  return db
+    .selectFrom('appraisal')
     .innerJoin('assessment', 'assessment.id', 'appraisal.assessment_id')
     .innerJoin('person', 'person.id', 'assessment.subject_id')
     .select([
-      'assessment.id as assessmentId', 'person.id as personId', 'person.name', 'person.birth_year as birthYear',
-      'person.village', 'assessment.subject_group as group', 'assessment.criteria_set_id as setId',
-      'assessment.criteria_set_version as setVersion', 'appraisal.locked',
+      'assessment.id as assessmentId',
+      'person.id as personId',
+      'person.name',
+      'person.birth_year as birthYear',
+      'person.village',
+      'assessment.subject_group as group',
+      'assessment.criteria_set_id as setId',
+      'assessment.criteria_set_version as setVersion',
+      'appraisal.locked',
     ])
-    .where('appraisal.status', '=', 'appraised').where('assessment.status', '=', 'submitted')
-    .where('assessment.subject_kind', '=', 'person').where('assessment.title', '=', 'cdht')
-    .where('person.village', '=', village).where('assessment.year', '=', year)
+    .where('appraisal.status', '=', 'appraised')
+    .where('assessment.status', '=', 'submitted')
+    .where('assessment.subject_kind', '=', 'person')
+    .where('assessment.title', '=', 'cdht')
+    .where('person.village', '=', village)
+    .where('assessment.year', '=', year)
     .execute();
 }
 
 /** Appraised submissions of a title and year (of these subjects only, when `ids` is given). */
 export function appraisedModels(db: Db, kind: string, title: string, year: number, ids: readonly string[] | null) {
-  let query = db.selectFrom('appraisal').innerJoin('assessment', 'assessment.id', 'appraisal.assessment_id')
+  let query = db
+    .selectFrom('appraisal')
+    .innerJoin('assessment', 'assessment.id', 'appraisal.assessment_id')
     .select(['assessment.id', 'assessment.subject_id as subjectId', 'appraisal.locked'])
-    .where('appraisal.status', '=', 'appraised').where('assessment.status', '=', 'submitted')
-    .where('assessment.subject_kind', '=', kind).where('assessment.title', '=', title)
+    .where('appraisal.status', '=', 'appraised')
+    .where('assessment.status', '=', 'submitted')
+    .where('assessment.subject_kind', '=', kind)
+    .where('assessment.title', '=', title)
     .where('assessment.year', '=', year);
   if (ids !== null) query = query.where('assessment.subject_id', 'in', [...ids]);
   return query.execute();
@@ -31,44 +45,75 @@ export function appraisedModels(db: Db, kind: string, title: string, year: numbe
 
 /** A village's households with their head. */
 export function householdsWithHeads(db: Db, village: string) {
-  return db.selectFrom('household').innerJoin('person', 'person.id', 'household.head_person_id')
+  return db
+    .selectFrom('household')
+    .innerJoin('person', 'person.id', 'household.head_person_id')
     .select(['household.id', 'household.village', 'household.head_person_id as headId', 'person.name'])
-    .where('household.village', '=', village).execute();
+    .where('household.village', '=', village)
+    .execute();
 }
 
 export function clansByIds(db: Db, ids: readonly string[]) {
-  return db.selectFrom('clan').select(['id', 'name', 'representative']).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('clan')
+    .select(['id', 'name', 'representative'])
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** The villages of the households in these clans now, one row per household. */
 export function clanHomes(db: Db, clanIds: readonly string[]) {
-  return db.selectFrom('clan_household').innerJoin('household', 'household.id', 'clan_household.household_id')
+  return db
+    .selectFrom('clan_household')
+    .innerJoin('household', 'household.id', 'clan_household.household_id')
     .select(['clan_household.clan_id as clanId', 'household.village'])
-    .where('clan_household.clan_id', 'in', [...clanIds]).where('clan_household.left_at', 'is', null).execute();
+    .where('clan_household.clan_id', 'in', [...clanIds])
+    .where('clan_household.left_at', 'is', null)
+    .execute();
 }
 
 /** Members registered now (not left) per household. */
 export function memberCountRows(db: Db, householdIds: readonly string[]) {
-  return db.selectFrom('household_member').select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('household_id', 'in', [...householdIds]).where('left_at', 'is', null).groupBy('household_id').execute();
+  return db
+    .selectFrom('household_member')
+    .select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('household_id', 'in', [...householdIds])
+    .where('left_at', 'is', null)
+    .groupBy('household_id')
+    .execute();
 }
 
 export function findClosing(db: Db, title: string, village: string, year: number) {
-  return db.selectFrom('proposal_list').select(['id', 'revision', 'finalized_at'])
-    .where('title', '=', title).where('village', '=', village).where('year', '=', year).executeTakeFirst();
+  return db
+    .selectFrom('proposal_list')
+    .select(['id', 'revision', 'finalized_at'])
+    .where('title', '=', title)
+    .where('village', '=', village)
+    .where('year', '=', year)
+    .executeTakeFirst();
 }
 
 export async function lockAppraisals(db: Db, assessmentIds: readonly string[]): Promise<void> {
-  await db.updateTable('appraisal').set({ locked: 1 }).where('assessment_id', 'in', [...assessmentIds]).execute();
+  await db
+    .updateTable('appraisal')
+    .set({ locked: 1 })
+    .where('assessment_id', 'in', [...assessmentIds])
+    .execute();
 }
 
 /** Records the list's closing (its first, or its next revision). */
 export async function saveClosing(
-  db: Db, list: { title: string; village: string; year: number; id: string; revision: number }, at: string, by: string,
+  db: Db,
+  list: { title: string; village: string; year: number; id: string; revision: number },
+  at: string,
+  by: string,
 ): Promise<void> {
   const { id, revision } = list;
-  await db.insertInto('proposal_list').values({ ...list, finalized_at: at, finalized_by: by })
-    .onConflict((oc) => oc.columns(['title', 'village', 'year'])
-      .doUpdateSet({ finalized_at: at, finalized_by: by, id, revision }))
+  await db
+    .insertInto('proposal_list')
+    .values({ ...list, finalized_at: at, finalized_by: by })
+    .onConflict((oc) =>
+      oc.columns(['title', 'village', 'year']).doUpdateSet({ finalized_at: at, finalized_by: by, id, revision }),
+    )
     .execute();
 }

@@ -56,16 +56,30 @@ const consentsToPublicList = (personId: string) => async (db: Db) =>
 /** Appraised people of a village and year whose appraised result passes, by name. */
 async function passingPeople(deps: AssessmentDeps, village: string, year: number): Promise<Candidate<PersonEntry>[]> {
   const rows = await repo.appraisedPeople(deps.db, village, year);
-  const scores = await scoresByAssessment(deps.db, 'appraisal_item', rows.map((r) => r.assessmentId));
+  const scores = await scoresByAssessment(
+    deps.db,
+    'appraisal_item',
+    rows.map((r) => r.assessmentId),
+  );
   const out: Candidate<PersonEntry>[] = [];
   for (const r of rows) {
     const set = deps.criteria.find(r.setId, r.setVersion);
-    const result = verdict(set.indicators.map((i) => i.id), scores.get(r.assessmentId) ?? {}, set.scoring);
+    const result = verdict(
+      set.indicators.map((i) => i.id),
+      scores.get(r.assessmentId) ?? {},
+      set.scoring,
+    );
     if (!result.recognized) continue;
     out.push({
       entry: {
-        assessmentId: r.assessmentId, locked: r.locked === 1, name: r.name, birthYear: r.birthYear, village: r.village,
-        group: set.groups.find((g) => g.id === r.group)?.title ?? r.group, total: result.total, note: '',
+        assessmentId: r.assessmentId,
+        locked: r.locked === 1,
+        name: r.name,
+        birthYear: r.birthYear,
+        village: r.village,
+        group: set.groups.find((g) => g.id === r.group)?.title ?? r.group,
+        total: result.total,
+        note: '',
       },
       publicOk: consentsToPublicList(r.personId),
     });
@@ -74,7 +88,12 @@ async function passingPeople(deps: AssessmentDeps, village: string, year: number
 }
 
 /** Appraised assessments of a household or clan title and year, with the appraised verdict when it passes. */
-async function passingModels(deps: AssessmentDeps, title: 'gdht' | 'dhht', year: number, ids: readonly string[] | null) {
+async function passingModels(
+  deps: AssessmentDeps,
+  title: 'gdht' | 'dhht',
+  year: number,
+  ids: readonly string[] | null,
+) {
   if (ids !== null && ids.length === 0) return [];
   const out: { assessmentId: string; subjectId: string; locked: boolean; total: number | null; band: string }[] = [];
   for (const r of await repo.appraisedModels(deps.db, titleSubject[title], title, year, ids)) {
@@ -82,7 +101,13 @@ async function passingModels(deps: AssessmentDeps, title: 'gdht' | 'dhht', year:
     const appraisal = (await modelAppraisalCase(deps, r.id)).appraisal;
     if (!appraisal?.verdict.passed) continue;
     const v = appraisal.verdict;
-    out.push({ assessmentId: r.id, subjectId: r.subjectId, locked: r.locked === 1, total: v.total, band: v.band?.label ?? v.levelLabel ?? '' });
+    out.push({
+      assessmentId: r.id,
+      subjectId: r.subjectId,
+      locked: r.locked === 1,
+      total: v.total,
+      band: v.band?.label ?? v.levelLabel ?? '',
+    });
   }
   return out;
 }
@@ -91,15 +116,34 @@ async function passingModels(deps: AssessmentDeps, title: 'gdht' | 'dhht', year:
 async function passingFamilies(deps: AssessmentDeps, village: string, year: number): Promise<Candidate<FamilyEntry>[]> {
   const households = await repo.householdsWithHeads(deps.db, village);
   const byId = new Map(households.map((h) => [h.id, h]));
-  const passing = await passingModels(deps, 'gdht', year, households.map((h) => h.id));
-  const members = await memberCounts(deps.db, passing.map((p) => p.subjectId));
-  return passing.map((p) => {
-    const h = byId.get(p.subjectId)!;
-    return {
-      entry: { assessmentId: p.assessmentId, locked: p.locked, name: h.name, village: h.village, members: members.get(h.id) ?? 0, total: p.total, band: p.band, note: '' },
-      publicOk: consentsToPublicList(h.headId),
-    };
-  }).sort((a, b) => a.entry.name.localeCompare(b.entry.name, 'vi'));
+  const passing = await passingModels(
+    deps,
+    'gdht',
+    year,
+    households.map((h) => h.id),
+  );
+  const members = await memberCounts(
+    deps.db,
+    passing.map((p) => p.subjectId),
+  );
+  return passing
+    .map((p) => {
+      const h = byId.get(p.subjectId)!;
+      return {
+        entry: {
+          assessmentId: p.assessmentId,
+          locked: p.locked,
+          name: h.name,
+          village: h.village,
+          members: members.get(h.id) ?? 0,
+          total: p.total,
+          band: p.band,
+          note: '',
+        },
+        publicOk: consentsToPublicList(h.headId),
+      };
+    })
+    .sort((a, b) => a.entry.name.localeCompare(b.entry.name, 'vi'));
 }
 
 /** The center's clans appraised as passing "Dòng họ học tập", by name. */
@@ -116,9 +160,15 @@ async function passingClans(deps: AssessmentDeps, year: number): Promise<Candida
     const own = homes.filter((h) => h.clanId === c.id);
     out.push({
       entry: {
-        assessmentId: p.assessmentId, locked: p.locked, name: c.name, representative: c.representative,
-        villages: [...new Set(own.map((h) => h.village))].sort((a, b) => a.localeCompare(b, 'vi')), households: own.length,
-        total: p.total, band: p.band, note: '',
+        assessmentId: p.assessmentId,
+        locked: p.locked,
+        name: c.name,
+        representative: c.representative,
+        villages: [...new Set(own.map((h) => h.village))].sort((a, b) => a.localeCompare(b, 'vi')),
+        households: own.length,
+        total: p.total,
+        band: p.band,
+        note: '',
       },
       // A clan is not a person: its name and villages may be posted (the representative never is).
       publicOk: async () => true,
@@ -134,15 +184,22 @@ async function memberCounts(db: Db, householdIds: readonly string[]): Promise<Ma
   return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
 }
 
-type Listed = { title: 'cdht'; items: Candidate<PersonEntry>[] } | { title: 'gdht'; items: Candidate<FamilyEntry>[] } | { title: 'dhht'; items: Candidate<ClanEntry>[] };
+type Listed =
+  | { title: 'cdht'; items: Candidate<PersonEntry>[] }
+  | { title: 'gdht'; items: Candidate<FamilyEntry>[] }
+  | { title: 'dhht'; items: Candidate<ClanEntry>[] };
 
 async function passing(deps: AssessmentDeps, scope: ListScope): Promise<Listed> {
   const village = villageOf(scope);
-  if (scope.title !== 'dhht' && village === null) throw new AppError('request.invalid', { reason: 'village is required for this list' });
+  if (scope.title !== 'dhht' && village === null)
+    throw new AppError('request.invalid', { reason: 'village is required for this list' });
   switch (scope.title) {
-    case 'cdht': return { title: 'cdht', items: await passingPeople(deps, village!, scope.year) };
-    case 'gdht': return { title: 'gdht', items: await passingFamilies(deps, village!, scope.year) };
-    case 'dhht': return { title: 'dhht', items: await passingClans(deps, scope.year) };
+    case 'cdht':
+      return { title: 'cdht', items: await passingPeople(deps, village!, scope.year) };
+    case 'gdht':
+      return { title: 'gdht', items: await passingFamilies(deps, village!, scope.year) };
+    case 'dhht':
+      return { title: 'dhht', items: await passingClans(deps, scope.year) };
   }
 }
 
@@ -157,15 +214,28 @@ async function visible<E>(deps: AssessmentDeps, items: Candidate<E>[], kind: 'of
  * "public" (only people, or households' heads, who consented to appear on it, and every clan;
  * the renderers show name and village only).
  */
-export async function proposalList(deps: AssessmentDeps, scope: ListScope, kind: 'official' | 'public'): Promise<ProposalListData> {
+export async function proposalList(
+  deps: AssessmentDeps,
+  scope: ListScope,
+  kind: 'official' | 'public',
+): Promise<ProposalListData> {
   const listed = await passing(deps, scope);
   const finalized = await repo.findClosing(deps.db, scope.title, storedVillage(scope), scope.year);
   const { name, commune, province } = deps.config.center;
-  const common = { center: { name, commune, province }, year: scope.year, kind, finalizedAt: finalized?.finalized_at ?? null, generatedAt: deps.now().toISOString() };
+  const common = {
+    center: { name, commune, province },
+    year: scope.year,
+    kind,
+    finalizedAt: finalized?.finalized_at ?? null,
+    generatedAt: deps.now().toISOString(),
+  };
   switch (listed.title) {
-    case 'cdht': return { title: 'cdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
-    case 'gdht': return { title: 'gdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
-    case 'dhht': return { title: 'dhht', village: null, ...common, entries: await visible(deps, listed.items, kind) };
+    case 'cdht':
+      return { title: 'cdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
+    case 'gdht':
+      return { title: 'gdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
+    case 'dhht':
+      return { title: 'dhht', village: null, ...common, entries: await visible(deps, listed.items, kind) };
   }
 }
 
@@ -189,9 +259,22 @@ export async function finalizeList(deps: AssessmentDeps, actor: Actor, scope: Li
     const revision = before ? before.revision + 1 : 1;
     await repo.saveClosing(trx, { title: scope.title, village, year: scope.year, id, revision }, at, actor.id);
     if (scope.title === 'cdht') {
-      await appendChange(trx, { type: 'ProposalListClosedV1', id, revision, village, year: scope.year, closedAt: at, entries: items.length }, at);
+      await appendChange(
+        trx,
+        { type: 'ProposalListClosedV1', id, revision, village, year: scope.year, closedAt: at, entries: items.length },
+        at,
+      );
     } else {
-      const closed: ProposalListClosedV2 = { type: 'ProposalListClosedV2', id, revision, title: scope.title, village: villageOf(scope), year: scope.year, closedAt: at, entries: items.length };
+      const closed: ProposalListClosedV2 = {
+        type: 'ProposalListClosedV2',
+        id,
+        revision,
+        title: scope.title,
+        village: villageOf(scope),
+        year: scope.year,
+        closedAt: at,
+        entries: items.length,
+      };
       await appendChange(trx, closed, at);
     }
     const details = scope.title === 'cdht' ? { count: items.length } : { title: scope.title, count: items.length };

@@ -1,5 +1,11 @@
 import { AppError } from '../../../shared/errors.ts';
-import type { ClanSubjectFacts, HouseholdSubjectFacts, PersonFacts, SubjectFacts, UnitSubjectFacts } from '../../../shared/domain/models/computations.ts';
+import type {
+  ClanSubjectFacts,
+  HouseholdSubjectFacts,
+  PersonFacts,
+  SubjectFacts,
+  UnitSubjectFacts,
+} from '../../../shared/domain/models/computations.ts';
 import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import type { Db } from '../db/database.ts';
 import * as repo from './facts.repository.ts';
@@ -22,7 +28,12 @@ export interface Subject {
 }
 
 /** The subject an assessment names, or `registry.subject-not-found`. */
-export async function findSubject(db: Db, kind: ModelSubjectKind, id: string, villages: readonly string[]): Promise<Subject> {
+export async function findSubject(
+  db: Db,
+  kind: ModelSubjectKind,
+  id: string,
+  villages: readonly string[],
+): Promise<Subject> {
   if (kind === 'household') {
     const h = await repo.findHouseholdLabel(db, id);
     if (h) return { kind, id, label: `Gia đình ông/bà ${h.name}`, village: h.village };
@@ -50,13 +61,24 @@ async function cdhtYears(db: Db, personIds: readonly string[]): Promise<Map<stri
 const people = (ids: readonly string[], years: Map<string, number[]>): PersonFacts[] =>
   ids.map((personId) => ({ personId, recognizedCdhtYears: years.get(personId) ?? [] }));
 
-async function householdFacts(db: Db, householdId: string, year: number, validity: ValidityMonths): Promise<HouseholdSubjectFacts> {
+async function householdFacts(
+  db: Db,
+  householdId: string,
+  year: number,
+  validity: ValidityMonths,
+): Promise<HouseholdSubjectFacts> {
   const { village, memberIds: ids, facts } = await repo.householdFactsRows(db, householdId, year);
   return {
-    kind: 'household', householdId, village,
+    kind: 'household',
+    householdId,
+    village,
     adults: people(ids, await cdhtYears(db, ids)),
     schoolAgeChildren: facts?.school_age_children ?? 0,
-    allChildrenInSchool: facts ? (facts.all_children_in_school === null ? null : facts.all_children_in_school === 1) : null,
+    allChildrenInSchool: facts
+      ? facts.all_children_in_school === null
+        ? null
+        : facts.all_children_in_school === 1
+      : null,
     familyYears: (await countedYearsOf(db, 'household', 'gdht', [householdId], validity)).get(householdId) ?? [],
   };
 }
@@ -84,7 +106,10 @@ async function communityFacts(db: Db, village: string, validity: ValidityMonths)
   const familyYears = await countedYearsOf(db, 'household', 'gdht', householdIds, validity);
   const clanYears = await countedYearsOf(db, 'clan', 'dhht', clanIds, validity);
   return {
-    kind: 'community', village, households: null, adults: null,
+    kind: 'community',
+    village,
+    households: null,
+    adults: null,
     registeredHouseholds: householdIds.map((id) => ({ householdId: id, familyYears: familyYears.get(id) ?? [] })),
     clans: clanIds.map((id) => ({ clanId: id, clanYears: clanYears.get(id) ?? [] })),
     cdhtRecognizedByYear: Object.fromEntries(cdht.map((r) => [String(r.year), Number(r.n)])),
@@ -94,9 +119,13 @@ async function communityFacts(db: Db, village: string, validity: ValidityMonths)
 /** The facts of a subject for the assessment of `year`; `validity` from the titles' sets (recognitions.ts, validityOf). */
 export function subjectFacts(db: Db, subject: Subject, year: number, validity: ValidityMonths): Promise<SubjectFacts> {
   switch (subject.kind) {
-    case 'household': return householdFacts(db, subject.id, year, validity);
-    case 'clan': return clanFacts(db, subject.id, year, validity);
-    case 'unit': return unitFacts(db, subject.id, year);
-    case 'community': return communityFacts(db, subject.id, validity);
+    case 'household':
+      return householdFacts(db, subject.id, year, validity);
+    case 'clan':
+      return clanFacts(db, subject.id, year, validity);
+    case 'unit':
+      return unitFacts(db, subject.id, year);
+    case 'community':
+      return communityFacts(db, subject.id, validity);
   }
 }

@@ -14,16 +14,26 @@ export function appraisalItems(db: Db, assessmentId: string) {
 
 /** What an appraisal's change message carries: the row (which must exist) and its items ordered by item. */
 export async function appraisalRecord(db: Db, assessmentId: string) {
-  const row = await db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId)
+  const row = await db
+    .selectFrom('appraisal')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
     .executeTakeFirstOrThrow();
-  const items = await db.selectFrom('appraisal_item').select(['indicator_id', 'score', 'reason'])
-    .where('assessment_id', '=', assessmentId).orderBy('indicator_id').execute();
+  const items = await db
+    .selectFrom('appraisal_item')
+    .select(['indicator_id', 'score', 'reason'])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('indicator_id')
+    .execute();
   return { row, items };
 }
 
 /** Writes the appraisal (over the stored one when `replace`) with these items in place of its old ones. */
 export async function saveAppraisal(
-  db: Db, row: Insertable<AppraisalTable>, items: Insertable<AppraisalItemTable>[], replace: boolean,
+  db: Db,
+  row: Insertable<AppraisalTable>,
+  items: Insertable<AppraisalItemTable>[],
+  replace: boolean,
 ): Promise<void> {
   if (replace) {
     await db.updateTable('appraisal').set(row).where('assessment_id', '=', row.assessment_id).execute();

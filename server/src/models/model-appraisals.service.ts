@@ -7,7 +7,13 @@ import { findStaffById } from '../staff/staff.repository.ts';
 import * as repo from './model-appraisals.repository.ts';
 import { submittedIds } from './model-assessments.repository.ts';
 import { sendModelAppraisal } from './model-outbox.ts';
-import { checkedAnswers, loadModelAssessment, type LoadedModelAssessment, type ModelAssessmentDeps, type ModelAssessmentView } from './model-assessments.service.ts';
+import {
+  checkedAnswers,
+  loadModelAssessment,
+  type LoadedModelAssessment,
+  type ModelAssessmentDeps,
+  type ModelAssessmentView,
+} from './model-assessments.service.ts';
 
 /**
  * The village branch appraises households' and clans' self-assessments at the center, on the same
@@ -39,55 +45,104 @@ export async function modelAppraisalCase(deps: ModelAssessmentDeps, assessmentId
   return appraisalCaseOf(deps, await loadModelAssessment(deps, assessmentId));
 }
 
-async function appraisalCaseOf(deps: ModelAssessmentDeps, { view: assessment, set, facts }: LoadedModelAssessment): Promise<ModelAppraisalCase> {
+async function appraisalCaseOf(
+  deps: ModelAssessmentDeps,
+  { view: assessment, set, facts }: LoadedModelAssessment,
+): Promise<ModelAppraisalCase> {
   const assessmentId = assessment.id;
   const row = await repo.findAppraisal(deps.db, assessmentId);
   if (!row) return { assessment, set, appraisal: null };
   const items = await repo.appraisalItems(deps.db, assessmentId);
-  const answers = Object.fromEntries(items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]));
+  const answers = Object.fromEntries(
+    items.map((i) => [i.indicator_id, set.scoring.kind === 'targets' ? i.score === 1 : i.score]),
+  );
   return {
-    assessment, set,
+    assessment,
+    set,
     appraisal: {
-      appraiser: (await findStaffById(deps.db, row.appraiser_id))?.name ?? '', updatedAt: row.updated_at, locked: row.locked === 1,
-      answers, reasons: Object.fromEntries(items.filter((i) => i.reason).map((i) => [i.indicator_id, i.reason!])),
+      appraiser: (await findStaffById(deps.db, row.appraiser_id))?.name ?? '',
+      updatedAt: row.updated_at,
+      locked: row.locked === 1,
+      answers,
+      reasons: Object.fromEntries(items.filter((i) => i.reason).map((i) => [i.indicator_id, i.reason!])),
       verdict: modelVerdict(set, answers, facts, assessment.year),
     },
   };
 }
 
-export async function saveModelAppraisal(deps: ModelAssessmentDeps, actor: Actor, assessmentId: string, input: SaveModelAppraisal): Promise<ModelAppraisalCase> {
+export async function saveModelAppraisal(
+  deps: ModelAssessmentDeps,
+  actor: Actor,
+  assessmentId: string,
+  input: SaveModelAppraisal,
+): Promise<ModelAppraisalCase> {
   const loaded = await loadModelAssessment(deps, assessmentId);
   const { view: assessment, set, facts } = loaded;
-  if (!appraisedHere.includes(assessment.subject.kind)) throw new AppError('appraisal.not-here', { kind: assessment.subject.kind });
+  if (!appraisedHere.includes(assessment.subject.kind))
+    throw new AppError('appraisal.not-here', { kind: assessment.subject.kind });
   if (assessment.status !== 'submitted') throw new AppError('appraisal.not-submitted');
   const existing = await repo.findAppraisal(deps.db, assessmentId);
   if (existing?.locked === 1) throw new AppError('appraisal.locked');
   const answers = checkedAnswers(set, input.answers, true);
   const reasons = new Map(input.answers.map((a) => [a.itemId, a.reason?.trim() || null]));
   for (const [itemId, value] of Object.entries(answers)) {
-    if (value !== assessment.answers[itemId] && !reasons.get(itemId)) throw new AppError('appraisal.reason-required', { indicatorId: itemId });
+    if (value !== assessment.answers[itemId] && !reasons.get(itemId))
+      throw new AppError('appraisal.reason-required', { indicatorId: itemId });
   }
   const at = deps.now().toISOString();
   const items = Object.entries(answers).map(([itemId, value]) => ({
-    assessment_id: assessmentId, indicator_id: itemId, score: typeof value === 'boolean' ? (value ? 1 : 0) : value, reason: reasons.get(itemId) ?? null,
+    assessment_id: assessmentId,
+    indicator_id: itemId,
+    score: typeof value === 'boolean' ? (value ? 1 : 0) : value,
+    reason: reasons.get(itemId) ?? null,
   }));
   // The same appraisal saved again (a double tap, a retry after a lost answer) changes nothing.
-  if (existing?.status === 'appraised' && await sameItems(deps, assessmentId, items)) return appraisalCaseOf(deps, loaded);
-  const row = { assessment_id: assessmentId, appraiser_id: actor.id, status: 'appraised' as const, message: null, locked: 0, revision: (existing?.revision ?? 0) + 1, updated_at: at };
+  if (existing?.status === 'appraised' && (await sameItems(deps, assessmentId, items)))
+    return appraisalCaseOf(deps, loaded);
+  const row = {
+    assessment_id: assessmentId,
+    appraiser_id: actor.id,
+    status: 'appraised' as const,
+    message: null,
+    locked: 0,
+    revision: (existing?.revision ?? 0) + 1,
+    updated_at: at,
+  };
   const result = modelVerdict(set, answers, facts, assessment.year);
   await deps.db.transaction().execute(async (trx) => {
     await repo.saveAppraisal(trx, row, items, existing !== undefined);
-    const changed = items.filter((i) => answers[i.indicator_id] !== assessment.answers[i.indicator_id]).map((i) => ({ itemId: i.indicator_id, reason: i.reason }));
-    await audit(trx, actor, { action: 'appraisal.save', subjectKind: 'assessment', subjectId: assessmentId, details: { title: assessment.title, changed, total: result.total, level: result.level, passed: result.passed } }, at);
+    const changed = items
+      .filter((i) => answers[i.indicator_id] !== assessment.answers[i.indicator_id])
+      .map((i) => ({ itemId: i.indicator_id, reason: i.reason }));
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'appraisal.save',
+        subjectKind: 'assessment',
+        subjectId: assessmentId,
+        details: { title: assessment.title, changed, total: result.total, level: result.level, passed: result.passed },
+      },
+      at,
+    );
     await sendModelAppraisal(trx, assessmentId, at);
   });
   // Read again: the answer is what the box now holds (the facts are the ones just judged on).
   return appraisalCaseOf(deps, loaded);
 }
 
-async function sameItems(deps: ModelAssessmentDeps, assessmentId: string, items: readonly { indicator_id: string; score: number; reason: string | null }[]): Promise<boolean> {
+async function sameItems(
+  deps: ModelAssessmentDeps,
+  assessmentId: string,
+  items: readonly { indicator_id: string; score: number; reason: string | null }[],
+): Promise<boolean> {
   const stored = await repo.appraisalItems(deps.db, assessmentId);
-  return stored.length === items.length && items.every((i) => stored.some((s) => s.indicator_id === i.indicator_id && s.score === i.score && s.reason === i.reason));
+  return (
+    stored.length === items.length &&
+    items.every((i) =>
+      stored.some((s) => s.indicator_id === i.indicator_id && s.score === i.score && s.reason === i.reason),
+    )
+  );
 }
 
 export interface ModelQueueItem {
@@ -105,9 +160,14 @@ export async function modelAppraisalQueue(deps: ModelAssessmentDeps, year: numbe
   for (const id of await submittedIds(deps.db, appraisedHere, year)) {
     const c = await modelAppraisalCase(deps, id);
     out.push({
-      assessmentId: id, title: c.assessment.title, subject: c.assessment.subject, submittedAt: c.assessment.submittedAt,
+      assessmentId: id,
+      title: c.assessment.title,
+      subject: c.assessment.subject,
+      submittedAt: c.assessment.submittedAt,
       selfPassed: c.assessment.verdict.passed,
-      appraised: c.appraisal ? { passed: c.appraisal.verdict.passed, total: c.appraisal.verdict.total, level: c.appraisal.verdict.level } : null,
+      appraised: c.appraisal
+        ? { passed: c.appraisal.verdict.passed, total: c.appraisal.verdict.total, level: c.appraisal.verdict.level }
+        : null,
     });
   }
   return out;

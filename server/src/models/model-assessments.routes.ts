@@ -46,6 +46,19 @@ export const modelAssessmentRoutes = new Hono<AppEnv>()
     return c.json(await modelAppraisalQueue(c.var.deps, year));
   })
   .get('/staff/model-appraisals/:id', requireRole('appraiser', 'admin'), async (c) =>
-    c.json(await modelAppraisalCase(c.var.deps, parseOrThrow(Uuid7Schema, c.req.param('id')))))
-  .put('/staff/model-appraisals/:id', requireRole('appraiser', 'admin'), jsonBody(SaveModelAppraisalSchema), async (c) =>
-    c.json(await saveModelAppraisal(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), c.req.valid('json'))));
+    c.json(await modelAppraisalCase(c.var.deps, parseOrThrow(Uuid7Schema, c.req.param('id')))),
+  )
+  .put(
+    '/staff/model-appraisals/:id',
+    requireRole('appraiser', 'admin'),
+    jsonBody(SaveModelAppraisalSchema),
+    async (c) =>
+      c.json(
+        await saveModelAppraisal(
+          c.var.deps,
+          c.var.staff!,
+          parseOrThrow(Uuid7Schema, c.req.param('id')),
+          c.req.valid('json'),
+        ),
+      ),
+  );

@@ -17,18 +17,32 @@ type Trx = Transaction<Database>;
 export async function modelAssessmentMessage(trx: Trx, id: string): Promise<AssessmentUpsertV1> {
   const { row, items } = await assessmentRecord(trx, id);
   return {
-    type: 'AssessmentUpsertV1', id, revision: row.revision, subjectKind: row.subject_kind, subjectId: row.subject_id,
-    title: row.title, year: row.year, criteriaSetId: row.criteria_set_id, criteriaSetVersion: row.criteria_set_version,
-    group: row.subject_group, status: row.status,
+    type: 'AssessmentUpsertV1',
+    id,
+    revision: row.revision,
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    title: row.title,
+    year: row.year,
+    criteriaSetId: row.criteria_set_id,
+    criteriaSetVersion: row.criteria_set_version,
+    group: row.subject_group,
+    status: row.status,
     answers: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, note: null, confirmed: false })),
-    submittedAt: row.submitted_at, assistedBy: row.assisted_by,
+    submittedAt: row.submitted_at,
+    assistedBy: row.assisted_by,
   };
 }
 
 export async function modelAppraisalMessage(trx: Trx, assessmentId: string): Promise<AppraisalUpsertV1> {
   const { row, items } = await appraisalRecord(trx, assessmentId);
   return {
-    type: 'AppraisalUpsertV1', id: assessmentId, revision: row.revision, status: row.status, message: row.message, locked: row.locked === 1,
+    type: 'AppraisalUpsertV1',
+    id: assessmentId,
+    revision: row.revision,
+    status: row.status,
+    message: row.message,
+    locked: row.locked === 1,
     scores: items.map((i) => ({ indicatorId: i.indicator_id, score: i.score, reason: i.reason })),
   };
 }

@@ -32,13 +32,27 @@ function lastDay(signedOn: string, months: number | null): string | null {
 }
 
 /** The recognitions of `title` received for these subjects, by subject id, newest first. */
-export async function recognitionsOf(db: Db, kind: ModelSubjectKind, title: ModelTitle, ids: readonly string[], validity: ValidityMonths): Promise<Map<string, ModelRecognitionView[]>> {
+export async function recognitionsOf(
+  db: Db,
+  kind: ModelSubjectKind,
+  title: ModelTitle,
+  ids: readonly string[],
+  validity: ValidityMonths,
+): Promise<Map<string, ModelRecognitionView[]>> {
   const out = new Map<string, ModelRecognitionView[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
   const months = validity(title);
   const rows = await recognitionRows(db, kind, title, ids);
   for (const r of rows) {
-    out.get(r.subject_id)?.push({ title, year: r.year, decisionNumber: r.decision_number, signedOn: r.signed_on, validThrough: lastDay(r.signed_on, months) });
+    out
+      .get(r.subject_id)
+      ?.push({
+        title,
+        year: r.year,
+        decisionNumber: r.decision_number,
+        signedOn: r.signed_on,
+        validThrough: lastDay(r.signed_on, months),
+      });
   }
   return out;
 }
@@ -48,11 +62,23 @@ export async function recognitionsOf(db: Db, kind: ModelSubjectKind, title: Mode
  * recognition whose last day is unknown counts for its own year only.
  */
 export function yearsCounted(recognitions: readonly ModelRecognitionView[]): number[] {
-  return countedYears(recognitions.map((r) => ({ year: r.year, decisionDate: r.signedOn, validThrough: r.validThrough ?? `${r.year}-01-01` })));
+  return countedYears(
+    recognitions.map((r) => ({
+      year: r.year,
+      decisionDate: r.signedOn,
+      validThrough: r.validThrough ?? `${r.year}-01-01`,
+    })),
+  );
 }
 
 /** The counted years of each subject, by id. */
-export async function countedYearsOf(db: Db, kind: ModelSubjectKind, title: ModelTitle, ids: readonly string[], validity: ValidityMonths): Promise<Map<string, number[]>> {
+export async function countedYearsOf(
+  db: Db,
+  kind: ModelSubjectKind,
+  title: ModelTitle,
+  ids: readonly string[],
+  validity: ValidityMonths,
+): Promise<Map<string, number[]>> {
   const recognitions = await recognitionsOf(db, kind, title, ids, validity);
   return new Map([...recognitions].map(([id, recs]) => [id, yearsCounted(recs)]));
 }

@@ -10,14 +10,17 @@ import type { Db } from '../db/database.ts';
 
 /** Appends a change to the outbox; call inside the transaction that makes the change. */
 export async function appendChange(trx: Db, message: ChangeMessage, at: string): Promise<void> {
-  await trx.insertInto('outbox').values({
-    record_kind: recordKindOf[message.type],
-    record_id: message.id,
-    revision: message.revision,
-    message_type: message.type,
-    payload: JSON.stringify(message),
-    created_at: at,
-  }).execute();
+  await trx
+    .insertInto('outbox')
+    .values({
+      record_kind: recordKindOf[message.type],
+      record_id: message.id,
+      revision: message.revision,
+      message_type: message.type,
+      payload: JSON.stringify(message),
+      created_at: at,
+    })
+    .execute();
 }
 
 /**
@@ -26,27 +29,48 @@ export async function appendChange(trx: Db, message: ChangeMessage, at: string):
  * column), so this never goes back; call it inside the transaction that appends the change.
  */
 export async function nextRevision(
-  trx: Db, recordKind: (typeof recordKindOf)[keyof typeof recordKindOf], recordId: string,
+  trx: Db,
+  recordKind: (typeof recordKindOf)[keyof typeof recordKindOf],
+  recordId: string,
 ): Promise<number> {
-  const row = await trx.selectFrom('outbox').select((eb) => eb.fn.max<number>('revision').as('revision'))
-    .where('record_kind', '=', recordKind).where('record_id', '=', recordId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max<number>('revision').as('revision'))
+    .where('record_kind', '=', recordKind)
+    .where('record_id', '=', recordId)
+    .executeTakeFirst();
   return Number(row?.revision ?? 0) + 1;
 }
 
 /** Changes after `afterSeq`, oldest first. */
-export async function readChanges(db: Db, afterSeq: number, limit: number): Promise<{ seq: number; message: ChangeMessage }[]> {
-  return (await payloadsAfter(db, afterSeq, limit)).map((r) => ({ seq: r.seq, message: JSON.parse(r.payload) as ChangeMessage }));
+export async function readChanges(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<{ seq: number; message: ChangeMessage }[]> {
+  return (await payloadsAfter(db, afterSeq, limit)).map((r) => ({
+    seq: r.seq,
+    message: JSON.parse(r.payload) as ChangeMessage,
+  }));
 }
 
 /** The stored payloads after `afterSeq`, oldest first: the JSON of each message, or of a redacted change's marker. */
 export function payloadsAfter(db: Db, afterSeq: number, limit: number): Promise<{ seq: number; payload: string }[]> {
-  return db.selectFrom('outbox').select(['seq', 'payload']).where('seq', '>', afterSeq).orderBy('seq').limit(limit)
+  return db
+    .selectFrom('outbox')
+    .select(['seq', 'payload'])
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
     .execute();
 }
 
 /** The backlog: how many changes wait after `afterSeq` (the cursor the hub acknowledged). */
 export async function countAfter(db: Db, afterSeq: number): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', afterSeq)
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', '>', afterSeq)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -60,8 +84,11 @@ export const REDACTED_PAYLOAD = JSON.stringify({ redacted: true });
  * transaction of the erasure.
  */
 export async function redactChanges(trx: Db, recordIds: string[], text: string): Promise<void> {
-  await trx.updateTable('outbox').set({ payload: REDACTED_PAYLOAD })
-    .where((eb) => eb.or([eb('record_id', 'in', recordIds), eb('payload', 'like', `%${text}%`)])).execute();
+  await trx
+    .updateTable('outbox')
+    .set({ payload: REDACTED_PAYLOAD })
+    .where((eb) => eb.or([eb('record_id', 'in', recordIds), eb('payload', 'like', `%${text}%`)]))
+    .execute();
 }
 
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -71,11 +98,17 @@ const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapt
  * further (a row deleted since), so nothing made from now on is numbered at or below it.
  */
 export async function highestSeq(db: Db): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.max<number>('seq').as('seq')).executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max<number>('seq').as('seq'))
+    .executeTakeFirst();
   const max = Number(row?.seq ?? 0);
   const used = isPostgres(db)
-    ? (await sql<{ n: number | null }>`select pg_sequence_last_value(pg_get_serial_sequence('outbox', 'seq')::regclass) as n`
-      .execute(db)).rows[0]?.n
+    ? (
+        await sql<{
+          n: number | null;
+        }>`select pg_sequence_last_value(pg_get_serial_sequence('outbox', 'seq')::regclass) as n`.execute(db)
+      ).rows[0]?.n
     : (await sql<{ n: number }>`select seq as n from sqlite_sequence where name = 'outbox'`.execute(db)).rows[0]?.n;
   return Math.max(max, Number(used ?? 0));
 }
@@ -97,8 +130,11 @@ export async function restamp(trx: Db, after: number, to: number): Promise<void>
     await sql`select setval(pg_get_serial_sequence('outbox', 'seq'), ${next})`.execute(trx);
   } else {
     const known = (await sql`select 1 from sqlite_sequence where name = 'outbox'`.execute(trx)).rows.length > 0;
-    await (known ? sql`update sqlite_sequence set seq = ${next} where name = 'outbox'`
-      : sql`insert into sqlite_sequence (name, seq) values ('outbox', ${next})`).execute(trx);
+    await (
+      known
+        ? sql`update sqlite_sequence set seq = ${next} where name = 'outbox'`
+        : sql`insert into sqlite_sequence (name, seq) values ('outbox', ${next})`
+    ).execute(trx);
   }
 }
 

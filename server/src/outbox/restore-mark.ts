@@ -41,24 +41,36 @@ export function raisedRelay(value: string): string {
  * Answers what was marked, or null.
  */
 export function markRestored(db: SQLite.Database): { epoch: string; restoredSeq: number } | null {
-  const has = (table: string) => db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table) !== undefined;
+  const has = (table: string) =>
+    db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table) !== undefined;
   if (!has('sync_state') || !has('outbox')) return null;
   if (!db.prepare("select 1 from sync_state where key = 'nodeId'").get()) return null;
   const epoch = newEpoch();
   const mark = db.transaction(() => {
     const max = Number((db.prepare('select max(seq) as n from outbox').get() as { n: number | null }).n ?? 0);
     const used = has('sqlite_sequence')
-      ? Number((db.prepare("select seq as n from sqlite_sequence where name = 'outbox'").get() as { n: number } | undefined)?.n ?? 0) : 0;
+      ? Number(
+          (db.prepare("select seq as n from sqlite_sequence where name = 'outbox'").get() as { n: number } | undefined)
+            ?.n ?? 0,
+        )
+      : 0;
     const restoredSeq = Math.max(max, used);
     for (const table of REVISION_TABLES) {
       const columns = has(table) ? (db.prepare(`pragma table_info("${table}")`).all() as { name: string }[]) : [];
-      if (columns.some((c) => c.name === 'revision')) db.prepare(`update "${table}" set revision = revision + ?`).run(REVISION_STEP);
+      if (columns.some((c) => c.name === 'revision'))
+        db.prepare(`update "${table}" set revision = revision + ?`).run(REVISION_STEP);
     }
     db.prepare('update outbox set revision = -(revision + ?)').run(REVISION_STEP);
     db.prepare('update outbox set revision = -revision').run();
-    const relayed = db.prepare('select key, value from sync_state where key like ?').all(RELAY_KEYS) as { key: string; value: string }[];
-    for (const r of relayed) db.prepare('update sync_state set value = ? where key = ?').run(raisedRelay(r.value), r.key);
-    const put = db.prepare('insert into sync_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
+    const relayed = db.prepare('select key, value from sync_state where key like ?').all(RELAY_KEYS) as {
+      key: string;
+      value: string;
+    }[];
+    for (const r of relayed)
+      db.prepare('update sync_state set value = ? where key = ?').run(raisedRelay(r.value), r.key);
+    const put = db.prepare(
+      'insert into sync_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
+    );
     put.run('epoch', epoch);
     put.run('restoredSeq', String(restoredSeq));
     return restoredSeq;

@@ -14,17 +14,33 @@ export function findPersonById(db: Db, id: string): Promise<PersonRow | undefine
 
 /** A person's slip is unique as (code, birth year): two people may share a code with different years. */
 export function findPersonBySlip(db: Db, code: string, birthYear: number): Promise<PersonRow | undefined> {
-  return db.selectFrom('person').selectAll().where('code', '=', code).where('birth_year', '=', birthYear).executeTakeFirst();
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('code', '=', code)
+    .where('birth_year', '=', birthYear)
+    .executeTakeFirst();
 }
 
 /** Inserts the person unless their id or (code, birth year) is taken already; answers whether it did. */
 export async function insertPersonIfFree(trx: Transaction<Database>, row: PersonRow): Promise<boolean> {
-  const r = await trx.insertInto('person').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const r = await trx
+    .insertInto('person')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function insertConsents(trx: Transaction<Database>, personId: string, consents: ConsentRecord[]): Promise<void> {
-  await trx.insertInto('consent').values(consents.map((c) => ({ person_id: personId, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at }))).execute();
+export async function insertConsents(
+  trx: Transaction<Database>,
+  personId: string,
+  consents: ConsentRecord[],
+): Promise<void> {
+  await trx
+    .insertInto('consent')
+    .values(consents.map((c) => ({ person_id: personId, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at })))
+    .execute();
 }
 
 /**
@@ -32,9 +48,15 @@ export async function insertConsents(trx: Transaction<Database>, personId: strin
  * these, not with the latest, so a later change at the center does not make a resend a conflict.
  */
 export async function registeredConsents(db: Db, personId: string): Promise<ConsentRecord[]> {
-  const rows = await db.selectFrom('consent').select(['purpose', 'granted', 'at']).where('person_id', '=', personId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('consent')
+    .select(['purpose', 'granted', 'at'])
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .execute();
   const first = new Map<string, ConsentRecord>();
-  for (const r of rows) if (!first.has(r.purpose)) first.set(r.purpose, { purpose: r.purpose, granted: r.granted === 1, at: r.at });
+  for (const r of rows)
+    if (!first.has(r.purpose)) first.set(r.purpose, { purpose: r.purpose, granted: r.granted === 1, at: r.at });
   return [...first.values()];
 }
 
@@ -45,28 +67,52 @@ export interface GuardianRecord {
   at: string;
 }
 
-export async function insertGuardianConsent(trx: Transaction<Database>, personId: string, g: GuardianRecord): Promise<void> {
-  await trx.insertInto('guardian_consent').values({ person_id: personId, guardian_name: g.name, relation: g.relation, assisted_by: g.assistedBy, at: g.at }).execute();
+export async function insertGuardianConsent(
+  trx: Transaction<Database>,
+  personId: string,
+  g: GuardianRecord,
+): Promise<void> {
+  await trx
+    .insertInto('guardian_consent')
+    .values({ person_id: personId, guardian_name: g.name, relation: g.relation, assisted_by: g.assistedBy, at: g.at })
+    .execute();
 }
 
 /** A child's guardian's consent as given at registration (written once, with her registration). */
 export async function guardianConsentOf(db: Db, personId: string): Promise<GuardianRecord | undefined> {
-  const r = await db.selectFrom('guardian_consent').select(['guardian_name', 'relation', 'assisted_by', 'at'])
-    .where('person_id', '=', personId).orderBy('id').executeTakeFirst();
+  const r = await db
+    .selectFrom('guardian_consent')
+    .select(['guardian_name', 'relation', 'assisted_by', 'at'])
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .executeTakeFirst();
   return r && { name: r.guardian_name, relation: r.relation, assistedBy: r.assisted_by, at: r.at };
 }
 
 /** The latest answer per purpose (the log keeps every answer). */
 export async function currentConsents(db: Db, personId: string): Promise<ConsentRecord[]> {
-  const rows = await db.selectFrom('consent').select(['purpose', 'granted', 'at']).where('person_id', '=', personId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('consent')
+    .select(['purpose', 'granted', 'at'])
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .execute();
   const latest = new Map<string, ConsentRecord>();
   for (const r of rows) latest.set(r.purpose, { purpose: r.purpose, granted: r.granted === 1, at: r.at });
   return [...latest.values()];
 }
 
 /** The person's recognitions as decided above (received through the downward feed), newest first. */
-export async function recognitions(db: Db, personId: string): Promise<{ title: string; year: number; decisionNumber: string; signedOn: string }[]> {
-  const rows = await db.selectFrom('recognition').select(['title', 'year', 'decision_number', 'signed_on'])
-    .where('subject_kind', '=', 'person').where('subject_id', '=', personId).orderBy('year', 'desc').execute();
+export async function recognitions(
+  db: Db,
+  personId: string,
+): Promise<{ title: string; year: number; decisionNumber: string; signedOn: string }[]> {
+  const rows = await db
+    .selectFrom('recognition')
+    .select(['title', 'year', 'decision_number', 'signed_on'])
+    .where('subject_kind', '=', 'person')
+    .where('subject_id', '=', personId)
+    .orderBy('year', 'desc')
+    .execute();
   return rows.map((r) => ({ title: r.title, year: r.year, decisionNumber: r.decision_number, signedOn: r.signed_on }));
 }

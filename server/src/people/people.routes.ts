@@ -22,8 +22,11 @@ export const peopleRoutes = new Hono<AppEnv>()
     if (!tokenHash && !c.var.staff) throw new AppError('villager.token-required');
     const { db, config, now } = c.var.deps;
     const staff = c.var.staff ? { id: c.var.staff.id, role: c.var.staff.role } : null;
-    return c.json(await guardedRegistration(c, input.code, (keepCode, onCollision) =>
-      registerPerson({ db, config, now }, id, input, { tokenHash, keepCode, onCollision, staff })));
+    return c.json(
+      await guardedRegistration(c, input.code, (keepCode, onCollision) =>
+        registerPerson({ db, config, now }, id, input, { tokenHash, keepCode, onCollision, staff }),
+      ),
+    );
   })
   .get('/people/:id', async (c) => {
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));

@@ -1,7 +1,13 @@
 import { AppError } from '../../../shared/errors.ts';
 import { birthYearRange, isChild, registrationAgeProblem, type AgeRules } from '../../../shared/domain/age.ts';
 import { randomPersonCode } from '../../../shared/domain/person-code.ts';
-import { consentPurposes, type ConsentPurpose, type GuardianRelation, type PersonView, type RegisterPerson } from '../../../shared/schemas/person.ts';
+import {
+  consentPurposes,
+  type ConsentPurpose,
+  type GuardianRelation,
+  type PersonView,
+  type RegisterPerson,
+} from '../../../shared/schemas/person.ts';
 import type { StaffRole } from '../../../shared/schemas/staff.ts';
 import type { PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import { assessmentYearNow } from '../config/assessment-year.ts';
@@ -37,8 +43,10 @@ const ASSISTING: readonly StaffRole[] = ['facilitator', 'admin'];
 /** The configured age rules (kiosk-config/options.ts), as the box applies them and tells the tablet. */
 export function ageRules(settings: KioskConfig['settings']): AgeRules {
   return {
-    minAge: settings['person.minAge'], maxAge: settings['person.maxAge'],
-    guardianUnder: settings['person.guardianUnder'], minors: settings['person.minors'] === 'off' ? 'off' : 'assisted',
+    minAge: settings['person.minAge'],
+    maxAge: settings['person.maxAge'],
+    guardianUnder: settings['person.guardianUnder'],
+    minors: settings['person.minors'] === 'off' ? 'off' : 'assisted',
   };
 }
 
@@ -49,8 +57,14 @@ export function ageRules(settings: KioskConfig['settings']): AgeRules {
  */
 export function personMessage(row: PersonRow, revision: number, consents: repo.ConsentRecord[]): PersonUpsertV1 {
   return {
-    type: 'PersonUpsertV1', id: row.id, revision, code: row.code, name: row.name, birthYear: row.birth_year,
-    village: row.village, consents,
+    type: 'PersonUpsertV1',
+    id: row.id,
+    revision,
+    code: row.code,
+    name: row.name,
+    birthYear: row.birth_year,
+    village: row.village,
+    consents,
   };
 }
 
@@ -74,13 +88,23 @@ export function personMessage(row: PersonRow, revision: number, consents: repo.C
  * (POST /api/staff/people/:id/consents), logged with their time and sent up as a new revision, and
  * a refusal sets the item aside on the tablet for the facilitator to see instead of losing it.
  */
-export async function registerPerson(deps: PeopleDeps, id: string, input: RegisterPerson, session: RegistrationSession): Promise<PersonView> {
+export async function registerPerson(
+  deps: PeopleDeps,
+  id: string,
+  input: RegisterPerson,
+  session: RegistrationSession,
+): Promise<PersonView> {
   if (!input.consents.assessment) throw new AppError('person.consent-required');
-  if (!deps.config.center.villages.includes(input.village)) throw new AppError('person.village-unknown', { village: input.village });
+  if (!deps.config.center.villages.includes(input.village))
+    throw new AppError('person.village-unknown', { village: input.village });
   const year = assessmentYearNow(deps);
   const rules = ageRules(deps.config.settings);
-  const problem = registrationAgeProblem(input.birthYear, year, rules, { assisted: input.assistedBy !== undefined, guardian: input.guardian !== undefined });
-  if (problem) throw new AppError(problem, { ...birthYearRange(year, rules), year, guardianUnder: rules.guardianUnder });
+  const problem = registrationAgeProblem(input.birthYear, year, rules, {
+    assisted: input.assistedBy !== undefined,
+    guardian: input.guardian !== undefined,
+  });
+  if (problem)
+    throw new AppError(problem, { ...birthYearRange(year, rules), year, guardianUnder: rules.guardianUnder });
   const child = isChild(input.birthYear, year, rules);
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
@@ -95,8 +119,15 @@ export async function registerPerson(deps: PeopleDeps, id: string, input: Regist
     }
     // The insert itself finds a taken id or slip: one statement for a new person, not three.
     const row: PersonRow = {
-      id, code: (session.keepCode ? input.code : undefined) ?? randomPersonCode(), name: input.name, birth_year: input.birthYear, village: input.village,
-      phone: input.phone ?? null, revision: 1, created_at: at, updated_at: at,
+      id,
+      code: (session.keepCode ? input.code : undefined) ?? randomPersonCode(),
+      name: input.name,
+      birth_year: input.birthYear,
+      village: input.village,
+      phone: input.phone ?? null,
+      revision: 1,
+      created_at: at,
+      updated_at: at,
     };
     for (let tries = 0; !(await repo.insertPersonIfFree(trx, row)); tries++) {
       const existing = await repo.findPersonById(trx, id);
@@ -106,12 +137,18 @@ export async function registerPerson(deps: PeopleDeps, id: string, input: Regist
       if (tries >= 20) throw new Error('person insert refused by a constraint other than id or code');
       row.code = randomPersonCode();
     }
-    const consents = consentPurposes.map((purpose: ConsentPurpose) => ({ purpose, granted: input.consents[purpose], at }));
-    if (session.tokenHash && (await bindToken(trx, session.tokenHash, id, at, false)).person_id !== id) throw new AppError('villager.forbidden');
+    const consents = consentPurposes.map((purpose: ConsentPurpose) => ({
+      purpose,
+      granted: input.consents[purpose],
+      at,
+    }));
+    if (session.tokenHash && (await bindToken(trx, session.tokenHash, id, at, false)).person_id !== id)
+      throw new AppError('villager.forbidden');
     await repo.insertConsents(trx, id, consents);
-    const guardian = child && input.guardian && input.assistedBy
-      ? { name: input.guardian.name, relation: input.guardian.relation, assistedBy: input.assistedBy, at }
-      : undefined;
+    const guardian =
+      child && input.guardian && input.assistedBy
+        ? { name: input.guardian.name, relation: input.guardian.relation, assistedBy: input.assistedBy, at }
+        : undefined;
     if (guardian) await repo.insertGuardianConsent(trx, id, guardian);
     await appendChange(trx, personMessage(row, 1, consents), at);
     return toView(row, consents, [], guardian);
@@ -122,18 +159,30 @@ export async function registerPerson(deps: PeopleDeps, id: string, input: Regist
  * The same id again: a no-op answering the stored person when it is her own tablet (or staff)
  * sending what it sent before; refused when the details, the token or the consents differ.
  */
-async function resent(trx: Transaction<Database>, existing: PersonRow, input: RegisterPerson, session: RegistrationSession): Promise<PersonView> {
-  const same = existing.name === input.name && existing.birth_year === input.birthYear
-    && existing.village === input.village && existing.phone === (input.phone ?? null);
+async function resent(
+  trx: Transaction<Database>,
+  existing: PersonRow,
+  input: RegisterPerson,
+  session: RegistrationSession,
+): Promise<PersonView> {
+  const same =
+    existing.name === input.name &&
+    existing.birth_year === input.birthYear &&
+    existing.village === input.village &&
+    existing.phone === (input.phone ?? null);
   if (!same) throw new AppError('person.id-conflict');
   // Her own tablet retrying: the token it bound; staff: none needed.
-  if (session.tokenHash && (await findToken(trx, session.tokenHash))?.person_id !== existing.id) throw new AppError('person.id-conflict');
+  if (session.tokenHash && (await findToken(trx, session.tokenHash))?.person_id !== existing.id)
+    throw new AppError('person.id-conflict');
   const given = await repo.registeredConsents(trx, existing.id);
   const guardian = await repo.guardianConsentOf(trx, existing.id);
   const sameConsents = consentPurposes.every((p) => given.find((c) => c.purpose === p)?.granted === input.consents[p]);
-  const sameGuardian = guardian === undefined
-    ? input.guardian === undefined
-    : input.guardian !== undefined && input.guardian.name === guardian.name && input.guardian.relation === guardian.relation;
+  const sameGuardian =
+    guardian === undefined
+      ? input.guardian === undefined
+      : input.guardian !== undefined &&
+        input.guardian.name === guardian.name &&
+        input.guardian.relation === guardian.relation;
   if (!sameConsents || !sameGuardian) throw new AppError('person.consents-differ');
   return toView(existing, await repo.currentConsents(trx, existing.id), [], guardian);
 }
@@ -141,21 +190,44 @@ async function resent(trx: Transaction<Database>, existing: PersonRow, input: Re
 export async function getPerson(db: Db, id: string): Promise<PersonView> {
   const row = await repo.findPersonById(db, id);
   if (!row) throw new AppError('person.not-found');
-  return toView(row, await repo.currentConsents(db, id), await repo.recognitions(db, id), await repo.guardianConsentOf(db, id));
+  return toView(
+    row,
+    await repo.currentConsents(db, id),
+    await repo.recognitions(db, id),
+    await repo.guardianConsentOf(db, id),
+  );
 }
 
 /** A code with the wrong birth year answers exactly like an unknown code, so codes cannot be probed. */
 export async function getPersonByCode(db: Db, code: string, birthYear: number): Promise<PersonView> {
   const row = await repo.findPersonBySlip(db, code, birthYear);
   if (!row) throw new AppError('person.not-found');
-  return toView(row, await repo.currentConsents(db, row.id), await repo.recognitions(db, row.id), await repo.guardianConsentOf(db, row.id));
+  return toView(
+    row,
+    await repo.currentConsents(db, row.id),
+    await repo.recognitions(db, row.id),
+    await repo.guardianConsentOf(db, row.id),
+  );
 }
 
-function toView(row: PersonRow, consents: repo.ConsentRecord[], recognitions: PersonView['recognitions'] = [], guardian?: repo.GuardianRecord): PersonView {
+function toView(
+  row: PersonRow,
+  consents: repo.ConsentRecord[],
+  recognitions: PersonView['recognitions'] = [],
+  guardian?: repo.GuardianRecord,
+): PersonView {
   return {
-    id: row.id, code: row.code, name: row.name, birthYear: row.birth_year, village: row.village,
-    phone: row.phone, revision: row.revision, recognitions,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    birthYear: row.birth_year,
+    village: row.village,
+    phone: row.phone,
+    revision: row.revision,
+    recognitions,
     consents: consents.map((c) => ({ purpose: c.purpose as ConsentPurpose, granted: c.granted, at: c.at })),
-    guardian: guardian ? { name: guardian.name, relation: guardian.relation as GuardianRelation, at: guardian.at } : null,
+    guardian: guardian
+      ? { name: guardian.name, relation: guardian.relation as GuardianRelation, at: guardian.at }
+      : null,
   };
 }

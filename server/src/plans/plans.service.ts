@@ -22,8 +22,14 @@ type Payload = Pick<PutLearningPlan, 'source' | 'needs' | 'items'>;
 function toView(row: LearningPlanTable): LearningPlanView {
   const p = JSON.parse(row.payload) as Payload;
   return {
-    id: row.id, personId: row.person_id, year: row.year, source: p.source, needs: p.needs,
-    items: p.items.map((i) => ({ ...i, sessions: i.sessions ?? [] })), madeAt: row.made_at, assisted: row.assisted_by !== null,
+    id: row.id,
+    personId: row.person_id,
+    year: row.year,
+    source: p.source,
+    needs: p.needs,
+    items: p.items.map((i) => ({ ...i, sessions: i.sessions ?? [] })),
+    madeAt: row.made_at,
+    assisted: row.assisted_by !== null,
   };
 }
 
@@ -36,12 +42,18 @@ export async function putPlan(deps: AssessmentDeps, id: string, input: PutLearni
       return toView(existing);
     }
     if (!(await findPersonById(trx, input.personId))) throw new AppError('person.not-found');
-    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy))) throw new AppError('assessment.assistant-unknown');
+    if (input.assistedBy && !(await isActiveStaff(trx, input.assistedBy)))
+      throw new AppError('assessment.assistant-unknown');
     checkDates(deps, input);
     await checkResources(trx, input);
     const row: LearningPlanTable = {
-      id, person_id: input.personId, year: assessmentYearNow(deps), made_at: input.madeAt, received_at: deps.now().toISOString(),
-      payload, assisted_by: input.assistedBy ?? null,
+      id,
+      person_id: input.personId,
+      year: assessmentYearNow(deps),
+      made_at: input.madeAt,
+      received_at: deps.now().toISOString(),
+      payload,
+      assisted_by: input.assistedBy ?? null,
     };
     await repo.insertPlan(trx, row);
     return toView(row);
@@ -69,12 +81,22 @@ function checkDates(deps: AssessmentDeps, input: PutLearningPlan): void {
   const dayOf = (instant: string) => dateIn(new Date(instant), s['year.timeZone']);
   const dates: [string, string][] = [
     [input.madeAt, dayOf(input.madeAt)],
-    ...input.items.flatMap((i): [string, string][] => [[i.dueOn, i.dueOn], ...(i.sessions ?? []).map((at): [string, string] => [at, dayOf(at)])]),
+    ...input.items.flatMap((i): [string, string][] => [
+      [i.dueOn, i.dueOn],
+      ...(i.sessions ?? []).map((at): [string, string] => [at, dayOf(at)]),
+    ]),
   ];
   const outside = dates.filter(([, day]) => day < from || day > to).map(([given]) => given);
-  if (outside.length > 0) throw new AppError('plan.date-outside-year', { year: assessmentYearNow(deps), from, to, dates: [...new Set(outside)] });
+  if (outside.length > 0)
+    throw new AppError('plan.date-outside-year', {
+      year: assessmentYearNow(deps),
+      from,
+      to,
+      dates: [...new Set(outside)],
+    });
   const skewSeconds = s['sync.clockSkewSeconds'];
-  if (Date.parse(input.madeAt) > now.getTime() + skewSeconds * 1000) throw new AppError('plan.made-in-future', { madeAt: input.madeAt, skewSeconds });
+  if (Date.parse(input.madeAt) > now.getTime() + skewSeconds * 1000)
+    throw new AppError('plan.made-in-future', { madeAt: input.madeAt, skewSeconds });
 }
 
 /** Every resource the plan names is in the box's catalog (one retired since the tablet fetched it still is). */

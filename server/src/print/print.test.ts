@@ -11,7 +11,13 @@ describe('html', () => {
     ['text', html`<p>${evil}</p>`, `<p>${escaped}</p>`],
     ['a number as written', html`<td>${1234.5}</td>`, '<td>1234.5</td>'],
     ['nothing for null, undefined and false', html`<p>${null}${undefined}${false}</p>`, '<p></p>'],
-    ['a list, joined', html`<tr>${[html`<td>${evil}</td>`, html`<td>2</td>`]}</tr>`, `<tr><td>${escaped}</td><td>2</td></tr>`],
+    [
+      'a list, joined',
+      html`<tr>
+        ${[html`<td>${evil}</td>`, html`<td>2</td>`]}
+      </tr>`,
+      `<tr><td>${escaped}</td><td>2</td></tr>`,
+    ],
     ['HTML made here, as it is', html`<div>${html`<b>${evil}</b>`}</div>`, `<div><b>${escaped}</b></div>`],
     ['pieces one per line', lines([html`<p>1</p>`, html`<p>${'<2>'}</p>`]), '<p>1</p>\n<p>&lt;2&gt;</p>'],
   ])('writes %s', (_what, out, expected) => {
@@ -22,7 +28,13 @@ describe('html', () => {
 describe('the document parts', () => {
   it('escape every text they are given', () => {
     const parts = [
-      heading({ agency: [{ text: evil }, { text: evil, bold: true }], number: evil, placeAndDate: evil, title: evil, subtitle: evil }),
+      heading({
+        agency: [{ text: evil }, { text: evil, bold: true }],
+        number: evil,
+        placeAndDate: evil,
+        title: evil,
+        subtitle: evil,
+      }),
       signatures([signer([evil], evil)]),
       table('grid', tr([th(evil, 10)]), [tr([td(evil, 'num')]), emptyRow(2, evil)], 'summary'),
     ];
@@ -45,9 +57,13 @@ describe('the document parts', () => {
   it('lays out the administrative heading: agency, motto, place and date, title', () => {
     const out = heading({
       agency: [{ text: 'HỘI KHUYẾN HỌC XÃ TÂN LẬP' }, { text: 'CHI HỘI THÔN ĐỒNG CHẰM', bold: true }],
-      placeAndDate: 'Tân Lập, ngày 05 tháng 3 năm 2026', title: 'DANH SÁCH', subtitle: 'Thôn Đồng Chằm',
+      placeAndDate: 'Tân Lập, ngày 05 tháng 3 năm 2026',
+      title: 'DANH SÁCH',
+      subtitle: 'Thôn Đồng Chằm',
     }).toString();
-    expect(out).toContain('<td class="org"><p>HỘI KHUYẾN HỌC XÃ TÂN LẬP</p>\n<p class="b">CHI HỘI THÔN ĐỒNG CHẰM</p><div class="rule"></div></td>');
+    expect(out).toContain(
+      '<td class="org"><p>HỘI KHUYẾN HỌC XÃ TÂN LẬP</p>\n<p class="b">CHI HỘI THÔN ĐỒNG CHẰM</p><div class="rule"></div></td>',
+    );
     expect(out).toContain('<p class="b motto">Độc lập - Tự do - Hạnh phúc</p>');
     expect(out).toContain('<td class="place i">Tân Lập, ngày 05 tháng 3 năm 2026</td>');
     expect(out).toContain('<h1>DANH SÁCH</h1>\n<p class="subtitle">Thôn Đồng Chằm</p>');

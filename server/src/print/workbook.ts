@@ -69,7 +69,10 @@ export function newSheet(
 export function addTitle(sheet: ExcelJS.Worksheet, title: string, subtitle: string, span: number): void {
   const titleRow = sheet.addRow([title]);
   const subtitleRow = sheet.addRow([subtitle]);
-  for (const [row, extra] of [[titleRow, { bold: true, size: 14 }], [subtitleRow, { italic: true }]] as const) {
+  for (const [row, extra] of [
+    [titleRow, { bold: true, size: 14 }],
+    [subtitleRow, { italic: true }],
+  ] as const) {
     sheet.mergeCells(row.number, 1, row.number, span);
     row.getCell(1).font = { ...FONT, ...extra };
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };

@@ -9,11 +9,16 @@ const data = {
   center: 'Trung tâm HTCĐ <b>Đồng Chằm</b>',
   person: { name: evil, birthYear: 1954, village: 'Thôn <i>Đồng Chằm</i>', phone: null, code: 'AB12' },
   consentLog: [{ purpose: 'assessment', granted: true, at: '2026-01-01T00:00:00.000Z' }],
-  assessments: [{
-    year: 2026, status: 'submitted', evidence: [], verdict: { total: 80 },
-    answers: [{ indicatorId: 'CS01', score: 8, note: '<img src=x onerror=alert(1)>' }],
-    appraisal: { scores: [{ indicatorId: 'CS01', score: 7, reason: '</td><script>' }], verdict: { total: 70 } },
-  }],
+  assessments: [
+    {
+      year: 2026,
+      status: 'submitted',
+      evidence: [],
+      verdict: { total: 80 },
+      answers: [{ indicatorId: 'CS01', score: 8, note: '<img src=x onerror=alert(1)>' }],
+      appraisal: { scores: [{ indicatorId: 'CS01', score: 7, reason: '</td><script>' }], verdict: { total: 70 } },
+    },
+  ],
   attendance: [{ title: 'Lớp <tin học>', startsAt: '2026-03-01T02:00:00.000Z' }],
   learningPlans: [{ madeAt: '2026-03-02T02:00:00.000Z', items: [{ title: 'Đọc & <viết>', dueOn: '2026-05-01' }] }],
 } as unknown as Data;
@@ -25,7 +30,9 @@ describe('renderPersonDataHtml', () => {
     expect(out).not.toContain('<script');
     expect(out).not.toContain('<img');
     expect(out).not.toContain('<b>');
-    expect(out).toContain('<title>Dữ liệu cá nhân — Lan &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Hoa&quot;</title>');
+    expect(out).toContain(
+      '<title>Dữ liệu cá nhân — Lan &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Hoa&quot;</title>',
+    );
     expect(out).toContain('<td>Lan &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Hoa&quot;</td>');
     expect(out).toContain('<td>&lt;/td&gt;&lt;script&gt;</td>');
     expect(out).toContain('<td>Đọc &amp; &lt;viết&gt;</td><td>01/05/2026</td>');

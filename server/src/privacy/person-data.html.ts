@@ -12,15 +12,24 @@ const purposes: Record<string, string> = {
 };
 
 /** A plain page rather than an administrative document: the person reads it, nobody signs it. */
-const STYLE = 'body{font-family:"Noto Sans","DejaVu Sans",sans-serif;margin:2rem;font-size:14px}'
-  + 'table{border-collapse:collapse;width:100%;margin:.5rem 0}'
-  + 'td,th{border:1px solid #999;padding:4px 6px;text-align:left}@page{size:A4;margin:15mm}';
+const STYLE =
+  'body{font-family:"Noto Sans","DejaVu Sans",sans-serif;margin:2rem;font-size:14px}' +
+  'table{border-collapse:collapse;width:100%;margin:.5rem 0}' +
+  'td,th{border:1px solid #999;padding:4px 6px;text-align:left}@page{size:A4;margin:15mm}';
 
 /** A table's opening and its header row. */
 const thead = (headers: readonly string[]) =>
-  html`<table><thead>${tr(headers.map((h) => html`<th>${h}</th>`))}</thead>`;
+  html`<table>
+    <thead>
+      ${tr(headers.map((h) => html`<th>${h}</th>`))}
+    </thead>
+  </table>`;
 const row = (...cells: Content[]) => tr(cells.map((c) => td(c)));
-const field = (label: string, value: Content) => html`<tr><th>${label}</th>${td(value)}</tr>`;
+const field = (label: string, value: Content) =>
+  html`<tr>
+    <th>${label}</th>
+    ${td(value)}
+  </tr>`;
 
 function assessmentHtml(a: PersonData['assessments'][number]) {
   const rows = a.answers.map((x) => {
@@ -39,11 +48,12 @@ function assessmentHtml(a: PersonData['assessments'][number]) {
 /** A printable page of everything held about a person, for a request to see their data. */
 export function renderPersonDataHtml(data: PersonData): string {
   const p = data.person;
-  const consents = data.consentLog.map((c) => row(
-    purposes[c.purpose] ?? c.purpose, c.granted ? 'Đồng ý' : 'Không đồng ý / rút lại', formatVietnamDateTime(c.at),
-  ));
+  const consents = data.consentLog.map((c) =>
+    row(purposes[c.purpose] ?? c.purpose, c.granted ? 'Đồng ý' : 'Không đồng ý / rút lại', formatVietnamDateTime(c.at)),
+  );
   const sessions = data.attendance.map((s) => row(s.title, formatVietnamDateTime(s.startsAt)));
-  const attended = html`<h2>Các buổi học đã tham gia tại trung tâm</h2>${thead(['Lớp học', 'Buổi học'])}`;
+  const attended = html`<h2>Các buổi học đã tham gia tại trung tâm</h2>
+    ${thead(['Lớp học', 'Buổi học'])}`;
   const attendance = data.attendance.length === 0 ? '' : html`${attended}<tbody>${sessions}</tbody></table>`;
   const plans = data.learningPlans.map((plan) => {
     const items = plan.items.map((i) => row(i.title, i.dueOn.split('-').reverse().join('/')));

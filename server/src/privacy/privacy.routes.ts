@@ -25,24 +25,41 @@ const DataQuery = v.object({ format: v.optional(v.picklist(['json', 'html'])) })
 export const privacyRoutes = new Hono<AppEnv>()
   // Searching people is a staff action; a villager at a tablet only ever finds herself by code.
   .get('/staff/people', requireRole('facilitator', 'appraiser', 'admin'), async (c) =>
-    c.json(await findPeople(c.var.deps, parseOrThrow(SearchQuery, c.req.query()))))
+    c.json(await findPeople(c.var.deps, parseOrThrow(SearchQuery, c.req.query()))),
+  )
   .get('/staff/people/:id/data', requireRole('facilitator', 'admin'), async (c) => {
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));
     const { format } = parseOrThrow(DataQuery, c.req.query());
     const data = await personData(c.var.deps, id);
-    await audit(c.var.deps.db, c.var.staff!, { action: format ? 'person.export' : 'person.view', subjectKind: 'person', subjectId: id, details: format ? { format } : {} }, c.var.deps.now().toISOString());
+    await audit(
+      c.var.deps.db,
+      c.var.staff!,
+      {
+        action: format ? 'person.export' : 'person.view',
+        subjectKind: 'person',
+        subjectId: id,
+        details: format ? { format } : {},
+      },
+      c.var.deps.now().toISOString(),
+    );
     if (format === 'html') return c.html(renderPersonDataHtml(data));
     if (format === 'json') {
-      return c.body(JSON.stringify(data, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="du-lieu-ca-nhan-${data.person.code}.json"` });
+      return c.body(JSON.stringify(data, null, 2), 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="du-lieu-ca-nhan-${data.person.code}.json"`,
+      });
     }
     return c.json(data);
   })
   .post('/staff/people/:id/consents', requireRole('facilitator', 'admin'), jsonBody(ConsentBody), async (c) => {
     const { purpose, granted } = c.req.valid('json');
-    return c.json(await changeConsent(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), purpose, granted));
+    return c.json(
+      await changeConsent(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')), purpose, granted),
+    );
   })
   .delete('/staff/people/:id', requireRole('facilitator', 'admin'), async (c) =>
-    c.json(await erasePerson(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')))))
+    c.json(await erasePerson(c.var.deps, c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')))),
+  )
   .get('/staff/evidence/:id', requireRole('facilitator', 'appraiser', 'admin'), async (c) => {
     const { db, config, evidenceDir } = c.var.deps;
     const id = parseOrThrow(Uuid7Schema, c.req.param('id'));

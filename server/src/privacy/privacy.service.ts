@@ -25,7 +25,10 @@ export interface PrivacyDeps extends AssessmentDeps {
 }
 
 /** People of this center found by slip code, or by name (any case, accents as typed) with birth year and village. */
-export async function findPeople(deps: AssessmentDeps, q: { code?: string; name?: string; birthYear?: number; village?: string }) {
+export async function findPeople(
+  deps: AssessmentDeps,
+  q: { code?: string; name?: string; birthYear?: number; village?: string },
+) {
   if (!q.code && !q.name) return [];
   return repo.searchPeople(deps.db, q);
 }
@@ -35,10 +38,12 @@ export async function personData(deps: AssessmentDeps, personId: string) {
   const person = await getPerson(deps.db, personId);
   const consentLog = await repo.consentLog(deps.db, personId);
   const ids = await repo.assessmentIdsOf(deps.db, personId);
-  const assessments = await Promise.all(ids.map(async (id) => {
-    const { assessment, appraisal } = await appraisalCase(deps, id);
-    return { ...assessment, appraisal };
-  }));
+  const assessments = await Promise.all(
+    ids.map(async (id) => {
+      const { assessment, appraisal } = await appraisalCase(deps, id);
+      return { ...assessment, appraisal };
+    }),
+  );
   return {
     exportedAt: deps.now().toISOString(),
     center: deps.config.center.name,
@@ -58,7 +63,13 @@ export async function personData(deps: AssessmentDeps, personId: string) {
 }
 
 /** Records a consent given or withdrawn (append-only), bumping the person's revision for the hub. */
-export async function changeConsent(deps: AssessmentDeps, actor: Actor, personId: string, purpose: ConsentPurpose, granted: boolean) {
+export async function changeConsent(
+  deps: AssessmentDeps,
+  actor: Actor,
+  personId: string,
+  purpose: ConsentPurpose,
+  granted: boolean,
+) {
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, personId);
@@ -66,7 +77,12 @@ export async function changeConsent(deps: AssessmentDeps, actor: Actor, personId
     const revision = person.revision + 1;
     await repo.recordConsent(trx, personId, purpose, granted, revision, at);
     await appendChange(trx, personMessage(person, revision, await currentConsents(trx, personId)), at);
-    await audit(trx, actor, { action: 'person.consent', subjectKind: 'person', subjectId: personId, details: { purpose, granted } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'person.consent', subjectKind: 'person', subjectId: personId, details: { purpose, granted } },
+      at,
+    );
   });
   return getPerson(deps.db, personId);
 }
@@ -77,7 +93,11 @@ export async function changeConsent(deps: AssessmentDeps, actor: Actor, personId
  * tally; her households and units go up again without her; earlier outbox payloads naming her are
  * redacted and a PersonErasedV1 tells the hub to erase too.
  */
-export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: string): Promise<{ assessments: number; photos: number }> {
+export async function erasePerson(
+  deps: PrivacyDeps,
+  actor: Actor,
+  personId: string,
+): Promise<{ assessments: number; photos: number }> {
   const person = await findPersonById(deps.db, personId);
   if (!person) throw new AppError('person.not-found');
   const at = deps.now().toISOString();
@@ -87,14 +107,22 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
   const appraised = await scoresByAssessment(deps.db, 'appraisal_item', ids);
 
   const tally = new Map<string, number>();
-  const count = (year: number, metric: string) => tally.set(`${year}\u0000${metric}`, (tally.get(`${year}\u0000${metric}`) ?? 0) + 1);
+  const count = (year: number, metric: string) =>
+    tally.set(`${year}\u0000${metric}`, (tally.get(`${year}\u0000${metric}`) ?? 0) + 1);
   count(Number(person.created_at.slice(0, 4)), 'registered');
   for (const a of assessments) {
     if (a.status === 'submitted') count(a.year, 'self-assessed');
     if (a.appraisal === 'appraised') {
       count(a.year, 'appraised');
       const set = deps.criteria.find(a.setId, a.setVersion);
-      if (verdict(set.indicators.map((i) => i.id), appraised.get(a.id) ?? {}, set.scoring).recognized) count(a.year, 'recognized');
+      if (
+        verdict(
+          set.indicators.map((i) => i.id),
+          appraised.get(a.id) ?? {},
+          set.scoring,
+        ).recognized
+      )
+        count(a.year, 'recognized');
     }
   }
 
@@ -114,7 +142,17 @@ export async function erasePerson(deps: PrivacyDeps, actor: Actor, personId: str
     // household's or unit's members, a digital-skills check). The revisions appended just above do not.
     await redactChanges(trx, [personId, ...ids, ...evidence.map((e) => e.id), ...gone], personId);
     await appendChange(trx, { type: 'PersonErasedV1', id: personId, revision: person.revision + 1 }, at);
-    await audit(trx, actor, { action: 'person.erase', subjectKind: 'person', subjectId: personId, details: { village: person.village, assessments: ids.length, photos: evidence.length } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'person.erase',
+        subjectKind: 'person',
+        subjectId: personId,
+        details: { village: person.village, assessments: ids.length, photos: evidence.length },
+      },
+      at,
+    );
   });
 
   // Files after the rows: a file shared with someone else's evidence (same photo) stays.

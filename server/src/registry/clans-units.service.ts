@@ -1,5 +1,13 @@
 import { AppError } from '../../../shared/errors.ts';
-import type { ClanView, CreateClan, CreateUnit, LinkHousehold, UnitView, UpdateClan, UpdateUnit } from '../../../shared/schemas/registry.ts';
+import type {
+  ClanView,
+  CreateClan,
+  CreateUnit,
+  LinkHousehold,
+  UnitView,
+  UpdateClan,
+  UpdateUnit,
+} from '../../../shared/schemas/registry.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
 import { vietnamYear } from '../../../shared/domain/vietnam-time.ts';
@@ -23,12 +31,18 @@ export async function createClan(deps: RegistryDeps, actor: Actor, input: Create
   return deps.db.transaction().execute(async (trx) => {
     const existing = await clans.findClan(trx, input.id);
     if (existing) {
-      if (existing.name !== input.name || existing.representative !== input.representative) throw new AppError('clan.id-conflict');
+      if (existing.name !== input.name || existing.representative !== input.representative)
+        throw new AppError('clan.id-conflict');
       return clanView(trx, input.id);
     }
     await clans.insertClan(trx, input.id, input.name, input.representative, at);
     await clanChanged(trx, input.id, at);
-    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: input.id, details: { name: input.name } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'registry.clan', subjectKind: 'clan', subjectId: input.id, details: { name: input.name } },
+      at,
+    );
     return clanView(trx, input.id);
   });
 }
@@ -41,7 +55,17 @@ export async function updateClan(deps: RegistryDeps, actor: Actor, id: string, i
     if (before.name === input.name && before.representative === input.representative) return clanView(trx, id);
     await clans.updateClanRow(trx, id, input.name, input.representative);
     await clanChanged(trx, id, at);
-    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: id, details: { name: input.name, renamedFrom: before.name === input.name ? undefined : before.name } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'registry.clan',
+        subjectKind: 'clan',
+        subjectId: id,
+        details: { name: input.name, renamedFrom: before.name === input.name ? undefined : before.name },
+      },
+      at,
+    );
     return clanView(trx, id);
   });
 }
@@ -51,7 +75,12 @@ export async function updateClan(deps: RegistryDeps, actor: Actor, id: string, i
  * One already in another clan is refused unless staff ask to move it: its old membership closes in
  * the same transaction (history kept) and both clans go up.
  */
-export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId: string, input: LinkHousehold): Promise<ClanView> {
+export async function linkClanHousehold(
+  deps: RegistryDeps,
+  actor: Actor,
+  clanId: string,
+  input: LinkHousehold,
+): Promise<ClanView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await clanRow(trx, clanId);
@@ -60,7 +89,10 @@ export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId
     if (heads.length === 0) throw new AppError('person.not-found');
     const households = heads.filter((h) => h !== null);
     if (households.length === 0) throw new AppError('household.not-found');
-    if (households.length > 1) throw new AppError('request.invalid', { reason: `${households.length} household heads have the code ${input.headCode}` });
+    if (households.length > 1)
+      throw new AppError('request.invalid', {
+        reason: `${households.length} household heads have the code ${input.headCode}`,
+      });
     const household = { id: households[0]! };
     const current = await clans.findCurrentClanOf(trx, household.id);
     if (current?.clan_id === clanId) return clanView(trx, clanId);
@@ -71,19 +103,39 @@ export async function linkClanHousehold(deps: RegistryDeps, actor: Actor, clanId
     }
     await clans.insertClanHousehold(trx, clanId, household.id, at);
     await clanChanged(trx, clanId, at);
-    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId: household.id, joined: true, from: current?.clan_id } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'registry.clan',
+        subjectKind: 'clan',
+        subjectId: clanId,
+        details: { householdId: household.id, joined: true, from: current?.clan_id },
+      },
+      at,
+    );
     return clanView(trx, clanId);
   });
 }
 
 /** A household leaves a clan (the membership is closed, not deleted). */
-export async function leaveClan(deps: RegistryDeps, actor: Actor, clanId: string, householdId: string): Promise<ClanView> {
+export async function leaveClan(
+  deps: RegistryDeps,
+  actor: Actor,
+  clanId: string,
+  householdId: string,
+): Promise<ClanView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await clanRow(trx, clanId);
     if (!(await clans.closeClanHousehold(trx, clanId, householdId, at))) throw new AppError('clan.household-not-found');
     await clanChanged(trx, clanId, at);
-    await audit(trx, actor, { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId, joined: false } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'registry.clan', subjectKind: 'clan', subjectId: clanId, details: { householdId, joined: false } },
+      at,
+    );
     return clanView(trx, clanId);
   });
 }
@@ -108,7 +160,10 @@ async function clanView(db: Db, id: string): Promise<ClanView> {
   const clan = await clanRow(db, id);
   const households = await clans.clanHouseholds(db, id);
   return {
-    id, name: clan.name, representative: clan.representative, households,
+    id,
+    name: clan.name,
+    representative: clan.representative,
+    households,
     villages: [...new Set(households.map((h) => h.village))].sort((a, b) => a.localeCompare(b, 'vi')),
   };
 }
@@ -121,12 +176,23 @@ export async function createUnit(deps: RegistryDeps, actor: Actor, input: Create
   return deps.db.transaction().execute(async (trx) => {
     const existing = await units.findUnit(trx, input.id);
     if (existing) {
-      if (existing.name !== input.name || existing.kind !== input.kind || existing.village !== input.village) throw new AppError('unit.id-conflict');
+      if (existing.name !== input.name || existing.kind !== input.kind || existing.village !== input.village)
+        throw new AppError('unit.id-conflict');
       return unitView(trx, input.id);
     }
     await units.insertUnit(trx, input, at);
     await unitChanged(trx, input.id, at);
-    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: input.id, details: { name: input.name, kind: input.kind } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'registry.unit',
+        subjectKind: 'unit',
+        subjectId: input.id,
+        details: { name: input.name, kind: input.kind },
+      },
+      at,
+    );
     return unitView(trx, input.id);
   });
 }
@@ -137,16 +203,33 @@ export async function updateUnit(deps: RegistryDeps, actor: Actor, id: string, i
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const before = await unitRow(trx, id);
-    if (before.name === input.name && before.kind === input.kind && before.village === input.village) return unitView(trx, id);
+    if (before.name === input.name && before.kind === input.kind && before.village === input.village)
+      return unitView(trx, id);
     await units.updateUnitRow(trx, id, { name: input.name, kind: input.kind, village: input.village });
     await unitChanged(trx, id, at);
-    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: id, details: { name: input.name, kind: input.kind, village: input.village } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'registry.unit',
+        subjectKind: 'unit',
+        subjectId: id,
+        details: { name: input.name, kind: input.kind, village: input.village },
+      },
+      at,
+    );
     return unitView(trx, id);
   });
 }
 
 /** The leader's staff count for a year; never below the staff already linked (they are staff too). The same count again changes nothing. */
-export async function setStaffCount(deps: RegistryDeps, actor: Actor, unitId: string, year: number, count: number): Promise<UnitView> {
+export async function setStaffCount(
+  deps: RegistryDeps,
+  actor: Actor,
+  unitId: string,
+  year: number,
+  count: number,
+): Promise<UnitView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await unitRow(trx, unitId);
@@ -156,13 +239,24 @@ export async function setStaffCount(deps: RegistryDeps, actor: Actor, unitId: st
     const row = { count, entered_by: actor.name, entered_at: at };
     await units.upsertStaffCount(trx, unitId, year, row);
     await unitChanged(trx, unitId, at);
-    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { year, staffCount: count } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { year, staffCount: count } },
+      at,
+    );
     return unitView(trx, unitId);
   });
 }
 
 /** Links a registered person as the unit's staff; refused when it would pass this year's staff count. */
-export async function linkUnitMember(deps: RegistryDeps, actor: Actor, unitId: string, code: string, birthYear: number): Promise<UnitView> {
+export async function linkUnitMember(
+  deps: RegistryDeps,
+  actor: Actor,
+  unitId: string,
+  code: string,
+  birthYear: number,
+): Promise<UnitView> {
   const at = deps.now().toISOString();
   const year = vietnamYear(at);
   return deps.db.transaction().execute(async (trx) => {
@@ -176,7 +270,17 @@ export async function linkUnitMember(deps: RegistryDeps, actor: Actor, unitId: s
     }
     await units.insertUnitMember(trx, unitId, person.id, at);
     await unitChanged(trx, unitId, at);
-    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId: person.id, joined: true } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'registry.unit',
+        subjectKind: 'unit',
+        subjectId: unitId,
+        details: { personId: person.id, joined: true },
+      },
+      at,
+    );
     return unitView(trx, unitId);
   });
 }
@@ -187,7 +291,12 @@ export async function leaveUnit(deps: RegistryDeps, actor: Actor, unitId: string
     await unitRow(trx, unitId);
     if (!(await units.closeUnitMember(trx, unitId, personId, at))) throw new AppError('unit.member-not-found');
     await unitChanged(trx, unitId, at);
-    await audit(trx, actor, { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId, joined: false } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'registry.unit', subjectKind: 'unit', subjectId: unitId, details: { personId, joined: false } },
+      at,
+    );
     return unitView(trx, unitId);
   });
 }
@@ -212,7 +321,11 @@ async function unitView(db: Db, id: string): Promise<UnitView> {
   const unit = await unitRow(db, id);
   const { counts, members } = await units.unitDetails(db, id);
   return {
-    id, name: unit.name, kind: unit.kind as UnitView['kind'], village: unit.village, members,
+    id,
+    name: unit.name,
+    kind: unit.kind as UnitView['kind'],
+    village: unit.village,
+    members,
     staffCounts: Object.fromEntries(counts.map((c) => [String(c.year), c.count])),
   };
 }

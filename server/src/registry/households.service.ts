@@ -18,7 +18,6 @@ import { clanChanged, householdChanged, sendHousehold, unitChanged } from './reg
  * nothing sends nothing.
  */
 
-
 export interface RegistryDeps {
   db: Db;
   villages: readonly string[];
@@ -42,7 +41,11 @@ export async function currentMembership(db: Db, personId: string) {
   return repo.findCurrentMembership(db, personId);
 }
 
-export async function registerHousehold(deps: RegistryDeps, id: string, input: RegisterHousehold): Promise<HouseholdView> {
+export async function registerHousehold(
+  deps: RegistryDeps,
+  id: string,
+  input: RegisterHousehold,
+): Promise<HouseholdView> {
   if (!deps.villages.includes(input.village)) throw new AppError('person.village-unknown', { village: input.village });
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
@@ -50,7 +53,8 @@ export async function registerHousehold(deps: RegistryDeps, id: string, input: R
     const existing = await repo.findHousehold(trx, id);
     if (existing) {
       // A retried registration answers what was stored; another household under this id is refused.
-      if (existing.head_person_id !== head.id || existing.village !== input.village) throw new AppError('household.id-conflict');
+      if (existing.head_person_id !== head.id || existing.village !== input.village)
+        throw new AppError('household.id-conflict');
       return householdView(trx, id, deps.validity);
     }
     if (await currentMembership(trx, head.id)) throw new AppError('household.member-taken');
@@ -65,7 +69,12 @@ export async function registerHousehold(deps: RegistryDeps, id: string, input: R
  * Links an adult by slip code. Already a member here: nothing changes. In another household: refused,
  * unless staff ask to move her (her old membership closes in the same transaction).
  */
-export async function linkMember(deps: RegistryDeps, actor: Actor | null, householdId: string, input: LinkMember): Promise<HouseholdView> {
+export async function linkMember(
+  deps: RegistryDeps,
+  actor: Actor | null,
+  householdId: string,
+  input: LinkMember,
+): Promise<HouseholdView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await householdRow(trx, householdId);
@@ -80,13 +89,29 @@ export async function linkMember(deps: RegistryDeps, actor: Actor | null, househ
     }
     await repo.insertMember(trx, householdId, person.id, 'member', at);
     await householdChanged(trx, householdId, at);
-    if (actor) await audit(trx, actor, { action: 'registry.household-member', subjectKind: 'household', subjectId: householdId, details: { personId: person.id, joined: true, movedFrom: current?.household_id ?? null } }, at);
+    if (actor)
+      await audit(
+        trx,
+        actor,
+        {
+          action: 'registry.household-member',
+          subjectKind: 'household',
+          subjectId: householdId,
+          details: { personId: person.id, joined: true, movedFrom: current?.household_id ?? null },
+        },
+        at,
+      );
     return householdView(trx, householdId, deps.validity);
   });
 }
 
 /** Staff: a member leaves (moved away, died, married out). The head hands over first. */
-export async function leaveHousehold(deps: RegistryDeps, actor: Actor, householdId: string, personId: string): Promise<HouseholdView> {
+export async function leaveHousehold(
+  deps: RegistryDeps,
+  actor: Actor,
+  householdId: string,
+  personId: string,
+): Promise<HouseholdView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await householdRow(trx, householdId);
@@ -94,13 +119,28 @@ export async function leaveHousehold(deps: RegistryDeps, actor: Actor, household
     if (current?.household_id !== householdId) throw new AppError('household.member-not-found');
     if (current.role === 'head') throw new AppError('household.head-cannot-leave');
     await closeMembership(trx, householdId, personId, at);
-    await audit(trx, actor, { action: 'registry.household-member', subjectKind: 'household', subjectId: householdId, details: { personId, joined: false } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'registry.household-member',
+        subjectKind: 'household',
+        subjectId: householdId,
+        details: { personId, joined: false },
+      },
+      at,
+    );
     return householdView(trx, householdId, deps.validity);
   });
 }
 
 /** Staff: another current member becomes the head. */
-export async function setHead(deps: RegistryDeps, actor: Actor, householdId: string, personId: string): Promise<HouseholdView> {
+export async function setHead(
+  deps: RegistryDeps,
+  actor: Actor,
+  householdId: string,
+  personId: string,
+): Promise<HouseholdView> {
   const at = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const household = await householdRow(trx, householdId);
@@ -109,20 +149,38 @@ export async function setHead(deps: RegistryDeps, actor: Actor, householdId: str
     if (household.head_person_id === personId) return householdView(trx, householdId, deps.validity);
     await repo.moveHead(trx, householdId, current.id, personId);
     await householdChanged(trx, householdId, at);
-    await audit(trx, actor, { action: 'registry.household-head', subjectKind: 'household', subjectId: householdId, details: { personId } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'registry.household-head', subjectKind: 'household', subjectId: householdId, details: { personId } },
+      at,
+    );
     return householdView(trx, householdId, deps.validity);
   });
 }
 
 /** The household's children for a year, as two facts about the household. The same facts again change nothing. */
-export async function putFacts(deps: RegistryDeps, householdId: string, year: number, facts: HouseholdFacts): Promise<HouseholdView> {
+export async function putFacts(
+  deps: RegistryDeps,
+  householdId: string,
+  year: number,
+  facts: HouseholdFacts,
+): Promise<HouseholdView> {
   const at = deps.now().toISOString();
   if (year > vietnamYear(at)) throw new AppError('household.year-invalid', { year });
   return deps.db.transaction().execute(async (trx) => {
     await householdRow(trx, householdId);
-    const row = { school_age_children: facts.schoolAgeChildren, all_children_in_school: facts.allChildrenInSchool === null ? null : facts.allChildrenInSchool ? 1 : 0, updated_at: at };
+    const row = {
+      school_age_children: facts.schoolAgeChildren,
+      all_children_in_school: facts.allChildrenInSchool === null ? null : facts.allChildrenInSchool ? 1 : 0,
+      updated_at: at,
+    };
     const stored = await repo.findFacts(trx, householdId, year);
-    if (stored?.school_age_children === row.school_age_children && stored.all_children_in_school === row.all_children_in_school) return householdView(trx, householdId, deps.validity);
+    if (
+      stored?.school_age_children === row.school_age_children &&
+      stored.all_children_in_school === row.all_children_in_school
+    )
+      return householdView(trx, householdId, deps.validity);
     await repo.upsertFacts(trx, householdId, year, row);
     await householdChanged(trx, householdId, at);
     return householdView(trx, householdId, deps.validity);
@@ -159,7 +217,11 @@ export async function membershipsOf(db: Db, personId: string) {
  * self-assessments and their photos), whose earlier outbox payloads the caller redacts, and those
  * photos' files, which the caller removes once the transaction is committed (as it does hers).
  */
-export async function forgetPerson(trx: Transaction<Database>, personId: string, at: string): Promise<{ gone: string[]; photos: GonePhoto[] }> {
+export async function forgetPerson(
+  trx: Transaction<Database>,
+  personId: string,
+  at: string,
+): Promise<{ gone: string[]; photos: GonePhoto[] }> {
   const ties = await repo.currentTies(trx, personId);
   const headed = new Set(ties.headed);
   await repo.deleteMemberships(trx, personId);
@@ -183,14 +245,21 @@ export async function forgetPerson(trx: Transaction<Database>, personId: string,
 }
 
 /** An evidence photo removed with its record: its file goes once no other evidence has the same hash. */
-export interface GonePhoto { id: string; sha256: string }
+export interface GonePhoto {
+  id: string;
+  sha256: string;
+}
 
 /**
  * A household gone with its only adult: its facts, its own self-assessments with their appraisals
  * and evidence photos (they describe no one else) and its recognitions go with it; its clan goes
  * up without it.
  */
-async function removeHousehold(trx: Transaction<Database>, id: string, at: string): Promise<{ ids: string[]; photos: GonePhoto[] }> {
+async function removeHousehold(
+  trx: Transaction<Database>,
+  id: string,
+  at: string,
+): Promise<{ ids: string[]; photos: GonePhoto[] }> {
   const { assessments, photos, clans } = await repo.deleteHousehold(trx, id);
   for (const clanId of clans) await clanChanged(trx, clanId, at);
   return { ids: [id, ...assessments, ...photos.map((p) => p.id)], photos };
@@ -202,7 +271,12 @@ async function householdRow(db: Db, id: string) {
   return row;
 }
 
-async function closeMembership(trx: Transaction<Database>, householdId: string, personId: string, at: string): Promise<void> {
+async function closeMembership(
+  trx: Transaction<Database>,
+  householdId: string,
+  personId: string,
+  at: string,
+): Promise<void> {
   await repo.closeMember(trx, householdId, personId, at);
   await householdChanged(trx, householdId, at);
 }
@@ -212,11 +286,21 @@ async function householdView(db: Db, id: string, validity: ValidityMonths): Prom
   const { members, facts, clanId } = await repo.householdDetails(db, id);
   const recognitions = (await recognitionsOf(db, 'household', 'gdht', [id], validity)).get(id) ?? [];
   return {
-    id, village: h.village, headPersonId: h.head_person_id, revision: h.revision, clanId,
+    id,
+    village: h.village,
+    headPersonId: h.head_person_id,
+    revision: h.revision,
+    clanId,
     members: members.sort((a, b) => Number(b.role === 'head') - Number(a.role === 'head')),
-    facts: Object.fromEntries(facts.map((f) => [String(f.year), {
-      schoolAgeChildren: f.school_age_children, allChildrenInSchool: f.all_children_in_school === null ? null : f.all_children_in_school === 1,
-    }])),
+    facts: Object.fromEntries(
+      facts.map((f) => [
+        String(f.year),
+        {
+          schoolAgeChildren: f.school_age_children,
+          allChildrenInSchool: f.all_children_in_school === null ? null : f.all_children_in_school === 1,
+        },
+      ]),
+    ),
     recognitions,
   };
 }

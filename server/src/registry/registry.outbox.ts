@@ -18,10 +18,18 @@ type Trx = Transaction<Database>;
 export async function householdMessage(trx: Trx, id: string): Promise<HouseholdUpsertV1> {
   const { row: h, members, facts } = await householdRecord(trx, id);
   return {
-    type: 'HouseholdUpsertV1', id, revision: h.revision, village: h.village, headPersonId: h.head_person_id,
-    memberPersonIds: [...members.filter((m) => m.role === 'head'), ...members.filter((m) => m.role !== 'head')].map((m) => m.person_id),
+    type: 'HouseholdUpsertV1',
+    id,
+    revision: h.revision,
+    village: h.village,
+    headPersonId: h.head_person_id,
+    memberPersonIds: [...members.filter((m) => m.role === 'head'), ...members.filter((m) => m.role !== 'head')].map(
+      (m) => m.person_id,
+    ),
     facts: facts.map((f) => ({
-      year: f.year, schoolAgeChildren: f.school_age_children, allChildrenInSchool: f.all_children_in_school === null ? null : f.all_children_in_school === 1,
+      year: f.year,
+      schoolAgeChildren: f.school_age_children,
+      allChildrenInSchool: f.all_children_in_school === null ? null : f.all_children_in_school === 1,
     })),
     registeredAt: h.created_at,
   };
@@ -30,16 +38,27 @@ export async function householdMessage(trx: Trx, id: string): Promise<HouseholdU
 export async function clanMessage(trx: Trx, id: string, revision: number): Promise<ClanUpsertV1> {
   const { row: clan, householdIds } = await clanRecord(trx, id);
   return {
-    type: 'ClanUpsertV1', id, revision, name: clan.name, representative: clan.representative,
-    householdIds, registeredAt: clan.created_at,
+    type: 'ClanUpsertV1',
+    id,
+    revision,
+    name: clan.name,
+    representative: clan.representative,
+    householdIds,
+    registeredAt: clan.created_at,
   };
 }
 
 export async function unitMessage(trx: Trx, id: string, revision: number): Promise<UnitUpsertV1> {
   const { row: unit, counts, memberIds } = await unitRecord(trx, id);
   return {
-    type: 'UnitUpsertV1', id, revision, name: unit.name, kind: unit.kind, village: unit.village,
-    staffCounts: counts.map((c) => ({ year: c.year, count: c.count })), memberPersonIds: memberIds,
+    type: 'UnitUpsertV1',
+    id,
+    revision,
+    name: unit.name,
+    kind: unit.kind,
+    village: unit.village,
+    staffCounts: counts.map((c) => ({ year: c.year, count: c.count })),
+    memberPersonIds: memberIds,
     registeredAt: unit.created_at,
   };
 }

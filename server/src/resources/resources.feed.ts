@@ -40,7 +40,11 @@ async function nextCatalogVersion(trx: Trx): Promise<number> {
 export async function feedResourceChange(trx: Trx, place: Place, row: Row, at: string): Promise<void> {
   if (place === 'center' || row.origin === 'center') return;
   const message: ResourceV1 = {
-    type: 'ResourceV1', id: row.id, revision: row.revision, origin: row.origin, retired: row.retired === 1,
+    type: 'ResourceV1',
+    id: row.id,
+    revision: row.revision,
+    origin: row.origin,
+    retired: row.retired === 1,
     resource: JSON.parse(row.payload) as ResourceInput,
   };
   await repo.appendToFeed(trx, row.id, row.revision, JSON.stringify(message), at);
@@ -59,8 +63,14 @@ export async function applyResourceFromAbove(trx: Trx, message: unknown, place: 
   const existing = await repo.findResource(trx, r.id);
   if (existing && (existing.origin !== r.origin || existing.revision >= r.revision)) return;
   const row: Row = {
-    id: r.id, origin: r.origin, revision: r.revision, version: await nextCatalogVersion(trx), retired: r.retired ? 1 : 0,
-    payload: JSON.stringify(r.resource), updated_at: at, updated_by: null,
+    id: r.id,
+    origin: r.origin,
+    revision: r.revision,
+    version: await nextCatalogVersion(trx),
+    retired: r.retired ? 1 : 0,
+    payload: JSON.stringify(r.resource),
+    updated_at: at,
+    updated_by: null,
   };
   if (existing) await repo.updateResource(trx, row);
   else await repo.insertResource(trx, row);

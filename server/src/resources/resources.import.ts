@@ -4,7 +4,11 @@ import * as v from 'valibot';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors.ts';
 import { foldVietnamese } from '../../../shared/domain/search.ts';
-import { formatVietnamDateTime, fromVietnamWallClock, parseVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
+import {
+  formatVietnamDateTime,
+  fromVietnamWallClock,
+  parseVietnamDateTime,
+} from '../../../shared/domain/vietnam-time.ts';
 import { ResourceInputSchema, type ResourceInput, type ResourceKind } from '../../../shared/schemas/resource.ts';
 import { TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import { audit, type Actor } from '../audit/audit.ts';
@@ -20,18 +24,52 @@ import { insertResource, latestVersion } from './resources.repository.ts';
 
 /** Header (folded) → field. Vietnamese headers as a facilitator would write them. */
 const COLUMNS: Record<string, keyof Row> = {
-  'loai': 'kind', 'tieu de': 'title', 'ten': 'title', 'chu de': 'topic', 'mo ta': 'description', 'chi so': 'indicators',
-  'linh vuc so': 'domains', 'doi tuong': 'audiences', 'nguoi day': 'teacher', 'noi hoc': 'place', 'cac buoi': 'sessions',
+  loai: 'kind',
+  'tieu de': 'title',
+  ten: 'title',
+  'chu de': 'topic',
+  'mo ta': 'description',
+  'chi so': 'indicators',
+  'linh vuc so': 'domains',
+  'doi tuong': 'audiences',
+  'nguoi day': 'teacher',
+  'noi hoc': 'place',
+  'cac buoi': 'sessions',
   'duong dan': 'url',
 };
-interface Row { kind: string; title: string; topic: string; description: string; indicators: string; domains: string; audiences: string; teacher: string; place: string; sessions: string; url: string }
+interface Row {
+  kind: string;
+  title: string;
+  topic: string;
+  description: string;
+  indicators: string;
+  domains: string;
+  audiences: string;
+  teacher: string;
+  place: string;
+  sessions: string;
+  url: string;
+}
 
 const KINDS: Record<string, ResourceKind> = {
-  'lop hoc': 'class', 'lop': 'class', 'class': 'class', 'tai lieu in': 'printed', 'printed': 'printed', 'video': 'video',
-  'tai lieu': 'document', 'document': 'document', 'duong dan': 'link', 'trang mang': 'link', 'link': 'link',
+  'lop hoc': 'class',
+  lop: 'class',
+  class: 'class',
+  'tai lieu in': 'printed',
+  printed: 'printed',
+  video: 'video',
+  'tai lieu': 'document',
+  document: 'document',
+  'duong dan': 'link',
+  'trang mang': 'link',
+  link: 'link',
 };
 
-const list = (s: string): string[] => s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+const list = (s: string): string[] =>
+  s
+    .split(/[;,]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -49,7 +87,14 @@ async function readSheet(bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<strin
   const book = new Excel.Workbook();
   try {
     if (type === 'xlsx') await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    else await book.csv.read(Readable.from([Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '')]));
+    else
+      await book.csv.read(
+        Readable.from([
+          Buffer.from(bytes)
+            .toString('utf8')
+            .replace(/^\uFEFF/, ''),
+        ]),
+      );
   } catch {
     throw new AppError('resource.import-unreadable');
   }
@@ -66,8 +111,17 @@ async function readSheet(bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<strin
 
 /** The column a field is read from, as the facilitator's header names it. */
 const HEADERS: Partial<Record<keyof Row, string>> = {
-  kind: 'Loại', title: 'Tiêu đề', topic: 'Chủ đề', description: 'Mô tả', indicators: 'Chỉ số', domains: 'Lĩnh vực số', audiences: 'Đối tượng',
-  teacher: 'Người dạy', place: 'Nơi học', sessions: 'Các buổi', url: 'Đường dẫn',
+  kind: 'Loại',
+  title: 'Tiêu đề',
+  topic: 'Chủ đề',
+  description: 'Mô tả',
+  indicators: 'Chỉ số',
+  domains: 'Lĩnh vực số',
+  audiences: 'Đối tượng',
+  teacher: 'Người dạy',
+  place: 'Nơi học',
+  sessions: 'Các buổi',
+  url: 'Đường dẫn',
 };
 
 /** A schema issue as the row's problem; the shared text rule's is said in Vietnamese, naming the column. */
@@ -78,25 +132,44 @@ function problemOf(path: string, message: string): string {
 }
 
 /** One row as a resource, or what is wrong with it. */
-function parseRow(header: (keyof Row | undefined)[], cells: string[]): { input: ResourceInput } | { problems: string[] } {
-  const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']).filter(([h]) => h !== undefined)) as Partial<Row>;
+function parseRow(
+  header: (keyof Row | undefined)[],
+  cells: string[],
+): { input: ResourceInput } | { problems: string[] } {
+  const row = Object.fromEntries(
+    header.map((h, i) => [h, cells[i] ?? '']).filter(([h]) => h !== undefined),
+  ) as Partial<Row>;
   const problems: string[] = [];
   const kind = KINDS[foldVietnamese(row.kind ?? '')];
   if (!kind) problems.push(`Loại "${row.kind ?? ''}" không rõ (Lớp học, Tài liệu in, Video, Tài liệu, Đường dẫn)`);
   const sessions = list(row.sessions ?? '').map((s) => ({ text: s, at: parseVietnamDateTime(s) }));
-  for (const s of sessions.filter((x) => x.at === null)) problems.push(`Buổi học "${s.text}" phải viết dạng ngày/tháng/năm giờ:phút`);
+  for (const s of sessions.filter((x) => x.at === null))
+    problems.push(`Buổi học "${s.text}" phải viết dạng ngày/tháng/năm giờ:phút`);
   const candidate = {
-    kind: kind ?? 'printed', title: row.title ?? '', topic: row.topic ?? '', description: row.description ?? '',
-    indicators: list(row.indicators ?? '').map((x) => x.toUpperCase()), domains: list(row.domains ?? ''), audiences: list(row.audiences ?? ''),
-    ...(row.teacher ? { teacher: row.teacher } : {}), ...(row.place ? { place: row.place } : {}),
-    sessions: sessions.filter((s) => s.at !== null).map((s) => ({ startsAt: s.at! })), ...(row.url ? { url: row.url } : {}),
+    kind: kind ?? 'printed',
+    title: row.title ?? '',
+    topic: row.topic ?? '',
+    description: row.description ?? '',
+    indicators: list(row.indicators ?? '').map((x) => x.toUpperCase()),
+    domains: list(row.domains ?? ''),
+    audiences: list(row.audiences ?? ''),
+    ...(row.teacher ? { teacher: row.teacher } : {}),
+    ...(row.place ? { place: row.place } : {}),
+    sessions: sessions.filter((s) => s.at !== null).map((s) => ({ startsAt: s.at! })),
+    ...(row.url ? { url: row.url } : {}),
   };
   const parsed = v.safeParse(ResourceInputSchema, candidate);
-  if (!parsed.success) for (const issue of parsed.issues) problems.push(problemOf(v.getDotPath(issue) ?? '', issue.message));
+  if (!parsed.success)
+    for (const issue of parsed.issues) problems.push(problemOf(v.getDotPath(issue) ?? '', issue.message));
   return problems.length > 0 || !parsed.success ? { problems } : { input: parsed.output };
 }
 
-export async function importResources(deps: { db: Db; now: () => Date; config: PlaceConfig }, actor: Actor, bytes: Uint8Array, type: 'xlsx' | 'csv'): Promise<{ imported: number }> {
+export async function importResources(
+  deps: { db: Db; now: () => Date; config: PlaceConfig },
+  actor: Actor,
+  bytes: Uint8Array,
+  type: 'xlsx' | 'csv',
+): Promise<{ imported: number }> {
   const rows = await readSheet(bytes, type);
   const headerAt = rows.findIndex((r) => r.some((c) => COLUMNS[foldVietnamese(c)] === 'title'));
   if (headerAt === -1) throw new AppError('resource.import-unreadable');
@@ -116,11 +189,25 @@ export async function importResources(deps: { db: Db; now: () => Date; config: P
     let version = await latestVersion(trx);
     for (const input of inputs) {
       // Added as this place's own (a hub's then go down its feed).
-      const row = { id: uuidv7(), origin: place, revision: 1, version: ++version, retired: 0, payload: JSON.stringify(input), updated_at: at, updated_by: actor.id };
+      const row = {
+        id: uuidv7(),
+        origin: place,
+        revision: 1,
+        version: ++version,
+        retired: 0,
+        payload: JSON.stringify(input),
+        updated_at: at,
+        updated_by: actor.id,
+      };
       await insertResource(trx, row);
       await feedResourceChange(trx, place, row, at);
     }
-    await audit(trx, actor, { action: 'resource.import', subjectKind: 'resource', details: { rows: inputs.length } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'resource.import', subjectKind: 'resource', details: { rows: inputs.length } },
+      at,
+    );
   });
   return { imported: inputs.length };
 }

@@ -33,7 +33,11 @@ export function sniffMediaType(b: Uint8Array): MediaType | null {
  * Stores a file from a stream, refusing one over `limitBytes` or of a type the catalog does not
  * serve (`resource.file-too-large`, `resource.file-type`), with nothing left behind either way.
  */
-export async function storeMedia(dir: string, body: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<Omit<ResourceFile, 'name'>> {
+export async function storeMedia(
+  dir: string,
+  body: ReadableStream<Uint8Array> | null,
+  limitBytes: number,
+): Promise<Omit<ResourceFile, 'name'>> {
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
   const out = createWriteStream(tmp, { flush: true });

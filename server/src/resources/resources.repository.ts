@@ -7,7 +7,10 @@ export type ResourceRow = Database['resource'];
 
 /** The catalog's latest version (0 when empty). */
 export async function latestVersion(db: Db): Promise<number> {
-  const r = await db.selectFrom('resource').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const r = await db
+    .selectFrom('resource')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
   return Number(r?.v ?? 0);
 }
 
@@ -35,6 +38,8 @@ export function allResources(db: Db): Promise<ResourceRow[]> {
 
 /** Puts a resource's message into a hub's feed for every node below. */
 export async function appendToFeed(db: Db, id: string, revision: number, payload: string, at: string): Promise<void> {
-  await db.insertInto('hub_feed')
-    .values({ kind: 'resource', record_id: id, revision, node_id: null, payload, created_at: at }).execute();
+  await db
+    .insertInto('hub_feed')
+    .values({ kind: 'resource', record_id: id, revision, node_id: null, payload, created_at: at })
+    .execute();
 }

@@ -19,9 +19,18 @@ type ResourceDeps = { db: Db; now: () => Date; mediaDir?: string; config: PlaceC
 function toView(row: Row): ResourceView {
   const input = JSON.parse(row.payload) as ResourceInput;
   return {
-    ...input, description: input.description ?? '', indicators: input.indicators ?? [], domains: input.domains ?? [],
-    audiences: input.audiences ?? [], sessions: input.sessions ?? [],
-    id: row.id, origin: row.origin, retired: row.retired === 1, revision: row.revision, version: Number(row.version), updatedAt: row.updated_at,
+    ...input,
+    description: input.description ?? '',
+    indicators: input.indicators ?? [],
+    domains: input.domains ?? [],
+    audiences: input.audiences ?? [],
+    sessions: input.sessions ?? [],
+    id: row.id,
+    origin: row.origin,
+    retired: row.retired === 1,
+    revision: row.revision,
+    version: Number(row.version),
+    updatedAt: row.updated_at,
   };
 }
 
@@ -30,7 +39,12 @@ async function nextVersion(trx: Db): Promise<number> {
 }
 
 /** Creates or edits one of the center's resources under the id the staff screen made. */
-export async function putResource(deps: ResourceDeps, actor: Actor, id: string, input: ResourceInput): Promise<ResourceView> {
+export async function putResource(
+  deps: ResourceDeps,
+  actor: Actor,
+  id: string,
+  input: ResourceInput,
+): Promise<ResourceView> {
   const at = deps.now().toISOString();
   const place = placeOf(deps.config);
   return deps.db.transaction().execute(async (trx) => {
@@ -38,16 +52,33 @@ export async function putResource(deps: ResourceDeps, actor: Actor, id: string, 
     // Only the place that made a resource changes it.
     if (existing && existing.origin !== place) throw new AppError('resource.not-editable', { origin: existing.origin });
     if (existing?.retired === 1) throw new AppError('resource.retired');
-    if (input.file && deps.mediaDir !== undefined && !hasMedia(deps.mediaDir, input.file)) throw new AppError('resource.file-missing');
+    if (input.file && deps.mediaDir !== undefined && !hasMedia(deps.mediaDir, input.file))
+      throw new AppError('resource.file-missing');
     if (existing && existing.payload === JSON.stringify(input)) return toView(existing);
     const row: Row = {
-      id, origin: place, revision: (existing?.revision ?? 0) + 1, version: await nextVersion(trx), retired: 0,
-      payload: JSON.stringify(input), updated_at: at, updated_by: actor.id,
+      id,
+      origin: place,
+      revision: (existing?.revision ?? 0) + 1,
+      version: await nextVersion(trx),
+      retired: 0,
+      payload: JSON.stringify(input),
+      updated_at: at,
+      updated_by: actor.id,
     };
     if (existing) await repo.updateResource(trx, row);
     else await repo.insertResource(trx, row);
     await feedResourceChange(trx, place, row, at);
-    await audit(trx, actor, { action: existing ? 'resource.edit' : 'resource.create', subjectKind: 'resource', subjectId: id, details: { title: input.title } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: existing ? 'resource.edit' : 'resource.create',
+        subjectKind: 'resource',
+        subjectId: id,
+        details: { title: input.title },
+      },
+      at,
+    );
     return toView(row);
   });
 }
@@ -61,10 +92,22 @@ export async function retireResource(deps: ResourceDeps, actor: Actor, id: strin
     if (!existing) throw new AppError('resource.not-found');
     if (existing.origin !== place) throw new AppError('resource.not-editable', { origin: existing.origin });
     if (existing.retired === 1) return toView(existing);
-    const row: Row = { ...existing, retired: 1, revision: existing.revision + 1, version: await nextVersion(trx), updated_at: at, updated_by: actor.id };
+    const row: Row = {
+      ...existing,
+      retired: 1,
+      revision: existing.revision + 1,
+      version: await nextVersion(trx),
+      updated_at: at,
+      updated_by: actor.id,
+    };
     await repo.updateResource(trx, row);
     await feedResourceChange(trx, place, row, at);
-    await audit(trx, actor, { action: 'resource.retire', subjectKind: 'resource', subjectId: id, details: { title: toView(existing).title } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'resource.retire', subjectKind: 'resource', subjectId: id, details: { title: toView(existing).title } },
+      at,
+    );
     return toView(row);
   });
 }

@@ -12,10 +12,15 @@ export class KeyedQueue {
   run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const before = this.tails.get(key) ?? Promise.resolve();
     const result = before.then(work);
-    const tail = result.then(() => undefined, () => undefined);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
     this.tails.set(key, tail);
     // The last one out removes the key, so the map holds only clients with a sign-in under way.
-    void tail.then(() => { if (this.tails.get(key) === tail) this.tails.delete(key); });
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
     return result;
   }
 }
@@ -50,7 +55,12 @@ export function newStaffGuards(lockoutSeconds: number): StaffGuards {
   return {
     setup: new Throttle({ free: 5, baseSeconds: 30, maxSeconds: 900, forgetSeconds: 3600 }),
     client: new Throttle({ free: 10, baseSeconds: 15, maxSeconds: 900, forgetSeconds: 3600 }),
-    unknownNames: new Throttle({ free: MAX_ATTEMPTS - 1, baseSeconds: lockoutSeconds, maxSeconds: MAX_LOCK_SECONDS, forgetSeconds: 30 * 86400 }),
+    unknownNames: new Throttle({
+      free: MAX_ATTEMPTS - 1,
+      baseSeconds: lockoutSeconds,
+      maxSeconds: MAX_LOCK_SECONDS,
+      forgetSeconds: 30 * 86400,
+    }),
     queue: new KeyedQueue(),
   };
 }

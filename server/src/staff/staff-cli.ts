@@ -14,7 +14,11 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-const roleNames: Record<StaffRole, string> = { admin: 'Quản trị', facilitator: 'Người hướng dẫn', appraiser: 'Người thẩm định' };
+const roleNames: Record<StaffRole, string> = {
+  admin: 'Quản trị',
+  facilitator: 'Người hướng dẫn',
+  appraiser: 'Người thẩm định',
+};
 
 const usage = [
   'Cách dùng:',
@@ -59,7 +63,12 @@ async function resetPin(io: CliIo, name: string | undefined): Promise<number> {
   const at = io.now().toISOString();
   await io.db.transaction().execute(async (trx) => {
     await repo.resetPin(trx, staff.id, pinHash);
-    await audit(trx, null, { action: 'staff.pin-reset', subjectKind: 'staff', subjectId: staff.id, details: { by: 'console' } }, at);
+    await audit(
+      trx,
+      null,
+      { action: 'staff.pin-reset', subjectKind: 'staff', subjectId: staff.id, details: { by: 'console' } },
+      at,
+    );
   });
   io.out(`Mã PIN mới của ${staff.name}: ${pin}`);
   io.out('Tài khoản đã được mở khóa và đăng xuất khỏi mọi máy. Hãy đưa mã này tận tay người đó.');
@@ -75,7 +84,12 @@ async function list(io: CliIo): Promise<number> {
   }
   const at = io.now().toISOString();
   for (const r of rows) {
-    const state = r.active !== 1 ? 'đã tắt' : r.locked_until && r.locked_until > at ? `bị khóa đến ${r.locked_until}` : 'đang hoạt động';
+    const state =
+      r.active !== 1
+        ? 'đã tắt'
+        : r.locked_until && r.locked_until > at
+          ? `bị khóa đến ${r.locked_until}`
+          : 'đang hoạt động';
     io.out(`${r.name} | ${roleNames[r.role]} | ${state}`);
   }
   return 0;
@@ -85,9 +99,12 @@ async function list(io: CliIo): Promise<number> {
 export async function runStaffCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
-    case 'setup-code': return setupCode(io);
-    case 'reset-pin': return resetPin(io, rest.join(' '));
-    case 'list': return list(io);
+    case 'setup-code':
+      return setupCode(io);
+    case 'reset-pin':
+      return resetPin(io, rest.join(' '));
+    case 'list':
+      return list(io);
     default:
       io.err(command ? `Không hiểu lệnh "${command}".\n${usage}` : usage);
       return 1;

@@ -28,13 +28,26 @@ export async function insertStaff(db: Db, row: StaffRow): Promise<void> {
  * reaches `maxAttempts`, because the attempt that reaches it locks the account (until
  * `provisionalLock`, shortened by `setLock` once its PIN proved wrong). Undefined when locked.
  */
-export async function reserveAttempt(db: Db, id: string, at: string, provisionalLock: string, maxAttempts: number): Promise<number | undefined> {
-  const row = await db.updateTable('staff')
+export async function reserveAttempt(
+  db: Db,
+  id: string,
+  at: string,
+  provisionalLock: string,
+  maxAttempts: number,
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('staff')
     .set((eb) => ({
       failed_attempts: eb('failed_attempts', '+', 1),
-      locked_until: eb.case().when('failed_attempts', '>=', maxAttempts - 1).then(provisionalLock).else(null).end(),
+      locked_until: eb
+        .case()
+        .when('failed_attempts', '>=', maxAttempts - 1)
+        .then(provisionalLock)
+        .else(null)
+        .end(),
     }))
-    .where('id', '=', id).where('active', '=', 1)
+    .where('id', '=', id)
+    .where('active', '=', 1)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
     .returning('failed_attempts')
     .executeTakeFirst();
@@ -43,7 +56,12 @@ export async function reserveAttempt(db: Db, id: string, at: string, provisional
 
 /** The lock that a wrong PIN earned, unless the count moved on since (a right PIN cleared it). */
 export async function setLock(db: Db, id: string, failedAttempts: number, lockedUntil: string): Promise<void> {
-  await db.updateTable('staff').set({ locked_until: lockedUntil }).where('id', '=', id).where('failed_attempts', '=', failedAttempts).execute();
+  await db
+    .updateTable('staff')
+    .set({ locked_until: lockedUntil })
+    .where('id', '=', id)
+    .where('failed_attempts', '=', failedAttempts)
+    .execute();
 }
 
 export async function clearFailures(db: Db, id: string): Promise<void> {
@@ -52,7 +70,11 @@ export async function clearFailures(db: Db, id: string): Promise<void> {
 
 /** A new PIN from the box's console: unlocked, and every session of the old one ended. */
 export async function resetPin(db: Db, id: string, pinHash: string): Promise<void> {
-  await db.updateTable('staff').set({ pin_hash: pinHash, failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('staff')
+    .set({ pin_hash: pinHash, failed_attempts: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute();
   await db.deleteFrom('staff_session').where('staff_id', '=', id).execute();
 }
 
@@ -62,20 +84,43 @@ export async function resetPin(db: Db, id: string, pinHash: string): Promise<voi
  * both see the other still active. SQLite runs one writing transaction at a time anyway.
  */
 export async function lockActiveAdmins(db: Db): Promise<number> {
-  await db.updateTable('staff').set((eb) => ({ active: eb.ref('active') })).where('role', '=', 'admin').where('active', '=', 1).execute();
-  const r = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
+  await db
+    .updateTable('staff')
+    .set((eb) => ({ active: eb.ref('active') }))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .execute();
+  const r = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export async function insertSession(db: Db, tokenHash: string, staffId: string, createdAt: string, expiresAt: string): Promise<void> {
-  await db.insertInto('staff_session').values({ token_hash: tokenHash, staff_id: staffId, created_at: createdAt, expires_at: expiresAt }).execute();
+export async function insertSession(
+  db: Db,
+  tokenHash: string,
+  staffId: string,
+  createdAt: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .insertInto('staff_session')
+    .values({ token_hash: tokenHash, staff_id: staffId, created_at: createdAt, expires_at: expiresAt })
+    .execute();
 }
 
 /** The active staff member behind a session that has not expired. */
 export function findSessionStaff(db: Db, tokenHash: string, now: string): Promise<StaffRow | undefined> {
-  return db.selectFrom('staff_session').innerJoin('staff', 'staff.id', 'staff_session.staff_id')
+  return db
+    .selectFrom('staff_session')
+    .innerJoin('staff', 'staff.id', 'staff_session.staff_id')
     .selectAll('staff')
-    .where('staff_session.token_hash', '=', tokenHash).where('staff_session.expires_at', '>', now).where('staff.active', '=', 1)
+    .where('staff_session.token_hash', '=', tokenHash)
+    .where('staff_session.expires_at', '>', now)
+    .where('staff.active', '=', 1)
     .executeTakeFirst();
 }
 
@@ -90,7 +135,11 @@ export async function deactivate(db: Db, id: string): Promise<void> {
 
 /** Whether `staffId` names an active staff member (the facilitator an assisted answer names). */
 export async function isActiveStaff(db: Db, staffId: string): Promise<boolean> {
-  const row = await db.selectFrom('staff').select('id').where('id', '=', staffId).where('active', '=', 1)
+  const row = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('id', '=', staffId)
+    .where('active', '=', 1)
     .executeTakeFirst();
   return row !== undefined;
 }

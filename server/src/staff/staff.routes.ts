@@ -18,14 +18,17 @@ function deps(c: Context<AppEnv>): service.StaffDeps {
   const { db, now, config } = c.var.deps;
   const lockoutSeconds = config.settings['auth.lockoutSeconds'];
   let guards = guardsOfApp.get(c.var.deps);
-  if (!guards) guardsOfApp.set(c.var.deps, guards = newStaffGuards(lockoutSeconds));
+  if (!guards) guardsOfApp.set(c.var.deps, (guards = newStaffGuards(lockoutSeconds)));
   return { db, now, sessionHours: config.settings['auth.sessionHours'], lockoutSeconds, guards };
 }
 
 /** HttpOnly (no script reads it), SameSite=Strict (no other site sends it), expiring with the session. */
 function setSession(c: Context<AppEnv>, session: { token: string; maxAgeSeconds: number }) {
   setCookie(c, STAFF_COOKIE, session.token, {
-    httpOnly: true, sameSite: 'Strict', path: '/', maxAge: session.maxAgeSeconds,
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: session.maxAgeSeconds,
     secure: new URL(c.req.url).protocol === 'https:',
   });
 }
@@ -34,7 +37,8 @@ export const staffRoutes = new Hono<AppEnv>()
   .get('/staff/status', async (c) => {
     const staff = c.var.staff;
     return c.json({
-      setupNeeded: !(await hasActiveAdmin(c.var.deps.db)), me: staff ? { ...staff, active: true } : null,
+      setupNeeded: !(await hasActiveAdmin(c.var.deps.db)),
+      me: staff ? { ...staff, active: true } : null,
       serverRole: c.var.deps.config.settings.role,
       hubLevel: c.var.deps.config.settings.role === 'hub' ? c.var.deps.config.settings['hub.level'] : null,
     });
@@ -59,7 +63,8 @@ export const staffRoutes = new Hono<AppEnv>()
     return c.json(rows.map(service.toStaffView) satisfies StaffView[]);
   })
   .post('/staff/accounts', requireRole('admin'), jsonBody(CreateStaffSchema), async (c) =>
-    c.json(await service.createStaff(deps(c), c.var.staff!, c.req.valid('json'))))
+    c.json(await service.createStaff(deps(c), c.var.staff!, c.req.valid('json'))),
+  )
   .post('/staff/accounts/:id/deactivate', requireRole('admin'), async (c) => {
     await service.deactivateStaff(deps(c), c.var.staff!, parseOrThrow(Uuid7Schema, c.req.param('id')));
     return c.json({ ok: true });

@@ -37,15 +37,32 @@ export function toStaffView(row: StaffRow): StaffView {
 
 async function newRow(input: CreateStaff, at: string): Promise<StaffRow> {
   return {
-    id: uuidv7(), name: input.name, name_key: repo.nameKey(input.name), role: input.role,
-    pin_hash: await hashPin(input.pin), failed_attempts: 0, locked_until: null, active: 1, created_at: at,
+    id: uuidv7(),
+    name: input.name,
+    name_key: repo.nameKey(input.name),
+    role: input.role,
+    pin_hash: await hashPin(input.pin),
+    failed_attempts: 0,
+    locked_until: null,
+    active: 1,
+    created_at: at,
   };
 }
 
-async function openSession(deps: StaffDeps, staff: StaffRow, at: Date): Promise<{ token: string; maxAgeSeconds: number }> {
+async function openSession(
+  deps: StaffDeps,
+  staff: StaffRow,
+  at: Date,
+): Promise<{ token: string; maxAgeSeconds: number }> {
   const token = randomBytes(32).toString('base64url');
   const maxAgeSeconds = deps.sessionHours * 3600;
-  await repo.insertSession(deps.db, tokenHash(token), staff.id, at.toISOString(), new Date(at.getTime() + maxAgeSeconds * 1000).toISOString());
+  await repo.insertSession(
+    deps.db,
+    tokenHash(token),
+    staff.id,
+    at.toISOString(),
+    new Date(at.getTime() + maxAgeSeconds * 1000).toISOString(),
+  );
   return { token, maxAgeSeconds };
 }
 
@@ -56,14 +73,22 @@ async function openSession(deps: StaffDeps, staff: StaffRow, at: Date): Promise<
  * at once meet the wait too.
  */
 export function setupAdmin(deps: StaffDeps, input: Setup, client: string) {
-  return guarded(deps, deps.guards.setup, client, ['auth.setup-code-invalid'], (now) => createFirstAdmin(deps, input, now));
+  return guarded(deps, deps.guards.setup, client, ['auth.setup-code-invalid'], (now) =>
+    createFirstAdmin(deps, input, now),
+  );
 }
 
 /**
  * One client's attempt, after its earlier ones (so attempts sent at once meet the wait too),
  * refused while the client's wait runs; a refusal with one of the `counted` codes counts.
  */
-function guarded<T>(deps: StaffDeps, throttle: Throttle, client: string, counted: readonly string[], attempt: (now: Date) => Promise<T>): Promise<T> {
+function guarded<T>(
+  deps: StaffDeps,
+  throttle: Throttle,
+  client: string,
+  counted: readonly string[],
+  attempt: (now: Date) => Promise<T>,
+): Promise<T> {
   return deps.guards.queue.run(client, async () => {
     const now = deps.now();
     const wait = throttle.wait(client, now.getTime());
@@ -104,7 +129,9 @@ async function createFirstAdmin(deps: StaffDeps, input: Setup, now: Date) {
  * doubling with each further wrong PIN (up to an hour); while locked, no PIN is even checked.
  */
 export function signIn(deps: StaffDeps, input: SignIn, client: string) {
-  return guarded(deps, deps.guards.client, client, ['auth.invalid', 'auth.locked'], (now) => checkPin(deps, input, now));
+  return guarded(deps, deps.guards.client, client, ['auth.invalid', 'auth.locked'], (now) =>
+    checkPin(deps, input, now),
+  );
 }
 
 const lockedFor = (seconds: number) => new AppError('auth.locked', { retryAfterSeconds: seconds });
@@ -120,16 +147,30 @@ async function checkPin(deps: StaffDeps, input: SignIn, now: Date) {
   const attempt = await repo.reserveAttempt(deps.db, staff.id, at, provisionalLock, MAX_ATTEMPTS);
   if (attempt === undefined) {
     const again = await repo.findStaffById(deps.db, staff.id);
-    throw again?.locked_until && again.locked_until > at ? lockedFor(secondsUntil(again.locked_until, now)) : new AppError('auth.invalid');
+    throw again?.locked_until && again.locked_until > at
+      ? lockedFor(secondsUntil(again.locked_until, now))
+      : new AppError('auth.invalid');
   }
   if (await verifyPin(input.pin, staff.pin_hash)) {
     await repo.clearFailures(deps.db, staff.id);
     await audit(deps.db, staff, { action: 'staff.sign-in', subjectKind: 'staff', subjectId: staff.id }, at);
     return { staff: toStaffView(staff), ...(await openSession(deps, staff, now)) };
   }
-  const lockSeconds = attempt >= MAX_ATTEMPTS ? Math.min(deps.lockoutSeconds * 2 ** (attempt - MAX_ATTEMPTS), MAX_LOCK_SECONDS) : 0;
-  if (lockSeconds > 0) await repo.setLock(deps.db, staff.id, attempt, new Date(now.getTime() + lockSeconds * 1000).toISOString());
-  await audit(deps.db, null, { action: 'staff.sign-in-failed', subjectKind: 'staff', subjectId: staff.id, details: { failedAttempts: attempt, lockedSeconds: lockSeconds } }, at);
+  const lockSeconds =
+    attempt >= MAX_ATTEMPTS ? Math.min(deps.lockoutSeconds * 2 ** (attempt - MAX_ATTEMPTS), MAX_LOCK_SECONDS) : 0;
+  if (lockSeconds > 0)
+    await repo.setLock(deps.db, staff.id, attempt, new Date(now.getTime() + lockSeconds * 1000).toISOString());
+  await audit(
+    deps.db,
+    null,
+    {
+      action: 'staff.sign-in-failed',
+      subjectKind: 'staff',
+      subjectId: staff.id,
+      details: { failedAttempts: attempt, lockedSeconds: lockSeconds },
+    },
+    at,
+  );
   throw lockSeconds > 0 ? lockedFor(lockSeconds) : new AppError('auth.invalid');
 }
 
@@ -143,13 +184,23 @@ async function unknownName(deps: StaffDeps, input: SignIn, now: Date): Promise<n
   if (wait > 0) throw lockedFor(wait);
   const lockSeconds = deps.guards.unknownNames.fail(key, now.getTime());
   await verifyPin(input.pin, DUMMY_HASH);
-  await audit(deps.db, null, { action: 'staff.sign-in-failed', details: { reason: 'unknown-name' } }, now.toISOString());
+  await audit(
+    deps.db,
+    null,
+    { action: 'staff.sign-in-failed', details: { reason: 'unknown-name' } },
+    now.toISOString(),
+  );
   throw lockSeconds > 0 ? lockedFor(lockSeconds) : new AppError('auth.invalid');
 }
 
 export async function signOut(deps: StaffDeps, token: string, actor: Actor): Promise<void> {
   await repo.deleteSession(deps.db, tokenHash(token));
-  await audit(deps.db, actor, { action: 'staff.sign-out', subjectKind: 'staff', subjectId: actor.id }, deps.now().toISOString());
+  await audit(
+    deps.db,
+    actor,
+    { action: 'staff.sign-out', subjectKind: 'staff', subjectId: actor.id },
+    deps.now().toISOString(),
+  );
 }
 
 export async function staffForToken(deps: Pick<StaffDeps, 'db' | 'now'>, token: string): Promise<StaffRow | undefined> {
@@ -163,7 +214,12 @@ export async function createStaff(deps: StaffDeps, actor: Actor, input: CreateSt
   await deps.db.transaction().execute(async (trx) => {
     if (await repo.findStaffByName(trx, input.name)) throw new AppError('staff.name-taken');
     await repo.insertStaff(trx, row);
-    await audit(trx, actor, { action: 'staff.create', subjectKind: 'staff', subjectId: row.id, details: { role: row.role } }, at);
+    await audit(
+      trx,
+      actor,
+      { action: 'staff.create', subjectKind: 'staff', subjectId: row.id, details: { role: row.role } },
+      at,
+    );
   });
   return toStaffView(row);
 }
@@ -173,8 +229,14 @@ export async function deactivateStaff(deps: StaffDeps, actor: Actor, id: string)
     const target = await repo.findStaffById(trx, id);
     if (!target) throw new AppError('staff.not-found');
     // The box always keeps an administrator: without one, nobody could add staff, and setup is closed.
-    if (target.role === 'admin' && target.active === 1 && (await repo.lockActiveAdmins(trx)) <= 1) throw new AppError('staff.last-admin');
+    if (target.role === 'admin' && target.active === 1 && (await repo.lockActiveAdmins(trx)) <= 1)
+      throw new AppError('staff.last-admin');
     await repo.deactivate(trx, id);
-    await audit(trx, actor, { action: 'staff.deactivate', subjectKind: 'staff', subjectId: id }, deps.now().toISOString());
+    await audit(
+      trx,
+      actor,
+      { action: 'staff.deactivate', subjectKind: 'staff', subjectId: id },
+      deps.now().toISOString(),
+    );
   });
 }

@@ -26,7 +26,9 @@ function agentFor(tls: HubTls): Agent {
   const key = tls.unverified ? 'unverified' : tls.ca!;
   let agent = agents.get(key);
   if (!agent) {
-    agent = new Agent({ connect: tls.unverified ? { rejectUnauthorized: false } : { ca: tls.ca, rejectUnauthorized: true } });
+    agent = new Agent({
+      connect: tls.unverified ? { rejectUnauthorized: false } : { ca: tls.ca, rejectUnauthorized: true },
+    });
     agents.set(key, agent);
     for (const [old, a] of agents) {
       if (agents.size <= MAX_AGENTS) break;
@@ -44,7 +46,8 @@ export const pinnedFetch: HubFetch = (url, init, tls) => {
 };
 
 /** OpenSSL's verification failures (a chain to another CA, a self-signed certificate, a wrong name, an expired one). */
-const CERTIFICATE_CODES = /^(?:UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|CERT_|ERR_TLS_CERT_ALTNAME|HOSTNAME_MISMATCH)/;
+const CERTIFICATE_CODES =
+  /^(?:UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|CERT_|ERR_TLS_CERT_ALTNAME|HOSTNAME_MISMATCH)/;
 
 /** Whether a failed request failed because the hub's certificate was not trusted (and not because the link is down). */
 export function isCertificateError(error: unknown): boolean {

@@ -1,4 +1,12 @@
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { syncHeaders } from '../../../shared/sync/protocol.ts';
 
 /** What is signed: method, path (with query), timestamp, nonce and the SHA-256 of the body as sent. */
@@ -23,11 +31,25 @@ export function newKeyPair(): KeyPair {
 }
 
 /** Headers for a signed request from `nodeId`. */
-export function signRequest(nodeId: string, privateKeyPem: string, method: string, path: string, body: Uint8Array, now = new Date()): Record<string, string> {
+export function signRequest(
+  nodeId: string,
+  privateKeyPem: string,
+  method: string,
+  path: string,
+  body: Uint8Array,
+  now = new Date(),
+): Record<string, string> {
   const time = String(now.getTime());
   const nonce = randomBytes(16).toString('base64url');
-  const signature = sign(null, Buffer.from(canonical(method, path, time, nonce, body)), privateKeyPem).toString('base64');
-  return { [syncHeaders.node]: nodeId, [syncHeaders.time]: time, [syncHeaders.nonce]: nonce, [syncHeaders.signature]: signature };
+  const signature = sign(null, Buffer.from(canonical(method, path, time, nonce, body)), privateKeyPem).toString(
+    'base64',
+  );
+  return {
+    [syncHeaders.node]: nodeId,
+    [syncHeaders.time]: time,
+    [syncHeaders.nonce]: nonce,
+    [syncHeaders.signature]: signature,
+  };
 }
 
 export function publicKeyFrom(spkiBase64: string): KeyObject | null {

@@ -10,9 +10,25 @@ import type { Db } from '../db/database.ts';
  * dead box and no backup held; `historyError` is set while the center cannot agree with its hub.
  * `enrolKeys`: the key pair sent with an enrolment whose answer has not come, reused until one does.
  */
-export type StateKey = 'hubUrl' | 'hubName' | 'hubCa' | 'nodeId' | 'privateKey' | 'publicKey' | 'cursor' | 'feedCursor'
-  | 'lastSuccessAt' | 'lastAttemptAt' | 'lastError' | 'epoch' | 'hubEpoch' | 'restoredSeq' | 'restoredHeld' | 'lostChanges'
-  | 'historyError' | 'enrolKeys';
+export type StateKey =
+  | 'hubUrl'
+  | 'hubName'
+  | 'hubCa'
+  | 'nodeId'
+  | 'privateKey'
+  | 'publicKey'
+  | 'cursor'
+  | 'feedCursor'
+  | 'lastSuccessAt'
+  | 'lastAttemptAt'
+  | 'lastError'
+  | 'epoch'
+  | 'hubEpoch'
+  | 'restoredSeq'
+  | 'restoredHeld'
+  | 'lostChanges'
+  | 'historyError'
+  | 'enrolKeys';
 
 export type State = Partial<Record<StateKey, string>>;
 
@@ -25,8 +41,11 @@ export async function readState(db: Db): Promise<State> {
 export async function writeState(db: Db, values: State): Promise<void> {
   const rows = Object.entries(values).map(([key, value]) => ({ key, value: value! }));
   if (rows.length === 0) return;
-  await db.insertInto('sync_state').values(rows)
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))).execute();
+  await db
+    .insertInto('sync_state')
+    .values(rows)
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+    .execute();
 }
 
 export async function clearState(db: Db, keys: StateKey[]): Promise<void> {

@@ -33,9 +33,15 @@ export async function federationStatus(db: Db): Promise<FederationStatus> {
   const cursor = Number(s.cursor ?? 0);
   const waiting = await countAfter(db, cursor);
   return {
-    enrolled: Boolean(s.nodeId), hubUrl: s.hubUrl ?? null, hubName: s.hubName ?? null, fingerprint: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null,
-    lastSuccessAt: s.lastSuccessAt ?? null, lastAttemptAt: s.lastAttemptAt ?? null, waiting,
+    enrolled: Boolean(s.nodeId),
+    hubUrl: s.hubUrl ?? null,
+    hubName: s.hubName ?? null,
+    fingerprint: s.hubCa ? inGroups(pinOfPem(s.hubCa)) : null,
+    lastSuccessAt: s.lastSuccessAt ?? null,
+    lastAttemptAt: s.lastAttemptAt ?? null,
+    waiting,
     lastError: s.lastError ? (JSON.parse(s.lastError) as { code: string; at: string }) : null,
-    lostChanges: Number(s.lostChanges ?? 0), historyUnresolved: s.historyError !== undefined,
+    lostChanges: Number(s.lostChanges ?? 0),
+    historyUnresolved: s.historyError !== undefined,
   };
 }

@@ -43,5 +43,6 @@ function recentFreeBytes(dir: string): number {
 /** Refuses any write when free space is under `disk.minFreeForDataMb` (the tablet keeps it and retries). */
 export function checkRoomForData(config: DiskConfig, dir: string): void {
   const free = recentFreeBytes(dir);
-  if (free < config.settings['disk.minFreeForDataMb'] * MB) throw new AppError('storage.full', { freeMb: Math.floor(free / MB) });
+  if (free < config.settings['disk.minFreeForDataMb'] * MB)
+    throw new AppError('storage.full', { freeMb: Math.floor(free / MB) });
 }

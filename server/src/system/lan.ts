@@ -31,7 +31,11 @@ export async function startBanner(host: string, port: number, centerName: string
   } else {
     lines.push('  Mở trên máy tính bảng (cùng mạng Wi-Fi) / Open on a tablet on the same Wi-Fi:');
     for (const ip of ips) lines.push(`    https://${ip}${tlsPort === 443 ? '' : `:${tlsPort}`}/`);
-    lines.push('', '  Lần đầu trên mỗi máy tính bảng, quét mã này để cài chứng chỉ của trung tâm /', '  First time on each tablet, scan this to install the center\'s certificate:');
+    lines.push(
+      '',
+      '  Lần đầu trên mỗi máy tính bảng, quét mã này để cài chứng chỉ của trung tâm /',
+      "  First time on each tablet, scan this to install the center's certificate:",
+    );
     const provisioning = `http://${ips[0]}${port === 80 ? '' : `:${port}`}/`;
     lines.push(`    ${provisioning}`, '', await QRCode.toString(provisioning, { type: 'terminal', small: true }));
   }

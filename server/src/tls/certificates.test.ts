@@ -6,10 +6,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureCertificates, renewalReason, spkiPin } from './certificates.ts';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kiosk-tls-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kiosk-tls-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const names = { hostName: 'hoctap.lan', addresses: ['192.168.1.10'], centerName: 'Trung tâm học tập cộng đồng xã Tân Lập' };
+const names = {
+  hostName: 'hoctap.lan',
+  addresses: ['192.168.1.10'],
+  centerName: 'Trung tâm học tập cộng đồng xã Tân Lập',
+};
 const now = new Date('2026-11-23T03:00:00Z');
 
 describe("the box's certificates", () => {

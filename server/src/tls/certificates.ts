@@ -43,11 +43,17 @@ export interface CertificateNames {
 }
 
 const paths = (dir: string) => ({
-  caCert: join(dir, 'ca.crt'), caKey: join(dir, 'ca.key'), serverCert: join(dir, 'server.crt'), serverKey: join(dir, 'server.key'),
+  caCert: join(dir, 'ca.crt'),
+  caKey: join(dir, 'ca.key'),
+  serverCert: join(dir, 'server.crt'),
+  serverKey: join(dir, 'server.key'),
 });
 
 function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trim();
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
@@ -96,39 +102,67 @@ async function makeCa(centerName: string, now: Date): Promise<{ cert: string; ke
   const keys = await newKeys();
   const name = `CN=${safe(`Hoc tap kiosk CA - ${centerName}`)}, O=${safe(centerName)}`;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name, keys, notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + CA_DAYS * DAY), signingAlgorithm: ALGORITHM,
+    name,
+    keys,
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: new Date(now.getTime() + CA_DAYS * DAY),
+    signingAlgorithm: ALGORITHM,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  return { cert: `${cert.toString('pem').trim()}\n`, key: pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)) };
+  return {
+    cert: `${cert.toString('pem').trim()}\n`,
+    key: pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)),
+  };
 }
 
-async function makeServer(ca: { cert: string; key: string }, names: CertificateNames, now: Date): Promise<{ cert: string; key: string }> {
+async function makeServer(
+  ca: { cert: string; key: string },
+  names: CertificateNames,
+  now: Date,
+): Promise<{ cert: string; key: string }> {
   const keys = await newKeys();
   const caCert = new x509.X509Certificate(ca.cert);
   const dnsNames = [...new Set([names.hostName, 'localhost'])];
   const ips = [...new Set([...names.addresses, '127.0.0.1'])];
   const cert = await x509.X509CertificateGenerator.create({
-    subject: `CN=${safe(names.hostName)}`, issuer: caCert.subject, publicKey: keys.publicKey, signingKey: await importPrivateKey(ca.key),
-    notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + SERVER_DAYS * DAY), signingAlgorithm: ALGORITHM,
+    subject: `CN=${safe(names.hostName)}`,
+    issuer: caCert.subject,
+    publicKey: keys.publicKey,
+    signingKey: await importPrivateKey(ca.key),
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: new Date(now.getTime() + SERVER_DAYS * DAY),
+    signingAlgorithm: ALGORITHM,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension([...dnsNames.map((value) => ({ type: 'dns' as const, value })), ...ips.map((value) => ({ type: 'ip' as const, value }))]),
+      new x509.SubjectAlternativeNameExtension([
+        ...dnsNames.map((value) => ({ type: 'dns' as const, value })),
+        ...ips.map((value) => ({ type: 'ip' as const, value })),
+      ]),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
     ],
   });
-  return { cert: `${cert.toString('pem').trim()}\n`, key: pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)) };
+  return {
+    cert: `${cert.toString('pem').trim()}\n`,
+    key: pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)),
+  };
 }
 
 /** A distinguished-name value without the characters that would need escaping (names are ASCII-folded). */
 function safe(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^A-Za-z0-9 .\-]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^A-Za-z0-9 .\-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -136,7 +170,11 @@ function safe(text: string): string {
  * the server certificate made again when missing, expiring within RENEW_BEFORE_DAYS, or not naming
  * the current host name and addresses. Answers what the HTTPS server needs and whether it changed.
  */
-export async function ensureCertificates(dir: string, names: CertificateNames, now = new Date()): Promise<TlsFiles & { renewed: string | null }> {
+export async function ensureCertificates(
+  dir: string,
+  names: CertificateNames,
+  now = new Date(),
+): Promise<TlsFiles & { renewed: string | null }> {
   mkdirSync(dir, { recursive: true });
   const p = paths(dir);
   let renewed: string | null = null;
@@ -147,7 +185,8 @@ export async function ensureCertificates(dir: string, names: CertificateNames, n
     renewed = 'new-ca';
   }
   const ca = { cert: readFileSync(p.caCert, 'utf8'), key: readFileSync(p.caKey, 'utf8') };
-  const current = existsSync(p.serverCert) && existsSync(p.serverKey) && !renewed ? readFileSync(p.serverCert, 'utf8') : null;
+  const current =
+    existsSync(p.serverCert) && existsSync(p.serverKey) && !renewed ? readFileSync(p.serverCert, 'utf8') : null;
   const reason = current === null ? (renewed ?? 'missing') : renewalReason(current, names, now);
   if (reason !== null) {
     const server = await makeServer(ca, names, now);

@@ -10,7 +10,13 @@ let dir: string;
 let caCert: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-prov-'));
-  caCert = (await ensureCertificates(dir, { hostName: 'hoctap.lan', addresses: ['192.168.1.10'], centerName: 'TTHTCĐ xã Tân Lập' })).caCert;
+  caCert = (
+    await ensureCertificates(dir, {
+      hostName: 'hoctap.lan',
+      addresses: ['192.168.1.10'],
+      centerName: 'TTHTCĐ xã Tân Lập',
+    })
+  ).caCert;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -18,17 +24,30 @@ describe('plain HTTP on the LAN', () => {
   const app = () => provisioningApp({ centerName: 'TTHTCĐ xã Tân Lập', tlsPort: 8443, caCert: () => caCert });
 
   it.each([
-    ['http://127.0.0.1:8080/', true], ['http://localhost:8080/staff', true], ['http://[::1]:8080/', true],
-    ['http://192.168.1.10:8080/', false], ['http://hoctap.lan/', false], ['http://127.example.vn/', false],
+    ['http://127.0.0.1:8080/', true],
+    ['http://localhost:8080/staff', true],
+    ['http://[::1]:8080/', true],
+    ['http://192.168.1.10:8080/', false],
+    ['http://hoctap.lan/', false],
+    ['http://127.example.vn/', false],
   ])('the URL %s names this machine: %s', (url, loopback) => {
     expect(isLoopbackUrl(url)).toBe(loopback);
   });
 
   it.each([
-    ['127.0.0.1', 'app'], ['127.8.9.10', 'app'], ['::1', 'app'], ['::ffff:127.0.0.1', 'app'],
-    ['192.168.1.23', 'provisioning'], ['::ffff:192.168.1.23', 'provisioning'], ['fe80::1', 'provisioning'], [undefined, 'provisioning'],
+    ['127.0.0.1', 'app'],
+    ['127.8.9.10', 'app'],
+    ['::1', 'app'],
+    ['::ffff:127.0.0.1', 'app'],
+    ['192.168.1.23', 'provisioning'],
+    ['::ffff:192.168.1.23', 'provisioning'],
+    ['fe80::1', 'provisioning'],
+    [undefined, 'provisioning'],
   ])('a connection from %s gets the %s, whatever host it names', async (remoteAddress, expected) => {
-    const fetch = plainHttpFetch(() => new Response('app'), () => new Response('provisioning'));
+    const fetch = plainHttpFetch(
+      () => new Response('app'),
+      () => new Response('provisioning'),
+    );
     for (const url of ['http://127.0.0.1:8080/', 'http://localhost/', 'http://192.168.1.10:8080/']) {
       const res = await fetch(new Request(url), { incoming: { socket: { remoteAddress } } });
       expect(await res.text(), url).toBe(expected);

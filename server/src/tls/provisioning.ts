@@ -40,10 +40,18 @@ export function plainHttpFetch(app: Fetch, provisioning: Fetch): Fetch {
 const picture = (inner: string) =>
   `<svg viewBox="0 0 160 220" width="160" height="220" role="img" aria-hidden="true"><rect x="6" y="6" width="148" height="208" rx="16" fill="#fff" stroke="#1f3b2d" stroke-width="4"/>${inner}</svg>`;
 const pictures = {
-  download: picture('<path d="M80 50v70m-28-28 28 28 28-28" fill="none" stroke="#2e7d4f" stroke-width="10" stroke-linecap="round" stroke-linejoin="round"/><rect x="36" y="140" width="88" height="14" rx="7" fill="#2e7d4f"/><text x="80" y="186" font-size="15" text-anchor="middle" fill="#1f3b2d">hoctap-ca.crt</text>'),
-  settings: picture('<circle cx="80" cy="70" r="26" fill="none" stroke="#1f3b2d" stroke-width="9"/><g stroke="#1f3b2d" stroke-width="9" stroke-linecap="round"><path d="M80 30v10M80 100v10M40 70h10M110 70h10M52 42l7 7M101 91l7 7M52 98l7-7M101 49l7-7"/></g><rect x="26" y="128" width="108" height="18" rx="6" fill="#e3efe6"/><rect x="26" y="154" width="108" height="18" rx="6" fill="#2e7d4f"/><rect x="26" y="180" width="108" height="18" rx="6" fill="#e3efe6"/>'),
-  install: picture('<path d="M80 36l38 14v30c0 26-17 44-38 52-21-8-38-26-38-52V50z" fill="#e3efe6" stroke="#2e7d4f" stroke-width="7"/><path d="M62 82l13 13 25-27" fill="none" stroke="#2e7d4f" stroke-width="9" stroke-linecap="round" stroke-linejoin="round"/><rect x="36" y="160" width="88" height="26" rx="13" fill="#2e7d4f"/><text x="80" y="178" font-size="14" text-anchor="middle" fill="#fff">Chứng chỉ CA</text>'),
-  open: picture('<rect x="30" y="40" width="100" height="100" rx="6" fill="none" stroke="#1f3b2d" stroke-width="5"/><rect x="40" y="50" width="28" height="28" fill="#1f3b2d"/><rect x="92" y="50" width="28" height="28" fill="#1f3b2d"/><rect x="40" y="102" width="28" height="28" fill="#1f3b2d"/><rect x="84" y="96" width="12" height="12" fill="#1f3b2d"/><rect x="104" y="112" width="12" height="12" fill="#1f3b2d"/><path d="M58 178h44m-14-14 14 14-14 14" fill="none" stroke="#2e7d4f" stroke-width="8" stroke-linecap="round" stroke-linejoin="round"/>'),
+  download: picture(
+    '<path d="M80 50v70m-28-28 28 28 28-28" fill="none" stroke="#2e7d4f" stroke-width="10" stroke-linecap="round" stroke-linejoin="round"/><rect x="36" y="140" width="88" height="14" rx="7" fill="#2e7d4f"/><text x="80" y="186" font-size="15" text-anchor="middle" fill="#1f3b2d">hoctap-ca.crt</text>',
+  ),
+  settings: picture(
+    '<circle cx="80" cy="70" r="26" fill="none" stroke="#1f3b2d" stroke-width="9"/><g stroke="#1f3b2d" stroke-width="9" stroke-linecap="round"><path d="M80 30v10M80 100v10M40 70h10M110 70h10M52 42l7 7M101 91l7 7M52 98l7-7M101 49l7-7"/></g><rect x="26" y="128" width="108" height="18" rx="6" fill="#e3efe6"/><rect x="26" y="154" width="108" height="18" rx="6" fill="#2e7d4f"/><rect x="26" y="180" width="108" height="18" rx="6" fill="#e3efe6"/>',
+  ),
+  install: picture(
+    '<path d="M80 36l38 14v30c0 26-17 44-38 52-21-8-38-26-38-52V50z" fill="#e3efe6" stroke="#2e7d4f" stroke-width="7"/><path d="M62 82l13 13 25-27" fill="none" stroke="#2e7d4f" stroke-width="9" stroke-linecap="round" stroke-linejoin="round"/><rect x="36" y="160" width="88" height="26" rx="13" fill="#2e7d4f"/><text x="80" y="178" font-size="14" text-anchor="middle" fill="#fff">Chứng chỉ CA</text>',
+  ),
+  open: picture(
+    '<rect x="30" y="40" width="100" height="100" rx="6" fill="none" stroke="#1f3b2d" stroke-width="5"/><rect x="40" y="50" width="28" height="28" fill="#1f3b2d"/><rect x="92" y="50" width="28" height="28" fill="#1f3b2d"/><rect x="40" y="102" width="28" height="28" fill="#1f3b2d"/><rect x="84" y="96" width="12" height="12" fill="#1f3b2d"/><rect x="104" y="112" width="12" height="12" fill="#1f3b2d"/><path d="M58 178h44m-14-14 14 14-14 14" fill="none" stroke="#2e7d4f" stroke-width="8" stroke-linecap="round" stroke-linejoin="round"/>',
+  ),
 };
 
 /** A file, not an inline script, so that the page's CSP allows scripts from the box alone. */
@@ -61,10 +69,26 @@ const SCRIPT = `// Once the certificate is installed, HTTPS answers: go there wi
 async function page(opts: { centerName: string; httpsUrl: string; caFingerprint: string }): Promise<string> {
   const qr = await QRCode.toString(opts.httpsUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const steps: [keyof typeof pictures, string, string][] = [
-    ['download', 'Bước 1. Tải chứng chỉ', `Bấm nút <strong>Tải chứng chỉ của trung tâm</strong> bên dưới. Máy tải về tệp <strong>${CA_FILE}</strong>.`],
-    ['settings', 'Bước 2. Mở Cài đặt', 'Vào <strong>Cài đặt</strong> → <strong>Bảo mật</strong> (hoặc Bảo mật và quyền riêng tư) → <strong>Mã hóa và thông tin xác thực</strong> (hoặc Cài đặt khác) → <strong>Cài đặt chứng chỉ</strong>.'],
-    ['install', 'Bước 3. Cài chứng chỉ CA', `Chọn <strong>Chứng chỉ CA</strong>, bấm <strong>Vẫn cài đặt</strong>, rồi chọn tệp <strong>${CA_FILE}</strong> trong mục Tải xuống.`],
-    ['open', 'Bước 4. Mở ứng dụng', 'Quét mã QR hoặc bấm <strong>Mở ứng dụng</strong>. Sau đó thêm vào màn hình chính để dùng cả khi mất mạng.'],
+    [
+      'download',
+      'Bước 1. Tải chứng chỉ',
+      `Bấm nút <strong>Tải chứng chỉ của trung tâm</strong> bên dưới. Máy tải về tệp <strong>${CA_FILE}</strong>.`,
+    ],
+    [
+      'settings',
+      'Bước 2. Mở Cài đặt',
+      'Vào <strong>Cài đặt</strong> → <strong>Bảo mật</strong> (hoặc Bảo mật và quyền riêng tư) → <strong>Mã hóa và thông tin xác thực</strong> (hoặc Cài đặt khác) → <strong>Cài đặt chứng chỉ</strong>.',
+    ],
+    [
+      'install',
+      'Bước 3. Cài chứng chỉ CA',
+      `Chọn <strong>Chứng chỉ CA</strong>, bấm <strong>Vẫn cài đặt</strong>, rồi chọn tệp <strong>${CA_FILE}</strong> trong mục Tải xuống.`,
+    ],
+    [
+      'open',
+      'Bước 4. Mở ứng dụng',
+      'Quét mã QR hoặc bấm <strong>Mở ứng dụng</strong>. Sau đó thêm vào màn hình chính để dùng cả khi mất mạng.',
+    ],
   ];
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Cài đặt máy tính bảng — ${esc(opts.centerName)}</title>
@@ -99,24 +123,42 @@ h1{font-size:1.6rem;margin:.2rem 0 .6rem}.lead{max-width:46rem}
 
 /** The plain-HTTP app for tablets on the LAN. */
 export function provisioningApp(opts: { centerName: string; tlsPort: number; caCert: () => string }) {
-  return new Hono()
-    // The same headers as the app; the page may also ask the HTTPS address whether it answers.
-    .use('*', securityHeadersFor({ plainHttpOnly: true, connectSrc: [(c) => new URL(httpsUrlFor(c.req.url, opts.tlsPort)).origin] }))
-    .get(`/${SCRIPT_FILE}`, (c) => c.body(SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
-    // DER, the form Android's "install a CA certificate" reads most reliably, with the CA content type.
-    .get(`/${CA_FILE}`, (c) => {
-      const der = new X509Certificate(opts.caCert()).raw;
-      return c.body(new Uint8Array(der), 200, {
-        'content-type': 'application/x-x509-ca-cert', 'content-disposition': `attachment; filename="${CA_FILE}"`, 'cache-control': 'no-cache',
-      });
-    })
-    .get('/', async (c) => {
-      c.header('cache-control', 'no-store');
-      return c.html(await page({ centerName: opts.centerName, httpsUrl: httpsUrlFor(c.req.url, opts.tlsPort), caFingerprint: new X509Certificate(opts.caCert()).fingerprint256 }));
-    })
-    // Anything else is the app: over HTTPS.
-    .all('*', (c) => {
-      const url = new URL(c.req.url);
-      return c.redirect(httpsUrlFor(c.req.url, opts.tlsPort, url.pathname + url.search), 308);
-    });
+  return (
+    new Hono()
+      // The same headers as the app; the page may also ask the HTTPS address whether it answers.
+      .use(
+        '*',
+        securityHeadersFor({
+          plainHttpOnly: true,
+          connectSrc: [(c) => new URL(httpsUrlFor(c.req.url, opts.tlsPort)).origin],
+        }),
+      )
+      .get(`/${SCRIPT_FILE}`, (c) =>
+        c.body(SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }),
+      )
+      // DER, the form Android's "install a CA certificate" reads most reliably, with the CA content type.
+      .get(`/${CA_FILE}`, (c) => {
+        const der = new X509Certificate(opts.caCert()).raw;
+        return c.body(new Uint8Array(der), 200, {
+          'content-type': 'application/x-x509-ca-cert',
+          'content-disposition': `attachment; filename="${CA_FILE}"`,
+          'cache-control': 'no-cache',
+        });
+      })
+      .get('/', async (c) => {
+        c.header('cache-control', 'no-store');
+        return c.html(
+          await page({
+            centerName: opts.centerName,
+            httpsUrl: httpsUrlFor(c.req.url, opts.tlsPort),
+            caFingerprint: new X509Certificate(opts.caCert()).fingerprint256,
+          }),
+        );
+      })
+      // Anything else is the app: over HTTPS.
+      .all('*', (c) => {
+        const url = new URL(c.req.url);
+        return c.redirect(httpsUrlFor(c.req.url, opts.tlsPort, url.pathname + url.search), 308);
+      })
+  );
 }

@@ -17,7 +17,11 @@ const RENEW_CHECK_MS = 24 * 3600_000;
  * the provisioning page and a redirect, while this machine itself (a connection from 127.0.0.1 or
  * ::1, a secure context already) still gets the app there. With `off`: the app on plain HTTP only.
  */
-export async function startServers(opts: { fetch: Fetch; config: KioskConfig; dataDir: string }): Promise<{ close(done: () => void): void }> {
+export async function startServers(opts: {
+  fetch: Fetch;
+  config: KioskConfig;
+  dataDir: string;
+}): Promise<{ close(done: () => void): void }> {
   const s = opts.config.settings;
   const centerName = opts.config.center.name;
   const host = s['server.host'];
@@ -31,40 +35,53 @@ export async function startServers(opts: { fetch: Fetch; config: KioskConfig; da
 
   const tlsDir = join(opts.dataDir, 'tls');
   const names = (): CertificateNames => ({
-    hostName: s['tls.hostName'], centerName,
+    hostName: s['tls.hostName'],
+    centerName,
     addresses: host === '0.0.0.0' || host === '::' ? lanAddresses() : [host],
   });
   let tls = await ensureCertificates(tlsDir, names());
   if (tls.renewed) console.log(`Chứng chỉ của máy đã được tạo (${tls.renewed}).`);
 
   const secure = await new Promise<{ server: ServerType; port: number }>((resolve) => {
-    const server = serve({
-      fetch: opts.fetch, hostname: host, port: s['tls.port'],
-      createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.chain },
-    }, (info) => resolve({ server, port: info.port }));
+    const server = serve(
+      {
+        fetch: opts.fetch,
+        hostname: host,
+        port: s['tls.port'],
+        createServer: createHttpsServer,
+        serverOptions: { key: tls.key, cert: tls.chain },
+      },
+      (info) => resolve({ server, port: info.port }),
+    );
   });
   const renew = setInterval(() => {
-    void ensureCertificates(tlsDir, names()).then((next) => {
-      if (!next.renewed) return;
-      tls = next;
-      // New connections get the new certificate; the CA the tablets trust is the same.
-      (secure.server as HttpsServer).setSecureContext({ key: next.key, cert: next.chain });
-      console.log(`Đã làm mới chứng chỉ của máy (${next.renewed}).`);
-    }).catch((e: unknown) => console.error('Không làm mới được chứng chỉ:', e));
+    void ensureCertificates(tlsDir, names())
+      .then((next) => {
+        if (!next.renewed) return;
+        tls = next;
+        // New connections get the new certificate; the CA the tablets trust is the same.
+        (secure.server as HttpsServer).setSecureContext({ key: next.key, cert: next.chain });
+        console.log(`Đã làm mới chứng chỉ của máy (${next.renewed}).`);
+      })
+      .catch((e: unknown) => console.error('Không làm mới được chứng chỉ:', e));
   }, RENEW_CHECK_MS);
   renew.unref();
 
   const provisioning = provisioningApp({ centerName, tlsPort: secure.port, caCert: () => tls.caCert });
-  const plain = serve({
-    // The app for this machine itself, the provisioning page for everyone else: by the connection's address.
-    fetch: plainHttpFetch(opts.fetch, provisioning.fetch),
-    hostname: host, port: s['server.port'],
-  }, async (info) => {
-    console.log(await startBanner(host, info.port, centerName, secure.port));
-    // Stable lines for scripts and tests that start the kiosk on port 0.
-    console.log(`KIOSK_TLS_LISTENING port=${secure.port}`);
-    console.log(`KIOSK_LISTENING port=${info.port}`);
-  });
+  const plain = serve(
+    {
+      // The app for this machine itself, the provisioning page for everyone else: by the connection's address.
+      fetch: plainHttpFetch(opts.fetch, provisioning.fetch),
+      hostname: host,
+      port: s['server.port'],
+    },
+    async (info) => {
+      console.log(await startBanner(host, info.port, centerName, secure.port));
+      // Stable lines for scripts and tests that start the kiosk on port 0.
+      console.log(`KIOSK_TLS_LISTENING port=${secure.port}`);
+      console.log(`KIOSK_LISTENING port=${info.port}`);
+    },
+  );
   return {
     close(done) {
       clearInterval(renew);

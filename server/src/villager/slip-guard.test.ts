@@ -22,12 +22,18 @@ describe('SlipGuard', () => {
     expect(went).toHaveLength(5);
   });
 
-  it('a proven slip clears its code\'s failures but never the client\'s', () => {
+  it("a proven slip clears its code's failures but never the client's", () => {
     const guard = new SlipGuard();
-    for (let i = 0; i < 5; i++) { guard.begin('10.0.0.9', 'ABC234', T0); guard.settle('10.0.0.9', 'ABC234', 'fail', T0); }
+    for (let i = 0; i < 5; i++) {
+      guard.begin('10.0.0.9', 'ABC234', T0);
+      guard.settle('10.0.0.9', 'ABC234', 'fail', T0);
+    }
     guard.begin('10.0.0.8', 'ABC234', T0);
     guard.settle('10.0.0.8', 'ABC234', 'ok', T0);
-    for (let i = 0; i < 5; i++) { expect(guard.begin('10.0.0.9', `X${i}`, T0)).toBe(0); guard.settle('10.0.0.9', `X${i}`, 'fail', T0); }
+    for (let i = 0; i < 5; i++) {
+      expect(guard.begin('10.0.0.9', `X${i}`, T0)).toBe(0);
+      guard.settle('10.0.0.9', `X${i}`, 'fail', T0);
+    }
     // Ten failures from 10.0.0.9 now: one more goes, and sets the wait.
     expect(guard.begin('10.0.0.9', 'ABC234', T0)).toBe(0);
     guard.settle('10.0.0.9', 'ABC234', 'fail', T0);

@@ -20,7 +20,10 @@ export class SlipGuard {
 
   /** Seconds to wait before this attempt may go; 0 means it goes now and holds its place until `settle`. */
   begin(client: string, code: string, nowMs: number): number {
-    const keys = [[this.client, `client:${client}`, CLIENT.free], [this.code, `code:${code}`, CODE.free]] as const;
+    const keys = [
+      [this.client, `client:${client}`, CLIENT.free],
+      [this.code, `code:${code}`, CODE.free],
+    ] as const;
     let wait = 0;
     for (const [throttle, key, free] of keys) {
       wait = Math.max(wait, throttle.wait(key, nowMs));
@@ -37,7 +40,8 @@ export class SlipGuard {
   settle(client: string, code: string, outcome: 'fail' | 'ok' | 'release', nowMs: number): void {
     for (const key of [`client:${client}`, `code:${code}`]) {
       const n = (this.inFlight.get(key) ?? 1) - 1;
-      if (n > 0) this.inFlight.set(key, n); else this.inFlight.delete(key);
+      if (n > 0) this.inFlight.set(key, n);
+      else this.inFlight.delete(key);
     }
     if (outcome === 'fail') {
       this.client.fail(`client:${client}`, nowMs);
@@ -71,7 +75,12 @@ export async function guardedSlipLookup<T>(c: Context<AppEnv>, code: string, loo
     guard.settle(client, code, 'ok', deps.now().getTime());
     return result;
   } catch (e) {
-    guard.settle(client, code, e instanceof AppError && e.code === 'person.not-found' ? 'fail' : 'release', deps.now().getTime());
+    guard.settle(
+      client,
+      code,
+      e instanceof AppError && e.code === 'person.not-found' ? 'fail' : 'release',
+      deps.now().getTime(),
+    );
     throw e;
   }
 }
@@ -81,8 +90,11 @@ export async function guardedSlipLookup<T>(c: Context<AppEnv>, code: string, loo
  * runs for this client or this code (else the box picks the code itself, whatever is taken, so a
  * throttled prober learns nothing); `collided` marks the tablet's slip as someone else's, a failure.
  */
-export async function guardedRegistration<T>(c: Context<AppEnv>, code: string | undefined,
-  register: (keepCode: boolean, collided: () => void) => Promise<T>): Promise<T> {
+export async function guardedRegistration<T>(
+  c: Context<AppEnv>,
+  code: string | undefined,
+  register: (keepCode: boolean, collided: () => void) => Promise<T>,
+): Promise<T> {
   if (!code) return register(false, () => {});
   const { deps } = c.var;
   const guard = slipGuard(deps);
@@ -91,7 +103,9 @@ export async function guardedRegistration<T>(c: Context<AppEnv>, code: string | 
   if (!keepCode) return register(false, () => {});
   let outcome: 'fail' | 'release' = 'release';
   try {
-    return await register(true, () => { outcome = 'fail'; });
+    return await register(true, () => {
+      outcome = 'fail';
+    });
   } finally {
     guard.settle(client, code, outcome, deps.now().getTime());
   }

@@ -57,7 +57,8 @@ export async function requireHousehold(c: Context<AppEnv>, householdId: string, 
   const { db } = c.var.deps;
   const role = await repo.householdRole(db, householdId, personId);
   const exists = role !== undefined || (await repo.householdExists(db, householdId));
-  if (exists && (role === undefined || (access === 'write' && role !== 'head'))) throw new AppError('villager.forbidden');
+  if (exists && (role === undefined || (access === 'write' && role !== 'head')))
+    throw new AppError('villager.forbidden');
   return { kind: 'villager', personId };
 }
 
@@ -92,9 +93,7 @@ export function householdForVillager(view: HouseholdView, personId: string): Hou
   return {
     ...view,
     headPersonId: view.headPersonId === personId ? personId : undefined,
-    members: view.members.map((m) => m.personId === personId
-      ? m
-      : { name: m.name, role: m.role, since: m.since }),
+    members: view.members.map((m) => (m.personId === personId ? m : { name: m.name, role: m.role, since: m.since })),
   };
 }
 

@@ -3,7 +3,14 @@ import { unitResolver, type UnitChange } from '../units.ts';
 import { modelRates, type ModelRegistry, type RegistryHousehold, type RegistryUnit } from './rates.ts';
 import type { ModelTargetMeasure } from './targets.ts';
 
-const targets: Record<ModelTargetMeasure, number | null> = { families: 0.7, clans: 0.65, communities: 0.65, units: 0.8, workers: 0.4, unitStaff: 0.6 };
+const targets: Record<ModelTargetMeasure, number | null> = {
+  families: 0.7,
+  clans: 0.65,
+  communities: 0.65,
+  units: 0.8,
+  workers: 0.4,
+  unitStaff: 0.6,
+};
 const merge: UnitChange[] = [
   { kind: 'village', from: 'Thôn Bắc', to: 'Thôn Bắc Hòa', year: 2025, at: '2025-07-01T00:00:00Z' },
   { kind: 'village', from: 'Thôn Hòa', to: 'Thôn Bắc Hòa', year: 2025, at: '2025-07-01T00:00:01Z' },
@@ -11,13 +18,39 @@ const merge: UnitChange[] = [
 const names = unitResolver(merge, 'village');
 
 const person = (personId: string, ...recognizedCdhtYears: number[]) => ({ personId, recognizedCdhtYears });
-const hh = (householdId: string, village: string, status: Partial<RegistryHousehold>, ...adults: ReturnType<typeof person>[]): RegistryHousehold => ({
-  householdId, village, clanId: null, registeredYear: 2024, assessedYears: [], recognizedYears: [], adults, ...status,
+const hh = (
+  householdId: string,
+  village: string,
+  status: Partial<RegistryHousehold>,
+  ...adults: ReturnType<typeof person>[]
+): RegistryHousehold => ({
+  householdId,
+  village,
+  clanId: null,
+  registeredYear: 2024,
+  assessedYears: [],
+  recognizedYears: [],
+  adults,
+  ...status,
 });
-const unit = (unitId: string, village: string, staffCount: number | null, status: Partial<RegistryUnit>, members: ReturnType<typeof person>[] = []): RegistryUnit => ({
-  unitId, village, staffCount, members, registeredYear: 2024, assessedYears: [], recognizedYears: [], ...status,
+const unit = (
+  unitId: string,
+  village: string,
+  staffCount: number | null,
+  status: Partial<RegistryUnit>,
+  members: ReturnType<typeof person>[] = [],
+): RegistryUnit => ({
+  unitId,
+  village,
+  staffCount,
+  members,
+  registeredYear: 2024,
+  assessedYears: [],
+  recognizedYears: [],
+  ...status,
 });
-const people = (prefix: string, recognized: number, of: number) => Array.from({ length: of }, (_, n) => person(`${prefix}${n}`, ...(n < recognized ? [2025] : [])));
+const people = (prefix: string, recognized: number, of: number) =>
+  Array.from({ length: of }, (_, n) => person(`${prefix}${n}`, ...(n < recognized ? [2025] : [])));
 
 /** Three villages today; Thôn Bắc Hòa is the merge of Thôn Bắc and Thôn Hòa, whose records keep the old names. */
 const registry: ModelRegistry = {
@@ -29,9 +62,22 @@ const registry: ModelRegistry = {
     { village: 'Thôn Hòa', households: 5, adults: 20, cdhtRecognized: 6 },
   ],
   households: [
-    hh('h1', 'Thôn Đông', { clanId: 'K1', assessedYears: [2025], recognizedYears: [2025] }, person('a1', 2025), person('a2')),
+    hh(
+      'h1',
+      'Thôn Đông',
+      { clanId: 'K1', assessedYears: [2025], recognizedYears: [2025] },
+      person('a1', 2025),
+      person('a2'),
+    ),
     hh('h2', 'Thôn Đông', { assessedYears: [2025] }, person('a3', 2025)),
-    hh('h3', 'Thôn Tây', { clanId: 'K1', assessedYears: [2025], recognizedYears: [2025] }, person('a4', 2025), person('a5', 2024, 2025), person('a6', 2024)),
+    hh(
+      'h3',
+      'Thôn Tây',
+      { clanId: 'K1', assessedYears: [2025], recognizedYears: [2025] },
+      person('a4', 2025),
+      person('a5', 2024, 2025),
+      person('a6', 2024),
+    ),
     hh('h4', 'Thôn Tây', { clanId: 'K2', registeredYear: 2025 }, person('a7', 2025)),
     hh('h5', 'Thôn Bắc', { assessedYears: [2025], recognizedYears: [2025] }, person('a8', 2025)),
     hh('h6', 'Thôn Hòa', { registeredYear: 2026, assessedYears: [2026], recognizedYears: [2026] }, person('a9', 2026)),
@@ -118,8 +164,14 @@ describe('modelRates', () => {
 });
 
 describe('modelRates: merges and renames of communities', () => {
-  const base = (communities: ModelRegistry['communities'], figures: ModelRegistry['figures'] = []): ModelRegistry =>
-    ({ villages: ['Thôn Bắc Hòa'], figures, households: [], clans: [], communities, units: [] });
+  const base = (communities: ModelRegistry['communities'], figures: ModelRegistry['figures'] = []): ModelRegistry => ({
+    villages: ['Thôn Bắc Hòa'],
+    figures,
+    households: [],
+    clans: [],
+    communities,
+    units: [],
+  });
   const recognized = (village: string) => ({ village, assessedYears: [2025], recognizedYears: [2025] });
 
   it.each<[string, ModelRegistry['communities'], number]>([
@@ -132,13 +184,21 @@ describe('modelRates: merges and renames of communities', () => {
   });
 
   it('a rename carries the recognition to the new name', () => {
-    const renamed = unitResolver([{ kind: 'village', from: 'Thôn Hạ', to: 'Thôn Hạ Hòa', year: 2025, at: '2025-07-01T00:00:00Z' }], 'village');
+    const renamed = unitResolver(
+      [{ kind: 'village', from: 'Thôn Hạ', to: 'Thôn Hạ Hòa', year: 2025, at: '2025-07-01T00:00:00Z' }],
+      'village',
+    );
     const r = modelRates({ ...base([recognized('Thôn Hạ')]), villages: ['Thôn Hạ Hòa'] }, 2025, renamed, targets);
     expect(r.villages.map((v) => [v.name, v.communities.recognized])).toEqual([['Thôn Hạ Hòa', 1]]);
   });
 
   it('a recognized village without adults entered falls back to its households and is named', () => {
-    const r = modelRates(base([recognized('Thôn Bắc Hòa')], [{ village: 'Thôn Bắc Hòa', households: 4, adults: null, cdhtRecognized: 9 }]), 2025, names, targets);
+    const r = modelRates(
+      base([recognized('Thôn Bắc Hòa')], [{ village: 'Thôn Bắc Hòa', households: 4, adults: null, cdhtRecognized: 9 }]),
+      2025,
+      names,
+      targets,
+    );
     expect(r.commune.rates.workers).toMatchObject({ numerator: 0, denominator: 0, rate: null });
     expect(r.notes).toEqual([{ kind: 'community-adults-unknown', village: 'Thôn Bắc Hòa' }]);
   });

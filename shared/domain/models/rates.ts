@@ -114,8 +114,7 @@ export interface ModelRateRow {
 }
 
 export type ModelRateNote =
-  | { kind: 'community-adults-unknown'; village: string }
-  | { kind: 'unit-staff-unknown'; unitId: string };
+  { kind: 'community-adults-unknown'; village: string } | { kind: 'unit-staff-unknown'; unitId: string };
 
 export interface ModelRates {
   year: number;
@@ -126,7 +125,8 @@ export interface ModelRates {
 
 const byVi = (a: string, b: string) => a.localeCompare(b, 'vi');
 const counts = (): ModelCounts => ({ registered: 0, assessed: 0, recognized: 0 });
-const sumKnown = (values: (number | null)[]) => values.reduce<number | null>((s, v) => (v === null ? s : (s ?? 0) + v), null);
+const sumKnown = (values: (number | null)[]) =>
+  values.reduce<number | null>((s, v) => (v === null ? s : (s ?? 0) + v), null);
 
 function tally<T extends RegistryStatus>(subjects: readonly T[], year: number): ModelCounts {
   const c = counts();
@@ -144,20 +144,29 @@ interface Fraction {
   n: number;
   d: number | null;
 }
-const addFraction = (a: Fraction, b: Fraction): Fraction => ({ n: a.n + b.n, d: a.d === null ? b.d : b.d === null ? a.d : a.d + b.d });
+const addFraction = (a: Fraction, b: Fraction): Fraction => ({
+  n: a.n + b.n,
+  d: a.d === null ? b.d : b.d === null ? a.d : a.d + b.d,
+});
 
 /**
  * A village as a learning community for the year: assessed or recognized under its own name, or,
  * for a merged or renamed village, recognized when every former village was (the whole of it stood
  * recognized); assessed when any part was.
  */
-function communityStatus(name: string, names: VillageNames, communities: readonly RegistryCommunity[], year: number): { assessed: boolean; recognized: boolean } {
+function communityStatus(
+  name: string,
+  names: VillageNames,
+  communities: readonly RegistryCommunity[],
+  year: number,
+): { assessed: boolean; recognized: boolean } {
   const own = communities.filter((c) => foldName(c.village) === foldName(name));
   const formers = names.former(name);
   const ofFormer = (f: string) => communities.filter((c) => foldName(c.village) === foldName(f));
   const assessed = [...own, ...formers.flatMap(ofFormer)].some((c) => c.assessedYears.includes(year));
-  const recognized = own.some((c) => c.recognizedYears.includes(year))
-    || (formers.length > 0 && formers.every((f) => ofFormer(f).some((c) => c.recognizedYears.includes(year))));
+  const recognized =
+    own.some((c) => c.recognizedYears.includes(year)) ||
+    (formers.length > 0 && formers.every((f) => ofFormer(f).some((c) => c.recognizedYears.includes(year))));
   return { assessed, recognized };
 }
 
@@ -199,7 +208,9 @@ export function modelRates(
     const figures = registry.figures.filter((f) => here(f.village));
     const ownHouseholds = households.filter((h) => here(h.village));
     const ownUnits = units.filter((u) => here(u.village));
-    const ownClanIds = new Set(ownHouseholds.flatMap((h) => (h.clanId !== null && clansById.has(h.clanId) ? [h.clanId] : [])));
+    const ownClanIds = new Set(
+      ownHouseholds.flatMap((h) => (h.clanId !== null && clansById.has(h.clanId) ? [h.clanId] : [])),
+    );
     const isCommune = registry.villages.some((v) => foldName(current(v)) === key);
     const community = communityStatus(name, names, registry.communities, year);
     const adults = sumKnown(figures.map((f) => f.adults));
@@ -222,14 +233,23 @@ export function modelRates(
         notes.push({ kind: 'unit-staff-unknown', unitId: u.unitId });
         continue;
       }
-      staff = addFraction(staff, { n: u.members.filter((m) => m.recognizedCdhtYears.includes(year)).length, d: u.staffCount });
+      staff = addFraction(staff, {
+        n: u.members.filter((m) => m.recognizedCdhtYears.includes(year)).length,
+        d: u.staffCount,
+      });
     }
 
     const row = {
-      name, parts,
+      name,
+      parts,
       families: tally(ownHouseholds, year),
-      clans: tally([...ownClanIds].map((id) => clansById.get(id)!), year),
-      communities: isCommune ? { registered: 1, assessed: Number(community.assessed), recognized: Number(community.recognized) } : counts(),
+      clans: tally(
+        [...ownClanIds].map((id) => clansById.get(id)!),
+        year,
+      ),
+      communities: isCommune
+        ? { registered: 1, assessed: Number(community.assessed), recognized: Number(community.recognized) }
+        : counts(),
       units: tally(ownUnits, year),
       households: householdsEntered,
       adults,
@@ -240,10 +260,15 @@ export function modelRates(
   }
   rows.sort((a, b) => byVi(a.name, b.name));
 
-  const sum = (pick: (r: ModelRateRow) => ModelCounts) => rows.reduce((s, r) => {
-    const c = pick(r);
-    return { registered: s.registered + c.registered, assessed: s.assessed + c.assessed, recognized: s.recognized + c.recognized };
-  }, counts());
+  const sum = (pick: (r: ModelRateRow) => ModelCounts) =>
+    rows.reduce((s, r) => {
+      const c = pick(r);
+      return {
+        registered: s.registered + c.registered,
+        assessed: s.assessed + c.assessed,
+        recognized: s.recognized + c.recognized,
+      };
+    }, counts());
   const communeRow = {
     name: communeName,
     parts: [],
@@ -257,8 +282,17 @@ export function modelRates(
     workers: rows.reduce<Fraction>((s, r) => addFraction(s, r.workers), { n: 0, d: null }),
     staff: rows.reduce<Fraction>((s, r) => addFraction(s, r.staff), { n: 0, d: null }),
   };
-  const strip = ({ workers: _w, staff: _s, ...row }: ModelRateRow & { workers: Fraction; staff: Fraction }): ModelRateRow => row;
-  return { year, villages: rows.map(strip), commune: strip({ ...communeRow, rates: ratesOf(communeRow, targets) }), notes };
+  const strip = ({
+    workers: _w,
+    staff: _s,
+    ...row
+  }: ModelRateRow & { workers: Fraction; staff: Fraction }): ModelRateRow => row;
+  return {
+    year,
+    villages: rows.map(strip),
+    commune: strip({ ...communeRow, rates: ratesOf(communeRow, targets) }),
+    notes,
+  };
 }
 
 function ratesOf(

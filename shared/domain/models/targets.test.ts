@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelTargetInForce, modelTargetsFor, type ModelTargetTable } from './targets.ts';
 
-const national = (JSON.parse(readFileSync(new URL('../../../kiosk-config/targets/national.json', import.meta.url), 'utf8')) as { models: ModelTargetTable }).models;
+const national = (
+  JSON.parse(readFileSync(new URL('../../../kiosk-config/targets/national.json', import.meta.url), 'utf8')) as {
+    models: ModelTargetTable;
+  }
+).models;
 
 describe('national model targets (kiosk-config/targets/national.json)', () => {
   it.each([
@@ -24,8 +28,13 @@ describe('modelTargetInForce', () => {
       { source: 'commune' as const, table: {} },
     ];
     expect(modelTargetInForce('families', 2025, layers)).toEqual({
-      measure: 'families', value: 0.75,
-      trace: [{ source: 'national', value: 0.7 }, { source: 'province', value: 0.75 }, { source: 'commune', value: null }],
+      measure: 'families',
+      value: 0.75,
+      trace: [
+        { source: 'national', value: 0.7 },
+        { source: 'province', value: 0.75 },
+        { source: 'commune', value: null },
+      ],
     });
     expect(modelTargetInForce('clans', 2025, layers).value).toBeNull();
   });

@@ -29,7 +29,10 @@ export function modelTargetInForce(
   year: number,
   layers: readonly { source: 'national' | 'province' | 'commune'; table: ModelTargetTable }[],
 ): ModelTargetInForce {
-  const trace: TargetStep[] = layers.map((layer) => ({ source: layer.source, value: layerValue(layer.table[measure], year) }));
+  const trace: TargetStep[] = layers.map((layer) => ({
+    source: layer.source,
+    value: layerValue(layer.table[measure], year),
+  }));
   return { measure, value: trace.findLast((s) => s.value !== null)?.value ?? null, trace };
 }
 
@@ -38,5 +41,8 @@ export function modelTargetsFor(
   year: number,
   layers: readonly { source: 'national' | 'province' | 'commune'; table: ModelTargetTable }[],
 ): Record<ModelTargetMeasure, number | null> {
-  return Object.fromEntries(modelTargetMeasures.map((m) => [m, modelTargetInForce(m, year, layers).value])) as Record<ModelTargetMeasure, number | null>;
+  return Object.fromEntries(modelTargetMeasures.map((m) => [m, modelTargetInForce(m, year, layers).value])) as Record<
+    ModelTargetMeasure,
+    number | null
+  >;
 }

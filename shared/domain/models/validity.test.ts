@@ -24,11 +24,36 @@ describe('validThrough', () => {
 describe('recognitionValidity', () => {
   const village = { validityMonths: 36 };
   it.each([
-    ['standing, ends in a later year', '2025-03-15', '2026-06-01', { validThrough: '2028-03-14', expired: false, expiresThisYear: false }],
-    ['ends this year: to renew', '2025-03-15', '2028-01-10', { validThrough: '2028-03-14', expired: false, expiresThisYear: true }],
-    ['on its last day it still stands', '2025-03-15', '2028-03-14', { validThrough: '2028-03-14', expired: false, expiresThisYear: true }],
-    ['expired the next day', '2025-03-15', '2028-03-15', { validThrough: '2028-03-14', expired: true, expiresThisYear: false }],
-    ['expired years ago', '2020-03-15', '2025-06-01', { validThrough: '2023-03-14', expired: true, expiresThisYear: false }],
+    [
+      'standing, ends in a later year',
+      '2025-03-15',
+      '2026-06-01',
+      { validThrough: '2028-03-14', expired: false, expiresThisYear: false },
+    ],
+    [
+      'ends this year: to renew',
+      '2025-03-15',
+      '2028-01-10',
+      { validThrough: '2028-03-14', expired: false, expiresThisYear: true },
+    ],
+    [
+      'on its last day it still stands',
+      '2025-03-15',
+      '2028-03-14',
+      { validThrough: '2028-03-14', expired: false, expiresThisYear: true },
+    ],
+    [
+      'expired the next day',
+      '2025-03-15',
+      '2028-03-15',
+      { validThrough: '2028-03-14', expired: true, expiresThisYear: false },
+    ],
+    [
+      'expired years ago',
+      '2020-03-15',
+      '2025-06-01',
+      { validThrough: '2023-03-14', expired: true, expiresThisYear: false },
+    ],
   ])('%s', (_name, decided, today, expected) => {
     expect(recognitionValidity(decided, village, today)).toEqual(expected);
   });
@@ -46,13 +71,21 @@ describe('nextLevelFrom', () => {
 });
 
 describe('countedYears', () => {
-  const r = (year: number, decisionDate: string, months: number): ModelRecognition => ({ year, decisionDate, validThrough: validThrough(decisionDate, months) });
+  const r = (year: number, decisionDate: string, months: number): ModelRecognition => ({
+    year,
+    decisionDate,
+    validThrough: validThrough(decisionDate, months),
+  });
   it.each<[string, ModelRecognition[], number[]]>([
     ['none', [], []],
     ['a family recognized for 2025 in December counts for 2025 only', [r(2025, '2025-12-20', 12)], [2025]],
     ['a family decided late, in January, still stands at the next year end', [r(2025, '2026-01-10', 12)], [2025, 2026]],
     ['a village recognized for 2024 in March 2025, 36 months', [r(2024, '2025-03-20', 36)], [2024, 2025, 2026, 2027]],
-    ['overlapping recognitions count each year once', [r(2024, '2024-12-01', 12), r(2025, '2025-12-01', 12), r(2023, '2024-03-01', 36)], [2023, 2024, 2025, 2026]],
+    [
+      'overlapping recognitions count each year once',
+      [r(2024, '2024-12-01', 12), r(2025, '2025-12-01', 12), r(2023, '2024-03-01', 36)],
+      [2023, 2024, 2025, 2026],
+    ],
   ])('%s', (_name, recognitions, years) => {
     expect(countedYears(recognitions)).toEqual(years);
   });

@@ -12,7 +12,8 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
 function parseDate(date: string): { y: number; m: number; d: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
-  if (!match || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new Error(`not a date written YYYY-MM-DD: ${date}`);
+  if (!match || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+    throw new Error(`not a date written YYYY-MM-DD: ${date}`);
   return { y, m, d };
 }
 
@@ -40,7 +41,11 @@ export interface RecognitionValidity {
 }
 
 /** A recognition's standing on `today` (YYYY-MM-DD, Vietnam). */
-export function recognitionValidity(decisionDate: string, rule: Pick<ModelRecognitionRule, 'validityMonths'>, today: string): RecognitionValidity {
+export function recognitionValidity(
+  decisionDate: string,
+  rule: Pick<ModelRecognitionRule, 'validityMonths'>,
+  today: string,
+): RecognitionValidity {
   parseDate(today);
   const through = validThrough(decisionDate, rule.validityMonths);
   const expired = today > through;
@@ -51,7 +56,10 @@ export function recognitionValidity(decisionDate: string, rule: Pick<ModelRecogn
  * The first day the next level may be sought after a recognition (circular 25/2023: 12 months
  * after level 1), or null when the set has no such wait.
  */
-export function nextLevelFrom(decisionDate: string, rule: Pick<ModelRecognitionRule, 'nextLevelAfterMonths'>): string | null {
+export function nextLevelFrom(
+  decisionDate: string,
+  rule: Pick<ModelRecognitionRule, 'nextLevelAfterMonths'>,
+): string | null {
   if (rule.nextLevelAfterMonths === undefined) return null;
   if (rule.nextLevelAfterMonths === 0) return decisionDate;
   const through = validThrough(decisionDate, rule.nextLevelAfterMonths);

@@ -72,7 +72,11 @@ export function gradeBand(bands: readonly GradeBand[], total: number): GradeBand
 }
 
 /** A declared answer as the set takes it, or undefined when missing or of the wrong kind or range. */
-function declaredAnswer(set: ModelCriteriaSet, item: ModelItem, answers: DeclaredAnswers): number | boolean | undefined {
+function declaredAnswer(
+  set: ModelCriteriaSet,
+  item: ModelItem,
+  answers: DeclaredAnswers,
+): number | boolean | undefined {
   const answer = answers[item.id];
   if (set.scoring.kind === 'targets') return typeof answer === 'boolean' ? answer : undefined;
   const max = item.points ?? 0;
@@ -102,8 +106,14 @@ export function declaredAnswerProblems(
  * and none otherwise, and a condition holds only at full points. Answers of the wrong kind or out
  * of range count as unanswered (declaredAnswerProblems names them).
  */
-export function modelVerdict(set: ModelCriteriaSet, answers: DeclaredAnswers, facts: SubjectFacts, year: number): ModelVerdict {
-  if (facts.kind !== set.subjectKind) throw new Error(`set ${set.id} assesses a ${set.subjectKind}, got a ${facts.kind}'s facts`);
+export function modelVerdict(
+  set: ModelCriteriaSet,
+  answers: DeclaredAnswers,
+  facts: SubjectFacts,
+  year: number,
+): ModelVerdict {
+  if (facts.kind !== set.subjectKind)
+    throw new Error(`set ${set.id} assesses a ${set.subjectKind}, got a ${facts.kind}'s facts`);
   const items: ItemResult[] = [];
   for (const criterion of set.criteria) {
     for (const item of criterion.items) {
@@ -111,25 +121,47 @@ export function modelVerdict(set: ModelCriteriaSet, answers: DeclaredAnswers, fa
       const answer = computed ? computed.met : declaredAnswer(set, item, answers);
       const base = { itemId: item.id, criterionId: criterion.id, source: item.source, computed };
       if (set.scoring.kind === 'targets') {
-        items.push({ ...base, points: null, maxPoints: null, level: item.level ?? 1, condition: false, met: answer === undefined ? null : answer === true });
+        items.push({
+          ...base,
+          points: null,
+          maxPoints: null,
+          level: item.level ?? 1,
+          condition: false,
+          met: answer === undefined ? null : answer === true,
+        });
       } else {
         const max = item.points ?? 0;
         const points = answer === undefined ? null : typeof answer === 'boolean' ? (answer ? max : 0) : answer;
-        items.push({ ...base, points, maxPoints: max, level: null, condition: item.condition === true, met: points === null ? null : points === max });
+        items.push({
+          ...base,
+          points,
+          maxPoints: max,
+          level: null,
+          condition: item.condition === true,
+          met: points === null ? null : points === max,
+        });
       }
     }
   }
-  return set.scoring.kind === 'points' ? pointsVerdict(set, set.scoring, items) : targetsVerdict(set, set.scoring, items);
+  return set.scoring.kind === 'points'
+    ? pointsVerdict(set, set.scoring, items)
+    : targetsVerdict(set, set.scoring, items);
 }
 
 type Scoring<K> = Extract<ModelCriteriaSet['scoring'], { kind: K }>;
 
 function pointsVerdict(set: ModelCriteriaSet, scoring: Scoring<'points'>, items: ItemResult[]): ModelVerdict {
   const shortfalls: ModelShortfall[] = [];
-  for (const i of items) if (i.met === null) shortfalls.push({ kind: 'item-unanswered', criterionId: i.criterionId, itemId: i.itemId });
+  for (const i of items)
+    if (i.met === null) shortfalls.push({ kind: 'item-unanswered', criterionId: i.criterionId, itemId: i.itemId });
   for (const i of items) {
     if (i.condition && i.met === false) {
-      shortfalls.push({ kind: 'condition-not-met', criterionId: i.criterionId, itemId: i.itemId, explanation: i.computed?.explanation ?? null });
+      shortfalls.push({
+        kind: 'condition-not-met',
+        criterionId: i.criterionId,
+        itemId: i.itemId,
+        explanation: i.computed?.explanation ?? null,
+      });
     }
   }
   const criteria = set.criteria.map((c): CriterionResult => {
@@ -139,10 +171,19 @@ function pointsVerdict(set: ModelCriteriaSet, scoring: Scoring<'points'>, items:
     return { criterionId: c.id, points, maxPoints: c.points ?? 0, minPoints: min, targetsMet: null, targets: null };
   });
   const total = criteria.reduce((s, c) => s + (c.points ?? 0), 0);
-  if (total < scoring.passTotal) shortfalls.push({ kind: 'total-below-pass', total, pass: scoring.passTotal, needed: scoring.passTotal - total });
+  if (total < scoring.passTotal)
+    shortfalls.push({ kind: 'total-below-pass', total, pass: scoring.passTotal, needed: scoring.passTotal - total });
   return {
-    kind: 'points', total, maxTotal: scoring.total, band: gradeBand(scoring.bands, total), level: null, levelLabel: null,
-    passed: shortfalls.length === 0, criteria, items, shortfalls,
+    kind: 'points',
+    total,
+    maxTotal: scoring.total,
+    band: gradeBand(scoring.bands, total),
+    level: null,
+    levelLabel: null,
+    passed: shortfalls.length === 0,
+    criteria,
+    items,
+    shortfalls,
   };
 }
 
@@ -155,18 +196,40 @@ function targetsVerdict(set: ModelCriteriaSet, scoring: Scoring<'targets'>, item
   const shortfalls: ModelShortfall[] = [];
   for (const l of scoring.levels) {
     for (const i of items.filter((x) => x.level === l.level && x.met !== true)) {
-      shortfalls.push(i.met === null
-        ? { kind: 'item-unanswered', criterionId: i.criterionId, itemId: i.itemId }
-        : { kind: 'target-not-met', criterionId: i.criterionId, itemId: i.itemId, level: l.level, explanation: i.computed?.explanation ?? null });
+      shortfalls.push(
+        i.met === null
+          ? { kind: 'item-unanswered', criterionId: i.criterionId, itemId: i.itemId }
+          : {
+              kind: 'target-not-met',
+              criterionId: i.criterionId,
+              itemId: i.itemId,
+              level: l.level,
+              explanation: i.computed?.explanation ?? null,
+            },
+      );
     }
   }
   const criteria = set.criteria.map((c): CriterionResult => {
     const own = items.filter((i) => i.criterionId === c.id);
-    return { criterionId: c.id, points: null, maxPoints: null, minPoints: null, targetsMet: own.filter((i) => i.met === true).length, targets: own.length };
+    return {
+      criterionId: c.id,
+      points: null,
+      maxPoints: null,
+      minPoints: null,
+      targetsMet: own.filter((i) => i.met === true).length,
+      targets: own.length,
+    };
   });
   return {
-    kind: 'targets', total: null, maxTotal: null, band: null, level,
+    kind: 'targets',
+    total: null,
+    maxTotal: null,
+    band: null,
+    level,
     levelLabel: scoring.levels.find((l) => l.level === level)?.label ?? null,
-    passed: level >= 1, criteria, items, shortfalls,
+    passed: level >= 1,
+    criteria,
+    items,
+    shortfalls,
   };
 }

@@ -40,13 +40,18 @@ const CriterionResultSchema = v.object({
 const ModelShortfallSchema = v.variant('kind', [
   v.object({ kind: v.literal('item-unanswered'), criterionId: v.string(), itemId: v.string() }),
   v.object({
-    kind: v.literal('condition-not-met'), criterionId: v.string(), itemId: v.string(),
+    kind: v.literal('condition-not-met'),
+    criterionId: v.string(),
+    itemId: v.string(),
     explanation: v.nullable(v.string()),
   }),
   v.object({ kind: v.literal('criterion-below-min'), criterionId: v.string(), points: v.number(), min: v.number() }),
   v.object({ kind: v.literal('total-below-pass'), total: v.number(), pass: v.number(), needed: v.number() }),
   v.object({
-    kind: v.literal('target-not-met'), criterionId: v.string(), itemId: v.string(), level: v.number(),
+    kind: v.literal('target-not-met'),
+    criterionId: v.string(),
+    itemId: v.string(),
+    level: v.number(),
     explanation: v.nullable(v.string()),
   }),
 ]);

@@ -20,7 +20,11 @@ export const HouseholdOfSchema = v.object({ household: v.nullable(HouseholdViewS
 
 /** One person found by the staff's search. */
 export const PersonHitSchema = v.object({
-  id: v.string(), code: v.string(), name: v.string(), birthYear: v.number(), village: v.string(),
+  id: v.string(),
+  code: v.string(),
+  name: v.string(),
+  birthYear: v.number(),
+  village: v.string(),
 });
 export type PersonHit = v.InferOutput<typeof PersonHitSchema>;
 

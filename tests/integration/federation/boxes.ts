@@ -31,14 +31,21 @@ export interface Box {
 
 function driven(dir: string, db: Db, app: App, admin: string, close: () => Promise<void>): Box {
   return {
-    dir, db, app, close,
+    dir,
+    db,
+    app,
+    close,
     async call(method, path, body) {
       const res = await app.request(path, {
-        method, headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        method,
+        headers: { cookie: admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
-      return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+      return {
+        status: res.status,
+        body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+      };
     },
   };
 }
@@ -49,7 +56,13 @@ export function boxOf(h: Harness, admin: string): Box {
 }
 
 /** A data folder (restored, or copied by hand) opened by the real app, as the box does at start. */
-export async function openBox(dir: string, config: KioskConfig, admin: string, now: () => Date, fetch?: typeof globalThis.fetch): Promise<Box> {
+export async function openBox(
+  dir: string,
+  config: KioskConfig,
+  admin: string,
+  now: () => Date,
+  fetch?: typeof globalThis.fetch,
+): Promise<Box> {
   const db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' });
   await migrateToLatest(db);
   const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now, ...(fetch ? { fetch } : {}) });
@@ -67,7 +80,13 @@ export function removeTemps(): void {
 }
 
 /** A center's data folder backed up and restored into a new folder with the real backup code, then opened. */
-export async function restoredCenter(center: Harness, admin: string, backupPath: string, now: () => Date, link: typeof fetch): Promise<Box> {
+export async function restoredCenter(
+  center: Harness,
+  admin: string,
+  backupPath: string,
+  now: () => Date,
+  link: typeof fetch,
+): Promise<Box> {
   const dataDir = join(tempDir('center'), 'data');
   await restoreBackup({ from: backupPath, dataDir });
   return openBox(dataDir, center.config, admin, now, link);
@@ -91,13 +110,21 @@ export async function register(box: Box, n: number): Promise<string[]> {
 
 /** The highest outbox number a box has used. */
 export async function highestSeq(db: Db): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.max<number>('seq').as('seq')).executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max<number>('seq').as('seq'))
+    .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
 
 /** The payload the hub holds for a record, parsed, or undefined. */
 export async function onHub(hubDb: Db, kind: string, id: string): Promise<any> {
-  const row = await hubDb.selectFrom('hub_record').select('payload').where('record_kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
+  const row = await hubDb
+    .selectFrom('hub_record')
+    .select('payload')
+    .where('record_kind', '=', kind)
+    .where('record_id', '=', id)
+    .executeTakeFirst();
   return row ? JSON.parse(row.payload) : undefined;
 }
 
@@ -123,7 +150,9 @@ export function linkTo(hubApp: () => App, faults: { path: string; fault: Fault }
  * A hub's storage at one moment, to come back to: on SQLite the real backup of its data folder; on
  * PostgreSQL a pg_dump of its database and a copy of its evidence folder (as an operator keeps them).
  */
-export interface HubSnapshot { reopen(): Promise<{ dir: string; db: Db; app: App; close: () => Promise<void> }> }
+export interface HubSnapshot {
+  reopen(): Promise<{ dir: string; db: Db; app: App; close: () => Promise<void> }>;
+}
 
 export async function snapshotHub(hub: Harness, now: () => Date, pgUrl: string | null): Promise<HubSnapshot> {
   if (!pgUrl) {
@@ -139,8 +168,15 @@ export async function snapshotHub(hub: Harness, now: () => Date, pgUrl: string |
   }
   const bin = findPgBin()!;
   const name = (await sql<{ name: string }>`select current_database() as name`.execute(hub.db)).rows[0]!.name;
-  const url = (db: string) => { const u = new URL(pgUrl); u.pathname = `/${db}`; return u.toString(); };
-  const dump = spawnSync(join(bin, 'pg_dump'), ['--no-owner', '-d', url(name)], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const url = (db: string) => {
+    const u = new URL(pgUrl);
+    u.pathname = `/${db}`;
+    return u.toString();
+  };
+  const dump = spawnSync(join(bin, 'pg_dump'), ['--no-owner', '-d', url(name)], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   if (dump.status !== 0) throw new Error(`pg_dump: ${dump.stderr}`);
   const evidence = join(tempDir('hub-evidence'), 'evidence');
   mkdirSync(evidence, { recursive: true });
@@ -148,9 +184,17 @@ export async function snapshotHub(hub: Harness, now: () => Date, pgUrl: string |
   return {
     async reopen() {
       const restored = `${name}_restored_${Date.now()}`;
-      const create = spawnSync(join(bin, 'psql'), ['-v', 'ON_ERROR_STOP=1', '-d', pgUrl, '-c', `create database ${restored}`], { encoding: 'utf8' });
+      const create = spawnSync(
+        join(bin, 'psql'),
+        ['-v', 'ON_ERROR_STOP=1', '-d', pgUrl, '-c', `create database ${restored}`],
+        { encoding: 'utf8' },
+      );
       if (create.status !== 0) throw new Error(`create database: ${create.stderr}`);
-      const load = spawnSync(join(bin, 'psql'), ['-v', 'ON_ERROR_STOP=1', '-q', '-d', url(restored)], { input: dump.stdout, encoding: 'utf8', maxBuffer: 256 << 20 });
+      const load = spawnSync(join(bin, 'psql'), ['-v', 'ON_ERROR_STOP=1', '-q', '-d', url(restored)], {
+        input: dump.stdout,
+        encoding: 'utf8',
+        maxBuffer: 256 << 20,
+      });
       if (load.status !== 0) throw new Error(`psql: ${load.stderr}`);
       const dir = tempDir('hub');
       cpSync(evidence, join(dir, 'evidence'), { recursive: true });
@@ -158,10 +202,14 @@ export async function snapshotHub(hub: Harness, now: () => Date, pgUrl: string |
       await migrateToLatest(db);
       const app = createApp({ db, config: hub.config, evidenceDir: join(dir, 'evidence'), now });
       return {
-        dir, db, app,
+        dir,
+        db,
+        app,
         async close() {
           await db.destroy();
-          spawnSync(join(bin, 'psql'), ['-d', pgUrl, '-c', `drop database if exists ${restored} with (force)`], { encoding: 'utf8' });
+          spawnSync(join(bin, 'psql'), ['-d', pgUrl, '-c', `drop database if exists ${restored} with (force)`], {
+            encoding: 'utf8',
+          });
         },
       };
     },

@@ -26,7 +26,11 @@ describe.each(hubStorages)('enrolment retried after lost answers, %s hub', (stor
   beforeEach(async () => {
     faults.length = 0;
     hub = await startHarness(AT, { KIOSK_ROLE: 'hub' }, undefined, storage === 'postgres' ? pgUrl : null);
-    center = await startHarness(AT, {}, linkTo(() => hub.app, faults));
+    center = await startHarness(
+      AT,
+      {},
+      linkTo(() => hub.app, faults),
+    );
     hubAdmin = (await staffSessions(hub)).admin;
     box = boxOf(center, (await staffSessions(center)).admin);
   });
@@ -35,7 +39,8 @@ describe.each(hubStorages)('enrolment retried after lost answers, %s hub', (stor
     await hub.close();
   });
 
-  const issue = async () => (await hub.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ xã Tân Lập' }, hubAdmin)).body.code as string;
+  const issue = async () =>
+    (await hub.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ xã Tân Lập' }, hubAdmin)).body.code as string;
   const enrol = (code: string) => box.call('POST', '/api/staff/federation/enrol', { hubUrl: 'http://hub.test', code });
   const loseNext = (fault: Fault = 'drop-response') => faults.push({ path: '/api/hub/enrol', fault });
   const registry = async () => ({
@@ -50,67 +55,104 @@ describe.each(hubStorages)('enrolment retried after lost answers, %s hub', (stor
     expect(state.body).toMatchObject({ enrolled: true });
     const [person] = await register(box, 1);
     expect((await box.call('POST', '/api/staff/federation/run')).body).toMatchObject({ waiting: 0, lastError: null });
-    expect((await hub.db.selectFrom('hub_record').select('origin').where('record_id', '=', person!).executeTakeFirstOrThrow()).origin).toBe(nodes[0]!.id);
+    expect(
+      (
+        await hub.db
+          .selectFrom('hub_record')
+          .select('origin')
+          .where('record_id', '=', person!)
+          .executeTakeFirstOrThrow()
+      ).origin,
+    ).toBe(nodes[0]!.id);
     expect(await onHub(hub.db, 'person', person!)).toMatchObject({ id: person });
   }
 
-  it('the same code sent again after its answer was lost answers the same center', async () => {
-    const code = await issue();
-    loseNext();
-    const lost = await enrol(code);
-    expect(lost).toMatchObject({ status: 502, body: { code: 'sync.unreachable' } });
-    expect((await registry()).nodes).toHaveLength(1);
-    expect((await box.call('GET', '/api/staff/federation')).body).toMatchObject({ enrolled: false });
+  it(
+    'the same code sent again after its answer was lost answers the same center',
+    async () => {
+      const code = await issue();
+      loseNext();
+      const lost = await enrol(code);
+      expect(lost).toMatchObject({ status: 502, body: { code: 'sync.unreachable' } });
+      expect((await registry()).nodes).toHaveLength(1);
+      expect((await box.call('GET', '/api/staff/federation')).body).toMatchObject({ enrolled: false });
 
-    expect((await enrol(code)).status).toBe(200);
-    await syncsAsTheOneNode();
-  }, TIMEOUT);
+      expect((await enrol(code)).status).toBe(200);
+      await syncsAsTheOneNode();
+    },
+    TIMEOUT,
+  );
 
-  it('a new code after a lost answer makes no second center: the code is spent on the same one', async () => {
-    loseNext();
-    expect((await enrol(await issue())).status).toBe(502);
-    const second = await issue();
-    expect((await enrol(second)).status).toBe(200);
-    const { codes } = await registry();
-    expect(codes.map((c) => c.used_at !== null)).toEqual([true, true]);
-    expect(new Set(codes.map((c) => c.node_id)).size).toBe(1);
-    await syncsAsTheOneNode();
-  }, TIMEOUT);
+  it(
+    'a new code after a lost answer makes no second center: the code is spent on the same one',
+    async () => {
+      loseNext();
+      expect((await enrol(await issue())).status).toBe(502);
+      const second = await issue();
+      expect((await enrol(second)).status).toBe(200);
+      const { codes } = await registry();
+      expect(codes.map((c) => c.used_at !== null)).toEqual([true, true]);
+      expect(new Set(codes.map((c) => c.node_id)).size).toBe(1);
+      await syncsAsTheOneNode();
+    },
+    TIMEOUT,
+  );
 
-  it('lost twice, a request that never left, a mistyped code, then through: still one center', async () => {
-    const first = await issue();
-    loseNext();
-    expect((await enrol(first)).status).toBe(502);
-    loseNext();
-    expect((await enrol(first)).status).toBe(502);
-    loseNext('drop-request');
-    expect((await enrol(await issue())).status).toBe(502);
-    expect((await enrol('ZZZZZ-ZZZZZ')).body.code).toBe('sync.enrolment-invalid');
-    expect((await enrol(first)).status).toBe(200);
-    // The hub already knew it; once enrolled the center asks no more.
-    await syncsAsTheOneNode();
-    expect((await enrol(first)).body.code).toBe('sync.enrolment-invalid');
-    expect((await registry()).nodes).toHaveLength(1);
-  }, TIMEOUT);
+  it(
+    'lost twice, a request that never left, a mistyped code, then through: still one center',
+    async () => {
+      const first = await issue();
+      loseNext();
+      expect((await enrol(first)).status).toBe(502);
+      loseNext();
+      expect((await enrol(first)).status).toBe(502);
+      loseNext('drop-request');
+      expect((await enrol(await issue())).status).toBe(502);
+      expect((await enrol('ZZZZZ-ZZZZZ')).body.code).toBe('sync.enrolment-invalid');
+      expect((await enrol(first)).status).toBe(200);
+      // The hub already knew it; once enrolled the center asks no more.
+      await syncsAsTheOneNode();
+      expect((await enrol(first)).body.code).toBe('sync.enrolment-invalid');
+      expect((await registry()).nodes).toHaveLength(1);
+    },
+    TIMEOUT,
+  );
 
-  it('refusals change nothing: a spent code with another key, a key that has pushed presented with a new code, an expired code', async () => {
-    const code = await issue();
-    expect((await enrol(code)).status).toBe(200);
-    await syncsAsTheOneNode();
-    const [node] = (await registry()).nodes;
-    const before = await registry();
-    // Someone else with the spent code and a key of their own.
-    const stranger = newKeyPair();
-    expect((await hub.json('POST', '/api/hub/enrol', { code, publicKey: stranger.publicKey, name: 'Kẻ lạ' })).body.code).toBe('sync.enrolment-invalid');
-    expect(await registry()).toEqual(before);
-    // The enrolled center's key with a new code: it has pushed, so it is not a retry.
-    const fresh = await issue();
-    const withCode = await registry();
-    expect((await hub.json('POST', '/api/hub/enrol', { code: fresh, publicKey: node!.public_key, name: 'TTHTCĐ xã Tân Lập' })).body.code).toBe('sync.enrolment-invalid');
-    expect(await registry()).toEqual(withCode);
-    // An expired code, even with a key the hub has never seen.
-    hub.setNow(new Date('2026-11-30T03:00:00Z'));
-    expect((await hub.json('POST', '/api/hub/enrol', { code: fresh, publicKey: stranger.publicKey, name: 'Kẻ lạ' })).body.code).toBe('sync.enrolment-invalid');
-    expect(await registry()).toEqual(withCode);
-  }, TIMEOUT);
+  it(
+    'refusals change nothing: a spent code with another key, a key that has pushed presented with a new code, an expired code',
+    async () => {
+      const code = await issue();
+      expect((await enrol(code)).status).toBe(200);
+      await syncsAsTheOneNode();
+      const [node] = (await registry()).nodes;
+      const before = await registry();
+      // Someone else with the spent code and a key of their own.
+      const stranger = newKeyPair();
+      expect(
+        (await hub.json('POST', '/api/hub/enrol', { code, publicKey: stranger.publicKey, name: 'Kẻ lạ' })).body.code,
+      ).toBe('sync.enrolment-invalid');
+      expect(await registry()).toEqual(before);
+      // The enrolled center's key with a new code: it has pushed, so it is not a retry.
+      const fresh = await issue();
+      const withCode = await registry();
+      expect(
+        (
+          await hub.json('POST', '/api/hub/enrol', {
+            code: fresh,
+            publicKey: node!.public_key,
+            name: 'TTHTCĐ xã Tân Lập',
+          })
+        ).body.code,
+      ).toBe('sync.enrolment-invalid');
+      expect(await registry()).toEqual(withCode);
+      // An expired code, even with a key the hub has never seen.
+      hub.setNow(new Date('2026-11-30T03:00:00Z'));
+      expect(
+        (await hub.json('POST', '/api/hub/enrol', { code: fresh, publicKey: stranger.publicKey, name: 'Kẻ lạ' })).body
+          .code,
+      ).toBe('sync.enrolment-invalid');
+      expect(await registry()).toEqual(withCode);
+    },
+    TIMEOUT,
+  );
 });

@@ -19,14 +19,25 @@ import { configDir } from '../harness.ts';
 export const ASSESSMENTS = 10_000;
 export const PHOTOS = 500;
 export const APPRAISED = 40;
-const villages = ['Thôn Đồng Chằm', 'Thôn Bãi Muống', 'Thôn Khe Ngang', 'Thôn Làng Mới', 'Thôn Gò Chè', 'Thôn Suối Mây'];
+const villages = [
+  'Thôn Đồng Chằm',
+  'Thôn Bãi Muống',
+  'Thôn Khe Ngang',
+  'Thôn Làng Mới',
+  'Thôn Gò Chè',
+  'Thôn Suối Mây',
+];
 const groups = ['nhom-1', 'nhom-2', 'nhom-3'];
 
 const syllables = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan', 'Minh', 'Nga'];
 /** A distinct, letters-only name for villager `i`: its digits spelled as given names. */
 const nameFor = (i: number) => `Nguyễn ${[...String(i).padStart(5, '0')].map((d) => syllables[Number(d)]).join(' ')}`;
 
-export interface Seeded { dir: string; admin: string; people: { id: string; name: string; village: string; group: string; appraised: boolean }[] }
+export interface Seeded {
+  dir: string;
+  admin: string;
+  people: { id: string; name: string; village: string; group: string; appraised: boolean }[];
+}
 
 /** A center's data folder with 10,000 submitted assessments, 500 photos and some appraisals, made through its own API. */
 export async function seedCenter(): Promise<Seeded> {
@@ -34,9 +45,18 @@ export async function seedCenter(): Promise<Seeded> {
   const db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'NORMAL' });
   await migrateToLatest(db);
   // The villagers' photos go up as when the commune asked for them (evidence.toCommune; by default they stay here).
-  const app = createApp({ db, config: loadConfig({ configDir, env: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' } }), evidenceDir: join(dir, 'evidence'), now: () => new Date() });
+  const app = createApp({
+    db,
+    config: loadConfig({ configDir, env: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' } }),
+    evidenceDir: join(dir, 'evidence'),
+    now: () => new Date(),
+  });
   const call = async (method: string, path: string, body?: unknown, cookie?: string) => {
-    const res = await app.request(path, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res;
   };
@@ -48,19 +68,36 @@ export async function seedCenter(): Promise<Seeded> {
     const group = groups[i % groups.length]!;
     const name = nameFor(i);
     // Seeded by a facilitator signed in (staff need no villager token).
-    await call('PUT', `/api/people/${id}`, { name, birthYear: 1940 + (i % 60), village, consents: { assessment: true, publicList: true, statistics: true } }, admin);
+    await call(
+      'PUT',
+      `/api/people/${id}`,
+      { name, birthYear: 1940 + (i % 60), village, consents: { assessment: true, publicList: true, statistics: true } },
+      admin,
+    );
     const assessmentId = build.id();
     const submitted = build.assessment(id, { group, scores: { CS02: 8 + (i % 3) } });
     if (i < PHOTOS) {
       await call('PUT', `/api/assessments/${assessmentId}`, { ...submitted, status: 'draft' }, admin);
       const photo = new Uint8Array(3000).map((_, k) => (k * 31 + i * 17) % 251);
       photo.set([0xff, 0xd8, 0xff, 0xe0, i & 0xff, i >> 8], 0);
-      const res = await app.request(`/api/assessments/${assessmentId}/evidence/${build.id()}?indicator=CS03`, { method: 'PUT', headers: { cookie: admin }, body: photo });
+      const res = await app.request(`/api/assessments/${assessmentId}/evidence/${build.id()}?indicator=CS03`, {
+        method: 'PUT',
+        headers: { cookie: admin },
+        body: photo,
+      });
       if (res.status !== 200) throw new Error(`photo: ${res.status} ${await res.text()}`);
     }
     await call('PUT', `/api/assessments/${assessmentId}`, submitted, admin);
     const appraised = i < APPRAISED;
-    if (appraised) await call('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: indicatorId === 'CS02' ? 8 + (i % 3) : 8 })) }, admin);
+    if (appraised)
+      await call(
+        'PUT',
+        `/api/staff/appraisals/${assessmentId}`,
+        {
+          scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: indicatorId === 'CS02' ? 8 + (i % 3) : 8 })),
+        },
+        admin,
+      );
     people.push({ id, name, village, group, appraised });
   }
   await db.destroy();
@@ -72,7 +109,14 @@ type Fault = 'drop-request' | 'cut-body' | 'delay' | 'duplicate' | 'drop-respons
 /** A loopback proxy that, once faulty, drops 30 % of requests and 30 % of answers, and duplicates, delays and cuts some. */
 export class FaultProxy {
   faulty = false;
-  readonly seen: Record<Fault | 'forwarded', number> = { 'drop-request': 0, 'cut-body': 0, delay: 0, duplicate: 0, 'drop-response': 0, forwarded: 0 };
+  readonly seen: Record<Fault | 'forwarded', number> = {
+    'drop-request': 0,
+    'cut-body': 0,
+    delay: 0,
+    duplicate: 0,
+    'drop-response': 0,
+    forwarded: 0,
+  };
   private server: Server;
   private seed = 12345;
   port = 0;
@@ -93,27 +137,48 @@ export class FaultProxy {
     this.server.closeAllConnections();
     return new Promise((r) => this.server.close(() => r()));
   }
-  private async handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  private async handle(
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     let body = Buffer.concat(chunks);
     const hit = (p: number, fault: Fault) => this.faulty && this.random() < p && ++this.seen[fault] > 0;
-    if (hit(0.3, 'drop-request')) { res.socket?.destroy(); return; }
+    if (hit(0.3, 'drop-request')) {
+      res.socket?.destroy();
+      return;
+    }
     if (body.length > 0 && hit(0.05, 'cut-body')) body = body.subarray(0, Math.floor(body.length / 2));
     if (hit(0.1, 'delay')) await new Promise((r) => setTimeout(r, 50 + Math.floor(this.random() * 250)));
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection', 'transfer-encoding'].includes(k)).map(([k, v]) => [k, String(v)]));
-    const forward = () => fetch(`http://127.0.0.1:${this.target()}${req.url}`, { method: req.method, headers, body: body.length > 0 ? body : undefined });
+    const headers = Object.fromEntries(
+      Object.entries(req.headers)
+        .filter(([k]) => !['host', 'content-length', 'connection', 'transfer-encoding'].includes(k))
+        .map(([k, v]) => [k, String(v)]),
+    );
+    const forward = () =>
+      fetch(`http://127.0.0.1:${this.target()}${req.url}`, {
+        method: req.method,
+        headers,
+        body: body.length > 0 ? body : undefined,
+      });
     let answer: Response;
     try {
       answer = await forward();
       this.seen.forwarded++;
-      if (hit(0.05, 'duplicate')) await forward().then((r) => r.arrayBuffer()).catch(() => {});
+      if (hit(0.05, 'duplicate'))
+        await forward()
+          .then((r) => r.arrayBuffer())
+          .catch(() => {});
     } catch {
       res.socket?.destroy();
       return;
     }
     const bytes = Buffer.from(await answer.arrayBuffer());
-    if (hit(0.3, 'drop-response')) { res.socket?.destroy(); return; }
+    if (hit(0.3, 'drop-response')) {
+      res.socket?.destroy();
+      return;
+    }
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
     res.end(bytes);
   }
@@ -123,34 +188,58 @@ export class FaultProxy {
  * One request from the test itself, on a connection of its own: the proxies' pooled keep-alive
  * connections to a box that was just restarted (or that is closing an idle one) stay out of it.
  */
-function call(url: string, method: string, path: string, body?: unknown, cookie?: string): Promise<{ status: number; body: any; headers: Headers }> {
+function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  cookie?: string,
+): Promise<{ status: number; body: any; headers: Headers }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, {
-      method, agent: false,
-      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...(cookie ? { cookie } : {}) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: unknown = null;
-        try { parsed = JSON.parse(text); } catch { parsed = null; }
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-        resolve({ status: res.statusCode ?? 0, body: parsed, headers });
-      });
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      `${url}${path}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...(cookie ? { cookie } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = null;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            parsed = null;
+          }
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+          resolve({ status: res.statusCode ?? 0, body: parsed, headers });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
 }
 
-export const json = (url: string, method: string, path: string, body?: unknown, cookie?: string) => call(url, method, path, body, cookie);
+export const json = (url: string, method: string, path: string, body?: unknown, cookie?: string) =>
+  call(url, method, path, body, cookie);
 
 export async function firstAdmin(url: string): Promise<string> {
-  const res = await call(url, 'POST', '/api/staff/setup', { name: staff.chiHoa.name, pin: staff.chiHoa.pin, setupCode: setupCodeOf(url) });
+  const res = await call(url, 'POST', '/api/staff/setup', {
+    name: staff.chiHoa.name,
+    pin: staff.chiHoa.pin,
+    setupCode: setupCodeOf(url),
+  });
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return cookieOf(res.headers);
 }
@@ -162,7 +251,14 @@ export async function signIn(url: string): Promise<string> {
 }
 
 /** Enrols `lower` with `upper` through a link: a fresh code whenever an answer was lost on the way. */
-export async function enrolThrough(upper: RunningKiosk, upperAdmin: string, lower: RunningKiosk, lowerAdmin: string, hubUrl: string, name: string): Promise<void> {
+export async function enrolThrough(
+  upper: RunningKiosk,
+  upperAdmin: string,
+  lower: RunningKiosk,
+  lowerAdmin: string,
+  hubUrl: string,
+  name: string,
+): Promise<void> {
   for (let i = 0; i < 30; i++) {
     const { body } = await json(upper.url, 'POST', '/api/staff/hub/enrolments', { name }, upperAdmin);
     const res = await json(lower.url, 'POST', '/api/staff/federation/enrol', { hubUrl, code: body.code }, lowerAdmin);
@@ -172,7 +268,12 @@ export async function enrolThrough(upper: RunningKiosk, upperAdmin: string, lowe
 }
 
 /** "Đồng bộ ngay" until the box reports nothing waiting and no error; the box may be down for a while. */
-export async function syncUntilDone(box: () => RunningKiosk, cookie: () => string, rounds: number, between?: (round: number) => Promise<void>): Promise<number> {
+export async function syncUntilDone(
+  box: () => RunningKiosk,
+  cookie: () => string,
+  rounds: number,
+  between?: (round: number) => Promise<void>,
+): Promise<number> {
   for (let round = 1; round <= rounds; round++) {
     await between?.(round);
     const res = await json(box().url, 'POST', '/api/staff/federation/run', undefined, cookie()).catch(() => null);
@@ -183,14 +284,23 @@ export async function syncUntilDone(box: () => RunningKiosk, cookie: () => strin
 
 export function filesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => /[0-9a-f]{64}$/.test(f)).map((f) => f.slice(-64)).sort();
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => /[0-9a-f]{64}$/.test(f))
+    .map((f) => f.slice(-64))
+    .sort();
 }
 
 /** The latest revision of every record the center sent, and what the hub holds, as one digest each. */
 export async function digestOfCenter(db: Db): Promise<{ count: number; digest: string }> {
-  const rows = await db.selectFrom('outbox').select(['record_kind', 'record_id', 'revision', 'payload']).orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['record_kind', 'record_id', 'revision', 'payload'])
+    .orderBy('seq')
+    .execute();
   const latest = new Map<string, string>();
-  for (const r of rows) latest.set(`${r.record_kind}:${r.record_id}`, `${r.record_kind}:${r.record_id}:${r.revision}:${r.payload}`);
+  for (const r of rows)
+    latest.set(`${r.record_kind}:${r.record_id}`, `${r.record_kind}:${r.record_id}:${r.revision}:${r.payload}`);
   const lines = [...latest.values()].sort();
   return { count: lines.length, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }

@@ -26,27 +26,48 @@ describe.each(storages)('the outbox of a restored box on %s', (storage) => {
     if (storage === 'postgres') {
       const fresh = await freshPgDatabase(pgUrl!, 'history');
       db = fresh.db;
-      close = async () => { await db.destroy(); await fresh.drop(); };
+      close = async () => {
+        await db.destroy();
+        await fresh.drop();
+      };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'kiosk-history-'));
       db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' });
-      close = async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); };
+      close = async () => {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      };
     }
     await migrateToLatest(db);
   });
   afterEach(() => close());
 
-  const add = (recordId: string, revision: number) => db.insertInto('outbox').values({
-    record_kind: 'clan', record_id: recordId, revision, message_type: 'ClanUpsertV1', payload: JSON.stringify({ type: 'ClanUpsertV1', id: recordId, revision }), created_at: AT,
-  }).execute();
+  const add = (recordId: string, revision: number) =>
+    db
+      .insertInto('outbox')
+      .values({
+        record_kind: 'clan',
+        record_id: recordId,
+        revision,
+        message_type: 'ClanUpsertV1',
+        payload: JSON.stringify({ type: 'ClanUpsertV1', id: recordId, revision }),
+        created_at: AT,
+      })
+      .execute();
   const rows = () => db.selectFrom('outbox').select(['seq', 'record_id', 'revision']).orderBy('seq').execute();
 
-  it('re-stamps the rows after a position to follow the hub\'s, in order, and numbers the next one after them', async () => {
+  it("re-stamps the rows after a position to follow the hub's, in order, and numbers the next one after them", async () => {
     const ids = [build.id(), build.id(), build.id(), build.id(), build.id()];
     for (const id of ids) await add(id, 1);
     expect(await highestSeq(db)).toBe(5);
     await db.transaction().execute((trx) => restamp(trx, 2, 40));
-    expect((await rows()).map((r) => [r.seq, r.record_id])).toEqual([[1, ids[0]], [2, ids[1]], [41, ids[2]], [42, ids[3]], [43, ids[4]]]);
+    expect((await rows()).map((r) => [r.seq, r.record_id])).toEqual([
+      [1, ids[0]],
+      [2, ids[1]],
+      [41, ids[2]],
+      [42, ids[3]],
+      [43, ids[4]],
+    ]);
     const next = build.id();
     await add(next, 1);
     expect((await rows()).at(-1)).toMatchObject({ seq: 44, record_id: next });
@@ -57,11 +78,13 @@ describe.each(storages)('the outbox of a restored box on %s', (storage) => {
     expect(await highestSeq(db)).toBe(91);
   });
 
-  it('raises every revision, the outbox\'s too, keeping each record\'s revisions apart and in order', async () => {
+  it("raises every revision, the outbox's too, keeping each record's revisions apart and in order", async () => {
     const clan = build.id();
     // Revisions exactly one step apart, as after an earlier restore: a plain "+ step" would collide row by row.
     for (const revision of [1, 2, REVISION_STEP + 1, REVISION_STEP + 2]) await add(clan, revision);
     await db.transaction().execute((trx) => raiseRevisions(trx));
-    expect((await rows()).map((r) => r.revision)).toEqual([1, 2, REVISION_STEP + 1, REVISION_STEP + 2].map((r) => r + REVISION_STEP));
+    expect((await rows()).map((r) => r.revision)).toEqual(
+      [1, 2, REVISION_STEP + 1, REVISION_STEP + 2].map((r) => r + REVISION_STEP),
+    );
   });
 });

@@ -11,7 +11,15 @@ import { startHarness, type Harness } from '../harness.ts';
  */
 
 export type Stage = 'registered' | 'draft' | 'submitted' | 'short' | 'pass';
-export interface Villager { village: string; group: string; stage: Stage; cs05: number; assisted: boolean; publicList: boolean; name: string }
+export interface Villager {
+  village: string;
+  group: string;
+  stage: Stage;
+  cs05: number;
+  assisted: boolean;
+  publicList: boolean;
+  name: string;
+}
 
 export const YEAR = 2026;
 export const VILLAGES = ['Thôn Đồng Chằm', 'Thôn Bãi Muống', 'Thôn Gò Chè', 'Thôn Suối Mây'];
@@ -33,30 +41,63 @@ function villagersOf(center: number, n: number): Villager[] {
   }));
 }
 
-export interface Site { h: Harness; staff: Record<Role, string> & { ids: Record<Role, string> }; people: (Villager & { personId: string; assessmentId: string })[] }
+export interface Site {
+  h: Harness;
+  staff: Record<Role, string> & { ids: Record<Role, string> };
+  people: (Villager & { personId: string; assessmentId: string })[];
+}
 
 /** The commune hub, the province above it, the hub's staff signed in, and the two centers below it. */
-export interface Commune { hub: Harness; province: Harness; hubStaff: Record<Role, string>; sites: Site[] }
+export interface Commune {
+  hub: Harness;
+  province: Harness;
+  hubStaff: Record<Role, string>;
+  sites: Site[];
+}
 
-const linkTo = (to: () => Harness): typeof fetch => async (input, init) => {
-  const url = new URL(String(input));
-  return to().app.request(url.pathname + url.search, init);
-};
+const linkTo =
+  (to: () => Harness): typeof fetch =>
+  async (input, init) => {
+    const url = new URL(String(input));
+    return to().app.request(url.pathname + url.search, init);
+  };
 
 async function register(site: Site, list: Villager[]): Promise<void> {
   for (const v of list) {
     const personId = build.id();
     const assessmentId = build.id();
-    const reg = await site.h.json('PUT', `/api/people/${personId}`, { name: v.name, birthYear: 1970, village: v.village, consents: { assessment: true, publicList: v.publicList, statistics: true } });
+    const reg = await site.h.json('PUT', `/api/people/${personId}`, {
+      name: v.name,
+      birthYear: 1970,
+      village: v.village,
+      consents: { assessment: true, publicList: v.publicList, statistics: true },
+    });
     expect(reg.status).toBe(200);
     site.people.push({ ...v, personId, assessmentId });
     if (v.stage === 'registered') continue;
-    const scores = { ...Object.fromEntries(indicatorIds.map((id) => [id, 9])), CS05: v.cs05, ...(v.stage === 'short' ? { CS07: 4 } : {}) };
-    const assessment = build.assessment(personId, { group: v.group, status: v.stage === 'draft' ? 'draft' : 'submitted', scores, ...(v.assisted ? { assistedBy: site.staff.ids.facilitator } : {}) });
+    const scores = {
+      ...Object.fromEntries(indicatorIds.map((id) => [id, 9])),
+      CS05: v.cs05,
+      ...(v.stage === 'short' ? { CS07: 4 } : {}),
+    };
+    const assessment = build.assessment(personId, {
+      group: v.group,
+      status: v.stage === 'draft' ? 'draft' : 'submitted',
+      scores,
+      ...(v.assisted ? { assistedBy: site.staff.ids.facilitator } : {}),
+    });
     expect((await site.h.json('PUT', `/api/assessments/${assessmentId}`, assessment)).status).toBe(200);
     if (v.stage === 'short' || v.stage === 'pass') {
-      const appraisal = { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: indicatorId === 'CS05' ? v.cs05 : indicatorId === 'CS07' && v.stage === 'short' ? 4 : 9, ...(indicatorId === 'CS07' && v.stage === 'short' ? { reason: 'Chưa có minh chứng' } : {}) })) };
-      expect((await site.h.json('PUT', `/api/staff/appraisals/${assessmentId}`, appraisal, site.staff.appraiser)).status).toBe(200);
+      const appraisal = {
+        scores: indicatorIds.map((indicatorId) => ({
+          indicatorId,
+          score: indicatorId === 'CS05' ? v.cs05 : indicatorId === 'CS07' && v.stage === 'short' ? 4 : 9,
+          ...(indicatorId === 'CS07' && v.stage === 'short' ? { reason: 'Chưa có minh chứng' } : {}),
+        })),
+      };
+      expect(
+        (await site.h.json('PUT', `/api/staff/appraisals/${assessmentId}`, appraisal, site.staff.appraiser)).status,
+      ).toBe(200);
     }
   }
 }
@@ -95,14 +136,32 @@ export const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] 
 export async function startCommune(storage: (typeof storages)[number]): Promise<Commune> {
   const province = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_HUB_LEVEL: 'province' });
   const database = storage === 'postgres' ? pgUrl : null;
-  const hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, linkTo(() => province), database);
+  const hub = await startHarness(
+    undefined,
+    { KIOSK_ROLE: 'hub' },
+    linkTo(() => province),
+    database,
+  );
   const hubStaff = await staffSessions(hub);
   const sites: Site[] = [];
   for (const [i, name] of ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'].entries()) {
-    const h = await startHarness(undefined, {}, linkTo(() => hub));
+    const h = await startHarness(
+      undefined,
+      {},
+      linkTo(() => hub),
+    );
     const site: Site = { h, staff: await staffSessions(h), people: [] };
     const { body } = await hub.json('POST', '/api/staff/hub/enrolments', { name }, hubStaff.admin);
-    expect((await h.json('POST', '/api/staff/federation/enrol', { hubUrl: 'http://hub.test', code: body.code }, site.staff.admin)).status).toBe(200);
+    expect(
+      (
+        await h.json(
+          'POST',
+          '/api/staff/federation/enrol',
+          { hubUrl: 'http://hub.test', code: body.code },
+          site.staff.admin,
+        )
+      ).status,
+    ).toBe(200);
     await register(site, villagersOf(i, 21 + i * 5));
     await sync(site);
     sites.push(site);

@@ -7,7 +7,16 @@ import { build } from '../../fixtures/people.ts';
 import type { Role } from '../../fixtures/staff.ts';
 import type { Harness } from '../harness.ts';
 import {
-  expected, GROUPS, rowNamed, startCommune, stopCommune, storages, sync, VILLAGES, YEAR, type Site,
+  expected,
+  GROUPS,
+  rowNamed,
+  startCommune,
+  stopCommune,
+  storages,
+  sync,
+  VILLAGES,
+  YEAR,
+  type Site,
 } from './dashboard-setup.ts';
 
 /**
@@ -40,9 +49,29 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     const all = sites.flatMap((s) => s.people);
     const passing = all.filter((p) => p.stage === 'pass');
     const [declined, ...named] = passing;
-    const decision = await hub.json('POST', '/api/staff/hub/decisions', { year: YEAR, number: '15/QĐ-UBND', signedOn: '2026-12-01', signer: 'Chủ tịch UBND xã', personIds: named.map((p) => p.personId) }, hubStaff.admin);
+    const decision = await hub.json(
+      'POST',
+      '/api/staff/hub/decisions',
+      {
+        year: YEAR,
+        number: '15/QĐ-UBND',
+        signedOn: '2026-12-01',
+        signer: 'Chủ tịch UBND xã',
+        personIds: named.map((p) => p.personId),
+      },
+      hubStaff.admin,
+    );
     expect(decision.status).toBe(200);
-    expect((await hub.json('POST', '/api/staff/hub/declines', { personId: declined!.personId, year: YEAR, reason: 'Minh chứng CS03 chưa rõ' }, hubStaff.admin)).status).toBe(200);
+    expect(
+      (
+        await hub.json(
+          'POST',
+          '/api/staff/hub/declines',
+          { personId: declined!.personId, year: YEAR, reason: 'Minh chứng CS03 chưa rõ' },
+          hubStaff.admin,
+        )
+      ).status,
+    ).toBe(200);
     const recognized = new Set(named.map((p) => p.personId));
     const digitalMin = hub.config.settings['digital.minScore'];
 
@@ -50,16 +79,29 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     expect(d.level).toBe('commune');
     expect(d.total.counts).toEqual(expected(all, recognized, digitalMin));
     for (const village of VILLAGES) {
-      expect(rowNamed(d.byPlace, village).counts, village).toEqual(expected(all.filter((p) => p.village === village), recognized, digitalMin));
+      expect(rowNamed(d.byPlace, village).counts, village).toEqual(
+        expected(
+          all.filter((p) => p.village === village),
+          recognized,
+          digitalMin,
+        ),
+      );
     }
     for (const [i, site] of sites.entries()) {
-      expect(rowNamed(d.byCenter, ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'][i]!).counts).toEqual(expected(site.people, recognized, digitalMin));
+      expect(rowNamed(d.byCenter, ['TTHTCĐ Tân Lập', 'TTHTCĐ Xuân Sơn'][i]!).counts).toEqual(
+        expected(site.people, recognized, digitalMin),
+      );
     }
     for (const group of GROUPS) {
       const inGroup = all.filter((p) => p.group === group && p.stage !== 'registered');
       // A group row's "registered" counts the people who began that year's assessment in the group.
-      const title = hub.config.criteriaSets.find((set) => set.id === 'cdht-2022')!.groups.find((g) => g.id === group)!.title;
-      expect(rowNamed(d.byGroup, title).counts).toEqual({ ...expected(inGroup, recognized, digitalMin), registered: inGroup.length });
+      const title = hub.config.criteriaSets
+        .find((set) => set.id === 'cdht-2022')!
+        .groups.find((g) => g.id === group)!.title;
+      expect(rowNamed(d.byGroup, title).counts).toEqual({
+        ...expected(inGroup, recognized, digitalMin),
+        registered: inGroup.length,
+      });
     }
     // No denominators entered yet: counts, but no rate.
     expect(d.total.population).toBeNull();
@@ -67,31 +109,101 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     expect(d.total.rates.digital.rate).toBeCloseTo(expected(all, recognized, digitalMin).digital / named.length, 6);
 
     // The declined proposal carries its reason; the proposal table shows it.
-    const table = (await hub.json('GET', `/api/staff/hub/proposals?year=${YEAR}`, undefined, hubStaff.admin)).body as { personId: string; declined: { reason: string } | null }[];
-    expect(table.find((p) => p.personId === declined!.personId)?.declined).toMatchObject({ reason: 'Minh chứng CS03 chưa rõ' });
-    expect((await hub.json('POST', '/api/staff/hub/declines', { personId: named[0]!.personId, year: YEAR, reason: 'Nhầm' }, hubStaff.admin)).body.code).toBe('decline.decided');
+    const table = (await hub.json('GET', `/api/staff/hub/proposals?year=${YEAR}`, undefined, hubStaff.admin)).body as {
+      personId: string;
+      declined: { reason: string } | null;
+    }[];
+    expect(table.find((p) => p.personId === declined!.personId)?.declined).toMatchObject({
+      reason: 'Minh chứng CS03 chưa rõ',
+    });
+    expect(
+      (
+        await hub.json(
+          'POST',
+          '/api/staff/hub/declines',
+          { personId: named[0]!.personId, year: YEAR, reason: 'Nhầm' },
+          hubStaff.admin,
+        )
+      ).body.code,
+    ).toBe('decline.decided');
 
     // Reopening one decided result takes them out of the decision (and the counts), audited.
-    const reopened = await hub.json('POST', `/api/staff/hub/decisions/${decision.body.id}/reopen`, { personId: named[0]!.personId, reason: 'Chấm lại CS03' }, hubStaff.admin);
+    const reopened = await hub.json(
+      'POST',
+      `/api/staff/hub/decisions/${decision.body.id}/reopen`,
+      { personId: named[0]!.personId, reason: 'Chấm lại CS03' },
+      hubStaff.admin,
+    );
     expect(reopened.status).toBe(200);
     recognized.delete(named[0]!.personId);
     expect((await dashboard()).total.counts.recognized).toBe(recognized.size);
-    const audit = await hub.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'hub.decision-reopen').execute();
+    const audit = await hub.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'hub.decision-reopen')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('rates against the denominators entered and the targets in force, with the trace of an adjustment', async () => {
     const all = sites.flatMap((s) => s.people);
     const named = all.filter((p) => p.stage === 'pass');
-    expect((await hub.json('POST', '/api/staff/hub/decisions', { year: YEAR, number: '15/QĐ-UBND', signedOn: '2026-12-01', signer: 'Chủ tịch UBND xã', personIds: named.map((p) => p.personId) }, hubStaff.admin)).status).toBe(200);
-    const adults: Record<string, number> = { 'Thôn Đồng Chằm': 40, 'Thôn Bãi Muống': 35, 'Thôn Gò Chè': 0, 'Thôn Suối Mây': 25 };
+    expect(
+      (
+        await hub.json(
+          'POST',
+          '/api/staff/hub/decisions',
+          {
+            year: YEAR,
+            number: '15/QĐ-UBND',
+            signedOn: '2026-12-01',
+            signer: 'Chủ tịch UBND xã',
+            personIds: named.map((p) => p.personId),
+          },
+          hubStaff.admin,
+        )
+      ).status,
+    ).toBe(200);
+    const adults: Record<string, number> = {
+      'Thôn Đồng Chằm': 40,
+      'Thôn Bãi Muống': 35,
+      'Thôn Gò Chè': 0,
+      'Thôn Suối Mây': 25,
+    };
     for (const [name, count] of Object.entries(adults)) {
-      expect((await hub.json('PUT', '/api/staff/hub/population', { kind: 'village', name, year: YEAR, count }, hubStaff.admin)).status).toBe(200);
+      expect(
+        (
+          await hub.json(
+            'PUT',
+            '/api/staff/hub/population',
+            { kind: 'village', name, year: YEAR, count },
+            hubStaff.admin,
+          )
+        ).status,
+      ).toBe(200);
     }
     // Bad input changes nothing and says why.
     const before = await hub.counts();
-    expect((await hub.json('PUT', '/api/staff/hub/population', { kind: 'village', name: 'Thôn Đồng Chằm', year: YEAR, count: -3 }, hubStaff.admin)).body.code).toBe('request.invalid');
-    expect((await hub.json('POST', '/api/staff/hub/targets', { measure: 'cdht', year: YEAR, value: 1.5, reason: 'Sai' }, hubStaff.admin)).body.code).toBe('request.invalid');
+    expect(
+      (
+        await hub.json(
+          'PUT',
+          '/api/staff/hub/population',
+          { kind: 'village', name: 'Thôn Đồng Chằm', year: YEAR, count: -3 },
+          hubStaff.admin,
+        )
+      ).body.code,
+    ).toBe('request.invalid');
+    expect(
+      (
+        await hub.json(
+          'POST',
+          '/api/staff/hub/targets',
+          { measure: 'cdht', year: YEAR, value: 1.5, reason: 'Sai' },
+          hubStaff.admin,
+        )
+      ).body.code,
+    ).toBe('request.invalid');
     expect(await hub.counts()).toEqual(before);
 
     let d = await dashboard();
@@ -99,14 +211,27 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     // own table ends at 45 % in 2025, which holds after its last year, and wins.
     const cdht = d.targets.find((t) => t.measure === 'cdht')!;
     expect(cdht.value).toBeCloseTo(0.45, 6);
-    expect(cdht.trace).toEqual([{ source: 'national', value: 0.44 }, { source: 'province', value: null }, { source: 'commune', value: 0.45 }]);
+    expect(cdht.trace).toEqual([
+      { source: 'national', value: 0.44 },
+      { source: 'province', value: null },
+      { source: 'commune', value: 0.45 },
+    ]);
     expect(d.total.population).toBe(100);
     expect(d.total.rates.cdht.rate).toBeCloseTo(named.length / 100, 6);
     expect(d.total.rates.cdht.met).toBe(named.length / 100 >= 0.45);
     // A village whose adults were entered as 0 has no rate, not a division by zero.
     expect(rowNamed(d.byPlace, 'Thôn Gò Chè').rates.cdht).toMatchObject({ denominator: 0, rate: null, met: null });
 
-    expect((await hub.json('POST', '/api/staff/hub/targets', { measure: 'cdht', year: YEAR, value: 0.1, reason: 'Nghị quyết HĐND xã số 12' }, hubStaff.admin)).status).toBe(200);
+    expect(
+      (
+        await hub.json(
+          'POST',
+          '/api/staff/hub/targets',
+          { measure: 'cdht', year: YEAR, value: 0.1, reason: 'Nghị quyết HĐND xã số 12' },
+          hubStaff.admin,
+        )
+      ).status,
+    ).toBe(200);
     d = await dashboard();
     const adjusted = d.targets.find((t) => t.measure === 'cdht')!;
     expect(adjusted.value).toBe(0.1);
@@ -122,20 +247,53 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     const low = passing.find((p) => p.cs05 < digitalMin)!;
     const high = passing.find((p) => p.cs05 >= digitalMin && !p.assisted)!;
     const bank = (await site.h.json('GET', '/api/digital/bank')).body as DigitalBank;
-    for (const [p, right] of [[low, true], [high, false]] as const) {
-      const res = await site.h.json('PUT', `/api/digital-attempts/${build.id()}`, { personId: p.personId, bankId: bank.id, bankVersion: bank.version, startedAt: '2026-11-23T02:00:00.000Z', responses: answerAll(bank, right) });
+    for (const [p, right] of [
+      [low, true],
+      [high, false],
+    ] as const) {
+      const res = await site.h.json('PUT', `/api/digital-attempts/${build.id()}`, {
+        personId: p.personId,
+        bankId: bank.id,
+        bankVersion: bank.version,
+        startedAt: '2026-11-23T02:00:00.000Z',
+        responses: answerAll(bank, right),
+      });
       expect(res.body).toMatchObject({ hasDigitalSkills: right, proficient: right });
     }
     await sync(site);
     const all = sites.flatMap((s) => s.people).filter((p) => p.stage === 'pass');
-    expect((await hub.json('POST', '/api/staff/hub/decisions', { year: YEAR, number: '15/QĐ-UBND', signedOn: '2026-12-01', signer: 'Chủ tịch UBND xã', personIds: all.map((p) => p.personId) }, hubStaff.admin)).status).toBe(200);
+    expect(
+      (
+        await hub.json(
+          'POST',
+          '/api/staff/hub/decisions',
+          {
+            year: YEAR,
+            number: '15/QĐ-UBND',
+            signedOn: '2026-12-01',
+            signer: 'Chủ tịch UBND xã',
+            personIds: all.map((p) => p.personId),
+          },
+          hubStaff.admin,
+        )
+      ).status,
+    ).toBe(200);
     const digital = (p: Site['people'][number]) => (p === low ? true : p === high ? false : p.cs05 >= digitalMin);
-    const proficient = (p: Site['people'][number]) => (p === low ? true : p === high ? false : p.cs05 >= digitalMin && !p.assisted);
+    const proficient = (p: Site['people'][number]) =>
+      p === low ? true : p === high ? false : p.cs05 >= digitalMin && !p.assisted;
     const d = await dashboard();
-    expect(d.total.counts).toMatchObject({ recognized: all.length, digital: all.filter(digital).length, proficient: all.filter(proficient).length });
+    expect(d.total.counts).toMatchObject({
+      recognized: all.length,
+      digital: all.filter(digital).length,
+      proficient: all.filter(proficient).length,
+    });
     // Rebuilt from the records, the projection says the same.
     await hub.db.updateTable('sync_state').set({ value: '0' }).where('key', '=', 'facts:version').execute();
-    await hub.db.insertInto('sync_state').values({ key: 'facts:version', value: '0' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '0' })).execute();
+    await hub.db
+      .insertInto('sync_state')
+      .values({ key: 'facts:version', value: '0' })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: '0' }))
+      .execute();
     expect(await ensureFacts(hub.db)).toBe(true);
     expect((await dashboard()).total.counts).toEqual(d.total.counts);
   });
@@ -145,7 +303,11 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     await hub.db.deleteFrom('hub_assessment').execute();
     await hub.db.deleteFrom('hub_person').execute();
     await hub.db.updateTable('sync_state').set({ value: '0' }).where('key', '=', 'facts:version').execute();
-    await hub.db.insertInto('sync_state').values({ key: 'facts:version', value: '0' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '0' })).execute();
+    await hub.db
+      .insertInto('sync_state')
+      .values({ key: 'facts:version', value: '0' })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: '0' }))
+      .execute();
     expect(await ensureFacts(hub.db)).toBe(true);
     expect(await ensureFacts(hub.db)).toBe(false);
     expect(await dashboard()).toEqual(before);

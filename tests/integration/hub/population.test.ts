@@ -2,7 +2,12 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
 import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
-import type { ChangeMessage, CommuneAggregateV2, HouseholdUpsertV1, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
+import type {
+  ChangeMessage,
+  CommuneAggregateV2,
+  HouseholdUpsertV1,
+  PersonUpsertV1,
+} from '../../../shared/sync/messages.ts';
 import { build } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
@@ -27,11 +32,24 @@ const pgUrl = inject('pgUrl');
 const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 
 const person = (id: string, village: string): PersonUpsertV1 => ({
-  type: 'PersonUpsertV1', id, revision: 1, code: `C${id.slice(-6)}`, name: 'Lò Thị Xuân', birthYear: 1970, village,
+  type: 'PersonUpsertV1',
+  id,
+  revision: 1,
+  code: `C${id.slice(-6)}`,
+  name: 'Lò Thị Xuân',
+  birthYear: 1970,
+  village,
   consents: [{ purpose: 'assessment', granted: true, at: AT }],
 });
 const household = (id: string, village: string, headPersonId: string): HouseholdUpsertV1 => ({
-  type: 'HouseholdUpsertV1', id, revision: 1, village, headPersonId, memberPersonIds: [headPersonId], facts: [], registeredAt: AT,
+  type: 'HouseholdUpsertV1',
+  id,
+  revision: 1,
+  village,
+  headPersonId,
+  memberPersonIds: [headPersonId],
+  facts: [],
+  registeredAt: AT,
 });
 
 describe.each(storages)('population figures on %s', (storage) => {
@@ -42,29 +60,57 @@ describe.each(storages)('population figures on %s', (storage) => {
 
   async function nodeNamed(h: Harness, name: string): Promise<HubNodeRow> {
     const id = build.id();
-    await h.db.insertInto('hub_node').values({ id, name, public_key: 'x', status: 'active', enrolled_at: AT, last_contact_at: AT, last_seq: 0, backlog: 0 }).execute();
+    await h.db
+      .insertInto('hub_node')
+      .values({
+        id,
+        name,
+        public_key: 'x',
+        status: 'active',
+        enrolled_at: AT,
+        last_contact_at: AT,
+        last_seq: 0,
+        backlog: 0,
+      })
+      .execute();
     return h.db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
   async function push(node: HubNodeRow, changes: ChangeMessage[], to: HubDeps = deps) {
     const first = (seq.get(node.id) ?? 0) + 1;
     seq.set(node.id, first + changes.length - 1);
-    const body = gzipSync(Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: first + i, message })), backlog: 0 })));
+    const body = gzipSync(
+      Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: first + i, message })), backlog: 0 })),
+    );
     const res = await applyPush(to, node, body);
     expect(JSON.stringify(res)).not.toMatch(/"code"/);
   }
-  const enter = (h: Harness, who: string, body: Record<string, unknown>) => h.json('PUT', '/api/staff/hub/population', { year: YEAR, count: 120, ...body }, who);
+  const enter = (h: Harness, who: string, body: Record<string, unknown>) =>
+    h.json('PUT', '/api/staff/hub/population', { year: YEAR, count: 120, ...body }, who);
   const entered = async (h: Harness, who: string) =>
-    ((await h.json('GET', `/api/staff/hub/population?year=${YEAR}`, undefined, who)).body as { kind: string; name: string; count: number }[]).map((r) => [r.kind, r.name, r.count]);
+    (
+      (await h.json('GET', `/api/staff/hub/population?year=${YEAR}`, undefined, who)).body as {
+        kind: string;
+        name: string;
+        count: number;
+      }[]
+    ).map((r) => [r.kind, r.name, r.count]);
 
   beforeEach(async () => {
     hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, undefined, storage === 'postgres' ? pgUrl : null);
     officer = (await staffSessions(hub)).admin;
     deps = { db: hub.db, now: () => new Date(AT), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
   });
-  afterEach(async () => { await hub.close(); });
+  afterEach(async () => {
+    await hub.close();
+  });
 
   it('refuses a village the commune does not know, changing nothing', async () => {
-    for (const [kind, name] of [['village', 'Thôn Không Có'], ['households', 'Thôn Không Có'], ['village', NA_HIN], ['households', HOUSEHOLD_VILLAGE]]) {
+    for (const [kind, name] of [
+      ['village', 'Thôn Không Có'],
+      ['households', 'Thôn Không Có'],
+      ['village', NA_HIN],
+      ['households', HOUSEHOLD_VILLAGE],
+    ]) {
       const before = await hub.counts();
       const audited = await hub.db.selectFrom('audit_log').select('id').execute();
       const res = await enter(hub, officer, { kind, name });
@@ -79,23 +125,42 @@ describe.each(storages)('population figures on %s', (storage) => {
     expect((await enter(hub, officer, { kind: 'village', name: 'Thôn Đồng Chằm' })).status).toBe(200);
     // Typed without capitals or with other spacing, it is the same village.
     expect((await enter(hub, officer, { kind: 'households', name: 'thôn  khe ngang', count: 40 })).status).toBe(200);
-    expect(await entered(hub, officer)).toEqual([['households', 'Thôn Khe Ngang', 40], ['village', 'Thôn Đồng Chằm', 120]]);
+    expect(await entered(hub, officer)).toEqual([
+      ['households', 'Thôn Khe Ngang', 40],
+      ['village', 'Thôn Đồng Chằm', 120],
+    ]);
   });
 
-  it('takes the villages its centers sent: its people\'s and its households\'', async () => {
+  it("takes the villages its centers sent: its people's and its households'", async () => {
     const center = await nodeNamed(hub, 'TTHTCĐ điểm Nà Hin');
     const [xuan, head, hh] = [build.id(), build.id(), build.id()];
     await push(center, [person(xuan, NA_HIN), person(head, 'Thôn Khe Ngang'), household(hh, HOUSEHOLD_VILLAGE, head)]);
     expect((await enter(hub, officer, { kind: 'village', name: NA_HIN })).status).toBe(200);
     expect((await enter(hub, officer, { kind: 'households', name: HOUSEHOLD_VILLAGE, count: 31 })).status).toBe(200);
-    expect(await entered(hub, officer)).toEqual([['households', HOUSEHOLD_VILLAGE, 31], ['village', NA_HIN, 120]]);
+    expect(await entered(hub, officer)).toEqual([
+      ['households', HOUSEHOLD_VILLAGE, 31],
+      ['village', NA_HIN, 120],
+    ]);
   });
 
-  it('takes the new name of a merge or rename, so this year\'s figures go under it', async () => {
-    expect((await enter(hub, officer, { kind: 'village', name: 'Thôn Gò Mây' })).body.code).toBe('population.village-unknown');
-    expect((await hub.json('POST', '/api/staff/hub/units', { kind: 'village', from: ['Thôn Gò Chè', 'Thôn Suối Mây'], to: 'Thôn Gò Mây', year: YEAR }, officer)).status).toBe(200);
+  it("takes the new name of a merge or rename, so this year's figures go under it", async () => {
+    expect((await enter(hub, officer, { kind: 'village', name: 'Thôn Gò Mây' })).body.code).toBe(
+      'population.village-unknown',
+    );
+    expect(
+      (
+        await hub.json(
+          'POST',
+          '/api/staff/hub/units',
+          { kind: 'village', from: ['Thôn Gò Chè', 'Thôn Suối Mây'], to: 'Thôn Gò Mây', year: YEAR },
+          officer,
+        )
+      ).status,
+    ).toBe(200);
     expect((await enter(hub, officer, { kind: 'village', name: 'Thôn Gò Mây', count: 55 })).status).toBe(200);
-    const d = (await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, officer)).body as { byPlace: { name: string; population: number | null }[] };
+    const d = (await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, officer)).body as {
+      byPlace: { name: string; population: number | null }[];
+    };
     expect(d.byPlace.find((r) => r.name === 'Thôn Gò Mây')?.population).toBe(55);
   });
 
@@ -103,8 +168,13 @@ describe.each(storages)('population figures on %s', (storage) => {
     expect((await enter(hub, officer, { kind: 'unit', name: 'Hợp tác xã chè Tân Lập', count: 18 })).status).toBe(200);
     const before = await hub.counts();
     for (const name of ['Hợp tác xã\u0000 chè', 'Hợp tác xã \u202Echè']) {
-      expect((await enter(hub, officer, { kind: 'unit', name })).body).toMatchObject({ code: 'text.invalid-characters', details: { fields: ['name'] } });
-      expect((await enter(hub, officer, { kind: 'village', name: `Thôn Đồng${name.slice(-5)}` })).body.code).toBe('text.invalid-characters');
+      expect((await enter(hub, officer, { kind: 'unit', name })).body).toMatchObject({
+        code: 'text.invalid-characters',
+        details: { fields: ['name'] },
+      });
+      expect((await enter(hub, officer, { kind: 'village', name: `Thôn Đồng${name.slice(-5)}` })).body.code).toBe(
+        'text.invalid-characters',
+      );
     }
     expect(await hub.counts()).toEqual(before);
   });
@@ -115,12 +185,23 @@ describe.each(storages)('population figures on %s', (storage) => {
       const who = (await staffSessions(province)).admin;
       const before = await province.counts();
       // A village of the province hub's file is no commune.
-      for (const name of ['Xã Không Có', 'Thôn Đồng Chằm']) expect((await enter(province, who, { kind: 'village', name })).body.code).toBe('population.village-unknown');
+      for (const name of ['Xã Không Có', 'Thôn Đồng Chằm'])
+        expect((await enter(province, who, { kind: 'village', name })).body.code).toBe('population.village-unknown');
       expect(await province.counts()).toEqual(before);
       const commune = await nodeNamed(province, 'Xã Tân Lập');
-      const aggregate: CommuneAggregateV2 = { type: 'CommuneAggregateV2', id: `${commune.id}:${YEAR}`, revision: 1, commune: 'Xã Tân Lập, Tỉnh Phú Thọ', year: YEAR, rows: [], villages: [] };
+      const aggregate: CommuneAggregateV2 = {
+        type: 'CommuneAggregateV2',
+        id: `${commune.id}:${YEAR}`,
+        revision: 1,
+        commune: 'Xã Tân Lập, Tỉnh Phú Thọ',
+        year: YEAR,
+        rows: [],
+        villages: [],
+      };
       await push(commune, [aggregate], { ...deps, db: province.db });
-      expect((await enter(province, who, { kind: 'village', name: 'Xã Tân Lập, Tỉnh Phú Thọ', count: 9000 })).status).toBe(200);
+      expect(
+        (await enter(province, who, { kind: 'village', name: 'Xã Tân Lập, Tỉnh Phú Thọ', count: 9000 })).status,
+      ).toBe(200);
       expect(await entered(province, who)).toEqual([['village', 'Xã Tân Lập, Tỉnh Phú Thọ', 9000]]);
     } finally {
       await province.close();

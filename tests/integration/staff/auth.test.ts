@@ -5,14 +5,23 @@ import { startHarness, type Harness } from '../harness.ts';
 let h: Harness;
 const t0 = new Date('2026-11-23T03:00:00Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
-beforeEach(async () => { h = await startHarness(t0); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startHarness(t0);
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const signIn = (pin: string, name: string = staff.anhBinh.name) => h.json('POST', '/api/staff/sign-in', { name, pin });
 
 describe('facilitator accounts', () => {
   it('the first start asks for an administrator, once', async () => {
-    expect((await h.json('GET', '/api/staff/status')).body).toEqual({ setupNeeded: true, me: null, serverRole: 'center', hubLevel: null });
+    expect((await h.json('GET', '/api/staff/status')).body).toEqual({
+      setupNeeded: true,
+      me: null,
+      serverRole: 'center',
+      hubLevel: null,
+    });
     const setup = await h.json('POST', '/api/staff/setup', await setupBody(h.db));
     expect(setup.status).toBe(200);
     expect(setup.body).toMatchObject({ name: 'Phạm Thị Hoa', role: 'admin' });
@@ -55,7 +64,11 @@ describe('facilitator accounts', () => {
     expect((await signIn(staff.anhBinh.pin)).status).toBe(200);
     // A success clears the count.
     expect((await signIn('000000')).body.code).toBe('auth.invalid');
-    const failures = await h.db.selectFrom('audit_log').select('id').where('action', '=', 'staff.sign-in-failed').execute();
+    const failures = await h.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'staff.sign-in-failed')
+      .execute();
     expect(failures).toHaveLength(7);
   });
 
@@ -63,22 +76,35 @@ describe('facilitator accounts', () => {
     const s = await staffSessions(h);
     expect((await h.json('GET', '/api/staff/people?code=ABCDEF', undefined, s.facilitator)).status).toBe(200);
     h.setNow(later(8 * 3600 + 1));
-    expect((await h.json('GET', '/api/staff/people?code=ABCDEF', undefined, s.facilitator)).body.code).toBe('auth.required');
+    expect((await h.json('GET', '/api/staff/people?code=ABCDEF', undefined, s.facilitator)).body.code).toBe(
+      'auth.required',
+    );
     h.setNow(t0);
     expect((await h.json('POST', '/api/staff/sign-out', undefined, s.appraiser)).status).toBe(200);
-    expect((await h.json('GET', '/api/staff/appraisals?village=Thôn Gò Chè&year=2026', undefined, s.appraiser)).body.code).toBe('auth.required');
+    expect(
+      (await h.json('GET', '/api/staff/appraisals?village=Thôn Gò Chè&year=2026', undefined, s.appraiser)).body.code,
+    ).toBe('auth.required');
   });
 
   it('a deactivated account loses its sessions and cannot sign in', async () => {
     const s = await staffSessions(h);
-    expect((await h.json('POST', `/api/staff/accounts/${s.ids.facilitator}/deactivate`, undefined, s.admin)).status).toBe(200);
-    expect((await h.json('GET', '/api/staff/people?code=ABCDEF', undefined, s.facilitator)).body.code).toBe('auth.required');
+    expect(
+      (await h.json('POST', `/api/staff/accounts/${s.ids.facilitator}/deactivate`, undefined, s.admin)).status,
+    ).toBe(200);
+    expect((await h.json('GET', '/api/staff/people?code=ABCDEF', undefined, s.facilitator)).body.code).toBe(
+      'auth.required',
+    );
     expect((await signIn(staff.anhBinh.pin)).body.code).toBe('auth.invalid');
   });
 
   it('refuses a second account with the same name', async () => {
     const s = await staffSessions(h);
-    const dup = await h.json('POST', '/api/staff/accounts', { name: 'LÊ VĂN BÌNH', role: 'appraiser', pin: '479260' }, s.admin);
+    const dup = await h.json(
+      'POST',
+      '/api/staff/accounts',
+      { name: 'LÊ VĂN BÌNH', role: 'appraiser', pin: '479260' },
+      s.admin,
+    );
     expect(dup).toMatchObject({ status: 409, body: { code: 'staff.name-taken' } });
   });
 });

@@ -19,7 +19,13 @@ async function started(): Promise<Flow> {
   return flow;
 }
 
-const draft = { name: people.baLan.name, birthYear: '1954', village: people.baLan.village, phone: '', consents: { assessment: true, publicList: true, statistics: false } };
+const draft = {
+  name: people.baLan.name,
+  birthYear: '1954',
+  village: people.baLan.village,
+  phone: '',
+  consents: { assessment: true, publicList: true, statistics: false },
+};
 
 describe('the villager flow on the tablet', () => {
   it('a registration sent while the form is still being saved moves on and is queued', async () => {
@@ -33,8 +39,16 @@ describe('the villager flow on the tablet', () => {
     expect(stored?.person?.name).toBe(people.baLan.name);
     await flow.sync.kick();
     // Her registration bound the session's token to her: it reads her record, and nothing else does.
-    expect((await box().json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: flow.session.token })).status).toBe(200);
-    expect((await box().json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: null })).status).toBe(401);
+    expect(
+      (
+        await box().json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, {
+          token: flow.session.token,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await box().json('GET', `/api/people/${flow.session.personId}`, undefined, undefined, { token: null })).status,
+    ).toBe(401);
   });
 
   it('a score and its confirmation tapped at once are both kept', async () => {
@@ -45,7 +59,11 @@ describe('the villager flow on the tablet', () => {
     void flow.assessment.setNote('CS01', 'Đọc báo mỗi tối');
     await flow.assessment.confirmAnswer('CS01', true);
     expect(flow.session.answers.CS01).toEqual({ score: 9, note: 'Đọc báo mỗi tối', confirmed: true });
-    expect((await db.session.get('current'))?.answers.CS01).toEqual({ score: 9, note: 'Đọc báo mỗi tối', confirmed: true });
+    expect((await db.session.get('current'))?.answers.CS01).toEqual({
+      score: 9,
+      note: 'Đọc báo mỗi tối',
+      confirmed: true,
+    });
     // A new score asks for a new confirmation.
     await flow.assessment.setScore('CS01', 8);
     expect(flow.session.answers.CS01?.confirmed).toBeUndefined();
@@ -102,7 +120,9 @@ describe('the villager flow on the tablet', () => {
     expect(first.digital.paused).toBe(true);
     await first.sync.kick();
     // At the box, under her token; nothing of it left on the tablet.
-    expect(await box().db.selectFrom('digital_draft').select(['person_id', 'item_index']).execute()).toEqual([{ person_id: personId, item_index: 1 }]);
+    expect(await box().db.selectFrom('digital_draft').select(['person_id', 'item_index']).execute()).toEqual([
+      { person_id: personId, item_index: 1 },
+    ]);
     expect(await db.outbox.count()).toBe(0);
     expect(JSON.stringify(await db.session.toArray())).not.toContain(a!.id);
     await first.endSession();
@@ -111,7 +131,10 @@ describe('the villager flow on the tablet', () => {
     // Her slip offers to continue it.
     expect(later.digital.paused).toBe(true);
     await later.digital.start();
-    expect(later.session.digital).toMatchObject({ index: 1, responses: { [a!.id]: { kind: 'self-rating', step: 3 }, [b!.id]: { kind: 'self-rating', step: 4 } } });
+    expect(later.session.digital).toMatchObject({
+      index: 1,
+      responses: { [a!.id]: { kind: 'self-rating', step: 3 }, [b!.id]: { kind: 'self-rating', step: 4 } },
+    });
     await later.digital.finish();
     expect(later.session.screen).toBe('digital-result');
     const here = later.session.digital!.result!;
@@ -120,12 +143,17 @@ describe('the villager flow on the tablet', () => {
     expect(await box().db.selectFrom('digital_draft').selectAll().execute()).toEqual([]);
     const history = (await box().json('GET', `/api/people/${personId}/digital-attempts`)).body;
     expect(history.attempts).toHaveLength(1);
-    expect(history.attempts[0]).toMatchObject({ id: here.id, overall: here.overall, domains: here.domains, hasDigitalSkills: here.hasDigitalSkills });
+    expect(history.attempts[0]).toMatchObject({
+      id: here.id,
+      overall: here.overall,
+      domains: here.domains,
+      hasDigitalSkills: here.hasDigitalSkills,
+    });
     // The box's own result replaced the one made here.
     expect(later.session.digital?.result?.finishedAt).toBe(history.attempts[0].finishedAt);
   });
 
-  it('a self-check paused with the box away waits only in the outbox, is taken up again from it, and reaches the box later; one left open at the session\'s end goes there too', async () => {
+  it("a self-check paused with the box away waits only in the outbox, is taken up again from it, and reaches the box later; one left open at the session's end goes there too", async () => {
     const personId = build.id();
     const registered = await box().json('PUT', `/api/people/${personId}`, people.baLan);
     expect((await box().json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
@@ -163,10 +191,12 @@ describe('the villager flow on the tablet', () => {
     await flow.sync.kick();
     expect(await db.outbox.count()).toBe(0);
     const kept = await box().db.selectFrom('digital_draft').select(['person_id', 'responses']).execute();
-    expect(kept.map((r) => [r.person_id, Object.keys(JSON.parse(r.responses)).sort()])).toEqual([[personId, [a!.id, b!.id].sort()]]);
+    expect(kept.map((r) => [r.person_id, Object.keys(JSON.parse(r.responses)).sort()])).toEqual([
+      [personId, [a!.id, b!.id].sort()],
+    ]);
   });
 
-  it('her household goes through the box with her session\'s token: registered, a member linked by code, facts, the self-assessment and its result', async () => {
+  it("her household goes through the box with her session's token: registered, a member linked by code, facts, the self-assessment and its result", async () => {
     const wife = await registerAdult(box(), 'Lò Thị Sợi', 1973, people.baLan.village);
     const flow = await started();
     await flow.register(people.baLan);
@@ -177,11 +207,15 @@ describe('the villager flow on the tablet', () => {
     expect(flow.household.error).toBeNull();
     // The box shows her the other members by name only: the one linked is found without a code.
     expect(flow.session.household?.link).toMatchObject({ outcome: 'linked', name: 'Lò Thị Sợi' });
-    expect(flow.household.view?.members.map((m) => [m.name, m.code])).toEqual([[people.baLan.name, flow.session.person!.code], ['Lò Thị Sợi', undefined]]);
+    expect(flow.household.view?.members.map((m) => [m.name, m.code])).toEqual([
+      [people.baLan.name, flow.session.person!.code],
+      ['Lò Thị Sợi', undefined],
+    ]);
     await flow.household.openFacts();
     await flow.household.chooseChildren(0);
     expect(flow.session.household?.unreachable).toBe(false);
-    for (const { item } of flow.household.items) if (item.source === 'declared') await flow.household.score(item.id, item.points ?? 0);
+    for (const { item } of flow.household.items)
+      if (item.source === 'declared') await flow.household.score(item.id, item.points ?? 0);
     await flow.household.submit();
     expect(flow.session.screen).toBe('household-result');
     expect(flow.session.household?.result?.total).toBeGreaterThan(0);

@@ -65,14 +65,19 @@ function newcomer(person: RegisterPerson): OutboxItemInput[] {
 function assessment(personId: string, scores: Record<string, number> = {}): OutboxItemInput[] {
   const assessmentId = build.id();
   return [
-    { kind: 'assessment', personId, recordId: assessmentId, body: build.assessment(personId, { status: 'draft', scores }) },
+    {
+      kind: 'assessment',
+      personId,
+      recordId: assessmentId,
+      body: build.assessment(personId, { status: 'draft', scores }),
+    },
     { kind: 'photo', personId, recordId: build.id(), assessmentId, indicatorId: 'CS03', blob: jpeg() },
     { kind: 'assessment', personId, recordId: assessmentId, body: build.assessment(personId, { scores }) },
   ];
 }
 
 describe('tablet outbox → box', () => {
-  it('sends a villager\'s registration, draft, photo and submission in order, then forgets them', async () => {
+  it("sends a villager's registration, draft, photo and submission in order, then forgets them", async () => {
     await enqueue(db, villager(), newVillagerToken());
     const sender = new OutboxSender(db, fetchTransport(boxFetch()));
     expect(await sender.flush()).toBe('done');
@@ -158,7 +163,9 @@ describe('tablet outbox → box', () => {
     expect(read.status).toBe(401);
     expect(await sender.flush()).toBe('done');
     expect(await db.outbox.count()).toBe(0);
-    expect(await h.db.selectFrom('assessment').select(['subject_id', 'status']).execute()).toEqual([{ subject_id: personId, status: 'submitted' }]);
+    expect(await h.db.selectFrom('assessment').select(['subject_id', 'status']).execute()).toEqual([
+      { subject_id: personId, status: 'submitted' },
+    ]);
   });
 
   it('an item queued by an older version (no token) is refused with its reason and goes once a facilitator signs in and retries it', async () => {
@@ -169,7 +176,9 @@ describe('tablet outbox → box', () => {
     expect(await sender.flush()).toBe('done');
     const refused = await db.outbox.where('state').equals('refused').toArray();
     expect(refused.map((r) => [r.kind, r.refusal?.code])).toEqual([
-      ['assessment', 'villager.token-required'], ['photo', 'villager.token-required'], ['assessment', 'villager.token-required'],
+      ['assessment', 'villager.token-required'],
+      ['photo', 'villager.token-required'],
+      ['assessment', 'villager.token-required'],
     ]);
     expect((await h.counts()).assessment).toBe(0);
     staffCookie = (await staffSessions(h)).facilitator;
@@ -181,10 +190,13 @@ describe('tablet outbox → box', () => {
 
   it('under random drops and lost answers, 30 villagers all reach the box exactly once', async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const queued = Array.from({ length: 30 }, () => villager(people.anhTuan));
     for (const items of queued) await enqueue(db, items, newVillagerToken());
-    faults = Array.from({ length: 400 }, () => { const r = random(); return r < 0.2 ? 'down' : r < 0.4 ? 'lost-answer' : 'ok'; });
+    faults = Array.from({ length: 400 }, () => {
+      const r = random();
+      return r < 0.2 ? 'down' : r < 0.4 ? 'lost-answer' : 'ok';
+    });
     const sender = new OutboxSender(db, fetchTransport(boxFetch()));
     let rounds = 0;
     while ((await sender.flush()) === 'unreachable') rounds++;
@@ -204,28 +216,86 @@ describe('a household through the tablet outbox', () => {
    * the head registers her household, links the two others, answers the facts and her self-assessment.
    */
   function household(): { token: string; items: OutboxItemInput[] }[] {
-    const adult = (name: string, birthYear: number, code: string) => ({ id: build.id(), body: { name, birthYear, village: 'Thôn Khe Ngang', code, consents: { assessment: true, publicList: true, statistics: true } } });
-    const [head, wife, son] = [adult('Hoàng Văn Páo', 1970, 'HPAX72'), adult('Lò Thị Sợi', 1973, 'SQXT73'), adult('Hoàng Văn Sình', 1996, 'HSNV96')];
+    const adult = (name: string, birthYear: number, code: string) => ({
+      id: build.id(),
+      body: {
+        name,
+        birthYear,
+        village: 'Thôn Khe Ngang',
+        code,
+        consents: { assessment: true, publicList: true, statistics: true },
+      },
+    });
+    const [head, wife, son] = [
+      adult('Hoàng Văn Páo', 1970, 'HPAX72'),
+      adult('Lò Thị Sợi', 1973, 'SQXT73'),
+      adult('Hoàng Văn Sình', 1996, 'HSNV96'),
+    ];
     const householdId = build.id();
     const assessmentId = build.id();
     const declared = { 'G1.2': 10, 'G1.3': 8, 'G2.2': 9, 'G2.3': 5, 'G3.1': 8, 'G3.2': 7, 'G4.1': 9, 'G4.2': 8 };
     const assessment = (status: 'draft' | 'submitted', answers: Record<string, number>) => ({
-      title: 'gdht' as const, subjectId: householdId, criteriaSetId: 'gdht-2025', criteriaSetVersion: '2025.1', status,
+      title: 'gdht' as const,
+      subjectId: householdId,
+      criteriaSetId: 'gdht-2025',
+      criteriaSetVersion: '2025.1',
+      status,
       answers: Object.entries(answers).map(([itemId, value]) => ({ itemId, value })),
     });
-    const registration = (p: typeof head): OutboxItemInput => ({ kind: 'person', personId: p.id, recordId: p.id, body: p.body });
+    const registration = (p: typeof head): OutboxItemInput => ({
+      kind: 'person',
+      personId: p.id,
+      recordId: p.id,
+      body: p.body,
+    });
     return [
       { token: newVillagerToken(), items: [registration(wife)] },
       { token: newVillagerToken(), items: [registration(son)] },
-      { token: newVillagerToken(), items: [
-        registration(head),
-        { kind: 'household', personId: head.id, recordId: householdId, body: { village: 'Thôn Khe Ngang', headCode: 'HPAX72', headBirthYear: 1970 } },
-        { kind: 'household-member', personId: head.id, recordId: build.id(), householdId, body: { code: 'SQXT73', birthYear: 1973 } },
-        { kind: 'household-member', personId: head.id, recordId: build.id(), householdId, body: { code: 'HSNV96', birthYear: 1996 } },
-        { kind: 'household-facts', personId: head.id, recordId: householdId, year: 2026, body: { schoolAgeChildren: 2, allChildrenInSchool: true } },
-        { kind: 'model-assessment', personId: head.id, recordId: assessmentId, body: assessment('draft', { 'G1.2': 10 }) },
-        { kind: 'model-assessment', personId: head.id, recordId: assessmentId, body: assessment('submitted', declared) },
-      ] },
+      {
+        token: newVillagerToken(),
+        items: [
+          registration(head),
+          {
+            kind: 'household',
+            personId: head.id,
+            recordId: householdId,
+            body: { village: 'Thôn Khe Ngang', headCode: 'HPAX72', headBirthYear: 1970 },
+          },
+          {
+            kind: 'household-member',
+            personId: head.id,
+            recordId: build.id(),
+            householdId,
+            body: { code: 'SQXT73', birthYear: 1973 },
+          },
+          {
+            kind: 'household-member',
+            personId: head.id,
+            recordId: build.id(),
+            householdId,
+            body: { code: 'HSNV96', birthYear: 1996 },
+          },
+          {
+            kind: 'household-facts',
+            personId: head.id,
+            recordId: householdId,
+            year: 2026,
+            body: { schoolAgeChildren: 2, allChildrenInSchool: true },
+          },
+          {
+            kind: 'model-assessment',
+            personId: head.id,
+            recordId: assessmentId,
+            body: assessment('draft', { 'G1.2': 10 }),
+          },
+          {
+            kind: 'model-assessment',
+            personId: head.id,
+            recordId: assessmentId,
+            body: assessment('submitted', declared),
+          },
+        ],
+      },
     ];
   }
 
@@ -236,19 +306,44 @@ describe('a household through the tablet outbox', () => {
   it('reaches the box exactly once in order, though answers are lost and the box is down between sends', async () => {
     await enqueueAll(household());
     const sender = new OutboxSender(db, fetchTransport(boxFetch()));
-    faults = ['ok', 'lost-answer', 'down', 'ok', 'lost-answer', 'ok', 'lost-answer', 'lost-answer', 'ok', 'down', 'lost-answer'];
+    faults = [
+      'ok',
+      'lost-answer',
+      'down',
+      'ok',
+      'lost-answer',
+      'ok',
+      'lost-answer',
+      'lost-answer',
+      'ok',
+      'down',
+      'lost-answer',
+    ];
     while ((await sender.flush()) === 'unreachable');
     expect(await db.outbox.count()).toBe(0);
     const counts = await h.counts();
-    expect(counts).toMatchObject({ person: 3, household: 1, household_member: 3, household_facts: 1, assessment: 1, assessment_item: 8 });
-    const members = await h.db.selectFrom('household_member').innerJoin('person', 'person.id', 'household_member.person_id')
-      .select(['person.name', 'household_member.role', 'household_member.left_at']).orderBy('household_member.id').execute();
+    expect(counts).toMatchObject({
+      person: 3,
+      household: 1,
+      household_member: 3,
+      household_facts: 1,
+      assessment: 1,
+      assessment_item: 8,
+    });
+    const members = await h.db
+      .selectFrom('household_member')
+      .innerJoin('person', 'person.id', 'household_member.person_id')
+      .select(['person.name', 'household_member.role', 'household_member.left_at'])
+      .orderBy('household_member.id')
+      .execute();
     expect(members).toEqual([
       { name: 'Hoàng Văn Páo', role: 'head', left_at: null },
       { name: 'Lò Thị Sợi', role: 'member', left_at: null },
       { name: 'Hoàng Văn Sình', role: 'member', left_at: null },
     ]);
-    expect(await h.db.selectFrom('assessment').select(['subject_kind', 'title', 'status']).execute()).toEqual([{ subject_kind: 'household', title: 'gdht', status: 'submitted' }]);
+    expect(await h.db.selectFrom('assessment').select(['subject_kind', 'title', 'status']).execute()).toEqual([
+      { subject_kind: 'household', title: 'gdht', status: 'submitted' },
+    ]);
   });
 
   it('a link the box refuses (a code nobody has) is set aside with its reason and the rest still goes', async () => {
@@ -263,4 +358,3 @@ describe('a household through the tablet outbox', () => {
     expect(await h.counts()).toMatchObject({ household: 1, household_member: 2, assessment: 1 });
   });
 });
-

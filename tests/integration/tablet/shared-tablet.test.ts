@@ -18,7 +18,13 @@ async function started(): Promise<Flow> {
   return flow;
 }
 
-const typed = { name: 'Lò Thị Mẩy', birthYear: '1952', village: '', phone: '0912 345 678', consents: { assessment: false, publicList: false, statistics: false } };
+const typed = {
+  name: 'Lò Thị Mẩy',
+  birthYear: '1952',
+  village: '',
+  phone: '0912 345 678',
+  consents: { assessment: false, publicList: false, statistics: false },
+};
 
 describe('a shared tablet between villagers', () => {
   it('a half-typed registration form leaves the tablet when she goes back, and the next person finds it empty', async () => {

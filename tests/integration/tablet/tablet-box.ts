@@ -12,7 +12,8 @@ export function tabletAgainstBox(): () => Harness {
   const realFetch = globalThis.fetch;
   beforeEach(async () => {
     h = await startHarness();
-    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => h.app.request(String(input), init)) as typeof fetch;
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      h.app.request(String(input), init)) as typeof fetch;
     await db.open();
     await Promise.all(db.tables.map((t) => t.clear()));
   });

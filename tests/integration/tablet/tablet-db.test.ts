@@ -12,7 +12,10 @@ function open(name: string, upTo?: number): TabletDb {
   return db;
 }
 afterEach(async () => {
-  for (const db of opened.splice(0)) { db.close(); await Dexie.delete(db.name); }
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
 });
 
 describe('tablet database versions', () => {
@@ -20,11 +23,33 @@ describe('tablet database versions', () => {
     const name = `upgrade-${uuidv7()}`;
     const v1 = open(name, 1);
     const assessmentId = uuidv7();
-    const session = { key: 'current', screen: 'indicator', indicatorIndex: 3, personId: uuidv7(), person: null, assessmentId, group: 'nhom-1', answers: { CS01: { score: 8 } }, submitted: false };
+    const session = {
+      key: 'current',
+      screen: 'indicator',
+      indicatorIndex: 3,
+      personId: uuidv7(),
+      person: null,
+      assessmentId,
+      group: 'nhom-1',
+      answers: { CS01: { score: 8 } },
+      submitted: false,
+    };
     await v1.table('session').put(session);
     await v1.table('photos').bulkPut([
-      { id: uuidv7(), assessmentId, indicatorId: 'CS03', blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }), uploaded: 0 },
-      { id: uuidv7(), assessmentId, indicatorId: 'CS04', blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }), uploaded: 1 },
+      {
+        id: uuidv7(),
+        assessmentId,
+        indicatorId: 'CS03',
+        blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }),
+        uploaded: 0,
+      },
+      {
+        id: uuidv7(),
+        assessmentId,
+        indicatorId: 'CS04',
+        blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }),
+        uploaded: 1,
+      },
     ]);
     v1.close();
 
@@ -43,9 +68,29 @@ describe('tablet database versions', () => {
   it('v2 → v3 keeps the session, photos and outbox, and adds an empty store of stopped self-checks', async () => {
     const name = `upgrade-${uuidv7()}`;
     const v2 = open(name, 2);
-    const session = { key: 'current', screen: 'result', indicatorIndex: 9, personId: uuidv7(), person: null, assessmentId: uuidv7(), group: 'nhom-1', answers: {}, submitted: true };
+    const session = {
+      key: 'current',
+      screen: 'result',
+      indicatorIndex: 9,
+      personId: uuidv7(),
+      person: null,
+      assessmentId: uuidv7(),
+      group: 'nhom-1',
+      answers: {},
+      submitted: true,
+    };
     await v2.table('session').put(session);
-    await v2.table('outbox').add({ kind: 'person', recordId: session.personId, personId: session.personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
+    await v2
+      .table('outbox')
+      .add({
+        kind: 'person',
+        recordId: session.personId,
+        personId: session.personId,
+        body: {},
+        state: 'pending',
+        attempts: 0,
+        createdAt: '2026-11-23T03:00:00.000Z',
+      });
     v2.close();
 
     const v3 = open(name, 3);
@@ -58,7 +103,9 @@ describe('tablet database versions', () => {
   it('v3 → v4 keeps what it held and adds an empty catalog', async () => {
     const name = `upgrade-${uuidv7()}`;
     const v3 = open(name, 3);
-    await v3.table('digitalDrafts').put({ personId: 'p', attemptId: 'a', startedAt: '2026-11-23T03:00:00.000Z', index: 4, responses: {} });
+    await v3
+      .table('digitalDrafts')
+      .put({ personId: 'p', attemptId: 'a', startedAt: '2026-11-23T03:00:00.000Z', index: 4, responses: {} });
     v3.close();
     const v4 = open(name, 4);
     expect(await v4.table('digitalDrafts').get('p')).toMatchObject({ index: 4 });
@@ -79,12 +126,32 @@ describe('tablet database versions', () => {
     expect(v5.verno).toBe(5);
   });
 
-  it('v5 → v6 keeps the session, outbox and packs, and adds an empty store of the other titles\' criteria sets', async () => {
+  it("v5 → v6 keeps the session, outbox and packs, and adds an empty store of the other titles' criteria sets", async () => {
     const name = `upgrade-${uuidv7()}`;
     const v5 = open(name, 5);
-    const session = { key: 'current', screen: 'result', indicatorIndex: 9, personId: uuidv7(), person: null, assessmentId: uuidv7(), group: 'nhom-1', answers: {}, submitted: true };
+    const session = {
+      key: 'current',
+      screen: 'result',
+      indicatorIndex: 9,
+      personId: uuidv7(),
+      person: null,
+      assessmentId: uuidv7(),
+      group: 'nhom-1',
+      answers: {},
+      submitted: true,
+    };
     await v5.table('session').put(session);
-    await v5.table('outbox').add({ kind: 'learning-plan', recordId: uuidv7(), personId: session.personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
+    await v5
+      .table('outbox')
+      .add({
+        kind: 'learning-plan',
+        recordId: uuidv7(),
+        personId: session.personId,
+        body: {},
+        state: 'pending',
+        attempts: 0,
+        createdAt: '2026-11-23T03:00:00.000Z',
+      });
     await v5.table('audioPacks').put({ id: 'vi-espeak', index: {}, fetchedAt: '2026-11-23T03:00:00.000Z' });
     v5.close();
     const v6 = open(name, 6);
@@ -99,10 +166,38 @@ describe('tablet database versions', () => {
     const name = `upgrade-${uuidv7()}`;
     const v6 = open(name, 6);
     const personId = uuidv7();
-    const session = { key: 'current', screen: 'result', indicatorIndex: 9, personId, person: null, assessmentId: uuidv7(), group: 'nhom-1', answers: {}, submitted: true };
+    const session = {
+      key: 'current',
+      screen: 'result',
+      indicatorIndex: 9,
+      personId,
+      person: null,
+      assessmentId: uuidv7(),
+      group: 'nhom-1',
+      answers: {},
+      submitted: true,
+    };
     await v6.table('session').put(session);
-    await v6.table('outbox').add({ kind: 'digital-attempt', recordId: uuidv7(), personId, body: {}, state: 'pending', attempts: 0, createdAt: '2026-11-23T03:00:00.000Z' });
-    await v6.table('digitalDrafts').put({ personId, attemptId: uuidv7(), startedAt: '2026-11-23T03:00:00.000Z', index: 4, responses: { DS01: { kind: 'self-rating', step: 3 } } });
+    await v6
+      .table('outbox')
+      .add({
+        kind: 'digital-attempt',
+        recordId: uuidv7(),
+        personId,
+        body: {},
+        state: 'pending',
+        attempts: 0,
+        createdAt: '2026-11-23T03:00:00.000Z',
+      });
+    await v6
+      .table('digitalDrafts')
+      .put({
+        personId,
+        attemptId: uuidv7(),
+        startedAt: '2026-11-23T03:00:00.000Z',
+        index: 4,
+        responses: { DS01: { kind: 'self-rating', step: 3 } },
+      });
     v6.close();
     const v7 = open(name);
     expect(await v7.session.get('current')).toEqual(session);
@@ -113,7 +208,10 @@ describe('tablet database versions', () => {
     // Read below Dexie: the store itself is gone from the tablet's IndexedDB.
     const stores = await new Promise<string[]>((done, fail) => {
       const req = indexedDB.open(name);
-      req.onsuccess = () => { done([...req.result.objectStoreNames]); req.result.close(); };
+      req.onsuccess = () => {
+        done([...req.result.objectStoreNames]);
+        req.result.close();
+      };
       req.onerror = () => fail(req.error);
     });
     expect(stores).not.toContain('digitalDrafts');
@@ -123,6 +221,15 @@ describe('tablet database versions', () => {
     const db = open(`fresh-${uuidv7()}`);
     await db.open();
     expect(db.verno).toBe(7);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audioPacks', 'catalogMeta', 'kiosk', 'modelSets', 'outbox', 'photos', 'resources', 'session']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'audioPacks',
+      'catalogMeta',
+      'kiosk',
+      'modelSets',
+      'outbox',
+      'photos',
+      'resources',
+      'session',
+    ]);
   });
 });

@@ -10,8 +10,14 @@ const g = (inner: string): string =>
 
 /** Four bars of rising height, the first `n` filled: how well something is done. */
 function bars(n: number): string {
-  return g([0, 1, 2, 3].map((i) =>
-    `<rect x="${7 + i * 13}" y="${46 - i * 11}" width="10" height="${12 + i * 11}" rx="2" fill="${i < n ? '#f2b705' : '#fff'}"/>`).join(''));
+  return g(
+    [0, 1, 2, 3]
+      .map(
+        (i) =>
+          `<rect x="${7 + i * 13}" y="${46 - i * 11}" width="10" height="${12 + i * 11}" rx="2" fill="${i < n ? '#f2b705' : '#fff'}"/>`,
+      )
+      .join(''),
+  );
 }
 
 export const pictograms = {

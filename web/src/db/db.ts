@@ -4,18 +4,52 @@ import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { AttendanceEvidenceSchema } from '../../../shared/schemas/attendance.ts';
 import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
-import { DigitalAttemptViewSchema, DigitalResponseSchema, type PutDigitalAttempt, type PutDigitalDraft } from '../../../shared/schemas/digital-attempt.ts';
+import {
+  DigitalAttemptViewSchema,
+  DigitalResponseSchema,
+  type PutDigitalAttempt,
+  type PutDigitalDraft,
+} from '../../../shared/schemas/digital-attempt.ts';
 import type { ResourceView } from '../../../shared/schemas/resource.ts';
 import type { AudioPackIndex } from '../../../shared/schemas/audio-pack.ts';
-import { LearningPlanEvidenceSchema, PutLearningPlanSchema, type PutLearningPlan } from '../../../shared/schemas/learning-plan.ts';
-import { HouseholdViewSchema, type HouseholdFacts, type LinkMember, type RegisterHousehold } from '../../../shared/schemas/registry.ts';
-import { ModelCriteriaSetSchema, type ModelCriteriaSet, type ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import {
+  LearningPlanEvidenceSchema,
+  PutLearningPlanSchema,
+  type PutLearningPlan,
+} from '../../../shared/schemas/learning-plan.ts';
+import {
+  HouseholdViewSchema,
+  type HouseholdFacts,
+  type LinkMember,
+  type RegisterHousehold,
+} from '../../../shared/schemas/registry.ts';
+import {
+  ModelCriteriaSetSchema,
+  type ModelCriteriaSet,
+  type ModelTitle,
+} from '../../../shared/schemas/model-criteria-set.ts';
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
 import { ModelVerdictSchema } from '../../../shared/schemas/responses/model-verdict.ts';
 
 /** Where the villager is in the flow; saved on every step so a reload resumes there. */
-export const ScreenSchema = v.picklist(['welcome', 'register', 'find', 'group', 'indicator', 'review', 'result', 'digital', 'digital-result', 'resources', 'plan',
-  'household', 'household-facts', 'household-item', 'household-review', 'household-result']);
+export const ScreenSchema = v.picklist([
+  'welcome',
+  'register',
+  'find',
+  'group',
+  'indicator',
+  'review',
+  'result',
+  'digital',
+  'digital-result',
+  'resources',
+  'plan',
+  'household',
+  'household-facts',
+  'household-item',
+  'household-review',
+  'household-result',
+]);
 export type Screen = v.InferOutput<typeof ScreenSchema>;
 
 export const RegistrationDraftSchema = v.object({
@@ -70,9 +104,21 @@ export const HouseholdDraftSchema = v.object({
   /** Registered on this tablet and still in the outbox: no member can be linked until the box has it. */
   registeredHere: v.optional(v.boolean()),
   /** The last link asked for, and what came of it (the name linked, the box's refusal, or kept to send later). */
-  link: v.optional(v.object({ outcome: v.picklist(['linked', 'refused', 'queued']), name: v.optional(v.string()), code: v.optional(v.string()) })),
+  link: v.optional(
+    v.object({
+      outcome: v.picklist(['linked', 'refused', 'queued']),
+      name: v.optional(v.string()),
+      code: v.optional(v.string()),
+    }),
+  ),
   /** The year's facts as answered so far (children only as counts: never a name, birth year or grade). */
-  facts: v.optional(v.object({ schoolAgeChildren: v.optional(v.number()), allChildrenInSchool: v.optional(v.nullable(v.boolean())), more: v.optional(v.boolean()) })),
+  facts: v.optional(
+    v.object({
+      schoolAgeChildren: v.optional(v.number()),
+      allChildrenInSchool: v.optional(v.nullable(v.boolean())),
+      more: v.optional(v.boolean()),
+    }),
+  ),
   factsStep: v.optional(v.picklist(['count', 'school'])),
   /** The self-assessment "Gia đình học tập": its id (made here), answers by item, where she is. */
   assessmentId: v.string(),
@@ -80,7 +126,9 @@ export const HouseholdDraftSchema = v.object({
   index: v.number(),
   submitted: v.boolean(),
   /** What the box gave when the assessment was opened: the set, the year and its computed items so far. */
-  start: v.optional(v.object({ setId: v.string(), setVersion: v.string(), year: v.number(), verdict: v.nullable(ModelVerdictSchema) })),
+  start: v.optional(
+    v.object({ setId: v.string(), setVersion: v.string(), year: v.number(), verdict: v.nullable(ModelVerdictSchema) }),
+  ),
   /** The box could not be reached when the assessment was opened: computed items are not known. */
   unreachable: v.optional(v.boolean()),
   /** The box's verdict once it has the submitted assessment. */
@@ -103,7 +151,10 @@ export const SessionSchema = v.object({
   person: v.nullable(PersonViewSchema),
   assessmentId: v.string(),
   group: v.nullable(v.string()),
-  answers: v.record(v.string(), v.object({ score: v.optional(v.number()), note: v.optional(v.string()), confirmed: v.optional(v.boolean()) })),
+  answers: v.record(
+    v.string(),
+    v.object({ score: v.optional(v.number()), note: v.optional(v.string()), confirmed: v.optional(v.boolean()) }),
+  ),
   /**
    * The token the box binds to her for this session (web/src/platform/villager-token.ts), made when
    * she registers or looks herself up; sent on every request about her, and gone with the session.
@@ -174,23 +225,24 @@ interface OutboxBase {
 }
 
 /** A change made on the tablet and not yet confirmed by the box; removed as soon as the box has it. */
-export type OutboxItem = OutboxBase & (
-  | { kind: 'person'; recordId: string; body: RegisterPerson }
-  | { kind: 'assessment'; recordId: string; body: PutAssessment }
-  | { kind: 'photo'; recordId: string; assessmentId: string; indicatorId: string; blob: Blob }
-  | { kind: 'digital-attempt'; recordId: string; body: PutDigitalAttempt }
-  /** Her self-check paused part-way, for the box to keep (recordId: the attempt's id; sent to the person's draft). */
-  | { kind: 'digital-draft'; recordId: string; body: PutDigitalDraft }
-  | { kind: 'learning-plan'; recordId: string; body: PutLearningPlan }
-  /** A household registered by its head (recordId: the household's id, made on the tablet). */
-  | { kind: 'household'; recordId: string; body: RegisterHousehold }
-  /** An adult linked by her slip code (recordId: an id of this link, so the tablet can find what came of it). */
-  | { kind: 'household-member'; recordId: string; householdId: string; body: LinkMember }
-  /** The household's facts for a year (recordId: the household's id). */
-  | { kind: 'household-facts'; recordId: string; year: number; body: HouseholdFacts }
-  /** A self-assessment of a household (and later a clan, village or unit). */
-  | { kind: 'model-assessment'; recordId: string; body: PutModelAssessment }
-);
+export type OutboxItem = OutboxBase &
+  (
+    | { kind: 'person'; recordId: string; body: RegisterPerson }
+    | { kind: 'assessment'; recordId: string; body: PutAssessment }
+    | { kind: 'photo'; recordId: string; assessmentId: string; indicatorId: string; blob: Blob }
+    | { kind: 'digital-attempt'; recordId: string; body: PutDigitalAttempt }
+    /** Her self-check paused part-way, for the box to keep (recordId: the attempt's id; sent to the person's draft). */
+    | { kind: 'digital-draft'; recordId: string; body: PutDigitalDraft }
+    | { kind: 'learning-plan'; recordId: string; body: PutLearningPlan }
+    /** A household registered by its head (recordId: the household's id, made on the tablet). */
+    | { kind: 'household'; recordId: string; body: RegisterHousehold }
+    /** An adult linked by her slip code (recordId: an id of this link, so the tablet can find what came of it). */
+    | { kind: 'household-member'; recordId: string; householdId: string; body: LinkMember }
+    /** The household's facts for a year (recordId: the household's id). */
+    | { kind: 'household-facts'; recordId: string; year: number; body: HouseholdFacts }
+    /** A self-assessment of a household (and later a clan, village or unit). */
+    | { kind: 'model-assessment'; recordId: string; body: PutModelAssessment }
+  );
 
 export type TabletDb = Dexie & {
   kiosk: EntityTable<CachedKioskInfo, 'key'>;
@@ -236,10 +288,16 @@ export function declareVersions(db: Dexie, upTo = 7): void {
   if (upTo < 2) return;
   // v2: sends go through an outbox; photos lose their "uploaded" flag, since a photo leaves the
   // photos table for the outbox when its session is handed over.
-  db.version(2).stores({ outbox: '++seq, state, personId' }).upgrade((tx) =>
-    tx.table('photos').toCollection().modify((photo: Record<string, unknown>) => {
-      delete photo.uploaded;
-    }));
+  db.version(2)
+    .stores({ outbox: '++seq, state, personId' })
+    .upgrade((tx) =>
+      tx
+        .table('photos')
+        .toCollection()
+        .modify((photo: Record<string, unknown>) => {
+          delete photo.uploaded;
+        }),
+    );
   if (upTo < 3) return;
   // v3: digital-skills self-checks stopped part-way, by person.
   db.version(3).stores({ digitalDrafts: 'personId' });

@@ -4,7 +4,9 @@ import { newVillagerToken } from '../platform/villager-token.ts';
 
 /** Every call about a person carries the villager session's token; the staff screens' calls (no token) do not. */
 const realFetch = globalThis.fetch;
-afterEach(() => { globalThis.fetch = realFetch; });
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
 
 function recordHeaders(): Map<string, string | null> {
   const seen = new Map<string, string | null>();
@@ -15,7 +17,12 @@ function recordHeaders(): Map<string, string | null> {
   return seen;
 }
 
-const person = { name: 'Lan', birthYear: 1954, village: 'Thôn 1', consents: { assessment: true, publicList: true, statistics: false } };
+const person = {
+  name: 'Lan',
+  birthYear: 1954,
+  village: 'Thôn 1',
+  consents: { assessment: true, publicList: true, statistics: false },
+};
 const calls = (token?: string) => [
   () => api.register('p1', person, token),
   () => api.person('p1', token),
@@ -25,7 +32,12 @@ const calls = (token?: string) => [
   () => api.digitalDraft('p1', token),
   () => api.householdOf('p1', token),
   () => api.modelStart('gdht', 'h1', token),
-  () => api.putAssessment('a1', { personId: 'p1', criteriaSetId: 's', criteriaSetVersion: '1', group: 'g', status: 'draft', answers: [] }, token),
+  () =>
+    api.putAssessment(
+      'a1',
+      { personId: 'p1', criteriaSetId: 's', criteriaSetVersion: '1', group: 'g', status: 'draft', answers: [] },
+      token,
+    ),
   () => api.putPhoto('a1', 'e1', 'CS03', new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' }), token),
 ];
 
@@ -58,10 +70,14 @@ describe('newVillagerToken', () => {
 
 describe('boxNow', () => {
   const answerDated = (date: Date) => {
-    globalThis.fetch = (async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json', date: date.toUTCString() } })) as typeof fetch;
+    globalThis.fetch = (async () =>
+      new Response('{}', {
+        status: 200,
+        headers: { 'content-type': 'application/json', date: date.toUTCString() },
+      })) as typeof fetch;
   };
 
-  it('is the box\'s clock as its last answer dated itself, however far this tablet\'s is off', async () => {
+  it("is the box's clock as its last answer dated itself, however far this tablet's is off", async () => {
     answerDated(new Date(Date.now() - 14 * 86_400_000));
     await api.digitalHistory('p1').catch(() => {});
     expect(Math.abs(boxNow().getTime() - (Date.now() - 14 * 86_400_000))).toBeLessThan(3000);
@@ -70,7 +86,7 @@ describe('boxNow', () => {
     expect(Math.abs(boxNow().getTime() - (Date.now() + 10 * 60_000))).toBeLessThan(3000);
   });
 
-  it('is this tablet\'s own clock when the two agree to the second', async () => {
+  it("is this tablet's own clock when the two agree to the second", async () => {
     answerDated(new Date());
     await api.digitalHistory('p1').catch(() => {});
     const before = Date.now();

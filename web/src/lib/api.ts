@@ -10,7 +10,11 @@ import { CurrentAssessmentSchema, HouseholdOfSchema } from '../../../shared/sche
 
 /** A refusal or failure, with the box's stable code ('network' when the box did not answer). */
 export class ApiError extends Error {
-  constructor(readonly code: ErrorCode | 'network', message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -42,7 +46,11 @@ function noteBoxClock(res: Response): void {
  * One call to the box under `/api`: the answer checked against its schema, a refusal turned into
  * an ApiError with the box's code. Shared by the villager's and the staff's screens.
  */
-export async function call<S extends v.GenericSchema>(schema: S, path: string, init: RequestInit = {}): Promise<v.InferOutput<S>> {
+export async function call<S extends v.GenericSchema>(
+  schema: S,
+  path: string,
+  init: RequestInit = {},
+): Promise<v.InferOutput<S>> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, { ...init, credentials: 'same-origin' });
@@ -59,7 +67,9 @@ export async function call<S extends v.GenericSchema>(schema: S, path: string, i
 }
 
 const json = (method: string, body: unknown): RequestInit => ({
-  method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
 });
 
 /** The header that carries a villager session's token (web/src/platform/villager-token.ts). */
@@ -72,7 +82,10 @@ export const VILLAGER_TOKEN_HEADER = 'X-Villager-Token';
  */
 export function withVillagerToken(token: string | undefined, init: RequestInit = {}): RequestInit {
   if (!token) return init;
-  return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), [VILLAGER_TOKEN_HEADER]: token } };
+  return {
+    ...init,
+    headers: { ...(init.headers as Record<string, string> | undefined), [VILLAGER_TOKEN_HEADER]: token },
+  };
 }
 
 const as = withVillagerToken;
@@ -82,23 +95,34 @@ export const api = {
   kiosk: () => call(KioskInfoSchema, '/kiosk'),
   /** Ends the facilitator's sign-in on this tablet (an assisted session's end); the answer is not read. */
   staffSignOut: () => call(v.unknown(), '/staff/sign-out', { method: 'POST' }),
-  register: (id: string, person: RegisterPerson, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
+  register: (id: string, person: RegisterPerson, token?: string) =>
+    call(PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
   person: (id: string, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token)),
-  digitalHistory: (personId: string, token?: string) => call(DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
+  digitalHistory: (personId: string, token?: string) =>
+    call(DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
   /** Her self-check paused part-way, kept at the box (the tablet keeps none), or null. */
-  digitalDraft: (personId: string, token?: string) => call(DigitalDraftAnswerSchema, `/people/${personId}/digital-draft`, as(token)),
+  digitalDraft: (personId: string, token?: string) =>
+    call(DigitalDraftAnswerSchema, `/people/${personId}/digital-draft`, as(token)),
   /** A successful look-up binds the token to her at the box. */
   personByCode: (code: string, birthYear: number, token?: string) =>
     call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`, as(token)),
   currentAssessment: (personId: string, token?: string) =>
     call(CurrentAssessmentSchema, `/people/${personId}/assessments/current`, as(token)),
   /** The household the person is in now (members by name, the head first), or null. */
-  householdOf: (personId: string, token?: string) => call(HouseholdOfSchema, `/people/${personId}/household`, as(token)),
+  householdOf: (personId: string, token?: string) =>
+    call(HouseholdOfSchema, `/people/${personId}/household`, as(token)),
   modelStart: (title: ModelTitle, subjectId: string, token?: string) =>
     call(ModelStartSchema, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`, as(token)),
-  putAssessment: (id: string, body: PutAssessment, token?: string) => call(AssessmentViewSchema, `/assessments/${id}`, as(token, json('PUT', body))),
+  putAssessment: (id: string, body: PutAssessment, token?: string) =>
+    call(AssessmentViewSchema, `/assessments/${id}`, as(token, json('PUT', body))),
   putPhoto: (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob, token?: string) =>
-    call(EvidenceViewSchema, `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`, as(token, {
-      method: 'PUT', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob,
-    })),
+    call(
+      EvidenceViewSchema,
+      `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`,
+      as(token, {
+        method: 'PUT',
+        headers: { 'content-type': blob.type || 'image/jpeg' },
+        body: blob,
+      }),
+    ),
 };

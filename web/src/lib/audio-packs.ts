@@ -23,13 +23,18 @@ interface Loaded {
 const REFRESH_MS = 10 * 60_000;
 
 /** Whether a pack's language is the one asked for (`vi` matches `vi-VN`). */
-const sameLang = (packLang: string, lang: string) => packLang.toLowerCase().split('-')[0] === lang.toLowerCase().split('-')[0];
+const sameLang = (packLang: string, lang: string) =>
+  packLang.toLowerCase().split('-')[0] === lang.toLowerCase().split('-')[0];
 
 function load(index: AudioPackIndex): Loaded {
   const id = index.pack.id;
   const clips = Object.entries(index.clips).map(([clipId, c]) => ({
     text: c.text,
-    clip: { pack: id, id: clipId, url: `/api/audio/packs/${encodeURIComponent(id)}/clips/${encodeURIComponent(c.file)}?v=${c.sha}` },
+    clip: {
+      pack: id,
+      id: clipId,
+      url: `/api/audio/packs/${encodeURIComponent(id)}/clips/${encodeURIComponent(c.file)}?v=${c.sha}`,
+    },
   }));
   return { index, lookup: clipLookup(clips) };
 }
@@ -55,7 +60,9 @@ class AudioPacks implements ClipSource {
 
   /** Whether any pack of this kind speaks the language. */
   has(lang: string, kind: Kind): boolean {
-    return this.packs.some((p) => p.index.pack.kind === kind && p.index.pack.clips > 0 && sameLang(p.index.pack.lang, lang));
+    return this.packs.some(
+      (p) => p.index.pack.kind === kind && p.index.pack.clips > 0 && sameLang(p.index.pack.lang, lang),
+    );
   }
 
   /** Clips of one pack of this kind and language that, one after another, say the whole text; null if none does. */
@@ -70,7 +77,11 @@ class AudioPacks implements ClipSource {
 
   private set(indexes: AudioPackIndex[]): void {
     // Recorded before synthesized, then by name: the same order every time.
-    this.packs = indexes.map(load).sort((a, b) => a.index.pack.kind.localeCompare(b.index.pack.kind) || a.index.pack.id.localeCompare(b.index.pack.id));
+    this.packs = indexes
+      .map(load)
+      .sort(
+        (a, b) => a.index.pack.kind.localeCompare(b.index.pack.kind) || a.index.pack.id.localeCompare(b.index.pack.id),
+      );
     for (const l of this.listeners) l();
   }
 

@@ -17,5 +17,6 @@ export async function resizePhoto(file: Blob, longSide: number, quality = 0.8): 
   ctx.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('could not encode JPEG'))), 'image/jpeg', quality));
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('could not encode JPEG'))), 'image/jpeg', quality),
+  );
 }

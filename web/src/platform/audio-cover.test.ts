@@ -16,8 +16,16 @@ describe('clips that say a text', () => {
     ['one clip, as written', 'Bác làm công việc gì?', ['group.heading']],
     ['one clip, punctuation and spacing aside', '  Bác làm   công việc gì ', ['group.heading']],
     ['decomposed Vietnamese letters (NFD) match', 'Bác làm công việc gì?'.normalize('NFD'), ['group.heading']],
-    ['an indicator and its explanation, read together', 'Thường xuyên đọc sách báo. Câu này hỏi: có hay xem tin tức không.', ['CS01.text', 'CS01.explain']],
-    ['a heading and a list joined with ". "', 'Ví dụ minh chứng: Kể tên chương trình đài. Ảnh sách, báo', ['evidenceHeading', 'ev0', 'ev1']],
+    [
+      'an indicator and its explanation, read together',
+      'Thường xuyên đọc sách báo. Câu này hỏi: có hay xem tin tức không.',
+      ['CS01.text', 'CS01.explain'],
+    ],
+    [
+      'a heading and a list joined with ". "',
+      'Ví dụ minh chứng: Kể tên chương trình đài. Ảnh sách, báo',
+      ['evidenceHeading', 'ev0', 'ev1'],
+    ],
     ['the fewest clips when a shorter one also fits', 'Bác làm công việc gì', ['group.heading']],
   ])('%s', (_name, text, expected) => {
     expect(coverText(text, lookup)).toEqual(expected);

@@ -9,7 +9,9 @@ import { normalizeSpoken } from '../../../shared/schemas/audio-pack.ts';
 
 /** The words of a text, punctuation between them dropped: what is compared. */
 export function speechKey(text: string): string {
-  return normalizeSpoken(text).replace(/[\s.,:;!?…–—]+/g, ' ').trim();
+  return normalizeSpoken(text)
+    .replace(/[\s.,:;!?…–—]+/g, ' ')
+    .trim();
 }
 
 /** Clips of one pack by speechKey of their text, with the longest clip in words. */

@@ -63,7 +63,9 @@ async function playClips(clips: ClipRef[]): Promise<void> {
       await new Promise<void>((resolve, reject) => {
         audio.addEventListener('ended', () => resolve(), { once: true });
         audio.addEventListener('error', () => reject(new Error('clip could not be played')), { once: true });
-        audio.addEventListener('pause', () => { if (mine !== generation) resolve(); });
+        audio.addEventListener('pause', () => {
+          if (mine !== generation) resolve();
+        });
         audio.play().catch(reject);
       });
     } finally {
@@ -102,13 +104,19 @@ export const createSpeech = (currentLang: () => string, audioPacks: ClipSource):
   canSay(text) {
     audioPacks.start();
     const lang = currentLang();
-    return voiceFor(lang) !== undefined || audioPacks.clipsFor(text, lang, 'recorded') !== null || audioPacks.clipsFor(text, lang, 'synthesized') !== null;
+    return (
+      voiceFor(lang) !== undefined ||
+      audioPacks.clipsFor(text, lang, 'recorded') !== null ||
+      audioPacks.clipsFor(text, lang, 'synthesized') !== null
+    );
   },
   speak(text) {
     audioPacks.start();
     stopAll();
     const lang = currentLang();
-    const clips = audioPacks.clipsFor(text, lang, 'recorded') ?? (voiceFor(lang) ? null : audioPacks.clipsFor(text, lang, 'synthesized'));
+    const clips =
+      audioPacks.clipsFor(text, lang, 'recorded') ??
+      (voiceFor(lang) ? null : audioPacks.clipsFor(text, lang, 'synthesized'));
     if (clips) {
       void playClips(clips).catch(() => {
         // A clip that cannot be had or played: the platform's voice, if any, says it instead.

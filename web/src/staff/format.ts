@@ -6,8 +6,20 @@ import { vietnamWallClock } from '../../../shared/domain/vietnam-time.ts';
 
 /** Vietnam's wall clock at an instant (vietnamWallClock) is formatted by its UTC fields. */
 const zone = 'UTC';
-const dateFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: zone,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: zone,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** A calendar date ("2026-11-23") or an instant, as the day in Vietnam. */
 export function staffDate(isoOrDate: string): string {

@@ -9,16 +9,25 @@ import { fill } from '../../../shared/i18n/vi.ts';
 export const hubText = {
   menu: { appraise: 'Thẩm định thôn và đơn vị học tập' },
   titles: {
-    cdht: 'Công dân học tập', gdht: 'Gia đình học tập', dhht: 'Dòng họ học tập', cddht: 'Cộng đồng học tập', dvht: 'Đơn vị học tập',
+    cdht: 'Công dân học tập',
+    gdht: 'Gia đình học tập',
+    dhht: 'Dòng họ học tập',
+    cddht: 'Cộng đồng học tập',
+    dvht: 'Đơn vị học tập',
   } satisfies Record<DecisionTitle, string>,
   /** What one recognized subject of each title is called, for counts ("3 gia đình"). */
-  nouns: { cdht: 'người', gdht: 'gia đình', dhht: 'dòng họ', cddht: 'thôn', dvht: 'đơn vị' } satisfies Record<DecisionTitle, string>,
+  nouns: { cdht: 'người', gdht: 'gia đình', dhht: 'dòng họ', cddht: 'thôn', dvht: 'đơn vị' } satisfies Record<
+    DecisionTitle,
+    string
+  >,
   decisions: {
     titleChoice: 'Danh hiệu',
     heading: 'Quyết định công nhận {title}',
     lead: {
-      center: 'Các bản tự đánh giá đã được chi hội khuyến học ở thôn thẩm định. Chọn những nơi được công nhận, nhập số quyết định, ngày ký và người ký.',
-      commune: 'Các bản tự đánh giá đã được xã thẩm định (mục "Thẩm định thôn và đơn vị học tập"). Chọn những nơi được công nhận, nhập số quyết định, ngày ký và người ký.',
+      center:
+        'Các bản tự đánh giá đã được chi hội khuyến học ở thôn thẩm định. Chọn những nơi được công nhận, nhập số quyết định, ngày ký và người ký.',
+      commune:
+        'Các bản tự đánh giá đã được xã thẩm định (mục "Thẩm định thôn và đơn vị học tập"). Chọn những nơi được công nhận, nhập số quyết định, ngày ký và người ký.',
     },
     none: 'Chưa có bản tự đánh giá nào được thẩm định trong năm này.',
     subject: { gdht: 'Gia đình', dhht: 'Dòng họ', cddht: 'Thôn', dvht: 'Đơn vị' },
@@ -44,7 +53,8 @@ export const hubText = {
     subject: 'Thôn / đơn vị',
     center: 'Trung tâm',
     decided: 'Đã có quyết định công nhận',
-    locked: 'Đã có quyết định công nhận nên không sửa được kết quả thẩm định. Muốn sửa, hãy mở lại kết quả trong mục "Quyết định công nhận".',
+    locked:
+      'Đã có quyết định công nhận nên không sửa được kết quả thẩm định. Muốn sửa, hãy mở lại kết quả trong mục "Quyết định công nhận".',
     open: 'Mở',
   },
 };
@@ -53,6 +63,9 @@ export const hubText = {
 export function verdictText(v: VerdictSummary | null): string {
   if (!v) return hubText.verdict.unknown;
   const word = v.passed ? hubText.verdict.passed : hubText.verdict.notPassed;
-  if (v.kind === 'points') return [fill(hubText.verdict.points, { total: v.total ?? 0, max: v.maxTotal ?? 0 }), v.band, word].filter(Boolean).join(' · ');
+  if (v.kind === 'points')
+    return [fill(hubText.verdict.points, { total: v.total ?? 0, max: v.maxTotal ?? 0 }), v.band, word]
+      .filter(Boolean)
+      .join(' · ');
   return v.level && v.levelLabel ? `${v.levelLabel} · ${word}` : hubText.verdict.noLevel;
 }

@@ -3,7 +3,8 @@ import { withSerialId } from './dialect.ts';
 
 /** People, consents, assessments over a subject kind, evidence and the outbox of changes. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('person')
+  await db.schema
+    .createTable('person')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -25,7 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('consent_person').on('consent').columns(['person_id', 'id']).execute();
 
   // Over a subject kind from the start: a learning family or unit is a new criteria set and kind.
-  await db.schema.createTable('assessment')
+  await db.schema
+    .createTable('assessment')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('subject_kind', 'text', (c) => c.notNull())
     .addColumn('subject_id', 'text', (c) => c.notNull())
@@ -42,7 +44,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('assessment_subject_year', ['subject_kind', 'subject_id', 'title', 'year'])
     .execute();
 
-  await db.schema.createTable('assessment_item')
+  await db.schema
+    .createTable('assessment_item')
     .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessment.id').onDelete('cascade'))
     .addColumn('indicator_id', 'text', (c) => c.notNull())
     .addColumn('score', 'integer', (c) => c.notNull())
@@ -50,7 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('assessment_item_pk', ['assessment_id', 'indicator_id'])
     .execute();
 
-  await db.schema.createTable('evidence')
+  await db.schema
+    .createTable('evidence')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessment.id'))
     .addColumn('indicator_id', 'text', (c) => c.notNull())
@@ -73,7 +77,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('outbox_record').on('outbox').columns(['record_kind', 'record_id', 'revision']).unique().execute();
+  await db.schema
+    .createIndex('outbox_record')
+    .on('outbox')
+    .columns(['record_kind', 'record_id', 'revision'])
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -3,7 +3,8 @@ import { withSerialId } from './dialect.ts';
 
 /** Staff accounts and sessions, appraisals, proposal lists, the audit log, erased-person tallies. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('staff')
+  await db.schema
+    .createTable('staff')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     // Sign-in is by name: one account per name, whatever the letter case or Unicode form.
@@ -16,7 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('staff_session')
+  await db.schema
+    .createTable('staff_session')
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -35,7 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'id']).execute();
 
   // One appraisal per assessment (thẩm định by the village branch), over the same subject kinds.
-  await db.schema.createTable('appraisal')
+  await db.schema
+    .createTable('appraisal')
     .addColumn('assessment_id', 'text', (c) => c.primaryKey().references('assessment.id'))
     .addColumn('appraiser_id', 'text', (c) => c.notNull().references('staff.id'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('appraised', 'returned')`))
@@ -45,7 +48,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('appraisal_item')
+  await db.schema
+    .createTable('appraisal_item')
     .addColumn('assessment_id', 'text', (c) => c.notNull().references('appraisal.assessment_id').onDelete('cascade'))
     .addColumn('indicator_id', 'text', (c) => c.notNull())
     .addColumn('score', 'integer', (c) => c.notNull())
@@ -53,7 +57,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('appraisal_item_pk', ['assessment_id', 'indicator_id'])
     .execute();
 
-  await db.schema.createTable('proposal_list')
+  await db.schema
+    .createTable('proposal_list')
     .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('finalized_at', 'text', (c) => c.notNull())
@@ -62,7 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // When a person is erased, what reports count of them stays here, with nothing that identifies them.
-  await db.schema.createTable('erased_tally')
+  await db.schema
+    .createTable('erased_tally')
     .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('metric', 'text', (c) => c.notNull())
@@ -77,7 +83,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('assessment_item').dropColumn('confirmed').execute();
   await db.schema.alterTable('assessment').dropColumn('assisted_by').execute();
-  for (const table of ['erased_tally', 'proposal_list', 'appraisal_item', 'appraisal', 'audit_log', 'staff_session', 'staff']) {
+  for (const table of [
+    'erased_tally',
+    'proposal_list',
+    'appraisal_item',
+    'appraisal',
+    'audit_log',
+    'staff_session',
+    'staff',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

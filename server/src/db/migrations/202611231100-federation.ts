@@ -4,7 +4,8 @@ import { withSerialId } from './dialect.ts';
 /** Federation: the hub's registry of nodes below it and the records they send; the center's sync state. */
 export async function up(db: Kysely<any>): Promise<void> {
   // Hub side: centers (or communes) enrolled below this hub.
-  await db.schema.createTable('hub_node')
+  await db.schema
+    .createTable('hub_node')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('public_key', 'text', (c) => c.notNull())
@@ -15,7 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('backlog', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
-  await db.schema.createTable('hub_enrolment')
+  await db.schema
+    .createTable('hub_enrolment')
     .addColumn('code_hash', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -25,7 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Nonces seen within the clock-skew window: a replayed request is refused.
-  await db.schema.createTable('hub_nonce')
+  await db.schema
+    .createTable('hub_nonce')
     .addColumn('node_id', 'text', (c) => c.notNull())
     .addColumn('nonce', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
@@ -40,7 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The latest revision of every record received, and every revision ever applied.
-  await db.schema.createTable('hub_record')
+  await db.schema
+    .createTable('hub_record')
     .addColumn('record_kind', 'text', (c) => c.notNull())
     .addColumn('record_id', 'text', (c) => c.notNull())
     .addColumn('origin', 'text', (c) => c.notNull())
@@ -61,14 +65,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Center side: one row per key (hub address, node id, keys, cursor, last success and error).
-  await db.schema.createTable('sync_state')
+  await db.schema
+    .createTable('sync_state')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['sync_state', 'hub_record_history', 'hub_record', 'hub_refusal', 'hub_nonce', 'hub_enrolment', 'hub_node']) {
+  for (const t of [
+    'sync_state',
+    'hub_record_history',
+    'hub_record',
+    'hub_refusal',
+    'hub_nonce',
+    'hub_enrolment',
+    'hub_node',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -19,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('hub_feed_node').on('hub_feed').columns(['node_id', 'seq']).execute();
 
   // Hub: a recognition decision (one act naming many people), and who it names.
-  await db.schema.createTable('hub_decision')
+  await db.schema
+    .createTable('hub_decision')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -31,7 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('hub_decision_person')
+  await db.schema
+    .createTable('hub_decision_person')
     .addColumn('decision_id', 'text', (c) => c.notNull())
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('node_id', 'text', (c) => c.notNull())
@@ -39,7 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Center: a person's recognition as decided above, kept by (person, title, year).
-  await db.schema.createTable('recognition')
+  await db.schema
+    .createTable('recognition')
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -51,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('recognition_pk', ['person_id', 'title', 'year'])
     .execute();
   // Center: the latest revision of every record the feed brought, by kind and id.
-  await db.schema.createTable('feed_record')
+  await db.schema
+    .createTable('feed_record')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('record_id', 'text', (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())

@@ -10,7 +10,8 @@ import { withSerialId } from './dialect.ts';
  * proposal list gets an id and a revision, so its closing travels to the hub as the center's report.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('hub_person')
+  await db.schema
+    .createTable('hub_person')
     .addColumn('person_id', 'text', (c) => c.primaryKey())
     .addColumn('node_id', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -19,7 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('registered_year', 'integer', (c) => c.notNull())
     .addColumn('public_list', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('hub_assessment')
+  await db.schema
+    .createTable('hub_assessment')
     .addColumn('assessment_id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('node_id', 'text', (c) => c.notNull())
@@ -44,7 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('streak', 'integer', (c) => c.notNull())
     .execute();
   // Hub projection of the digital-skills self-checks received (flags only).
-  await db.schema.createTable('hub_digital_check')
+  await db.schema
+    .createTable('hub_digital_check')
     .addColumn('record_id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -52,15 +55,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('has_digital', 'integer', (c) => c.notNull())
     .addColumn('proficient', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('hub_digital_check_person').on('hub_digital_check').columns(['person_id', 'year']).execute();
+  await db.schema
+    .createIndex('hub_digital_check_person')
+    .on('hub_digital_check')
+    .columns(['person_id', 'year'])
+    .execute();
   await db.schema.createIndex('hub_assessment_year').on('hub_assessment').columns(['year', 'person_id']).execute();
   // The dashboard groups every year by village.
-  await db.schema.createIndex('hub_assessment_year_village').on('hub_assessment').columns(['year', 'village']).execute();
+  await db.schema
+    .createIndex('hub_assessment_year_village')
+    .on('hub_assessment')
+    .columns(['year', 'village'])
+    .execute();
   await db.schema.createIndex('hub_assessment_person').on('hub_assessment').columns(['person_id']).execute();
   await db.schema.createIndex('hub_decision_person_person').on('hub_decision_person').columns(['person_id']).execute();
 
   // Adults per village (kind 'village') or staff per learning unit (kind 'unit') for a year.
-  await db.schema.createTable('hub_population')
+  await db.schema
+    .createTable('hub_population')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -87,7 +99,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   // A proposal the commune declined, with its reason (sent down to the center).
-  await db.schema.createTable('hub_decline')
+  await db.schema
+    .createTable('hub_decline')
     .addColumn('assessment_id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('node_id', 'text', (c) => c.notNull())
@@ -101,17 +114,33 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Center: a closed proposal list is the center's report for the year; it travels by id.
   await db.schema.alterTable('proposal_list').addColumn('id', 'text').execute();
-  await db.schema.alterTable('proposal_list').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('proposal_list')
+    .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   const lists = await db.selectFrom('proposal_list').select(['village', 'year']).execute();
   for (const l of lists) {
-    await db.updateTable('proposal_list').set({ id: randomUUID() }).where('village', '=', l.village).where('year', '=', l.year).execute();
+    await db
+      .updateTable('proposal_list')
+      .set({ id: randomUUID() })
+      .where('village', '=', l.village)
+      .where('year', '=', l.year)
+      .execute();
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('proposal_list').dropColumn('revision').execute();
   await db.schema.alterTable('proposal_list').dropColumn('id').execute();
-  for (const t of ['hub_digital_check', 'hub_decline', 'hub_unit_change', 'hub_target_adjustment', 'hub_population', 'hub_assessment', 'hub_person']) {
+  for (const t of [
+    'hub_digital_check',
+    'hub_decline',
+    'hub_unit_change',
+    'hub_target_adjustment',
+    'hub_population',
+    'hub_assessment',
+    'hub_person',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

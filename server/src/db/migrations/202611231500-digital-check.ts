@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
  * villager's responses (kept as they were given) with the bank it was taken on.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('digital_attempt')
+  await db.schema
+    .createTable('digital_attempt')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -19,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('proficient', 'integer', (c) => c.notNull())
     .addColumn('assisted_by', 'text')
     .execute();
-  await db.schema.createIndex('digital_attempt_person').on('digital_attempt').columns(['person_id', 'finished_at']).execute();
+  await db.schema
+    .createIndex('digital_attempt_person')
+    .on('digital_attempt')
+    .columns(['person_id', 'finished_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

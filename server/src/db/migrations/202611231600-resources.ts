@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
  * only for what changed after the version it holds (retired resources included, to be dropped).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('resource')
+  await db.schema
+    .createTable('resource')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('origin', 'text', (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())

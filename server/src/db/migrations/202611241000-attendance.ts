@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
  * facilitator; erasing a person deletes theirs.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('attendance')
+  await db.schema
+    .createTable('attendance')
     .addColumn('resource_id', 'text', (c) => c.notNull().references('resource.id'))
     .addColumn('session_starts_at', 'text', (c) => c.notNull())
     .addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
@@ -15,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('attendance_pk', ['resource_id', 'session_starts_at', 'person_id'])
     .execute();
   // A person's sessions, by date: the CS03 evidence and the digital-skills retake.
-  await db.schema.createIndex('attendance_person').on('attendance').columns(['person_id', 'session_starts_at']).execute();
+  await db.schema
+    .createIndex('attendance_person')
+    .on('attendance')
+    .columns(['person_id', 'session_starts_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
  * latest plan of a year is the evidence for CS02.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('learning_plan')
+  await db.schema
+    .createTable('learning_plan')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -15,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('assisted_by', 'text')
     .execute();
-  await db.schema.createIndex('learning_plan_person').on('learning_plan').columns(['person_id', 'year', 'made_at']).execute();
+  await db.schema
+    .createIndex('learning_plan_person')
+    .on('learning_plan')
+    .columns(['person_id', 'year', 'made_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -9,7 +9,8 @@ import { withSerialId } from './dialect.ts';
  * villages, and units with staff counts per year and linked staff.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('household')
+  await db.schema
+    .createTable('household')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('head_person_id', 'text', (c) => c.notNull().references('person.id'))
@@ -26,11 +27,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('left_at', 'text')
     .execute();
   // At most one household at a time: the database says so too, not only the service.
-  await db.schema.createIndex('household_member_current').on('household_member').column('person_id').unique()
-    .where(sql.ref('left_at'), 'is', null).execute();
-  await db.schema.createIndex('household_member_household').on('household_member').columns(['household_id', 'left_at']).execute();
+  await db.schema
+    .createIndex('household_member_current')
+    .on('household_member')
+    .column('person_id')
+    .unique()
+    .where(sql.ref('left_at'), 'is', null)
+    .execute();
+  await db.schema
+    .createIndex('household_member_household')
+    .on('household_member')
+    .columns(['household_id', 'left_at'])
+    .execute();
 
-  await db.schema.createTable('household_facts')
+  await db.schema
+    .createTable('household_facts')
     .addColumn('household_id', 'text', (c) => c.notNull().references('household.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('school_age_children', 'integer', (c) => c.notNull())
@@ -39,7 +50,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('household_facts_pk', ['household_id', 'year'])
     .execute();
 
-  await db.schema.createTable('clan')
+  await db.schema
+    .createTable('clan')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('representative', 'text', (c) => c.notNull())
@@ -52,10 +64,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('joined_at', 'text', (c) => c.notNull())
     .addColumn('left_at', 'text')
     .execute();
-  await db.schema.createIndex('clan_household_current').on('clan_household').column('household_id').unique()
-    .where(sql.ref('left_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('clan_household_current')
+    .on('clan_household')
+    .column('household_id')
+    .unique()
+    .where(sql.ref('left_at'), 'is', null)
+    .execute();
 
-  await db.schema.createTable('unit')
+  await db.schema
+    .createTable('unit')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -63,7 +81,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('unit_staff_count')
+  await db.schema
+    .createTable('unit_staff_count')
     .addColumn('unit_id', 'text', (c) => c.notNull().references('unit.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
@@ -77,12 +96,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('joined_at', 'text', (c) => c.notNull())
     .addColumn('left_at', 'text')
     .execute();
-  await db.schema.createIndex('unit_member_current').on('unit_member').columns(['unit_id', 'person_id']).unique()
-    .where(sql.ref('left_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('unit_member_current')
+    .on('unit_member')
+    .columns(['unit_id', 'person_id'])
+    .unique()
+    .where(sql.ref('left_at'), 'is', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['unit_member', 'unit_staff_count', 'unit', 'clan_household', 'clan', 'household_facts', 'household_member', 'household']) {
+  for (const t of [
+    'unit_member',
+    'unit_staff_count',
+    'unit',
+    'clan_household',
+    'clan',
+    'household_facts',
+    'household_member',
+    'household',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -14,12 +14,19 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('hub_decision_person').renameTo('hub_decision_subject').execute();
   await db.schema.alterTable('hub_decision_subject').renameColumn('person_id', 'subject_id').execute();
-  await db.schema.alterTable('hub_decision_subject').addColumn('subject_kind', 'text', (c) => c.notNull().defaultTo('person')).execute();
+  await db.schema
+    .alterTable('hub_decision_subject')
+    .addColumn('subject_kind', 'text', (c) => c.notNull().defaultTo('person'))
+    .execute();
 
   await db.schema.alterTable('recognition').renameColumn('person_id', 'subject_id').execute();
-  await db.schema.alterTable('recognition').addColumn('subject_kind', 'text', (c) => c.notNull().defaultTo('person')).execute();
+  await db.schema
+    .alterTable('recognition')
+    .addColumn('subject_kind', 'text', (c) => c.notNull().defaultTo('person'))
+    .execute();
 
-  await db.schema.createTable('hub_model_subject')
+  await db.schema
+    .createTable('hub_model_subject')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('node_id', 'text', (c) => c.notNull())
@@ -31,7 +38,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('hub_model_subject_pk', ['kind', 'id'])
     .execute();
 
-  await db.schema.createTable('hub_model_assessment')
+  await db.schema
+    .createTable('hub_model_assessment')
     .addColumn('assessment_id', 'text', (c) => c.primaryKey())
     .addColumn('subject_kind', 'text', (c) => c.notNull())
     .addColumn('subject_id', 'text', (c) => c.notNull())
@@ -40,9 +48,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('submitted', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('hub_model_assessment_year').on('hub_model_assessment').columns(['title', 'year']).execute();
+  await db.schema
+    .createIndex('hub_model_assessment_year')
+    .on('hub_model_assessment')
+    .columns(['title', 'year'])
+    .execute();
 
-  await db.schema.createTable('hub_model_appraisal')
+  await db.schema
+    .createTable('hub_model_appraisal')
     .addColumn('assessment_id', 'text', (c) => c.primaryKey())
     .addColumn('revision', 'integer', (c) => c.notNull())
     /** JSON: item id → number or boolean, as the commune appraised it. */
@@ -55,7 +68,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['hub_model_appraisal', 'hub_model_assessment', 'hub_model_subject']) await db.schema.dropTable(t).execute();
+  for (const t of ['hub_model_appraisal', 'hub_model_assessment', 'hub_model_subject'])
+    await db.schema.dropTable(t).execute();
   await db.schema.alterTable('recognition').dropColumn('subject_kind').execute();
   await db.schema.alterTable('recognition').renameColumn('subject_id', 'person_id').execute();
   await db.schema.alterTable('hub_decision_subject').dropColumn('subject_kind').execute();

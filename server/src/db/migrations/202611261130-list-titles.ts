@@ -15,7 +15,8 @@ import { sql, type Kysely } from 'kysely';
 const columns = ['village', 'year', 'finalized_at', 'finalized_by', 'id', 'revision'] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('proposal_list_titled')
+  await db.schema
+    .createTable('proposal_list_titled')
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -25,7 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('proposal_list_title_pk', ['title', 'village', 'year'])
     .execute();
-  await db.insertInto('proposal_list_titled').columns(['title', ...columns])
+  await db
+    .insertInto('proposal_list_titled')
+    .columns(['title', ...columns])
     .expression(db.selectFrom('proposal_list').select([sql<string>`'cdht'`.as('title'), ...columns]))
     .execute();
   await db.schema.dropTable('proposal_list').execute();
@@ -33,7 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('proposal_list_untitled')
+  await db.schema
+    .createTable('proposal_list_untitled')
     .addColumn('village', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('finalized_at', 'text', (c) => c.notNull())
@@ -42,8 +46,15 @@ export async function down(db: Kysely<any>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('proposal_list_pk', ['village', 'year'])
     .execute();
-  await db.insertInto('proposal_list_untitled').columns([...columns])
-    .expression(db.selectFrom('proposal_list').select([...columns]).where('title', '=', 'cdht'))
+  await db
+    .insertInto('proposal_list_untitled')
+    .columns([...columns])
+    .expression(
+      db
+        .selectFrom('proposal_list')
+        .select([...columns])
+        .where('title', '=', 'cdht'),
+    )
     .execute();
   await db.schema.dropTable('proposal_list').execute();
   await db.schema.alterTable('proposal_list_untitled').renameTo('proposal_list').execute();

@@ -7,7 +7,8 @@ import { sql, type Kysely } from 'kysely';
  * transaction.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('setup_code')
+  await db.schema
+    .createTable('setup_code')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

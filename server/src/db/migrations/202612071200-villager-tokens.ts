@@ -14,11 +14,22 @@ import { isPostgres } from './dialect.ts';
  * transaction, the copy inside one, `foreign_key_check` before they go on again). Down brings back
  * the code alone as the key, which fails while two people share a code.
  */
-const columns = ['id', 'code', 'name', 'birth_year', 'village', 'phone', 'revision', 'created_at', 'updated_at'] as const;
+const columns = [
+  'id',
+  'code',
+  'name',
+  'birth_year',
+  'village',
+  'phone',
+  'revision',
+  'created_at',
+  'updated_at',
+] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await rekeyPerson(db, 'person_code_birth_year_key', ['code', 'birth_year'], 'person_code_key');
-  await db.schema.createTable('villager_token')
+  await db.schema
+    .createTable('villager_token')
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
     .addColumn('bound_at', 'text', (c) => c.notNull())
@@ -35,13 +46,16 @@ export async function down(db: Kysely<any>): Promise<void> {
 async function rekeyPerson(db: Kysely<any>, key: string, keyColumns: string[], oldKey: string): Promise<void> {
   if (isPostgres(db)) {
     await sql`alter table person drop constraint ${sql.id(oldKey)}`.execute(db);
-    await sql`alter table person add constraint ${sql.id(key)} unique (${sql.join(keyColumns.map((c) => sql.id(c)))})`.execute(db);
+    await sql`alter table person add constraint ${sql.id(key)} unique (${sql.join(keyColumns.map((c) => sql.id(c)))})`.execute(
+      db,
+    );
     return;
   }
   await sql`pragma foreign_keys = off`.execute(db);
   try {
     await db.transaction().execute(async (trx) => {
-      await trx.schema.createTable('person_rekeyed')
+      await trx.schema
+        .createTable('person_rekeyed')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('code', 'text', (c) => c.notNull())
         .addColumn('name', 'text', (c) => c.notNull())
@@ -53,7 +67,11 @@ async function rekeyPerson(db: Kysely<any>, key: string, keyColumns: string[], o
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint(key, keyColumns as any)
         .execute();
-      await trx.insertInto('person_rekeyed').columns([...columns]).expression(trx.selectFrom('person').select([...columns])).execute();
+      await trx
+        .insertInto('person_rekeyed')
+        .columns([...columns])
+        .expression(trx.selectFrom('person').select([...columns]))
+        .execute();
       await trx.schema.dropTable('person').execute();
       await trx.schema.alterTable('person_rekeyed').renameTo('person').execute();
       const broken = await sql<{ table: string }>`pragma foreign_key_check`.execute(trx);

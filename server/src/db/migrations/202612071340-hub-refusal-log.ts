@@ -9,9 +9,13 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('hub_refusal').addColumn('address', 'text').execute();
   await db.schema.alterTable('hub_refusal').addColumn('detail', 'text').execute();
-  await db.schema.alterTable('hub_refusal').addColumn('count', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('hub_refusal')
+    .addColumn('count', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const column of ['count', 'detail', 'address']) await db.schema.alterTable('hub_refusal').dropColumn(column).execute();
+  for (const column of ['count', 'detail', 'address'])
+    await db.schema.alterTable('hub_refusal').dropColumn(column).execute();
 }

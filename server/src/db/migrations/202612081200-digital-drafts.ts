@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
  * which the index on `started_at` serves).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('digital_draft')
+  await db.schema
+    .createTable('digital_draft')
     .addColumn('person_id', 'text', (c) => c.primaryKey().references('person.id'))
     .addColumn('attempt_id', 'text', (c) => c.notNull())
     .addColumn('bank_id', 'text', (c) => c.notNull())

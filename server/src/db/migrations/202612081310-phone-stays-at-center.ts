@@ -12,14 +12,24 @@ const PAGE = 500;
 async function strip(db: Kysely<any>, table: string, key: string): Promise<void> {
   let after: number | string | null = null;
   for (;;) {
-    let query = db.selectFrom(table).select([key, 'payload']).where('message_type', '=', 'PersonUpsertV1').where('payload', 'like', '%"phone"%').orderBy(key).limit(PAGE);
+    let query = db
+      .selectFrom(table)
+      .select([key, 'payload'])
+      .where('message_type', '=', 'PersonUpsertV1')
+      .where('payload', 'like', '%"phone"%')
+      .orderBy(key)
+      .limit(PAGE);
     if (after !== null) query = query.where(key, '>', after);
     const rows = (await query.execute()) as { payload: string }[];
     for (const row of rows) {
       const message = JSON.parse(row.payload) as Record<string, unknown>;
       delete message.phone;
-      await db.updateTable(table).set({ payload: JSON.stringify(message) })
-        .where('message_type', '=', 'PersonUpsertV1').where(key, '=', (row as Record<string, unknown>)[key]).execute();
+      await db
+        .updateTable(table)
+        .set({ payload: JSON.stringify(message) })
+        .where('message_type', '=', 'PersonUpsertV1')
+        .where(key, '=', (row as Record<string, unknown>)[key])
+        .execute();
     }
     if (rows.length < PAGE) return;
     after = (rows[rows.length - 1] as Record<string, unknown>)[key] as number | string;

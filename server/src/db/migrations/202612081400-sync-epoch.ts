@@ -9,7 +9,10 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('hub_node').addColumn('epoch', 'text').execute();
-  await db.schema.alterTable('hub_node').addColumn('retired_epochs', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('hub_node')
+    .addColumn('retired_epochs', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -9,7 +9,11 @@ export function isPostgres(db: Kysely<any>): boolean {
 }
 
 /** An auto-incrementing integer primary key: `integer ... autoincrement` on SQLite, `serial` on PostgreSQL. */
-export function withSerialId<T extends string>(db: Kysely<any>, table: CreateTableBuilder<T, any>, name: string): CreateTableBuilder<T, any> {
+export function withSerialId<T extends string>(
+  db: Kysely<any>,
+  table: CreateTableBuilder<T, any>,
+  name: string,
+): CreateTableBuilder<T, any> {
   return isPostgres(db)
     ? table.addColumn(name, 'serial', (c: ColumnDefinitionBuilder) => c.primaryKey())
     : table.addColumn(name, 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement());

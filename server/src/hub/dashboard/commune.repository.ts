@@ -15,27 +15,47 @@ export function populationOf(db: Db, year: number) {
 
 /** The figure entered for a place and year, if any. */
 export async function populationCount(
-  db: Db, kind: PopulationRow['kind'], name: string, year: number,
+  db: Db,
+  kind: PopulationRow['kind'],
+  name: string,
+  year: number,
 ): Promise<number | null> {
-  const before = await db.selectFrom('hub_population').select('count')
-    .where('kind', '=', kind).where('name', '=', name).where('year', '=', year).executeTakeFirst();
+  const before = await db
+    .selectFrom('hub_population')
+    .select('count')
+    .where('kind', '=', kind)
+    .where('name', '=', name)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return before ? Number(before.count) : null;
 }
 
 export async function putPopulation(db: Db, row: PopulationRow): Promise<void> {
-  await db.insertInto('hub_population').values(row).onConflict((oc) => oc.columns(['kind', 'name', 'year'])
-    .doUpdateSet({ count: row.count, entered_by: row.entered_by, entered_at: row.entered_at })).execute();
+  await db
+    .insertInto('hub_population')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['kind', 'name', 'year'])
+        .doUpdateSet({ count: row.count, entered_by: row.entered_by, entered_at: row.entered_at }),
+    )
+    .execute();
 }
 
 /** Every place name a figure of adults or households was entered for. */
 export async function populatedPlaceNames(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('hub_population').select('name')
-    .where('kind', 'in', ['village', 'households']).distinct().execute();
+  const rows = await db
+    .selectFrom('hub_population')
+    .select('name')
+    .where('kind', 'in', ['village', 'households'])
+    .distinct()
+    .execute();
   return rows.map((r) => r.name);
 }
 
 export async function insertTargetAdjustment(
-  db: Db, row: Insertable<Database['hub_target_adjustment']>,
+  db: Db,
+  row: Insertable<Database['hub_target_adjustment']>,
 ): Promise<void> {
   await db.insertInto('hub_target_adjustment').values(row).execute();
 }
@@ -62,12 +82,19 @@ export async function villageNamesSeen(db: Db): Promise<string[]> {
   const names = await Promise.all([
     db.selectFrom('hub_person').select('village as name').distinct().execute(),
     db.selectFrom('hub_model_subject').select('village as name').where('village', 'is not', null).distinct().execute(),
-    db.selectFrom('hub_model_assessment').select('subject_id as name').where('subject_kind', '=', 'community')
-      .distinct().execute(),
+    db
+      .selectFrom('hub_model_assessment')
+      .select('subject_id as name')
+      .where('subject_kind', '=', 'community')
+      .distinct()
+      .execute(),
     db.selectFrom('hub_unit_change').select('from_name as name').where('kind', '=', 'village').distinct().execute(),
     db.selectFrom('hub_unit_change').select('to_name as name').where('kind', '=', 'village').distinct().execute(),
   ]);
-  return names.flat().map((r) => r.name).filter((n): n is string => n !== null);
+  return names
+    .flat()
+    .map((r) => r.name)
+    .filter((n): n is string => n !== null);
 }
 
 /**
@@ -76,12 +103,19 @@ export async function villageNamesSeen(db: Db): Promise<string[]> {
  * commune names villages).
  */
 export async function communeNamesSeen(db: Db): Promise<string[]> {
-  const aggregates = await db.selectFrom('hub_record').select('payload')
-    .where('record_kind', '=', 'aggregate').execute();
-  const relayed = aggregates.map((r) => (JSON.parse(r.payload) as { commune?: unknown }).commune)
+  const aggregates = await db
+    .selectFrom('hub_record')
+    .select('payload')
+    .where('record_kind', '=', 'aggregate')
+    .execute();
+  const relayed = aggregates
+    .map((r) => (JSON.parse(r.payload) as { commune?: unknown }).commune)
     .filter((c): c is string => typeof c === 'string');
   const nodes = await db.selectFrom('hub_node').select('name').execute();
-  const changed = await db.selectFrom('hub_unit_change').select(['from_name', 'to_name'])
-    .where('kind', '=', 'village').execute();
+  const changed = await db
+    .selectFrom('hub_unit_change')
+    .select(['from_name', 'to_name'])
+    .where('kind', '=', 'village')
+    .execute();
   return [...relayed, ...nodes.map((n) => n.name), ...changed.flatMap((c) => [c.from_name, c.to_name])];
 }

@@ -17,11 +17,21 @@ import { unitChangeRows } from './dashboard.repository.ts';
 
 type CommuneDeps = Pick<Deps, 'db' | 'now'>;
 /** What says which places a hub knows: its level, and (a commune) the villages of its configuration. */
-type PopulationConfig = { readonly center: Pick<KioskConfig['center'], 'villages'>; readonly settings: Pick<KioskConfig['settings'], 'hub.level'> };
+type PopulationConfig = {
+  readonly center: Pick<KioskConfig['center'], 'villages'>;
+  readonly settings: Pick<KioskConfig['settings'], 'hub.level'>;
+};
 
 export async function listPopulation(deps: CommuneDeps, year: number) {
   const rows = await repo.populationOf(deps.db, year);
-  return rows.map((r) => ({ kind: r.kind, name: r.name, year: r.year, count: Number(r.count), enteredBy: r.entered_by, enteredAt: r.entered_at }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    name: r.name,
+    year: r.year,
+    count: Number(r.count),
+    enteredBy: r.entered_by,
+    enteredAt: r.entered_at,
+  }));
 }
 
 /**
@@ -50,7 +60,11 @@ function placesKnown(trx: Db, config: PopulationConfig): Promise<string[]> {
  * (`population.village-unknown` otherwise, nothing written); a learning unit's staff for any unit,
  * since the units' rate counts every unit of the commune, registered at a center or not.
  */
-export async function setPopulation(deps: CommuneDeps & { config: PopulationConfig }, actor: Actor, given: PopulationInput): Promise<void> {
+export async function setPopulation(
+  deps: CommuneDeps & { config: PopulationConfig },
+  actor: Actor,
+  given: PopulationInput,
+): Promise<void> {
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const name = given.kind === 'unit' ? given.name : await knownPlace(trx, deps.config, given.name);
@@ -58,9 +72,17 @@ export async function setPopulation(deps: CommuneDeps & { config: PopulationConf
     const input = { ...given, name };
     const before = await repo.populationCount(trx, input.kind, input.name, input.year);
     await repo.putPopulation(trx, { ...input, entered_by: actor.name, entered_at: at });
-    await audit(trx, actor, {
-      action: 'hub.population', subjectKind: input.kind, subjectId: `${input.name}/${input.year}`, details: { count: input.count, before },
-    }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'hub.population',
+        subjectKind: input.kind,
+        subjectId: `${input.name}/${input.year}`,
+        details: { count: input.count, before },
+      },
+      at,
+    );
   });
 }
 
@@ -68,7 +90,17 @@ export async function adjustTarget(deps: CommuneDeps, actor: Actor, input: Targe
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertTargetAdjustment(trx, { ...input, by_name: actor.name, at });
-    await audit(trx, actor, { action: 'hub.target-adjust', subjectKind: 'target', subjectId: `${input.measure}/${input.year}`, details: { value: input.value, reason: input.reason } }, at);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'hub.target-adjust',
+        subjectKind: 'target',
+        subjectId: `${input.measure}/${input.year}`,
+        details: { value: input.value, reason: input.reason },
+      },
+      at,
+    );
   });
 }
 
@@ -82,24 +114,58 @@ export async function listUnitChanges(deps: CommuneDeps) {
  * they were made under; every count resolves them to the current name, so history and rates stay
  * whole and the old names stay searchable. Refuses a change that would go round in a circle.
  */
-export async function changeUnits(deps: CommuneDeps & { config: PopulationConfig }, actor: Actor, input: UnitChangeInput): Promise<void> {
+export async function changeUnits(
+  deps: CommuneDeps & { config: PopulationConfig },
+  actor: Actor,
+  input: UnitChangeInput,
+): Promise<void> {
   const from = [...new Set(input.from)];
   if (from.some((f) => foldName(f) === foldName(input.to))) throw new AppError('unit.same-name');
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const existing = (await repo.unitChangesOfKind(trx, input.kind))
-      .map((r) => ({ kind: r.kind, from: r.from_name, to: r.to_name, year: r.year, at: r.at }));
+    const existing = (await repo.unitChangesOfKind(trx, input.kind)).map((r) => ({
+      kind: r.kind,
+      from: r.from_name,
+      to: r.to_name,
+      year: r.year,
+      at: r.at,
+    }));
     // The places the hub knows (as population figures take them: knownPlace), and any a figure was entered for.
-    const known = new Set([...existing.flatMap((c) => [c.from, c.to]), ...(input.kind === 'village'
-      ? [...await placesKnown(trx, deps.config), ...await repo.populatedPlaceNames(trx)]
-      : await repo.nodeNameList(trx))].map(foldName));
+    const known = new Set(
+      [
+        ...existing.flatMap((c) => [c.from, c.to]),
+        ...(input.kind === 'village'
+          ? [...(await placesKnown(trx, deps.config)), ...(await repo.populatedPlaceNames(trx))]
+          : await repo.nodeNameList(trx)),
+      ].map(foldName),
+    );
     const unknown = from.filter((f) => !known.has(foldName(f)));
     if (unknown.length > 0) throw new AppError('unit.unknown', { names: unknown });
     const resolve = unitResolver(existing, input.kind);
     for (const f of from) {
       if (foldName(resolve.current(input.to)) === foldName(f)) throw new AppError('unit.cycle', { name: input.to });
     }
-    await repo.insertUnitChanges(trx, from.map((f) => ({ kind: input.kind, from_name: f, to_name: input.to, year: input.year, by_name: actor.name, at })));
-    await audit(trx, actor, { action: from.length > 1 ? 'hub.unit-merge' : 'hub.unit-rename', subjectKind: input.kind, subjectId: input.to, details: { from, year: input.year } }, at);
+    await repo.insertUnitChanges(
+      trx,
+      from.map((f) => ({
+        kind: input.kind,
+        from_name: f,
+        to_name: input.to,
+        year: input.year,
+        by_name: actor.name,
+        at,
+      })),
+    );
+    await audit(
+      trx,
+      actor,
+      {
+        action: from.length > 1 ? 'hub.unit-merge' : 'hub.unit-rename',
+        subjectKind: input.kind,
+        subjectId: input.to,
+        details: { from, year: input.year },
+      },
+      at,
+    );
   });
 }

@@ -7,7 +7,12 @@ import { mergeUnits, rateFigure, rowRates } from '../../../../shared/domain/rate
 import { targetInForce, type TargetAdjustment } from '../../../../shared/domain/targets.ts';
 import type { UnitChange } from '../../../../shared/domain/units.ts';
 import {
-  targetMeasures, type Counts, type Dashboard, type DashboardRow, type TargetInForce, type TargetMeasure,
+  targetMeasures,
+  type Counts,
+  type Dashboard,
+  type DashboardRow,
+  type TargetInForce,
+  type TargetMeasure,
 } from '../../../../shared/schemas/dashboard.ts';
 import type { Deps } from '../../http/context.ts';
 import { targetAdjustments, unitChangeRows, type SumRules } from './dashboard.repository.ts';
@@ -20,11 +25,23 @@ export const sumRules = (deps: DashboardDeps): SumRules => ({
   outstandingYears: deps.config.settings['recognition.outstandingYears'],
 });
 
-export interface Part { name: string; counts: Counts; population: number | null }
+export interface Part {
+  name: string;
+  counts: Counts;
+  population: number | null;
+}
 
-export function rowsOf(parts: Part[], resolve: (n: string) => string, former: (n: string) => string[], targets: Record<TargetMeasure, number | null>): DashboardRow[] {
+export function rowsOf(
+  parts: Part[],
+  resolve: (n: string) => string,
+  former: (n: string) => string[],
+  targets: Record<TargetMeasure, number | null>,
+): DashboardRow[] {
   return mergeUnits(parts, resolve).map((m) => ({
-    name: m.name, formerNames: former(m.name), counts: m.counts, population: m.population,
+    name: m.name,
+    formerNames: former(m.name),
+    counts: m.counts,
+    population: m.population,
     rates: rowRates(m.counts, m.population, targets),
   }));
 }
@@ -32,7 +49,8 @@ export function rowsOf(parts: Part[], resolve: (n: string) => string, former: (n
 /** Group ids → their titles in the year's criteria set (and in every set known, for older ids). */
 export function groupTitles(deps: DashboardDeps, year: number): (id: string) => string {
   const titles = new Map<string, string>();
-  for (const set of [...deps.config.criteriaSets, deps.criteria.forYear(year)]) for (const g of set.groups) titles.set(g.id, g.title);
+  for (const set of [...deps.config.criteriaSets, deps.criteria.forYear(year)])
+    for (const g of set.groups) titles.set(g.id, g.title);
   return (id) => titles.get(id) ?? id;
 }
 
@@ -45,9 +63,20 @@ export async function unitChanges(deps: Pick<DashboardDeps, 'db'>): Promise<Unit
 /** The targets in force for `year`: national, province's and (on a commune hub) commune's, then the officer's adjustments. */
 export async function targetsFor(deps: DashboardDeps, year: number): Promise<TargetInForce[]> {
   const rows = await targetAdjustments(deps.db, year);
-  const adjustments: TargetAdjustment[] = rows.map((r) => ({ measure: r.measure as TargetMeasure, year: r.year, value: Number(r.value), reason: r.reason, by: r.by_name, at: r.at }));
+  const adjustments: TargetAdjustment[] = rows.map((r) => ({
+    measure: r.measure as TargetMeasure,
+    year: r.year,
+    value: Number(r.value),
+    reason: r.reason,
+    by: r.by_name,
+    at: r.at,
+  }));
   const { national, province, commune } = deps.config.targets;
-  const layers = [{ source: 'national' as const, table: national }, { source: 'province' as const, table: province }, ...(deps.config.settings['hub.level'] === 'commune' ? [{ source: 'commune' as const, table: commune }] : [])];
+  const layers = [
+    { source: 'national' as const, table: national },
+    { source: 'province' as const, table: province },
+    ...(deps.config.settings['hub.level'] === 'commune' ? [{ source: 'commune' as const, table: commune }] : []),
+  ];
   return targetMeasures.map((m) => targetInForce(m, year, layers, adjustments));
 }
 
@@ -55,8 +84,12 @@ export const targetValues = (t: TargetInForce[]): Record<TargetMeasure, number |
   Object.fromEntries(t.map((x) => [x.measure, x.value])) as Record<TargetMeasure, number | null>;
 
 /** Each place's rate of Learning Citizens year by year, from its recognized and the adults entered for it. */
-export function trendOf(places: DashboardRow[], years: number[], targetsByYear: Map<number, TargetInForce[]>,
-  of: (year: number, name: string) => { recognized: number; entered: number[] }): Dashboard['placeTrend'] {
+export function trendOf(
+  places: DashboardRow[],
+  years: number[],
+  targetsByYear: Map<number, TargetInForce[]>,
+  of: (year: number, name: string) => { recognized: number; entered: number[] },
+): Dashboard['placeTrend'] {
   return places.map((place) => ({
     name: place.name,
     points: years.map((y) => {

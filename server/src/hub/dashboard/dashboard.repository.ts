@@ -7,10 +7,17 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 /** What the sums count as digital and outstanding (settings digital.minScore and recognition.outstandingYears). */
-export interface SumRules { digitalMin: number; outstandingYears: number }
+export interface SumRules {
+  digitalMin: number;
+  outstandingYears: number;
+}
 
 /** The criteria a proposal passes: every indicator scored, none below the minimum, the total at the pass mark. */
-export interface PassRules { indicators: number; minPerIndicator: number; passTotal: number }
+export interface PassRules {
+  indicators: number;
+  minPerIndicator: number;
+  passTotal: number;
+}
 
 export type SumRow = Record<string, string | number | null>;
 
@@ -60,9 +67,11 @@ export async function yearVillageSums(db: Db, rules: SumRules): Promise<SumRow[]
 
 /** People registered per village, center and year of registration. */
 export function registrations(db: Db) {
-  return db.selectFrom('hub_person')
+  return db
+    .selectFrom('hub_person')
     .select(['village', 'node_id', 'registered_year', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['village', 'node_id', 'registered_year']).execute();
+    .groupBy(['village', 'node_id', 'registered_year'])
+    .execute();
 }
 
 /** The nodes below, by name. */
@@ -72,8 +81,11 @@ export function nodesByName(db: Db) {
 
 /** The adults entered per village (a commune) or commune (a province), per year. */
 export async function adultsEntered(db: Db): Promise<{ name: string; year: number; count: number }[]> {
-  const rows = await db.selectFrom('hub_population').select(['name', 'year', 'count'])
-    .where('kind', '=', 'village').execute();
+  const rows = await db
+    .selectFrom('hub_population')
+    .select(['name', 'year', 'count'])
+    .where('kind', '=', 'village')
+    .execute();
   return rows.map((r) => ({ name: r.name, year: Number(r.year), count: Number(r.count) }));
 }
 
@@ -89,33 +101,46 @@ export function targetAdjustments(db: Db, year: number) {
 
 /** The payloads of one kind of record the nodes pushed, with the node each came from. */
 export function recordsOf(db: Db, kind: 'proposal-list' | 'aggregate' | 'model-aggregate') {
-  return db.selectFrom('hub_record').select(['origin', 'record_id', 'payload'])
-    .where('record_kind', '=', kind).execute();
+  return db
+    .selectFrom('hub_record')
+    .select(['origin', 'record_id', 'payload'])
+    .where('record_kind', '=', kind)
+    .execute();
 }
 
 /** When each relayed aggregate first arrived, by record id. */
 export async function aggregatesFirstSeen(db: Db): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('hub_record_history')
+  const rows = await db
+    .selectFrom('hub_record_history')
     .select(['record_id', (eb) => eb.fn.min('received_at').as('at')])
-    .where('record_kind', '=', 'aggregate').groupBy('record_id').execute();
+    .where('record_kind', '=', 'aggregate')
+    .groupBy('record_id')
+    .execute();
   return new Map(rows.map((r) => [r.record_id, String(r.at)]));
 }
 
 /** Name and village of the people a decision in force recognizes for `year` who agreed to the public list. */
 export function publicListEntries(db: Db, year: number) {
-  return db.selectFrom('hub_decision_subject')
+  return db
+    .selectFrom('hub_decision_subject')
     .innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
     .innerJoin('hub_person', 'hub_person.person_id', 'hub_decision_subject.subject_id')
-    .select(['hub_person.name', 'hub_person.village']).distinct()
-    .where('hub_decision.year', '=', year).where('hub_decision.title', '=', 'cdht')
+    .select(['hub_person.name', 'hub_person.village'])
+    .distinct()
+    .where('hub_decision.year', '=', year)
+    .where('hub_decision.title', '=', 'cdht')
     .where('hub_decision.revoked_reason', 'is', null)
-    .where('hub_person.public_list', '=', 1).execute();
+    .where('hub_person.public_list', '=', 1)
+    .execute();
 }
 
 /** The submitted self-assessments of the four other titles. */
 export function submittedModelAssessments(db: Db) {
-  return db.selectFrom('hub_model_assessment').select(['subject_kind', 'subject_id', 'title', 'year'])
-    .where('submitted', '=', 1).execute();
+  return db
+    .selectFrom('hub_model_assessment')
+    .select(['subject_kind', 'subject_id', 'title', 'year'])
+    .where('submitted', '=', 1)
+    .execute();
 }
 
 const CHUNK = 500;
@@ -125,7 +150,11 @@ export async function personNames(db: Db, personIds: readonly string[]): Promise
   const names = new Map<string, string>();
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const part = personIds.slice(i, i + CHUNK);
-    const rows = await db.selectFrom('hub_person').select(['person_id', 'name']).where('person_id', 'in', part).execute();
+    const rows = await db
+      .selectFrom('hub_person')
+      .select(['person_id', 'name'])
+      .where('person_id', 'in', part)
+      .execute();
     for (const p of rows) names.set(p.person_id, p.name);
   }
   return names;
@@ -141,8 +170,13 @@ export async function anyModelRecord(db: Db): Promise<boolean> {
   const probes = [
     () => db.selectFrom('hub_model_subject').select('id').limit(1).executeTakeFirst(),
     () => db.selectFrom('hub_model_assessment').select('assessment_id').limit(1).executeTakeFirst(),
-    () => db.selectFrom('hub_decision_subject').select('subject_id').where('subject_kind', '!=', 'person').limit(1)
-      .executeTakeFirst(),
+    () =>
+      db
+        .selectFrom('hub_decision_subject')
+        .select('subject_id')
+        .where('subject_kind', '!=', 'person')
+        .limit(1)
+        .executeTakeFirst(),
     () => db.selectFrom('hub_population').select('name').where('kind', '=', 'households').limit(1).executeTakeFirst(),
   ];
   for (const probe of probes) if ((await probe()) !== undefined) return true;
@@ -157,6 +191,9 @@ export async function lastRelayed(db: Db, key: string): Promise<{ revision: numb
 
 export async function markRelayed(db: Db, key: string, relayed: { revision: number; digest: string }): Promise<void> {
   const value = JSON.stringify(relayed);
-  await db.insertInto('sync_state').values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('sync_state')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }

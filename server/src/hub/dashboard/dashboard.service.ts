@@ -8,7 +8,15 @@ import { addCounts, emptyCounts, fillYears, rowRates } from '../../../../shared/
 import { unitResolver } from '../../../../shared/domain/units.ts';
 import type { Counts, Dashboard, DashboardRow, TargetInForce } from '../../../../shared/schemas/dashboard.ts';
 import {
-  groupTitles, rowsOf, sumRules, targetsFor, targetValues, trendOf, unitChanges, type DashboardDeps, type Part,
+  groupTitles,
+  rowsOf,
+  sumRules,
+  targetsFor,
+  targetValues,
+  trendOf,
+  unitChanges,
+  type DashboardDeps,
+  type Part,
 } from './dashboard.parts.ts';
 import * as repo from './dashboard.repository.ts';
 import { provinceDashboard } from './province-dashboard.service.ts';
@@ -32,17 +40,35 @@ export interface Cell {
   outstanding: number;
 }
 
-interface Registered { year: number; village: string; nodeId: string; count: number }
+interface Registered {
+  year: number;
+  village: string;
+  nodeId: string;
+  count: number;
+}
 
 /** Every cell of one year: one grouped query over the projection. */
 async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
   const { scoring, indicators } = deps.criteria.forYear(year);
-  const pass = { indicators: indicators.length, minPerIndicator: scoring.minPerIndicator, passTotal: scoring.passTotal };
+  const pass = {
+    indicators: indicators.length,
+    minPerIndicator: scoring.minPerIndicator,
+    passTotal: scoring.passTotal,
+  };
   const rows = await repo.yearSums(deps.db, year, sumRules(deps), pass);
   return rows.map((r) => ({
-    year, village: String(r.village), nodeId: String(r.node_id), group: String(r.grp),
-    started: n(r.started), selfAssessed: n(r.self_assessed), appraised: n(r.appraised), proposed: n(r.proposed),
-    recognized: n(r.recognized), digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
+    year,
+    village: String(r.village),
+    nodeId: String(r.node_id),
+    group: String(r.grp),
+    started: n(r.started),
+    selfAssessed: n(r.self_assessed),
+    appraised: n(r.appraised),
+    proposed: n(r.proposed),
+    recognized: n(r.recognized),
+    digital: n(r.digital),
+    proficient: n(r.proficient),
+    outstanding: n(r.outstanding),
   }));
 }
 
@@ -53,9 +79,16 @@ async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
 async function yearVillageTotals(deps: DashboardDeps): Promise<{ year: number; village: string; counts: Counts }[]> {
   const rows = await repo.yearVillageSums(deps.db, sumRules(deps));
   return rows.map((r) => ({
-    year: n(r.year), village: String(r.village), counts: {
-      registered: 0, selfAssessed: n(r.self_assessed), appraised: n(r.appraised), recognized: n(r.recognized),
-      digital: n(r.digital), proficient: n(r.proficient), outstanding: n(r.outstanding),
+    year: n(r.year),
+    village: String(r.village),
+    counts: {
+      registered: 0,
+      selfAssessed: n(r.self_assessed),
+      appraised: n(r.appraised),
+      recognized: n(r.recognized),
+      digital: n(r.digital),
+      proficient: n(r.proficient),
+      outstanding: n(r.outstanding),
     },
   }));
 }
@@ -79,17 +112,23 @@ async function registeredBy(deps: DashboardDeps, years: number[]): Promise<Regis
 }
 
 /** Counts, per (year, village, group), of the whole commune: what the relay sends to the province. */
-export async function communeCells(deps: DashboardDeps): Promise<{ cells: Cell[]; registered: Registered[]; years: number[] }> {
+export async function communeCells(
+  deps: DashboardDeps,
+): Promise<{ cells: Cell[]; registered: Registered[]; years: number[] }> {
   const years = await repo.assessmentYears(deps.db);
   const cells = (await Promise.all(years.map((y) => cellsOf(deps, y)))).flat();
   return { cells, registered: await registeredBy(deps, years), years };
 }
 
 const countsOf = (c: Cell): Counts => ({
-  registered: 0, selfAssessed: c.selfAssessed, appraised: c.appraised, recognized: c.recognized,
-  digital: c.digital, proficient: c.proficient, outstanding: c.outstanding,
+  registered: 0,
+  selfAssessed: c.selfAssessed,
+  appraised: c.appraised,
+  recognized: c.recognized,
+  digital: c.digital,
+  proficient: c.proficient,
+  outstanding: c.outstanding,
 });
-
 
 /** The commune hub's dashboard for `year`, and across every year on record. */
 export async function communeDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
@@ -114,17 +153,29 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
 
   // Villages: registered people and the year's assessments; population entered per (old or new) name.
   const villageParts: Part[] = [];
-  for (const r of regNow) villageParts.push({ name: r.village, counts: { ...emptyCounts(), registered: r.count }, population: null });
+  for (const r of regNow)
+    villageParts.push({ name: r.village, counts: { ...emptyCounts(), registered: r.count }, population: null });
   for (const c of yearCells) villageParts.push({ name: c.village, counts: countsOf(c), population: null });
-  for (const p of pops.filter((x) => x.year === year)) villageParts.push({ name: p.name, counts: emptyCounts(), population: p.count });
+  for (const p of pops.filter((x) => x.year === year))
+    villageParts.push({ name: p.name, counts: emptyCounts(), population: p.count });
   const byPlace = rowsOf(villageParts, villages.current, villages.former, values);
 
   const centerParts: Part[] = [];
-  for (const r of regNow) centerParts.push({ name: nodeName.get(r.nodeId) ?? r.nodeId, counts: { ...emptyCounts(), registered: r.count }, population: null });
-  for (const c of yearCells) centerParts.push({ name: nodeName.get(c.nodeId) ?? c.nodeId, counts: countsOf(c), population: null });
+  for (const r of regNow)
+    centerParts.push({
+      name: nodeName.get(r.nodeId) ?? r.nodeId,
+      counts: { ...emptyCounts(), registered: r.count },
+      population: null,
+    });
+  for (const c of yearCells)
+    centerParts.push({ name: nodeName.get(c.nodeId) ?? c.nodeId, counts: countsOf(c), population: null });
   const byCenter = rowsOf(centerParts, centerNames.current, centerNames.former, values);
 
-  const groupParts: Part[] = yearCells.map((c) => ({ name: c.group, counts: { ...countsOf(c), registered: c.started }, population: null }));
+  const groupParts: Part[] = yearCells.map((c) => ({
+    name: c.group,
+    counts: { ...countsOf(c), registered: c.started },
+    population: null,
+  }));
   const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
 
   const totalOf = (y: number): DashboardRow => {
@@ -132,34 +183,63 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
     counts.registered = registered.filter((r) => r.year === y).reduce((s, r) => s + r.count, 0);
     const entered = pops.filter((p) => p.year === y);
     const population = entered.length === 0 ? null : entered.reduce((s, p) => s + p.count, 0);
-    return { name: deps.config.center.commune, formerNames: [], counts, population, rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)) };
+    return {
+      name: deps.config.center.commune,
+      formerNames: [],
+      counts,
+      population,
+      rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)),
+    };
   };
   const byYear = new Map(years.map((y) => [y, totalOf(y)]));
-  const trend = fillYears(years, byYear, () => totalOf(-1))
-    .map(({ year: y, value }) => ({ year: y, row: value }));
+  const trend = fillYears(years, byYear, () => totalOf(-1)).map(({ year: y, value }) => ({ year: y, row: value }));
 
   const lists = await closedLists(deps.db);
   const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => ({
-    recognized: perVillage.filter((r) => r.year === y && villages.current(r.village) === name).reduce((sum, r) => sum + r.counts.recognized, 0),
+    recognized: perVillage
+      .filter((r) => r.year === y && villages.current(r.village) === name)
+      .reduce((sum, r) => sum + r.counts.recognized, 0),
     entered: pops.filter((p) => p.year === y && villages.current(p.name) === name).map((p) => p.count),
   }));
   return {
-    level: 'commune', scope: deps.config.center.commune, year, years, total: byYear.get(year)!, byPlace, byCenter, byGroup, placeTrend, trend, targets,
-    reporting: reporting(deps.now(), year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), lists, centerNames.current, deps.config.settings['calendar.centerDeadline']),
+    level: 'commune',
+    scope: deps.config.center.commune,
+    year,
+    years,
+    total: byYear.get(year)!,
+    byPlace,
+    byCenter,
+    byGroup,
+    placeTrend,
+    trend,
+    targets,
+    reporting: reporting(
+      deps.now(),
+      year,
+      years,
+      nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })),
+      lists,
+      centerNames.current,
+      deps.config.settings['calendar.centerDeadline'],
+    ),
   };
 }
 
-
 /** The dashboard this hub shows: over villages for a commune, over communes for a province. */
 export function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
-  return deps.config.settings['hub.level'] === 'province' ? provinceDashboard(deps, year) : communeDashboard(deps, year);
+  return deps.config.settings['hub.level'] === 'province'
+    ? provinceDashboard(deps, year)
+    : communeDashboard(deps, year);
 }
 
 /** The public recognition list of a year: name and village of people recognized who agreed to appear on it. */
-export async function publicRecognitionList(deps: DashboardDeps, year: number): Promise<{ name: string; village: string }[]> {
+export async function publicRecognitionList(
+  deps: DashboardDeps,
+  year: number,
+): Promise<{ name: string; village: string }[]> {
   const rows = await repo.publicListEntries(deps.db, year);
   const villages = unitResolver(await unitChanges(deps), 'village');
-  return rows.map((r) => ({ name: r.name, village: villages.current(r.village) }))
+  return rows
+    .map((r) => ({ name: r.name, village: villages.current(r.village) }))
     .sort((a, b) => a.village.localeCompare(b.village, 'vi') || a.name.localeCompare(b.name, 'vi'));
 }
-

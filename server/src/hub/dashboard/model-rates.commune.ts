@@ -4,11 +4,28 @@
  * figures the officer entered, in the shape shared/domain/models/rates.ts takes, with the targets
  * in force, the recognitions standing in a year, and the years there is anything on record.
  */
-import { modelRates, type ModelRateRow, type ModelRates, type ModelRegistry, type RegistryCommunity, type VillageFigures, type VillageNames } from '../../../../shared/domain/models/rates.ts';
-import { modelTargetInForce, modelTargetMeasures, type ModelTargetMeasure } from '../../../../shared/domain/models/targets.ts';
+import {
+  modelRates,
+  type ModelRateRow,
+  type ModelRates,
+  type ModelRegistry,
+  type RegistryCommunity,
+  type VillageFigures,
+  type VillageNames,
+} from '../../../../shared/domain/models/rates.ts';
+import {
+  modelTargetInForce,
+  modelTargetMeasures,
+  type ModelTargetMeasure,
+} from '../../../../shared/domain/models/targets.ts';
 import { unitResolver } from '../../../../shared/domain/units.ts';
 import { vietnamYear } from '../../../../shared/domain/vietnam-time.ts';
-import { modelTitles, titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
+import {
+  modelTitles,
+  titleSubject,
+  type ModelSubjectKind,
+  type ModelTitle,
+} from '../../../../shared/schemas/model-criteria-set.ts';
 import type { ModelRateRowView, ModelValidity } from '../../../../shared/schemas/model-rates.ts';
 import { ModelSets } from '../../criteria/model-sets.ts';
 import type { Deps } from '../../http/context.ts';
@@ -54,11 +71,18 @@ export async function loadCommune(deps: ModelRatesDeps): Promise<CommuneModelDat
     for (const h of c.householdIds) if (!clanOf.has(h)) clanOf.set(h, c.id);
   }
   const peopleVillages = await repo.personVillages(deps.db);
-  const communities = [...assessed.keys(), ...state.decided.keys()].filter((k) => k.startsWith(KEY('community', ''))).map((k) => k.slice(KEY('community', '').length));
-  const villages = [...new Set([
-    ...peopleVillages, ...state.population.map((p) => p.name),
-    ...[...registry.households.values()].map((h) => h.village), ...[...registry.units.values()].map((u) => u.village), ...communities,
-  ])];
+  const communities = [...assessed.keys(), ...state.decided.keys()]
+    .filter((k) => k.startsWith(KEY('community', '')))
+    .map((k) => k.slice(KEY('community', '').length));
+  const villages = [
+    ...new Set([
+      ...peopleVillages,
+      ...state.population.map((p) => p.name),
+      ...[...registry.households.values()].map((h) => h.village),
+      ...[...registry.units.values()].map((u) => u.village),
+      ...communities,
+    ]),
+  ];
   return { state, assessed, names: unitResolver(await unitChanges(deps), 'village'), villages, heads, clanOf };
 }
 
@@ -67,14 +91,20 @@ export function registryFor(data: CommuneModelData, year: number): ModelRegistry
   const { state, assessed } = data;
   const { registry, decided, cdht } = state;
   const status = (kind: ModelSubjectKind, id: string, registeredAt: string) => ({
-    registeredYear: vietnamYear(registeredAt), assessedYears: assessed.get(KEY(kind, id)) ?? [], recognizedYears: recognizedYearsOf(decided, kind, id),
+    registeredYear: vietnamYear(registeredAt),
+    assessedYears: assessed.get(KEY(kind, id)) ?? [],
+    recognizedYears: recognizedYearsOf(decided, kind, id),
   });
-  const people = (ids: readonly string[]) => ids.map((personId) => ({ personId, recognizedCdhtYears: cdht.get(personId) ?? [] }));
+  const people = (ids: readonly string[]) =>
+    ids.map((personId) => ({ personId, recognizedCdhtYears: cdht.get(personId) ?? [] }));
 
   const communityNames = new Set<string>();
-  for (const key of [...assessed.keys(), ...decided.keys()]) if (key.startsWith(KEY('community', ''))) communityNames.add(key.slice(KEY('community', '').length));
+  for (const key of [...assessed.keys(), ...decided.keys()])
+    if (key.startsWith(KEY('community', ''))) communityNames.add(key.slice(KEY('community', '').length));
   const communities: RegistryCommunity[] = [...communityNames].map((village) => ({
-    village, assessedYears: assessed.get(KEY('community', village)) ?? [], recognizedYears: recognizedYearsOf(decided, 'community', village),
+    village,
+    assessedYears: assessed.get(KEY('community', village)) ?? [],
+    recognizedYears: recognizedYearsOf(decided, 'community', village),
   }));
 
   // One entry per name as recorded: households and adults entered for the year, CDHT recognized in it.
@@ -97,12 +127,19 @@ export function registryFor(data: CommuneModelData, year: number): ModelRegistry
     villages: data.villages,
     figures: [...figures.values()],
     households: [...registry.households.values()].map((h) => ({
-      householdId: h.id, village: h.village, clanId: data.clanOf.get(h.id) ?? null, adults: people(h.memberPersonIds), ...status('household', h.id, h.registeredAt),
+      householdId: h.id,
+      village: h.village,
+      clanId: data.clanOf.get(h.id) ?? null,
+      adults: people(h.memberPersonIds),
+      ...status('household', h.id, h.registeredAt),
     })),
     clans: [...registry.clans.values()].map((c) => ({ clanId: c.id, ...status('clan', c.id, c.registeredAt) })),
     communities,
     units: [...registry.units.values()].map((u) => ({
-      unitId: u.id, village: u.village, staffCount: u.staffCounts.find((s) => s.year === year)?.count ?? null, members: people(u.memberPersonIds),
+      unitId: u.id,
+      village: u.village,
+      staffCount: u.staffCounts.find((s) => s.year === year)?.count ?? null,
+      members: people(u.memberPersonIds),
       ...status('unit', u.id, u.registeredAt),
     })),
   };
@@ -116,8 +153,15 @@ export const targetValues = (targets: ReturnType<typeof targetsOf>) =>
   Object.fromEntries(targets.map((t) => [t.measure, t.value])) as Record<ModelTargetMeasure, number | null>;
 
 export const viewRow = (row: ModelRateRow, formerNames: string[]): ModelRateRowView => ({
-  name: row.name, formerNames, families: row.families, clans: row.clans, communities: row.communities, units: row.units,
-  households: row.households, adults: row.adults, rates: row.rates,
+  name: row.name,
+  formerNames,
+  families: row.families,
+  clans: row.clans,
+  communities: row.communities,
+  units: row.units,
+  households: row.households,
+  adults: row.adults,
+  rates: row.rates,
 });
 
 /**
@@ -146,10 +190,14 @@ export function validityFor(data: CommuneModelData, year: number, today: string)
       } else if (kind === 'clan') {
         const c = registry.clans.get(id);
         label = c?.name ?? null;
-        const villages = [...new Set((c?.householdIds ?? []).flatMap((hid) => {
-          const h = registry.households.get(hid);
-          return h ? [current(h.village)] : [];
-        }))].sort((a, b) => a.localeCompare(b, 'vi'));
+        const villages = [
+          ...new Set(
+            (c?.householdIds ?? []).flatMap((hid) => {
+              const h = registry.households.get(hid);
+              return h ? [current(h.village)] : [];
+            }),
+          ),
+        ].sort((a, b) => a.localeCompare(b, 'vi'));
         village = villages.length > 0 ? villages.join(', ') : null;
       } else if (kind === 'community') {
         label = current(id);
@@ -160,21 +208,40 @@ export function validityFor(data: CommuneModelData, year: number, today: string)
         village = u ? current(u.village) : null;
       }
       out.push({
-        title: r.title, subjectKind: kind, subjectId: id, label, village, decisionNumber: r.number, decisionDate: r.decisionDate, validThrough: r.validThrough,
-        expiresInYear: r.validThrough.startsWith(`${year}-`), expired: r.validThrough < today,
+        title: r.title,
+        subjectKind: kind,
+        subjectId: id,
+        label,
+        village,
+        decisionNumber: r.number,
+        decisionDate: r.decisionDate,
+        validThrough: r.validThrough,
+        expiresInYear: r.validThrough.startsWith(`${year}-`),
+        expired: r.validThrough < today,
       });
     }
   }
-  return out.sort((a, b) => a.validThrough.localeCompare(b.validThrough) || modelTitles.indexOf(a.title) - modelTitles.indexOf(b.title)
-    || (a.label ?? '').localeCompare(b.label ?? '', 'vi'));
+  return out.sort(
+    (a, b) =>
+      a.validThrough.localeCompare(b.validThrough) ||
+      modelTitles.indexOf(a.title) - modelTitles.indexOf(b.title) ||
+      (a.label ?? '').localeCompare(b.label ?? '', 'vi'),
+  );
 }
 
 export const expiringOf = (validity: readonly Pick<ModelValidity, 'title' | 'expiresInYear'>[]) =>
   modelTitles.map((title) => ({ title, count: validity.filter((x) => x.title === title && x.expiresInYear).length }));
 
-export function communeRatesOf(deps: ModelRatesDeps, data: CommuneModelData, year: number): { rates: ModelRates; targets: ReturnType<typeof targetsOf> } {
+export function communeRatesOf(
+  deps: ModelRatesDeps,
+  data: CommuneModelData,
+  year: number,
+): { rates: ModelRates; targets: ReturnType<typeof targetsOf> } {
   const targets = targetsOf(deps, year);
-  return { rates: modelRates(registryFor(data, year), year, data.names, targetValues(targets), deps.config.center.commune), targets };
+  return {
+    rates: modelRates(registryFor(data, year), year, data.names, targetValues(targets), deps.config.center.commune),
+    targets,
+  };
 }
 
 /**
@@ -185,7 +252,6 @@ export function trendYears(first: number | null, year: number): number[] {
   const from = Math.min(first ?? year, year);
   return Array.from({ length: year - from + 1 }, (_, i) => from + i);
 }
-
 
 /** Every year a commune has something of the four titles in: a registration, a self-assessment, a decision, households entered, a unit's staff count. */
 export function yearsOnRecord(data: CommuneModelData): Set<number> {
@@ -216,4 +282,3 @@ export function modelYears(data: CommuneModelData, thisYear: number): number[] {
   const last = Math.max(...years);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
-

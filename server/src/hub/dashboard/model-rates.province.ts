@@ -13,23 +13,43 @@ import { unitChanges } from './dashboard.parts.ts';
 import { recordsOf } from './dashboard.repository.ts';
 import { targetsOf, targetValues, trendYears, type ModelRatesDeps } from './model-rates.commune.ts';
 
-const addCounts = (a: ModelCountsView, b: ModelCountsView): ModelCountsView =>
-  ({ registered: a.registered + b.registered, assessed: a.assessed + b.assessed, recognized: a.recognized + b.recognized });
+const addCounts = (a: ModelCountsView, b: ModelCountsView): ModelCountsView => ({
+  registered: a.registered + b.registered,
+  assessed: a.assessed + b.assessed,
+  recognized: a.recognized + b.recognized,
+});
 const zero = (): ModelCountsView => ({ registered: 0, assessed: 0, recognized: 0 });
 const addKnown = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
 
 interface Sums {
-  families: ModelCountsView; clans: ModelCountsView; communities: ModelCountsView; units: ModelCountsView;
-  households: number | null; adults: number | null;
-  workers: { n: number; d: number | null }; staff: { n: number; d: number | null };
+  families: ModelCountsView;
+  clans: ModelCountsView;
+  communities: ModelCountsView;
+  units: ModelCountsView;
+  households: number | null;
+  adults: number | null;
+  workers: { n: number; d: number | null };
+  staff: { n: number; d: number | null };
 }
 const emptySums = (): Sums => ({
-  families: zero(), clans: zero(), communities: zero(), units: zero(), households: null, adults: null, workers: { n: 0, d: null }, staff: { n: 0, d: null },
+  families: zero(),
+  clans: zero(),
+  communities: zero(),
+  units: zero(),
+  households: null,
+  adults: null,
+  workers: { n: 0, d: null },
+  staff: { n: 0, d: null },
 });
 const addSums = (a: Sums, b: Sums): Sums => ({
-  families: addCounts(a.families, b.families), clans: addCounts(a.clans, b.clans), communities: addCounts(a.communities, b.communities), units: addCounts(a.units, b.units),
-  households: addKnown(a.households, b.households), adults: addKnown(a.adults, b.adults),
-  workers: { n: a.workers.n + b.workers.n, d: addKnown(a.workers.d, b.workers.d) }, staff: { n: a.staff.n + b.staff.n, d: addKnown(a.staff.d, b.staff.d) },
+  families: addCounts(a.families, b.families),
+  clans: addCounts(a.clans, b.clans),
+  communities: addCounts(a.communities, b.communities),
+  units: addCounts(a.units, b.units),
+  households: addKnown(a.households, b.households),
+  adults: addKnown(a.adults, b.adults),
+  workers: { n: a.workers.n + b.workers.n, d: addKnown(a.workers.d, b.workers.d) },
+  staff: { n: a.staff.n + b.staff.n, d: addKnown(a.staff.d, b.staff.d) },
 });
 
 /** One commune's aggregate summed over its villages, its clans counted once. */
@@ -37,16 +57,34 @@ function sumsOf(m: ModelAggregateV1): Sums {
   let s = emptySums();
   for (const v of m.villages) {
     s = addSums(s, {
-      families: v.families, clans: zero(), communities: v.communities, units: v.units, households: v.households, adults: v.adults,
-      workers: { n: v.workers.recognized, d: v.workers.of }, staff: { n: v.unitStaff.recognized, d: v.unitStaff.of },
+      families: v.families,
+      clans: zero(),
+      communities: v.communities,
+      units: v.units,
+      households: v.households,
+      adults: v.adults,
+      workers: { n: v.workers.recognized, d: v.workers.of },
+      staff: { n: v.unitStaff.recognized, d: v.unitStaff.of },
     });
   }
   return { ...s, clans: m.communeClans };
 }
 
-function rowOf(name: string, formerNames: string[], s: Sums, targets: Record<ModelTargetMeasure, number | null>): ModelRateRowView {
+function rowOf(
+  name: string,
+  formerNames: string[],
+  s: Sums,
+  targets: Record<ModelTargetMeasure, number | null>,
+): ModelRateRowView {
   return {
-    name, formerNames, families: s.families, clans: s.clans, communities: s.communities, units: s.units, households: s.households, adults: s.adults,
+    name,
+    formerNames,
+    families: s.families,
+    clans: s.clans,
+    communities: s.communities,
+    units: s.units,
+    households: s.households,
+    adults: s.adults,
     rates: {
       families: rateFigure(s.families.recognized, s.households, targets.families),
       clans: rateFigure(s.clans.recognized, s.clans.registered, targets.clans),
@@ -59,7 +97,10 @@ function rowOf(name: string, formerNames: string[], s: Sums, targets: Record<Mod
 }
 
 /** One year of a province: its communes' aggregates of that year summed per commune (by today's name), the province's total, and what ends per title. */
-function provinceYear(aggregates: readonly ModelAggregateV1[], places: VillageNames): { rows: { name: string; sums: Sums }[]; total: Sums; expiring: Map<string, number> } {
+function provinceYear(
+  aggregates: readonly ModelAggregateV1[],
+  places: VillageNames,
+): { rows: { name: string; sums: Sums }[]; total: Sums; expiring: Map<string, number> } {
   const byName = new Map<string, { name: string; sums: Sums }>();
   const expiring = new Map<string, number>();
   for (const m of aggregates) {
@@ -76,18 +117,30 @@ function provinceYear(aggregates: readonly ModelAggregateV1[], places: VillageNa
 /** The province's view: one row per commune, from the ModelAggregateV1 each relayed for the year; across the years, from each year's. */
 export async function provinceView(deps: ModelRatesDeps, year: number): Promise<ModelRatesView> {
   const records = await recordsOf(deps.db, 'model-aggregate');
-  const all = records.map((r) => JSON.parse(r.payload) as ModelAggregateV1).filter((m) => m.type === 'ModelAggregateV1');
+  const all = records
+    .map((r) => JSON.parse(r.payload) as ModelAggregateV1)
+    .filter((m) => m.type === 'ModelAggregateV1');
   const places = unitResolver(await unitChanges(deps), 'village');
-  const ofYear = (y: number) => provinceYear(all.filter((m) => m.year === y), places);
+  const ofYear = (y: number) =>
+    provinceYear(
+      all.filter((m) => m.year === y),
+      places,
+    );
   const targets = targetsOf(deps, year);
   const values = targetValues(targets);
   const { rows, total, expiring } = ofYear(year);
   const totalRow = rowOf(deps.config.center.province, [], total, values);
   const first = all.length === 0 ? null : Math.min(...all.map((m) => m.year));
-  const trend = trendYears(first, year)
-    .map((y) => ({ year: y, row: y === year ? totalRow : rowOf(deps.config.center.province, [], ofYear(y).total, targetValues(targetsOf(deps, y))) }));
+  const trend = trendYears(first, year).map((y) => ({
+    year: y,
+    row:
+      y === year ? totalRow : rowOf(deps.config.center.province, [], ofYear(y).total, targetValues(targetsOf(deps, y))),
+  }));
   return {
-    level: 'province', scope: deps.config.center.province, year, targets,
+    level: 'province',
+    scope: deps.config.center.province,
+    year,
+    targets,
     places: rows.map((r) => rowOf(r.name, places.former(r.name), r.sums, values)),
     total: totalRow,
     notes: [],

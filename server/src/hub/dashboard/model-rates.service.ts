@@ -12,7 +12,15 @@ import type { ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
 import type { ModelAggregateV1 } from '../../../../shared/sync/messages.ts';
 import { anyModelRecord } from './dashboard.repository.ts';
 import {
-  communeRatesOf, expiringOf, firstModelYear, loadCommune, modelYears, trendYears, validityFor, viewRow, type ModelRatesDeps,
+  communeRatesOf,
+  expiringOf,
+  firstModelYear,
+  loadCommune,
+  modelYears,
+  trendYears,
+  validityFor,
+  viewRow,
+  type ModelRatesDeps,
 } from './model-rates.commune.ts';
 import { provinceView } from './model-rates.province.ts';
 
@@ -22,21 +30,27 @@ async function communeView(deps: ModelRatesDeps, year: number): Promise<ModelRat
   const validity = validityFor(data, year, vietnamDate(deps.now()));
   const total = viewRow(rates.commune, []);
   // Every earlier year as its own view computes it: the same rules, that year's figures and targets.
-  const trend = trendYears(firstModelYear(data), year)
-    .map((y) => ({ year: y, row: y === year ? total : viewRow(communeRatesOf(deps, data, y).rates.commune, []) }));
+  const trend = trendYears(firstModelYear(data), year).map((y) => ({
+    year: y,
+    row: y === year ? total : viewRow(communeRatesOf(deps, data, y).rates.commune, []),
+  }));
   return {
-    level: 'commune', scope: deps.config.center.commune, year, targets,
+    level: 'commune',
+    scope: deps.config.center.commune,
+    year,
+    targets,
     places: rates.villages.map((r) => viewRow(r, data.names.former(r.name))),
     total,
-    notes: rates.notes.map((n) => (n.kind === 'community-adults-unknown'
-      ? { kind: n.kind, name: n.village }
-      : { kind: n.kind, name: data.state.registry.units.get(n.unitId)?.name ?? n.unitId })),
+    notes: rates.notes.map((n) =>
+      n.kind === 'community-adults-unknown'
+        ? { kind: n.kind, name: n.village }
+        : { kind: n.kind, name: data.state.registry.units.get(n.unitId)?.name ?? n.unitId },
+    ),
     validity,
     expiring: expiringOf(validity),
     trend,
   };
 }
-
 
 type AggregateContent = Omit<ModelAggregateV1, 'type' | 'id' | 'revision' | 'commune'>;
 /**
@@ -56,7 +70,13 @@ export async function modelAggregateContent(deps: ModelRatesDeps): Promise<Aggre
     out.push({
       year,
       villages: rates.villages.map((r) => ({
-        village: r.name, families: r.families, clans: r.clans, communities: r.communities, units: r.units, households: r.households, adults: r.adults,
+        village: r.name,
+        families: r.families,
+        clans: r.clans,
+        communities: r.communities,
+        units: r.units,
+        households: r.households,
+        adults: r.adults,
         workers: { recognized: r.rates.workers.numerator, of: r.rates.workers.denominator },
         unitStaff: { recognized: r.rates.unitStaff.numerator, of: r.rates.unitStaff.denominator },
       })),

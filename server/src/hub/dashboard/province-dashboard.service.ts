@@ -7,7 +7,16 @@ import { addCounts, emptyCounts, fillYears, rowRates } from '../../../../shared/
 import { unitResolver } from '../../../../shared/domain/units.ts';
 import type { Counts, Dashboard, DashboardRow, TargetInForce } from '../../../../shared/schemas/dashboard.ts';
 import type { CommuneAggregateV1, CommuneAggregateV2 } from '../../../../shared/sync/messages.ts';
-import { groupTitles, rowsOf, targetsFor, targetValues, trendOf, unitChanges, type DashboardDeps, type Part } from './dashboard.parts.ts';
+import {
+  groupTitles,
+  rowsOf,
+  targetsFor,
+  targetValues,
+  trendOf,
+  unitChanges,
+  type DashboardDeps,
+  type Part,
+} from './dashboard.parts.ts';
 import * as repo from './dashboard.repository.ts';
 import { reporting } from './reporting.ts';
 
@@ -27,20 +36,38 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
   const values = targetValues(targets);
 
   // A group row's "registered" is who began the year's assessment in it (V1 named that "registered").
-  const countsOfRow = (r: Aggregate['rows'][number]): Counts => 'started' in r
-    ? { registered: r.started, selfAssessed: r.selfAssessed, appraised: r.appraised, recognized: r.recognized, digital: r.digital, proficient: r.proficient, outstanding: r.outstanding }
-    : { ...emptyCounts(), registered: r.registered, selfAssessed: r.selfAssessed, appraised: r.appraised, recognized: r.recognized };
-  const partsOf = (y: number) => aggregates.filter((a) => a.m.year === y).map((a) => {
-    let counts = emptyCounts();
-    for (const r of a.m.rows) counts = addCounts(counts, countsOfRow(r));
-    let population: number | null = null;
-    if (a.m.type === 'CommuneAggregateV2') {
-      counts.registered = a.m.villages.reduce((sum, v) => sum + v.registered, 0);
-      const entered = a.m.villages.filter((v) => v.adults !== null);
-      population = entered.length === 0 ? null : entered.reduce((sum, v) => sum + (v.adults ?? 0), 0);
-    }
-    return { name: a.m.commune, counts, population };
-  });
+  const countsOfRow = (r: Aggregate['rows'][number]): Counts =>
+    'started' in r
+      ? {
+          registered: r.started,
+          selfAssessed: r.selfAssessed,
+          appraised: r.appraised,
+          recognized: r.recognized,
+          digital: r.digital,
+          proficient: r.proficient,
+          outstanding: r.outstanding,
+        }
+      : {
+          ...emptyCounts(),
+          registered: r.registered,
+          selfAssessed: r.selfAssessed,
+          appraised: r.appraised,
+          recognized: r.recognized,
+        };
+  const partsOf = (y: number) =>
+    aggregates
+      .filter((a) => a.m.year === y)
+      .map((a) => {
+        let counts = emptyCounts();
+        for (const r of a.m.rows) counts = addCounts(counts, countsOfRow(r));
+        let population: number | null = null;
+        if (a.m.type === 'CommuneAggregateV2') {
+          counts.registered = a.m.villages.reduce((sum, v) => sum + v.registered, 0);
+          const entered = a.m.villages.filter((v) => v.adults !== null);
+          population = entered.length === 0 ? null : entered.reduce((sum, v) => sum + (v.adults ?? 0), 0);
+        }
+        return { name: a.m.commune, counts, population };
+      });
   // Adults the province entered for a commune take the place of the sum the commune sent.
   const pops = await repo.adultsEntered(deps.db);
   const placeParts = (y: number): Part[] => {
@@ -52,7 +79,9 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
     ];
   };
   const byPlace = rowsOf(placeParts(year), places.current, places.former, values);
-  const groupParts: Part[] = aggregates.filter((a) => a.m.year === year).flatMap((a) => a.m.rows.map((r) => ({ name: r.group, counts: countsOfRow(r), population: null })));
+  const groupParts: Part[] = aggregates
+    .filter((a) => a.m.year === year)
+    .flatMap((a) => a.m.rows.map((r) => ({ name: r.group, counts: countsOfRow(r), population: null })));
   const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
   const totalOf = (y: number): DashboardRow => {
     const parts = placeParts(y);
@@ -60,7 +89,13 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
     for (const p of parts) counts = addCounts(counts, p.counts);
     const known = parts.filter((p) => p.population !== null);
     const population = known.length === 0 ? null : known.reduce((s, p) => s + (p.population ?? 0), 0);
-    return { name: deps.config.center.province, formerNames: [], counts, population, rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)) };
+    return {
+      name: deps.config.center.province,
+      formerNames: [],
+      counts,
+      population,
+      rates: rowRates(counts, population, targetValues(targetsByYear.get(y) ?? targets)),
+    };
   };
   const byYear = new Map(years.map((y) => [y, totalOf(y)]));
   const trend = fillYears(years, byYear, () => totalOf(-1)).map(({ year: y, value }) => ({ year: y, row: value }));
@@ -73,10 +108,31 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
   }
   const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => {
     const parts = placeParts(y).filter((p) => places.current(p.name) === name);
-    return { recognized: parts.reduce((sum, p) => sum + p.counts.recognized, 0), entered: parts.flatMap((p) => (p.population === null ? [] : [p.population])) };
+    return {
+      recognized: parts.reduce((sum, p) => sum + p.counts.recognized, 0),
+      entered: parts.flatMap((p) => (p.population === null ? [] : [p.population])),
+    };
   });
   return {
-    level: 'province', scope: deps.config.center.province, year, years, total: byYear.get(year)!, byPlace, byCenter: [], byGroup, placeTrend, trend, targets,
-    reporting: reporting(deps.now(), year, years, nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })), { reports, models: new Map() }, places.current, deps.config.settings['calendar.communeDeadline']),
+    level: 'province',
+    scope: deps.config.center.province,
+    year,
+    years,
+    total: byYear.get(year)!,
+    byPlace,
+    byCenter: [],
+    byGroup,
+    placeTrend,
+    trend,
+    targets,
+    reporting: reporting(
+      deps.now(),
+      year,
+      years,
+      nodes.filter((n) => n.status === 'active').map((n) => ({ id: n.id, name: n.name, enrolledAt: n.enrolled_at })),
+      { reports, models: new Map() },
+      places.current,
+      deps.config.settings['calendar.communeDeadline'],
+    ),
   };
 }

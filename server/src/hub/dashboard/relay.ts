@@ -22,7 +22,8 @@ export interface RelayDeps {
   send: RelaySend;
 }
 
-type Relayed = Omit<CommuneAggregateV2, 'revision'> | Omit<RecognizedListV1, 'revision'> | Omit<ModelAggregateV1, 'revision'>;
+type Relayed =
+  Omit<CommuneAggregateV2, 'revision'> | Omit<RecognizedListV1, 'revision'> | Omit<ModelAggregateV1, 'revision'>;
 
 /**
  * What a commune relays upward, computed from what it holds: for each year, the counts per
@@ -40,8 +41,29 @@ export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
     const counts = new Map<string, CommuneAggregateV2['rows'][number]>();
     for (const c of cells.filter((x) => x.year === year)) {
       const key = `${c.village}\u0000${c.group}`;
-      const row = counts.get(key) ?? { village: c.village, group: c.group, started: 0, selfAssessed: 0, appraised: 0, proposed: 0, recognized: 0, digital: 0, proficient: 0, outstanding: 0 };
-      for (const k of ['started', 'selfAssessed', 'appraised', 'proposed', 'recognized', 'digital', 'proficient', 'outstanding'] as const) row[k] += c[k];
+      const row = counts.get(key) ?? {
+        village: c.village,
+        group: c.group,
+        started: 0,
+        selfAssessed: 0,
+        appraised: 0,
+        proposed: 0,
+        recognized: 0,
+        digital: 0,
+        proficient: 0,
+        outstanding: 0,
+      };
+      for (const k of [
+        'started',
+        'selfAssessed',
+        'appraised',
+        'proposed',
+        'recognized',
+        'digital',
+        'proficient',
+        'outstanding',
+      ] as const)
+        row[k] += c[k];
       counts.set(key, row);
     }
     const villages = new Map<string, CommuneAggregateV2['villages'][number]>();
@@ -58,9 +80,22 @@ export async function relayContent(deps: RelayDeps): Promise<Relayed[]> {
     const id = `${deps.nodeId}:${year}`;
     const byVillage = <T extends { village: string }>(x: T, y: T) => x.village.localeCompare(y.village, 'vi');
     const rows = [...counts.values()].sort((x, y) => byVillage(x, y) || x.group.localeCompare(y.group));
-    out.push({ type: 'CommuneAggregateV2', id, commune: deps.commune, year, rows, villages: [...villages.values()].sort(byVillage) });
+    out.push({
+      type: 'CommuneAggregateV2',
+      id,
+      commune: deps.commune,
+      year,
+      rows,
+      villages: [...villages.values()].sort(byVillage),
+    });
     if (deps.send === 'aggregates,recognized-list') {
-      out.push({ type: 'RecognizedListV1', id, commune: deps.commune, year, entries: await publicRecognitionList(deps, year) });
+      out.push({
+        type: 'RecognizedListV1',
+        id,
+        commune: deps.commune,
+        year,
+        entries: await publicRecognitionList(deps, year),
+      });
     }
   }
   for (const content of await modelAggregateContent(deps)) {

@@ -50,14 +50,22 @@ export async function closedLists(db: Db): Promise<ClosedLists> {
 /** Merges two centers' model lists of a year: the latest closing per title, in title order. */
 function mergeModels(a: CenterReporting['models'], b: CenterReporting['models']): CenterReporting['models'] {
   const latest = new Map<ModelListTitle, string>();
-  for (const m of [...(a ?? []), ...(b ?? [])]) if (!latest.has(m.title) || m.reportedAt > latest.get(m.title)!) latest.set(m.title, m.reportedAt);
+  for (const m of [...(a ?? []), ...(b ?? [])])
+    if (!latest.has(m.title) || m.reportedAt > latest.get(m.title)!) latest.set(m.title, m.reportedAt);
   const out = modelListTitles.filter((t) => latest.has(t)).map((title) => ({ title, reportedAt: latest.get(title)! }));
   return out.length === 0 ? undefined : out;
 }
 
 /** Whether the active nodes' reports (closing time per node and year) came by each year's deadline. */
-export function reporting(now: Date, year: number, years: number[], nodes: { id: string; name: string; enrolledAt: string }[],
-  { reports, models }: ClosedLists, resolveCenter: (n: string) => string, deadlineMonthDay: string): Dashboard['reporting'] {
+export function reporting(
+  now: Date,
+  year: number,
+  years: number[],
+  nodes: { id: string; name: string; enrolledAt: string }[],
+  { reports, models }: ClosedLists,
+  resolveCenter: (n: string) => string,
+  deadlineMonthDay: string,
+): Dashboard['reporting'] {
   const today = vietnamDate(now);
   const deadlineOf = (y: number) => `${y}-${deadlineMonthDay}`;
   const centers = new Map<string, CenterReporting>();
@@ -74,21 +82,41 @@ export function reporting(now: Date, year: number, years: number[], nodes: { id:
       if (at && vietnamDate(new Date(at)) <= deadlineOf(y)) onTime++;
     }
     const at = sent.get(year) ?? null;
-    const own = mergeModels([...models.get(node.id)?.get(year) ?? []].map(([title, reportedAt]) => ({ title, reportedAt })), undefined);
+    const own = mergeModels(
+      [...(models.get(node.id)?.get(year) ?? [])].map(([title, reportedAt]) => ({ title, reportedAt })),
+      undefined,
+    );
     const name = resolveCenter(node.name);
     const prev = centers.get(name);
     // A merged center reports once: its latest report, its due years summed.
     const row: CenterReporting = prev
-      ? { ...prev, reportedAt: [prev.reportedAt, at].filter((x): x is string => x !== null).sort().at(-1) ?? null, yearsDue: prev.yearsDue + due, yearsOnTime: prev.yearsOnTime + onTime, onTime: null, onTimeRate: null }
+      ? {
+          ...prev,
+          reportedAt:
+            [prev.reportedAt, at]
+              .filter((x): x is string => x !== null)
+              .sort()
+              .at(-1) ?? null,
+          yearsDue: prev.yearsDue + due,
+          yearsOnTime: prev.yearsOnTime + onTime,
+          onTime: null,
+          onTimeRate: null,
+        }
       : { name, reportedAt: at, onTime: null, yearsDue: due, yearsOnTime: onTime, onTimeRate: null };
     const merged = mergeModels(prev?.models, own);
     if (merged) row.models = merged;
-    row.onTime = row.reportedAt === null ? (deadlineOf(year) < today ? false : null) : vietnamDate(new Date(row.reportedAt)) <= deadlineOf(year);
+    row.onTime =
+      row.reportedAt === null
+        ? deadlineOf(year) < today
+          ? false
+          : null
+        : vietnamDate(new Date(row.reportedAt)) <= deadlineOf(year);
     row.onTimeRate = row.yearsDue === 0 ? null : row.yearsOnTime / row.yearsDue;
     centers.set(name, row);
   }
   return {
-    deadline: deadlineOf(year), daysLeft: dayNumber(deadlineOf(year)) - dayNumber(today),
+    deadline: deadlineOf(year),
+    daysLeft: dayNumber(deadlineOf(year)) - dayNumber(today),
     centers: [...centers.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   };
 }

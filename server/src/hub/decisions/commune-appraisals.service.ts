@@ -31,7 +31,11 @@ export interface CommuneAppraisalDeps {
 const appraisedHere = (Object.keys(appraisedAt) as ModelSubjectKind[]).filter((k) => appraisedAt[k] === 'commune');
 
 /** The decisions in force of `year` on subjects of these kinds, by title, kind and subject id. */
-async function decisionsInForce(db: Db, year: number, kinds: readonly ModelSubjectKind[]): Promise<Map<string, { id: string; number: string }>> {
+async function decisionsInForce(
+  db: Db,
+  year: number,
+  kinds: readonly ModelSubjectKind[],
+): Promise<Map<string, { id: string; number: string }>> {
   const rows = await repo.subjectsDecidedOfKinds(db, year, kinds);
   return new Map(rows.map((r) => [decisionKey(r.title, r.subject_kind, r.subject_id), { id: r.id, number: r.number }]));
 }
@@ -39,7 +43,10 @@ const decisionKey = (title: string, kind: string, id: string) => `${title}\u0000
 
 /** The decision in force naming this subject for its title and year, if any. */
 async function decisionOn(db: Db, c: HubModelCase): Promise<{ id: string; number: string } | null> {
-  return (await decisionsInForce(db, c.year, [c.subject.kind])).get(decisionKey(c.title, c.subject.kind, c.subject.id)) ?? null;
+  return (
+    (await decisionsInForce(db, c.year, [c.subject.kind])).get(decisionKey(c.title, c.subject.kind, c.subject.id)) ??
+    null
+  );
 }
 
 /** Submitted self-assessments of villages and units of a year, with the commune's appraisal if any. */
@@ -47,9 +54,15 @@ export async function communeAppraisalQueue(deps: CommuneAppraisalDeps, year: nu
   const cases = await loadHubModelCases(deps.db, deps.modelSets, { year, kinds: appraisedHere });
   const decided = await decisionsInForce(deps.db, year, appraisedHere);
   return cases.map((c) => ({
-    assessmentId: c.assessmentId, title: c.title, subject: c.subject, center: c.center, submittedAt: c.submittedAt,
+    assessmentId: c.assessmentId,
+    title: c.title,
+    subject: c.subject,
+    center: c.center,
+    submittedAt: c.submittedAt,
     selfPassed: c.selfVerdict?.passed ?? false,
-    appraised: c.appraisedVerdict ? { passed: c.appraisedVerdict.passed, total: c.appraisedVerdict.total, level: c.appraisedVerdict.level } : null,
+    appraised: c.appraisedVerdict
+      ? { passed: c.appraisedVerdict.passed, total: c.appraisedVerdict.total, level: c.appraisedVerdict.level }
+      : null,
     decided: decided.has(decisionKey(c.title, c.subject.kind, c.subject.id)),
   }));
 }
@@ -59,13 +72,23 @@ async function caseOf(deps: CommuneAppraisalDeps, assessmentId: string): Promise
   const [c] = await loadHubModelCases(deps.db, deps.modelSets, { ids: [assessmentId], submittedOnly: false });
   if (!c) throw new AppError('assessment.not-found');
   if (appraisedAt[c.subject.kind] !== 'commune') throw new AppError('appraisal.not-here', { kind: c.subject.kind });
-  if (!c.set) throw new AppError('assessment.criteria-set-unknown', { criteriaSetId: c.criteriaSetId, version: c.criteriaSetVersion });
+  if (!c.set)
+    throw new AppError('assessment.criteria-set-unknown', {
+      criteriaSetId: c.criteriaSetId,
+      version: c.criteriaSetVersion,
+    });
   if (!c.facts) throw new AppError('registry.subject-not-found', { kind: c.subject.kind, id: c.subject.id });
   return c;
 }
 
 /** What the hub reads of an EvidenceUpsertV1; a record that lacks it is not shown. */
-const EvidenceShape = v.looseObject({ id: v.string(), assessmentId: v.string(), indicatorId: v.string(), sha256: v.string(), bytes: v.number() });
+const EvidenceShape = v.looseObject({
+  id: v.string(),
+  assessmentId: v.string(),
+  indicatorId: v.string(),
+  sha256: v.string(),
+  bytes: v.number(),
+});
 
 /**
  * The photos the center sent up with the assessment (EvidenceUpsertV1, the files by hash): the
@@ -76,7 +99,15 @@ async function evidenceOf(db: Db, c: HubModelCase): Promise<EvidenceView[]> {
   return rows.flatMap((r) => {
     const m = v.safeParse(EvidenceShape, JSON.parse(r.payload));
     return m.success && m.output.assessmentId === c.assessmentId
-      ? [{ id: m.output.id, indicatorId: m.output.indicatorId, kind: 'photo' as const, sha256: m.output.sha256, bytes: m.output.bytes }]
+      ? [
+          {
+            id: m.output.id,
+            indicatorId: m.output.indicatorId,
+            kind: 'photo' as const,
+            sha256: m.output.sha256,
+            bytes: m.output.bytes,
+          },
+        ]
       : [];
   });
 }
@@ -86,22 +117,47 @@ function view(c: HubModelCase, decided: boolean, evidence: EvidenceView[]): Mode
   const set = c.set!;
   return {
     assessment: {
-      id: c.assessmentId, title: c.title, subject: c.subject, year: c.year, criteriaSetId: c.criteriaSetId, criteriaSetVersion: c.criteriaSetVersion,
-      status: c.status, answers: c.answers, submittedAt: c.submittedAt, assisted: c.assisted, verdict: c.selfVerdict!, evidence,
+      id: c.assessmentId,
+      title: c.title,
+      subject: c.subject,
+      year: c.year,
+      criteriaSetId: c.criteriaSetId,
+      criteriaSetVersion: c.criteriaSetVersion,
+      status: c.status,
+      answers: c.answers,
+      submittedAt: c.submittedAt,
+      assisted: c.assisted,
+      verdict: c.selfVerdict!,
+      evidence,
     },
     set,
     appraisal: c.appraisal
-      ? { appraiser: c.appraisal.appraiser, updatedAt: c.appraisal.updatedAt ?? '', locked: decided, answers: c.appraisal.answers, reasons: c.appraisal.reasons, verdict: c.appraisedVerdict! }
+      ? {
+          appraiser: c.appraisal.appraiser,
+          updatedAt: c.appraisal.updatedAt ?? '',
+          locked: decided,
+          answers: c.appraisal.answers,
+          reasons: c.appraisal.reasons,
+          verdict: c.appraisedVerdict!,
+        }
       : null,
   };
 }
 
-export async function communeAppraisalCase(deps: CommuneAppraisalDeps, assessmentId: string): Promise<ModelAppraisalCase> {
+export async function communeAppraisalCase(
+  deps: CommuneAppraisalDeps,
+  assessmentId: string,
+): Promise<ModelAppraisalCase> {
   const c = await caseOf(deps, assessmentId);
   return view(c, (await decisionOn(deps.db, c)) !== null, await evidenceOf(deps.db, c));
 }
 
-export async function saveCommuneAppraisal(deps: CommuneAppraisalDeps, actor: Actor, assessmentId: string, input: SaveModelAppraisal): Promise<ModelAppraisalCase> {
+export async function saveCommuneAppraisal(
+  deps: CommuneAppraisalDeps,
+  actor: Actor,
+  assessmentId: string,
+  input: SaveModelAppraisal,
+): Promise<ModelAppraisalCase> {
   const c = await caseOf(deps, assessmentId);
   if (c.status !== 'submitted') throw new AppError('appraisal.not-submitted');
   const decided = await decisionOn(deps.db, c);
@@ -110,22 +166,46 @@ export async function saveCommuneAppraisal(deps: CommuneAppraisalDeps, actor: Ac
   const answers = checkedAnswers(set, input.answers, true);
   const reasons = new Map(input.answers.map((a) => [a.itemId, a.reason?.trim() || null]));
   for (const [itemId, value] of Object.entries(answers)) {
-    if (value !== c.answers[itemId] && !reasons.get(itemId)) throw new AppError('appraisal.reason-required', { indicatorId: itemId });
+    if (value !== c.answers[itemId] && !reasons.get(itemId))
+      throw new AppError('appraisal.reason-required', { indicatorId: itemId });
   }
-  const kept = Object.fromEntries(Object.keys(answers).flatMap((itemId) => (reasons.get(itemId) ? [[itemId, reasons.get(itemId)!]] : [])));
+  const kept = Object.fromEntries(
+    Object.keys(answers).flatMap((itemId) => (reasons.get(itemId) ? [[itemId, reasons.get(itemId)!]] : [])),
+  );
   const at = deps.now().toISOString();
   const result = modelVerdict(set, answers, c.facts!, c.year);
   await deps.db.transaction().execute(async (trx) => {
     const row = {
-      assessment_id: assessmentId, revision: (await repo.modelAppraisalRevision(trx, assessmentId)) + 1,
-      answers: JSON.stringify(answers), reasons: JSON.stringify(kept), appraiser: actor.name, updated_at: at,
+      assessment_id: assessmentId,
+      revision: (await repo.modelAppraisalRevision(trx, assessmentId)) + 1,
+      answers: JSON.stringify(answers),
+      reasons: JSON.stringify(kept),
+      appraiser: actor.name,
+      updated_at: at,
     };
     await repo.upsertModelAppraisal(trx, row);
-    const changed = Object.keys(answers).filter((itemId) => answers[itemId] !== c.answers[itemId]).map((itemId) => ({ itemId, reason: reasons.get(itemId) ?? null }));
-    await audit(trx, actor, {
-      action: 'appraisal.save', subjectKind: 'assessment', subjectId: assessmentId,
-      details: { title: c.title, subject: { kind: c.subject.kind, id: c.subject.id }, revision: row.revision, changed, total: result.total, level: result.level, passed: result.passed },
-    }, at);
+    const changed = Object.keys(answers)
+      .filter((itemId) => answers[itemId] !== c.answers[itemId])
+      .map((itemId) => ({ itemId, reason: reasons.get(itemId) ?? null }));
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'appraisal.save',
+        subjectKind: 'assessment',
+        subjectId: assessmentId,
+        details: {
+          title: c.title,
+          subject: { kind: c.subject.kind, id: c.subject.id },
+          revision: row.revision,
+          changed,
+          total: result.total,
+          level: result.level,
+          passed: result.passed,
+        },
+      },
+      at,
+    );
   });
   return communeAppraisalCase(deps, assessmentId);
 }

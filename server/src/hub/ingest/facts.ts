@@ -1,6 +1,12 @@
 import { recognitionStreak } from '../../../../shared/domain/outstanding.ts';
 import { vietnamYear } from '../../../../shared/domain/vietnam-time.ts';
-import type { AppraisalUpsertV1, AssessmentUpsertV1, ChangeMessage, DigitalCheckV1, PersonUpsertV1 } from '../../../../shared/sync/messages.ts';
+import type {
+  AppraisalUpsertV1,
+  AssessmentUpsertV1,
+  ChangeMessage,
+  DigitalCheckV1,
+  PersonUpsertV1,
+} from '../../../../shared/sync/messages.ts';
 import type { HubAssessmentTable, HubPersonTable } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 import * as repo from './facts.repository.ts';
@@ -27,29 +33,51 @@ export function personFact(origin: string, m: PersonUpsertV1, receivedAt: string
   const latest = new Map<string, boolean>();
   for (const c of [...m.consents].sort((a, b) => a.at.localeCompare(b.at))) latest.set(c.purpose, c.granted);
   return {
-    person_id: m.id, node_id: origin, name: m.name, birth_year: m.birthYear, village: m.village,
-    registered_year: vietnamYear(times[0] ?? receivedAt), public_list: latest.get('publicList') ? 1 : 0,
+    person_id: m.id,
+    node_id: origin,
+    name: m.name,
+    birth_year: m.birthYear,
+    village: m.village,
+    registered_year: vietnamYear(times[0] ?? receivedAt),
+    public_list: latest.get('publicList') ? 1 : 0,
   };
 }
 
-export function assessmentFact(origin: string, a: AssessmentUpsertV1, appraisal: AppraisalUpsertV1 | undefined, village: string): HubAssessmentTable {
+export function assessmentFact(
+  origin: string,
+  a: AssessmentUpsertV1,
+  appraisal: AppraisalUpsertV1 | undefined,
+  village: string,
+): HubAssessmentTable {
   const appraised = appraisal?.status === 'appraised' ? appraisal.scores : null;
   return {
-    assessment_id: a.id, person_id: a.subjectId, node_id: origin, year: a.year, village, grp: a.group,
-    submitted: a.status === 'submitted' ? 1 : 0, assisted: a.assistedBy ? 1 : 0,
+    assessment_id: a.id,
+    person_id: a.subjectId,
+    node_id: origin,
+    year: a.year,
+    village,
+    grp: a.group,
+    submitted: a.status === 'submitted' ? 1 : 0,
+    assisted: a.assistedBy ? 1 : 0,
     self_total: a.answers.reduce((sum, x) => sum + x.score, 0),
     appraised: appraised ? 1 : 0,
     appraised_total: appraised ? appraised.reduce((sum, s) => sum + s.score, 0) : null,
     appraised_min: appraised && appraised.length > 0 ? Math.min(...appraised.map((s) => s.score)) : null,
     appraised_count: appraised ? appraised.length : null,
     digital_score: appraised?.find((s) => s.indicatorId === DIGITAL_INDICATOR)?.score ?? null,
-    check_digital: null, check_proficient: null, recognized: 0, streak: 0,
+    check_digital: null,
+    check_proficient: null,
+    recognized: 0,
+    streak: 0,
   };
 }
 
 /** Years recognized in a row ending with `year` (0 when `year` itself is not recognized). */
 const streakOf = (years: ReadonlySet<number>, year: number): number =>
-  recognitionStreak([...years].map((y) => ({ year: y, recognized: true })), year);
+  recognitionStreak(
+    [...years].map((y) => ({ year: y, recognized: true })),
+    year,
+  );
 
 /** Every year each of these people (or everyone) is recognized by a decision in force. */
 async function recognizedYears(db: Db, personIds?: string[]): Promise<Map<string, Set<number>>> {
@@ -82,18 +110,25 @@ export async function refreshRecognition(trx: Db, personIds: string[]): Promise<
 type DigitalCheck = Pick<DigitalCheckV1, 'id' | 'personId' | 'year' | 'finishedAt' | 'hasDigitalSkills' | 'proficient'>;
 
 const checkRow = (c: DigitalCheck) => ({
-  record_id: c.id, person_id: c.personId, year: c.year, finished_at: c.finishedAt, has_digital: c.hasDigitalSkills ? 1 : 0, proficient: c.proficient ? 1 : 0,
+  record_id: c.id,
+  person_id: c.personId,
+  year: c.year,
+  finished_at: c.finishedAt,
+  has_digital: c.hasDigitalSkills ? 1 : 0,
+  proficient: c.proficient ? 1 : 0,
 });
 
 const CHUNK = 500;
-const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(xs: T[]): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /** Stored records of one kind, by id, as (origin, message), those that are a message of `type`. */
 async function payloadsOf<T extends ChangeMessage['type']>(db: Db, kind: string, type: T, ids: string[]) {
   const out = new Map<string, { origin: string; message: Extract<ChangeMessage, { type: T }> }>();
   for (const [id, r] of await recordPayloads(db, kind, ids)) {
     const message = storedAs(r.message);
-    if (message?.type === type) out.set(id, { origin: r.origin, message: message as Extract<ChangeMessage, { type: T }> });
+    if (message?.type === type)
+      out.set(id, { origin: r.origin, message: message as Extract<ChangeMessage, { type: T }> });
   }
   return out;
 }
@@ -131,7 +166,12 @@ async function refreshDigitalChecks(trx: Db, pairs: { personId: string; year: nu
  * takes its appraisal and its person's village as they stand after the batch, and the
  * recognition and self-check flags are worked out from the tables after the batch.
  */
-export async function projectChanges(trx: Db, origin: string, messages: readonly ChangeMessage[], receivedAt: string): Promise<void> {
+export async function projectChanges(
+  trx: Db,
+  origin: string,
+  messages: readonly ChangeMessage[],
+  receivedAt: string,
+): Promise<void> {
   const people = new Map<string, HubPersonTable>();
   const checks = new Map<string, DigitalCheck>();
   const assessments = new Map<string, AssessmentUpsertV1>();
@@ -140,9 +180,14 @@ export async function projectChanges(trx: Db, origin: string, messages: readonly
   const touched = new Set<string>();
   for (const m of messages) {
     if (m.type === 'PersonUpsertV1') people.set(m.id, personFact(origin, m, receivedAt));
-    else if (m.type === 'AssessmentUpsertV1' && m.title === TITLE) { assessments.set(m.id, m); touched.add(m.id); }
-    else if (m.type === 'DigitalCheckV1') checks.set(m.id, m);
-    else if (m.type === 'AppraisalUpsertV1') { appraisals.set(m.id, m); touched.add(m.id); }
+    else if (m.type === 'AssessmentUpsertV1' && m.title === TITLE) {
+      assessments.set(m.id, m);
+      touched.add(m.id);
+    } else if (m.type === 'DigitalCheckV1') checks.set(m.id, m);
+    else if (m.type === 'AppraisalUpsertV1') {
+      appraisals.set(m.id, m);
+      touched.add(m.id);
+    }
   }
 
   if (people.size > 0) {
@@ -160,8 +205,18 @@ export async function projectChanges(trx: Db, origin: string, messages: readonly
 
   const facts: HubAssessmentTable[] = [];
   if (touched.size > 0) {
-    const stored = await payloadsOf(trx, 'assessment', 'AssessmentUpsertV1', [...touched].filter((id) => !assessments.has(id)));
-    const storedAppraisals = await payloadsOf(trx, 'appraisal', 'AppraisalUpsertV1', [...touched].filter((id) => !appraisals.has(id)));
+    const stored = await payloadsOf(
+      trx,
+      'assessment',
+      'AssessmentUpsertV1',
+      [...touched].filter((id) => !assessments.has(id)),
+    );
+    const storedAppraisals = await payloadsOf(
+      trx,
+      'appraisal',
+      'AppraisalUpsertV1',
+      [...touched].filter((id) => !appraisals.has(id)),
+    );
     const subjects: { origin: string; assessment: AssessmentUpsertV1; appraisal: AppraisalUpsertV1 | undefined }[] = [];
     for (const id of touched) {
       const sent = assessments.get(id);
@@ -169,19 +224,35 @@ export async function projectChanges(trx: Db, origin: string, messages: readonly
       if (!held || held.message.title !== TITLE) continue;
       // An assessment takes only an appraisal its own center sent (hub.service refuses any other; this holds for ids sent before their record).
       const storedAppraisal = storedAppraisals.get(id);
-      const appraisal = held.origin === origin && appraisals.has(id) ? appraisals.get(id) : storedAppraisal?.origin === held.origin ? storedAppraisal.message : undefined;
+      const appraisal =
+        held.origin === origin && appraisals.has(id)
+          ? appraisals.get(id)
+          : storedAppraisal?.origin === held.origin
+            ? storedAppraisal.message
+            : undefined;
       subjects.push({ origin: held.origin, assessment: held.message, appraisal });
     }
     const villages = new Map<string, string>();
     for (const part of chunks([...new Set(subjects.map((x) => x.assessment.subjectId))])) {
       for (const r of await repo.villagesOf(trx, part)) villages.set(`${r.node_id}\u0000${r.person_id}`, r.village);
     }
-    for (const x of subjects) facts.push(assessmentFact(x.origin, x.assessment, x.appraisal, villages.get(`${x.origin}\u0000${x.assessment.subjectId}`) ?? ''));
+    for (const x of subjects)
+      facts.push(
+        assessmentFact(
+          x.origin,
+          x.assessment,
+          x.appraisal,
+          villages.get(`${x.origin}\u0000${x.assessment.subjectId}`) ?? '',
+        ),
+      );
     // Recognition and self-check flags are the projection's own: kept on update, set just below.
     await repo.putAssessments(trx, facts);
     await refreshRecognition(trx, [...new Set(facts.map((f) => f.person_id))]);
   }
-  const pairs = [...facts.map((f) => ({ personId: f.person_id, year: f.year })), ...[...checks.values()].map((c) => ({ personId: c.personId, year: c.year }))];
+  const pairs = [
+    ...facts.map((f) => ({ personId: f.person_id, year: f.year })),
+    ...[...checks.values()].map((c) => ({ personId: c.personId, year: c.year })),
+  ];
   if (pairs.length > 0) await refreshDigitalChecks(trx, pairs);
   await projectModelChanges(trx, origin, messages);
 }
@@ -196,18 +267,24 @@ export async function ensureFacts(db: Db): Promise<boolean> {
   if ((await repo.readState(db, VERSION_KEY)) === String(FACTS_VERSION)) return false;
   await db.transaction().execute(async (trx) => {
     await repo.clearFacts(trx);
-    const rows = (await recordsOfKinds(trx, ['person', 'assessment', 'appraisal', 'digital-check']))
-      .map((r) => ({ ...r, message: storedAs(r.payload) }));
+    const rows = (await recordsOfKinds(trx, ['person', 'assessment', 'appraisal', 'digital-check'])).map((r) => ({
+      ...r,
+      message: storedAs(r.payload),
+    }));
     const appraisals = new Map<string, AppraisalUpsertV1>();
-    for (const { record_kind: kind, message: m } of rows) if (kind === 'appraisal' && m?.type === 'AppraisalUpsertV1') appraisals.set(m.id, m);
+    for (const { record_kind: kind, message: m } of rows)
+      if (kind === 'appraisal' && m?.type === 'AppraisalUpsertV1') appraisals.set(m.id, m);
     const people: HubPersonTable[] = [];
     const assessments: HubAssessmentTable[] = [];
     for (const { origin, message: m, received_at: receivedAt } of rows) {
       if (m?.type === 'PersonUpsertV1') people.push(personFact(origin, m, receivedAt));
-      if (m?.type === 'AssessmentUpsertV1' && m.title === TITLE) assessments.push(assessmentFact(origin, m, appraisals.get(m.id), ''));
+      if (m?.type === 'AssessmentUpsertV1' && m.title === TITLE)
+        assessments.push(assessmentFact(origin, m, appraisals.get(m.id), ''));
     }
     const villages = new Map(people.map((p) => [p.person_id, p.village]));
-    const received = rows.filter((r) => r.record_kind === 'digital-check').map((r) => r.message)
+    const received = rows
+      .filter((r) => r.record_kind === 'digital-check')
+      .map((r) => r.message)
       .filter((m): m is DigitalCheckV1 => m?.type === 'DigitalCheckV1');
     const checks = new Map<string, DigitalCheck>();
     for (const c of received) {

@@ -12,8 +12,15 @@ export function listNodes(db: Db): Promise<HubNodeRow[]> {
 
 /** The active node holding this public key (the latest enrolled, should a revoked key have been enrolled again). */
 export function findActiveNodeByKey(db: Db, publicKey: string): Promise<HubNodeRow | undefined> {
-  return db.selectFrom('hub_node').selectAll().where('public_key', '=', publicKey).where('status', '=', 'active')
-    .orderBy('enrolled_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('hub_node')
+    .selectAll()
+    .where('public_key', '=', publicKey)
+    .where('status', '=', 'active')
+    .orderBy('enrolled_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function findEnrolment(db: Db, codeHash: string): Promise<Selectable<HubEnrolmentTable> | undefined> {
@@ -22,7 +29,12 @@ export function findEnrolment(db: Db, codeHash: string): Promise<Selectable<HubE
 
 /** Spends a code on a node, only if it is still unspent: answers whether it was. */
 export async function spendEnrolment(db: Db, codeHash: string, nodeId: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('hub_enrolment').set({ used_at: at, node_id: nodeId }).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('hub_enrolment')
+    .set({ used_at: at, node_id: nodeId })
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -40,15 +52,29 @@ export async function revokeNode(db: Db, nodeId: string): Promise<void> {
 
 /** How far a node's changes are held, when it was last heard from, and what it said still waits. */
 export async function advanceNode(db: Db, nodeId: string, lastSeq: number, at: string, backlog: number): Promise<void> {
-  await db.updateTable('hub_node').set({ last_seq: lastSeq, last_contact_at: at, backlog }).where('id', '=', nodeId).execute();
+  await db
+    .updateTable('hub_node')
+    .set({ last_seq: lastSeq, last_contact_at: at, backlog })
+    .where('id', '=', nodeId)
+    .execute();
 }
 
 /**
  * Spends a request's nonce, answering false when the node used it before; nonces older than
  * `forgetBefore` leave (they are outside any window).
  */
-export async function spendNonce(db: Db, nodeId: string, nonce: string, at: string, forgetBefore: string): Promise<boolean> {
-  const seen = await db.insertInto('hub_nonce').values({ node_id: nodeId, nonce, at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+export async function spendNonce(
+  db: Db,
+  nodeId: string,
+  nonce: string,
+  at: string,
+  forgetBefore: string,
+): Promise<boolean> {
+  const seen = await db
+    .insertInto('hub_nonce')
+    .values({ node_id: nodeId, nonce, at })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   if (Number(seen.numInsertedOrUpdatedRows ?? 0) === 0) return false;
   await db.deleteFrom('hub_nonce').where('at', '<', forgetBefore).execute();
   return true;
@@ -56,22 +82,36 @@ export async function spendNonce(db: Db, nodeId: string, nonce: string, at: stri
 
 /** The history a node sends under from now on, and those it replaced. */
 export async function setEpoch(db: Db, nodeId: string, epoch: string, retired: string[], at: string): Promise<void> {
-  await db.updateTable('hub_node').set({ epoch, retired_epochs: JSON.stringify(retired), last_contact_at: at }).where('id', '=', nodeId).execute();
+  await db
+    .updateTable('hub_node')
+    .set({ epoch, retired_epochs: JSON.stringify(retired), last_contact_at: at })
+    .where('id', '=', nodeId)
+    .execute();
 }
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const CHUNK = 500;
-const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(xs: T[]): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /** The stored origin and revision of each of these records that the hub holds, one query per kind and 500 ids. */
-export async function findRecords(db: Db, keys: { kind: string; id: string }[]): Promise<Pick<HubRecordTable, 'record_kind' | 'record_id' | 'origin' | 'revision'>[]> {
+export async function findRecords(
+  db: Db,
+  keys: { kind: string; id: string }[],
+): Promise<Pick<HubRecordTable, 'record_kind' | 'record_id' | 'origin' | 'revision'>[]> {
   const byKind = new Map<string, Set<string>>();
   for (const k of keys) byKind.set(k.kind, (byKind.get(k.kind) ?? new Set()).add(k.id));
   const out: Pick<HubRecordTable, 'record_kind' | 'record_id' | 'origin' | 'revision'>[] = [];
   for (const [kind, ids] of byKind) {
     for (const part of chunks([...ids])) {
-      out.push(...await db.selectFrom('hub_record').select(['record_kind', 'record_id', 'origin', 'revision'])
-        .where('record_kind', '=', kind).where('record_id', 'in', part).execute());
+      out.push(
+        ...(await db
+          .selectFrom('hub_record')
+          .select(['record_kind', 'record_id', 'origin', 'revision'])
+          .where('record_kind', '=', kind)
+          .where('record_id', 'in', part)
+          .execute()),
+      );
     }
   }
   return out;
@@ -83,9 +123,18 @@ export async function findRecords(db: Db, keys: { kind: string; id: string }[]):
  */
 export async function putRecords(trx: Db, latest: HubRecordTable[], history: HubRecordTable[]): Promise<void> {
   for (const part of chunks(latest)) {
-    await trx.insertInto('hub_record').values(part).onConflict((oc) => oc.columns(['record_kind', 'record_id']).doUpdateSet((eb) => ({
-      revision: eb.ref('excluded.revision'), message_type: eb.ref('excluded.message_type'), payload: eb.ref('excluded.payload'), received_at: eb.ref('excluded.received_at'),
-    }))).execute();
+    await trx
+      .insertInto('hub_record')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['record_kind', 'record_id']).doUpdateSet((eb) => ({
+          revision: eb.ref('excluded.revision'),
+          message_type: eb.ref('excluded.message_type'),
+          payload: eb.ref('excluded.payload'),
+          received_at: eb.ref('excluded.received_at'),
+        })),
+      )
+      .execute();
   }
   for (const part of chunks(history)) await trx.insertInto('hub_record_history').values(part).execute();
 }
@@ -97,26 +146,44 @@ export async function deleteRecords(trx: Db, kind: string, ids: string[]): Promi
 }
 
 /** Stored records of one kind, by id: the node that sent each and its message as stored (not yet checked). */
-export async function recordPayloads(db: Db, kind: string, ids: readonly string[]): Promise<Map<string, { origin: string; message: unknown }>> {
+export async function recordPayloads(
+  db: Db,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, { origin: string; message: unknown }>> {
   const out = new Map<string, { origin: string; message: unknown }>();
   for (const part of chunks([...ids])) {
-    const rows = await db.selectFrom('hub_record').select(['record_id', 'origin', 'payload'])
-      .where('record_kind', '=', kind).where('record_id', 'in', part).execute();
+    const rows = await db
+      .selectFrom('hub_record')
+      .select(['record_id', 'origin', 'payload'])
+      .where('record_kind', '=', kind)
+      .where('record_id', 'in', part)
+      .execute();
     for (const r of rows) out.set(r.record_id, { origin: r.origin, message: JSON.parse(r.payload) as unknown });
   }
   return out;
 }
 
 /** Every stored record of these kinds, current revision, as stored. */
-export function recordsOfKinds(db: Db, kinds: readonly string[]):
-  Promise<Pick<HubRecordTable, 'record_kind' | 'record_id' | 'origin' | 'payload' | 'received_at'>[]> {
-  return db.selectFrom('hub_record').select(['record_kind', 'record_id', 'origin', 'payload', 'received_at'])
-    .where('record_kind', 'in', [...kinds]).execute();
+export function recordsOfKinds(
+  db: Db,
+  kinds: readonly string[],
+): Promise<Pick<HubRecordTable, 'record_kind' | 'record_id' | 'origin' | 'payload' | 'received_at'>[]> {
+  return db
+    .selectFrom('hub_record')
+    .select(['record_kind', 'record_id', 'origin', 'payload', 'received_at'])
+    .where('record_kind', 'in', [...kinds])
+    .execute();
 }
 
 /** The stored records of one kind a node sent, as (id, message as stored). */
 export async function recordsFrom(db: Db, kind: string, origin: string): Promise<{ id: string; message: unknown }[]> {
-  const rows = await db.selectFrom('hub_record').select(['record_id', 'payload']).where('record_kind', '=', kind).where('origin', '=', origin).execute();
+  const rows = await db
+    .selectFrom('hub_record')
+    .select(['record_id', 'payload'])
+    .where('record_kind', '=', kind)
+    .where('origin', '=', origin)
+    .execute();
   return rows.map((r) => ({ id: r.record_id, message: JSON.parse(r.payload) as unknown }));
 }
 
@@ -125,15 +192,30 @@ export async function recordsFrom(db: Db, kind: string, origin: string): Promise
  * rows by their row id): ids are UUIDs, so a payload without the id as text cannot name it.
  */
 export async function recordsNaming(db: Db, kinds: readonly string[], origin: string, text: string) {
-  const current = await db.selectFrom('hub_record').select(['record_kind', 'record_id', 'payload'])
-    .where('record_kind', 'in', [...kinds]).where('origin', '=', origin).where('payload', 'like', `%${text}%`).execute();
-  const past = await db.selectFrom('hub_record_history').select(['id', 'record_kind', 'payload'])
-    .where('record_kind', 'in', [...kinds]).where('origin', '=', origin).where('payload', 'like', `%${text}%`).execute();
+  const current = await db
+    .selectFrom('hub_record')
+    .select(['record_kind', 'record_id', 'payload'])
+    .where('record_kind', 'in', [...kinds])
+    .where('origin', '=', origin)
+    .where('payload', 'like', `%${text}%`)
+    .execute();
+  const past = await db
+    .selectFrom('hub_record_history')
+    .select(['id', 'record_kind', 'payload'])
+    .where('record_kind', 'in', [...kinds])
+    .where('origin', '=', origin)
+    .where('payload', 'like', `%${text}%`)
+    .execute();
   return { current, past };
 }
 
 export async function rewriteRecord(db: Db, kind: string, id: string, payload: string): Promise<void> {
-  await db.updateTable('hub_record').set({ payload }).where('record_kind', '=', kind).where('record_id', '=', id).execute();
+  await db
+    .updateTable('hub_record')
+    .set({ payload })
+    .where('record_kind', '=', kind)
+    .where('record_id', '=', id)
+    .execute();
 }
 
 /** Rewrites one past revision (by its history row id), or deletes it with `payload` null. */
@@ -150,7 +232,13 @@ const REFUSED_ROWS = 20;
  * records; sync.change-invalid: not the shape of their type), in the push's own transaction (no
  * commit of their own), at most REFUSED_ROWS rows and one for the rest.
  */
-export async function recordRefusedChanges(trx: Db, nodeId: string, code: string, records: string[], at: string): Promise<void> {
+export async function recordRefusedChanges(
+  trx: Db,
+  nodeId: string,
+  code: string,
+  records: string[],
+  at: string,
+): Promise<void> {
   if (records.length === 0) return;
   const row = { at, node_id: nodeId, address: null, code, path: '/api/hub/push' };
   const rows = records.slice(0, REFUSED_ROWS).map((detail) => ({ ...row, detail, count: 1 }));
@@ -167,7 +255,11 @@ export function latestRefusals(db: Db, limit: number) {
 /** Writes refusal-log rows in one transaction (refusal-log.ts groups them). */
 export async function insertRefusals(db: Db, rows: Insertable<Database['hub_refusal']>[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('hub_refusal').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('hub_refusal')
+        .values(rows.slice(i, i + 200))
+        .execute();
   });
 }
 
@@ -179,11 +271,19 @@ export async function villageNamesSeen(db: Db): Promise<string[]> {
   const names = await Promise.all([
     db.selectFrom('hub_person').select('village as name').distinct().execute(),
     db.selectFrom('hub_model_subject').select('village as name').where('village', 'is not', null).distinct().execute(),
-    db.selectFrom('hub_model_assessment').select('subject_id as name').where('subject_kind', '=', 'community').distinct().execute(),
+    db
+      .selectFrom('hub_model_assessment')
+      .select('subject_id as name')
+      .where('subject_kind', '=', 'community')
+      .distinct()
+      .execute(),
     db.selectFrom('hub_unit_change').select('from_name as name').where('kind', '=', 'village').distinct().execute(),
     db.selectFrom('hub_unit_change').select('to_name as name').where('kind', '=', 'village').distinct().execute(),
   ]);
-  return names.flat().map((r) => r.name).filter((n): n is string => n !== null);
+  return names
+    .flat()
+    .map((r) => r.name)
+    .filter((n): n is string => n !== null);
 }
 
 /**
@@ -192,9 +292,19 @@ export async function villageNamesSeen(db: Db): Promise<string[]> {
  * commune names villages).
  */
 export async function communeNamesSeen(db: Db): Promise<string[]> {
-  const aggregates = await db.selectFrom('hub_record').select('payload').where('record_kind', '=', 'aggregate').execute();
-  const relayed = aggregates.map((r) => (JSON.parse(r.payload) as { commune?: unknown }).commune).filter((c): c is string => typeof c === 'string');
+  const aggregates = await db
+    .selectFrom('hub_record')
+    .select('payload')
+    .where('record_kind', '=', 'aggregate')
+    .execute();
+  const relayed = aggregates
+    .map((r) => (JSON.parse(r.payload) as { commune?: unknown }).commune)
+    .filter((c): c is string => typeof c === 'string');
   const nodes = await db.selectFrom('hub_node').select('name').execute();
-  const changed = await db.selectFrom('hub_unit_change').select(['from_name', 'to_name']).where('kind', '=', 'village').execute();
+  const changed = await db
+    .selectFrom('hub_unit_change')
+    .select(['from_name', 'to_name'])
+    .where('kind', '=', 'village')
+    .execute();
   return [...relayed, ...nodes.map((n) => n.name), ...changed.flatMap((c) => [c.from_name, c.to_name])];
 }

@@ -1,7 +1,12 @@
 import { gunzipBounded, PUSH_INFLATED_BYTES } from '../../http/body-limit.ts';
 import * as v from 'valibot';
 import { AppError, type ErrorCode } from '../../../../shared/errors.ts';
-import { ChangeMessageSchema, isKnownChangeType, recordKindOf, type ChangeMessage } from '../../../../shared/sync/messages.ts';
+import {
+  ChangeMessageSchema,
+  isKnownChangeType,
+  recordKindOf,
+  type ChangeMessage,
+} from '../../../../shared/sync/messages.ts';
 import { PushBatchSchema, syncHeaders, type PushAck } from '../../../../shared/sync/protocol.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Db } from '../../db/database.ts';
@@ -29,7 +34,12 @@ export interface HubDeps {
  * An epoch already replaced is refused (sync.epoch-retired), logged, and changes nothing: the box
  * that comes back after its restored copy took over must not take the history back.
  */
-export async function adoptEpoch(deps: HubDeps, node: HubNodeRow, epoch: string, address: string | null = null): Promise<{ lastSeq: number }> {
+export async function adoptEpoch(
+  deps: HubDeps,
+  node: HubNodeRow,
+  epoch: string,
+  address: string | null = null,
+): Promise<{ lastSeq: number }> {
   const now = deps.now();
   const at = now.toISOString();
   const answer = await deps.db.transaction().execute(async (trx) => {
@@ -37,13 +47,32 @@ export async function adoptEpoch(deps: HubDeps, node: HubNodeRow, epoch: string,
     const retired = JSON.parse(current.retired_epochs) as string[];
     if (retired.includes(epoch)) return null;
     if (current.epoch !== epoch) {
-      await repo.setEpoch(trx, node.id, epoch, current.epoch ? [...retired, current.epoch].slice(-RETIRED_KEPT) : retired, at);
-      await audit(trx, null, { action: 'hub.node-history', subjectKind: 'hub-node', subjectId: node.id, details: { lastSeq: current.last_seq, replaced: current.epoch !== null } }, at);
+      await repo.setEpoch(
+        trx,
+        node.id,
+        epoch,
+        current.epoch ? [...retired, current.epoch].slice(-RETIRED_KEPT) : retired,
+        at,
+      );
+      await audit(
+        trx,
+        null,
+        {
+          action: 'hub.node-history',
+          subjectKind: 'hub-node',
+          subjectId: node.id,
+          details: { lastSeq: current.last_seq, replaced: current.epoch !== null },
+        },
+        at,
+      );
     }
     return { lastSeq: current.last_seq };
   });
   if (answer) return answer;
-  await refusalLog(deps.db).record({ nodeId: node.id, known: true, address, code: 'sync.epoch-retired', path: '/api/hub/position' }, now);
+  await refusalLog(deps.db).record(
+    { nodeId: node.id, known: true, address, code: 'sync.epoch-retired', path: '/api/hub/position' },
+    now,
+  );
   throw new AppError('sync.epoch-retired');
 }
 
@@ -61,7 +90,14 @@ const RETIRED_KEPT = 50;
  * signature over method, path, time, nonce and body digest; a nonce not seen before. Every refusal
  * is logged (with a cap, refusal-log.ts, so a flood costs bounded rows), and none changes any record.
  */
-export async function verifySigned(deps: HubDeps, method: string, path: string, headers: (name: string) => string | undefined, body: Uint8Array, address: string | null = null): Promise<HubNodeRow> {
+export async function verifySigned(
+  deps: HubDeps,
+  method: string,
+  path: string,
+  headers: (name: string) => string | undefined,
+  body: Uint8Array,
+  address: string | null = null,
+): Promise<HubNodeRow> {
   const nodeId = headers(syncHeaders.node) ?? '';
   const now = deps.now();
   let known = false;
@@ -80,13 +116,19 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
     return refuse('sync.request-stale', { skewSeconds: deps.clockSkewSeconds });
   }
   const key = publicKeyFrom(node.public_key);
-  if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !verifySignature(key, signature, canonical(method, path, time, nonce, body))) {
+  if (
+    !key ||
+    !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) ||
+    !verifySignature(key, signature, canonical(method, path, time, nonce, body))
+  ) {
     return refuse('sync.signature-invalid');
   }
   // Only a genuine request spends its nonce; old nonces leave once outside any window. One
   // transaction: one commit per request.
   const forgetBefore = new Date(now.getTime() - 2 * deps.clockSkewSeconds * 1000).toISOString();
-  const fresh = await deps.db.transaction().execute((trx) => repo.spendNonce(trx, node.id, nonce, now.toISOString(), forgetBefore));
+  const fresh = await deps.db
+    .transaction()
+    .execute((trx) => repo.spendNonce(trx, node.id, nonce, now.toISOString(), forgetBefore));
   if (!fresh) return refuse('sync.request-replayed');
   return node;
 }
@@ -106,7 +148,12 @@ export async function verifySigned(deps: HubDeps, method: string, path: string, 
  * its history and starting position (a center of this version) is refused, changing nothing, unless
  * both are the hub's: sync.epoch-mismatch or sync.position-mismatch, with the hub's `lastSeq`.
  */
-export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Uint8Array, maxInflatedBytes = PUSH_INFLATED_BYTES): Promise<PushAck> {
+export async function applyPush(
+  deps: HubDeps,
+  node: HubNodeRow,
+  gzippedBody: Uint8Array,
+  maxInflatedBytes = PUSH_INFLATED_BYTES,
+): Promise<PushAck> {
   let parsed: unknown;
   try {
     // Bounded: a gzip bomb is refused (413) once it inflates past the limit, not after.
@@ -118,7 +165,8 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
   const batch = v.safeParse(PushBatchSchema, parsed);
   if (!batch.success) throw new AppError('request.invalid', { reason: batch.issues[0].message });
   const { epoch, after } = batch.output;
-  if ((epoch === undefined) !== (after === undefined)) throw new AppError('request.invalid', { reason: 'epoch and after go together' });
+  if ((epoch === undefined) !== (after === undefined))
+    throw new AppError('request.invalid', { reason: 'epoch and after go together' });
   const at = deps.now().toISOString();
   let applied = 0;
   let unchanged = 0;
@@ -130,8 +178,10 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
     const current = (await repo.findNode(trx, node.id))!;
     // A center of this version says which history it sends and from where: a restored box (or hub)
     // would otherwise have changes skipped as already received. Refused before anything is written.
-    if (epoch !== undefined && current.epoch !== epoch) throw new AppError('sync.epoch-mismatch', { lastSeq: current.last_seq });
-    if (after !== undefined && after !== current.last_seq) throw new AppError('sync.position-mismatch', { lastSeq: current.last_seq });
+    if (epoch !== undefined && current.epoch !== epoch)
+      throw new AppError('sync.epoch-mismatch', { lastSeq: current.last_seq });
+    if (after !== undefined && after !== current.last_seq)
+      throw new AppError('sync.position-mismatch', { lastSeq: current.last_seq });
     let lastSeq = current.last_seq;
     let run: Checked[] = [];
     const applyRun = async () => {
@@ -141,16 +191,29 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
       run = [];
     };
     for (const { seq, message } of [...batch.output.changes].sort((a, b) => a.seq - b.seq)) {
-      if (seq <= lastSeq) { unchanged++; continue; }
+      if (seq <= lastSeq) {
+        unchanged++;
+        continue;
+      }
       lastSeq = seq;
-      if (message.redacted || !isKnownChangeType(message.type)) { unchanged++; continue; }
+      if (message.redacted || !isKnownChangeType(message.type)) {
+        unchanged++;
+        continue;
+      }
       const checked = v.safeParse(ChangeMessageSchema, message);
-      if (!checked.success) { invalid.push(`${recordKindOf[message.type]}/${message.id}`); unchanged++; continue; }
+      if (!checked.success) {
+        invalid.push(`${recordKindOf[message.type]}/${message.id}`);
+        unchanged++;
+        continue;
+      }
       const m = checked.output;
       if (m.type === 'PersonErasedV1') {
         await applyRun();
         const foreign = await erase(trx, node.id, m.id);
-        if (foreign) { refused.push(foreign); unchanged++; } else applied++;
+        if (foreign) {
+          refused.push(foreign);
+          unchanged++;
+        } else applied++;
         continue;
       }
       // Stored as sent (the projection reads the checked message).
@@ -166,19 +229,31 @@ export async function applyPush(deps: HubDeps, node: HubNodeRow, gzippedBody: Ui
 }
 
 /** A change that matched its type's schema, and its payload as the node sent it. */
-interface Checked { m: ChangeMessage; payload: string }
+interface Checked {
+  m: ChangeMessage;
+  payload: string;
+}
 
 /**
  * A run of upserts from one node, in outbox order: the records they name are looked up at once,
  * each change is checked against the revision before it (stored, or earlier in the run), and
  * those that apply are written together. Answers how many applied.
  */
-async function applyChanges(trx: Db, origin: string, changes: Checked[], at: string, refused: string[]): Promise<number> {
+async function applyChanges(
+  trx: Db,
+  origin: string,
+  changes: Checked[],
+  at: string,
+  refused: string[],
+): Promise<number> {
   if (changes.length === 0) return 0;
   const messages = changes.map((c) => c.m);
   const key = keyOf;
   // The records the changes name are looked up with the records themselves: their owners are checked below.
-  const held = await repo.findRecords(trx, messages.flatMap((m) => [{ kind: recordKindOf[m.type], id: m.id }, ...referencesOf(m)]));
+  const held = await repo.findRecords(
+    trx,
+    messages.flatMap((m) => [{ kind: recordKindOf[m.type], id: m.id }, ...referencesOf(m)]),
+  );
   const current = new Map<string, { origin: string; revision: number }>();
   for (const r of held) current.set(key(r.record_kind, r.record_id), r);
   const history: HubRecordTable[] = [];
@@ -188,10 +263,21 @@ async function applyChanges(trx: Db, origin: string, changes: Checked[], at: str
     const kind = recordKindOf[m.type];
     const k = key(kind, m.id);
     const foreign = foreignRecord(origin, m, (k) => current.get(k)?.origin);
-    if (foreign) { refused.push(foreign); continue; }
+    if (foreign) {
+      refused.push(foreign);
+      continue;
+    }
     const before = current.get(k);
     if (before && before.revision >= m.revision) continue;
-    const row: HubRecordTable = { record_kind: kind, record_id: m.id, origin, revision: m.revision, message_type: m.type, payload, received_at: at };
+    const row: HubRecordTable = {
+      record_kind: kind,
+      record_id: m.id,
+      origin,
+      revision: m.revision,
+      message_type: m.type,
+      payload,
+      received_at: at,
+    };
     current.set(k, row);
     latest.set(k, row);
     history.push(row);

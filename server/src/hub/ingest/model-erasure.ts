@@ -21,7 +21,11 @@ export async function forgetPersonInModels(trx: Db, origin: string, personId: st
     const left = members.filter((p) => p !== personId);
     if (kind === 'household') {
       if (left.length === 0) return null;
-      return JSON.stringify({ ...m, memberPersonIds: left, headPersonId: m.headPersonId === personId ? left[0] : m.headPersonId });
+      return JSON.stringify({
+        ...m,
+        memberPersonIds: left,
+        headPersonId: m.headPersonId === personId ? left[0] : m.headPersonId,
+      });
     }
     return JSON.stringify({ ...m, memberPersonIds: left });
   };
@@ -43,7 +47,9 @@ export async function forgetPersonInModels(trx: Db, origin: string, personId: st
 /** Households gone with their last adult: their records, their assessments and appraisals, and the projection's rows. */
 async function forgetHouseholds(trx: Db, origin: string, ids: string[]): Promise<void> {
   const ofHouseholds = new Set(await idsNaming(trx, 'assessment', origin, 'subjectKind', ['household']));
-  const assessments = (await idsNaming(trx, 'assessment', origin, 'subjectId', ids)).filter((id) => ofHouseholds.has(id));
+  const assessments = (await idsNaming(trx, 'assessment', origin, 'subjectId', ids)).filter((id) =>
+    ofHouseholds.has(id),
+  );
   const photos = await idsNaming(trx, 'evidence', origin, 'assessmentId', assessments);
   await repo.deleteRecords(trx, 'household', ids);
   await repo.deleteRecords(trx, 'assessment', assessments);

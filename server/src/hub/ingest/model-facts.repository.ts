@@ -11,18 +11,40 @@ const chunks = <T>(xs: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /** Makes these the projection's rows of their subjects and assessments, new or not. */
-export async function putModelRows(trx: Db, subjects: ModelSubjectRow[], assessments: ModelAssessmentRow[]): Promise<void> {
+export async function putModelRows(
+  trx: Db,
+  subjects: ModelSubjectRow[],
+  assessments: ModelAssessmentRow[],
+): Promise<void> {
   for (const part of chunks(subjects)) {
-    await trx.insertInto('hub_model_subject').values(part).onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
-      node_id: eb.ref('excluded.node_id'), village: eb.ref('excluded.village'), label: eb.ref('excluded.label'),
-      registered_year: eb.ref('excluded.registered_year'),
-    }))).execute();
+    await trx
+      .insertInto('hub_model_subject')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+          node_id: eb.ref('excluded.node_id'),
+          village: eb.ref('excluded.village'),
+          label: eb.ref('excluded.label'),
+          registered_year: eb.ref('excluded.registered_year'),
+        })),
+      )
+      .execute();
   }
   for (const part of chunks(assessments)) {
-    await trx.insertInto('hub_model_assessment').values(part).onConflict((oc) => oc.column('assessment_id').doUpdateSet((eb) => ({
-      subject_kind: eb.ref('excluded.subject_kind'), subject_id: eb.ref('excluded.subject_id'), title: eb.ref('excluded.title'),
-      node_id: eb.ref('excluded.node_id'), year: eb.ref('excluded.year'), submitted: eb.ref('excluded.submitted'),
-    }))).execute();
+    await trx
+      .insertInto('hub_model_assessment')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('assessment_id').doUpdateSet((eb) => ({
+          subject_kind: eb.ref('excluded.subject_kind'),
+          subject_id: eb.ref('excluded.subject_id'),
+          title: eb.ref('excluded.title'),
+          node_id: eb.ref('excluded.node_id'),
+          year: eb.ref('excluded.year'),
+          submitted: eb.ref('excluded.submitted'),
+        })),
+      )
+      .execute();
   }
 }
 
@@ -42,25 +64,42 @@ export async function forgetModelSubjects(trx: Db, kind: string, ids: string[], 
 
 /** The commune's decisions in force on the four titles, one row per subject named. */
 export function modelDecisionSubjects(db: Db) {
-  return db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
-    .select(['hub_decision_subject.subject_kind', 'hub_decision_subject.subject_id', 'hub_decision.id', 'hub_decision.title',
-      'hub_decision.year', 'hub_decision.number', 'hub_decision.signed_on'])
-    .where('hub_decision_subject.subject_kind', '!=', 'person').where('hub_decision.revoked_reason', 'is', null).execute();
+  return db
+    .selectFrom('hub_decision_subject')
+    .innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    .select([
+      'hub_decision_subject.subject_kind',
+      'hub_decision_subject.subject_id',
+      'hub_decision.id',
+      'hub_decision.title',
+      'hub_decision.year',
+      'hub_decision.number',
+      'hub_decision.signed_on',
+    ])
+    .where('hub_decision_subject.subject_kind', '!=', 'person')
+    .where('hub_decision.revoked_reason', 'is', null)
+    .execute();
 }
 
 /** (person, year) of each CDHT decision in force, for these people (500 at a time) or everyone. */
-export async function cdhtDecisionYears(db: Db, personIds?: readonly string[]): Promise<{ subject_id: string; year: number }[]> {
+export async function cdhtDecisionYears(
+  db: Db,
+  personIds?: readonly string[],
+): Promise<{ subject_id: string; year: number }[]> {
   const read = (ids?: readonly string[]) => {
-    let q = db.selectFrom('hub_decision_subject').innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    let q = db
+      .selectFrom('hub_decision_subject')
+      .innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
       .select(['hub_decision_subject.subject_id', 'hub_decision.year'])
-      .where('hub_decision_subject.subject_kind', '=', 'person').where('hub_decision.title', '=', 'cdht')
+      .where('hub_decision_subject.subject_kind', '=', 'person')
+      .where('hub_decision.title', '=', 'cdht')
       .where('hub_decision.revoked_reason', 'is', null);
     if (ids) q = q.where('hub_decision_subject.subject_id', 'in', [...ids]);
     return q.execute();
   };
   if (!personIds) return read();
   const out: { subject_id: string; year: number }[] = [];
-  for (const part of chunks(personIds)) out.push(...await read(part));
+  for (const part of chunks(personIds)) out.push(...(await read(part)));
   return out;
 }
 
@@ -73,7 +112,11 @@ export function personVillages(db: Db): Promise<{ person_id: string; village: st
 export async function personNames(db: Db, personIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const part of chunks(personIds)) {
-    for (const p of await db.selectFrom('hub_person').select(['person_id', 'name']).where('person_id', 'in', part).execute()) {
+    for (const p of await db
+      .selectFrom('hub_person')
+      .select(['person_id', 'name'])
+      .where('person_id', 'in', part)
+      .execute()) {
       out.set(p.person_id, p.name);
     }
   }
@@ -82,7 +125,11 @@ export async function personNames(db: Db, personIds: readonly string[]): Promise
 
 /** What the commune entered per village and year: households and adults. */
 export function enteredPopulation(db: Db) {
-  return db.selectFrom('hub_population').select(['kind', 'name', 'year', 'count']).where('kind', 'in', ['village', 'households']).execute();
+  return db
+    .selectFrom('hub_population')
+    .select(['kind', 'name', 'year', 'count'])
+    .where('kind', 'in', ['village', 'households'])
+    .execute();
 }
 
 /** Which model assessments to read (model-cases.ts CaseQuery). */
@@ -105,10 +152,14 @@ export function findModelAssessments(db: Db, query: ModelAssessmentQuery): Promi
 }
 
 /** The commune's own appraisals of these assessments (villages and units), by assessment. */
-export async function communeAppraisals(db: Db, ids: readonly string[]): Promise<Map<string, Database['hub_model_appraisal']>> {
+export async function communeAppraisals(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, Database['hub_model_appraisal']>> {
   const out = new Map<string, Database['hub_model_appraisal']>();
   for (const part of chunks(ids)) {
-    for (const r of await db.selectFrom('hub_model_appraisal').selectAll().where('assessment_id', 'in', part).execute()) out.set(r.assessment_id, r);
+    for (const r of await db.selectFrom('hub_model_appraisal').selectAll().where('assessment_id', 'in', part).execute())
+      out.set(r.assessment_id, r);
   }
   return out;
 }

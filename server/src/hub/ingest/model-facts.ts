@@ -1,4 +1,11 @@
-import type { ClanSubjectFacts, CommunitySubjectFacts, HouseholdSubjectFacts, PersonFacts, SubjectFacts, UnitSubjectFacts } from '../../../../shared/domain/models/computations.ts';
+import type {
+  ClanSubjectFacts,
+  CommunitySubjectFacts,
+  HouseholdSubjectFacts,
+  PersonFacts,
+  SubjectFacts,
+  UnitSubjectFacts,
+} from '../../../../shared/domain/models/computations.ts';
 import { countedYears, validThrough, type ModelRecognition } from '../../../../shared/domain/models/validity.ts';
 import { vietnamYear } from '../../../../shared/domain/vietnam-time.ts';
 import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
@@ -7,8 +14,14 @@ import type { ModelSets } from '../../criteria/model-sets.ts';
 import type { Db } from '../../db/database.ts';
 import { recordsOfKinds } from './hub.repository.ts';
 import {
-  cdhtDecisionYears, clearModelFacts, enteredPopulation, modelDecisionSubjects, personVillages, putModelRows,
-  type ModelAssessmentRow as AssessmentRow, type ModelSubjectRow as SubjectRow,
+  cdhtDecisionYears,
+  clearModelFacts,
+  enteredPopulation,
+  modelDecisionSubjects,
+  personVillages,
+  putModelRows,
+  type ModelAssessmentRow as AssessmentRow,
+  type ModelSubjectRow as SubjectRow,
 } from './model-facts.repository.ts';
 import { storedAs } from './stored.ts';
 
@@ -30,13 +43,34 @@ const MODEL_KINDS: ReadonlySet<string> = new Set(['household', 'clan', 'communit
 /** The projection row of a registry message, or null for any other message (or one that lacks the fields). */
 function subjectRow(origin: string, m: ChangeMessage): SubjectRow | null {
   if (m.type === 'HouseholdUpsertV1') {
-    return { kind: 'household', id: m.id, node_id: origin, village: m.village, label: null, registered_year: vietnamYear(m.registeredAt) };
+    return {
+      kind: 'household',
+      id: m.id,
+      node_id: origin,
+      village: m.village,
+      label: null,
+      registered_year: vietnamYear(m.registeredAt),
+    };
   }
   if (m.type === 'ClanUpsertV1') {
-    return { kind: 'clan', id: m.id, node_id: origin, village: null, label: m.name, registered_year: vietnamYear(m.registeredAt) };
+    return {
+      kind: 'clan',
+      id: m.id,
+      node_id: origin,
+      village: null,
+      label: m.name,
+      registered_year: vietnamYear(m.registeredAt),
+    };
   }
   if (m.type === 'UnitUpsertV1') {
-    return { kind: 'unit', id: m.id, node_id: origin, village: m.village, label: m.name, registered_year: vietnamYear(m.registeredAt) };
+    return {
+      kind: 'unit',
+      id: m.id,
+      node_id: origin,
+      village: m.village,
+      label: m.name,
+      registered_year: vietnamYear(m.registeredAt),
+    };
   }
   return null;
 }
@@ -44,7 +78,12 @@ function subjectRow(origin: string, m: ChangeMessage): SubjectRow | null {
 function assessmentRow(origin: string, m: ChangeMessage): AssessmentRow | null {
   if (m.type !== 'AssessmentUpsertV1' || m.title === 'cdht' || !MODEL_KINDS.has(m.subjectKind)) return null;
   return {
-    assessment_id: m.id, subject_kind: m.subjectKind, subject_id: m.subjectId, title: m.title, node_id: origin, year: m.year,
+    assessment_id: m.id,
+    subject_kind: m.subjectKind,
+    subject_id: m.subjectId,
+    title: m.title,
+    node_id: origin,
+    year: m.year,
     submitted: m.status === 'submitted' ? 1 : 0,
   };
 }
@@ -118,22 +157,35 @@ export async function decidedRecognitions(db: Db, sets: ModelSets): Promise<Map<
     const title = r.title as ModelTitle;
     const months = sets.current(title).recognition.validityMonths;
     const key = subjectKey(r.subject_kind, r.subject_id);
-    out.set(key, [...(out.get(key) ?? []), {
-      title, decisionId: r.id, number: r.number, year: Number(r.year), decisionDate: r.signed_on, validThrough: validThrough(r.signed_on, months),
-    }]);
+    out.set(key, [
+      ...(out.get(key) ?? []),
+      {
+        title,
+        decisionId: r.id,
+        number: r.number,
+        year: Number(r.year),
+        decisionDate: r.signed_on,
+        validThrough: validThrough(r.signed_on, months),
+      },
+    ]);
   }
   return out;
 }
 
 /** The years a subject counts as recognized (shared/domain/models/validity.ts countedYears). */
-export function recognizedYearsOf(decided: ReadonlyMap<string, readonly DecidedRecognition[]>, kind: ModelSubjectKind, id: string): number[] {
+export function recognizedYearsOf(
+  decided: ReadonlyMap<string, readonly DecidedRecognition[]>,
+  kind: ModelSubjectKind,
+  id: string,
+): number[] {
   return countedYears(decided.get(subjectKey(kind, id)) ?? []);
 }
 
 /** CDHT recognition years of each of these people, from the commune's decisions in force. */
 export async function cdhtYears(db: Db, personIds?: readonly string[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
-  for (const r of await cdhtDecisionYears(db, personIds)) out.set(r.subject_id, [...(out.get(r.subject_id) ?? []), Number(r.year)]);
+  for (const r of await cdhtDecisionYears(db, personIds))
+    out.set(r.subject_id, [...(out.get(r.subject_id) ?? []), Number(r.year)]);
   return out;
 }
 
@@ -149,7 +201,11 @@ export interface HubModelState {
 }
 
 export async function loadModelState(db: Db, sets: ModelSets): Promise<HubModelState> {
-  const [registry, decided, cdht] = await Promise.all([loadHubRegistry(db), decidedRecognitions(db, sets), cdhtYears(db)]);
+  const [registry, decided, cdht] = await Promise.all([
+    loadHubRegistry(db),
+    decidedRecognitions(db, sets),
+    cdhtYears(db),
+  ]);
   const villages = await personVillages(db);
   const cdhtByVillage = new Map<string, Record<string, number>>();
   for (const p of villages) {
@@ -159,7 +215,12 @@ export async function loadModelState(db: Db, sets: ModelSets): Promise<HubModelS
       cdhtByVillage.set(p.village, counts);
     }
   }
-  const population = (await enteredPopulation(db)).map((p) => ({ kind: p.kind, name: p.name, year: Number(p.year), count: Number(p.count) }));
+  const population = (await enteredPopulation(db)).map((p) => ({
+    kind: p.kind,
+    name: p.name,
+    year: Number(p.year),
+    count: Number(p.count),
+  }));
   return { registry, decided, cdht, cdhtByVillage, population };
 }
 
@@ -169,8 +230,12 @@ const people = (ids: readonly string[], cdht: ReadonlyMap<string, readonly numbe
 function householdFacts(state: HubModelState, h: HubHousehold, year: number): HouseholdSubjectFacts {
   const facts = h.facts.find((f) => f.year === year);
   return {
-    kind: 'household', householdId: h.id, village: h.village, adults: people(h.memberPersonIds, state.cdht),
-    schoolAgeChildren: facts?.schoolAgeChildren ?? 0, allChildrenInSchool: facts ? facts.allChildrenInSchool : null,
+    kind: 'household',
+    householdId: h.id,
+    village: h.village,
+    adults: people(h.memberPersonIds, state.cdht),
+    schoolAgeChildren: facts?.schoolAgeChildren ?? 0,
+    allChildrenInSchool: facts ? facts.allChildrenInSchool : null,
     familyYears: recognizedYearsOf(state.decided, 'household', h.id),
   };
 }
@@ -180,7 +245,12 @@ function householdFacts(state: HubModelState, h: HubHousehold, year: number): Ho
  * subject is not (or no longer) on record. A village is named by its name; its households and
  * adults are what the commune entered for the year.
  */
-export function hubSubjectFacts(state: HubModelState, kind: ModelSubjectKind, id: string, year: number): SubjectFacts | null {
+export function hubSubjectFacts(
+  state: HubModelState,
+  kind: ModelSubjectKind,
+  id: string,
+  year: number,
+): SubjectFacts | null {
   const { registry } = state;
   if (kind === 'household') {
     const h = registry.households.get(id);
@@ -199,20 +269,33 @@ export function hubSubjectFacts(state: HubModelState, kind: ModelSubjectKind, id
     const u = registry.units.get(id);
     if (!u) return null;
     return {
-      kind: 'unit', unitId: u.id, staffCount: u.staffCounts.find((s) => s.year === year)?.count ?? null, members: people(u.memberPersonIds, state.cdht),
+      kind: 'unit',
+      unitId: u.id,
+      staffCount: u.staffCounts.find((s) => s.year === year)?.count ?? null,
+      members: people(u.memberPersonIds, state.cdht),
     } satisfies UnitSubjectFacts;
   }
-  const entered = (k: string) => state.population.find((p) => p.kind === k && p.name === id && p.year === year)?.count ?? null;
+  const entered = (k: string) =>
+    state.population.find((p) => p.kind === k && p.name === id && p.year === year)?.count ?? null;
   const households = [...registry.households.values()].filter((h) => h.village === id);
   const inVillage = new Set(households.map((h) => h.id));
   const clans = [...registry.clans.values()].filter((c) => c.householdIds.some((hid) => inVillage.has(hid)));
   return {
-    kind: 'community', village: id, households: entered('households'), adults: entered('village'),
-    registeredHouseholds: households.map((h) => ({ householdId: h.id, familyYears: recognizedYearsOf(state.decided, 'household', h.id) })),
+    kind: 'community',
+    village: id,
+    households: entered('households'),
+    adults: entered('village'),
+    registeredHouseholds: households.map((h) => ({
+      householdId: h.id,
+      familyYears: recognizedYearsOf(state.decided, 'household', h.id),
+    })),
     clans: clans.map((c) => ({ clanId: c.id, clanYears: recognizedYearsOf(state.decided, 'clan', c.id) })),
     cdhtRecognizedByYear: state.cdhtByVillage.get(id) ?? {},
   } satisfies CommunitySubjectFacts;
 }
 
 /** The title each subject kind is assessed for. */
-export const titleOf = Object.fromEntries(Object.entries(titleSubject).map(([title, kind]) => [kind, title])) as Record<ModelSubjectKind, ModelTitle>;
+export const titleOf = Object.fromEntries(Object.entries(titleSubject).map(([title, kind]) => [kind, title])) as Record<
+  ModelSubjectKind,
+  ModelTitle
+>;

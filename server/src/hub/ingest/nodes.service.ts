@@ -18,15 +18,32 @@ const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s
  * one text of seven groups, XXXXX-XXXXX-PPPPP-…, which the center pins; else XXXXX-XXXXX alone.
  * Only the code's hash is stored; the fingerprint is the CA's, the same for every code.
  */
-export async function createEnrolment(deps: HubDeps, actor: Actor, name: string, fingerprint: string | null = null): Promise<{ code: string; expiresAt: string; fingerprint: string | null }> {
+export async function createEnrolment(
+  deps: HubDeps,
+  actor: Actor,
+  name: string,
+  fingerprint: string | null = null,
+): Promise<{ code: string; expiresAt: string; fingerprint: string | null }> {
   let raw = '';
   for (let i = 0; i < 10; i++) raw += personCodeAlphabet[randomInt(personCodeAlphabet.length)];
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.enrolmentHours * 3600_000).toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const row = { code_hash: hashCode(raw), name, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, node_id: null };
+    const row = {
+      code_hash: hashCode(raw),
+      name,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+      node_id: null,
+    };
     await repo.insertEnrolment(trx, row);
-    await audit(trx, actor, { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint } }, now.toISOString());
+    await audit(
+      trx,
+      actor,
+      { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint } },
+      now.toISOString(),
+    );
   });
   const code = `${raw.slice(0, 5)}-${raw.slice(5)}`;
   return { code: fingerprint ? `${code}-${fingerprint}` : code, expiresAt, fingerprint };
@@ -41,7 +58,8 @@ export async function createEnrolment(deps: HubDeps, actor: Actor, name: string,
  * pushed, is refused and changes nothing.
  */
 export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId: string; hubName: string }> {
-  if (!publicKeyFrom(req.publicKey)) throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
+  if (!publicKeyFrom(req.publicKey))
+    throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
   const at = deps.now().toISOString();
   const nodeId = await deps.db.transaction().execute(async (trx) => {
     const enrolment = await repo.findEnrolment(trx, hashCode(req.code));
@@ -59,10 +77,27 @@ export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId:
     if (!(await repo.spendEnrolment(trx, enrolment.code_hash, id, at))) throw new AppError('sync.enrolment-invalid');
     if (!holder) {
       await repo.insertNode(trx, {
-        id, name: enrolment.name, public_key: req.publicKey, status: 'active', enrolled_at: at, last_contact_at: at, last_seq: 0, backlog: 0,
+        id,
+        name: enrolment.name,
+        public_key: req.publicKey,
+        status: 'active',
+        enrolled_at: at,
+        last_contact_at: at,
+        last_seq: 0,
+        backlog: 0,
       });
     }
-    await audit(trx, null, { action: holder ? 'hub.enrol-again' : 'hub.enrol', subjectKind: 'hub-node', subjectId: id, details: { name: enrolment.name, calledItself: req.name } }, at);
+    await audit(
+      trx,
+      null,
+      {
+        action: holder ? 'hub.enrol-again' : 'hub.enrol',
+        subjectKind: 'hub-node',
+        subjectId: id,
+        details: { name: enrolment.name, calledItself: req.name },
+      },
+      at,
+    );
     return id;
   });
   return { nodeId, hubName: deps.hubName };
@@ -71,7 +106,13 @@ export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId:
 /** The registry of nodes below, as the commune officer sees it. */
 export async function listNodes(deps: HubDeps) {
   return (await repo.listNodes(deps.db)).map((n) => ({
-    id: n.id, name: n.name, status: n.status, enrolledAt: n.enrolled_at, lastContactAt: n.last_contact_at, backlog: n.backlog, lastSeq: n.last_seq,
+    id: n.id,
+    name: n.name,
+    status: n.status,
+    enrolledAt: n.enrolled_at,
+    lastContactAt: n.last_contact_at,
+    backlog: n.backlog,
+    lastSeq: n.last_seq,
   }));
 }
 
@@ -79,6 +120,11 @@ export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promi
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.findNode(trx, nodeId))) throw new AppError('sync.node-unknown');
     await repo.revokeNode(trx, nodeId);
-    await audit(trx, actor, { action: 'hub.revoke', subjectKind: 'hub-node', subjectId: nodeId }, deps.now().toISOString());
+    await audit(
+      trx,
+      actor,
+      { action: 'hub.revoke', subjectKind: 'hub-node', subjectId: nodeId },
+      deps.now().toISOString(),
+    );
   });
 }

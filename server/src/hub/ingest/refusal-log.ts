@@ -22,7 +22,11 @@ const PER_MINUTE = 100;
 /** Counted refusals are written at most this often (and whenever the commune's admin reads the log). */
 const SETTLE_MS = 60_000;
 
-interface Tally { rows: number; counted: number; last: Row }
+interface Tally {
+  rows: number;
+  counted: number;
+  last: Row;
+}
 
 /**
  * The hub's log of refused sync requests, with a cap, so that a flood of unsigned or forged
@@ -53,10 +57,18 @@ export class RefusalLog {
       this.rowsThisMinute = 0;
     }
     const sender = r.known ? `${r.nodeId}@${r.address ?? ''}` : `@${r.address ?? ''}`;
-    const row: Row = { at: now.toISOString(), node_id: r.nodeId?.slice(0, 80) || null, address: r.address?.slice(0, 80) ?? null, code: r.code, path: r.path.slice(0, 200), detail: null, count: 1 };
+    const row: Row = {
+      at: now.toISOString(),
+      node_id: r.nodeId?.slice(0, 80) || null,
+      address: r.address?.slice(0, 80) ?? null,
+      code: r.code,
+      path: r.path.slice(0, 200),
+      detail: null,
+      count: 1,
+    };
     const key = `${sender}\u0000${r.code}`;
     let tally = this.tallies.get(key);
-    if (!tally && this.rowsThisMinute < PER_MINUTE) this.tallies.set(key, tally = { rows: 0, counted: 0, last: row });
+    if (!tally && this.rowsThisMinute < PER_MINUTE) this.tallies.set(key, (tally = { rows: 0, counted: 0, last: row }));
     if (tally && tally.rows < PER_SENDER && this.rowsThisMinute < PER_MINUTE) {
       tally.rows++;
       this.rowsThisMinute++;
@@ -67,7 +79,10 @@ export class RefusalLog {
     const over = tally ?? this.overflow(r.code, row);
     over.counted++;
     over.last = row;
-    this.timer ??= setTimeout(() => { this.timer = null; void this.settle(); }, SETTLE_MS).unref();
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.settle();
+    }, SETTLE_MS).unref();
     return Promise.resolve();
   }
 
@@ -80,7 +95,7 @@ export class RefusalLog {
   private overflow(code: string, row: Row): Tally {
     const key = `*\u0000${code}`;
     let tally = this.tallies.get(key);
-    if (!tally) this.tallies.set(key, tally = { rows: PER_SENDER, counted: 0, last: row });
+    if (!tally) this.tallies.set(key, (tally = { rows: PER_SENDER, counted: 0, last: row }));
     return tally;
   }
 
@@ -88,7 +103,12 @@ export class RefusalLog {
     for (const [key, t] of this.tallies) {
       if (t.counted === 0) continue;
       const anyone = key.startsWith('*\u0000');
-      this.queue.push({ ...t.last, count: t.counted, ...(anyone ? { node_id: null, address: null } : {}), detail: 'over the cap: counted, not logged one by one' });
+      this.queue.push({
+        ...t.last,
+        count: t.counted,
+        ...(anyone ? { node_id: null, address: null } : {}),
+        detail: 'over the cap: counted, not logged one by one',
+      });
       t.counted = 0;
     }
   }
@@ -96,12 +116,16 @@ export class RefusalLog {
   /** One write for everything queued; a caller arriving during a write joins the next one. */
   private flush(): Promise<void> {
     if (this.pending) return this.pending;
-    const next = this.writing.then(async () => {
-      this.pending = null;
-      const rows = this.queue.splice(0);
-      if (rows.length > 0) await insertRefusals(this.db, rows);
-    // A failed write (the database closing) loses those rows, not the log: the refusal itself still answers.
-    }).catch((e: unknown) => { console.error('hub: refusal log write failed', e); });
+    const next = this.writing
+      .then(async () => {
+        this.pending = null;
+        const rows = this.queue.splice(0);
+        if (rows.length > 0) await insertRefusals(this.db, rows);
+        // A failed write (the database closing) loses those rows, not the log: the refusal itself still answers.
+      })
+      .catch((e: unknown) => {
+        console.error('hub: refusal log write failed', e);
+      });
     this.pending = next;
     this.writing = next;
     return next;
@@ -113,6 +137,6 @@ const logs = new WeakMap<Db, RefusalLog>();
 /** The refusal log of this hub's database (one per database, so each test's hub has its own). */
 export function refusalLog(db: Db): RefusalLog {
   let log = logs.get(db);
-  if (!log) logs.set(db, log = new RefusalLog(db));
+  if (!log) logs.set(db, (log = new RefusalLog(db)));
   return log;
 }

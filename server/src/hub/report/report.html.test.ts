@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from './report.html.ts';
 import { reportTitle } from './report.words.ts';
 import {
-  TITLE, adjustment, counts, dongCham, fixture, goMit, group1, group2, htmlRow, htmlRows, report, total,
+  TITLE,
+  adjustment,
+  counts,
+  dongCham,
+  fixture,
+  goMit,
+  group1,
+  group2,
+  htmlRow,
+  htmlRows,
+  report,
+  total,
 } from '../../../../tests/fixtures/year-report.ts';
 
 describe('reportTitle', () => {
@@ -45,26 +56,71 @@ describe('renderReportHtml', () => {
 
   it('shows the total counts, population and rates of section I', () => {
     for (const [label, value] of [
-      ['Đăng ký', '730'], ['Tự đánh giá', '680'], ['Đã thẩm định', '660'], ['Được công nhận', '637'],
-      ['Có kỹ năng số', '390'], ['Thành thạo kỹ năng số', '150'], ['Tiêu biểu xuất sắc', '15'], ['Dân số trưởng thành', '1.500'],
+      ['Đăng ký', '730'],
+      ['Tự đánh giá', '680'],
+      ['Đã thẩm định', '660'],
+      ['Được công nhận', '637'],
+      ['Có kỹ năng số', '390'],
+      ['Thành thạo kỹ năng số', '150'],
+      ['Tiêu biểu xuất sắc', '15'],
+      ['Dân số trưởng thành', '1.500'],
     ]) {
       expect(htmlRow(html, label!).slice(1)).toEqual([label, value]);
     }
-    expect(htmlRow(html, 'Tỷ lệ người trưởng thành là CDHT')).toEqual(['Tỷ lệ người trưởng thành là CDHT', '637', '1.500', '42,5 %', '50,0 %', 'Chưa đạt']);
-    expect(htmlRow(html, 'Tỷ lệ CDHT có kỹ năng số')).toEqual(['Tỷ lệ CDHT có kỹ năng số', '390', '637', '61,2 %', '60,0 %', 'Đạt']);
-    expect(htmlRow(html, 'Tỷ lệ thành thạo trong số có kỹ năng số')).toEqual(['Tỷ lệ thành thạo trong số có kỹ năng số', '150', '390', '38,5 %', '—', '—']);
+    expect(htmlRow(html, 'Tỷ lệ người trưởng thành là CDHT')).toEqual([
+      'Tỷ lệ người trưởng thành là CDHT',
+      '637',
+      '1.500',
+      '42,5 %',
+      '50,0 %',
+      'Chưa đạt',
+    ]);
+    expect(htmlRow(html, 'Tỷ lệ CDHT có kỹ năng số')).toEqual([
+      'Tỷ lệ CDHT có kỹ năng số',
+      '390',
+      '637',
+      '61,2 %',
+      '60,0 %',
+      'Đạt',
+    ]);
+    expect(htmlRow(html, 'Tỷ lệ thành thạo trong số có kỹ năng số')).toEqual([
+      'Tỷ lệ thành thạo trong số có kỹ năng số',
+      '150',
+      '390',
+      '38,5 %',
+      '—',
+      '—',
+    ]);
   });
 
   it('lists every village with its counts, and "—" for the unknown population and rate', () => {
     expect(html).toContain('>Thôn</th>');
-    expect(htmlRow(html, 'Thôn Gò Mít')).toEqual(['2', 'Thôn Gò Mít', '210', '200', '190', '180', '90', '30', '3', '—', '—', '50,0 %', '33,3 %']);
-    expect(htmlRow(html, 'Thôn Đồng Chằm').slice(0, 2)).toEqual(['1', 'Thôn Đồng Chằm(trước đây: Thôn Đồng, Thôn Chằm)']);
+    expect(htmlRow(html, 'Thôn Gò Mít')).toEqual([
+      '2',
+      'Thôn Gò Mít',
+      '210',
+      '200',
+      '190',
+      '180',
+      '90',
+      '30',
+      '3',
+      '—',
+      '—',
+      '50,0 %',
+      '33,3 %',
+    ]);
+    expect(htmlRow(html, 'Thôn Đồng Chằm').slice(0, 2)).toEqual([
+      '1',
+      'Thôn Đồng Chằm(trước đây: Thôn Đồng, Thôn Chằm)',
+    ]);
     expect(htmlRow(html, 'Thôn Đồng Chằm').slice(10)).toEqual(['45,7 %', '65,6 %', '40,0 %']);
     expect(html).toContain('<td>Toàn xã</td>');
   });
 
   it('shows centers and groups', () => {
-    for (const name of ['Trung tâm HTCĐ Đồng Chằm', 'Trung tâm HTCĐ Gò Mít', group1, group2]) expect(html).toContain(`<td>${name}`);
+    for (const name of ['Trung tâm HTCĐ Đồng Chằm', 'Trung tâm HTCĐ Gò Mít', group1, group2])
+      expect(html).toContain(`<td>${name}`);
     expect(html).toContain('>Nhóm đối tượng</th>');
   });
 
@@ -73,17 +129,42 @@ describe('renderReportHtml', () => {
     expect(value).toBe('50,0 %');
     expect(trace).toBe(`Trung ương: 40,0 %Tỉnh: 45,0 %Điều chỉnh: 50,0 % — ${adjustment}`);
     expect(html).toContain('<p>Trung ương: 40,0 %</p><p>Tỉnh: 45,0 %</p>');
-    expect(htmlRows(html, 'Tỷ lệ thành thạo trong số có kỹ năng số')[1]).toEqual(['Tỷ lệ thành thạo trong số có kỹ năng số', '—', '—']);
+    expect(htmlRows(html, 'Tỷ lệ thành thạo trong số có kỹ năng số')[1]).toEqual([
+      'Tỷ lệ thành thạo trong số có kỹ năng số',
+      '—',
+      '—',
+    ]);
   });
 
   it('shows each center\'s report: date, "Chưa báo cáo", on time and the on-time rate', () => {
     // 18:00 UTC on 20 November is already 21 November in Vietnam.
-    expect(htmlRows(html, 'Trung tâm HTCĐ Đồng Chằm').at(-1)!.slice(-3)).toEqual(['21/11/2026', 'Đúng hạn', '66,7 % (2/3 năm)']);
-    expect(htmlRows(html, 'Trung tâm HTCĐ Gò Mít').at(-1)!.slice(-3)).toEqual(['Chưa báo cáo', '—', '100,0 % (2/2 năm)']);
+    expect(htmlRows(html, 'Trung tâm HTCĐ Đồng Chằm').at(-1)!.slice(-3)).toEqual([
+      '21/11/2026',
+      'Đúng hạn',
+      '66,7 % (2/3 năm)',
+    ]);
+    expect(htmlRows(html, 'Trung tâm HTCĐ Gò Mít').at(-1)!.slice(-3)).toEqual([
+      'Chưa báo cáo',
+      '—',
+      '100,0 % (2/2 năm)',
+    ]);
   });
 
   it('shows the years, the current one in bold', () => {
-    expect(htmlRow(html, '2025')).toEqual(['2025', '600', '560', '540', '520', '300', '100', '0', '1.480', '35,1 %', '50,0 %', 'Chưa đạt']);
+    expect(htmlRow(html, '2025')).toEqual([
+      '2025',
+      '600',
+      '560',
+      '540',
+      '520',
+      '300',
+      '100',
+      '0',
+      '1.480',
+      '35,1 %',
+      '50,0 %',
+      'Chưa đạt',
+    ]);
     expect(html).toContain('<tr class="current"><td class="center">2026</td>');
   });
 
@@ -107,7 +188,13 @@ describe('renderReportHtml', () => {
 
   it('reports a province by commune', () => {
     const r = report({ commune: 'Tỉnh Phú Thọ' });
-    r.dashboard = { ...r.dashboard, level: 'province', scope: 'Tỉnh Phú Thọ', byPlace: [{ ...dongCham, name: 'Xã Tân Lập' }], byCenter: [] };
+    r.dashboard = {
+      ...r.dashboard,
+      level: 'province',
+      scope: 'Tỉnh Phú Thọ',
+      byPlace: [{ ...dongCham, name: 'Xã Tân Lập' }],
+      byCenter: [],
+    };
     const out = renderReportHtml(r);
     expect(out).toContain('<p class="b">UBND TỈNH PHÚ THỌ</p>');
     expect(out).toContain('Phú Thọ, ngày 18 tháng 11 năm 2026');

@@ -6,16 +6,47 @@
  * is built from `recognized` alone, reading name and village field by field, so nothing else about
  * a person (birth year, group, score) nor any dashboard figure can reach what is posted publicly.
  */
-import { countKeys, targetMeasures, type CenterReporting, type DashboardRow } from '../../../../shared/schemas/dashboard.ts';
+import {
+  countKeys,
+  targetMeasures,
+  type CenterReporting,
+  type DashboardRow,
+} from '../../../../shared/schemas/dashboard.ts';
 import { emptyRow, heading, printDocument, signatures, signer, table, td, th, tr } from '../../print/document.ts';
 import { html, type Html } from '../../print/html.ts';
 import { documentStyle, SECTIONS } from '../../print/print.css.ts';
 import { modelsHtml } from './report.models.html.ts';
 import { nameCell, REPORT_CSS } from './report.parts.ts';
 import {
-  asOf, COUNT_LABELS, DASH, daysLeftText, fmtCount, fmtDate, fmtRate, isNumber, issuer, metText, NO_DATA, NOT_REPORTED,
-  onTimeText, orderedTargets, placeAndDate, placeHeader, POPULATION_LABEL, publicEntries, publicListTitle, RATE_LABELS,
-  RATE_SHORT, reportingUnit, reportSubtitle, reportTitle, scopeName, SECTION, showCenters, stepText, wholeScope,
+  asOf,
+  COUNT_LABELS,
+  DASH,
+  daysLeftText,
+  fmtCount,
+  fmtDate,
+  fmtRate,
+  isNumber,
+  issuer,
+  metText,
+  NO_DATA,
+  NOT_REPORTED,
+  onTimeText,
+  orderedTargets,
+  placeAndDate,
+  placeHeader,
+  POPULATION_LABEL,
+  publicEntries,
+  publicListTitle,
+  RATE_LABELS,
+  RATE_SHORT,
+  reportingUnit,
+  reportSubtitle,
+  reportTitle,
+  scopeName,
+  SECTION,
+  showCenters,
+  stepText,
+  wholeScope,
   type YearReport,
 } from './report.words.ts';
 
@@ -45,15 +76,28 @@ function generalHtml(r: YearReport): Html {
   const rates = targetMeasures.map((measure) => {
     const f = total.rates[measure];
     return tr([
-      td(RATE_LABELS[measure]), td(fmtCount(f.numerator), 'num'), td(fmtCount(f.denominator), 'num'),
-      td(fmtRate(f.rate), 'num'), td(fmtRate(f.target), 'num'), td(metText(f.met), 'center'),
+      td(RATE_LABELS[measure]),
+      td(fmtCount(f.numerator), 'num'),
+      td(fmtCount(f.denominator), 'num'),
+      td(fmtRate(f.rate), 'num'),
+      td(fmtRate(f.target), 'num'),
+      td(metText(f.met), 'center'),
     ]);
   });
   return html`<h2>${SECTION.general}</h2>
-${table('grid', tr([th('STT', 8), th('Nội dung', 67), th('Số người', 25)]), counts)}
-${table('grid', tr([
-    th('Tỷ lệ', 34), th('Số người', 13), th('Trên tổng số', 13), th('Kết quả', 13), th('Chỉ tiêu', 13), th('Đánh giá', 14),
-  ]), rates)}`;
+    ${table('grid', tr([th('STT', 8), th('Nội dung', 67), th('Số người', 25)]), counts)}
+    ${table(
+      'grid',
+      tr([
+        th('Tỷ lệ', 34),
+        th('Số người', 13),
+        th('Trên tổng số', 13),
+        th('Kết quả', 13),
+        th('Chỉ tiêu', 13),
+        th('Đánh giá', 14),
+      ]),
+      rates,
+    )}`;
 }
 
 /** A wide table of rows: STT, name, the seven counts, population and the three rates. */
@@ -82,12 +126,14 @@ function rowsTableHtml(r: YearReport, nameHeader: string, rows: DashboardRow[]):
 
 function groupsHtml(r: YearReport): Html {
   const groups = rowsTableHtml(r, 'Nhóm đối tượng', r.dashboard.byGroup);
-  if (!showCenters(r)) return html`<h2>${SECTION.groups(r)}</h2>\n${groups}`;
+  if (!showCenters(r))
+    return html`<h2>${SECTION.groups(r)}</h2>
+      ${groups}`;
   return html`<h2>${SECTION.groups(r)}</h2>
-<h3>1. Theo trung tâm học tập cộng đồng</h3>
-${rowsTableHtml(r, 'Trung tâm', r.dashboard.byCenter)}
-<h3>2. Theo nhóm đối tượng</h3>
-${groups}`;
+    <h3>1. Theo trung tâm học tập cộng đồng</h3>
+    ${rowsTableHtml(r, 'Trung tâm', r.dashboard.byCenter)}
+    <h3>2. Theo nhóm đối tượng</h3>
+    ${groups}`;
 }
 
 function targetsHtml(r: YearReport): Html {
@@ -99,7 +145,7 @@ function targetsHtml(r: YearReport): Html {
       })
     : [emptyRow(3, `Chưa có chỉ tiêu nào cho năm ${r.dashboard.year}.`)];
   return html`<h2>${SECTION.targets}</h2>
-${table('grid', tr([th('Chỉ tiêu', 38), th('Mức áp dụng', 16), th('Căn cứ', 46)]), body)}`;
+    ${table('grid', tr([th('Chỉ tiêu', 38), th('Mức áp dụng', 16), th('Căn cứ', 46)]), body)}`;
 }
 
 const onTimeRateText = (c: CenterReporting): string =>
@@ -112,16 +158,26 @@ function reportingHtml(r: YearReport): Html {
   const body = centers.length
     ? centers.map((c, i) => {
         const when = c.reportedAt === null ? td(NOT_REPORTED, 'center i') : td(fmtDate(c.reportedAt), 'center');
-        return tr([td(i + 1, 'center'), td(c.name), when, td(onTimeText(c.onTime), 'center'), td(onTimeRateText(c), 'num')]);
+        return tr([
+          td(i + 1, 'center'),
+          td(c.name),
+          when,
+          td(onTimeText(c.onTime), 'center'),
+          td(onTimeRateText(c), 'num'),
+        ]);
       })
     : [emptyRow(5, 'Chưa có đơn vị nào phải báo cáo.')];
   const head = tr([
-    th('STT', 7), th(reportingUnit(r), 38), th('Ngày báo cáo', 17), th('Đúng hạn', 14), th('Tỷ lệ đúng hạn các năm', 24),
+    th('STT', 7),
+    th(reportingUnit(r), 38),
+    th('Ngày báo cáo', 17),
+    th('Đúng hạn', 14),
+    th('Tỷ lệ đúng hạn các năm', 24),
   ]);
   return html`<h2>${SECTION.reporting}</h2>
-<p>Hạn báo cáo: <span class="b">${fmtDate(deadline)}</span> (${daysLeftText(daysLeft)}).</p>
-<p>Đã báo cáo: ${reported.length}/${centers.length} đơn vị, trong đó đúng hạn: ${onTime.length}.</p>
-${table('grid', head, body)}`;
+    <p>Hạn báo cáo: <span class="b">${fmtDate(deadline)}</span> (${daysLeftText(daysLeft)}).</p>
+    <p>Đã báo cáo: ${reported.length}/${centers.length} đơn vị, trong đó đúng hạn: ${onTime.length}.</p>
+    ${table('grid', head, body)}`;
 }
 
 function trendHtml(r: YearReport): Html {
@@ -137,45 +193,35 @@ function trendHtml(r: YearReport): Html {
     ? r.dashboard.trend.map(({ year, row }) => {
         const f = row.rates.cdht;
         const cells = [
-          td(year, 'center'), ...countKeys.map((key) => td(fmtCount(row.counts[key]), 'num')), td(fmtCount(row.population), 'num'),
-          td(fmtRate(f.rate), 'num'), td(fmtRate(f.target), 'num'), td(metText(f.met), 'center'),
+          td(year, 'center'),
+          ...countKeys.map((key) => td(fmtCount(row.counts[key]), 'num')),
+          td(fmtCount(row.population), 'num'),
+          td(fmtRate(f.rate), 'num'),
+          td(fmtRate(f.target), 'num'),
+          td(metText(f.met), 'center'),
         ];
         return tr(cells, year === r.dashboard.year ? 'current' : undefined);
       })
     : [emptyRow(countKeys.length + 5, NO_DATA)];
   return html`<h2>${SECTION.trend}</h2>
-${table('grid', tr(head), body)}`;
+    ${table('grid', tr(head), body)}`;
 }
 
 export function renderReportHtml(r: YearReport): string {
   const title = reportTitle(r);
   const signers = signatures([signer(['NGƯỜI LẬP BÁO CÁO'], '(Ký, ghi rõ họ tên)'), signer(CHAIR, CHAIR_HINT)]);
   const asof = asOf(r.generatedAt);
-  const models = r.models
-    ? html`<section class="wide">
-${modelsHtml(r, r.models)}
-${signers}
-</section>`
-    : '';
+  const models = r.models ? html`<section class="wide">${modelsHtml(r, r.models)} ${signers}</section>` : '';
   const body = html`<section class="portrait">
-${documentHead(r, title, true)}
-${asof ? html`<p class="asof">${asof}</p>` : ''}
-${generalHtml(r)}
-</section>
-<section class="wide">
-<h2>${SECTION.place(r)}</h2>
-${rowsTableHtml(r, placeHeader(r), r.dashboard.byPlace)}
-${groupsHtml(r)}
-</section>
-<section class="portrait">
-${targetsHtml(r)}
-${reportingHtml(r)}
-</section>
-<section class="wide">
-${trendHtml(r)}
-${r.models ? '' : signers}
-</section>
-${models}`;
+      ${documentHead(r, title, true)} ${asof ? html`<p class="asof">${asof}</p>` : ''} ${generalHtml(r)}
+    </section>
+    <section class="wide">
+      <h2>${SECTION.place(r)}</h2>
+      ${rowsTableHtml(r, placeHeader(r), r.dashboard.byPlace)} ${groupsHtml(r)}
+    </section>
+    <section class="portrait">${targetsHtml(r)} ${reportingHtml(r)}</section>
+    <section class="wide">${trendHtml(r)} ${r.models ? '' : signers}</section>
+    ${models}`;
   return printDocument(`${title} — ${scopeName(r)}`, STYLE, body);
 }
 
@@ -186,11 +232,9 @@ export function renderPublicListHtml(r: YearReport): string {
     ? entries.map((e, i) => tr([td(i + 1, 'center'), td(e.name), td(e.village)]))
     : [emptyRow(3, EMPTY_LIST)];
   const body = html`<section class="portrait">
-${documentHead(r, title, false)}
-${table('grid', tr([th('STT', 10), th('Họ và tên', 50), th('Thôn', 40)]), rows)}
-<p class="count">Tổng số: ${entries.length} người.</p>
-${signatures([signer(CHAIR, CHAIR_HINT, true)])}
-</section>`;
+    ${documentHead(r, title, false)} ${table('grid', tr([th('STT', 10), th('Họ và tên', 50), th('Thôn', 40)]), rows)}
+    <p class="count">Tổng số: ${entries.length} người.</p>
+    ${signatures([signer(CHAIR, CHAIR_HINT, true)])}
+  </section>`;
   return printDocument(`${title} — ${scopeName(r)}`, STYLE, body);
 }
-

@@ -88,7 +88,8 @@ export const isNumber = (value: number | null | undefined): value is number =>
 export const fmtCount = (value: number | null): string => (isNumber(value) ? integerFormat.format(value) : DASH);
 
 /** 0.457 → "45,7 %"; "—" when unknown. */
-export const fmtRate = (value: number | null): string => (isNumber(value) ? `${percentFormat.format(value * 100)} %` : DASH);
+export const fmtRate = (value: number | null): string =>
+  isNumber(value) ? `${percentFormat.format(value * 100)} %` : DASH;
 
 export const metText = (met: boolean | null): string => (met === null ? DASH : met ? 'Đạt' : 'Chưa đạt');
 export const onTimeText = (onTime: boolean | null): string => (onTime === null ? DASH : onTime ? 'Đúng hạn' : 'Muộn');
@@ -99,7 +100,13 @@ export function daysLeftText(days: number): string {
   return 'đến hạn hôm nay';
 }
 
-export interface LocalTime { year: number; month: number; day: number; hour: number; minute: number }
+export interface LocalTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
 
 /** The calendar date (and time) of an ISO string in Vietnam; a bare "YYYY-MM-DD" is taken as is. */
 export function localTime(iso: string): LocalTime | null {
@@ -110,8 +117,11 @@ export function localTime(iso: string): LocalTime | null {
   // Dates in the report are those of the people reading it.
   const wall = vietnamWallClock(date);
   return {
-    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
-    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
   };
 }
 
@@ -160,8 +170,7 @@ export const reportSubtitle = (r: YearReport): string =>
 
 export const issuer = (r: YearReport): string => `UBND ${upper(scopeName(r))}`;
 export const placeHeader = (r: YearReport): string => (isCommune(r) ? 'Thôn' : 'Xã');
-export const wholeScope = (r: YearReport): string =>
-  `Toàn ${unitWord(scopeName(r), isCommune(r) ? 'xã' : 'tỉnh')}`;
+export const wholeScope = (r: YearReport): string => `Toàn ${unitWord(scopeName(r), isCommune(r) ? 'xã' : 'tỉnh')}`;
 export const reportingUnit = (r: YearReport): string => (isCommune(r) ? 'Trung tâm học tập cộng đồng' : 'Đơn vị');
 export const showCenters = (r: YearReport): boolean => isCommune(r) && r.dashboard.byCenter.length > 0;
 
@@ -182,7 +191,6 @@ export const stepText = (step: TargetStep): string =>
 export const orderedTargets = (d: Dashboard): TargetInForce[] =>
   [...d.targets].sort((a, b) => targetMeasures.indexOf(a.measure) - targetMeasures.indexOf(b.measure));
 
-
 // ---------------------------------------------------------------------------------------------
 // Section VII: the four other titles (learning family, clan, community, unit)
 
@@ -201,15 +209,29 @@ export const MODEL_NAMES: Record<ModelCountKind, string> = {
   communities: 'Cộng đồng học tập',
   units: 'Đơn vị học tập',
 };
-export const TITLE_NAMES: Record<ModelTitle, string> = { gdht: 'Gia đình học tập', dhht: 'Dòng họ học tập', cddht: 'Cộng đồng học tập', dvht: 'Đơn vị học tập' };
+export const TITLE_NAMES: Record<ModelTitle, string> = {
+  gdht: 'Gia đình học tập',
+  dhht: 'Dòng họ học tập',
+  cddht: 'Cộng đồng học tập',
+  dvht: 'Đơn vị học tập',
+};
 /** The two CDHT rates of the models' members: their numerator's words. */
 export const MEMBER_RATES = {
-  workers: { heading: 'Người lao động trong gia đình, dòng họ, cộng đồng học tập là Công dân học tập', numerator: 'Số người là CDHT' },
-  unitStaff: { heading: 'Cán bộ, người lao động trong đơn vị học tập là Công dân học tập', numerator: 'Số người là CDHT' },
+  workers: {
+    heading: 'Người lao động trong gia đình, dòng họ, cộng đồng học tập là Công dân học tập',
+    numerator: 'Số người là CDHT',
+  },
+  unitStaff: {
+    heading: 'Cán bộ, người lao động trong đơn vị học tập là Công dân học tập',
+    numerator: 'Số người là CDHT',
+  },
 } as const;
 export const MODEL_COUNT_HEADERS = ['Đăng ký', 'Tự đánh giá', 'Được công nhận'];
 /** The two member rates as columns of the table across the years. */
-export const MEMBER_TREND_HEADERS = { workers: 'Tỷ lệ người lao động là CDHT', unitStaff: 'Tỷ lệ cán bộ đơn vị là CDHT' } as const;
+export const MEMBER_TREND_HEADERS = {
+  workers: 'Tỷ lệ người lao động là CDHT',
+  unitStaff: 'Tỷ lệ cán bộ đơn vị là CDHT',
+} as const;
 
 /** The numbered parts of section VII, in order: the summary, one per model, the two member rates, the validity, the years. */
 export const modelParts = (m: ModelRatesView) => ({
@@ -219,7 +241,8 @@ export const modelParts = (m: ModelRatesView) => ({
   validity: `8. Danh hiệu hết hiệu lực trong năm ${m.year}`,
   trend: '9. Kết quả qua các năm',
 });
-export const MODEL_TREND_NOTE = 'Mỗi năm được tính như báo cáo của năm đó: số liệu đã nhập của năm, các danh hiệu công nhận cho năm đó hoặc còn hiệu lực đến hết năm, và chỉ tiêu của năm.';
+export const MODEL_TREND_NOTE =
+  'Mỗi năm được tính như báo cáo của năm đó: số liệu đã nhập của năm, các danh hiệu công nhận cho năm đó hoặc còn hiệu lực đến hết năm, và chỉ tiêu của năm.';
 
 export const targetLine = (m: ModelRatesView, measure: ModelTargetMeasure): string => {
   const value = m.targets.find((t) => t.measure === measure)?.value ?? null;
@@ -232,7 +255,8 @@ export function modelNoteText(r: YearReport, note: ModelRatesView['notes'][numbe
     : `Đơn vị ${note.name} chưa có số người lao động năm ${r.models?.year ?? r.dashboard.year}: chưa tính vào tỷ lệ cán bộ đơn vị là CDHT.`;
 }
 
-export const validityStatus = (e: ModelRatesView['validity'][number]): string => (e.expired ? 'Đã hết hiệu lực' : 'Cần công nhận lại');
+export const validityStatus = (e: ModelRatesView['validity'][number]): string =>
+  e.expired ? 'Đã hết hiệu lực' : 'Cần công nhận lại';
 
 export function asOf(iso: string): string {
   const t = localTime(iso);

@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { renderPublicListHtml, renderReportHtml } from './report.html.ts';
 import { renderPublicListXlsx, renderReportXlsx } from './report.xlsx.ts';
 import {
-  SHEETS, TITLE, adjustment, fixture, group1, group2, load, report, row, text, total, values,
+  SHEETS,
+  TITLE,
+  adjustment,
+  fixture,
+  group1,
+  group2,
+  load,
+  report,
+  row,
+  text,
+  total,
+  values,
 } from '../../../../tests/fixtures/year-report.ts';
 
 describe('renderReportXlsx', async () => {
@@ -59,11 +70,38 @@ describe('renderReportXlsx', async () => {
   it('writes one row per village, former names apart, an empty cell for an unknown population or rate', () => {
     const s = sheet('Theo thôn');
     expect(values(s.getRow(4))).toEqual([
-      'STT', 'Thôn', 'Tên trước đây', 'Đăng ký', 'Tự đánh giá', 'Đã thẩm định', 'Được công nhận', 'Có kỹ năng số',
-      'Thành thạo kỹ năng số', 'Tiêu biểu xuất sắc', 'Dân số trưởng thành', 'Tỷ lệ CDHT', 'Tỷ lệ có kỹ năng số', 'Tỷ lệ thành thạo kỹ năng số',
+      'STT',
+      'Thôn',
+      'Tên trước đây',
+      'Đăng ký',
+      'Tự đánh giá',
+      'Đã thẩm định',
+      'Được công nhận',
+      'Có kỹ năng số',
+      'Thành thạo kỹ năng số',
+      'Tiêu biểu xuất sắc',
+      'Dân số trưởng thành',
+      'Tỷ lệ CDHT',
+      'Tỷ lệ có kỹ năng số',
+      'Tỷ lệ thành thạo kỹ năng số',
     ]);
     expect(s.getCell('D4').font?.bold).toBe(true);
-    expect(values(s.getRow(5))).toEqual([1, 'Thôn Đồng Chằm', 'Thôn Đồng, Thôn Chằm', 520, 480, 470, 457, 300, 120, 12, 1000, 0.457, 300 / 457, 0.4]);
+    expect(values(s.getRow(5))).toEqual([
+      1,
+      'Thôn Đồng Chằm',
+      'Thôn Đồng, Thôn Chằm',
+      520,
+      480,
+      470,
+      457,
+      300,
+      120,
+      12,
+      1000,
+      0.457,
+      300 / 457,
+      0.4,
+    ]);
     expect(s.getCell('L5').numFmt).toBe('0.0%');
     expect(s.getCell('K6').value).toBeNull();
     expect(s.getCell('L6').value).toBeNull();
@@ -86,8 +124,24 @@ describe('renderReportXlsx', async () => {
     expect(s.getCell('C4').value).toEqual(new Date(Date.UTC(2026, 10, 30)));
     expect(s.getCell('C4').numFmt).toBe('dd/mm/yyyy');
     expect(['A5', 'C5', 'D5'].map((a) => s.getCell(a).value)).toEqual(['Số ngày còn lại', 12, 'còn 12 ngày']);
-    expect(values(s.getRow(7))).toEqual(['STT', 'Trung tâm học tập cộng đồng', 'Ngày báo cáo', 'Đúng hạn', 'Số năm phải báo cáo', 'Số năm đúng hạn', 'Tỷ lệ đúng hạn']);
-    expect(values(s.getRow(8))).toEqual([1, 'Trung tâm HTCĐ Đồng Chằm', new Date(Date.UTC(2026, 10, 21)), 'Đúng hạn', 3, 2, 2 / 3]);
+    expect(values(s.getRow(7))).toEqual([
+      'STT',
+      'Trung tâm học tập cộng đồng',
+      'Ngày báo cáo',
+      'Đúng hạn',
+      'Số năm phải báo cáo',
+      'Số năm đúng hạn',
+      'Tỷ lệ đúng hạn',
+    ]);
+    expect(values(s.getRow(8))).toEqual([
+      1,
+      'Trung tâm HTCĐ Đồng Chằm',
+      new Date(Date.UTC(2026, 10, 21)),
+      'Đúng hạn',
+      3,
+      2,
+      2 / 3,
+    ]);
     expect(values(s.getRow(9))).toEqual([2, 'Trung tâm HTCĐ Gò Mít', 'Chưa báo cáo', '—', 2, 2, 1]);
     expect(s.getCell('G9').numFmt).toBe('0.0%');
   });
@@ -122,22 +176,64 @@ describe('renderReportXlsx', async () => {
 describe('public list', () => {
   // What a caller might pass by mistake: the rows of the official list, with everything on them.
   const leaky = [
-    { name: 'Nguyễn Thị Lan', village: 'Thôn Đồng Chằm', birthYear: 1954, group: group1, total: 86, score: 86, note: 'Hội viên Hội Nông dân' },
-    { name: 'Trần Văn Tuấn', village: 'Thôn Gò Mít', birthYear: 1988, group: group2, total: 91, score: 91, note: 'Năm thứ hai liên tiếp' },
+    {
+      name: 'Nguyễn Thị Lan',
+      village: 'Thôn Đồng Chằm',
+      birthYear: 1954,
+      group: group1,
+      total: 86,
+      score: 86,
+      note: 'Hội viên Hội Nông dân',
+    },
+    {
+      name: 'Trần Văn Tuấn',
+      village: 'Thôn Gò Mít',
+      birthYear: 1988,
+      group: group2,
+      total: 91,
+      score: 91,
+      note: 'Năm thứ hai liên tiếp',
+    },
   ];
   const r = report({ recognized: leaky });
   const privateDetails = [
-    '1954', '1988', '86', '91', group1, group2, 'Nhóm 1', 'Nhóm 2', 'Hội viên Hội Nông dân', 'Năm thứ hai liên tiếp',
-    'Năm sinh', 'Nhóm đối tượng', 'Tổng điểm', 'Ghi chú', 'Được công nhận', '637', '457', '45,7', 'Chỉ tiêu',
+    '1954',
+    '1988',
+    '86',
+    '91',
+    group1,
+    group2,
+    'Nhóm 1',
+    'Nhóm 2',
+    'Hội viên Hội Nông dân',
+    'Năm thứ hai liên tiếp',
+    'Năm sinh',
+    'Nhóm đối tượng',
+    'Tổng điểm',
+    'Ghi chú',
+    'Được công nhận',
+    '637',
+    '457',
+    '45,7',
+    'Chỉ tiêu',
   ];
 
   it('HTML has the title and exactly the recognized names, with STT, name and village only', () => {
     const html = renderPublicListHtml(r);
     expect(html).toContain('<h1>DANH SÁCH CÔNG DÂN HỌC TẬP NĂM 2026</h1>');
     expect(html).toContain('<html lang="vi">');
-    expect(html.match(/<th\b[^>]*>[^<]*<\/th>/g)?.map((t) => t.replace(/<[^>]+>/g, ''))).toEqual(['STT', 'Họ và tên', 'Thôn']);
-    const rows = [...html.matchAll(/<tr><td class="center">(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1));
-    expect(rows).toEqual([['1', 'Nguyễn Thị Lan', 'Thôn Đồng Chằm'], ['2', 'Trần Văn Tuấn', 'Thôn Gò Mít']]);
+    expect(html.match(/<th\b[^>]*>[^<]*<\/th>/g)?.map((t) => t.replace(/<[^>]+>/g, ''))).toEqual([
+      'STT',
+      'Họ và tên',
+      'Thôn',
+    ]);
+    const rows = [...html.matchAll(/<tr><td class="center">(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map(
+      (m) => m.slice(1),
+    );
+    expect(rows).toEqual([
+      ['1', 'Nguyễn Thị Lan', 'Thôn Đồng Chằm'],
+      ['2', 'Trần Văn Tuấn', 'Thôn Gò Mít'],
+    ]);
     expect(html).toContain('Tổng số: 2 người.');
     expect(html).toContain('TM. ỦY BAN NHÂN DÂN');
     expect(html).not.toContain('NGƯỜI LẬP');
@@ -148,7 +244,9 @@ describe('public list', () => {
   });
 
   it('HTML escapes names', () => {
-    const html = renderPublicListHtml(report({ recognized: [{ name: 'Lan <script>alert(1)</script> & Hoa', village: '<i>Thôn</i>' }] }));
+    const html = renderPublicListHtml(
+      report({ recognized: [{ name: 'Lan <script>alert(1)</script> & Hoa', village: '<i>Thôn</i>' }] }),
+    );
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<i>Thôn');
     expect(html).toContain('Lan &lt;script&gt;alert(1)&lt;/script&gt; &amp; Hoa');

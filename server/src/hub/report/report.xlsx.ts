@@ -6,14 +6,51 @@
 import type ExcelJS from 'exceljs';
 import { countKeys, targetMeasures, type DashboardRow, type TargetStep } from '../../../../shared/schemas/dashboard.ts';
 import {
-  addBody, addHeader, addHeading, addNote, addTitle, count, DATE, FONT, INTEGER, newSheet, newWorkbook, PERCENT, percent,
-  workbookBuffer, type Align, type CellValue, type XColumn,
+  addBody,
+  addHeader,
+  addHeading,
+  addNote,
+  addTitle,
+  count,
+  DATE,
+  FONT,
+  INTEGER,
+  newSheet,
+  newWorkbook,
+  PERCENT,
+  percent,
+  workbookBuffer,
+  type Align,
+  type CellValue,
+  type XColumn,
 } from '../../print/workbook.ts';
 import { modelSheets } from './report.models.xlsx.ts';
 import {
-  COUNT_LABELS, countValue, daysLeftText, isCommune, metText, NO_DATA, NOT_REPORTED, onTimeText, orderedTargets,
-  placeHeader, POPULATION_LABEL, publicEntries, publicListTitle, RATE_LABELS, RATE_SHORT, rateValue, reportingUnit,
-  reportSubtitle, reportTitle, SECTION, SOURCE_LABELS, subtitleFor, wholeScope, xlsxDate, type YearReport,
+  COUNT_LABELS,
+  countValue,
+  daysLeftText,
+  isCommune,
+  metText,
+  NO_DATA,
+  NOT_REPORTED,
+  onTimeText,
+  orderedTargets,
+  placeHeader,
+  POPULATION_LABEL,
+  publicEntries,
+  publicListTitle,
+  RATE_LABELS,
+  RATE_SHORT,
+  rateValue,
+  reportingUnit,
+  reportSubtitle,
+  reportTitle,
+  SECTION,
+  SOURCE_LABELS,
+  subtitleFor,
+  wholeScope,
+  xlsxDate,
+  type YearReport,
 } from './report.words.ts';
 
 function summarySheet(workbook: ExcelJS.Workbook, r: YearReport): void {
@@ -41,7 +78,14 @@ function summarySheet(workbook: ExcelJS.Workbook, r: YearReport): void {
     const f = total.rates[measure];
     addBody(
       sheet,
-      [RATE_LABELS[measure], f.numerator, countValue(f.denominator), rateValue(f.rate), rateValue(f.target), metText(f.met)],
+      [
+        RATE_LABELS[measure],
+        f.numerator,
+        countValue(f.denominator),
+        rateValue(f.rate),
+        rateValue(f.target),
+        metText(f.met),
+      ],
       rateColumns,
     );
   }
@@ -81,7 +125,14 @@ function summarySheet(workbook: ExcelJS.Workbook, r: YearReport): void {
   }
 }
 
-function rowsSheet(workbook: ExcelJS.Workbook, r: YearReport, name: string, section: string, nameHeader: string, rows: DashboardRow[]): void {
+function rowsSheet(
+  workbook: ExcelJS.Workbook,
+  r: YearReport,
+  name: string,
+  section: string,
+  nameHeader: string,
+  rows: DashboardRow[],
+): void {
   const columns: XColumn[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: nameHeader, width: 30, align: 'left' },
@@ -90,9 +141,18 @@ function rowsSheet(workbook: ExcelJS.Workbook, r: YearReport, name: string, sect
     { ...count(POPULATION_LABEL), width: 13 },
     ...targetMeasures.map((m) => percent(RATE_SHORT[m])),
   ];
-  const sheet = newSheet(workbook, name, 'landscape', columns.map((c) => c.width), '4:4');
+  const sheet = newSheet(
+    workbook,
+    name,
+    'landscape',
+    columns.map((c) => c.width),
+    '4:4',
+  );
   addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
-  addHeader(sheet, columns.map((c) => c.header)).height = 48;
+  addHeader(
+    sheet,
+    columns.map((c) => c.header),
+  ).height = 48;
   const values = (row: DashboardRow): CellValue[] => [
     ...countKeys.map((key) => row.counts[key]),
     countValue(row.population),
@@ -102,7 +162,9 @@ function rowsSheet(workbook: ExcelJS.Workbook, r: YearReport, name: string, sect
     addNote(sheet, NO_DATA, columns.length);
     return;
   }
-  rows.forEach((row, i) => addBody(sheet, [i + 1, row.name, row.formerNames.join(', ') || null, ...values(row)], columns));
+  rows.forEach((row, i) =>
+    addBody(sheet, [i + 1, row.name, row.formerNames.join(', ') || null, ...values(row)], columns),
+  );
   addBody(sheet, [null, wholeScope(r), null, ...values(r.dashboard.total)], columns, true);
 }
 
@@ -117,7 +179,13 @@ function reportingSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
     { header: 'Số năm đúng hạn', width: 12, align: 'right', numFmt: INTEGER },
     { header: 'Tỷ lệ đúng hạn', width: 12, align: 'right', numFmt: PERCENT },
   ];
-  const sheet = newSheet(workbook, 'Báo cáo', 'portrait', columns.map((c) => c.width), '7:7');
+  const sheet = newSheet(
+    workbook,
+    'Báo cáo',
+    'portrait',
+    columns.map((c) => c.width),
+    '7:7',
+  );
   addTitle(sheet, reportTitle(r), subtitleFor(r, SECTION.reporting), columns.length);
 
   const due = sheet.addRow(['Hạn báo cáo', null, xlsxDate(deadline) ?? deadline]);
@@ -132,7 +200,10 @@ function reportingSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
   if (due.getCell(3).value instanceof Date) due.getCell(3).numFmt = DATE;
   sheet.addRow([]);
 
-  addHeader(sheet, columns.map((c) => c.header)).height = 32;
+  addHeader(
+    sheet,
+    columns.map((c) => c.header),
+  ).height = 32;
   if (!centers.length) addNote(sheet, 'Chưa có đơn vị nào phải báo cáo.', columns.length);
   centers.forEach((c, i) => {
     const reported = c.reportedAt === null ? NOT_REPORTED : (xlsxDate(c.reportedAt) ?? c.reportedAt);
@@ -153,15 +224,31 @@ function trendSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
     percent('Chỉ tiêu'),
     { header: 'Đánh giá', width: 11, align: 'center' },
   ];
-  const sheet = newSheet(workbook, 'Qua các năm', 'landscape', columns.map((c) => c.width), '4:4');
+  const sheet = newSheet(
+    workbook,
+    'Qua các năm',
+    'landscape',
+    columns.map((c) => c.width),
+    '4:4',
+  );
   addTitle(sheet, reportTitle(r), subtitleFor(r, SECTION.trend), columns.length);
-  addHeader(sheet, columns.map((c) => c.header)).height = 48;
+  addHeader(
+    sheet,
+    columns.map((c) => c.header),
+  ).height = 48;
   if (!r.dashboard.trend.length) addNote(sheet, NO_DATA, columns.length);
   for (const { year, row } of r.dashboard.trend) {
     const f = row.rates.cdht;
     addBody(
       sheet,
-      [year, ...countKeys.map((key) => row.counts[key]), countValue(row.population), rateValue(f.rate), rateValue(f.target), metText(f.met)],
+      [
+        year,
+        ...countKeys.map((key) => row.counts[key]),
+        countValue(row.population),
+        rateValue(f.rate),
+        rateValue(f.target),
+        metText(f.met),
+      ],
       columns,
       year === r.dashboard.year,
     );
@@ -174,9 +261,18 @@ function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: st
     { header: 'Họ và tên', width: 32, align: 'left' },
     { header: 'Thôn', width: 28, align: 'left' },
   ];
-  const sheet = newSheet(workbook, 'Danh sách công nhận', 'portrait', columns.map((c) => c.width), '4:4');
+  const sheet = newSheet(
+    workbook,
+    'Danh sách công nhận',
+    'portrait',
+    columns.map((c) => c.width),
+    '4:4',
+  );
   addTitle(sheet, publicListTitle(r), subtitle, columns.length);
-  addHeader(sheet, columns.map((c) => c.header));
+  addHeader(
+    sheet,
+    columns.map((c) => c.header),
+  );
   publicEntries(r).forEach((e, i) => addBody(sheet, [i + 1, e.name, e.village], columns));
 }
 
@@ -184,7 +280,14 @@ export async function renderReportXlsx(r: YearReport): Promise<Buffer> {
   const workbook = await newWorkbook(r.generatedAt);
   summarySheet(workbook, r);
   rowsSheet(workbook, r, isCommune(r) ? 'Theo thôn' : 'Theo xã', SECTION.place(r), placeHeader(r), r.dashboard.byPlace);
-  rowsSheet(workbook, r, 'Theo trung tâm', 'III. Kết quả theo trung tâm học tập cộng đồng', 'Trung tâm', isCommune(r) ? r.dashboard.byCenter : []);
+  rowsSheet(
+    workbook,
+    r,
+    'Theo trung tâm',
+    'III. Kết quả theo trung tâm học tập cộng đồng',
+    'Trung tâm',
+    isCommune(r) ? r.dashboard.byCenter : [],
+  );
   rowsSheet(workbook, r, 'Theo nhóm', 'III. Kết quả theo nhóm đối tượng', 'Nhóm đối tượng', r.dashboard.byGroup);
   reportingSheet(workbook, r);
   trendSheet(workbook, r);

@@ -17,7 +17,18 @@ const web = resolve(import.meta.dirname, '../..');
 const villagerRoots = ['App.svelte', 'screens', 'components', 'digital'];
 /** Owned by the read-aloud layer, whose label comes from the catalog through its caller. */
 const skipped = new Set(['components/ListenButton.svelte']);
-const textAttributes = new Set(['aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'value']);
+const textAttributes = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-placeholder',
+  'aria-roledescription',
+  'aria-valuetext',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+  'value',
+]);
 
 function svelteFiles(path: string): string[] {
   const full = join(web, path);
@@ -37,13 +48,17 @@ export function hardCodedStrings(source: string): string[] {
   const ast = parse(source, { modern: true }) as unknown as Node;
   const found: string[] = [];
   const visit = (node: unknown, inStyle: boolean): void => {
-    if (Array.isArray(node)) { for (const n of node) visit(n, inStyle); return; }
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, inStyle);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     const n = node as Node;
     if (n.type === 'StyleSheet' || n.type === 'Comment') return;
     if (n.type === 'Text' && typeof n.data === 'string' && hasLetter.test(n.data)) found.push(`text: ${n.data.trim()}`);
     if (n.type === 'Attribute' && typeof n.name === 'string' && textAttributes.has(n.name) && Array.isArray(n.value)) {
-      for (const part of n.value as Node[]) if (part.type === 'Text' && hasLetter.test(String(part.data))) found.push(`${n.name}: ${String(part.data)}`);
+      for (const part of n.value as Node[])
+        if (part.type === 'Text' && hasLetter.test(String(part.data))) found.push(`${n.name}: ${String(part.data)}`);
       return;
     }
     if (n.type === 'Attribute' && Array.isArray(n.value)) {
@@ -51,7 +66,8 @@ export function hardCodedStrings(source: string): string[] {
       for (const part of n.value as Node[]) if (part.type !== 'Text') visit(part, inStyle);
       return;
     }
-    if (n.type === 'Literal' && typeof n.value === 'string' && nonAsciiLetter.test(n.value) && hasLetter.test(n.value)) found.push(`string: ${n.value}`);
+    if (n.type === 'Literal' && typeof n.value === 'string' && nonAsciiLetter.test(n.value) && hasLetter.test(n.value))
+      found.push(`string: ${n.value}`);
     if (n.type === 'TemplateElement') {
       const cooked = (n.value as { cooked?: string }).cooked ?? '';
       if (nonAsciiLetter.test(cooked) && hasLetter.test(cooked)) found.push(`template: ${cooked}`);
@@ -68,7 +84,9 @@ export function hardCodedStrings(source: string): string[] {
 
 type Tree = { readonly [key: string]: string | Tree };
 function leaves(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 }
 
 describe('message catalogs', () => {
@@ -89,21 +107,40 @@ describe('message catalogs', () => {
     ['an aria-label', '<button aria-label="Đóng">x</button>', 'aria-label: Đóng'],
     ['a placeholder', '<input placeholder="Ví dụ" />', 'placeholder: Ví dụ'],
     ['a string in an expression', "<p>{ok ? 'Đạt' : m.verdict.notYet}</p>", 'string: Đạt'],
-    ['a string in the script', "<script lang=\"ts\">const x = 'Bác có kỹ năng số';</script><p>{x}</p>", 'string: Bác có kỹ năng số'],
+    [
+      'a string in the script',
+      '<script lang="ts">const x = \'Bác có kỹ năng số\';</script><p>{x}</p>',
+      'string: Bác có kỹ năng số',
+    ],
     ['a template literal', '<p title={`mức ${level}`}>{level}</p>', 'template: mức '],
   ])('fails on a hard-coded string: %s', (_what, source, expected) => {
     expect(hardCodedStrings(source)).toContain(expected);
   });
 
   it('passes text that comes through expressions, classes, test ids and comments', () => {
-    expect(hardCodedStrings('<!-- Một ghi chú --><p class="lead" data-testid="x">{m.welcome.heading} · {n} %</p><style>p { font-family: "Noto Sans"; }</style>')).toEqual([]);
+    expect(
+      hardCodedStrings(
+        '<!-- Một ghi chú --><p class="lead" data-testid="x">{m.welcome.heading} · {n} %</p><style>p { font-family: "Noto Sans"; }</style>',
+      ),
+    ).toEqual([]);
   });
 
   it('English has exactly the ids of Vietnamese', () => {
-    expect(leaves(en).map(([id]) => id).sort()).toEqual(leaves(vi).map(([id]) => id).sort());
+    expect(
+      leaves(en)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(
+      leaves(vi)
+        .map(([id]) => id)
+        .sort(),
+    );
   });
 
-  it.each([['vi', vi as Tree], ['en', en as Tree]])('%s has no empty string and keeps every {placeholder} of Vietnamese', (_lang, catalog) => {
+  it.each([
+    ['vi', vi as Tree],
+    ['en', en as Tree],
+  ])('%s has no empty string and keeps every {placeholder} of Vietnamese', (_lang, catalog) => {
     const viText = new Map(leaves(vi));
     for (const [id, text] of leaves(catalog)) {
       expect(text.trim(), id).not.toBe('');
@@ -113,7 +150,9 @@ describe('message catalogs', () => {
   });
 
   it('Vietnamese strings are NFC-normalised (one code point per accented letter, as voices and search expect)', () => {
-    const bad = leaves(vi).filter(([, text]) => text !== text.normalize('NFC')).map(([id]) => id);
+    const bad = leaves(vi)
+      .filter(([, text]) => text !== text.normalize('NFC'))
+      .map(([id]) => id);
     expect(bad).toEqual([]);
   });
 });

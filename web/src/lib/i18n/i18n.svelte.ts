@@ -3,7 +3,14 @@ import { locale, type Lang } from './locale.svelte.ts';
 import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
 import { vietnamDate, vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
 import type { ModelRecognitionView } from '../../../../shared/schemas/registry.ts';
-import { errorText as errorTextIn, fill, modelShortfallText as modelShortfallTextIn, shortfallText as shortfallTextIn, vi, type Messages } from '../../../../shared/i18n/vi.ts';
+import {
+  errorText as errorTextIn,
+  fill,
+  modelShortfallText as modelShortfallTextIn,
+  shortfallText as shortfallTextIn,
+  vi,
+  type Messages,
+} from '../../../../shared/i18n/vi.ts';
 
 export { fill, type Messages };
 
@@ -43,10 +50,12 @@ export const langTag = (): string => (locale.lang === 'en' ? 'en-GB' : 'vi-VN');
 export const errorText = (code: string): string => errorTextIn(code, t());
 
 /** Text for one shortfall, in the current language. */
-export const shortfallText = (s: Shortfall, indicatorName: (id: string) => string): string => shortfallTextIn(s, indicatorName, t());
+export const shortfallText = (s: Shortfall, indicatorName: (id: string) => string): string =>
+  shortfallTextIn(s, indicatorName, t());
 
 /** Text for one shortfall of a household's (or another title's) verdict, in the current language. */
-export const modelShortfallText = (s: ModelShortfall, name: (id: string) => string): string => modelShortfallTextIn(s, name, t());
+export const modelShortfallText = (s: ModelShortfall, name: (id: string) => string): string =>
+  modelShortfallTextIn(s, name, t());
 
 // One formatter per language and style: making one per date is slow on a cheap tablet.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -58,9 +67,30 @@ function formatter(style: 'date' | 'padded' | 'dateTime' | 'session' | 'sessionD
     const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
       date: { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE },
       padded: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE },
-      dateTime: { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
-      session: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
-      sessionDay: { weekday: 'long', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
+      dateTime: {
+        day: 'numeric',
+        month: 'numeric',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: TIME_ZONE,
+      },
+      session: {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: TIME_ZONE,
+      },
+      sessionDay: {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: TIME_ZONE,
+      },
     };
     f = new Intl.DateTimeFormat(tag, options[style]);
     formatters.set(key, f);
@@ -73,7 +103,7 @@ function formatter(style: 'date' | 'padded' | 'dateTime' | 'session' | 'sessionD
  * at noon, so nothing moves it to another day.
  */
 const instant = (value: string): Date =>
-  (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : vietnamWallClock(new Date(value)));
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : vietnamWallClock(new Date(value));
 
 /** A day, e.g. 5/12/2026 (vi) or 05/12/2026 (en): an ISO instant or a plain date. */
 export const formatDate = (value: string): string => formatter('date').format(instant(value));
@@ -95,8 +125,14 @@ export const formatNumber = (n: number, digits = 0): string =>
  */
 export function householdRecognitionLines(r: ModelRecognitionView, today = vietnamDate(new Date())): string[] {
   const m = t().household;
-  const lines = [fill(m.recognized, { year: r.year }), fill(m.recognizedDecision, { number: r.decisionNumber, date: formatDate(r.signedOn) })];
-  if (r.validThrough) lines.push(fill(today > r.validThrough ? m.recognizedEnded : m.recognizedValid, { date: formatDate(r.validThrough) }));
+  const lines = [
+    fill(m.recognized, { year: r.year }),
+    fill(m.recognizedDecision, { number: r.decisionNumber, date: formatDate(r.signedOn) }),
+  ];
+  if (r.validThrough)
+    lines.push(
+      fill(today > r.validThrough ? m.recognizedEnded : m.recognizedValid, { date: formatDate(r.validThrough) }),
+    );
   return lines;
 }
 

@@ -4,7 +4,8 @@ export const viStaff = {
   setupHeading: 'Khởi tạo: tạo tài khoản quản trị trung tâm',
   setupLead: 'Lần đầu chạy máy: nhập mã cài đặt, tên và mã PIN 6 số của người quản trị trung tâm.',
   setupCode: 'Mã cài đặt',
-  setupCodeHint: 'Mã in trên màn hình của máy chủ khi khởi động (người có quyền vào máy chủ xem lại bằng lệnh: npm run staff -- setup-code).',
+  setupCodeHint:
+    'Mã in trên màn hình của máy chủ khi khởi động (người có quyền vào máy chủ xem lại bằng lệnh: npm run staff -- setup-code).',
   /** Why the box refused a PIN (auth.pin-weak), by its reason. */
   pinWeak: {
     repeated: 'Mã PIN chỉ là một chữ số lặp lại (như 000000): quá dễ đoán. Xin chọn mã khác.',
@@ -26,8 +27,13 @@ export const viStaff = {
   tableScroll: '{label}: bảng rộng, kéo sang ngang (hoặc dùng phím mũi tên) để xem hết',
   locked: 'Nhập sai quá nhiều lần. Thử lại sau {n} giây.',
   invalid: 'Sai tên hoặc mã PIN.',
-  roles: { admin: 'Quản trị trung tâm', facilitator: 'Người hướng dẫn', appraiser: 'Người thẩm định (chi hội khuyến học)' },
-  noVoice: 'Máy tính bảng này chưa có giọng đọc tiếng Việt: nút "Nghe đọc" sẽ không phát ra tiếng. Hãy cài giọng đọc tiếng Việt trong Cài đặt của máy.',
+  roles: {
+    admin: 'Quản trị trung tâm',
+    facilitator: 'Người hướng dẫn',
+    appraiser: 'Người thẩm định (chi hội khuyến học)',
+  },
+  noVoice:
+    'Máy tính bảng này chưa có giọng đọc tiếng Việt: nút "Nghe đọc" sẽ không phát ra tiếng. Hãy cài giọng đọc tiếng Việt trong Cài đặt của máy.',
   menu: {
     assist: 'Hỗ trợ người dân làm bài',
     appraise: 'Thẩm định',
@@ -80,7 +86,13 @@ export const viStaff = {
     noClans: 'Chưa có dòng họ nào.',
     unitName: 'Tên đơn vị',
     unitKind: 'Loại đơn vị',
-    kinds: { agency: 'Cơ quan', school: 'Trường học', enterprise: 'Doanh nghiệp', cooperative: 'Hợp tác xã', production: 'Đơn vị sản xuất' },
+    kinds: {
+      agency: 'Cơ quan',
+      school: 'Trường học',
+      enterprise: 'Doanh nghiệp',
+      cooperative: 'Hợp tác xã',
+      production: 'Đơn vị sản xuất',
+    },
     createUnit: 'Thêm đơn vị',
     staffCount: 'Số người lao động năm {year}',
     saveCount: 'Lưu số người',
@@ -229,7 +241,8 @@ export const viStaff = {
     saved: 'Đã lưu.',
     badSession: 'Buổi học "{text}" chưa đúng dạng ngày/tháng/năm giờ:phút.',
     importHeading: 'Nhập từ tệp Excel hoặc CSV',
-    importLead: 'Dòng đầu là tiêu đề cột: Loại, Tiêu đề, Chủ đề, Mô tả, Chỉ số, Lĩnh vực số, Người dạy, Nơi học, Các buổi, Đường dẫn. Có dòng lỗi thì không nhập dòng nào.',
+    importLead:
+      'Dòng đầu là tiêu đề cột: Loại, Tiêu đề, Chủ đề, Mô tả, Chỉ số, Lĩnh vực số, Người dạy, Nơi học, Các buổi, Đường dẫn. Có dòng lỗi thì không nhập dòng nào.',
     importFile: 'Chọn tệp',
     imported: 'Đã nhập {n} tài liệu.',
     row: 'Dòng {n}',
@@ -273,12 +286,14 @@ export const viStaff = {
     enrolLead: 'Nhập địa chỉ máy chủ của xã và mã đăng ký do cán bộ xã cấp (dùng một lần).',
     hubUrl: 'Địa chỉ máy chủ của xã',
     code: 'Mã đăng ký',
-    codeHint: 'Gõ đủ mã cán bộ xã đưa, thường là 7 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ xã. Trung tâm chỉ gửi dữ liệu cho đúng máy chủ có chứng chỉ đó.',
+    codeHint:
+      'Gõ đủ mã cán bộ xã đưa, thường là 7 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ xã. Trung tâm chỉ gửi dữ liệu cho đúng máy chủ có chứng chỉ đó.',
     enrol: 'Đăng ký với xã',
     fingerprint: 'Dấu vân tay chứng chỉ của xã',
     publicCertificate: 'Không có (xã dùng chứng chỉ công khai)',
     plainHttp: 'Không mã hóa (máy chủ xã ở ngay trên máy này)',
-    repinLead: 'Khi xã thay chứng chỉ, đồng bộ báo “chứng chỉ không khớp”. Hỏi cán bộ xã dấu vân tay mới (5 nhóm 5 ký tự) và nhập vào đây.',
+    repinLead:
+      'Khi xã thay chứng chỉ, đồng bộ báo “chứng chỉ không khớp”. Hỏi cán bộ xã dấu vân tay mới (5 nhóm 5 ký tự) và nhập vào đây.',
     newFingerprint: 'Dấu vân tay mới',
     repin: 'Cập nhật dấu vân tay',
     repinned: 'Đã cập nhật dấu vân tay chứng chỉ.',
@@ -287,9 +302,11 @@ export const viStaff = {
     never: 'Chưa lần nào',
     waiting: 'Số thay đổi đang chờ gửi',
     /** While the center and the hub disagree on what was sent, the count alone would mislead. */
-    waitingUnresolved: (n: number) => `${n > 0 ? `${n.toLocaleString('vi-VN')} thay đổi được giữ ở đây, chưa gửi được` : 'Chưa biết còn thiếu gì'}: dữ liệu đã gửi không khớp với nơi nhận (xem lỗi gần nhất).`,
+    waitingUnresolved: (n: number) =>
+      `${n > 0 ? `${n.toLocaleString('vi-VN')} thay đổi được giữ ở đây, chưa gửi được` : 'Chưa biết còn thiếu gì'}: dữ liệu đã gửi không khớp với nơi nhận (xem lỗi gần nhất).`,
     lost: 'Thay đổi mất theo máy cũ',
-    lostCount: (n: number) => `${n.toLocaleString('vi-VN')} thay đổi đã gửi đi từ máy cũ nhưng không có trong bản sao lưu đã khôi phục. Nơi nhận vẫn giữ chúng; hãy kiểm tra và nhập lại ở đây những gì còn thiếu.`,
+    lostCount: (n: number) =>
+      `${n.toLocaleString('vi-VN')} thay đổi đã gửi đi từ máy cũ nhưng không có trong bản sao lưu đã khôi phục. Nơi nhận vẫn giữ chúng; hãy kiểm tra và nhập lại ở đây những gì còn thiếu.`,
     lastError: 'Lỗi gần nhất',
     none: 'Không có',
     run: 'Đồng bộ ngay',
@@ -297,21 +314,25 @@ export const viStaff = {
   /** The same page on a commune hub, towards the province. */
   relay: {
     heading: 'Gửi số liệu lên tỉnh',
-    enrolLead: 'Nhập địa chỉ máy chủ của tỉnh và mã đăng ký do cán bộ tỉnh cấp (dùng một lần). Tỉnh chỉ nhận số liệu tổng hợp theo thôn, nhóm, năm và danh sách người được công nhận (họ tên, thôn).',
+    enrolLead:
+      'Nhập địa chỉ máy chủ của tỉnh và mã đăng ký do cán bộ tỉnh cấp (dùng một lần). Tỉnh chỉ nhận số liệu tổng hợp theo thôn, nhóm, năm và danh sách người được công nhận (họ tên, thôn).',
     hubUrl: 'Địa chỉ máy chủ của tỉnh',
     enrol: 'Đăng ký với tỉnh',
-    codeHint: 'Gõ đủ mã cán bộ tỉnh đưa, thường là 7 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ tỉnh. Xã chỉ gửi số liệu cho đúng máy chủ có chứng chỉ đó.',
+    codeHint:
+      'Gõ đủ mã cán bộ tỉnh đưa, thường là 7 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ tỉnh. Xã chỉ gửi số liệu cho đúng máy chủ có chứng chỉ đó.',
     fingerprint: 'Dấu vân tay chứng chỉ của tỉnh',
     publicCertificate: 'Không có (tỉnh dùng chứng chỉ công khai)',
     plainHttp: 'Không mã hóa (máy chủ tỉnh ở ngay trên máy này)',
-    repinLead: 'Khi tỉnh thay chứng chỉ, đồng bộ báo “chứng chỉ không khớp”. Hỏi cán bộ tỉnh dấu vân tay mới (5 nhóm 5 ký tự) và nhập vào đây.',
+    repinLead:
+      'Khi tỉnh thay chứng chỉ, đồng bộ báo “chứng chỉ không khớp”. Hỏi cán bộ tỉnh dấu vân tay mới (5 nhóm 5 ký tự) và nhập vào đây.',
   },
   hub: {
     heading: 'Các trung tâm gửi về xã',
     name: 'Tên trung tâm',
     create: 'Tạo mã đăng ký',
     codeFor: 'Mã đăng ký cho {name} (dùng một lần, hết hạn lúc {at}):',
-    codeHow: 'Đọc hoặc gửi cho trung tâm đủ 7 nhóm (hoặc cho quét mã QR): 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ xã.',
+    codeHow:
+      'Đọc hoặc gửi cho trung tâm đủ 7 nhóm (hoặc cho quét mã QR): 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ xã.',
     codeQr: 'Mã QR của mã đăng ký {code}',
     fingerprint: 'Dấu vân tay chứng chỉ của máy chủ xã (đưa cho trung tâm khi trung tâm cần cập nhật):',
     publicCertificate: 'Máy chủ xã dùng chứng chỉ công khai: mã đăng ký không kèm dấu vân tay.',
@@ -326,7 +347,8 @@ export const viStaff = {
   hubProvince: {
     heading: 'Các xã gửi về tỉnh',
     name: 'Tên xã',
-    codeHow: 'Đọc hoặc gửi cho xã đủ 7 nhóm (hoặc cho quét mã QR): 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ tỉnh.',
+    codeHow:
+      'Đọc hoặc gửi cho xã đủ 7 nhóm (hoặc cho quét mã QR): 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ tỉnh.',
     fingerprint: 'Dấu vân tay chứng chỉ của máy chủ tỉnh (đưa cho xã khi xã cần cập nhật):',
     publicCertificate: 'Máy chủ tỉnh dùng chứng chỉ công khai: mã đăng ký không kèm dấu vân tay.',
   },
@@ -391,7 +413,13 @@ export const viStaff = {
     empty: 'Chưa có bài nào đã gửi.',
     self: 'Tự chấm',
     appraised: 'Thẩm định',
-    status: { none: 'Chưa thẩm định', appraised: 'Đã thẩm định', returned: 'Đã trả lại', locked: 'Đã chốt', resubmitted: 'Đã bổ sung' },
+    status: {
+      none: 'Chưa thẩm định',
+      appraised: 'Đã thẩm định',
+      returned: 'Đã trả lại',
+      locked: 'Đã chốt',
+      resubmitted: 'Đã bổ sung',
+    },
     open: 'Mở',
     reason: 'Lý do (bắt buộc khi khác điểm tự chấm)',
     note: 'Ghi chú',
@@ -420,9 +448,18 @@ export const viStaff = {
     xlsx: 'Tải Excel (.xlsx)',
     csv: 'Tải CSV',
     columns: {
-      name: 'Họ và tên', birthYear: 'Năm sinh', group: 'Nhóm', total: 'Tổng điểm',
-      head: 'Chủ hộ', village: 'Thôn', members: 'Số thành viên', band: 'Xếp loại',
-      clan: 'Dòng họ', representative: 'Người đại diện', households: 'Số gia đình', state: 'Tình trạng',
+      name: 'Họ và tên',
+      birthYear: 'Năm sinh',
+      group: 'Nhóm',
+      total: 'Tổng điểm',
+      head: 'Chủ hộ',
+      village: 'Thôn',
+      members: 'Số thành viên',
+      band: 'Xếp loại',
+      clan: 'Dòng họ',
+      representative: 'Người đại diện',
+      households: 'Số gia đình',
+      state: 'Tình trạng',
     },
     titleChoice: 'Danh hiệu',
     titles: { cdht: 'Công dân học tập', gdht: 'Gia đình học tập', dhht: 'Dòng họ học tập' },
@@ -455,7 +492,11 @@ export const viStaff = {
     eraseConfirm: 'Xóa hẳn mọi dữ liệu và ảnh của {name}? Không thể hoàn tác.',
     erased: 'Đã xóa: {a} bài đánh giá, {p} ảnh.',
     assessments: 'Bài đánh giá',
-    purposes: { assessment: 'Tự đánh giá, xét công nhận', publicList: 'Có tên trong danh sách công khai', statistics: 'Số liệu thống kê' },
+    purposes: {
+      assessment: 'Tự đánh giá, xét công nhận',
+      publicList: 'Có tên trong danh sách công khai',
+      statistics: 'Số liệu thống kê',
+    },
   },
   audit: {
     heading: 'Nhật ký hoạt động',

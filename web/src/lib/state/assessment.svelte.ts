@@ -29,7 +29,11 @@ export class Assessment implements SessionPart {
     const set = this.set;
     if (!set) return null;
     const scores = Object.fromEntries(Object.entries(this.core.session.answers).map(([id, a]) => [id, a.score]));
-    return verdict(set.indicators.map((i) => i.id), scores, set.scoring);
+    return verdict(
+      set.indicators.map((i) => i.id),
+      scores,
+      set.scoring,
+    );
   }
 
   async restore(session: Session): Promise<void> {
@@ -92,16 +96,24 @@ export class Assessment implements SessionPart {
   /** Submits: queued on the tablet at once, sent whenever the box answers. */
   async submit(): Promise<void> {
     // Read when written, after the saves before it: an answer tapped just before goes too.
-    await this.core.send(this.core.session.personId, { submitted: true, screen: 'result' },
+    await this.core.send(
+      this.core.session.personId,
+      { submitted: true, screen: 'result' },
       () => this.outboxItems(this.core.session, 'submitted'),
-      async () => { await db.photos.where('assessmentId').equals(this.core.session.assessmentId).delete(); });
+      async () => {
+        await db.photos.where('assessmentId').equals(this.core.session.assessmentId).delete();
+      },
+    );
     this.photos = [];
   }
 
   /** At the session's end: a draft she began and did not submit goes to the box with its photos. */
   handOver(session: Session): OutboxItemInput[] {
-    const started = session.person !== null && !session.submitted && session.group !== null
-      && (Object.keys(session.answers).length > 0 || this.photos.length > 0);
+    const started =
+      session.person !== null &&
+      !session.submitted &&
+      session.group !== null &&
+      (Object.keys(session.answers).length > 0 || this.photos.length > 0);
     return started ? this.outboxItems(session, 'draft') : [];
   }
 
@@ -113,17 +125,24 @@ export class Assessment implements SessionPart {
     const set = this.set!;
     const assistedBy = session.assistedBy?.id;
     return {
-      personId: session.personId, criteriaSetId: set.id, criteriaSetVersion: set.version,
-      group: session.group!, status,
+      personId: session.personId,
+      criteriaSetId: set.id,
+      criteriaSetVersion: set.version,
+      group: session.group!,
+      status,
       ...(assistedBy ? { assistedBy } : {}),
       answers: set.indicators.flatMap((i) => {
         const a = session.answers[i.id];
         if (a?.score === undefined) return [];
         const note = a.note?.trim();
-        return [{
-          indicatorId: i.id, score: a.score, ...(note ? { note } : {}),
-          ...(assistedBy ? { confirmed: a.confirmed === true } : {}),
-        }];
+        return [
+          {
+            indicatorId: i.id,
+            score: a.score,
+            ...(note ? { note } : {}),
+            ...(assistedBy ? { confirmed: a.confirmed === true } : {}),
+          },
+        ];
       }),
     };
   }
@@ -132,7 +151,12 @@ export class Assessment implements SessionPart {
   private outboxItems(session: Session, status: PutAssessment['status']): OutboxItemInput[] {
     const { personId, assessmentId } = session;
     const photos: OutboxItemInput[] = this.photos.map((p) => ({
-      kind: 'photo', personId, recordId: p.id, assessmentId, indicatorId: p.indicatorId, blob: p.blob,
+      kind: 'photo',
+      personId,
+      recordId: p.id,
+      assessmentId,
+      indicatorId: p.indicatorId,
+      blob: p.blob,
     }));
     const items: OutboxItemInput[] = [];
     if (photos.length > 0 || status === 'draft') {

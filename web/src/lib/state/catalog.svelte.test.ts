@@ -13,8 +13,20 @@ let box: ResourceView[] = [];
 const asked: string[] = [];
 const realFetch = globalThis.fetch;
 const resource = (n: number, title: string, topic = 'Nông nghiệp'): ResourceView => ({
-  id: `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`, kind: 'printed', title, topic, description: '', indicators: [], domains: [], audiences: [],
-  sessions: [], origin: 'center', retired: false, revision: 1, version: n, updatedAt: '2026-11-23T03:00:00.000Z',
+  id: `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
+  kind: 'printed',
+  title,
+  topic,
+  description: '',
+  indicators: [],
+  domains: [],
+  audiences: [],
+  sessions: [],
+  origin: 'center',
+  retired: false,
+  revision: 1,
+  version: n,
+  updatedAt: '2026-11-23T03:00:00.000Z',
 });
 
 beforeEach(async () => {
@@ -24,13 +36,18 @@ beforeEach(async () => {
   globalThis.fetch = (async (input: RequestInfo | URL) => {
     const since = Number(new URL(String(input), 'http://box').searchParams.get('since'));
     asked.push(String(since));
-    const body: ResourceChanges = { version: Math.max(0, ...box.map((r) => r.version)), changes: box.filter((r) => r.version > since) };
+    const body: ResourceChanges = {
+      version: Math.max(0, ...box.map((r) => r.version)),
+      changes: box.filter((r) => r.version > since),
+    };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
   await db.open();
   await Promise.all(db.tables.map((t) => t.clear()));
 });
-afterEach(() => { globalThis.fetch = realFetch; });
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
 
 describe('the catalog on the tablet', () => {
   it('values derived from it follow the first load, a refresh and a later change, fetching only what changed', async () => {
@@ -38,8 +55,12 @@ describe('the catalog on the tablet', () => {
     let all: string[] = [];
     let found: string[] = [];
     const stop = $effect.root(() => {
-      $effect(() => { all = catalog.find('').map((r) => r.title); });
-      $effect(() => { found = catalog.find('lua').map((r) => r.title); });
+      $effect(() => {
+        all = catalog.find('').map((r) => r.title);
+      });
+      $effect(() => {
+        found = catalog.find('lua').map((r) => r.title);
+      });
     });
     try {
       await catalog.load();
@@ -65,7 +86,12 @@ describe('the catalog on the tablet', () => {
     box = [resource(1, 'Sổ tay trồng lúa'), resource(2, 'Lúa và chăn nuôi', 'Chăn nuôi')];
     const catalog = new Catalog();
     await catalog.refresh();
-    expect(catalog.find('lua').map((r) => r.title).sort()).toEqual(['Lúa và chăn nuôi', 'Sổ tay trồng lúa']);
+    expect(
+      catalog
+        .find('lua')
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual(['Lúa và chăn nuôi', 'Sổ tay trồng lúa']);
     expect(catalog.find('lua', { topic: 'Chăn nuôi' }).map((r) => r.title)).toEqual(['Lúa và chăn nuôi']);
     expect(catalog.find('', { kind: 'class' })).toEqual([]);
     box[0] = { ...box[0]!, retired: true, version: 3 };

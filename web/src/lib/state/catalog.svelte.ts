@@ -17,7 +17,12 @@ export class Catalog {
   /** The box answered the last refresh (false: showing what the tablet holds). */
   fresh = $state(false);
   /** What is computed from one `items` array (the index, lookups, the list by title), dropped when it is replaced. */
-  private derived: { of: ResourceView[]; index?: SearchIndex; byId?: Map<string, ResourceView>; byTitle?: ResourceView[] } = { of: [] };
+  private derived: {
+    of: ResourceView[];
+    index?: SearchIndex;
+    byId?: Map<string, ResourceView>;
+    byTitle?: ResourceView[];
+  } = { of: [] };
 
   async load(): Promise<void> {
     const items = await db.resources.toArray();
@@ -51,10 +56,17 @@ export class Catalog {
   /** Builds the search index now (after the list is drawn), so the first keystroke does not pay for it. */
   prepare(): SearchIndex {
     const d = this.current();
-    d.index ??= buildIndex(d.of.map((r) => ({
-      id: r.id,
-      fields: [{ text: r.title, weight: 3 }, { text: r.topic, weight: 2 }, { text: [r.teacher ?? '', r.place ?? ''].join(' '), weight: 1 }, { text: r.description, weight: 1 }],
-    })));
+    d.index ??= buildIndex(
+      d.of.map((r) => ({
+        id: r.id,
+        fields: [
+          { text: r.title, weight: 3 },
+          { text: r.topic, weight: 2 },
+          { text: [r.teacher ?? '', r.place ?? ''].join(' '), weight: 1 },
+          { text: r.description, weight: 1 },
+        ],
+      })),
+    );
     return d.index;
   }
 
@@ -73,6 +85,8 @@ export class Catalog {
     const index = this.prepare();
     const byId = (d.byId ??= new Map(d.of.map((r) => [r.id, r])));
     const filtered = Boolean(filter.kind || filter.topic || filter.indicator || filter.thisWeek);
-    return search(index, query, filtered ? d.of.length : 200).map((hit) => byId.get(hit.id)).filter((r): r is ResourceView => r !== undefined && kept(r));
+    return search(index, query, filtered ? d.of.length : 200)
+      .map((hit) => byId.get(hit.id))
+      .filter((r): r is ResourceView => r !== undefined && kept(r));
   }
 }

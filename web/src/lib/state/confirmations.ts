@@ -15,16 +15,24 @@ const nothing = (): Promise<void> => Promise.resolve();
 
 /** A household's change confirmed: the box's view of the household replaces the one made here. */
 async function householdView(
-  core: SessionCore, item: Item<'household' | 'household-member' | 'household-facts'>, response: unknown,
+  core: SessionCore,
+  item: Item<'household' | 'household-member' | 'household-facts'>,
+  response: unknown,
 ): Promise<void> {
   const d = core.session.household;
   const view = v.safeParse(HouseholdViewSchema, response);
   if (!d || !view.success || view.output.id !== d.view?.id) return;
-  await core.save((current) => (current.household ? {
-    household: {
-      ...current.household, view: view.output, ...(item.kind === 'household' ? { registeredHere: false } : {}),
-    },
-  } : {}));
+  await core.save((current) =>
+    current.household
+      ? {
+          household: {
+            ...current.household,
+            view: view.output,
+            ...(item.kind === 'household' ? { registeredHere: false } : {}),
+          },
+        }
+      : {},
+  );
 }
 
 /**
@@ -43,15 +51,17 @@ const handlers: { [K in Kind]: Handler<K> } = {
     await renameWaitingHead(db, item.recordId, code);
     await core.save((current) => ({
       person: view.output,
-      ...(current.household?.view ? {
-        household: {
-          ...current.household,
-          view: {
-            ...current.household.view,
-            members: current.household.view.members.map((m) => (m.personId === item.recordId ? { ...m, code } : m)),
-          },
-        },
-      } : {}),
+      ...(current.household?.view
+        ? {
+            household: {
+              ...current.household,
+              view: {
+                ...current.household.view,
+                members: current.household.view.members.map((m) => (m.personId === item.recordId ? { ...m, code } : m)),
+              },
+            },
+          }
+        : {}),
     }));
   },
   assessment: nothing,
@@ -60,9 +70,9 @@ const handlers: { [K in Kind]: Handler<K> } = {
   'digital-attempt': async (core, item, response) => {
     const view = v.safeParse(DigitalAttemptViewSchema, response);
     if (!view.success) return;
-    await core.save((current) => (current.digital?.attemptId === item.recordId
-      ? { digital: { ...current.digital, result: view.output } }
-      : {}));
+    await core.save((current) =>
+      current.digital?.attemptId === item.recordId ? { digital: { ...current.digital, result: view.output } } : {},
+    );
   },
   'digital-draft': nothing,
   'learning-plan': nothing,
@@ -75,9 +85,11 @@ const handlers: { [K in Kind]: Handler<K> } = {
     if (!d || item.recordId !== d.assessmentId || item.body.status !== 'submitted') return;
     const view = v.safeParse(ModelAssessmentViewSchema, response);
     if (!view.success) return;
-    await core.save((current) => (current.household?.assessmentId === item.recordId
-      ? { household: { ...current.household, result: view.output.verdict } }
-      : {}));
+    await core.save((current) =>
+      current.household?.assessmentId === item.recordId
+        ? { household: { ...current.household, result: view.output.verdict } }
+        : {},
+    );
   },
 };
 

@@ -2,7 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DigitalResponse } from '../../../../shared/domain/digital-skills.ts';
 import type { PersonView } from '../../../../shared/schemas/person.ts';
 import type {
-  DigitalAttemptView, PutDigitalAttempt, PutDigitalDraft,
+  DigitalAttemptView,
+  PutDigitalAttempt,
+  PutDigitalDraft,
 } from '../../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../../shared/schemas/digital-bank.ts';
 import { db, type DigitalDraft, type Session } from '../../db/db.ts';
@@ -69,8 +71,13 @@ export class DigitalCheck implements SessionPart {
           return;
         }
       }
-      const draft: DigitalDraft = paused
-        ?? { personId: person.id, attemptId: uuidv7(), startedAt: boxNow().toISOString(), index: 0, responses: {} };
+      const draft: DigitalDraft = paused ?? {
+        personId: person.id,
+        attemptId: uuidv7(),
+        startedAt: boxNow().toISOString(),
+        index: 0,
+        responses: {},
+      };
       this.pausedFor = null;
       await this.core.save({ screen: 'digital', digital: draft });
     });
@@ -84,7 +91,8 @@ export class DigitalCheck implements SessionPart {
   private async pausedCheck(personId: string): Promise<DigitalDraft | null> {
     const bank = this.bank!;
     const queued = (await db.outbox.where('personId').equals(personId).toArray())
-      .filter((i) => i.state === 'pending' && (i.kind === 'digital-draft' || i.kind === 'digital-attempt')).at(-1);
+      .filter((i) => i.state === 'pending' && (i.kind === 'digital-draft' || i.kind === 'digital-attempt'))
+      .at(-1);
     let paused: PutDigitalDraft | null = null;
     if (queued?.kind === 'digital-draft') paused = queued.body;
     else if (!queued) {
@@ -92,8 +100,11 @@ export class DigitalCheck implements SessionPart {
     }
     if (!paused || paused.bankId !== bank.id || paused.bankVersion !== bank.version) return null;
     return {
-      personId, attemptId: paused.attemptId, startedAt: paused.startedAt,
-      index: Math.min(paused.index, bank.items.length - 1), responses: paused.responses,
+      personId,
+      attemptId: paused.attemptId,
+      startedAt: paused.startedAt,
+      index: Math.min(paused.index, bank.items.length - 1),
+      responses: paused.responses,
     };
   }
 
@@ -121,10 +132,13 @@ export class DigitalCheck implements SessionPart {
   async pause(): Promise<void> {
     let items: OutboxItemInput[] = [];
     // Read in turn with the saves before it: an answer tapped just before "Tạm dừng" goes too.
-    await this.core.save((current) => {
-      items = this.handOver(current);
-      return { screen: current.submitted ? 'result' : 'welcome', digital: undefined };
-    }, this.core.queue(() => items));
+    await this.core.save(
+      (current) => {
+        items = this.handOver(current);
+        return { screen: current.submitted ? 'result' : 'welcome', digital: undefined };
+      },
+      this.core.queue(() => items),
+    );
     const person = items[0]?.personId;
     if (person === undefined) return;
     this.core.sync.markPending(person);
@@ -142,7 +156,10 @@ export class DigitalCheck implements SessionPart {
     const bank = this.bank;
     if (!d || d.result || !person || !bank || !Object.values(d.responses).some((r) => r.kind !== 'skipped')) return [];
     const body: PutDigitalDraft = {
-      attemptId: d.attemptId, bankId: bank.id, bankVersion: bank.version, startedAt: d.startedAt,
+      attemptId: d.attemptId,
+      bankId: bank.id,
+      bankVersion: bank.version,
+      startedAt: d.startedAt,
       index: Math.min(d.index, bank.items.length - 1),
       responses: $state.snapshot(d.responses) as PutDigitalDraft['responses'],
     };
@@ -169,19 +186,32 @@ export class DigitalCheck implements SessionPart {
     const { scoreAttempt } = await import('../../../../shared/domain/digital-skills.ts');
     const scored = scoreAttempt(bank, draft.responses);
     const result: DigitalAttemptView = {
-      id: draft.attemptId, personId: person.id, year: this.core.info?.year ?? new Date().getFullYear(),
-      bankId: bank.id, bankVersion: bank.version, startedAt: draft.startedAt, finishedAt: boxNow().toISOString(),
-      overall: scored.overall, domains: scored.domains, practicalShare: scored.practicalShare,
-      hasDigitalSkills: scored.hasDigitalSkills, proficient: scored.proficient, toLearn: scored.toLearn,
+      id: draft.attemptId,
+      personId: person.id,
+      year: this.core.info?.year ?? new Date().getFullYear(),
+      bankId: bank.id,
+      bankVersion: bank.version,
+      startedAt: draft.startedAt,
+      finishedAt: boxNow().toISOString(),
+      overall: scored.overall,
+      domains: scored.domains,
+      practicalShare: scored.practicalShare,
+      hasDigitalSkills: scored.hasDigitalSkills,
+      proficient: scored.proficient,
+      toLearn: scored.toLearn,
       assisted: this.core.session.assistedBy !== undefined,
     };
     const body: PutDigitalAttempt = {
-      personId: person.id, bankId: bank.id, bankVersion: bank.version, startedAt: draft.startedAt,
+      personId: person.id,
+      bankId: bank.id,
+      bankVersion: bank.version,
+      startedAt: draft.startedAt,
       responses: $state.snapshot(draft.responses) as PutDigitalAttempt['responses'],
       ...(this.core.session.assistedBy ? { assistedBy: this.core.session.assistedBy.id } : {}),
     };
-    await this.core.send(person.id, { screen: 'digital-result', digital: { ...draft, result } },
-      () => [{ kind: 'digital-attempt', personId: person.id, recordId: draft.attemptId, body }]);
+    await this.core.send(person.id, { screen: 'digital-result', digital: { ...draft, result } }, () => [
+      { kind: 'digital-attempt', personId: person.id, recordId: draft.attemptId, body },
+    ]);
   }
 
   /** Back from the self-check's result to her assessment result (or the start). */

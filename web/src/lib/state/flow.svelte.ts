@@ -33,9 +33,19 @@ export class Flow extends SignedIn {
    */
   get occupied(): boolean {
     const s = this.session;
-    return s.screen !== 'welcome' || s.registration !== undefined || s.person !== null || s.assistedBy !== undefined
-      || s.group !== null || Object.keys(s.answers).length > 0 || s.digital !== undefined || s.plan !== undefined
-      || s.household !== undefined || this.assessment.photos.length > 0 || this.found !== null
-      || this.preferences.changed;
+    return (
+      s.screen !== 'welcome' ||
+      s.registration !== undefined ||
+      s.person !== null ||
+      s.assistedBy !== undefined ||
+      s.group !== null ||
+      Object.keys(s.answers).length > 0 ||
+      s.digital !== undefined ||
+      s.plan !== undefined ||
+      s.household !== undefined ||
+      this.assessment.photos.length > 0 ||
+      this.found !== null ||
+      this.preferences.changed
+    );
   }
 }

@@ -21,7 +21,13 @@ export interface HouseholdItem {
   criterionTitle: string;
 }
 
-export const blank = (): HouseholdDraft => ({ view: null, assessmentId: uuidv7(), answers: {}, index: 0, submitted: false });
+export const blank = (): HouseholdDraft => ({
+  view: null,
+  assessmentId: uuidv7(),
+  answers: {},
+  index: 0,
+  submitted: false,
+});
 
 /**
  * The self-assessment "Gia đình học tập" of the household of the villager identified here, one item
@@ -58,7 +64,9 @@ export class HouseholdAssessment implements SessionPart {
   }
 
   get items(): HouseholdItem[] {
-    return (this.set?.criteria ?? []).flatMap((c) => c.items.map((item) => ({ item, criterionId: c.id, criterionTitle: c.title })));
+    return (this.set?.criteria ?? []).flatMap((c) =>
+      c.items.map((item) => ({ item, criterionId: c.id, criterionTitle: c.title })),
+    );
   }
 
   /** The box's result for an item when the assessment was opened (computed items' explanations). */
@@ -73,14 +81,18 @@ export class HouseholdAssessment implements SessionPart {
   get totalSoFar(): number | null {
     const draft = this.draft;
     if (!draft?.start?.verdict) return null;
-    return this.items.reduce((sum, { item }) => sum + (item.source === 'declared'
-      ? (draft.answers[item.id] ?? 0)
-      : (this.boxItem(item.id)?.points ?? 0)), 0);
+    return this.items.reduce(
+      (sum, { item }) =>
+        sum + (item.source === 'declared' ? (draft.answers[item.id] ?? 0) : (this.boxItem(item.id)?.points ?? 0)),
+      0,
+    );
   }
 
   get unanswered(): string[] {
     const answers = this.draft?.answers ?? {};
-    return this.items.filter(({ item }) => item.source === 'declared' && answers[item.id] === undefined).map(({ item }) => item.id);
+    return this.items
+      .filter(({ item }) => item.source === 'declared' && answers[item.id] === undefined)
+      .map(({ item }) => item.id);
   }
 
   /** After a reload: the set kept on the tablet and the photos taken, for the screens under way. */
@@ -106,10 +118,17 @@ export class HouseholdAssessment implements SessionPart {
   }
 
   /** Saves a change to the draft, with `alongside` (outbox, photos) written in the same IndexedDB transaction. */
-  protected change(patch: Partial<HouseholdDraft> | ((d: HouseholdDraft) => Partial<HouseholdDraft>), screen?: Screen, alongside?: () => Promise<void>): Promise<void> {
+  protected change(
+    patch: Partial<HouseholdDraft> | ((d: HouseholdDraft) => Partial<HouseholdDraft>),
+    screen?: Screen,
+    alongside?: () => Promise<void>,
+  ): Promise<void> {
     return this.flow.save((current) => {
       const d = current.household ?? blank();
-      return { household: { ...d, ...(typeof patch === 'function' ? patch(d) : patch) }, ...(screen ? { screen } : {}) };
+      return {
+        household: { ...d, ...(typeof patch === 'function' ? patch(d) : patch) },
+        ...(screen ? { screen } : {}),
+      };
     }, alongside);
   }
 
@@ -149,26 +168,47 @@ export class HouseholdAssessment implements SessionPart {
       await db.modelSets.put({ title: TITLE, set: start.set, fetchedAt: new Date().toISOString() });
       this.set = start.set;
       const held = start.assessment;
-      const startInfo = { setId: start.set.id, setVersion: start.set.version, year: start.year, verdict: start.verdict };
+      const startInfo = {
+        setId: start.set.id,
+        setVersion: start.set.version,
+        year: start.year,
+        verdict: start.verdict,
+      };
       if (held) {
-        const answers = Object.fromEntries(Object.entries(held.answers).filter((e): e is [string, number] => typeof e[1] === 'number'));
+        const answers = Object.fromEntries(
+          Object.entries(held.answers).filter((e): e is [string, number] => typeof e[1] === 'number'),
+        );
         const submitted = held.status === 'submitted';
         const remotePhotos: Record<string, number> = {};
         for (const e of held.evidence) remotePhotos[e.indicatorId] = (remotePhotos[e.indicatorId] ?? 0) + 1;
         // Photos taken here while the box was away belong to the assessment the box holds.
         const taken = this.draft?.assessmentId;
-        await this.change((d) => ({
-          assessmentId: held.id, start: startInfo, unreachable: false, submitted, remotePhotos,
-          // Answers given here and not yet at the box win over the box's older draft.
-          answers: { ...answers, ...(d.assessmentId === held.id ? d.answers : {}) },
-          ...(submitted ? { result: held.verdict } : {}), index: 0,
-        }), submitted ? 'household-result' : 'household-item', taken && taken !== held.id ? async () => {
-          await db.photos.where('assessmentId').equals(taken).modify({ assessmentId: held.id });
-          this.photos = this.photos.map((p) => ({ ...p, assessmentId: held.id }));
-        } : undefined);
+        await this.change(
+          (d) => ({
+            assessmentId: held.id,
+            start: startInfo,
+            unreachable: false,
+            submitted,
+            remotePhotos,
+            // Answers given here and not yet at the box win over the box's older draft.
+            answers: { ...answers, ...(d.assessmentId === held.id ? d.answers : {}) },
+            ...(submitted ? { result: held.verdict } : {}),
+            index: 0,
+          }),
+          submitted ? 'household-result' : 'household-item',
+          taken && taken !== held.id
+            ? async () => {
+                await db.photos.where('assessmentId').equals(taken).modify({ assessmentId: held.id });
+                this.photos = this.photos.map((p) => ({ ...p, assessmentId: held.id }));
+              }
+            : undefined,
+        );
         return;
       }
-      await this.change({ start: startInfo, unreachable: false, index: 0 }, this.draft?.submitted ? 'household-result' : 'household-item');
+      await this.change(
+        { start: startInfo, unreachable: false, index: 0 },
+        this.draft?.submitted ? 'household-result' : 'household-item',
+      );
     });
   }
 
@@ -214,8 +254,14 @@ export class HouseholdAssessment implements SessionPart {
     if (!d?.view || !set) return null;
     const assistedBy = this.flow.session.assistedBy?.id;
     return {
-      title: TITLE, subjectId: d.view.id, criteriaSetId: set.id, criteriaSetVersion: set.version, status,
-      answers: this.items.flatMap(({ item }) => (d.answers[item.id] === undefined ? [] : [{ itemId: item.id, value: d.answers[item.id]! }])),
+      title: TITLE,
+      subjectId: d.view.id,
+      criteriaSetId: set.id,
+      criteriaSetVersion: set.version,
+      status,
+      answers: this.items.flatMap(({ item }) =>
+        d.answers[item.id] === undefined ? [] : [{ itemId: item.id, value: d.answers[item.id]! }],
+      ),
       ...(assistedBy ? { assistedBy } : {}),
     };
   }
@@ -232,12 +278,19 @@ export class HouseholdAssessment implements SessionPart {
     const submitted = this.body('submitted');
     if (!person || !d || !draft || !submitted) return [];
     const photos: OutboxItemInput[] = this.photos.map((p) => ({
-      kind: 'photo', personId: person.id, recordId: p.id, assessmentId: d.assessmentId, indicatorId: p.indicatorId, blob: p.blob,
+      kind: 'photo',
+      personId: person.id,
+      recordId: p.id,
+      assessmentId: d.assessmentId,
+      indicatorId: p.indicatorId,
+      blob: p.blob,
     }));
     const items: OutboxItemInput[] = [];
-    if (photos.length > 0 || status === 'draft') items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: draft });
+    if (photos.length > 0 || status === 'draft')
+      items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: draft });
     items.push(...photos);
-    if (status === 'submitted') items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: submitted });
+    if (status === 'submitted')
+      items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: submitted });
     return items;
   }
 
@@ -261,8 +314,10 @@ export class HouseholdAssessment implements SessionPart {
     const view = this.view;
     if (this.draft?.submitted && !this.draft.result && view) {
       await this.flow.unlessExpired(async () => {
-        const start = await api.modelStart(TITLE, view.id, this.token)
-          .catch((e: unknown) => { if (e instanceof ApiError && e.code === 'villager.token-required') throw e; return null; });
+        const start = await api.modelStart(TITLE, view.id, this.token).catch((e: unknown) => {
+          if (e instanceof ApiError && e.code === 'villager.token-required') throw e;
+          return null;
+        });
         if (start?.assessment?.status === 'submitted') await this.change({ result: start.assessment.verdict });
       });
     }

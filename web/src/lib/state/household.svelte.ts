@@ -36,7 +36,12 @@ export class HouseholdFlow extends HouseholdAssessment {
         household = (await api.householdOf(person.id, this.token)).household;
       } catch (e) {
         // Registered on this tablet and not at the box yet (nor her token bound): she has no household there.
-        if (e instanceof ApiError && (e.code === 'person.not-found' || e.code === 'villager.token-required') && this.flow.savedOnTabletOnly) household = null;
+        if (
+          e instanceof ApiError &&
+          (e.code === 'person.not-found' || e.code === 'villager.token-required') &&
+          this.flow.savedOnTabletOnly
+        )
+          household = null;
         else if (d?.view) household = d.view;
         else throw e;
       }
@@ -50,14 +55,31 @@ export class HouseholdFlow extends HouseholdAssessment {
     if (!person || this.view) return Promise.resolve();
     const id = uuidv7();
     const view: HouseholdView = {
-      id, village, headPersonId: person.id, facts: {}, clanId: null, revision: 0, recognitions: [],
-      members: [{ personId: person.id, code: person.code, name: person.name, role: 'head', since: new Date().toISOString() }],
+      id,
+      village,
+      headPersonId: person.id,
+      facts: {},
+      clanId: null,
+      revision: 0,
+      recognitions: [],
+      members: [
+        { personId: person.id, code: person.code, name: person.name, role: 'head', since: new Date().toISOString() },
+      ],
     };
     this.flow.sync.markPending(person.id);
     return this.attempt(async () => {
-      await this.change({ view, registeredHere: true }, 'household', this.flow.queue(() => [
-        { kind: 'household', personId: person.id, recordId: id, body: { village, headCode: person.code, headBirthYear: person.birthYear } },
-      ]));
+      await this.change(
+        { view, registeredHere: true },
+        'household',
+        this.flow.queue(() => [
+          {
+            kind: 'household',
+            personId: person.id,
+            recordId: id,
+            body: { village, headCode: person.code, headBirthYear: person.birthYear },
+          },
+        ]),
+      );
       await this.flow.sync.kick();
     });
   }
@@ -74,11 +96,25 @@ export class HouseholdFlow extends HouseholdAssessment {
     const linkId = uuidv7();
     const normalized = code.trim().toUpperCase();
     return this.attempt(async () => {
-      await this.change({ link: undefined }, undefined, this.flow.queue(() => [
-        { kind: 'household-member', personId: person.id, recordId: linkId, householdId: view.id, body: { code: normalized, birthYear } },
-      ]));
+      await this.change(
+        { link: undefined },
+        undefined,
+        this.flow.queue(() => [
+          {
+            kind: 'household-member',
+            personId: person.id,
+            recordId: linkId,
+            householdId: view.id,
+            body: { code: normalized, birthYear },
+          },
+        ]),
+      );
       await this.flow.sync.kick();
-      const left = await db.outbox.where('personId').equals(person.id).filter((i) => i.recordId === linkId).first();
+      const left = await db.outbox
+        .where('personId')
+        .equals(person.id)
+        .filter((i) => i.recordId === linkId)
+        .first();
       if (left?.state === 'refused') {
         await db.outbox.delete(left.seq!);
         await this.flow.sync.refresh();
@@ -93,8 +129,10 @@ export class HouseholdFlow extends HouseholdAssessment {
       // The box shows her household's members by name (their codes and ids may be left out): the one
       // linked is the member with that code, else the one who was not there before.
       const members = this.view?.members ?? [];
-      const same = (a: HouseholdView['members'][number], b: HouseholdView['members'][number]) => (a.personId && b.personId ? a.personId === b.personId : a.name === b.name);
-      const linked = members.find((m) => m.code === normalized) ?? members.find((m) => !view.members.some((o) => same(o, m)));
+      const same = (a: HouseholdView['members'][number], b: HouseholdView['members'][number]) =>
+        a.personId && b.personId ? a.personId === b.personId : a.name === b.name;
+      const linked =
+        members.find((m) => m.code === normalized) ?? members.find((m) => !view.members.some((o) => same(o, m)));
       await this.change({ link: { outcome: 'linked', code: normalized, ...(linked ? { name: linked.name } : {}) } });
     });
   }
@@ -127,10 +165,15 @@ export class HouseholdFlow extends HouseholdAssessment {
     const view = this.view;
     if (!person || !view) return;
     const year = this.year;
-    await this.change((d) => ({
-      facts: { ...facts }, factsStep: undefined,
-      view: d.view ? { ...d.view, facts: { ...d.view.facts, [String(year)]: facts } } : d.view,
-    }), 'household', this.flow.queue(() => [{ kind: 'household-facts', personId: person.id, recordId: view.id, year, body: facts }]));
+    await this.change(
+      (d) => ({
+        facts: { ...facts },
+        factsStep: undefined,
+        view: d.view ? { ...d.view, facts: { ...d.view.facts, [String(year)]: facts } } : d.view,
+      }),
+      'household',
+      this.flow.queue(() => [{ kind: 'household-facts', personId: person.id, recordId: view.id, year, body: facts }]),
+    );
     await this.startAssessment();
   }
 }

@@ -18,7 +18,11 @@ afterEach(() => {
 
 function watcher() {
   const expired = vi.fn();
-  const w = new IdleWatcher(() => 180, () => 30, expired);
+  const w = new IdleWatcher(
+    () => 180,
+    () => 30,
+    expired,
+  );
   w.start();
   return { w, expired };
 }

@@ -9,7 +9,9 @@ export class IdleWatcher {
   remaining = $state(0);
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private tick: ReturnType<typeof setInterval> | null = null;
-  private readonly onActivity = () => { if (!this.warning) this.arm(); };
+  private readonly onActivity = () => {
+    if (!this.warning) this.arm();
+  };
 
   constructor(
     private readonly idleSeconds: () => number,

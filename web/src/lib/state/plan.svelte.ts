@@ -20,13 +20,13 @@ export class LearningPlan {
     const session = this.core.session;
     const scores = Object.fromEntries(Object.entries(session.answers).map(([id, a]) => [id, a.score]));
     const min = this.core.info?.criteriaSet?.scoring.minPerIndicator ?? 0;
-    const needs = source === 'assessment'
-      ? { indicators: weakestIndicators(scores, min), domains: [] }
-      : { indicators: ['CS05'], domains: [...(session.digital?.result?.toLearn ?? [])] };
+    const needs =
+      source === 'assessment'
+        ? { indicators: weakestIndicators(scores, min), domains: [] }
+        : { indicators: ['CS05'], domains: [...(session.digital?.result?.toLearn ?? [])] };
     const open = session.plan;
-    const plan: PlanDraft = open && !open.saved && open.source === source
-      ? open
-      : { planId: uuidv7(), source, needs, picks: {} };
+    const plan: PlanDraft =
+      open && !open.saved && open.source === source ? open : { planId: uuidv7(), source, needs, picks: {} };
     return this.core.save({ screen: 'plan', plan });
   }
 
@@ -48,12 +48,16 @@ export class LearningPlan {
     const plan = session.plan;
     if (!person || !plan || plan.saved || items.length === 0) return;
     const body: PutLearningPlan = {
-      personId: person.id, source: plan.source, needs: $state.snapshot(plan.needs), items,
+      personId: person.id,
+      source: plan.source,
+      needs: $state.snapshot(plan.needs),
+      items,
       madeAt: new Date().toISOString(),
       ...(session.assistedBy ? { assistedBy: session.assistedBy.id } : {}),
     };
-    await this.core.send(person.id, { plan: { ...plan, saved: body } },
-      () => [{ kind: 'learning-plan', personId: person.id, recordId: plan.planId, body }]);
+    await this.core.send(person.id, { plan: { ...plan, saved: body } }, () => [
+      { kind: 'learning-plan', personId: person.id, recordId: plan.planId, body },
+    ]);
   }
 
   /** Back from the plan to the result it was made from. */

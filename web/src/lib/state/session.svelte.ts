@@ -10,8 +10,15 @@ import { SyncState } from './sync.svelte.ts';
 
 export function newSession(): Session {
   return {
-    key: 'current', screen: 'welcome', indicatorIndex: 0, personId: uuidv7(), person: null,
-    assessmentId: uuidv7(), group: null, answers: {}, submitted: false,
+    key: 'current',
+    screen: 'welcome',
+    indicatorIndex: 0,
+    personId: uuidv7(),
+    person: null,
+    assessmentId: uuidv7(),
+    group: null,
+    answers: {},
+    submitted: false,
   };
 }
 
@@ -136,11 +143,22 @@ export class SessionCore {
    * transaction), her slip shows "saved on the tablet" at once, and the outbox is sent.
    */
   async send(
-    personId: string, patch: SessionPatch, items: () => OutboxItemInput[], also?: () => Promise<void>,
+    personId: string,
+    patch: SessionPatch,
+    items: () => OutboxItemInput[],
+    also?: () => Promise<void>,
   ): Promise<void> {
     this.sync.markPending(personId);
     const queue = this.queue(items);
-    await this.save(patch, also ? async () => { await queue(); await also(); } : queue);
+    await this.save(
+      patch,
+      also
+        ? async () => {
+            await queue();
+            await also();
+          }
+        : queue,
+    );
     void this.sync.kick();
   }
 

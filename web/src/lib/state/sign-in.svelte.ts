@@ -31,19 +31,28 @@ export class SignedIn extends SessionCore {
     const code = randomPersonCode();
     const at = new Date().toISOString();
     const person: PersonView = {
-      id: this.session.personId, code, name: input.name, birthYear: input.birthYear, village: input.village,
-      phone: input.phone ?? null, revision: 1,
-      consents: (['assessment', 'publicList', 'statistics'] as const)
-        .map((purpose) => ({ purpose, granted: input.consents[purpose], at })),
+      id: this.session.personId,
+      code,
+      name: input.name,
+      birthYear: input.birthYear,
+      village: input.village,
+      phone: input.phone ?? null,
+      revision: 1,
+      consents: (['assessment', 'publicList', 'statistics'] as const).map((purpose) => ({
+        purpose,
+        granted: input.consents[purpose],
+        at,
+      })),
       // A child's guardian consented beside the facilitator (the input then names the facilitator too).
       guardian: input.guardian ? { name: input.guardian.name, relation: input.guardian.relation, at } : null,
     };
     // Her session begins here: the registration binds this token to her when it reaches the box.
     const token = newVillagerToken();
     this.sync.markPending(person.id);
-    await this.save({ person, token, screen: 'group', registration: undefined }, this.queue(() => [
-      { kind: 'person', personId: person.id, recordId: person.id, body: { ...input, code } },
-    ], token));
+    await this.save(
+      { person, token, screen: 'group', registration: undefined },
+      this.queue(() => [{ kind: 'person', personId: person.id, recordId: person.id, body: { ...input, code } }], token),
+    );
     void this.sync.kick();
   }
 
@@ -70,7 +79,8 @@ export class SignedIn extends SessionCore {
         // and year binds a token to her too, so what is queued here is accepted after the
         // facilitator signs out. Without it the staff session still serves while it lasts.
         token = newVillagerToken();
-        await api.personByCode(person.code, person.birthYear, token)
+        await api
+          .personByCode(person.code, person.birthYear, token)
           .catch((e: unknown) => console.warn('villager token not bound', e));
       }
       // The classes she attended this year come along, to show at CS03 (even before she begins).
@@ -85,16 +95,30 @@ export class SignedIn extends SessionCore {
         await this.save({ personId: person.id, person, token, screen: 'group', assistedBy, attendance, learningPlan });
         return;
       }
-      const answers = Object.fromEntries(assessment.answers.map((a) =>
-        [a.indicatorId, { score: a.score, note: a.note ?? undefined, confirmed: a.confirmed || undefined }]));
+      const answers = Object.fromEntries(
+        assessment.answers.map((a) => [
+          a.indicatorId,
+          { score: a.score, note: a.note ?? undefined, confirmed: a.confirmed || undefined },
+        ]),
+      );
       const remotePhotos: Record<string, number> = {};
       for (const e of assessment.evidence) remotePhotos[e.indicatorId] = (remotePhotos[e.indicatorId] ?? 0) + 1;
       // Returned for more evidence: open again for changes, with the appraiser's message.
       const submitted = assessment.status === 'submitted' && !assessment.returned;
       await this.save({
-        personId: person.id, person, token, assessmentId: assessment.id, group: assessment.group, answers,
-        remotePhotos, submitted, screen: submitted ? 'result' : 'review', assistedBy,
-        returnedMessage: assessment.returned?.message, attendance, learningPlan,
+        personId: person.id,
+        person,
+        token,
+        assessmentId: assessment.id,
+        group: assessment.group,
+        answers,
+        remotePhotos,
+        submitted,
+        screen: submitted ? 'result' : 'review',
+        assistedBy,
+        returnedMessage: assessment.returned?.message,
+        attendance,
+        learningPlan,
       });
     });
   }

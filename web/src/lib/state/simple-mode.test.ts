@@ -3,10 +3,44 @@ import { scoreBands } from './simple-mode.ts';
 
 describe('scoreBands', () => {
   it.each([
-    [1, 10, [['none', 1, 2], ['little', 3, 4], ['fair', 5, 7], ['well', 8, 10]]],
-    [0, 10, [['none', 0, 1], ['little', 2, 4], ['fair', 5, 7], ['well', 8, 10]]],
-    [1, 4, [['none', 1, 1], ['little', 2, 2], ['fair', 3, 3], ['well', 4, 4]]],
-    [1, 2, [['none', 1, 1], ['well', 2, 2]]],
+    [
+      1,
+      10,
+      [
+        ['none', 1, 2],
+        ['little', 3, 4],
+        ['fair', 5, 7],
+        ['well', 8, 10],
+      ],
+    ],
+    [
+      0,
+      10,
+      [
+        ['none', 0, 1],
+        ['little', 2, 4],
+        ['fair', 5, 7],
+        ['well', 8, 10],
+      ],
+    ],
+    [
+      1,
+      4,
+      [
+        ['none', 1, 1],
+        ['little', 2, 2],
+        ['fair', 3, 3],
+        ['well', 4, 4],
+      ],
+    ],
+    [
+      1,
+      2,
+      [
+        ['none', 1, 1],
+        ['well', 2, 2],
+      ],
+    ],
     [5, 5, [['well', 5, 5]]],
     [3, 2, []],
   ])('splits %i–%i into levels covering every score once', (min, max, expected) => {

@@ -28,7 +28,10 @@ export class SyncState {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private delay = FIRST_DELAY_MS;
 
-  constructor(transport: Transport = fetchTransport(), onSent: (item: OutboxItem, response: unknown) => Promise<void> | void = () => {}) {
+  constructor(
+    transport: Transport = fetchTransport(),
+    onSent: (item: OutboxItem, response: unknown) => Promise<void> | void = () => {},
+  ) {
     this.sender = new OutboxSender(db, transport, onSent);
   }
 
@@ -67,8 +70,14 @@ export class SyncState {
     const pending = items.filter((i) => i.state === 'pending');
     this.pending = pending.length;
     this.pendingPeople = [...new Set(pending.map((i) => i.personId))];
-    this.refused = items.filter((i) => i.state === 'refused').map((i) => ({
-      seq: i.seq!, kind: i.kind, code: i.refusal?.code ?? 'internal', message: i.refusal?.message ?? '', at: i.refusal?.at ?? i.createdAt,
-    }));
+    this.refused = items
+      .filter((i) => i.state === 'refused')
+      .map((i) => ({
+        seq: i.seq!,
+        kind: i.kind,
+        code: i.refusal?.code ?? 'internal',
+        message: i.refusal?.message ?? '',
+        at: i.refusal?.at ?? i.createdAt,
+      }));
   }
 }

@@ -15,9 +15,13 @@ export class AppUpdate {
     const { Workbox } = await import('workbox-window');
     const wb = new Workbox('/sw.js');
     this.wb = wb;
-    wb.addEventListener('waiting', () => { this.waiting = true; });
+    wb.addEventListener('waiting', () => {
+      this.waiting = true;
+    });
     // Only a new version taking over reloads the page (never the first install).
-    wb.addEventListener('controlling', (event) => { if (event.isUpdate) window.location.reload(); });
+    wb.addEventListener('controlling', (event) => {
+      if (event.isUpdate) window.location.reload();
+    });
     await wb.register();
     // Look for a new version now and then; it will wait, not interrupt.
     setInterval(() => void wb.update(), 15 * 60 * 1000);

@@ -13,7 +13,11 @@ import { IdleWatcher } from './idle.svelte.ts';
  * session record, sent on every request about her and stored on every outbox item, and gone from
  * the session table once the session ends. The box here is a fake that records what it was sent.
  */
-interface Seen { method: string; path: string; token: string | null }
+interface Seen {
+  method: string;
+  path: string;
+  token: string | null;
+}
 let seen: Seen[];
 let boxUp: boolean;
 let expiredReads: boolean;
@@ -21,11 +25,23 @@ const realFetch = globalThis.fetch;
 const documentBefore = globalThis.document;
 
 const lan: PersonView = {
-  id: '0190a000-0000-7000-8000-000000000001', code: 'HPAX72', name: 'Nguyễn Thị Lan', birthYear: 1954, village: 'Thôn Đồng Chằm',
-  phone: null, consents: [], revision: 1,
+  id: '0190a000-0000-7000-8000-000000000001',
+  code: 'HPAX72',
+  name: 'Nguyễn Thị Lan',
+  birthYear: 1954,
+  village: 'Thôn Đồng Chằm',
+  phone: null,
+  consents: [],
+  revision: 1,
 };
-const registration = { name: lan.name, birthYear: 1954, village: lan.village, consents: { assessment: true, publicList: true, statistics: false } };
-const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const registration = {
+  name: lan.name,
+  birthYear: 1954,
+  village: lan.village,
+  consents: { assessment: true, publicList: true, statistics: false },
+};
+const answer = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 beforeEach(async () => {
   seen = [];
@@ -37,7 +53,8 @@ beforeEach(async () => {
     const method = init?.method ?? 'GET';
     seen.push({ method, path: url.pathname, token: new Headers(init?.headers).get('x-villager-token') });
     if (url.pathname.startsWith('/api/people/by-code/')) return answer(200, lan);
-    if (method === 'GET' && expiredReads) return answer(401, { code: 'villager.token-required', message: 'Phiên làm việc đã hết.' });
+    if (method === 'GET' && expiredReads)
+      return answer(401, { code: 'villager.token-required', message: 'Phiên làm việc đã hết.' });
     if (url.pathname.endsWith('/assessments/current')) return answer(200, { assessment: null });
     if (url.pathname.endsWith('/household')) return answer(200, { household: null });
     return answer(200, {});
@@ -54,7 +71,11 @@ afterEach(() => {
 
 function flowWithInfo(): Flow {
   const flow = new Flow();
-  flow.info = { year: 2026, criteriaSet: cdht2022 as unknown as CriteriaSet, photo: { longSide: 1280, maxBytes: 5_000_000 } } as KioskInfo;
+  flow.info = {
+    year: 2026,
+    criteriaSet: cdht2022 as unknown as CriteriaSet,
+    photo: { longSide: 1280, maxBytes: 5_000_000 },
+  } as KioskInfo;
   return flow;
 }
 
@@ -80,7 +101,15 @@ describe('the villager token on the tablet', () => {
     await flow.assessment.setScore('CS01', 9);
     await flow.assessment.submit();
     await flow.plan.start('assessment');
-    await flow.plan.save([{ resourceId: '0190a000-0000-7000-8000-0000000000aa', title: 'Đọc báo', kind: 'printed', dueOn: '2026-12-31', sessions: [] }]);
+    await flow.plan.save([
+      {
+        resourceId: '0190a000-0000-7000-8000-0000000000aa',
+        title: 'Đọc báo',
+        kind: 'printed',
+        dueOn: '2026-12-31',
+        sessions: [],
+      },
+    ]);
     const items = await db.outbox.toArray();
     expect(items.map((i) => i.kind)).toEqual(['person', 'assessment', 'learning-plan']);
     expect(items.every((i) => i.token === token)).toBe(true);
@@ -116,7 +145,7 @@ describe('the villager token on the tablet', () => {
     expect(seen.find((s) => s.path.endsWith('/household'))?.token).toBe(second);
   });
 
-  it('a facilitator\'s assisted session binds a token too, by her code and year, before reading her record', async () => {
+  it("a facilitator's assisted session binds a token too, by her code and year, before reading her record", async () => {
     const flow = flowWithInfo();
     flow.found = lan;
     await flow.confirmFound({ id: 'staff-1', name: 'Chị Hoa' });
@@ -132,9 +161,14 @@ describe('the villager token on the tablet', () => {
     const flow = flowWithInfo();
     await returning(flow);
     expect((await db.session.get('current'))?.token).toMatch(tokenShape);
-    const idle = new IdleWatcher(() => 0, () => 1, () => void flow.endSession());
+    const idle = new IdleWatcher(
+      () => 0,
+      () => 1,
+      () => void flow.endSession(),
+    );
     idle.start();
-    for (let i = 0; i < 40 && (await db.session.get('current')) !== undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 40 && (await db.session.get('current')) !== undefined; i++)
+      await new Promise((r) => setTimeout(r, 100));
     idle.stop();
     expect(await db.session.get('current')).toBeUndefined();
     expect(flow.session.token).toBeUndefined();

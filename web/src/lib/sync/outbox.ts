@@ -11,16 +11,29 @@ export type SendOutcome =
 /** How an outbox item reaches the box; a fake in tests. */
 export type Transport = (item: OutboxItem) => Promise<SendOutcome>;
 
-export type OutboxItemInput = OutboxItem extends infer T ? T extends OutboxItem ? Omit<T, 'seq' | 'state' | 'attempts' | 'createdAt' | 'refusal' | 'token'> : never : never;
+export type OutboxItemInput = OutboxItem extends infer T
+  ? T extends OutboxItem
+    ? Omit<T, 'seq' | 'state' | 'attempts' | 'createdAt' | 'refusal' | 'token'>
+    : never
+  : never;
 
 /**
  * Adds changes to the outbox, in order, in the caller's transaction if there is one. Each carries
  * the villager session's token (undefined only without a session), since the session is cleared
  * at "Xong" and the item may reach the box days later.
  */
-export async function enqueue(db: TabletDb, items: OutboxItemInput[], token: string | undefined, now = new Date()): Promise<void> {
+export async function enqueue(
+  db: TabletDb,
+  items: OutboxItemInput[],
+  token: string | undefined,
+  now = new Date(),
+): Promise<void> {
   const createdAt = now.toISOString();
-  await db.outbox.bulkAdd(items.map((item) => ({ ...item, ...(token ? { token } : {}), state: 'pending', attempts: 0, createdAt }) as OutboxItem));
+  await db.outbox.bulkAdd(
+    items.map(
+      (item) => ({ ...item, ...(token ? { token } : {}), state: 'pending', attempts: 0, createdAt }) as OutboxItem,
+    ),
+  );
 }
 
 /**
@@ -39,7 +52,9 @@ export class OutboxSender {
 
   /** One round; concurrent calls share the round in progress. */
   flush(): Promise<'done' | 'unreachable'> {
-    this.running ??= this.round().finally(() => { this.running = null; });
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -60,7 +75,8 @@ export class OutboxSender {
       }
       if (outcome.kind === 'refused') {
         await this.db.outbox.update(item.seq!, {
-          state: 'refused', attempts: item.attempts + 1,
+          state: 'refused',
+          attempts: item.attempts + 1,
           refusal: { code: outcome.code, message: outcome.message, at: new Date().toISOString() },
         });
         continue;
@@ -81,7 +97,10 @@ export class OutboxSender {
  * she registered that still waits behind her registration names its head by the box's code.
  */
 export async function renameWaitingHead(db: TabletDb, personId: string, code: string): Promise<void> {
-  await db.outbox.where('personId').equals(personId).modify((queued) => {
-    if (queued.kind === 'household' && queued.state === 'pending') queued.body = { ...queued.body, headCode: code };
-  });
+  await db.outbox
+    .where('personId')
+    .equals(personId)
+    .modify((queued) => {
+      if (queued.kind === 'household' && queued.state === 'pending') queued.body = { ...queued.body, headCode: code };
+    });
 }

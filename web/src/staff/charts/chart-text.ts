@@ -10,7 +10,11 @@ export const textWidth = (text: string, fontSize: number): number => Array.from(
 
 /** Word-wraps `text` to lines of at most `perLine` characters; past `maxLines` the last line ends in "…". */
 export function wrapText(text: string, perLine: number, maxLines: number): string[] {
-  const words = text.normalize('NFC').trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .normalize('NFC')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let line: string[] = [];
   for (const word of words) {

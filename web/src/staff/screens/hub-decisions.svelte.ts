@@ -47,13 +47,15 @@ export class HubDecisionsState {
       const year = this.year;
       if (shown) {
         [this.models, this.decisions] = await Promise.all([
-          staffApi.modelProposals(shown, year), staffApi.decisions(year, shown),
+          staffApi.modelProposals(shown, year),
+          staffApi.decisions(year, shown),
         ]);
         const open = (id: string) => this.models.some((p) => p.subject.id === id && p.proposed && !p.decision);
         this.chosen = this.chosen.filter(open);
       } else {
         [this.proposals, this.decisions] = await Promise.all([
-          staffApi.proposals(year), staffApi.decisions(year, 'cdht'),
+          staffApi.proposals(year),
+          staffApi.decisions(year, 'cdht'),
         ]);
         const open = (id: string) => this.proposals.some((p) => p.personId === id && p.proposed && !p.decision);
         this.chosen = this.chosen.filter(open);
@@ -81,7 +83,8 @@ export class HubDecisionsState {
     const shown = this.modelTitle;
     return this.attempt(async () => {
       if (shown) {
-        const subjects = this.models.filter((p) => this.chosen.includes(p.subject.id))
+        const subjects = this.models
+          .filter((p) => this.chosen.includes(p.subject.id))
           .map((p) => ({ kind: p.subject.kind, id: p.subject.id }));
         await staffApi.recordDecision({ ...act, title: shown, subjects });
       } else await staffApi.recordDecision({ ...act, personIds: this.chosen });

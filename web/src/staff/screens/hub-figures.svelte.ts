@@ -40,7 +40,9 @@ export class HubFiguresState {
   async load(): Promise<void> {
     const y = this.year;
     [this.board, this.rows, this.changes] = await Promise.all([
-      staffApi.dashboard(y), staffApi.population(y), staffApi.unitChanges(),
+      staffApi.dashboard(y),
+      staffApi.population(y),
+      staffApi.unitChanges(),
     ]);
     const counts = (kind: PopulationRow['kind']) =>
       Object.fromEntries(this.rows.filter((r) => r.kind === kind).map((r) => [r.name, r.count]));
@@ -68,8 +70,7 @@ export class HubFiguresState {
       { kind: 'village' as const, count: this.adults[name] },
       { kind: 'households' as const, count: this.households[name] },
     ];
-    return typed
-      .filter((c): c is VillageEdit => given(c.count) && Number(c.count) !== entered(c.kind));
+    return typed.filter((c): c is VillageEdit => given(c.count) && Number(c.count) !== entered(c.kind));
   }
 
   async saveVillage(name: string): Promise<void> {

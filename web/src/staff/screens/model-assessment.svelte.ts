@@ -9,7 +9,11 @@ import { resizePhoto } from '../../lib/image.ts';
 import { staffApi } from '../api.ts';
 
 /** The size the tablets resize photos to (the box's setting). */
-const photoLongSide = () => api.kiosk().then((info) => info.photo.longSide, () => 1280);
+const photoLongSide = () =>
+  api.kiosk().then(
+    (info) => info.photo.longSide,
+    () => 1280,
+  );
 
 /**
  * A household's, clan's, village's or unit's self-assessment on the staff screens
@@ -35,25 +39,33 @@ export class ModelAssessmentState {
   /** The file chosen last could not be read as an image. */
   unreadable = $state(false);
 
-  constructor(private readonly title: ModelTitle, private readonly subjectId: string) {}
+  constructor(
+    private readonly title: ModelTitle,
+    private readonly subjectId: string,
+  ) {}
 
   /** This year's assessment of the subject (a new one when there is none yet) and the verdict so far. */
   load(): Promise<void> {
-    return staffApi.modelAssessment(this.title, this.subjectId).then((start) => {
-      this.set = start.set;
-      this.year = start.year;
-      const subject = start.subject.label;
-      this.heading = fill(t.model.heading, { title: t.model.titles[this.title], subject, year: start.year });
-      this.verdict = start.verdict;
-      if (start.assessment) {
-        this.id = start.assessment.id;
-        this.status = start.assessment.status;
-        this.submittedAt = start.assessment.submittedAt;
-        this.answers = { ...start.assessment.answers };
-        this.evidence = start.assessment.evidence;
-        this.stored = true;
-      }
-    }, (e: unknown) => { this.error = errorCode(e); });
+    return staffApi.modelAssessment(this.title, this.subjectId).then(
+      (start) => {
+        this.set = start.set;
+        this.year = start.year;
+        const subject = start.subject.label;
+        this.heading = fill(t.model.heading, { title: t.model.titles[this.title], subject, year: start.year });
+        this.verdict = start.verdict;
+        if (start.assessment) {
+          this.id = start.assessment.id;
+          this.status = start.assessment.status;
+          this.submittedAt = start.assessment.submittedAt;
+          this.answers = { ...start.assessment.answers };
+          this.evidence = start.assessment.evidence;
+          this.stored = true;
+        }
+      },
+      (e: unknown) => {
+        this.error = errorCode(e);
+      },
+    );
   }
 
   result(itemId: string): ModelVerdict['items'][number] | undefined {
@@ -67,7 +79,10 @@ export class ModelAssessmentState {
     this.saved = false;
     try {
       const view = await staffApi.putModelAssessment(this.id, {
-        title: this.title, subjectId: this.subjectId, criteriaSetId: set.id, criteriaSetVersion: set.version,
+        title: this.title,
+        subjectId: this.subjectId,
+        criteriaSetId: set.id,
+        criteriaSetVersion: set.version,
         status: next,
         answers: Object.entries(this.answers).map(([itemId, value]) => ({ itemId, value })),
       });
