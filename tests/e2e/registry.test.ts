@@ -97,13 +97,11 @@ describe('registry and self-assessment of a unit and a household on the staff sc
       await form.locator(`[data-item="${item}"]`).getByRole('combobox').selectOption('5');
     }
     // A photo as evidence on a declared item: the draft is saved first, the photo resized as at a tablet.
-    await form
-      .locator('[data-item="G3.1"] input[type="file"]')
-      .setInputFiles({
-        name: 'goc-hoc-tap.png',
-        mimeType: 'image/png',
-        buffer: await page.screenshot({ type: 'png' }),
-      });
+    await form.locator('[data-item="G3.1"] input[type="file"]').setInputFiles({
+      name: 'goc-hoc-tap.png',
+      mimeType: 'image/png',
+      buffer: await page.screenshot({ type: 'png' }),
+    });
     await form.locator('[data-item="G3.1"] img').waitFor();
     await form.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');

@@ -44,15 +44,13 @@ export async function recognitionsOf(
   const months = validity(title);
   const rows = await recognitionRows(db, kind, title, ids);
   for (const r of rows) {
-    out
-      .get(r.subject_id)
-      ?.push({
-        title,
-        year: r.year,
-        decisionNumber: r.decision_number,
-        signedOn: r.signed_on,
-        validThrough: lastDay(r.signed_on, months),
-      });
+    out.get(r.subject_id)?.push({
+      title,
+      year: r.year,
+      decisionNumber: r.decision_number,
+      signedOn: r.signed_on,
+      validThrough: lastDay(r.signed_on, months),
+    });
   }
   return out;
 }

@@ -80,17 +80,15 @@ describe('tablet database versions', () => {
       submitted: true,
     };
     await v2.table('session').put(session);
-    await v2
-      .table('outbox')
-      .add({
-        kind: 'person',
-        recordId: session.personId,
-        personId: session.personId,
-        body: {},
-        state: 'pending',
-        attempts: 0,
-        createdAt: '2026-11-23T03:00:00.000Z',
-      });
+    await v2.table('outbox').add({
+      kind: 'person',
+      recordId: session.personId,
+      personId: session.personId,
+      body: {},
+      state: 'pending',
+      attempts: 0,
+      createdAt: '2026-11-23T03:00:00.000Z',
+    });
     v2.close();
 
     const v3 = open(name, 3);
@@ -141,17 +139,15 @@ describe('tablet database versions', () => {
       submitted: true,
     };
     await v5.table('session').put(session);
-    await v5
-      .table('outbox')
-      .add({
-        kind: 'learning-plan',
-        recordId: uuidv7(),
-        personId: session.personId,
-        body: {},
-        state: 'pending',
-        attempts: 0,
-        createdAt: '2026-11-23T03:00:00.000Z',
-      });
+    await v5.table('outbox').add({
+      kind: 'learning-plan',
+      recordId: uuidv7(),
+      personId: session.personId,
+      body: {},
+      state: 'pending',
+      attempts: 0,
+      createdAt: '2026-11-23T03:00:00.000Z',
+    });
     await v5.table('audioPacks').put({ id: 'vi-espeak', index: {}, fetchedAt: '2026-11-23T03:00:00.000Z' });
     v5.close();
     const v6 = open(name, 6);
@@ -178,26 +174,22 @@ describe('tablet database versions', () => {
       submitted: true,
     };
     await v6.table('session').put(session);
-    await v6
-      .table('outbox')
-      .add({
-        kind: 'digital-attempt',
-        recordId: uuidv7(),
-        personId,
-        body: {},
-        state: 'pending',
-        attempts: 0,
-        createdAt: '2026-11-23T03:00:00.000Z',
-      });
-    await v6
-      .table('digitalDrafts')
-      .put({
-        personId,
-        attemptId: uuidv7(),
-        startedAt: '2026-11-23T03:00:00.000Z',
-        index: 4,
-        responses: { DS01: { kind: 'self-rating', step: 3 } },
-      });
+    await v6.table('outbox').add({
+      kind: 'digital-attempt',
+      recordId: uuidv7(),
+      personId,
+      body: {},
+      state: 'pending',
+      attempts: 0,
+      createdAt: '2026-11-23T03:00:00.000Z',
+    });
+    await v6.table('digitalDrafts').put({
+      personId,
+      attemptId: uuidv7(),
+      startedAt: '2026-11-23T03:00:00.000Z',
+      index: 4,
+      responses: { DS01: { kind: 'self-rating', step: 3 } },
+    });
     v6.close();
     const v7 = open(name);
     expect(await v7.session.get('current')).toEqual(session);
