@@ -5,7 +5,7 @@ import { digitalRoutes } from './digital/digital.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
 import { audioRoutes } from './audio/audio.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
-import { modelAssessmentRoutes } from './models/model-assessments.routes.ts';
+import { modelAssessmentRoutes } from './collective-titles/model-assessments.routes.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors.ts';
-import type { ModelShortfall } from '../domain/models/verdict.ts';
+import type { ModelShortfall } from '../domain/collective-titles/verdict.ts';
 import type { Shortfall } from '../domain/recognition.ts';
 
 /**

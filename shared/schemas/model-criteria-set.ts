@@ -8,7 +8,7 @@ import { cleanText } from './text.ts';
  * minimum per criterion, and items that are conditions) and targets-based (each target met or
  * not; the level reached is the highest whose targets, and those of every level below, are all
  * met). An item is declared by the subject with evidence, or computed from the registry by one of
- * a closed list of computations (shared/domain/models/computations.ts).
+ * a closed list of computations (shared/domain/collective-titles/computations.ts).
  */
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'));

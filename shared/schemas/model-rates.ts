@@ -6,14 +6,14 @@ import { modelSubjectKinds, modelTitles } from './model-criteria-set.ts';
  * What the hub's dashboard and yearly report show of the four other titles (learning family, clan,
  * community, unit) for one year: per village (a commune hub) or per commune (a province hub, from
  * the communes' ModelAggregateV1), registered / assessed / recognized of each title, the six rates
- * against the year's targets (shared/domain/models/rates.ts), the recognitions to renew, and the
+ * against the year's targets (shared/domain/collective-titles/rates.ts), the recognitions to renew, and the
  * scope's figures across the years up to the one asked.
  * Computed by server/src/hub/model-rates.service.ts; the web app checks the answer against this.
  */
 
 /**
  * The six measures of the four other titles' national targets (387/QĐ-TTg and 677/QĐ-TTg), whose
- * targets in force shared/domain/models/targets.ts computes. Declared here, with the shapes, because
+ * targets in force shared/domain/collective-titles/targets.ts computes. Declared here, with the shapes, because
  * domain code imports schemas and never the other way round (.dependency-cruiser.cjs).
  */
 export const modelTargetMeasures = ['families', 'clans', 'communities', 'units', 'workers', 'unitStaff'] as const;
@@ -37,7 +37,7 @@ export const ModelRateRowSchema = v.object({
   /** Households and adults the officer entered for the year; null when none. */
   households: v.nullable(v.number()),
   adults: v.nullable(v.number()),
-  /** The six rates of shared/domain/models/targets.ts (modelTargetMeasures). */
+  /** The six rates of shared/domain/collective-titles/targets.ts (modelTargetMeasures). */
   rates: v.object({
     families: RateFigureSchema,
     clans: RateFigureSchema,

@@ -11,7 +11,7 @@ import type { AppraisalItemRow, AppraisalRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { findPersonById } from '../people/people.repository.ts';
 import { findStaffById } from '../staff/staff.repository.ts';
-import { modelAppraisalCase, type ModelAppraisalCase } from '../models/model-appraisals.service.ts';
+import { modelAppraisalCase, type ModelAppraisalCase } from '../collective-titles/model-appraisals.service.ts';
 import * as repo from './appraisals.repository.ts';
 
 const indicatorIds = (set: CriteriaSet) => set.indicators.map((i) => i.id);

@@ -10,7 +10,7 @@ import { targetMeasures } from '../../../shared/schemas/dashboard.ts';
 import { DigitalBankSchema, type DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { OneLineText, TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import type { TargetTable } from '../../../shared/domain/targets.ts';
-import { modelTargetMeasures, type ModelTargetTable } from '../../../shared/domain/models/targets.ts';
+import { modelTargetMeasures, type ModelTargetTable } from '../../../shared/domain/collective-titles/targets.ts';
 
 /** Re-exported: callers import it from here. */
 export { ConfigError };

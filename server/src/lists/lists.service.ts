@@ -7,7 +7,7 @@ import { audit, type Actor } from '../audit/audit.ts';
 import { scoresByAssessment } from '../appraisals/appraisals.repository.ts';
 import type { Db } from '../db/database.ts';
 import { v4 as uuidv4 } from 'uuid';
-import { modelAppraisalCase } from '../models/model-appraisals.service.ts';
+import { modelAppraisalCase } from '../collective-titles/model-appraisals.service.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { currentConsents } from '../people/people.repository.ts';
 import * as repo from './lists.repository.ts';

@@ -5,7 +5,7 @@ import type { HouseholdFacts, HouseholdView, LinkMember, RegisterHousehold } fro
 import { audit, type Actor } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Database, PersonRow } from '../db/schema.ts';
-import { recognitionsOf, type ValidityMonths } from '../models/recognitions.ts';
+import { recognitionsOf, type ValidityMonths } from '../collective-titles/recognitions.ts';
 import { findPersonById, findPersonBySlip } from '../people/people.repository.ts';
 import * as repo from './households.repository.ts';
 import { clanChanged, householdChanged, sendHousehold, unitChanged } from './registry.outbox.ts';

@@ -16,7 +16,7 @@ import {
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
-import { validityOf } from '../models/recognitions.ts';
+import { validityOf } from '../collective-titles/recognitions.ts';
 import * as units from './clans-units.service.ts';
 import * as households from './households.service.ts';
 import { guardedSlipLookup } from '../villager/slip-guard.ts';

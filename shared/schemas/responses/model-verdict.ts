@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { ComputationName } from '../model-criteria-set.ts';
 
 /**
- * A computed item's result as the box worked it out (ComputedResult in shared/domain/models/computations.ts).
+ * A computed item's result as the box worked it out (ComputedResult in shared/domain/collective-titles/computations.ts).
  * The computation's name is the box's to give: taken as it is.
  */
 const ComputedResultSchema = v.object({
@@ -58,7 +58,7 @@ const ModelShortfallSchema = v.variant('kind', [
 
 /**
  * A verdict of one of the other titles (households, clans, villages, units) as the box computes it
- * (ModelVerdict in shared/domain/models/verdict.ts, which it matches field for field).
+ * (ModelVerdict in shared/domain/collective-titles/verdict.ts, which it matches field for field).
  */
 export const ModelVerdictSchema = v.object({
   kind: v.picklist(['points', 'targets']),

@@ -1,4 +1,4 @@
-import type { ModelShortfall, ModelVerdict } from '../../../shared/domain/models/verdict.ts';
+import type { ModelShortfall, ModelVerdict } from '../../../shared/domain/collective-titles/verdict.ts';
 import type { ModelCriteriaSet } from '../../../shared/schemas/model-criteria-set.ts';
 import { viStaff as t } from '../lib/i18n/vi-staff.ts';
 import { fill } from '../../../shared/i18n/vi.ts';

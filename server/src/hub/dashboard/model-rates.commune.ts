@@ -1,7 +1,7 @@
 /**
  * A commune's four other titles, read once (model-rates.service.ts turns them into views and the
  * relay's counts): the registry the centers sent (model-facts.ts), the commune's decisions and the
- * figures the officer entered, in the shape shared/domain/models/rates.ts takes, with the targets
+ * figures the officer entered, in the shape shared/domain/collective-titles/rates.ts takes, with the targets
  * in force, the recognitions standing in a year, and the years there is anything on record.
  */
 import {
@@ -12,12 +12,12 @@ import {
   type RegistryCommunity,
   type VillageFigures,
   type VillageNames,
-} from '../../../../shared/domain/models/rates.ts';
+} from '../../../../shared/domain/collective-titles/rates.ts';
 import {
   modelTargetInForce,
   modelTargetMeasures,
   type ModelTargetMeasure,
-} from '../../../../shared/domain/models/targets.ts';
+} from '../../../../shared/domain/collective-titles/targets.ts';
 import { unitResolver } from '../../../../shared/domain/units.ts';
 import { vietnamYear } from '../../../../shared/domain/vietnam-time.ts';
 import {
@@ -86,7 +86,7 @@ export async function loadCommune(deps: ModelRatesDeps): Promise<CommuneModelDat
   return { state, assessed, names: unitResolver(await unitChanges(deps), 'village'), villages, heads, clanOf };
 }
 
-/** The registry as shared/domain/models/rates.ts takes it, for `year` (figures are the year's). */
+/** The registry as shared/domain/collective-titles/rates.ts takes it, for `year` (figures are the year's). */
 export function registryFor(data: CommuneModelData, year: number): ModelRegistry {
   const { state, assessed } = data;
   const { registry, decided, cdht } = state;

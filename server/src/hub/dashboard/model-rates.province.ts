@@ -3,8 +3,8 @@
  * ModelAggregateV1 each commune relayed for the year (numbers only), against the model targets.
  */
 import { rateFigure } from '../../../../shared/domain/rates.ts';
-import type { VillageNames } from '../../../../shared/domain/models/rates.ts';
-import type { ModelTargetMeasure } from '../../../../shared/domain/models/targets.ts';
+import type { VillageNames } from '../../../../shared/domain/collective-titles/rates.ts';
+import type { ModelTargetMeasure } from '../../../../shared/domain/collective-titles/targets.ts';
 import { foldName, unitResolver } from '../../../../shared/domain/units.ts';
 import { modelTitles } from '../../../../shared/schemas/model-criteria-set.ts';
 import type { ModelCountsView, ModelRateRowView, ModelRatesView } from '../../../../shared/schemas/model-rates.ts';

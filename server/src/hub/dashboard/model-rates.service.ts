@@ -1,7 +1,7 @@
 /**
  * The four other titles on the hub's dashboard and yearly report: the registry the centers sent
  * (model-facts.ts), the commune's decisions and the figures the officer entered, turned into the
- * shape shared/domain/models/rates.ts takes, and the rates against the year's model targets; the
+ * shape shared/domain/collective-titles/rates.ts takes, and the rates against the year's model targets; the
  * recognitions standing in the year with the day each ends; the scope's figures for every year from
  * the first with anything of the four titles to the year asked, each computed as that year's own
  * view; and, for the relay, the same counts as a ModelAggregateV1 per year (numbers only). A

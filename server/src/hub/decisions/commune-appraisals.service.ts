@@ -1,15 +1,15 @@
 import * as v from 'valibot';
 import { AppError } from '../../../../shared/errors.ts';
 import type { EvidenceView } from '../../../../shared/schemas/assessment.ts';
-import { modelVerdict } from '../../../../shared/domain/models/verdict.ts';
+import { modelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
 import type { HubModelQueueItem } from '../../../../shared/schemas/decision.ts';
 import type { SaveModelAppraisal } from '../../../../shared/schemas/model-assessment.ts';
 import type { ModelSubjectKind } from '../../../../shared/schemas/model-criteria-set.ts';
 import { audit, type Actor } from '../../audit/audit.ts';
 import type { ModelSets } from '../../criteria/model-sets.ts';
 import type { Db } from '../../db/database.ts';
-import type { ModelAppraisalCase } from '../../models/model-appraisals.service.ts';
-import { checkedAnswers } from '../../models/model-assessments.service.ts';
+import type { ModelAppraisalCase } from '../../collective-titles/model-appraisals.service.ts';
+import { checkedAnswers } from '../../collective-titles/model-assessments.service.ts';
 import { appraisedAt, loadHubModelCases, type HubModelCase } from '../ingest/model-cases.ts';
 import * as repo from './decisions.repository.ts';
 

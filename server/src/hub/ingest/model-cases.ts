@@ -1,5 +1,5 @@
-import type { SubjectFacts } from '../../../../shared/domain/models/computations.ts';
-import { modelVerdict, type ModelVerdict } from '../../../../shared/domain/models/verdict.ts';
+import type { SubjectFacts } from '../../../../shared/domain/collective-titles/computations.ts';
+import { modelVerdict, type ModelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
 import type { VerdictSummary } from '../../../../shared/schemas/decision.ts';
 import {
   titleSubject,

@@ -5,8 +5,12 @@ import type {
   PersonFacts,
   SubjectFacts,
   UnitSubjectFacts,
-} from '../../../../shared/domain/models/computations.ts';
-import { countedYears, validThrough, type ModelRecognition } from '../../../../shared/domain/models/validity.ts';
+} from '../../../../shared/domain/collective-titles/computations.ts';
+import {
+  countedYears,
+  validThrough,
+  type ModelRecognition,
+} from '../../../../shared/domain/collective-titles/validity.ts';
 import { vietnamYear } from '../../../../shared/domain/vietnam-time.ts';
 import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
 import type { ChangeMessage, ClanUpsertV1, HouseholdUpsertV1, UnitUpsertV1 } from '../../../../shared/sync/messages.ts';
@@ -172,7 +176,7 @@ export async function decidedRecognitions(db: Db, sets: ModelSets): Promise<Map<
   return out;
 }
 
-/** The years a subject counts as recognized (shared/domain/models/validity.ts countedYears). */
+/** The years a subject counts as recognized (shared/domain/collective-titles/validity.ts countedYears). */
 export function recognizedYearsOf(
   decided: ReadonlyMap<string, readonly DecidedRecognition[]>,
   kind: ModelSubjectKind,

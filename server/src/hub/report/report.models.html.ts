@@ -4,7 +4,7 @@
  * village (or commune), the recognitions whose validity ends in the year, and the scope's figures
  * across the years.
  */
-import { modelTargetMeasures } from '../../../../shared/domain/models/targets.ts';
+import { modelTargetMeasures } from '../../../../shared/domain/collective-titles/targets.ts';
 import {
   modelCountKinds,
   type ModelCountKind,

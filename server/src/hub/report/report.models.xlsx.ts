@@ -4,7 +4,7 @@
  * and the scope's figures across the years.
  */
 import type ExcelJS from 'exceljs';
-import { modelTargetMeasures, type ModelTargetMeasure } from '../../../../shared/domain/models/targets.ts';
+import { modelTargetMeasures, type ModelTargetMeasure } from '../../../../shared/domain/collective-titles/targets.ts';
 import { modelCountKinds, type ModelRateRowView, type ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
 import {
   addBody,

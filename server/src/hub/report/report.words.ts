@@ -12,7 +12,7 @@ import {
   type TargetMeasure,
   type TargetStep,
 } from '../../../../shared/schemas/dashboard.ts';
-import type { ModelTargetMeasure } from '../../../../shared/domain/models/targets.ts';
+import type { ModelTargetMeasure } from '../../../../shared/domain/collective-titles/targets.ts';
 import { vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
 import type { ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
 import { modelCountKinds, type ModelCountKind, type ModelRatesView } from '../../../../shared/schemas/model-rates.ts';

@@ -1,6 +1,6 @@
 import type { Shortfall } from '../../../../shared/domain/recognition.ts';
 import { locale, type Lang } from './locale.svelte.ts';
-import type { ModelShortfall } from '../../../../shared/domain/models/verdict.ts';
+import type { ModelShortfall } from '../../../../shared/domain/collective-titles/verdict.ts';
 import { vietnamDate, vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
 import type { ModelRecognitionView } from '../../../../shared/schemas/registry.ts';
 import {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
-import type { ModelVerdict } from '../../../../shared/domain/models/verdict.ts';
+import type { ModelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
 import type { PutModelAssessment } from '../../../../shared/schemas/model-assessment.ts';
 import type { ModelCriteriaSet, ModelItem } from '../../../../shared/schemas/model-criteria-set.ts';
 import type { HouseholdView } from '../../../../shared/schemas/registry.ts';

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ModelVerdict } from '../../../../shared/domain/models/verdict.ts';
+import type { ModelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
 import { fill } from '../../../../shared/i18n/vi.ts';
 import type { EvidenceView } from '../../../../shared/schemas/assessment.ts';
 import type { ModelCriteriaSet, ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';

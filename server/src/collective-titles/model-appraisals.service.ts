@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
-import { modelVerdict, type ModelVerdict } from '../../../shared/domain/models/verdict.ts';
+import { modelVerdict, type ModelVerdict } from '../../../shared/domain/collective-titles/verdict.ts';
 import type { SaveModelAppraisal } from '../../../shared/schemas/model-assessment.ts';
 import type { ModelCriteriaSet, ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import { audit, type Actor } from '../audit/audit.ts';

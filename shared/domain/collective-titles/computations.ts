@@ -25,7 +25,7 @@ export interface HouseholdSubjectFacts {
   schoolAgeChildren: number;
   /** null while not answered (or when there is no school-age child). */
   allChildrenInSchool: boolean | null;
-  /** Years the household counts as a learning family (shared/domain/models/validity.ts, countedYears). */
+  /** Years the household counts as a learning family (shared/domain/collective-titles/validity.ts, countedYears). */
   familyYears: readonly number[];
 }
 

@@ -6,7 +6,7 @@ import type { ModelTargetMeasure } from './targets.ts';
 
 /**
  * Rates of the four other titles per village and for the commune, for one year, against the year's
- * targets (shared/domain/models/targets.ts). Villages go through the merges and renames the officer
+ * targets (shared/domain/collective-titles/targets.ts). Villages go through the merges and renames the officer
  * recorded (shared/domain/units.ts, unitResolver), so every year is counted under today's names.
  *
  * Denominators:
@@ -35,7 +35,7 @@ export interface RegistryStatus {
   registeredYear: number;
   /** Years it submitted a self-assessment for. */
   assessedYears: readonly number[];
-  /** Years it counts as recognized (shared/domain/models/validity.ts, countedYears). */
+  /** Years it counts as recognized (shared/domain/collective-titles/validity.ts, countedYears). */
   recognizedYears: readonly number[];
 }
 

@@ -5,7 +5,7 @@ import {
   modelVerdict,
   type DeclaredAnswers,
   type ModelVerdict,
-} from '../../../shared/domain/models/verdict.ts';
+} from '../../../shared/domain/collective-titles/verdict.ts';
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
 import {
   titleSubject,
@@ -25,7 +25,7 @@ import { findSubject, subjectFacts, type Subject } from './facts.ts';
 import * as repo from './model-assessments.repository.ts';
 import { sendModelAssessment } from './model-outbox.ts';
 import { validityOf } from './recognitions.ts';
-import type { SubjectFacts } from '../../../shared/domain/models/computations.ts';
+import type { SubjectFacts } from '../../../shared/domain/collective-titles/computations.ts';
 
 /**
  * Self-assessments of households, clans, villages and units: the same assessment record a

@@ -1,4 +1,4 @@
-import { countedYears, validThrough } from '../../../shared/domain/models/validity.ts';
+import { countedYears, validThrough } from '../../../shared/domain/collective-titles/validity.ts';
 import type { ModelSubjectKind, ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
 import type { ModelRecognitionView } from '../../../shared/schemas/registry.ts';
 import type { KioskConfig } from '../config/load.ts';
@@ -56,7 +56,7 @@ export async function recognitionsOf(
 }
 
 /**
- * The years a subject counts as recognized (shared/domain/models/validity.ts, countedYears). A
+ * The years a subject counts as recognized (shared/domain/collective-titles/validity.ts, countedYears). A
  * recognition whose last day is unknown counts for its own year only.
  */
 export function yearsCounted(recognitions: readonly ModelRecognitionView[]): number[] {
