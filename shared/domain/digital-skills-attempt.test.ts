@@ -5,13 +5,8 @@ import {
   type DigitalDomainId,
   type DigitalItem,
 } from '../schemas/digital-bank.ts';
-import {
-  retakeAllowed,
-  scoreAttempt,
-  type DigitalResponse,
-  type DigitalResponses,
-  type ScoringRules,
-} from './digital-skills.ts';
+import { retakeAllowed } from './digital-retake.ts';
+import { scoreAttempt, type DigitalResponse, type DigitalResponses, type ScoringRules } from './digital-skills.ts';
 
 /** Scoring a whole attempt (shares, levels, the two flags, what to learn) and when a retake is allowed. */
 

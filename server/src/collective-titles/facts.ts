@@ -5,7 +5,7 @@ import type {
   PersonFacts,
   SubjectFacts,
   UnitSubjectFacts,
-} from '../../../shared/domain/collective-titles/computations.ts';
+} from '../../../shared/domain/collective-titles/subject-facts.ts';
 import type { ModelSubjectKind } from '../../../shared/schemas/model-criteria-set.ts';
 import type { Db } from '../db/database.ts';
 import * as repo from './facts.repository.ts';

@@ -25,7 +25,7 @@ import { findSubject, subjectFacts, type Subject } from './facts.ts';
 import * as repo from './model-assessments.repository.ts';
 import { sendModelAssessment } from './model-outbox.ts';
 import { validityOf } from './recognitions.ts';
-import type { SubjectFacts } from '../../../shared/domain/collective-titles/computations.ts';
+import type { SubjectFacts } from '../../../shared/domain/collective-titles/subject-facts.ts';
 
 /**
  * Self-assessments of households, clans, villages and units: the same assessment record a

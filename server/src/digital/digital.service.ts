@@ -1,11 +1,11 @@
 import {
   answeredCount,
   responseProblems,
-  retakeAllowed,
   scoreAttempt,
   startedAtProblem,
   type DigitalResponses,
 } from '../../../shared/domain/digital-skills.ts';
+import { retakeAllowed } from '../../../shared/domain/digital-retake.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { DigitalAttemptView, DigitalHistory, PutDigitalAttempt } from '../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';

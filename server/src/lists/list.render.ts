@@ -207,14 +207,15 @@ export function renderListHtml(data: ProposalListData): string {
   const signers =
     data.kind === 'official' ? [signer(['NGƯỜI LẬP DANH SÁCH']), signer(chief)] : [signer(chief, undefined, true)];
   const body = html`${heading({
-      agency: [{ text: `HỘI KHUYẾN HỌC ${upper(data.center.commune)}` }, { text: issuer, bold: true }],
-      placeAndDate: `${placeName(data.center.commune)}, ngày ..... tháng ..... năm ${data.year}`,
-      title,
-      subtitle: listSubtitle(data),
-    })}
-    ${data.finalizedAt === null ? html`<p class="draft">${DRAFT_NOTE}</p>` : ''} ${printTable('list', head, rows)}
-    <p class="count">Tổng số: ${cells.length} ${TITLE_NAMES[data.title].noun}.</p>
-    ${signatures(signers)}`;
+    agency: [{ text: `HỘI KHUYẾN HỌC ${upper(data.center.commune)}` }, { text: issuer, bold: true }],
+    placeAndDate: `${placeName(data.center.commune)}, ngày ..... tháng ..... năm ${data.year}`,
+    title,
+    subtitle: listSubtitle(data),
+  })}
+${data.finalizedAt === null ? html`<p class="draft">${DRAFT_NOTE}</p>` : ''}
+${printTable('list', head, rows)}
+<p class="count">Tổng số: ${cells.length} ${TITLE_NAMES[data.title].noun}.</p>
+${signatures(signers)}`;
   return printDocument(`${title} — ${scope(data)}`, STYLE, body);
 }
 

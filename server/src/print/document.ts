@@ -9,19 +9,18 @@ import { html, lines, raw, type Content, type Html } from './html.ts';
 /** A whole HTML document: its title, its style sheet (print.css.ts) and its body. */
 export function printDocument(title: string, style: string, body: Html): string {
   return html`<!doctype html>
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          ${raw(style)}
-        </style>
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html> `.toString();
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${raw(style)}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`.toString();
 }
 
 export interface Heading {
@@ -45,34 +44,22 @@ export function heading(h: Heading): Html {
   );
   const number = h.number === undefined ? html`<td></td>` : html`<td class="place">${h.number}</td>`;
   return html`<table class="heading">
-      <tr>
-        <td class="org">
-          ${agency}
-          <div class="rule"></div>
-        </td>
-        <td class="nation">
-          <p class="b">${NATION}</p>
-          <p class="b motto">${MOTTO}</p>
-        </td>
-      </tr>
-      <tr>
-        ${number}
-        <td class="place i">${h.placeAndDate}</td>
-      </tr>
-    </table>
-    <h1>${h.title}</h1>
-    <p class="subtitle">${h.subtitle}</p>`;
+<tr>
+<td class="org">${agency}<div class="rule"></div></td>
+<td class="nation"><p class="b">${NATION}</p>
+<p class="b motto">${MOTTO}</p></td>
+</tr>
+<tr>${number}<td class="place i">${h.placeAndDate}</td></tr>
+</table>
+<h1>${h.title}</h1>
+<p class="subtitle">${h.subtitle}</p>`;
 }
 
 /** One signer: the title lines in bold, the hint in italics, and room to sign and stamp. */
 export function signer(titles: readonly string[], hint = '(Ký, ghi rõ họ tên)', alone = false): Html {
   const cls = alone ? 'sign alone' : 'sign';
   const names = titles.map((t) => html`<p class="b">${t}</p>`);
-  return html`<div class="${cls}">
-    ${names}
-    <p class="i">${hint}</p>
-    <div class="space"></div>
-  </div>`;
+  return html`<div class="${cls}">${names}<p class="i">${hint}</p><div class="space"></div></div>`;
 }
 
 /** The signers side by side at the end of the document. */
@@ -88,26 +75,16 @@ export const td = (content: Content, cls?: string): Html =>
 
 /** A row of cells; `cls` marks it ("total", "current"). */
 export const tr = (cells: readonly Html[], cls?: string): Html =>
-  cls
-    ? html`<tr class="${cls}">
-        ${cells}
-      </tr>`
-    : html`<tr>
-        ${cells}
-      </tr>`;
+  cls ? html`<tr class="${cls}">${cells}</tr>` : html`<tr>${cells}</tr>`;
 
 /** The one row of a table with nothing to show, across `span` columns. */
 export const emptyRow = (span: number, text: string): Html =>
-  html`<tr>
-    <td class="empty" colspan="${span}">${text}</td>
-  </tr>`;
+  html`<tr><td class="empty" colspan="${span}">${text}</td></tr>`;
 
 /** A bordered table: `head` holds its header row(s), `rows` one row each; `model` tags it for the reader. */
 export function table(className: string, head: Html, rows: readonly Html[], model?: string): Html {
   const tag =
-    model === undefined
-      ? html`<table class="${className}"></table>`
-      : html`<table class="${className}" data-model="${model}"></table>`;
+    model === undefined ? html`<table class="${className}">` : html`<table class="${className}" data-model="${model}">`;
   return html`${tag}
 <thead>${head}</thead>
 <tbody>

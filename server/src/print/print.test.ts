@@ -13,9 +13,7 @@ describe('html', () => {
     ['nothing for null, undefined and false', html`<p>${null}${undefined}${false}</p>`, '<p></p>'],
     [
       'a list, joined',
-      html`<tr>
-        ${[html`<td>${evil}</td>`, html`<td>2</td>`]}
-      </tr>`,
+      html`<tr>${[html`<td>${evil}</td>`, html`<td>2</td>`]}</tr>`,
       `<tr><td>${escaped}</td><td>2</td></tr>`,
     ],
     ['HTML made here, as it is', html`<div>${html`<b>${evil}</b>`}</div>`, `<div><b>${escaped}</b></div>`],

@@ -19,17 +19,9 @@ const STYLE =
 
 /** A table's opening and its header row. */
 const thead = (headers: readonly string[]) =>
-  html`<table>
-    <thead>
-      ${tr(headers.map((h) => html`<th>${h}</th>`))}
-    </thead>
-  </table>`;
+  html`<table><thead>${tr(headers.map((h) => html`<th>${h}</th>`))}</thead>`;
 const row = (...cells: Content[]) => tr(cells.map((c) => td(c)));
-const field = (label: string, value: Content) =>
-  html`<tr>
-    <th>${label}</th>
-    ${td(value)}
-  </tr>`;
+const field = (label: string, value: Content) => html`<tr><th>${label}</th>${td(value)}</tr>`;
 
 function assessmentHtml(a: PersonData['assessments'][number]) {
   const rows = a.answers.map((x) => {
@@ -52,8 +44,7 @@ export function renderPersonDataHtml(data: PersonData): string {
     row(purposes[c.purpose] ?? c.purpose, c.granted ? 'Đồng ý' : 'Không đồng ý / rút lại', formatVietnamDateTime(c.at)),
   );
   const sessions = data.attendance.map((s) => row(s.title, formatVietnamDateTime(s.startsAt)));
-  const attended = html`<h2>Các buổi học đã tham gia tại trung tâm</h2>
-    ${thead(['Lớp học', 'Buổi học'])}`;
+  const attended = html`<h2>Các buổi học đã tham gia tại trung tâm</h2>${thead(['Lớp học', 'Buổi học'])}`;
   const attendance = data.attendance.length === 0 ? '' : html`${attended}<tbody>${sessions}</tbody></table>`;
   const plans = data.learningPlans.map((plan) => {
     const items = plan.items.map((i) => row(i.title, i.dueOn.split('-').reverse().join('/')));

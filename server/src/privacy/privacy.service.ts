@@ -16,7 +16,7 @@ import { getPerson, personMessage } from '../people/people.service.ts';
 import { appraisalCase } from '../appraisals/appraisals.service.ts';
 import { attendedSessions } from '../attendance/attendance.service.ts';
 import { plansOf } from '../plans/plans.service.ts';
-import { forgetPerson, membershipsOf, type GonePhoto } from '../registry/households.service.ts';
+import { forgetPerson, membershipsOf, type GonePhoto } from '../registry/households.privacy.ts';
 import type { Db } from '../db/database.ts';
 import * as repo from './privacy.repository.ts';
 

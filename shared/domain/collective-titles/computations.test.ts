@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Computation } from '../../schemas/model-criteria-set.ts';
-import {
-  computeItem,
-  percent,
-  type ClanSubjectFacts,
-  type CommunitySubjectFacts,
-  type HouseholdSubjectFacts,
-  type SubjectFacts,
-  type UnitSubjectFacts,
-} from './computations.ts';
+import { computeItem, percent } from './computations.ts';
+import type {
+  ClanSubjectFacts,
+  CommunitySubjectFacts,
+  HouseholdSubjectFacts,
+  SubjectFacts,
+  UnitSubjectFacts,
+} from './subject-facts.ts';
 
 const adult = (personId: string, ...recognizedCdhtYears: number[]) => ({ personId, recognizedCdhtYears });
 const household = (overrides: Partial<HouseholdSubjectFacts> = {}): HouseholdSubjectFacts => ({

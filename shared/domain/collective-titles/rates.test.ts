@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unitResolver, type UnitChange } from '../units.ts';
-import { modelRates, type ModelRegistry, type RegistryHousehold, type RegistryUnit } from './rates.ts';
+import type { ModelRegistry, RegistryHousehold, RegistryUnit } from './model-registry.ts';
+import { modelRates } from './rates.ts';
 import type { ModelTargetMeasure } from './targets.ts';
 
 const targets: Record<ModelTargetMeasure, number | null> = {

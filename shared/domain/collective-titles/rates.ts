@@ -1,7 +1,7 @@
 import type { RateFigure } from '../../schemas/dashboard.ts';
 import { rateFigure } from '../rates.ts';
 import { foldName } from '../units.ts';
-import type { PersonFacts } from './computations.ts';
+import type { ModelRegistry, RegistryCommunity, RegistryStatus, VillageNames } from './model-registry.ts';
 import type { ModelTargetMeasure } from './targets.ts';
 
 /**
@@ -28,69 +28,6 @@ import type { ModelTargetMeasure } from './targets.ts';
  * by 2025, 80 % by 2030): the staff linked to recognized units who are CDHT, over the staff counts
  * those units entered for the year; a recognized unit without a count is left out and named in `notes`.
  */
-
-/** Where a subject stands in the registry, by year. */
-export interface RegistryStatus {
-  /** The year it was registered; the caller leaves out subjects no longer on record. */
-  registeredYear: number;
-  /** Years it submitted a self-assessment for. */
-  assessedYears: readonly number[];
-  /** Years it counts as recognized (shared/domain/collective-titles/validity.ts, countedYears). */
-  recognizedYears: readonly number[];
-}
-
-export interface RegistryHousehold extends RegistryStatus {
-  householdId: string;
-  /** The village as recorded (possibly a former name). */
-  village: string;
-  clanId: string | null;
-  adults: readonly PersonFacts[];
-}
-
-export interface RegistryClan extends RegistryStatus {
-  clanId: string;
-}
-
-/** A village's own assessments as a learning community, under the name it had then. */
-export interface RegistryCommunity {
-  village: string;
-  assessedYears: readonly number[];
-  recognizedYears: readonly number[];
-}
-
-export interface RegistryUnit extends RegistryStatus {
-  unitId: string;
-  village: string;
-  /** The staff count entered for the year; null when not entered. */
-  staffCount: number | null;
-  members: readonly PersonFacts[];
-}
-
-/** What the commune entered and counted per village for the year (under the name used then). */
-export interface VillageFigures {
-  village: string;
-  households: number | null;
-  adults: number | null;
-  /** People of the village recognized as CDHT for the year. */
-  cdhtRecognized: number;
-}
-
-/** The registry of one commune, as it stands for the year asked. */
-export interface ModelRegistry {
-  /** The commune's villages by current name. */
-  villages: readonly string[];
-  figures: readonly VillageFigures[];
-  households: readonly RegistryHousehold[];
-  clans: readonly RegistryClan[];
-  communities: readonly RegistryCommunity[];
-  units: readonly RegistryUnit[];
-}
-
-/** Current and former names of villages (shared/domain/units.ts, unitResolver(changes, 'village')). */
-export interface VillageNames {
-  current(name: string): string;
-  former(name: string): string[];
-}
 
 export interface ModelCounts {
   registered: number;

@@ -7,7 +7,7 @@ import type {
   CommunitySubjectFacts,
   HouseholdSubjectFacts,
   UnitSubjectFacts,
-} from './computations.ts';
+} from './subject-facts.ts';
 import {
   declaredAnswerProblems,
   gradeBand,

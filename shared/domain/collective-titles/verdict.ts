@@ -1,5 +1,6 @@
 import type { GradeBand, ModelCriteriaSet, ModelItem } from '../../schemas/model-criteria-set.ts';
-import { computeItem, type ComputedResult, type SubjectFacts } from './computations.ts';
+import { computeItem, type ComputedResult } from './computations.ts';
+import type { SubjectFacts } from './subject-facts.ts';
 
 /**
  * The verdict of any of the four other titles' sets: points sets give a total, a grade band and

@@ -4,15 +4,13 @@
  * figures the officer entered, in the shape shared/domain/collective-titles/rates.ts takes, with the targets
  * in force, the recognitions standing in a year, and the years there is anything on record.
  */
-import {
-  modelRates,
-  type ModelRateRow,
-  type ModelRates,
-  type ModelRegistry,
-  type RegistryCommunity,
-  type VillageFigures,
-  type VillageNames,
-} from '../../../../shared/domain/collective-titles/rates.ts';
+import { modelRates, type ModelRateRow, type ModelRates } from '../../../../shared/domain/collective-titles/rates.ts';
+import type {
+  ModelRegistry,
+  RegistryCommunity,
+  VillageFigures,
+  VillageNames,
+} from '../../../../shared/domain/collective-titles/model-registry.ts';
 import {
   modelTargetInForce,
   modelTargetMeasures,

@@ -3,7 +3,7 @@
  * ModelAggregateV1 each commune relayed for the year (numbers only), against the model targets.
  */
 import { rateFigure } from '../../../../shared/domain/rates.ts';
-import type { VillageNames } from '../../../../shared/domain/collective-titles/rates.ts';
+import type { VillageNames } from '../../../../shared/domain/collective-titles/model-registry.ts';
 import type { ModelTargetMeasure } from '../../../../shared/domain/collective-titles/targets.ts';
 import { foldName, unitResolver } from '../../../../shared/domain/units.ts';
 import { modelTitles } from '../../../../shared/schemas/model-criteria-set.ts';

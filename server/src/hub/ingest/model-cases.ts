@@ -1,4 +1,4 @@
-import type { SubjectFacts } from '../../../../shared/domain/collective-titles/computations.ts';
+import type { SubjectFacts } from '../../../../shared/domain/collective-titles/subject-facts.ts';
 import { modelVerdict, type ModelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
 import type { VerdictSummary } from '../../../../shared/schemas/decision.ts';
 import {
@@ -11,7 +11,8 @@ import type { ModelSets } from '../../criteria/model-sets.ts';
 import type { Db } from '../../db/database.ts';
 import { recordPayloads } from './hub.repository.ts';
 import { communeAppraisals, findModelAssessments, nodeNames, personNames } from './model-facts.repository.ts';
-import { hubSubjectFacts, loadModelState, type HubModelState } from './model-facts.ts';
+import { loadModelState, type HubModelState } from './model-facts.ts';
+import { hubSubjectFacts } from './model-subject-facts.ts';
 import { storedAs } from './stored.ts';
 
 /**

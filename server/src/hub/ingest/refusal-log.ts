@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
-import { insertRefusals } from './hub.repository.ts';
+import { insertRefusals } from './refusal-log.repository.ts';
 
 type Row = Insertable<Database['hub_refusal']>;
 

@@ -85,19 +85,19 @@ function generalHtml(r: YearReport): Html {
     ]);
   });
   return html`<h2>${SECTION.general}</h2>
-    ${table('grid', tr([th('STT', 8), th('Nội dung', 67), th('Số người', 25)]), counts)}
-    ${table(
-      'grid',
-      tr([
-        th('Tỷ lệ', 34),
-        th('Số người', 13),
-        th('Trên tổng số', 13),
-        th('Kết quả', 13),
-        th('Chỉ tiêu', 13),
-        th('Đánh giá', 14),
-      ]),
-      rates,
-    )}`;
+${table('grid', tr([th('STT', 8), th('Nội dung', 67), th('Số người', 25)]), counts)}
+${table(
+  'grid',
+  tr([
+    th('Tỷ lệ', 34),
+    th('Số người', 13),
+    th('Trên tổng số', 13),
+    th('Kết quả', 13),
+    th('Chỉ tiêu', 13),
+    th('Đánh giá', 14),
+  ]),
+  rates,
+)}`;
 }
 
 /** A wide table of rows: STT, name, the seven counts, population and the three rates. */
@@ -126,14 +126,12 @@ function rowsTableHtml(r: YearReport, nameHeader: string, rows: DashboardRow[]):
 
 function groupsHtml(r: YearReport): Html {
   const groups = rowsTableHtml(r, 'Nhóm đối tượng', r.dashboard.byGroup);
-  if (!showCenters(r))
-    return html`<h2>${SECTION.groups(r)}</h2>
-      ${groups}`;
+  if (!showCenters(r)) return html`<h2>${SECTION.groups(r)}</h2>\n${groups}`;
   return html`<h2>${SECTION.groups(r)}</h2>
-    <h3>1. Theo trung tâm học tập cộng đồng</h3>
-    ${rowsTableHtml(r, 'Trung tâm', r.dashboard.byCenter)}
-    <h3>2. Theo nhóm đối tượng</h3>
-    ${groups}`;
+<h3>1. Theo trung tâm học tập cộng đồng</h3>
+${rowsTableHtml(r, 'Trung tâm', r.dashboard.byCenter)}
+<h3>2. Theo nhóm đối tượng</h3>
+${groups}`;
 }
 
 function targetsHtml(r: YearReport): Html {
@@ -145,7 +143,7 @@ function targetsHtml(r: YearReport): Html {
       })
     : [emptyRow(3, `Chưa có chỉ tiêu nào cho năm ${r.dashboard.year}.`)];
   return html`<h2>${SECTION.targets}</h2>
-    ${table('grid', tr([th('Chỉ tiêu', 38), th('Mức áp dụng', 16), th('Căn cứ', 46)]), body)}`;
+${table('grid', tr([th('Chỉ tiêu', 38), th('Mức áp dụng', 16), th('Căn cứ', 46)]), body)}`;
 }
 
 const onTimeRateText = (c: CenterReporting): string =>
@@ -175,9 +173,9 @@ function reportingHtml(r: YearReport): Html {
     th('Tỷ lệ đúng hạn các năm', 24),
   ]);
   return html`<h2>${SECTION.reporting}</h2>
-    <p>Hạn báo cáo: <span class="b">${fmtDate(deadline)}</span> (${daysLeftText(daysLeft)}).</p>
-    <p>Đã báo cáo: ${reported.length}/${centers.length} đơn vị, trong đó đúng hạn: ${onTime.length}.</p>
-    ${table('grid', head, body)}`;
+<p>Hạn báo cáo: <span class="b">${fmtDate(deadline)}</span> (${daysLeftText(daysLeft)}).</p>
+<p>Đã báo cáo: ${reported.length}/${centers.length} đơn vị, trong đó đúng hạn: ${onTime.length}.</p>
+${table('grid', head, body)}`;
 }
 
 function trendHtml(r: YearReport): Html {
@@ -204,24 +202,38 @@ function trendHtml(r: YearReport): Html {
       })
     : [emptyRow(countKeys.length + 5, NO_DATA)];
   return html`<h2>${SECTION.trend}</h2>
-    ${table('grid', tr(head), body)}`;
+${table('grid', tr(head), body)}`;
 }
 
 export function renderReportHtml(r: YearReport): string {
   const title = reportTitle(r);
   const signers = signatures([signer(['NGƯỜI LẬP BÁO CÁO'], '(Ký, ghi rõ họ tên)'), signer(CHAIR, CHAIR_HINT)]);
   const asof = asOf(r.generatedAt);
-  const models = r.models ? html`<section class="wide">${modelsHtml(r, r.models)} ${signers}</section>` : '';
+  const models = r.models
+    ? html`<section class="wide">
+${modelsHtml(r, r.models)}
+${signers}
+</section>`
+    : '';
   const body = html`<section class="portrait">
-      ${documentHead(r, title, true)} ${asof ? html`<p class="asof">${asof}</p>` : ''} ${generalHtml(r)}
-    </section>
-    <section class="wide">
-      <h2>${SECTION.place(r)}</h2>
-      ${rowsTableHtml(r, placeHeader(r), r.dashboard.byPlace)} ${groupsHtml(r)}
-    </section>
-    <section class="portrait">${targetsHtml(r)} ${reportingHtml(r)}</section>
-    <section class="wide">${trendHtml(r)} ${r.models ? '' : signers}</section>
-    ${models}`;
+${documentHead(r, title, true)}
+${asof ? html`<p class="asof">${asof}</p>` : ''}
+${generalHtml(r)}
+</section>
+<section class="wide">
+<h2>${SECTION.place(r)}</h2>
+${rowsTableHtml(r, placeHeader(r), r.dashboard.byPlace)}
+${groupsHtml(r)}
+</section>
+<section class="portrait">
+${targetsHtml(r)}
+${reportingHtml(r)}
+</section>
+<section class="wide">
+${trendHtml(r)}
+${r.models ? '' : signers}
+</section>
+${models}`;
   return printDocument(`${title} — ${scopeName(r)}`, STYLE, body);
 }
 
@@ -232,9 +244,10 @@ export function renderPublicListHtml(r: YearReport): string {
     ? entries.map((e, i) => tr([td(i + 1, 'center'), td(e.name), td(e.village)]))
     : [emptyRow(3, EMPTY_LIST)];
   const body = html`<section class="portrait">
-    ${documentHead(r, title, false)} ${table('grid', tr([th('STT', 10), th('Họ và tên', 50), th('Thôn', 40)]), rows)}
-    <p class="count">Tổng số: ${entries.length} người.</p>
-    ${signatures([signer(CHAIR, CHAIR_HINT, true)])}
-  </section>`;
+${documentHead(r, title, false)}
+${table('grid', tr([th('STT', 10), th('Họ và tên', 50), th('Thôn', 40)]), rows)}
+<p class="count">Tổng số: ${entries.length} người.</p>
+${signatures([signer(CHAIR, CHAIR_HINT, true)])}
+</section>`;
   return printDocument(`${title} — ${scopeName(r)}`, STYLE, body);
 }

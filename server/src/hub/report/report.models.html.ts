@@ -80,8 +80,8 @@ export function modelsHtml(r: YearReport, m: ModelRatesView): Html {
       th('Đánh giá', 11),
     ]);
     return html`<h3>${parts.model(k)}</h3>
-      <p>${targetLine(m, k)}</p>
-      ${table('grid', head, rowsOf(cells, 8), k)}`;
+<p>${targetLine(m, k)}</p>
+${table('grid', head, rowsOf(cells, 8), k)}`;
   };
   const memberTable = (k: 'workers' | 'unitStaff'): Html => {
     const cells = (row: ModelRateRowView): Html[] => {
@@ -102,8 +102,8 @@ export function modelsHtml(r: YearReport, m: ModelRatesView): Html {
       th('Đánh giá', 15),
     ]);
     return html`<h3>${parts.member(k)}</h3>
-      <p>${targetLine(m, k)}</p>
-      ${table('grid', head, rowsOf(cells, 6), k)}`;
+<p>${targetLine(m, k)}</p>
+${table('grid', head, rowsOf(cells, 6), k)}`;
   };
   const summaryHead = tr([
     th('Tỷ lệ', 34),
@@ -114,27 +114,25 @@ export function modelsHtml(r: YearReport, m: ModelRatesView): Html {
     th('Đánh giá', 14),
   ]);
   return html`<h2>${MODEL_SECTION}</h2>
-    <h3>${parts.summary}</h3>
-    ${table('grid', summaryHead, summary, 'summary')} ${notes} ${lines(modelCountKinds.map(modelTable))}
-    ${memberTable('workers')} ${memberTable('unitStaff')}
-    <h3>${parts.validity}</h3>
-    ${validityHtml(r, m)}
-    <h3>${parts.trend}</h3>
-    ${modelTrendHtml(m)}`;
+<h3>${parts.summary}</h3>
+${table('grid', summaryHead, summary, 'summary')}
+${notes}
+${lines(modelCountKinds.map(modelTable))}
+${memberTable('workers')}
+${memberTable('unitStaff')}
+<h3>${parts.validity}</h3>
+${validityHtml(r, m)}
+<h3>${parts.trend}</h3>
+${modelTrendHtml(m)}`;
 }
 
 /** The scope year by year: each title's recognized and rate, the two member rates; the year asked in bold. */
 function modelTrendHtml(m: ModelRatesView): Html {
   const members = ['workers', 'unitStaff'] as const;
-  const head = html`<tr>
-      <th rowspan="2" style="width:6%">Năm</th>
-      ${modelCountKinds.map((k) => html`<th colspan="2">${MODEL_NAMES[k]}</th>`)}${members.map(
-        (k) => html`<th rowspan="2" style="width:11%">${MEMBER_TREND_HEADERS[k]}</th>`,
-      )}
-    </tr>
-    <tr>
-      ${modelCountKinds.map(() => [th('Được công nhận', 9), th('Tỷ lệ', 9)])}
-    </tr>`;
+  const head = html`<tr><th rowspan="2" style="width:6%">Năm</th>${modelCountKinds.map(
+    (k) => html`<th colspan="2">${MODEL_NAMES[k]}</th>`,
+  )}${members.map((k) => html`<th rowspan="2" style="width:11%">${MEMBER_TREND_HEADERS[k]}</th>`)}</tr>
+<tr>${modelCountKinds.map(() => [th('Được công nhận', 9), th('Tỷ lệ', 9)])}</tr>`;
   const body = m.trend.length
     ? m.trend.map(({ year, row }) => {
         const kinds = modelCountKinds.flatMap((k) => [
@@ -146,7 +144,7 @@ function modelTrendHtml(m: ModelRatesView): Html {
       })
     : [emptyRow(1 + 2 * modelCountKinds.length + members.length, NO_DATA)];
   return html`${table('grid', head, body, 'trend')}
-    <p class="note">${MODEL_TREND_NOTE}</p>`;
+<p class="note">${MODEL_TREND_NOTE}</p>`;
 }
 
 function validityHtml(r: YearReport, m: ModelRatesView): Html {

@@ -2,24 +2,15 @@ import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
 import type { ModelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
 import type { PutModelAssessment } from '../../../../shared/schemas/model-assessment.ts';
-import type { ModelCriteriaSet, ModelItem } from '../../../../shared/schemas/model-criteria-set.ts';
+import type { ModelCriteriaSet } from '../../../../shared/schemas/model-criteria-set.ts';
 import type { HouseholdView } from '../../../../shared/schemas/registry.ts';
 import { db, StoredModelSetSchema, type HouseholdDraft, type Screen, type StoredPhoto } from '../../db/db.ts';
 import { api, ApiError } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { attempt } from './attempt.ts';
+import { assessmentBody, assessmentOutboxItems, TITLE, type HouseholdItem } from './household-assessment-outbox.ts';
 import { preparePhoto } from './photos.ts';
 import type { SessionCore, SessionPart } from './session.svelte.ts';
-
-/** The title a household is assessed for: Gia đình học tập. */
-export const TITLE = 'gdht';
-
-/** One item of the set with the criterion it belongs to, in the order the set lists them. */
-export interface HouseholdItem {
-  item: ModelItem;
-  criterionId: string;
-  criterionTitle: string;
-}
 
 export const blank = (): HouseholdDraft => ({
   view: null,
@@ -249,49 +240,13 @@ export class HouseholdAssessment implements SessionPart {
   }
 
   private body(status: PutModelAssessment['status']): PutModelAssessment | null {
-    const d = this.draft;
-    const set = this.set;
-    if (!d?.view || !set) return null;
-    const assistedBy = this.flow.session.assistedBy?.id;
-    return {
-      title: TITLE,
-      subjectId: d.view.id,
-      criteriaSetId: set.id,
-      criteriaSetVersion: set.version,
-      status,
-      answers: this.items.flatMap(({ item }) =>
-        d.answers[item.id] === undefined ? [] : [{ itemId: item.id, value: d.answers[item.id]! }],
-      ),
-      ...(assistedBy ? { assistedBy } : {}),
-    };
+    return assessmentBody(this.draft, this.set, this.items, this.flow.session.assistedBy?.id, status);
   }
 
-  /**
-   * The self-assessment and its photos as outbox items: a draft first when there are photos, since
-   * they need the assessment at the box (as Assessment does for hers). Read when the items are
-   * written, so a photo kept just before is among them.
-   */
+  /** The self-assessment and its photos as outbox items (household-assessment-outbox.ts). */
   private outboxItems(status: PutModelAssessment['status']): OutboxItemInput[] {
-    const person = this.flow.session.person;
-    const d = this.draft;
-    const draft = this.body('draft');
-    const submitted = this.body('submitted');
-    if (!person || !d || !draft || !submitted) return [];
-    const photos: OutboxItemInput[] = this.photos.map((p) => ({
-      kind: 'photo',
-      personId: person.id,
-      recordId: p.id,
-      assessmentId: d.assessmentId,
-      indicatorId: p.indicatorId,
-      blob: p.blob,
-    }));
-    const items: OutboxItemInput[] = [];
-    if (photos.length > 0 || status === 'draft')
-      items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: draft });
-    items.push(...photos);
-    if (status === 'submitted')
-      items.push({ kind: 'model-assessment', personId: person.id, recordId: d.assessmentId, body: submitted });
-    return items;
+    const { person } = this.flow.session;
+    return assessmentOutboxItems(person, this.draft, this.body('draft'), this.body('submitted'), this.photos, status);
   }
 
   /** Submits: queued at once with its photos; the result shows the box's verdict as soon as the box has worked it out. */

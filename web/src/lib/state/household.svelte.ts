@@ -4,7 +4,7 @@ import { db } from '../../db/db.ts';
 import { api, ApiError } from '../api.ts';
 import { HouseholdAssessment } from './household-assessment.svelte.ts';
 
-export type { HouseholdItem } from './household-assessment.svelte.ts';
+export type { HouseholdItem } from './household-assessment-outbox.ts';
 
 /**
  * "Gia đình tôi" at the tablet: the household of the villager identified here, registered with her
