@@ -150,34 +150,60 @@ ensure_dir "$APP_DIR" 0755 "$OWNER"
 if [ "$SRC" -ef "$ROOT$APP_DIR" ]; then
   kept "$APP_DIR (các tệp / files)"
 else
-  copied=0
-  removed=0
-  while IFS= read -r -d '' rel; do
-    rel="${rel#./}"
-    from="$SRC/$rel"
-    to="$ROOT$APP_DIR/$rel"
-    mode=0644
-    [ -x "$from" ] && mode=0755
-    if [ -f "$to" ] && [ "$(stat -c %a "$to")" = "${mode#0}" ] && cmp -s "$from" "$to"; then continue; fi
-    [ -d "${to%/*}" ] || mkdir -p "${to%/*}"
-    # Two processes a file (a thousand files): install copies with the mode, the rename replaces at once.
-    # A copy left by a stopped run is not in the source, so the loop below removes it.
-    tmp="$to.$$.new"
-    install -m "$mode" "$from" "$tmp"
-    set_owner "$tmp" "$OWNER"
-    mv -f "$tmp" "$to"
-    copied=$((copied + 1))
-    case "$rel" in package.json | package-lock.json) DEPS_CHANGED=1 ;; esac
-  done < <(list_files "$SRC")
+  # A stage left by a stopped run (below) goes first.
+  rm -rf "$ROOT$APP_DIR"/.install-stage.*
+  # What each side holds, read in a few processes rather than a few a file (about a thousand files,
+  # on an SD card): the mode of each file, then the hash of each.
+  declare -A want_mode=() want_hash=() have_mode=() have_hash=()
+  while IFS= read -r -d '' entry; do
+    # Executable anywhere in the source: 0755 on the box, else 0644.
+    if (((8#${entry%% *} & 8#111) != 0)); then want_mode[${entry#* }]=755; else want_mode[${entry#* }]=644; fi
+  done < <(list_files "$SRC" | (cd "$SRC" && xargs -0 -r stat --printf '%a %n\0'))
+  while IFS= read -r -d '' entry; do have_mode[${entry#* }]=${entry%% *}; done < <(
+    list_files "$ROOT$APP_DIR" | (cd "$ROOT$APP_DIR" && xargs -0 -r stat --printf '%a %n\0')
+  )
+  hashes() { list_files "$1" | (cd "$1" && xargs -0 -r sha256sum -z); }
+  while IFS= read -r -d '' entry; do want_hash[${entry#*  }]=${entry%%  *}; done < <(hashes "$SRC")
+  while IFS= read -r -d '' entry; do have_hash[${entry#*  }]=${entry%%  *}; done < <(hashes "$ROOT$APP_DIR")
+  # The files that are new or differ go to a folder beside the program with their mode, then each
+  # folder's files are renamed into place by one mv (a rename replaces a file at once).
+  stage="$ROOT$APP_DIR/.install-stage.$$"
+  changed=()
+  for rel in "${!want_mode[@]}"; do
+    if [ "${have_mode[$rel]:-}" = "${want_mode[$rel]}" ] && [ "${have_hash[$rel]:-}" = "${want_hash[$rel]}" ]; then continue; fi
+    changed+=("$rel")
+    case "$rel" in ./package.json | ./package-lock.json) DEPS_CHANGED=1 ;; esac
+  done
+  copied=${#changed[@]}
+  if [ "$copied" -gt 0 ]; then
+    mkdir -p "$stage"
+    printf '%s\0' "${changed[@]}" | (cd "$SRC" && xargs -0 cp --parents -t "$stage")
+    for m in 644 755; do
+      for rel in "${changed[@]}"; do if [ "${want_mode[$rel]}" = "$m" ]; then printf '%s\0' "$stage/$rel"; fi; done |
+        xargs -0 -r chmod "$m"
+    done
+    if [ "$DRY" != 1 ]; then chown -R "$OWNER" "$stage"; fi
+    declare -A by_dir=()
+    for rel in "${changed[@]}"; do
+      d="${rel%/*}"
+      by_dir[$d]+="${rel##*/}"$'\n'
+    done
+    for d in "${!by_dir[@]}"; do
+      [ -d "$ROOT$APP_DIR/$d" ] || mkdir -p "$ROOT$APP_DIR/$d"
+      mapfile -t names < <(printf '%s' "${by_dir[$d]}")
+      mv -f -t "$ROOT$APP_DIR/$d" "${names[@]/#/$stage/$d/}"
+    done
+    rm -rf "$stage"
+  fi
   # Files of an earlier version that this one no longer has.
-  while IFS= read -r -d '' rel; do
-    rel="${rel#./}"
-    if [ ! -e "$SRC/$rel" ]; then
+  removed=0
+  for rel in "${!have_mode[@]}"; do
+    if [ -z "${want_mode[$rel]:-}" ]; then
       rm -f "$ROOT$APP_DIR/$rel"
       rmdir -p --ignore-fail-on-non-empty "$(dirname "$ROOT$APP_DIR/$rel")" 2>/dev/null || true
       removed=$((removed + 1))
     fi
-  done < <(list_files "$ROOT$APP_DIR")
+  done
   # New sub-folders too belong to hoctap, who runs npm here.
   if [ "$DRY" != 1 ] && [ "$copied" -gt 0 ]; then
     find "$ROOT$APP_DIR" -name node_modules -prune -o -type d ! -user "$APP_USER" -exec chown "$OWNER" {} +

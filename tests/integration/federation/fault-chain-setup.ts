@@ -16,9 +16,16 @@ import { configDir } from '../harness.ts';
  * the faulty loopback proxy between the boxes, and the calls and digests the test drives them with.
  */
 
-export const ASSESSMENTS = 10_000;
-export const PHOTOS = 500;
-export const APPRAISED = 40;
+/** How much a chain run carries: submitted assessments (one villager each), photos among them, appraised among them. */
+export interface ChainSize {
+  assessments: number;
+  photos: number;
+  appraised: number;
+}
+/** A commune's year at one center, run on the SQLite hub. */
+export const FULL: ChainSize = { assessments: 10_000, photos: 500, appraised: 40 };
+/** The same chain on the PostgreSQL hub, smaller: the storage differs, not the protocol. */
+export const SMALL: ChainSize = { assessments: 2_000, photos: 100, appraised: 40 };
 const villages = [
   'Thôn Đồng Chằm',
   'Thôn Bãi Muống',
@@ -39,8 +46,8 @@ export interface Seeded {
   people: { id: string; name: string; village: string; group: string; appraised: boolean }[];
 }
 
-/** A center's data folder with 10,000 submitted assessments, 500 photos and some appraisals, made through its own API. */
-export async function seedCenter(): Promise<Seeded> {
+/** A center's data folder with `size`'s submitted assessments, photos and appraisals, made through its own API. */
+export async function seedCenter(size: ChainSize): Promise<Seeded> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-chain-seed-'));
   const db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'NORMAL' });
   await migrateToLatest(db);
@@ -62,7 +69,7 @@ export async function seedCenter(): Promise<Seeded> {
   };
   const admin = cookieOf((await call('POST', '/api/staff/setup', await setupBody(db))).headers);
   const people: Seeded['people'] = [];
-  for (let i = 0; i < ASSESSMENTS; i++) {
+  for (let i = 0; i < size.assessments; i++) {
     const id = build.id();
     const village = villages[i % villages.length]!;
     const group = groups[i % groups.length]!;
@@ -76,7 +83,7 @@ export async function seedCenter(): Promise<Seeded> {
     );
     const assessmentId = build.id();
     const submitted = build.assessment(id, { group, scores: { CS02: 8 + (i % 3) } });
-    if (i < PHOTOS) {
+    if (i < size.photos) {
       await call('PUT', `/api/assessments/${assessmentId}`, { ...submitted, status: 'draft' }, admin);
       const photo = new Uint8Array(3000).map((_, k) => (k * 31 + i * 17) % 251);
       photo.set([0xff, 0xd8, 0xff, 0xe0, i & 0xff, i >> 8], 0);
@@ -88,7 +95,7 @@ export async function seedCenter(): Promise<Seeded> {
       if (res.status !== 200) throw new Error(`photo: ${res.status} ${await res.text()}`);
     }
     await call('PUT', `/api/assessments/${assessmentId}`, submitted, admin);
-    const appraised = i < APPRAISED;
+    const appraised = i < size.appraised;
     if (appraised)
       await call(
         'PUT',

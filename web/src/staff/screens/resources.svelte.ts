@@ -18,17 +18,20 @@ export class ResourceCatalogState {
   error = $state<string | null>(null);
   rowProblems = $state<RowProblem[]>([]);
 
-  /** Runs a change (its result is what to say it did), then reads the catalog again. */
+  /** Runs a change, reads the catalog again, then says what the change did. */
   async attempt(work: () => Promise<string | null>): Promise<void> {
     this.error = null;
     this.done = null;
     this.rowProblems = [];
+    let done: string | null = null;
     try {
-      this.done = await work();
+      done = await work();
     } catch (e) {
       this.error = errorCode(e);
       if (e instanceof ApiError && Array.isArray(e.details?.rows)) this.rowProblems = e.details.rows as RowProblem[];
     }
+    // The list is read again before the outcome is said, so "Đã nhập 2 tài liệu." never sits above the old list.
     this.items = await staffApi.resources().catch(() => this.items);
+    this.done = done;
   }
 }
