@@ -17,12 +17,11 @@ const isTest = (p: string): boolean => /\.test\.ts$/.test(p) || p.startsWith('te
 
 /**
  * Data and catalogues, long because their content is long, not their code: the message catalogues, the
- * error codes, the box's settings with their documentation, the digital-skills question bank.
+ * box's settings with their documentation, the digital-skills question bank.
  */
 const CATALOGUES = [
   /^shared\/i18n\//,
   /^web\/src\/lib\/i18n\/vi-staff/,
-  /^shared\/errors\.ts$/,
   /^kiosk-config\/options\.ts$/,
   /^shared\/schemas\/digital-bank\.ts$/,
 ];
