@@ -101,6 +101,30 @@ export function callJson(
   });
 }
 
+/** A PUT of raw bytes (a photo, as the tablet sends it) over a given agent; answers the status and the body's text. */
+export function putBytes(
+  agent: Agent | false,
+  url: string,
+  path: string,
+  body: Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${url}${path}`,
+      { method: 'PUT', agent, headers: { 'content-length': String(body.length), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** The staff session cookie from an answer's Set-Cookie. */
 export function sessionCookie(headers: IncomingMessage['headers']): string {
   const set = headers['set-cookie'] ?? [];

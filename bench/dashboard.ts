@@ -12,7 +12,8 @@ import { ensureSetupCode } from '../server/src/staff/setup-code.ts';
  * The commune dashboard over 30,000 people and five years of history: every person assessed every
  * year (150,000 assessments, the heavy case), about 60 % appraised and 45 % recognized, on 25
  * villages and 3 center sites, with denominators entered. Timed through the HTTP route (query,
- * rates, JSON), on SQLite and on PostgreSQL, after one warm-up.
+ * rates, JSON), on SQLite and on PostgreSQL, after one warm-up; then the yearly report as .xlsx and
+ * as the A4 page, each once warm.
  */
 
 export const PEOPLE = 30_000;
@@ -36,7 +37,13 @@ export interface DashboardFigures {
   p95Ms: number;
   minMs: number;
   runs: number;
+  /** The yearly report, once warm: the .xlsx and the A4 page (HTML to print), through their route. */
+  reportXlsxMs: number;
+  reportA4Ms: number;
 }
+
+export const DASHBOARD_TARGET_MS = 100;
+export const REPORT_TARGET_MS = 2000;
 
 /** A small deterministic generator, so both storages hold the same data. */
 function random(seed: number): () => number {
@@ -178,6 +185,17 @@ async function measure(
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await once());
   times.sort((a, b) => a - b);
+  const report = async (format: 'xlsx' | 'html') => {
+    const t0 = performance.now();
+    const res = await app.request(`/api/staff/hub/report?year=2026&format=${format}`, { headers: { cookie } });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (res.status !== 200 || bytes === 0) throw new Error(`report (${format}) answered ${res.status}`);
+    return Math.round((performance.now() - t0) * 10) / 10;
+  };
+  await report('xlsx');
+  const reportXlsxMs = await report('xlsx');
+  await report('html');
+  const reportA4Ms = await report('html');
   const pick = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
   return {
     storage,
@@ -188,6 +206,8 @@ async function measure(
     p95Ms: pick(0.95),
     minMs: pick(0),
     runs,
+    reportXlsxMs,
+    reportA4Ms,
   };
 }
 

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { startKiosk, type RunningKiosk } from '../tests/support/kiosk-process.ts';
 import { callJson, CountingProxy, firstAdmin, kb, round1, round2, serverBundle } from './common.ts';
-import { submitLoad } from './ingest.ts';
+import { submitLoad } from './submissions.ts';
 
 /**
  * Sync: a center's assessments (each with its person: two records) pushed to a commune hub, both
@@ -46,7 +46,7 @@ const root = resolve(import.meta.dirname, '..');
 const quietEnv = { KIOSK_TLS: 'off', KIOSK_YEAR: '2026', KIOSK_SYNC_INTERVAL_SECONDS: '3600' };
 
 /** Starts bench/pouch-node.ts in its own process and waits for the line it prints when ready or done. */
-function pouchProcess(
+export function pouchProcess(
   args: string[],
   until: RegExp,
   timeoutMs: number,
@@ -79,7 +79,7 @@ function pouchProcess(
   });
 }
 
-const stopChild = (child: ChildProcess | null) =>
+export const stopChild = (child: ChildProcess | null) =>
   new Promise<void>((done) => {
     if (!child || child.exitCode !== null) {
       done();
@@ -90,7 +90,7 @@ const stopChild = (child: ChildProcess | null) =>
   });
 
 /** The latest revision of every record in a center's outbox, as PouchDB documents. */
-function outboxDocuments(file: string): { docs: object[]; kinds: Record<string, number> } {
+export function outboxDocuments(file: string): { docs: object[]; kinds: Record<string, number> } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare('select record_kind, record_id, payload from outbox order by seq').all() as {

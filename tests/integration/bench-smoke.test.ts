@@ -65,12 +65,15 @@ describe('the benchmark suite at tiny sizes', () => {
         ingest.p95Ms,
         ingest.p99Ms,
         ingest.raw.perSecond,
+        ingest.rawGroup.perSecond,
         ingest.ratio,
+        ingest.ratioGroup,
         ingest.rssIdleMb,
         ingest.rssLoadMb,
         ingest.dbKbPerSubmission,
       );
       expect(typeof ingest.targets.ratioMet).toBe('boolean');
+      expect([ingest.raw.groupSize, ingest.rawGroup.groupSize]).toEqual([1, 5]);
       const sync = await syncBench({ assessments: 30, centerDir: ingest.dataDir! });
       expect(sync.kiosk.records).toBe(60);
       expect(sync.pouchdb.records).toBe(60);
@@ -107,7 +110,7 @@ describe('the benchmark suite at tiny sizes', () => {
     expect(figures.map((f) => f.storage)).toEqual(pgUrl ? ['sqlite', 'postgres'] : ['sqlite']);
     for (const f of figures) {
       expect(f).toMatchObject({ people: 200, assessments: 1000, runs: 2 });
-      positive(f.medianMs, f.p95Ms, f.minMs);
+      positive(f.medianMs, f.p95Ms, f.minMs, f.reportXlsxMs, f.reportA4Ms);
     }
   }, 120_000);
 
