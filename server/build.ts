@@ -18,8 +18,13 @@ import { build, type Plugin } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** Left to node_modules: native (better-sqlite3, pg's optional pg-native) or too large to parse on every start (exceljs, loaded when a sheet is made). */
-const EXTERNAL = ['better-sqlite3', 'pg', 'exceljs'];
+/**
+ * Left to node_modules: native (better-sqlite3, pg's optional pg-native), or loaded only when needed
+ * (dynamic import) and too large to keep in memory all the time: exceljs (a sheet is made), undici (a
+ * pinned hub is called), @peculiar/x509 and reflect-metadata (a certificate is made), qrcode (a QR code
+ * is drawn). tests/build/lazy-modules.test.ts checks that the started server has not loaded them.
+ */
+const EXTERNAL = ['better-sqlite3', 'pg', 'exceljs', 'undici', '@peculiar/x509', 'reflect-metadata', 'qrcode'];
 export const serverBundle = resolve(root, 'dist/server/main.js');
 export const cliBundles = resolve(root, 'dist/server/cli');
 const cliSources = resolve(root, 'server/src/cli');

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
-import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { GroupCommitSqlite, GroupCommitSqliteDialect } from './sqlite-driver.ts';
@@ -44,11 +43,14 @@ export interface OpenOptions {
 /** Opens SQLite with WAL and foreign keys on, and the chosen durability. */
 export function openDatabase({ file, url, synchronous }: OpenOptions): Db {
   if (url) {
-    // Counts come back as numbers, not strings (bigint), as from SQLite.
-    pg.types.setTypeParser(20, (v) => Number(v));
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-    });
+    // pg is loaded with the first query, so a box on SQLite never holds it in memory.
+    const pool = async () => {
+      const { default: pg } = await import('pg');
+      // Counts come back as numbers, not strings (bigint), as from SQLite.
+      pg.types.setTypeParser(20, (v) => Number(v));
+      return new pg.Pool({ connectionString: url, max: 10 });
+    };
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);

@@ -1,11 +1,12 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 
 /**
  * How a center reaches its hub. A hub with its own certificate authority is pinned: every request
  * goes through a TLS context that trusts that CA alone (Node's `ca` replaces the system's roots),
  * with the usual host-name check. Node's global fetch cannot take a CA per request, so those go
  * through undici's own fetch with an Agent per CA; a hub with a public certificate (no pin) and a
- * hub on this machine over plain HTTP use the global fetch. Tests replace the whole function
+ * hub on this machine over plain HTTP use the global fetch. undici (about 1 MB of code) is loaded at
+ * the first pinned request, not with the server. Tests replace the whole function
  * (`FederationDeps.fetch`) to put faults on the link.
  */
 
@@ -22,7 +23,9 @@ export type HubFetch = (url: string, init: RequestInit, tls?: HubTls) => Promise
 const agents = new Map<string, Agent>();
 const MAX_AGENTS = 4;
 
-function agentFor(tls: HubTls): Agent {
+let undici: Promise<typeof import('undici')> | null = null;
+
+function agentFor(Agent: typeof import('undici').Agent, tls: HubTls): Agent {
   const key = tls.unverified ? 'unverified' : tls.ca!;
   let agent = agents.get(key);
   if (!agent) {
@@ -39,10 +42,11 @@ function agentFor(tls: HubTls): Agent {
   return agent;
 }
 
-export const pinnedFetch: HubFetch = (url, init, tls) => {
+export const pinnedFetch: HubFetch = async (url, init, tls) => {
   if (!url.startsWith('https:') || (!tls?.ca && !tls?.unverified)) return fetch(url, init);
+  const { Agent, fetch: undiciFetch } = await (undici ??= import('undici'));
   // undici's Response is the same WHATWG class the global fetch answers with, typed apart.
-  return undiciFetch(url, { ...(init as object), dispatcher: agentFor(tls) }) as unknown as Promise<Response>;
+  return undiciFetch(url, { ...(init as object), dispatcher: agentFor(Agent, tls) }) as unknown as Promise<Response>;
 };
 
 /** OpenSSL's verification failures (a chain to another CA, a self-signed certificate, a wrong name, an expired one). */

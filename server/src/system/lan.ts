@@ -1,5 +1,4 @@
 import { networkInterfaces } from 'node:os';
-import QRCode from 'qrcode';
 
 /** IPv4 addresses the tablets can reach, skipping loopback and link-local. */
 export function lanAddresses(): string[] {
@@ -11,6 +10,10 @@ export function lanAddresses(): string[] {
   }
   return found;
 }
+
+/** A QR code drawn in the console (qrcode is loaded on first use, not with the server). */
+const terminalQr = async (text: string): Promise<string> =>
+  (await import('qrcode')).default.toString(text, { type: 'terminal', small: true });
 
 /**
  * The lines printed at start: where to open the kiosk, with a QR code of the first LAN address.
@@ -27,7 +30,7 @@ export async function startBanner(host: string, port: number, centerName: string
     const urls = ips.map((ip) => `http://${ip}:${port}/`);
     lines.push('  Mở trên máy tính bảng (cùng mạng Wi-Fi) / Open on a tablet on the same Wi-Fi:');
     for (const url of urls) lines.push(`    ${url}`);
-    lines.push('', await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
+    lines.push('', await terminalQr(urls[0]!));
   } else {
     lines.push('  Mở trên máy tính bảng (cùng mạng Wi-Fi) / Open on a tablet on the same Wi-Fi:');
     for (const ip of ips) lines.push(`    https://${ip}${tlsPort === 443 ? '' : `:${tlsPort}`}/`);
@@ -37,7 +40,7 @@ export async function startBanner(host: string, port: number, centerName: string
       "  First time on each tablet, scan this to install the center's certificate:",
     );
     const provisioning = `http://${ips[0]}${port === 80 ? '' : `:${port}`}/`;
-    lines.push(`    ${provisioning}`, '', await QRCode.toString(provisioning, { type: 'terminal', small: true }));
+    lines.push(`    ${provisioning}`, '', await terminalQr(provisioning));
   }
   lines.push(`  On this machine: http://127.0.0.1:${port}/`);
   return lines.join('\n');

@@ -1,5 +1,4 @@
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import type * as X509 from '@peculiar/x509';
 import { createHash, webcrypto, X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +11,18 @@ import { join } from 'node:path';
  * addresses change. ECDSA P-256 keys through WebCrypto; @peculiar/x509 writes the certificates.
  */
 
-x509.cryptoProvider.set(webcrypto as typeof crypto);
+let x509Module: Promise<typeof X509> | null = null;
+/**
+ * @peculiar/x509 (and the reflect-metadata it needs), loaded the first time a certificate is made:
+ * about 600 KB of code a box needs on its first start and once a year, not in memory all the time.
+ */
+const loadX509 = (): Promise<typeof X509> =>
+  (x509Module ??= (async () => {
+    await import('reflect-metadata');
+    const x509 = await import('@peculiar/x509');
+    x509.cryptoProvider.set(webcrypto as typeof crypto);
+    return x509;
+  })());
 /** WebCrypto's key as @peculiar/x509 types it: the DOM's where the DOM lib is loaded (tests), else Node's. */
 type Key = InstanceType<typeof CryptoKey>;
 type KeyPair = { publicKey: Key; privateKey: Key };
@@ -99,6 +109,7 @@ export function renewalReason(serverCertPem: string, names: CertificateNames, no
 }
 
 async function makeCa(centerName: string, now: Date): Promise<{ cert: string; key: string }> {
+  const x509 = await loadX509();
   const keys = await newKeys();
   const name = `CN=${safe(`Hoc tap kiosk CA - ${centerName}`)}, O=${safe(centerName)}`;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
@@ -124,6 +135,7 @@ async function makeServer(
   names: CertificateNames,
   now: Date,
 ): Promise<{ cert: string; key: string }> {
+  const x509 = await loadX509();
   const keys = await newKeys();
   const caCert = new x509.X509Certificate(ca.cert);
   const dnsNames = [...new Set([names.hostName, 'localhost'])];

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { X509Certificate } from 'node:crypto';
-import QRCode from 'qrcode';
 import { securityHeadersFor } from '../http/headers.ts';
 import { isLoopback, peerAddress } from '../http/throttle.ts';
 
@@ -67,7 +66,9 @@ const SCRIPT = `// Once the certificate is installed, HTTPS answers: go there wi
 `;
 
 async function page(opts: { centerName: string; httpsUrl: string; caFingerprint: string }): Promise<string> {
-  const qr = await QRCode.toString(opts.httpsUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qr = await (
+    await import('qrcode')
+  ).default.toString(opts.httpsUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const steps: [keyof typeof pictures, string, string][] = [
     [
       'download',

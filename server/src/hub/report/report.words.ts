@@ -78,18 +78,24 @@ export const placeName = (unit: string): string => unit.replace(UNIT_PREFIX, '')
 const unitWord = (unit: string, fallback: string): string =>
   UNIT_PREFIX.exec(unit)?.[1]?.toLocaleLowerCase('vi') ?? fallback;
 
-const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// Made at the first report, not with the server: ICU's number data stays out of an idle box's memory.
+let formats: { integer: Intl.NumberFormat; percent: Intl.NumberFormat } | null = null;
+const numberFormats = () =>
+  (formats ??= {
+    integer: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
+    percent: new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  });
 
 export const isNumber = (value: number | null | undefined): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
 /** 1234 → "1.234"; "—" when unknown. */
-export const fmtCount = (value: number | null): string => (isNumber(value) ? integerFormat.format(value) : DASH);
+export const fmtCount = (value: number | null): string =>
+  isNumber(value) ? numberFormats().integer.format(value) : DASH;
 
 /** 0.457 → "45,7 %"; "—" when unknown. */
 export const fmtRate = (value: number | null): string =>
-  isNumber(value) ? `${percentFormat.format(value * 100)} %` : DASH;
+  isNumber(value) ? `${numberFormats().percent.format(value * 100)} %` : DASH;
 
 export const metText = (met: boolean | null): string => (met === null ? DASH : met ? 'Đạt' : 'Chưa đạt');
 export const onTimeText = (onTime: boolean | null): string => (onTime === null ? DASH : onTime ? 'Đúng hạn' : 'Muộn');
