@@ -62,7 +62,7 @@ describe('a household’s members on the staff screens', () => {
     const luc = households.getByRole('listitem').filter({ hasText: 'Đinh Văn Lực' });
     expect(await luc.getByRole('button').count()).toBe(0);
     const view = await api('GET', `/api/staff/households`);
-    const members = (view.body as { id: string; members: { personId: string; role: string }[] }[]).find(
+    const members = (view.body as unknown as { id: string; members: { personId: string; role: string }[] }[]).find(
       (h) => h.id === householdId,
     )!.members;
     expect(members.map((m) => [m.personId, m.role])).toEqual([
