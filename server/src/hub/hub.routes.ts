@@ -22,7 +22,7 @@ import * as service from './ingest/hub.service.ts';
 import * as nodes from './ingest/nodes.service.ts';
 import { clientAddress } from '../http/throttle.ts';
 import { hubFingerprint, ownHubCa } from './ingest/hub-ca.ts';
-import { deps } from './ingest/hub.context.ts';
+import { deps, type HubDeps } from './context/hub.context.ts';
 import { feedFor, publishCriteriaSets } from './decisions/decision-feed.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
@@ -30,7 +30,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 
 /** A signed request from a node below: checked before anything else is read or changed. */
-async function signed(c: Context<AppEnv>): Promise<{ d: service.HubDeps; node: HubNodeRow; body: Uint8Array }> {
+async function signed(c: Context<AppEnv>): Promise<{ d: HubDeps; node: HubNodeRow; body: Uint8Array }> {
   const d = deps(c);
   const body = new Uint8Array(await c.req.arrayBuffer());
   const url = new URL(c.req.url);

@@ -65,6 +65,37 @@ export function newSheet(
   return sheet;
 }
 
+/** What a sheet is called and says at its top. */
+export interface SheetSpec {
+  name: string;
+  orientation: 'portrait' | 'landscape';
+  title: string;
+  subtitle: string;
+}
+
+/** An A4 sheet of `widths` with the title and subtitle across all its columns (then a blank row). */
+export function titledSheet(
+  workbook: ExcelJS.Workbook,
+  spec: SheetSpec & { widths: number[]; printTitlesRow?: string },
+): ExcelJS.Worksheet {
+  const sheet = newSheet(workbook, spec.name, spec.orientation, spec.widths, spec.printTitlesRow);
+  addTitle(sheet, spec.title, spec.subtitle, spec.widths.length);
+  return sheet;
+}
+
+/**
+ * A sheet of one table: titled (titledSheet), then the columns' header row, `headerHeight` points
+ * high when its headers wrap, repeated on every page (row 4: under the title's three rows).
+ */
+export function tableSheet(
+  workbook: ExcelJS.Workbook,
+  spec: SheetSpec & { columns: XColumn[]; headerHeight?: number },
+): ExcelJS.Worksheet {
+  const sheet = titledSheet(workbook, { ...spec, widths: spec.columns.map((c) => c.width), printTitlesRow: '4:4' });
+  addColumnHeader(sheet, spec.columns, spec.headerHeight);
+  return sheet;
+}
+
 /** Title, sub-title and a blank row, across `span` columns. */
 export function addTitle(sheet: ExcelJS.Worksheet, title: string, subtitle: string, span: number): void {
   const titleRow = sheet.addRow([title]);
@@ -96,6 +127,56 @@ export function addHeader(sheet: ExcelJS.Worksheet, headers: string[]): ExcelJS.
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   return row;
+}
+
+/** The header row of `columns`, `height` points high when given. */
+export function addColumnHeader(sheet: ExcelJS.Worksheet, columns: XColumn[], height?: number): ExcelJS.Row {
+  const row = addHeader(
+    sheet,
+    columns.map((c) => c.header),
+  );
+  if (height !== undefined) row.height = height;
+  return row;
+}
+
+/** The columns of a rate against its target: label, count, of how many, rate, target, whether met. */
+export const RATE_COLUMNS: { align: Align; numFmt?: string }[] = [
+  { align: 'left' },
+  { align: 'right', numFmt: INTEGER },
+  { align: 'right', numFmt: INTEGER },
+  { align: 'right', numFmt: PERCENT },
+  { align: 'right', numFmt: PERCENT },
+  { align: 'center' },
+];
+
+/**
+ * Rows numbered from 1 in the first column, then a bold total row (no number) when given; with no
+ * rows, `empty` as the table's note instead (and no total) when given.
+ */
+export function addNumberedRows(
+  sheet: ExcelJS.Worksheet,
+  columns: XColumn[],
+  rows: CellValue[][],
+  end: { empty?: string; total?: CellValue[] } = {},
+): void {
+  if (!rows.length && end.empty !== undefined) {
+    addNote(sheet, end.empty, columns.length);
+    return;
+  }
+  rows.forEach((cells, i) => addBody(sheet, [i + 1, ...cells], columns));
+  if (end.total) addBody(sheet, [null, ...end.total], columns, true);
+}
+
+/** One row per year, the year `current` in bold; `empty` as the table's note when there is none. */
+export function addYearRows(
+  sheet: ExcelJS.Worksheet,
+  columns: XColumn[],
+  years: { year: number; cells: CellValue[] }[],
+  current: number,
+  empty: string,
+): void {
+  if (!years.length) addNote(sheet, empty, columns.length);
+  for (const { year, cells } of years) addBody(sheet, [year, ...cells], columns, year === current);
 }
 
 /** A bordered row; a column's number format applies to its numbers and dates only. */

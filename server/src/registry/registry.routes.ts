@@ -17,7 +17,8 @@ import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parseOrThrow } from '../http/errors.ts';
 import { validityOf } from '../collective-titles/recognitions.ts';
-import * as units from './clans-units.service.ts';
+import * as clans from './clans.service.ts';
+import * as units from './units.service.ts';
 import * as households from './households.service.ts';
 import { guardedSlipLookup } from '../villager/slip-guard.ts';
 import { householdFor, requireHousehold, requireOwnSlip, requirePerson } from '../villager/villager.service.ts';
@@ -84,19 +85,19 @@ export const registryRoutes = new Hono<AppEnv>()
   .put('/staff/households/:id/head', staffOnly, jsonBody(v.strictObject({ personId: Uuid7Schema })), async (c) =>
     c.json(await households.setHead(deps(c), c.var.staff!, id(c), c.req.valid('json').personId)),
   )
-  .get('/staff/clans', staffOnly, async (c) => c.json(await units.listClans(c.var.deps.db)))
+  .get('/staff/clans', staffOnly, async (c) => c.json(await clans.listClans(c.var.deps.db)))
   .post('/staff/clans', staffOnly, jsonBody(CreateClanSchema), async (c) =>
-    c.json(await units.createClan(deps(c), c.var.staff!, c.req.valid('json'))),
+    c.json(await clans.createClan(deps(c), c.var.staff!, c.req.valid('json'))),
   )
-  .get('/staff/clans/:id', staffOnly, async (c) => c.json(await units.getClan(c.var.deps.db, id(c))))
+  .get('/staff/clans/:id', staffOnly, async (c) => c.json(await clans.getClan(c.var.deps.db, id(c))))
   .put('/staff/clans/:id', staffOnly, jsonBody(UpdateClanSchema), async (c) =>
-    c.json(await units.updateClan(deps(c), c.var.staff!, id(c), c.req.valid('json'))),
+    c.json(await clans.updateClan(deps(c), c.var.staff!, id(c), c.req.valid('json'))),
   )
   .post('/staff/clans/:id/households', staffOnly, jsonBody(LinkHouseholdSchema), async (c) =>
-    c.json(await units.linkClanHousehold(deps(c), c.var.staff!, id(c), c.req.valid('json'))),
+    c.json(await clans.linkClanHousehold(deps(c), c.var.staff!, id(c), c.req.valid('json'))),
   )
   .post('/staff/clans/:id/households/:householdId/leave', staffOnly, async (c) =>
-    c.json(await units.leaveClan(deps(c), c.var.staff!, id(c), id(c, 'householdId'))),
+    c.json(await clans.leaveClan(deps(c), c.var.staff!, id(c), id(c, 'householdId'))),
   )
   .get('/staff/units', staffOnly, async (c) => c.json(await units.listUnits(c.var.deps.db)))
   .post('/staff/units', staffOnly, jsonBody(CreateUnitSchema), async (c) =>

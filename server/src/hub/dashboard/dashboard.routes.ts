@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/schemas/commune.ts';
 import { requireRole } from '../../http/auth.ts';
 import type { AppEnv } from '../../http/context.ts';
-import { deps, YearQuery } from '../ingest/hub.context.ts';
+import { deps, YearQuery } from '../context/hub.context.ts';
 import * as commune from './commune.service.ts';
 import { dashboard } from './dashboard.service.ts';
 import { modelRatesView } from './model-rates.service.ts';

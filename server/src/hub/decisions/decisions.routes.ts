@@ -8,7 +8,7 @@ import { requireRole } from '../../http/auth.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody, parseOrThrow } from '../../http/errors.ts';
 import { ModelSets } from '../../criteria/model-sets.ts';
-import { deps, YearQuery } from '../ingest/hub.context.ts';
+import { deps, YearQuery } from '../context/hub.context.ts';
 import {
   communeAppraisalCase,
   communeAppraisalQueue,

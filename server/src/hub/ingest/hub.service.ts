@@ -4,21 +4,16 @@ import { AppError, type ErrorCode } from '../../../../shared/errors.ts';
 import { ChangeMessageSchema, isKnownChangeType, recordKindOf } from '../../../../shared/sync/messages.ts';
 import { PushBatchSchema, syncHeaders, type PushAck } from '../../../../shared/sync/protocol.ts';
 import { audit } from '../../audit/audit.ts';
-import type { Db } from '../../db/database.ts';
 import type { HubNodeRow } from '../../db/schema.ts';
 import { canonical, publicKeyFrom, verifySignature } from '../../sync/signing.ts';
 import * as repo from './hub.repository.ts';
 import * as refusals from './refusal-log.repository.ts';
 import { applyChanges, erase, type Checked } from './push-apply.ts';
 import { refusalLog } from './refusal-log.ts';
+import type { HubDeps } from '../context/hub.context.ts';
 
-export interface HubDeps {
-  db: Db;
-  now: () => Date;
-  hubName: string;
-  enrolmentHours: number;
-  clockSkewSeconds: number;
-}
+// Declared beside the routes' request reading (hub/context/); named here too for the callers of applyPush.
+export type { HubDeps };
 
 /**
  * The history a node sends under from now on (signed `POST /api/hub/position`: a center restored

@@ -5,7 +5,7 @@ import { personCodeAlphabet } from '../../../../shared/schemas/person.ts';
 import type { EnrolRequest } from '../../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../../audit/audit.ts';
 import { publicKeyFrom } from '../../sync/signing.ts';
-import type { HubDeps } from './hub.service.ts';
+import type { HubDeps } from '../context/hub.context.ts';
 import * as repo from './hub.repository.ts';
 
 /** The registry of nodes below: enrolment by one-time code, the list the officer sees, revocation. */

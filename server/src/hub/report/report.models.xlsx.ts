@@ -10,16 +10,15 @@ import {
   addBody,
   addHeader,
   addHeading,
-  addNote,
+  addNumberedRows,
   addText,
-  addTitle,
+  addYearRows,
   count,
   DATE,
-  INTEGER,
-  newSheet,
-  PERCENT,
   percent,
-  type Align,
+  RATE_COLUMNS,
+  tableSheet,
+  titledSheet,
   type CellValue,
   type XColumn,
 } from '../../print/workbook.ts';
@@ -38,6 +37,8 @@ import {
   modelParts,
   NO_DATA,
   placeHeader,
+  rateCells,
+  rateHeaders,
   rateValue,
   reportTitle,
   subtitleFor,
@@ -49,32 +50,17 @@ import {
 } from './report.words.ts';
 
 function modelSummarySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {
-  const sheet = newSheet(workbook, 'Mô hình học tập', 'portrait', [52, 12, 14, 12, 12, 14]);
-  addTitle(sheet, reportTitle(r), subtitleFor(r, MODEL_SECTION), 6);
+  const sheet = titledSheet(workbook, {
+    name: 'Mô hình học tập',
+    orientation: 'portrait',
+    widths: [52, 12, 14, 12, 12, 14],
+    title: reportTitle(r),
+    subtitle: subtitleFor(r, MODEL_SECTION),
+  });
   addHeading(sheet, modelParts(m).summary);
-  addHeader(sheet, ['Tỷ lệ', 'Số đạt', 'Trên tổng số', 'Kết quả', 'Chỉ tiêu', 'Đánh giá']);
-  const columns: { align: Align; numFmt?: string }[] = [
-    { align: 'left' },
-    { align: 'right', numFmt: INTEGER },
-    { align: 'right', numFmt: INTEGER },
-    { align: 'right', numFmt: PERCENT },
-    { align: 'right', numFmt: PERCENT },
-    { align: 'center' },
-  ];
+  addHeader(sheet, rateHeaders('Số đạt'));
   for (const measure of modelTargetMeasures) {
-    const f = m.total.rates[measure];
-    addBody(
-      sheet,
-      [
-        MODEL_RATE_LABELS[measure],
-        f.numerator,
-        countValue(f.denominator),
-        rateValue(f.rate),
-        rateValue(f.target),
-        metText(f.met),
-      ],
-      columns,
-    );
+    addBody(sheet, rateCells(MODEL_RATE_LABELS[measure], m.total.rates[measure]), RATE_COLUMNS);
   }
   for (const note of m.notes) addText(sheet, modelNoteText(r, note), 6);
 }
@@ -95,26 +81,20 @@ function modelRowsSheet(
     { header: 'Tên trước đây', width: 22, align: 'left' },
     ...headers,
   ];
-  const sheet = newSheet(
-    workbook,
+  const sheet = tableSheet(workbook, {
     name,
-    'landscape',
-    columns.map((c) => c.width),
-    '4:4',
-  );
-  addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
-  addHeader(
+    orientation: 'landscape',
+    title: reportTitle(r),
+    subtitle: subtitleFor(r, section),
+    columns,
+    headerHeight: 32,
+  });
+  addNumberedRows(
     sheet,
-    columns.map((c) => c.header),
-  ).height = 32;
-  if (!m.places.length) {
-    addNote(sheet, NO_DATA, columns.length);
-    return;
-  }
-  m.places.forEach((row, i) =>
-    addBody(sheet, [i + 1, row.name, row.formerNames.join(', ') || null, ...cells(row)], columns),
+    columns,
+    m.places.map((row) => [row.name, row.formerNames.join(', ') || null, ...cells(row)]),
+    { empty: NO_DATA, total: [wholeScope(r), null, ...cells(m.total)] },
   );
-  addBody(sheet, [null, wholeScope(r), null, ...cells(m.total)], columns, true);
 }
 
 export function modelSheets(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {
@@ -170,31 +150,22 @@ function modelTrendSheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRate
     ]),
     ...members.map((k) => percent(MEMBER_TREND_HEADERS[k])),
   ];
-  const sheet = newSheet(
-    workbook,
-    'Mô hình qua các năm',
-    'landscape',
-    columns.map((c) => c.width),
-    '4:4',
-  );
-  addTitle(sheet, reportTitle(r), subtitleFor(r, modelParts(m).trend), columns.length);
-  addHeader(
-    sheet,
-    columns.map((c) => c.header),
-  ).height = 48;
-  if (!m.trend.length) addNote(sheet, NO_DATA, columns.length);
-  for (const { year, row } of m.trend) {
-    addBody(
-      sheet,
-      [
-        year,
-        ...modelCountKinds.flatMap((k) => [row[k].recognized, rateValue(row.rates[k].rate)]),
-        ...members.map((k) => rateValue(row.rates[k].rate)),
-      ],
-      columns,
-      year === m.year,
-    );
-  }
+  const sheet = tableSheet(workbook, {
+    name: 'Mô hình qua các năm',
+    orientation: 'landscape',
+    title: reportTitle(r),
+    subtitle: subtitleFor(r, modelParts(m).trend),
+    columns,
+    headerHeight: 48,
+  });
+  const years = m.trend.map(({ year, row }) => ({
+    year,
+    cells: [
+      ...modelCountKinds.flatMap((k) => [row[k].recognized, rateValue(row.rates[k].rate)]),
+      ...members.map((k) => rateValue(row.rates[k].rate)),
+    ],
+  }));
+  addYearRows(sheet, columns, years, m.year, NO_DATA);
   addText(sheet, MODEL_TREND_NOTE, columns.length);
 }
 
@@ -202,18 +173,13 @@ function validitySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesV
   const section = modelParts(m).validity;
   if (m.level === 'province') {
     const columns: XColumn[] = [{ header: 'Danh hiệu', width: 36, align: 'left' }, count('Số danh hiệu hết hiệu lực')];
-    const sheet = newSheet(
-      workbook,
-      'Hết hiệu lực',
-      'portrait',
-      columns.map((c) => c.width),
-      '4:4',
-    );
-    addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
-    addHeader(
-      sheet,
-      columns.map((c) => c.header),
-    );
+    const sheet = tableSheet(workbook, {
+      name: 'Hết hiệu lực',
+      orientation: 'portrait',
+      title: reportTitle(r),
+      subtitle: subtitleFor(r, section),
+      columns,
+    });
     for (const e of m.expiring) addBody(sheet, [TITLE_NAMES[e.title], e.count], columns);
     return;
   }
@@ -227,25 +193,19 @@ function validitySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesV
     { header: 'Hiệu lực đến', width: 13, align: 'center', numFmt: DATE },
     { header: 'Ghi chú', width: 18, align: 'left' },
   ];
-  const sheet = newSheet(
-    workbook,
-    'Hết hiệu lực',
-    'landscape',
-    columns.map((c) => c.width),
-    '4:4',
-  );
-  addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
-  addHeader(
+  const sheet = tableSheet(workbook, {
+    name: 'Hết hiệu lực',
+    orientation: 'landscape',
+    title: reportTitle(r),
+    subtitle: subtitleFor(r, section),
+    columns,
+  });
+  addNumberedRows(
     sheet,
-    columns.map((c) => c.header),
-  );
-  const expiring = m.validity.filter((e) => e.expiresInYear);
-  if (!expiring.length) addNote(sheet, `Không có danh hiệu nào hết hiệu lực trong năm ${m.year}.`, columns.length);
-  expiring.forEach((e, i) =>
-    addBody(
-      sheet,
-      [
-        i + 1,
+    columns,
+    m.validity
+      .filter((e) => e.expiresInYear)
+      .map((e) => [
         TITLE_NAMES[e.title],
         e.label ?? DASH,
         e.village ?? DASH,
@@ -253,8 +213,7 @@ function validitySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesV
         xlsxDate(e.decisionDate) ?? e.decisionDate,
         xlsxDate(e.validThrough) ?? e.validThrough,
         validityStatus(e),
-      ],
-      columns,
-    ),
+      ]),
+    { empty: `Không có danh hiệu nào hết hiệu lực trong năm ${m.year}.` },
   );
 }

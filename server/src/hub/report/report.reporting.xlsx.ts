@@ -1,15 +1,13 @@
 /** The yearly report's sheet of who reported and when (report.xlsx.ts). */
 import type ExcelJS from 'exceljs';
 import {
-  addBody,
-  addHeader,
-  addNote,
-  addTitle,
+  addColumnHeader,
+  addNumberedRows,
   DATE,
   FONT,
   INTEGER,
-  newSheet,
   PERCENT,
+  titledSheet,
   type XColumn,
 } from '../../print/workbook.ts';
 import {
@@ -36,14 +34,15 @@ export function reportingSheet(workbook: ExcelJS.Workbook, r: YearReport): void 
     { header: 'Số năm đúng hạn', width: 12, align: 'right', numFmt: INTEGER },
     { header: 'Tỷ lệ đúng hạn', width: 12, align: 'right', numFmt: PERCENT },
   ];
-  const sheet = newSheet(
-    workbook,
-    'Báo cáo',
-    'portrait',
-    columns.map((c) => c.width),
-    '7:7',
-  );
-  addTitle(sheet, reportTitle(r), subtitleFor(r, SECTION.reporting), columns.length);
+  // The deadline's two rows and a blank one come between the title and the table: its header is row 7.
+  const sheet = titledSheet(workbook, {
+    name: 'Báo cáo',
+    orientation: 'portrait',
+    widths: columns.map((c) => c.width),
+    printTitlesRow: '7:7',
+    title: reportTitle(r),
+    subtitle: subtitleFor(r, SECTION.reporting),
+  });
 
   const due = sheet.addRow(['Hạn báo cáo', null, xlsxDate(deadline) ?? deadline]);
   const left = sheet.addRow(['Số ngày còn lại', null, daysLeft, daysLeftText(daysLeft)]);
@@ -57,17 +56,18 @@ export function reportingSheet(workbook: ExcelJS.Workbook, r: YearReport): void 
   if (due.getCell(3).value instanceof Date) due.getCell(3).numFmt = DATE;
   sheet.addRow([]);
 
-  addHeader(
+  addColumnHeader(sheet, columns, 32);
+  addNumberedRows(
     sheet,
-    columns.map((c) => c.header),
-  ).height = 32;
-  if (!centers.length) addNote(sheet, 'Chưa có đơn vị nào phải báo cáo.', columns.length);
-  centers.forEach((c, i) => {
-    const reported = c.reportedAt === null ? NOT_REPORTED : (xlsxDate(c.reportedAt) ?? c.reportedAt);
-    addBody(
-      sheet,
-      [i + 1, c.name, reported, onTimeText(c.onTime), c.yearsDue, c.yearsOnTime, rateValue(c.onTimeRate)],
-      columns,
-    );
-  });
+    columns,
+    centers.map((c) => [
+      c.name,
+      c.reportedAt === null ? NOT_REPORTED : (xlsxDate(c.reportedAt) ?? c.reportedAt),
+      onTimeText(c.onTime),
+      c.yearsDue,
+      c.yearsOnTime,
+      rateValue(c.onTimeRate),
+    ]),
+    { empty: 'Chưa có đơn vị nào phải báo cáo.' },
+  );
 }

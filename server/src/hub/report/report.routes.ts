@@ -6,7 +6,7 @@ import type { AppEnv } from '../../http/context.ts';
 import { parseOrThrow } from '../../http/errors.ts';
 import { dashboard, publicRecognitionList } from '../dashboard/dashboard.service.ts';
 import { modelRatesView } from '../dashboard/model-rates.service.ts';
-import { deps, YearQuery } from '../ingest/hub.context.ts';
+import { deps, YearQuery } from '../context/hub.context.ts';
 import { renderPublicListHtml, renderReportHtml, type YearReport } from './report.html.ts';
 import { renderPublicListXlsx, renderReportXlsx } from './report.xlsx.ts';
 

@@ -8,6 +8,7 @@ import {
   targetMeasures,
   type Counts,
   type Dashboard,
+  type RateFigure,
   type TargetInForce,
   type TargetMeasure,
   type TargetStep,
@@ -279,3 +280,23 @@ export const subtitleFor = (r: YearReport, section: string): string => `${sectio
 /** A rate as a number for a `0.0%` cell, a count for a `#,##0` cell; null (an empty cell) when unknown. */
 export const rateValue = (value: number | null): number | null => (isNumber(value) ? value : null);
 export const countValue = (value: number | null): number | null => (isNumber(value) ? value : null);
+
+/** The header of a summary's rates: label, `counted` (what the numerator counts), of how many, rate, target, met. */
+export const rateHeaders = (counted: string): string[] => [
+  'Tỷ lệ',
+  counted,
+  'Trên tổng số',
+  'Kết quả',
+  'Chỉ tiêu',
+  'Đánh giá',
+];
+
+/** A rate against its target as a summary's row (print/workbook.ts's RATE_COLUMNS). */
+export const rateCells = (label: string, f: RateFigure): (string | number | null)[] => [
+  label,
+  f.numerator,
+  countValue(f.denominator),
+  rateValue(f.rate),
+  rateValue(f.target),
+  metText(f.met),
+];

@@ -10,13 +10,16 @@ import {
   addHeader,
   addHeading,
   addNote,
-  addTitle,
+  addNumberedRows,
+  addYearRows,
   count,
   INTEGER,
-  newSheet,
   newWorkbook,
   PERCENT,
   percent,
+  RATE_COLUMNS,
+  tableSheet,
+  titledSheet,
   workbookBuffer,
   type Align,
   type CellValue,
@@ -37,6 +40,8 @@ import {
   publicListTitle,
   RATE_LABELS,
   RATE_SHORT,
+  rateCells,
+  rateHeaders,
   rateValue,
   reportSubtitle,
   reportTitle,
@@ -49,8 +54,13 @@ import {
 
 function summarySheet(workbook: ExcelJS.Workbook, r: YearReport): void {
   const total = r.dashboard.total;
-  const sheet = newSheet(workbook, 'Tổng hợp', 'portrait', [44, 14, 14, 12, 12, 16]);
-  addTitle(sheet, reportTitle(r), reportSubtitle(r), 6);
+  const sheet = titledSheet(workbook, {
+    name: 'Tổng hợp',
+    orientation: 'portrait',
+    widths: [44, 14, 14, 12, 12, 16],
+    title: reportTitle(r),
+    subtitle: reportSubtitle(r),
+  });
 
   addHeading(sheet, SECTION.general);
   addHeader(sheet, ['Nội dung', 'Số người']);
@@ -59,30 +69,9 @@ function summarySheet(workbook: ExcelJS.Workbook, r: YearReport): void {
   addBody(sheet, [POPULATION_LABEL, countValue(total.population)], [...figure]);
   sheet.addRow([]);
 
-  addHeader(sheet, ['Tỷ lệ', 'Số người', 'Trên tổng số', 'Kết quả', 'Chỉ tiêu', 'Đánh giá']);
-  const rateColumns: { align: Align; numFmt?: string }[] = [
-    { align: 'left' },
-    { align: 'right', numFmt: INTEGER },
-    { align: 'right', numFmt: INTEGER },
-    { align: 'right', numFmt: PERCENT },
-    { align: 'right', numFmt: PERCENT },
-    { align: 'center' },
-  ];
-  for (const measure of targetMeasures) {
-    const f = total.rates[measure];
-    addBody(
-      sheet,
-      [
-        RATE_LABELS[measure],
-        f.numerator,
-        countValue(f.denominator),
-        rateValue(f.rate),
-        rateValue(f.target),
-        metText(f.met),
-      ],
-      rateColumns,
-    );
-  }
+  addHeader(sheet, rateHeaders('Số người'));
+  for (const measure of targetMeasures)
+    addBody(sheet, rateCells(RATE_LABELS[measure], total.rates[measure]), RATE_COLUMNS);
   sheet.addRow([]);
 
   addHeading(sheet, SECTION.targets);
@@ -135,31 +124,25 @@ function rowsSheet(
     { ...count(POPULATION_LABEL), width: 13 },
     ...targetMeasures.map((m) => percent(RATE_SHORT[m])),
   ];
-  const sheet = newSheet(
-    workbook,
+  const sheet = tableSheet(workbook, {
     name,
-    'landscape',
-    columns.map((c) => c.width),
-    '4:4',
-  );
-  addTitle(sheet, reportTitle(r), subtitleFor(r, section), columns.length);
-  addHeader(
-    sheet,
-    columns.map((c) => c.header),
-  ).height = 48;
+    orientation: 'landscape',
+    title: reportTitle(r),
+    subtitle: subtitleFor(r, section),
+    columns,
+    headerHeight: 48,
+  });
   const values = (row: DashboardRow): CellValue[] => [
     ...countKeys.map((key) => row.counts[key]),
     countValue(row.population),
     ...targetMeasures.map((m) => rateValue(row.rates[m].rate)),
   ];
-  if (!rows.length) {
-    addNote(sheet, NO_DATA, columns.length);
-    return;
-  }
-  rows.forEach((row, i) =>
-    addBody(sheet, [i + 1, row.name, row.formerNames.join(', ') || null, ...values(row)], columns),
+  addNumberedRows(
+    sheet,
+    columns,
+    rows.map((row) => [row.name, row.formerNames.join(', ') || null, ...values(row)]),
+    { empty: NO_DATA, total: [wholeScope(r), null, ...values(r.dashboard.total)] },
   );
-  addBody(sheet, [null, wholeScope(r), null, ...values(r.dashboard.total)], columns, true);
 }
 
 function trendSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
@@ -171,35 +154,25 @@ function trendSheet(workbook: ExcelJS.Workbook, r: YearReport): void {
     percent('Chỉ tiêu'),
     { header: 'Đánh giá', width: 11, align: 'center' },
   ];
-  const sheet = newSheet(
-    workbook,
-    'Qua các năm',
-    'landscape',
-    columns.map((c) => c.width),
-    '4:4',
-  );
-  addTitle(sheet, reportTitle(r), subtitleFor(r, SECTION.trend), columns.length);
-  addHeader(
-    sheet,
-    columns.map((c) => c.header),
-  ).height = 48;
-  if (!r.dashboard.trend.length) addNote(sheet, NO_DATA, columns.length);
-  for (const { year, row } of r.dashboard.trend) {
-    const f = row.rates.cdht;
-    addBody(
-      sheet,
-      [
-        year,
-        ...countKeys.map((key) => row.counts[key]),
-        countValue(row.population),
-        rateValue(f.rate),
-        rateValue(f.target),
-        metText(f.met),
-      ],
-      columns,
-      year === r.dashboard.year,
-    );
-  }
+  const sheet = tableSheet(workbook, {
+    name: 'Qua các năm',
+    orientation: 'landscape',
+    title: reportTitle(r),
+    subtitle: subtitleFor(r, SECTION.trend),
+    columns,
+    headerHeight: 48,
+  });
+  const years = r.dashboard.trend.map(({ year, row }) => ({
+    year,
+    cells: [
+      ...countKeys.map((key) => row.counts[key]),
+      countValue(row.population),
+      rateValue(row.rates.cdht.rate),
+      rateValue(row.rates.cdht.target),
+      metText(row.rates.cdht.met),
+    ],
+  }));
+  addYearRows(sheet, columns, years, r.dashboard.year, NO_DATA);
 }
 
 function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: string): void {
@@ -208,19 +181,18 @@ function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: st
     { header: 'Họ và tên', width: 32, align: 'left' },
     { header: 'Thôn', width: 28, align: 'left' },
   ];
-  const sheet = newSheet(
-    workbook,
-    'Danh sách công nhận',
-    'portrait',
-    columns.map((c) => c.width),
-    '4:4',
-  );
-  addTitle(sheet, publicListTitle(r), subtitle, columns.length);
-  addHeader(
+  const sheet = tableSheet(workbook, {
+    name: 'Danh sách công nhận',
+    orientation: 'portrait',
+    title: publicListTitle(r),
+    subtitle,
+    columns,
+  });
+  addNumberedRows(
     sheet,
-    columns.map((c) => c.header),
+    columns,
+    publicEntries(r).map((e) => [e.name, e.village]),
   );
-  publicEntries(r).forEach((e, i) => addBody(sheet, [i + 1, e.name, e.village], columns));
 }
 
 export async function renderReportXlsx(r: YearReport): Promise<Buffer> {

@@ -3,7 +3,16 @@ import * as v from 'valibot';
 import { AppError } from '../../../../shared/errors.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { nodeName } from '../../sync/node-name.ts';
-import type { HubDeps } from './hub.service.ts';
+import type { Db } from '../../db/database.ts';
+
+/** What every part of the hub works with. */
+export interface HubDeps {
+  db: Db;
+  now: () => Date;
+  hubName: string;
+  enrolmentHours: number;
+  clockSkewSeconds: number;
+}
 
 /**
  * What the hub's routes (hub.routes.ts and each part's *.routes.ts) take from a request; refused

@@ -7,14 +7,10 @@ import * as clans from './clans.repository.ts';
 import { clanChanged } from './registry.outbox.ts';
 
 /**
- * Clans (dòng họ: a name, a representative, member households across villages) and units (đơn
- * vị: an agency, school, enterprise, cooperative or production unit, with its staff count per
- * year and the staff registered here linked to it; units.service.ts, re-exported here for the
- * routes). Kept by facilitators and officers. Every change goes up as the clan's or unit's next
+ * Clans (dòng họ: a name, a representative, member households across villages; units are in
+ * units.service.ts). Kept by facilitators and officers. Every change goes up as the clan's next
  * revision (registry.outbox.ts); a retry that changes nothing sends nothing.
  */
-
-export * from './units.service.ts';
 
 export async function createClan(deps: RegistryDeps, actor: Actor, input: CreateClan): Promise<ClanView> {
   const at = deps.now().toISOString();
