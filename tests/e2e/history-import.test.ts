@@ -2,13 +2,23 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { v7 as id } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
+import { AccessibilityReport } from './axe.ts';
+import {
+  adminApi,
+  firstAdmin,
+  launchBrowser,
+  startKiosk,
+  tabletContext,
+  watchErrors,
+  type RunningKiosk,
+} from './kiosk.ts';
 
 /**
  * Issue 24 in the browser: the commune officer downloads the template of past recognitions, fills
  * it with one exact match, one close name and one bad row; the file is refused naming the bad row,
  * nothing imported; without it, the exact match is recognized at once and the close name waits on
- * the review screen until the officer accepts it. The recognitions reach the center below.
+ * the review screen until the officer accepts it. The recognitions reach the center below. The
+ * screen is audited in each state as the other staff screens are (a11y-staff.test.ts).
  */
 
 let hub: RunningKiosk;
@@ -40,6 +50,8 @@ describe('past recognitions come in at the hub', () => {
   it('template, a bad row refused, an exact match, a close match accepted on review', async () => {
     const context = await tabletContext(browser);
     const officer = await context.newPage();
+    const errors = watchErrors(officer);
+    const report = new AccessibilityReport();
     await firstAdmin(officer, hub.url);
     const enrolment = await officer.request.fetch(`${hub.url}/api/staff/hub/enrolments`, {
       method: 'POST',
@@ -87,6 +99,7 @@ describe('past recognitions come in at the hub', () => {
     await problems.waitFor();
     expect(await problems.textContent()).toContain('Dòng 7: Thôn không có trong danh sách thôn của xã');
     await officer.getByText('Chưa nhập dòng nào.').waitFor();
+    await report.staff(officer, 'past recognitions, a bad row refused');
 
     await input.setInputFiles(await file([EXACT, CLOSE]));
     await officer
@@ -94,10 +107,12 @@ describe('past recognitions come in at the hub', () => {
       .waitFor();
     const review = officer.getByTestId('history-review');
     expect(await review.textContent()).toContain('Phạm Thị Hoà (1965)');
+    await report.staff(officer, 'past recognitions, a close match to review');
     await review.getByRole('button', { name: 'Đúng người này' }).click();
     await officer.getByText('Đã ghi nhận pham thi hoa năm 2024.').waitFor();
     await officer.getByText('Không có dòng nào chờ xem xét.').waitFor();
     expect(await officer.getByTestId('history-rows').locator('tr[data-status="matched"]').count()).toBe(2);
+    await report.staff(officer, 'past recognitions, all matched');
 
     // The same file again changes nothing.
     await input.setInputFiles(await file([EXACT, CLOSE]));
@@ -109,6 +124,8 @@ describe('past recognitions come in at the hub', () => {
       expect((await api('GET', `/api/people/${personId}`)).body.recognitions).toEqual([
         { title: 'cdht', year: 2024, decisionNumber: '15/QĐ-UBND', signedOn: '2024-12-20' },
       ]);
+    expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+    report.assertClean();
+  }, 300_000);
 });
