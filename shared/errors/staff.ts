@@ -109,4 +109,23 @@ export const staffErrors = {
     message: (d: { name?: string }) =>
       `"${d.name ?? ''}" is not a village (or commune) this hub knows: enter figures only for the villages of its centers, under their current names.`,
   },
+  'history.import-unreadable': {
+    status: 422,
+    message: () => 'The file is not a readable .xlsx workbook of past recognitions (download the template).',
+  },
+  'history.import-columns': {
+    status: 422,
+    message: (d: { missing?: string[] }) =>
+      `The header row does not have the template's columns; missing: ${(d.missing ?? []).join(', ')}.`,
+  },
+  'history.import-invalid': {
+    status: 422,
+    message: (d: { rows?: { row: number; problems: string[] }[] }) =>
+      `Nothing was imported: ${(d.rows ?? []).map((r) => `row ${r.row}: ${r.problems.join(', ')}`).join(' | ')}`,
+  },
+  'history.row-not-found': { status: 404, message: () => 'No imported recognition with that id.' },
+  'history.not-in-review': {
+    status: 409,
+    message: () => 'This imported recognition has no close match waiting for review.',
+  },
 } as const satisfies Record<string, ErrorEntry>;

@@ -572,6 +572,12 @@ export const en: Messages = {
       "A date in the plan lies outside this assessment year. Check the tablet's date and time, then make the plan again.",
     'plan.made-in-future':
       "The tablet's date and time are wrong (later than the center's box). Correct them, then make the plan again.",
+    'history.import-unreadable': 'The file cannot be read. Download the template (.xlsx), fill it in and import again.',
+    'history.import-columns':
+      "The header row does not have the template's columns. Download the template and keep its columns.",
+    'history.import-invalid': 'Nothing was imported: some rows have errors, see the list below.',
+    'history.row-not-found': 'No such imported row.',
+    'history.not-in-review': 'This row is no longer waiting for review. Reload the list.',
     'population.village-unknown':
       "The commune has no such village among its centers' villages. Choose a village in the table, or record the merge or rename first.",
     'digital.no-answers': 'You have not answered any question yet. Answer at least one before handing it in.',

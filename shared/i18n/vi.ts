@@ -578,6 +578,11 @@ export const vi = {
       'Ngày trong kế hoạch nằm ngoài năm đánh giá này. Hãy xem lại ngày giờ trên máy tính bảng rồi lập lại kế hoạch.',
     'plan.made-in-future':
       'Máy tính bảng để sai ngày giờ (muộn hơn máy của trung tâm). Hãy chỉnh lại ngày giờ rồi lập lại kế hoạch.',
+    'history.import-unreadable': 'Không đọc được tệp. Hãy tải mẫu (.xlsx), điền vào mẫu rồi nhập lại.',
+    'history.import-columns': 'Dòng tiêu đề không đúng các cột của mẫu. Hãy tải mẫu và giữ nguyên các cột.',
+    'history.import-invalid': 'Chưa nhập dòng nào: có dòng bị lỗi, xem danh sách bên dưới.',
+    'history.row-not-found': 'Không tìm thấy dòng đã nhập này.',
+    'history.not-in-review': 'Dòng này không còn chờ xem xét. Hãy tải lại danh sách.',
     'population.village-unknown':
       'Xã chưa có thôn này trong danh sách thôn của các trung tâm. Hãy chọn thôn trong bảng, hoặc ghi nhận việc gộp hay đổi tên thôn trước.',
     'digital.no-answers': 'Bác chưa trả lời câu nào. Bác trả lời ít nhất một câu rồi hãy nộp bài.',

@@ -53,7 +53,10 @@ export type AuditAction =
   | 'hub.target-adjust'
   | 'hub.unit-merge'
   | 'hub.unit-rename'
-  | 'hub.report-export';
+  | 'hub.report-export'
+  | 'hub.history-import'
+  | 'hub.history-review'
+  | 'hub.history-match';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -36,6 +36,7 @@ import type {
   LearningPlanTable,
   ResourceTable,
 } from './tables/learning.ts';
+import type { HubHistoryDecisionTable, HubHistoryImportTable, HubHistoryRowTable } from './tables/history.ts';
 import type { ConsentTable, GuardianConsentTable, PersonTable, VillagerTokenTable } from './tables/people.ts';
 import type {
   ClanHouseholdTable,
@@ -158,4 +159,8 @@ export interface Database {
   hub_model_assessment: HubModelAssessmentTable;
   /** The commune's appraisal of a community's or unit's self-assessment; answers and reasons as JSON. */
   hub_model_appraisal: HubModelAppraisalTable;
+  /** Past recognitions imported at the hub (issue 24): the files, their rows, the decisions they became. */
+  hub_history_import: HubHistoryImportTable;
+  hub_history_row: HubHistoryRowTable;
+  hub_history_decision: HubHistoryDecisionTable;
 }

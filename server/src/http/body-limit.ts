@@ -47,6 +47,7 @@ const routes: [method: string, path: RegExp, limit: (s: Settings) => number, cod
   ['PUT', /^\/api\/hub\/evidence\/[^/]+$/, (s) => s['evidence.maxPhotoBytes'], 'evidence.too-large'],
   ['POST', /^\/api\/staff\/media$/, (s) => s['resources.maxFileBytes'], 'resource.file-too-large', true],
   ['POST', /^\/api\/staff\/resources\/import$/, () => IMPORT_BYTES],
+  ['POST', /^\/api\/staff\/hub\/history$/, () => IMPORT_BYTES],
   ['POST', /^\/api\/hub\/push$/, (s) => pushLimits(s).wireBytes],
   ['PUT', /^\/api\/assessments\/[^/]+$/, () => LARGE_JSON_BYTES],
   ['PUT', /^\/api\/staff\/appraisals\/[^/]+$/, () => LARGE_JSON_BYTES],

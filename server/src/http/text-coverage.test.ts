@@ -18,6 +18,7 @@ import {
 } from '../../../shared/schemas/commune.ts';
 import { CriteriaSetSchema } from '../../../shared/schemas/criteria-set.ts';
 import { RecordDecisionSchema, ReopenDecidedSchema } from '../../../shared/schemas/decision.ts';
+import { HistoryReviewSchema } from '../../../shared/schemas/history.ts';
 import { DigitalBankSchema } from '../../../shared/schemas/digital-bank.ts';
 import { PutDigitalAttemptSchema } from '../../../shared/schemas/digital-attempt.ts';
 import { EnrolBodySchema, RepinBodySchema } from '../../../shared/schemas/enrolment.ts';
@@ -62,6 +63,7 @@ const walked: Record<string, v.GenericSchema> = {
   UnitChangeInputSchema,
   RecordDecisionSchema,
   ReopenDecidedSchema,
+  HistoryReviewSchema,
   RevokeDecisionSchema,
   EnrolBodySchema,
   RepinBodySchema,

@@ -28,6 +28,8 @@ import type { HubNodeRow } from '../db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
+import { historyRoutes } from './history/history.routes.ts';
+import { matchArrivals } from './history/history.service.ts';
 
 /** A signed request from a node below: checked before anything else is read or changed. */
 async function signed(c: Context<AppEnv>): Promise<{ d: HubDeps; node: HubNodeRow; body: Uint8Array }> {
@@ -74,7 +76,15 @@ export const hubRoutes = new Hono<AppEnv>()
   // Signed, gzip-compressed batches from the outbox of a node below.
   .post('/hub/push', async (c) => {
     const { d, node, body } = await signed(c);
-    return c.json(await service.applyPush(d, node, body, pushLimits(c.var.deps.config.settings).inflatedBytes));
+    // A person (household, clan, unit) arriving may be one an imported past recognition waits for.
+    return c.json(
+      await service.applyPush(
+        { ...d, onArrival: matchArrivals },
+        node,
+        body,
+        pushLimits(c.var.deps.config.settings).inflatedBytes,
+      ),
+    );
   })
   // The history a node sends under from now on (restored from a backup, or its first push): answers how far this hub holds its changes.
   .post('/hub/position', async (c) => {
@@ -139,4 +149,5 @@ export const hubRoutes = new Hono<AppEnv>()
   })
   .route('/', decisionRoutes)
   .route('/', dashboardRoutes)
-  .route('/', reportRoutes);
+  .route('/', reportRoutes)
+  .route('/', historyRoutes);

@@ -333,6 +333,18 @@ const routes: { name: string; allowed: Role[]; request: () => [string, string, u
     allowed: ['admin'],
     request: () => ['GET', '/api/staff/hub/report?year=2026&format=html'],
   },
+  {
+    name: 'the template of past recognitions',
+    allowed: ['admin'],
+    request: () => ['GET', '/api/staff/hub/history/template'],
+  },
+  { name: 'the imported past recognitions', allowed: ['admin'], request: () => ['GET', '/api/staff/hub/history'] },
+  { name: 'import past recognitions', allowed: ['admin'], request: () => ['POST', '/api/staff/hub/history', 'x'] },
+  {
+    name: 'review a close match',
+    allowed: ['admin'],
+    request: () => ['POST', `/api/staff/hub/history/${build.id()}/review`, { accept: true }],
+  },
   { name: 'the last backups', allowed: ['admin'], request: () => ['GET', '/api/staff/backups'] },
   { name: 'back up now', allowed: ['admin'], request: () => ['POST', '/api/staff/backups'] },
   {

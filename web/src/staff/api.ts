@@ -38,6 +38,7 @@ import {
   type ProposalListTitle,
 } from '../../../shared/schemas/proposal-list.ts';
 import { HealthSchema } from '../../../shared/schemas/health.ts';
+import { HistoryImportResultSchema, HistoryRowViewSchema } from '../../../shared/schemas/history.ts';
 import { AuditRowSchema } from '../../../shared/schemas/responses/audit.ts';
 import { AnyObjectSchema, CreatedSchema, OkSchema as Ok } from '../../../shared/schemas/responses/common.ts';
 import {
@@ -247,4 +248,14 @@ export const staffApi = {
     `/api/staff/lists/export?${q({ ...listParams(ref), format, kind })}`,
   personDataUrl: (id: string, format: 'json' | 'html') => `/api/staff/people/${id}/data?format=${format}`,
   evidenceUrl: (id: string) => `/api/staff/evidence/${id}`,
+  /** The commune's past recognitions (issue 24): the template, the import, the rows, the review of a close match. */
+  historyTemplateUrl: () => '/api/staff/hub/history/template',
+  historyRows: () => call(v.array(HistoryRowViewSchema), '/hub/history'),
+  importHistory: (file: File) =>
+    call(HistoryImportResultSchema, '/hub/history', {
+      method: 'POST',
+      body: file,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
+  reviewHistory: (id: string, accept: boolean) => call(Ok, `/hub/history/${id}/review`, send('POST', { accept })),
 };

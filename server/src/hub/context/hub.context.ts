@@ -12,6 +12,8 @@ export interface HubDeps {
   hubName: string;
   enrolmentHours: number;
   clockSkewSeconds: number;
+  /** Run in a push's transaction with the changes it carried (the hub's routes match imported history: hub/history/). */
+  onArrival?: (trx: Db, changes: { type: string; id: string }[], at: string) => Promise<void>;
 }
 
 /**

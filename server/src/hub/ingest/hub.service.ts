@@ -173,6 +173,7 @@ export async function applyPush(
       throw new AppError('sync.position-mismatch', { lastSeq: current.last_seq });
     let lastSeq = current.last_seq;
     let run: Checked[] = [];
+    const carried: { type: string; id: string }[] = [];
     const applyRun = async () => {
       const done = await applyChanges(trx, node.id, run, at, refused);
       applied += done;
@@ -207,8 +208,10 @@ export async function applyPush(
       }
       // Stored as sent (the projection reads the checked message).
       run.push({ m, payload: JSON.stringify(message) });
+      carried.push(m);
     }
     await applyRun();
+    if (deps.onArrival && carried.length > 0) await deps.onArrival(trx, carried, at);
     await refusals.recordRefusedChanges(trx, node.id, 'sync.owner-mismatch', refused, at);
     await refusals.recordRefusedChanges(trx, node.id, 'sync.change-invalid', invalid, at);
     await repo.advanceNode(trx, node.id, lastSeq, at, batch.output.backlog);
