@@ -53,7 +53,8 @@ export type AuditAction =
   | 'hub.target-adjust'
   | 'hub.unit-merge'
   | 'hub.unit-rename'
-  | 'hub.report-export';
+  | 'hub.report-export'
+  | 'hub.decision-export';
 
 export interface AuditEntry {
   action: AuditAction;
