@@ -25,9 +25,9 @@ const CSS = `.subtitle { font-weight: bold; font-style: normal; }
 .list th, .list td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; }
 .list .center { text-align: center; }
 .list .num { text-align: right; }
-.draft-mark { position: fixed; top: 0; right: 0; border: 2px solid #000; padding: 2pt 8pt;
-  font-weight: bold; letter-spacing: 1pt; }
-@media screen { .draft-mark { position: absolute; } }`;
+.draft-mark { position: fixed; top: 40%; left: 0; width: 100%; text-align: center; margin: 0;
+  font-size: 80pt; font-weight: bold; letter-spacing: 4pt; color: rgba(0, 0, 0, 0.13);
+  transform: rotate(-30deg); pointer-events: none; }`;
 
 const STYLE = documentStyle(PORTRAIT, CSS);
 
