@@ -178,6 +178,50 @@ export const options = {
     env: 'KIOSK_OUTSTANDING_YEARS',
     description: 'Years recognized in a row to be an outstanding Learning Citizen (tiêu biểu xuất sắc).',
   },
+  'documents.legalBases': {
+    type: 'map',
+    default: {
+      cdht: 'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQuyết định số 677/QĐ-TTg ngày 03 tháng 6 năm 2022 của Thủ tướng Chính phủ phê duyệt Đề án “Xây dựng mô hình Công dân học tập giai đoạn 2021 - 2030”;',
+      models:
+        'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQuyết định số 387/QĐ-TTg ngày 25 tháng 3 năm 2022 của Thủ tướng Chính phủ phê duyệt Đề án “Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, cộng đồng, đơn vị đến năm 2030”;',
+    },
+    env: 'KIOSK_DOCUMENTS_LEGAL_BASES',
+    description:
+      'The legal bases ("Căn cứ ...") of a recognition decision, one per line, by title: cdht, gdht, dhht, cddht, dvht, and "models" for the four other titles not listed. Defaults from the programmes (677/QĐ-TTg, 387/QĐ-TTg): replace with the province\'s own; the proposal line (documents.proposer) comes after them.',
+  },
+  'documents.proposer': {
+    type: 'string',
+    default: 'Trưởng phòng Văn hóa - Xã hội',
+    env: 'KIOSK_DOCUMENTS_PROPOSER',
+    description: 'Who proposes a recognition decision: its last basis reads "Theo đề nghị của <this>."',
+  },
+  'documents.executors': {
+    type: 'string',
+    default:
+      'Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, Trưởng phòng Văn hóa - Xã hội, Giám đốc Trung tâm học tập cộng đồng, các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1',
+    env: 'KIOSK_DOCUMENTS_EXECUTORS',
+    description: 'Who carries out a decision (Điều 3): "<this> chịu trách nhiệm thi hành Quyết định này."',
+  },
+  'documents.recipients': {
+    type: 'string',
+    default: 'Như Điều 3;\nThường trực Đảng ủy, HĐND xã;\nChủ tịch, các Phó Chủ tịch UBND xã;\nLưu: VT.',
+    env: 'KIOSK_DOCUMENTS_RECIPIENTS',
+    description: 'The "Nơi nhận" of a decision, one recipient per line (the last is usually "Lưu: VT.").',
+  },
+  'documents.signer': {
+    type: 'enum',
+    values: ['kt', 'tm'],
+    default: 'kt',
+    env: 'KIOSK_DOCUMENTS_SIGNER',
+    description:
+      'The signer block of the commune\'s papers: kt: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (a deputy signs for the chair, as most plans are signed); tm: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH". The name under it is the signer the decision records (documents.signerName for a draft).',
+  },
+  'documents.signerName': {
+    type: 'optional-string',
+    default: null,
+    env: 'KIOSK_DOCUMENTS_SIGNER_NAME',
+    description: 'The name printed under the signer block of a draft (DỰ THẢO); unset leaves it blank.',
+  },
   'person.minAge': {
     type: 'integer',
     min: 0,

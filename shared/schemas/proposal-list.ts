@@ -26,8 +26,12 @@ export const PersonEntrySchema = v.object({
   village: v.string(),
   /** Title of the person's subject group, e.g. "Nhóm 1: Nông dân, lao động nông thôn". */
   group: v.string(),
-  /** Appraised total. */
+  /** Appraised total (the branch's), the one the list proposes on. */
   total: v.number(),
+  /** The person's own total from the self-assessment, beside it. */
+  selfTotal: v.number(),
+  /** Recognized this year would be the `outstandingYears`-th in a row (shared/domain/outstanding.ts). */
+  fifthYear: v.boolean(),
 });
 export type PersonEntry = v.InferOutput<typeof PersonEntrySchema>;
 
@@ -74,6 +78,8 @@ export const CdhtListSchema = v.object({
   title: v.literal('cdht'),
   village: v.string(),
   ...Common,
+  /** Years recognized in a row that make an outstanding Learning Citizen (recognition.outstandingYears). */
+  outstandingYears: v.number(),
   entries: v.array(PersonEntrySchema),
 });
 export const FamilyListSchema = v.object({

@@ -56,7 +56,8 @@ export type AuditAction =
   | 'hub.report-export'
   | 'hub.history-import'
   | 'hub.history-review'
-  | 'hub.history-match';
+  | 'hub.history-match'
+  | 'hub.decision-export';
 
 export interface AuditEntry {
   action: AuditAction;

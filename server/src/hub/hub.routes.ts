@@ -26,6 +26,7 @@ import { deps, type HubDeps } from './context/hub.context.ts';
 import { feedFor, publishCriteriaSets } from './decisions/decision-feed.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
+import { decisionPaperRoutes } from './decisions/papers/decision-paper.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
@@ -148,6 +149,7 @@ export const hubRoutes = new Hono<AppEnv>()
     return c.json(await service.latestRefusals(deps(c)));
   })
   .route('/', decisionRoutes)
+  .route('/', decisionPaperRoutes)
   .route('/', dashboardRoutes)
   .route('/', reportRoutes)
   .route('/', historyRoutes);

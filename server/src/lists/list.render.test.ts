@@ -20,6 +20,8 @@ const lan: ProposalEntry = {
   village: 'Thôn Đồng Chằm',
   group: 'Nhóm 1: Nông dân, lao động nông thôn',
   total: 86,
+  selfTotal: 88,
+  fifthYear: true,
   note: 'Hội viên Hội Nông dân',
 };
 const tuan: ProposalEntry = {
@@ -30,6 +32,8 @@ const tuan: ProposalEntry = {
   village: 'Thôn Đồng Chằm',
   group: 'Nhóm 2: Công nhân, thợ thủ công, thợ sửa chữa',
   total: 91,
+  selfTotal: 93,
+  fifthYear: false,
   note: 'Năm thứ hai liên tiếp',
 };
 const center = { name: 'Trung tâm học tập cộng đồng xã Tân Lập', commune: 'Xã Tân Lập', province: 'Tỉnh Phú Thọ' };
@@ -41,12 +45,23 @@ const list = (overrides: Partial<CdhtListData> = {}): CdhtListData => ({
   kind: 'official',
   finalizedAt: '2025-11-20T08:00:00.000Z',
   generatedAt: '2025-11-20T08:05:00.000Z',
+  outstandingYears: 5,
   entries: [lan, tuan],
   ...overrides,
 });
 const official = list();
 const publicList = list({ kind: 'public' });
-const officialHeader = ['STT', 'Họ và tên', 'Năm sinh', 'Thôn', 'Nhóm đối tượng', 'Tổng điểm', 'Ghi chú'];
+const officialHeader = [
+  'STT',
+  'Họ và tên',
+  'Năm sinh',
+  'Thôn',
+  'Nhóm đối tượng',
+  'Điểm tự đánh giá',
+  'Điểm thẩm định',
+  'Năm thứ 5 liên tục',
+  'Ghi chú',
+];
 const publicHeader = ['STT', 'Họ và tên', 'Thôn'];
 const privateDetails = [
   '1954',
@@ -57,9 +72,13 @@ const privateDetails = [
   tuan.group,
   lan.note,
   tuan.note,
+  '88',
+  '93',
   'Năm sinh',
   'Nhóm đối tượng',
-  'Tổng điểm',
+  'Điểm tự đánh giá',
+  'Điểm thẩm định',
+  'liên tục',
   'Ghi chú',
   'Nhóm 1',
   'Nhóm 2',
@@ -95,7 +114,15 @@ describe('renderListHtml', () => {
   });
 
   it.each([lan, tuan])('official list shows every detail of $name', (entry) => {
-    for (const value of [entry.name, entry.birthYear, entry.village, entry.group, entry.total, entry.note]) {
+    for (const value of [
+      entry.name,
+      entry.birthYear,
+      entry.village,
+      entry.group,
+      entry.selfTotal,
+      entry.total,
+      entry.note,
+    ]) {
       expect(html).toContain(`>${value}</td>`);
     }
   });
@@ -196,8 +223,8 @@ describe('listToXlsx', () => {
   });
 
   it.each([
-    [5, [1, 'Nguyễn Thị Lan', 1954, 'Thôn Đồng Chằm', lan.group, 86, lan.note]],
-    [6, [2, 'Trần Văn Tuấn', 1988, 'Thôn Đồng Chằm', tuan.group, 91, tuan.note]],
+    [5, [1, 'Nguyễn Thị Lan', 1954, 'Thôn Đồng Chằm', lan.group, 88, 86, 'x', lan.note]],
+    [6, [2, 'Trần Văn Tuấn', 1988, 'Thôn Đồng Chằm', tuan.group, 93, 91, '', tuan.note]],
   ])('writes official row %i with numbers as numbers', async (rowNumber, expected) => {
     const sheet = (await load(official)).getWorksheet('Danh sách')!;
     expect(values(sheet.getRow(rowNumber))).toEqual(expected);
@@ -235,8 +262,8 @@ describe('listToCsv', () => {
   it('writes one official row per entry, quoting fields with commas', () => {
     expect(listToCsv(official).slice(1).split('\r\n')).toEqual([
       officialHeader.join(','),
-      '1,Nguyễn Thị Lan,1954,Thôn Đồng Chằm,"Nhóm 1: Nông dân, lao động nông thôn",86,Hội viên Hội Nông dân',
-      '2,Trần Văn Tuấn,1988,Thôn Đồng Chằm,"Nhóm 2: Công nhân, thợ thủ công, thợ sửa chữa",91,Năm thứ hai liên tiếp',
+      '1,Nguyễn Thị Lan,1954,Thôn Đồng Chằm,"Nhóm 1: Nông dân, lao động nông thôn",88,86,x,Hội viên Hội Nông dân',
+      '2,Trần Văn Tuấn,1988,Thôn Đồng Chằm,"Nhóm 2: Công nhân, thợ thủ công, thợ sửa chữa",93,91,,Năm thứ hai liên tiếp',
       '',
     ]);
   });
@@ -264,7 +291,7 @@ describe('listToCsv', () => {
     ['plain Vietnamese text', 'Đã đủ điều kiện', 'Đã đủ điều kiện'],
   ])('writes a note with %s safely', (_name, note, field) => {
     const csv = listToCsv(list({ entries: [{ ...lan, note }] }));
-    expect(csv.endsWith(`,86,${field}\r\n`)).toBe(true);
+    expect(csv.endsWith(`,86,x,${field}\r\n`)).toBe(true);
   });
 
   it('quotes a name with a comma and a quote', () => {

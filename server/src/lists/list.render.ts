@@ -18,7 +18,15 @@ import {
 } from '../print/document.ts';
 import { html } from '../print/html.ts';
 import { documentStyle, PORTRAIT } from '../print/print.css.ts';
-import { addBody, addHeader, addTitle, newSheet, newWorkbook, workbookBuffer } from '../print/workbook.ts';
+import {
+  addBody,
+  addDraftMark,
+  addHeader,
+  addTitle,
+  newSheet,
+  newWorkbook,
+  workbookBuffer,
+} from '../print/workbook.ts';
 import type { ClanEntry, FamilyEntry, PersonEntry, ProposalListData, ProposalListTitle } from './list.types.ts';
 
 interface Column<E> {
@@ -69,22 +77,31 @@ const band: Column<{ band: string }> = {
   value: (e) => e.band,
 };
 
-const PERSON_COLUMNS: Record<Kind, Column<PersonEntry>[]> = {
+/** A person's columns: the official list gives both totals, saying which is which, and the consecutive-years mark. */
+const personColumns = (outstandingYears: number): Record<Kind, Column<PersonEntry>[]> => ({
   official: [
     stt,
-    name,
+    { ...name, percent: 19 },
     { header: 'Năm sinh', percent: 7, xlsxWidth: 10, align: 'center', value: (e) => e.birthYear },
-    village,
-    { header: 'Nhóm đối tượng', percent: 26, xlsxWidth: 40, align: 'left', value: (e) => e.group },
-    { ...total, percent: 7 },
-    note,
+    { ...village, percent: 15 },
+    { header: 'Nhóm đối tượng', percent: 18, xlsxWidth: 40, align: 'left', value: (e) => e.group },
+    { header: 'Điểm tự đánh giá', percent: 8, xlsxWidth: 11, align: 'center', value: (e) => e.selfTotal },
+    { header: 'Điểm thẩm định', percent: 8, xlsxWidth: 11, align: 'center', value: (e) => e.total },
+    {
+      header: `Năm thứ ${outstandingYears} liên tục`,
+      percent: 9,
+      xlsxWidth: 11,
+      align: 'center',
+      value: (e) => (e.fifthYear ? 'x' : ''),
+    },
+    { ...note, percent: 11 },
   ],
   public: [
     { ...stt, percent: 10 },
     { ...name, percent: 50, xlsxWidth: 32 },
     { ...village, percent: 40, xlsxWidth: 28 },
   ],
-};
+});
 
 /** A household is named by its head (chủ hộ). */
 const head: Column<FamilyEntry> = { header: 'Chủ hộ', percent: 26, xlsxWidth: 28, align: 'left', value: (e) => e.name };
@@ -146,7 +163,7 @@ const tableOf = <E>(columns: Column<E>[], entries: readonly E[]): Table => ({
 function table(data: ProposalListData): Table {
   switch (data.title) {
     case 'cdht':
-      return tableOf(PERSON_COLUMNS[data.kind], data.entries);
+      return tableOf(personColumns(data.outstandingYears)[data.kind], data.entries);
     case 'gdht':
       return tableOf(FAMILY_COLUMNS[data.kind], data.entries);
     case 'dhht':
@@ -226,6 +243,7 @@ export async function listToXlsx(data: ProposalListData): Promise<Buffer> {
   const sheet = newSheet(workbook, data.kind === 'official' ? 'Danh sách' : 'Công khai', 'portrait', widths, '4:4');
   if (data.finalizedAt === null) sheet.headerFooter.oddHeader = `&R&"Times New Roman,Bold"${DRAFT_NOTE}`;
   addTitle(sheet, listTitle(data), listSubtitle(data), columns.length);
+  if (data.finalizedAt === null) addDraftMark(sheet, DRAFT_NOTE, columns.length);
   addHeader(
     sheet,
     columns.map((c) => c.header),

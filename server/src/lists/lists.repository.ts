@@ -117,3 +117,16 @@ export async function saveClosing(
     )
     .execute();
 }
+
+/** The years before `year` in which each of these people was recognized a Learning Citizen (decisions received from above). */
+export function cdhtYearsBefore(db: Db, personIds: readonly string[], year: number) {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('recognition')
+    .select(['subject_id', 'year'])
+    .where('title', '=', 'cdht')
+    .where('subject_kind', '=', 'person')
+    .where('subject_id', 'in', [...personIds])
+    .where('year', '<', year)
+    .execute();
+}

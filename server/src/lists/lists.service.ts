@@ -11,6 +11,7 @@ import { modelAppraisalCase } from '../collective-titles/model-appraisals.servic
 import { appendChange } from '../outbox/outbox.repository.ts';
 import { currentConsents } from '../people/people.repository.ts';
 import * as repo from './lists.repository.ts';
+import { fifthYears } from './fifth-year.ts';
 import type { ClanEntry, FamilyEntry, PersonEntry, ProposalListData, ProposalListTitle } from './list.types.ts';
 
 /**
@@ -56,10 +57,13 @@ const consentsToPublicList = (personId: string) => async (db: Db) =>
 /** Appraised people of a village and year whose appraised result passes, by name. */
 async function passingPeople(deps: AssessmentDeps, village: string, year: number): Promise<Candidate<PersonEntry>[]> {
   const rows = await repo.appraisedPeople(deps.db, village, year);
-  const scores = await scoresByAssessment(
-    deps.db,
-    'appraisal_item',
-    rows.map((r) => r.assessmentId),
+  const ids = rows.map((r) => r.assessmentId);
+  const scores = await scoresByAssessment(deps.db, 'appraisal_item', ids);
+  const selfScores = await scoresByAssessment(deps.db, 'assessment_item', ids);
+  const fifth = await fifthYears(
+    deps,
+    rows.map((r) => r.personId),
+    year,
   );
   const out: Candidate<PersonEntry>[] = [];
   for (const r of rows) {
@@ -79,6 +83,8 @@ async function passingPeople(deps: AssessmentDeps, village: string, year: number
         village: r.village,
         group: set.groups.find((g) => g.id === r.group)?.title ?? r.group,
         total: result.total,
+        selfTotal: Object.values(selfScores.get(r.assessmentId) ?? {}).reduce((a, b) => a + b, 0),
+        fifthYear: fifth.has(r.personId),
         note: '',
       },
       publicOk: consentsToPublicList(r.personId),
@@ -231,7 +237,13 @@ export async function proposalList(
   };
   switch (listed.title) {
     case 'cdht':
-      return { title: 'cdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
+      return {
+        title: 'cdht',
+        village: scope.village!,
+        ...common,
+        outstandingYears: deps.config.settings['recognition.outstandingYears'],
+        entries: await visible(deps, listed.items, kind),
+      };
     case 'gdht':
       return { title: 'gdht', village: scope.village!, ...common, entries: await visible(deps, listed.items, kind) };
     case 'dhht':

@@ -112,6 +112,15 @@ export function addTitle(sheet: ExcelJS.Worksheet, title: string, subtitle: stri
   sheet.addRow([]);
 }
 
+/** A draft's mark ("BẢN NHÁP ...") on the empty row `addTitle` leaves under the title (row 3), bold and red. */
+export function addDraftMark(sheet: ExcelJS.Worksheet, text: string, span: number): void {
+  const row = sheet.getRow(3);
+  row.getCell(1).value = text;
+  sheet.mergeCells(row.number, 1, row.number, span);
+  row.getCell(1).font = { ...FONT, bold: true, color: { argb: 'FFB00000' } };
+  row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+}
+
 export function addHeading(sheet: ExcelJS.Worksheet, text: string): void {
   const row = sheet.addRow([text]);
   row.getCell(1).font = { ...FONT, bold: true };

@@ -246,6 +246,9 @@ export const staffApi = {
   /** Links the browser opens itself (print view, downloads): the cookie goes with them. */
   exportUrl: (ref: ListRef, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
     `/api/staff/lists/export?${q({ ...listParams(ref), format, kind })}`,
+  decisionPaperUrl: (id: string, format: 'html' | 'docx') => `/api/staff/hub/decisions/${id}/paper?${q({ format })}`,
+  decisionDraftUrl: (year: number, title: DecisionTitle, format: 'html' | 'docx') =>
+    `/api/staff/hub/decision-draft?${q({ year, title, format })}`,
   personDataUrl: (id: string, format: 'json' | 'html') => `/api/staff/people/${id}/data?format=${format}`,
   evidenceUrl: (id: string) => `/api/staff/evidence/${id}`,
   /** The commune's past recognitions (issue 24): the template, the import, the rows, the review of a close match. */

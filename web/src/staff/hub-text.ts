@@ -38,6 +38,16 @@ export const hubText = {
     reopenReason: 'Lý do mở lại kết quả của {name}',
     reopened: 'Đã mở lại kết quả của {name}.',
   },
+  /** The decision's papers: its A4 print and its .docx, a draft's before it is recorded. */
+  papers: {
+    draftHeading: 'Dự thảo quyết định',
+    draftLead:
+      'Dự thảo gồm những người (hoặc nơi) đạt, chưa có quyết định và không bị từ chối; mỗi trang ghi "DỰ THẢO". Sửa trong Word nếu cần.',
+    draftPrint: 'In dự thảo (A4)',
+    draftDocx: 'Tải dự thảo (Word)',
+    print: 'In quyết định {number} (A4)',
+    docx: 'Tải quyết định {number} (Word)',
+  },
   verdict: {
     points: '{total} / {max} điểm',
     passed: 'đạt',

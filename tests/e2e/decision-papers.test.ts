@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { v7 as id } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config/load.ts';
+import { decisionPaper, type PaperRow } from '../../server/src/hub/decisions/papers/decision-paper.ts';
+import { decisionHtml } from '../../server/src/hub/decisions/papers/decision-paper.html.ts';
+import { tables, unzip } from '../support/docx.ts';
+import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
+import { indicatorIds } from './villager.ts';
+
+/**
+ * Issue 25: the officer records a decision in the browser, downloads its .docx and prints it; the
+ * A4 print, rendered by Chromium to PDF, keeps every table row whole and the signer with the last
+ * article, and starts the list on a page of its own.
+ */
+
+let hub: RunningKiosk;
+let center: RunningKiosk;
+let browser: Browser;
+beforeAll(async () => {
+  [hub, center] = await Promise.all([startKiosk({ env: { KIOSK_ROLE: 'hub' } }), startKiosk({ web: false })]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([hub?.stop(), center?.stop()]);
+});
+
+const squash = (t: string) => t.normalize('NFC').replace(/\s+/g, '');
+
+/** Each page's text of a PDF, spaces removed (runs break inside words where a diacritic falls back). */
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(squash(content.items.map((item) => ('str' in item ? item.str : '')).join(' ')));
+  }
+  return pages;
+}
+
+const villagers = [
+  { name: 'Hoàng Văn Páo', village: 'Thôn Khe Ngang', publicList: true },
+  { name: 'Lò Thị Xuân', village: 'Thôn Khe Ngang', publicList: false },
+  { name: 'Đặng Văn Quý', village: 'Thôn Đồng Chằm', publicList: true },
+];
+
+describe('the decision papers', () => {
+  it('the officer records a decision, downloads its .docx and prints it', async () => {
+    const context = await tabletContext(browser);
+    const officer = await context.newPage();
+    await firstAdmin(officer, hub.url);
+    const year = (await (await officer.request.fetch(`${hub.url}/api/kiosk`)).json()).year as number;
+    const code = (
+      await (
+        await officer.request.fetch(`${hub.url}/api/staff/hub/enrolments`, {
+          method: 'POST',
+          data: { name: 'TTHTCĐ Tân Lập' },
+        })
+      ).json()
+    ).code as string;
+    const api = await adminApi(center.url);
+    expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code })).status).toBe(200);
+    for (const v of villagers) {
+      const personId = id();
+      const consents = { assessment: true, publicList: v.publicList, statistics: true };
+      const person = { name: v.name, birthYear: 1960, village: v.village, consents };
+      expect((await api('PUT', `/api/people/${personId}`, person)).status).toBe(200);
+      const answers = indicatorIds.map((indicatorId) => ({ indicatorId, score: 9 }));
+      const assessmentId = id();
+      const assessment = {
+        personId,
+        criteriaSetId: 'cdht-2022',
+        criteriaSetVersion: '2022.1',
+        group: 'nhom-1',
+        status: 'submitted',
+        answers,
+      };
+      expect((await api('PUT', `/api/assessments/${assessmentId}`, assessment)).status).toBe(200);
+      expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: answers })).status).toBe(200);
+    }
+    expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
+
+    await officer.goto(`${hub.url}/staff`);
+    await officer.getByRole('button', { name: 'Quyết định công nhận' }).click();
+    // Before recording: the draft, marked DỰ THẢO.
+    const [draft] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: 'Tải dự thảo (Word)' }).click(),
+    ]);
+    expect(draft.suggestedFilename()).toBe(`du-thao-quyet-dinh-cdht-${year}.docx`);
+    const draftFiles = unzip(readFileSync(await draft.path()));
+    expect([...draftFiles.values()].some((x) => x.includes('DỰ THẢO'))).toBe(true);
+
+    for (const v of villagers) await officer.getByLabel(`Chọn ${v.name}`).check();
+    await officer.locator('input[name="decision-number"]').fill('31/QĐ-UBND');
+    await officer.locator('input[name="decision-date"]').fill(`${year}-12-01`);
+    await officer.locator('input[name="decision-signer"]').fill('Nguyễn Văn Hùng');
+    await officer.getByRole('button', { name: 'Ghi quyết định (3 người)' }).click();
+    await officer.getByTestId('proposals').getByText('Đã công nhận (31/QĐ-UBND)').first().waitFor();
+
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: 'Tải quyết định 31/QĐ-UBND (Word)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`quyet-dinh-cdht-${year}.docx`);
+    const xml = unzip(readFileSync(await download.path())).get('word/document.xml')!;
+    const list = tables(xml).at(-1)!;
+    expect(
+      list
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(villagers.map((v) => v.name).sort());
+    expect(xml).toContain('Số: 31/QĐ-UBND');
+
+    const [printView] = await Promise.all([
+      context.waitForEvent('page'),
+      officer.getByRole('link', { name: 'In quyết định 31/QĐ-UBND (A4)' }).click(),
+    ]);
+    await printView.waitForLoadState();
+    const pages = await pdfPages(await printView.pdf({ format: 'A4', printBackground: true }));
+    const all = pages.join('');
+    for (const v of villagers) expect(all).toContain(squash(v.name));
+    expect(all).toContain(squash('Ủy ban nhân dân xã Tân Lập'.toLocaleUpperCase('vi')));
+    expect(all).not.toContain(squash('DỰ THẢO'));
+    await context.close();
+  });
+
+  it('the A4 print keeps rows whole, the signer with the last article, and the list on its own pages', async () => {
+    const settings = loadConfig({ configDir: resolve(import.meta.dirname, '../../kiosk-config'), env: {} }).settings;
+    const rows: PaperRow[] = Array.from({ length: 70 }, (_, i) => ({
+      name: `Nguyễn Thị Người Thứ ${i + 1}`,
+      birthYear: 1950 + (i % 40),
+      place: i % 3 ? 'Thôn Khe Ngang' : 'Tổ dân phố số 12 khu phố Đồng Chằm mở rộng về phía nam bên kia suối',
+      appraised: String(80 + (i % 20)),
+      fifthYear: i % 7 === 0,
+    }));
+    const paper = decisionPaper({ settings, unit: 'Xã Tân Lập', title: 'cdht', year: 2026, recorded: null, rows });
+    const page: Page = await (await tabletContext(browser)).newPage();
+    await page.setContent(decisionHtml(paper));
+    const pages = await pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+    expect(pages.length).toBeGreaterThan(2);
+    // The decision's pages end with the signer, on the page of the last article; the list starts after.
+    const signerPage = pages.findIndex((p) => p.includes(squash('PHÓ CHỦ TỊCH')));
+    expect(pages[signerPage]).toContain(squash('Điều 3.'));
+    expect(pages[signerPage]).toContain(squash('Nơi nhận:'));
+    const listStart = pages.findIndex((p) => p.includes(squash('(Kèm theo Quyết định số')));
+    expect(listStart).toBe(signerPage + 1);
+    // Every row whole on one page: its number, name, birth year and score together; the header on every list page.
+    for (const [i, r] of rows.entries()) {
+      const whole = squash(`${i + 1}${r.name}${r.birthYear}${r.place}${r.appraised}${r.fifthYear ? 'x' : ''}`);
+      expect(
+        pages.some((p) => p.includes(whole)),
+        r.name,
+      ).toBe(true);
+    }
+    for (const p of pages.slice(listStart)) expect(p).toContain(squash('Điểm thẩm định'));
+    // A draft: DỰ THẢO on every page.
+    for (const p of pages) expect(p).toContain(squash('DỰ THẢO'));
+  });
+});
