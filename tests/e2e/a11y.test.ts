@@ -149,15 +149,17 @@ describe('accessibility of every screen', () => {
         .getByRole('button', { name: n === bank.items.length - 1 ? 'Nộp bài' : 'Câu tiếp', exact: true })
         .click();
     }
+    // The practical tasks were left blank: she is asked first, and hands it in as it is.
+    await page.getByTestId('confirm-finish').getByRole('button', { name: 'Nộp bài luôn' }).click();
     await page.getByTestId('digital-overall').waitFor();
     await report.villager(page, 'digital-skills result');
-    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('button', { name: 'Về phiếu kết quả', exact: true }).click();
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
     // Straight away again: the slip says from when she may retake it.
     await page.getByTestId('start-digital').click();
     await page.getByTestId('digital-too-soon').waitFor();
     await report.villager(page, 'result slip, retake too soon');
-    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('button', { name: 'Kết thúc, để người khác dùng máy', exact: true }).click();
 
     // The facilitator's status panel, from the welcome screen.
     await page.getByRole('button', { name: /Người hướng dẫn: tình trạng máy/ }).click();

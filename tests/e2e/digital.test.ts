@@ -17,7 +17,7 @@ async function act(section: Locator, item: DigitalItem, right: boolean, n: numbe
   };
   const typeAndDone = async (name: string, text: string) => {
     await section.locator(`input[name="${name}"]`).fill(text);
-    await section.getByRole('button', { name: 'Xong', exact: true }).click();
+    await section.getByRole('button', { name: 'Lưu', exact: true }).click();
     await section.getByRole('status').getByText('Đã ghi lại câu trả lời.').waitFor();
   };
   if (item.kind === 'self-rating') {
@@ -176,7 +176,7 @@ describe('the digital-skills self-check on the tablet', () => {
     });
 
     // Straight away again: refused, with the date she may.
-    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('button', { name: 'Về phiếu kết quả', exact: true }).click();
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
     await page.getByTestId('start-digital').click();
     expect(await page.getByTestId('digital-too-soon').textContent()).toMatch(/làm lại từ ngày \d{1,2}\/\d{1,2}\/\d{4}/);
@@ -211,8 +211,8 @@ describe('the digital-skills self-check on the tablet', () => {
     await page.getByRole('button', { name: 'Tạm dừng, lần sau làm tiếp' }).click();
     // Back on her slip, which offers to continue it.
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
-    expect(await page.getByTestId('start-digital').textContent()).toContain('Làm tiếp bài kiểm tra kỹ năng số');
-    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    expect(await page.getByTestId('start-digital').textContent()).toContain('Làm tiếp kiểm tra kỹ năng số, còn');
+    await page.getByRole('button', { name: 'Kết thúc, để người khác dùng máy', exact: true }).click();
     await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
 
     // The box keeps it (the outbox delivered it and let it go).
@@ -246,7 +246,7 @@ describe('the digital-skills self-check on the tablet', () => {
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.getByRole('button', { name: 'Đúng, là tôi' }).click();
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
-    expect(await page.getByTestId('start-digital').textContent()).toContain('Làm tiếp bài kiểm tra kỹ năng số');
+    expect(await page.getByTestId('start-digital').textContent()).toContain('Làm tiếp kiểm tra kỹ năng số, còn');
     await page.getByTestId('start-digital').click();
     await page.locator(`section[data-testid="digital-item"][data-item-id="${bank.items[6]!.id}"]`).waitFor();
     for (let n = answered.length - 1; n >= 0; n--) {

@@ -44,7 +44,7 @@ describe('a center enrols with its commune hub and sends its results', () => {
     await submit(tablet);
     await tablet.getByText('Đã gửi về trung tâm').waitFor();
     const slipCode = (await tablet.getByTestId('person-code').textContent())!.trim();
-    await tablet.getByRole('button', { name: 'Xong' }).click();
+    await tablet.getByRole('button', { name: 'Kết thúc, để người khác dùng máy' }).click();
 
     await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await admin.locator('[data-testid="federation"] dd').nth(2).getByText('0', { exact: true }).waitFor();

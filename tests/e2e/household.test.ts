@@ -230,7 +230,7 @@ describe('the household at the tablet', () => {
     );
 
     // The session ends: nothing of the household stays on the tablet.
-    await page.getByRole('button', { name: 'Xong', exact: true }).click();
+    await page.getByRole('button', { name: 'Kết thúc, để người khác dùng máy', exact: true }).click();
     await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
     await expect.poll(async () => (await readTabletDb(page)).outbox?.length).toBe(0);
     const dump = JSON.stringify(await readTabletDb(page));

@@ -122,7 +122,7 @@ describe('a learning family, from the tablet to the commune and back', () => {
     const before = declaredTotal + pointsOf('G1.1');
     expect(await tablet.getByTestId('household-verdict').innerText()).toContain(`Tổng điểm: ${before} trên 100`);
     expect(await tablet.getByTestId('household-verdict').innerText()).toContain('Chưa đạt');
-    await tablet.getByRole('button', { name: 'Xong', exact: true }).click();
+    await tablet.getByRole('button', { name: 'Kết thúc, để người khác dùng máy', exact: true }).click();
     await tablet.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
 
     // Read as the center's staff: households and their assessments are not for anyone who knows an id.

@@ -258,16 +258,20 @@ describe("a shared tablet never shows one villager's data to the next", () => {
       expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('');
       await page.getByRole('button', { name: 'Quay lại' }).click();
 
-      // Later she comes back with her code and birth year and finds her draft.
+      // Later she comes back with her code and birth year and finds her draft, open at the first
+      // indicator she has not scored, with her answers and photo before it.
       await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
       await page.getByLabel(/Mã trên phiếu/).fill(code);
       await page.getByLabel('Năm sinh', { exact: true }).fill('1957');
       await page.getByRole('button', { name: 'Tìm', exact: true }).click();
       await page.getByRole('button', { name: 'Đúng, là tôi' }).click();
-      await page.getByRole('heading', { name: 'Xem lại trước khi gửi' }).waitFor();
-      expect(await page.locator('.answers li').nth(0).locator('.score-badge').textContent()).toBe('9');
-      expect(await page.locator('.answers li').nth(1).locator('.score-badge').textContent()).toBe('7');
-      expect(await page.getByText('1 ảnh', { exact: true }).count()).toBe(1);
+      await page.locator('section[data-indicator="CS03"]').waitFor();
+      await page.getByRole('button', { name: 'Quay lại' }).click();
+      await page.locator('section[data-indicator="CS02"]').waitFor();
+      await expectPressed(page, 7);
+      await page.getByRole('button', { name: 'Quay lại' }).click();
+      await page.locator('section[data-indicator="CS01"]').waitFor();
+      await expectPressed(page, 9);
     } finally {
       await context.close();
       await kiosk.stop();
@@ -315,7 +319,7 @@ describe('updates', () => {
       expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
       expect(await page.getByTestId('apply-update').count()).toBe(0);
       await page.getByText('Đã gửi về trung tâm').waitFor();
-      await page.getByRole('button', { name: 'Xong' }).click();
+      await page.getByRole('button', { name: 'Kết thúc, để người khác dùng máy' }).click();
 
       // On the welcome screen the facilitator applies it.
       await page.getByTestId('apply-update').click();

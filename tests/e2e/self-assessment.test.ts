@@ -80,7 +80,7 @@ describe('a villager completes a Công dân học tập self-assessment', () => 
     expect(photo.mime).toBe('image/jpeg');
 
     // "Xong" clears the tablet for the next person.
-    await page.getByRole('button', { name: 'Xong' }).click();
+    await page.getByRole('button', { name: 'Kết thúc, để người khác dùng máy' }).click();
     await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
@@ -114,6 +114,7 @@ describe('a villager completes a Công dân học tập self-assessment', () => 
     expect(await page.getByTestId('verdict').textContent()).toContain('Chưa đạt');
     expect(await page.locator('.shortfalls').textContent()).toContain('CS07');
     await page.getByRole('button', { name: 'Gửi bài tự đánh giá' }).click();
+    await page.getByTestId('confirm-send').getByRole('button', { name: 'Gửi luôn' }).click();
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá' }).waitFor();
     expect(await page.getByTestId('verdict').textContent()).toContain('Chưa đạt');
     const shortfalls = await page.locator('.shortfalls').textContent();

@@ -151,7 +151,7 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     }
     await submit(page);
     await page.getByText('Đã gửi về trung tâm').waitFor();
-    await page.getByRole('button', { name: 'Xong' }).click();
+    await page.getByRole('button', { name: 'Kết thúc, để người khác dùng máy' }).click();
     // The assisted session's end signs the facilitator out: the next person finds no staff screens open.
     await page.waitForFunction(async () => (await (await fetch('/api/staff/status')).json()).me === null);
 

@@ -30,9 +30,10 @@ export class DigitalCheck implements SessionPart {
   history = $state<DigitalAttemptView[]>([]);
   /**
    * Her self-check paused part-way, kept at the box (or still in this tablet's outbox, paused while
-   * the box was away), for the slip to offer "Làm tiếp": the person it was seen for, else null.
+   * the box was away), for the slip to offer "Làm tiếp, còn N câu": the person it was seen for and
+   * how many items are still blank, else null.
    */
-  private pausedFor = $state<string | null>(null);
+  private pausedFor = $state<{ personId: string; blank: number } | null>(null);
 
   constructor(private readonly core: SessionCore) {}
 
@@ -41,13 +42,39 @@ export class DigitalCheck implements SessionPart {
   }
 
   get paused(): boolean {
-    return this.pausedFor !== null && this.pausedFor === this.core.session.person?.id;
+    return this.pausedFor !== null && this.pausedFor.personId === this.core.session.person?.id;
   }
 
-  /** Found by code: whether the box keeps a self-check she paused, for her slip to offer. */
+  /** How many items of the check she paused are still blank (for "còn N câu"); 0 when none is paused. */
+  get pausedBlank(): number {
+    return this.paused ? this.pausedFor!.blank : 0;
+  }
+
+  /**
+   * Items of the bank with no answer (none given, or skipped): the box counts them as 0 points, and
+   * a check with no answer at all is refused (digital.no-answers).
+   */
+  blanks(responses: DigitalDraft['responses']): number {
+    return (this.bank?.items ?? []).filter((i) => {
+      const r = responses[i.id];
+      return r === undefined || r.kind === 'skipped';
+    }).length;
+  }
+
+  /** Found by code: whether a self-check she paused waits (in this tablet's outbox or at the box), for her slip to offer. */
   async found(person: PersonView, token: string): Promise<void> {
+    await this.lookForPaused(person.id, token);
+  }
+
+  /** After a reload on her slip: the offer to continue is looked for again (it was held in memory only). */
+  async restore(session: Session): Promise<void> {
+    if (session.person && session.screen === 'result') await this.lookForPaused(session.person.id, session.token);
+  }
+
+  private async lookForPaused(personId: string, token: string | undefined): Promise<void> {
     if (!this.bank) return;
-    this.pausedFor = (await api.digitalDraft(person.id, token).catch(() => null))?.draft ? person.id : null;
+    const paused = await this.pausedCheck(personId, token).catch(() => null);
+    this.pausedFor = paused ? { personId, blank: this.blanks(paused.responses) } : null;
   }
 
   /**
@@ -61,7 +88,7 @@ export class DigitalCheck implements SessionPart {
     if (!person || !this.bank) return Promise.resolve();
     this.refused = null;
     return this.core.attempt(async () => {
-      const paused = await this.pausedCheck(person.id);
+      const paused = await this.pausedCheck(person.id, this.core.session.token);
       if (!paused) {
         // Without the box she may start (it decides when the attempt arrives); an expired session may not.
         const known = await api.digitalHistory(person.id, this.core.session.token).catch(unlessRefusedToken);
@@ -88,7 +115,7 @@ export class DigitalCheck implements SessionPart {
    * one follows it there), else the box's; null when there is none, it is on another bank, or the
    * box cannot be reached and nothing waits here.
    */
-  private async pausedCheck(personId: string): Promise<DigitalDraft | null> {
+  private async pausedCheck(personId: string, token: string | undefined): Promise<DigitalDraft | null> {
     const bank = this.bank!;
     const queued = (await db.outbox.where('personId').equals(personId).toArray())
       .filter((i) => i.state === 'pending' && (i.kind === 'digital-draft' || i.kind === 'digital-attempt'))
@@ -96,7 +123,7 @@ export class DigitalCheck implements SessionPart {
     let paused: PutDigitalDraft | null = null;
     if (queued?.kind === 'digital-draft') paused = queued.body;
     else if (!queued) {
-      paused = (await api.digitalDraft(personId, this.core.session.token).catch(unlessRefusedToken))?.draft ?? null;
+      paused = (await api.digitalDraft(personId, token).catch(unlessRefusedToken))?.draft ?? null;
     }
     if (!paused || paused.bankId !== bank.id || paused.bankVersion !== bank.version) return null;
     return {
@@ -131,10 +158,12 @@ export class DigitalCheck implements SessionPart {
    */
   async pause(): Promise<void> {
     let items: OutboxItemInput[] = [];
+    let blank = 0;
     // Read in turn with the saves before it: an answer tapped just before "Tạm dừng" goes too.
     await this.core.save(
       (current) => {
         items = this.handOver(current);
+        blank = this.blanks(current.digital?.responses ?? {});
         return { screen: current.submitted ? 'result' : 'welcome', digital: undefined };
       },
       this.core.queue(() => items),
@@ -142,7 +171,7 @@ export class DigitalCheck implements SessionPart {
     const person = items[0]?.personId;
     if (person === undefined) return;
     this.core.sync.markPending(person);
-    this.pausedFor = person;
+    this.pausedFor = { personId: person, blank };
     void this.core.sync.kick();
   }
 

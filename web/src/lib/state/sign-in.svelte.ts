@@ -105,6 +105,14 @@ export class SignedIn extends SessionCore {
       for (const e of assessment.evidence) remotePhotos[e.indicatorId] = (remotePhotos[e.indicatorId] ?? 0) + 1;
       // Returned for more evidence: open again for changes, with the appraiser's message.
       const submitted = assessment.status === 'submitted' && !assessment.returned;
+      // A draft opens where she stopped: the first indicator not scored yet, or the review once all are.
+      const ids = this.info?.criteriaSet.indicators.map((i) => i.id) ?? [];
+      const firstOpen = ids.findIndex((id) => answers[id]?.score === undefined);
+      const resumeAt = submitted
+        ? ({ screen: 'result', indicatorIndex: 0 } as const)
+        : firstOpen === -1
+          ? ({ screen: 'review', indicatorIndex: 0 } as const)
+          : ({ screen: 'indicator', indicatorIndex: firstOpen } as const);
       await this.save({
         personId: person.id,
         person,
@@ -114,7 +122,7 @@ export class SignedIn extends SessionCore {
         answers,
         remotePhotos,
         submitted,
-        screen: submitted ? 'result' : 'review',
+        ...resumeAt,
         assistedBy,
         returnedMessage: assessment.returned?.message,
         attendance,
