@@ -53,7 +53,9 @@ export type AuditAction =
   | 'hub.target-adjust'
   | 'hub.unit-merge'
   | 'hub.unit-rename'
-  | 'hub.report-export';
+  | 'hub.report-export'
+  | 'setup.create'
+  | 'setup.change';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -20,6 +20,7 @@ import * as guardianConsent from './202612081300-guardian-consent.ts';
 import * as phoneStaysAtCenter from './202612081310-phone-stays-at-center.ts';
 import * as digitalDrafts from './202612081200-digital-drafts.ts';
 import * as syncEpoch from './202612081400-sync-epoch.ts';
+import * as centerSetup from './202612071500-h7-center-setup.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '202612071100-setup-code': setupCode,
   '202612071200-villager-tokens': villagerTokens,
   '202612071340-hub-refusal-log': hubRefusalLog,
+  '202612071500-h7-center-setup': centerSetup,
   '202612081200-digital-drafts': digitalDrafts,
   '202612081300-guardian-consent': guardianConsent,
   '202612081310-phone-stays-at-center': phoneStaysAtCenter,
