@@ -48,22 +48,40 @@ export interface StoredSetup extends CenterSetup {
 export const setupFields = ['kind', 'place', 'name', 'villages', 'criteria', 'targets'] as const;
 export type SetupField = (typeof setupFields)[number];
 
+const Table = v.record(v.string(), v.record(v.string(), v.number()));
+
 /** GET /api/setup: what is in force, what the screen stored, and which fields the file overrides. */
-export interface SetupView {
-  needed: boolean;
-  effective: {
-    kind: BoxKind;
-    province: string;
-    commune: string;
-    name: string;
-    villages: { name: string; kind: (typeof villageKinds)[number] }[];
-    criteria: { current: string; byYear: Record<string, string> };
-    targets: Record<string, Record<string, number>>;
-  };
-  stored: StoredSetup | null;
-  overridden: SetupField[];
+export const SetupViewSchema = v.object({
+  needed: v.boolean(),
+  effective: v.object({
+    kind: v.picklist(boxKinds),
+    province: v.string(),
+    commune: v.string(),
+    name: v.string(),
+    villages: v.array(v.object({ name: v.string(), kind: v.picklist(villageKinds) })),
+    criteria: v.object({ current: v.string(), byYear: v.record(v.string(), v.string()) }),
+    targets: Table,
+  }),
+  stored: v.nullable(
+    v.object({
+      kind: v.picklist(boxKinds),
+      provinceCode: v.string(),
+      communeCode: v.nullable(v.string()),
+      provinceName: v.string(),
+      communeName: v.nullable(v.string()),
+      name: v.string(),
+      villages: v.array(v.object({ name: v.string(), kind: v.picklist(villageKinds) })),
+      criteria: v.object({ current: v.string(), byYear: v.record(v.string(), v.string()) }),
+      targets: Table,
+    }),
+  ),
+  overridden: v.array(v.picklist(setupFields)),
   /** The criteria sets the box knows (id@version and title), for the per-year choice. */
-  criteriaSets: { ref: string; title: string }[];
+  criteriaSets: v.array(v.object({ ref: v.string(), title: v.string() })),
   /** The national targets, shown beside the commune's own. */
-  national: Record<string, Record<string, number>>;
-}
+  national: Table,
+});
+export type SetupView = v.InferOutput<typeof SetupViewSchema>;
+
+/** An official unit of the 2025 list: its statistics code and name. */
+export const AdminUnitSchema = v.object({ code: v.string(), name: v.string() });

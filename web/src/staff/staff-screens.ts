@@ -17,4 +17,5 @@ export type StaffScreen =
   | 'figures'
   | 'resources'
   | 'registry'
-  | 'hubAppraise';
+  | 'hubAppraise'
+  | 'setup';
