@@ -15,6 +15,8 @@ export const KioskInfoSchema = v.object({
     /** The villages with their kinds, for the place word (absent in what an older box sent). */
     places: v.optional(v.array(v.object({ name: v.string(), kind: v.picklist(villageKinds) }))),
   }),
+  /** A hub has no villager kiosk: its start page is the officers' sign-in (absent in what an older box sent). */
+  role: v.optional(v.picklist(['center', 'hub'])),
   /** True while the box has no center yet: the administrator sets it up in the staff app. */
   setupNeeded: v.optional(v.boolean()),
   /** The assessment year that a self-assessment started now counts for. */

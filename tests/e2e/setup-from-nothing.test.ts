@@ -92,8 +92,13 @@ describe('from nothing (issue 24)', () => {
     await officer.getByText('Đã lưu cài đặt.').waitFor();
     const status = await officer.evaluate(() => fetch('/api/staff/status').then((r) => r.json()));
     expect(status).toMatchObject({ serverRole: 'hub', hubLevel: 'commune' });
-    await officer.goto(`${hub.url}/staff`);
+    // A hub looks like a hub: its start page is the officers' side, its roles are the commune's.
+    await officer.goto(hub.url);
+    await officer.waitForURL(/\/staff$/);
     await officer.getByRole('button', { name: 'Các trung tâm trong xã' }).waitFor();
+    await officer.getByRole('heading', { name: /Cán bộ xã \(quản trị\)/ }).waitFor();
+    expect(await officer.getByText('Quản trị trung tâm').count()).toBe(0);
+    expect(await officer.getByRole('button', { name: 'Về màn hình người dân' }).count()).toBe(0);
     await context.close();
   });
 });

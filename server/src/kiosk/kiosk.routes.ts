@@ -21,6 +21,7 @@ export const kioskRoutes = new Hono<AppEnv>().get('/kiosk', (c) => {
       villages: [...config.center.villages],
       places: config.center.places.map((p) => ({ ...p })),
     },
+    role: s.role,
     setupNeeded: setupNeeded(config),
     year,
     yearSpan: yearSpanNow(c.var.deps),

@@ -39,4 +39,9 @@ export const viSetup = {
   overridden: 'Mục này do tệp cấu hình của máy quyết định (tệp được dùng thay cho màn hình này).',
   save: 'Lưu cài đặt',
   saved: 'Đã lưu cài đặt.',
+  /** The staff roles as a hub names them: its officers and the Hội Khuyến học, not a center's. */
+  hubRoles: {
+    commune: { admin: 'Cán bộ xã (quản trị)', facilitator: 'Cán bộ xã', appraiser: 'Hội Khuyến học xã' },
+    province: { admin: 'Cán bộ tỉnh (quản trị)', facilitator: 'Cán bộ tỉnh', appraiser: 'Hội Khuyến học tỉnh' },
+  },
 };
