@@ -3,6 +3,7 @@ import { peopleErrors } from './errors/people.ts';
 import { learningErrors } from './errors/learning.ts';
 import { staffErrors } from './errors/staff.ts';
 import { syncErrors } from './errors/sync.ts';
+import { setupErrors } from './errors/setup.ts';
 
 /**
  * The one catalogue of error codes, kept by subject in shared/errors/ (a new code goes in its subject's file). The server answers `{ code, message, details }`; the web app
@@ -14,6 +15,7 @@ export const errorCatalogue = {
   ...learningErrors,
   ...staffErrors,
   ...syncErrors,
+  ...setupErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -295,11 +295,12 @@ else
 # Mọi tùy chọn / every option: $APP_DIR/kiosk-config/options.ts
 # Sau khi sửa / after a change: sudo systemctl restart $SERVICE
 
-KIOSK_ROLE=center
 KIOSK_DATA_DIR=$DATA_DIR
 KIOSK_BACKUP_DIR=$BACKUP_DIR
-# Tệp của trung tâm / the center's file: $APP_DIR/kiosk-config/centers/<tên>.json
-KIOSK_CENTER=demo
+# Để trống: người quản trị cài đặt máy trên trình duyệt (trung tâm hay máy của xã, của tỉnh; tỉnh, xã, các thôn...).
+# Hoặc tên tệp của trung tâm / or the center's file: $APP_DIR/kiosk-config/centers/<tên>.json
+# (tệp và KIOSK_ROLE ở đây được dùng thay cho phần cài đặt trên trình duyệt / the file and KIOSK_ROLE here override the browser setup)
+KIOSK_CENTER=
 # Máy tính bảng mở http://<máy>/ rồi https://<máy>/ / tablets open http://<box>/, then https://<box>/
 KIOSK_PORT=80
 KIOSK_TLS_PORT=443

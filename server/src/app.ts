@@ -6,6 +6,8 @@ import { backupRoutes } from './backup/backup.routes.ts';
 import { audioRoutes } from './audio/audio.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { modelAssessmentRoutes } from './collective-titles/model-assessments.routes.ts';
+import { setupRoutes } from './setup/setup.routes.ts';
+import { loadStoredSetup } from './setup/setup.service.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -70,12 +72,15 @@ export function createApp(options: AppOptions) {
     .route('/', auditRoutes)
     .route('/', federationRoutes)
     .route('/', hubRoutes)
-    .route('/', backupRoutes);
+    .route('/', backupRoutes)
+    .route('/', setupRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    // The setup made in the browser, under the center file (main.ts reads it at start; an app built otherwise, here).
+    await loadStoredSetup(deps.db, deps.config);
     await next();
   });
   // Before anything else reads the request: headers on every answer, errors included.

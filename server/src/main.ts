@@ -14,6 +14,7 @@ import { scheduleNightlyEvidenceRetention } from './evidence/evidence.retention.
 import { scheduleDraftPurge } from './digital/digital-drafts.service.ts';
 import { renderAudioOnStart } from './audio/render-on-start.ts';
 import { announceSetupCode } from './staff/setup-code.ts';
+import { loadStoredSetup } from './setup/setup.service.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(s['data.dir']);
   const db = openDatabase({ file: join(dataDir, 'kiosk.sqlite'), url: s['db.url'], synchronous: s['db.synchronous'] });
   await migrateToLatest(db);
+  // The setup made in the browser goes under the center file: what this box is, its place and villages.
+  await loadStoredSetup(db, config);
   // The hub's dashboard projection is derived data: rebuilt when its version changed.
   if (s.role === 'hub' && (await ensureFacts(db))) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
   // First start: the one-time code that creating the administrator asks for, on the console (and journal).
@@ -45,27 +48,21 @@ async function main(): Promise<void> {
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
-  const syncing = syncDeps(
-    config,
-    criteria,
-    db,
-    () => new Date(),
-    pinnedFetch,
-    join(dataDir, 'evidence'),
-    join(dataDir, 'media'),
-  );
-  const pushesUp = s.role === 'center' || s['hub.level'] === 'commune';
+  // Made again for each push, and the role read each time: a setup saved in the browser is in force at once.
+  const syncing = () =>
+    syncDeps(config, criteria, db, () => new Date(), pinnedFetch, join(dataDir, 'evidence'), join(dataDir, 'media'));
+  const pushesUp = () => s.role === 'center' || s['hub.level'] === 'commune';
   const schedule = (seconds: number) => {
     setTimeout(() => {
       void federationStatus(db)
-        .then(async (st) => (st.enrolled ? (await pushToHub(syncing)).lastError : null))
+        .then(async (st) => (st.enrolled && pushesUp() ? (await pushToHub(syncing())).lastError : null))
         .catch(() => ({ code: 'internal' }))
         .then((failed) =>
           schedule(failed ? Math.min(RETRY_WHILE_DOWN_SECONDS, s['sync.intervalSeconds']) : s['sync.intervalSeconds']),
         );
     }, seconds * 1000).unref();
   };
-  if (pushesUp) schedule(s['sync.intervalSeconds']);
+  schedule(s['sync.intervalSeconds']);
   // Nightly backup into backup.dir at backup.hour (Vietnam time), or soon after start if that hour was missed.
   scheduleNightlyBackup({ db, config, dataDir, now: () => new Date() });
   // Nightly too: evidence photos whose time is up (evidence.keepMonths after the year's decision) are deleted, audited.

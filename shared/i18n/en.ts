@@ -618,6 +618,16 @@ export const en: Messages = {
       'This box was replaced by one restored from a backup, which has synced with the commune since. This box may no longer send: use the restored box, and enter there again what only this one holds.',
     'sync.history-unresolved':
       'The center and the commune do not agree on which changes were sent, so sending has stopped. Tell technical support or the commune officer; the data stays at the center.',
+    // issue 24 (h7): the setup in the browser
+    'setup.province-unknown': 'This province is not in the 2025 list.',
+    'setup.commune-unknown': 'This commune is not one of the chosen province in the 2025 list.',
+    'setup.commune-required': 'Please choose the commune (only a province box has none).',
+    'setup.villages-required': 'A center needs at least one village (thôn, ấp, bản, tổ dân phố...).',
+    'setup.village-duplicate': 'A village is entered twice.',
+    'setup.name-required': "Please enter the center's name.",
+    'setup.criteria-set-unknown': 'This box does not have the chosen criteria set.',
+    'setup.kind-locked':
+      'What this box is (center, commune box, province box) is chosen once; to change it, install the box again.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Something went wrong. Please ask the facilitator for help. (Error code: {code})',
   },

@@ -622,6 +622,15 @@ export const vi = {
       'Máy này đã được thay bằng một máy khôi phục từ bản sao lưu, và máy đó đã gửi dữ liệu lên xã. Máy này không được gửi nữa: hãy dùng máy đã khôi phục, và nhập lại trên đó những gì chỉ có ở máy này.',
     'sync.history-unresolved':
       'Trung tâm và xã không khớp nhau về những dữ liệu đã gửi, nên máy tạm dừng gửi. Xin báo người hỗ trợ kỹ thuật hoặc cán bộ xã; dữ liệu vẫn được giữ ở trung tâm.',
+    // issue 24 (h7): the setup in the browser
+    'setup.province-unknown': 'Không có tỉnh, thành phố này trong danh sách năm 2025.',
+    'setup.commune-unknown': 'Không có xã, phường này của tỉnh đã chọn trong danh sách năm 2025.',
+    'setup.commune-required': 'Xin chọn xã, phường (chỉ máy của tỉnh mới không có xã).',
+    'setup.villages-required': 'Trung tâm cần ít nhất một thôn, ấp, bản hay tổ dân phố.',
+    'setup.village-duplicate': 'Có thôn, tổ dân phố bị nhập hai lần.',
+    'setup.name-required': 'Xin nhập tên trung tâm.',
+    'setup.criteria-set-unknown': 'Máy không có bộ tiêu chí đã chọn.',
+    'setup.kind-locked': 'Loại máy (trung tâm, máy của xã, máy của tỉnh) chỉ chọn một lần; muốn đổi phải cài lại máy.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,

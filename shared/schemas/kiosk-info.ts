@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CriteriaSetSchema } from './criteria-set.ts';
 import { DigitalBankSchema } from './digital-bank.ts';
+import { villageKinds } from './village.ts';
 
 /** What a tablet needs to run the villager flow offline; cached in IndexedDB. */
 export const KioskInfoSchema = v.object({
@@ -11,7 +12,13 @@ export const KioskInfoSchema = v.object({
     province: v.string(),
     demo: v.boolean(),
     villages: v.array(v.string()),
+    /** The villages with their kinds, for the place word (absent in what an older box sent). */
+    places: v.optional(v.array(v.object({ name: v.string(), kind: v.picklist(villageKinds) }))),
   }),
+  /** A hub has no villager kiosk: its start page is the officers' sign-in (absent in what an older box sent). */
+  role: v.optional(v.picklist(['center', 'hub'])),
+  /** True while the box has no center yet: the administrator sets it up in the staff app. */
+  setupNeeded: v.optional(v.boolean()),
   /** The assessment year that a self-assessment started now counts for. */
   year: v.number(),
   /**

@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { options } from '../../kiosk-config/options.ts';
 import { loadConfig } from '../../server/src/config/load.ts';
+import { setupNeeded } from '../../server/src/config/effective.ts';
 import { configDir } from './harness.ts';
 
 /**
@@ -148,17 +149,19 @@ describe('the install scripts', () => {
     const envPath = join(root, 'etc/hoctap-kiosk.env');
     const env = envOf(readFileSync(envPath, 'utf8'));
     expect(mode(envPath)).toBe('640');
+    // No center file and no role: the box starts in setup (the administrator chooses in the browser).
     expect(env).toMatchObject({
-      KIOSK_ROLE: 'center',
       KIOSK_DATA_DIR: '/var/lib/hoctap-kiosk',
       KIOSK_BACKUP_DIR: '/var/lib/hoctap-kiosk/backups',
-      KIOSK_CENTER: 'demo',
+      KIOSK_CENTER: '',
     });
+    expect(env).not.toHaveProperty('KIOSK_ROLE');
     const known = new Set<string>([...Object.values(options).map((o) => o.env), 'KIOSK_CENTER']);
     expect(Object.keys(env).filter((k) => !known.has(k))).toEqual([]);
     const settings = loadConfig({ configDir, env }).settings;
     expect(settings.role).toBe('center');
     expect(settings['data.dir']).toBe('/var/lib/hoctap-kiosk');
+    expect(setupNeeded(loadConfig({ configDir, env }))).toBe(true);
 
     // Folders, and the program without what is built or kept on the box.
     expect(mode(join(root, 'var/lib/hoctap-kiosk'))).toBe('750');

@@ -57,7 +57,9 @@ export type AuditAction =
   | 'hub.history-import'
   | 'hub.history-review'
   | 'hub.history-match'
-  | 'hub.decision-export';
+  | 'hub.decision-export'
+  | 'setup.create'
+  | 'setup.change';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -10,6 +10,8 @@ import { targetMeasures } from '../../../shared/schemas/dashboard.ts';
 import { DigitalBankSchema, type DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { OneLineText, TEXT_INVALID } from '../../../shared/schemas/text.ts';
 import type { TargetTable } from '../../../shared/domain/targets.ts';
+import { VillageSchema, type SetupField } from '../../../shared/schemas/center-setup.ts';
+import { layered, placesOf, type Center, type FileLayer, type TargetLayers } from './effective.ts';
 import { modelTargetMeasures, type ModelTargetTable } from '../../../shared/domain/collective-titles/targets.ts';
 
 /** Re-exported: callers import it from here. */
@@ -22,13 +24,16 @@ const CenterSchema = v.strictObject({
   commune: OneLineText(1, 200),
   province: OneLineText(1, 200),
   demo: v.optional(v.boolean(), false),
+  // A name with its place word ("Ấp 3": its kind read from the word) or {name, kind}.
   villages: v.pipe(
-    v.array(OneLineText(1, 120)),
+    v.array(v.union([OneLineText(1, 120), VillageSchema])),
     v.minLength(1),
-    v.check((a) => new Set(a).size === a.length, 'villages must be unique'),
+    v.check(
+      (a) => new Set(a.map((x) => (typeof x === 'string' ? x : x.name))).size === a.length,
+      'villages must be unique',
+    ),
   ),
 });
-export type Center = v.InferOutput<typeof CenterSchema>;
 
 /** Targets of one source: per measure, year → share 0..1 (straight line between anchor years). */
 const TargetTableSchema = v.record(
@@ -64,16 +69,10 @@ const NationalTargetsSchema = v.strictObject({
   models: v.optional(ModelTargetTableSchema, {}),
 });
 
-/** The target tables from most general to most specific; adjustments on the hub come on top. */
-export interface TargetLayers {
-  national: TargetTable;
-  province: TargetTable;
-  commune: TargetTable;
-}
-
 /** Everything the kiosk runs on, validated and frozen. */
 export interface KioskConfig {
   readonly settings: Settings;
+  /** The effective center: the center file's, else the setup's (config/effective.ts). */
   readonly center: Center;
   readonly criteriaSets: readonly CriteriaSet[];
   readonly targets: TargetLayers;
@@ -92,11 +91,19 @@ export interface LoadOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Reads kiosk-config once: defaults, then the center file, then the environment. Throws ConfigError. */
+/**
+ * Reads kiosk-config once: defaults, then the center file, then the environment; the setup stored in
+ * the database goes under the file's layer (applyCenterSetup). KIOSK_CENTER names the center file
+ * (the demo's when unset, as `npm start` runs); empty, as install.sh writes it, means none: the
+ * box starts in setup. Throws ConfigError.
+ */
 export function loadConfig({ configDir, env = process.env }: LoadOptions): KioskConfig {
   const centerName = env.KIOSK_CENTER ?? 'demo';
   const centerPath = join(configDir, 'centers', `${centerName}.json`);
-  const centerFile = parseWith(CenterFileSchema, readJson(centerPath), rel(centerPath));
+  const centerFile =
+    centerName === ''
+      ? { center: null, settings: {}, targets: {} as { province?: TargetTable; commune?: TargetTable } }
+      : parseWith(CenterFileSchema, readJson(centerPath), rel(centerPath));
 
   const values: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(options) as [OptionKey, OptionSpec][]) {
@@ -156,29 +163,50 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
   const nationalPath = join(configDir, 'targets', 'national.json');
   const nationalFile = parseWith(NationalTargetsSchema, readJson(nationalPath), rel(nationalPath));
   const national = nationalFile.measures as TargetTable;
-  const targets = {
-    national,
-    province: centerFile.targets.province as TargetTable,
-    commune: centerFile.targets.commune as TargetTable,
+  const fileTargets = {
+    province: (centerFile.targets.province ?? {}) as TargetTable,
+    commune: (centerFile.targets.commune ?? {}) as TargetTable,
   };
   const modelTargets = { national: nationalFile.models as ModelTargetTable };
-  return deepFreeze({
-    settings,
-    center: centerFile.center,
-    criteriaSets,
-    modelSets,
-    targets,
-    modelTargets,
-    digitalBanks,
-    configDir,
-  });
+  const file: FileLayer = {
+    center: centerFile.center && {
+      ...centerFile.center,
+      villages: centerFile.center.villages.map((x) => (typeof x === 'string' ? x : x.name)),
+      places: placesOf(centerFile.center.villages),
+      provinceCode: null,
+      communeCode: null,
+    },
+    targets: fileTargets,
+    fixed: fixedFields(centerFile, env),
+  };
+  return deepFreeze(
+    layered({ criteriaSets, modelSets, modelTargets, digitalBanks, configDir }, settings, file, national),
+  );
+}
+
+/** The setup fields the center file or the environment decides (the screen shows them as overridden). */
+function fixedFields(
+  centerFile: { center: unknown; settings: Record<string, unknown>; targets: { province?: object; commune?: object } },
+  env: Readonly<Record<string, string | undefined>>,
+): Set<SetupField> {
+  const fixed = new Set<SetupField>();
+  if (centerFile.center) for (const f of ['place', 'name', 'villages'] as const) fixed.add(f);
+  const given = (key: OptionKey) => Object.hasOwn(centerFile.settings, key) || !!env[options[key].env];
+  if (given('role') || given('hub.level')) fixed.add('kind');
+  if (given('cdht.criteriaSet') || given('cdht.criteriaSetByYear')) fixed.add('criteria');
+  const t = centerFile.targets;
+  if (Object.keys(t.commune ?? {}).length > 0 || Object.keys(t.province ?? {}).length > 0) fixed.add('targets');
+  return fixed;
 }
 
 function parseWith<S extends v.GenericSchema>(schema: S, data: unknown, source: string): v.InferOutput<S> {
   const result = v.safeParse(schema, data);
   if (result.success) return result.output;
   // The free-text rule's issue first, named by its code, whatever else is wrong beside it.
-  const issue = result.issues.find((i) => i.message === TEXT_INVALID) ?? result.issues[0];
+  // A union (a village as a name or as {name, kind}) keeps its members' issues inside its own.
+  const all = (issues: readonly v.BaseIssue<unknown>[]): v.BaseIssue<unknown>[] =>
+    issues.flatMap((i) => [i, ...all(i.issues ?? [])]);
+  const issue = all(result.issues).find((i) => i.message === TEXT_INVALID) ?? result.issues[0];
   const message =
     issue.message === TEXT_INVALID ? `holds hidden control or direction characters (${TEXT_INVALID})` : issue.message;
   throw new ConfigError(source, v.getDotPath(issue) ?? '(root)', message);

@@ -29,21 +29,34 @@ const ref = (s: CriteriaSet) => `${s.id}@${s.version}`;
  * brings a new revision.
  */
 export class CriteriaSets {
-  /** What this box goes by and passes down: its own choice until one comes from above. */
-  private current: Choice;
+  /** The choice that came from above, once it has: it decides over this box's own. */
+  private fromAbove: Choice | null = null;
+  /** This box's own choice (the effective config's, which a setup may change), and what it was made of. */
+  private own: Choice | null = null;
+  private ownKey = '';
   /** Every set known here, by id@version; sets from above first. */
   private known: Map<string, CriteriaSet>;
   /** The choice last put into this hub's feed (see hub/decisions.service.ts). */
   private published: Choice | null = null;
 
   constructor(private readonly config: KioskConfig) {
-    const s = config.settings;
-    this.current = {
-      sets: [...config.criteriaSets],
-      byYear: { ...s['cdht.criteriaSetByYear'] },
-      current: s['cdht.criteriaSet'],
-    };
     this.known = this.index([]);
+  }
+
+  /** What this box goes by and passes down: its own choice until one comes from above (same object while unchanged). */
+  private get current(): Choice {
+    if (this.fromAbove) return this.fromAbove;
+    const s = this.config.settings;
+    const key = JSON.stringify([s['cdht.criteriaSetByYear'], s['cdht.criteriaSet']]);
+    if (!this.own || key !== this.ownKey) {
+      this.own = {
+        sets: [...this.config.criteriaSets],
+        byYear: { ...s['cdht.criteriaSetByYear'] },
+        current: s['cdht.criteriaSet'],
+      };
+      this.ownKey = key;
+    }
+    return this.own;
   }
 
   /** With what an earlier pull stored, if anything. */
@@ -59,7 +72,7 @@ export class CriteriaSets {
     const parsed = payload ? v.safeParse(CriteriaSetsV1Schema, JSON.parse(payload)) : null;
     if (!parsed?.success) return;
     const { sets, byYear, current } = parsed.output;
-    this.current = { sets, byYear, current };
+    this.fromAbove = { sets, byYear, current };
     this.known = this.index(sets);
   }
 

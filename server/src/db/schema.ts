@@ -48,7 +48,14 @@ import type {
   UnitStaffCountTable,
   UnitTable,
 } from './tables/registry.ts';
-import type { AuditLogTable, BackupLogTable, SetupCodeTable, StaffSessionTable, StaffTable } from './tables/staff.ts';
+import type {
+  AuditLogTable,
+  BackupLogTable,
+  CenterSetupTable,
+  SetupCodeTable,
+  StaffSessionTable,
+  StaffTable,
+} from './tables/staff.ts';
 import type { FeedRecordTable, OutboxTable, SyncStateTable } from './tables/sync.ts';
 
 export type {
@@ -144,6 +151,8 @@ export interface Database {
   backup_log: BackupLogTable;
   /** The first start's one-time setup code (one row, id 1), while no active administrator exists. */
   setup_code: SetupCodeTable;
+  /** The setup made in the browser (one row, id 1), under a center file where both exist. */
+  center_setup: CenterSetupTable;
   /** A villager's tablet session: only the SHA-256 of the tablet's token, bound to one person. */
   villager_token: VillagerTokenTable;
   household: HouseholdTable;

@@ -5,13 +5,24 @@ import { assessmentYearNow } from '../config/assessment-year.ts';
 import { yearSpanNow } from '../plans/plans.service.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ageRules } from '../people/people.service.ts';
+import { setupNeeded } from '../config/effective.ts';
 
 export const kioskRoutes = new Hono<AppEnv>().get('/kiosk', (c) => {
   const { config } = c.var.deps;
   const year = assessmentYearNow(c.var.deps);
   const s = config.settings;
   const info: KioskInfo = {
-    center: { ...config.center, villages: [...config.center.villages] },
+    center: {
+      id: config.center.id,
+      name: config.center.name,
+      commune: config.center.commune,
+      province: config.center.province,
+      demo: config.center.demo,
+      villages: [...config.center.villages],
+      places: config.center.places.map((p) => ({ ...p })),
+    },
+    role: s.role,
+    setupNeeded: setupNeeded(config),
     year,
     yearSpan: yearSpanNow(c.var.deps),
     criteriaSet: c.var.deps.criteria.forYear(year),

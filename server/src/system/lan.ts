@@ -20,9 +20,16 @@ const terminalQr = async (text: string): Promise<string> =>
  * With HTTPS (`tlsPort`), tablets use the HTTPS address; the QR code opens the plain-HTTP
  * provisioning page, which installs the box's certificate once and then goes on to HTTPS itself.
  */
-export async function startBanner(host: string, port: number, centerName: string, tlsPort?: number): Promise<string> {
+export async function startBanner(
+  host: string,
+  port: number,
+  centerName: string,
+  tlsPort?: number,
+  hub = false,
+): Promise<string> {
   const listensEverywhere = host === '0.0.0.0' || host === '::';
   const ips = listensEverywhere ? lanAddresses() : [host];
+  if (hub) return hubBanner(ips, port, centerName, tlsPort);
   const lines = [`Kiosk của ${centerName} đang chạy.`, ''];
   if (ips.length === 0) {
     lines.push(`  Không thấy mạng LAN: chỉ mở được trên máy này, http://127.0.0.1:${port}/`);
@@ -43,5 +50,24 @@ export async function startBanner(host: string, port: number, centerName: string
     lines.push(`    ${provisioning}`, '', await terminalQr(provisioning));
   }
   lines.push(`  On this machine: http://127.0.0.1:${port}/`);
+  return lines.join('\n');
+}
+
+/**
+ * A hub's lines (issue 24): no villager tablets come to it, so no tablet instructions and no
+ * certificate QR code: only where its officers sign in.
+ */
+function hubBanner(ips: string[], port: number, name: string, tlsPort?: number): string {
+  const lines = [`Máy chủ của ${name} đang chạy / The hub of ${name} is running.`, ''];
+  if (ips.length > 0) {
+    lines.push('  Cán bộ đăng nhập tại / Officers sign in at:');
+    for (const ip of ips)
+      lines.push(
+        tlsPort === undefined
+          ? `    http://${ip}${port === 80 ? '' : `:${port}`}/staff`
+          : `    https://${ip}${tlsPort === 443 ? '' : `:${tlsPort}`}/staff`,
+      );
+  }
+  lines.push(`  On this machine: http://127.0.0.1:${port}/staff`);
   return lines.join('\n');
 }

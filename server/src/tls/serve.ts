@@ -3,6 +3,8 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import { join } from 'node:path';
 import type { KioskConfig } from '../config/load.ts';
 import { lanAddresses, startBanner } from '../system/lan.ts';
+import { nodeName } from '../sync/node-name.ts';
+import { setupNeeded } from '../config/effective.ts';
 import { ensureCertificates, type CertificateNames } from './certificates.ts';
 import { plainHttpFetch, provisioningApp } from './provisioning.ts';
 
@@ -23,11 +25,12 @@ export async function startServers(opts: {
   dataDir: string;
 }): Promise<{ close(done: () => void): void }> {
   const s = opts.config.settings;
-  const centerName = opts.config.center.name;
+  // A hub goes by its commune's (or province's) name, not a center's; a box not set up yet says so.
+  const centerName = setupNeeded(opts.config) ? 'máy chưa cài đặt' : nodeName(opts.config);
   const host = s['server.host'];
   if (s['tls.mode'] === 'off') {
     const plain = serve({ fetch: opts.fetch, hostname: host, port: s['server.port'] }, async (info) => {
-      console.log(await startBanner(host, info.port, centerName));
+      console.log(await startBanner(host, info.port, centerName, undefined, s.role === 'hub'));
       console.log(`KIOSK_LISTENING port=${info.port}`);
     });
     return { close: (done) => plain.close(() => done()) };
@@ -76,7 +79,7 @@ export async function startServers(opts: {
       port: s['server.port'],
     },
     async (info) => {
-      console.log(await startBanner(host, info.port, centerName, secure.port));
+      console.log(await startBanner(host, info.port, centerName, secure.port, s.role === 'hub'));
       // Stable lines for scripts and tests that start the kiosk on port 0.
       console.log(`KIOSK_TLS_LISTENING port=${secure.port}`);
       console.log(`KIOSK_LISTENING port=${info.port}`);

@@ -18,4 +18,5 @@ export type StaffScreen =
   | 'resources'
   | 'registry'
   | 'hubAppraise'
-  | 'history';
+  | 'history'
+  | 'setup';

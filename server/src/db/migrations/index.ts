@@ -20,6 +20,7 @@ import * as guardianConsent from './202612081300-guardian-consent.ts';
 import * as phoneStaysAtCenter from './202612081310-phone-stays-at-center.ts';
 import * as digitalDrafts from './202612081200-digital-drafts.ts';
 import * as syncEpoch from './202612081400-sync-epoch.ts';
+import * as centerSetup from './202612090100-center-setup.ts';
 import * as historyImport from './202612090200-history-import.ts';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '202612081300-guardian-consent': guardianConsent,
   '202612081310-phone-stays-at-center': phoneStaysAtCenter,
   '202612081400-sync-epoch': syncEpoch,
+  '202612090100-center-setup': centerSetup,
   '202612090200-history-import': historyImport,
 };

@@ -29,6 +29,14 @@ export interface SetupCodeTable {
   created_at: string;
 }
 
+/** The setup made in the browser (one row, id 1): JSON under shared/schemas/center-setup.ts. */
+export interface CenterSetupTable {
+  id: number;
+  data: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
