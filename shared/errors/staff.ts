@@ -60,6 +60,11 @@ export const staffErrors = {
     status: 422,
     message: () => 'This decision does not name that person (or household, clan, village or unit).',
   },
+  'decision.next-level-too-soon': {
+    status: 422,
+    message: (d: { subjects?: { kind: string; id: string; from: string }[] }) =>
+      `A higher level only after the wait since the level below (circular 25/2023: 12 months): ${(d.subjects ?? []).map((s) => `${s.kind} ${s.id} from ${s.from}`).join(', ')}.`,
+  },
   'backup.not-found': {
     status: 404,
     message: (d: { path?: string }) => `No backup (manifest.json) in ${d.path ?? 'that folder'}.`,

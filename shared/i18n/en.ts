@@ -598,6 +598,9 @@ export const en: Messages = {
       'This box was replaced by one restored from a backup, which has synced with the commune since. This box may no longer send: use the restored box, and enter there again what only this one holds.',
     'sync.history-unresolved':
       'The center and the commune do not agree on which changes were sent, so sending has stopped. Tell technical support or the commune officer; the data stays at the center.',
+    // -- issue 24 (h5): targets, denominators, village lists
+    'decision.next-level-too-soon':
+      'Level 2 cannot be recognized yet: not enough time since the level 1 decision (circular 25/2023: 12 months). It becomes possible on {from}.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Something went wrong. Please ask the facilitator for help. (Error code: {code})',
   },

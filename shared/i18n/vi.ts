@@ -602,6 +602,9 @@ export const vi = {
       'Máy này đã được thay bằng một máy khôi phục từ bản sao lưu, và máy đó đã gửi dữ liệu lên xã. Máy này không được gửi nữa: hãy dùng máy đã khôi phục, và nhập lại trên đó những gì chỉ có ở máy này.',
     'sync.history-unresolved':
       'Trung tâm và xã không khớp nhau về những dữ liệu đã gửi, nên máy tạm dừng gửi. Xin báo người hỗ trợ kỹ thuật hoặc cán bộ xã; dữ liệu vẫn được giữ ở trung tâm.',
+    // -- issue 24 (h5): targets, denominators, village lists
+    'decision.next-level-too-soon':
+      'Chưa thể công nhận mức độ 2: chưa đủ thời gian kể từ quyết định công nhận mức độ 1 (Thông tư 25/2023/TT-BGDĐT: 12 tháng). Có thể công nhận mức độ 2 từ ngày {from}.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,

@@ -1,5 +1,5 @@
 import type { DecisionTitle } from '../../../../shared/schemas/decision.ts';
-import { errorCode } from '../../lib/api.ts';
+import { ApiError, errorCode } from '../../lib/api.ts';
 import { staffApi, type Decision, type ModelProposal, type Proposal } from '../api.ts';
 
 /** What a decision names besides its selection: typed on the screen (HubDecisions.svelte). */
@@ -24,6 +24,8 @@ export class HubDecisionsState {
   chosen = $state<string[]>([]);
   done = $state<string | null>(null);
   error = $state<string | null>(null);
+  /** What the refusal's text names (the first day a higher level becomes possible, as dd/mm/yyyy). */
+  errorValues = $state<Record<string, string>>({});
 
   constructor(year: number) {
     this.year = year;
@@ -62,6 +64,7 @@ export class HubDecisionsState {
       }
     } catch (e) {
       this.error = errorCode(e);
+      this.errorValues = refusalValues(e);
     }
   }
 
@@ -92,4 +95,13 @@ export class HubDecisionsState {
       this.chosen = [];
     });
   }
+}
+
+/** The first day named by a `decision.next-level-too-soon` refusal (the latest of them), as dd/mm/yyyy. */
+function refusalValues(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError)) return {};
+  const subjects = (e.details as { subjects?: { from?: unknown }[] } | undefined)?.subjects ?? [];
+  const days = subjects.flatMap((s) => (typeof s.from === 'string' ? [s.from] : [])).sort();
+  const last = days.at(-1);
+  return last ? { from: last.split('-').reverse().join('/') } : {};
 }
