@@ -114,4 +114,13 @@ export const staffErrors = {
     message: (d: { name?: string }) =>
       `"${d.name ?? ''}" is not a village (or commune) this hub knows: enter figures only for the villages of its centers, under their current names.`,
   },
+  'population.totals-commune-only': {
+    status: 422,
+    message: () => "The commune's totals of clans and of units are entered on the commune hub only.",
+  },
+  'population.total-below-registered': {
+    status: 422,
+    message: (d: { kind?: string; count?: number; registered?: number }) =>
+      `The total (${d.count ?? '?'}) is below the ${d.kind === 'units-total' ? 'units' : 'clans'} already registered in the commune that year (${d.registered ?? '?'}).`,
+  },
 } as const satisfies Record<string, ErrorEntry>;

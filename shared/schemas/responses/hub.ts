@@ -34,7 +34,7 @@ export type Decision = v.InferOutput<typeof DecisionSchema>;
 
 /** A population figure entered at the hub (a village's people or households, a unit's staff). */
 export const PopulationRowSchema = v.object({
-  kind: v.picklist(['village', 'households', 'unit']),
+  kind: v.picklist(['village', 'households', 'unit', 'clans-total', 'units-total']),
   name: v.string(),
   year: v.number(),
   count: v.number(),
