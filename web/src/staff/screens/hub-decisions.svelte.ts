@@ -35,6 +35,18 @@ export class HubDecisionsState {
     return this.title === 'cdht' ? null : this.title;
   }
 
+  /** Each center's village lists of the year with proposals, and whether the village branch closed it. */
+  get villageLists(): { center: string; village: string; closed: boolean; proposed: number }[] {
+    const lists = new Map<string, { center: string; village: string; closed: boolean; proposed: number }>();
+    for (const p of this.proposals) {
+      const key = `${p.nodeId}\u0000${p.village}`;
+      const list = lists.get(key) ?? { center: p.center, village: p.village, closed: p.listClosed, proposed: 0 };
+      if (p.proposed) list.proposed++;
+      lists.set(key, list);
+    }
+    return [...lists.values()];
+  }
+
   /** A village is its own subject: no column of villages beside it. */
   get villageColumn(): boolean {
     return this.modelTitle !== 'cddht';
