@@ -102,12 +102,12 @@ describe('targetInForce', () => {
       ],
     ],
     [
-      'an adjustment overrides all',
+      'an adjustment below the national target does not lower it',
       'cdht',
       2027,
       [nat, prov, comm],
       [adjust(0.35, '2027-03-02T08:00:00Z')],
-      0.35,
+      0.48,
       [
         { source: 'national', value: 0.48 },
         { source: 'province', value: 0.53 },
@@ -121,14 +121,14 @@ describe('targetInForce', () => {
       2027,
       [nat],
       [
-        adjust(0.42, '2027-05-10T09:30:00Z', { by: 'Trần Thị Bình', reason: 'đính chính' }),
-        adjust(0.35, '2027-03-02T08:00:00Z'),
+        adjust(0.52, '2027-05-10T09:30:00Z', { by: 'Trần Thị Bình', reason: 'đính chính' }),
+        adjust(0.55, '2027-03-02T08:00:00Z'),
       ],
-      0.42,
+      0.52,
       [
         { source: 'national', value: 0.48 },
-        { source: 'adjustment', value: 0.35, note: 'Nguyễn Văn An, 2027-03-02: sáp nhập thôn' },
-        { source: 'adjustment', value: 0.42, note: 'Trần Thị Bình, 2027-05-10: đính chính' },
+        { source: 'adjustment', value: 0.55, note: 'Nguyễn Văn An, 2027-03-02: sáp nhập thôn' },
+        { source: 'adjustment', value: 0.52, note: 'Trần Thị Bình, 2027-05-10: đính chính' },
       ],
     ],
     [

@@ -36,10 +36,25 @@ export function layerValue(table: Readonly<Record<string, number>> | undefined, 
 }
 
 /**
+ * The value in force given the trace: the local target is the latest adjustment, else the most
+ * specific local layer with a value (the commune over the province); the national target is a
+ * floor, so the higher of the national and the local one applies (a commune's older table or a
+ * one-off adjustment never lowers a national target that has risen since; DOMAIN.md, "Rates").
+ */
+export function higherOfNationalAndLocal(trace: readonly TargetStep[]): number | null {
+  const national = trace.find((step) => step.source === 'national')?.value ?? null;
+  const adjusted = trace.findLast((step) => step.source === 'adjustment' && step.value !== null)?.value ?? null;
+  const local = adjusted ?? trace.findLast((step) => step.source !== 'national' && step.value !== null)?.value ?? null;
+  if (national === null) return local;
+  if (local === null) return national;
+  return Math.max(national, local);
+}
+
+/**
  * The target in force for a measure and year, with how it was arrived at: one step per layer (most
- * general first), then the adjustments for that measure and year in the order they were made. The
- * last step with a value wins: the latest adjustment over the commune, the commune over the province,
- * the province over the nation.
+ * general first), then the adjustments for that measure and year in the order they were made. Both
+ * the national and the local target stay in the trace (shown on the dashboard and in the report);
+ * the value is the higher of the two (`higherOfNationalAndLocal`).
  */
 export function targetInForce(
   measure: TargetMeasure,
@@ -56,6 +71,5 @@ export function targetInForce(
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const a of own)
     trace.push({ source: 'adjustment', value: a.value, note: `${a.by}, ${a.at.slice(0, 10)}: ${a.reason}` });
-  const value = trace.findLast((step) => step.value !== null)?.value ?? null;
-  return { measure, value, trace };
+  return { measure, value: higherOfNationalAndLocal(trace), trace };
 }

@@ -60,6 +60,11 @@ export const staffErrors = {
     status: 422,
     message: () => 'This decision does not name that person (or household, clan, village or unit).',
   },
+  'decision.next-level-too-soon': {
+    status: 422,
+    message: (d: { subjects?: { kind: string; id: string; from: string }[] }) =>
+      `A higher level only after the wait since the level below (circular 25/2023: 12 months): ${(d.subjects ?? []).map((s) => `${s.kind} ${s.id} from ${s.from}`).join(', ')}.`,
+  },
   'backup.not-found': {
     status: 404,
     message: (d: { path?: string }) => `No backup (manifest.json) in ${d.path ?? 'that folder'}.`,
@@ -127,5 +132,14 @@ export const staffErrors = {
   'history.not-in-review': {
     status: 409,
     message: () => 'This imported recognition has no close match waiting for review.',
+  },
+  'population.totals-commune-only': {
+    status: 422,
+    message: () => "The commune's totals of clans and of units are entered on the commune hub only.",
+  },
+  'population.total-below-registered': {
+    status: 422,
+    message: (d: { kind?: string; count?: number; registered?: number }) =>
+      `The total (${d.count ?? '?'}) is below the ${d.kind === 'units-total' ? 'units' : 'clans'} already registered in the commune that year (${d.registered ?? '?'}).`,
   },
 } as const satisfies Record<string, ErrorEntry>;

@@ -628,6 +628,12 @@ export const en: Messages = {
     'setup.criteria-set-unknown': 'This box does not have the chosen criteria set.',
     'setup.kind-locked':
       'What this box is (center, commune box, province box) is chosen once; to change it, install the box again.',
+    // -- issue 24 (h5): targets, denominators, village lists
+    'decision.next-level-too-soon':
+      'Level 2 cannot be recognized yet: not enough time since the level 1 decision (circular 25/2023: 12 months). It becomes possible on {from}.',
+    'population.totals-commune-only': "The commune's totals of clans and of units are entered on the commune hub only.",
+    'population.total-below-registered':
+      'The total entered is below the clans (or units) already registered in the commune that year. Check the figure.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Something went wrong. Please ask the facilitator for help. (Error code: {code})',
   },

@@ -631,6 +631,12 @@ export const vi = {
     'setup.name-required': 'Xin nhập tên trung tâm.',
     'setup.criteria-set-unknown': 'Máy không có bộ tiêu chí đã chọn.',
     'setup.kind-locked': 'Loại máy (trung tâm, máy của xã, máy của tỉnh) chỉ chọn một lần; muốn đổi phải cài lại máy.',
+    // -- issue 24 (h5): targets, denominators, village lists
+    'decision.next-level-too-soon':
+      'Chưa thể công nhận mức độ 2: chưa đủ thời gian kể từ quyết định công nhận mức độ 1 (Thông tư 25/2023/TT-BGDĐT: 12 tháng). Có thể công nhận mức độ 2 từ ngày {from}.',
+    'population.totals-commune-only': 'Tổng số dòng họ và tổng số cơ quan, đơn vị chỉ nhập ở máy chủ của xã.',
+    'population.total-below-registered':
+      'Tổng số nhập vào ít hơn số dòng họ (hoặc cơ quan, đơn vị) đã đăng ký trong xã năm đó. Hãy kiểm tra lại con số.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,

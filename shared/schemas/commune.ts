@@ -7,17 +7,30 @@ import { MultiLineText, OneLineText } from './text.ts';
 const Year = v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100));
 const UnitName = OneLineText(2, 120);
 const Reason = MultiLineText(3, 500);
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
+
+/** The commune's totals entered per year (all clans; all agencies, schools, enterprises and organisations). */
+export const populationTotalKinds = ['clans-total', 'units-total'] as const;
+export type PopulationTotalKind = (typeof populationTotalKinds)[number];
 
 /**
  * For a year: adults of a village (kind "village"), all households of a village (kind "households",
  * the denominator of the learning-family rate), or staff of a learning unit (kind "unit").
  */
-export const PopulationInputSchema = v.strictObject({
-  kind: v.picklist(['village', 'households', 'unit']),
-  name: UnitName,
-  year: Year,
-  count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),
-});
+export const PopulationInputSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.picklist(['village', 'households', 'unit']),
+    name: UnitName,
+    year: Year,
+    count: Count,
+  }),
+  /**
+   * For a year, the commune's totals: all clans (kind "clans-total"), all agencies, schools,
+   * enterprises and other organisations (kind "units-total"), registered here or not: the
+   * denominators of the clan and unit rates (decision 387/QĐ-TTg). A commune hub only.
+   */
+  v.strictObject({ kind: v.picklist(populationTotalKinds), year: Year, count: Count }),
+]);
 export type PopulationInput = v.InferOutput<typeof PopulationInputSchema>;
 
 /** The officer's change to a year's target (share 0..1), with the reason kept in the trace. */

@@ -190,13 +190,14 @@ describe('a family decision (RecognitionDecisionV2)', () => {
     expect(await recognitions()).toEqual([]);
   });
 
-  it("a recognition of the year before counts for this year while it stands (the set's 12 months)", async () => {
-    // Decided for 2025 on 1/3/2026: it stands through 28/2/2027, so past 31/12/2026.
+  it('a recognition of the year before does not count for this year, even while it stands (issue 24)', async () => {
+    // Decided for 2025 on 1/3/2026: it stands through 28/2/2027, but a family's recognition counts
+    // for the year it was decided for only; 2026 needs its own assessment.
     await apply(familyDecision({ year: 2025, signedOn: '2026-03-01' }));
     expect((await householdView(a.id)).recognitions).toEqual([
       { title: 'gdht', year: 2025, decisionNumber: '15/QĐ-UBND', signedOn: '2026-03-01', validThrough: '2027-02-28' },
     ]);
-    expect((await computed('dhht', clanId, 'D1.1')).numerator).toBe(1);
+    expect((await computed('dhht', clanId, 'D1.1')).numerator).toBe(0);
     // Decided for 2025 on 20/11/2025: it ended on 19/11/2026, before this year's end.
     await apply(familyDecision({ revision: 2, year: 2025, signedOn: '2025-11-20' }));
     expect((await computed('dhht', clanId, 'D1.1')).numerator).toBe(0);

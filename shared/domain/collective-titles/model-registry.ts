@@ -61,6 +61,12 @@ export interface ModelRegistry {
   clans: readonly RegistryClan[];
   communities: readonly RegistryCommunity[];
   units: readonly RegistryUnit[];
+  /**
+   * All clans, and all agencies, schools, enterprises and other organisations, of the commune for
+   * the year as the commune entered them (decision 387 counts those, not only the registered ones);
+   * null or absent when not entered.
+   */
+  totals?: { clans: number | null; units: number | null };
 }
 
 /** Current and former names of villages (shared/domain/units.ts, unitResolver(changes, 'village')). */

@@ -12,7 +12,10 @@ import type { ModelTargetMeasure } from './targets.ts';
  * Denominators:
  * - families: all households of the village as the commune entered them (the registry only knows
  *   those who registered); no figure entered → no rate, as for CDHT (shared/domain/rates.ts);
- * - clans and units: those registered (there is no other list of them);
+ * - clans and units: for the commune, all clans and all agencies, schools, enterprises and other
+ *   organisations of the commune as the commune entered them for the year (387/QĐ-TTg counts
+ *   those, not only the ones registered here); no total entered → no rate. A village has no such
+ *   total: its row shows the share of the clans and units registered in it;
  * - communities: the commune's villages.
  *
  * "Workers in learning families, clans and communities" (người lao động trong gia đình, dòng họ,
@@ -208,6 +211,7 @@ export function modelRates(
     }, counts());
   const communeRow = {
     name: communeName,
+    totals: { clans: registry.totals?.clans ?? null, units: registry.totals?.units ?? null },
     parts: [],
     families: sum((r) => r.families),
     // A clan spanning villages is in each village's row but once in the commune's.
@@ -222,8 +226,9 @@ export function modelRates(
   const strip = ({
     workers: _w,
     staff: _s,
+    totals: _t,
     ...row
-  }: ModelRateRow & { workers: Fraction; staff: Fraction }): ModelRateRow => row;
+  }: ModelRateRow & { workers: Fraction; staff: Fraction; totals?: Totals }): ModelRateRow => row;
   return {
     year,
     villages: rows.map(strip),
@@ -232,15 +237,20 @@ export function modelRates(
   };
 }
 
+type Totals = { clans: number | null; units: number | null };
+
+/** A village's row (no `totals`) divides clans and units by those registered; the commune's by the totals entered. */
 function ratesOf(
-  row: Omit<ModelRateRow, 'rates' | 'name' | 'parts'> & { workers: Fraction; staff: Fraction },
+  row: Omit<ModelRateRow, 'rates' | 'name' | 'parts'> & { workers: Fraction; staff: Fraction; totals?: Totals },
   targets: Record<ModelTargetMeasure, number | null>,
 ): Record<ModelTargetMeasure, RateFigure> {
+  const clans = row.totals ? row.totals.clans : row.clans.registered;
+  const units = row.totals ? row.totals.units : row.units.registered;
   return {
     families: rateFigure(row.families.recognized, row.households, targets.families),
-    clans: rateFigure(row.clans.recognized, row.clans.registered, targets.clans),
+    clans: rateFigure(row.clans.recognized, clans, targets.clans),
     communities: rateFigure(row.communities.recognized, row.communities.registered, targets.communities),
-    units: rateFigure(row.units.recognized, row.units.registered, targets.units),
+    units: rateFigure(row.units.recognized, units, targets.units),
     workers: rateFigure(row.workers.n, row.workers.d, targets.workers),
     unitStaff: rateFigure(row.staff.n, row.staff.d, targets.unitStaff),
   };

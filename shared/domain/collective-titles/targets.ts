@@ -1,6 +1,6 @@
 import type { TargetStep } from '../../schemas/dashboard.ts';
 import { modelTargetMeasures, type ModelTargetMeasure } from '../../schemas/model-rates.ts';
-import { layerValue } from '../targets.ts';
+import { higherOfNationalAndLocal, layerValue } from '../targets.ts';
 
 /**
  * The national targets of the four other titles (387/QĐ-TTg and 677/QĐ-TTg): shares of families,
@@ -21,8 +21,8 @@ export interface ModelTargetInForce {
 }
 
 /**
- * The target in force for a measure and year, most general layer first; the last layer with a value
- * wins (as shared/domain/targets.ts does for CDHT, straight lines between anchor years).
+ * The target in force for a measure and year, most general layer first: the higher of the national
+ * and the local one (as shared/domain/targets.ts does for CDHT, straight lines between anchor years).
  */
 export function modelTargetInForce(
   measure: ModelTargetMeasure,
@@ -33,7 +33,7 @@ export function modelTargetInForce(
     source: layer.source,
     value: layerValue(layer.table[measure], year),
   }));
-  return { measure, value: trace.findLast((s) => s.value !== null)?.value ?? null, trace };
+  return { measure, value: higherOfNationalAndLocal(trace), trace };
 }
 
 /** Every measure's target in force for a year. */

@@ -79,7 +79,7 @@ describe('countedYears', () => {
   it.each<[string, ModelRecognition[], number[]]>([
     ['none', [], []],
     ['a family recognized for 2025 in December counts for 2025 only', [r(2025, '2025-12-20', 12)], [2025]],
-    ['a family decided late, in January, still stands at the next year end', [r(2025, '2026-01-10', 12)], [2025, 2026]],
+    ['a family decided late, in January, counts for its own year only', [r(2025, '2026-01-10', 12)], [2025]],
     ['a village recognized for 2024 in March 2025, 36 months', [r(2024, '2025-03-20', 36)], [2024, 2025, 2026, 2027]],
     [
       'overlapping recognitions count each year once',

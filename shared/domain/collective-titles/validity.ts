@@ -76,16 +76,43 @@ export interface ModelRecognition {
 }
 
 /**
- * The years a subject counts as recognized: each recognition's own year, and every later year at
- * whose end (31 December) it still stands. So a village recognized for 2024 by a decision of
- * 20/3/2025 (36 months, through 19/3/2028) counts for 2024 to 2027, while a family's 12-month
- * recognition counts for its own year only (it ends before the next 31 December). Ascending.
+ * The years a subject counts as recognized: each recognition's own year and, for a recognition
+ * that stands longer than a year (a learning community's 36 months), every later year at whose end
+ * (31 December) it still stands. So a village recognized for 2024 by a decision of 20/3/2025 (36
+ * months, through 19/3/2028) counts for 2024 to 2027, while a family's, a clan's or a unit's
+ * 12-month recognition counts for the year it was decided for only, even when the decision came in
+ * January of the next year (that year needs its own assessment). Ascending.
  */
 export function countedYears(recognitions: readonly ModelRecognition[]): number[] {
   const years = new Set<number>();
   for (const r of recognitions) {
     years.add(r.year);
+    if (r.validThrough <= validThrough(r.decisionDate, 12)) continue;
     for (let y = r.year + 1; `${y}-12-31` <= r.validThrough; y++) years.add(y);
   }
   return [...years].sort((a, b) => a - b);
+}
+
+/** A subject's recognition at a level (targets sets; 0 when the set has no levels). */
+export interface LeveledRecognition {
+  level: number;
+  decisionDate: string;
+}
+
+/**
+ * The first day a decision may recognize a subject at `level`, given its earlier recognitions of
+ * the same title: a higher level than the latest one's only from `nextLevelFrom` of that one
+ * (circular 25/2023: level 2 of a learning community 12 months after level 1). Null when nothing
+ * holds it back (a set without the wait, level 1, no earlier recognition, or renewing a level
+ * already held).
+ */
+export function nextLevelOpensOn(
+  level: number,
+  earlier: readonly LeveledRecognition[],
+  rule: Pick<ModelRecognitionRule, 'nextLevelAfterMonths'>,
+): string | null {
+  if (rule.nextLevelAfterMonths === undefined || level < 2) return null;
+  const latest = [...earlier].sort((a, b) => (a.decisionDate < b.decisionDate ? -1 : 1)).at(-1);
+  if (!latest || latest.level < 1 || latest.level >= level) return null;
+  return nextLevelFrom(latest.decisionDate, rule);
 }

@@ -12,6 +12,8 @@ export const ProposalSchema = v.object({
   selfTotal: v.number(),
   appraisedTotal: v.number(),
   proposed: v.boolean(),
+  /** The village branch closed (chốt) the list of the person's village for the year: only then may the commune decide. */
+  listClosed: v.boolean(),
   decision: v.nullable(v.object({ id: v.string(), number: v.string(), signedOn: v.string() })),
   streak: v.number(),
   outstanding: v.boolean(),
@@ -34,7 +36,7 @@ export type Decision = v.InferOutput<typeof DecisionSchema>;
 
 /** A population figure entered at the hub (a village's people or households, a unit's staff). */
 export const PopulationRowSchema = v.object({
-  kind: v.picklist(['village', 'households', 'unit']),
+  kind: v.picklist(['village', 'households', 'unit', 'clans-total', 'units-total']),
   name: v.string(),
   year: v.number(),
   count: v.number(),

@@ -130,6 +130,12 @@ export const ModelAggregateV1Schema = v.object({
   ),
   /** The commune's clans counted once each: a clan with households in several villages is in each of their rows. */
   communeClans: TitleCounts,
+  /**
+   * The commune's totals for the year as it entered them (all clans; all agencies, schools,
+   * enterprises and organisations): the denominators of its clan and unit rates; null when not
+   * entered. Absent from a commune that does not send them yet (read as not entered).
+   */
+  totals: v.optional(v.object({ clans: v.nullable(Count), units: v.nullable(Count) })),
   /** Recognitions whose validity ends in `year`, per title (to be renewed). */
   expiring: v.array(v.object({ title: v.string(), count: Count })),
 });

@@ -140,7 +140,8 @@ export interface HubDeclineTable {
 
 /** `village`: adults entered per village; `households`: households entered per village; `unit`: staff. */
 export interface HubPopulationTable {
-  kind: 'village' | 'households' | 'unit';
+  /** clans-total, units-total: the commune's totals of the year, under the commune's name. */
+  kind: 'village' | 'households' | 'unit' | 'clans-total' | 'units-total';
   name: string;
   year: number;
   count: number;

@@ -53,6 +53,17 @@ export async function populatedPlaceNames(db: Db): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** Clans or units the centers registered by the end of `year` (still on record). */
+export async function registeredSubjects(db: Db, kind: 'clan' | 'unit', year: number): Promise<number> {
+  const row = await db
+    .selectFrom('hub_model_subject')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('kind', '=', kind)
+    .where('registered_year', '<=', year)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function insertTargetAdjustment(
   db: Db,
   row: Insertable<Database['hub_target_adjustment']>,

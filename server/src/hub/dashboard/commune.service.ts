@@ -18,7 +18,7 @@ import { unitChangeRows } from './dashboard.repository.ts';
 type CommuneDeps = Pick<Deps, 'db' | 'now'>;
 /** What says which places a hub knows: its level, and (a commune) the villages of its configuration. */
 type PopulationConfig = {
-  readonly center: Pick<KioskConfig['center'], 'villages'>;
+  readonly center: Pick<KioskConfig['center'], 'villages' | 'commune'>;
   readonly settings: Pick<KioskConfig['settings'], 'hub.level'>;
 };
 
@@ -58,7 +58,10 @@ function placesKnown(trx: Db, config: PopulationConfig): Promise<string[]> {
 /**
  * Enters (or corrects) a figure for a year. Adults and households only for a place the hub knows
  * (`population.village-unknown` otherwise, nothing written); a learning unit's staff for any unit,
- * since the units' rate counts every unit of the commune, registered at a center or not.
+ * since the units' rate counts every unit of the commune, registered at a center or not. The
+ * commune's totals of clans and of units (agencies, schools, enterprises, organisations) only on a
+ * commune hub (`population.totals-commune-only`), under the commune's name, and never fewer than
+ * the clans or units its centers registered by that year (`population.total-below-registered`).
  */
 export async function setPopulation(
   deps: CommuneDeps & { config: PopulationConfig },
@@ -67,9 +70,8 @@ export async function setPopulation(
 ): Promise<void> {
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const name = given.kind === 'unit' ? given.name : await knownPlace(trx, deps.config, given.name);
-    if (name === null) throw new AppError('population.village-unknown', { name: given.name });
-    const input = { ...given, name };
+    const name = await placeOf(trx, deps.config, given);
+    const input = { kind: given.kind, year: given.year, count: given.count, name };
     const before = await repo.populationCount(trx, input.kind, input.name, input.year);
     await repo.putPopulation(trx, { ...input, entered_by: actor.name, entered_at: at });
     await audit(
@@ -84,6 +86,21 @@ export async function setPopulation(
       at,
     );
   });
+}
+
+/** The name a figure goes under, or the refusal (see setPopulation). */
+async function placeOf(trx: Db, config: PopulationConfig, given: PopulationInput): Promise<string> {
+  if (!('name' in given)) {
+    if (config.settings['hub.level'] !== 'commune') throw new AppError('population.totals-commune-only');
+    const registered = await repo.registeredSubjects(trx, given.kind === 'clans-total' ? 'clan' : 'unit', given.year);
+    if (given.count < registered)
+      throw new AppError('population.total-below-registered', { kind: given.kind, count: given.count, registered });
+    return config.center.commune;
+  }
+  if (given.kind === 'unit') return given.name;
+  const name = await knownPlace(trx, config, given.name);
+  if (name === null) throw new AppError('population.village-unknown', { name: given.name });
+  return name;
 }
 
 export async function adjustTarget(deps: CommuneDeps, actor: Actor, input: TargetAdjustmentInput): Promise<void> {

@@ -75,7 +75,7 @@ export async function loadCommune(deps: ModelRatesDeps): Promise<CommuneModelDat
   const villages = [
     ...new Set([
       ...peopleVillages,
-      ...state.population.map((p) => p.name),
+      ...state.population.filter((p) => p.kind === 'village' || p.kind === 'households').map((p) => p.name),
       ...[...registry.households.values()].map((h) => h.village),
       ...[...registry.units.values()].map((u) => u.village),
       ...communities,
@@ -121,9 +121,11 @@ export function registryFor(data: CommuneModelData, year: number): ModelRegistry
     if (n > 0) figure(village).cdhtRecognized = n;
   }
 
+  const total = (kind: string) => state.population.find((p) => p.kind === kind && p.year === year)?.count ?? null;
   return {
     villages: data.villages,
     figures: [...figures.values()],
+    totals: { clans: total('clans-total'), units: total('units-total') },
     households: [...registry.households.values()].map((h) => ({
       householdId: h.id,
       village: h.village,

@@ -20,6 +20,8 @@ const addCounts = (a: ModelCountsView, b: ModelCountsView): ModelCountsView => (
 });
 const zero = (): ModelCountsView => ({ registered: 0, assessed: 0, recognized: 0 });
 const addKnown = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
+/** A total over communes is known only when every commune entered its own. */
+const addAll = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
 
 interface Sums {
   families: ModelCountsView;
@@ -30,6 +32,8 @@ interface Sums {
   adults: number | null;
   workers: { n: number; d: number | null };
   staff: { n: number; d: number | null };
+  /** All clans and all units of the communes as they entered them (null when any did not). */
+  totals: { clans: number | null; units: number | null };
 }
 const emptySums = (): Sums => ({
   families: zero(),
@@ -40,6 +44,7 @@ const emptySums = (): Sums => ({
   adults: null,
   workers: { n: 0, d: null },
   staff: { n: 0, d: null },
+  totals: { clans: 0, units: 0 },
 });
 const addSums = (a: Sums, b: Sums): Sums => ({
   families: addCounts(a.families, b.families),
@@ -50,6 +55,7 @@ const addSums = (a: Sums, b: Sums): Sums => ({
   adults: addKnown(a.adults, b.adults),
   workers: { n: a.workers.n + b.workers.n, d: addKnown(a.workers.d, b.workers.d) },
   staff: { n: a.staff.n + b.staff.n, d: addKnown(a.staff.d, b.staff.d) },
+  totals: { clans: addAll(a.totals.clans, b.totals.clans), units: addAll(a.totals.units, b.totals.units) },
 });
 
 /** One commune's aggregate summed over its villages, its clans counted once. */
@@ -65,9 +71,10 @@ function sumsOf(m: ModelAggregateV1): Sums {
       adults: v.adults,
       workers: { n: v.workers.recognized, d: v.workers.of },
       staff: { n: v.unitStaff.recognized, d: v.unitStaff.of },
+      totals: { clans: 0, units: 0 },
     });
   }
-  return { ...s, clans: m.communeClans };
+  return { ...s, clans: m.communeClans, totals: { clans: m.totals?.clans ?? null, units: m.totals?.units ?? null } };
 }
 
 function rowOf(
@@ -87,9 +94,9 @@ function rowOf(
     adults: s.adults,
     rates: {
       families: rateFigure(s.families.recognized, s.households, targets.families),
-      clans: rateFigure(s.clans.recognized, s.clans.registered, targets.clans),
+      clans: rateFigure(s.clans.recognized, s.totals.clans, targets.clans),
       communities: rateFigure(s.communities.recognized, s.communities.registered, targets.communities),
-      units: rateFigure(s.units.recognized, s.units.registered, targets.units),
+      units: rateFigure(s.units.recognized, s.totals.units, targets.units),
       workers: rateFigure(s.workers.n, s.workers.d, targets.workers),
       unitStaff: rateFigure(s.staff.n, s.staff.d, targets.unitStaff),
     },

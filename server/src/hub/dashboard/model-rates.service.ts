@@ -81,6 +81,7 @@ export async function modelAggregateContent(deps: ModelRatesDeps): Promise<Aggre
         unitStaff: { recognized: r.rates.unitStaff.numerator, of: r.rates.unitStaff.denominator },
       })),
       communeClans: rates.commune.clans,
+      totals: { clans: rates.commune.rates.clans.denominator, units: rates.commune.rates.units.denominator },
       expiring: expiringOf(validity),
     });
   }

@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.ts';
 import type { HubDecisionRow } from '../../db/schema.ts';
 import * as repo from './decisions.repository.ts';
 import { feedDecision, feedDecline, withdrawDecline } from './decision-feed.ts';
+import { checkNextLevel } from './next-level.ts';
 import { candidates, decidedFor, proposals, TITLE, type DecisionDeps, type Named } from './proposals.ts';
 
 export { RecordDecisionSchema, type RecordDecision } from '../../../../shared/schemas/decision.ts';
@@ -34,6 +35,7 @@ export async function recordDecision(deps: DecisionDeps, actor: Actor, input: Re
   const byId = await candidates(deps, title, input.year);
   const notProposed = named.filter((s) => s.kind !== kind || !byId.get(s.id)?.proposed);
   if (notProposed.length > 0) throw new AppError('decision.not-proposed', detail(notProposed));
+  if (!cdht) await checkNextLevel(deps, input.title, input.year, input.signedOn, named);
   const id = uuidv7();
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { ModelSets } from '../../criteria/model-sets.ts';
 import * as repo from './decisions.repository.ts';
 import { appraisedAt, loadHubModelCases, summary } from '../ingest/model-cases.ts';
+import { cdhtListsClosed } from './list-closings.ts';
 
 export interface DecisionDeps {
   db: Db;
@@ -32,6 +33,8 @@ export interface Proposal {
   appraisedTotal: number;
   /** Appraised and passing: may be named in a decision. */
   proposed: boolean;
+  /** The village branch closed (chốt) the list of the person's village at the center for the year. */
+  listClosed: boolean;
   decision: { id: string; number: string; signedOn: string } | null;
   /** Consecutive recognized years ending with this one (0 when not recognized this year). */
   streak: number;
@@ -52,6 +55,7 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
   const decided = await decidedFor(deps.db, year);
   const declines = await repo.declinesInForce(deps.db, year);
   const { scoring, indicators } = deps.criteriaSetFor(year);
+  const closed = await cdhtListsClosed(deps.db);
   const out: Proposal[] = rows.map((r) => ({
     personId: r.person_id,
     nodeId: r.node_id,
@@ -67,6 +71,7 @@ export async function proposals(deps: DecisionDeps, year: number): Promise<Propo
       Number(r.appraised_count) >= indicators.length &&
       Number(r.appraised_min) >= scoring.minPerIndicator &&
       Number(r.appraised_total) >= scoring.passTotal,
+    listClosed: closed(r.node_id, r.village, year),
     decision: decided.get(r.person_id) ?? null,
     // Kept on the projection from the decisions in force (facts.ts refreshRecognition).
     streak: Number(r.streak),

@@ -123,12 +123,12 @@ export async function personNames(db: Db, personIds: readonly string[]): Promise
   return out;
 }
 
-/** What the commune entered per village and year: households and adults. */
+/** What the commune entered per year: households and adults per village, and the commune's totals of clans and units. */
 export function enteredPopulation(db: Db) {
   return db
     .selectFrom('hub_population')
     .select(['kind', 'name', 'year', 'count'])
-    .where('kind', 'in', ['village', 'households'])
+    .where('kind', 'in', ['village', 'households', 'clans-total', 'units-total'])
     .execute();
 }
 

@@ -13,6 +13,12 @@ export const viStaffModels = {
     households: 'Số hộ gia đình',
     householdsOf: 'Số hộ gia đình của {name}',
     householdsEnteredBy: 'Số hộ: nhập bởi {name}',
+    totalsHeading: 'Tổng số dòng họ và cơ quan, đơn vị trong xã',
+    totalsLead:
+      'Tất cả dòng họ và tất cả cơ quan, trường học, doanh nghiệp, tổ chức trong xã năm này, kể cả chưa đăng ký trên máy (mẫu số của tỷ lệ dòng họ học tập và đơn vị học tập theo Quyết định 387/QĐ-TTg).',
+    clansTotal: 'Tổng số dòng họ',
+    unitsTotal: 'Tổng số cơ quan, trường học, doanh nghiệp, tổ chức',
+    totalEnteredBy: 'Nhập bởi {name}',
   },
   dashboard: {
     heading: 'Gia đình, dòng họ, cộng đồng và đơn vị học tập',

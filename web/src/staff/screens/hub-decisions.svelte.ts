@@ -1,5 +1,5 @@
 import type { DecisionTitle } from '../../../../shared/schemas/decision.ts';
-import { errorCode } from '../../lib/api.ts';
+import { ApiError, errorCode } from '../../lib/api.ts';
 import { staffApi, type Decision, type ModelProposal, type Proposal } from '../api.ts';
 
 /** What a decision names besides its selection: typed on the screen (HubDecisions.svelte). */
@@ -24,6 +24,8 @@ export class HubDecisionsState {
   chosen = $state<string[]>([]);
   done = $state<string | null>(null);
   error = $state<string | null>(null);
+  /** What the refusal's text names (the first day a higher level becomes possible, as dd/mm/yyyy). */
+  errorValues = $state<Record<string, string>>({});
 
   constructor(year: number) {
     this.year = year;
@@ -31,6 +33,18 @@ export class HubDecisionsState {
 
   get modelTitle(): Exclude<DecisionTitle, 'cdht'> | null {
     return this.title === 'cdht' ? null : this.title;
+  }
+
+  /** Each center's village lists of the year with proposals, and whether the village branch closed it. */
+  get villageLists(): { center: string; village: string; closed: boolean; proposed: number }[] {
+    const lists = new Map<string, { center: string; village: string; closed: boolean; proposed: number }>();
+    for (const p of this.proposals) {
+      const key = `${p.nodeId}\u0000${p.village}`;
+      const list = lists.get(key) ?? { center: p.center, village: p.village, closed: p.listClosed, proposed: 0 };
+      if (p.proposed) list.proposed++;
+      lists.set(key, list);
+    }
+    return [...lists.values()];
   }
 
   /** A village is its own subject: no column of villages beside it. */
@@ -62,6 +76,7 @@ export class HubDecisionsState {
       }
     } catch (e) {
       this.error = errorCode(e);
+      this.errorValues = refusalValues(e);
     }
   }
 
@@ -92,4 +107,13 @@ export class HubDecisionsState {
       this.chosen = [];
     });
   }
+}
+
+/** The first day named by a `decision.next-level-too-soon` refusal (the latest of them), as dd/mm/yyyy. */
+function refusalValues(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError)) return {};
+  const subjects = (e.details as { subjects?: { from?: unknown }[] } | undefined)?.subjects ?? [];
+  const days = subjects.flatMap((s) => (typeof s.from === 'string' ? [s.from] : [])).sort();
+  const last = days.at(-1);
+  return last ? { from: last.split('-').reverse().join('/') } : {};
 }

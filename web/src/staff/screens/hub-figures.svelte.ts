@@ -1,6 +1,7 @@
 import type { Dashboard } from '../../../../shared/schemas/dashboard.ts';
 import { viStaff as t } from '../../lib/i18n/vi-staff.ts';
 import { errorCode } from '../../lib/api.ts';
+import type { PopulationTotalKind } from '../../../../shared/schemas/commune.ts';
 import { staffApi, type PopulationRow, type UnitChangeRow } from '../api.ts';
 
 type VillageEdit = { kind: 'village' | 'households'; count: number };
@@ -17,6 +18,11 @@ export class HubFiguresState {
   /** Adults and households per village as typed, starting from what is entered. */
   adults = $state<Record<string, number | undefined>>({});
   households = $state<Record<string, number | undefined>>({});
+  /** The commune's totals of the year as typed (all clans; all agencies, schools, enterprises, organisations). */
+  totals = $state<Record<PopulationTotalKind, number | undefined>>({
+    'clans-total': undefined,
+    'units-total': undefined,
+  });
   done = $state<string | null>(null);
   error = $state<string | null>(null);
 
@@ -28,7 +34,7 @@ export class HubFiguresState {
   get villages(): string[] {
     const names = [
       ...(this.board?.byPlace.map((r) => r.name) ?? []),
-      ...this.rows.filter((r) => r.kind !== 'unit').map((r) => r.name),
+      ...this.rows.filter((r) => r.kind === 'village' || r.kind === 'households').map((r) => r.name),
     ];
     return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'vi'));
   }
@@ -48,6 +54,24 @@ export class HubFiguresState {
       Object.fromEntries(this.rows.filter((r) => r.kind === kind).map((r) => [r.name, r.count]));
     this.adults = counts('village');
     this.households = counts('households');
+    this.totals = { 'clans-total': this.total('clans-total')?.count, 'units-total': this.total('units-total')?.count };
+  }
+
+  /** The commune's total of one kind as entered for the year, if any. */
+  total(kind: PopulationTotalKind): PopulationRow | undefined {
+    return this.rows.find((r) => r.kind === kind);
+  }
+
+  /** The totals the officer changed. */
+  get totalEdits(): { kind: PopulationTotalKind; count: number }[] {
+    return (['clans-total', 'units-total'] as const).flatMap((kind) => {
+      const count = this.totals[kind];
+      return given(count) && Number(count) !== this.total(kind)?.count ? [{ kind, count: Number(count) }] : [];
+    });
+  }
+
+  async saveTotals(): Promise<void> {
+    for (const e of this.totalEdits) await staffApi.setPopulation({ kind: e.kind, year: this.year, count: e.count });
   }
 
   /** Runs a change, reads the figures again and says it is saved; a refusal is kept as its code. */
