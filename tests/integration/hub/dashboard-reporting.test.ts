@@ -1,9 +1,20 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Counts, Dashboard, DashboardRow } from '../../../shared/schemas/dashboard.ts';
-import { cookieOf, staff, staffSessions, type Role } from '../../fixtures/staff.ts';
-import type { Harness } from '../harness.ts';
-import { rowNamed, startCommune, stopCommune, storages, sync, VILLAGES, YEAR, type Site } from './dashboard-setup.ts';
+import { describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../../shared/schemas/dashboard.ts';
+import { cookieOf, staff, staffSessions } from '../../fixtures/staff.ts';
+import {
+  communeEachTest,
+  dashboard,
+  hub,
+  hubStaff,
+  province,
+  rowNamed,
+  sites,
+  storages,
+  sync,
+  VILLAGES,
+  YEAR,
+} from './dashboard-setup.ts';
 
 /**
  * The commune hub's dashboard as the commune reports with it: villages merged and a center renamed,
@@ -11,24 +22,8 @@ import { rowNamed, startCommune, stopCommune, storages, sync, VILLAGES, YEAR, ty
  * province's figures from what the commune relayed (the counts themselves: dashboard.test.ts).
  */
 
-let hub: Harness;
-let province: Harness;
-let hubStaff: Record<Role, string>;
-let sites: Site[];
-
 describe.each(storages)('commune dashboard on %s', (storage) => {
-  beforeEach(async () => {
-    ({ hub, province, hubStaff, sites } = await startCommune(storage));
-  });
-  afterEach(async () => {
-    await stopCommune({ hub, province, hubStaff, sites });
-  });
-
-  const dashboard = async (): Promise<Dashboard> => {
-    const res = await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, hubStaff.admin);
-    expect(res.status).toBe(200);
-    return res.body as Dashboard;
-  };
+  communeEachTest(storage);
 
   it('merges villages and renames a center: history and rates stay whole, old names stay searchable', async () => {
     const all = sites.flatMap((s) => s.people);
