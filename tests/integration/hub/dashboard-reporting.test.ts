@@ -4,6 +4,7 @@ import type { Dashboard } from '../../../shared/schemas/dashboard.ts';
 import { cookieOf, staff, staffSessions } from '../../fixtures/staff.ts';
 import {
   communeEachTest,
+  setAdminCookie,
   dashboard,
   hub,
   hubStaff,
@@ -117,12 +118,11 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     // After the deadline the silent center is late.
     hub.setNow(new Date('2026-12-02T03:00:00Z'));
     // Sessions last hours: the officer signs in again a week later.
-    hubStaff = {
-      ...hubStaff,
-      admin: cookieOf(
+    setAdminCookie(
+      cookieOf(
         (await hub.json('POST', '/api/staff/sign-in', { name: staff.chiHoa.name, pin: staff.chiHoa.pin })).headers,
       ),
-    };
+    );
     const late = await dashboard();
     expect(late.reporting.daysLeft).toBe(-2);
     expect(late.reporting.centers[1]).toMatchObject({ onTime: false, yearsDue: 1, yearsOnTime: 0, onTimeRate: 0 });

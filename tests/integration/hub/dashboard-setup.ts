@@ -190,6 +190,11 @@ export function communeEachTest(storage: (typeof storages)[number]): void {
   });
 }
 
+/** The administrator's session after she signs in again. */
+export function setAdminCookie(admin: string): void {
+  hubStaff = { ...hubStaff, admin };
+}
+
 /** The commune's dashboard of YEAR, as its administrator reads it. */
 export async function dashboard(): Promise<Dashboard> {
   const res = await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, hubStaff.admin);
