@@ -82,7 +82,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // Tests may import across folders (a test of one feature sets up another); the rules are about app code.
-    exclude: { path: ['(^|/)(node_modules|dist)/', '\\.test\\.ts$'] },
+    exclude: { path: ['(^|/)(node_modules|dist)/', '\\.test(-setup)?\\.ts$'] },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

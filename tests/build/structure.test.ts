@@ -13,7 +13,8 @@ const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: '
   .filter((p) => /\.(ts|svelte|cjs|mjs|js)$/.test(p));
 
 const source = (p: string): string => readFileSync(resolve(root, p), 'utf8');
-const isTest = (p: string): boolean => /\.test\.ts$/.test(p) || p.startsWith('tests/');
+/** Tests, their setup modules beside the code (`*.test-setup.ts`) and everything under tests/. */
+const isTest = (p: string): boolean => /\.test(-setup)?\.ts$/.test(p) || p.startsWith('tests/');
 
 /**
  * Data and catalogues, long because their content is long, not their code: the message catalogues, the
@@ -27,12 +28,40 @@ const CATALOGUES = [
 ];
 const LIMIT = 300;
 
-/** Every line count above the limit, among the files `pick` selects. */
-function oversized(files: string[], pick: (p: string) => boolean, read = source): string[] {
+/**
+ * Test modules long for their data, not their code, each with its reason. Tests are held to the same
+ * limit: a long test file is split by behaviour, its shared setup in a `*-setup.ts` module beside it.
+ */
+const TEST_DATA: Record<string, string> = {};
+
+/**
+ * Long test files written before tests were held to the limit, still to be split (issue 23). The list
+ * only shrinks: a file split below the limit must leave it, and no file may join it.
+ */
+const TO_SPLIT = [
+  'tests/e2e/a11y-staff.test.ts',
+  'tests/e2e/axe.ts',
+  'tests/e2e/models.test.ts',
+  'tests/e2e/offline.test.ts',
+  'tests/e2e/shared-tablet.test.ts',
+  'tests/integration/federation/federation.test.ts',
+  'tests/integration/hub/model-decisions.test.ts',
+  'tests/integration/hub/model-rates.test.ts',
+];
+
+const lineCount = (p: string, read = source): number => read(p).split('\n').length - 1;
+
+/** Every line count above the limit, among the files `pick` selects, catalogues and `exempt` aside. */
+function oversized(
+  files: string[],
+  pick: (p: string) => boolean,
+  read = source,
+  exempt: string[] = [...Object.keys(TEST_DATA), ...TO_SPLIT],
+): string[] {
   return files
     .filter(pick)
-    .filter((p) => !CATALOGUES.some((c) => c.test(p)))
-    .map((p) => ({ p, lines: read(p).split('\n').length - 1 }))
+    .filter((p) => !CATALOGUES.some((c) => c.test(p)) && !exempt.includes(p))
+    .map((p) => ({ p, lines: lineCount(p, read) }))
     .filter(({ lines }) => lines > LIMIT)
     .map(({ p, lines }) => `${p}: ${lines} lines`);
 }
@@ -65,17 +94,38 @@ describe('the structure holds (issue 23)', () => {
       'server/src/audit/audit.ts': 'await sql`select 1`.execute(db);\n',
       'web/src/long.svelte': 'x\n'.repeat(LIMIT + 1),
       'shared/i18n/vi.ts': 'x\n'.repeat(LIMIT * 3),
+      'tests/integration/long.test.ts': 'x\n'.repeat(LIMIT + 1),
+      'shared/domain/long.test-setup.ts': 'x\n'.repeat(LIMIT + 1),
+      'tests/fixtures/long-data.ts': 'x\n'.repeat(LIMIT * 2),
     };
     const read = (p: string): string => fake[p] ?? '';
     expect(queriesOutsideRepositories(Object.keys(fake), read)).toEqual([
       'server/src/people/people.service.ts:1',
       'server/src/audit/audit.ts:1',
     ]);
-    expect(oversized(Object.keys(fake), () => true, read)).toEqual([`web/src/long.svelte: ${LIMIT + 1} lines`]);
+    expect(oversized(Object.keys(fake), () => true, read, ['tests/fixtures/long-data.ts'])).toEqual([
+      `web/src/long.svelte: ${LIMIT + 1} lines`,
+      `tests/integration/long.test.ts: ${LIMIT + 1} lines`,
+      `shared/domain/long.test-setup.ts: ${LIMIT + 1} lines`,
+    ]);
+    expect(oversized(Object.keys(fake), isTest, read, [])).toEqual([
+      `tests/integration/long.test.ts: ${LIMIT + 1} lines`,
+      `shared/domain/long.test-setup.ts: ${LIMIT + 1} lines`,
+      `tests/fixtures/long-data.ts: ${LIMIT * 2} lines`,
+    ]);
   });
 
   it(`no app file is over ${LIMIT} lines, catalogues aside`, () => {
     expect(oversized(tracked, (p) => !isTest(p))).toEqual([]);
+  });
+
+  it(`no test file is over ${LIMIT} lines, test data aside`, () => {
+    expect(oversized(tracked, isTest)).toEqual([]);
+  });
+
+  it('each exemption of a test file names a tracked file still over the limit', () => {
+    const stale = [...Object.keys(TEST_DATA), ...TO_SPLIT].filter((p) => !tracked.includes(p) || lineCount(p) <= LIMIT);
+    expect(stale).toEqual([]);
   });
 
   it('Kysely queries sit only in *.repository.ts files and server/src/db/', () => {

@@ -4,11 +4,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
 import { build, people } from '../fixtures/people.ts';
 import { staffSessions, type Role } from '../fixtures/staff.ts';
-import type { Harness } from './harness.ts';
+import { startHarness, type Harness } from './harness.ts';
 
 /** What the backup tests (backup.test.ts, backup-nightly.test.ts) share: data to back up and ways to look at it. */
 
@@ -143,5 +143,27 @@ export function run(
     });
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+export let h: Harness;
+export let staff: Record<Role, string>;
+export let backupDir: string;
+export let backup: string;
+export let before: Record<string, unknown[]>;
+
+/** Once for the file: a box with real records (populate), backed up through the API; closed at the end. */
+export function centerBackedUpOnce(): void {
+  beforeAll(async () => {
+    backupDir = tempDir('dir');
+    h = await startHarness(undefined, { KIOSK_BACKUP_DIR: backupDir });
+    staff = await populate(h);
+    before = dumpTables(join(h.dir, 'kiosk.sqlite'));
+    const res = await h.json('POST', '/api/staff/backups', undefined, staff.admin);
+    expect(res.status).toBe(200);
+    backup = res.body.path;
+  });
+  afterAll(async () => {
+    await h.close();
   });
 }

@@ -2,17 +2,30 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson, listBackups, verifyBackup } from '../../server/src/backup/backup.manifest.ts';
 import { restoreBackup } from '../../server/src/backup/backup.restore.ts';
-import { backupDue, backupStatus, lastBackup, scheduleNightlyBackup } from '../../server/src/backup/backup.service.ts';
+import { backupStatus, lastBackup } from '../../server/src/backup/backup.service.ts';
 import { createApp } from '../../server/src/app.ts';
 import { migrateToLatest, openDatabase } from '../../server/src/db/database.ts';
 import { migrations } from '../../server/src/db/migrations/index.ts';
 import { people } from '../fixtures/people.ts';
-import type { Role } from '../fixtures/staff.ts';
-import { dumpTables, fileHashes, pdf, populate, refusal, removeTempDirs, run, sha, tempDir } from './backup-setup.ts';
-import { startHarness, type Harness } from './harness.ts';
+import {
+  backup,
+  backupDir,
+  before,
+  centerBackedUpOnce,
+  dumpTables,
+  fileHashes,
+  h,
+  pdf,
+  refusal,
+  removeTempDirs,
+  run,
+  sha,
+  staff,
+  tempDir,
+} from './backup-setup.ts';
 
 /**
  * Backups the administrator can trust: a backup of a data folder with real records, photos and a
@@ -24,24 +37,7 @@ import { startHarness, type Harness } from './harness.ts';
 afterAll(removeTempDirs);
 
 describe('a backup of a center with real records', () => {
-  let h: Harness;
-  let staff: Record<Role, string>;
-  let backupDir: string;
-  let backup: string;
-  let before: Record<string, unknown[]>;
-
-  beforeAll(async () => {
-    backupDir = tempDir('dir');
-    h = await startHarness(undefined, { KIOSK_BACKUP_DIR: backupDir });
-    staff = await populate(h);
-    before = dumpTables(join(h.dir, 'kiosk.sqlite'));
-    const res = await h.json('POST', '/api/staff/backups', undefined, staff.admin);
-    expect(res.status).toBe(200);
-    backup = res.body.path;
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  centerBackedUpOnce();
 
   it('is a complete folder with a manifest, recorded in the log and the audit', async () => {
     expect(listBackups(backupDir).map((b) => b.path)).toEqual([backup]);

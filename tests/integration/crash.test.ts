@@ -1,18 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/src/config/load.ts';
-import { openDatabase, type Db } from '../../server/src/db/database.ts';
-import type { PutAssessment } from '../../shared/schemas/assessment.ts';
-import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import { build, indicatorIds } from '../fixtures/people.ts';
 import { startKiosk, type RunningKiosk } from '../support/kiosk-process.ts';
-import { configDir, startHarness } from './harness.ts';
+import {
+  SEED,
+  KILLS,
+  CLIENTS,
+  villages,
+  groups,
+  syllables,
+  seeded,
+  CutOff,
+  call,
+  type Submission,
+  answersOf,
+  matches,
+  pool,
+} from './crash-setup.ts';
 
 /**
  * A power cut in the middle of a busy morning: the real server process takes registrations and
@@ -31,120 +37,6 @@ import { configDir, startHarness } from './harness.ts';
  * Seeded (CRASH_SEED) for the kill delays and the answers; the interleaving of the clients is the
  * machine's. Bounded: a fixed number of kills, each after 50–400 ms of load. No timing is asserted.
  */
-
-const SEED = Number(process.env.CRASH_SEED ?? 20_261_123);
-const KILLS = 15;
-const CLIENTS = 4;
-const villages = [
-  'Thôn Đồng Chằm',
-  'Thôn Bãi Muống',
-  'Thôn Khe Ngang',
-  'Thôn Làng Mới',
-  'Thôn Gò Chè',
-  'Thôn Suối Mây',
-];
-const groups = ['nhom-1', 'nhom-2', 'nhom-3'];
-const syllables = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan', 'Minh', 'Nga'];
-
-/** mulberry32: small, seeded, good enough to pick delays and scores. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** The request or its answer was cut off (the box went down): not acknowledged. */
-class CutOff extends Error {}
-
-/** One request on a connection of its own (no pooled socket outlives a killed box). */
-function call(
-  url: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; body: any }> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      `${url}${path}`,
-      {
-        method,
-        agent: false,
-        headers: {
-          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
-          ...(token ? { 'x-villager-token': token } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(new CutOff(e.message)));
-        res.on('close', () => {
-          // Only a complete answer counts; a body cut off by the kill is no acknowledgement.
-          if (!res.complete) {
-            reject(new CutOff('answer cut off'));
-            return;
-          }
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
-          } catch (e) {
-            reject(e);
-          }
-        });
-      },
-    );
-    req.setTimeout(20_000, () => req.destroy(new Error('no answer in 20 s')));
-    req.on('error', (e) => reject(new CutOff(e.message)));
-    req.end(payload);
-  });
-}
-
-interface Submission {
-  personId: string;
-  /** Her tablet session's token: the registration binds it, and it carries her assessment. */
-  token: string;
-  person: RegisterPerson;
-  assessmentId: string;
-  assessment: PutAssessment;
-  personAcked: boolean;
-  /** The cycle (between two kills) in which the box acknowledged it, or null. */
-  ackedIn: number | null;
-  retried: boolean;
-}
-
-const answersOf = (a: PutAssessment) => Object.fromEntries(a.answers.map((x) => [x.indicatorId, x.score]));
-
-/** What the box's answer (or a GET) must say of a submission. */
-function matches(s: Submission, view: any): boolean {
-  return (
-    view?.id === s.assessmentId &&
-    view.personId === s.personId &&
-    view.status === 'submitted' &&
-    view.group === s.assessment.group &&
-    Array.isArray(view.answers) &&
-    view.answers.length === indicatorIds.length &&
-    JSON.stringify(
-      Object.fromEntries(view.answers.map((x: { indicatorId: string; score: number }) => [x.indicatorId, x.score])),
-    ) === JSON.stringify(answersOf(s.assessment))
-  );
-}
-
-/** Runs `fn` over `items`, `width` at a time. */
-async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 describe('a power cut under load', () => {
   let kiosk: RunningKiosk | null = null;
@@ -333,39 +225,4 @@ describe('a power cut under load', () => {
     expect(kills).toBe(KILLS);
     expect(all.length - retried).toBeGreaterThan(0);
   }, 180_000);
-});
-
-describe('the SQLite settings on the open connection', () => {
-  it('are WAL, synchronous=FULL (2) and foreign keys on, as the kiosk opens its database', async () => {
-    const pragmas = async (db: Db) => ({
-      journal_mode: (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode,
-      synchronous: (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)).rows[0]?.synchronous,
-      foreign_keys: (await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows[0]?.foreign_keys,
-    });
-    // The harness's kiosk (the app every integration test drives).
-    const h = await startHarness();
-    try {
-      expect(await pragmas(h.db)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1 });
-    } finally {
-      await h.close();
-    }
-
-    // As server/src/main.ts opens it: the configured default, then the NORMAL option honoured.
-    const dir = mkdtempSync(join(tmpdir(), 'kiosk-pragmas-'));
-    try {
-      const settings = loadConfig({ configDir, env: {} }).settings;
-      expect(settings['db.synchronous']).toBe('FULL');
-      const db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: settings['db.synchronous'] });
-      expect(await pragmas(db)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1 });
-      await db.destroy();
-      const normal = openDatabase({
-        file: join(dir, 'kiosk.sqlite'),
-        synchronous: loadConfig({ configDir, env: { KIOSK_DB_SYNCHRONOUS: 'NORMAL' } }).settings['db.synchronous'],
-      });
-      expect(await pragmas(normal)).toEqual({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1 });
-      await normal.destroy();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });

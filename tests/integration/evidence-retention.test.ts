@@ -1,24 +1,19 @@
-import { utimesSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { sha256Hex, storeEvidenceFile } from '../../server/src/evidence/evidence.store.ts';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../server/src/evidence/evidence.store.ts';
+import { filesOn, hasFile, householdWithPhoto, hubEvidenceIds, jpeg, villagerWithPhotos } from './evidence-pair.ts';
 import {
-  deleteExpiredEvidence,
-  scheduleNightlyEvidenceRetention,
-} from '../../server/src/evidence/evidence.retention.ts';
-import { runChecks } from '../../server/src/health/checks.ts';
-import type { Harness } from './harness.ts';
-import {
-  fileOf,
-  filesOn,
-  hasFile,
-  householdWithPhoto,
-  hubEvidenceIds,
-  jpeg,
-  startPair,
-  villagerWithPhotos,
-  type Pair,
-} from './evidence-pair.ts';
+  pair,
+  closePairAfterEachTest,
+  openPair,
+  nightOf,
+  runs,
+  evidenceCheck,
+  pgUrl,
+  hubStorages,
+  pass,
+} from './evidence-retention-setup.ts';
+
+closePairAfterEachTest();
 
 /**
  * Evidence photos are deleted evidence.keepMonths (12) after the year's decision, at the center and
@@ -27,52 +22,11 @@ import {
  * audit row per run; counted on the health screen. The clock is the boxes' own, moved by the test.
  */
 
-let pair: Pair;
-afterEach(async () => {
-  await pair.close();
-});
-
-const retention = (h: Harness) =>
-  deleteExpiredEvidence({
-    db: h.db,
-    config: h.config,
-    evidenceDir: join(h.dir, 'evidence'),
-    now: () => new Date(h === pair.hub ? hubNow : centerNow),
-  });
-let hubNow = '';
-let centerNow = '';
-/** Both boxes' clocks, and a run of the job on each. */
-async function nightOf(at: string) {
-  hubNow = centerNow = at;
-  await pair.setNow(new Date(at));
-  return { center: await retention(pair.center), hub: await retention(pair.hub) };
-}
-const runs = (h: Harness) =>
-  h.db
-    .selectFrom('audit_log')
-    .select(['actor_id', 'subject_kind', 'details'])
-    .where('action', '=', 'evidence.retention')
-    .orderBy('id')
-    .execute();
-const evidenceCheck = async (h: Harness, at: string) =>
-  (await runChecks({ db: h.db, config: h.config, dataDir: h.dir, now: () => new Date(at) })).checks.find(
-    (c) => c.id === 'evidence',
-  );
-const pgUrl = inject('pgUrl');
-/** The hub's storage: SQLite, and PostgreSQL on the throwaway cluster when it is installed. */
-const hubStorages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-const pass = {
-  scores: ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10'].map((indicatorId) => ({
-    indicatorId,
-    score: 8,
-  })),
-};
-
 describe('evidence photos past their time', { timeout: 60_000 }, () => {
   it.each(hubStorages)(
     "are deleted 12 months after the year's decision (or the year's end), at the center and at the hub on %s, keeping what is still in use",
     async (storage) => {
-      pair = await startPair({
+      await openPair({
         hub: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' },
         hubPg: storage === 'postgres' ? pgUrl : null,
       });
@@ -202,7 +156,7 @@ describe('evidence photos past their time', { timeout: 60_000 }, () => {
   );
 
   it('a box that never ran the job says so, and the health screen still counts it', async () => {
-    pair = await startPair();
+    await openPair();
     const res = await pair.center.json('GET', '/api/health');
     expect(res.body.checks.find((c: { id: string }) => c.id === 'evidence')).toEqual({
       id: 'evidence',
@@ -213,7 +167,7 @@ describe('evidence photos past their time', { timeout: 60_000 }, () => {
   });
 
   it('a withdrawn decision starts no clock; a shorter setting deletes sooner', async () => {
-    pair = await startPair({ hub: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' }, center: { KIOSK_EVIDENCE_KEEP_MONTHS: '6' } });
+    await openPair({ hub: { KIOSK_EVIDENCE_TO_COMMUNE: 'on' }, center: { KIOSK_EVIDENCE_KEEP_MONTHS: '6' } });
     const { center, hub } = pair;
     await pair.enrol();
     await pair.sync();
@@ -256,7 +210,7 @@ describe('evidence photos past their time', { timeout: 60_000 }, () => {
   });
 
   it("a refusal of her proposal is the year's decision too, for the center it reaches", async () => {
-    pair = await startPair();
+    await openPair();
     const { center, hub } = pair;
     await pair.enrol();
     const lan = await villagerWithPhotos(center, { CS03: jpeg(41) }, true);
@@ -279,59 +233,5 @@ describe('evidence photos past their time', { timeout: 60_000 }, () => {
     expect((await nightOf('2027-11-22T03:00:00Z')).center.photos).toBe(0);
     expect((await nightOf('2027-11-23T03:00:00Z')).center).toMatchObject({ photos: 1, files: 1 });
     expect(filesOn(center)).toEqual([]);
-  });
-
-  it('sweeps up files no record names once they are a day old (an erasure or upload cut short), never a younger one', async () => {
-    pair = await startPair();
-    const { center } = pair;
-    const kept = jpeg(31);
-    await villagerWithPhotos(center, { CS03: kept });
-    const dir = join(center.dir, 'evidence');
-    const [old, young] = [jpeg(32), jpeg(33)];
-    for (const b of [old, young]) storeEvidenceFile(dir, sha256Hex(b), b);
-    const at = new Date('2026-11-25T03:00:00Z');
-    utimesSync(fileOf(center, sha256Hex(old)), new Date('2026-11-23T03:00:00Z'), new Date('2026-11-23T03:00:00Z'));
-    utimesSync(fileOf(center, sha256Hex(young)), new Date('2026-11-25T01:00:00Z'), new Date('2026-11-25T01:00:00Z'));
-    utimesSync(fileOf(center, sha256Hex(kept)), new Date('2026-11-23T03:00:00Z'), new Date('2026-11-23T03:00:00Z'));
-    const run = await deleteExpiredEvidence({ db: center.db, config: center.config, evidenceDir: dir, now: () => at });
-    expect(run).toMatchObject({ photos: 0, files: 1 });
-    expect([hasFile(center, kept), hasFile(center, old), hasFile(center, young)]).toEqual([true, false, true]);
-    expect((await runs(center)).map((r) => JSON.parse(r.details).files)).toEqual([1]);
-  });
-
-  it("runs once a night at the box's night hour, or soon after a start that missed it", async () => {
-    pair = await startPair();
-    const { center } = pair;
-    let now = new Date('2026-11-23T19:30:00Z'); // 02:30 in Vietnam, after backup.hour (2)
-    const checks: boolean[] = [];
-    const nightly = scheduleNightlyEvidenceRetention(
-      { db: center.db, config: center.config, evidenceDir: join(center.dir, 'evidence'), now: () => now },
-      {
-        firstCheckMs: 0,
-        everyMs: 5,
-        log: () => {},
-        onChecked: (ran) => checks.push(ran),
-      },
-    );
-    try {
-      await vi.waitFor(
-        () => {
-          expect(checks.length).toBeGreaterThanOrEqual(3);
-        },
-        { timeout: 20_000 },
-      );
-      now = new Date('2026-11-24T19:30:00Z'); // the next night
-      const seen = checks.length;
-      await vi.waitFor(
-        () => {
-          expect(checks.length).toBeGreaterThanOrEqual(seen + 3);
-        },
-        { timeout: 20_000 },
-      );
-    } finally {
-      nightly.stop();
-    }
-    expect(checks.filter(Boolean)).toHaveLength(2);
-    expect(await runs(center)).toHaveLength(2);
   });
 });

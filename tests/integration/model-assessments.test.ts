@@ -1,87 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../fixtures/people.ts';
-import { staffSessions } from '../fixtures/staff.ts';
-import { startHarness, type Harness, registerAdult, type RegisteredAdult } from './harness.ts';
+import {
+  h,
+  staff,
+  freshBoxEachTest,
+  register,
+  household,
+  recognize,
+  declared,
+  gdht,
+  item,
+} from './model-assessments-setup.ts';
+
+freshBoxEachTest();
 
 /**
  * Self-assessments of a household and a unit on the same assessment records as a person's: declared
  * items answered, computed items worked out from the registry and the commune's CDHT decisions.
  */
-
-let h: Harness;
-let staff: Awaited<ReturnType<typeof staffSessions>>;
-beforeEach(async () => {
-  h = await startHarness();
-  staff = await staffSessions(h);
-});
-afterEach(async () => {
-  await h.close();
-});
-
-type Registered = RegisteredAdult;
-const register = (name: string, birthYear: number) => registerAdult(h, name, birthYear);
-
-/** A household of three adults with two school-age children, all in school. */
-async function household() {
-  const adults = [
-    await register('Hoàng Văn Páo', 1970),
-    await register('Lò Thị Sợi', 1973),
-    await register('Hoàng Văn Sình', 1996),
-  ];
-  const id = build.id();
-  expect(
-    (
-      await h.json('PUT', `/api/households/${id}`, {
-        village: 'Thôn Khe Ngang',
-        headCode: adults[0]!.code,
-        headBirthYear: 1970,
-      })
-    ).status,
-  ).toBe(200);
-  for (const a of adults.slice(1))
-    expect(
-      (await h.json('POST', `/api/households/${id}/members`, { code: a.code, birthYear: a.birthYear })).status,
-    ).toBe(200);
-  await h.json('PUT', `/api/households/${id}/facts/2026`, { schoolAgeChildren: 2, allChildrenInSchool: true });
-  return { id, adults };
-}
-
-/** The commune's CDHT decision as the box holds it once the downward feed brought it. */
-async function recognize(personIds: string[], year = 2026) {
-  await h.db
-    .insertInto('recognition')
-    .values(
-      personIds.map((subject_id) => ({
-        subject_id,
-        title: 'cdht',
-        year,
-        decision_id: build.id(),
-        decision_number: '88/QĐ-UBND',
-        signed_on: '2026-11-20',
-        signer: 'Chủ tịch UBND xã',
-        received_at: '2026-11-21T00:00:00.000Z',
-      })),
-    )
-    .execute();
-}
-
-const declared = { 'G1.2': 10, 'G1.3': 8, 'G2.2': 9, 'G2.3': 5, 'G3.1': 8, 'G3.2': 7, 'G4.1': 9, 'G4.2': 8 };
-const gdht = (
-  subjectId: string,
-  answers: Record<string, number | boolean>,
-  status: 'draft' | 'submitted' = 'draft',
-) => ({
-  title: 'gdht',
-  subjectId,
-  criteriaSetId: 'gdht-2025',
-  criteriaSetVersion: '2025.1',
-  status,
-  answers: Object.entries(answers).map(([itemId, value]) => ({ itemId, value })),
-});
-const item = (
-  view: { verdict: { items: { itemId: string; points: number | null; computed: { explanation: string } | null }[] } },
-  id: string,
-) => view.verdict.items.find((i) => i.itemId === id)!;
 
 describe('a household assesses itself', () => {
   it('computed items follow the registry and the CDHT decisions; the verdict changes when two adults are recognized', async () => {
@@ -191,124 +127,6 @@ describe('a household assesses itself', () => {
         .where('assessment_id', '=', assessmentId)
         .execute(),
     ).toEqual([]);
-  });
-});
-
-describe('the village branch appraises a household', () => {
-  it('scores every declared item again, a reason where it differs; the verdict follows the appraised answers', async () => {
-    const { id, adults } = await household();
-    await recognize([adults[0]!.id, adults[1]!.id]);
-    const assessmentId = build.id();
-    await h.json('PUT', `/api/model-assessments/${assessmentId}`, gdht(id, declared, 'submitted'));
-    const queue = (await h.json('GET', '/api/staff/model-appraisals?year=2026', undefined, staff.appraiser)).body;
-    expect(queue).toEqual([
-      expect.objectContaining({ assessmentId, title: 'gdht', selfPassed: true, appraised: null }),
-    ]);
-    expect((await h.json('GET', '/api/staff/model-appraisals?year=2026', undefined, staff.facilitator)).status).toBe(
-      403,
-    );
-
-    const answers = Object.entries(declared).map(([itemId, value]) => ({ itemId, value }));
-    const lowered = answers.map((a) => (a.itemId === 'G3.1' ? { ...a, value: 2 } : a));
-    const before = await h.counts();
-    expect(
-      (await h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers: lowered }, staff.appraiser)).body,
-    ).toMatchObject({ code: 'appraisal.reason-required', details: { indicatorId: 'G3.1' } });
-    expect(
-      (
-        await h.json(
-          'PUT',
-          `/api/staff/model-appraisals/${assessmentId}`,
-          { answers: answers.slice(1) },
-          staff.appraiser,
-        )
-      ).body.code,
-    ).toBe('assessment.incomplete');
-    expect(
-      (
-        await h.json(
-          'PUT',
-          `/api/staff/model-appraisals/${assessmentId}`,
-          { answers: [...answers, { itemId: 'G2.1', value: 15 }] },
-          staff.appraiser,
-        )
-      ).body.code,
-    ).toBe('assessment.indicator-unknown');
-    expect(await h.counts()).toEqual(before);
-
-    const reason = lowered.map((a) =>
-      a.itemId === 'G3.1' ? { ...a, reason: 'Chưa có góc học tập riêng cho các cháu' } : a,
-    );
-    const saved = (
-      await h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers: reason }, staff.appraiser)
-    ).body;
-    // Self: 89 (tốt); appraised: G3.1 down from 8 to 2 leaves conditions for learning (TC3) at 9, under its minimum of 10.
-    expect(saved.assessment.verdict).toMatchObject({ total: 89, passed: true });
-    expect(saved.appraisal).toMatchObject({
-      appraiser: 'Vũ Thị Mai',
-      reasons: { 'G3.1': 'Chưa có góc học tập riêng cho các cháu' },
-    });
-    expect(saved.appraisal.verdict).toMatchObject({ total: 83, passed: false });
-    expect(saved.appraisal.verdict.shortfalls).toContainEqual({
-      kind: 'criterion-below-min',
-      criterionId: 'TC3',
-      points: 9,
-      min: 10,
-    });
-    expect(
-      (await h.json('GET', '/api/staff/model-appraisals?year=2026', undefined, staff.admin)).body[0].appraised,
-    ).toEqual({ passed: false, total: 83, level: null });
-  });
-
-  it('refuses a draft, and a unit (appraised by the commune), changing nothing', async () => {
-    const { id } = await household();
-    const draft = build.id();
-    await h.json('PUT', `/api/model-assessments/${draft}`, gdht(id, declared));
-    const unitId = build.id();
-    await h.json(
-      'POST',
-      '/api/staff/units',
-      { id: unitId, name: 'Trường mầm non Khe Ngang', kind: 'school', village: 'Thôn Khe Ngang' },
-      staff.admin,
-    );
-    const unitAssessment = build.id();
-    const targets = { 'U1.3': true, 'U2.1': true, 'U2.2': true, 'U3.1': true, 'U3.2': true };
-    const targetAnswers = Object.entries(targets).map(([itemId, value]) => ({ itemId, value }));
-    await h.json(
-      'PUT',
-      `/api/model-assessments/${unitAssessment}`,
-      {
-        title: 'dvht',
-        subjectId: unitId,
-        criteriaSetId: 'dvht-2025',
-        criteriaSetVersion: '2025.1',
-        status: 'submitted',
-        answers: targetAnswers,
-      },
-      staff.admin,
-    );
-    const before = await h.counts();
-    expect(
-      (
-        await h.json(
-          'PUT',
-          `/api/staff/model-appraisals/${draft}`,
-          { answers: Object.entries(declared).map(([itemId, value]) => ({ itemId, value })) },
-          staff.appraiser,
-        )
-      ).body.code,
-    ).toBe('appraisal.not-submitted');
-    expect(
-      (
-        await h.json(
-          'PUT',
-          `/api/staff/model-appraisals/${unitAssessment}`,
-          { answers: targetAnswers },
-          staff.appraiser,
-        )
-      ).body.code,
-    ).toBe('appraisal.not-here');
-    expect(await h.counts()).toEqual(before);
   });
 });
 

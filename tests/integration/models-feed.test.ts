@@ -1,9 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyFeedItem } from '../../server/src/federation/feed.apply.ts';
-import type { RecognitionDecisionV1, RecognitionDecisionV2 } from '../../shared/sync/feed-messages.ts';
+import { describe, expect, it } from 'vitest';
 import { build } from '../fixtures/people.ts';
 import { staffSessions } from '../fixtures/staff.ts';
-import { startHarness, type Harness, registerAdult, type RegisteredAdult } from './harness.ts';
+import { startHarness } from './harness.ts';
+import {
+  h,
+  VILLAGE,
+  pao,
+  a,
+  b,
+  clanId,
+  freshBoxEachTest,
+  apply,
+  familyDecision,
+  recognitions,
+  householdView,
+  computed,
+  saveAppraisal,
+} from './models-feed-setup.ts';
+
+freshBoxEachTest();
 
 /**
  * The commune's decisions on the four other titles come down the feed (RecognitionDecisionV2) and
@@ -12,125 +27,6 @@ import { startHarness, type Harness, registerAdult, type RegisteredAdult } from 
  * it stands. A later revision that no longer names it takes all that back; CDHT decisions (V1)
  * work as before.
  */
-
-let h: Harness;
-let staff: Awaited<ReturnType<typeof staffSessions>>;
-const VILLAGE = 'Thôn Khe Ngang';
-
-type Registered = RegisteredAdult;
-const register = (name: string, birthYear: number) => registerAdult(h, name, birthYear);
-
-const declared = { 'G1.2': 10, 'G1.3': 8, 'G2.2': 9, 'G2.3': 5, 'G3.1': 8, 'G3.2': 7, 'G4.1': 9, 'G4.2': 8 };
-const answers = Object.entries(declared).map(([itemId, value]) => ({ itemId, value }));
-
-/** A household of the village with its submitted self-assessment, appraised by the branch. */
-async function appraisedHousehold(head: Registered): Promise<{ id: string; assessmentId: string }> {
-  const id = build.id();
-  expect(
-    (
-      await h.json('PUT', `/api/households/${id}`, {
-        village: VILLAGE,
-        headCode: head.code,
-        headBirthYear: head.birthYear,
-      })
-    ).status,
-  ).toBe(200);
-  await h.json('PUT', `/api/households/${id}/facts/2026`, { schoolAgeChildren: 0, allChildrenInSchool: null });
-  const assessmentId = build.id();
-  const body = {
-    title: 'gdht',
-    subjectId: id,
-    criteriaSetId: 'gdht-2025',
-    criteriaSetVersion: '2025.1',
-    status: 'submitted',
-    answers,
-  };
-  expect((await h.json('PUT', `/api/model-assessments/${assessmentId}`, body)).status).toBe(200);
-  expect(
-    (await h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers }, staff.appraiser)).status,
-  ).toBe(200);
-  return { id, assessmentId };
-}
-
-let pao: Registered, chu: Registered;
-let a: { id: string; assessmentId: string }, b: { id: string; assessmentId: string };
-let clanId: string;
-beforeEach(async () => {
-  h = await startHarness();
-  staff = await staffSessions(h);
-  pao = await register('Hoàng Văn Páo', 1970);
-  chu = await register('Vàng A Chứ', 1965);
-  a = await appraisedHousehold(pao);
-  b = await appraisedHousehold(chu);
-  // Páo's household is in the Hoàng clan; Chứ's in none.
-  clanId = build.id();
-  await h.json(
-    'POST',
-    '/api/staff/clans',
-    { id: clanId, name: 'Họ Hoàng', representative: 'Hoàng Văn Páo' },
-    staff.facilitator,
-  );
-  expect(
-    (await h.json('POST', `/api/staff/clans/${clanId}/households`, { headCode: pao.code }, staff.facilitator)).status,
-  ).toBe(200);
-});
-afterEach(async () => {
-  await h.close();
-});
-
-let seq = 0;
-async function apply(message: RecognitionDecisionV1 | RecognitionDecisionV2): Promise<void> {
-  await h.db
-    .transaction()
-    .execute((trx) =>
-      applyFeedItem(
-        trx,
-        { seq: ++seq, kind: 'decision', message },
-        '2026-11-24T00:00:00.000Z',
-        'center',
-        h.config.center.villages,
-      ),
-    );
-}
-const familyDecision = (over: Partial<RecognitionDecisionV2> = {}): RecognitionDecisionV2 => ({
-  type: 'RecognitionDecisionV2',
-  id: 'dec-gdht-15',
-  revision: 1,
-  title: 'gdht',
-  year: 2026,
-  number: '15/QĐ-UBND',
-  signedOn: '2026-11-20',
-  signer: 'Nguyễn Văn Hùng, Chủ tịch UBND xã',
-  subjects: [{ kind: 'household', id: a.id }],
-  revokedReason: null,
-  ...over,
-});
-
-const recognitions = () =>
-  h.db
-    .selectFrom('recognition')
-    .select(['subject_kind', 'subject_id', 'title', 'year', 'decision_number'])
-    .orderBy('subject_id')
-    .execute();
-const householdView = async (id: string) => (await h.json('GET', `/api/households/${id}`)).body;
-/** A computed item of a subject's current assessment, as the box works it out now. */
-async function computed(title: string, subjectId: string, itemId: string) {
-  const start = (
-    await h.json(
-      'GET',
-      `/api/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`,
-      undefined,
-      staff.facilitator,
-    )
-  ).body;
-  return start.verdict.items.find((i: { itemId: string }) => i.itemId === itemId).computed as {
-    numerator: number | null;
-    denominator: number | null;
-    explanation: string;
-  };
-}
-const saveAppraisal = (assessmentId: string) =>
-  h.json('PUT', `/api/staff/model-appraisals/${assessmentId}`, { answers }, staff.appraiser);
 
 describe('a family decision (RecognitionDecisionV2)', () => {
   it('recognizes the household held here, locks its appraisal, shows on its view, and counts for its clan and village', async () => {
@@ -201,71 +97,6 @@ describe('a family decision (RecognitionDecisionV2)', () => {
     // Decided for 2025 on 20/11/2025: it ended on 19/11/2026, before this year's end.
     await apply(familyDecision({ revision: 2, year: 2025, signedOn: '2025-11-20' }));
     expect((await computed('dhht', clanId, 'D1.1')).numerator).toBe(0);
-  });
-});
-
-describe('decisions on a village, a clan and a unit', () => {
-  it('set the subjects held here and ignore a village this center does not serve', async () => {
-    const unitId = build.id();
-    await h.json(
-      'POST',
-      '/api/staff/units',
-      { id: unitId, name: 'Trường mầm non Khe Ngang', kind: 'school', village: VILLAGE },
-      staff.admin,
-    );
-    const decision = (id: string, title: string, subjects: RecognitionDecisionV2['subjects']) =>
-      familyDecision({ id, title, subjects });
-    await apply(
-      decision('dec-cddht', 'cddht', [
-        { kind: 'community', id: VILLAGE },
-        { kind: 'community', id: 'Thôn Xa Lạ' },
-      ]),
-    );
-    await apply(decision('dec-dhht', 'dhht', [{ kind: 'clan', id: clanId }]));
-    await apply(
-      decision('dec-dvht', 'dvht', [
-        { kind: 'unit', id: unitId },
-        { kind: 'unit', id: build.id() },
-      ]),
-    );
-    expect((await recognitions()).map((r) => [r.subject_kind, r.subject_id, r.title]).sort()).toEqual(
-      [
-        ['clan', clanId, 'dhht'],
-        ['community', VILLAGE, 'cddht'],
-        ['unit', unitId, 'dvht'],
-      ].sort(),
-    );
-    // The village counts its clans recognized as learning clans.
-    expect((await computed('cddht', VILLAGE, 'C2.3')).numerator).toBe(1);
-  });
-});
-
-describe('a CDHT decision (RecognitionDecisionV1)', () => {
-  it('still recognizes the people here, as before, and their household counts them', async () => {
-    const decision: RecognitionDecisionV1 = {
-      type: 'RecognitionDecisionV1',
-      id: 'dec-cdht-125',
-      revision: 1,
-      title: 'cdht',
-      year: 2026,
-      number: '125/QĐ-UBND',
-      signedOn: '2026-11-20',
-      signer: 'Nguyễn Văn Hùng, Chủ tịch UBND xã',
-      personIds: [pao.id, build.id()],
-      revokedReason: null,
-    };
-    await apply(decision);
-    expect(await recognitions()).toEqual([
-      { subject_kind: 'person', subject_id: pao.id, title: 'cdht', year: 2026, decision_number: '125/QĐ-UBND' },
-    ]);
-    expect((await h.json('GET', `/api/people/${pao.id}`)).body.recognitions).toEqual([
-      { title: 'cdht', year: 2026, decisionNumber: '125/QĐ-UBND', signedOn: '2026-11-20' },
-    ]);
-    expect((await computed('gdht', a.id, 'G2.1')).explanation).toContain('1 trong 1 người lớn');
-    // A household's own assessment is not a person's: the CDHT decision locks nothing of it.
-    expect((await saveAppraisal(a.assessmentId)).status).toBe(200);
-    await apply({ ...decision, revision: 2, revokedReason: 'Ghi nhầm' });
-    expect(await recognitions()).toEqual([]);
   });
 });
 

@@ -2,50 +2,31 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/database.ts';
 import { pinWeakness } from '../../server/src/staff/pin-strength.ts';
 import { runStaffCommand } from '../../server/src/staff/staff-cli.ts';
-import { cookieOf, setupBody, setupCodeOf, staff, staffSessions } from '../fixtures/staff.ts';
-import { startHarness, type Harness } from '../integration/harness.ts';
+import { setupBody, setupCodeOf, staff, staffSessions } from '../fixtures/staff.ts';
+import {
+  pgUrl,
+  storages,
+  t0,
+  h,
+  closeBoxAfterEachTest,
+  startBox,
+  from,
+  signInFrom,
+  staffRow,
+  tally,
+} from './staff-auth-setup.ts';
+
+closeBoxAfterEachTest();
 
 /** The first start, the PINs and the last administrator, tried as a stranger on the Wi-Fi would (issue 20). */
 
-const pgUrl = inject('pgUrl');
-const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-const t0 = new Date('2026-11-23T03:00:00Z');
-let h: Harness;
-afterEach(async () => {
-  await h?.close();
-});
-
-/** A request from a tablet at `address` (the socket's address is what the box counts by). */
-async function from(address: string, method: string, path: string, body?: unknown, cookie?: string) {
-  const res = await h.app.request(
-    path,
-    {
-      method,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    },
-    { incoming: { socket: { remoteAddress: address } } },
-  );
-  return {
-    status: res.status,
-    body: (await res.json()) as { code?: string; details?: Record<string, unknown> },
-    headers: res.headers,
-  };
-}
-const signInFrom = (address: string, name: string, pin: string) =>
-  from(address, 'POST', '/api/staff/sign-in', { name, pin });
-const staffRow = (name: string) =>
-  h.db.selectFrom('staff').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
-const tally = (codes: (string | undefined)[]) =>
-  codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c ?? 'ok']: (t[c ?? 'ok'] ?? 0) + 1 }), {});
-
 describe('first start', () => {
   it('refuses setup without the code or with a wrong one, and changes nothing', async () => {
-    h = await startHarness(t0);
+    await startBox(t0);
     const before = await h.counts();
     const stranger = { name: 'Kẻ Lạ', pin: '479260' };
     expect(await from('10.0.0.9', 'POST', '/api/staff/setup', stranger)).toMatchObject({
@@ -76,7 +57,7 @@ describe('first start', () => {
   });
 
   it('throttles wrong setup codes per client, even sent at once', async () => {
-    h = await startHarness(t0);
+    await startBox(t0);
     const code = await setupCodeOf(h.db);
     const guesses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
@@ -131,7 +112,7 @@ describe('PINs', () => {
   it.each(storages)(
     '100 wrong PINs sent at once check at most 5, then the right PIN is refused while locked (%s)',
     async (storage) => {
-      h = await startHarness(t0, {}, undefined, storage === 'postgres' ? pgUrl : null);
+      await startBox(t0, {}, undefined, storage === 'postgres' ? pgUrl : null);
       await staffSessions(h);
       // From 100 tablets, so that no per-client wait hides what the account's count does.
       const burst = await Promise.all(
@@ -161,7 +142,7 @@ describe('PINs', () => {
   );
 
   it('refuses weak PINs at setup, at account creation and never gives one at reset', async () => {
-    h = await startHarness(t0);
+    await startBox(t0);
     const weak = [
       ['000000', 'repeated'],
       ['123456', 'sequence'],
@@ -201,7 +182,7 @@ describe('PINs', () => {
   });
 
   it('answers an unknown name exactly as a known one, through the lockout', async () => {
-    h = await startHarness(t0);
+    await startBox(t0);
     await staffSessions(h);
     const answers = async (name: string, address: string) => {
       const out: unknown[] = [];
@@ -240,7 +221,7 @@ describe('PINs', () => {
   });
 
   it('one tablet cannot lock every account in a loop', async () => {
-    h = await startHarness(t0);
+    await startBox(t0);
     const s = await staffSessions(h);
     const names = ['Đỗ Văn An', 'Trần Thị Bích', 'Ngô Văn Cường', 'Hồ Thị Dung'];
     for (const name of names)
@@ -270,84 +251,5 @@ describe('PINs', () => {
       code: 'auth.throttled',
       details: { retryAfterSeconds: 30 },
     });
-  });
-});
-
-describe('the last administrator', () => {
-  it('the only active administrator cannot deactivate herself', async () => {
-    h = await startHarness(t0);
-    const s = await staffSessions(h);
-    const before = await h.counts();
-    const res = await h.json('POST', `/api/staff/accounts/${s.ids.admin}/deactivate`, undefined, s.admin);
-    expect(res).toMatchObject({ status: 409, body: { code: 'staff.last-admin' } });
-    expect(await h.counts()).toEqual(before);
-    expect((await staffRow(staff.chiHoa.name)).active).toBe(1);
-    expect((await h.json('GET', '/api/staff/accounts', undefined, s.admin)).status).toBe(200);
-  });
-
-  it.each(storages)('two administrators deactivating each other at once leave one (%s)', async (storage) => {
-    h = await startHarness(t0, {}, undefined, storage === 'postgres' ? pgUrl : null);
-    const s = await staffSessions(h);
-    const second = await h.json(
-      'POST',
-      '/api/staff/accounts',
-      { name: 'Đinh Thị Thu', role: 'admin', pin: '305718' },
-      s.admin,
-    );
-    const secondCookie = cookieOf(
-      (await h.json('POST', '/api/staff/sign-in', { name: 'Đinh Thị Thu', pin: '305718' })).headers,
-    );
-    const [a, b] = await Promise.all([
-      h.json('POST', `/api/staff/accounts/${second.body.id}/deactivate`, undefined, s.admin),
-      h.json('POST', `/api/staff/accounts/${s.ids.admin}/deactivate`, undefined, secondCookie),
-    ]);
-    // One goes through; the other is refused as the last administrator, or finds its own session
-    // already ended by the first (a deactivated account's sessions end with it).
-    expect([a, b].filter((r) => r.status === 200)).toHaveLength(1);
-    expect([a, b].find((r) => r.status !== 200)?.body.code).toMatch(/^(staff\.last-admin|auth\.required)$/);
-    const admins = await h.db
-      .selectFrom('staff')
-      .select('id')
-      .where('role', '=', 'admin')
-      .where('active', '=', 1)
-      .execute();
-    expect(admins).toHaveLength(1);
-  });
-});
-
-describe('npm run staff -- reset-pin', () => {
-  it('gives a locked-out administrator a new PIN, ends her sessions and is audited', async () => {
-    h = await startHarness(t0);
-    const s = await staffSessions(h);
-    for (let i = 0; i < 5; i++) await signInFrom('10.0.4.1', staff.chiHoa.name, '000001');
-    expect((await signInFrom('10.0.4.2', staff.chiHoa.name, staff.chiHoa.pin)).body.code).toBe('auth.locked');
-    const out: string[] = [];
-    const io = { db: h.db, now: () => t0, out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
-    expect(await runStaffCommand(['reset-pin', 'phạm thị  hoa'], io)).toBe(0);
-    const pin = /Mã PIN mới của Phạm Thị Hoa: (\d{6})/.exec(out.join('\n'))?.[1];
-    expect(pin).toBeDefined();
-    expect((await h.json('GET', '/api/staff/accounts', undefined, s.admin)).body.code).toBe('auth.required');
-    expect((await signInFrom('10.0.4.2', staff.chiHoa.name, staff.chiHoa.pin)).body.code).toBe('auth.invalid');
-    expect((await signInFrom('10.0.4.2', staff.chiHoa.name, pin!)).status).toBe(200);
-    const audited = await h.db
-      .selectFrom('audit_log')
-      .select(['action', 'subject_id'])
-      .where('action', '=', 'staff.pin-reset')
-      .execute();
-    expect(audited).toEqual([{ action: 'staff.pin-reset', subject_id: s.ids.admin }]);
-    out.length = 0;
-    expect(await runStaffCommand(['list'], io)).toBe(0);
-    expect(out).toEqual([
-      `${staff.chiHoa.name} | Quản trị | đang hoạt động`,
-      `${staff.anhBinh.name} | Người hướng dẫn | đang hoạt động`,
-      `${staff.coMai.name} | Người thẩm định | đang hoạt động`,
-    ]);
-    expect(await runStaffCommand(['setup-code'], io)).toBe(0);
-    expect(out.at(-2)).toContain('Máy đã có người quản trị');
-    expect(await runStaffCommand(['delete-everyone'], io)).toBe(1);
-    expect(await runStaffCommand(['reset-pin'], io)).toBe(1);
-    expect(out.at(-1)).toContain('Thiếu họ và tên');
-    expect(await runStaffCommand(['reset-pin', 'Không Có Ai'], io)).toBe(1);
-    expect(out.at(-1)).toContain('Không có tài khoản nào tên "Không Có Ai"');
   });
 });

@@ -11,7 +11,6 @@ import {
   digestOfCenter,
   digestOfHub,
   enrolThrough,
-  FaultProxy,
   filesIn,
   FULL,
   firstAdmin,
@@ -22,6 +21,7 @@ import {
   syncUntilDone,
   type Seeded,
 } from './fault-chain-setup.ts';
+import { FaultProxy } from './fault-proxy.ts';
 
 /**
  * The whole chain as it runs in a commune: a center box, a commune hub and a province hub, each

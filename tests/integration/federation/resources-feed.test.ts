@@ -1,11 +1,22 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyFeedItem } from '../../../server/src/federation/feed.apply.ts';
-import type { ResourceInputDraft } from '../../../shared/schemas/resource.ts';
 import { build } from '../../fixtures/people.ts';
-import { staffSessions, type Role } from '../../fixtures/staff.ts';
-import { startHarness, type Harness } from '../harness.ts';
+import {
+  commune,
+  center,
+  communeStaff,
+  centerStaff,
+  toCenter,
+  hubStorages,
+  ricePrinted,
+  vneidLink,
+  digitalClass,
+  syncCenter,
+  catalogOf,
+  rowOf,
+  freshHubsEachTest,
+  dropNextFeedAnswers,
+} from './resources-feed-setup.ts';
 
 /**
  * Resources made at a commune or province hub come down the downward feed (docs/ARCHITECTURE.md,
@@ -13,128 +24,8 @@ import { startHarness, type Harness } from '../harness.ts';
  * giving them its next catalog version so the tablets fetch only what changed. Only the place that
  * made a resource changes it.
  */
-
-let province: Harness;
-let commune: Harness;
-let center: Harness;
-let provinceStaff: Record<Role, string>;
-let communeStaff: Record<Role, string>;
-let centerStaff: Record<Role, string>;
-/** The resource items each feed page carried to the center (id, revision): what went over the wire. */
-let toCenter: [string, number][];
-let toCommune: [string, number][];
-/** Answers to drop on the center's next feed reads (the link lost them after the commune answered). */
-let dropFeedAnswers: number;
-
-/** A loopback link to one harness, noting the resource items in every feed page it carries. */
-const linkTo =
-  (to: () => Harness, log: () => [string, number][], lossy = false): typeof fetch =>
-  async (input, init) => {
-    const url = new URL(String(input));
-    const res = await to().app.request(url.pathname + url.search, init);
-    if (url.pathname === '/api/hub/feed' && res.ok) {
-      const page = (await res.clone().json()) as {
-        items: { kind: string; message: { id: string; revision: number } }[];
-      };
-      for (const i of page.items) if (i.kind === 'resource') log().push([i.message.id, i.message.revision]);
-      if (lossy && dropFeedAnswers > 0) {
-        dropFeedAnswers--;
-        throw new TypeError('connection reset');
-      }
-    }
-    return res;
-  };
-
-const pgUrl = inject('pgUrl');
-/** The commune hub's storage, as in the federation contract suite: SQLite, and PostgreSQL when installed. */
-const hubStorages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-
-const ricePrinted: ResourceInputDraft = {
-  kind: 'printed',
-  title: 'Sổ tay trồng lúa cải tiến',
-  topic: 'Nông nghiệp',
-  indicators: ['CS07'],
-  place: 'Thư viện xã',
-};
-const vneidLink: ResourceInputDraft = {
-  kind: 'link',
-  title: 'Hướng dẫn dùng VNeID',
-  topic: 'Dịch vụ công',
-  url: 'https://vneid.gov.vn',
-  indicators: ['CS05'],
-  domains: ['safety'],
-};
-const digitalClass: ResourceInputDraft = {
-  kind: 'class',
-  title: 'Lớp chuyển đổi số cho người cao tuổi',
-  topic: 'Kỹ năng số',
-  indicators: ['CS05'],
-  teacher: 'Thầy Phong (Sở GD-ĐT)',
-  place: 'Hội trường UBND xã',
-  sessions: [{ startsAt: '2026-12-03T01:00:00.000Z' }],
-};
-
-const run = async (h: Harness, cookie: string) => {
-  const res = await h.json('POST', '/api/staff/federation/run', undefined, cookie);
-  expect(res.status).toBe(200);
-  return res.body as { lastError: { code: string } | null };
-};
-const syncCenter = async () => expect((await run(center, centerStaff.admin)).lastError).toBeNull();
-const syncCommune = async () => expect((await run(commune, communeStaff.admin)).lastError).toBeNull();
-const catalogOf = async (h: Harness, since = 0) =>
-  (await h.json('GET', `/api/resources?since=${since}`)).body as {
-    version: number;
-    changes: { id: string; origin: string; revision: number; retired: boolean; title: string; version: number }[];
-  };
-const rowOf = (h: Harness, id: string) =>
-  h.db.selectFrom('resource').selectAll().where('id', '=', id).executeTakeFirst();
-
 describe.each(hubStorages)('resources down the feed, commune hub on %s', (storage) => {
-  beforeEach(async () => {
-    toCenter = [];
-    toCommune = [];
-    dropFeedAnswers = 0;
-    province = await startHarness(undefined, { KIOSK_ROLE: 'hub', KIOSK_HUB_LEVEL: 'province' });
-    commune = await startHarness(
-      undefined,
-      { KIOSK_ROLE: 'hub' },
-      linkTo(
-        () => province,
-        () => toCommune,
-      ),
-      storage === 'postgres' ? pgUrl : null,
-    );
-    center = await startHarness(
-      undefined,
-      {},
-      linkTo(
-        () => commune,
-        () => toCenter,
-        true,
-      ),
-    );
-    provinceStaff = await staffSessions(province);
-    communeStaff = await staffSessions(commune);
-    centerStaff = await staffSessions(center);
-    const code = (
-      await commune.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ xã Tân Lập' }, communeStaff.admin)
-    ).body.code;
-    expect(
-      (
-        await center.json(
-          'POST',
-          '/api/staff/federation/enrol',
-          { hubUrl: 'http://commune.test', code },
-          centerStaff.admin,
-        )
-      ).status,
-    ).toBe(200);
-  });
-  afterEach(async () => {
-    await center.close();
-    await commune.close();
-    await province.close();
-  });
+  freshHubsEachTest(storage);
 
   it('a commune resource reaches the center with its origin, and a tablet fetches only that change', async () => {
     // The center's own resource, already on the tablet.
@@ -273,7 +164,7 @@ describe.each(hubStorages)('resources down the feed, commune hub on %s', (storag
       communeStaff.facilitator,
     );
     // The commune answers, the answer is lost: the center reads the same page again and applies it once.
-    dropFeedAnswers = 1;
+    dropNextFeedAnswers(1);
     await syncCenter();
     expect(toCenter).toEqual([
       [id, 1],
@@ -312,178 +203,5 @@ describe.each(hubStorages)('resources down the feed, commune hub on %s', (storag
         ),
       );
     expect(await rowOf(center, id)).toEqual(row);
-  });
-
-  it('a message from above never takes over a resource of another origin under the same id', async () => {
-    const own = build.id();
-    await center.json('PUT', `/api/staff/resources/${own}`, vneidLink, centerStaff.facilitator);
-    const row = await rowOf(center, own);
-    const forged = {
-      type: 'ResourceV1',
-      id: own,
-      revision: 9,
-      origin: 'commune',
-      retired: true,
-      resource: ricePrinted,
-    };
-    await center.db
-      .transaction()
-      .execute((trx) =>
-        applyFeedItem(trx, { seq: 1, kind: 'resource', message: forged }, '2026-11-24T00:00:00.000Z', 'center'),
-      );
-    expect(await rowOf(center, own)).toEqual(row);
-    // A commune hub takes nothing that claims to be a commune's from above, nor anything malformed.
-    const before = (await commune.counts()).resource;
-    await commune.db.transaction().execute(async (trx) => {
-      await applyFeedItem(
-        trx,
-        { seq: 1, kind: 'resource', message: { ...forged, id: build.id() } },
-        '2026-11-24T00:00:00.000Z',
-        'commune',
-      );
-      const malformed = {
-        ...forged,
-        id: build.id(),
-        origin: 'province',
-        resource: { kind: 'link', title: 'Không có địa chỉ', topic: 'Thiếu' },
-      };
-      await applyFeedItem(trx, { seq: 2, kind: 'resource', message: malformed }, '2026-11-24T00:00:00.000Z', 'commune');
-    });
-    expect((await commune.counts()).resource).toBe(before);
-    expect(await commune.db.selectFrom('hub_feed').select('seq').where('kind', '=', 'resource').execute()).toEqual([]);
-  });
-
-  it('a province resource goes province → commune → center, and only the province changes it', async () => {
-    const code = (await province.json('POST', '/api/staff/hub/enrolments', { name: 'Xã Tân Lập' }, provinceStaff.admin))
-      .body.code;
-    expect(
-      (
-        await commune.json(
-          'POST',
-          '/api/staff/federation/enrol',
-          { hubUrl: 'http://province.test', code },
-          communeStaff.admin,
-        )
-      ).status,
-    ).toBe(200);
-    const id = build.id();
-    expect(
-      (await province.json('PUT', `/api/staff/resources/${id}`, digitalClass, provinceStaff.facilitator)).body,
-    ).toMatchObject({ origin: 'province', revision: 1 });
-
-    await syncCommune();
-    expect(toCommune).toEqual([[id, 1]]);
-    expect(await rowOf(commune, id)).toMatchObject({ origin: 'province', revision: 1, retired: 0 });
-    // Passed on to every center below the commune.
-    expect(
-      await commune.db
-        .selectFrom('hub_feed')
-        .select(['record_id', 'revision', 'node_id'])
-        .where('kind', '=', 'resource')
-        .execute(),
-    ).toEqual([{ record_id: id, revision: 1, node_id: null }]);
-    // The commune may not change the province's resource.
-    const before = await commune.counts();
-    expect(
-      (
-        await commune.json(
-          'PUT',
-          `/api/staff/resources/${id}`,
-          { ...digitalClass, title: 'Sửa ở xã' },
-          communeStaff.facilitator,
-        )
-      ).body,
-    ).toMatchObject({ code: 'resource.not-editable', details: { origin: 'province' } });
-    expect(
-      (await commune.json('POST', `/api/staff/resources/${id}/retire`, undefined, communeStaff.admin)).body,
-    ).toMatchObject({ code: 'resource.not-editable', details: { origin: 'province' } });
-    expect(await commune.counts()).toEqual(before);
-
-    await syncCenter();
-    expect(toCenter).toEqual([[id, 1]]);
-    expect((await catalogOf(center)).changes).toMatchObject([
-      { id, origin: 'province', revision: 1, retired: false, title: 'Lớp chuyển đổi số cho người cao tuổi' },
-    ]);
-    expect(
-      (await center.json('PUT', `/api/staff/resources/${id}`, digitalClass, centerStaff.facilitator)).body.code,
-    ).toBe('resource.not-editable');
-
-    // The province retires it: down both levels, as the next revision.
-    expect(
-      (await province.json('POST', `/api/staff/resources/${id}/retire`, undefined, provinceStaff.admin)).body,
-    ).toMatchObject({ revision: 2, retired: true });
-    await syncCommune();
-    await syncCenter();
-    expect(toCommune).toEqual([
-      [id, 1],
-      [id, 2],
-    ]);
-    expect(toCenter).toEqual([
-      [id, 1],
-      [id, 2],
-    ]);
-    expect(await rowOf(center, id)).toMatchObject({ origin: 'province', revision: 2, retired: 1 });
-    expect((await catalogOf(center, 1)).changes).toMatchObject([{ id, revision: 2, retired: true }]);
-  });
-  it('a province video travels down with its file: the commune and then the center hold the same bytes', async () => {
-    const code = (await province.json('POST', '/api/staff/hub/enrolments', { name: 'Xã Tân Lập' }, provinceStaff.admin))
-      .body.code;
-    expect(
-      (
-        await commune.json(
-          'POST',
-          '/api/staff/federation/enrol',
-          { hubUrl: 'http://province.test', code },
-          communeStaff.admin,
-        )
-      ).status,
-    ).toBe(200);
-    const video = new Uint8Array(120_000).map((_, i) => (i * 7) % 256);
-    video.set([0, 0, 0, 24, ...new TextEncoder().encode('ftypisom')]);
-    const up = await province.app.request('/api/staff/media', {
-      method: 'POST',
-      headers: { cookie: provinceStaff.facilitator },
-      body: video as BodyInit,
-    });
-    const file = {
-      ...((await up.json()) as { sha256: string; type: string; bytes: number }),
-      name: 'lua-dao-qua-mang.mp4',
-    };
-    const id = build.id();
-    expect(
-      (
-        await province.json(
-          'PUT',
-          `/api/staff/resources/${id}`,
-          { kind: 'video', title: 'Cảnh giác lừa đảo qua mạng', topic: 'An toàn trên mạng', file },
-          provinceStaff.facilitator,
-        )
-      ).status,
-    ).toBe(200);
-
-    await syncCommune();
-    const onCommune = await commune.app.request(`/api/media/${file.sha256}.mp4`);
-    expect(onCommune.status).toBe(200);
-    expect(new Uint8Array(await onCommune.arrayBuffer())).toEqual(video);
-    // The commune loses its copy: the center's run still succeeds with the record, and the file
-    // comes at a later run, once the commune has fetched it again from the province.
-    rmSync(join(commune.dir, 'media', `${file.sha256}.mp4`));
-    await syncCenter();
-    expect((await center.app.request(`/api/media/${file.sha256}.mp4`)).status).toBe(404);
-    await syncCommune();
-    await syncCenter();
-    const onCenter = await center.app.request(`/api/media/${file.sha256}.mp4`, {
-      headers: { range: 'bytes=1000-1009' },
-    });
-    expect(onCenter.status).toBe(206);
-    expect([...new Uint8Array(await onCenter.arrayBuffer())]).toEqual([...video.slice(1000, 1010)]);
-    expect((await catalogOf(center)).changes.find((r) => r.id === id)).toMatchObject({
-      origin: 'province',
-      title: 'Cảnh giác lừa đảo qua mạng',
-    });
-    // Only signed nodes below may fetch a file through the hub's federation route.
-    expect(
-      (await commune.app.request(`/api/hub/media/${file.sha256}.mp4`, { method: 'POST' })).status,
-    ).toBeGreaterThanOrEqual(400);
   });
 });

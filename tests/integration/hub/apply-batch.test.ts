@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
-import type { HubNodeRow } from '../../../server/src/db/schema.ts';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/src/db/database.ts';
 import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
 import type {
   AppraisalUpsertV1,
@@ -13,7 +8,7 @@ import type {
   DigitalCheckV1,
   PersonUpsertV1,
 } from '../../../shared/sync/messages.ts';
-import { freshPgDatabase } from '../../support/postgres.ts';
+import { body, hubDatabases, nodeIn, storages } from './hub-db-setup.ts';
 import { build, indicatorIds } from '../../fixtures/people.ts';
 
 /**
@@ -111,28 +106,7 @@ function scenario(): { mine: ChangeMessage[]; other: ChangeMessage[] } {
   return { mine, other: [person(foreign, 1, 'Thôn Đồng Chằm', 'Người của trung tâm khác')] };
 }
 
-const body = (changes: ChangeMessage[], firstSeq: number) =>
-  gzipSync(
-    Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: firstSeq + i, message })), backlog: 0 })),
-  );
-
-async function nodeIn(db: Db, name: string): Promise<HubNodeRow> {
-  const id = build.id();
-  await db
-    .insertInto('hub_node')
-    .values({
-      id,
-      name,
-      public_key: 'x',
-      status: 'active',
-      enrolled_at: AT,
-      last_contact_at: AT,
-      last_seq: 0,
-      backlog: 0,
-    })
-    .execute();
-  return db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
+const fresh = hubDatabases('apply_batch', 'FULL');
 
 /** Everything the hub keeps of the pushes, node ids replaced by names so two databases compare. */
 async function state(db: Db, names: Map<string, string>) {
@@ -158,34 +132,6 @@ async function state(db: Db, names: Map<string, string>) {
     facts: facts.map((r) => ({ ...r, node_id: n(r.node_id) })),
     checks,
   };
-}
-
-const pgUrl = inject('pgUrl');
-const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function fresh(storage: 'sqlite' | 'postgres'): Promise<Db> {
-  let db: Db;
-  if (storage === 'postgres') {
-    const opened = await freshPgDatabase(pgUrl!, 'apply_batch');
-    db = opened.db;
-    cleanups.push(async () => {
-      await db.destroy();
-      await opened.drop();
-    });
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'kiosk-apply-'));
-    db = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous: 'FULL' });
-    cleanups.push(async () => {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    });
-  }
-  await migrateToLatest(db);
-  return db;
 }
 
 describe.each(storages)('a push batch applied at once on %s', (storage) => {

@@ -1,9 +1,21 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Counts, Dashboard, DashboardRow } from '../../../shared/schemas/dashboard.ts';
-import { cookieOf, staff, staffSessions, type Role } from '../../fixtures/staff.ts';
-import type { Harness } from '../harness.ts';
-import { rowNamed, startCommune, stopCommune, storages, sync, VILLAGES, YEAR, type Site } from './dashboard-setup.ts';
+import { describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../../shared/schemas/dashboard.ts';
+import { cookieOf, staff, staffSessions } from '../../fixtures/staff.ts';
+import {
+  communeEachTest,
+  setAdminCookie,
+  dashboard,
+  hub,
+  hubStaff,
+  province,
+  rowNamed,
+  sites,
+  storages,
+  sync,
+  VILLAGES,
+  YEAR,
+} from './dashboard-setup.ts';
 
 /**
  * The commune hub's dashboard as the commune reports with it: villages merged and a center renamed,
@@ -11,24 +23,8 @@ import { rowNamed, startCommune, stopCommune, storages, sync, VILLAGES, YEAR, ty
  * province's figures from what the commune relayed (the counts themselves: dashboard.test.ts).
  */
 
-let hub: Harness;
-let province: Harness;
-let hubStaff: Record<Role, string>;
-let sites: Site[];
-
 describe.each(storages)('commune dashboard on %s', (storage) => {
-  beforeEach(async () => {
-    ({ hub, province, hubStaff, sites } = await startCommune(storage));
-  });
-  afterEach(async () => {
-    await stopCommune({ hub, province, hubStaff, sites });
-  });
-
-  const dashboard = async (): Promise<Dashboard> => {
-    const res = await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, hubStaff.admin);
-    expect(res.status).toBe(200);
-    return res.body as Dashboard;
-  };
+  communeEachTest(storage);
 
   it('merges villages and renames a center: history and rates stay whole, old names stay searchable', async () => {
     const all = sites.flatMap((s) => s.people);
@@ -122,12 +118,11 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     // After the deadline the silent center is late.
     hub.setNow(new Date('2026-12-02T03:00:00Z'));
     // Sessions last hours: the officer signs in again a week later.
-    hubStaff = {
-      ...hubStaff,
-      admin: cookieOf(
+    setAdminCookie(
+      cookieOf(
         (await hub.json('POST', '/api/staff/sign-in', { name: staff.chiHoa.name, pin: staff.chiHoa.pin })).headers,
       ),
-    };
+    );
     const late = await dashboard();
     expect(late.reporting.daysLeft).toBe(-2);
     expect(late.reporting.centers[1]).toMatchObject({ onTime: false, yearsDue: 1, yearsOnTime: 0, onTimeRate: 0 });

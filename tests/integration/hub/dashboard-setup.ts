@@ -1,4 +1,4 @@
-import { expect, inject } from 'vitest';
+import { afterEach, beforeEach, expect, inject } from 'vitest';
 import type { Counts, Dashboard, DashboardRow } from '../../../shared/schemas/dashboard.ts';
 import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
@@ -173,4 +173,31 @@ export async function stopCommune({ hub, province, sites }: Commune): Promise<vo
   for (const s of sites) await s.h.close();
   await hub.close();
   await province.close();
+}
+
+export let hub: Harness;
+export let province: Harness;
+export let hubStaff: Record<Role, string>;
+export let sites: Site[];
+
+/** Before each test a fresh commune on `storage` (hub, province, two centers synced up); stopped after. */
+export function communeEachTest(storage: (typeof storages)[number]): void {
+  beforeEach(async () => {
+    ({ hub, province, hubStaff, sites } = await startCommune(storage));
+  });
+  afterEach(async () => {
+    await stopCommune({ hub, province, hubStaff, sites });
+  });
+}
+
+/** The administrator's session after she signs in again. */
+export function setAdminCookie(admin: string): void {
+  hubStaff = { ...hubStaff, admin };
+}
+
+/** The commune's dashboard of YEAR, as its administrator reads it. */
+export async function dashboard(): Promise<Dashboard> {
+  const res = await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, hubStaff.admin);
+  expect(res.status).toBe(200);
+  return res.body as Dashboard;
 }

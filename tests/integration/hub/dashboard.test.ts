@@ -1,17 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Counts, Dashboard, DashboardRow } from '../../../shared/schemas/dashboard.ts';
+import { describe, expect, it } from 'vitest';
 import { ensureFacts } from '../../../server/src/hub/ingest/facts.ts';
 import type { DigitalBank } from '../../../shared/schemas/digital-bank.ts';
 import { answerAll } from '../../fixtures/digital.ts';
 import { build } from '../../fixtures/people.ts';
-import type { Role } from '../../fixtures/staff.ts';
-import type { Harness } from '../harness.ts';
 import {
+  communeEachTest,
+  dashboard,
   expected,
   GROUPS,
+  hub,
+  hubStaff,
   rowNamed,
-  startCommune,
-  stopCommune,
+  sites,
   storages,
   sync,
   VILLAGES,
@@ -26,24 +26,8 @@ import {
  * reporting, merges, exports and the province in dashboard-reporting.test.ts.
  */
 
-let hub: Harness;
-let province: Harness;
-let hubStaff: Record<Role, string>;
-let sites: Site[];
-
 describe.each(storages)('commune dashboard on %s', (storage) => {
-  beforeEach(async () => {
-    ({ hub, province, hubStaff, sites } = await startCommune(storage));
-  });
-  afterEach(async () => {
-    await stopCommune({ hub, province, hubStaff, sites });
-  });
-
-  const dashboard = async (): Promise<Dashboard> => {
-    const res = await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, hubStaff.admin);
-    expect(res.status).toBe(200);
-    return res.body as Dashboard;
-  };
+  communeEachTest(storage);
 
   it('counts what the centers sent, per village, center and group, and the decisions', async () => {
     const all = sites.flatMap((s) => s.people);
