@@ -259,7 +259,7 @@ describe("a shared tablet never shows one villager's data to the next", () => {
       await page.getByRole('button', { name: 'Quay lại' }).click();
 
       // Later she comes back with her code and birth year and finds her draft.
-      await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+      await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
       await page.getByLabel(/Mã trên phiếu/).fill(code);
       await page.getByLabel('Năm sinh', { exact: true }).fill('1957');
       await page.getByRole('button', { name: 'Tìm', exact: true }).click();
