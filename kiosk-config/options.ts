@@ -40,6 +40,14 @@ export const options = {
     env: 'KIOSK_PORT',
     description: 'TCP port of the web app and API (0 picks a free port, for tests).',
   },
+  'console.machineLines': {
+    type: 'enum',
+    values: ['on', 'off'],
+    default: 'off',
+    env: 'KIOSK_MACHINE_LINES',
+    description:
+      'on: the start also prints stable lines for scripts and tests (KIOSK_SETUP_CODE code=…, KIOSK_TLS_LISTENING port=…, KIOSK_LISTENING port=…) after the text for people. off: only the text for people, in Vietnamese and English.',
+  },
   'tls.mode': {
     type: 'enum',
     values: ['on', 'off'],

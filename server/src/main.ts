@@ -13,7 +13,7 @@ import { scheduleNightlyBackup } from './backup/backup.service.ts';
 import { scheduleNightlyEvidenceRetention } from './evidence/evidence.retention.ts';
 import { scheduleDraftPurge } from './digital/digital-drafts.service.ts';
 import { renderAudioOnStart } from './audio/render-on-start.ts';
-import { announceSetupCode } from './staff/setup-code.ts';
+import { ensureSetupCode } from './staff/setup-code.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   await migrateToLatest(db);
   // The hub's dashboard projection is derived data: rebuilt when its version changed.
   if (s.role === 'hub' && (await ensureFacts(db))) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
-  // First start: the one-time code that creating the administrator asks for, on the console (and journal).
-  await announceSetupCode(db, new Date());
+  // First start: the one-time code that creating the administrator asks for, told in the start banner (and journal).
+  const setupCode = await ensureSetupCode(db, new Date());
 
   const criteria = await CriteriaSets.load(db, config);
   const app = createApp({
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     webDir: resolve(s['web.dir']),
   });
   // HTTPS with the box's own certificates, and plain HTTP for provisioning (tls.mode).
-  const server = await startServers({ fetch: app.fetch, config, dataDir });
+  const server = await startServers({ fetch: app.fetch, config, dataDir, setupCode });
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.

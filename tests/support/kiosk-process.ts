@@ -101,6 +101,8 @@ function spawnServer(
       KIOSK_BACKUP_DIR: join(dataDir, 'backups'),
       // No espeak-ng run in the background of every test box (tests/e2e/read-aloud.test.ts renders its own small pack).
       KIOSK_AUDIO_RENDER_ON_START: 'off',
+      // The stable lines below (port, setup code) are printed only with this on: the console is for people.
+      KIOSK_MACHINE_LINES: 'on',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
