@@ -426,6 +426,14 @@ export const options = {
     description:
       'Until the digital-skills self-check exists: a recognized Learning Citizen "has digital skills" when the appraised score of CS05 (uses information technology) is at least this, and is "proficient" when also having completed the self-assessment at the kiosk unassisted.',
   },
+  'demo.sampleCatalogue': {
+    type: 'enum',
+    values: ['on', 'off'],
+    default: 'on',
+    env: 'KIOSK_SAMPLE_CATALOGUE',
+    description:
+      'on: a demonstration center (center.demo in its center file) ships a small sample catalogue, each item titled "Mẫu: …" (two classes meeting in the coming days, a printed booklet, a video, a document), its dates kept within the week. A real center, or off, has none (samples left from a demonstration are retired at start).',
+  },
   'audio.renderOnStart': {
     type: 'enum',
     values: ['on', 'off'],

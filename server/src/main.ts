@@ -14,6 +14,7 @@ import { scheduleNightlyEvidenceRetention } from './evidence/evidence.retention.
 import { scheduleDraftPurge } from './digital/digital-drafts.service.ts';
 import { renderAudioOnStart } from './audio/render-on-start.ts';
 import { ensureSetupCode } from './staff/setup-code.ts';
+import { scheduleSampleCatalogue } from './resources/resources.sample.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -40,6 +41,15 @@ async function main(): Promise<void> {
     now: () => new Date(),
     webDir: resolve(s['web.dir']),
   });
+  // A demonstration center shows a sample catalogue ("Mẫu: …", kept within the week); a real one has none.
+  if (s.role === 'center')
+    await scheduleSampleCatalogue(
+      { db, now: () => new Date(), demo: config.center.demo && s['demo.sampleCatalogue'] === 'on' },
+      (e) => console.error('Không cập nhật được danh mục mẫu:', e),
+    ).catch(() => {});
+  // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed
+  // (audio.renderOnStart); begun before the listeners, so the first screens' clips are there within seconds.
+  renderAudioOnStart({ config, dataDir });
   // HTTPS with the box's own certificates, and plain HTTP for provisioning (tls.mode).
   const server = await startServers({ fetch: app.fetch, config, dataDir, setupCode });
 
@@ -72,8 +82,6 @@ async function main(): Promise<void> {
   scheduleNightlyEvidenceRetention({ db, config, evidenceDir: join(dataDir, 'evidence'), now: () => new Date() });
   // Paused digital-skills checks that have run out (digital.draftDays) are deleted within the hour, asked for or not.
   scheduleDraftPurge({ db, config, now: () => new Date() });
-  // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed (audio.renderOnStart).
-  renderAudioOnStart({ config, dataDir });
 
   const stop = () => {
     server.close(() => void db.destroy().then(() => process.exit(0)));
