@@ -464,6 +464,7 @@ export const viStaff = {
       state: 'Tình trạng',
     },
     titleChoice: 'Danh hiệu',
+    kindChoice: 'Loại danh sách',
     titles: { cdht: 'Công dân học tập', gdht: 'Gia đình học tập', dhht: 'Dòng họ học tập' },
     listOf: '{title} — {scope}, năm {year}',
     wholeCenter: 'cả trung tâm',
