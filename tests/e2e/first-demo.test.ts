@@ -86,6 +86,25 @@ describe('the first demonstration', () => {
     await context.close();
   });
 
+  it('on a 390 × 844 phone the welcome screen shows both choices without scrolling, with space before "Tìm lớp học, tài liệu"', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(demo.url);
+    const choices = page.locator('.choices .big');
+    await choices.first().waitFor();
+    const boxes = await choices.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(2);
+    for (const b of boxes) expect(b.bottom).toBeLessThanOrEqual(844);
+    const link = (await page.getByTestId('open-resources').boundingBox())!;
+    expect(link.y - boxes[1]!.bottom).toBeGreaterThanOrEqual(16);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
   it('a failed look-up says "Mã hoặc năm sinh chưa đúng" alike for a wrong birth year and an unknown code', async () => {
     // Registered at another tablet: her code is known, she is not signed in here.
     const registered = await fetch(`${demo.url}/api/people/${build.id()}`, {
