@@ -40,6 +40,14 @@ export const options = {
     env: 'KIOSK_PORT',
     description: 'TCP port of the web app and API (0 picks a free port, for tests).',
   },
+  'console.machineLines': {
+    type: 'enum',
+    values: ['on', 'off'],
+    default: 'off',
+    env: 'KIOSK_MACHINE_LINES',
+    description:
+      'on: the start also prints stable lines for scripts and tests (KIOSK_SETUP_CODE code=…, KIOSK_TLS_LISTENING port=…, KIOSK_LISTENING port=…) after the text for people. off: only the text for people, in Vietnamese and English.',
+  },
   'tls.mode': {
     type: 'enum',
     values: ['on', 'off'],
@@ -461,6 +469,14 @@ export const options = {
     env: 'KIOSK_DIGITAL_MIN_SCORE',
     description:
       'Until the digital-skills self-check exists: a recognized Learning Citizen "has digital skills" when the appraised score of CS05 (uses information technology) is at least this, and is "proficient" when also having completed the self-assessment at the kiosk unassisted.',
+  },
+  'demo.sampleCatalogue': {
+    type: 'enum',
+    values: ['on', 'off'],
+    default: 'on',
+    env: 'KIOSK_SAMPLE_CATALOGUE',
+    description:
+      'on: a demonstration center (center.demo in its center file) ships a small sample catalogue, each item titled "Mẫu: …" (two classes meeting in the coming days, a printed booklet, a video, a document), its dates kept within the week. A real center, or off, has none (samples left from a demonstration are retired at start).',
   },
   'audio.renderOnStart': {
     type: 'enum',

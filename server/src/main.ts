@@ -13,8 +13,9 @@ import { scheduleNightlyBackup } from './backup/backup.service.ts';
 import { scheduleNightlyEvidenceRetention } from './evidence/evidence.retention.ts';
 import { scheduleDraftPurge } from './digital/digital-drafts.service.ts';
 import { renderAudioOnStart } from './audio/render-on-start.ts';
-import { announceSetupCode } from './staff/setup-code.ts';
 import { loadStoredSetup } from './setup/setup.service.ts';
+import { ensureSetupCode } from './staff/setup-code.ts';
+import { scheduleSampleCatalogue } from './resources/resources.sample.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -30,8 +31,8 @@ async function main(): Promise<void> {
   await loadStoredSetup(db, config);
   // The hub's dashboard projection is derived data: rebuilt when its version changed.
   if (s.role === 'hub' && (await ensureFacts(db))) console.log('Đã dựng lại bảng số liệu tổng hợp từ dữ liệu đã nhận.');
-  // First start: the one-time code that creating the administrator asks for, on the console (and journal).
-  await announceSetupCode(db, new Date());
+  // First start: the one-time code that creating the administrator asks for, told in the start banner (and journal).
+  const setupCode = await ensureSetupCode(db, new Date());
 
   const criteria = await CriteriaSets.load(db, config);
   const app = createApp({
@@ -43,8 +44,17 @@ async function main(): Promise<void> {
     now: () => new Date(),
     webDir: resolve(s['web.dir']),
   });
+  // A demonstration center shows a sample catalogue ("Mẫu: …", kept within the week); a real one has none.
+  if (s.role === 'center')
+    await scheduleSampleCatalogue(
+      { db, now: () => new Date(), demo: config.center.demo && s['demo.sampleCatalogue'] === 'on' },
+      (e) => console.error('Không cập nhật được danh mục mẫu:', e),
+    ).catch(() => {});
+  // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed
+  // (audio.renderOnStart); begun before the listeners, so the first screens' clips are there within seconds.
+  renderAudioOnStart({ config, dataDir });
   // HTTPS with the box's own certificates, and plain HTTP for provisioning (tls.mode).
-  const server = await startServers({ fetch: app.fetch, config, dataDir });
+  const server = await startServers({ fetch: app.fetch, config, dataDir, setupCode });
 
   // An enrolled center (or commune hub) pushes to the hub above on a schedule (and on "Đồng bộ ngay").
   // While the link is down it tries every 30 s, so it notices soon when the link returns.
@@ -69,8 +79,6 @@ async function main(): Promise<void> {
   scheduleNightlyEvidenceRetention({ db, config, evidenceDir: join(dataDir, 'evidence'), now: () => new Date() });
   // Paused digital-skills checks that have run out (digital.draftDays) are deleted within the hour, asked for or not.
   scheduleDraftPurge({ db, config, now: () => new Date() });
-  // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed (audio.renderOnStart).
-  renderAudioOnStart({ config, dataDir });
 
   const stop = () => {
     server.close(() => void db.destroy().then(() => process.exit(0)));

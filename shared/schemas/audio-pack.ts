@@ -61,7 +61,11 @@ export const AudioPackSummarySchema = v.object({
 });
 export type AudioPackSummary = v.InferOutput<typeof AudioPackSummarySchema>;
 
-export const AudioPackListSchema = v.object({ packs: v.array(AudioPackSummarySchema) });
+export const AudioPackListSchema = v.object({
+  packs: v.array(AudioPackSummarySchema),
+  /** True while the box is making clips (its first start): a tablet asks again within seconds. */
+  rendering: v.optional(v.boolean()),
+});
 
 export const AudioClipSchema = v.object({
   /** File name inside the pack, served at `/api/audio/packs/<pack>/clips/<file>?v=<sha>`. */

@@ -168,7 +168,7 @@ describe('accessibility of every screen', () => {
     await page.getByRole('button', { name: 'Đóng', exact: true }).click();
 
     // Find by code: the form, a code not found, then "is this you?".
-    await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await page.getByLabel(/Mã trên phiếu/).waitFor();
     await report.villager(page, 'find by code');
     await page.getByLabel(/Mã trên phiếu/).fill(code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');

@@ -82,7 +82,7 @@ describe('attendance at a class', () => {
     const tablet = await tabletContextOfLan.newPage();
     const tabletErrors = watchErrors(tablet);
     await tablet.goto(url);
-    await tablet.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await tablet.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await tablet.getByLabel(/Mã trên phiếu/).fill(code);
     await tablet.getByLabel('Năm sinh', { exact: true }).fill('1954');
     await tablet.getByRole('button', { name: 'Tìm', exact: true }).click();

@@ -240,7 +240,7 @@ describe('the digital-skills self-check on the tablet', () => {
     }
 
     // Another day: her code and birth year, and "Làm tiếp" takes her back to the seventh item with her answers.
-    await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await page.getByLabel(/Mã trên phiếu/).fill(code);
     await page.getByLabel('Năm sinh', { exact: true }).fill('1971');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();

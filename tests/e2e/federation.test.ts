@@ -113,7 +113,7 @@ describe('a center enrols with its commune hub and sends its results', () => {
     expect(recognized()).toBe(1);
 
     // …and he sees it the next time he comes.
-    await tablet.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await tablet.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await tablet.getByLabel(/Mã trên phiếu/).fill(slipCode);
     await tablet.getByLabel('Năm sinh', { exact: true }).fill('1966');
     await tablet.getByRole('button', { name: 'Tìm', exact: true }).click();

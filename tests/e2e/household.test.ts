@@ -87,14 +87,14 @@ describe('the household at the tablet', () => {
 
     // A code the box does not know: a message in Vietnamese, and nothing changes.
     const link = async (code: string, birthYear: number) => {
-      await page.getByLabel('Mã trên phiếu của người đó (6 chữ)').fill(code);
+      await page.getByLabel('Mã trên phiếu của người đó (6 ký tự)').fill(code);
       await page.getByLabel('Năm sinh của người đó').fill(String(birthYear));
       await page.getByTestId('link-member').click();
     };
     await link(unknownCode.toLowerCase(), 1980);
     await page.locator('[data-error-code="person.not-found"]').waitFor();
     expect(await page.locator('[data-error-code="person.not-found"]').innerText()).toBe(
-      'Không tìm thấy mã này. Xin xem lại mã trên phiếu.',
+      'Mã hoặc năm sinh chưa đúng. Xin xem lại 6 ký tự của mã trên phiếu và năm sinh (4 chữ số, ví dụ 1958).',
     );
     expect(await members.count()).toBe(1);
     await report.villager(page, 'household: a link refused');

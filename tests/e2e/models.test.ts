@@ -95,7 +95,7 @@ describe('a learning family, from the tablet to the commune and back', () => {
     await tablet.getByTestId('open-household').click();
     await tablet.getByTestId('register-household').click();
     for (const a of adults) {
-      await tablet.getByLabel('Mã trên phiếu của người đó (6 chữ)').fill(a.code);
+      await tablet.getByLabel('Mã trên phiếu của người đó (6 ký tự)').fill(a.code);
       await tablet.getByLabel('Năm sinh của người đó').fill(String(a.birthYear));
       await tablet.getByTestId('link-member').click();
       await tablet.getByText(`Đã thêm ${a.name} vào gia đình.`).waitFor();
@@ -245,7 +245,7 @@ describe('a learning family, from the tablet to the commune and back', () => {
 
     // The decision comes down: the head sees it on "Gia đình tôi".
     await sync();
-    await tablet.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await tablet.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await tablet.getByLabel(/Mã trên phiếu/).fill(headCode);
     await tablet.getByLabel('Năm sinh', { exact: true }).fill('1968');
     await tablet.getByRole('button', { name: 'Tìm', exact: true }).click();

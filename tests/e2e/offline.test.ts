@@ -260,7 +260,7 @@ describe("a shared tablet never shows one villager's data to the next", () => {
 
       // Later she comes back with her code and birth year and finds her draft, open at the first
       // indicator she has not scored, with her answers and photo before it.
-      await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+      await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
       await page.getByLabel(/Mã trên phiếu/).fill(code);
       await page.getByLabel('Năm sinh', { exact: true }).fill('1957');
       await page.getByRole('button', { name: 'Tìm', exact: true }).click();

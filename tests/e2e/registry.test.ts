@@ -77,7 +77,7 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     await expect.poll(() => form.locator('[data-item="U1.1"]').textContent()).toContain('0 trong 1');
     for (const item of ['U1.3', 'U2.1', 'U2.2', 'U3.1', 'U3.2'])
       await form.locator(`[data-item="${item}"]`).getByRole('button', { name: 'Đạt', exact: true }).click();
-    await form.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
+    await form.getByRole('button', { name: 'Gửi bài tự đánh giá' }).click();
     await expect.poll(() => page.getByTestId('model-verdict').textContent()).toContain('Chưa đạt mức 1');
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
 
@@ -103,7 +103,7 @@ describe('registry and self-assessment of a unit and a household on the staff sc
       buffer: await page.screenshot({ type: 'png' }),
     });
     await form.locator('[data-item="G3.1"] img').waitFor();
-    await form.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
+    await form.getByRole('button', { name: 'Gửi bài tự đánh giá' }).click();
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
 
     // The branch appraises it from "Thẩm định": a changed score needs a reason.

@@ -87,7 +87,7 @@ describe('a villager completes a Công dân học tập self-assessment', () => 
     expect(await page.getByText('Nguyễn Thị Lan').count()).toBe(0);
 
     // She comes back with her slip and finds her submitted result.
-    await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await page.getByLabel(/Mã trên phiếu/).fill(code.toLowerCase());
     await page.getByLabel('Năm sinh', { exact: true }).fill('1954');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();

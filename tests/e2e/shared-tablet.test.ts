@@ -27,7 +27,7 @@ import { addPhoto, answer, indicatorIds, next, submit } from './villager.ts';
  */
 
 let box: RunningKiosk;
-/** A box whose tablets ask "Bạn còn ở đây không?" after IDLE_SECONDS untouched and end the session WARNING_SECONDS later. */
+/** A box whose tablets ask "Bác còn ở đây không?" after IDLE_SECONDS untouched and end the session WARNING_SECONDS later. */
 let idleBox: RunningKiosk;
 /** The idle box's timeout: long enough that no step of a test runs into it, reached by moving the tablet's clock on. */
 const IDLE_SECONDS = 60;
@@ -124,7 +124,7 @@ async function registerFully(page: Page, v: Villager): Promise<void> {
 
 /** She comes back with her slip: code and birth year. */
 async function comeBack(page: Page, v: Villager): Promise<void> {
-  await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+  await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
   await page.getByLabel(/Mã trên phiếu/).fill(v.code!);
   await page.getByLabel('Năm sinh', { exact: true }).fill(v.birthYear);
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
@@ -327,7 +327,7 @@ describe('the idle timeout on every screen', () => {
     await registerFully(page, mai);
     await idleOn(heading(page, 'Bác làm công việc gì?'));
     // Found by code, "is this you?" on the screen with her name.
-    await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await page.getByLabel(/Mã trên phiếu/).fill(mai.code!);
     await page.getByLabel('Năm sinh', { exact: true }).fill(mai.birthYear);
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();

@@ -101,6 +101,10 @@ function spawnServer(
       KIOSK_BACKUP_DIR: join(dataDir, 'backups'),
       // No espeak-ng run in the background of every test box (tests/e2e/read-aloud.test.ts renders its own small pack).
       KIOSK_AUDIO_RENDER_ON_START: 'off',
+      // The stable lines below (port, setup code) are printed only with this on: the console is for people.
+      KIOSK_MACHINE_LINES: 'on',
+      // The demo center's sample catalogue would sit among each test's own resources (tests/e2e/first-demo.test.ts turns it on).
+      KIOSK_SAMPLE_CATALOGUE: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,6 +16,7 @@ import {
   readManifest,
   readTexts,
 } from './packs.ts';
+import { isRendering } from './render.ts';
 import { villagerTexts } from './texts.ts';
 
 /**
@@ -63,7 +64,8 @@ export const audioRoutes = new Hono<AppEnv>()
         if (!(e instanceof AppError)) throw e;
       }
     }
-    return c.json({ packs });
+    // While the box renders clips, tablets ask again within seconds rather than minutes.
+    return c.json(isRendering() ? { packs, rendering: true } : { packs });
   })
   .get('/audio/packs/:pack/index.json', async (c) => {
     const pack = c.req.param('pack');

@@ -37,6 +37,21 @@ export interface RenderOptions {
   /** Lowest CPU priority for the synthesizer: the box keeps answering tablets while it renders. */
   background?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A first pass over a few texts (the first screens): the pack's other clips stay, and each clip is
+   * published as soon as it is made (texts.json and the manifest written), so tablets can play it
+   * while the rest is still to come.
+   */
+  partial?: boolean;
+}
+
+/** Renders running or about to run: the pack list tells tablets to ask again soon (audio.routes.ts). */
+const rendering = new Set<string>();
+export const isRendering = (): boolean => rendering.size > 0;
+/** Marks a render as coming (the start's rendering, from its first moment to its end); returns the unmark. */
+export function markRendering(key: string): () => void {
+  rendering.add(key);
+  return () => rendering.delete(key);
 }
 
 export interface RenderResult {
@@ -66,12 +81,16 @@ function chooseFormat(format: RenderOptions['format']): 'opus' | 'wav' {
   return hasOpusenc() ? 'opus' : 'wav';
 }
 
-/** Whether the pack lacks a clip, holds one too many, or says an old text or voice: then it is rendered again. */
+/**
+ * Whether the pack lacks a clip, holds one too many, or says an old text or voice: then it is
+ * rendered again. `partial`: only whether these entries' clips are missing or old (others may be there).
+ */
 export function isStale(
   dir: string,
   entries: readonly TextEntry[],
   rate: number,
   format: RenderOptions['format'] = 'auto',
+  partial = false,
 ): boolean {
   if (!existsSync(join(dir, MANIFEST_FILE))) return true;
   const fmt = chooseFormat(format);
@@ -80,7 +99,10 @@ export function isStale(
     const texts = readTexts(dir, '');
     const files = new Set(listClips(dir).map((c) => c.file));
     const fixed = entries.filter((e) => e.fixed);
-    return files.size !== fixed.length || fixed.some((e) => texts[e.id] !== e.text || !files.has(clipFile(e.id, fmt)));
+    return (
+      (!partial && files.size !== fixed.length) ||
+      fixed.some((e) => texts[e.id] !== e.text || !files.has(clipFile(e.id, fmt)))
+    );
   } catch {
     return true;
   }
@@ -139,6 +161,7 @@ export async function renderPack(options: RenderOptions): Promise<RenderResult> 
   const format = chooseFormat(options.format);
   mkdirSync(dir, { recursive: true });
   const unlock = lock(dir);
+  rendering.add(dir);
   try {
     const manifest = manifestFor(rate, format);
     let sameVoice = false;
@@ -148,7 +171,13 @@ export async function renderPack(options: RenderOptions): Promise<RenderResult> 
       sameVoice = false;
     }
     const old = sameVoice ? readTexts(dir, '') : {};
-    const texts: Record<string, string> = {};
+    const partial = options.partial === true;
+    // A partial pass keeps what the pack already says; it publishes under the manifest from its first clip.
+    const texts: Record<string, string> = partial
+      ? Object.fromEntries(Object.entries(old).filter(([id]) => existsSync(join(dir, clipFile(id, format)))))
+      : {};
+    if (partial && !sameVoice)
+      writeJson(join(dir, MANIFEST_FILE), { ...manifest, createdAt: new Date().toISOString() });
     const fixed = options.entries.filter((e) => e.fixed);
     const wanted = new Set(fixed.map((e) => clipFile(e.id, format)));
     let rendered = 0;
@@ -176,12 +205,13 @@ export async function renderPack(options: RenderOptions): Promise<RenderResult> 
         rendered++;
       }
       texts[e.id] = e.text;
+      if (partial) writeJson(join(dir, TEXTS_FILE), texts);
       // Progress survives an interruption (a power cut mid-render re-renders only the rest).
       if (rendered > 0 && rendered % 50 === 0) writeJson(join(dir, TEXTS_FILE), { ...old, ...texts });
       options.onProgress?.(i + 1, fixed.length);
     }
     let removed = 0;
-    for (const c of listClips(dir)) {
+    for (const c of partial ? [] : listClips(dir)) {
       if (!wanted.has(c.file)) {
         rmSync(join(dir, c.file));
         removed++;
@@ -195,6 +225,7 @@ export async function renderPack(options: RenderOptions): Promise<RenderResult> 
     const bytes = clips.reduce((n, c) => n + statSync(join(dir, c.file)).size, 0);
     return { rendered, kept, removed, clips: clips.length, bytes, format };
   } finally {
+    rendering.delete(dir);
     unlock();
   }
 }

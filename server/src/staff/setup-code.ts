@@ -45,26 +45,3 @@ export async function ensureSetupCode(db: Kysely<Database>, now: Date): Promise<
     return (await storedSetupCode(trx)) ?? null;
   });
 }
-
-/**
- * Printed at start while setup is needed (so it is in the service's journal too): the Vietnamese
- * lines for whoever reads the console, and one stable line for scripts and tests.
- */
-export async function announceSetupCode(
-  db: Kysely<Database>,
-  now: Date,
-  print: (line: string) => void = console.log,
-): Promise<void> {
-  const code = await ensureSetupCode(db, now);
-  if (!code) return;
-  print(
-    [
-      '',
-      'Máy chưa có người quản trị. Để tạo tài khoản quản trị đầu tiên, mở trang /staff trên máy tính bảng',
-      `và nhập mã cài đặt: ${code}`,
-      'Mã chỉ dùng được một lần và hết hiệu lực khi đã có người quản trị. Xem lại mã: npm run staff -- setup-code',
-      '',
-    ].join('\n'),
-  );
-  print(`KIOSK_SETUP_CODE code=${code}`);
-}

@@ -10,7 +10,7 @@ describe('the start banner (issue 24)', () => {
   });
 
   it('a hub names its commune and where officers sign in, with no tablet instructions', async () => {
-    const text = await startBanner('192.168.1.30', 80, 'Xã Tân Sơn, Tỉnh Phú Thọ', 443, true);
+    const text = await startBanner('192.168.1.30', 80, 'Xã Tân Sơn, Tỉnh Phú Thọ', 443, null, true);
     expect(text).toContain('Máy chủ của Xã Tân Sơn, Tỉnh Phú Thọ đang chạy');
     expect(text).toContain('https://192.168.1.30/staff');
     expect(text).not.toMatch(/máy tính bảng|tablet|chứng chỉ/i);

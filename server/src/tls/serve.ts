@@ -23,15 +23,25 @@ export async function startServers(opts: {
   fetch: Fetch;
   config: KioskConfig;
   dataDir: string;
+  /** While the box has no administrator: the one-time code the banner tells how to use. */
+  setupCode?: string | null;
 }): Promise<{ close(done: () => void): void }> {
   const s = opts.config.settings;
+  const setupCode = opts.setupCode ?? null;
+  // Stable lines for scripts and tests that start the kiosk on port 0 (console.machineLines): not for people.
+  const machine = (lines: string[]) => {
+    if (s['console.machineLines'] !== 'on') return;
+    if (setupCode) console.log(`KIOSK_SETUP_CODE code=${setupCode}`);
+    for (const line of lines) console.log(line);
+  };
   // A hub goes by its commune's (or province's) name, not a center's; a box not set up yet says so.
   const centerName = setupNeeded(opts.config) ? 'máy chưa cài đặt' : nodeName(opts.config);
+  const hub = s.role === 'hub';
   const host = s['server.host'];
   if (s['tls.mode'] === 'off') {
     const plain = serve({ fetch: opts.fetch, hostname: host, port: s['server.port'] }, async (info) => {
-      console.log(await startBanner(host, info.port, centerName, undefined, s.role === 'hub'));
-      console.log(`KIOSK_LISTENING port=${info.port}`);
+      console.log(await startBanner(host, info.port, centerName, undefined, setupCode, hub));
+      machine([`KIOSK_LISTENING port=${info.port}`]);
     });
     return { close: (done) => plain.close(() => done()) };
   }
@@ -79,10 +89,8 @@ export async function startServers(opts: {
       port: s['server.port'],
     },
     async (info) => {
-      console.log(await startBanner(host, info.port, centerName, secure.port, s.role === 'hub'));
-      // Stable lines for scripts and tests that start the kiosk on port 0.
-      console.log(`KIOSK_TLS_LISTENING port=${secure.port}`);
-      console.log(`KIOSK_LISTENING port=${info.port}`);
+      console.log(await startBanner(host, info.port, centerName, secure.port, setupCode, hub));
+      machine([`KIOSK_TLS_LISTENING port=${secure.port}`, `KIOSK_LISTENING port=${info.port}`]);
     },
   );
   return {

@@ -21,6 +21,8 @@ interface Loaded {
 }
 
 const REFRESH_MS = 10 * 60_000;
+/** While the box says it is making clips: each one can be played as soon as it is made. */
+const RENDERING_REFRESH_MS = 1_500;
 
 /** Whether a pack's language is the one asked for (`vi` matches `vi-VN`). */
 const sameLang = (packLang: string, lang: string) =>
@@ -43,6 +45,7 @@ class AudioPacks implements ClipSource {
   private packs: Loaded[] = [];
   private listeners = new Set<() => void>();
   private started = false;
+  private soon: ReturnType<typeof setTimeout> | null = null;
 
   /** Reads what the tablet kept, then asks the box; called on first use of read-aloud. */
   start(): void {
@@ -102,6 +105,11 @@ class AudioPacks implements ClipSource {
     } catch {
       return; // The box is away: keep what the tablet has.
     }
+    if (list.rendering && this.soon === null)
+      this.soon = setTimeout(() => {
+        this.soon = null;
+        void this.refresh();
+      }, RENDERING_REFRESH_MS);
     const known = new Map(this.packs.map((p) => [p.index.pack.id, p.index]));
     const next: AudioPackIndex[] = [];
     for (const summary of list.packs) {

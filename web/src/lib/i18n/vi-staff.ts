@@ -1,6 +1,8 @@
 /** Vietnamese text of the staff screens (loaded with them, not with the villager's first screens). */
 export const viStaff = {
   title: 'Dành cho người hướng dẫn',
+  /** The same header on a commune or province hub, where the staff are officials. */
+  titleHub: 'Dành cho cán bộ',
   setupHeading: 'Khởi tạo: tạo tài khoản quản trị trung tâm',
   setupLead: 'Lần đầu chạy máy: nhập mã cài đặt, tên và mã PIN 6 số của người quản trị trung tâm.',
   setupCode: 'Mã cài đặt',
@@ -91,7 +93,7 @@ export const viStaff = {
       school: 'Trường học',
       enterprise: 'Doanh nghiệp',
       cooperative: 'Hợp tác xã',
-      production: 'Đơn vị sản xuất',
+      production: 'Cơ sở sản xuất',
     },
     createUnit: 'Thêm đơn vị',
     staffCount: 'Số người lao động năm {year}',
@@ -120,7 +122,7 @@ export const viStaff = {
     photos: 'Ảnh minh chứng: {item}',
     photoFailed: 'Không đọc được tệp này. Xin chọn một tệp ảnh khác.',
     saveDraft: 'Lưu nháp',
-    submit: 'Nộp bản tự đánh giá',
+    submit: 'Gửi bài tự đánh giá',
     saved: 'Đã lưu.',
     submitted: 'Đã nộp ngày {date}: không sửa được nữa.',
     total: 'Tổng điểm: {total} / {max}',
@@ -174,7 +176,7 @@ export const viStaff = {
       proficient: 'Thành thạo kỹ năng số',
       outstanding: 'Tiêu biểu xuất sắc',
     },
-    population: 'Dân số trưởng thành',
+    population: 'Số người lớn (từ 15 tuổi)',
     measures: {
       cdht: 'Tỷ lệ người trưởng thành là Công dân học tập',
       digital: 'Tỷ lệ Công dân học tập có kỹ năng số',
@@ -470,6 +472,7 @@ export const viStaff = {
       state: 'Tình trạng',
     },
     titleChoice: 'Danh hiệu',
+    kindChoice: 'Loại danh sách',
     titles: { cdht: 'Công dân học tập', gdht: 'Gia đình học tập', dhht: 'Dòng họ học tập' },
     listOf: '{title} — {scope}, năm {year}',
     wholeCenter: 'cả trung tâm',

@@ -35,6 +35,11 @@ export class AppraisalCaseState {
   }
   /** Set by a finalized list or a commune decision: shown, not changed. */
   locked = $derived(this.data?.appraisal?.locked === true);
+  /** Scores changed on screen since the appraisal was saved: the panel shows a draft, not the saved appraisal. */
+  changed = $derived(
+    this.data?.appraisal?.status !== 'appraised' ||
+      this.data.appraisal.scores.some((s) => this.scores[s.indicatorId] !== s.score),
+  );
 
   /** The case of `id` as the box holds it. */
   load(id: string): Promise<void> {
