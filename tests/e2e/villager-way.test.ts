@@ -122,7 +122,7 @@ describe('a draft taken up again, and sending that asks first', () => {
     await page.getByTestId('hand-over-confirm').click();
     await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
     await expect.poll(async () => (await readTabletDb(page)).outbox?.length, { timeout: 30_000 }).toBe(0);
-    await page.getByRole('button', { name: /Tôi đã có thẻ/ }).click();
+    await page.getByRole('button', { name: /Tôi đã đăng ký rồi/ }).click();
     await page.getByLabel(/Mã trên phiếu/).fill(code);
     await page.getByLabel('Năm sinh', { exact: true }).fill(birthYear);
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();

@@ -33,7 +33,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     await requirePerson(c, id, 'read');
     return c.json(await getPerson(c.var.deps.db, id));
   })
-  // "Tôi đã có thẻ": a villager finds their own record by the code on their slip and her birth year,
+  // "Tôi đã đăng ký rồi (có phiếu)": a villager finds their own record by the code on their slip and her birth year,
   // which binds her tablet's token to her; throttled per client and per code.
   .get('/people/by-code/:code', async (c) => {
     const code = parseOrThrow(PersonCodeSchema, c.req.param('code'));

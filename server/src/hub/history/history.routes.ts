@@ -3,7 +3,7 @@ import { HistoryReviewSchema } from '../../../../shared/schemas/history.ts';
 import { requireRole } from '../../http/auth.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { jsonBody } from '../../http/errors.ts';
-import { deps } from '../ingest/hub.context.ts';
+import { deps } from '../context/hub.context.ts';
 import { importHistory, listRows, review, template, type HistoryDeps } from './history.service.ts';
 
 function historyDeps(c: Context<AppEnv>): HistoryDeps {

@@ -19,9 +19,15 @@ import {
   fmtCount,
   fmtDate,
   fmtRate,
+  metText,
+  NO_DATA,
+  placeHeader,
+  wholeScope,
+  type YearReport,
+} from './report.words.ts';
+import {
   MEMBER_RATES,
   MEMBER_TREND_HEADERS,
-  metText,
   MODEL_COUNT_HEADERS,
   MODEL_NAMES,
   MODEL_RATE_LABELS,
@@ -29,14 +35,10 @@ import {
   MODEL_TREND_NOTE,
   modelNoteText,
   modelParts,
-  NO_DATA,
-  placeHeader,
   targetLine,
   TITLE_NAMES,
   validityStatus,
-  wholeScope,
-  type YearReport,
-} from './report.words.ts';
+} from './report.models.words.ts';
 
 export function modelsHtml(r: YearReport, m: ModelRatesView): Html {
   const parts = modelParts(m);

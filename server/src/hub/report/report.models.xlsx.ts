@@ -25,16 +25,7 @@ import {
 import {
   countValue,
   DASH,
-  MEMBER_RATES,
-  MEMBER_TREND_HEADERS,
   metText,
-  MODEL_COUNT_HEADERS,
-  MODEL_NAMES,
-  MODEL_RATE_LABELS,
-  MODEL_SECTION,
-  MODEL_TREND_NOTE,
-  modelNoteText,
-  modelParts,
   NO_DATA,
   placeHeader,
   rateCells,
@@ -42,12 +33,23 @@ import {
   rateValue,
   reportTitle,
   subtitleFor,
-  TITLE_NAMES,
-  validityStatus,
   wholeScope,
   xlsxDate,
   type YearReport,
 } from './report.words.ts';
+import {
+  MEMBER_RATES,
+  MEMBER_TREND_HEADERS,
+  MODEL_COUNT_HEADERS,
+  MODEL_NAMES,
+  MODEL_RATE_LABELS,
+  MODEL_SECTION,
+  MODEL_TREND_NOTE,
+  modelNoteText,
+  modelParts,
+  TITLE_NAMES,
+  validityStatus,
+} from './report.models.words.ts';
 
 function modelSummarySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRatesView): void {
   const sheet = titledSheet(workbook, {

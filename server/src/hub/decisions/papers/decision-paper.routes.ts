@@ -8,7 +8,7 @@ import type { AppEnv } from '../../../http/context.ts';
 import { parseOrThrow } from '../../../http/errors.ts';
 import { ModelSets } from '../../../criteria/model-sets.ts';
 import { DOCX_TYPE } from '../../../print/docx.ts';
-import { deps, YearQuery } from '../../ingest/hub.context.ts';
+import { deps, YearQuery } from '../../context/hub.context.ts';
 import { paperFileName, type DecisionPaper } from './decision-paper.ts';
 import { decisionDocx } from './decision-paper.docx.ts';
 import { decisionHtml } from './decision-paper.html.ts';
