@@ -28,7 +28,7 @@ export const CenterSetupSchema = v.strictObject({
   /** Null only for a province hub. */
   communeCode: v.nullable(v.pipe(v.string(), v.regex(/^\d{5}$/))),
   /** The center's name; a hub's is its commune's or province's when left empty. */
-  name: v.pipe(v.string(), v.trim(), v.maxLength(200)),
+  name: OneLineText(0, 200),
   /** A center's villages, each with its kind (a hub has none of its own). */
   villages: v.pipe(v.array(VillageSchema), v.maxLength(300)),
   /** The criteria set of each year (id@version) and of the years not listed. */

@@ -151,6 +151,7 @@ describe("the center's list of clans (Dòng họ học tập)", () => {
     expect(rows[0]![0]).toBe('DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN “DÒNG HỌ HỌC TẬP” NĂM 2026');
     expect(rows[1]![0]).toBe('Trung tâm học tập cộng đồng xã Tân Lập — Xã Tân Lập, Tỉnh Phú Thọ');
     expect(rows.slice(2)).toEqual([
+      Array(8).fill('BẢN NHÁP — chưa chốt danh sách'),
       ['STT', 'Dòng họ', 'Người đại diện', 'Thôn', 'Số gia đình', 'Tổng điểm', 'Xếp loại', 'Ghi chú'],
       [1, 'Họ Hoàng', 'Hoàng Văn Páo', `${GO_CHE}, ${KHE_NGANG}`, 2, 100, 'Tốt', ''],
     ]);

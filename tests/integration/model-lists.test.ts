@@ -203,8 +203,10 @@ describe("the village's list of households (Gia đình học tập)", () => {
     expect(disposition).toContain('danh-sach-de-nghi-gia-dinh-hoc-tap-2026-thon-khe-ngang.xlsx');
     // Title and sub-title are merged across the columns (each merged cell reads the same).
     expect(rows[0]![0]).toBe('DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN “GIA ĐÌNH HỌC TẬP” NĂM 2026');
-    expect(rows[2]).toEqual(['STT', 'Chủ hộ', 'Thôn', 'Số thành viên', 'Tổng điểm', 'Xếp loại', 'Ghi chú']);
-    expect(rows.slice(3)).toEqual([[1, 'Hoàng Văn Páo', KHE_NGANG, 3, 89, 'Tốt', '']]);
+    // Not closed yet: the sheet says it is a draft, across the columns, above the header.
+    expect(rows[2]).toEqual(Array(7).fill('BẢN NHÁP — chưa chốt danh sách'));
+    expect(rows[3]).toEqual(['STT', 'Chủ hộ', 'Thôn', 'Số thành viên', 'Tổng điểm', 'Xếp loại', 'Ghi chú']);
+    expect(rows.slice(4)).toEqual([[1, 'Hoàng Văn Páo', KHE_NGANG, 3, 89, 'Tốt', '']]);
     expect(JSON.stringify(rows)).not.toContain('Vàng A Chứ');
 
     const html = (await h.json('GET', `${base}&format=html`, undefined, staff.facilitator)).body as string;

@@ -19,6 +19,7 @@ import {
 import { CriteriaSetSchema } from '../../../shared/schemas/criteria-set.ts';
 import { RecordDecisionSchema, ReopenDecidedSchema } from '../../../shared/schemas/decision.ts';
 import { HistoryReviewSchema } from '../../../shared/schemas/history.ts';
+import { CenterSetupSchema } from '../../../shared/schemas/center-setup.ts';
 import { DigitalBankSchema } from '../../../shared/schemas/digital-bank.ts';
 import { PutDigitalAttemptSchema } from '../../../shared/schemas/digital-attempt.ts';
 import { EnrolBodySchema, RepinBodySchema } from '../../../shared/schemas/enrolment.ts';
@@ -64,6 +65,7 @@ const walked: Record<string, v.GenericSchema> = {
   RecordDecisionSchema,
   ReopenDecidedSchema,
   HistoryReviewSchema,
+  CenterSetupSchema,
   RevokeDecisionSchema,
   EnrolBodySchema,
   RepinBodySchema,
@@ -224,6 +226,8 @@ describe('the free-text rule covers every free-text field', () => {
       'UnitChangeInputSchema to',
       'EnrolRequestSchema name',
       'PutLearningPlanSchema items[].title',
+      'CenterSetupSchema name',
+      'CenterSetupSchema villages[].name',
     ]) {
       expect(
         ruled.map((r) => `${r.name} ${r.path}`),

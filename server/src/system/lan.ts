@@ -82,7 +82,7 @@ function hubBanner(ips: string[], port: number, name: string, tlsPort: number | 
     ),
     `http://127.0.0.1:${port}/staff`,
   ];
-  lines.push(...staffBanner(staffUrls, setupCode));
+  lines.push(...staffBanner(staffUrls, setupCode, '  Cán bộ đăng nhập tại / Officers sign in at:'));
   return lines.join('\n');
 }
 
@@ -91,8 +91,12 @@ function hubBanner(ips: string[], port: number, name: string, tlsPort: number | 
  * with the setup code: printed in the start banner (so it is in the service's journal too), in
  * Vietnamese and English, for whoever reads the console.
  */
-export function staffBanner(staffUrls: readonly string[], setupCode: string | null): string[] {
-  const lines = ['  Màn hình cán bộ (trên máy tính bảng hoặc máy tính) / Staff screens (on a tablet or a computer):'];
+export function staffBanner(
+  staffUrls: readonly string[],
+  setupCode: string | null,
+  heading = '  Màn hình cán bộ (trên máy tính bảng hoặc máy tính) / Staff screens (on a tablet or a computer):',
+): string[] {
+  const lines = [heading];
   for (const url of staffUrls) lines.push(`    ${url}`);
   if (setupCode) {
     lines.push(

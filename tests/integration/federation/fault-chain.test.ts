@@ -32,7 +32,7 @@ import { FaultProxy } from './fault-proxy.ts';
  */
 
 const pgUrl = inject('pgUrl');
-// The full year on SQLite; the PostgreSQL hub runs the same chain with a fifth of it (the suite's time is bounded).
+// A large center's year on SQLite; the PostgreSQL hub runs the same chain with less (the suite's time is bounded).
 const legs = [{ storage: 'sqlite', size: FULL }, ...(pgUrl ? [{ storage: 'postgres', size: SMALL }] : [])] as const;
 const seeds: Seeded[] = [];
 afterAll(() => {

@@ -184,6 +184,16 @@ export const hubRoutes: StaffRoute[] = [
     request: () => ['GET', '/api/staff/hub/report?year=2026&format=html'],
   },
   {
+    name: 'the draft of the next decision (A4 or Word)',
+    allowed: ['admin'],
+    request: () => ['GET', '/api/staff/hub/decision-draft?year=2026&title=cdht&format=html'],
+  },
+  {
+    name: "a decision's papers (A4 or Word)",
+    allowed: ['admin'],
+    request: () => ['GET', `/api/staff/hub/decisions/${build.id()}/paper?format=docx`],
+  },
+  {
     name: 'the template of past recognitions',
     allowed: ['admin'],
     request: () => ['GET', '/api/staff/hub/history/template'],
