@@ -39,11 +39,7 @@ const TEST_DATA: Record<string, string> = {};
  * only shrinks: a file split below the limit must leave it, and no file may join it.
  */
 const TO_SPLIT = [
-  'tests/e2e/a11y-staff.test.ts',
-  'tests/e2e/axe.ts',
   'tests/e2e/models.test.ts',
-  'tests/e2e/offline.test.ts',
-  'tests/e2e/shared-tablet.test.ts',
   'tests/integration/federation/federation.test.ts',
   'tests/integration/hub/model-decisions.test.ts',
   'tests/integration/hub/model-rates.test.ts',

@@ -1,48 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, people } from '../fixtures/people.ts';
 import { staff } from '../fixtures/staff.ts';
-import { seedCatalog, seedModels, seedRegistry } from './a11y-seed.ts';
+import { seedCatalog, seedRegistry } from './a11y-seed.ts';
+import { back, seedAppraisedLan, signIn, tile } from './a11y-staff-setup.ts';
 import { AccessibilityReport } from './axe.ts';
-import {
-  adminApi,
-  firstAdmin,
-  launchBrowser,
-  startKiosk,
-  tabletContext,
-  watchErrors,
-  type RunningKiosk,
-} from './kiosk.ts';
-import { indicatorIds } from './villager.ts';
+import { adminApi, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
 
 /**
- * The staff's screens at a center and the commune hub's, audited as in a11y.test.ts (which says what
- * is checked): each role's screens on the 10-inch tablet held both ways, at 100 % and 200 % text,
- * with a visible focus ring on every stop of the Tab order.
+ * The staff's screens at a center (the commune hub's are in a11y-staff-hub.test.ts), audited as in
+ * a11y.test.ts (which says what is checked): each role's screens on the 10-inch tablet held both ways,
+ * at 100 % and 200 % text, with a visible focus ring on every stop of the Tab order.
  */
 
 let center: RunningKiosk;
-let hub: RunningKiosk;
 let browser: Browser;
 beforeAll(async () => {
-  [center, hub] = await Promise.all([startKiosk(), startKiosk({ env: { KIOSK_ROLE: 'hub' } })]);
-  browser = await launchBrowser();
+  [center, browser] = await Promise.all([startKiosk(), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([center?.stop(), hub?.stop()]);
+  await center?.stop();
 });
-
-async function signIn(page: Page, url: string, who: { name: string; pin: string }) {
-  await page.goto(`${url}/staff`);
-  await page.getByLabel('Họ và tên', { exact: true }).fill(who.name);
-  await page.getByLabel('Mã PIN (6 số)').fill(who.pin);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: new RegExp(who.name) }).waitFor();
-}
-
-const tile = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
-const back = (page: Page) => page.locator('nav.staff-nav').getByRole('button', { name: 'Quay lại' }).click();
 
 describe('accessibility of every screen', () => {
   it('the center staff: sign-in, home for each role, assist, appraisals, lists, people, registry and its self-assessments, audit log, accounts, federation, resources with attendance', async () => {
@@ -53,23 +32,7 @@ describe('accessibility of every screen', () => {
       expect([200, 409]).toContain(made.status);
     }
     // Bà Lan, appraised, so the queue, her case and the list have someone in them.
-    const lan = build.id();
-    expect((await api('PUT', `/api/people/${lan}`, people.baLan)).status).toBe(200);
-    const assessmentId = build.id();
-    expect(
-      (await api('PUT', `/api/assessments/${assessmentId}`, build.assessment(lan, { scores: { CS07: 9 } }))).status,
-    ).toBe(200);
-    expect(
-      (
-        await api('PUT', `/api/staff/appraisals/${assessmentId}`, {
-          scores: indicatorIds.map((indicatorId) => ({
-            indicatorId,
-            score: 8,
-            ...(indicatorId === 'CS07' ? { reason: 'Chưa có sổ ghi chép' } : {}),
-          })),
-        })
-      ).status,
-    ).toBe(200);
+    await seedAppraisedLan(api);
     const registry = await seedRegistry(api);
     // The household's self-assessment, appraised as passing, so the households' list has a row.
     const familyStart = await api('GET', `/api/model-assessments/current/gdht/${registry.household}`);
@@ -257,93 +220,6 @@ describe('accessibility of every screen', () => {
     await report.staff(ad, 'federation');
     await adminContext.close();
 
-    report.assertClean();
-  });
-
-  it('the commune hub: home, centers, decisions of each title, appraisal of villages and units, dashboard, figures, resources', async () => {
-    const context = await tabletContext(browser);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const report = new AccessibilityReport();
-    await page.goto(`${hub.url}/staff`);
-    await page.getByRole('heading', { name: /Khởi tạo/ }).waitFor();
-    await report.staff(page, 'first start (the first administrator)');
-    await firstAdmin(page, hub.url);
-    await report.staff(page, 'hub home');
-
-    // The center enrols and sends its year up, so the hub's screens have rows, charts and proposals.
-    const enrolment = await page.request.fetch(`${hub.url}/api/staff/hub/enrolments`, {
-      method: 'POST',
-      data: { name: 'TTHTCĐ Tân Lập' },
-    });
-    const { code } = (await enrolment.json()) as { code: string };
-    const api = await adminApi(center.url);
-    if ((await api('GET', '/api/staff/federation')).body.enrolled !== true) {
-      expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code })).status).toBe(200);
-    }
-    const models = await seedModels(api);
-    expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
-
-    await tile(page, 'Các trung tâm trong xã');
-    await page.getByTestId('hub-nodes').getByText('TTHTCĐ Tân Lập').waitFor();
-    await report.staff(page, 'hub centers');
-    await back(page);
-    await tile(page, 'Quyết định công nhận');
-    await page.getByTestId('proposals').waitFor();
-    await report.staff(page, 'hub decisions');
-    // The households' proposals, one ticked for the decision.
-    const titles = page.getByRole('group', { name: 'Danh hiệu' });
-    await titles.getByRole('button', { name: 'Gia đình học tập', exact: true }).click();
-    await page
-      .getByTestId('model-proposals')
-      .getByRole('checkbox', { name: `Chọn ${models.household}` })
-      .check();
-    await report.staff(page, 'hub decisions: households, one chosen');
-    await back(page);
-
-    // The commune appraises the village and the unit: the queue, then the village's case with an answer changed (its reason asked).
-    await tile(page, 'Thẩm định thôn và đơn vị học tập');
-    await page.getByTestId('hub-model-queue').getByText(models.unit).waitFor();
-    await report.staff(page, 'hub appraisal of villages and units');
-    await page.getByRole('button', { name: `Mở: ${models.village}` }).click();
-    const appraisal = page.getByTestId('model-appraisal');
-    const item = appraisal.locator('[data-item="C4.2"]');
-    await item.getByLabel('Điểm thẩm định').selectOption('false');
-    await item.getByLabel(/Lý do/).fill('Chưa có biên bản họp');
-    await report.staff(page, 'hub appraisal of a village, an answer changed');
-    await appraisal.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
-    await page
-      .getByTestId('model-appraisal-verdict')
-      .getByText(/Theo kết quả thẩm định/)
-      .waitFor();
-    await report.staff(page, 'hub appraisal of a village, saved');
-    await appraisal.getByRole('button', { name: 'Quay lại', exact: true }).click();
-    await back(page);
-    await tile(page, 'Quyết định công nhận');
-    await page
-      .getByRole('group', { name: 'Danh hiệu' })
-      .getByRole('button', { name: 'Cộng đồng học tập', exact: true })
-      .click();
-    await page.getByTestId('model-proposals').getByText(models.village).first().waitFor();
-    await report.staff(page, 'hub decisions: villages');
-    await back(page);
-    await tile(page, 'Theo dõi kết quả và báo cáo năm');
-    await page.getByTestId('totals').waitFor();
-    await page.getByTestId('bar-chart').first().waitFor();
-    // With the four other titles' section loaded: its rates, counts and rates by village, what ends this year.
-    await page.getByTestId('model-place-rates').waitFor();
-    await report.staff(page, 'hub dashboard');
-    await back(page);
-    await tile(page, 'Dân số, chỉ tiêu, sáp nhập thôn');
-    await page.getByTestId('population').locator('tr').first().waitFor();
-    await report.staff(page, 'hub figures');
-    await back(page);
-    await tile(page, 'Lớp học và tài liệu');
-    await page.locator('select[name="resource-kind"]').waitFor();
-    await report.staff(page, 'hub resources');
-
-    expect(errors).toEqual([]);
-    await context.close();
     report.assertClean();
   });
 });

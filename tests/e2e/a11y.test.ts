@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
 import { seedCatalog } from './a11y-seed.ts';
-import { AccessibilityReport, focusNotShown, overflowAtTextScale, smallTargets } from './axe.ts';
+import { focusNotShown, overflowAtTextScale, smallTargets } from './axe-layout.ts';
+import { AccessibilityReport } from './axe.ts';
 import { adminApi, launchBrowser, startKiosk, tabletContext, watchErrors, type RunningKiosk } from './kiosk.ts';
 import { addPhoto, answer, answerAll, indicatorIds, next, submit } from './villager.ts';
 
