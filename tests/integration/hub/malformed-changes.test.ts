@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/src/db/database.ts';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../../../server/src/hub/ingest/hub.service.ts';
 import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.ts';
 import { body, hubDatabases, storages } from './hub-db-setup.ts';
 import { build } from '../../fixtures/people.ts';
