@@ -41,12 +41,8 @@ const TEST_DATA: Record<string, string> = {};
 const TO_SPLIT = [
   'tests/e2e/a11y-staff.test.ts',
   'tests/e2e/axe.ts',
-  'tests/e2e/models.test.ts',
   'tests/e2e/offline.test.ts',
   'tests/e2e/shared-tablet.test.ts',
-  'tests/integration/federation/federation.test.ts',
-  'tests/integration/hub/model-decisions.test.ts',
-  'tests/integration/hub/model-rates.test.ts',
 ];
 
 const lineCount = (p: string, read = source): number => read(p).split('\n').length - 1;
