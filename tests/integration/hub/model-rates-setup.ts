@@ -207,33 +207,25 @@ export function communeHubEachTest(storage: 'sqlite' | 'postgres'): void {
     centers = [await nodeIn(hub.db, 'TTHTCĐ Tân Lập'), await nodeIn(hub.db, 'TTHTCĐ Xuân Sơn')];
     for (const [i, node] of centers.entries()) await push(hub, node, messagesOf(s, i));
     await decide(hub, s, centers[0]!.id);
-    for (const [v, name] of VILLAGES.entries()) {
-      expect(
-        (
-          await hub.json(
-            'PUT',
-            '/api/staff/hub/population',
-            { kind: 'households', name, year: YEAR, count: HOUSEHOLDS[v] },
-            admin,
-          )
-        ).status,
-      ).toBe(200);
-      expect(
-        (
-          await hub.json(
-            'PUT',
-            '/api/staff/hub/population',
-            { kind: 'village', name, year: YEAR, count: ADULTS[v] },
-            admin,
-          )
-        ).status,
-      ).toBe(200);
-    }
+    await enterFigures(YEAR, HOUSEHOLDS, ADULTS);
   });
   afterEach(async () => {
     await hub.close();
     await province.close();
   });
+}
+
+/** The officer enters each village's households and adults for `year`, in the order of VILLAGES. */
+export async function enterFigures(year: number, households: number[], adults: number[]): Promise<void> {
+  for (const [v, name] of VILLAGES.entries()) {
+    for (const [kind, count] of [
+      ['households', households[v]],
+      ['village', adults[v]],
+    ] as const) {
+      const res = await hub.json('PUT', '/api/staff/hub/population', { kind, name, year, count }, admin);
+      expect(res.status).toBe(200);
+    }
+  }
 }
 
 export const rates = async (h = hub, cookie = admin, year = YEAR): Promise<ModelRatesView> => {

@@ -5,6 +5,7 @@ import {
   admin,
   centers,
   communeHubEachTest,
+  enterFigures,
   hub,
   insertDecision,
   push,
@@ -29,28 +30,7 @@ describe.each(storages)('the four other titles on the commune hub, %s', (storage
     // Last year's figures, CDHT decision and the self-assessments of the households registered then;
     // families of Đồng Chằm and Bãi Muống recognized for 2025 (12 months); Gò Chè recognized as a
     // learning community for 2025 by a decision of 10/2/2026 (36 months, through 9/2/2029).
-    for (const [v, name] of VILLAGES.entries()) {
-      expect(
-        (
-          await hub.json(
-            'PUT',
-            '/api/staff/hub/population',
-            { kind: 'households', name, year: LAST, count: households2025[v] },
-            admin,
-          )
-        ).status,
-      ).toBe(200);
-      expect(
-        (
-          await hub.json(
-            'PUT',
-            '/api/staff/hub/population',
-            { kind: 'village', name, year: LAST, count: adults2025[v] },
-            admin,
-          )
-        ).status,
-      ).toBe(200);
-    }
+    await enterFigures(LAST, households2025, adults2025);
     const cdht2025 = s.people.filter((p, i) => p.cdht && i % 2 === 0);
     const firstHouseholds = s.households.filter((h) => h.registeredAt.startsWith(`${LAST}-`));
     expect(firstHouseholds).toHaveLength(3);
