@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { freshPgDatabase } from '../tests/support/postgres.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { migrateToLatest, openDatabase, type Db } from '../server/src/db/database.ts';
-import { applyPush, type HubDeps } from '../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../server/src/hub/ingest/hub.service.ts';
 import type { AssessmentUpsertV1, PersonUpsertV1 } from '../shared/sync/messages.ts';
 import { round1, round2 } from './common.ts';
 

@@ -115,7 +115,8 @@ export function outboxDocuments(file: string): { docs: object[]; kinds: Record<s
   }
 }
 
-function hubRecords(file: string): Record<string, number> {
+/** The records a hub holds, by kind (its SQLite file read directly). */
+export function hubRecords(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare('select record_kind, count(*) as n from hub_record group by record_kind').all() as {

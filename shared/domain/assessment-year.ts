@@ -15,19 +15,25 @@ export interface AssessmentYearRules {
  */
 export function currentAssessmentYear(now: Date, rules: AssessmentYearRules): number {
   if (rules.fixedYear !== undefined) return rules.fixedYear;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: rules.timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const year = part('year');
-  const month = part('month');
-  const day = part('day');
+  const { year, month, day } = dayIn(now, rules.timeZone);
   if (rules.startMonth === 1 && rules.startDay === 1) return year;
   const started = month > rules.startMonth || (month === rules.startMonth && day >= rules.startDay);
   return started ? year + 1 : year;
+}
+
+/** One formatter per time zone: making one costs far more than using it, and dateIn runs per row. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in `timeZone`, as numbers. */
+function dayIn(at: Date, timeZone: string): { year: number; month: number; day: number } {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day') };
 }
 
 const iso = (y: number, month: number, day: number): string =>
@@ -48,12 +54,6 @@ export function assessmentYearSpan(
 
 /** The calendar date (YYYY-MM-DD) of an instant where the center lives. */
 export function dateIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return iso(part('year'), part('month'), part('day'));
+  const { year, month, day } = dayIn(at, timeZone);
+  return iso(year, month, day);
 }

@@ -1,4 +1,5 @@
 import type { DigitalBank } from '../schemas/digital-bank.ts';
+import { dateIn } from './assessment-year.ts';
 import { VIETNAM_TIME_ZONE } from './vietnam-time.ts';
 
 /** When a person may take the digital-skills self-check again (the bank's retake rule). */
@@ -38,12 +39,6 @@ function dayNumber(when: string, timeZone: string): number {
   if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(when) || Number.isNaN(Date.parse(when))) {
     throw new RangeError(`not an ISO timestamp with a time zone: "${when}"`);
   }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date(when));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
+  // The calendar day where the center lives, by the formatter kept per time zone (assessment-year.ts).
+  return Date.parse(`${dateIn(new Date(when), timeZone)}T00:00:00Z`) / 86_400_000;
 }

@@ -1,7 +1,4 @@
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +11,7 @@ import {
   watchErrors,
   type RunningKiosk,
 } from './kiosk.ts';
+import { childDetailsIn, declaredTotal, items, pointsOf, scoreOf } from './models-setup.ts';
 import { indicatorIds, register } from './villager.ts';
 
 /**
@@ -38,18 +36,6 @@ afterAll(async () => {
 });
 
 const village = 'Thôn Khe Ngang';
-type Item = { id: string; source: 'declared' | 'computed'; points: number };
-const gdht = JSON.parse(
-  readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8'),
-) as { id: string; version: string; criteria: { items: Item[] }[] };
-const items = gdht.criteria.flatMap((c) => c.items);
-/**
- * Full points but for the adults' own learning (G2.2: 5 of 10), so criterion TC2 reaches its
- * minimum of 15 only with G2.1, the share of the adults who are Learning Citizens (15 points).
- */
-const scoreOf = (item: Item) => (item.id === 'G2.2' || item.id === 'G2.3' ? 5 : item.points);
-const declaredTotal = items.filter((i) => i.source === 'declared').reduce((s, i) => s + scoreOf(i), 0);
-const pointsOf = (id: string) => items.find((i) => i.id === id)!.points;
 
 describe('a learning family, from the tablet to the commune and back', () => {
   it("registers, is judged on its adults' recognitions, is appraised and recognized, counts in the rates and the report, and keeps no child's details", async () => {
@@ -259,52 +245,7 @@ describe('a learning family, from the tablet to the commune and back', () => {
     await context.close();
 
     // What both boxes hold of the run: children only as the household's count and yes / no.
-    const childish = /child|children|chau|con_|kid|pupil|student|grade|school/i;
-    const allowed = new Set([
-      'schoolAgeChildren',
-      'allChildrenInSchool',
-      'school_age_children',
-      'all_children_in_school',
-      'household-children-in-school',
-      'clan-children-in-school',
-    ]);
-    const seen: string[] = [];
-    const walk = (value: unknown, where: string): void => {
-      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
-      else if (value && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value)) {
-          if (childish.test(k) && !allowed.has(k)) seen.push(`${where}.${k}`);
-          walk(v, `${where}.${k}`);
-        }
-      }
-    };
-    let householdFacts = 0;
-    for (const box of [center, hub]) {
-      const db = new Database(join(box.dataDir, 'kiosk.sqlite'), { readonly: true });
-      try {
-        const tables = db
-          .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-          .all() as { name: string }[];
-        for (const { name } of tables) {
-          for (const row of db.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]) {
-            for (const [column, value] of Object.entries(row)) {
-              if (childish.test(column) && !allowed.has(column)) seen.push(`${name}.${column}`);
-              if (typeof value !== 'string' || !/^[[{]/.test(value)) continue;
-              let parsed: unknown;
-              try {
-                parsed = JSON.parse(value);
-              } catch {
-                continue;
-              }
-              walk(parsed, `${name}.${column}`);
-              if (JSON.stringify(parsed).includes('"schoolAgeChildren":2')) householdFacts++;
-            }
-          }
-        }
-      } finally {
-        db.close();
-      }
-    }
+    const { seen, householdFacts } = childDetailsIn([center, hub]);
     expect(seen).toEqual([]);
     // The facts did travel (the scan saw them), as the two household-level figures only.
     expect(householdFacts).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/src/db/database.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../../../server/src/hub/ingest/hub.service.ts';
 import type {
   AppraisalUpsertV1,
   AssessmentUpsertV1,

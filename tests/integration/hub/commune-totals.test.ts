@@ -1,12 +1,13 @@
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../../../server/src/hub/ingest/hub.service.ts';
 import type { ModelRatesView } from '../../../shared/schemas/model-rates.ts';
 import type { ChangeMessage } from '../../../shared/sync/messages.ts';
 import { build } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { body, hubDeps, nodeIn } from './hub-db-setup.ts';
 
 /**
  * Issue 24: the commune enters per year the total number of clans, and of agencies, schools,
@@ -23,25 +24,7 @@ describe('the commune totals of clans and units', () => {
   let deps: HubDeps;
 
   async function pushClans(n: number): Promise<void> {
-    const id = build.id();
-    await hub.db
-      .insertInto('hub_node')
-      .values({
-        id,
-        name: 'Trung tâm học tập cộng đồng xã Tân Lập',
-        public_key: 'x',
-        status: 'active',
-        enrolled_at: AT,
-        last_contact_at: AT,
-        last_seq: 0,
-        backlog: 0,
-      })
-      .execute();
-    const node: HubNodeRow = await hub.db
-      .selectFrom('hub_node')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const node: HubNodeRow = await nodeIn(hub.db, 'Trung tâm học tập cộng đồng xã Tân Lập');
     const changes: ChangeMessage[] = Array.from({ length: n }, (_, i) => ({
       type: 'ClanUpsertV1',
       id: build.id(),
@@ -51,10 +34,7 @@ describe('the commune totals of clans and units', () => {
       householdIds: [],
       registeredAt: AT,
     }));
-    const body = gzipSync(
-      Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: i + 1, message })), backlog: 0 })),
-    );
-    expect(JSON.stringify(await applyPush(deps, node, body))).not.toMatch(/"code"/);
+    expect(JSON.stringify(await applyPush(deps, node, body(changes, 1)))).not.toMatch(/"code"/);
   }
   const enter = (body: Record<string, unknown>, h: Harness = hub, who = officer) =>
     h.json('PUT', '/api/staff/hub/population', { year: YEAR, ...body }, who);
@@ -64,7 +44,7 @@ describe('the commune totals of clans and units', () => {
   beforeEach(async () => {
     hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' });
     officer = (await staffSessions(hub)).admin;
-    deps = { db: hub.db, now: () => new Date(AT), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
+    deps = hubDeps(hub.db);
   });
   afterEach(async () => {
     await hub.close();

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
-import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../../../server/src/hub/ingest/hub.service.ts';
 import { matchArrivals } from '../../../server/src/hub/history/history.service.ts';
 import type { ChangeMessage, PersonUpsertV1 } from '../../../shared/sync/messages.ts';
 import { build } from '../../fixtures/people.ts';
 import type { Harness } from '../harness.ts';
+import { body, hubDeps, nodeIn } from './hub-db-setup.ts';
 
 /** What the history import's tests (issue 24) share: workbooks as an officer fills them, and people as centers push them. */
 
@@ -68,41 +69,15 @@ export const person = (name: string, birthYear: number, village: string): Person
 
 /** A node below, as enrolment leaves it, and a pusher for it with the hub's arrival matching. */
 export async function nodeOf(h: Harness, name: string) {
-  const id = build.id();
-  await h.db
-    .insertInto('hub_node')
-    .values({
-      id,
-      name,
-      public_key: 'x',
-      status: 'active',
-      enrolled_at: AT,
-      last_contact_at: AT,
-      last_seq: 0,
-      backlog: 0,
-    })
-    .execute();
-  const node: HubNodeRow = await h.db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const deps: HubDeps = {
-    db: h.db,
-    now: () => new Date(AT),
-    hubName: 'Xã Tân Lập',
-    enrolmentHours: 72,
-    clockSkewSeconds: 300,
-    onArrival: matchArrivals,
-  };
+  const node: HubNodeRow = await nodeIn(h.db, name);
+  const deps: HubDeps = hubDeps(h.db, { onArrival: matchArrivals });
   let seq = 0;
   return {
     node,
     async push(changes: ChangeMessage[]) {
       const first = seq + 1;
       seq += changes.length;
-      const body = gzipSync(
-        Buffer.from(
-          JSON.stringify({ changes: changes.map((message, i) => ({ seq: first + i, message })), backlog: 0 }),
-        ),
-      );
-      const res = await applyPush(deps, node, body);
+      const res = await applyPush(deps, node, body(changes, first));
       expect(JSON.stringify(res)).not.toMatch(/"code"/);
     },
   };

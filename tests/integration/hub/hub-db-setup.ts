@@ -5,12 +5,16 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, inject } from 'vitest';
 import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
 import { freshPgDatabase } from '../../support/postgres.ts';
 import { build } from '../../fixtures/people.ts';
 
 const AT = '2026-11-20T03:00:00.000Z';
 
-/** A hub database straight under applyPush, for apply-batch.test.ts and malformed-changes.test.ts. */
+/**
+ * A hub straight under applyPush, for the hub's tests that push as a center would without enrolling
+ * one: its databases (apply-batch.test.ts, malformed-changes.test.ts), its deps, a push's body and a node.
+ */
 
 const pgUrl = inject('pgUrl');
 /** SQLite always; PostgreSQL too when the test cluster runs. */
@@ -49,6 +53,16 @@ export function hubDatabases(
     return db;
   };
 }
+
+/** What the hub's routes would give applyPush on the commune hub Xã Tân Lập at AT, with `more` over it. */
+export const hubDeps = (db: Db, more: Partial<HubDeps> = {}): HubDeps => ({
+  db,
+  now: () => new Date(AT),
+  hubName: 'Xã Tân Lập',
+  enrolmentHours: 72,
+  clockSkewSeconds: 300,
+  ...more,
+});
 
 /** A push's body: the changes numbered from `firstSeq`, gzipped as a center sends them. */
 export const body = (changes: unknown[], firstSeq: number) =>

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/src/db/database.ts';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../../../server/src/hub/ingest/hub.service.ts';
 import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.ts';
-import { body, hubDatabases, storages } from './hub-db-setup.ts';
+import { body, hubDatabases, hubDeps, nodeIn, storages } from './hub-db-setup.ts';
 import { build } from '../../fixtures/people.ts';
-import { AT, cases } from './malformed-changes-cases.ts';
+import { cases } from './malformed-changes-cases.ts';
 
 /**
  * The hub checks every change against the schema of its type (shared/sync/messages.ts): a change
@@ -43,27 +44,8 @@ describe.each(storages)('a malformed change on %s', (storage) => {
     '%s: refused, logged, and nothing the hub holds changes; well formed, it applies',
     async (type, wellFormed, malformed) => {
       const db = await fresh(storage);
-      const deps: HubDeps = {
-        db,
-        now: () => new Date(AT),
-        hubName: 'Xã Tân Lập',
-        enrolmentHours: 72,
-        clockSkewSeconds: 300,
-      };
-      const nodeId = build.id();
-      await db
-        .insertInto('hub_node')
-        .values({
-          id: nodeId,
-          name: 'center',
-          public_key: 'x',
-          status: 'active',
-          enrolled_at: AT,
-          last_contact_at: AT,
-          last_seq: 0,
-          backlog: 0,
-        })
-        .execute();
+      const deps: HubDeps = hubDeps(db);
+      const nodeId = (await nodeIn(db, 'center')).id;
       const node = (): Promise<HubNodeRow> =>
         db.selectFrom('hub_node').selectAll().where('id', '=', nodeId).executeTakeFirstOrThrow();
       // What the center sent before: her record, her household and her assessment.
@@ -98,28 +80,8 @@ describe.each(storages)('a malformed change on %s', (storage) => {
 
   it('skips a change of a type it does not know and a redacted change, as before', async () => {
     const db = await fresh(storage);
-    const deps: HubDeps = {
-      db,
-      now: () => new Date(AT),
-      hubName: 'Xã Tân Lập',
-      enrolmentHours: 72,
-      clockSkewSeconds: 300,
-    };
-    const nodeId = build.id();
-    await db
-      .insertInto('hub_node')
-      .values({
-        id: nodeId,
-        name: 'center',
-        public_key: 'x',
-        status: 'active',
-        enrolled_at: AT,
-        last_contact_at: AT,
-        last_seq: 0,
-        backlog: 0,
-      })
-      .execute();
-    const node = await db.selectFrom('hub_node').selectAll().where('id', '=', nodeId).executeTakeFirstOrThrow();
+    const deps: HubDeps = hubDeps(db);
+    const node = await nodeIn(db, 'center');
     const later = { type: 'PersonUpsertV9', id: build.id(), revision: 1, anything: true };
     const redacted = { type: 'Redacted', id: '2', revision: 0, redacted: true };
     expect(await applyPush(deps, node, body([later, redacted], 1))).toEqual({ ackSeq: 2, applied: 0, unchanged: 2 });

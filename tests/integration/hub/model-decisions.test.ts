@@ -1,20 +1,26 @@
-import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
-import type { ModelProposal } from '../../../shared/schemas/decision.ts';
-import type { RecognitionDecisionV1, RecognitionDecisionV2 } from '../../../shared/sync/feed-messages.ts';
-import type {
-  AppraisalUpsertV1,
-  AssessmentUpsertV1,
-  ChangeMessage,
-  HouseholdUpsertV1,
-  PersonUpsertV1,
-  UnitUpsertV1,
-} from '../../../shared/sync/messages.ts';
-import { build, indicatorIds } from '../../fixtures/people.ts';
-import { staffSessions } from '../../fixtures/staff.ts';
-import { startHarness, type Harness } from '../harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { RecognitionDecisionV2 } from '../../../shared/sync/feed-messages.ts';
+import type { HouseholdUpsertV1, UnitUpsertV1 } from '../../../shared/sync/messages.ts';
+import { build } from '../../fixtures/people.ts';
+import { AT, DONG_CHAM, unitAnswers, village, YEAR } from './model-decisions-messages.ts';
+import {
+  appraisalCase,
+  appraisalsHeld,
+  appraise,
+  auditOf,
+  decide,
+  decisionsHubEachTest,
+  feedOf,
+  heldOf,
+  historyOf,
+  hub,
+  officer,
+  proposalsOf,
+  push,
+  revoke,
+  storages,
+  twoCentersPushed,
+} from './model-decisions-setup.ts';
 
 /**
  * The commune's decisions on the four other titles, on the hub: two centers push their registry,
@@ -24,255 +30,12 @@ import { startHarness, type Harness } from '../harness.ts';
  * adults changes the household's verdict at once. On SQLite and PostgreSQL.
  */
 
-const YEAR = 2026;
-const AT = '2026-11-20T03:00:00.000Z';
-const DONG_CHAM = 'Thôn Đồng Chằm';
-const GO_CHE = 'Thôn Gò Chè';
-
-const person = (id: string, name: string, village: string): PersonUpsertV1 => ({
-  type: 'PersonUpsertV1',
-  id,
-  revision: 1,
-  code: `C${id.slice(-6)}`,
-  name,
-  birthYear: 1970,
-  village,
-  consents: [{ purpose: 'assessment', granted: true, at: AT }],
-});
-const cdhtAssessment = (id: string, personId: string): AssessmentUpsertV1 => ({
-  type: 'AssessmentUpsertV1',
-  id,
-  revision: 1,
-  subjectKind: 'person',
-  subjectId: personId,
-  title: 'cdht',
-  year: YEAR,
-  criteriaSetId: 'cdht-2022',
-  criteriaSetVersion: '2022.1',
-  group: 'nhom-1',
-  status: 'submitted',
-  answers: indicatorIds.map((indicatorId) => ({ indicatorId, score: 9, note: null, confirmed: false })),
-  submittedAt: AT,
-  assistedBy: null,
-});
-const cdhtAppraisal = (assessmentId: string): AppraisalUpsertV1 => ({
-  type: 'AppraisalUpsertV1',
-  id: assessmentId,
-  revision: 1,
-  status: 'appraised',
-  message: null,
-  locked: false,
-  scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 9, reason: null })),
-});
-const household = (
-  id: string,
-  revision: number,
-  village: string,
-  members: string[],
-  schoolAgeChildren = 0,
-): HouseholdUpsertV1 => ({
-  type: 'HouseholdUpsertV1',
-  id,
-  revision,
-  village,
-  headPersonId: members[0]!,
-  memberPersonIds: members,
-  facts: [{ year: YEAR, schoolAgeChildren, allChildrenInSchool: schoolAgeChildren > 0 ? true : null }],
-  registeredAt: AT,
-});
-const unit = (id: string, members: string[], count: number): UnitUpsertV1 => ({
-  type: 'UnitUpsertV1',
-  id,
-  revision: 1,
-  name: 'Hợp tác xã chè Đồng Chằm',
-  kind: 'cooperative',
-  village: DONG_CHAM,
-  staffCounts: [{ year: YEAR, count }],
-  memberPersonIds: members,
-  registeredAt: AT,
-});
-type Answers = Record<string, number | boolean>;
-const score = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
-const modelAssessment = (
-  id: string,
-  subjectKind: string,
-  subjectId: string,
-  title: string,
-  set: string,
-  answers: Answers,
-): AssessmentUpsertV1 => ({
-  type: 'AssessmentUpsertV1',
-  id,
-  revision: 1,
-  subjectKind,
-  subjectId,
-  title,
-  year: YEAR,
-  criteriaSetId: set,
-  criteriaSetVersion: '2025.1',
-  group: '',
-  status: 'submitted',
-  answers: Object.entries(answers).map(([indicatorId, v]) => ({
-    indicatorId,
-    score: score(v),
-    note: null,
-    confirmed: false,
-  })),
-  submittedAt: AT,
-  assistedBy: null,
-});
-const branchAppraisal = (
-  assessmentId: string,
-  answers: Answers,
-  reasons: Record<string, string> = {},
-): AppraisalUpsertV1 => ({
-  type: 'AppraisalUpsertV1',
-  id: assessmentId,
-  revision: 1,
-  status: 'appraised',
-  message: null,
-  locked: false,
-  scores: Object.entries(answers).map(([indicatorId, v]) => ({
-    indicatorId,
-    score: score(v),
-    reason: reasons[indicatorId] ?? null,
-  })),
-});
-
-/** A household's declared items at full points (G1.1 and G2.1 are computed). */
-const fullHousehold: Answers = {
-  'G1.2': 10,
-  'G1.3': 10,
-  'G2.2': 10,
-  'G2.3': 5,
-  'G3.1': 10,
-  'G3.2': 10,
-  'G4.1': 10,
-  'G4.2': 10,
-};
-/** As the branch scored the first household: criterion 2 holds 5 points and needs 15 until its adults are CDHT (G2.1, 15 points). */
-const lowOnAdults: Answers = { ...fullHousehold, 'G2.2': 5, 'G2.3': 0 };
-const village: Answers = {
-  'C1.1': true,
-  'C1.2': true,
-  'C4.1': true,
-  'C4.2': true,
-  'C5.1': true,
-  'C5.2': true,
-  'C5.3': true,
-};
-const unitAnswers: Answers = { 'U1.3': true, 'U2.1': true, 'U2.2': true, 'U3.1': true, 'U3.2': true };
-
-const pgUrl = inject('pgUrl');
-const storages = pgUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-
 describe.each(storages)('decisions on households, villages and units on a %s hub', (storage) => {
-  let hub: Harness;
-  let officer: string;
-  let deps: HubDeps;
-  const seq = new Map<string, number>();
-
-  beforeEach(async () => {
-    hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, undefined, storage === 'postgres' ? pgUrl : null);
-    officer = (await staffSessions(hub)).admin;
-    deps = { db: hub.db, now: () => new Date(AT), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
-  });
-  afterEach(async () => {
-    await hub.close();
-  });
-
-  async function nodeNamed(name: string): Promise<HubNodeRow> {
-    const id = build.id();
-    await hub.db
-      .insertInto('hub_node')
-      .values({
-        id,
-        name,
-        public_key: 'x',
-        status: 'active',
-        enrolled_at: AT,
-        last_contact_at: AT,
-        last_seq: 0,
-        backlog: 0,
-      })
-      .execute();
-    return hub.db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  }
-  /** One push from a node's outbox, numbered after its last. */
-  async function push(node: HubNodeRow, changes: ChangeMessage[]) {
-    const first = (seq.get(node.id) ?? 0) + 1;
-    seq.set(node.id, first + changes.length - 1);
-    const body = gzipSync(
-      Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: first + i, message })), backlog: 0 })),
-    );
-    return applyPush(deps, node, body);
-  }
-  const proposalsOf = async (title: string) =>
-    (await hub.json('GET', `/api/staff/hub/proposals?year=${YEAR}&title=${title}`, undefined, officer))
-      .body as ModelProposal[];
-  const decide = (body: Record<string, unknown>) =>
-    hub.json(
-      'POST',
-      '/api/staff/hub/decisions',
-      { year: YEAR, signedOn: '2026-12-05', signer: 'Nguyễn Văn Hùng, Chủ tịch UBND xã', ...body },
-      officer,
-    );
-  const feedOf = async (decisionId: string) =>
-    (
-      await hub.db
-        .selectFrom('hub_feed')
-        .select(['node_id', 'revision', 'payload'])
-        .where('record_id', '=', decisionId)
-        .orderBy('seq')
-        .execute()
-    ).map((r) => ({
-      nodeId: r.node_id,
-      revision: r.revision,
-      message: JSON.parse(r.payload) as RecognitionDecisionV1 | RecognitionDecisionV2,
-    }));
+  decisionsHubEachTest(storage);
 
   it('proposes what the branch or the commune appraised as passing, decides it once, sends each center its own, and forgets an erased adult', async () => {
-    const tanLap = await nodeNamed('TTHTCĐ Tân Lập');
-    const xuanSon = await nodeNamed('TTHTCĐ Xuân Sơn');
-    const [lan, tuan, mai, hoa, son] = [build.id(), build.id(), build.id(), build.id(), build.id()];
-    const [h1, h2, h3, u1] = [build.id(), build.id(), build.id(), build.id()];
-    const [cdht1, cdht2, aH1, aH2, aH3, aVillage, aUnit] = [
-      build.id(),
-      build.id(),
-      build.id(),
-      build.id(),
-      build.id(),
-      build.id(),
-      build.id(),
-    ];
-
-    await push(tanLap, [
-      person(lan, 'Nguyễn Thị Lan', DONG_CHAM),
-      person(tuan, 'Nguyễn Văn Tuấn', DONG_CHAM),
-      person(mai, 'Nguyễn Thị Mai', DONG_CHAM),
-      person(hoa, 'Lò Văn Hòa', GO_CHE),
-      cdhtAssessment(cdht1, lan),
-      cdhtAppraisal(cdht1),
-      cdhtAssessment(cdht2, tuan),
-      cdhtAppraisal(cdht2),
-      // Bà Lan's household: she registers alone, then her son and daughter-in-law join (two revisions, both kept in the history).
-      household(h1, 1, DONG_CHAM, [lan]),
-      household(h1, 2, DONG_CHAM, [lan, tuan, mai], 1),
-      household(h2, 1, GO_CHE, [hoa]),
-      unit(u1, [lan, tuan], 2),
-      modelAssessment(aH1, 'household', h1, 'gdht', 'gdht-2025', fullHousehold),
-      branchAppraisal(aH1, lowOnAdults, { 'G2.2': 'Chưa có sổ ghi chép', 'G2.3': 'Chưa có minh chứng' }),
-      modelAssessment(aH2, 'household', h2, 'gdht', 'gdht-2025', fullHousehold),
-      branchAppraisal(aH2, fullHousehold),
-      modelAssessment(aVillage, 'community', DONG_CHAM, 'cddht', 'cddht-2025', village),
-      modelAssessment(aUnit, 'unit', u1, 'dvht', 'dvht-2025', unitAnswers),
-    ]);
-    await push(xuanSon, [
-      person(son, 'Hà Văn Sơn', 'Thôn Suối Mây'),
-      household(h3, 1, 'Thôn Suối Mây', [son]),
-      modelAssessment(aH3, 'household', h3, 'gdht', 'gdht-2025', fullHousehold),
-      branchAppraisal(aH3, fullHousehold),
-    ]);
+    const { tanLap, xuanSon, lan, tuan, mai, hoa, h1, h2, h3, u1, aH1, aH2, aVillage, aUnit } =
+      await twoCentersPushed();
 
     // The households' proposals: the self verdict and the branch's, on the hub's facts.
     let table = await proposalsOf('gdht');
@@ -361,16 +124,7 @@ describe.each(storages)('decisions on households, villages and units on a %s hub
       ].sort(),
     );
     // A withdrawal goes down as the next revision, to both.
-    expect(
-      (
-        await hub.json(
-          'POST',
-          `/api/staff/hub/decisions/${both.body.id}/revoke`,
-          { reason: 'Ghi nhầm số quyết định' },
-          officer,
-        )
-      ).status,
-    ).toBe(200);
+    expect((await revoke(both.body.id, 'Ghi nhầm số quyết định')).status).toBe(200);
     const revoked = (await feedOf(both.body.id)).filter((r) => r.revision === 2);
     expect(revoked.map((r) => r.nodeId).sort()).toEqual([tanLap.id, xuanSon.id].sort());
     expect(revoked.every((r) => r.message.revokedReason === 'Ghi nhầm số quyết định')).toBe(true);
@@ -424,13 +178,9 @@ describe.each(storages)('decisions on households, villages and units on a %s hub
     }[];
     expect(queue.map((q) => q.assessmentId).sort()).toEqual([aVillage, aUnit].sort());
     expect(queue.every((q) => q.appraised === null)).toBe(true);
-    expect((await hub.json('GET', `/api/staff/hub/model-appraisals/${aH1}`, undefined, officer)).body.code).toBe(
-      'appraisal.not-here',
-    );
-    expect((await hub.json('PUT', `/api/staff/hub/model-appraisals/${aH1}`, { answers: [] }, officer)).body.code).toBe(
-      'appraisal.not-here',
-    );
-    const villageCase = (await hub.json('GET', `/api/staff/hub/model-appraisals/${aVillage}`, undefined, officer)).body;
+    expect((await appraisalCase(aH1)).code).toBe('appraisal.not-here');
+    expect((await appraise(aH1, [])).code).toBe('appraisal.not-here');
+    const villageCase = await appraisalCase(aVillage);
     expect(villageCase).toMatchObject({
       assessment: { subject: { kind: 'community', id: DONG_CHAM, label: DONG_CHAM }, answers: village },
       set: { id: 'cddht-2025' },
@@ -442,36 +192,23 @@ describe.each(storages)('decisions on households, villages and units on a %s hub
     ).find((i) => i.itemId === 'C2.1')!.computed!.explanation;
     expect(explained).toContain('1 trong 2 hộ của Thôn Đồng Chằm');
     const changed = Object.entries({ ...village, 'C4.2': false }).map(([itemId, value]) => ({ itemId, value }));
-    expect(
-      (await hub.json('PUT', `/api/staff/hub/model-appraisals/${aVillage}`, { answers: changed }, officer)).body,
-    ).toMatchObject({ code: 'appraisal.reason-required', details: { indicatorId: 'C4.2' } });
+    expect(await appraise(aVillage, changed)).toMatchObject({
+      code: 'appraisal.reason-required',
+      details: { indicatorId: 'C4.2' },
+    });
     const withReason = changed.map((a) => (a.itemId === 'C4.2' ? { ...a, reason: 'Chưa có biên bản' } : a));
-    const appraised = await hub.json(
-      'PUT',
-      `/api/staff/hub/model-appraisals/${aVillage}`,
-      { answers: withReason },
-      officer,
-    );
-    expect(appraised.body.appraisal).toMatchObject({
+    expect((await appraise(aVillage, withReason)).appraisal).toMatchObject({
       appraiser: 'Phạm Thị Hoa',
       locked: false,
       reasons: { 'C4.2': 'Chưa có biên bản' },
       verdict: { kind: 'targets', level: 1, passed: true },
     });
-    const unitDone = await hub.json(
-      'PUT',
-      `/api/staff/hub/model-appraisals/${aUnit}`,
-      { answers: Object.entries(unitAnswers).map(([itemId, value]) => ({ itemId, value })) },
-      officer,
+    const unitDone = await appraise(
+      aUnit,
+      Object.entries(unitAnswers).map(([itemId, value]) => ({ itemId, value })),
     );
-    expect(unitDone.body.appraisal.verdict).toMatchObject({ level: 2, passed: true });
-    expect(
-      await hub.db
-        .selectFrom('hub_model_appraisal')
-        .select(['assessment_id', 'revision'])
-        .orderBy('assessment_id')
-        .execute(),
-    ).toEqual(
+    expect(unitDone.appraisal.verdict).toMatchObject({ level: 2, passed: true });
+    expect(await appraisalsHeld()).toEqual(
       [
         { assessment_id: aVillage, revision: 1 },
         { assessment_id: aUnit, revision: 1 },
@@ -495,12 +232,11 @@ describe.each(storages)('decisions on households, villages and units on a %s hub
     expect(
       (await feedOf(unitDecision.body.id)).map((r) => [r.nodeId, (r.message as RecognitionDecisionV2).subjects]),
     ).toEqual([[tanLap.id, [{ kind: 'unit', id: u1 }]]]);
-    expect(
-      (await hub.json('PUT', `/api/staff/hub/model-appraisals/${aVillage}`, { answers: withReason }, officer)).body,
-    ).toMatchObject({ code: 'appraisal.decided', details: { decisionNumber: '23/QĐ-UBND' } });
-    expect(
-      (await hub.json('GET', `/api/staff/hub/model-appraisals/${aVillage}`, undefined, officer)).body.appraisal.locked,
-    ).toBe(true);
+    expect(await appraise(aVillage, withReason)).toMatchObject({
+      code: 'appraisal.decided',
+      details: { decisionNumber: '23/QĐ-UBND' },
+    });
+    expect((await appraisalCase(aVillage)).appraisal.locked).toBe(true);
     const reopened = await hub.json(
       'POST',
       `/api/staff/hub/decisions/${villageDecision.body.id}/reopen`,
@@ -513,24 +249,9 @@ describe.each(storages)('decisions on households, villages and units on a %s hub
       revision: 2,
       message: { subjects: [] },
     });
-    expect(
-      (await hub.json('PUT', `/api/staff/hub/model-appraisals/${aVillage}`, { answers: withReason }, officer)).body
-        .appraisal,
-    ).toMatchObject({ locked: false });
-    expect(
-      (
-        await hub.db
-          .selectFrom('hub_model_appraisal')
-          .select('revision')
-          .where('assessment_id', '=', aVillage)
-          .executeTakeFirstOrThrow()
-      ).revision,
-    ).toBe(2);
-    const audit = await hub.db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('action', 'in', ['hub.decision', 'hub.decision-reopen', 'appraisal.save'])
-      .execute();
+    expect((await appraise(aVillage, withReason)).appraisal).toMatchObject({ locked: false });
+    expect((await appraisalsHeld()).find((a) => a.assessment_id === aVillage)?.revision).toBe(2);
+    const audit = await auditOf(['hub.decision', 'hub.decision-reopen', 'appraisal.save']);
     expect(audit.filter((a) => a.action === 'hub.decision').map((a) => JSON.parse(a.details))).toContainEqual({
       number: '23/QĐ-UBND',
       year: YEAR,
@@ -556,26 +277,9 @@ describe.each(storages)('decisions on households, villages and units on a %s hub
       expect(held.filter((r) => r.payload.includes(tuan) || r.payload.includes(hoa))).toEqual([]);
       expect(held.filter((r) => r.record_id === h2)).toEqual([]);
     }
-    const kept = await hub.db
-      .selectFrom('hub_record_history')
-      .select('payload')
-      .where('record_id', '=', h1)
-      .orderBy('id')
-      .execute();
-    expect(kept.map((r) => (JSON.parse(r.payload) as HouseholdUpsertV1).memberPersonIds)).toEqual([[lan], [lan, mai]]);
-    expect(
-      (
-        JSON.parse(
-          (
-            await hub.db
-              .selectFrom('hub_record')
-              .select('payload')
-              .where('record_id', '=', u1)
-              .executeTakeFirstOrThrow()
-          ).payload,
-        ) as UnitUpsertV1
-      ).memberPersonIds,
-    ).toEqual([lan]);
+    const kept = await historyOf<HouseholdUpsertV1>(h1);
+    expect(kept.map((h) => h.memberPersonIds)).toEqual([[lan], [lan, mai]]);
+    expect((await heldOf<UnitUpsertV1>(u1)).memberPersonIds).toEqual([lan]);
     expect(await hub.db.selectFrom('hub_record').select('record_id').where('record_id', '=', aH2).execute()).toEqual(
       [],
     );

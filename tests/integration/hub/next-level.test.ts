@@ -1,11 +1,12 @@
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../../../server/src/hub/ingest/hub.service.ts';
 import type { ChangeMessage } from '../../../shared/sync/messages.ts';
 import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { body, hubDeps, nodeIn } from './hub-db-setup.ts';
 
 /**
  * Issue 24: level 2 only 12 months after level 1 (circular 24/2023 and 25/2023; the unit set
@@ -24,29 +25,13 @@ describe('a higher level only after the wait', () => {
   beforeEach(async () => {
     hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' });
     officer = (await staffSessions(hub)).admin;
-    deps = { db: hub.db, now: () => new Date(AT), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
+    deps = hubDeps(hub.db);
   });
   afterEach(async () => {
     await hub.close();
   });
 
-  async function node(): Promise<HubNodeRow> {
-    const id = build.id();
-    await hub.db
-      .insertInto('hub_node')
-      .values({
-        id,
-        name: 'TTHTCĐ Tân Lập',
-        public_key: 'x',
-        status: 'active',
-        enrolled_at: AT,
-        last_contact_at: AT,
-        last_seq: 0,
-        backlog: 0,
-      })
-      .execute();
-    return hub.db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  }
+  const node = (): Promise<HubNodeRow> => nodeIn(hub.db, 'TTHTCĐ Tân Lập');
   const decide = (body: Record<string, unknown>) =>
     hub.json('POST', '/api/staff/hub/decisions', { signer: 'Nguyễn Văn Hùng, Chủ tịch UBND xã', ...body }, officer);
   const appraise = (assessmentId: string, answers: Record<string, boolean>) =>
@@ -153,10 +138,7 @@ describe('a higher level only after the wait', () => {
         assistedBy: null,
       });
     }
-    const body = gzipSync(
-      Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: i + 1, message })), backlog: 0 })),
-    );
-    expect(JSON.stringify(await applyPush(deps, center, body))).not.toMatch(/"code"/);
+    expect(JSON.stringify(await applyPush(deps, center, body(changes, 1)))).not.toMatch(/"code"/);
 
     // Its staff are CDHT both years; the commune appraises the unit: level 1 for 2025, level 2 for 2026.
     for (const [year, signedOn] of [

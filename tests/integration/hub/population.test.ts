@@ -1,7 +1,7 @@
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
-import { applyPush, type HubDeps } from '../../../server/src/hub/ingest/hub.service.ts';
+import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
+import { applyPush } from '../../../server/src/hub/ingest/hub.service.ts';
 import type {
   ChangeMessage,
   CommuneAggregateV2,
@@ -11,6 +11,7 @@ import type {
 import { build } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { body, hubDeps, nodeIn } from './hub-db-setup.ts';
 
 /**
  * Issue 21: the commune entered population figures for villages that do not exist, and they were
@@ -58,30 +59,11 @@ describe.each(storages)('population figures on %s', (storage) => {
   let deps: HubDeps;
   const seq = new Map<string, number>();
 
-  async function nodeNamed(h: Harness, name: string): Promise<HubNodeRow> {
-    const id = build.id();
-    await h.db
-      .insertInto('hub_node')
-      .values({
-        id,
-        name,
-        public_key: 'x',
-        status: 'active',
-        enrolled_at: AT,
-        last_contact_at: AT,
-        last_seq: 0,
-        backlog: 0,
-      })
-      .execute();
-    return h.db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  }
+  const nodeNamed = (h: Harness, name: string): Promise<HubNodeRow> => nodeIn(h.db, name);
   async function push(node: HubNodeRow, changes: ChangeMessage[], to: HubDeps = deps) {
     const first = (seq.get(node.id) ?? 0) + 1;
     seq.set(node.id, first + changes.length - 1);
-    const body = gzipSync(
-      Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: first + i, message })), backlog: 0 })),
-    );
-    const res = await applyPush(to, node, body);
+    const res = await applyPush(to, node, body(changes, first));
     expect(JSON.stringify(res)).not.toMatch(/"code"/);
   }
   const enter = (h: Harness, who: string, body: Record<string, unknown>) =>
@@ -98,7 +80,7 @@ describe.each(storages)('population figures on %s', (storage) => {
   beforeEach(async () => {
     hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, undefined, storage === 'postgres' ? pgUrl : null);
     officer = (await staffSessions(hub)).admin;
-    deps = { db: hub.db, now: () => new Date(AT), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
+    deps = hubDeps(hub.db);
   });
   afterEach(async () => {
     await hub.close();

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Flow } from '../../../web/src/lib/state/flow.svelte.ts';
-import { build, people } from '../../fixtures/people.ts';
-import { tabletAgainstBox } from './tablet-box.ts';
+import { build } from '../../fixtures/people.ts';
+import { comeBack, registered, tabletAgainstBox } from './tablet-box.ts';
 
 /**
  * Issue 26: her slip offers the check she paused with what is left of it ("còn N câu"), also after
@@ -10,24 +10,9 @@ import { tabletAgainstBox } from './tablet-box.ts';
  */
 const box = tabletAgainstBox();
 
-async function comeBack(code: string): Promise<Flow> {
-  const flow = new Flow();
-  await flow.start();
-  await flow.go('find');
-  await flow.findByCode(code, 1954);
-  await flow.confirmFound();
-  return flow;
-}
-
-async function registered(): Promise<{ personId: string; code: string }> {
-  const personId = build.id();
-  const res = await box().json('PUT', `/api/people/${personId}`, people.baLan);
-  return { personId, code: res.body.code as string };
-}
-
 describe('the digital-skills check left part-way', () => {
   it('the slip counts the blank items of a paused check: after "Tạm dừng", after a reload, and another day', async () => {
-    const { personId, code } = await registered();
+    const { personId, code } = await registered(box());
     expect((await box().json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
     const flow = await comeBack(code);
     const bank = flow.digital.bank!;
@@ -58,7 +43,7 @@ describe('the digital-skills check left part-way', () => {
   });
 
   it('a check with nothing answered has no blank count to offer and is not handed in', async () => {
-    const { personId, code } = await registered();
+    const { personId, code } = await registered(box());
     expect((await box().json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId))).status).toBe(200);
     const flow = await comeBack(code);
     await flow.digital.start();

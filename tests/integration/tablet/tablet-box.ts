@@ -1,5 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { db } from '../../../web/src/db/db.ts';
+import { Flow } from '../../../web/src/lib/state/flow.svelte.ts';
+import { build, people } from '../../fixtures/people.ts';
 import { startHarness, type Harness } from '../harness.ts';
 
 /**
@@ -22,4 +24,21 @@ export function tabletAgainstBox(): () => Harness {
     await h.close();
   });
   return () => h;
+}
+
+/** Bà Lan registered at the box: her id and the code on her slip. */
+export async function registered(h: Harness): Promise<{ personId: string; code: string }> {
+  const personId = build.id();
+  const res = await h.json('PUT', `/api/people/${personId}`, people.baLan);
+  return { personId, code: res.body.code as string };
+}
+
+/** The tablet as she comes back to it: found by the code on her slip and her birth year. */
+export async function comeBack(code: string): Promise<Flow> {
+  const flow = new Flow();
+  await flow.start();
+  await flow.go('find');
+  await flow.findByCode(code, 1954);
+  await flow.confirmFound();
+  return flow;
 }

@@ -12,9 +12,6 @@ import { applyChanges, erase, type Checked } from './push-apply.ts';
 import { refusalLog } from './refusal-log.ts';
 import type { HubDeps } from '../context/hub.context.ts';
 
-// Declared beside the routes' request reading (hub/context/); named here too for the callers of applyPush.
-export type { HubDeps };
-
 /**
  * The history a node sends under from now on (signed `POST /api/hub/position`: a center restored
  * from a backup, or any center's first push of this version): the hub adopts the epoch, retiring the

@@ -1,5 +1,8 @@
 import type { DecisionTitle } from '../../../../shared/schemas/decision.ts';
+import { fill } from '../../../../shared/i18n/vi.ts';
+import { viStaff as t } from '../../lib/i18n/vi-staff.ts';
 import { ApiError, errorCode } from '../../lib/api.ts';
+import { hubText as h } from '../hub-text.ts';
 import { staffApi, type Decision, type ModelProposal, type Proposal } from '../api.ts';
 
 /** What a decision names besides its selection: typed on the screen (HubDecisions.svelte). */
@@ -12,7 +15,8 @@ export interface DecisionAct {
 
 /**
  * The commune's decisions screen: the year's proposals of one title, the selection the officer
- * ticks, and the decisions recorded; every change is followed by reading the proposals again.
+ * ticks, and the decisions recorded; every change is followed by reading the proposals again, and
+ * only then is its outcome said.
  */
 export class HubDecisionsState {
   year = $state(0);
@@ -52,31 +56,47 @@ export class HubDecisionsState {
     return this.modelTitle !== 'cddht';
   }
 
-  /** Runs a change, then reads the proposals and decisions of the title shown again. */
-  async attempt(work: () => Promise<unknown>): Promise<void> {
+  /**
+   * Runs a change, reads the proposals and decisions of the title shown again, and only then says
+   * `said` (when given), so that "Đã ghi quyết định …" never sits above the table as it was before.
+   */
+  async attempt(work: () => Promise<unknown>, said?: string): Promise<void> {
     this.error = null;
+    let worked = false;
     try {
       await work();
-      const shown = this.modelTitle;
-      const year = this.year;
-      if (shown) {
-        [this.models, this.decisions] = await Promise.all([
-          staffApi.modelProposals(shown, year),
-          staffApi.decisions(year, shown),
-        ]);
-        const open = (id: string) => this.models.some((p) => p.subject.id === id && p.proposed && !p.decision);
-        this.chosen = this.chosen.filter(open);
-      } else {
-        [this.proposals, this.decisions] = await Promise.all([
-          staffApi.proposals(year),
-          staffApi.decisions(year, 'cdht'),
-        ]);
-        const open = (id: string) => this.proposals.some((p) => p.personId === id && p.proposed && !p.decision);
-        this.chosen = this.chosen.filter(open);
-      }
+      worked = true;
+      await this.read();
     } catch (e) {
       this.error = errorCode(e);
       this.errorValues = refusalValues(e);
+    }
+    if (worked && said !== undefined) this.done = said;
+  }
+
+  /** The year's proposals and decisions of the title chosen; the last outcome, about another, goes. */
+  load(): Promise<void> {
+    this.done = null;
+    return this.attempt(async () => {});
+  }
+
+  private async read(): Promise<void> {
+    const shown = this.modelTitle;
+    const year = this.year;
+    if (shown) {
+      [this.models, this.decisions] = await Promise.all([
+        staffApi.modelProposals(shown, year),
+        staffApi.decisions(year, shown),
+      ]);
+      const open = (id: string) => this.models.some((p) => p.subject.id === id && p.proposed && !p.decision);
+      this.chosen = this.chosen.filter(open);
+    } else {
+      [this.proposals, this.decisions] = await Promise.all([
+        staffApi.proposals(year),
+        staffApi.decisions(year, 'cdht'),
+      ]);
+      const open = (id: string) => this.proposals.some((p) => p.personId === id && p.proposed && !p.decision);
+      this.chosen = this.chosen.filter(open);
     }
   }
 
@@ -93,19 +113,47 @@ export class HubDecisionsState {
     this.chosen = on ? [...this.chosen, id] : this.chosen.filter((x) => x !== id);
   }
 
-  /** Records a decision naming the selection; `recorded` runs once the box has it (the message, the form). */
+  /** Records a decision naming the selection; `recorded` runs once the box has it (it clears the form). */
   record(act: DecisionAct, recorded: () => void): Promise<void> {
     const shown = this.modelTitle;
-    return this.attempt(async () => {
-      if (shown) {
-        const subjects = this.models
-          .filter((p) => this.chosen.includes(p.subject.id))
-          .map((p) => ({ kind: p.subject.kind, id: p.subject.id }));
-        await staffApi.recordDecision({ ...act, title: shown, subjects });
-      } else await staffApi.recordDecision({ ...act, personIds: this.chosen });
-      recorded();
-      this.chosen = [];
-    });
+    return this.attempt(
+      async () => {
+        if (shown) {
+          const subjects = this.models
+            .filter((p) => this.chosen.includes(p.subject.id))
+            .map((p) => ({ kind: p.subject.kind, id: p.subject.id }));
+          await staffApi.recordDecision({ ...act, title: shown, subjects });
+        } else await staffApi.recordDecision({ ...act, personIds: this.chosen });
+        recorded();
+        this.chosen = [];
+      },
+      fill(t.decisions.recorded, { number: act.number }),
+    );
+  }
+
+  /** Opens a decided household, clan, village or unit again for appraisal, with the reason typed. */
+  reopenModel(p: ModelProposal, reason: string): Promise<void> {
+    const decision = p.decision;
+    if (!decision) return Promise.resolve();
+    return this.attempt(
+      () => staffApi.reopenDecided(decision.id, { kind: p.subject.kind, id: p.subject.id }, reason),
+      fill(h.decisions.reopened, { name: p.subject.label }),
+    );
+  }
+
+  /** Opens a decided person's result again at her center, with the reason typed. */
+  reopenPerson(p: Proposal, reason: string): Promise<void> {
+    const decision = p.decision;
+    if (!decision) return Promise.resolve();
+    return this.attempt(
+      () => staffApi.reopenDecided(decision.id, p.personId, reason),
+      fill(t.decisions.reopened, { name: p.name }),
+    );
+  }
+
+  /** Declines a person's proposal for the year shown, with the reason sent to her center. */
+  decline(p: Proposal, reason: string): Promise<void> {
+    return this.attempt(() => staffApi.decline({ personId: p.personId, year: this.year, reason }));
   }
 }
 
