@@ -195,7 +195,7 @@ export const options = {
     },
     env: 'KIOSK_DOCUMENTS_LEGAL_BASES',
     description:
-      'The legal bases ("Căn cứ ...") of a recognition decision, one per line, by title: cdht, gdht, dhht, cddht, dvht, and "models" for the four other titles not listed. Defaults from the programmes (677/QĐ-TTg, 387/QĐ-TTg): replace with the province\'s own; the proposal line (documents.proposer) comes after them.',
+      'The legal bases ("Căn cứ ...") of a recognition decision, one per line, by title: cdht, gdht, dhht, cddht, dvht, and "models" for the four other titles not listed. Defaults from the programmes (677/QĐ-TTg, 387/QĐ-TTg): replace with the province\'s own; the proposal line (documents.proposer) comes after them. A "commendation" entry gives the bases of the commendation proposal (tờ trình đề nghị khen thưởng; default: the law on emulation and commendation, 677/QĐ-TTg, 387/QĐ-TTg and 1315/QĐ-TTg).',
   },
   'documents.proposer': {
     type: 'string',

@@ -16,6 +16,7 @@ import { renderAudioOnStart } from './audio/render-on-start.ts';
 import { loadStoredSetup } from './setup/setup.service.ts';
 import { ensureSetupCode } from './staff/setup-code.ts';
 import { scheduleSampleCatalogue } from './resources/resources.sample.ts';
+import { sampleFiles } from './resources/resources.sample-files.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -47,7 +48,12 @@ async function main(): Promise<void> {
   // A demonstration center shows a sample catalogue ("Mẫu: …", kept within the week); a real one has none.
   if (s.role === 'center')
     await scheduleSampleCatalogue(
-      { db, now: () => new Date(), demo: config.center.demo && s['demo.sampleCatalogue'] === 'on' },
+      {
+        db,
+        now: () => new Date(),
+        demo: config.center.demo && s['demo.sampleCatalogue'] === 'on',
+        media: { files: sampleFiles(config.configDir), dir: join(dataDir, 'media') },
+      },
       (e) => console.error('Không cập nhật được danh mục mẫu:', e),
     ).catch(() => {});
   // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed

@@ -35,6 +35,8 @@ export const AppraisalCaseSchema = v.object({
   appraisal: v.nullable(AppraisalViewSchema),
   /** The commune declined this proposal, and why (from the downward feed); null when not. */
   declined: v.nullable(v.object({ reason: v.string(), on: v.string() })),
+  /** The commune's decision recognizing her as CDHT for the assessment's year, once it has reached the center; null before. */
+  recognized: v.nullable(v.object({ decisionNumber: v.string(), signedOn: v.string() })),
 });
 export type AppraisalCase = v.InferOutput<typeof AppraisalCaseSchema>;
 

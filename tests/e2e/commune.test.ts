@@ -128,7 +128,7 @@ describe('the commune decides, tracks and reports', () => {
     // The officer enters the adults of one village and the commune's own target for the year.
     await officer.getByRole('button', { name: 'Quay lại' }).click();
     await officer.getByRole('button', { name: 'Dân số, chỉ tiêu, sáp nhập thôn' }).click();
-    const adults = officer.getByLabel('Số người trưởng thành của Thôn Khe Ngang');
+    const adults = officer.getByLabel('Số người lớn (từ 15 tuổi) của Thôn Khe Ngang');
     await adults.fill('40');
     await officer
       .getByTestId('population')

@@ -7,6 +7,7 @@ import { newVillagerToken } from '../../web/src/platform/villager-token.ts';
 import { AccessibilityReport } from './axe.ts';
 import { kioskAndBrowser, readTabletDb, tabletContext, watchErrors } from './kiosk.ts';
 import { register } from './villager.ts';
+import { answerItems, items, scoreOf } from './household-setup.ts';
 
 const box = kioskAndBrowser();
 const village = 'Thôn Khe Ngang';
@@ -41,14 +42,6 @@ async function registerAdult(name: string, birthYear: number): Promise<Registere
 /** A read at the box as her own tablet session. */
 const getJson = async <T>(path: string, as: Registered): Promise<T> =>
   (await (await fetch(`${box.kiosk.url}${path}`, { headers: { 'X-Villager-Token': as.token } })).json()) as T;
-
-type Item = { id: string; source: 'declared' | 'computed'; points: number; short: string };
-const gdht = JSON.parse(
-  readFileSync(new URL('../../kiosk-config/criteria/gdht-2025.json', import.meta.url), 'utf8'),
-) as { criteria: { items: Item[] }[] };
-const items = gdht.criteria.flatMap((c) => c.items);
-/** Full points everywhere but the effects of learning (TC4: 3 + 5, under its minimum of 10). */
-const scoreOf = (item: Item) => (item.id === 'G4.1' ? 3 : item.id === 'G4.2' ? 5 : item.points);
 
 describe('the household at the tablet', () => {
   it('the head registers her household, links two adults by code, answers the facts and the "Gia đình học tập" self-assessment with a photo; nothing of it stays on the tablet', async () => {
@@ -179,6 +172,8 @@ describe('the household at the tablet', () => {
     expect(await page.getByTestId('household-total').innerText()).toBe('Tổng điểm tạm tính: 73 trên 100');
     await report.villager(page, 'household review');
     await page.getByTestId('submit-household').click();
+    // It does not pass: asked first (the test below), sent as it is.
+    await page.getByTestId('confirm-send').getByRole('button', { name: 'Gửi luôn' }).click();
     await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá "Gia đình học tập"' }).waitFor();
     const verdict = page.getByTestId('household-verdict');
     await verdict.waitFor();
@@ -239,6 +234,56 @@ describe('the household at the tablet', () => {
     expect((await readTabletDb(page)).session).toEqual([]);
     expect((await readTabletDb(page)).photos).toEqual([]);
 
+    report.assertClean();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a household self-assessment that does not pass says what is short and asks "send now or keep working", as her own does', async () => {
+    const context = await tabletContext(box.browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const report = new AccessibilityReport();
+    await register(page, box.kiosk.url, 'Lường Thị Xuân', '1970', village);
+    await page.getByTestId('open-household').click();
+    await page.getByTestId('register-household').click();
+    await page.getByTestId('household-members').locator('li').first().waitFor();
+    await page.getByTestId('open-facts').click();
+    await page.locator('button[data-children="1"]').click();
+    await page.locator('button[data-in-school="yes"]').click();
+    await answerItems(page);
+    await page.getByRole('heading', { name: 'Xem lại bài tự đánh giá của gia đình' }).waitFor();
+
+    const dialog = page.getByTestId('confirm-send');
+    const send = page.getByTestId('submit-household');
+    const submittedInOutbox = async () =>
+      ((await readTabletDb(page)).outbox ?? []).filter(
+        (o) => (o as { body?: { status?: string } }).body?.status === 'submitted',
+      ).length;
+    await send.click();
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toBe('Bác gửi bài luôn hay làm tiếp?');
+    const short = await dialog.getByTestId('confirm-send-short').locator('li').allInnerTexts();
+    expect(short).toEqual(['Kết quả của việc học: được 8 điểm, cần ít nhất 10 điểm']);
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog')?.dataset.testid)).toBe('confirm-send');
+    await report.villager(page, 'household review, asked before sending what does not pass');
+
+    // Escape, and "Làm tiếp": nothing is sent, she is back on the review with the focus on "Gửi".
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await send.evaluate((el) => el === document.activeElement)).toBe(true);
+    await send.click();
+    await dialog.getByRole('button', { name: 'Làm tiếp' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByRole('heading', { name: 'Xem lại bài tự đánh giá của gia đình' }).waitFor();
+    expect(await submittedInOutbox()).toBe(0);
+
+    // "Gửi luôn" sends it as it is; the box finds the same shortfall the tablet named.
+    await send.click();
+    await dialog.getByRole('button', { name: 'Gửi luôn' }).click();
+    await page.getByRole('heading', { name: 'Đã gửi bài tự đánh giá "Gia đình học tập"' }).waitFor();
+    await page.getByTestId('household-verdict').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('household-shortfalls').locator('li').allInnerTexts()).toEqual(short);
     report.assertClean();
     expect(errors).toEqual([]);
     await context.close();

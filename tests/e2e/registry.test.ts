@@ -78,6 +78,10 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     for (const item of ['U1.3', 'U2.1', 'U2.2', 'U3.1', 'U3.2'])
       await form.locator(`[data-item="${item}"]`).getByRole('button', { name: 'Đạt', exact: true }).click();
     await form.getByRole('button', { name: 'Gửi bài tự đánh giá' }).click();
+    // It does not pass: what is short is said first, and "Gửi luôn" sends it as it is.
+    const asked = page.getByTestId('confirm-send');
+    await expect.poll(() => asked.getByTestId('confirm-send-short').textContent()).toContain('Mức 1: chưa đạt');
+    await asked.getByRole('button', { name: 'Gửi luôn' }).click();
     await expect.poll(() => page.getByTestId('model-verdict').textContent()).toContain('Chưa đạt mức 1');
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
 
@@ -104,6 +108,7 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     });
     await form.locator('[data-item="G3.1"] img').waitFor();
     await form.getByRole('button', { name: 'Gửi bài tự đánh giá' }).click();
+    await asked.getByRole('button', { name: 'Gửi luôn' }).click();
     await expect.poll(() => form.textContent()).toContain('không sửa được nữa');
 
     // The branch appraises it from "Thẩm định": a changed score needs a reason.

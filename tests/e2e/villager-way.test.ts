@@ -1,11 +1,18 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
 import { AccessibilityReport } from './axe.ts';
 import { kioskAndBrowser, readTabletDb, tabletContext, watchErrors } from './kiosk.ts';
 import { answer, indicatorIds, next, register } from './villager.ts';
+import {
+  assessmentStatus,
+  expectOpenedAtTop,
+  indicatorHeading,
+  onTop,
+  phoneContext,
+  rowAt,
+  scrolledDown,
+} from './villager-way-setup.ts';
 
 /**
  * Issue 26, the villager's way through the tablet: every new screen opens at its top with the focus
@@ -15,40 +22,11 @@ import { answer, indicatorIds, next, register } from './villager.ts';
  */
 
 const box = kioskAndBrowser();
-const phone = { width: 390, height: 844 };
-
-function phoneContext(): Promise<BrowserContext> {
-  return box.browser.newContext({ viewport: phone, deviceScaleFactor: 1, locale: 'vi-VN', hasTouch: true });
-}
-
-/** The screen opened at its top, with the focus on `heading` (and the heading in sight). */
-async function expectOpenedAtTop(page: Page, heading: Locator, what: string): Promise<void> {
-  await heading.waitFor();
-  await expect
-    .poll(() => heading.evaluate((el) => el === document.activeElement), { message: `${what}: focus on its heading` })
-    .toBe(true);
-  expect(await page.evaluate(() => window.scrollY), `${what}: scrolled`).toBe(0);
-  const at = (await heading.boundingBox())!;
-  const height = page.viewportSize()!.height;
-  expect(at.y, `${what}: heading in sight`).toBeGreaterThanOrEqual(0);
-  expect(at.y + Math.min(at.height, 40), `${what}: heading in sight`).toBeLessThanOrEqual(height);
-}
-
-const indicatorHeading = (page: Page, id: string) => page.locator(`section[data-indicator="${id}"] h1`);
-const scrolledDown = (page: Page) => page.evaluate(() => window.scrollY > 0);
-
-function boxRow<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(join(box.kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
-}
+const boxRow = <T>(sql: string, ...params: unknown[]) => rowAt<T>(box.kiosk.dataDir, sql, ...params);
 
 describe('each new screen opens at its top, with the focus on its heading', () => {
   it('on a phone (390 × 844): the group screen, "Tiếp theo" and "Gia đình tôi"', async () => {
-    const context = await phoneContext();
+    const context = await phoneContext(box.browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await register(page, box.kiosk.url, 'Đinh Thị Hằng', '1960', 'Thôn Đồng Chằm');
@@ -158,11 +136,7 @@ describe('a draft taken up again, and sending that asks first', () => {
   it('a self-assessment that does not pass says what is short and asks "send now or keep working"', async () => {
     const dialog = page.getByTestId('confirm-send');
     const send = page.getByRole('button', { name: 'Gửi bài tự đánh giá' });
-    const status = () =>
-      boxRow<{ status: string }>(
-        "select a.status from assessment a join person p on p.id = a.subject_id where a.subject_kind = 'person' and p.name = ?",
-        name,
-      )?.status;
+    const status = () => assessmentStatus(box.kiosk.dataDir, name);
     await send.click();
     await dialog.waitFor();
     expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toBe('Bác gửi bài luôn hay làm tiếp?');
@@ -269,6 +243,57 @@ describe('a draft taken up again, and sending that asks first', () => {
     await expect.poll(() => boxRow('select id from digital_attempt'), { timeout: 30_000 }).toBeDefined();
     expect(errors).toEqual([]);
     report.assertClean();
+    await context.close();
+  });
+});
+
+describe('the idle prompt over a question left open', () => {
+  it('"Bác còn ở đây không?" shows above "Gửi luôn hay làm tiếp?", is answered (Escape or the button), and the session ends only after it was shown', async () => {
+    const context = await tabletContext(box.browser);
+    await context.clock.install(); // moved on instead of waiting; it otherwise flows as usual
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const name = 'Hà Thị Thơm';
+    await register(page, box.kiosk.url, name, '1962', 'Thôn Bãi Muống');
+    const { session } = (await (await fetch(`${box.kiosk.url}/api/kiosk`)).json()) as {
+      session: { idleSeconds: number; warningSeconds: number };
+    };
+    await page.locator('button[data-group="nhom-1"]').click();
+    for (const id of indicatorIds) {
+      await answer(page, id, id === 'CS05' ? 3 : 8);
+      await next(page);
+    }
+    await page.getByRole('heading', { name: 'Xem lại trước khi gửi' }).waitFor();
+    const asked = page.getByTestId('confirm-send');
+    await page.getByRole('button', { name: 'Gửi bài tự đánh giá' }).click();
+    await asked.waitFor();
+
+    const prompt = page.getByRole('alertdialog');
+    const stay = prompt.getByRole('button', { name: 'Tôi vẫn ở đây' });
+    await page.clock.fastForward(session.idleSeconds * 1000);
+    await prompt.waitFor();
+    expect(await onTop(stay)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog')?.dataset.testid)).toBe('idle-prompt');
+    // Escape answers the prompt, not the question under it.
+    await page.keyboard.press('Escape');
+    await prompt.waitFor({ state: 'detached' });
+    expect(await asked.isVisible()).toBe(true);
+
+    // Again, answered with the button (a tap goes to it, not to the question's backdrop).
+    await page.clock.fastForward(session.idleSeconds * 1000);
+    await prompt.waitFor();
+    await stay.click();
+    await prompt.waitFor({ state: 'detached' });
+    expect(await asked.isVisible()).toBe(true);
+
+    // Left alone: the prompt shows over the question, then the session ends and her draft goes to the box.
+    await page.clock.fastForward(session.idleSeconds * 1000);
+    await prompt.waitFor();
+    expect(await onTop(stay)).toBe(true);
+    await page.clock.fastForward((session.warningSeconds + 1) * 1000);
+    await page.getByRole('button', { name: /Tôi là người mới/ }).waitFor();
+    await expect.poll(() => assessmentStatus(box.kiosk.dataDir, name), { timeout: 30_000 }).toBe('draft');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import { getAssessment, type AssessmentDeps } from '../assessments/assessments.s
 import { audit, type Actor } from '../audit/audit.ts';
 import type { AppraisalItemRow, AppraisalRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
-import { findPersonById } from '../people/people.repository.ts';
+import { findPersonById, recognitions } from '../people/people.repository.ts';
 import { findStaffById } from '../staff/staff.repository.ts';
 import { modelAppraisalCase, type ModelAppraisalCase } from '../collective-titles/model-appraisals.service.ts';
 import * as repo from './appraisals.repository.ts';
@@ -95,7 +95,18 @@ export async function appraisalCase(deps: AssessmentDeps, assessmentId: string):
     assessment,
     appraisal: row ? await appraisalView(deps, row, set) : null,
     declined: await declinedAbove(deps, assessmentId),
+    recognized: await recognizedFor(deps, person.id, assessment.year),
   };
+}
+
+/** The commune's CDHT decision for her and the assessment's year, as the feed brought it; null before it has. */
+async function recognizedFor(
+  deps: AssessmentDeps,
+  personId: string,
+  year: number,
+): Promise<{ decisionNumber: string; signedOn: string } | null> {
+  const r = (await recognitions(deps.db, personId)).find((x) => x.title === 'cdht' && x.year === year);
+  return r ? { decisionNumber: r.decisionNumber, signedOn: r.signedOn } : null;
 }
 
 /** Loads what an appraisal change needs and refuses drafts and locked appraisals. */

@@ -27,6 +27,7 @@ import { feedFor, publishCriteriaSets } from './decisions/decision-feed.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
 import { decisionPaperRoutes } from './decisions/papers/decision-paper.routes.ts';
+import { commendationRoutes } from './decisions/papers/commendation.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
@@ -150,6 +151,7 @@ export const hubRoutes = new Hono<AppEnv>()
   })
   .route('/', decisionRoutes)
   .route('/', decisionPaperRoutes)
+  .route('/', commendationRoutes)
   .route('/', dashboardRoutes)
   .route('/', reportRoutes)
   .route('/', historyRoutes);

@@ -3,6 +3,7 @@ import { fromVietnamWallClock, vietnamDate } from '../../../shared/domain/vietna
 import type { Db } from '../db/database.ts';
 import { repeat } from '../jobs/repeat.ts';
 import * as repo from './resources.repository.ts';
+import { placeSampleFiles, type SampleFiles } from './resources.sample-files.ts';
 
 /**
  * The demonstration center's sample catalogue: two classes with sessions in the coming days, a
@@ -10,6 +11,8 @@ import * as repo from './resources.repository.ts';
  * own. Made at start on a demo center (`center.demo` and `demo.sampleCatalogue`), the classes' dates
  * moved on each day from the box's own date so they stay "this week"; on a real center, any sample
  * left from a demonstration is retired. A sample a facilitator has edited is hers and left alone.
+ * The video and the document carry real files shipped in kiosk-config/sample/
+ * (resources.sample-files.ts), put in the media store on a demo center only.
  */
 
 /** Written as the sample's author (`updated_by`): a row still carrying it was never edited by staff. */
@@ -36,8 +39,8 @@ function session(now: Date, days: number, hh: number, mm: number, minutes: numbe
   return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + minutes * 60_000).toISOString() };
 }
 
-/** The sample catalogue as of `now`: each class meets within the coming seven days. */
-export function sampleCatalogue(now: Date): { id: string; input: ResourceInput }[] {
+/** The sample catalogue as of `now`: each class meets within the coming seven days; the video and document with their files when shipped. */
+export function sampleCatalogue(now: Date, files?: SampleFiles): { id: string; input: ResourceInput }[] {
   const note = 'Mục mẫu của bản trình diễn: trung tâm thay bằng lớp học, tài liệu của mình.';
   return [
     {
@@ -94,6 +97,7 @@ export function sampleCatalogue(now: Date): { id: string; input: ResourceInput }
         domains: ['problem-solving'],
         audiences: [],
         sessions: [],
+        ...(files?.video ? { file: files.video.file } : {}),
       },
     },
     {
@@ -107,6 +111,7 @@ export function sampleCatalogue(now: Date): { id: string; input: ResourceInput }
         domains: [],
         audiences: [],
         sessions: [],
+        ...(files?.document ? { file: files.document.file } : {}),
       },
     },
   ];
@@ -115,12 +120,20 @@ export function sampleCatalogue(now: Date): { id: string; input: ResourceInput }
 /**
  * Brings the sample catalogue up to date for `now`: made where missing, its dates moved on where
  * they changed (a new catalog version, so tablets fetch it), left alone once staff edited or retired
- * it; with `demo` false, every sample still standing unedited is retired instead.
+ * it; with `demo` false, every sample still standing unedited is retired instead. `media`: the
+ * shipped files and the media store they are put in (on a demo center only, before the rows name them).
  */
-export async function syncSampleCatalogue(db: Db, now: Date, demo: boolean): Promise<void> {
+export async function syncSampleCatalogue(
+  db: Db,
+  now: Date,
+  demo: boolean,
+  media?: { files: SampleFiles; dir: string },
+): Promise<void> {
   const at = now.toISOString();
+  if (demo && media) placeSampleFiles(media.files, media.dir);
+  const files = demo ? media?.files : undefined;
   await db.transaction().execute(async (trx) => {
-    for (const { id, input } of sampleCatalogue(now)) {
+    for (const { id, input } of sampleCatalogue(now, files)) {
       const existing = await repo.findResource(trx, id);
       if (existing && (existing.updated_by !== SAMPLE_AUTHOR || existing.retired === 1)) continue;
       if (!existing && !demo) continue;
@@ -144,14 +157,18 @@ export async function syncSampleCatalogue(db: Db, now: Date, demo: boolean): Pro
 
 /** At start and every six hours: the sample catalogue kept "this week" on a demo center, retired on a real one. */
 export function scheduleSampleCatalogue(
-  { db, now, demo }: { db: Db; now: () => Date; demo: boolean },
+  { db, now, demo, media }: { db: Db; now: () => Date; demo: boolean; media: { files: SampleFiles; dir: string } },
   onError: (e: unknown) => void,
 ): Promise<void> {
-  const first = syncSampleCatalogue(db, now(), demo);
+  const first = syncSampleCatalogue(db, now(), demo, media);
   first
     .then(() => {
       if (demo)
-        repeat(() => syncSampleCatalogue(db, now(), demo), { firstMs: 6 * 3600_000, everyMs: 6 * 3600_000, onError });
+        repeat(() => syncSampleCatalogue(db, now(), demo, media), {
+          firstMs: 6 * 3600_000,
+          everyMs: 6 * 3600_000,
+          onError,
+        });
     })
     .catch(onError);
   return first;

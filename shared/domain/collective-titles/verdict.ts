@@ -1,4 +1,4 @@
-import type { GradeBand, ModelCriteriaSet, ModelItem } from '../../schemas/model-criteria-set.ts';
+import type { ComputedItem, GradeBand, ModelCriteriaSet, ModelItem } from '../../schemas/model-criteria-set.ts';
 import { computeItem, type ComputedResult } from './computations.ts';
 import type { SubjectFacts } from './subject-facts.ts';
 
@@ -115,12 +115,25 @@ export function modelVerdict(
 ): ModelVerdict {
   if (facts.kind !== set.subjectKind)
     throw new Error(`set ${set.id} assesses a ${set.subjectKind}, got a ${facts.kind}'s facts`);
+  return verdictWith(set, answers, (item) => computeItem(item.rule, facts, year));
+}
+
+/**
+ * The verdict of `set` with each computed item's result given by `computed`. A computed item whose
+ * result is not known (null: the box has not worked it out yet) counts as met, so a verdict that
+ * does not pass with it does not pass once it is known either (previewVerdict).
+ */
+export function verdictWith(
+  set: ModelCriteriaSet,
+  answers: DeclaredAnswers,
+  computed: (item: ComputedItem) => ComputedResult | null,
+): ModelVerdict {
   const items: ItemResult[] = [];
   for (const criterion of set.criteria) {
     for (const item of criterion.items) {
-      const computed = item.source === 'computed' ? computeItem(item.rule, facts, year) : null;
-      const answer = computed ? computed.met : declaredAnswer(set, item, answers);
-      const base = { itemId: item.id, criterionId: criterion.id, source: item.source, computed };
+      const result = item.source === 'computed' ? computed(item) : null;
+      const answer = item.source === 'computed' ? (result ? result.met : true) : declaredAnswer(set, item, answers);
+      const base = { itemId: item.id, criterionId: criterion.id, source: item.source, computed: result };
       if (set.scoring.kind === 'targets') {
         items.push({
           ...base,
@@ -147,6 +160,19 @@ export function modelVerdict(
   return set.scoring.kind === 'points'
     ? pointsVerdict(set, set.scoring, items)
     : targetsVerdict(set, set.scoring, items);
+}
+
+/**
+ * What the tablet can say before a self-assessment is sent: the verdict of the answers given, with
+ * the computed items as the box last worked them out (`worked`: the items of its verdict); while
+ * the box's part is unknown they count as met, so "does not pass" here is never wrong.
+ */
+export function previewVerdict(
+  set: ModelCriteriaSet,
+  answers: DeclaredAnswers,
+  worked: readonly ItemResult[] | null | undefined,
+): ModelVerdict {
+  return verdictWith(set, answers, (item) => worked?.find((i) => i.itemId === item.id)?.computed ?? null);
 }
 
 type Scoring<K> = Extract<ModelCriteriaSet['scoring'], { kind: K }>;

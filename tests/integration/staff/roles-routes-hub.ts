@@ -194,6 +194,11 @@ export const hubRoutes: StaffRoute[] = [
     request: () => ['GET', `/api/staff/hub/decisions/${build.id()}/paper?format=docx`],
   },
   {
+    name: 'the commendation proposal (A4, Word or Excel)',
+    allowed: ['admin'],
+    request: () => ['GET', '/api/staff/hub/commendation?review=2025&format=html'],
+  },
+  {
     name: 'the template of past recognitions',
     allowed: ['admin'],
     request: () => ['GET', '/api/staff/hub/history/template'],

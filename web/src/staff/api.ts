@@ -249,6 +249,8 @@ export const staffApi = {
   decisionPaperUrl: (id: string, format: 'html' | 'docx') => `/api/staff/hub/decisions/${id}/paper?${q({ format })}`,
   decisionDraftUrl: (year: number, title: DecisionTitle, format: 'html' | 'docx') =>
     `/api/staff/hub/decision-draft?${q({ year, title, format })}`,
+  commendationUrl: (review: 2025 | 2030, format: 'html' | 'docx' | 'xlsx') =>
+    `/api/staff/hub/commendation?${q({ review, format })}`,
   personDataUrl: (id: string, format: 'json' | 'html') => `/api/staff/people/${id}/data?format=${format}`,
   evidenceUrl: (id: string) => `/api/staff/evidence/${id}`,
   /** The commune's past recognitions (issue 24): the template, the import, the rows, the review of a close match. */

@@ -48,6 +48,16 @@ export const hubText = {
     print: 'In quyết định {number} (A4)',
     docx: 'Tải quyết định {number} (Word)',
   },
+  /** The commendation proposal of the 2025 review or the 2030 summary (CommendationPapers.svelte). */
+  commendation: {
+    heading: 'Tờ trình đề nghị khen thưởng',
+    lead: 'Công dân học tập tiêu biểu xuất sắc và gia đình, dòng họ, cộng đồng, đơn vị học tập tiêu biểu: được công nhận {n} năm liên tục đến năm sơ kết hoặc tổng kết (tính cả các năm 2021–2025 đã nhập). Sửa trong Word nếu cần.',
+    review: 'Đợt',
+    reviews: { 2025: 'Sơ kết 2021–2025', 2030: 'Tổng kết 2021–2030' },
+    print: 'In tờ trình (A4)',
+    docx: 'Tải tờ trình (Word)',
+    xlsx: 'Tải danh sách (Excel)',
+  },
   verdict: {
     points: '{total} / {max} điểm',
     passed: 'đạt',

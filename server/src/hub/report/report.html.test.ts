@@ -63,7 +63,7 @@ describe('renderReportHtml', () => {
       ['Có kỹ năng số', '390'],
       ['Thành thạo kỹ năng số', '150'],
       ['Tiêu biểu xuất sắc', '15'],
-      ['Dân số trưởng thành', '1.500'],
+      ['Số người lớn (từ 15 tuổi)', '1.500'],
     ]) {
       expect(htmlRow(html, label!).slice(1)).toEqual([label, value]);
     }

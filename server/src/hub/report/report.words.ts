@@ -42,7 +42,7 @@ export const COUNT_LABELS: Record<keyof Counts, string> = {
   proficient: 'Thành thạo kỹ năng số',
   outstanding: 'Tiêu biểu xuất sắc',
 };
-export const POPULATION_LABEL = 'Dân số trưởng thành';
+export const POPULATION_LABEL = 'Số người lớn (từ 15 tuổi)';
 export const RATE_LABELS: Record<TargetMeasure, string> = {
   cdht: 'Tỷ lệ người trưởng thành là CDHT',
   digital: 'Tỷ lệ CDHT có kỹ năng số',

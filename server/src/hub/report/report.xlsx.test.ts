@@ -42,7 +42,7 @@ describe('renderReportXlsx', async () => {
     expect(values(s.getRow(5))).toEqual(['Nội dung', 'Số người']);
     expect(s.getCell('A5').font?.bold).toBe(true);
     expect(values(s.getRow(9))).toEqual(['Được công nhận', 637]);
-    expect(values(s.getRow(13))).toEqual(['Dân số trưởng thành', 1500]);
+    expect(values(s.getRow(13))).toEqual(['Số người lớn (từ 15 tuổi)', 1500]);
     expect(s.getCell('B9').numFmt).toBe('#,##0');
     expect(values(s.getRow(15))).toEqual(['Tỷ lệ', 'Số người', 'Trên tổng số', 'Kết quả', 'Chỉ tiêu', 'Đánh giá']);
     expect(values(s.getRow(16))).toEqual(['Tỷ lệ người trưởng thành là CDHT', 637, 1500, 637 / 1500, 0.5, 'Chưa đạt']);
@@ -80,7 +80,7 @@ describe('renderReportXlsx', async () => {
       'Có kỹ năng số',
       'Thành thạo kỹ năng số',
       'Tiêu biểu xuất sắc',
-      'Dân số trưởng thành',
+      'Số người lớn (từ 15 tuổi)',
       'Tỷ lệ CDHT',
       'Tỷ lệ có kỹ năng số',
       'Tỷ lệ thành thạo kỹ năng số',

@@ -5,11 +5,11 @@
  */
 export const viStaffModels = {
   figures: {
-    populationHeading: 'Số người trưởng thành và số hộ gia đình theo thôn',
+    populationHeading: 'Số người lớn (từ 15 tuổi) và số hộ gia đình theo thôn',
     householdsLead:
       'Số hộ gia đình: tất cả các hộ của thôn trong năm, kể cả hộ chưa đăng ký gia đình học tập (mẫu số của tỷ lệ gia đình học tập).',
     village: 'Thôn',
-    adults: 'Số người trưởng thành',
+    adults: 'Số người lớn (từ 15 tuổi)',
     households: 'Số hộ gia đình',
     householdsOf: 'Số hộ gia đình của {name}',
     householdsEnteredBy: 'Số hộ: nhập bởi {name}',
@@ -51,7 +51,7 @@ export const viStaffModels = {
     countsHeading: 'Số mô hình theo {unit}',
     ratesHeading: 'Tỷ lệ các mô hình theo {unit}',
     households: 'Số hộ gia đình',
-    adults: 'Số người trưởng thành',
+    adults: 'Số người lớn (từ 15 tuổi)',
     trendHeading: 'Qua các năm',
     trendLead:
       'Mỗi năm được tính như khi xem riêng năm đó: số liệu đã nhập của năm, các danh hiệu công nhận cho năm đó hoặc còn hiệu lực đến hết năm, và chỉ tiêu của năm. Dưới mỗi tỷ lệ là số được công nhận trên tổng số.',
@@ -79,7 +79,7 @@ export const viStaffModels = {
     unknownSubject: 'Chưa rõ',
     notes: {
       'community-adults-unknown':
-        '{name} được công nhận cộng đồng học tập nhưng chưa nhập số người trưởng thành: tỷ lệ người lao động của thôn tính theo các hộ đã đăng ký.',
+        '{name} được công nhận cộng đồng học tập nhưng chưa nhập số người lớn (từ 15 tuổi): tỷ lệ người lao động của thôn tính theo các hộ đã đăng ký.',
       'unit-staff-unknown':
         'Đơn vị {name} chưa có số người lao động năm {year}: chưa tính vào tỷ lệ cán bộ đơn vị là Công dân học tập.',
     },

@@ -33,6 +33,7 @@ const bàLan = (
       scores: appraisal.scores.map((s) => ({ reason: null, ...s })),
     },
     declined: null,
+    recognized: null,
   }) as unknown as AppraisalCase;
 
 beforeEach(() => {

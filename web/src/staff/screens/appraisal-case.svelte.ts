@@ -1,6 +1,7 @@
 import { verdict, type Verdict } from '../../../../shared/domain/recognition.ts';
 import type { AppraisalCase } from '../../../../shared/schemas/appraisal.ts';
 import type { CriteriaSet } from '../../../../shared/schemas/criteria-set.ts';
+import type { VerdictStage } from '../../components/verdict-stage.ts';
 import { errorCode } from '../../lib/api.ts';
 import { staffApi } from '../api.ts';
 
@@ -40,6 +41,16 @@ export class AppraisalCaseState {
     this.data?.appraisal?.status !== 'appraised' ||
       this.data.appraisal.scores.some((s) => this.scores[s.indicatorId] !== s.score),
   );
+
+  /**
+   * Where the appraised result stands, one wording per stage: recognized once the commune's decision
+   * for her and the year has reached the center; appraised when saved and not changed on screen
+   * since; otherwise a draft the panel words as nothing yet (null).
+   */
+  get stage(): VerdictStage | null {
+    if (this.data?.recognized) return 'recognized';
+    return this.data?.appraisal?.status === 'appraised' && !this.changed ? 'appraised' : null;
+  }
 
   /** The case of `id` as the box holds it. */
   load(id: string): Promise<void> {

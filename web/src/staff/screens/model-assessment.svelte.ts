@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ModelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
+import { previewVerdict, type ModelVerdict } from '../../../../shared/domain/collective-titles/verdict.ts';
 import { fill } from '../../../../shared/i18n/vi.ts';
 import type { EvidenceView } from '../../../../shared/schemas/assessment.ts';
 import type { ModelCriteriaSet, ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
@@ -66,6 +66,11 @@ export class ModelAssessmentState {
         this.error = errorCode(e);
       },
     );
+  }
+
+  /** The verdict of the answers as they stand (not yet saved), the computed items as the box last worked them out. */
+  get preview(): ModelVerdict | null {
+    return this.set ? previewVerdict(this.set, this.answers, this.verdict?.items) : null;
   }
 
   result(itemId: string): ModelVerdict['items'][number] | undefined {

@@ -53,19 +53,19 @@ export const TITLE_WORDS: Record<DecisionTitle, { name: string; noun: string; co
   dvht: { name: 'Đơn vị học tập', noun: 'đơn vị', column: 'Đơn vị' },
 };
 
-const SIGNERS = {
+export const SIGNERS = {
   kt: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
   tm: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
 } as const;
 
 const UNIT = /^\s*(xã|phường|thị trấn|đặc khu|tỉnh|thành phố)\s+/iu;
-const upper = (text: string): string => text.toLocaleUpperCase('vi');
+export const upper = (text: string): string => text.toLocaleUpperCase('vi');
 
 /** "Xã Tân Lập" → "xã Tân Lập": the unit word in lower case inside a sentence. */
-const inSentence = (unit: string): string => unit.replace(UNIT, (word) => word.toLocaleLowerCase('vi')).trim();
+export const inSentence = (unit: string): string => unit.replace(UNIT, (word) => word.toLocaleLowerCase('vi')).trim();
 
 /** The lines of a setting written one per line, without blanks. */
-const linesOf = (text: string): string[] =>
+export const linesOf = (text: string): string[] =>
   text
     .split('\n')
     .map((l) => l.trim())
