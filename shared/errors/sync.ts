@@ -24,6 +24,10 @@ export const syncErrors = {
   'sync.not-enrolled': { status: 409, message: () => 'This center is not enrolled with a hub yet.' },
   'sync.unreachable': { status: 502, message: () => 'The hub did not answer.' },
   'sync.enrolment-invalid': { status: 403, message: () => 'The enrolment code is unknown, used or expired.' },
+  'sync.enrolment-no-address': {
+    status: 422,
+    message: () => "The enrolment code carries no hub address: give the hub's address with it.",
+  },
   'sync.node-unknown': { status: 401, message: () => 'The sender is not registered at this hub.' },
   'sync.node-revoked': { status: 403, message: () => "The sender's key has been revoked." },
   'sync.request-stale': {

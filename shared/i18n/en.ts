@@ -520,6 +520,8 @@ export const en: Messages = {
     'sync.not-enrolled': 'The center has not enrolled with the commune yet.',
     'sync.unreachable': 'The commune cannot be reached.',
     'sync.enrolment-invalid': 'The enrolment code is wrong, used or expired.',
+    'sync.enrolment-no-address':
+      "This code carries no address of the commune. Enter the commune's address given with it, or ask the commune officer for a new code.",
     'sync.node-unknown': 'The commune does not know this center. It must enrol again.',
     'sync.node-revoked': "The center's key was revoked. Contact the commune staff.",
     'sync.request-stale': "The box's clock is too far from the commune's. Please set the time.",

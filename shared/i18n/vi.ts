@@ -527,6 +527,8 @@ export const vi = {
     'sync.not-enrolled': 'Trung tâm chưa đăng ký với xã.',
     'sync.unreachable': 'Không kết nối được tới xã.',
     'sync.enrolment-invalid': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
+    'sync.enrolment-no-address':
+      'Mã này không có địa chỉ của xã. Hãy nhập địa chỉ xã đưa kèm mã, hoặc xin cán bộ xã mã mới.',
     'sync.node-unknown': 'Xã không biết trung tâm này. Cần đăng ký lại.',
     'sync.node-revoked': 'Khóa của trung tâm đã bị thu hồi. Liên hệ cán bộ xã.',
     'sync.request-stale': 'Đồng hồ của máy lệch quá nhiều so với xã. Hãy chỉnh lại giờ.',

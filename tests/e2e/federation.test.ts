@@ -32,7 +32,6 @@ describe('a center enrols with its commune hub and sends its results', () => {
     const admin = await context.newPage();
     await firstAdmin(admin, center.url);
     await admin.getByRole('button', { name: 'Đồng bộ với xã' }).click();
-    await admin.locator('input[name="hub-url"]').fill(hub.url);
     await admin.locator('input[name="enrol-code"]').fill(code);
     await admin.getByRole('button', { name: 'Đăng ký với xã' }).click();
     await admin.getByTestId('federation').getByText('Xã Tân Lập, Tỉnh Phú Thọ').waitFor();

@@ -1,7 +1,18 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, people } from '../fixtures/people.ts';
 import { staff } from '../fixtures/staff.ts';
-import { launchBrowser, setupCodeOf, startKiosk, tabletContext, watchErrors, type RunningKiosk } from './kiosk.ts';
+import {
+  adminApi,
+  launchBrowser,
+  setupCodeOf,
+  startKiosk,
+  tabletContext,
+  watchErrors,
+  type RunningKiosk,
+} from './kiosk.ts';
 
 /** Two boxes installed as install.sh leaves them: no center file (KIOSK_CENTER empty), no role. */
 let center: RunningKiosk;
@@ -101,4 +112,64 @@ describe('from nothing (issue 24)', () => {
     expect(await officer.getByRole('button', { name: 'Về màn hình người dân' }).count()).toBe(0);
     await context.close();
   });
+
+  it('the center joins the hub by its code over HTTPS, and a record reaches the hub', async () => {
+    const [hubContext, context] = await Promise.all([tabletContext(browser), tabletContext(browser)]);
+    const [officer, admin] = await Promise.all([hubContext.newPage(), context.newPage()]);
+    const errors = watchErrors(admin);
+    const person = build.id();
+    // Side by side: the officer and the center's administrator sign in, and a villager is registered
+    // before the center joins (the first sync, run by the joining itself, carries her).
+    await Promise.all([
+      signIn(officer, hub.url),
+      signIn(admin, center.url),
+      adminApi(center.url).then(async (api) => {
+        const body = { ...people.anhTuan, village: 'Thôn Đồng Sơn' };
+        expect((await api('PUT', `/api/people/${person}`, body)).status).toBe(200);
+      }),
+    ]);
+
+    await officer.getByRole('button', { name: 'Các trung tâm trong xã' }).click();
+    await officer.locator('input[name="node-name"]').fill('Trung tâm học tập cộng đồng xã Tân Sơn');
+    // The address centers reach the hub by: here its HTTPS port on this machine.
+    await officer.locator('input[name="hub-address"]').fill(`127.0.0.1:${hub.tlsPort}`);
+    await officer.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
+    const code = (await officer.getByTestId('enrolment-code').textContent())!.trim();
+    expect(code).toMatch(
+      new RegExp(`^127\\.0\\.0\\.1:${hub.tlsPort} [2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$`),
+    );
+    await officer.locator('.qr svg').waitFor();
+
+    await admin.getByRole('button', { name: 'Đồng bộ với xã' }).click();
+    // Typed once, in lower case with spaces: no address field, no fingerprint to copy.
+    await admin.locator('input[name="enrol-code"]').fill(code.toLowerCase().replace(/-/g, ' '));
+    expect(await admin.locator('input[name="hub-url"]').count()).toBe(0);
+    await admin.getByRole('button', { name: 'Đăng ký với xã' }).click();
+    await admin.getByText(/Đã đăng ký với .* và chạy lần đồng bộ đầu tiên/).waitFor();
+    const shown = await admin.getByTestId('federation').textContent();
+    expect(shown).toContain(`https://127.0.0.1:${hub.tlsPort}`);
+    expect((await admin.getByTestId('federation-waiting').textContent())!.trim()).toBe('0');
+    // Pinned: the fingerprint the hub shows for its own CA.
+    const fingerprint = (await officer.getByTestId('hub-fingerprint').locator('strong').textContent())!.trim();
+    expect(await admin.getByTestId('hub-fingerprint').textContent()).toBe(fingerprint);
+
+    const db = new Database(join(hub.dataDir, 'kiosk.sqlite'), { readonly: true });
+    try {
+      expect(
+        db.prepare("select count(*) n from hub_record where record_kind = 'person' and record_id = ?").get(person),
+      ).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+    expect(errors).toEqual([]);
+    await Promise.all([context.close(), hubContext.close()]);
+  });
 });
+
+async function signIn(page: Page, url: string) {
+  await page.goto(`${url}/staff`);
+  await page.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
+  await page.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { name: new RegExp(staff.chiHoa.name) }).waitFor();
+}

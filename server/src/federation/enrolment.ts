@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { AppError, isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
-import { inGroups, parseEnrolmentCode, parsePin } from '../../../shared/schemas/enrolment.ts';
+import { inGroups, parseJoinCode, parsePin, type JoinCode } from '../../../shared/schemas/enrolment.ts';
 import { EnrolResponseSchema } from '../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../audit/audit.ts';
 import { newEpoch } from '../outbox/restore-mark.ts';
@@ -9,18 +9,31 @@ import type { FederationDeps } from './federation.deps.ts';
 import { federationStatus, type FederationStatus } from '../sync/sync-status.ts';
 import { checkHubUrl, fetchPinnedCa, transportError } from './hub-certificate.ts';
 import { tlsFor } from '../sync/pinned-fetch.ts';
-import { pinOfPem } from '../sync/ca-pin.ts';
+import { codeCheck, pinOfPem } from '../sync/ca-pin.ts';
 import { newKeyPair } from '../sync/signing.ts';
 
 /**
- * The CA a center will trust for its hub: over HTTPS with a pin, the hub's own CA, fetched and
- * checked against the pin; over HTTPS without one, none (the system's roots: a public
- * certificate); over plain HTTP, none, and only to this machine unless allowed.
+ * The CA a center will trust for its hub: over HTTPS with a pin (or a join code's check), the
+ * hub's own CA, fetched and checked against it; over HTTPS without one, none (the system's roots:
+ * a public certificate); over plain HTTP, none, and only to this machine unless allowed.
  */
-async function caFor(deps: FederationDeps, base: string, pin: string | null): Promise<string | null> {
+async function caFor(deps: FederationDeps, base: string, given: JoinCode): Promise<string | null> {
   checkHubUrl(base, deps.allowInsecureHttp);
-  if (base.startsWith('http:') || !pin) return null;
-  return fetchPinnedCa(deps.fetch, base, pin);
+  if (base.startsWith('http:')) return null;
+  if (given.pin) return fetchPinnedCa(deps.fetch, base, given.pin);
+  const check = given.check;
+  if (check) return fetchPinnedCa(deps.fetch, base, (der) => codeCheck(given.code, der) === check);
+  return null;
+}
+
+/** The hub's origin: the join code's address, or the one typed beside a code that carries none; both must agree. */
+function hubOf(parsed: JoinCode, typed: string | undefined): string {
+  const typedUrl = typed?.trim().replace(/\/+$/, '');
+  if (parsed.hubUrl && typedUrl && new URL(typedUrl).origin !== parsed.hubUrl)
+    throw new AppError('sync.enrolment-invalid', { reason: 'the address typed differs from the code' });
+  const base = parsed.hubUrl ?? typedUrl;
+  if (!base) throw new AppError('sync.enrolment-no-address');
+  return base;
 }
 
 /**
@@ -34,13 +47,13 @@ async function caFor(deps: FederationDeps, base: string, pin: string | null): Pr
 export async function enrolWithHub(
   deps: FederationDeps,
   actor: Actor,
-  hubUrl: string,
+  hubUrl: string | undefined,
   entered: string,
 ): Promise<FederationStatus> {
-  const parsed = parseEnrolmentCode(entered);
+  const parsed = parseJoinCode(entered);
   if (!parsed) throw new AppError('sync.enrolment-invalid');
-  const base = hubUrl.replace(/\/+$/, '');
-  const ca = await caFor(deps, base, parsed.pin);
+  const base = hubOf(parsed, hubUrl);
+  const ca = await caFor(deps, base, parsed);
   const { keys, fresh } = await pendingKeys(deps);
   // A new pair the hub certainly did not register (the TLS handshake refused the server, or the hub
   // answered with a refusal) is not kept: nothing is stored then. One that may have reached it is.

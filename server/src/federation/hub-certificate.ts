@@ -35,10 +35,14 @@ async function readCapped(res: Response): Promise<string | null> {
 
 /**
  * Fetches the hub's CA certificate (over a connection not yet verified: what it brings is checked
- * here) and answers its PEM only when it is a CA whose pin is `pin`; else `sync.tls-pin-mismatch`,
- * and the caller stores nothing.
+ * here) and answers its PEM only when it is a CA whose pin is `pin` (or, for a join code, whose
+ * DER `pin` accepts: its keyed check); else `sync.tls-pin-mismatch`, and the caller stores nothing.
  */
-export async function fetchPinnedCa(fetchHub: HubFetch, base: string, pin: string): Promise<string> {
+export async function fetchPinnedCa(
+  fetchHub: HubFetch,
+  base: string,
+  pin: string | ((der: Buffer) => boolean),
+): Promise<string> {
   let res: Response;
   try {
     res = await fetchHub(
@@ -56,7 +60,8 @@ export async function fetchPinnedCa(fetchHub: HubFetch, base: string, pin: strin
   } catch {
     ca = null;
   }
-  if (!ca || !ca.ca || certificatePin(ca.raw) !== pin)
+  const matches = typeof pin === 'string' ? (der: Buffer) => certificatePin(der) === pin : pin;
+  if (!ca || !ca.ca || !matches(ca.raw))
     throw new AppError('sync.tls-pin-mismatch', { reason: ca ? 'fingerprint' : 'no-ca-certificate' });
   return ca.toString();
 }

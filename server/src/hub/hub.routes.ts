@@ -22,6 +22,8 @@ import * as service from './ingest/hub.service.ts';
 import * as nodes from './ingest/nodes.service.ts';
 import { clientAddress } from '../http/throttle.ts';
 import { hubFingerprint, ownHubCa } from './ingest/hub-ca.ts';
+import { joinQrSvg } from './ingest/join-qr.ts';
+import { hubOrigin } from '../../../shared/schemas/enrolment.ts';
 import { deps, type HubDeps } from './context/hub.context.ts';
 import { feedFor, publishCriteriaSets } from './decisions/decision-feed.ts';
 import type { HubNodeRow } from '../db/schema.ts';
@@ -60,8 +62,14 @@ function jsonOf<S extends v.GenericSchema>(schema: S, body: Uint8Array): v.Infer
   return parseOrThrow(schema, parsed);
 }
 
-/** The center's name the officer gives with its one-time code: shown on every list and report (the shared text rule). */
-const EnrolmentBody = v.strictObject({ name: OneLineText(2, 200) });
+/**
+ * The center's name the officer gives with its one-time code: shown on every list and report (the
+ * shared text rule); and the address centers reach this hub by, which the join code carries.
+ */
+const EnrolmentBody = v.strictObject({
+  name: OneLineText(2, 200),
+  address: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300))),
+});
 
 export const hubRoutes = new Hono<AppEnv>()
   // A center joins with its one-time code (the code is the credential; no signature yet).
@@ -131,11 +139,15 @@ export const hubRoutes = new Hono<AppEnv>()
   .get('/staff/hub/nodes', requireRole('admin'), async (c) => {
     return c.json(await nodes.listNodes(deps(c)));
   })
-  .post('/staff/hub/enrolments', requireRole('admin'), jsonBody(EnrolmentBody), async (c) =>
-    c.json(
-      await nodes.createEnrolment(deps(c), c.var.staff!, c.req.valid('json').name, hubFingerprint(c.var.deps.config)),
-    ),
-  )
+  .post('/staff/hub/enrolments', requireRole('admin'), jsonBody(EnrolmentBody), async (c) => {
+    const { name, address } = c.req.valid('json');
+    // As the officer gave it; else the address this page was reached by.
+    const hubUrl = hubOrigin(address || new URL(c.req.url).origin);
+    if (!hubUrl)
+      throw new AppError('request.invalid', { reason: 'address must be a host name or address, with its port' });
+    const issued = await nodes.createEnrolment(deps(c), c.var.staff!, name, ownHubCa(c.var.deps.config), hubUrl);
+    return c.json({ ...issued, qrSvg: await joinQrSvg(issued.joinCode) });
+  })
   // The fingerprint alone, for a center that must re-pin (null: a public certificate, nothing to pin).
   .get('/staff/hub/certificate', requireRole('admin'), (c) => {
     deps(c);

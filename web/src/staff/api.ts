@@ -136,12 +136,14 @@ export const staffApi = {
   audit: (params: { action?: string; from?: string; to?: string }) =>
     call(v.array(AuditRowSchema), `/audit?${q(params)}`),
   federation: () => call(FederationStatusSchema, '/federation'),
-  enrol: (hubUrl: string, code: string) =>
-    call(FederationStatusSchema, '/federation/enrol', send('POST', { hubUrl, code })),
+  /** The officer's join code; the hub's address only when the code carries none. */
+  enrol: (code: string, hubUrl?: string) =>
+    call(FederationStatusSchema, '/federation/enrol', send('POST', hubUrl ? { hubUrl, code } : { code })),
   syncNow: () => call(FederationStatusSchema, '/federation/run', send('POST')),
   repin: (fingerprint: string) => call(FederationStatusSchema, '/federation/pin', send('POST', { fingerprint })),
   hubNodes: () => call(v.array(HubNodeSchema), '/hub/nodes'),
-  createEnrolment: (name: string) => call(EnrolmentIssuedSchema, '/hub/enrolments', send('POST', { name })),
+  createEnrolment: (name: string, address: string) =>
+    call(EnrolmentIssuedSchema, '/hub/enrolments', send('POST', { name, address })),
   hubCertificate: () => call(HubCertificateSchema, '/hub/certificate'),
   revokeNode: (id: string) => call(Ok, `/hub/nodes/${id}/revoke`, send('POST')),
   proposals: (year: number) => call(v.array(ProposalSchema), `/hub/proposals?${q({ year })}`),

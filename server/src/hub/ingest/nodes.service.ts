@@ -1,7 +1,9 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomInt, X509Certificate } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../../shared/errors.ts';
 import { personCodeAlphabet } from '../../../../shared/schemas/person.ts';
+import { addressText, inGroups } from '../../../../shared/schemas/enrolment.ts';
+import { certificatePin, codeCheck } from '../../sync/ca-pin.ts';
 import type { EnrolRequest } from '../../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../../audit/audit.ts';
 import { publicKeyFrom } from '../../sync/signing.ts';
@@ -14,16 +16,21 @@ const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s
 
 /**
  * A one-time enrolment code for a named center: 10 characters from the slip alphabet. The officer
- * gives it with the hub's CA fingerprint when there is one (`fingerprint`, five groups of five), as
- * one text of seven groups, XXXXX-XXXXX-PPPPP-…, which the center pins; else XXXXX-XXXXX alone.
+ * gives it as a join code (shared/schemas/enrolment.ts): the hub's address `hubUrl`, the code and,
+ * when the hub has its own CA (`ca`, PEM), the code's 15-character check of that CA, which the
+ * center verifies before it pins the CA: `xa.vn:8443 XXXXX-XXXXX-CCCCC-CCCCC-CCCCC`. Also answered:
+ * the older form with the CA's plain fingerprint, XXXXX-XXXXX-PPPPP-… (seven groups, no address).
  * Only the code's hash is stored; the fingerprint is the CA's, the same for every code.
  */
 export async function createEnrolment(
   deps: HubDeps,
   actor: Actor,
   name: string,
-  fingerprint: string | null = null,
-): Promise<{ code: string; expiresAt: string; fingerprint: string | null }> {
+  ca: string | null,
+  hubUrl: string,
+): Promise<{ code: string; joinCode: string; expiresAt: string; fingerprint: string | null }> {
+  const der = ca ? new X509Certificate(ca).raw : null;
+  const fingerprint = der ? inGroups(certificatePin(der)) : null;
   let raw = '';
   for (let i = 0; i < 10; i++) raw += personCodeAlphabet[randomInt(personCodeAlphabet.length)];
   const now = deps.now();
@@ -41,12 +48,18 @@ export async function createEnrolment(
     await audit(
       trx,
       actor,
-      { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint } },
+      { action: 'hub.enrolment-create', subjectKind: 'hub-node', details: { name, expiresAt, fingerprint, hubUrl } },
       now.toISOString(),
     );
   });
   const code = `${raw.slice(0, 5)}-${raw.slice(5)}`;
-  return { code: fingerprint ? `${code}-${fingerprint}` : code, expiresAt, fingerprint };
+  const joined = der ? `${code}-${inGroups(codeCheck(raw, der))}` : code;
+  return {
+    code: fingerprint ? `${code}-${fingerprint}` : code,
+    joinCode: `${addressText(hubUrl)} ${joined}`,
+    expiresAt,
+    fingerprint,
+  };
 }
 
 /**

@@ -294,12 +294,18 @@ export const viStaff = {
   },
   federation: {
     heading: 'Đồng bộ với xã',
-    enrolLead: 'Nhập địa chỉ máy chủ của xã và mã đăng ký do cán bộ xã cấp (dùng một lần).',
-    hubUrl: 'Địa chỉ máy chủ của xã',
+    enrolLead:
+      'Nhập mã đăng ký do cán bộ xã cấp (dùng một lần), hoặc quét mã QR trên màn hình của xã. Máy tự kiểm tra chứng chỉ của xã, đăng ký rồi đồng bộ.',
+    hubUrl: 'Địa chỉ máy chủ của xã (mã này không kèm địa chỉ)',
     code: 'Mã đăng ký',
     codeHint:
-      'Gõ đủ mã cán bộ xã đưa, thường là 7 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ xã. Trung tâm chỉ gửi dữ liệu cho đúng máy chủ có chứng chỉ đó.',
+      'Gõ cả dòng cán bộ xã đưa: địa chỉ của xã (ví dụ xa-tan-son.vn hoặc 203.113.5.7:8443), rồi 5 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 3 nhóm sau là mã kiểm tra chứng chỉ của máy chủ xã. Chữ hoa hay chữ thường đều được. Trung tâm chỉ gửi dữ liệu cho đúng máy chủ có chứng chỉ đó.',
     enrol: 'Đăng ký với xã',
+    enrolled: 'Đã đăng ký với {hub} và chạy lần đồng bộ đầu tiên.',
+    scan: 'Quét mã QR',
+    scanStop: 'Dừng quét',
+    scanning: 'Đưa mã QR trên màn hình của xã vào khung hình.',
+    scanFailed: 'Không mở được máy ảnh để quét. Hãy gõ mã.',
     fingerprint: 'Dấu vân tay chứng chỉ của xã',
     publicCertificate: 'Không có (xã dùng chứng chỉ công khai)',
     plainHttp: 'Không mã hóa (máy chủ xã ở ngay trên máy này)',
@@ -326,11 +332,12 @@ export const viStaff = {
   relay: {
     heading: 'Gửi số liệu lên tỉnh',
     enrolLead:
-      'Nhập địa chỉ máy chủ của tỉnh và mã đăng ký do cán bộ tỉnh cấp (dùng một lần). Tỉnh chỉ nhận số liệu tổng hợp theo thôn, nhóm, năm và danh sách người được công nhận (họ tên, thôn).',
-    hubUrl: 'Địa chỉ máy chủ của tỉnh',
+      'Nhập mã đăng ký do cán bộ tỉnh cấp (dùng một lần), hoặc quét mã QR trên màn hình của tỉnh. Tỉnh chỉ nhận số liệu tổng hợp theo thôn, nhóm, năm và danh sách người được công nhận (họ tên, thôn).',
+    hubUrl: 'Địa chỉ máy chủ của tỉnh (mã này không kèm địa chỉ)',
     enrol: 'Đăng ký với tỉnh',
     codeHint:
-      'Gõ đủ mã cán bộ tỉnh đưa, thường là 7 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ tỉnh. Xã chỉ gửi số liệu cho đúng máy chủ có chứng chỉ đó.',
+      'Gõ cả dòng cán bộ tỉnh đưa: địa chỉ của tỉnh, rồi 5 nhóm 5 ký tự: 2 nhóm đầu là mã đăng ký, 3 nhóm sau là mã kiểm tra chứng chỉ của máy chủ tỉnh. Xã chỉ gửi số liệu cho đúng máy chủ có chứng chỉ đó.',
+    scanning: 'Đưa mã QR trên màn hình của tỉnh vào khung hình.',
     fingerprint: 'Dấu vân tay chứng chỉ của tỉnh',
     publicCertificate: 'Không có (tỉnh dùng chứng chỉ công khai)',
     plainHttp: 'Không mã hóa (máy chủ tỉnh ở ngay trên máy này)',
@@ -342,8 +349,12 @@ export const viStaff = {
     name: 'Tên trung tâm',
     create: 'Tạo mã đăng ký',
     codeFor: 'Mã đăng ký cho {name} (dùng một lần, hết hạn lúc {at}):',
+    address: 'Địa chỉ để trung tâm kết nối tới máy chủ xã',
+    addressHint:
+      'Tên miền hoặc địa chỉ IP của máy chủ xã, kèm cổng nếu không phải 443: ví dụ xa-tan-son.vn hoặc 203.113.5.7:8443.',
     codeHow:
-      'Đọc hoặc gửi cho trung tâm đủ 7 nhóm (hoặc cho quét mã QR): 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ xã.',
+      'Đọc hoặc gửi cho trung tâm cả dòng này (hoặc cho quét mã QR): địa chỉ của xã, 2 nhóm mã đăng ký, 3 nhóm mã kiểm tra chứng chỉ của máy chủ xã.',
+    revokedNode: 'Đã thu hồi khóa của {name}.',
     codeQr: 'Mã QR của mã đăng ký {code}',
     fingerprint: 'Dấu vân tay chứng chỉ của máy chủ xã (đưa cho trung tâm khi trung tâm cần cập nhật):',
     publicCertificate: 'Máy chủ xã dùng chứng chỉ công khai: mã đăng ký không kèm dấu vân tay.',
@@ -358,8 +369,10 @@ export const viStaff = {
   hubProvince: {
     heading: 'Các xã gửi về tỉnh',
     name: 'Tên xã',
+    address: 'Địa chỉ để xã kết nối tới máy chủ tỉnh',
+    addressHint: 'Tên miền hoặc địa chỉ IP của máy chủ tỉnh, kèm cổng nếu không phải 443.',
     codeHow:
-      'Đọc hoặc gửi cho xã đủ 7 nhóm (hoặc cho quét mã QR): 2 nhóm đầu là mã đăng ký, 5 nhóm sau là dấu vân tay chứng chỉ của máy chủ tỉnh.',
+      'Đọc hoặc gửi cho xã cả dòng này (hoặc cho quét mã QR): địa chỉ của tỉnh, 2 nhóm mã đăng ký, 3 nhóm mã kiểm tra chứng chỉ của máy chủ tỉnh.',
     fingerprint: 'Dấu vân tay chứng chỉ của máy chủ tỉnh (đưa cho xã khi xã cần cập nhật):',
     publicCertificate: 'Máy chủ tỉnh dùng chứng chỉ công khai: mã đăng ký không kèm dấu vân tay.',
   },
