@@ -58,6 +58,7 @@ export type AuditAction =
   | 'hub.history-review'
   | 'hub.history-match'
   | 'hub.decision-export'
+  | 'hub.report-edit'
   | 'setup.create'
   | 'setup.change';
 

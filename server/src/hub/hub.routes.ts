@@ -29,6 +29,7 @@ import { decisionRoutes } from './decisions/decisions.routes.ts';
 import { decisionPaperRoutes } from './decisions/papers/decision-paper.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
+import { reportPaperRoutes } from './report/paper/report-paper.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
 import { matchArrivals } from './history/history.service.ts';
 
@@ -152,4 +153,5 @@ export const hubRoutes = new Hono<AppEnv>()
   .route('/', decisionPaperRoutes)
   .route('/', dashboardRoutes)
   .route('/', reportRoutes)
+  .route('/', reportPaperRoutes)
   .route('/', historyRoutes);
