@@ -14,8 +14,8 @@ import type { ReportPaper } from './report-paper.ts';
 const CSS = `${REPORT_CSS}
 .subtitle { font-weight: bold; font-style: normal; }
 .written h2 { font-size: 13pt; }
-.written p.text { text-indent: 10mm; text-align: justify; margin-bottom: 4pt; }
-.written p.last { break-after: avoid; page-break-after: avoid; }
+.text { text-indent: 10mm; text-align: justify; margin-bottom: 4pt; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
 .recipients { width: 50%; font-size: 11pt; text-align: left; }
 .recipients p { margin: 0; }
 .recipients .b { font-style: italic; font-size: 12pt; }
@@ -29,17 +29,21 @@ const annexHead = (title: string, p: ReportPaper): Html =>
   html`<div class="annex-start">${title.split('\n').map((l) => html`<p class="annex-title">${l}</p>`)}
 <p class="attached">${p.attachedTo}</p></div>`;
 
-function writtenHtml(p: ReportPaper): Html {
-  const last = p.sections.length - 1;
+/**
+ * The written sections; the very last paragraph is held out to go with the signer block in one
+ * block that never splits (print engines do not always honour "avoid a break after" between two
+ * elements).
+ */
+function writtenHtml(p: ReportPaper): { body: Html; last: Html | '' } {
+  const paras = p.sections.map((s) => s.text.split('\n').filter((l) => l.trim().length > 0));
+  const final = paras.flat().length > 0 ? paras.findLastIndex((x) => x.length > 0) : -1;
+  const last = final < 0 ? '' : html`<p class="text">${paras[final]!.at(-1)!}</p>`;
   const parts = p.sections.map((s, i) => {
-    const paras = s.text.split('\n').filter((l) => l.trim().length > 0);
-    const body = paras.map(
-      (l, j) => html`<p class="${i === last && j === paras.length - 1 ? 'text last' : 'text'}">${l}</p>`,
-    );
+    const shown = i === final ? paras[i]!.slice(0, -1) : paras[i]!;
     return html`<h2 data-section="${s.key}">${s.heading}</h2>
-${lines(body)}`;
+${lines(shown.map((l) => html`<p class="text">${l}</p>`))}`;
   });
-  return html`<div class="written">${lines(parts)}</div>`;
+  return { body: html`<div class="written">${lines(parts)}</div>`, last };
 }
 
 function closingHtml(p: ReportPaper): Html {
@@ -65,6 +69,7 @@ ${table('grid', tr(ANNEX.decisionColumns.map((c, i) => th(c, widths[i]))), body)
 }
 
 export function reportPaperHtml(p: ReportPaper): string {
+  const written = writtenHtml(p);
   const body = html`<section class="portrait">
 ${heading({
   agency: p.agency.map((text) => ({ text, bold: true })),
@@ -73,8 +78,9 @@ ${heading({
   title: p.title,
   subtitle: p.subject,
 })}
-${writtenHtml(p)}
-${closingHtml(p)}
+${written.body}
+<div class="keep">${written.last}
+${closingHtml(p)}</div>
 </section>
 ${figuresHtml(p.report, annexHead(ANNEX.figures(p), p), '')}
 ${decisionsHtml(p)}`;
