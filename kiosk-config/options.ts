@@ -230,6 +230,17 @@ export const options = {
     env: 'KIOSK_DOCUMENTS_SIGNER_NAME',
     description: 'The name printed under the signer block of a draft (DỰ THẢO); unset leaves it blank.',
   },
+  'documents.reportRecipients': {
+    type: 'map',
+    default: {
+      result:
+        'UBND tỉnh (qua Sở Giáo dục và Đào tạo);\nThường trực Đảng ủy, HĐND xã;\nChủ tịch, các Phó Chủ tịch UBND xã;\nLưu: VT.',
+      emulation: 'Sở Giáo dục và Đào tạo;\nSở Nội vụ;\nThường trực Đảng ủy, HĐND xã;\nLưu: VT.',
+    },
+    env: 'KIOSK_DOCUMENTS_REPORT_RECIPIENTS',
+    description:
+      'The "Nơi nhận" of the reports the hub signs, one recipient per line, by kind: result (the CDHT model\'s result report to the level above) and emulation (the movement "Mỗi người dân tự học, học tập suốt đời" to the provincial departments); a kind not listed takes documents.recipients.',
+  },
   'person.minAge': {
     type: 'integer',
     min: 0,
@@ -444,6 +455,27 @@ export const options = {
     env: 'KIOSK_COMMUNE_DEADLINE',
     description:
       "Month and day (MM-DD) by which communes report to the province (relayed aggregates); set it from the province's plan, before the province reports to the centre (15 December).",
+  },
+  'calendar.communeReportDeadline': {
+    type: 'string',
+    default: '11-15',
+    env: 'KIOSK_COMMUNE_REPORT_DEADLINE',
+    description:
+      "Month and day (MM-DD) by which a commune hub files its result report of the CDHT model to the level above (15 November in the plans); shown on the dashboard's deadline line.",
+  },
+  'calendar.provinceReportDeadline': {
+    type: 'string',
+    default: '11-20',
+    env: 'KIOSK_PROVINCE_REPORT_DEADLINE',
+    description:
+      "Month and day (MM-DD) by which a province hub files its result report of the CDHT model (20 November in the plans); shown on the dashboard's deadline line.",
+  },
+  'calendar.emulationReportDeadline': {
+    type: 'string',
+    default: '12-01',
+    env: 'KIOSK_EMULATION_REPORT_DEADLINE',
+    description:
+      'Month and day (MM-DD) by which the emulation movement\'s report ("Mỗi người dân tự học, học tập suốt đời") goes to the provincial departments of education and home affairs (1 December in the plans).',
   },
   'digital.bank': {
     type: 'string',

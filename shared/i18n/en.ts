@@ -600,6 +600,11 @@ export const en: Messages = {
     'history.import-invalid': 'Nothing was imported: some rows have errors, see the list below.',
     'history.row-not-found': 'No such imported row.',
     'history.not-in-review': 'This row is no longer waiting for review. Reload the list.',
+    'report.section-unknown': 'This report has no such section. Reload the report editor.',
+    'report.text-too-long':
+      'A section of the report is too long (8,000 characters at most). Shorten it and save again.',
+    'report.number-invalid': 'The report number is written like 45/BC-UBND, 40 characters at most.',
+    'report.date-invalid': "The report's date must be a day of the report's year or the year after.",
     'population.village-unknown':
       "The commune has no such village among its centers' villages. Choose a village in the table, or record the merge or rename first.",
     'digital.no-answers': 'You have not answered any question yet. Answer at least one before handing it in.',

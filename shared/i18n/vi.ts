@@ -606,6 +606,10 @@ export const vi = {
     'history.import-invalid': 'Chưa nhập dòng nào: có dòng bị lỗi, xem danh sách bên dưới.',
     'history.row-not-found': 'Không tìm thấy dòng đã nhập này.',
     'history.not-in-review': 'Dòng này không còn chờ xem xét. Hãy tải lại danh sách.',
+    'report.section-unknown': 'Báo cáo này không có mục đó. Hãy tải lại trang soạn báo cáo.',
+    'report.text-too-long': 'Một mục của báo cáo quá dài (tối đa 8.000 ký tự). Hãy rút gọn rồi lưu lại.',
+    'report.number-invalid': 'Số báo cáo chưa đúng: ghi như 45/BC-UBND, tối đa 40 ký tự.',
+    'report.date-invalid': 'Ngày báo cáo chưa đúng: chọn một ngày của năm báo cáo hoặc năm sau.',
     'population.village-unknown':
       'Xã chưa có thôn này trong danh sách thôn của các trung tâm. Hãy chọn thôn trong bảng, hoặc ghi nhận việc gộp hay đổi tên thôn trước.',
     'digital.no-answers': 'Bác chưa trả lời câu nào. Bác trả lời ít nhất một câu rồi hãy nộp bài.',

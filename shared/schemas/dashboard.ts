@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ReportDeadlineSchema } from './report-paper.ts';
 
 /**
  * What the commune (or province) dashboard and yearly report show: counts per unit and year, the
@@ -130,5 +131,7 @@ export const DashboardSchema = v.object({
     daysLeft: v.number(),
     centers: v.array(CenterReportingSchema),
   }),
+  /** The deadlines of the reports this hub files itself (issue 25), soonest first. */
+  reportDeadlines: v.optional(v.array(ReportDeadlineSchema)),
 });
 export type Dashboard = v.InferOutput<typeof DashboardSchema>;

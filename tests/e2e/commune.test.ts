@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { v7 as id } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staff } from '../fixtures/staff.ts';
+import { paragraphs, unzip } from '../support/docx.ts';
 import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
 import { indicatorIds } from './villager.ts';
+import { expectManyRowsWhole, pdfPages, squash } from './report-print.ts';
 
 /**
  * Two centers send their year to the commune hub; the officer decides in the browser, reads the
@@ -213,6 +216,56 @@ describe('the commune decides, tracks and reports', () => {
       recognitions: { year: number; decisionNumber: string }[];
     };
     expect(person.recognitions).toEqual([expect.objectContaining({ year, decisionNumber: '31/QĐ-UBND' })]);
+    await context.close();
+  });
+
+  it('the officer rewrites a section of the yearly report, the .docx carries it, the A4 keeps rows whole and the signer with the last lines', async () => {
+    const context = await tabletContext(browser);
+    const officer = await context.newPage();
+    await officer.goto(`${hub.url}/staff`);
+    await officer.getByLabel('Họ và tên', { exact: true }).fill(staff.chiHoa.name);
+    await officer.getByLabel('Mã PIN (6 số)').fill(staff.chiHoa.pin);
+    await officer.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await officer.getByRole('button', { name: 'Theo dõi kết quả và báo cáo năm' }).click();
+    const line = officer.getByTestId('deadline');
+    await line.locator('[data-kind="emulation"]').waitFor();
+    expect(await line.textContent()).toMatch(/Hạn báo cáo kết quả năm \d{4}: 15\/11\/\d{4}/);
+    expect(await line.textContent()).toMatch(/Hạn báo cáo phong trào thi đua năm \d{4}: 01\/12\/\d{4}/);
+
+    await officer.getByRole('button', { name: 'Soạn báo cáo năm (Word, in A4)' }).click();
+    const strengths = officer.locator('textarea[name="report-strengths"]');
+    await strengths.waitFor();
+    expect(await strengths.inputValue()).toContain('Người dân tự đánh giá');
+    const mine = 'Các thôn Khe Ngang, Đồng Chằm và Bãi Muống đều có người được công nhận.';
+    await strengths.fill(mine);
+    await officer.locator('input[name="report-number"]').fill('45/BC-UBND');
+    await officer.getByRole('button', { name: 'Lưu báo cáo' }).click();
+    await officer.getByRole('status').getByText('Đã lưu báo cáo (1 mục đã sửa).').waitFor();
+
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: 'Tải báo cáo (Word)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bao-cao-ket-qua-\d{4}\.docx$/);
+    const text = paragraphs(unzip(readFileSync(await download.path())).get('word/document.xml')!);
+    expect(text).toContain(mine);
+    expect(text).toContain('Số: 45/BC-UBND');
+    expect(text).toContain('31/QĐ-UBND');
+
+    // The A4 print of the report, rendered by Chromium: the signer on the page of the last section's end.
+    const [printView] = await Promise.all([
+      context.waitForEvent('page'),
+      officer.getByRole('link', { name: 'In báo cáo (A4)' }).click(),
+    ]);
+    await printView.waitForLoadState();
+    const pages = await pdfPages(await printView.pdf({ format: 'A4', printBackground: true }));
+    expect(pages.join('')).toContain(squash(mine));
+    const signerPage = pages.findIndex((p) => p.includes(squash('PHÓ CHỦ TỊCH')));
+    expect(pages[signerPage]).toContain(squash('Nơi nhận:'));
+    expect(pages[signerPage]).toContain(squash('VII. ĐỀ XUẤT, KIẾN NGHỊ'));
+    expect(pages.findIndex((p) => p.includes(squash('PHỤ LỤC I')))).toBeGreaterThan(signerPage);
+
+    await expectManyRowsWhole(await context.newPage());
     await context.close();
   });
 });

@@ -59,6 +59,7 @@ export type AuditAction =
   | 'hub.history-match'
   | 'hub.decision-export'
   | 'hub.commendation-export'
+  | 'hub.report-edit'
   | 'setup.create'
   | 'setup.change';
 

@@ -139,7 +139,13 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
       throw new ConfigError('settings', 'cdht.criteriaSet', `criteria set "${ref}" is not in ${rel(criteriaDir)}`);
     }
   }
-  for (const key of ['calendar.centerDeadline', 'calendar.communeDeadline'] as const) {
+  for (const key of [
+    'calendar.centerDeadline',
+    'calendar.communeDeadline',
+    'calendar.communeReportDeadline',
+    'calendar.provinceReportDeadline',
+    'calendar.emulationReportDeadline',
+  ] as const) {
     const [month = 0, day = 0] = settings[key].split('-').map(Number);
     if (!/^\d{2}-\d{2}$/.test(settings[key]) || month < 1 || month > 12 || day < 1 || day > 31) {
       throw new ConfigError('settings', key, `"${settings[key]}" is not a month and day written MM-DD`);

@@ -37,6 +37,7 @@ import type {
   ResourceTable,
 } from './tables/learning.ts';
 import type { HubHistoryDecisionTable, HubHistoryImportTable, HubHistoryRowTable } from './tables/history.ts';
+import type { HubReportTextTable } from './tables/reports.ts';
 import type { ConsentTable, GuardianConsentTable, PersonTable, VillagerTokenTable } from './tables/people.ts';
 import type {
   ClanHouseholdTable,
@@ -172,4 +173,6 @@ export interface Database {
   hub_history_import: HubHistoryImportTable;
   hub_history_row: HubHistoryRowTable;
   hub_history_decision: HubHistoryDecisionTable;
+  /** The written parts of the reports the hub signs (issue 25), per year and kind. */
+  hub_report_text: HubReportTextTable;
 }

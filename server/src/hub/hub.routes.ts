@@ -32,6 +32,7 @@ import { decisionPaperRoutes } from './decisions/papers/decision-paper.routes.ts
 import { commendationRoutes } from './decisions/papers/commendation.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
+import { reportPaperRoutes } from './report/paper/report-paper.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
 import { matchArrivals } from './history/history.service.ts';
 
@@ -166,4 +167,5 @@ export const hubRoutes = new Hono<AppEnv>()
   .route('/', commendationRoutes)
   .route('/', dashboardRoutes)
   .route('/', reportRoutes)
+  .route('/', reportPaperRoutes)
   .route('/', historyRoutes);

@@ -184,6 +184,20 @@ export const hubRoutes: StaffRoute[] = [
     request: () => ['GET', '/api/staff/hub/report?year=2026&format=html'],
   },
   {
+    name: 'a signed report: its editor, A4 print or Word',
+    allowed: ['admin'],
+    request: () => ['GET', '/api/staff/hub/report-paper?year=2026&kind=result&format=json'],
+  },
+  {
+    name: "a signed report's written sections saved",
+    allowed: ['admin'],
+    request: () => [
+      'PUT',
+      '/api/staff/hub/report-paper',
+      { year: 2026, kind: 'emulation', number: '', date: '', sections: { proposals: 'Đề nghị khen thưởng.' } },
+    ],
+  },
+  {
     name: 'the draft of the next decision (A4 or Word)',
     allowed: ['admin'],
     request: () => ['GET', '/api/staff/hub/decision-draft?year=2026&title=cdht&format=html'],

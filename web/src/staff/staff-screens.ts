@@ -14,6 +14,7 @@ export type StaffScreen =
   | 'hub'
   | 'decisions'
   | 'dashboard'
+  | 'report'
   | 'figures'
   | 'resources'
   | 'registry'

@@ -21,6 +21,7 @@ import {
 import * as repo from './dashboard.repository.ts';
 import { provinceDashboard } from './province-dashboard.service.ts';
 import { closedLists, reporting } from './reporting.ts';
+import { reportDeadlines } from './report-deadlines.ts';
 
 const n = (x: string | number | null | undefined): number => Number(x ?? 0);
 
@@ -226,10 +227,12 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
 }
 
 /** The dashboard this hub shows: over villages for a commune, over communes for a province. */
-export function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
-  return deps.config.settings['hub.level'] === 'province'
-    ? provinceDashboard(deps, year)
-    : communeDashboard(deps, year);
+export async function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+  const board =
+    deps.config.settings['hub.level'] === 'province'
+      ? await provinceDashboard(deps, year)
+      : await communeDashboard(deps, year);
+  return { ...board, reportDeadlines: reportDeadlines(deps.config.settings, deps.now(), year) };
 }
 
 /** The public recognition list of a year: name and village of people recognized who agreed to appear on it. */

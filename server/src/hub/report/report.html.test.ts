@@ -32,7 +32,7 @@ describe('renderReportHtml', () => {
     ['prints on A4 portrait', '@page { size: A4; margin: 15mm 15mm 20mm 20mm; }'],
     ['prints the wide tables on A4 landscape', '@page wide { size: A4 landscape;'],
     ['repeats table headers on every page', 'thead { display: table-header-group; }'],
-    ['names the issuing committee', '<p class="b">UBND XÃ TÂN LẬP</p>'],
+    ['names the issuing committee in full', '<p class="b">ỦY BAN NHÂN DÂN</p>\n<p class="b">XÃ TÂN LẬP</p>'],
     ['carries the national name', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
     ['carries the motto', 'Độc lập - Tự do - Hạnh phúc'],
     ['dates the report in Vietnam', 'Tân Lập, ngày 18 tháng 11 năm 2026'],
@@ -49,7 +49,7 @@ describe('renderReportHtml', () => {
     ['states the deadline and the days left', 'Hạn báo cáo: <span class="b">30/11/2026</span> (còn 12 ngày).'],
     ['counts who reported', 'Đã báo cáo: 1/2 đơn vị, trong đó đúng hạn: 1.'],
     ['has a block for the compiler', 'NGƯỜI LẬP BÁO CÁO'],
-    ['is signed for the committee', 'TM. ỦY BAN NHÂN DÂN'],
+    ['is signed by the deputy for the chair unless configured', 'KT. CHỦ TỊCH'],
   ])('%s', (_name, fragment) => {
     expect(html).toContain(fragment);
   });
@@ -196,7 +196,7 @@ describe('renderReportHtml', () => {
       byCenter: [],
     };
     const out = renderReportHtml(r);
-    expect(out).toContain('<p class="b">UBND TỈNH PHÚ THỌ</p>');
+    expect(out).toContain('<p class="b">ỦY BAN NHÂN DÂN</p>\n<p class="b">TỈNH PHÚ THỌ</p>');
     expect(out).toContain('Phú Thọ, ngày 18 tháng 11 năm 2026');
     expect(out).toContain('II. Kết quả theo xã');
     expect(out).toContain('>Xã</th>');
@@ -219,6 +219,6 @@ describe('renderReportHtml', () => {
     expect(out).toContain('Thôn &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(out).toContain('(trước đây: &lt;b&gt;Cũ&lt;/b&gt;)');
     expect(out).toContain('TT &quot;Mới&quot; &lt;img src=x&gt;');
-    expect(out).toContain('UBND XÃ A &amp; B');
+    expect(out).toContain('XÃ A &amp; B');
   });
 });

@@ -15,6 +15,7 @@ import {
 import { emptyRow, heading, printDocument, signatures, signer, table, td, th, tr } from '../../print/document.ts';
 import { html, type Html } from '../../print/html.ts';
 import { documentStyle, SECTIONS } from '../../print/print.css.ts';
+import { SIGNERS } from '../../print/committee.ts';
 import { modelsHtml } from './report.models.html.ts';
 import { nameCell, REPORT_CSS } from './report.parts.ts';
 import {
@@ -53,13 +54,14 @@ import {
 export type { YearReport } from './report.words.ts';
 
 const STYLE = documentStyle(SECTIONS, REPORT_CSS);
-const CHAIR = ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
+/** The signer block as configured (documents.signer), the deputy's by default. */
+const chair = (r: YearReport): readonly string[] => r.signer ?? SIGNERS.kt;
 const CHAIR_HINT = '(Ký tên, đóng dấu)';
 const EMPTY_LIST = 'Chưa có người nào trong danh sách.';
 
 function documentHead(r: YearReport, title: string, docNumber: boolean): Html {
   return heading({
-    agency: [{ text: issuer(r), bold: true }],
+    agency: issuer(r).map((text) => ({ text, bold: true })),
     number: docNumber ? 'Số: ........../BC-UBND' : '',
     placeAndDate: placeAndDate(scopeName(r), r.generatedAt, r.dashboard.year),
     title,
@@ -205,19 +207,20 @@ function trendHtml(r: YearReport): Html {
 ${table('grid', tr(head), body)}`;
 }
 
-export function renderReportHtml(r: YearReport): string {
-  const title = reportTitle(r);
-  const signers = signatures([signer(['NGƯỜI LẬP BÁO CÁO'], '(Ký, ghi rõ họ tên)'), signer(CHAIR, CHAIR_HINT)]);
-  const asof = asOf(r.generatedAt);
+/**
+ * The figures' sections (I–VI, and VII with the four other titles): `lead` before the first table,
+ * `end` (the signatures) after the last, in the same section so that it stays with it. The whole
+ * tables-only report, and the annex (phụ lục) of the signed report (paper/report-paper.html.ts).
+ */
+export function figuresHtml(r: YearReport, lead: Html | '', end: Html | ''): Html {
   const models = r.models
     ? html`<section class="wide">
 ${modelsHtml(r, r.models)}
-${signers}
+${end}
 </section>`
     : '';
-  const body = html`<section class="portrait">
-${documentHead(r, title, true)}
-${asof ? html`<p class="asof">${asof}</p>` : ''}
+  return html`<section class="portrait">
+${lead}
 ${generalHtml(r)}
 </section>
 <section class="wide">
@@ -231,10 +234,18 @@ ${reportingHtml(r)}
 </section>
 <section class="wide">
 ${trendHtml(r)}
-${r.models ? '' : signers}
+${r.models ? '' : end}
 </section>
 ${models}`;
-  return printDocument(`${title} — ${scopeName(r)}`, STYLE, body);
+}
+
+export function renderReportHtml(r: YearReport): string {
+  const title = reportTitle(r);
+  const signers = signatures([signer(['NGƯỜI LẬP BÁO CÁO'], '(Ký, ghi rõ họ tên)'), signer(chair(r), CHAIR_HINT)]);
+  const asof = asOf(r.generatedAt);
+  const lead = html`${documentHead(r, title, true)}
+${asof ? html`<p class="asof">${asof}</p>` : ''}`;
+  return printDocument(`${title} — ${scopeName(r)}`, STYLE, figuresHtml(r, lead, signers));
 }
 
 export function renderPublicListHtml(r: YearReport): string {
@@ -247,7 +258,7 @@ export function renderPublicListHtml(r: YearReport): string {
 ${documentHead(r, title, false)}
 ${table('grid', tr([th('STT', 10), th('Họ và tên', 50), th('Thôn', 40)]), rows)}
 <p class="count">Tổng số: ${entries.length} người.</p>
-${signatures([signer(CHAIR, CHAIR_HINT, true)])}
+${signatures([signer(chair(r), CHAIR_HINT, true)])}
 </section>`;
   return printDocument(`${title} — ${scopeName(r)}`, STYLE, body);
 }

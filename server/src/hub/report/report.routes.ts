@@ -4,11 +4,10 @@ import { audit } from '../../audit/audit.ts';
 import { requireRole } from '../../http/auth.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { parseOrThrow } from '../../http/errors.ts';
-import { dashboard, publicRecognitionList } from '../dashboard/dashboard.service.ts';
-import { modelRatesView } from '../dashboard/model-rates.service.ts';
 import { deps, YearQuery } from '../context/hub.context.ts';
-import { renderPublicListHtml, renderReportHtml, type YearReport } from './report.html.ts';
+import { renderPublicListHtml, renderReportHtml } from './report.html.ts';
 import { renderPublicListXlsx, renderReportXlsx } from './report.xlsx.ts';
+import { yearReportOf } from './year-report.service.ts';
 
 const ReportQuery = v.object({
   ...YearQuery.entries,
@@ -26,15 +25,8 @@ export const reportRoutes = new Hono<AppEnv>()
       kind: c.req.query('kind') ?? 'report',
     });
     deps(c);
-    const { now, config, db } = c.var.deps;
-    const report: YearReport = {
-      dashboard: await dashboard(c.var.deps, year),
-      commune: config.settings['hub.level'] === 'province' ? config.center.province : config.center.commune,
-      province: config.center.province,
-      generatedAt: now().toISOString(),
-      recognized: await publicRecognitionList(c.var.deps, year),
-      ...(kind === 'report' ? { models: await modelRatesView(c.var.deps, year) } : {}),
-    };
+    const { now, db } = c.var.deps;
+    const report = await yearReportOf(c.var.deps, year, kind === 'report');
     await audit(
       db,
       c.var.staff!,

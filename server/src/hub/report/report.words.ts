@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/schemas/dashboard.ts';
 import { vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
 import type { ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
+import { agencyLines } from '../../print/committee.ts';
 
 export interface YearReport {
   /** Level 'commune' or 'province', for `dashboard.year`. */
@@ -29,6 +30,8 @@ export interface YearReport {
   recognized: { name: string; village: string }[];
   /** The four other titles for the same year (model-rates.service.ts); the report's section VII when given. */
   models?: ModelRatesView;
+  /** The signer block's lines (documents.signer); the default "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" when not given. */
+  signer?: readonly [string, string];
 }
 
 export const DASH = '—';
@@ -65,8 +68,6 @@ export const NOT_REPORTED = 'Chưa báo cáo';
 
 // ---------------------------------------------------------------------------------------------
 // Words and numbers
-
-const upper = (text: string): string => text.toLocaleUpperCase('vi');
 
 const UNIT_PREFIX = /^\s*(xã|phường|thị trấn|đặc khu|tỉnh|thành phố)\s+/iu;
 
@@ -173,7 +174,8 @@ export const scopeName = (r: YearReport): string => (isCommune(r) ? r.commune : 
 export const reportSubtitle = (r: YearReport): string =>
   isCommune(r) && r.commune !== r.province ? `${r.commune}, ${r.province}` : r.province;
 
-export const issuer = (r: YearReport): string => `UBND ${upper(scopeName(r))}`;
+/** The heading's agency lines: the People's Committee in full ("ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP"). */
+export const issuer = (r: YearReport): [string, string] => agencyLines(scopeName(r));
 export const placeHeader = (r: YearReport): string => (isCommune(r) ? 'Thôn' : 'Xã');
 export const wholeScope = (r: YearReport): string => `Toàn ${unitWord(scopeName(r), isCommune(r) ? 'xã' : 'tỉnh')}`;
 export const reportingUnit = (r: YearReport): string => (isCommune(r) ? 'Trung tâm học tập cộng đồng' : 'Đơn vị');

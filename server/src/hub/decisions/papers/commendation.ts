@@ -11,7 +11,8 @@
 import type { DecisionTitle } from '../../../../../shared/schemas/decision.ts';
 import type { Settings } from '../../../../../kiosk-config/options.ts';
 import { placeAndDate } from '../../report/report.words.ts';
-import { inSentence, linesOf, SIGNERS, TITLE_WORDS, upper } from './decision-paper.ts';
+import { inSentence, linesOf, SIGNERS, upper } from '../../../print/committee.ts';
+import { TITLE_WORDS } from './decision-paper.ts';
 
 /** The reviews a proposal is made for: the 2025 review (sơ kết) and the 2030 summary (tổng kết). */
 export const reviews = [2025, 2030] as const;

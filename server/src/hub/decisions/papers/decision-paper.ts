@@ -8,6 +8,7 @@
 import type { DecisionTitle } from '../../../../../shared/schemas/decision.ts';
 import type { Settings } from '../../../../../kiosk-config/options.ts';
 import { fmtDate, placeAndDate } from '../../report/report.words.ts';
+import { agencyLines, committeeName, linesOf, signerLines } from '../../../print/committee.ts';
 
 /** One line of the attached list; `birthYear` and `fifthYear` only for people (CDHT). */
 export interface PaperRow {
@@ -53,24 +54,6 @@ export const TITLE_WORDS: Record<DecisionTitle, { name: string; noun: string; co
   dvht: { name: 'Đơn vị học tập', noun: 'đơn vị', column: 'Đơn vị' },
 };
 
-export const SIGNERS = {
-  kt: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
-  tm: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
-} as const;
-
-const UNIT = /^\s*(xã|phường|thị trấn|đặc khu|tỉnh|thành phố)\s+/iu;
-export const upper = (text: string): string => text.toLocaleUpperCase('vi');
-
-/** "Xã Tân Lập" → "xã Tân Lập": the unit word in lower case inside a sentence. */
-export const inSentence = (unit: string): string => unit.replace(UNIT, (word) => word.toLocaleLowerCase('vi')).trim();
-
-/** The lines of a setting written one per line, without blanks. */
-export const linesOf = (text: string): string[] =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-
 /** The legal bases of a title: its own list, else the four other titles' list ("models"). */
 export function legalBases(settings: Settings, title: DecisionTitle): string[] {
   const bases = settings['documents.legalBases'];
@@ -92,17 +75,16 @@ export interface PaperInput {
 export function decisionPaper(p: PaperInput): DecisionPaper {
   const { settings, title, year, recorded, rows } = p;
   const words = TITLE_WORDS[title];
-  const issuer = `Ủy ban nhân dân ${inSentence(p.unit)}`;
+  const issuer = committeeName(p.unit);
   const number = recorded ? recorded.number : '........../QĐ-UBND';
   const date = recorded ? fmtDate(recorded.signedOn) : `....../....../${year}`;
   const cdht = title === 'cdht';
   const outstanding = settings['recognition.outstandingYears'];
-  const [first, second] = SIGNERS[settings['documents.signer']];
   return {
     draft: recorded === null,
     title,
     year,
-    agency: ['ỦY BAN NHÂN DÂN', upper(p.unit.trim())],
+    agency: agencyLines(p.unit),
     issuer,
     number: `Số: ${number}`,
     placeAndDate: placeAndDate(p.unit, recorded?.signedOn ?? '', year),
@@ -118,7 +100,7 @@ export function decisionPaper(p: PaperInput): DecisionPaper {
       `${settings['documents.executors']} chịu trách nhiệm thi hành Quyết định này./.`,
     ],
     recipients: linesOf(settings['documents.recipients']),
-    signerLines: [first, second],
+    signerLines: signerLines(settings),
     signerName: recorded?.signer ?? settings['documents.signerName'] ?? '',
     annex: {
       title: 'DANH SÁCH',
