@@ -4,6 +4,7 @@ import { learningErrors } from './errors/learning.ts';
 import { staffErrors } from './errors/staff.ts';
 import { syncErrors } from './errors/sync.ts';
 import { setupErrors } from './errors/setup.ts';
+import { certificateErrors } from './errors/certificate.ts';
 
 /**
  * The one catalogue of error codes, kept by subject in shared/errors/ (a new code goes in its subject's file). The server answers `{ code, message, details }`; the web app
@@ -16,6 +17,7 @@ export const errorCatalogue = {
   ...staffErrors,
   ...syncErrors,
   ...setupErrors,
+  ...certificateErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -58,6 +58,7 @@ export type AuditAction =
   | 'hub.history-review'
   | 'hub.history-match'
   | 'hub.decision-export'
+  | 'hub.certificates-print'
   | 'setup.create'
   | 'setup.change';
 

@@ -57,6 +57,7 @@ import type {
   StaffTable,
 } from './tables/staff.ts';
 import type { FeedRecordTable, OutboxTable, SyncStateTable } from './tables/sync.ts';
+import type { DocumentKeyTable } from './tables/documents.ts';
 
 export type {
   AppraisalItemRow,
@@ -172,4 +173,6 @@ export interface Database {
   hub_history_import: HubHistoryImportTable;
   hub_history_row: HubHistoryRowTable;
   hub_history_decision: HubHistoryDecisionTable;
+  /** A hub's own key that signs certificates, and the keys of the hub above that check them (issue 25). */
+  document_key: DocumentKeyTable;
 }

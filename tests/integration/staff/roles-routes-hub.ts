@@ -194,6 +194,11 @@ export const hubRoutes: StaffRoute[] = [
     request: () => ['GET', `/api/staff/hub/decisions/${build.id()}/paper?format=docx`],
   },
   {
+    name: "a decision's certificates (A4 sheets of two)",
+    allowed: ['admin'],
+    request: () => ['GET', `/api/staff/hub/decisions/${build.id()}/certificates`],
+  },
+  {
     name: 'the template of past recognitions',
     allowed: ['admin'],
     request: () => ['GET', '/api/staff/hub/history/template'],
