@@ -224,6 +224,13 @@ export const options = {
     description:
       'The signer block of the commune\'s papers: kt: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (a deputy signs for the chair, as most plans are signed); tm: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH". The name under it is the signer the decision records (documents.signerName for a draft).',
   },
+  'documents.verifyUrl': {
+    type: 'optional-string',
+    default: null,
+    env: 'KIOSK_DOCUMENTS_VERIFY_URL',
+    description:
+      'The address printed in the QR code of each certificate (giấy công nhận): this hub as anyone reaches it from a phone, e.g. https://hoctap.tanlap.gov.vn (the verify page is /api/xac-minh under it). Unset: the address the officer used to print. Only http:// or https:// with no path, query or fragment.',
+  },
   'documents.signerName': {
     type: 'optional-string',
     default: null,

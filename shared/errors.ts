@@ -5,6 +5,7 @@ import { staffErrors } from './errors/staff.ts';
 import { syncErrors } from './errors/sync.ts';
 import { setupErrors } from './errors/setup.ts';
 import { reportErrors } from './errors/reports.ts';
+import { certificateErrors } from './errors/certificate.ts';
 
 /**
  * The one catalogue of error codes, kept by subject in shared/errors/ (a new code goes in its subject's file). The server answers `{ code, message, details }`; the web app
@@ -18,6 +19,7 @@ export const errorCatalogue = {
   ...syncErrors,
   ...setupErrors,
   ...reportErrors,
+  ...certificateErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -7,6 +7,7 @@ import { audioRoutes } from './audio/audio.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { modelAssessmentRoutes } from './collective-titles/model-assessments.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
+import { certificateRoutes } from './certificates/certificates.routes.ts';
 import { loadStoredSetup } from './setup/setup.service.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions) {
     .route('/', auditRoutes)
     .route('/', federationRoutes)
     .route('/', hubRoutes)
+    .route('/', certificateRoutes)
     .route('/', backupRoutes)
     .route('/', setupRoutes);
 

@@ -647,6 +647,13 @@ export const en: Messages = {
     'population.totals-commune-only': "The commune's totals of clans and of units are entered on the commune hub only.",
     'population.total-below-registered':
       'The total entered is below the clans (or units) already registered in the commune that year. Check the figure.',
+    // -- issue 25 (h7): certificates checked from their QR code
+    'certificate.malformed': 'This is not the link of a certificate, or part of it is missing. Scan the QR code again.',
+    'certificate.unknown-key': "This certificate is not genuine: it is not signed with the commune's key.",
+    'certificate.signature-invalid':
+      'This certificate is not genuine: the name, year, title or signature in its QR code was changed.',
+    'certificate.no-key':
+      "This box has not received the commune's key yet, so it cannot check certificates. Sync with the commune and try again.",
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Something went wrong. Please ask the facilitator for help. (Error code: {code})',
   },

@@ -649,6 +649,13 @@ export const vi = {
     'population.totals-commune-only': 'Tổng số dòng họ và tổng số cơ quan, đơn vị chỉ nhập ở máy chủ của xã.',
     'population.total-below-registered':
       'Tổng số nhập vào ít hơn số dòng họ (hoặc cơ quan, đơn vị) đã đăng ký trong xã năm đó. Hãy kiểm tra lại con số.',
+    // -- issue 25 (h7): certificates checked from their QR code
+    'certificate.malformed':
+      'Đường dẫn này không phải của giấy công nhận, hoặc bị thiếu một phần. Bác quét lại mã QR trên giấy.',
+    'certificate.unknown-key': 'Giấy này không phải giấy thật: nó không được ký bằng khóa của xã.',
+    'certificate.signature-invalid':
+      'Giấy này không phải giấy thật: tên, năm, danh hiệu hoặc chữ ký trên mã QR đã bị sửa.',
+    'certificate.no-key': 'Máy này chưa nhận khóa của xã nên chưa kiểm tra được giấy. Hãy đồng bộ với xã rồi thử lại.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',
   } satisfies Partial<Record<ErrorCode | 'network' | 'generic', string>>,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DocumentKeySchema } from '../schemas/certificate.ts';
 import { ResourceInputSchema } from '../schemas/resource.ts';
 
 /**
@@ -68,10 +69,24 @@ export const ResourceV1Schema = v.object({
 });
 export type ResourceV1 = v.InferOutput<typeof ResourceV1Schema>;
 
+/**
+ * The public half of a hub's document key (issue 25), for every node below: with it a center checks
+ * the certificates its commune printed without reaching the commune. One record per key (its id
+ * is the key's), made once; kept by the node among the keys it trusts.
+ */
+export const DocumentKeyV1Schema = v.object({
+  type: v.literal('DocumentKeyV1'),
+  id: DocumentKeySchema.entries.kid,
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  publicKey: DocumentKeySchema.entries.publicKey,
+});
+export type DocumentKeyV1 = v.InferOutput<typeof DocumentKeyV1Schema>;
+
 /** The feed kind of each message type; kinds a node does not know yet are kept as they came. */
 export const feedKindOf = {
   RecognitionDecisionV1: 'decision',
   RecognitionDecisionV2: 'decision',
   RecognitionDeclinedV1: 'decline',
   ResourceV1: 'resource',
+  DocumentKeyV1: 'document-key',
 } as const;

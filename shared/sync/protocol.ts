@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DocumentKeySchema } from '../schemas/certificate.ts';
 import { OneLineText } from '../schemas/text.ts';
 
 /** Headers of a signed sync request. */
@@ -18,7 +19,12 @@ export const EnrolRequestSchema = v.strictObject({
 });
 export type EnrolRequest = v.InferOutput<typeof EnrolRequestSchema>;
 
-export const EnrolResponseSchema = v.object({ nodeId: v.string(), hubName: v.string() });
+/** The hub's answer; a hub of this version adds the public half of its document key (certificates, issue 25). */
+export const EnrolResponseSchema = v.object({
+  nodeId: v.string(),
+  hubName: v.string(),
+  documentKey: v.optional(DocumentKeySchema),
+});
 
 /** One outbox change on the wire: its position in the sender's outbox and the versioned message. */
 export const WireChangeSchema = v.object({

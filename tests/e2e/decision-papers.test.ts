@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/src/config/load.ts';
 import { decisionPaper, type PaperRow } from '../../server/src/hub/decisions/papers/decision-paper.ts';
 import { decisionHtml } from '../../server/src/hub/decisions/papers/decision-paper.html.ts';
 import { tables, unzip } from '../support/docx.ts';
+import { staff } from '../fixtures/staff.ts';
 import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
 import { indicatorIds } from './villager.ts';
 
@@ -127,6 +128,82 @@ describe('the decision papers', () => {
     for (const v of villagers) expect(all).toContain(squash(v.name));
     expect(all).toContain(squash('Ủy ban nhân dân xã Tân Lập'.toLocaleUpperCase('vi')));
     expect(all).not.toContain(squash('DỰ THẢO'));
+    await context.close();
+  });
+
+  it('the officer prints the certificates; a QR link opens the verify page saying genuine, an altered one not', async () => {
+    const context = await tabletContext(browser);
+    const officer = await context.newPage();
+    // The hub's administrator (made here when this test runs alone) signs in; the center is enrolled once.
+    await adminApi(hub.url);
+    const who = { name: staff.chiHoa.name, pin: staff.chiHoa.pin };
+    expect((await officer.request.post(`${hub.url}/api/staff/sign-in`, { data: who })).status()).toBe(200);
+    const api = await adminApi(center.url);
+    if (!(await api('GET', '/api/staff/federation')).body.enrolled) {
+      const enrolment = await officer.request.post(`${hub.url}/api/staff/hub/enrolments`, { data: { name: 'TTHTCĐ' } });
+      const code = (await enrolment.json()).code as string;
+      expect((await api('POST', '/api/staff/federation/enrol', { hubUrl: hub.url, code })).status).toBe(200);
+    }
+    const names = ['Vàng Thị Dợ', 'Sùng A Chứ'];
+    for (const name of names) {
+      const personId = id();
+      const consents = { assessment: true, publicList: false, statistics: true };
+      const person = { name, birthYear: 1962, village: 'Thôn Khe Ngang', consents };
+      expect((await api('PUT', `/api/people/${personId}`, person)).status).toBe(200);
+      const answers = indicatorIds.map((indicatorId) => ({ indicatorId, score: 9 }));
+      const assessmentId = id();
+      const assessment = { personId, criteriaSetId: 'cdht-2022', criteriaSetVersion: '2022.1', group: 'nhom-1' };
+      const sent = await api('PUT', `/api/assessments/${assessmentId}`, {
+        ...assessment,
+        status: 'submitted',
+        answers,
+      });
+      expect(sent.status).toBe(200);
+      expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: answers })).status).toBe(200);
+    }
+    expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
+    const year = (await (await officer.request.fetch(`${hub.url}/api/kiosk`)).json()).year as number;
+
+    await officer.goto(`${hub.url}/staff`);
+    await officer.getByRole('button', { name: 'Quyết định công nhận' }).click();
+    for (const name of names) await officer.getByLabel(`Chọn ${name}`).check();
+    await officer.locator('input[name="decision-number"]').fill('32/QĐ-UBND');
+    await officer.locator('input[name="decision-date"]').fill(`${year}-12-02`);
+    await officer.locator('input[name="decision-signer"]').fill('Nguyễn Văn Hùng');
+    await officer.getByRole('button', { name: 'Ghi quyết định (2 người)' }).click();
+    const [sheets] = await Promise.all([
+      context.waitForEvent('page'),
+      officer.getByRole('link', { name: 'In giấy công nhận 32/QĐ-UBND' }).click(),
+    ]);
+    await sheets.waitForLoadState();
+    // Two A5 certificates on one A4 sheet, each with its QR code's link in the page's data.
+    const links = await sheets
+      .locator('[data-verify-url]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-verify-url')!));
+    expect(links).toHaveLength(2);
+    expect(await sheets.locator('[data-certificate] svg').count()).toBe(2);
+    const pages = await pdfPages(await sheets.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(pages).toHaveLength(1);
+    for (const name of names) expect(pages[0]).toContain(squash(name));
+
+    const reader = await context.newPage();
+    await reader.goto(links[0]!);
+    await reader.getByText('Giấy công nhận này là thật.').waitFor();
+    const certified = await reader.locator('[data-name]').textContent();
+    expect(names).toContain(certified);
+    await expect(reader.locator('[data-title]').textContent()).resolves.toBe(`“Công dân học tập” năm ${year}`);
+    // The same link on the center, which has the hub's key: genuine there too, with no call to the hub.
+    const path = new URL(links[0]!);
+    await reader.goto(`${center.url}${path.pathname}${path.search}`);
+    await reader.getByText('Giấy công nhận này là thật.').waitFor();
+    // Another name put into the link: not genuine, plainly.
+    const token = path.searchParams.get('c')!;
+    const payload = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as unknown[];
+    payload[4] = 'Nguyễn Văn Giả';
+    path.searchParams.set('c', `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${token.split('.')[1]}`);
+    await reader.goto(path.href);
+    await reader.getByText('Giấy này không phải giấy thật.').waitFor();
+    expect(await reader.locator('main').getAttribute('data-code')).toBe('certificate.signature-invalid');
     await context.close();
   });
 

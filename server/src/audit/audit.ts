@@ -60,6 +60,7 @@ export type AuditAction =
   | 'hub.decision-export'
   | 'hub.commendation-export'
   | 'hub.report-edit'
+  | 'hub.certificates-print'
   | 'setup.create'
   | 'setup.change';
 

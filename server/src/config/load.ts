@@ -151,6 +151,13 @@ export function loadConfig({ configDir, env = process.env }: LoadOptions): Kiosk
       throw new ConfigError('settings', key, `"${settings[key]}" is not a month and day written MM-DD`);
     }
   }
+  const verifyUrl = settings['documents.verifyUrl'];
+  if (verifyUrl !== null && !/^https?:\/\/[^/?#\s]+\/?$/.test(verifyUrl))
+    throw new ConfigError(
+      'settings',
+      'documents.verifyUrl',
+      `"${verifyUrl}" is not an http:// or https:// address with no path`,
+    );
   const digitalDir = join(configDir, 'digital');
   const digitalBanks = readdirSync(digitalDir)
     .filter((f) => f.endsWith('.json'))

@@ -58,6 +58,7 @@ import type {
   StaffTable,
 } from './tables/staff.ts';
 import type { FeedRecordTable, OutboxTable, SyncStateTable } from './tables/sync.ts';
+import type { DocumentKeyTable } from './tables/documents.ts';
 
 export type {
   AppraisalItemRow,
@@ -175,4 +176,6 @@ export interface Database {
   hub_history_decision: HubHistoryDecisionTable;
   /** The written parts of the reports the hub signs (issue 25), per year and kind. */
   hub_report_text: HubReportTextTable;
+  /** A hub's own key that signs certificates, and the keys of the hub above that check them (issue 25). */
+  document_key: DocumentKeyTable;
 }

@@ -11,6 +11,7 @@ import { checkHubUrl, fetchPinnedCa, transportError } from './hub-certificate.ts
 import { tlsFor } from '../sync/pinned-fetch.ts';
 import { codeCheck, pinOfPem } from '../sync/ca-pin.ts';
 import { newKeyPair } from '../sync/signing.ts';
+import { keepKeyFromAbove } from '../certificates/document-key.ts';
 
 /**
  * The CA a center will trust for its hub: over HTTPS with a pin (or a join code's check), the
@@ -83,7 +84,7 @@ export async function enrolWithHub(
     if (isErrorCode(code) && res.status < 500) return refused(code);
     throw new AppError(isErrorCode(code) ? code : 'sync.unreachable');
   }
-  const { nodeId, hubName } = v.parse(EnrolResponseSchema, body);
+  const { nodeId, hubName, documentKey } = v.parse(EnrolResponseSchema, body);
   const fingerprint = ca ? inGroups(pinOfPem(ca)) : null;
   await deps.db.transaction().execute(async (trx) => {
     await writeState(trx, {
@@ -97,6 +98,8 @@ export async function enrolWithHub(
       ...(ca ? { hubCa: ca } : {}),
     });
     if (!ca) await clearState(trx, ['hubCa']);
+    // The hub's document key (a hub of this version sends it): certificates are checked here offline.
+    if (documentKey) await keepKeyFromAbove(trx, documentKey, deps.now().toISOString());
     await clearState(trx, ['enrolKeys', 'hubEpoch', 'restoredSeq', 'restoredHeld', 'historyError']);
     await audit(
       trx,

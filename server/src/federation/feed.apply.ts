@@ -9,6 +9,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { applyResourceFromAbove, type Place } from '../resources/resources.feed.ts';
 import * as repo from './feed.repository.ts';
+import { keepKeyFromFeed } from '../certificates/document-key.ts';
 
 type FeedItem = { seq: number; kind: string; message: { type: string; id: string; revision: number } };
 type Trx = Transaction<Database>;
@@ -22,6 +23,7 @@ type Trx = Transaction<Database>;
  * year. A resource made above takes its place in this box's catalog (`place`: where this box
  * stands; a commune hub passes it on to its centers). `villages`: those this box serves, by which a
  * decision on a learning community (a village, named by its name) is known to be about one here.
+ * A hub's document key (issue 25) joins the keys that check certificates here.
  */
 export async function applyFeedItem(
   trx: Trx,
@@ -36,6 +38,10 @@ export async function applyFeedItem(
   await repo.putFeedRecord(trx, kind, message.id, message.revision, JSON.stringify(message), at);
 
   if (kind === 'resource') return applyResourceFromAbove(trx, message, place, at);
+  if (kind === 'document-key') {
+    await keepKeyFromFeed(trx, message, at);
+    return;
+  }
   if (kind !== 'decision') return;
   const v1 = v.safeParse(RecognitionDecisionV1Schema, message);
   if (v1.success) {

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/sync/protocol.ts';
 import { evidencePath, sha256Hex, storeEvidenceFile } from '../evidence/evidence.store.ts';
 import { publishEvidencePolicy } from '../evidence/evidence.policy.ts';
+import { publishDocumentKey } from '../certificates/document-key.ts';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -30,6 +31,7 @@ import type { HubNodeRow } from '../db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
 import { decisionPaperRoutes } from './decisions/papers/decision-paper.routes.ts';
 import { commendationRoutes } from './decisions/papers/commendation.routes.ts';
+import { certificateRoutes } from './decisions/papers/certificates.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { reportPaperRoutes } from './report/paper/report-paper.routes.ts';
@@ -108,6 +110,7 @@ export const hubRoutes = new Hono<AppEnv>()
     const { after, limit } = jsonOf(FeedRequestSchema, body);
     await publishCriteriaSets(d.db, c.var.deps.criteria, d.now().toISOString());
     await publishEvidencePolicy(d.db, c.var.deps.config, d.now().toISOString());
+    await publishDocumentKey(d.db, d.now().toISOString());
     // With how far this hub holds the node's own changes: a center learns its hub was restored behind it.
     return c.json({ ...(await feedFor(d.db, node, after, limit)), pushed: node.last_seq });
   })
@@ -165,6 +168,7 @@ export const hubRoutes = new Hono<AppEnv>()
   .route('/', decisionRoutes)
   .route('/', decisionPaperRoutes)
   .route('/', commendationRoutes)
+  .route('/', certificateRoutes)
   .route('/', dashboardRoutes)
   .route('/', reportRoutes)
   .route('/', reportPaperRoutes)

@@ -248,7 +248,7 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
         },
       });
       const page = (await res.json()) as { items: { kind: string }[]; more: boolean };
-      expect(page.items.map((i) => i.kind)).toEqual(['criteria-sets', 'evidence-policy']);
+      expect(page.items.map((i) => i.kind)).toEqual(['criteria-sets', 'evidence-policy', 'document-key']);
     });
 
     it('the criteria sets decided above reach the center, which then uses them, also after a restart', async () => {

@@ -213,6 +213,11 @@ export const hubRoutes: StaffRoute[] = [
     request: () => ['GET', '/api/staff/hub/commendation?review=2025&format=html'],
   },
   {
+    name: "a decision's certificates (A4 sheets of two)",
+    allowed: ['admin'],
+    request: () => ['GET', `/api/staff/hub/decisions/${build.id()}/certificates`],
+  },
+  {
     name: 'the template of past recognitions',
     allowed: ['admin'],
     request: () => ['GET', '/api/staff/hub/history/template'],

@@ -249,6 +249,8 @@ export const staffApi = {
   exportUrl: (ref: ListRef, format: 'html' | 'xlsx' | 'csv', kind: 'official' | 'public' = 'official') =>
     `/api/staff/lists/export?${q({ ...listParams(ref), format, kind })}`,
   decisionPaperUrl: (id: string, format: 'html' | 'docx') => `/api/staff/hub/decisions/${id}/paper?${q({ format })}`,
+  /** A recorded decision's certificates, two A5 on each A4 sheet, each with its QR code (issue 25). */
+  decisionCertificatesUrl: (id: string) => `/api/staff/hub/decisions/${id}/certificates`,
   decisionDraftUrl: (year: number, title: DecisionTitle, format: 'html' | 'docx') =>
     `/api/staff/hub/decision-draft?${q({ year, title, format })}`,
   commendationUrl: (review: 2025 | 2030, format: 'html' | 'docx' | 'xlsx') =>

@@ -47,6 +47,7 @@ export const hubText = {
     draftDocx: 'Tải dự thảo (Word)',
     print: 'In quyết định {number} (A4)',
     docx: 'Tải quyết định {number} (Word)',
+    certificates: 'In giấy công nhận {number}',
   },
   /** The commendation proposal of the 2025 review or the 2030 summary (CommendationPapers.svelte). */
   commendation: {

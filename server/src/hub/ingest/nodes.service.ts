@@ -7,6 +7,8 @@ import { certificatePin, codeCheck } from '../../sync/ca-pin.ts';
 import type { EnrolRequest } from '../../../../shared/sync/protocol.ts';
 import { audit, type Actor } from '../../audit/audit.ts';
 import { publicKeyFrom } from '../../sync/signing.ts';
+import type { DocumentKey } from '../../../../shared/schemas/certificate.ts';
+import { ownPublicKey } from '../../certificates/document-key.ts';
 import type { HubDeps } from '../context/hub.context.ts';
 import * as repo from './hub.repository.ts';
 
@@ -70,7 +72,10 @@ export async function createEnrolment(
  * rather than making a second one. A spent code with another key, or the key of a node that has
  * pushed, is refused and changes nothing.
  */
-export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId: string; hubName: string }> {
+export async function enrol(
+  deps: HubDeps,
+  req: EnrolRequest,
+): Promise<{ nodeId: string; hubName: string; documentKey: DocumentKey }> {
   if (!publicKeyFrom(req.publicKey))
     throw new AppError('request.invalid', { reason: 'publicKey must be an Ed25519 SPKI key' });
   const at = deps.now().toISOString();
@@ -113,7 +118,8 @@ export async function enrol(deps: HubDeps, req: EnrolRequest): Promise<{ nodeId:
     );
     return id;
   });
-  return { nodeId, hubName: deps.hubName };
+  // The public half of the hub's document key, so the center checks certificates offline from now on.
+  return { nodeId, hubName: deps.hubName, documentKey: await ownPublicKey(deps.db, at) };
 }
 
 /** The registry of nodes below, as the commune officer sees it. */

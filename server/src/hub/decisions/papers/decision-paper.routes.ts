@@ -14,7 +14,8 @@ import { decisionDocx } from './decision-paper.docx.ts';
 import { decisionHtml } from './decision-paper.html.ts';
 import { draftPaper, recordedPaper, type PaperDeps } from './decision-paper.service.ts';
 
-function paperDeps(c: Context<AppEnv>): PaperDeps {
+/** What a decision's papers are made from (its certificates too: certificates.routes.ts). */
+export function paperDeps(c: Context<AppEnv>): PaperDeps {
   const { db, now } = deps(c);
   const { config, criteria } = c.var.deps;
   return {
