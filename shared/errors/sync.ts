@@ -25,6 +25,7 @@ export const syncErrors = {
   'sync.unreachable': { status: 502, message: () => 'The hub did not answer.' },
   'sync.enrolment-invalid': { status: 403, message: () => 'The enrolment code is unknown, used or expired.' },
   'sync.node-unknown': { status: 401, message: () => 'The sender is not registered at this hub.' },
+  'hub.node-not-found': { status: 404, message: () => 'No center with that id is enrolled at this hub.' },
   'sync.node-revoked': { status: 403, message: () => "The sender's key has been revoked." },
   'sync.request-stale': {
     status: 401,

@@ -59,7 +59,9 @@ export type AuditAction =
   | 'hub.history-match'
   | 'hub.decision-export'
   | 'setup.create'
-  | 'setup.change';
+  | 'setup.change'
+  | 'hub.list-return'
+  | 'list.returned';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -37,6 +37,7 @@ import type {
   ResourceTable,
 } from './tables/learning.ts';
 import type { HubHistoryDecisionTable, HubHistoryImportTable, HubHistoryRowTable } from './tables/history.ts';
+import type { HubListReturnTable, ListReturnTable } from './tables/list-returns.ts';
 import type { ConsentTable, GuardianConsentTable, PersonTable, VillagerTokenTable } from './tables/people.ts';
 import type {
   ClanHouseholdTable,
@@ -172,4 +173,7 @@ export interface Database {
   hub_history_import: HubHistoryImportTable;
   hub_history_row: HubHistoryRowTable;
   hub_history_decision: HubHistoryDecisionTable;
+  /** Closed lists the commune returned with a reason (issue 24): the hub's record, and the center's copy. */
+  hub_list_return: HubListReturnTable;
+  list_return: ListReturnTable;
 }

@@ -15,6 +15,7 @@ import type {
 import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { listClosedMessage } from './close-lists.ts';
 
 /**
  * The commune's decisions on the four other titles, on the hub: two centers push their registry,
@@ -266,12 +267,17 @@ describe.each(storages)('decisions on households, villages and units on a %s hub
       branchAppraisal(aH2, fullHousehold),
       modelAssessment(aVillage, 'community', DONG_CHAM, 'cddht', 'cddht-2025', village),
       modelAssessment(aUnit, 'unit', u1, 'dvht', 'dvht-2025', unitAnswers),
+      // The branch closed its lists (issue 24: the commune decides only from closed lists).
+      listClosedMessage(YEAR, { village: DONG_CHAM }),
+      listClosedMessage(YEAR, { title: 'gdht', village: DONG_CHAM }),
+      listClosedMessage(YEAR, { title: 'gdht', village: GO_CHE }),
     ]);
     await push(xuanSon, [
       person(son, 'Hà Văn Sơn', 'Thôn Suối Mây'),
       household(h3, 1, 'Thôn Suối Mây', [son]),
       modelAssessment(aH3, 'household', h3, 'gdht', 'gdht-2025', fullHousehold),
       branchAppraisal(aH3, fullHousehold),
+      listClosedMessage(YEAR, { title: 'gdht', village: 'Thôn Suối Mây' }),
     ]);
 
     // The households' proposals: the self verdict and the branch's, on the hub's facts.

@@ -6,6 +6,7 @@ import type { ChangeMessage } from '../../../shared/sync/messages.ts';
 import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { listClosedMessage } from './close-lists.ts';
 
 /**
  * Issue 24: level 2 only 12 months after level 1 (circular 24/2023 and 25/2023; the unit set
@@ -153,6 +154,8 @@ describe('a higher level only after the wait', () => {
         assistedBy: null,
       });
     }
+    // The branch closed its CDHT lists (issue 24: the commune decides only from closed lists).
+    changes.push(listClosedMessage(2025, { village: VILLAGE }), listClosedMessage(2026, { village: VILLAGE }));
     const body = gzipSync(
       Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: i + 1, message })), backlog: 0 })),
     );
