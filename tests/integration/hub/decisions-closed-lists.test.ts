@@ -146,7 +146,15 @@ describe('the commune decides only from closed lists', () => {
       const tanLap = await nodeNamed('TTHTCĐ Tân Lập');
       const xuanSon = await nodeNamed('TTHTCĐ Xuân Sơn');
       const [lan, hoa, son] = [build.id(), build.id(), build.id()];
-      const [aLan, aHoa, aSon, home, aHome, clanId, aClan] = Array.from({ length: 7 }, () => build.id());
+      const [aLan, aHoa, aSon, home, aHome, clanId, aClan] = [1, 2, 3, 4, 5, 6, 7].map(() => build.id()) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       await push(tanLap, [
         person(lan, 'Nguyễn Thị Lan', DONG_CHAM),
         person(hoa, 'Lò Văn Hòa', GO_CHE),

@@ -157,7 +157,7 @@ describe('returning a closed list', () => {
     const list = await center.db.selectFrom('proposal_list').selectAll().executeTakeFirstOrThrow();
     const good = {
       type: 'ProposalListReturnedV1',
-      id: list.id,
+      id: list.id!,
       revision: list.revision,
       title: 'cdht',
       village: VILLAGE,
