@@ -65,6 +65,19 @@ export const staffErrors = {
     message: (d: { subjects?: { kind: string; id: string; from: string }[] }) =>
       `A higher level only after the wait since the level below (circular 25/2023: 12 months): ${(d.subjects ?? []).map((s) => `${s.kind} ${s.id} from ${s.from}`).join(', ')}.`,
   },
+  'decision.list-not-closed': {
+    status: 422,
+    message: (d: { lists?: string[] }) =>
+      `The village branch has not closed (chốt) the list these come on, so the commune cannot decide on them yet: ${(d.lists ?? []).join(', ')}.`,
+  },
+  'list-return.not-closed': {
+    status: 409,
+    message: () => 'That list is not closed now (never sent, or returned already and not closed again).',
+  },
+  'list-return.decided': {
+    status: 409,
+    message: () => 'A decision already names someone on that list: reopen that result in the decision first.',
+  },
   'backup.not-found': {
     status: 404,
     message: (d: { path?: string }) => `No backup (manifest.json) in ${d.path ?? 'that folder'}.`,

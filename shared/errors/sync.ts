@@ -29,6 +29,7 @@ export const syncErrors = {
     message: () => "The enrolment code carries no hub address: give the hub's address with it.",
   },
   'sync.node-unknown': { status: 401, message: () => 'The sender is not registered at this hub.' },
+  'hub.node-not-found': { status: 404, message: () => 'No center with that id is enrolled at this hub.' },
   'sync.node-revoked': { status: 403, message: () => "The sender's key has been revoked." },
   'sync.request-stale': {
     status: 401,

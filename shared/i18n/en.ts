@@ -644,6 +644,11 @@ export const en: Messages = {
     // -- issue 24 (h5): targets, denominators, village lists
     'decision.next-level-too-soon':
       'Level 2 cannot be recognized yet: not enough time since the level 1 decision (circular 25/2023: 12 months). It becomes possible on {from}.',
+    'hub.node-not-found': "This center is not in the commune's list.",
+    'decision.list-not-closed':
+      'The village branch has not closed the proposal list of {lists}: the commune decides only from closed lists.',
+    'list-return.not-closed': 'This list is not closed now (never sent, or returned and not closed again).',
+    'list-return.decided': 'A decision already names someone on this list: reopen that result in the decision first.',
     'population.totals-commune-only': "The commune's totals of clans and of units are entered on the commune hub only.",
     'population.total-below-registered':
       'The total entered is below the clans (or units) already registered in the commune that year. Check the figure.',

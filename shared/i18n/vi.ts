@@ -646,6 +646,13 @@ export const vi = {
     // -- issue 24 (h5): targets, denominators, village lists
     'decision.next-level-too-soon':
       'Chưa thể công nhận mức độ 2: chưa đủ thời gian kể từ quyết định công nhận mức độ 1 (Thông tư 25/2023/TT-BGDĐT: 12 tháng). Có thể công nhận mức độ 2 từ ngày {from}.',
+    'hub.node-not-found': 'Không tìm thấy trung tâm này trong danh sách của xã.',
+    'decision.list-not-closed':
+      'Chi hội khuyến học chưa chốt danh sách đề nghị của {lists}: xã chỉ ra quyết định công nhận theo danh sách đã chốt.',
+    'list-return.not-closed':
+      'Danh sách này hiện không ở trạng thái đã chốt (chưa gửi lên, hoặc đã trả lại mà chưa chốt lại).',
+    'list-return.decided':
+      'Đã có quyết định công nhận người trong danh sách này: hãy mở lại kết quả đó trong quyết định trước khi trả lại danh sách.',
     'population.totals-commune-only': 'Tổng số dòng họ và tổng số cơ quan, đơn vị chỉ nhập ở máy chủ của xã.',
     'population.total-below-registered':
       'Tổng số nhập vào ít hơn số dòng họ (hoặc cơ quan, đơn vị) đã đăng ký trong xã năm đó. Hãy kiểm tra lại con số.',

@@ -72,6 +72,8 @@ const Common = {
   /** When the list was finalized (locked), or null while still a draft. */
   finalizedAt: v.nullable(v.string()),
   generatedAt: v.string(),
+  /** The commune returned the list closed last, with its reason (issue 24): it is open again. */
+  returned: v.optional(v.nullable(v.object({ reason: v.string(), at: v.string(), by: v.string() }))),
 };
 
 export const CdhtListSchema = v.object({

@@ -82,6 +82,27 @@ export const DocumentKeyV1Schema = v.object({
 });
 export type DocumentKeyV1 = v.InferOutput<typeof DocumentKeyV1Schema>;
 
+/**
+ * The commune returned one closed (chốt) proposal list of a node with a reason (issue 24): `id` is
+ * the list's own id at the center and `revision` the revision of it that was closed and is now
+ * returned, so the same return read twice changes nothing and a list closed again (a higher
+ * revision) is not reopened by an older return. The center reopens that revision of the list.
+ */
+export const ProposalListReturnedV1Schema = v.object({
+  type: v.literal('ProposalListReturnedV1'),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  title: v.picklist(['cdht', 'gdht', 'dhht']),
+  /** Null for the center's clans' list. */
+  village: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
+  reason: v.pipe(v.string(), v.minLength(3), v.maxLength(500)),
+  returnedAt: v.pipe(v.string(), v.isoTimestamp()),
+  /** The officer's name, as the center shows it. */
+  by: v.pipe(v.string(), v.maxLength(200)),
+});
+export type ProposalListReturnedV1 = v.InferOutput<typeof ProposalListReturnedV1Schema>;
+
 /** The feed kind of each message type; kinds a node does not know yet are kept as they came. */
 export const feedKindOf = {
   RecognitionDecisionV1: 'decision',
@@ -89,4 +110,5 @@ export const feedKindOf = {
   RecognitionDeclinedV1: 'decline',
   ResourceV1: 'resource',
   DocumentKeyV1: 'document-key',
+  ProposalListReturnedV1: 'list-return',
 } as const;

@@ -114,6 +114,9 @@ describe('the commune decides, tracks and reports', () => {
           expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: appraisal })).status).toBe(200);
         }
       }
+      // The branch closes its village lists (issue 24: the commune decides only from closed lists).
+      for (const village of new Set(given[i]!.filter((v) => v.outcome === 'pass').map((v) => v.village)))
+        expect((await api('POST', '/api/staff/lists/finalize', { village, year })).status).toBe(200);
       expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
     }
 
@@ -182,9 +185,8 @@ describe('the commune decides, tracks and reports', () => {
         .textContent(),
     ).toBe(String(given[1]!.filter((v) => v.outcome === 'pass').length));
     await officer.getByTestId('bar-chart').first().waitFor();
-    expect(await officer.getByTestId('deadline').textContent()).toContain(
-      'Chưa báo cáo: TTHTCĐ Tân Lập, TTHTCĐ Xuân Sơn',
-    );
+    // Both centers closed their village lists (their report to the commune) before the decision.
+    expect(await officer.getByTestId('deadline').textContent()).toContain('Tất cả đã báo cáo.');
 
     // The yearly report downloads as .xlsx and opens with the same figures.
     const [download] = await Promise.all([

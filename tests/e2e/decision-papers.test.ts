@@ -83,6 +83,9 @@ describe('the decision papers', () => {
       expect((await api('PUT', `/api/assessments/${assessmentId}`, assessment)).status).toBe(200);
       expect((await api('PUT', `/api/staff/appraisals/${assessmentId}`, { scores: answers })).status).toBe(200);
     }
+    // The branch closes its village lists (issue 24: the commune decides only from closed lists).
+    for (const village of new Set(villagers.map((v) => v.village)))
+      expect((await api('POST', '/api/staff/lists/finalize', { village, year })).status).toBe(200);
     expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
 
     await officer.goto(`${hub.url}/staff`);

@@ -83,6 +83,12 @@ describe('a center enrols with its commune hub and sends its results', () => {
       data: { scores: indicatorIds.map((indicatorId) => ({ indicatorId, score: 9 })) },
     });
     expect(appraised.status()).toBe(200);
+    // The branch closes the village's list (issue 24: the commune decides only from closed lists).
+    const listYear = ((await (await admin.request.get(`${center.url}/api/kiosk`)).json()) as { year: number }).year;
+    const closed = await admin.request.post(`${center.url}/api/staff/lists/finalize`, {
+      data: { village: 'Thôn Khe Ngang', year: listYear },
+    });
+    expect(closed.status()).toBe(200);
     await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     for (let i = 0; i < 100 && hubKinds().length < 3; i++) await new Promise((r) => setTimeout(r, 200));
     expect(hubKinds()).toContainEqual({ k: 'appraisal', n: 1 });

@@ -151,6 +151,8 @@ describe('a learning family, from the tablet to the commune and back', () => {
       ).toBe(200);
       expect((await centerApi('PUT', `/api/staff/appraisals/${assessmentId}`, { scores })).status).toBe(200);
     }
+    // The branch closes the village's list (issue 24: the commune decides only from closed lists).
+    expect((await centerApi('POST', '/api/staff/lists/finalize', { village, year })).status).toBe(200);
     await sync();
     expect(
       (
@@ -175,6 +177,7 @@ describe('a learning family, from the tablet to the commune and back', () => {
     // The branch appraises the household as declared; it goes up and is proposed.
     const answers = Object.entries(judged.answers).map(([itemId, value]) => ({ itemId, value }));
     expect((await centerApi('PUT', `/api/staff/model-appraisals/${judged.id}`, { answers })).status).toBe(200);
+    expect((await centerApi('POST', '/api/staff/lists/finalize', { title: 'gdht', village, year })).status).toBe(200);
     await sync();
 
     // The officer recognizes the household on the decisions screen, under "Gia đình học tập".

@@ -13,6 +13,9 @@ import {
   pass,
 } from './evidence-retention-setup.ts';
 
+import { closeVillageLists } from './hub/close-lists.ts';
+import { people } from '../fixtures/people.ts';
+
 closePairAfterEachTest();
 
 /**
@@ -43,6 +46,7 @@ describe('evidence photos past their time', { timeout: 60_000 }, () => {
         (await center.json('PUT', `/api/staff/appraisals/${lan.assessmentId}`, pass, pair.centerStaff.appraiser))
           .status,
       ).toBe(200);
+      await closeVillageLists(center, pair.centerStaff.appraiser, 2026, [people.baLan]);
       await pair.sync();
       expect(filesOn(hub)).toEqual([sha256Hex(own), sha256Hex(shared)].sort());
       // The commune recognizes her for 2026 on 5 December; the decision comes down. No family decision for 2026 comes.
@@ -175,6 +179,7 @@ describe('evidence photos past their time', { timeout: 60_000 }, () => {
     expect(
       (await center.json('PUT', `/api/staff/appraisals/${lan.assessmentId}`, pass, pair.centerStaff.appraiser)).status,
     ).toBe(200);
+    await closeVillageLists(center, pair.centerStaff.appraiser, 2026, [people.baLan]);
     await pair.sync();
     const made = await hub.json(
       'POST',

@@ -62,7 +62,9 @@ export type AuditAction =
   | 'hub.report-edit'
   | 'hub.certificates-print'
   | 'setup.create'
-  | 'setup.change';
+  | 'setup.change'
+  | 'hub.list-return'
+  | 'list.returned';
 
 export interface AuditEntry {
   action: AuditAction;

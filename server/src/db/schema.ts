@@ -38,6 +38,7 @@ import type {
 } from './tables/learning.ts';
 import type { HubHistoryDecisionTable, HubHistoryImportTable, HubHistoryRowTable } from './tables/history.ts';
 import type { HubReportTextTable } from './tables/reports.ts';
+import type { HubListReturnTable, ListReturnTable } from './tables/list-returns.ts';
 import type { ConsentTable, GuardianConsentTable, PersonTable, VillagerTokenTable } from './tables/people.ts';
 import type {
   ClanHouseholdTable,
@@ -178,4 +179,7 @@ export interface Database {
   hub_report_text: HubReportTextTable;
   /** A hub's own key that signs certificates, and the keys of the hub above that check them (issue 25). */
   document_key: DocumentKeyTable;
+  /** Closed lists the commune returned with a reason (issue 24): the hub's record, and the center's copy. */
+  hub_list_return: HubListReturnTable;
+  list_return: ListReturnTable;
 }

@@ -8,6 +8,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { applyResourceFromAbove, type Place } from '../resources/resources.feed.ts';
+import { applyListReturn } from '../lists/list-return.ts';
 import * as repo from './feed.repository.ts';
 import { keepKeyFromFeed } from '../certificates/document-key.ts';
 
@@ -20,7 +21,7 @@ type Trx = Transaction<Database>;
  * kinds this version does not act on yet are there for the version that will. A recognition
  * decision sets (or, revoked, takes back) the recognitions of the subjects it names who are here
  * (people in V1; households, clans, villages and units in V2), and locks their appraisals for that
- * year. A resource made above takes its place in this box's catalog (`place`: where this box
+ * year. A list the commune returned opens again (lists/list-return.ts). A resource made above takes its place in this box's catalog (`place`: where this box
  * stands; a commune hub passes it on to its centers). `villages`: those this box serves, by which a
  * decision on a learning community (a village, named by its name) is known to be about one here.
  * A hub's document key (issue 25) joins the keys that check certificates here.
@@ -42,6 +43,8 @@ export async function applyFeedItem(
     await keepKeyFromFeed(trx, message, at);
     return;
   }
+  // The commune returned a list this center closed: it opens again (issue 24).
+  if (kind === 'list-return') return applyListReturn(trx, message, at);
   if (kind !== 'decision') return;
   const v1 = v.safeParse(RecognitionDecisionV1Schema, message);
   if (v1.success) {

@@ -19,6 +19,7 @@ import {
 import { CriteriaSetSchema } from '../../../shared/schemas/criteria-set.ts';
 import { RecordDecisionSchema, ReopenDecidedSchema } from '../../../shared/schemas/decision.ts';
 import { HistoryReviewSchema } from '../../../shared/schemas/history.ts';
+import { ListReturnInputSchema } from '../../../shared/schemas/list-return.ts';
 import { CenterSetupSchema } from '../../../shared/schemas/center-setup.ts';
 import { DigitalBankSchema } from '../../../shared/schemas/digital-bank.ts';
 import { PutDigitalAttemptSchema } from '../../../shared/schemas/digital-attempt.ts';
@@ -65,6 +66,7 @@ const walked: Record<string, v.GenericSchema> = {
   RecordDecisionSchema,
   ReopenDecidedSchema,
   HistoryReviewSchema,
+  ListReturnInputSchema,
   CenterSetupSchema,
   RevokeDecisionSchema,
   EnrolBodySchema,
@@ -104,6 +106,8 @@ const notFreeText: Record<string, string> = {
   'DeclineInputSchema personId': 'a person the hub holds',
   'RecordDecisionSchema personIds[]': 'people the hub holds',
   'ReopenDecidedSchema personId': 'a person the hub holds',
+  'ListReturnInputSchema nodeId': 'a node enrolled at the hub',
+  'ListReturnInputSchema listId': 'a list a node closed and sent up',
   'EnrolBodySchema code': 'decoded as the one-time code and fingerprint (parseEnrolmentCode)',
   'RepinBodySchema fingerprint': 'decoded as a fingerprint (parsePin)',
   'EnrolRequestSchema code': 'a one-time code the hub issued',

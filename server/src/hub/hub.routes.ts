@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors.ts';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
@@ -29,6 +29,7 @@ import { deps, type HubDeps } from './context/hub.context.ts';
 import { feedFor, publishCriteriaSets } from './decisions/decision-feed.ts';
 import type { HubNodeRow } from '../db/schema.ts';
 import { decisionRoutes } from './decisions/decisions.routes.ts';
+import { listReturnRoutes } from './decisions/list-returns.routes.ts';
 import { decisionPaperRoutes } from './decisions/papers/decision-paper.routes.ts';
 import { commendationRoutes } from './decisions/papers/commendation.routes.ts';
 import { certificateRoutes } from './decisions/papers/certificates.routes.ts';
@@ -74,7 +75,19 @@ const EnrolmentBody = v.strictObject({
   address: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300))),
 });
 
+/**
+ * The hub's routes answer only on a hub: on a center box every one of them (the officer's
+ * /api/staff/hub/* and the nodes' signed /api/hub/*) is refused alike, before the caller or the
+ * request is looked at (sync.wrong-role), so none reads or writes a center's tables as if it were a hub's.
+ */
+const hubOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.deps.config.settings.role !== 'hub') throw new AppError('sync.wrong-role');
+  await next();
+};
+
 export const hubRoutes = new Hono<AppEnv>()
+  .use('/hub/*', hubOnly)
+  .use('/staff/hub/*', hubOnly)
   // A center joins with its one-time code (the code is the credential; no signature yet).
   .post('/hub/enrol', jsonBody(EnrolRequestSchema), async (c) =>
     c.json(await nodes.enrol(deps(c), c.req.valid('json'))),
@@ -166,6 +179,7 @@ export const hubRoutes = new Hono<AppEnv>()
     return c.json(await service.latestRefusals(deps(c)));
   })
   .route('/', decisionRoutes)
+  .route('/', listReturnRoutes)
   .route('/', decisionPaperRoutes)
   .route('/', commendationRoutes)
   .route('/', certificateRoutes)

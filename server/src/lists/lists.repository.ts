@@ -130,3 +130,72 @@ export function cdhtYearsBefore(db: Db, personIds: readonly string[], year: numb
     .where('year', '<', year)
     .execute();
 }
+
+/** A list's closing by its own id (the id it went up with). */
+export function findClosingById(db: Db, id: string) {
+  return db
+    .selectFrom('proposal_list')
+    .select(['id', 'title', 'village', 'year', 'revision', 'finalized_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The commune's return of this revision of a list, if it returned it. */
+export function findReturn(db: Db, listId: string, revision: number) {
+  return db
+    .selectFrom('list_return')
+    .select(['reason', 'returned_at', 'by_name'])
+    .where('list_id', '=', listId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+}
+
+export async function saveReturn(
+  db: Db,
+  row: { list_id: string; revision: number; reason: string; returned_at: string; by_name: string; received_at: string },
+): Promise<void> {
+  await db
+    .insertInto('list_return')
+    .values(row)
+    .onConflict((oc) => oc.columns(['list_id', 'revision']).doNothing())
+    .execute();
+}
+
+/**
+ * Unlocks the appraisals a closed list locked: the title's assessments of the year in the list's
+ * village (a person's or a household's; every clan of the center for the clans' list), but not one
+ * the commune decided (a recognition received for it stays locked).
+ */
+export async function unlockListed(db: Db, title: string, village: string, year: number): Promise<number> {
+  const kind = title === 'cdht' ? 'person' : title === 'gdht' ? 'household' : 'clan';
+  let q = db
+    .selectFrom('assessment')
+    .select('assessment.id')
+    .where('assessment.title', '=', title)
+    .where('assessment.year', '=', year)
+    .where('assessment.subject_kind', '=', kind)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('recognition')
+            .select('recognition.subject_id')
+            .whereRef('recognition.subject_id', '=', 'assessment.subject_id')
+            .where('recognition.title', '=', title)
+            .where('recognition.year', '=', year),
+        ),
+      ),
+    );
+  if (kind === 'person')
+    q = q.where('assessment.subject_id', 'in', db.selectFrom('person').select('id').where('village', '=', village));
+  if (kind === 'household')
+    q = q.where('assessment.subject_id', 'in', db.selectFrom('household').select('id').where('village', '=', village));
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const res = await db
+    .updateTable('appraisal')
+    .set({ locked: 0 })
+    .where('assessment_id', 'in', ids)
+    .where('locked', '=', 1)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

@@ -227,12 +227,15 @@ export async function proposalList(
 ): Promise<ProposalListData> {
   const listed = await passing(deps, scope);
   const finalized = await repo.findClosing(deps.db, scope.title, storedVillage(scope), scope.year);
+  // Returned by the commune (lists/list-return.ts): open again, with the reason.
+  const back = finalized?.id ? await repo.findReturn(deps.db, finalized.id, finalized.revision) : undefined;
   const { name, commune, province } = deps.config.center;
   const common = {
     center: { name, commune, province },
     year: scope.year,
     kind,
-    finalizedAt: finalized?.finalized_at ?? null,
+    finalizedAt: back ? null : (finalized?.finalized_at ?? null),
+    returned: back ? { reason: back.reason, at: back.returned_at, by: back.by_name } : null,
     generatedAt: deps.now().toISOString(),
   };
   switch (listed.title) {

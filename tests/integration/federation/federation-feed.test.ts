@@ -4,6 +4,7 @@ import { CriteriaSets } from '../../../server/src/criteria/criteria-sets.ts';
 import { build, people } from '../../fixtures/people.ts';
 import { cookieOf, staff } from '../../fixtures/staff.ts';
 import type { Harness } from '../harness.ts';
+import { closeLists } from '../hub/close-lists.ts';
 import {
   appraised,
   assessmentOf,
@@ -79,9 +80,16 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
         code: 'appraisal.decided',
         details: { decisionNumber: '125/QĐ-UBND' },
       });
+      // Tuan is on the closed list but not decided: the administrator may still reopen his appraisal.
       expect(
-        (await center.json('PUT', `/api/staff/appraisals/${assessmentOf.get(tuan!)}`, pass('x'), centerStaff.appraiser))
-          .status,
+        (
+          await center.json(
+            'POST',
+            `/api/staff/appraisals/${assessmentOf.get(tuan!)}/reopen`,
+            { reason: 'Chấm lại CS03' },
+            centerStaff.admin,
+          )
+        ).status,
       ).toBe(200);
 
       const revoked = await hub.json(
@@ -152,6 +160,7 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
           expect((await center.json('PUT', `/api/staff/appraisals/${id}`, pass(id), appraiser)).status).toBe(200);
         }
         centerStaff.admin = await signInAs(center, staff.chiHoa);
+        await closeLists(center, appraiser, year, [{ village: people.baLan.village }]);
         expect((await run()).body.lastError).toBeNull();
         const decided = await hub.json(
           'POST',

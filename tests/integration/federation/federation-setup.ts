@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { build, people } from '../../fixtures/people.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { closeLists } from '../hub/close-lists.ts';
 
 /**
  * A commune hub and a center enrolling with it, joined by a link that can fail on demand, fresh
@@ -153,6 +154,9 @@ export async function appraised(kinds: ('passes' | 'short')[]): Promise<string[]
     assessmentOf.set(personId, id);
     ids.push(personId);
   }
+  const year = (await center.json('GET', '/api/kiosk')).body.year as number;
+  if (kinds.includes('passes'))
+    await closeLists(center, centerStaff.appraiser, year, [{ village: people.baLan.village }]);
   expect((await run()).body.lastError).toBeNull();
   return ids;
 }

@@ -3,6 +3,7 @@ import { build, indicatorIds, people } from '../../fixtures/people.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
 import { fiveYears, upload, workbook } from '../hub/history-setup.ts';
+import { closeLists } from '../hub/close-lists.ts';
 
 /**
  * Issue 24 across a center and its commune hub: bà Lan was recognized on paper every year from
@@ -79,6 +80,10 @@ describe.each(storages)('past recognitions reach the slip (hub on %s)', (storage
   it('makes her "tiêu biểu xuất sắc" and shows the six years on her slip', async () => {
     const lan = await appraised(people.baLan);
     const hai = await appraised({ name: 'Đỗ Văn Hải', birthYear: 1960, village: 'Thôn Gò Chè' });
+    await closeLists(center, centerStaff.appraiser, YEAR, [
+      { village: people.baLan.village },
+      { village: 'Thôn Gò Chè' },
+    ]);
     await sync();
     // Bà Lan: the paper years come in first, then the 2026 decision.
     const imported = await upload(hub, hubAdmin, await workbook(fiveYears('Nguyễn Thị Lan', 1954, 'Thôn Đồng Chằm')));

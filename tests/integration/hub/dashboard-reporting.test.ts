@@ -16,6 +16,7 @@ import {
   VILLAGES,
   YEAR,
 } from './dashboard-setup.ts';
+import { closeAllLists } from './close-lists.ts';
 
 /**
  * The commune hub's dashboard as the commune reports with it: villages merged and a center renamed,
@@ -143,6 +144,7 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
   it('exports the yearly report as .xlsx and the public list with names and villages only', async () => {
     const all = sites.flatMap((s) => s.people);
     const named = all.filter((p) => p.stage === 'pass');
+    await closeAllLists(sites, YEAR, sync);
     await hub.json(
       'POST',
       '/api/staff/hub/decisions',
@@ -182,6 +184,7 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
 
   it('the province sees the same figures per commune, from the aggregates the commune relayed', async () => {
     const all = sites.flatMap((s) => s.people);
+    await closeAllLists(sites, YEAR, sync);
     await hub.json(
       'POST',
       '/api/staff/hub/decisions',

@@ -184,7 +184,7 @@ export let sites: Site[];
 export function communeEachTest(storage: (typeof storages)[number]): void {
   beforeEach(async () => {
     ({ hub, province, hubStaff, sites } = await startCommune(storage));
-  });
+  }, 60_000);
   afterEach(async () => {
     await stopCommune({ hub, province, hubStaff, sites });
   });

@@ -18,6 +18,7 @@ import {
   YEAR,
   type Site,
 } from './dashboard-setup.ts';
+import { closeAllLists } from './close-lists.ts';
 
 /**
  * The commune hub's dashboard and report against counts computed here, independently, from the
@@ -33,6 +34,7 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     const all = sites.flatMap((s) => s.people);
     const passing = all.filter((p) => p.stage === 'pass');
     const [declined, ...named] = passing;
+    await closeAllLists(sites, YEAR, sync);
     const decision = await hub.json(
       'POST',
       '/api/staff/hub/decisions',
@@ -132,6 +134,7 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
   it('rates against the denominators entered and the targets in force, with the trace of an adjustment', async () => {
     const all = sites.flatMap((s) => s.people);
     const named = all.filter((p) => p.stage === 'pass');
+    await closeAllLists(sites, YEAR, sync);
     expect(
       (
         await hub.json(
@@ -247,6 +250,7 @@ describe.each(storages)('commune dashboard on %s', (storage) => {
     }
     await sync(site);
     const all = sites.flatMap((s) => s.people).filter((p) => p.stage === 'pass');
+    await closeAllLists(sites, YEAR, sync);
     expect(
       (
         await hub.json(

@@ -3,7 +3,8 @@ import { indicatorIds } from '../../fixtures/people.ts';
 import type { Role } from '../../fixtures/staff.ts';
 import { paragraphs, tables, unzip } from '../../support/docx.ts';
 import type { Harness } from '../harness.ts';
-import { startCommune, stopCommune, YEAR, type Site } from './dashboard-setup.ts';
+import { startCommune, stopCommune, sync, YEAR, type Site } from './dashboard-setup.ts';
+import { closeAllLists } from './close-lists.ts';
 
 /**
  * Issue 25 (a): the recognition decision the commune files, as .docx and A4 print, for the demo
@@ -59,6 +60,7 @@ describe('the decision with its list', () => {
     const draftHtml = await (await get(`/api/staff/hub/decision-draft?year=${YEAR}&title=cdht&format=html`)).text();
     expect(draftHtml).toContain('DỰ THẢO');
 
+    await closeAllLists(sites, YEAR, sync);
     const rec = await hub.json(
       'POST',
       '/api/staff/hub/decisions',

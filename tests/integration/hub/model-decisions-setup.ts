@@ -7,6 +7,7 @@ import type { ChangeMessage } from '../../../shared/sync/messages.ts';
 import { build } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { listClosedMessage } from './close-lists.ts';
 import { body, hubDeps, nodeIn } from './hub-db-setup.ts';
 import {
   branchAppraisal,
@@ -159,12 +160,17 @@ export async function twoCentersPushed() {
     branchAppraisal(aH2, fullHousehold),
     modelAssessment(aVillage, 'community', DONG_CHAM, 'cddht', 'cddht-2025', village),
     modelAssessment(aUnit, 'unit', u1, 'dvht', 'dvht-2025', unitAnswers),
+    // The branch closed its lists (issue 24: the commune decides only from closed lists).
+    listClosedMessage(YEAR, { village: DONG_CHAM }),
+    listClosedMessage(YEAR, { title: 'gdht', village: DONG_CHAM }),
+    listClosedMessage(YEAR, { title: 'gdht', village: GO_CHE }),
   ]);
   await push(xuanSon, [
     person(son, 'Hà Văn Sơn', 'Thôn Suối Mây'),
     household(h3, 1, 'Thôn Suối Mây', [son]),
     modelAssessment(aH3, 'household', h3, 'gdht', 'gdht-2025', fullHousehold),
     branchAppraisal(aH3, fullHousehold),
+    listClosedMessage(YEAR, { title: 'gdht', village: 'Thôn Suối Mây' }),
   ]);
   return { tanLap, xuanSon, lan, tuan, mai, hoa, h1, h2, h3, u1, aH1, aH2, aVillage, aUnit };
 }

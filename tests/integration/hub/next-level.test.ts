@@ -7,6 +7,7 @@ import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
 import { body, hubDeps, nodeIn } from './hub-db-setup.ts';
+import { listClosedMessage } from './close-lists.ts';
 
 /**
  * Issue 24: level 2 only 12 months after level 1 (circular 24/2023 and 25/2023; the unit set
@@ -138,6 +139,8 @@ describe('a higher level only after the wait', () => {
         assistedBy: null,
       });
     }
+    // The branch closed its CDHT lists (issue 24: the commune decides only from closed lists).
+    changes.push(listClosedMessage(2025, { village: VILLAGE }), listClosedMessage(2026, { village: VILLAGE }));
     expect(JSON.stringify(await applyPush(deps, center, body(changes, 1)))).not.toMatch(/"code"/);
 
     // Its staff are CDHT both years; the commune appraises the unit: level 1 for 2025, level 2 for 2026.

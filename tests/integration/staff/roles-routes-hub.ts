@@ -229,4 +229,18 @@ export const hubRoutes: StaffRoute[] = [
     allowed: ['admin'],
     request: () => ['POST', `/api/staff/hub/history/${build.id()}/review`, { accept: true }],
   },
+  {
+    name: 'the closed village lists',
+    allowed: ['admin'],
+    request: () => ['GET', '/api/staff/hub/closed-lists?year=2026'],
+  },
+  {
+    name: 'return a closed list',
+    allowed: ['admin'],
+    request: () => [
+      'POST',
+      '/api/staff/hub/list-returns',
+      { nodeId: build.id(), listId: build.id(), reason: 'Thiếu minh chứng CS03' },
+    ],
+  },
 ];

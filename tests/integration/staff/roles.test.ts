@@ -14,6 +14,10 @@ const callers: Caller[] = ['anonymous', 'villager', 'facilitator', 'appraiser', 
 
 let h: Harness;
 let cookies: Record<Role, string> & { ids: Record<Role, string> };
+/** The hub's own routes answer only on a hub (a center refuses them all: hub-only-routes.test.ts). */
+let hubBox: Harness;
+let hubCookies: Record<Role, string>;
+const onHub = (path: string) => path.startsWith('/api/staff/hub/');
 
 // "Sao lưu ngay" writes into its own folder, not beside the harness's temp folder.
 const backupDir = mkdtempSync(join(tmpdir(), 'kiosk-roles-backups-'));
@@ -21,24 +25,27 @@ const backupDir = mkdtempSync(join(tmpdir(), 'kiosk-roles-backups-'));
 beforeAll(async () => {
   h = await startHarness(undefined, { KIOSK_BACKUP_DIR: backupDir });
   cookies = await staffSessions(h);
+  hubBox = await startHarness(undefined, { KIOSK_ROLE: 'hub' });
+  hubCookies = await staffSessions(hubBox);
   ids.personId = build.id();
   await h.json('PUT', `/api/people/${ids.personId}`, people.baLan);
   ids.assessmentId = build.id();
   await h.json('PUT', `/api/assessments/${ids.assessmentId}`, build.assessment(ids.personId));
-});
+}, 60_000);
 afterAll(async () => {
-  await h.close();
+  await h?.close();
+  await hubBox?.close();
   rmSync(backupDir, { recursive: true, force: true });
 });
 
 /** Every staff route: the center's and the hub's. */
 const routes = [...centerRoutes, ...hubRoutes];
 
-function cookieFor(caller: Caller): string | undefined {
+function cookieFor(caller: Caller, hub = false): string | undefined {
   if (caller === 'anonymous') return undefined;
   // A villager's screens carry no staff session; a made-up cookie is no better.
   if (caller === 'villager') return 'kiosk_staff=not-a-real-session-token';
-  return cookies[caller];
+  return (hub ? hubCookies : cookies)[caller];
 }
 
 describe('role boundaries on every staff route', () => {
@@ -46,10 +53,11 @@ describe('role boundaries on every staff route', () => {
     .filter((r) => r.name !== 'sign out')
     .flatMap((r) => callers.map((caller) => [r.name, caller, r] as const));
   it.each(cases)('%s as %s', async (_name, caller, route) => {
-    const before =
-      caller === 'anonymous' || caller === 'villager' || !route.allowed.includes(caller) ? await h.counts() : null;
     const [method, path, body] = route.request();
-    const res = await h.json(method, path, body, cookieFor(caller));
+    const box = onHub(path) ? hubBox : h;
+    const before =
+      caller === 'anonymous' || caller === 'villager' || !route.allowed.includes(caller) ? await box.counts() : null;
+    const res = await box.json(method, path, body, cookieFor(caller, onHub(path)));
     if (caller === 'anonymous' || caller === 'villager') {
       expect(res).toMatchObject({ status: 401, body: { code: 'auth.required' } });
     } else if (!route.allowed.includes(caller)) {
@@ -57,7 +65,7 @@ describe('role boundaries on every staff route', () => {
     } else {
       expect([401, 403]).not.toContain(res.status);
     }
-    if (before) expect(await h.counts()).toEqual(before);
+    if (before) expect(await box.counts()).toEqual(before);
   });
 
   it.each(['anonymous', 'villager'] as const)('sign out as %s is refused', async (caller) => {

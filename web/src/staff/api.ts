@@ -39,6 +39,7 @@ import {
 } from '../../../shared/schemas/proposal-list.ts';
 import { HealthSchema } from '../../../shared/schemas/health.ts';
 import { HistoryImportResultSchema, HistoryRowViewSchema } from '../../../shared/schemas/history.ts';
+import { ClosedListViewSchema, type ListReturnInput } from '../../../shared/schemas/list-return.ts';
 import { AuditRowSchema } from '../../../shared/schemas/responses/audit.ts';
 import { AnyObjectSchema, CreatedSchema, OkSchema as Ok } from '../../../shared/schemas/responses/common.ts';
 import {
@@ -78,6 +79,7 @@ const q = (params: Record<string, string | number | undefined>) =>
   ).toString();
 
 export type ListData = ProposalListData;
+export type { ClosedListView } from '../../../shared/schemas/list-return.ts';
 /** Which list: a title, its year and (but for the center's clans' list) its village. */
 export interface ListRef {
   title: ProposalListTitle;
@@ -267,4 +269,7 @@ export const staffApi = {
       headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     }),
   reviewHistory: (id: string, accept: boolean) => call(Ok, `/hub/history/${id}/review`, send('POST', { accept })),
+  /** The village lists the centers closed (issue 24), and returning one with a reason. */
+  closedLists: (year: number) => call(v.array(ClosedListViewSchema), `/hub/closed-lists?${q({ year })}`),
+  returnList: (input: ListReturnInput) => call(Ok, '/hub/list-returns', send('POST', input)),
 };

@@ -24,6 +24,7 @@ import * as centerSetup from './202612090100-center-setup.ts';
 import * as historyImport from './202612090200-history-import.ts';
 import * as reportTexts from './202612101500-h6-report-texts.ts';
 import * as documentKeys from './202612100700-h7-document-keys.ts';
+import * as listReturns from './202612101000-h3-list-returns.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '202612090200-history-import': historyImport,
   '202612101500-h6-report-texts': reportTexts,
   '202612100700-h7-document-keys': documentKeys,
+  '202612101000-h3-list-returns': listReturns,
 };

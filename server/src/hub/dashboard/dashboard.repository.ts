@@ -65,6 +65,28 @@ export async function yearVillageSums(db: Db, rules: SumRules): Promise<SumRow[]
   return rows;
 }
 
+/**
+ * The Learning Citizens recognized on paper (imported past recognitions, hub/history/) that no
+ * recognized assessment of the same year already counts: per year, village and center (the
+ * matched person's, from the projection; the row's village and no center ('') while unmatched or
+ * erased). A person is counted once however many rows name her in a year.
+ */
+export async function importedRecognized(
+  db: Db,
+  year: number | null,
+): Promise<{ year: number; village: string; node_id: string; n: number }[]> {
+  const { rows } = await sql<{ year: number; village: string; node_id: string; n: number }>`
+    select r.year, coalesce(p.village, r.village, '') as village, coalesce(p.node_id, '') as node_id,
+      count(distinct coalesce(r.subject_id, r.id)) as n
+    from hub_history_row r
+    left join hub_person p on p.person_id = r.subject_id
+    where r.kind = 'person' ${year === null ? sql`` : sql`and r.year = ${year}`}
+      and not exists (select 1 from hub_assessment a
+        where a.person_id = r.subject_id and a.year = r.year and a.recognized = 1)
+    group by r.year, coalesce(p.village, r.village, ''), coalesce(p.node_id, '')`.execute(db);
+  return rows.map((r) => ({ year: Number(r.year), village: r.village, node_id: r.node_id, n: Number(r.n) }));
+}
+
 /** People registered per village, center and year of registration. */
 export function registrations(db: Db) {
   return db

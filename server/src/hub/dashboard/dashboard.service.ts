@@ -57,7 +57,8 @@ async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
     passTotal: scoring.passTotal,
   };
   const rows = await repo.yearSums(deps.db, year, sumRules(deps), pass);
-  return rows.map((r) => ({
+  const imported = (await repo.importedRecognized(deps.db, year)).map((r) => importedCell(year, r));
+  const assessed = rows.map((r) => ({
     year,
     village: String(r.village),
     nodeId: String(r.node_id),
@@ -71,7 +72,27 @@ async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
     proficient: n(r.proficient),
     outstanding: n(r.outstanding),
   }));
+  return [...assessed, ...imported];
 }
+
+/**
+ * A cell of Learning Citizens recognized on paper (imported, hub/history/) that no recognized
+ * assessment counts: recognized only, in no group, at the matched person's center ('' while unmatched).
+ */
+const importedCell = (year: number, r: { village: string; node_id: string; n: number }): Cell => ({
+  year,
+  village: r.village,
+  nodeId: r.node_id,
+  group: '',
+  started: 0,
+  selfAssessed: 0,
+  appraised: 0,
+  proposed: 0,
+  recognized: r.n,
+  digital: 0,
+  proficient: 0,
+  outstanding: 0,
+});
 
 /**
  * Every year's counts per village (without registered), in one grouped query: summed for the
@@ -79,7 +100,12 @@ async function cellsOf(deps: DashboardDeps, year: number): Promise<Cell[]> {
  */
 async function yearVillageTotals(deps: DashboardDeps): Promise<{ year: number; village: string; counts: Counts }[]> {
   const rows = await repo.yearVillageSums(deps.db, sumRules(deps));
-  return rows.map((r) => ({
+  const imported = (await repo.importedRecognized(deps.db, null)).map((r) => ({
+    year: r.year,
+    village: r.village,
+    counts: { ...emptyCounts(), recognized: r.n },
+  }));
+  const assessed = rows.map((r) => ({
     year: n(r.year),
     village: String(r.village),
     counts: {
@@ -92,6 +118,7 @@ async function yearVillageTotals(deps: DashboardDeps): Promise<{ year: number; v
       outstanding: n(r.outstanding),
     },
   }));
+  return [...assessed, ...imported];
 }
 
 /** People registered per village and center by the end of each year (cumulative). */
@@ -168,15 +195,19 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
       counts: { ...emptyCounts(), registered: r.count },
       population: null,
     });
-  for (const c of yearCells)
+  // A paper recognition not matched with anyone registered yet belongs to no center.
+  for (const c of yearCells.filter((x) => x.nodeId !== ''))
     centerParts.push({ name: nodeName.get(c.nodeId) ?? c.nodeId, counts: countsOf(c), population: null });
   const byCenter = rowsOf(centerParts, centerNames.current, centerNames.former, values);
 
-  const groupParts: Part[] = yearCells.map((c) => ({
-    name: c.group,
-    counts: { ...countsOf(c), registered: c.started },
-    population: null,
-  }));
+  // Paper recognitions (group '') belong to no group.
+  const groupParts: Part[] = yearCells
+    .filter((c) => c.group !== '')
+    .map((c) => ({
+      name: c.group,
+      counts: { ...countsOf(c), registered: c.started },
+      population: null,
+    }));
   const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
 
   const totalOf = (y: number): DashboardRow => {

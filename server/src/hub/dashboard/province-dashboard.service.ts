@@ -81,7 +81,10 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
   const byPlace = rowsOf(placeParts(year), places.current, places.former, values);
   const groupParts: Part[] = aggregates
     .filter((a) => a.m.year === year)
-    .flatMap((a) => a.m.rows.map((r) => ({ name: r.group, counts: countsOfRow(r), population: null })));
+    // Recognitions imported from paper (group '') belong to no group.
+    .flatMap((a) =>
+      a.m.rows.filter((r) => r.group !== '').map((r) => ({ name: r.group, counts: countsOfRow(r), population: null })),
+    );
   const byGroup = rowsOf(groupParts, groupTitles(deps, year), () => [], values);
   const totalOf = (y: number): DashboardRow => {
     const parts = placeParts(y);

@@ -26,7 +26,7 @@ import {
 } from './decisions.service.ts';
 import { modelProposals, proposals, type DecisionDeps } from './proposals.ts';
 
-function decisionDeps(c: Context<AppEnv>): DecisionDeps {
+export function decisionDeps(c: Context<AppEnv>): DecisionDeps {
   const { db, now } = deps(c);
   return {
     db,

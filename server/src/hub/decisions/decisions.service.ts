@@ -15,6 +15,9 @@ import { candidates, decidedFor, proposals, TITLE, type DecisionDeps, type Named
 
 export { RecordDecisionSchema, type RecordDecision } from '../../../../shared/schemas/decision.ts';
 
+/** How a refusal names a list: the village, and its center ("Thôn A (TTHTCĐ X)"); the center's clans' list by the center. */
+const listName = (village: string | null, center: string) => (village === null ? center : `${village} (${center})`);
+
 export const RevokeDecisionSchema = v.strictObject({ reason: MultiLineText(3, 500) });
 
 /**
@@ -35,6 +38,12 @@ export async function recordDecision(deps: DecisionDeps, actor: Actor, input: Re
   const byId = await candidates(deps, title, input.year);
   const notProposed = named.filter((s) => s.kind !== kind || !byId.get(s.id)?.proposed);
   if (notProposed.length > 0) throw new AppError('decision.not-proposed', detail(notProposed));
+  // Village lists close before the commune decides: only from lists the village branch closed (chốt).
+  const unclosed = named.filter((s) => !byId.get(s.id)!.listClosed);
+  if (unclosed.length > 0) {
+    const lists = [...new Set(unclosed.map((s) => byId.get(s.id)!).map((c) => listName(c.village, c.center)))];
+    throw new AppError('decision.list-not-closed', { ...detail(unclosed), lists });
+  }
   if (!cdht) await checkNextLevel(deps, input.title, input.year, input.signedOn, named);
   const id = uuidv7();
   const at = deps.now().toISOString();

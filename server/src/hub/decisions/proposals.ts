@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { ModelSets } from '../../criteria/model-sets.ts';
 import * as repo from './decisions.repository.ts';
 import { appraisedAt, loadHubModelCases, summary } from '../ingest/model-cases.ts';
-import { cdhtListsClosed } from './list-closings.ts';
+import { cdhtListsClosed, isListed, listsClosed } from './list-closings.ts';
 
 export interface DecisionDeps {
   db: Db;
@@ -127,23 +127,50 @@ export async function decidedFor(
 /** A person (CDHT) or a subject of the four other titles, as a decision names it. */
 export type Named = { kind: 'person' | ModelSubjectKind; id: string };
 
+/** What a decision may name: the candidate's node, whether it is proposed, and its list (closed or not). */
+export interface Candidate {
+  nodeId: string;
+  proposed: boolean;
+  /** The list it comes on was closed (chốt) by the village branch; true for titles with no list (villages, units). */
+  listClosed: boolean;
+  /** Where its list is: the center's name and the village (null: the center's clans' list). */
+  center: string;
+  village: string | null;
+}
+
 /**
- * What a decision may name for its title and year: each candidate's node, and whether it is
- * proposed (appraised and passing). Every subject of one title is of that title's kind.
+ * What a decision may name for its title and year: each candidate's node, whether it is proposed
+ * (appraised and passing), and whether its list is closed. Every subject of one title is of that title's kind.
  */
 export async function candidates(
   deps: DecisionDeps,
   title: DecisionTitle,
   year: number,
-): Promise<Map<string, { nodeId: string; proposed: boolean }>> {
-  const out = new Map<string, { nodeId: string; proposed: boolean }>();
+): Promise<Map<string, Candidate>> {
+  const out = new Map<string, Candidate>();
   if (title === TITLE) {
-    for (const p of await proposals(deps, year)) out.set(p.personId, { nodeId: p.nodeId, proposed: p.proposed });
+    for (const p of await proposals(deps, year))
+      out.set(p.personId, {
+        nodeId: p.nodeId,
+        proposed: p.proposed,
+        listClosed: p.listClosed,
+        center: p.center,
+        village: p.village,
+      });
     return out;
   }
+  const closed = await listsClosed(deps.db);
   // A subject assessed twice in a year (two centers sending the same village) is proposed by whichever assessment passes.
   for (const p of await modelProposals(deps, title, year)) {
-    if (!out.get(p.subject.id)?.proposed) out.set(p.subject.id, { nodeId: p.nodeId, proposed: p.proposed });
+    if (out.get(p.subject.id)?.proposed) continue;
+    const village = title === 'dhht' ? null : p.subject.village;
+    out.set(p.subject.id, {
+      nodeId: p.nodeId,
+      proposed: p.proposed,
+      listClosed: !isListed(title) || closed(p.nodeId, title, village, year),
+      center: p.center,
+      village,
+    });
   }
   return out;
 }

@@ -137,7 +137,8 @@ export async function listNodes(deps: HubDeps) {
 
 export async function revoke(deps: HubDeps, actor: Actor, nodeId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.findNode(trx, nodeId))) throw new AppError('sync.node-unknown');
+    // A staff route: an unknown id is not found (401 would tell the officer's screen her session ended).
+    if (!(await repo.findNode(trx, nodeId))) throw new AppError('hub.node-not-found');
     await repo.revokeNode(trx, nodeId);
     await audit(
       trx,

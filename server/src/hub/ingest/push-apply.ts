@@ -5,6 +5,7 @@ import { forgetPerson, projectChanges } from './facts.ts';
 import { forgetPersonInModels } from './model-erasure.ts';
 import * as repo from './hub.repository.ts';
 import { foreignRecord, idsNaming, keyOf, referencesOf } from './ownership.ts';
+import { forgetPersonInHistory } from './history-erasure.repository.ts';
 
 /** A change that matched its type's schema, and its payload as the node sent it. */
 export interface Checked {
@@ -85,5 +86,7 @@ export async function erase(trx: Db, origin: string, personId: string): Promise<
   // Households and units stop naming them; a household left with no adult goes.
   await forgetPersonInModels(trx, origin, personId);
   await forgetPerson(trx, origin, personId, checks);
+  // The past recognitions imported and matched with her lose her name and the link to her.
+  await forgetPersonInHistory(trx, personId);
   return null;
 }

@@ -160,6 +160,8 @@ export class HubDecisionsState {
 /** The first day named by a `decision.next-level-too-soon` refusal (the latest of them), as dd/mm/yyyy. */
 function refusalValues(e: unknown): Record<string, string> {
   if (!(e instanceof ApiError)) return {};
+  const lists = (e.details as { lists?: unknown } | undefined)?.lists;
+  if (Array.isArray(lists)) return { lists: lists.join(', ') };
   const subjects = (e.details as { subjects?: { from?: unknown }[] } | undefined)?.subjects ?? [];
   const days = subjects.flatMap((s) => (typeof s.from === 'string' ? [s.from] : [])).sort();
   const last = days.at(-1);
