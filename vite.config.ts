@@ -1,6 +1,24 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { vi } from './shared/i18n/vi.ts';
+import { firstScreenSections } from './web/src/lib/i18n/first-sections.ts';
+
+/**
+ * The first villager screen's strings as a literal (web/src/lib/i18n/first-screen.ts): the first
+ * download carries those sections of the catalog, not the whole of it, which loads beside it.
+ */
+function firstScreenStrings(): Plugin {
+  return {
+    name: 'first-screen-strings',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (!id.endsWith('/web/src/lib/i18n/first-screen.ts')) return null;
+      return `export const firstScreenStrings = ${JSON.stringify(firstScreenSections(vi))};\n`;
+    },
+  };
+}
 
 export default defineConfig({
   root: 'web',
@@ -15,6 +33,7 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   plugins: [
+    firstScreenStrings(),
     svelte(),
     VitePWA({
       registerType: 'prompt',

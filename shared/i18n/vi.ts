@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors.ts';
 import type { ModelShortfall } from '../domain/collective-titles/verdict.ts';
 import type { Shortfall } from '../domain/recognition.ts';
+import { fill } from './fill.ts';
 
 /**
  * Vietnamese text of the villager screens. Components take every string from here (through `t()` in
@@ -672,10 +673,8 @@ export const vi = {
 export type Messages = Strings<typeof vi>;
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
-/** Fills `{name}` placeholders. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
+// In its own file so the first villager screen has it without the whole catalog (web/src/lib/i18n).
+export { fill };
 
 /** Text for an error code from the box: Vietnamese unless another catalog is given (the staff screens use this one). */
 export function errorText(code: string, messages: Messages = vi): string {

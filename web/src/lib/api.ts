@@ -1,12 +1,9 @@
 import * as v from 'valibot';
-import { DigitalDraftAnswerSchema, DigitalHistorySchema } from '../../../shared/schemas/digital-attempt.ts';
-import { isErrorCode, type ErrorCode } from '../../../shared/errors.ts';
-import { AssessmentViewSchema, EvidenceViewSchema, type PutAssessment } from '../../../shared/schemas/assessment.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
 import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
-import { PersonViewSchema, type RegisterPerson } from '../../../shared/schemas/person.ts';
+import type { RegisterPerson } from '../../../shared/schemas/person.ts';
 import type { ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
-import { ModelStartSchema } from '../../../shared/schemas/responses/model-assessment.ts';
-import { CurrentAssessmentSchema, HouseholdOfSchema } from '../../../shared/schemas/responses/people.ts';
 
 /** A refusal or failure, with the box's stable code ('network' when the box did not answer). */
 export class ApiError extends Error {
@@ -61,6 +58,8 @@ export async function call<S extends v.GenericSchema>(
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const b = body as { code?: unknown; message?: string; details?: Record<string, unknown> } | null;
+    // The catalogue of codes loads with the first refusal (the service worker keeps it for offline use).
+    const { isErrorCode } = await import('../../../shared/errors.ts');
     throw new ApiError(isErrorCode(b?.code) ? b.code : 'internal', b?.message ?? res.statusText, b?.details);
   }
   return v.parse(schema, body);
@@ -90,34 +89,45 @@ export function withVillagerToken(token: string | undefined, init: RequestInit =
 
 const as = withVillagerToken;
 
+/** The answers' schemas of the calls about a person, loaded with the first of them (api-schemas.ts). */
+const schemas = () => import('./api-schemas.ts');
+
 /** Every call about a person takes the session's token last (undefined from the staff screens). */
 export const api = {
   kiosk: () => call(KioskInfoSchema, '/kiosk'),
   /** Ends the facilitator's sign-in on this tablet (an assisted session's end); the answer is not read. */
   staffSignOut: () => call(v.unknown(), '/staff/sign-out', { method: 'POST' }),
-  register: (id: string, person: RegisterPerson, token?: string) =>
-    call(PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
-  person: (id: string, token?: string) => call(PersonViewSchema, `/people/${id}`, as(token)),
-  digitalHistory: (personId: string, token?: string) =>
-    call(DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
+  register: async (id: string, person: RegisterPerson, token?: string) =>
+    call((await schemas()).PersonViewSchema, `/people/${id}`, as(token, json('PUT', person))),
+  person: async (id: string, token?: string) => call((await schemas()).PersonViewSchema, `/people/${id}`, as(token)),
+  digitalHistory: async (personId: string, token?: string) =>
+    call((await schemas()).DigitalHistorySchema, `/people/${personId}/digital-attempts`, as(token)),
   /** Her self-check paused part-way, kept at the box (the tablet keeps none), or null. */
-  digitalDraft: (personId: string, token?: string) =>
-    call(DigitalDraftAnswerSchema, `/people/${personId}/digital-draft`, as(token)),
+  digitalDraft: async (personId: string, token?: string) =>
+    call((await schemas()).DigitalDraftAnswerSchema, `/people/${personId}/digital-draft`, as(token)),
   /** A successful look-up binds the token to her at the box. */
-  personByCode: (code: string, birthYear: number, token?: string) =>
-    call(PersonViewSchema, `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`, as(token)),
-  currentAssessment: (personId: string, token?: string) =>
-    call(CurrentAssessmentSchema, `/people/${personId}/assessments/current`, as(token)),
-  /** The household the person is in now (members by name, the head first), or null. */
-  householdOf: (personId: string, token?: string) =>
-    call(HouseholdOfSchema, `/people/${personId}/household`, as(token)),
-  modelStart: (title: ModelTitle, subjectId: string, token?: string) =>
-    call(ModelStartSchema, `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`, as(token)),
-  putAssessment: (id: string, body: PutAssessment, token?: string) =>
-    call(AssessmentViewSchema, `/assessments/${id}`, as(token, json('PUT', body))),
-  putPhoto: (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob, token?: string) =>
+  personByCode: async (code: string, birthYear: number, token?: string) =>
     call(
-      EvidenceViewSchema,
+      (await schemas()).PersonViewSchema,
+      `/people/by-code/${encodeURIComponent(code)}?birthYear=${birthYear}`,
+      as(token),
+    ),
+  currentAssessment: async (personId: string, token?: string) =>
+    call((await schemas()).CurrentAssessmentSchema, `/people/${personId}/assessments/current`, as(token)),
+  /** The household the person is in now (members by name, the head first), or null. */
+  householdOf: async (personId: string, token?: string) =>
+    call((await schemas()).HouseholdOfSchema, `/people/${personId}/household`, as(token)),
+  modelStart: async (title: ModelTitle, subjectId: string, token?: string) =>
+    call(
+      (await schemas()).ModelStartSchema,
+      `/model-assessments/current/${title}/${encodeURIComponent(subjectId)}`,
+      as(token),
+    ),
+  putAssessment: async (id: string, body: PutAssessment, token?: string) =>
+    call((await schemas()).AssessmentViewSchema, `/assessments/${id}`, as(token, json('PUT', body))),
+  putPhoto: async (assessmentId: string, evidenceId: string, indicatorId: string, blob: Blob, token?: string) =>
+    call(
+      (await schemas()).EvidenceViewSchema,
       `/assessments/${assessmentId}/evidence/${evidenceId}?indicator=${encodeURIComponent(indicatorId)}`,
       as(token, {
         method: 'PUT',

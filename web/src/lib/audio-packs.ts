@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { AudioPackIndexSchema, AudioPackListSchema, type AudioPackIndex } from '../../../shared/schemas/audio-pack.ts';
-import { db } from '../db/db.ts';
+import { tabletDb } from '../db/tablet.ts';
 import { clipLookup, coverText, type ClipLookup } from '../platform/audio-cover.ts';
 import type { ClipRef, ClipSource } from '../platform/speech.ts';
 import { call } from './api.ts';
@@ -90,7 +90,7 @@ class AudioPacks implements ClipSource {
 
   private async fromDevice(): Promise<void> {
     try {
-      const rows = await db.audioPacks.toArray();
+      const rows = await (await tabletDb()).audioPacks.toArray();
       // Read back through the schema: a row from an older app version that no longer fits is dropped.
       this.set(rows.flatMap((r) => (v.is(AudioPackIndexSchema, r.index) ? [r.index] : [])));
     } catch {
@@ -126,6 +126,7 @@ class AudioPacks implements ClipSource {
     }
     const fetchedAt = new Date().toISOString();
     try {
+      const db = await tabletDb();
       await db.transaction('rw', db.audioPacks, async () => {
         await db.audioPacks.clear();
         await db.audioPacks.bulkPut(next.map((index) => ({ id: index.pack.id, index, fetchedAt })));

@@ -3,16 +3,13 @@ import { locale, type Lang } from './locale.svelte.ts';
 import type { ModelShortfall } from '../../../../shared/domain/collective-titles/verdict.ts';
 import { vietnamDate, vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
 import type { ModelRecognitionView } from '../../../../shared/schemas/registry.ts';
-import {
-  errorText as errorTextIn,
-  fill,
-  modelShortfallText as modelShortfallTextIn,
-  shortfallText as shortfallTextIn,
-  vi,
-  type Messages,
-} from '../../../../shared/i18n/vi.ts';
+import { fill } from '../../../../shared/i18n/fill.ts';
+import type * as ViCatalog from '../../../../shared/i18n/vi.ts';
+import type { Messages } from '../../../../shared/i18n/vi.ts';
+import { firstScreenStrings } from './first-screen.ts';
+import type { FirstScreenMessages } from './first-sections.ts';
 
-export { fill, type Messages };
+export { fill, type FirstScreenMessages, type Messages };
 
 /**
  * Dates read as the center's calendar, whatever zone the tablet is set to: each instant is turned into
@@ -21,16 +18,42 @@ export { fill, type Messages };
 const TIME_ZONE = 'UTC';
 
 class Catalogs {
+  /** The whole Vietnamese catalog, loaded as the app starts (loadCatalog): the first screen ships its own strings only. */
+  vi = $state.raw<typeof ViCatalog | null>(null);
   /** Loaded on first choosing English: the first villager screen ships Vietnamese only. */
   en = $state.raw<Messages | null>(null);
   /** The language last asked for, so a slow load cannot bring back a language already left. */
   wanted: Lang = 'vi';
 }
 const catalogs = new Catalogs();
+let viLoading: Promise<void> | null = null;
 
-/** The catalog of the current language (reactive: read it in a template or `$derived`). */
+/** Loads the whole Vietnamese catalog, once. Every screen but the first waits for it before it is drawn. */
+export function loadCatalog(): Promise<void> {
+  viLoading ??= import('../../../../shared/i18n/vi.ts').then((m) => {
+    catalogs.vi = m;
+  });
+  return viLoading;
+}
+
+function loaded(): typeof ViCatalog {
+  // A screen drawn before its strings would show nothing (or keys): it fails loudly instead.
+  if (!catalogs.vi) throw new Error('a villager screen read the catalog before it was loaded (loadCatalog)');
+  return catalogs.vi;
+}
+
+/** The catalog of the current language (reactive: read it in a template or `$derived`), once loadCatalog() is done. */
 export function t(): Messages {
-  return locale.lang === 'en' && catalogs.en ? catalogs.en : vi;
+  return locale.lang === 'en' && catalogs.en ? catalogs.en : loaded().vi;
+}
+
+/**
+ * The first screen's strings in the current language (reactive), there from the first paint: the
+ * welcome screen, the title and session bars, the idle prompt, the hand-over and read-aloud buttons.
+ */
+export function firstT(): FirstScreenMessages {
+  if (locale.lang === 'en' && catalogs.en) return catalogs.en;
+  return catalogs.vi?.vi ?? firstScreenStrings;
 }
 
 /** Switches the villager screens' language, loading the English catalog the first time. */
@@ -47,15 +70,15 @@ export async function useLanguage(lang: Lang): Promise<void> {
 export const langTag = (): string => (locale.lang === 'en' ? 'en-GB' : 'vi-VN');
 
 /** Text for an error code from the box, in the current language. */
-export const errorText = (code: string): string => errorTextIn(code, t());
+export const errorText = (code: string): string => loaded().errorText(code, t());
 
 /** Text for one shortfall, in the current language. */
 export const shortfallText = (s: Shortfall, indicatorName: (id: string) => string): string =>
-  shortfallTextIn(s, indicatorName, t());
+  loaded().shortfallText(s, indicatorName, t());
 
 /** Text for one shortfall of a household's (or another title's) verdict, in the current language. */
 export const modelShortfallText = (s: ModelShortfall, name: (id: string) => string): string =>
-  modelShortfallTextIn(s, name, t());
+  loaded().modelShortfallText(s, name, t());
 
 // One formatter per language and style: making one per date is slow on a cheap tablet.
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { verdict, type Verdict } from '../../../../shared/domain/recognition.ts';
 import type { PutAssessment } from '../../../../shared/schemas/assessment.ts';
 import type { CriteriaSet } from '../../../../shared/schemas/criteria-set.ts';
-import { db, type Session, type StoredPhoto } from '../../db/db.ts';
+import type { Session, StoredPhoto } from '../../db/db.ts';
+import { openedDb, tabletDb } from '../../db/tablet.ts';
 import type { OutboxItemInput } from '../sync/outbox.ts';
 import { preparePhoto } from './photos.ts';
 import type { SessionCore, SessionPart } from './session.svelte.ts';
@@ -37,6 +38,7 @@ export class Assessment implements SessionPart {
   }
 
   async restore(session: Session): Promise<void> {
+    const db = await tabletDb();
     this.photos = await db.photos.where('assessmentId').equals(session.assessmentId).toArray();
   }
 
@@ -73,14 +75,14 @@ export class Assessment implements SessionPart {
       // The session may have ended while the photo was being resized: it is not kept then.
       if (this.core.session.assessmentId !== assessmentId) return;
       const photo: StoredPhoto = { id: uuidv7(), assessmentId, indicatorId, blob };
-      await db.photos.put(photo);
+      await (await tabletDb()).photos.put(photo);
       this.photos = [...this.photos, photo];
     });
   }
 
   removePhoto(id: string): Promise<void> {
     return this.core.serial(async () => {
-      await db.photos.delete(id);
+      await (await tabletDb()).photos.delete(id);
       this.photos = this.photos.filter((p) => p.id !== id);
     });
   }
@@ -101,7 +103,7 @@ export class Assessment implements SessionPart {
       { submitted: true, screen: 'result' },
       () => this.outboxItems(this.core.session, 'submitted'),
       async () => {
-        await db.photos.where('assessmentId').equals(this.core.session.assessmentId).delete();
+        await openedDb().photos.where('assessmentId').equals(this.core.session.assessmentId).delete();
       },
     );
     this.photos = [];

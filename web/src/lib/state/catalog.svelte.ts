@@ -1,7 +1,7 @@
 import { matchesFilter, type CatalogFilter } from '../../../../shared/domain/catalog.ts';
 import { buildIndex, search, type SearchIndex } from '../../../../shared/domain/search.ts';
 import { ResourceChangesSchema, type ResourceView } from '../../../../shared/schemas/resource.ts';
-import { db } from '../../db/db.ts';
+import { tabletDb } from '../../db/tablet.ts';
 import { call } from '../api.ts';
 
 const collator = new Intl.Collator('vi');
@@ -25,6 +25,7 @@ export class Catalog {
   } = { of: [] };
 
   async load(): Promise<void> {
+    const db = await tabletDb();
     const items = await db.resources.toArray();
     this.version = (await db.catalogMeta.get('catalog'))?.version ?? 0;
     this.items = items;
@@ -34,6 +35,7 @@ export class Catalog {
   async refresh(): Promise<void> {
     try {
       const { version, changes } = await call(ResourceChangesSchema, `/resources?since=${this.version}`);
+      const db = await tabletDb();
       await db.transaction('rw', db.resources, db.catalogMeta, async () => {
         const retired = changes.filter((r) => r.retired).map((r) => r.id);
         await db.resources.bulkPut(changes.filter((r) => !r.retired));

@@ -3,7 +3,8 @@ import { DigitalAttemptViewSchema } from '../../../../shared/schemas/digital-att
 import { PersonViewSchema } from '../../../../shared/schemas/person.ts';
 import { HouseholdViewSchema } from '../../../../shared/schemas/registry.ts';
 import { ModelAssessmentViewSchema } from '../../../../shared/schemas/responses/model-assessment.ts';
-import { db, type OutboxItem } from '../../db/db.ts';
+import type { OutboxItem } from '../../db/db.ts';
+import { tabletDb } from '../../db/tablet.ts';
 import { renameWaitingHead } from '../sync/outbox.ts';
 import type { SessionCore } from './session.svelte.ts';
 
@@ -48,7 +49,7 @@ const handlers: { [K in Kind]: Handler<K> } = {
     if (person?.id !== item.recordId || !view.success || view.output.code === person.code) return;
     const code = view.output.code;
     // A household registered under the code made here waits behind her registration: it names her by the box's code.
-    await renameWaitingHead(db, item.recordId, code);
+    await renameWaitingHead(await tabletDb(), item.recordId, code);
     await core.save((current) => ({
       person: view.output,
       ...(current.household?.view

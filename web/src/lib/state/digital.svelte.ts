@@ -7,7 +7,8 @@ import type {
   PutDigitalDraft,
 } from '../../../../shared/schemas/digital-attempt.ts';
 import type { DigitalBank } from '../../../../shared/schemas/digital-bank.ts';
-import { db, type DigitalDraft, type Session } from '../../db/db.ts';
+import type { DigitalDraft, Session } from '../../db/db.ts';
+import { tabletDb } from '../../db/tablet.ts';
 import { api, ApiError, boxNow } from '../api.ts';
 import type { OutboxItemInput } from '../sync/outbox.ts';
 import type { SessionCore, SessionPart } from './session.svelte.ts';
@@ -117,6 +118,7 @@ export class DigitalCheck implements SessionPart {
    */
   private async pausedCheck(personId: string, token: string | undefined): Promise<DigitalDraft | null> {
     const bank = this.bank!;
+    const db = await tabletDb();
     const queued = (await db.outbox.where('personId').equals(personId).toArray())
       .filter((i) => i.state === 'pending' && (i.kind === 'digital-draft' || i.kind === 'digital-attempt'))
       .at(-1);

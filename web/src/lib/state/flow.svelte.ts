@@ -1,6 +1,5 @@
 import type { OutboxItem } from '../../db/db.ts';
 import { Assessment } from './assessment.svelte.ts';
-import { confirm } from './confirmations.ts';
 import { DigitalCheck } from './digital.svelte.ts';
 import { HouseholdFlow } from './household.svelte.ts';
 import { LearningPlan } from './plan.svelte.ts';
@@ -22,7 +21,9 @@ export class Flow extends SignedIn {
   readonly plan = new LearningPlan(this);
   readonly preferences = this.join(new Preferences(this));
 
-  protected override confirmed(item: OutboxItem, response: unknown): Promise<void> {
+  /** What the box answered for a confirmed item (loaded on the first one: the first screen does without it). */
+  protected override async confirmed(item: OutboxItem, response: unknown): Promise<void> {
+    const { confirm } = await import('./confirmations.ts');
     return confirm(this, item, response);
   }
 

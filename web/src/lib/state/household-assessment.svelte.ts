@@ -4,7 +4,8 @@ import type { ModelVerdict } from '../../../../shared/domain/collective-titles/v
 import type { PutModelAssessment } from '../../../../shared/schemas/model-assessment.ts';
 import type { ModelCriteriaSet } from '../../../../shared/schemas/model-criteria-set.ts';
 import type { HouseholdView } from '../../../../shared/schemas/registry.ts';
-import { db, StoredModelSetSchema, type HouseholdDraft, type Screen, type StoredPhoto } from '../../db/db.ts';
+import type { HouseholdDraft, Screen, StoredPhoto } from '../../db/db.ts';
+import { openedDb, tabletDb, tabletDbModule } from '../../db/tablet.ts';
 import { api, ApiError } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { attempt } from './attempt.ts';
@@ -91,10 +92,11 @@ export class HouseholdAssessment implements SessionPart {
     const d = this.flow.session.household;
     if (!d) return;
     await this.loadStoredSet();
-    this.photos = await db.photos.where('assessmentId').equals(d.assessmentId).toArray();
+    this.photos = await (await tabletDb()).photos.where('assessmentId').equals(d.assessmentId).toArray();
   }
 
   private async loadStoredSet(): Promise<void> {
+    const { db, StoredModelSetSchema } = await tabletDbModule();
     const stored = v.safeParse(StoredModelSetSchema, await db.modelSets.get(TITLE));
     if (stored.success) this.set = stored.output.set;
   }
@@ -156,7 +158,7 @@ export class HouseholdAssessment implements SessionPart {
         await this.change({ unreachable: true }, this.draft?.submitted ? 'household-result' : 'household-item');
         return;
       }
-      await db.modelSets.put({ title: TITLE, set: start.set, fetchedAt: new Date().toISOString() });
+      await (await tabletDb()).modelSets.put({ title: TITLE, set: start.set, fetchedAt: new Date().toISOString() });
       this.set = start.set;
       const held = start.assessment;
       const startInfo = {
@@ -189,7 +191,7 @@ export class HouseholdAssessment implements SessionPart {
           submitted ? 'household-result' : 'household-item',
           taken && taken !== held.id
             ? async () => {
-                await db.photos.where('assessmentId').equals(taken).modify({ assessmentId: held.id });
+                await openedDb().photos.where('assessmentId').equals(taken).modify({ assessmentId: held.id });
                 this.photos = this.photos.map((p) => ({ ...p, assessmentId: held.id }));
               }
             : undefined,
@@ -218,14 +220,14 @@ export class HouseholdAssessment implements SessionPart {
       const d = this.flow.session.household;
       if (d?.assessmentId !== assessmentId || d.submitted) return;
       const photo: StoredPhoto = { id: uuidv7(), assessmentId, indicatorId: itemId, blob };
-      await db.photos.put(photo);
+      await (await tabletDb()).photos.put(photo);
       this.photos = [...this.photos, photo];
     });
   }
 
   removePhoto(id: string): Promise<void> {
     return this.flow.serial(async () => {
-      await db.photos.delete(id);
+      await (await tabletDb()).photos.delete(id);
       this.photos = this.photos.filter((p) => p.id !== id);
     });
   }
@@ -256,6 +258,7 @@ export class HouseholdAssessment implements SessionPart {
     if (!person || !d || !this.body('submitted') || this.unanswered.length > 0) return;
     this.flow.sync.markPending(person.id);
     await this.change({ submitted: true }, 'household-result', async () => {
+      const db = openedDb();
       await enqueue(db, this.outboxItems('submitted'), this.token);
       await db.photos.where('assessmentId').equals(d.assessmentId).delete();
     });

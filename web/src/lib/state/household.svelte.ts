@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { HouseholdFacts, HouseholdView } from '../../../../shared/schemas/registry.ts';
-import { db } from '../../db/db.ts';
+import { tabletDb } from '../../db/tablet.ts';
 import { api, ApiError } from '../api.ts';
 import { HouseholdAssessment } from './household-assessment.svelte.ts';
 
@@ -110,6 +110,7 @@ export class HouseholdFlow extends HouseholdAssessment {
         ]),
       );
       await this.flow.sync.kick();
+      const db = await tabletDb();
       const left = await db.outbox
         .where('personId')
         .equals(person.id)

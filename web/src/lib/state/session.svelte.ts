@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
 import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
 import type { PersonView } from '../../../../shared/schemas/person.ts';
-import { db, SessionSchema, type OutboxItem, type Screen, type Session } from '../../db/db.ts';
+import type { OutboxItem, Screen, Session } from '../../db/db.ts';
+import { openedDb, tabletDb, tabletDbModule } from '../../db/tablet.ts';
 import { api, ApiError } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { attempt } from './attempt.ts';
@@ -75,8 +76,12 @@ export class SessionCore {
 
   /** Loads the kiosk info (from the box, else the copy on the tablet), the saved session, and starts sending. */
   async start(): Promise<void> {
+    // The database's code loads while the box is asked (it is not in the first screen's download).
+    const asked = api.kiosk();
+    asked.catch(() => {}); // Answered below, once the database is there.
+    const { db, SessionSchema } = await tabletDbModule();
     try {
-      const info = await api.kiosk();
+      const info = await asked;
       await db.kiosk.put({ key: 'info', info, fetchedAt: new Date().toISOString() });
       this.info = info;
     } catch {
@@ -107,6 +112,7 @@ export class SessionCore {
    */
   save(patch: SessionPatch, alongside?: () => Promise<void>): Promise<void> {
     return this.serial(async () => {
+      const db = await tabletDb();
       // A snapshot: IndexedDB cannot store Svelte's reactive proxies.
       // (A patch may hold reactive state too, such as the person found.)
       const current = $state.snapshot(this.session) as Session;
@@ -134,7 +140,7 @@ export class SessionCore {
   queue(items: () => OutboxItemInput[], token?: string): () => Promise<void> {
     return async () => {
       const list = items();
-      if (list.length > 0) await enqueue(db, list, token ?? this.session.token);
+      if (list.length > 0) await enqueue(openedDb(), list, token ?? this.session.token);
     };
   }
 
@@ -216,6 +222,7 @@ export class SessionCore {
       // The token goes on with what is handed over (the box takes her writes with it for weeks) and
       // leaves the session table with everything else.
       const token = session.token;
+      const db = await tabletDb();
       await db.transaction('rw', db.session, db.photos, db.outbox, async () => {
         if (items.length > 0) await enqueue(db, items, token);
         await db.session.clear();

@@ -1,6 +1,7 @@
 import { randomPersonCode } from '../../../../shared/domain/person-code.ts';
 import type { PersonView, RegisterPerson } from '../../../../shared/schemas/person.ts';
-import { db, type RegistrationDraft } from '../../db/db.ts';
+import type { RegistrationDraft } from '../../db/db.ts';
+import { tabletDb } from '../../db/tablet.ts';
 import { newVillagerToken } from '../../platform/villager-token.ts';
 import { api } from '../api.ts';
 import { newSession, SessionCore } from './session.svelte.ts';
@@ -135,6 +136,7 @@ export class SignedIn extends SessionCore {
   async startAssistedRegistration(assistedBy: { id: string; name: string }): Promise<void> {
     await this.serial(async () => {
       const next = { ...newSession(), screen: 'register' as const, assistedBy };
+      const db = await tabletDb();
       await db.transaction('rw', db.session, db.photos, async () => {
         await db.photos.clear();
         await db.session.clear();

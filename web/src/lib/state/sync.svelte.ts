@@ -1,4 +1,5 @@
-import { db, type OutboxItem } from '../../db/db.ts';
+import type { OutboxItem } from '../../db/db.ts';
+import { tabletDb } from '../../db/tablet.ts';
 import { OutboxSender, type Transport } from '../sync/outbox.ts';
 import { fetchTransport } from '../sync/transport.ts';
 
@@ -24,15 +25,19 @@ export class SyncState {
   /** Person ids with something still on the tablet. */
   pendingPeople = $state<string[]>([]);
   reachable = $state(true);
-  private readonly sender: OutboxSender;
+  /** Made on first use, once the tablet's database is loaded. */
+  private sender: Promise<OutboxSender> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private delay = FIRST_DELAY_MS;
 
   constructor(
-    transport: Transport = fetchTransport(),
-    onSent: (item: OutboxItem, response: unknown) => Promise<void> | void = () => {},
-  ) {
-    this.sender = new OutboxSender(db, transport, onSent);
+    private readonly transport: Transport = fetchTransport(),
+    private readonly onSent: (item: OutboxItem, response: unknown) => Promise<void> | void = () => {},
+  ) {}
+
+  private outbox(): Promise<OutboxSender> {
+    this.sender ??= tabletDb().then((db) => new OutboxSender(db, this.transport, this.onSent));
+    return this.sender;
   }
 
   start(): void {
@@ -44,7 +49,7 @@ export class SyncState {
   async kick(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const result = await this.sender.flush();
+    const result = await (await this.outbox()).flush();
     this.reachable = result === 'done';
     await this.refresh();
     if (result === 'unreachable') {
@@ -61,12 +66,12 @@ export class SyncState {
   }
 
   async retry(seq: number): Promise<void> {
-    await this.sender.retry(seq);
+    await (await this.outbox()).retry(seq);
     await this.kick();
   }
 
   async refresh(): Promise<void> {
-    const items = await db.outbox.toArray();
+    const items = await (await tabletDb()).outbox.toArray();
     const pending = items.filter((i) => i.state === 'pending');
     this.pending = pending.length;
     this.pendingPeople = [...new Set(pending.map((i) => i.personId))];
