@@ -1,4 +1,5 @@
 import { verdict } from '../../../shared/domain/recognition.ts';
+import { placeWordOfNames } from '../../../shared/domain/places.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { titleSubject } from '../../../shared/schemas/model-criteria-set.ts';
 import type { ProposalListClosedV2 } from '../../../shared/sync/messages.ts';
@@ -227,9 +228,10 @@ export async function proposalList(
 ): Promise<ProposalListData> {
   const listed = await passing(deps, scope);
   const finalized = await repo.findClosing(deps.db, scope.title, storedVillage(scope), scope.year);
-  const { name, commune, province } = deps.config.center;
+  const { name, commune, province, villages, places } = deps.config.center;
   const common = {
     center: { name, commune, province },
+    placeWord: placeWordOfNames(scope.village ? [scope.village] : villages, places),
     year: scope.year,
     kind,
     finalizedAt: finalized?.finalized_at ?? null,

@@ -33,6 +33,7 @@ export const reportRoutes = new Hono<AppEnv>()
       province: config.center.province,
       generatedAt: now().toISOString(),
       recognized: await publicRecognitionList(c.var.deps, year),
+      places: config.center.places,
       ...(kind === 'report' ? { models: await modelRatesView(c.var.deps, year) } : {}),
     };
     await audit(
