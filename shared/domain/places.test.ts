@@ -15,10 +15,10 @@ describe('place words of villages', () => {
     expect(kindFromName(name)).toBe(kind);
   });
 
-  it('says the one kind, or the neutral word when kinds mix or there are none', () => {
+  it('says the one kind, the words of each kind when kinds mix, or the neutral word when there are none', () => {
     expect(placeWordOf([{ kind: 'ap' }, { kind: 'ap' }])).toBe('Ấp');
     expect(placeWordOf([{ kind: 'to-dan-pho' }])).toBe('Tổ dân phố');
-    expect(placeWordOf([{ kind: 'thon' }, { kind: 'ban' }])).toBe(NEUTRAL_PLACE_WORD);
+    expect(placeWordOf([{ kind: 'ban' }, { kind: 'thon' }])).toBe('Thôn, bản');
     expect(placeWordOf([])).toBe(NEUTRAL_PLACE_WORD);
   });
 

@@ -23,14 +23,49 @@ export const placeWords: Readonly<Record<VillageKind, string>> = {
   'khu-pho': 'Khu phố',
 };
 
-/** What a list or form calls a village when its villages are of several kinds. */
+/** What a list or form calls a village when it knows none of them. */
 export const NEUTRAL_PLACE_WORD = 'Thôn, tổ dân phố';
 
-/** The word for these villages: their one kind's, or the neutral one when kinds mix (or there are none). */
+/**
+ * The word for these villages: their one kind's ("Ấp"), the words of every kind present when kinds
+ * mix, the commune's own words in the order of `villageKinds` ("Thôn, bản"), or the neutral one
+ * when there are none. A comma, not a slash: the word also names a workbook's sheet.
+ */
 export function placeWordOf(villages: readonly Pick<Village, 'kind'>[]): string {
   const kinds = new Set(villages.map((v) => v.kind));
-  const [only] = kinds;
-  return kinds.size === 1 && only !== undefined ? placeWords[only] : NEUTRAL_PLACE_WORD;
+  if (kinds.size === 0) return NEUTRAL_PLACE_WORD;
+  const words = villageKinds.filter((k) => kinds.has(k)).map((k) => placeWords[k]);
+  return words.map((w, i) => (i === 0 ? w : w.toLocaleLowerCase('vi'))).join(', ');
+}
+
+/**
+ * The villages named, each with its kind: the one the configuration gives (compared without case
+ * or extra spaces), else the kind its name says ("Ấp 3"): a hub knows its centers' villages by name.
+ */
+export function placesNamed(names: readonly string[], known: readonly Village[] = []): Village[] {
+  const key = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  const kinds = new Map(known.map((v) => [key(v.name), v.kind]));
+  return names.map((name) => ({ name, kind: kinds.get(key(name)) ?? kindFromName(name) }));
+}
+
+/** The word for villages known by name only (placesNamed, then placeWordOf). */
+export const placeWordOfNames = (names: readonly string[], known: readonly Village[] = []): string =>
+  placeWordOf(placesNamed(names, known));
+
+/**
+ * A sentence written with "thôn" (a catalog's fixed text, so its recorded clip still plays where
+ * the villages are thôn) said with these villages' word: "thôn" and "Thôn" as whole words become
+ * the word, in the same case ("nông thôn", the countryside, stays); "Thôn / xóm" (a field's name)
+ * becomes the word alone. Unchanged when every village is a thôn or none is known.
+ */
+export function inPlaceWords(text: string, villages: readonly Pick<Village, 'kind'>[]): string {
+  if (villages.every((v) => v.kind === 'thon')) return text;
+  const word = placeWordOf(villages);
+  const lower = word.toLocaleLowerCase('vi');
+  // One pass, so the word put in ("Thôn, bản") is not read again.
+  return text.replace(/(?<![\p{L}])(?<![Nn]ông )(Thôn \/ xóm|Thôn|thôn)(?![\p{L}])/gu, (found: string) =>
+    found === 'thôn' ? lower : word,
+  );
 }
 
 /** The same word in the middle of a sentence ("thôn", "tổ dân phố"). */

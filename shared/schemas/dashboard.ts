@@ -85,6 +85,15 @@ export const TargetInForceSchema = v.object({
 });
 export type TargetInForce = v.InferOutput<typeof TargetInForceSchema>;
 
+/**
+ * The CDHT rate of decision 677 (of adults in learning families, clans and communities, against the
+ * target in force) and the rate over all adults 15+ (against the local target alone), side by side:
+ * shared/domain/cdht-rates.ts. (The rows' `rates.cdht`, per village, center and group, stay over
+ * all adults against the target in force.)
+ */
+export const CdhtRatesSchema = v.object({ decision677: RateFigureSchema, allAdults: RateFigureSchema });
+export type CdhtRates = v.InferOutput<typeof CdhtRatesSchema>;
+
 export const CenterReportingSchema = v.object({
   name: v.string(),
   /** When the center closed its proposal list(s) for the year (the latest closing), null when not yet. */
@@ -124,6 +133,8 @@ export const DashboardSchema = v.object({
   /** The whole scope, year by year (missing years filled with zeros). */
   trend: v.array(v.object({ year: v.number(), row: DashboardRowSchema })),
   targets: v.array(TargetInForceSchema),
+  /** The CDHT rate of decision 677 and the rate over all adults 15+, for the year (absent from an older hub). */
+  cdhtRates: v.optional(CdhtRatesSchema),
   reporting: v.object({
     /** ISO date of the deadline for reports to this hub in the chosen year. */
     deadline: v.string(),

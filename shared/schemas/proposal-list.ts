@@ -62,6 +62,11 @@ export type ClanEntry = v.InferOutput<typeof ClanEntrySchema>;
 
 const Common = {
   center: v.object({ name: v.string(), commune: v.string(), province: v.string() }),
+  /**
+   * What the list calls its villages (shared/domain/places.ts): its village's own word ("Ấp"), the
+   * center's words for the clans' list; absent from an older box (the names then say it).
+   */
+  placeWord: v.optional(v.string()),
   year: v.number(),
   /**
    * "official" goes to the commune with everything on it; "public" is the list posted in the

@@ -136,3 +136,34 @@ describe('registry and self-assessment of a unit and a household on the staff sc
     await context.close();
   });
 });
+
+describe('the villages’ own word on the villager registration', () => {
+  it('a village of each of three kinds: the field says its word, and so do the notice and the consents', async () => {
+    // The box's kiosk info as a center set up with villages of one kind would send it (the demo
+    // center's file fixes its villages): the registration reads the word from the kinds it carries.
+    // A fresh tablet each time: its first load is not yet under the service worker, so the route sees it.
+    for (const [name, kind, word, inSentence] of [
+      ['Ấp Mỹ Hòa', 'ap', 'Ấp', 'tên và ấp của tôi'],
+      ['Bản Hon', 'ban', 'Bản', 'tên và bản của tôi'],
+      ['Tổ dân phố 5', 'to-dan-pho', 'Tổ dân phố', 'tên và tổ dân phố của tôi'],
+    ] as const) {
+      const context = await tabletContext(box.browser);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.route('**/api/kiosk', async (route) => {
+        const info = await (await route.fetch()).json();
+        const places = [{ name, kind }];
+        await route.fulfill({ json: { ...info, center: { ...info.center, villages: [name], places } } });
+      });
+      await page.goto(box.kiosk.url);
+      await page.getByRole('button', { name: /Tôi là người mới/ }).click();
+      const field = page.locator('fieldset').filter({ has: page.getByRole('button', { name }) });
+      await expect.poll(() => field.locator('legend').textContent()).toBe(word);
+      const form = page.locator('form.register');
+      await expect.poll(() => form.textContent()).toContain(inSentence);
+      expect(await form.textContent()).not.toMatch(/(?<![\p{L}])thôn(?![\p{L}])/iu);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+});

@@ -20,6 +20,7 @@ import { CriteriaSetSchema } from '../../../shared/schemas/criteria-set.ts';
 import { RecordDecisionSchema, ReopenDecidedSchema } from '../../../shared/schemas/decision.ts';
 import { HistoryReviewSchema } from '../../../shared/schemas/history.ts';
 import { ListReturnInputSchema } from '../../../shared/schemas/list-return.ts';
+import { SaveReportSchema } from '../../../shared/schemas/report-paper.ts';
 import { CenterSetupSchema } from '../../../shared/schemas/center-setup.ts';
 import { DigitalBankSchema } from '../../../shared/schemas/digital-bank.ts';
 import { PutDigitalAttemptSchema } from '../../../shared/schemas/digital-attempt.ts';
@@ -67,6 +68,7 @@ const walked: Record<string, v.GenericSchema> = {
   ReopenDecidedSchema,
   HistoryReviewSchema,
   ListReturnInputSchema,
+  SaveReportSchema,
   CenterSetupSchema,
   RevokeDecisionSchema,
   EnrolBodySchema,
@@ -108,7 +110,9 @@ const notFreeText: Record<string, string> = {
   'ReopenDecidedSchema personId': 'a person the hub holds',
   'ListReturnInputSchema nodeId': 'a node enrolled at the hub',
   'ListReturnInputSchema listId': 'a list a node closed and sent up',
-  'EnrolBodySchema code': 'decoded as the one-time code and fingerprint (parseEnrolmentCode)',
+  'SaveReportSchema date': 'a real YYYY-MM-DD of the year or the next (checkDate), or empty',
+  'SaveReportSchema sections{key}': "a section of the report kind (report.section-unknown otherwise)",
+  'EnrolBodySchema code': 'decoded as the join code: address, one-time code and CA check (parseJoinCode)',
   'RepinBodySchema fingerprint': 'decoded as a fingerprint (parsePin)',
   'EnrolRequestSchema code': 'a one-time code the hub issued',
   'EnrolRequestSchema publicKey': 'decoded as an Ed25519 SPKI key',

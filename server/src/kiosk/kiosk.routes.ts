@@ -3,9 +3,20 @@ import { Hono } from 'hono';
 import type { KioskInfo } from '../../../shared/schemas/kiosk-info.ts';
 import { assessmentYearNow } from '../config/assessment-year.ts';
 import { yearSpanNow } from '../plans/plans.service.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv, Deps } from '../http/context.ts';
 import { ageRules } from '../people/people.service.ts';
 import { setupNeeded } from '../config/effective.ts';
+
+/**
+ * The name the header shows: a center's own; a hub names its commune (its province at province
+ * level), whether it was set up in the browser or runs from a center file with KIOSK_ROLE=hub.
+ */
+function headerName(config: Deps['config']): string {
+  const { center, settings } = config;
+  if (settings.role !== 'hub') return center.name;
+  const scope = settings['hub.level'] === 'province' ? center.province : center.commune;
+  return scope || center.name;
+}
 
 export const kioskRoutes = new Hono<AppEnv>().get('/kiosk', (c) => {
   const { config } = c.var.deps;
@@ -14,7 +25,7 @@ export const kioskRoutes = new Hono<AppEnv>().get('/kiosk', (c) => {
   const info: KioskInfo = {
     center: {
       id: config.center.id,
-      name: config.center.name,
+      name: headerName(config),
       commune: config.center.commune,
       province: config.center.province,
       demo: config.center.demo,

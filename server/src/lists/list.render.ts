@@ -27,6 +27,7 @@ import {
   newWorkbook,
   workbookBuffer,
 } from '../print/workbook.ts';
+import { placeWordOfNames } from '../../../shared/domain/places.ts';
 import type { ClanEntry, FamilyEntry, PersonEntry, ProposalListData, ProposalListTitle } from './list.types.ts';
 
 interface Column<E> {
@@ -37,6 +38,8 @@ interface Column<E> {
   xlsxWidth: number;
   align: 'left' | 'center';
   value: (entry: E, index: number) => string | number;
+  /** The village column: its header is the villages' own word (listPlaceWord), not a fixed "Thôn". */
+  place?: true;
 }
 type Kind = ProposalListData['kind'];
 
@@ -50,6 +53,7 @@ const name: Column<{ name: string }> = {
 };
 const village: Column<{ village: string }> = {
   header: 'Thôn',
+  place: true,
   percent: 21,
   xlsxWidth: 20,
   align: 'left',
@@ -125,6 +129,7 @@ const FAMILY_COLUMNS: Record<Kind, Column<FamilyEntry>[]> = {
 const clan: Column<ClanEntry> = { header: 'Dòng họ', percent: 19, xlsxWidth: 24, align: 'left', value: (e) => e.name };
 const villages: Column<ClanEntry> = {
   header: 'Thôn',
+  place: true,
   percent: 18,
   xlsxWidth: 24,
   align: 'left',
@@ -154,20 +159,31 @@ interface Table {
   columns: Omit<Column<never>, 'value'>[];
   rows: Cell[][];
 }
-const tableOf = <E>(columns: Column<E>[], entries: readonly E[]): Table => ({
-  columns,
+const tableOf = <E>(columns: Column<E>[], entries: readonly E[], placeWord: string): Table => ({
+  columns: columns.map((c) => (c.place ? { ...c, header: placeWord } : c)),
   rows: entries.map((entry, i) => columns.map((c) => c.value(entry, i))),
 });
 
+/**
+ * What the list calls its villages: the word the center's configuration gives (lists.service.ts),
+ * or, from a box that sent none, the word the village names say ("Ấp 3").
+ */
+export function listPlaceWord(data: ProposalListData): string {
+  if (data.placeWord) return data.placeWord;
+  const names = data.title === 'dhht' ? data.entries.flatMap((e) => e.villages) : [data.village];
+  return placeWordOfNames(names);
+}
+
 /** The list's columns and its rows as printed, for its title and kind. */
 function table(data: ProposalListData): Table {
+  const word = listPlaceWord(data);
   switch (data.title) {
     case 'cdht':
-      return tableOf(personColumns(data.outstandingYears)[data.kind], data.entries);
+      return tableOf(personColumns(data.outstandingYears)[data.kind], data.entries, word);
     case 'gdht':
-      return tableOf(FAMILY_COLUMNS[data.kind], data.entries);
+      return tableOf(FAMILY_COLUMNS[data.kind], data.entries, word);
     case 'dhht':
-      return tableOf(CLAN_COLUMNS[data.kind], data.entries);
+      return tableOf(CLAN_COLUMNS[data.kind], data.entries, word);
   }
 }
 

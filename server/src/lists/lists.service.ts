@@ -1,4 +1,5 @@
 import { verdict } from '../../../shared/domain/recognition.ts';
+import { placeWordOfNames } from '../../../shared/domain/places.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { titleSubject } from '../../../shared/schemas/model-criteria-set.ts';
 import type { ProposalListClosedV2 } from '../../../shared/sync/messages.ts';
@@ -229,9 +230,10 @@ export async function proposalList(
   const finalized = await repo.findClosing(deps.db, scope.title, storedVillage(scope), scope.year);
   // Returned by the commune (lists/list-return.ts): open again, with the reason.
   const back = finalized?.id ? await repo.findReturn(deps.db, finalized.id, finalized.revision) : undefined;
-  const { name, commune, province } = deps.config.center;
+  const { name, commune, province, villages, places } = deps.config.center;
   const common = {
     center: { name, commune, province },
+    placeWord: placeWordOfNames(scope.village ? [scope.village] : villages, places),
     year: scope.year,
     kind,
     finalizedAt: back ? null : (finalized?.finalized_at ?? null),

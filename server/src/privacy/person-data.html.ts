@@ -1,3 +1,4 @@
+import { placeWordOfNames } from '../../../shared/domain/places.ts';
 import { formatVietnamDateTime } from '../../../shared/domain/vietnam-time.ts';
 import { printDocument, td, tr } from '../print/document.ts';
 import { html, lines, type Content } from '../print/html.ts';
@@ -55,7 +56,7 @@ export function renderPersonDataHtml(data: PersonData): string {
 <p>Xuất lúc ${formatVietnamDateTime(data.exportedAt)}</p>
 <table><tbody>
 ${field('Họ và tên', p.name)}${field('Năm sinh', p.birthYear)}
-${field('Thôn', p.village)}${field('Điện thoại', p.phone ?? '—')}${field('Mã phiếu', p.code)}
+${field(placeWordOfNames([p.village]), p.village)}${field('Điện thoại', p.phone ?? '—')}${field('Mã phiếu', p.code)}
 </tbody></table>
 <h2>Lịch sử đồng ý</h2>${thead(['Mục đích', 'Trả lời', 'Thời gian'])}<tbody>${consents}</tbody></table>
 ${data.assessments.map(assessmentHtml)}

@@ -22,6 +22,8 @@ import * as repo from './dashboard.repository.ts';
 import { provinceDashboard } from './province-dashboard.service.ts';
 import { closedLists, reporting } from './reporting.ts';
 import { reportDeadlines } from './report-deadlines.ts';
+import { modelRatesView } from './model-rates.service.ts';
+import { cdhtRates } from '../../../../shared/domain/cdht-rates.ts';
 
 const n = (x: string | number | null | undefined): number => Number(x ?? 0);
 
@@ -257,13 +259,22 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   };
 }
 
-/** The dashboard this hub shows: over villages for a commune, over communes for a province. */
+/**
+ * The dashboard this hub shows: over villages for a commune, over communes for a province; with the
+ * CDHT rate of decision 677 (its adults from the four other titles' rates) beside the rate over all adults.
+ */
 export async function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
   const board =
     deps.config.settings['hub.level'] === 'province'
       ? await provinceDashboard(deps, year)
       : await communeDashboard(deps, year);
-  return { ...board, reportDeadlines: reportDeadlines(deps.config.settings, deps.now(), year) };
+  const learners = (await modelRatesView(deps, year)).total.rates.workers;
+  const target = board.targets.find((t) => t.measure === 'cdht');
+  return {
+    ...board,
+    reportDeadlines: reportDeadlines(deps.config.settings, deps.now(), year),
+    cdhtRates: cdhtRates(board.total.counts.recognized, board.total.population, learners, target),
+  };
 }
 
 /** The public recognition list of a year: name and village of people recognized who agreed to appear on it. */

@@ -35,6 +35,7 @@ import {
   orderedTargets,
   placeAndDate,
   placeHeader,
+  summaryRates,
   POPULATION_LABEL,
   publicEntries,
   publicListTitle,
@@ -75,10 +76,9 @@ function generalHtml(r: YearReport): Html {
     ...countKeys.map((key) => [COUNT_LABELS[key], fmtCount(total.counts[key])] as const),
     [POPULATION_LABEL, fmtCount(total.population)] as const,
   ].map(([label, value], i) => tr([td(i + 1, 'center'), td(label), td(value, 'num')]));
-  const rates = targetMeasures.map((measure) => {
-    const f = total.rates[measure];
+  const rates = summaryRates(r.dashboard).map(({ label, figure: f }) => {
     return tr([
-      td(RATE_LABELS[measure]),
+      td(label),
       td(fmtCount(f.numerator), 'num'),
       td(fmtCount(f.denominator), 'num'),
       td(fmtRate(f.rate), 'num'),
@@ -256,7 +256,7 @@ export function renderPublicListHtml(r: YearReport): string {
     : [emptyRow(3, EMPTY_LIST)];
   const body = html`<section class="portrait">
 ${documentHead(r, title, false)}
-${table('grid', tr([th('STT', 10), th('Họ và tên', 50), th('Thôn', 40)]), rows)}
+${table('grid', tr([th('STT', 10), th('Họ và tên', 50), th(placeHeader(r), 40)]), rows)}
 <p class="count">Tổng số: ${entries.length} người.</p>
 ${signatures([signer(chair(r), CHAIR_HINT, true)])}
 </section>`;

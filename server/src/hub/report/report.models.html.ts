@@ -30,7 +30,7 @@ import {
   MEMBER_TREND_HEADERS,
   MODEL_COUNT_HEADERS,
   MODEL_NAMES,
-  MODEL_RATE_LABELS,
+  modelRateLabel,
   MODEL_SECTION,
   MODEL_TREND_NOTE,
   modelNoteText,
@@ -45,7 +45,7 @@ export function modelsHtml(r: YearReport, m: ModelRatesView): Html {
   const summary = modelTargetMeasures.map((measure) => {
     const f = m.total.rates[measure];
     return tr([
-      td(MODEL_RATE_LABELS[measure]),
+      td(modelRateLabel(r, measure)),
       td(fmtCount(f.numerator), 'num'),
       td(fmtCount(f.denominator), 'num'),
       td(fmtRate(f.rate), 'num'),

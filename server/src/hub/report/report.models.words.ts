@@ -5,7 +5,7 @@
 import type { ModelTargetMeasure } from '../../../../shared/domain/collective-titles/targets.ts';
 import type { ModelTitle } from '../../../../shared/schemas/model-criteria-set.ts';
 import { modelCountKinds, type ModelCountKind, type ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
-import { fmtRate, placeHeader, type YearReport } from './report.words.ts';
+import { fmtRate, isCommune, placeHeader, type YearReport } from './report.words.ts';
 
 export const MODEL_SECTION = 'VII. Gia đình, dòng họ, cộng đồng và đơn vị học tập';
 export const MODEL_RATE_LABELS: Record<ModelTargetMeasure, string> = {
@@ -16,6 +16,11 @@ export const MODEL_RATE_LABELS: Record<ModelTargetMeasure, string> = {
   workers: 'Tỷ lệ người lao động trong gia đình, dòng họ, cộng đồng học tập là CDHT',
   unitStaff: 'Tỷ lệ cán bộ, người lao động trong đơn vị học tập là CDHT',
 };
+/** A rate's label in the report, the communities' with the villages' own word ("Tỷ lệ ấp được công nhận..."). */
+export const modelRateLabel = (r: YearReport, measure: ModelTargetMeasure): string =>
+  measure === 'communities' && isCommune(r)
+    ? `Tỷ lệ ${placeHeader(r).toLocaleLowerCase('vi')} được công nhận cộng đồng học tập`
+    : MODEL_RATE_LABELS[measure];
 export const MODEL_NAMES: Record<ModelCountKind, string> = {
   families: 'Gia đình học tập',
   clans: 'Dòng họ học tập',

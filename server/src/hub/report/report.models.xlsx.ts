@@ -42,7 +42,7 @@ import {
   MEMBER_TREND_HEADERS,
   MODEL_COUNT_HEADERS,
   MODEL_NAMES,
-  MODEL_RATE_LABELS,
+  modelRateLabel,
   MODEL_SECTION,
   MODEL_TREND_NOTE,
   modelNoteText,
@@ -62,7 +62,7 @@ function modelSummarySheet(workbook: ExcelJS.Workbook, r: YearReport, m: ModelRa
   addHeading(sheet, modelParts(m).summary);
   addHeader(sheet, rateHeaders('Số đạt'));
   for (const measure of modelTargetMeasures) {
-    addBody(sheet, rateCells(MODEL_RATE_LABELS[measure], m.total.rates[measure]), RATE_COLUMNS);
+    addBody(sheet, rateCells(modelRateLabel(r, measure), m.total.rates[measure]), RATE_COLUMNS);
   }
   for (const note of m.notes) addText(sheet, modelNoteText(r, note), 6);
 }

@@ -14,6 +14,7 @@ import {
   type TargetStep,
 } from '../../../../shared/schemas/dashboard.ts';
 import { vietnamWallClock } from '../../../../shared/domain/vietnam-time.ts';
+import { placesNamed, placeWordOf, type Village } from '../../../../shared/domain/places.ts';
 import type { ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
 import { agencyLines } from '../../print/committee.ts';
 
@@ -32,6 +33,8 @@ export interface YearReport {
   models?: ModelRatesView;
   /** The signer block's lines (documents.signer); the default "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" when not given. */
   signer?: readonly [string, string];
+  /** The hub's own villages with their kinds (its configuration), for the place word; villages named elsewhere say theirs. */
+  places?: readonly Village[];
 }
 
 export const DASH = '—';
@@ -51,6 +54,29 @@ export const RATE_LABELS: Record<TargetMeasure, string> = {
   digital: 'Tỷ lệ CDHT có kỹ năng số',
   proficient: 'Tỷ lệ thành thạo trong số có kỹ năng số',
 };
+/** The two CDHT rates of section I when the dashboard carries them (shared/domain/cdht-rates.ts). */
+export const CDHT_677_LABEL =
+  'Tỷ lệ CDHT theo Quyết định 677/QĐ-TTg (người trưởng thành trong gia đình, dòng họ, cộng đồng học tập; chỉ tiêu áp dụng)';
+export const CDHT_ALL_ADULTS_LABEL = 'Tỷ lệ người từ 15 tuổi trở lên là CDHT (chỉ tiêu riêng của địa phương)';
+
+/**
+ * The rate rows of section I: decision 677's CDHT rate and, beside it, the rate over all adults
+ * 15+ against its own target, then the digital rates; a dashboard without them, as before.
+ */
+export function summaryRates(d: Dashboard): { label: string; figure: RateFigure }[] {
+  const digital = (['digital', 'proficient'] as const).map((m) => ({
+    label: RATE_LABELS[m],
+    figure: d.total.rates[m],
+  }));
+  const cdht = d.cdhtRates
+    ? [
+        { label: CDHT_677_LABEL, figure: d.cdhtRates.decision677 },
+        { label: CDHT_ALL_ADULTS_LABEL, figure: d.cdhtRates.allAdults },
+      ]
+    : [{ label: RATE_LABELS.cdht, figure: d.total.rates.cdht }];
+  return [...cdht, ...digital];
+}
+
 /** Column headers of the wide tables. */
 export const RATE_SHORT: Record<TargetMeasure, string> = {
   cdht: 'Tỷ lệ CDHT',
@@ -176,7 +202,24 @@ export const reportSubtitle = (r: YearReport): string =>
 
 /** The heading's agency lines: the People's Committee in full ("ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP"). */
 export const issuer = (r: YearReport): [string, string] => agencyLines(scopeName(r));
-export const placeHeader = (r: YearReport): string => (isCommune(r) ? 'Thôn' : 'Xã');
+/**
+ * What the report calls a village: the word of the villages it names and the hub's own (thôn, ấp,
+ * bản, tổ dân phố...; several joined where kinds mix, shared/domain/places.ts); a province's report: "Xã".
+ */
+export function placeHeader(r: YearReport): string {
+  if (!isCommune(r)) return 'Xã';
+  const names = [
+    ...r.dashboard.byPlace.map((p) => p.name),
+    ...(r.models?.places ?? []).map((p) => p.name),
+    ...r.recognized.map((e) => e.village),
+  ];
+  return placeWordOf([...placesNamed(names, r.places), ...(r.places ?? [])]);
+}
+/** The sheet of section II: "Theo thôn", "Theo ấp"; a long mix of words would pass a sheet name's 31 characters. */
+export function placeSheetName(r: YearReport): string {
+  const name = `Theo ${placeHeader(r).toLocaleLowerCase('vi')}`;
+  return name.length <= 31 ? name : 'Theo địa bàn';
+}
 export const wholeScope = (r: YearReport): string => `Toàn ${unitWord(scopeName(r), isCommune(r) ? 'xã' : 'tỉnh')}`;
 export const reportingUnit = (r: YearReport): string => (isCommune(r) ? 'Trung tâm học tập cộng đồng' : 'Đơn vị');
 export const showCenters = (r: YearReport): boolean => isCommune(r) && r.dashboard.byCenter.length > 0;

@@ -235,7 +235,7 @@ describe('public list', () => {
       ['2', 'Trần Văn Tuấn', 'Thôn Gò Mít'],
     ]);
     expect(html).toContain('Tổng số: 2 người.');
-    expect(html).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(html).toContain('KT. CHỦ TỊCH');
     expect(html).not.toContain('NGƯỜI LẬP');
   });
 

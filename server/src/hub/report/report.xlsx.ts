@@ -35,6 +35,8 @@ import {
   NO_DATA,
   orderedTargets,
   placeHeader,
+  summaryRates,
+  placeSheetName,
   POPULATION_LABEL,
   publicEntries,
   publicListTitle,
@@ -70,8 +72,7 @@ function summarySheet(workbook: ExcelJS.Workbook, r: YearReport): void {
   sheet.addRow([]);
 
   addHeader(sheet, rateHeaders('Số người'));
-  for (const measure of targetMeasures)
-    addBody(sheet, rateCells(RATE_LABELS[measure], total.rates[measure]), RATE_COLUMNS);
+  for (const { label, figure } of summaryRates(r.dashboard)) addBody(sheet, rateCells(label, figure), RATE_COLUMNS);
   sheet.addRow([]);
 
   addHeading(sheet, SECTION.targets);
@@ -179,7 +180,7 @@ function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: st
   const columns: XColumn[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: 'Họ và tên', width: 32, align: 'left' },
-    { header: 'Thôn', width: 28, align: 'left' },
+    { header: placeHeader(r), width: 28, align: 'left' },
   ];
   const sheet = tableSheet(workbook, {
     name: 'Danh sách công nhận',
@@ -198,7 +199,14 @@ function recognizedSheet(workbook: ExcelJS.Workbook, r: YearReport, subtitle: st
 export async function renderReportXlsx(r: YearReport): Promise<Buffer> {
   const workbook = await newWorkbook(r.generatedAt);
   summarySheet(workbook, r);
-  rowsSheet(workbook, r, isCommune(r) ? 'Theo thôn' : 'Theo xã', SECTION.place(r), placeHeader(r), r.dashboard.byPlace);
+  rowsSheet(
+    workbook,
+    r,
+    isCommune(r) ? placeSheetName(r) : 'Theo xã',
+    SECTION.place(r),
+    placeHeader(r),
+    r.dashboard.byPlace,
+  );
   rowsSheet(
     workbook,
     r,

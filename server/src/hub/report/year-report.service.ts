@@ -15,6 +15,7 @@ export async function yearReportOf(deps: Deps, year: number, models: boolean): P
     generatedAt: now().toISOString(),
     recognized: await publicRecognitionList(deps, year),
     signer: signerLines(config.settings),
+    places: config.center.places,
     ...(models ? { models: await modelRatesView(deps, year) } : {}),
   };
 }

@@ -36,6 +36,12 @@ export const viSetup = {
   year: 'Năm',
   national: 'Quốc gia',
   own: 'Của xã (%)',
+  ownProvince: 'Của tỉnh (%)',
+  /** The rule the dashboard counts by (shared/domain/targets.ts): said once above the tables, and on each year it changes. */
+  applied: 'Chỉ tiêu áp dụng',
+  higherApplies:
+    'Mỗi năm áp dụng chỉ tiêu cao hơn trong hai chỉ tiêu: chỉ tiêu quốc gia và chỉ tiêu riêng của {unit}. Chỉ tiêu riêng thấp hơn chỉ tiêu quốc gia thì không áp dụng.',
+  belowNational: 'Thấp hơn chỉ tiêu quốc gia nên không áp dụng: áp dụng {share} của quốc gia.',
   overridden: 'Mục này do tệp cấu hình của máy quyết định (tệp được dùng thay cho màn hình này).',
   save: 'Lưu cài đặt',
   saved: 'Đã lưu cài đặt.',

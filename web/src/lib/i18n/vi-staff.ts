@@ -191,6 +191,10 @@ export const viStaff = {
       digital: 'Tỷ lệ Công dân học tập có kỹ năng số',
       proficient: 'Tỷ lệ thành thạo trong số có kỹ năng số',
     },
+    /** Decision 677's CDHT rate and, beside it, the rate over all adults 15+ with its own (local) target. */
+    cdht677:
+      'Tỷ lệ Công dân học tập theo Quyết định 677/QĐ-TTg (người trưởng thành trong gia đình, dòng họ, cộng đồng học tập)',
+    cdhtAllAdults: 'Tỷ lệ người từ 15 tuổi trở lên là Công dân học tập (chỉ tiêu riêng của địa phương)',
     measure: 'Nội dung theo dõi',
     rate: 'Tỷ lệ',
     target: 'Chỉ tiêu',
