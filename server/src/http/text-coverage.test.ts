@@ -111,7 +111,7 @@ const notFreeText: Record<string, string> = {
   'ListReturnInputSchema nodeId': 'a node enrolled at the hub',
   'ListReturnInputSchema listId': 'a list a node closed and sent up',
   'SaveReportSchema date': 'a real YYYY-MM-DD of the year or the next (checkDate), or empty',
-  'SaveReportSchema sections{key}': "a section of the report kind (report.section-unknown otherwise)",
+  'SaveReportSchema sections{key}': 'a section of the report kind (report.section-unknown otherwise)',
   'EnrolBodySchema code': 'decoded as the join code: address, one-time code and CA check (parseJoinCode)',
   'RepinBodySchema fingerprint': 'decoded as a fingerprint (parsePin)',
   'EnrolRequestSchema code': 'a one-time code the hub issued',

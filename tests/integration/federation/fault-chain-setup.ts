@@ -107,6 +107,10 @@ export async function seedCenter(size: ChainSize): Promise<Seeded> {
       );
     people.push({ id, name, village, group, appraised });
   }
+  // The village branches close their lists (issue 24: the commune decides only from closed lists).
+  const { year } = (await (await call('GET', '/api/kiosk')).json()) as { year: number };
+  for (const village of new Set(people.filter((p) => p.appraised).map((p) => p.village)))
+    await call('POST', '/api/staff/lists/finalize', { village, year }, admin);
   await db.destroy();
   return { dir, admin, people };
 }
