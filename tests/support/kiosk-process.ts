@@ -77,11 +77,16 @@ function startCommand(): { args: string[]; env: Record<string, string> } {
   return { args: words, env };
 }
 
-/** The newest modification time of the files under `dir`, in ms (0 when there are none). */
+/** The newest modification time of the source files under `dir` that a bundle holds (tests and snapshots aside), in ms. */
 function newestUnder(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+    if (
+      !entry.isFile() ||
+      /\.test(-setup)?\.ts$|\.snap$/.test(entry.name) ||
+      entry.parentPath.includes('__snapshots__')
+    )
+      continue;
     newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
