@@ -109,6 +109,12 @@ describe('accessibility of every screen', () => {
     // With the four other titles' section loaded: its rates, counts and rates by village, what ends this year.
     await page.getByTestId('model-place-rates').waitFor();
     await report.staff(page, 'hub dashboard');
+    // The yearly report's editor (issue 25): its written sections, number, date and downloads.
+    await page.getByRole('button', { name: 'Soạn báo cáo năm (Word, in A4)' }).click();
+    await page.getByRole('heading', { name: /^Soạn báo cáo năm/ }).waitFor();
+    await report.staff(page, 'hub report editor');
+    await back(page);
+    await page.getByTestId('totals').waitFor();
     await back(page);
     await tile(page, 'Dân số, chỉ tiêu, sáp nhập thôn');
     await page.getByTestId('population').locator('tr').first().waitFor();

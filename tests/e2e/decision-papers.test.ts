@@ -8,6 +8,7 @@ import { decisionPaper, type PaperRow } from '../../server/src/hub/decisions/pap
 import { decisionHtml } from '../../server/src/hub/decisions/papers/decision-paper.html.ts';
 import { tables, unzip } from '../support/docx.ts';
 import { staff } from '../fixtures/staff.ts';
+import { AccessibilityReport } from './axe.ts';
 import { adminApi, firstAdmin, launchBrowser, startKiosk, tabletContext, type RunningKiosk } from './kiosk.ts';
 import { indicatorIds } from './villager.ts';
 
@@ -192,6 +193,9 @@ describe('the decision papers', () => {
     const reader = await context.newPage();
     await reader.goto(links[0]!);
     await reader.getByText('Giấy công nhận này là thật.').waitFor();
+    // The page anyone opens from the QR, held to the villager's standard (axe, 48 px, 200 % text).
+    const accessible = new AccessibilityReport();
+    await accessible.villager(reader, 'certificate verify page, genuine');
     const certified = await reader.locator('[data-name]').textContent();
     expect(names).toContain(certified);
     await expect(reader.locator('[data-title]').textContent()).resolves.toBe(`“Công dân học tập” năm ${year}`);
@@ -207,6 +211,8 @@ describe('the decision papers', () => {
     await reader.goto(path.href);
     await reader.getByText('Giấy này không phải giấy thật.').waitFor();
     expect(await reader.locator('main').getAttribute('data-code')).toBe('certificate.signature-invalid');
+    await accessible.villager(reader, 'certificate verify page, not genuine');
+    accessible.assertClean();
     await context.close();
   });
 

@@ -199,3 +199,10 @@ export async function unlockListed(db: Db, title: string, village: string, year:
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
+
+/** Members registered now (not left) per household. */
+export async function memberCounts(db: Db, householdIds: readonly string[]): Promise<Map<string, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await memberCountRows(db, householdIds);
+  return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
+}

@@ -129,7 +129,7 @@ async function passingFamilies(deps: AssessmentDeps, village: string, year: numb
     year,
     households.map((h) => h.id),
   );
-  const members = await memberCounts(
+  const members = await repo.memberCounts(
     deps.db,
     passing.map((p) => p.subjectId),
   );
@@ -182,13 +182,6 @@ async function passingClans(deps: AssessmentDeps, year: number): Promise<Candida
     });
   }
   return out.sort((a, b) => a.entry.name.localeCompare(b.entry.name, 'vi'));
-}
-
-/** Members registered now (not left) per household. */
-async function memberCounts(db: Db, householdIds: readonly string[]): Promise<Map<string, number>> {
-  if (householdIds.length === 0) return new Map();
-  const rows = await repo.memberCountRows(db, householdIds);
-  return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
 }
 
 type Listed =

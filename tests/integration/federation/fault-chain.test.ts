@@ -127,6 +127,7 @@ describe.each(legs)(
           url: communeEnv.KIOSK_DATABASE_URL ?? null,
           synchronous: 'NORMAL',
         });
+        const closedLists = new Set(seeded.people.filter((p) => p.appraised).map((p) => p.village)).size;
         try {
           const kinds = await communeDb
             .selectFrom('hub_record')
@@ -139,13 +140,15 @@ describe.each(legs)(
             ['assessment', ASSESSMENTS],
             ['evidence', PHOTOS],
             ['person', ASSESSMENTS],
+            // Each village list the branch closed (issue 24: the commune decides only from closed lists).
+            ['proposal-list', closedLists],
           ]);
           // Exactly once: every revision applied once, no more (drafts with photos have two).
           const history = await communeDb
             .selectFrom('hub_record_history')
             .select((eb) => eb.fn.countAll<number>().as('n'))
             .executeTakeFirstOrThrow();
-          expect(Number(history.n)).toBe(ASSESSMENTS * 2 + PHOTOS * 2 + APPRAISED);
+          expect(Number(history.n)).toBe(ASSESSMENTS * 2 + PHOTOS * 2 + APPRAISED + closedLists);
           expect(await digestOfHub(communeDb)).toEqual(await digestOfCenter(centerDb));
           const centerFiles = filesIn(join(centerDir, 'evidence'));
           expect(centerFiles).toHaveLength(PHOTOS);
