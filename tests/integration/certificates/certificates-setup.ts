@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
+import { closeVillageLists } from '../hub/close-lists.ts';
 
 /**
  * What the certificate tests share (issue 25): a commune hub, a center enrolled with it (which got
@@ -91,6 +92,8 @@ export async function startCommune(): Promise<Commune> {
     expect(appraisal.status).toBe(200);
     personIds.push(personId);
   }
+  // The village branches close their lists before the commune decides (issue 24).
+  await closeVillageLists(center, centerStaff.appraiser, 2026, villagers);
   await sync(center, centerStaff.admin);
   const decision = { year: 2026, number: NUMBER, signedOn: SIGNED_ON, signer: 'Nguyễn Văn Hùng', personIds };
   const rec = await hub.json('POST', '/api/staff/hub/decisions', decision, hubStaff.admin);

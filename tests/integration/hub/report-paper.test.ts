@@ -4,7 +4,8 @@ import { loadConfig } from '../../../server/src/config/load.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
 import { paragraphs, tables, unzip } from '../../support/docx.ts';
 import type { Harness } from '../harness.ts';
-import { startCommune, stopCommune, YEAR, type Site } from './dashboard-setup.ts';
+import { closeAllLists } from './close-lists.ts';
+import { startCommune, stopCommune, sync, YEAR, type Site } from './dashboard-setup.ts';
 
 /**
  * Issue 25: the reports the commune signs — the CDHT model's result report and the emulation
@@ -24,6 +25,8 @@ beforeAll(async () => {
   ({ hub, province, hubStaff, sites } = await startCommune('sqlite'));
   const pass = sites.flatMap((s) => s.people).filter((p) => p.stage === 'pass');
   recognized = pass.length;
+  // The village branches close their lists before the commune decides (issue 24).
+  await closeAllLists(sites, YEAR, sync);
   const rec = await hub.json(
     'POST',
     '/api/staff/hub/decisions',
