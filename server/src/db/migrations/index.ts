@@ -22,9 +22,9 @@ import * as digitalDrafts from './202612081200-digital-drafts.ts';
 import * as syncEpoch from './202612081400-sync-epoch.ts';
 import * as centerSetup from './202612090100-center-setup.ts';
 import * as historyImport from './202612090200-history-import.ts';
-import * as reportTexts from './202612101500-h6-report-texts.ts';
 import * as documentKeys from './202612100700-h7-document-keys.ts';
 import * as listReturns from './202612101000-h3-list-returns.ts';
+import * as reportTexts from './202612101500-h6-report-texts.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -51,7 +51,7 @@ export const migrations: Record<string, Migration> = {
   '202612081400-sync-epoch': syncEpoch,
   '202612090100-center-setup': centerSetup,
   '202612090200-history-import': historyImport,
-  '202612101500-h6-report-texts': reportTexts,
   '202612100700-h7-document-keys': documentKeys,
   '202612101000-h3-list-returns': listReturns,
+  '202612101500-h6-report-texts': reportTexts,
 };
