@@ -15,6 +15,11 @@ export const certificateErrors = {
     message: () =>
       'Not genuine: the signature does not match what the certificate says (its name, year, title or signature was changed).',
   },
+  'certificate.withdrawn': {
+    status: 410,
+    message: () =>
+      'The certificate was printed by the commune, but the commune has since withdrawn the decision it names: it no longer certifies the title.',
+  },
   'certificate.no-key': {
     status: 409,
     message: () =>

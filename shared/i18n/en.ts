@@ -657,6 +657,8 @@ export const en: Messages = {
     'certificate.unknown-key': "This certificate is not genuine: it is not signed with the commune's key.",
     'certificate.signature-invalid':
       'This certificate is not genuine: the name, year, title or signature in its QR code was changed.',
+    'certificate.withdrawn':
+      'The commune printed this certificate, but it has since withdrawn the decision it names: the certificate no longer holds.',
     'certificate.no-key':
       "This box has not received the commune's key yet, so it cannot check certificates. Sync with the commune and try again.",
     // -- issue 21: new error texts go above this line, one helper's group together

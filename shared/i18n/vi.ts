@@ -663,6 +663,8 @@ export const vi = {
     'certificate.unknown-key': 'Giấy này không phải giấy thật: nó không được ký bằng khóa của xã.',
     'certificate.signature-invalid':
       'Giấy này không phải giấy thật: tên, năm, danh hiệu hoặc chữ ký trên mã QR đã bị sửa.',
+    'certificate.withdrawn':
+      'Giấy này đúng là do xã in, nhưng xã đã thu hồi quyết định công nhận ghi trên giấy: giấy không còn giá trị.',
     'certificate.no-key': 'Máy này chưa nhận khóa của xã nên chưa kiểm tra được giấy. Hãy đồng bộ với xã rồi thử lại.',
     // -- issue 21: new error texts go above this line, one helper's group together
     generic: 'Có lỗi xảy ra. Xin nhờ người hướng dẫn giúp. (Mã lỗi: {code})',

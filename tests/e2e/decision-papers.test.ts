@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/load.ts';
 import { decisionPaper, type PaperRow } from '../../server/src/hub/decisions/papers/decision-paper.ts';
 import { decisionHtml } from '../../server/src/hub/decisions/papers/decision-paper.html.ts';
+import { commendationHtml } from '../../server/src/hub/decisions/papers/commendation.html.ts';
+import { commendationPaper, type CommendRow } from '../../server/src/hub/decisions/papers/commendation.ts';
 import { tables, unzip } from '../support/docx.ts';
 import { staff } from '../fixtures/staff.ts';
 import { AccessibilityReport } from './axe.ts';
@@ -247,5 +249,35 @@ describe('the decision papers', () => {
     for (const p of pages.slice(listStart)) expect(p).toContain(squash('Điểm thẩm định'));
     // A draft: DỰ THẢO on every page.
     for (const p of pages) expect(p).toContain(squash('DỰ THẢO'));
+  });
+
+  it('the commendation proposal on A4: the signer with the last lines, the list after, every row whole', async () => {
+    const settings = loadConfig({ configDir: resolve(import.meta.dirname, '../../kiosk-config'), env: {} }).settings;
+    const row = (i: number, person: boolean): CommendRow => ({
+      name: person ? `Hoàng Thị Người Thứ ${i + 1}` : `Hộ ông Lò Văn Thứ ${i + 1}`,
+      birthYear: person ? 1950 + (i % 40) : null,
+      place: i % 4 ? 'Bản Khe Ngang' : 'Tổ dân phố số 12 khu phố Đồng Chằm mở rộng về phía nam bên kia suối',
+      from: 2021,
+      to: 2025,
+    });
+    const groups = {
+      cdht: Array.from({ length: 60 }, (_, i) => row(i, true)),
+      gdht: [0, 1, 2].map((i) => row(i, false)),
+    };
+    const paper = commendationPaper({ settings, unit: 'Xã Tân Lập', province: 'Tỉnh Phú Thọ', review: 2025, groups });
+    const page: Page = await (await tabletContext(browser)).newPage();
+    await page.setContent(commendationHtml(paper));
+    const pages = await pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+    const signerPage = pages.findIndex((p) => p.includes(squash(paper.signerLines[1])));
+    expect(pages[signerPage]).toContain(squash('Nơi nhận:'));
+    expect(pages[signerPage]).toContain(squash(paper.body.at(-1)!).slice(-40));
+    expect(pages.findIndex((p) => p.includes(squash(paper.annex.title)))).toBe(signerPage + 1);
+    for (const [i, r] of [...groups.cdht, ...groups.gdht].entries()) {
+      const whole = squash(`${r.name}${r.birthYear ?? ''}${r.place}`);
+      expect(
+        pages.some((p) => p.includes(whole)),
+        `${i}: ${r.name}`,
+      ).toBe(true);
+    }
   });
 });

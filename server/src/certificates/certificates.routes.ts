@@ -34,7 +34,8 @@ export const certificateRoutes = new Hono<AppEnv>().get('/xac-minh', async (c) =
     return c.html(genuinePage(await verifyCertificate(db, c.req.query('c') ?? '')));
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    if (e.code !== 'certificate.no-key') throttle.fail(client, now().getTime());
+    // Neither a box without a key nor a withdrawn decision is the reader's doing.
+    if (e.code !== 'certificate.no-key' && e.code !== 'certificate.withdrawn') throttle.fail(client, now().getTime());
     return c.html(refusedPage(e.code), e.status as ContentfulStatusCode);
   }
 });

@@ -60,13 +60,22 @@ export function genuinePage(c: CertificateClaims): string {
   );
 }
 
-/** Not genuine (a key not the commune's, an altered payload), or not checked (a cut link, no key yet, too many tries). */
+/**
+ * Not genuine (a key not the commune's, an altered payload), no longer valid (its decision withdrawn),
+ * or not checked (a cut link, no key yet, too many tries).
+ */
 export function refusedPage(code: ErrorCode): string {
   const forged = code === 'certificate.unknown-key' || code === 'certificate.signature-invalid';
+  const withdrawn = code === 'certificate.withdrawn';
+  const verdict = forged
+    ? '✗ Giấy này không phải giấy thật.'
+    : withdrawn
+      ? '✗ Giấy này không còn giá trị.'
+      : 'Chưa kiểm tra được giấy này.';
   return page(
-    forged ? 'refused' : 'unchecked',
+    forged || withdrawn ? 'refused' : 'unchecked',
     code,
-    html`<p class="verdict">${forged ? '✗ Giấy này không phải giấy thật.' : 'Chưa kiểm tra được giấy này.'}</p>
+    html`<p class="verdict">${verdict}</p>
 <p>${errorText(code)}</p>
 <p class="code">Mã: ${code}</p>`,
   );
