@@ -62,6 +62,24 @@ export function signer(titles: readonly string[], hint = '(Ký, ghi rõ họ tê
   return html`<div class="${cls}">${names}<p class="i">${hint}</p><div class="space"></div></div>`;
 }
 
+/** An administrative document's close: who receives it (Nơi nhận) and who signs (title lines and name). */
+export interface Closing {
+  recipients: readonly string[];
+  signerLines: readonly [string, string];
+  signerName: string;
+}
+
+/** Nơi nhận at the left, the signer at the right (decisions, proposals, reports). */
+export function closingHtml(c: Closing): Html {
+  const recipients = lines(c.recipients.map((r) => html`<p>- ${r}</p>`));
+  return html`<div class="signatures">
+<div class="recipients"><p class="b">Nơi nhận:</p>
+${recipients}</div>
+<div class="sign"><p class="b">${c.signerLines[0]}</p><p class="b">${c.signerLines[1]}</p>
+<div class="space"></div><p class="name">${c.signerName}</p></div>
+</div>`;
+}
+
 /** The signers side by side at the end of the document. */
 export const signatures = (signers: readonly Html[]): Html => html`<div class="signatures">${signers}</div>`;
 

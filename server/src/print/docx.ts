@@ -20,6 +20,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
+import type { Closing } from './document.ts';
 
 /** Half-points: 13 pt. */
 const SIZE = 26;
@@ -87,6 +88,22 @@ export function sideBySide(left: Paragraph[], right: Paragraph[], leftPercent: n
       }),
     ],
   });
+}
+
+/** Nơi nhận beside the signer, as closingHtml prints it (print/document.ts). */
+export function docxClosing(c: Closing): Table {
+  return sideBySide(
+    [
+      para('Nơi nhận:', { bold: true, italics: true, size: 12 }),
+      ...c.recipients.map((r) => para(`- ${r}`, { size: 11 })),
+    ],
+    [
+      para(c.signerLines[0], { bold: true, align: 'center' }),
+      para(c.signerLines[1], { bold: true, align: 'center', after: 70 }),
+      para(c.signerName, { bold: true, align: 'center' }),
+    ],
+    50,
+  );
 }
 
 const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';

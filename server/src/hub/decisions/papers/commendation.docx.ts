@@ -2,24 +2,13 @@
  * The commendation proposal and its list as a .docx the commune office edits in Word
  * (print/docx.ts): the same parts, in the same words, as the A4 print (commendation.html.ts).
  */
-import { docxFile, docxHeading, docxTable, pageBreak, para, sideBySide } from '../../../print/docx.ts';
+import { docxFile, docxHeading, docxTable, pageBreak, para, docxClosing } from '../../../print/docx.ts';
 import { commendCells, type CommendationPaper } from './commendation.ts';
 
 const WIDTHS = { cdht: [7, 36, 12, 25, 20], models: [7, 46, 27, 20] };
 
 export async function commendationDocx(paper: CommendationPaper): Promise<Buffer> {
-  const closing = sideBySide(
-    [
-      para('Nơi nhận:', { bold: true, italics: true, size: 12 }),
-      ...paper.recipients.map((r) => para(`- ${r}`, { size: 11 })),
-    ],
-    [
-      para(paper.signerLines[0], { bold: true, align: 'center' }),
-      para(paper.signerLines[1], { bold: true, align: 'center', after: 70 }),
-      para(paper.signerName, { bold: true, align: 'center' }),
-    ],
-    50,
-  );
+  const closing = docxClosing(paper);
   const groups = paper.annex.groups.flatMap((g) => [
     para(g.heading, { bold: true, before: 8, after: 4, keepNext: true }),
     g.rows.length === 0

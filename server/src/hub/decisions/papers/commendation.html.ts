@@ -3,7 +3,7 @@
  * heading, the addressee, bases and body, Nơi nhận beside the signer block (kept with the last
  * paragraph), then the list on its own pages, one table per title (rows never split, header repeated).
  */
-import { emptyRow, heading, printDocument, table, td, th, tr } from '../../../print/document.ts';
+import { closingHtml, emptyRow, heading, printDocument, table, td, th, tr } from '../../../print/document.ts';
 import { html, lines, type Html } from '../../../print/html.ts';
 import { documentStyle, PORTRAIT } from '../../../print/print.css.ts';
 import { commendCells, type CommendationPaper, type CommendGroup } from './commendation.ts';
@@ -44,7 +44,6 @@ ${table('list', head, rows, g.title)}`;
 export function commendationHtml(paper: CommendationPaper): string {
   const bases = lines(paper.bases.map((b) => html`<p>${b}</p>`));
   const body = lines(paper.body.map((b) => html`<p>${b}</p>`));
-  const recipients = lines(paper.recipients.map((r) => html`<p>- ${r}</p>`));
   const content = html`${heading({
     agency: [
       { text: paper.agency[0], bold: true },
@@ -58,12 +57,7 @@ export function commendationHtml(paper: CommendationPaper): string {
 <p class="addressee">${paper.addressee}</p>
 <div class="bases">${bases}</div>
 <div class="body">${body}</div>
-<div class="signatures">
-<div class="recipients"><p class="b">Nơi nhận:</p>
-${recipients}</div>
-<div class="sign"><p class="b">${paper.signerLines[0]}</p><p class="b">${paper.signerLines[1]}</p>
-<div class="space"></div><p class="name">${paper.signerName}</p></div>
-</div>
+${closingHtml(paper)}
 <section class="annex">
 <h1>${paper.annex.title}</h1>
 <p class="subtitle">${paper.annex.subtitle}</p>

@@ -2,24 +2,13 @@
  * A decision and its attached list as a .docx the commune office edits in Word (print/docx.ts):
  * the same parts, in the same words, as the A4 print (decision-paper.html.ts).
  */
-import { docxFile, docxHeading, docxTable, pageBreak, para, run, sideBySide } from '../../../print/docx.ts';
+import { docxFile, docxHeading, docxTable, pageBreak, para, run, docxClosing } from '../../../print/docx.ts';
 import { rowCells, type DecisionPaper } from './decision-paper.ts';
 
 const WIDTHS = { cdht: [7, 33, 11, 23, 12, 14], models: [7, 43, 25, 25] };
 
 export async function decisionDocx(paper: DecisionPaper): Promise<Buffer> {
-  const closing = sideBySide(
-    [
-      para('Nơi nhận:', { bold: true, italics: true, size: 12 }),
-      ...paper.recipients.map((r) => para(`- ${r}`, { size: 11 })),
-    ],
-    [
-      para(paper.signerLines[0], { bold: true, align: 'center' }),
-      para(paper.signerLines[1], { bold: true, align: 'center', after: 70 }),
-      para(paper.signerName, { bold: true, align: 'center' }),
-    ],
-    50,
-  );
+  const closing = docxClosing(paper);
   const widths = paper.title === 'cdht' ? WIDTHS.cdht : WIDTHS.models;
   return docxFile(
     [

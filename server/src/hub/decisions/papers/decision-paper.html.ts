@@ -3,7 +3,7 @@
  * the bases and articles, Nơi nhận beside the signer block (kept with the last article), then the
  * list on its own pages (rows never split, header repeated); a draft says "DỰ THẢO" on every page.
  */
-import { heading, printDocument, table, td, th, tr } from '../../../print/document.ts';
+import { closingHtml, heading, printDocument, table, td, th, tr } from '../../../print/document.ts';
 import { html, lines, type Html } from '../../../print/html.ts';
 import { documentStyle, PORTRAIT } from '../../../print/print.css.ts';
 import { rowCells, type DecisionPaper } from './decision-paper.ts';
@@ -55,17 +55,6 @@ export function annexHtml(paper: DecisionPaper): Html {
 <p class="attached">${paper.annex.attachedTo}</p>
 ${table('list', head, rows, paper.title)}
 </section>`;
-}
-
-/** Nơi nhận at the left, the signer at the right, kept together with the last article. */
-export function closingHtml(paper: DecisionPaper): Html {
-  const recipients = lines(paper.recipients.map((r) => html`<p>- ${r}</p>`));
-  return html`<div class="signatures">
-<div class="recipients"><p class="b">Nơi nhận:</p>
-${recipients}</div>
-<div class="sign"><p class="b">${paper.signerLines[0]}</p><p class="b">${paper.signerLines[1]}</p>
-<div class="space"></div><p class="name">${paper.signerName}</p></div>
-</div>`;
 }
 
 export function decisionHtml(paper: DecisionPaper): string {

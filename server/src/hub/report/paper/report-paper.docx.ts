@@ -5,7 +5,7 @@
  */
 import { countKeys, targetMeasures } from '../../../../../shared/schemas/dashboard.ts';
 import { modelCountKinds } from '../../../../../shared/schemas/model-rates.ts';
-import { docxFile, docxHeading, docxTable, pageBreak, para, sideBySide } from '../../../print/docx.ts';
+import { docxFile, docxHeading, docxTable, pageBreak, para, docxClosing } from '../../../print/docx.ts';
 import { MODEL_NAMES } from '../report.models.words.ts';
 import {
   COUNT_LABELS,
@@ -110,18 +110,7 @@ function figureTables(p: ReportPaper) {
 }
 
 export async function reportDocx(p: ReportPaper): Promise<Buffer> {
-  const closing = sideBySide(
-    [
-      para('Nơi nhận:', { bold: true, italics: true, size: 12 }),
-      ...p.recipients.map((r) => para(`- ${r}`, { size: 11 })),
-    ],
-    [
-      para(p.signerLines[0], { bold: true, align: 'center' }),
-      para(p.signerLines[1], { bold: true, align: 'center', after: 70 }),
-      para(p.signerName, { bold: true, align: 'center' }),
-    ],
-    50,
-  );
+  const closing = docxClosing(p);
   const sections = p.sections.flatMap((s, i) => [
     para(s.heading, { bold: true, before: 8, after: 4, keepNext: true }),
     ...s.text

@@ -3,7 +3,7 @@
  * sections, Nơi nhận beside the signer block (kept with the last lines), then Phụ lục I (the
  * figures' tables of the yearly report, rows never split) and Phụ lục II (the decisions of the year).
  */
-import { emptyRow, heading, printDocument, table, td, th, tr } from '../../../print/document.ts';
+import { closingHtml, emptyRow, heading, printDocument, table, td, th, tr } from '../../../print/document.ts';
 import { html, lines, type Html } from '../../../print/html.ts';
 import { documentStyle, SECTIONS } from '../../../print/print.css.ts';
 import { figuresHtml } from '../report.html.ts';
@@ -44,16 +44,6 @@ function writtenHtml(p: ReportPaper): { body: Html; last: Html | '' } {
 ${lines(shown.map((l) => html`<p class="text">${l}</p>`))}`;
   });
   return { body: html`<div class="written">${lines(parts)}</div>`, last };
-}
-
-function closingHtml(p: ReportPaper): Html {
-  const recipients = lines(p.recipients.map((r) => html`<p>- ${r}</p>`));
-  return html`<div class="signatures">
-<div class="recipients"><p class="b">Nơi nhận:</p>
-${recipients}</div>
-<div class="sign"><p class="b">${p.signerLines[0]}</p><p class="b">${p.signerLines[1]}</p>
-<div class="space"></div><p class="name">${p.signerName}</p></div>
-</div>`;
 }
 
 function decisionsHtml(p: ReportPaper): Html {
