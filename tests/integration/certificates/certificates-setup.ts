@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions, type Role } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
@@ -133,3 +133,21 @@ export const sheetsOf = (html: string): string[][] =>
     .split('data-sheet>')
     .slice(1)
     .map((sheet) => [...sheet.matchAll(/<p class="name">([^<]*)<\/p>/g)].map((m) => m[1]!));
+
+/**
+ * One commune (a hub, a center enrolled with it, a recorded decision) for the tests of a file, and
+ * the tokens of the certificates the hub printed for that decision. Read both inside tests.
+ */
+export function communeForFile(): { readonly commune: Commune; readonly tokens: string[] } {
+  const shared = {} as { commune: Commune; tokens: string[] };
+  beforeAll(async () => {
+    shared.commune = await startCommune();
+    const { hub, hubStaff, decisionId } = shared.commune;
+    shared.tokens = (await printedLinks(hub, hubStaff.admin, decisionId)).map(tokenOf);
+  }, 60_000);
+  afterAll(async () => {
+    await shared.commune?.center.close();
+    await shared.commune?.hub.close();
+  });
+  return shared;
+}

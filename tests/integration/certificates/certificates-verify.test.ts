@@ -1,18 +1,16 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { kidOf } from '../../../server/src/certificates/document-key.ts';
 import {
+  communeForFile,
   enrolledCenter,
   linkTo,
   NUMBER,
   printedLinks,
   sheetsOf,
-  startCommune,
   sync,
-  tokenOf,
   verifyOn,
   villagers,
-  type Commune,
 } from './certificates-setup.ts';
 
 /**
@@ -23,16 +21,7 @@ import {
  * version); any change to what one says, or another key, is refused with a stable code.
  */
 
-let commune: Commune;
-let tokens: string[];
-beforeAll(async () => {
-  commune = await startCommune();
-  tokens = (await printedLinks(commune.hub, commune.hubStaff.admin, commune.decisionId)).map(tokenOf);
-}, 60_000);
-afterAll(async () => {
-  await commune?.center.close();
-  await commune?.hub.close();
-});
+const shared = communeForFile();
 
 /** The payload of a token as its JSON array, and a token made back from one (the signature kept). */
 const payloadOf = (token: string): unknown[] => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString());
@@ -71,32 +60,32 @@ const alterations: [string, (token: string) => string, string][] = [
 
 describe("a certificate's QR code", () => {
   it('carries the name, year, title and decision only, and verifies on the hub', async () => {
-    expect(tokens).toHaveLength(villagers.length);
-    const names = tokens.map((t) => payloadOf(t)[4]);
+    expect(shared.tokens).toHaveLength(villagers.length);
+    const names = shared.tokens.map((t) => payloadOf(t)[4]);
     // Everyone the decision recognizes, the villager off the public list too.
     expect(names.sort()).toEqual(villagers.map((v) => v.name).sort());
-    for (const t of tokens) {
+    for (const t of shared.tokens) {
       const payload = payloadOf(t);
       expect(payload).toHaveLength(7);
       expect(payload.slice(2)).toEqual(['cdht', 2026, payload[4], NUMBER, '2026-12-01']);
       expect(JSON.stringify(payload)).not.toContain('1960');
       expect(JSON.stringify(payload)).not.toContain('Thôn');
     }
-    const page = await verifyOn(commune.hub, tokens[0]!);
+    const page = await verifyOn(shared.commune.hub, shared.tokens[0]!);
     expect(page).toMatchObject({ status: 200, verdict: 'genuine' });
     expect(page.html).toContain('Giấy công nhận này là thật');
-    expect(page.html).toContain(String(payloadOf(tokens[0]!)[4]));
+    expect(page.html).toContain(String(payloadOf(shared.tokens[0]!)[4]));
     expect(page.html).toContain('“Công dân học tập” năm 2026');
     expect(page.html).toContain(`Số ${NUMBER} ngày 01/12/2026`);
   });
 
   it('verifies on the center, which got the key with its enrolment, with no further sync', async () => {
-    for (const t of tokens) expect((await verifyOn(commune.center, t)).verdict).toBe('genuine');
+    for (const t of shared.tokens) expect((await verifyOn(shared.commune.center, t)).verdict).toBe('genuine');
   });
 
   it.each(alterations)('is refused when %s, on the hub and on the center', async (_, alter, code) => {
-    const forged = alter(tokens[1]!);
-    for (const box of [commune.hub, commune.center]) {
+    const forged = alter(shared.tokens[1]!);
+    for (const box of [shared.commune.hub, shared.commune.center]) {
       const page = await verifyOn(box, forged, '192.168.1.60');
       expect(page.code).toBe(code);
       expect(page.status).toBe(code === 'certificate.malformed' ? 400 : 422);
@@ -110,7 +99,7 @@ describe("a certificate's QR code", () => {
     'verifies on a center enrolled with a hub of an earlier version once the feed brought the key',
     { timeout: 30_000 },
     async () => {
-      const { hub, hubStaff } = commune;
+      const { hub, hubStaff } = shared.commune;
       // The answer to its enrolment carries no key, as an earlier hub's did not.
       const older = linkTo(
         () => hub,
@@ -121,14 +110,16 @@ describe("a certificate's QR code", () => {
         online ? older(input, init) : Promise.reject(new TypeError('network down'));
       const { center, centerStaff } = await enrolledCenter(hub, hubStaff.admin, link, 'TTHTCĐ Xuân Sơn');
       try {
-        const before = await verifyOn(center, tokens[2]!);
+        const before = await verifyOn(center, shared.tokens[2]!);
         expect(before).toMatchObject({ status: 409, verdict: 'unchecked', code: 'certificate.no-key' });
         await sync(center, centerStaff.admin);
-        expect((await verifyOn(center, tokens[2]!)).verdict).toBe('genuine');
+        expect((await verifyOn(center, shared.tokens[2]!)).verdict).toBe('genuine');
         // Offline: the hub out of reach, the center still checks.
         online = false;
-        expect((await verifyOn(center, tokens[0]!)).verdict).toBe('genuine');
-        expect((await verifyOn(center, alterations[0]![1](tokens[0]!))).code).toBe('certificate.signature-invalid');
+        expect((await verifyOn(center, shared.tokens[0]!)).verdict).toBe('genuine');
+        expect((await verifyOn(center, alterations[0]![1](shared.tokens[0]!))).code).toBe(
+          'certificate.signature-invalid',
+        );
       } finally {
         await center.close();
       }
@@ -136,18 +127,18 @@ describe("a certificate's QR code", () => {
   );
 
   it('is throttled per client after 20 free refusals, the genuine one too while the wait runs', async () => {
-    const forged = alterations[0]![1](tokens[0]!);
-    for (let i = 0; i < 21; i++) expect((await verifyOn(commune.hub, forged, '10.9.9.9')).status).toBe(422);
-    const blocked = await verifyOn(commune.hub, tokens[0]!, '10.9.9.9');
+    const forged = alterations[0]![1](shared.tokens[0]!);
+    for (let i = 0; i < 21; i++) expect((await verifyOn(shared.commune.hub, forged, '10.9.9.9')).status).toBe(422);
+    const blocked = await verifyOn(shared.commune.hub, shared.tokens[0]!, '10.9.9.9');
     expect(blocked).toMatchObject({ status: 429, code: 'auth.throttled' });
     // Another phone is not held up.
-    expect((await verifyOn(commune.hub, tokens[0]!, '10.9.9.10')).verdict).toBe('genuine');
+    expect((await verifyOn(shared.commune.hub, shared.tokens[0]!, '10.9.9.10')).verdict).toBe('genuine');
   });
 });
 
 describe("a recorded decision's certificates at the hub", () => {
   it('prints one per person it recognizes, two to a sheet, audited, with the address the officer used', async () => {
-    const { hub, hubStaff, decisionId } = commune;
+    const { hub, hubStaff, decisionId } = shared.commune;
     const res = await hub.app.request(`http://hub.example:8443/api/staff/hub/decisions/${decisionId}/certificates`, {
       headers: { cookie: hubStaff.admin },
     });
@@ -171,7 +162,7 @@ describe("a recorded decision's certificates at the hub", () => {
   });
 
   it('makes the key once, kept in the database, and puts it in the feed once', async () => {
-    const { hub, hubStaff, center, centerStaff, decisionId } = commune;
+    const { hub, hubStaff, center, centerStaff, decisionId } = shared.commune;
     await printedLinks(hub, hubStaff.admin, decisionId);
     await sync(center, centerStaff.admin);
     await sync(center, centerStaff.admin);
@@ -187,7 +178,7 @@ describe("a recorded decision's certificates at the hub", () => {
   });
 
   it('prints none for a withdrawn decision', async () => {
-    const { hub, hubStaff, decisionId } = commune;
+    const { hub, hubStaff, decisionId } = shared.commune;
     const revoke = await hub.json(
       'POST',
       `/api/staff/hub/decisions/${decisionId}/revoke`,

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printedLinks, startCommune, sync, tokenOf, verifyOn, type Commune } from './certificates-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { communeForFile, sync, verifyOn } from './certificates-setup.ts';
 
 /**
  * Issue 25: a certificate whose decision the commune withdrew after printing it is still signed
@@ -7,21 +7,12 @@ import { printedLinks, startCommune, sync, tokenOf, verifyOn, type Commune } fro
  * the withdrawal has reached it in the feed. Not counted as a forged try.
  */
 
-let commune: Commune;
-let tokens: string[];
-beforeAll(async () => {
-  commune = await startCommune();
-  tokens = (await printedLinks(commune.hub, commune.hubStaff.admin, commune.decisionId)).map(tokenOf);
-}, 60_000);
-afterAll(async () => {
-  await commune?.center.close();
-  await commune?.hub.close();
-});
+const shared = communeForFile();
 
 describe('a certificate of a withdrawn decision', () => {
   it('verifies before the withdrawal, and is refused as withdrawn after it, on the hub and then on the center', async () => {
-    const { hub, hubStaff, center, centerStaff, decisionId } = commune;
-    for (const box of [hub, center]) expect((await verifyOn(box, tokens[0]!)).verdict).toBe('genuine');
+    const { hub, hubStaff, center, centerStaff, decisionId } = shared.commune;
+    for (const box of [hub, center]) expect((await verifyOn(box, shared.tokens[0]!)).verdict).toBe('genuine');
 
     const revoked = await hub.json(
       'POST',
@@ -30,7 +21,7 @@ describe('a certificate of a withdrawn decision', () => {
       hubStaff.admin,
     );
     expect(revoked.status).toBe(200);
-    const onHub = await verifyOn(hub, tokens[0]!);
+    const onHub = await verifyOn(hub, shared.tokens[0]!);
     expect({ status: onHub.status, verdict: onHub.verdict, code: onHub.code }).toEqual({
       status: 410,
       verdict: 'refused',
@@ -39,11 +30,11 @@ describe('a certificate of a withdrawn decision', () => {
     expect(onHub.html).toContain('Giấy này không còn giá trị.');
 
     // The center learns of it with its next sync; until then it has only the signature to go by.
-    expect((await verifyOn(center, tokens[0]!)).verdict).toBe('genuine');
+    expect((await verifyOn(center, shared.tokens[0]!)).verdict).toBe('genuine');
     await sync(center, centerStaff.admin);
-    for (const t of tokens) expect((await verifyOn(center, t)).code).toBe('certificate.withdrawn');
+    for (const t of shared.tokens) expect((await verifyOn(center, t)).code).toBe('certificate.withdrawn');
 
     // Not a forger's try: the readers of 30 withdrawn certificates are never made to wait.
-    for (let i = 0; i < 25; i++) expect((await verifyOn(hub, tokens[0]!, '192.168.1.70')).status).toBe(410);
+    for (let i = 0; i < 25; i++) expect((await verifyOn(hub, shared.tokens[0]!, '192.168.1.70')).status).toBe(410);
   });
 });

@@ -23,6 +23,7 @@ import { provinceDashboard } from './province-dashboard.service.ts';
 import { closedLists, reporting } from './reporting.ts';
 import { reportDeadlines } from './report-deadlines.ts';
 import { modelRatesView } from './model-rates.service.ts';
+import type { ModelRatesView } from '../../../../shared/schemas/model-rates.ts';
 import { cdhtRates } from '../../../../shared/domain/cdht-rates.ts';
 
 const n = (x: string | number | null | undefined): number => Number(x ?? 0);
@@ -263,12 +264,13 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
  * The dashboard this hub shows: over villages for a commune, over communes for a province; with the
  * CDHT rate of decision 677 (its adults from the four other titles' rates) beside the rate over all adults.
  */
-export async function dashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
+export async function dashboard(deps: DashboardDeps, year: number, models?: ModelRatesView): Promise<Dashboard> {
   const board =
     deps.config.settings['hub.level'] === 'province'
       ? await provinceDashboard(deps, year)
       : await communeDashboard(deps, year);
-  const learners = (await modelRatesView(deps, year)).total.rates.workers;
+  // The four other titles' view, when the caller has made it already (the yearly report prints it too).
+  const learners = (models ?? (await modelRatesView(deps, year))).total.rates.workers;
   const target = board.targets.find((t) => t.measure === 'cdht');
   return {
     ...board,
