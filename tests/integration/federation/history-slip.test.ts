@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { build, indicatorIds, people } from '../../fixtures/people.ts';
-import { staffSessions, type Role } from '../../fixtures/staff.ts';
-import { startHarness, type Harness } from '../harness.ts';
+import type { Role } from '../../fixtures/staff.ts';
+import type { Harness } from '../harness.ts';
+import { enrolledPair, syncPair } from './enrolled-pair.ts';
 import { fiveYears, upload, workbook } from '../hub/history-setup.ts';
 import { closeLists } from '../hub/close-lists.ts';
 
@@ -23,31 +24,14 @@ describe.each(storages)('past recognitions reach the slip (hub on %s)', (storage
   let centerStaff: Record<Role, string>;
 
   beforeEach(async () => {
-    hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' }, undefined, storage === 'postgres' ? pgUrl : null);
-    center = await startHarness(undefined, {}, async (input, init) => {
-      const url = new URL(String(input));
-      return hub.app.request(url.pathname + url.search, init);
-    });
-    hubAdmin = (await staffSessions(hub)).admin;
-    centerStaff = await staffSessions(center);
-    const { body } = await hub.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ Tân Lập' }, hubAdmin);
-    const enrolled = await center.json(
-      'POST',
-      '/api/staff/federation/enrol',
-      { hubUrl: 'http://hub.test', code: body.code },
-      centerStaff.admin,
-    );
-    expect(enrolled.status).toBe(200);
+    ({ hub, center, hubAdmin, centerStaff } = await enrolledPair(storage === 'postgres' ? pgUrl : null));
   }, 60_000);
   afterEach(async () => {
     await center.close();
     await hub.close();
   });
 
-  const sync = async () =>
-    expect(
-      (await center.json('POST', '/api/staff/federation/run', undefined, centerStaff.admin)).body.lastError,
-    ).toBeNull();
+  const sync = () => syncPair({ hub, center, hubAdmin, centerStaff });
 
   /** Registered, assessed in 2026 and appraised passing at the center. */
   async function appraised(who: { name: string; birthYear: number; village: string }): Promise<string> {

@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
 import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
@@ -8,6 +7,8 @@ import { build, indicatorIds } from '../../fixtures/people.ts';
 import { staffSessions } from '../../fixtures/staff.ts';
 import { startHarness, type Harness } from '../harness.ts';
 import { listClosedMessage } from './close-lists.ts';
+import { body as pushBody, hubDeps, nodeIn } from './hub-db-setup.ts';
+import { AT, DONG_CHAM, GO_CHE, person, YEAR } from './model-decisions-messages.ts';
 
 /**
  * Issue 24: village lists close before the commune decides. A decision naming a person, household
@@ -18,21 +19,6 @@ import { listClosedMessage } from './close-lists.ts';
  * messages a center sends (shared/sync/messages.ts), as in model-decisions.test.ts.
  */
 
-const YEAR = 2026;
-const AT = '2026-11-20T03:00:00.000Z';
-const DONG_CHAM = 'Thôn Đồng Chằm';
-const GO_CHE = 'Thôn Gò Chè';
-
-const person = (id: string, name: string, village: string): ChangeMessage => ({
-  type: 'PersonUpsertV1',
-  id,
-  revision: 1,
-  code: `C${id.slice(-6)}`,
-  name,
-  birthYear: 1970,
-  village,
-  consents: [{ purpose: 'assessment', granted: true, at: AT }],
-});
 const assessment = (
   id: string,
   subjectKind: string,
@@ -93,36 +79,17 @@ describe('the commune decides only from closed lists', () => {
   beforeEach(async () => {
     hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' });
     officer = (await staffSessions(hub)).admin;
-    deps = { db: hub.db, now: () => new Date(AT), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };
+    deps = hubDeps(hub.db);
   }, 60_000);
   afterEach(async () => {
     await hub.close();
   });
 
-  async function nodeNamed(name: string): Promise<HubNodeRow> {
-    const id = build.id();
-    await hub.db
-      .insertInto('hub_node')
-      .values({
-        id,
-        name,
-        public_key: 'x',
-        status: 'active',
-        enrolled_at: AT,
-        last_contact_at: AT,
-        last_seq: 0,
-        backlog: 0,
-      })
-      .execute();
-    return hub.db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  }
+  const nodeNamed = (name: string): Promise<HubNodeRow> => nodeIn(hub.db, name);
   async function push(node: HubNodeRow, changes: ChangeMessage[]) {
     const first = (seq.get(node.id) ?? 0) + 1;
     seq.set(node.id, first + changes.length - 1);
-    const body = gzipSync(
-      Buffer.from(JSON.stringify({ changes: changes.map((message, i) => ({ seq: first + i, message })), backlog: 0 })),
-    );
-    expect(JSON.stringify(await applyPush(deps, node, body))).not.toMatch(/"code"/);
+    expect(JSON.stringify(await applyPush(deps, node, pushBody(changes, first)))).not.toMatch(/"code"/);
   }
   const decide = (body: Record<string, unknown>) =>
     hub.json(

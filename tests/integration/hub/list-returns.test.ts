@@ -3,8 +3,9 @@ import { applyFeedItem } from '../../../server/src/federation/feed.apply.ts';
 import { applyListReturn } from '../../../server/src/lists/list-return.ts';
 import type { ClosedListView } from '../../../shared/schemas/list-return.ts';
 import { build, indicatorIds, people } from '../../fixtures/people.ts';
-import { staffSessions, type Role } from '../../fixtures/staff.ts';
-import { startHarness, type Harness } from '../harness.ts';
+import type { Role } from '../../fixtures/staff.ts';
+import type { Harness } from '../harness.ts';
+import { enrolledPair, syncPair } from '../federation/enrolled-pair.ts';
 import { closeLists } from './close-lists.ts';
 
 /**
@@ -26,31 +27,14 @@ describe('returning a closed list', () => {
   let centerStaff: Record<Role, string>;
 
   beforeEach(async () => {
-    hub = await startHarness(undefined, { KIOSK_ROLE: 'hub' });
-    center = await startHarness(undefined, {}, async (input, init) => {
-      const url = new URL(String(input));
-      return hub.app.request(url.pathname + url.search, init);
-    });
-    hubAdmin = (await staffSessions(hub)).admin;
-    centerStaff = await staffSessions(center);
-    const { body } = await hub.json('POST', '/api/staff/hub/enrolments', { name: 'TTHTCĐ Tân Lập' }, hubAdmin);
-    const enrolled = await center.json(
-      'POST',
-      '/api/staff/federation/enrol',
-      { hubUrl: 'http://hub.test', code: body.code },
-      centerStaff.admin,
-    );
-    expect(enrolled.status).toBe(200);
+    ({ hub, center, hubAdmin, centerStaff } = await enrolledPair());
   }, 60_000);
   afterEach(async () => {
     await center.close();
     await hub.close();
   });
 
-  const sync = async () =>
-    expect(
-      (await center.json('POST', '/api/staff/federation/run', undefined, centerStaff.admin)).body.lastError,
-    ).toBeNull();
+  const sync = () => syncPair({ hub, center, hubAdmin, centerStaff });
   /** Registered, assessed and appraised passing at the center: her person and assessment ids. */
   async function appraised(name: string): Promise<{ personId: string; assessmentId: string }> {
     const personId = build.id();
