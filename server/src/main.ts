@@ -46,16 +46,19 @@ async function main(): Promise<void> {
     webDir: resolve(s['web.dir']),
   });
   // A demonstration center shows a sample catalogue ("Mẫu: …", kept within the week); a real one has none.
-  if (s.role === 'center')
+  if (s.role === 'center') {
+    const demo = config.center.demo && s['demo.sampleCatalogue'] === 'on';
     await scheduleSampleCatalogue(
       {
         db,
         now: () => new Date(),
-        demo: config.center.demo && s['demo.sampleCatalogue'] === 'on',
-        media: { files: sampleFiles(config.configDir), dir: join(dataDir, 'media') },
+        demo,
+        // The shipped files are read and hashed on a demo center only.
+        media: demo ? { files: sampleFiles(config.configDir), dir: join(dataDir, 'media') } : undefined,
       },
       (e) => console.error('Không cập nhật được danh mục mẫu:', e),
     ).catch(() => {});
+  }
   // The synthesized Vietnamese read-aloud pack, refreshed in the background when its texts changed
   // (audio.renderOnStart); begun before the listeners, so the first screens' clips are there within seconds.
   renderAudioOnStart({ config, dataDir });

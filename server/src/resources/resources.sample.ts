@@ -157,7 +157,7 @@ export async function syncSampleCatalogue(
 
 /** At start and every six hours: the sample catalogue kept "this week" on a demo center, retired on a real one. */
 export function scheduleSampleCatalogue(
-  { db, now, demo, media }: { db: Db; now: () => Date; demo: boolean; media: { files: SampleFiles; dir: string } },
+  { db, now, demo, media }: { db: Db; now: () => Date; demo: boolean; media?: { files: SampleFiles; dir: string } },
   onError: (e: unknown) => void,
 ): Promise<void> {
   const first = syncSampleCatalogue(db, now(), demo, media);
