@@ -165,18 +165,21 @@ export const options = {
     env: 'KIOSK_YEAR',
     description: 'When set, every assessment counts for this year whatever the date.',
   },
+  // 324/QĐ-KHVN (October 2023) replaced the 2022 three-group sets with a framework and four subject
+  // sets: the 2023 version from 2024 on, the 2022 one for the years scored on it.
   'cdht.criteriaSet': {
     type: 'string',
-    default: 'cdht-2022@2022.1',
+    default: 'cdht-2023@2023.1',
     env: 'KIOSK_CDHT_CRITERIA_SET',
-    description: 'Criteria set (id@version, from kiosk-config/criteria/) for Learning Citizen assessments.',
+    description:
+      'Criteria set (id@version, from kiosk-config/criteria/) for Learning Citizen assessments of the years cdht.criteriaSetByYear does not list.',
   },
   'cdht.criteriaSetByYear': {
     type: 'map',
-    default: {},
+    default: { '2022': 'cdht-2022@2022.1', '2023': 'cdht-2022@2022.1' },
     env: 'KIOSK_CDHT_CRITERIA_SET_BY_YEAR',
     description:
-      'Per-year choice of criteria set, e.g. {"2027": "cdht-2023@2023.1"}; years not listed use cdht.criteriaSet.',
+      'Per-year choice of criteria set, e.g. {"2027": "cdht-2023@2023.1"}; years not listed use cdht.criteriaSet. Given, it replaces the default (the 2022 three-group set for 2022 and 2023).',
   },
   'recognition.outstandingYears': {
     type: 'integer',

@@ -101,7 +101,7 @@ describe('accessibility of every screen', () => {
     await report.villager(page, 'choose group');
 
     // An indicator, then with a photo added; the rest answered (CS05 low, for the plan).
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     await answer(page, 'CS01', 8);
     await report.villager(page, 'indicator');
     await addPhoto(page, 'CS01');
@@ -225,7 +225,7 @@ describe('accessibility of every screen', () => {
     await report.villager(page, 'register, English');
     await page.getByRole('heading', { name: 'What work do you do?' }).waitFor();
     await report.villager(page, 'choose group, English');
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     for (const [n, id] of indicatorIds.entries()) {
       await page.locator(`section[data-indicator="${id}"]`).waitFor();
       // One decision at a time: four levels with pictures, then the few scores of the level chosen.

@@ -77,9 +77,9 @@ describe('the decision papers', () => {
       const assessmentId = id();
       const assessment = {
         personId,
-        criteriaSetId: 'cdht-2022',
-        criteriaSetVersion: '2022.1',
-        group: 'nhom-1',
+        criteriaSetId: 'cdht-2023',
+        criteriaSetVersion: '2023.1',
+        group: 'cu-dan',
         status: 'submitted',
         answers,
       };
@@ -158,7 +158,7 @@ describe('the decision papers', () => {
       expect((await api('PUT', `/api/people/${personId}`, person)).status).toBe(200);
       const answers = indicatorIds.map((indicatorId) => ({ indicatorId, score: 9 }));
       const assessmentId = id();
-      const assessment = { personId, criteriaSetId: 'cdht-2022', criteriaSetVersion: '2022.1', group: 'nhom-1' };
+      const assessment = { personId, criteriaSetId: 'cdht-2023', criteriaSetVersion: '2023.1', group: 'cu-dan' };
       const sent = await api('PUT', `/api/assessments/${assessmentId}`, {
         ...assessment,
         status: 'submitted',

@@ -124,7 +124,7 @@ describe('the digital-skills self-check on the tablet', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await register(page, box.kiosk.url, 'Lò Văn Sáng', '1962', 'Thôn Khe Ngang');
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     await answerAll(page, Object.fromEntries(indicatorIds.map((id) => [id, 8])));
     await submit(page);
 
@@ -191,7 +191,7 @@ describe('the digital-skills self-check on the tablet', () => {
     const errors = watchErrors(page);
     const name = 'Hà Thị Nguyệt';
     await register(page, box.kiosk.url, name, '1971', 'Thôn Khe Ngang');
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     await answerAll(page, Object.fromEntries(indicatorIds.map((id) => [id, 7])));
     await submit(page);
     const code = (await page.getByTestId('person-code').textContent())!.trim();

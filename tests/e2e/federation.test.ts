@@ -38,7 +38,7 @@ describe('a center enrols with its commune hub and sends its results', () => {
 
     const tablet = await context.newPage();
     await register(tablet, center.url, 'Hoàng Văn Páo', '1966', 'Thôn Khe Ngang');
-    await tablet.locator('button[data-group="nhom-1"]').click();
+    await tablet.locator('button[data-group="cu-dan"]').click();
     await answerAll(tablet, Object.fromEntries(indicatorIds.map((id) => [id, 9])));
     await submit(tablet);
     await tablet.getByText('Đã gửi về trung tâm').waitFor();

@@ -156,7 +156,7 @@ describe('the first demonstration', () => {
     const tablet = await context.newPage();
     // In the first village, where the appraisal queue opens.
     await register(tablet, demo.url, 'Hà Văn Thắm', '1959', 'Thôn Đồng Chằm');
-    await tablet.locator('button[data-group="nhom-1"]').click();
+    await tablet.locator('button[data-group="cu-dan"]').click();
     await answerAll(tablet, Object.fromEntries(indicatorIds.map((id) => [id, 9])));
     await submit(tablet);
     const code = (await tablet.getByTestId('person-code').innerText()).trim();

@@ -104,7 +104,7 @@ describe('the villager flow by keyboard at 200 % text', () => {
     // Her group, then every indicator; a photo at CS01 through the keyboard-opened file chooser.
     await page.getByRole('heading', { name: 'Bác làm công việc gì?' }).waitFor();
     await screen('choose group');
-    await press(page, page.locator('button[data-group="nhom-1"]'));
+    await press(page, page.locator('button[data-group="cu-dan"]'));
     for (const [n, id] of indicatorIds.entries()) {
       await page.locator(`section[data-indicator="${id}"]`).waitFor();
       const score = id === 'CS05' ? 4 : 8;

@@ -49,7 +49,7 @@ describe('the personal learning plan', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await register(page, box.kiosk.url, 'Hà Thị Nở', '1958', 'Thôn Khe Ngang');
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     // Weakest: CS05 (below the minimum), then CS03, then the first of the rest.
     await answerAll(
       page,

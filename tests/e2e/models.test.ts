@@ -141,9 +141,9 @@ describe('a learning family, from the tablet to the commune and back', () => {
         (
           await centerApi('PUT', `/api/assessments/${assessmentId}`, {
             personId: a.id,
-            criteriaSetId: 'cdht-2022',
-            criteriaSetVersion: '2022.1',
-            group: 'nhom-1',
+            criteriaSetId: 'cdht-2023',
+            criteriaSetVersion: '2023.1',
+            group: 'cu-dan',
             status: 'submitted',
             answers: scores,
           })

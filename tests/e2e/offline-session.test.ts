@@ -25,7 +25,7 @@ describe("a shared tablet never shows one villager's data to the next", () => {
     try {
       await register(page, kiosk.url, 'Đinh Thị Hoa', '1957', 'Thôn Khe Ngang');
       const code = (await page.getByTestId('session-code').textContent())!.trim();
-      await page.locator('button[data-group="nhom-1"]').click();
+      await page.locator('button[data-group="cu-dan"]').click();
       await answerAll(page, { CS01: 9 });
       await answer(page, 'CS02', 7);
       await addPhoto(page, 'CS02');
@@ -93,7 +93,7 @@ describe('updates', () => {
     try {
       await primeTablet(page, kiosk);
       await register(page, kiosk.url, 'Vi Văn Thắng', '1970', 'Thôn Đồng Chằm');
-      await page.locator('button[data-group="nhom-2"]').click();
+      await page.locator('button[data-group="nguoi-lao-dong"]').click();
       await answerAll(page, { CS01: 8, CS02: 8 });
       await page.evaluate(() => {
         (window as unknown as { samePage: boolean }).samePage = true;

@@ -30,7 +30,7 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
 
       await register(page, kiosk.url, 'Hà Thị Nụ', '1961', 'Thôn Suối Mây');
       const code = (await page.getByTestId('session-code').textContent())!.trim();
-      await page.locator('button[data-group="nhom-1"]').click();
+      await page.locator('button[data-group="cu-dan"]').click();
       await answerAll(page, Object.fromEntries(indicatorIds.map((id) => [id, 8])), ['CS02']);
       await submit(page);
       expect(await page.getByTestId('sync-state').textContent()).toContain('Đang lưu trên máy tính bảng');
@@ -55,7 +55,7 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
     try {
       let page = await context.newPage();
       await register(page, kiosk.url, 'Lương Văn Sáng', '1949', 'Thôn Làng Mới');
-      await page.locator('button[data-group="nhom-1"]').click();
+      await page.locator('button[data-group="cu-dan"]').click();
       await answerAll(page, { CS01: 6, CS02: 7, CS03: 5 });
       await answer(page, 'CS04', 9);
       await page.close();

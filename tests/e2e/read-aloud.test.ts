@@ -25,7 +25,7 @@ if (!hasEspeak()) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-audio-'));
-const prefix = 'criteria.cdht-2022.CS01.nhom-1.';
+const prefix = 'criteria.cdht-2023.CS01.cu-dan.';
 beforeAll(async () => {
   if (!hasEspeak()) return;
   const config = loadConfig({ configDir: join(import.meta.dirname, '../../kiosk-config') });
@@ -85,7 +85,7 @@ describe.skipIf(!hasEspeak() && !ci)('read-aloud on a tablet without a Vietnames
     expect(
       await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('vi'))),
     ).toBe(false);
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     await page.locator('section[data-indicator="CS01"]').waitFor();
 
     const listen = page.getByRole('button', { name: /Nghe đọc: Thường xuyên/ });

@@ -26,7 +26,7 @@ describe('a villager completes a Công dân học tập self-assessment', () => 
     const errors = watchErrors(page);
     await register(page, box.kiosk.url, 'Nguyễn Thị Lan', '1954', 'Thôn Đồng Chằm', { reloadMidForm: true });
 
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     const scores: Record<string, number> = {
       CS01: 9,
       CS02: 8,
@@ -105,7 +105,7 @@ describe('a villager completes a Công dân học tập self-assessment', () => 
     const context = await tabletContext(box.browser);
     const page = await context.newPage();
     await register(page, box.kiosk.url, 'Trần Văn Tuấn', '1988', 'Thôn Bãi Muống');
-    await page.locator('button[data-group="nhom-2"]').click();
+    await page.locator('button[data-group="nguoi-lao-dong"]').click();
     for (const id of ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10']) {
       await answer(page, id, id === 'CS07' ? 4 : 9);
       await next(page);

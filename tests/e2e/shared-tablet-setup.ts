@@ -99,7 +99,7 @@ export async function comeBack(page: Page, v: Villager): Promise<void> {
 
 /** The first indicator answered with the note and a photo, the rest up to `upTo` (excluded) with 8 (CS05 low, for a plan). */
 export async function answerUpTo(page: Page, upTo: string): Promise<void> {
-  await page.locator('button[data-group="nhom-1"]').click();
+  await page.locator('button[data-group="cu-dan"]').click();
   for (const id of indicatorIds.slice(0, indicatorIds.indexOf(upTo))) {
     await answer(page, id, id === 'CS05' ? 3 : 8);
     if (id === 'CS01') {

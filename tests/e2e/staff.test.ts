@@ -136,7 +136,7 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
       .nth(0)
       .getByRole('button', { name: /Nghe đọc/ })
       .click();
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     for (const [i, id] of indicatorIds.entries()) {
       await page.locator(`section[data-indicator="${id}"]`).waitFor();
       if (i === 0) await page.getByRole('button', { name: /Nghe đọc: Thường xuyên/ }).click();
@@ -159,7 +159,7 @@ describe('facilitators guide, appraise and produce the proposal list', () => {
     expect(said.length).toBeGreaterThanOrEqual(3);
     expect(said.every((s) => s.lang === 'vi-VN' && s.voice === 'Tiếng Việt (máy)')).toBe(true);
     expect(said.map((s) => s.text).join(' | ')).toMatch(
-      /trung tâm lưu tên.*Nhóm 1: Nông dân.*Thường xuyên đọc sách báo/,
+      /trung tâm lưu tên.*Cư dân xã, phường.*Thường xuyên đọc sách báo/,
     );
     const db = new Database(join(box.kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
     const stored = db

@@ -30,7 +30,7 @@ describe('each new screen opens at its top, with the focus on its heading', () =
     const page = await context.newPage();
     const errors = watchErrors(page);
     await register(page, box.kiosk.url, 'Đinh Thị Hằng', '1960', 'Thôn Đồng Chằm');
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     await expectOpenedAtTop(page, indicatorHeading(page, 'CS01'), 'CS01 after the group');
     await answer(page, 'CS01', 8);
     await page.getByRole('button', { name: 'Tiếp theo' }).scrollIntoViewIfNeeded();
@@ -66,7 +66,7 @@ describe('each new screen opens at its top, with the focus on its heading', () =
     await register(page, box.kiosk.url, 'Hoàng Văn Pủ', '1958', 'Thôn Khe Ngang');
     expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('40px');
 
-    const group = page.locator('button[data-group="nhom-1"]');
+    const group = page.locator('button[data-group="cu-dan"]');
     await group.scrollIntoViewIfNeeded();
     expect(await scrolledDown(page)).toBe(true);
     await group.click();
@@ -113,7 +113,7 @@ describe('a draft taken up again, and sending that asks first', () => {
     errors = watchErrors(page);
     await register(page, box.kiosk.url, name, birthYear, 'Thôn Bãi Muống');
     code = (await page.getByTestId('session-code').textContent())!.trim();
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     for (const id of indicatorIds.slice(0, 3)) {
       await answer(page, id, 8);
       await next(page);
@@ -258,7 +258,7 @@ describe('the idle prompt over a question left open', () => {
     const { session } = (await (await fetch(`${box.kiosk.url}/api/kiosk`)).json()) as {
       session: { idleSeconds: number; warningSeconds: number };
     };
-    await page.locator('button[data-group="nhom-1"]').click();
+    await page.locator('button[data-group="cu-dan"]').click();
     for (const id of indicatorIds) {
       await answer(page, id, id === 'CS05' ? 3 : 8);
       await next(page);

@@ -161,11 +161,18 @@ describe('kiosk info', () => {
     expect(res.status).toBe(200);
     expect(res.body.center.villages).toContain('Thôn Đồng Chằm');
     expect(res.body.year).toBe(2026);
+    // 2026: the 2023 four-group set of 324/QĐ-KHVN, the default from 2024 on.
     expect(res.body.criteriaSet).toMatchObject({
-      id: 'cdht-2022',
-      version: '2022.1',
+      id: 'cdht-2023',
+      version: '2023.1',
       scoring: { passTotal: 80, minPerIndicator: 5 },
     });
+    expect(res.body.criteriaSet.groups.map((g: { id: string }) => g.id)).toEqual([
+      'cu-dan',
+      'nguoi-lao-dong',
+      'can-bo',
+      'hoc-sinh',
+    ]);
     expect(res.body.criteriaSet.indicators).toHaveLength(10);
     expect(res.body.photo).toEqual({ longSide: 1280, maxBytes: 2_000_000 });
   });

@@ -261,27 +261,31 @@ describe.each(hubStorages)('commune hub on %s', (storage) => {
     });
 
     it('the criteria sets decided above reach the center, which then uses them, also after a restart', async () => {
-      await restartHub({ KIOSK_CDHT_CRITERIA_SET: 'cdht-2023@2023.1' });
+      // The province keeps the 2022 set where the box's default is the 2023 one (from 2024 on).
+      await restartHub({ KIOSK_CDHT_CRITERIA_SET: 'cdht-2022@2022.1', KIOSK_CDHT_CRITERIA_SET_BY_YEAR: '{}' });
       await enrol();
-      expect((await center.json('GET', '/api/kiosk')).body.criteriaSet).toMatchObject({
-        id: 'cdht-2022',
-        version: '2022.1',
-      });
-      expect((await run()).body.lastError).toBeNull();
       expect((await center.json('GET', '/api/kiosk')).body.criteriaSet).toMatchObject({
         id: 'cdht-2023',
         version: '2023.1',
       });
+      expect((await run()).body.lastError).toBeNull();
+      expect((await center.json('GET', '/api/kiosk')).body.criteriaSet).toMatchObject({
+        id: 'cdht-2022',
+        version: '2022.1',
+      });
       // An assessment begun on the earlier set is still accepted.
       const personId = build.id();
       await center.json('PUT', `/api/people/${personId}`, people.baLan);
-      expect(
-        (await center.json('PUT', `/api/assessments/${build.id()}`, build.assessment(personId, { status: 'draft' })))
-          .status,
-      ).toBe(200);
+      const begun = build.assessment(personId, {
+        status: 'draft',
+        criteriaSetId: 'cdht-2023',
+        criteriaSetVersion: '2023.1',
+        group: 'cu-dan',
+      });
+      expect((await center.json('PUT', `/api/assessments/${build.id()}`, begun)).status).toBe(200);
       // Read again from the database, as at the box's next start.
       const restarted = await CriteriaSets.load(center.db, center.config);
-      expect(restarted.forYear(2026)).toMatchObject({ id: 'cdht-2023' });
+      expect(restarted.forYear(2026)).toMatchObject({ id: 'cdht-2022' });
       // Published once: a further sync brings no new revision.
       await run();
       expect(

@@ -26,6 +26,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => hub.close());
 
+type Row = { rates: { cdht: { target: number | null } } };
+/** The CDHT targets of the villages' rows and of this year's point of the trend. */
+const rowTargets = (d: { byPlace: Row[]; trend: { year: number; row: Row }[] }) => ({
+  places: d.byPlace.map((r) => r.rates.cdht.target),
+  trend: d.trend.find((p) => p.year === YEAR)!.row.rates.cdht.target,
+});
 const board = async () => (await hub.json('GET', `/api/staff/hub/dashboard?year=${YEAR}`, undefined, admin)).body;
 
 describe('the CDHT rate of decision 677 beside the rate over all adults 15+', () => {
@@ -34,6 +40,8 @@ describe('the CDHT rate of decision 677 beside the rate over all adults 15+', ()
     // National 44 % in 2026 (40 % in 2025, 60 % in 2030); the demo commune's table holds 45 %: the higher applies to 677's.
     expect(d.cdhtRates.decision677).toMatchObject({ numerator: 0, denominator: 0, rate: null, target: 0.45 });
     expect(d.cdhtRates.allAdults).toMatchObject({ numerator: 0, denominator: 100, rate: 0, target: 0.45, met: false });
+    // Every row over all adults (each village, the trend) goes by the commune's own table too.
+    expect(rowTargets(d)).toEqual({ places: [0.45, 0.45], trend: 0.45 });
   }, 30_000);
 
   it('a commune target below the national one: 677’s rate keeps the national, all adults take the commune’s own', async () => {
@@ -42,6 +50,8 @@ describe('the CDHT rate of decision 677 beside the rate over all adults 15+', ()
     const d = await board();
     expect(d.cdhtRates.decision677.target).toBeCloseTo(0.44, 6);
     expect(d.cdhtRates.allAdults.target).toBe(0.1);
+    // So do the villages' rows and the trend: the all-adults rate never meets 677's target in force.
+    expect(rowTargets(d)).toEqual({ places: [0.1, 0.1], trend: 0.1 });
     // The yearly report's section I says both.
     const html = (await hub.json('GET', `/api/staff/hub/report?year=${YEAR}&format=html`, undefined, admin))
       .body as string;

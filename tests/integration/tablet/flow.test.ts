@@ -54,7 +54,7 @@ describe('the villager flow on the tablet', () => {
   it('a score and its confirmation tapped at once are both kept', async () => {
     const flow = await started();
     await flow.register(people.baLan);
-    await flow.assessment.chooseGroup('nhom-1');
+    await flow.assessment.chooseGroup('cu-dan');
     void flow.assessment.setScore('CS01', 9);
     void flow.assessment.setNote('CS01', 'Đọc báo mỗi tối');
     await flow.assessment.confirmAnswer('CS01', true);
@@ -225,7 +225,7 @@ describe('the villager flow on the tablet', () => {
   it('a read refused hours later (her token expired) brings her back to the code screen, and her draft still reaches the box', async () => {
     const flow = await started();
     await flow.register(people.baLan);
-    await flow.assessment.chooseGroup('nhom-1');
+    await flow.assessment.chooseGroup('cu-dan');
     await flow.assessment.setScore('CS01', 9);
     const personId = flow.session.personId;
     box().setNow(new Date('2026-11-23T07:00:00Z'));

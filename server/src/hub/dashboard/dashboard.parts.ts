@@ -3,6 +3,7 @@
  * province-dashboard.service.ts) are both made of: rows named after merges and renames, with their
  * rates against the targets in force (the pure functions of shared/domain/rates.ts and targets.ts).
  */
+import { localTarget } from '../../../../shared/domain/cdht-rates.ts';
 import { mergeUnits, rateFigure, rowRates } from '../../../../shared/domain/rates.ts';
 import { targetInForce, type TargetAdjustment } from '../../../../shared/domain/targets.ts';
 import type { UnitChange } from '../../../../shared/domain/units.ts';
@@ -80,8 +81,17 @@ export async function targetsFor(deps: DashboardDeps, year: number): Promise<Tar
   return targetMeasures.map((m) => targetInForce(m, year, layers, adjustments));
 }
 
+/**
+ * The targets a row's rates are measured against. A row's CDHT rate is over all adults 15+ (the
+ * population entered for the place), so it goes by the commune's (or province's) own target alone,
+ * none when it set none: the target in force is decision 677's, a share of the adults in learning
+ * families, clans and communities (shared/domain/cdht-rates.ts, shown only on the headline).
+ */
 export const targetValues = (t: TargetInForce[]): Record<TargetMeasure, number | null> =>
-  Object.fromEntries(t.map((x) => [x.measure, x.value])) as Record<TargetMeasure, number | null>;
+  Object.fromEntries(t.map((x) => [x.measure, x.measure === 'cdht' ? localTarget(x.trace) : x.value])) as Record<
+    TargetMeasure,
+    number | null
+  >;
 
 /** Each place's rate of Learning Citizens year by year, from its recognized and the adults entered for it. */
 export function trendOf(

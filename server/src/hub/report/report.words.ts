@@ -50,7 +50,7 @@ export const COUNT_LABELS: Record<keyof Counts, string> = {
 };
 export const POPULATION_LABEL = 'Số người lớn (từ 15 tuổi)';
 export const RATE_LABELS: Record<TargetMeasure, string> = {
-  cdht: 'Tỷ lệ người trưởng thành là CDHT',
+  cdht: 'Tỷ lệ người từ 15 tuổi trở lên là CDHT',
   digital: 'Tỷ lệ CDHT có kỹ năng số',
   proficient: 'Tỷ lệ thành thạo trong số có kỹ năng số',
 };

@@ -187,7 +187,7 @@ export const viStaff = {
     },
     population: 'Số người lớn (từ 15 tuổi)',
     measures: {
-      cdht: 'Tỷ lệ người trưởng thành là Công dân học tập',
+      cdht: 'Tỷ lệ người từ 15 tuổi trở lên là Công dân học tập',
       digital: 'Tỷ lệ Công dân học tập có kỹ năng số',
       proficient: 'Tỷ lệ thành thạo trong số có kỹ năng số',
     },
@@ -204,9 +204,11 @@ export const viStaff = {
     trace: 'Chỉ tiêu lấy từ đâu',
     sources: { national: 'Trung ương', province: 'Tỉnh', commune: 'Xã', adjustment: 'Điều chỉnh' },
     chartPlaces: 'Tỷ lệ Công dân học tập theo {unit}',
-    chartPlacesDesc: 'Mỗi thanh là tỷ lệ người trưởng thành được công nhận; vạch đứt là chỉ tiêu năm {year}.',
+    chartPlacesDesc:
+      'Mỗi thanh là tỷ lệ người từ 15 tuổi trở lên được công nhận; vạch đứt là chỉ tiêu riêng của địa phương năm {year} (nếu có).',
     chartTrend: 'Tỷ lệ Công dân học tập qua các năm',
-    chartTrendDesc: 'Mỗi cột là tỷ lệ của một năm; vạch đứt là chỉ tiêu của năm đó.',
+    chartTrendDesc:
+      'Mỗi cột là tỷ lệ người từ 15 tuổi trở lên được công nhận trong một năm; vạch đứt là chỉ tiêu riêng của địa phương năm đó (nếu có).',
     byVillage: 'Theo thôn',
     byCommune: 'Theo xã',
     byCenter: 'Theo trung tâm',

@@ -10,9 +10,6 @@ type Row = { kind: VillageKind; name: string };
 /** Years the screen offers a criteria set and targets for. */
 export const SETUP_YEARS = [2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030] as const;
 export const MEASURES = ['cdht', 'digital', 'proficient'] as const;
-/** The 2023 four-group set from 2024 on; the 2022 one before. */
-const DEFAULT_CURRENT = 'cdht-2023@2023.1';
-const EARLY_SET = 'cdht-2022@2022.1';
 
 /**
  * The setup screen's state: what the box is, the province and commune from the 2025 list (with a
@@ -61,8 +58,9 @@ export class SetupState {
       this.name = s?.name ?? (view.needed ? '' : view.effective.name);
       const rows = s?.villages ?? view.effective.villages;
       this.villages = rows.length > 0 ? rows.map((r) => ({ ...r })) : [{ kind: 'thon', name: '' }];
-      const current = s?.criteria.current ?? (view.needed ? DEFAULT_CURRENT : view.effective.criteria.current);
-      const given = s?.criteria.byYear ?? (view.needed ? { 2022: EARLY_SET, 2023: EARLY_SET } : {});
+      // The box's choice as it stands: its defaults (the 2023 four-group set from 2024 on, the 2022 one
+      // before) until the administrator has saved one.
+      const { current, byYear: given } = s?.criteria ?? view.effective.criteria;
       this.byYear = Object.fromEntries(SETUP_YEARS.map((y) => [String(y), given[String(y)] ?? current]));
       const own = s?.targets ?? (view.needed ? {} : view.effective.targets);
       this.targets = Object.fromEntries(
@@ -94,7 +92,7 @@ export class SetupState {
 
   /** What is sent: empty village rows left out; the per-year choice as the year 2030's set plus the years that differ. */
   body(): CenterSetup {
-    const current = this.byYear['2030'] ?? DEFAULT_CURRENT;
+    const current = this.byYear['2030'] ?? this.view?.effective.criteria.current ?? '';
     const byYear = Object.fromEntries(Object.entries(this.byYear).filter(([, ref]) => ref !== current));
     const targets: Record<string, Record<string, number>> = {};
     for (const m of MEASURES)

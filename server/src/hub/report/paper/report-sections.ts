@@ -89,8 +89,11 @@ function decisionsLine(f: ReportFigures, committee: string): string {
 function cdhtLine(f: ReportFigures): string {
   const t = f.report.dashboard.total;
   const rate = t.rates.cdht;
-  const target = rate.target === null ? '' : ` (chỉ tiêu ${fmtRate(rate.target)}: ${rate.met ? 'đạt' : 'chưa đạt'})`;
-  const share = rate.rate === null ? '' : `, bằng ${fmtRate(rate.rate)} số người trưởng thành${target}`;
+  const target =
+    rate.target === null
+      ? ''
+      : ` (chỉ tiêu riêng của địa phương ${fmtRate(rate.target)}: ${rate.met ? 'đạt' : 'chưa đạt'})`;
+  const share = rate.rate === null ? '' : `, bằng ${fmtRate(rate.rate)} số người từ 15 tuổi trở lên${target}`;
   return `${fmtCount(t.counts.recognized)} người được công nhận “Công dân học tập”${share}`;
 }
 
