@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { precompress } from './precompress.ts';
 
 /**
  * The production server: server/src/main.ts and everything it imports from this repository, as one
@@ -95,6 +96,14 @@ export async function buildCli(): Promise<string[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const out = (await Promise.all([buildServer(), buildCli()])).flat();
+  const [out, web] = await Promise.all([
+    Promise.all([buildServer(), buildCli()]).then((x) => x.flat()),
+    // The PWA vite has just built, compressed once for the box to serve (server/precompress.ts).
+    precompress(resolve(root, 'dist/web')),
+  ]);
   console.log(`server bundles: ${out.map((o) => relative(root, o)).join(', ')}`);
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  console.log(
+    `web precompressed: ${web.files} files, ${kb(web.rawBytes)} KB → brotli ${kb(web.brotliBytes)} KB, gzip ${kb(web.gzipBytes)} KB`,
+  );
 }

@@ -9,9 +9,8 @@ import { modelAssessmentRoutes } from './collective-titles/model-assessments.rou
 import { setupRoutes } from './setup/setup.routes.ts';
 import { certificateRoutes } from './certificates/certificates.routes.ts';
 import { loadStoredSetup } from './setup/setup.service.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { AppError } from '../../shared/errors.ts';
 import { assessmentRoutes } from './assessments/assessments.routes.ts';
@@ -19,6 +18,7 @@ import { kioskRoutes } from './kiosk/kiosk.routes.ts';
 import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { onError } from './http/errors.ts';
+import { webFiles } from './http/web-files.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { loadStaff } from './staff/staff.middleware.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -116,28 +116,7 @@ export function createApp(options: AppOptions) {
     throw new AppError('route.not-found');
   });
 
-  if (webDir && existsSync(join(webDir, 'index.html'))) {
-    app.use('/assets/*', async (c, next) => {
-      await next();
-      // Vite puts a content hash in every asset name, so they never change.
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    });
-    app.use(
-      '*',
-      serveStatic({
-        root: webDir,
-        onFound: (path, c) => {
-          if (/(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest|index\.html)$/.test(path))
-            c.header('Cache-Control', 'no-cache');
-        },
-      }),
-    );
-    // Any other path is a screen of the single-page app. Read each time: a new build needs no restart.
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache');
-      return c.html(readFileSync(join(webDir, 'index.html'), 'utf8'));
-    });
-  }
+  if (webDir && existsSync(join(webDir, 'index.html'))) webFiles(app, webDir);
   return app;
 }
 
