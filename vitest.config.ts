@@ -46,19 +46,34 @@ export default defineConfig({
           environment: './tests/support/client-environment.ts',
         },
       },
+      // The server in process (and real boxes as processes). `isolate: false`: a worker imports the
+      // server's modules once for all its files instead of once per file (the import phase was about
+      // a fifth of the suite's time). Safe because every test file makes its own app, database and
+      // folders, and no module of server/ or tests/ keeps state from one app to the next (a
+      // module-level cache is keyed by its app or database); tests/build/shared-modules.test.ts
+      // holds that rule. The tablet's files keep one module graph each: the tablet's modules do keep
+      // state (its open database).
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/tablet/**', '**/node_modules/**'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-postgres.ts'],
+          isolate: false,
+        },
+      },
       // The tablet's state classes use Svelte's runes: compiled as in the app.
       {
         plugins: [svelte()],
         test: {
-          name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          name: 'tablet',
+          include: ['tests/integration/tablet/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/global-postgres.ts'],
         },
       },
       // Attacks as a stranger on the Wi-Fi or the internet would try them (issue 20): each must fail.
       {
-        plugins: [svelte()],
         test: {
           name: 'security',
           include: ['tests/security/**/*.test.ts'],
@@ -66,6 +81,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-postgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          isolate: false,
         },
       },
       // Checks on the production build (npm test builds first).

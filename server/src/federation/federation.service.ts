@@ -17,7 +17,8 @@ import { checkHubUrl } from './hub-certificate.ts';
 import type { HubFetch } from '../sync/pinned-fetch.ts';
 import { queueRelay } from '../hub/dashboard/relay.ts';
 
-let running: Promise<FederationStatus> | null = null;
+/** The push under way, per database: one at a time for a box (a process holding several, as tests do, keeps them apart). */
+const running = new WeakMap<object, Promise<FederationStatus>>();
 
 /**
  * Pushes the outbox to the hub in order, in batches bounded in bytes and gzip-compressed, each
@@ -26,10 +27,11 @@ let running: Promise<FederationStatus> | null = null;
  * failure and keeps its code for the status screen. One push at a time.
  */
 export function pushToHub(deps: FederationDeps): Promise<FederationStatus> {
-  running ??= push(deps).finally(() => {
-    running = null;
-  });
-  return running;
+  const underWay = running.get(deps.db);
+  if (underWay) return underWay;
+  const run = push(deps).finally(() => running.delete(deps.db));
+  running.set(deps.db, run);
+  return run;
 }
 
 async function push(deps: FederationDeps): Promise<FederationStatus> {
