@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { AccessibilityReport } from './axe.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, people } from '../fixtures/people.ts';
@@ -68,6 +69,10 @@ describe('from nothing (issue 24)', () => {
       await admin.locator(`select[name="village-kind-${i}"]`).selectOption({ label: kind });
       await admin.locator(`input[name="village-name-${i}"]`).fill(name);
     }
+    // The setup screen, filled in, held to the staff screens' standard (axe, 48 px, 200 % text, focus).
+    const accessible = new AccessibilityReport();
+    await accessible.staff(admin, 'setup screen with three villages');
+    accessible.assertClean();
     // The 2023 four-group set from 2024 on, the 2022 one before, unless changed.
     expect(await admin.locator('select[name="criteria-2023"]').inputValue()).toBe('cdht-2022@2022.1');
     expect(await admin.locator('select[name="criteria-2026"]').inputValue()).toBe('cdht-2023@2023.1');
@@ -135,6 +140,9 @@ describe('from nothing (issue 24)', () => {
     await officer.locator('input[name="hub-address"]').fill(`127.0.0.1:${hub.tlsPort}`);
     await officer.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
     const code = (await officer.getByTestId('enrolment-code').textContent())!.trim();
+    const accessible = new AccessibilityReport();
+    await accessible.staff(officer, 'hub centers screen with a join code and its QR');
+    accessible.assertClean();
     expect(code).toMatch(
       new RegExp(`^127\\.0\\.0\\.1:${hub.tlsPort} [2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$`),
     );
