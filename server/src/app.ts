@@ -12,6 +12,7 @@ import { loadStoredSetup } from './setup/setup.service.ts';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { AppError } from '../../shared/errors.ts';
 import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { kioskRoutes } from './kiosk/kiosk.routes.ts';
@@ -111,6 +112,11 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.use('/api/*', loadStaff);
+  // The two large answers a tablet reads as it starts (the center with its criteria set; the catalog
+  // of resources), gzipped for the Wi-Fi and a phone's slow link. Neither holds a secret or echoes
+  // what a request sent, so compressing them opens no side channel.
+  for (const path of ['/api/kiosk', '/api/resources'])
+    app.on('GET', path, compress({ encoding: 'gzip', contentTypeFilter: /^application\/json/ }));
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('route.not-found');

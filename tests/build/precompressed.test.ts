@@ -13,7 +13,8 @@ import { migrateToLatest, openDatabase, type Db } from '../../server/src/db/data
  * brotli and a gzip copy beside each text file (server/precompress.ts) and the box sends the one the
  * browser accepts, byte for byte the same file once decompressed, with Vary: Accept-Encoding; a
  * client that accepts neither gets the plain file; the service worker stays uncached by the browser;
- * a file changed after the build is sent plain, never as its stale compressed copy.
+ * a file changed after the build is sent plain, never as its stale compressed copy. Of the API, the
+ * two large answers a tablet reads as it starts go gzipped (docs/SECURITY.md, "Compression").
  */
 
 const built = resolve(import.meta.dirname, '../../dist/web');
@@ -96,5 +97,19 @@ describe('the PWA sent compressed', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache');
     // The others still go compressed.
     expect((await get(`/${entry}`, 'br')).headers.get('content-encoding')).toBe('br');
+  });
+
+  it('sends the tablet’s start answers gzipped: the center with its criteria set, the resources', async () => {
+    for (const path of ['/api/kiosk', '/api/resources']) {
+      const plain = await get(path);
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const text = await plain.text();
+      const res = await get(path, 'gzip, deflate, br');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual(JSON.parse(text));
+      if (path === '/api/kiosk') expect(body.length).toBeLessThan(text.length / 3);
+    }
   });
 });
