@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people } from '../fixtures/people.ts';
 import { seedModels } from './a11y-seed.ts';
 import { back, seedAppraisedLan, tile } from './a11y-staff-setup.ts';
 import { AccessibilityReport } from './axe.ts';
@@ -57,6 +58,9 @@ describe('accessibility of every screen', () => {
     }
     // Bà Lan appraised at the center, so the commune has a proposal of each kind.
     await seedAppraisedLan(api);
+    // Her village's list closed (chốt) by the branch: the commune sees it among the closed lists, to return.
+    const { year } = (await api('GET', '/api/kiosk')).body as { year: number };
+    expect((await api('POST', '/api/staff/lists/finalize', { village: people.baLan.village, year })).status).toBe(200);
     const models = await seedModels(api);
     expect((await api('POST', '/api/staff/federation/run')).body.lastError).toBeNull();
 
@@ -66,7 +70,8 @@ describe('accessibility of every screen', () => {
     await back(page);
     await tile(page, 'Quyết định công nhận');
     await page.getByTestId('proposals').waitFor();
-    await report.staff(page, 'hub decisions');
+    await page.getByTestId('closed-lists').getByRole('cell', { name: people.baLan.village, exact: true }).waitFor();
+    await report.staff(page, 'hub decisions, with a closed list to return');
     // The households' proposals, one ticked for the decision.
     const titles = page.getByRole('group', { name: 'Danh hiệu' });
     await titles.getByRole('button', { name: 'Gia đình học tập', exact: true }).click();
