@@ -25,7 +25,7 @@ export class GroupCommitSqlite {
 
   constructor(
     readonly sqlite: SQLite.Database,
-    sync?: SyncWal,
+    private readonly sync?: SyncWal,
   ) {
     this.wal = sync ? new WalDurability(sync) : null;
   }
@@ -178,5 +178,6 @@ export class GroupCommitSqlite {
     await this.settled().catch(() => {});
     this.statements.clear();
     this.sqlite.close();
+    await this.sync?.close?.();
   }
 }

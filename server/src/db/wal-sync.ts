@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 /**
  * The WAL's fsync off the event loop. With `synchronous=FULL` SQLite fsyncs the WAL inside every
@@ -10,23 +10,34 @@ import { open } from 'node:fs/promises';
  * the database themselves, as with FULL.
  */
 
-/** Brings what the WAL holds so far to the disk. */
-export type SyncWal = () => Promise<void>;
+/** Brings what the WAL holds so far to the disk; `close` lets go of what it holds, once the database is closed. */
+export interface SyncWal {
+  (): Promise<void>;
+  close?(): Promise<void>;
+}
 
 /**
- * fdatasync of the WAL beside `dbFile`, opened by its name each time, so that it is always the file
- * SQLite writes (which stays in place while the database is open).
+ * fdatasync of the WAL beside `dbFile`, opened at the first sync and kept: SQLite keeps that file in
+ * place while the database is open (a checkpoint rewinds or truncates it, never replaces it; only
+ * the last connection's close deletes it), so one open file serves every sync.
  */
 export function walFileSync(dbFile: string): SyncWal {
   const wal = `${dbFile}-wal`;
-  return async () => {
-    const handle = await open(wal, 'r');
-    try {
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
+  let handle: Promise<FileHandle> | null = null;
+  const sync: SyncWal = async () => {
+    handle ??= open(wal, 'r');
+    const h = await handle.catch((e: unknown) => {
+      handle = null;
+      throw e;
+    });
+    await h.datasync();
   };
+  sync.close = async () => {
+    const h = handle;
+    handle = null;
+    await h?.then((x) => x.close()).catch(() => {});
+  };
+  return sync;
 }
 
 interface Waiter {
