@@ -63,7 +63,7 @@ async function writeOnce(path: string, bytes: Uint8Array): Promise<void> {
   const made = await mkdir(folder, { recursive: true });
   await writeFile(tempPath(path), bytes, { flush: true });
   await rename(tempPath(path), path);
-  for (const d of foldersToSync(folder, made).slice(process.env.NODIRSYNC ? 99 : 0)) {
+  for (const d of foldersToSync(folder, made)) {
     const handle = await open(d, 'r');
     try {
       await handle.sync();
