@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kyse
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { GroupCommitSqlite, GroupCommitSqliteDialect } from './sqlite-driver.ts';
+import { walFileSync } from './wal-sync.ts';
 
 /** The database, or a transaction on it (a Kysely Transaction is a Kysely): the one type every query takes. */
 export type Db = Kysely<Database>;
@@ -36,9 +37,16 @@ export interface OpenOptions {
   file: string;
   /** A PostgreSQL URL: when set, the same schema and queries run there instead of the file. */
   url?: string | null;
-  /** FULL survives power loss with WAL (each commit fsyncs the WAL); NORMAL may lose the last commits. */
+  /**
+   * FULL survives power loss (each commit's WAL is on disk before anyone is answered: synced by the
+   * driver off the event loop, wal-sync.ts); NORMAL may lose the last commits.
+   */
   synchronous: 'FULL' | 'NORMAL';
 }
+
+/** Whether each commit on `db` is answered only once the WAL holding it is on disk (FULL on a file). */
+const durable = new WeakSet<Kysely<any>>();
+export const commitsAreDurable = (db: Kysely<any>): boolean => durable.has(db);
 
 /** Opens SQLite with WAL and foreign keys on, and the chosen durability. */
 export function openDatabase({ file, url, synchronous }: OpenOptions): Db {
@@ -55,11 +63,14 @@ export function openDatabase({ file, url, synchronous }: OpenOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${synchronous}`);
+  // FULL: SQLite commits without its own fsync (NORMAL) and the driver syncs the WAL before answering.
+  const syncs = synchronous === 'FULL' && file !== ':memory:';
+  sqlite.pragma(`synchronous = ${syncs ? 'NORMAL' : synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const shared = new GroupCommitSqlite(sqlite);
+  const shared = new GroupCommitSqlite(sqlite, syncs ? walFileSync(file) : undefined);
   const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(shared) });
+  if (syncs) durable.add(db);
   sqliteHandles.set(db, flushingHandle(shared));
   return db;
 }

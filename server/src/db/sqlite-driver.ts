@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import {
   SqliteAdapter,
   SqliteIntrospector,
@@ -10,6 +9,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { GroupCommitSqlite } from './group-commit.ts';
 
 /**
  * Kysely's SQLite dialect with the driver a busy box needs. Kysely's own driver prepares every
@@ -26,150 +26,12 @@ import {
  *
  * Anything that reads or writes outside a transaction first commits the open group, so it never
  * sees (or answers with) data that is not yet durable, and never joins a group it cannot wait for.
+ * Given a `SyncWal` (openDatabase's, with `synchronous=NORMAL`: wal-sync.ts), a COMMIT does not wait
+ * for the disk: its callers, and a statement outside any transaction, are answered once the WAL's
+ * sync that followed it is done, with the connection free for others meanwhile.
  */
 
-/** How many prepared statements are kept: the app has a few hundred distinct queries. */
-const STATEMENT_CACHE_SIZE = 400;
-const SAVEPOINT = 'kiosk_tx';
-
-interface Waiter {
-  resolve: () => void;
-  reject: (e: unknown) => void;
-}
-
-export class GroupCommitSqlite {
-  private readonly statements = new Map<string, SQLite.Statement>();
-  /** Transactions committed into the open SQLite transaction, waiting for its COMMIT. */
-  private waiters: Waiter[] = [];
-  /** A transaction of a caller is between its begin and its commit or rollback. */
-  private active = false;
-  private flushScheduled = false;
-  private locked = false;
-  private readonly queue: (() => void)[] = [];
-
-  constructor(readonly sqlite: SQLite.Database) {}
-
-  /** A prepared statement for `sql`, from the cache when this text was prepared before. */
-  prepare(sql: string): SQLite.Statement {
-    const cached = this.statements.get(sql);
-    // A statement still iterating (a stream left open) cannot run again: prepare another.
-    if (cached && !cached.busy) {
-      // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
-      this.statements.delete(sql);
-      this.statements.set(sql, cached);
-      return cached;
-    }
-    const stmt = this.sqlite.prepare(sql);
-    if (!cached) {
-      this.statements.set(sql, stmt);
-      if (this.statements.size > STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
-    }
-    return stmt;
-  }
-
-  /** The one connection, one holder at a time (as Kysely's driver does). */
-  async lock(): Promise<void> {
-    if (!this.locked) {
-      this.locked = true;
-      return;
-    }
-    await new Promise<void>((resolve) => this.queue.push(resolve));
-  }
-
-  unlock(): void {
-    const next = this.queue.shift();
-    if (next) next();
-    else this.locked = false;
-  }
-
-  begin(): void {
-    if (!this.sqlite.inTransaction) this.prepare('begin').run();
-    this.prepare(`savepoint ${SAVEPOINT}`).run();
-    this.active = true;
-  }
-
-  /** Ends the caller's transaction; resolves once the group it joined is committed. */
-  commit(): Promise<void> {
-    this.prepare(`release ${SAVEPOINT}`).run();
-    this.active = false;
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    this.scheduleFlush();
-    return done;
-  }
-
-  rollback(): void {
-    this.active = false;
-    if (!this.sqlite.inTransaction) {
-      // SQLite rolled the whole transaction back itself (disk full, I/O error): the group is lost.
-      this.failGroup(new Error('the transaction was rolled back by SQLite'));
-      return;
-    }
-    try {
-      this.prepare(`rollback to ${SAVEPOINT}`).run();
-      this.prepare(`release ${SAVEPOINT}`).run();
-    } catch (e) {
-      this.abortGroup(e);
-      throw e;
-    }
-    this.scheduleFlush();
-  }
-
-  /** Commits the open group now (before a statement outside any transaction, a raw use, a close). */
-  flush(): void {
-    if (this.active || !this.sqlite.inTransaction) return;
-    const waiters = this.waiters;
-    this.waiters = [];
-    try {
-      this.prepare('commit').run();
-    } catch (e) {
-      this.waiters = waiters;
-      this.abortGroup(e);
-      return;
-    }
-    for (const w of waiters) w.resolve();
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled || !this.sqlite.inTransaction) {
-      // Nothing open: a transaction whose group another statement already committed.
-      if (!this.sqlite.inTransaction) this.resolveCommitted();
-      return;
-    }
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      // A transaction still open (it awaits something else) commits the group when it ends.
-      if (!this.active) this.flush();
-    });
-  }
-
-  private resolveCommitted(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w.resolve();
-  }
-
-  private abortGroup(e: unknown): void {
-    try {
-      if (this.sqlite.inTransaction) this.prepare('rollback').run();
-    } catch {
-      /* already rolled back */
-    }
-    this.failGroup(e);
-  }
-
-  private failGroup(e: unknown): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w.reject(e);
-  }
-
-  close(): void {
-    this.flush();
-    this.statements.clear();
-    this.sqlite.close();
-  }
-}
+export { GroupCommitSqlite };
 
 /**
  * One holding of the connection. A transaction's commit lets the connection go before Kysely
@@ -189,7 +51,16 @@ class Holding implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     if (this.released) await this.reacquire();
-    return this.run<R>(compiled);
+    const result = this.run<R>(compiled);
+    // Outside a transaction, what it saw or wrote may still be on its way to the disk: answered
+    // once it is there, the connection let go meanwhile (taken back by the next statement).
+    if (!this.inTransaction && this.shared.unsettled) {
+      const settled = this.shared.settled();
+      this.released = true;
+      this.shared.unlock();
+      await settled;
+    }
+    return result;
   }
 
   private run<R>(compiled: CompiledQuery): QueryResult<R> {
@@ -197,12 +68,14 @@ class Holding implements DatabaseConnection {
     const stmt = this.shared.prepare(compiled.sql);
     if (stmt.reader) return { rows: stmt.all(compiled.parameters) as R[] };
     const { changes, lastInsertRowid } = stmt.run(compiled.parameters);
+    if (!this.inTransaction) this.shared.ranAlone(true);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (this.released) await this.reacquire();
     if (!this.inTransaction) this.shared.flush();
+    if (!this.inTransaction) await this.shared.settled();
     const stmt = this.shared.prepare(compiled.sql);
     if (!stmt.reader) throw new Error('SQLite streams only queries that return rows');
     for (const row of stmt.iterate(compiled.parameters)) yield { rows: [row as R] };
@@ -273,7 +146,7 @@ class GroupCommitDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    this.shared.close();
+    await this.shared.close();
   }
 }
 

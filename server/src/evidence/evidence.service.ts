@@ -7,7 +7,7 @@ import type { CriteriaSets } from '../criteria/criteria-sets.ts';
 import { ModelSets } from '../criteria/model-sets.ts';
 import type { AssessmentRow } from '../db/schema.ts';
 import { appendChange } from '../outbox/outbox.repository.ts';
-import { sha256Hex, sniffImageType, storeEvidenceFile } from './evidence.store.ts';
+import { sha256Hex, sniffImageType, writeEvidenceFile } from './evidence.store.ts';
 import { checkRoomForFiles } from '../system/disk.ts';
 import { cdhtPhotosGoUp, STAYS_AT_CENTER } from './evidence.policy.ts';
 import { findEvidence, insertEvidence } from './evidence.repository.ts';
@@ -78,7 +78,7 @@ export async function addPhoto(deps: EvidenceDeps, upload: PhotoUpload): Promise
   // A villager's photo stays at the center, where she is appraised, unless the commune asked for it;
   // the other titles' photos go up (evidence.policy.ts).
   const goesUp = assessment.subject_kind !== 'person' || (await cdhtPhotosGoUp(deps.db, deps.config));
-  storeEvidenceFile(deps.evidenceDir, sha256, upload.bytes);
+  await writeEvidenceFile(deps.evidenceDir, sha256, upload.bytes);
   await deps.db.transaction().execute(async (trx) => {
     await insertEvidence(trx, {
       id: upload.evidenceId,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { access, mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /** Evidence files on the box, content-addressed by SHA-256: the same photo is stored once. */
 export function sha256Hex(bytes: Uint8Array): string {
@@ -11,14 +12,80 @@ export function evidencePath(dir: string, sha256: string): string {
   return join(dir, sha256.slice(0, 2), sha256);
 }
 
-/** Writes the file durably (temp file, fsync, rename) unless a file with that hash is already there. */
+/** The temp file a photo is written to before its rename (evidence.retention.ts sweeps old ones). */
+const tempPath = (path: string) => `${path}.${process.pid}.tmp`;
+
+/**
+ * Writes the file durably (temp file, fsync, rename, fsync of its folder) unless a file with that
+ * hash is already there. For tools and tests; a request writes with writeEvidenceFile.
+ */
 export function storeEvidenceFile(dir: string, sha256: string, bytes: Uint8Array): void {
   const path = evidencePath(dir, sha256);
   if (existsSync(path)) return;
-  mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes, { flush: true });
-  renameSync(tmp, path);
+  const folder = dirname(path);
+  const made = mkdirSync(folder, { recursive: true });
+  writeFileSync(tempPath(path), bytes, { flush: true });
+  renameSync(tempPath(path), path);
+  for (const d of foldersToSync(folder, made)) {
+    const fd = openSync(d, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** The writes under way, by path: the same photo sent twice at once is written once. */
+const writing = new Map<string, Promise<void>>();
+
+/**
+ * storeEvidenceFile off the event loop: the same steps, each in libuv's thread pool, so that the
+ * fsyncs (a few milliseconds on an SD card) do not hold up every other request of the box. Resolves
+ * once the file and its name are on disk.
+ */
+export function writeEvidenceFile(dir: string, sha256: string, bytes: Uint8Array): Promise<void> {
+  const path = evidencePath(dir, sha256);
+  const pending = writing.get(path);
+  if (pending) return pending;
+  const done = writeOnce(path, bytes).finally(() => writing.delete(path));
+  writing.set(path, done);
+  return done;
+}
+
+async function writeOnce(path: string, bytes: Uint8Array): Promise<void> {
+  const there = await access(path).then(
+    () => true,
+    () => false,
+  );
+  if (there) return;
+  const folder = dirname(path);
+  const made = await mkdir(folder, { recursive: true });
+  await writeFile(tempPath(path), bytes, { flush: true });
+  await rename(tempPath(path), path);
+  for (const d of foldersToSync(folder, made)) {
+    const handle = await open(d, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/**
+ * The folders whose entries changed: the file's own (its new name), and above it each folder that
+ * got a new sub-folder (`made`: the first folder mkdir created, if any). A rename or a new folder
+ * survives a power cut only once the folder holding it is synced.
+ */
+function foldersToSync(folder: string, made: string | undefined): string[] {
+  const out = [folder];
+  if (made === undefined) return out;
+  for (let d = folder; ; d = dirname(d)) {
+    out.push(dirname(d));
+    if (d === made || dirname(d) === d) break;
+  }
+  return out;
 }
 
 /** The image type from the first bytes, not from what the client claims. */

@@ -9,7 +9,7 @@ import {
   HashListSchema,
   PositionRequestSchema,
 } from '../../../shared/sync/protocol.ts';
-import { evidencePath, sha256Hex, storeEvidenceFile } from '../evidence/evidence.store.ts';
+import { evidencePath, sha256Hex, writeEvidenceFile } from '../evidence/evidence.store.ts';
 import { publishEvidencePolicy } from '../evidence/evidence.policy.ts';
 import { publishDocumentKey } from '../certificates/document-key.ts';
 import { createReadStream, existsSync } from 'node:fs';
@@ -149,7 +149,7 @@ export const hubRoutes = new Hono<AppEnv>()
       throw new AppError('evidence.too-large', { limitBytes: c.var.deps.config.settings['evidence.maxPhotoBytes'] });
     // Checked before it is written; written to a temp file and renamed, so no partial file is ever visible.
     if (sha256Hex(body) !== sha256) throw new AppError('evidence.hash-mismatch');
-    storeEvidenceFile(c.var.deps.evidenceDir, sha256, body);
+    await writeEvidenceFile(c.var.deps.evidenceDir, sha256, body);
     return c.json({ ok: true });
   })
   // The commune officer's pages: the registry of centers, enrolment codes, revocation.
