@@ -1,20 +1,20 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import type { Db } from '../server/src/db/database.ts';
-import { ensureFacts } from '../server/src/hub/ingest/facts.ts';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Db, OpenOptions } from '../server/src/db/database.ts';
 import type { AppraisalUpsertV1, AssessmentUpsertV1, PersonUpsertV1 } from '../shared/sync/messages.ts';
-import { round1, round2 } from './common.ts';
+import type { Timed } from './rebuild-run.ts';
+
+const run = promisify(execFile);
 
 /**
  * The dashboard projection's rebuild (facts.ts ensureFacts: what a hub does at start when
  * FACTS_VERSION changed), timed on a hub that holds what the dashboard bench seeded. The projection
  * was seeded directly, so first the records it is built from are written into hub_record as the
  * centers would have sent them (person, assessment, appraisal: the messages' real shapes, checked
- * again by the rebuild), untimed; then the version is forgotten and the rebuild timed, with the
- * process's peak RSS during it (VmHWM, reset just before through /proc/self/clear_refs; sampled
- * RSS where that is not there), after a full garbage collection. The bench runs in-process, so the
- * peak is the hub's (with the bench's own few MB).
+ * again by the rebuild), untimed; then the version is forgotten and the rebuild timed in a process
+ * of its own opening the same database (rebuild-run.ts), as a hub rebuilds at start: its peak RSS
+ * is the rebuild's, not what the bench held before (the seeding, the other storage).
  */
 
 export interface RebuildFigures {
@@ -28,7 +28,6 @@ export interface RebuildFigures {
 }
 
 const INDICATORS = ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS07', 'CS08', 'CS09', 'CS10'];
-const mb = (bytes: number) => round1(bytes / 2 ** 20);
 
 /** Ten scores adding to `total` whose least is `min`, with `digital` on the digital-skills indicator (CS05). */
 function scores(total: number, min: number, digital: number): number[] {
@@ -140,35 +139,21 @@ async function recordsFromProjection(db: Db): Promise<number> {
   return count;
 }
 
-const vmHwmBytes = (): number | null => {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : null;
-  } catch {
-    return null;
-  }
-};
-
-/**
- * A full garbage collection before the rebuild, so its peak is not the garbage of what ran before
- * (the seeding, the other storage): the bench runs without --expose-gc, so gc is reached this way.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+/** The rebuild in a process of its own, on the same database (`reopen`): its peak is the rebuild's alone. */
+async function inOwnProcess(reopen: OpenOptions): Promise<Timed> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'rebuild-run.ts'), JSON.stringify(reopen)],
+    {
+      cwd: join(import.meta.dirname, '..'),
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(stdout) as Timed;
 }
 
-/** Resets the kernel's peak RSS of this process to its current RSS; false where it cannot. */
-const resetPeak = (): boolean => {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return vmHwmBytes() !== null;
-  } catch {
-    return false;
-  }
-};
-
-export async function rebuildFigures(db: Db): Promise<RebuildFigures> {
+/** The rebuild's figures over `db`, timed in a process of its own opening the same database (`reopen`). */
+export async function rebuildFigures(db: Db, reopen: OpenOptions): Promise<RebuildFigures> {
   const records = await recordsFromProjection(db);
   const count = async (t: 'hub_person' | 'hub_assessment', recognizedOnly = false) => {
     let q = db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -183,31 +168,12 @@ export async function rebuildFigures(db: Db): Promise<RebuildFigures> {
   ];
   const before = await expected();
   await db.deleteFrom('sync_state').where('key', '=', 'facts:version').execute();
-  collectGarbage();
-  const kernel = resetPeak();
-  const rssBefore = process.memoryUsage().rss;
-  let sampled = rssBefore;
-  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 10);
-  const started = performance.now();
-  let rebuilt: boolean;
-  try {
-    rebuilt = await ensureFacts(db);
-  } finally {
-    clearInterval(timer);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  sampled = Math.max(sampled, process.memoryUsage().rss);
-  const peak = kernel ? (vmHwmBytes() ?? sampled) : sampled;
+  const timed = await inOwnProcess(reopen);
   const after = await expected();
-  if (!rebuilt || after.join() !== before.join())
+  if (!timed.rebuilt || after.join() !== before.join())
     throw new Error(`rebuild: people, assessments and recognized ${before.join('/')} before, ${after.join('/')} after`);
-  return {
-    records,
-    seconds: round2(seconds),
-    rssBeforeMb: mb(rssBefore),
-    peakRssMb: mb(peak),
-    peakBy: kernel ? 'VmHWM' : 'sampled',
-  };
+  const { rebuilt: _, ...figures } = timed;
+  return { records, ...figures };
 }
 
 /** The table `npm run bench` prints (bench/run.ts), one row per storage. */
