@@ -3,10 +3,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { findPgBin, startThrowawayCluster } from '../tests/support/postgres.ts';
 import { boxBench } from './box.ts';
-import { dashboardBench } from './dashboard.ts';
+import { dashboardBench, printDashboard } from './dashboard.ts';
 import { hubIngestBench } from './hub-ingest.ts';
 import { ingestBench } from './ingest.ts';
 import { lighthouseBench } from './lighthouse.ts';
+import { printProvince, provinceBench } from './province.ts';
 import { searchBench } from './search.ts';
 import { slowLinkBench } from './slow-link.ts';
 import { syncBench } from './sync.ts';
@@ -30,6 +31,7 @@ const sizes = smoke
       hubRecords: 400,
       hubBudgetSeconds: 30,
       dashboard: { people: 300, runs: 2 },
+      province: { communes: 3, people: 200, runs: 2 },
       search: { resources: 60, queries: 1 },
       warmRuns: 1,
     }
@@ -41,6 +43,7 @@ const sizes = smoke
       hubRecords: 200_000,
       hubBudgetSeconds: Number(process.env.BENCH_HUB_SECONDS ?? 150),
       dashboard: {},
+      province: {},
       search: {},
       warmRuns: 5,
     };
@@ -199,22 +202,11 @@ try {
 
   step('Commune dashboard');
   const dashboard = await dashboardBench(cluster?.url ?? null, sizes.dashboard);
-  console.log(
-    `Commune dashboard, ${dashboard[0]?.people.toLocaleString('en')} people × 5 years (target: under 100 ms; the yearly report under 2 s)`,
-  );
-  console.table(
-    dashboard.map((d) => ({
-      storage: d.storage,
-      assessments: d.assessments,
-      'seed s': d.seedSeconds,
-      'median ms': d.medianMs,
-      'p95 ms': d.p95Ms,
-      'min ms': d.minMs,
-      runs: d.runs,
-      'report .xlsx ms': d.reportXlsxMs,
-      'report A4 ms': d.reportA4Ms,
-    })),
-  );
+  printDashboard(dashboard);
+
+  step('Province dashboard');
+  const province = await provinceBench(cluster?.url ?? null, sizes.province);
+  printProvince(province);
 
   step('Tablet');
   const tablet = await tabletBench({ warmRuns: sizes.warmRuns });
@@ -259,7 +251,7 @@ try {
     },
   ]);
 
-  const targets = targetRows({ weight, ingest, box, sync, slowLink, dashboard, search, lighthouse });
+  const targets = targetRows({ weight, ingest, box, sync, slowLink, dashboard, province, search, lighthouse });
   const seconds = Math.round((performance.now() - t0) / 1000);
   console.log(`\nTargets (${smoke ? 'SMOKE SIZES: not figures to quote; ' : ''}suite took ${seconds} s)`);
   console.table(targets);
@@ -284,6 +276,7 @@ try {
     slowLink,
     hubIngest,
     dashboard,
+    province,
     tablet,
     search,
     lighthouse,
