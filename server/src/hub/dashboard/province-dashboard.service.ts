@@ -70,13 +70,35 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
       });
   // Adults the province entered for a commune take the place of the sum the commune sent.
   const pops = await repo.adultsEntered(deps.db);
+  // Each year's parts made once, and grouped by the commune's current name once: the trend asks for
+  // every commune in every year (made again per commune, the work grew with the square of the communes).
+  const partsByYear = new Map<number, Part[]>();
   const placeParts = (y: number): Part[] => {
+    const made = partsByYear.get(y);
+    if (made) return made;
     const entered = pops.filter((p) => p.year === y);
     const own = new Set(entered.map((p) => places.current(p.name)));
-    return [
+    const parts = [
       ...partsOf(y).map((p) => (own.has(places.current(p.name)) ? { ...p, population: null } : p)),
       ...entered.map((p) => ({ name: p.name, counts: emptyCounts(), population: p.count })),
     ];
+    partsByYear.set(y, parts);
+    return parts;
+  };
+  const namedByYear = new Map<number, Map<string, Part[]>>();
+  const partsNamed = (y: number, name: string): Part[] => {
+    let named = namedByYear.get(y);
+    if (!named) {
+      named = new Map();
+      for (const p of placeParts(y)) {
+        const current = places.current(p.name);
+        const list = named.get(current);
+        if (list) list.push(p);
+        else named.set(current, [p]);
+      }
+      namedByYear.set(y, named);
+    }
+    return named.get(name) ?? [];
   };
   const byPlace = rowsOf(placeParts(year), places.current, places.former, values);
   const groupParts: Part[] = aggregates
@@ -110,7 +132,7 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
     reports.set(a.origin, perNode);
   }
   const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => {
-    const parts = placeParts(y).filter((p) => places.current(p.name) === name);
+    const parts = partsNamed(y, name);
     return {
       recognized: parts.reduce((sum, p) => sum + p.counts.recognized, 0),
       entered: parts.flatMap((p) => (p.population === null ? [] : [p.population])),

@@ -21,13 +21,32 @@ export function personFact(origin: string, m: PersonUpsertV1, receivedAt: string
   };
 }
 
+/** What an assessment's fact keeps of its appraisal: the appraised scores' sums, not the scores. */
+export interface AppraisalSummary {
+  total: number;
+  min: number | null;
+  count: number;
+  digital: number | null;
+}
+
+/** The summary of an appraisal that is done ('appraised'); null for none or one still open. */
+export function appraisalSummary(appraisal: AppraisalUpsertV1 | undefined): AppraisalSummary | null {
+  if (appraisal?.status !== 'appraised') return null;
+  const scores = appraisal.scores;
+  return {
+    total: scores.reduce((sum, s) => sum + s.score, 0),
+    min: scores.length > 0 ? Math.min(...scores.map((s) => s.score)) : null,
+    count: scores.length,
+    digital: scores.find((s) => s.indicatorId === DIGITAL_INDICATOR)?.score ?? null,
+  };
+}
+
 export function assessmentFact(
   origin: string,
   a: AssessmentUpsertV1,
-  appraisal: AppraisalUpsertV1 | undefined,
+  appraised: AppraisalSummary | null,
   village: string,
 ): HubAssessmentTable {
-  const appraised = appraisal?.status === 'appraised' ? appraisal.scores : null;
   return {
     assessment_id: a.id,
     person_id: a.subjectId,
@@ -39,10 +58,10 @@ export function assessmentFact(
     assisted: a.assistedBy ? 1 : 0,
     self_total: a.answers.reduce((sum, x) => sum + x.score, 0),
     appraised: appraised ? 1 : 0,
-    appraised_total: appraised ? appraised.reduce((sum, s) => sum + s.score, 0) : null,
-    appraised_min: appraised && appraised.length > 0 ? Math.min(...appraised.map((s) => s.score)) : null,
-    appraised_count: appraised ? appraised.length : null,
-    digital_score: appraised?.find((s) => s.indicatorId === DIGITAL_INDICATOR)?.score ?? null,
+    appraised_total: appraised?.total ?? null,
+    appraised_min: appraised?.min ?? null,
+    appraised_count: appraised?.count ?? null,
+    digital_score: appraised?.digital ?? null,
     check_digital: null,
     check_proficient: null,
     recognized: 0,

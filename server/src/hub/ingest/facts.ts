@@ -8,10 +8,10 @@ import type {
 import type { HubAssessmentTable, HubPersonTable } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 import * as repo from './facts.repository.ts';
-import { recordPayloads, recordsOfKinds } from './hub.repository.ts';
+import { recordPagesOfKind, recordPayloads } from './hub.repository.ts';
 import { projectModelChanges, rebuildModelFacts } from './model-facts.ts';
 import { storedAs } from './stored.ts';
-import { assessmentFact, personFact } from './fact-rows.ts';
+import { appraisalSummary, assessmentFact, personFact, type AppraisalSummary } from './fact-rows.ts';
 
 /**
  * The hub's projection of what the centers sent: one row per person (hub_person) and one per
@@ -193,7 +193,7 @@ export async function projectChanges(
         assessmentFact(
           x.origin,
           x.assessment,
-          x.appraisal,
+          appraisalSummary(x.appraisal),
           villages.get(`${x.origin}\u0000${x.assessment.subjectId}`) ?? '',
         ),
       );
@@ -219,25 +219,27 @@ export async function ensureFacts(db: Db): Promise<boolean> {
   if ((await repo.readState(db, VERSION_KEY)) === String(FACTS_VERSION)) return false;
   await db.transaction().execute(async (trx) => {
     await repo.clearFacts(trx);
-    const rows = (await recordsOfKinds(trx, ['person', 'assessment', 'appraisal', 'digital-check'])).map((r) => ({
-      ...r,
-      message: storedAs(r.payload),
-    }));
-    const appraisals = new Map<string, AppraisalUpsertV1>();
-    for (const { record_kind: kind, message: m } of rows)
-      if (kind === 'appraisal' && m?.type === 'AppraisalUpsertV1') appraisals.set(m.id, m);
+    // Read kind by kind, a page at a time, keeping only the facts and what they are made from (an
+    // appraisal's sums, a person's village): a hub of 30,000 people × 5 years once held every
+    // payload and parsed message at once (over 1 GB).
+    const messages = async function* (kind: string) {
+      for await (const page of recordPagesOfKind(trx, kind))
+        for (const r of page) yield { origin: r.origin, receivedAt: r.received_at, m: storedAs(r.payload) };
+    };
+    const appraised = new Map<string, AppraisalSummary | null>();
+    for await (const { m } of messages('appraisal'))
+      if (m?.type === 'AppraisalUpsertV1') appraised.set(m.id, appraisalSummary(m));
     const people: HubPersonTable[] = [];
-    const assessments: HubAssessmentTable[] = [];
-    for (const { origin, message: m, received_at: receivedAt } of rows) {
+    for await (const { origin, receivedAt, m } of messages('person'))
       if (m?.type === 'PersonUpsertV1') people.push(personFact(origin, m, receivedAt));
+    const assessments: HubAssessmentTable[] = [];
+    for await (const { origin, m } of messages('assessment'))
       if (m?.type === 'AssessmentUpsertV1' && m.title === TITLE)
-        assessments.push(assessmentFact(origin, m, appraisals.get(m.id), ''));
-    }
+        assessments.push(assessmentFact(origin, m, appraised.get(m.id) ?? null, ''));
+    appraised.clear();
     const villages = new Map(people.map((p) => [p.person_id, p.village]));
-    const received = rows
-      .filter((r) => r.record_kind === 'digital-check')
-      .map((r) => r.message)
-      .filter((m): m is DigitalCheckV1 => m?.type === 'DigitalCheckV1');
+    const received: DigitalCheckV1[] = [];
+    for await (const { m } of messages('digital-check')) if (m?.type === 'DigitalCheckV1') received.push(m);
     const checks = new Map<string, DigitalCheck>();
     for (const c of received) {
       const key = `${c.personId}\u0000${c.year}`;

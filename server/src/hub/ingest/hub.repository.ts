@@ -176,6 +176,31 @@ export function recordsOfKinds(
     .execute();
 }
 
+/**
+ * The stored records of `kind`, a page at a time in id order (keyset on the primary key): a rebuild
+ * holds one page of payloads at a time, not the whole hub's.
+ */
+export async function* recordPagesOfKind(
+  db: Db,
+  kind: string,
+  pageSize = 2_000,
+): AsyncGenerator<Pick<HubRecordTable, 'record_id' | 'origin' | 'payload' | 'received_at'>[]> {
+  let after: string | null = null;
+  for (;;) {
+    let q = db
+      .selectFrom('hub_record')
+      .select(['record_id', 'origin', 'payload', 'received_at'])
+      .where('record_kind', '=', kind)
+      .orderBy('record_id')
+      .limit(pageSize);
+    if (after !== null) q = q.where('record_id', '>', after);
+    const page = await q.execute();
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    after = page.at(-1)!.record_id;
+  }
+}
+
 /** The stored records of one kind a node sent, as (id, message as stored). */
 export async function recordsFrom(db: Db, kind: string, origin: string): Promise<{ id: string; message: unknown }[]> {
   const rows = await db

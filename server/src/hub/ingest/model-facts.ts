@@ -8,7 +8,7 @@ import { titleSubject, type ModelSubjectKind, type ModelTitle } from '../../../.
 import type { ChangeMessage, ClanUpsertV1, HouseholdUpsertV1, UnitUpsertV1 } from '../../../../shared/sync/messages.ts';
 import type { ModelSets } from '../../criteria/model-sets.ts';
 import type { Db } from '../../db/database.ts';
-import { recordsOfKinds } from './hub.repository.ts';
+import { recordPagesOfKind, recordsOfKinds } from './hub.repository.ts';
 import {
   cdhtDecisionYears,
   clearModelFacts,
@@ -100,17 +100,19 @@ export async function projectModelChanges(trx: Db, origin: string, messages: rea
 /** Builds the projection again from hub_record (facts.ts ensureFacts, when FACTS_VERSION changed). */
 export async function rebuildModelFacts(trx: Db): Promise<void> {
   await clearModelFacts(trx);
-  const rows = await recordsOfKinds(trx, ['household', 'clan', 'unit', 'assessment']);
   const subjects: SubjectRow[] = [];
   const assessments: AssessmentRow[] = [];
-  for (const r of rows) {
-    const m = storedAs(r.payload);
-    if (!m) continue;
-    const s = subjectRow(r.origin, m);
-    if (s) subjects.push(s);
-    const a = assessmentRow(r.origin, m);
-    if (a) assessments.push(a);
-  }
+  // A page at a time: the assessments are mostly villagers' (a hub's largest kind), skipped here.
+  for (const kind of ['household', 'clan', 'unit', 'assessment'])
+    for await (const page of recordPagesOfKind(trx, kind))
+      for (const r of page) {
+        const m = storedAs(r.payload);
+        if (!m) continue;
+        const s = subjectRow(r.origin, m);
+        if (s) subjects.push(s);
+        const a = assessmentRow(r.origin, m);
+        if (a) assessments.push(a);
+      }
   await putModelRows(trx, subjects, assessments);
 }
 
