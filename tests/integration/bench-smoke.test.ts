@@ -106,7 +106,7 @@ describe('the benchmark suite at tiny sizes', () => {
 
   it(`commune dashboard${pgUrl ? ' on both storages' : ' on SQLite'}`, async () => {
     pgRequired();
-    const figures = await dashboardBench(pgUrl, { people: 200, runs: 2 });
+    const figures = await dashboardBench(pgUrl, { people: 200, runs: 2, rebuild: false });
     expect(figures.map((f) => f.storage)).toEqual(pgUrl ? ['sqlite', 'postgres'] : ['sqlite']);
     for (const f of figures) {
       expect(f).toMatchObject({ people: 200, assessments: 1000, runs: 2 });
