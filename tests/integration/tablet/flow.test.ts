@@ -222,6 +222,25 @@ describe('the villager flow on the tablet', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('"Tiếp" tapped right after a score and a tick waits for them: nothing is reported missing, the next indicator opens', async () => {
+    const flow = await started();
+    await flow.startAssistedRegistration({ id: build.id(), name: 'Cô Mai' });
+    await flow.register(people.baLan);
+    await flow.assessment.chooseGroup('cu-dan');
+    // A quick hand on a slow tablet: neither tap is saved yet when "Tiếp" is tapped.
+    void flow.assessment.setScore('CS01', 9);
+    void flow.assessment.confirmAnswer('CS01', true);
+    expect(await flow.assessment.goOn(0)).toBeNull();
+    expect(flow.session.indicatorIndex).toBe(1);
+    // Without the tick (assisted), and without a score, it says which is missing and stays.
+    void flow.assessment.setScore('CS02', 7);
+    expect(await flow.assessment.goOn(1)).toBe('confirm');
+    expect(await flow.assessment.goOn(1)).toBe('confirm');
+    await flow.go('indicator', 2);
+    expect(await flow.assessment.goOn(2)).toBe('score');
+    expect(flow.session.indicatorIndex).toBe(2);
+  });
+
   it('a read refused hours later (her token expired) brings her back to the code screen, and her draft still reaches the box', async () => {
     const flow = await started();
     await flow.register(people.baLan);

@@ -67,8 +67,8 @@ describe('renderReportHtml', () => {
     ]) {
       expect(htmlRow(html, label!).slice(1)).toEqual([label, value]);
     }
-    expect(htmlRow(html, 'Tỷ lệ người trưởng thành là CDHT')).toEqual([
-      'Tỷ lệ người trưởng thành là CDHT',
+    expect(htmlRow(html, 'Tỷ lệ người từ 15 tuổi trở lên là CDHT')).toEqual([
+      'Tỷ lệ người từ 15 tuổi trở lên là CDHT',
       '637',
       '1.500',
       '42,5 %',
@@ -125,7 +125,7 @@ describe('renderReportHtml', () => {
   });
 
   it('traces each target down to the adjustment and its note', () => {
-    const [, value, trace] = htmlRows(html, 'Tỷ lệ người trưởng thành là CDHT')[1]!;
+    const [, value, trace] = htmlRows(html, 'Tỷ lệ người từ 15 tuổi trở lên là CDHT')[1]!;
     expect(value).toBe('50,0 %');
     expect(trace).toBe(`Trung ương: 40,0 %Tỉnh: 45,0 %Điều chỉnh: 50,0 % — ${adjustment}`);
     expect(html).toContain('<p>Trung ương: 40,0 %</p><p>Tỉnh: 45,0 %</p>');

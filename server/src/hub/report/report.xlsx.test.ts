@@ -45,7 +45,14 @@ describe('renderReportXlsx', async () => {
     expect(values(s.getRow(13))).toEqual(['Số người lớn (từ 15 tuổi)', 1500]);
     expect(s.getCell('B9').numFmt).toBe('#,##0');
     expect(values(s.getRow(15))).toEqual(['Tỷ lệ', 'Số người', 'Trên tổng số', 'Kết quả', 'Chỉ tiêu', 'Đánh giá']);
-    expect(values(s.getRow(16))).toEqual(['Tỷ lệ người trưởng thành là CDHT', 637, 1500, 637 / 1500, 0.5, 'Chưa đạt']);
+    expect(values(s.getRow(16))).toEqual([
+      'Tỷ lệ người từ 15 tuổi trở lên là CDHT',
+      637,
+      1500,
+      637 / 1500,
+      0.5,
+      'Chưa đạt',
+    ]);
     expect(s.getCell('D16').numFmt).toBe('0.0%');
     expect(s.getCell('E16').numFmt).toBe('0.0%');
     // No target for proficiency: an empty cell, not a zero.
@@ -57,7 +64,12 @@ describe('renderReportXlsx', async () => {
     const s = sheet('Tổng hợp');
     expect(s.getCell('A20').value).toBe('IV. Chỉ tiêu');
     expect(values(s.getRow(21)).slice(0, 5)).toEqual(['Chỉ tiêu', 'Mức áp dụng', 'Căn cứ', 'Mức', 'Ghi chú']);
-    expect(values(s.getRow(22)).slice(0, 4)).toEqual(['Tỷ lệ người trưởng thành là CDHT', 0.5, 'Trung ương', 0.4]);
+    expect(values(s.getRow(22)).slice(0, 4)).toEqual([
+      'Tỷ lệ người từ 15 tuổi trở lên là CDHT',
+      0.5,
+      'Trung ương',
+      0.4,
+    ]);
     expect(s.getCell('B22').numFmt).toBe('0.0%');
     expect(values(s.getRow(23)).slice(0, 4)).toEqual([undefined, undefined, 'Tỉnh', 0.45]);
     expect(values(s.getRow(24)).slice(0, 5)).toEqual([undefined, undefined, 'Điều chỉnh', 0.5, adjustment]);

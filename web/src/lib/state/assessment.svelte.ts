@@ -60,6 +60,21 @@ export class Assessment implements SessionPart {
     return this.answer(indicatorId, { confirmed });
   }
 
+  /**
+   * "Tiếp" on indicator `index`: once every tap before it is saved (a cheap tablet's storage can lag a
+   * quick hand), goes to the next indicator or the review; else says what she has not given yet: a
+   * score, or in assisted mode her confirmation. Judged on the answers as saved, never on a tap still
+   * on its way, so a score or a tick just given is never reported missing.
+   */
+  async goOn(index: number): Promise<'score' | 'confirm' | null> {
+    await this.core.serial(async () => {});
+    const answer = this.core.session.answers[this.indicators[index]?.id ?? ''];
+    if (answer?.score === undefined) return 'score';
+    if (this.core.session.assistedBy !== undefined && !answer.confirmed) return 'confirm';
+    await (index >= this.indicators.length - 1 ? this.core.go('review') : this.core.go('indicator', index + 1));
+    return null;
+  }
+
   /** Changes one answer on top of the answers as saved, however quickly taps follow each other. */
   private answer(indicatorId: string, change: Partial<Session['answers'][string]>): Promise<void> {
     return this.core.save((current) => ({

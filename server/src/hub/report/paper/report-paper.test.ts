@@ -20,13 +20,13 @@ describe('the signed report', () => {
   it('pre-fills its sections from the figures: counts, the rate against its target, the decisions, what was missed', () => {
     const text = Object.fromEntries(paperOf('result').sections.map((s) => [s.key, s.text]));
     expect(text.results).toContain(
-      'Năm 2026, toàn xã có 730 người đăng ký, 680 người tự đánh giá, 660 người đã được thẩm định; 637 người được công nhận “Công dân học tập”, bằng 42,5 % số người trưởng thành (chỉ tiêu 50,0 %: chưa đạt).',
+      'Năm 2026, toàn xã có 730 người đăng ký, 680 người tự đánh giá, 660 người đã được thẩm định; 637 người được công nhận “Công dân học tập”, bằng 42,5 % số người từ 15 tuổi trở lên (chỉ tiêu riêng của địa phương 50,0 %: chưa đạt).',
     );
     expect(text.results).toContain('15 người được công nhận 5 năm liên tục');
     expect(text.results).toContain('số 15/QĐ-UBND ngày 01/12/2026');
     expect(text.strengths).toContain('Đạt chỉ tiêu: tỷ lệ CDHT có kỹ năng số.');
     expect(text.shortcomings).toContain(
-      'Chưa đạt chỉ tiêu tỷ lệ người trưởng thành là CDHT: 42,5 % so với chỉ tiêu 50,0 %.',
+      'Chưa đạt chỉ tiêu tỷ lệ người từ 15 tuổi trở lên là CDHT: 42,5 % so với chỉ tiêu 50,0 %.',
     );
     expect(text.shortcomings).toContain('Còn 20 bài tự đánh giá chưa được thẩm định.');
     expect(text.implementation).toContain('1/2 trung tâm học tập cộng đồng đã gửi');
