@@ -8,7 +8,7 @@ import type {
 import type { HubAssessmentTable, HubPersonTable } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 import * as repo from './facts.repository.ts';
-import { recordPagesOfKind, recordPayloads } from './hub.repository.ts';
+import { recordPagesOfKind, recordPayloads, refreshRecordStats } from './hub.repository.ts';
 import { projectModelChanges, rebuildModelFacts } from './model-facts.ts';
 import { storedAs } from './stored.ts';
 import { appraisalSummary, assessmentFact, personFact, type AppraisalSummary } from './fact-rows.ts';
@@ -217,6 +217,7 @@ export async function forgetPerson(trx: Db, origin: string, personId: string, ch
 /** Rebuilds the projection from hub_record when it was built by another version (or never). */
 export async function ensureFacts(db: Db): Promise<boolean> {
   if ((await repo.readState(db, VERSION_KEY)) === String(FACTS_VERSION)) return false;
+  await refreshRecordStats(db);
   await db.transaction().execute(async (trx) => {
     await repo.clearFacts(trx);
     // Read kind by kind, a page at a time, keeping only the facts and what they are made from (an

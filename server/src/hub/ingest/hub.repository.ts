@@ -1,6 +1,6 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { HubEnrolmentTable, HubNodeRow, HubNodeTable, HubRecordTable } from '../../db/schema.ts';
-import type { Db } from '../../db/database.ts';
+import { sqliteHandle, type Db } from '../../db/database.ts';
 
 export function findNode(db: Db, id: string): Promise<HubNodeRow | undefined> {
   return db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirst();
@@ -177,8 +177,17 @@ export function recordsOfKinds(
 }
 
 /**
+ * PostgreSQL's statistics of the records brought up to date: a rebuild right after a large push
+ * would otherwise plan each page as a scan and sort of the whole kind (22–55 s instead of about 12 s
+ * for 30,000 people × 5 years). SQLite plans the page by its primary key anyway.
+ */
+export async function refreshRecordStats(db: Db): Promise<void> {
+  if (sqliteHandle(db) === null) await sql`analyze hub_record`.execute(db);
+}
+
+/**
  * The stored records of `kind`, a page at a time in id order (keyset on the primary key): a rebuild
- * holds one page of payloads at a time, not the whole hub's.
+ * holds one page of payloads at a time, not the whole hub's (refreshRecordStats first on PostgreSQL).
  */
 export async function* recordPagesOfKind(
   db: Db,
