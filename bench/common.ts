@@ -224,3 +224,29 @@ export class CountingProxy {
     return new Promise((r) => this.server.close(() => r()));
   }
 }
+
+/** A center or commune as the hub's registry holds it once enrolled and active (benches that push to a hub directly). */
+export const activeNode = (id: string, name: string, at: string) => ({
+  id,
+  name,
+  public_key: 'x',
+  status: 'active' as const,
+  enrolled_at: at,
+  last_contact_at: at,
+  last_seq: 0,
+  backlog: 0,
+});
+
+/** Makes the first administrator of an in-process app (its setup code from the database) and answers the session cookie. */
+export async function firstAdminCookie(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  setupCode: string | null,
+  name: string,
+): Promise<string> {
+  const setup = await app.request('/api/staff/setup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, pin: '246810', setupCode }),
+  });
+  return (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+}

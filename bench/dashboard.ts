@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { migrateToLatest, openDatabase, type Db, type OpenOptions } from '../server/src/db/database.ts';
 import { ensureSetupCode } from '../server/src/staff/setup-code.ts';
 import { printRebuild, rebuildFigures, type RebuildFigures } from './rebuild.ts';
+import { firstAdminCookie } from './common.ts';
 
 /**
  * The commune dashboard over 30,000 people and five years of history: every person assessed every
@@ -177,12 +178,7 @@ async function measure(
     evidenceDir: join(dir, 'evidence'),
     now: () => new Date('2026-11-23T03:00:00Z'),
   });
-  const setup = await app.request('/api/staff/setup', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Cán bộ xã', pin: '246810', setupCode: await ensureSetupCode(db, new Date()) }),
-  });
-  const cookie = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const cookie = await firstAdminCookie(app, await ensureSetupCode(db, new Date()), 'Cán bộ xã');
   const once = async () => {
     const t0 = performance.now();
     const res = await app.request('/api/staff/hub/dashboard?year=2026', { headers: { cookie } });

@@ -8,7 +8,7 @@ import { migrateToLatest, openDatabase, type Db } from '../server/src/db/databas
 import type { HubDeps } from '../server/src/hub/context/hub.context.ts';
 import { applyPush } from '../server/src/hub/ingest/hub.service.ts';
 import type { AssessmentUpsertV1, PersonUpsertV1 } from '../shared/sync/messages.ts';
-import { round1, round2 } from './common.ts';
+import { activeNode, round1, round2 } from './common.ts';
 
 /**
  * A commune hub taking in its centers' records: `records` change messages (half people, half their
@@ -119,16 +119,7 @@ async function measure(
   const id = uuidv7();
   await db
     .insertInto('hub_node')
-    .values({
-      id,
-      name: 'TTHTCĐ xã Tân Lập',
-      public_key: 'x',
-      status: 'active',
-      enrolled_at: at,
-      last_contact_at: at,
-      last_seq: 0,
-      backlog: 0,
-    })
+    .values(activeNode(id, 'TTHTCĐ xã Tân Lập', at))
     .execute();
   const node = await db.selectFrom('hub_node').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const deps: HubDeps = { db, now: () => new Date(), hubName: 'Xã Tân Lập', enrolmentHours: 72, clockSkewSeconds: 300 };

@@ -12,7 +12,7 @@ import { relayContent } from '../server/src/hub/dashboard/relay.ts';
 import type { HubDeps } from '../server/src/hub/context/hub.context.ts';
 import { applyPush } from '../server/src/hub/ingest/hub.service.ts';
 import { ensureSetupCode } from '../server/src/staff/setup-code.ts';
-import { quantile, round1, round2 } from './common.ts';
+import { activeNode, firstAdminCookie, quantile, round1, round2 } from './common.ts';
 import { seed } from './dashboard.ts';
 
 /**
@@ -117,18 +117,7 @@ async function ingest(db: Db, communes: { id: string; name: string }[], messages
   const at = NOW.toISOString();
   await db
     .insertInto('hub_node')
-    .values(
-      communes.map((c) => ({
-        id: c.id,
-        name: c.name,
-        public_key: 'x',
-        status: 'active',
-        enrolled_at: at,
-        last_contact_at: at,
-        last_seq: 0,
-        backlog: 0,
-      })),
-    )
+    .values(communes.map((c) => activeNode(c.id, c.name, at)))
     .execute();
   const deps: HubDeps = { db, now: () => NOW, hubName: 'Tỉnh Phú Thọ', enrolmentHours: 72, clockSkewSeconds: 300 };
   const bodies = messages.map(pushBodies);
@@ -162,12 +151,7 @@ async function timeDashboard(db: Db, dir: string, runs: number, communes: number
     env: { KIOSK_ROLE: 'hub', KIOSK_HUB_LEVEL: 'province', KIOSK_YEAR: '2026' },
   });
   const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now: () => NOW });
-  const setup = await app.request('/api/staff/setup', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Cán bộ tỉnh', pin: '246810', setupCode: await ensureSetupCode(db, new Date()) }),
-  });
-  const cookie = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const cookie = await firstAdminCookie(app, await ensureSetupCode(db, new Date()), 'Cán bộ tỉnh');
   const once = async () => {
     const t0 = performance.now();
     const res = await app.request('/api/staff/hub/dashboard?year=2026', { headers: { cookie } });
