@@ -25,6 +25,7 @@ import * as historyImport from './202612090200-history-import.ts';
 import * as documentKeys from './202612100700-h7-document-keys.ts';
 import * as listReturns from './202612101000-h3-list-returns.ts';
 import * as reportTexts from './202612101500-h6-report-texts.ts';
+import * as dashboardSums from './202612110000-dashboard-sums-index.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '202612100700-h7-document-keys': documentKeys,
   '202612101000-h3-list-returns': listReturns,
   '202612101500-h6-report-texts': reportTexts,
+  '202612110000-dashboard-sums-index': dashboardSums,
 };

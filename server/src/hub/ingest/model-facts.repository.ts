@@ -103,9 +103,32 @@ export async function cdhtDecisionYears(
   return out;
 }
 
-/** Every person's village as her center holds it. */
-export function personVillages(db: Db): Promise<{ person_id: string; village: string }[]> {
-  return db.selectFrom('hub_person').select(['person_id', 'village']).execute();
+/** Whether any centre sent a learning community's self-assessment (submitted or not). */
+export async function anyCommunityAssessment(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('hub_model_assessment')
+    .select('assessment_id')
+    .where('subject_kind', '=', 'community')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * CDHT recognitions in force per village (the person's village as her center holds it) and year:
+ * one per person and decision naming her, counted in SQL rather than over every person.
+ */
+export function cdhtRecognizedByVillage(db: Db): Promise<{ village: string; year: number; n: number | string }[]> {
+  return db
+    .selectFrom('hub_decision_subject')
+    .innerJoin('hub_decision', 'hub_decision.id', 'hub_decision_subject.decision_id')
+    .innerJoin('hub_person', 'hub_person.person_id', 'hub_decision_subject.subject_id')
+    .select(({ fn }) => ['hub_person.village', 'hub_decision.year', fn.countAll<number | string>().as('n')])
+    .where('hub_decision_subject.subject_kind', '=', 'person')
+    .where('hub_decision.title', '=', 'cdht')
+    .where('hub_decision.revoked_reason', 'is', null)
+    .groupBy(['hub_person.village', 'hub_decision.year'])
+    .execute();
 }
 
 /** The names of these people (500 at a time). */

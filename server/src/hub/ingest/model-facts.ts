@@ -14,7 +14,8 @@ import {
   clearModelFacts,
   enteredPopulation,
   modelDecisionSubjects,
-  personVillages,
+  anyCommunityAssessment,
+  cdhtRecognizedByVillage,
   putModelRows,
   type ModelAssessmentRow as AssessmentRow,
   type ModelSubjectRow as SubjectRow,
@@ -191,29 +192,47 @@ export async function cdhtYears(db: Db, personIds?: readonly string[]): Promise<
 export interface HubModelState {
   registry: HubRegistry;
   decided: Map<string, DecidedRecognition[]>;
+  /** CDHT recognition years of the households' and units' members (the only people the rules ask about). */
   cdht: Map<string, number[]>;
-  /** CDHT recognized per village and year (people's villages as their centers hold them). */
+  /**
+   * CDHT recognized per village and year (people's villages as their centers hold them); empty
+   * while the commune has no learning community, assessed or decided (nothing reads it then).
+   */
   cdhtByVillage: Map<string, Record<string, number>>;
   /** What the commune entered per village and year: households and adults. */
   population: { kind: string; name: string; year: number; count: number }[];
 }
 
+/** Beyond this many members, every CDHT recognition is read at once rather than 500 ids at a time. */
+const MEMBERS_READ_BY_ID = 5_000;
+
 export async function loadModelState(db: Db, sets: ModelSets): Promise<HubModelState> {
-  const [registry, decided, cdht] = await Promise.all([
+  const [registry, decided, entered, communityAssessed] = await Promise.all([
     loadHubRegistry(db),
     decidedRecognitions(db, sets),
-    cdhtYears(db),
+    enteredPopulation(db),
+    anyCommunityAssessment(db),
   ]);
-  const villages = await personVillages(db);
+  // The villages' CDHT counts matter only to learning communities (a recognized one's 677 rate,
+  // a community's facts): a commune with none, assessed or decided, reads no recognition at all.
+  const communities = communityAssessed || [...decided.keys()].some((k) => k.startsWith(subjectKey('community', '')));
+  const byVillage = communities ? await cdhtRecognizedByVillage(db) : [];
+  // Only members' years are looked up (model-subject-facts.ts, registryFor): a commune of 30,000
+  // people with a few hundred households reads a few hundred rows, not every recognition.
+  const members = new Set<string>();
+  for (const h of registry.households.values()) for (const id of h.memberPersonIds) members.add(id);
+  for (const u of registry.units.values()) for (const id of u.memberPersonIds) members.add(id);
+  const cdht =
+    members.size === 0
+      ? new Map<string, number[]>()
+      : await cdhtYears(db, members.size > MEMBERS_READ_BY_ID ? undefined : [...members]);
   const cdhtByVillage = new Map<string, Record<string, number>>();
-  for (const p of villages) {
-    for (const year of cdht.get(p.person_id) ?? []) {
-      const counts = cdhtByVillage.get(p.village) ?? {};
-      counts[String(year)] = (counts[String(year)] ?? 0) + 1;
-      cdhtByVillage.set(p.village, counts);
-    }
+  for (const r of byVillage) {
+    const counts = cdhtByVillage.get(r.village) ?? {};
+    counts[String(r.year)] = (counts[String(r.year)] ?? 0) + Number(r.n);
+    cdhtByVillage.set(r.village, counts);
   }
-  const population = (await enteredPopulation(db)).map((p) => ({
+  const population = entered.map((p) => ({
     kind: p.kind,
     name: p.name,
     year: Number(p.year),
