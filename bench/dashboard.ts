@@ -167,6 +167,10 @@ async function measure(
   await migrateToLatest(db);
   const started = performance.now();
   const assessments = await seed(db, people);
+  // A hub's data arrives over months, so autovacuum has long set PostgreSQL's visibility map and
+  // statistics by the time anyone reads it: the bench, loading everything at once, does the same
+  // before timing (without it every index-only scan visits the table's rows too).
+  if (storage === 'postgres') await sql`vacuum analyze`.execute(db);
   const seedSeconds = (performance.now() - started) / 1000;
   const config = loadConfig({
     configDir: join(import.meta.dirname, '..', 'kiosk-config'),

@@ -124,9 +124,10 @@ async function yearVillageTotals(deps: DashboardDeps): Promise<{ year: number; v
   return [...assessed, ...imported];
 }
 
+type Registrations = Awaited<ReturnType<typeof repo.registrations>>;
+
 /** People registered per village and center by the end of each year (cumulative). */
-async function registeredBy(deps: DashboardDeps, years: number[]): Promise<Registered[]> {
-  const rows = await repo.registrations(deps.db);
+function registeredBy(rows: Registrations, years: number[]): Registered[] {
   const out: Registered[] = [];
   for (const year of years) {
     const acc = new Map<string, Registered>();
@@ -146,9 +147,9 @@ async function registeredBy(deps: DashboardDeps, years: number[]): Promise<Regis
 export async function communeCells(
   deps: DashboardDeps,
 ): Promise<{ cells: Cell[]; registered: Registered[]; years: number[] }> {
-  const years = await repo.assessmentYears(deps.db);
+  const [years, rows] = await Promise.all([repo.assessmentYears(deps.db), repo.registrations(deps.db)]);
   const cells = (await Promise.all(years.map((y) => cellsOf(deps, y)))).flat();
-  return { cells, registered: await registeredBy(deps, years), years };
+  return { cells, registered: registeredBy(rows, years), years };
 }
 
 const countsOf = (c: Cell): Counts => ({
@@ -163,22 +164,28 @@ const countsOf = (c: Cell): Counts => ({
 
 /** The commune hub's dashboard for `year`, and across every year on record. */
 export async function communeDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
-  const perVillage = await yearVillageTotals(deps);
+  // Every read at once: on PostgreSQL each goes on a connection of its own.
+  const [perVillage, yearCells, registrations, nodes, changes, pops, lists] = await Promise.all([
+    yearVillageTotals(deps),
+    cellsOf(deps, year),
+    repo.registrations(deps.db),
+    repo.nodesByName(deps.db),
+    unitChanges(deps),
+    repo.adultsEntered(deps.db),
+    closedLists(deps.db),
+  ]);
   const totals = new Map<number, Counts>();
   for (const v of perVillage) totals.set(v.year, addCounts(totals.get(v.year) ?? emptyCounts(), v.counts));
   const years = [...new Set([...totals.keys(), year])].sort((a, b) => a - b);
-  const yearCells = await cellsOf(deps, year);
-  const registered = await registeredBy(deps, years);
+  const registered = registeredBy(registrations, years);
   const regNow = registered.filter((r) => r.year === year);
-  const nodes = await repo.nodesByName(deps.db);
   const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
-  const changes = await unitChanges(deps);
   const villages = unitResolver(changes, 'village');
   const centerNames = unitResolver(changes, 'center');
-  const pops = await repo.adultsEntered(deps.db);
 
-  const targetsByYear = new Map<number, TargetInForce[]>();
-  for (const y of years) targetsByYear.set(y, await targetsFor(deps, y));
+  const targetsByYear = new Map<number, TargetInForce[]>(
+    await Promise.all(years.map(async (y) => [y, await targetsFor(deps, y)] as const)),
+  );
   const targets = targetsByYear.get(year)!;
   const values = targetValues(targets);
 
@@ -229,7 +236,6 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
   const byYear = new Map(years.map((y) => [y, totalOf(y)]));
   const trend = fillYears(years, byYear, () => totalOf(-1)).map(({ year: y, value }) => ({ year: y, row: value }));
 
-  const lists = await closedLists(deps.db);
   const placeTrend = trendOf(byPlace, years, targetsByYear, (y, name) => ({
     recognized: perVillage
       .filter((r) => r.year === y && villages.current(r.village) === name)
@@ -265,12 +271,12 @@ export async function communeDashboard(deps: DashboardDeps, year: number): Promi
  * CDHT rate of decision 677 (its adults from the four other titles' rates) beside the rate over all adults.
  */
 export async function dashboard(deps: DashboardDeps, year: number, models?: ModelRatesView): Promise<Dashboard> {
-  const board =
-    deps.config.settings['hub.level'] === 'province'
-      ? await provinceDashboard(deps, year)
-      : await communeDashboard(deps, year);
   // The four other titles' view, when the caller has made it already (the yearly report prints it too).
-  const learners = (models ?? (await modelRatesView(deps, year))).total.rates.workers;
+  const [board, view] = await Promise.all([
+    deps.config.settings['hub.level'] === 'province' ? provinceDashboard(deps, year) : communeDashboard(deps, year),
+    models ?? modelRatesView(deps, year),
+  ]);
+  const learners = view.total.rates.workers;
   const target = board.targets.find((t) => t.measure === 'cdht');
   return {
     ...board,
