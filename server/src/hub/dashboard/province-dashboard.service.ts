@@ -24,14 +24,21 @@ type Aggregate = CommuneAggregateV1 | CommuneAggregateV2;
 
 /** The province hub's dashboard, over communes, from the aggregates they relayed. */
 export async function provinceDashboard(deps: DashboardDeps, year: number): Promise<Dashboard> {
-  const records = await repo.recordsOf(deps.db, 'aggregate');
-  const firstAt = await repo.aggregatesFirstSeen(deps.db);
+  // Every read at once: on PostgreSQL each goes on a connection of its own.
+  const [records, firstAt, changes, pops, nodes] = await Promise.all([
+    repo.recordsOf(deps.db, 'aggregate'),
+    repo.aggregatesFirstSeen(deps.db),
+    unitChanges(deps),
+    // Adults the province entered for a commune take the place of the sum the commune sent.
+    repo.adultsEntered(deps.db),
+    repo.nodesByName(deps.db),
+  ]);
   const aggregates = records.map((r) => ({ origin: r.origin, id: r.record_id, m: JSON.parse(r.payload) as Aggregate }));
   const years = [...new Set([...aggregates.map((a) => a.m.year), year])].sort((a, b) => a - b);
-  const changes = await unitChanges(deps);
   const places = unitResolver(changes, 'village');
-  const targetsByYear = new Map<number, TargetInForce[]>();
-  for (const y of years) targetsByYear.set(y, await targetsFor(deps, y));
+  const targetsByYear = new Map<number, TargetInForce[]>(
+    await Promise.all(years.map(async (y) => [y, await targetsFor(deps, y)] as const)),
+  );
   const targets = targetsByYear.get(year)!;
   const values = targetValues(targets);
 
@@ -68,8 +75,6 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
         }
         return { name: a.m.commune, counts, population };
       });
-  // Adults the province entered for a commune take the place of the sum the commune sent.
-  const pops = await repo.adultsEntered(deps.db);
   // Each year's parts made once, and grouped by the commune's current name once: the trend asks for
   // every commune in every year (made again per commune, the work grew with the square of the communes).
   const partsByYear = new Map<number, Part[]>();
@@ -124,7 +129,6 @@ export async function provinceDashboard(deps: DashboardDeps, year: number): Prom
   };
   const byYear = new Map(years.map((y) => [y, totalOf(y)]));
   const trend = fillYears(years, byYear, () => totalOf(-1)).map(({ year: y, value }) => ({ year: y, row: value }));
-  const nodes = await repo.nodesByName(deps.db);
   const reports = new Map<string, Map<number, string>>();
   for (const a of aggregates) {
     const perNode = reports.get(a.origin) ?? new Map<number, string>();
