@@ -140,7 +140,7 @@ export async function searchBench({
     });
     if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`);
 
-    const context = await tabletContext(browser);
+    const context = await tabletContext(browser, { serviceWorker: true });
     const page = await context.newPage();
     await page.goto(kiosk.url);
     const cdp = await context.newCDPSession(page);

@@ -48,7 +48,7 @@ export async function tabletBench({ warmRuns = 5 }: { warmRuns?: number } = {}):
   const kiosk = await startKiosk({ bundled: true, env: { KIOSK_TLS: 'off' } });
   const browser = await launchBrowser();
   try {
-    const context = await tabletContext(browser);
+    const context = await tabletContext(browser, { serviceWorker: true });
     await context.addInitScript(observer);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);

@@ -186,7 +186,7 @@ describe('the digital-skills self-check on the tablet', () => {
 
   it('a paused check goes to the box: after "Xong" nothing of her is on the tablet, and her code and birth year bring her answers back', async () => {
     const bank = (await (await fetch(`${box.kiosk.url}/api/digital/bank`)).json()) as DigitalBank;
-    const context = await tabletContext(box.browser);
+    const context = await tabletContext(box.browser, { serviceWorker: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     const name = 'Hà Thị Nguyệt';

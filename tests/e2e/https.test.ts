@@ -52,7 +52,7 @@ afterAll(async () => {
 
 describe.skipIf(!lanAddress)('HTTPS on the LAN (needs a non-loopback IPv4 address on this machine)', () => {
   it('over plain HTTP a new tablet gets the provisioning page and the CA file, and no service worker', async () => {
-    const context = await tabletContext(fresh);
+    const context = await tabletContext(fresh, { serviceWorker: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`http://${HOST}:${kiosk.port}/`);
@@ -89,7 +89,7 @@ describe.skipIf(!lanAddress)('HTTPS on the LAN (needs a non-loopback IPv4 addres
   });
 
   it('a tablet that trusts the box goes on to HTTPS by itself; the service worker registers and the app works with the box off', async () => {
-    const context = await tabletContext(trusting);
+    const context = await tabletContext(trusting, { serviceWorker: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`http://${HOST}:${kiosk.port}/`);

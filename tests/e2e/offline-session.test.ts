@@ -20,7 +20,7 @@ afterAll(async () => {
 describe("a shared tablet never shows one villager's data to the next", () => {
   it('after an idle timeout the tablet holds nothing of her that the box has, and she resumes later with code and birth year', async () => {
     const kiosk = await startKiosk({ env: { KIOSK_SESSION_IDLE_SECONDS: '5', KIOSK_SESSION_WARNING_SECONDS: '3' } });
-    const context = await tabletContext(browser);
+    const context = await tabletContext(browser, { serviceWorker: true });
     const page = await context.newPage();
     try {
       await register(page, kiosk.url, 'Đinh Thị Hoa', '1957', 'Thôn Khe Ngang');
@@ -88,7 +88,7 @@ describe('updates', () => {
     const webDir = mkdtempSync(join(tmpdir(), 'kiosk-web-'));
     cpSync(resolve(import.meta.dirname, '../../dist/web'), webDir, { recursive: true });
     const kiosk = await startKiosk({ env: { KIOSK_WEB_DIR: webDir } });
-    const context = await tabletContext(browser);
+    const context = await tabletContext(browser, { serviceWorker: true });
     const page = await context.newPage();
     try {
       await primeTablet(page, kiosk);

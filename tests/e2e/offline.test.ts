@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('tablets keep working when the box or the Wi-Fi drops', () => {
   it('with the box off before the app is opened again, a full assessment with a photo is done and reaches the box exactly once', async () => {
     const kiosk = await startKiosk();
-    const context = await tabletContext(browser);
+    const context = await tabletContext(browser, { serviceWorker: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     try {
@@ -51,7 +51,7 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
 
   it('closing the page mid-assessment and opening it again loses no answer', async () => {
     const kiosk = await startKiosk();
-    const context = await tabletContext(browser);
+    const context = await tabletContext(browser, { serviceWorker: true });
     try {
       let page = await context.newPage();
       await register(page, kiosk.url, 'Lương Văn Sáng', '1949', 'Thôn Làng Mới');
@@ -81,7 +81,7 @@ describe('tablets keep working when the box or the Wi-Fi drops', () => {
 
   it('200 submissions queued offline on one tablet reach the box exactly once, though the box restarts mid-flush', async () => {
     const kiosk = await startKiosk();
-    const context = await tabletContext(browser);
+    const context = await tabletContext(browser, { serviceWorker: true });
     const page = await context.newPage();
     try {
       await primeTablet(page, kiosk);

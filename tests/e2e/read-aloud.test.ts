@@ -47,7 +47,7 @@ const box = kioskAndBrowser({ dataDir });
 // Under CI nothing is skipped: a missing espeak-ng has already failed the file above.
 describe.skipIf(!hasEspeak() && !ci)('read-aloud on a tablet without a Vietnamese voice', () => {
   it("plays the box's synthesized clips for an indicator, hides buttons no clip can say, and plays them again offline", async () => {
-    const context = await tabletContext(box.browser);
+    const context = await tabletContext(box.browser, { serviceWorker: true });
     // Every clip the page starts, as the audio element is told to play it.
     await context.addInitScript(() => {
       const played: string[] = [];

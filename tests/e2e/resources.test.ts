@@ -31,7 +31,7 @@ describe('learning resources on the tablet', () => {
       domains: ['safety'],
     });
 
-    const context = await tabletContext(box.browser);
+    const context = await tabletContext(box.browser, { serviceWorker: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     // What each catalog answer carried, to count the records transferred.

@@ -40,7 +40,7 @@ export async function opened(
   url: string,
   clock = false,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await tabletContext(browser);
+  const context = await tabletContext(browser, { serviceWorker: true });
   // The idle tests move the tablet's clock on instead of waiting (its time otherwise flows as usual).
   if (clock) await context.clock.install();
   const page = await context.newPage();

@@ -237,12 +237,20 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
-/** A 10-inch tablet in landscape. */
-export function tabletContext(browser: Browser): Promise<BrowserContext> {
+/**
+ * A 10-inch tablet in landscape. Without its service worker unless asked for (`serviceWorker`): the
+ * worker's install precaches the whole app in every new context, a sixth of a browser test's CPU,
+ * and only the files about working without the box, updates and read-aloud's cached clips need it.
+ */
+export function tabletContext(
+  browser: Browser,
+  { serviceWorker = false }: { serviceWorker?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
     locale: 'vi-VN',
     hasTouch: true,
+    serviceWorkers: serviceWorker ? 'allow' : 'block',
   });
 }

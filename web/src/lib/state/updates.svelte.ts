@@ -22,7 +22,14 @@ export class AppUpdate {
     wb.addEventListener('controlling', (event) => {
       if (event.isUpdate) window.location.reload();
     });
-    await wb.register();
+    try {
+      await wb.register();
+    } catch (e) {
+      // A browser that refuses service workers (site data off, some private windows) still works
+      // while the box answers; only working with the box off is lost.
+      console.warn('Service worker not registered', e);
+      return;
+    }
     // Look for a new version now and then; it will wait, not interrupt.
     setInterval(() => void wb.update(), 15 * 60 * 1000);
   }
