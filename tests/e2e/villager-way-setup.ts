@@ -8,7 +8,14 @@ import { expect } from 'vitest';
 const phone = { width: 390, height: 844 };
 
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: phone, deviceScaleFactor: 1, locale: 'vi-VN', hasTouch: true });
+  // Without the service worker, as tabletContext: nothing here is about working with the box off.
+  return browser.newContext({
+    viewport: phone,
+    deviceScaleFactor: 1,
+    locale: 'vi-VN',
+    hasTouch: true,
+    serviceWorkers: 'block',
+  });
 }
 
 /** The screen opened at its top, with the focus on `heading` (and the heading in sight). */
