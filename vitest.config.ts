@@ -60,6 +60,8 @@ export default defineConfig({
           exclude: ['tests/integration/tablet/**', '**/node_modules/**'],
           environment: 'node',
           globalSetup: ['tests/support/global-postgres.ts'],
+          // PINs hashed at a low cost in these tiers' apps (server/src/staff/pin.ts); the boxes they start keep production's.
+          setupFiles: ['tests/support/pin-cost.ts'],
           isolate: false,
         },
       },
@@ -70,6 +72,7 @@ export default defineConfig({
           name: 'tablet',
           include: ['tests/integration/tablet/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/pin-cost.ts'],
         },
       },
       // Attacks as a stranger on the Wi-Fi or the internet would try them (issue 20): each must fail.
@@ -79,6 +82,8 @@ export default defineConfig({
           include: ['tests/security/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-postgres.ts'],
+          // PINs hashed at a low cost in these tiers' apps (server/src/staff/pin.ts); the boxes they start keep production's.
+          setupFiles: ['tests/support/pin-cost.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           isolate: false,

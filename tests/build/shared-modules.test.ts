@@ -28,6 +28,8 @@ const SHARED: Record<string, string> = {
     'photo writes under way by file path: one file is one file, whichever app writes it',
   'server/src/backup/backup.service.ts queue': 'one backup at a time on this machine (disk and CPU), whichever box',
   'shared/domain/assessment-year.ts formatters': 'date formats by time zone, no data',
+  'server/src/staff/pin.ts params':
+    'scrypt’s cost for new PINs: production’s, or lowered for every app by a test setup file',
 };
 
 /** Top-level `let` and `const x = new Map/Set(...)` (constant sets of names aside: a literal list). */

@@ -1,7 +1,19 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const params = { N: 16384, r: 8, p: 1 } as const;
+/** scrypt's cost for every PIN hashed on a box: N = 2^14, r = 8 (16 MiB and tens of ms per hash). */
+const PRODUCTION_COST = { N: 16384, r: 8, p: 1 } as const;
+let params: { N: number; r: number; p: number } = PRODUCTION_COST;
 const KEY_LENGTH = 32;
+
+/**
+ * For the test suites alone (tests/support/pin-cost.ts, a vitest setup file): PINs hashed from now
+ * on in this process cost N = 2^10, so the thousands of accounts the tests make are not most of
+ * their time. No server code calls it (tests/build/pin-cost.test.ts); the boxes the browser tests
+ * start keep the production cost. A hash carries its own parameters, so verifying is unchanged.
+ */
+export function lowerPinCostForTests(): void {
+  params = { N: 1024, r: 8, p: 1 };
+}
 
 function derive(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
