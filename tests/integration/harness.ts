@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { freshPgDatabase } from '../support/postgres.ts';
+import { openMigratedSqlite } from '../support/migrated.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../server/src/app.ts';
 import { loadConfig, type KioskConfig } from '../../server/src/config/load.ts';
-import { migrateToLatest, openDatabase, type Db } from '../../server/src/db/database.ts';
+import { migrateToLatest, type Db } from '../../server/src/db/database.ts';
 import type { RegisterPerson } from '../../shared/schemas/person.ts';
 import { build } from '../fixtures/people.ts';
 import { TabletSessions, TOKEN_HEADER } from './villager-tablet.ts';
@@ -42,8 +43,7 @@ export interface Harness {
  * PostgreSQL database in it (dropped on close).
  */
 async function freshDatabase(dir: string, pgUrl?: string | null): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (!pgUrl)
-    return { db: openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' }), drop: async () => {} };
+  if (!pgUrl) return { db: await openMigratedSqlite(join(dir, 'kiosk.sqlite'), 'FULL'), drop: async () => {} };
   return freshPgDatabase(pgUrl, 'kiosk');
 }
 

@@ -10,6 +10,7 @@ import type { KioskConfig } from '../../../server/src/config/load.ts';
 import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
 import { build, people } from '../../fixtures/people.ts';
 import { findPgBin } from '../../support/postgres.ts';
+import { openMigratedSqlite } from '../../support/migrated.ts';
 import type { Harness } from '../harness.ts';
 
 /**
@@ -63,8 +64,7 @@ export async function openBox(
   now: () => Date,
   fetch?: typeof globalThis.fetch,
 ): Promise<Box> {
-  const db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' });
-  await migrateToLatest(db);
+  const db = await openMigratedSqlite(join(dir, 'kiosk.sqlite'), 'FULL');
   const app = createApp({ db, config, evidenceDir: join(dir, 'evidence'), now, ...(fetch ? { fetch } : {}) });
   return driven(dir, db, app, admin, () => db.destroy());
 }

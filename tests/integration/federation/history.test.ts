@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
+import { migrateToLatest, type Db } from '../../../server/src/db/database.ts';
 import { raiseRevisions } from '../../../server/src/federation/history.ts';
 import { highestSeq, restamp } from '../../../server/src/outbox/outbox.repository.ts';
 import { REVISION_STEP } from '../../../server/src/outbox/restore-mark.ts';
 import { build } from '../../fixtures/people.ts';
 import { freshPgDatabase } from '../../support/postgres.ts';
+import { openMigratedSqlite } from '../../support/migrated.ts';
 
 /**
  * The database side of a restore (issue 21), on both storages a box's outbox can live in (a
@@ -32,7 +33,7 @@ describe.each(storages)('the outbox of a restored box on %s', (storage) => {
       };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'kiosk-history-'));
-      db = openDatabase({ file: join(dir, 'kiosk.sqlite'), synchronous: 'FULL' });
+      db = await openMigratedSqlite(join(dir, 'kiosk.sqlite'), 'FULL');
       close = async () => {
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, inject } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../../server/src/db/database.ts';
+import { migrateToLatest, type Db } from '../../../server/src/db/database.ts';
 import type { HubNodeRow } from '../../../server/src/db/schema.ts';
 import type { HubDeps } from '../../../server/src/hub/context/hub.context.ts';
 import { freshPgDatabase } from '../../support/postgres.ts';
+import { openMigratedSqlite } from '../../support/migrated.ts';
 import { build } from '../../fixtures/people.ts';
 
 const AT = '2026-11-20T03:00:00.000Z';
@@ -43,7 +44,7 @@ export function hubDatabases(
       });
     } else {
       const dir = mkdtempSync(join(tmpdir(), `kiosk-${name}-`));
-      db = openDatabase({ file: join(dir, 'hub.sqlite'), synchronous });
+      db = await openMigratedSqlite(join(dir, 'hub.sqlite'), synchronous);
       cleanups.push(async () => {
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });
