@@ -66,7 +66,12 @@ class Holding implements DatabaseConnection {
   private run<R>(compiled: CompiledQuery): QueryResult<R> {
     if (!this.inTransaction) this.shared.flush();
     const stmt = this.shared.prepare(compiled.sql);
-    if (stmt.reader) return { rows: stmt.all(compiled.parameters) as R[] };
+    if (stmt.reader) {
+      const rows = stmt.all(compiled.parameters) as R[];
+      // A write that answers rows (… RETURNING) committed on its own too: to be synced before its answer.
+      if (!this.inTransaction && !stmt.readonly) this.shared.ranAlone(true);
+      return { rows };
+    }
     const { changes, lastInsertRowid } = stmt.run(compiled.parameters);
     if (!this.inTransaction) this.shared.ranAlone(true);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
