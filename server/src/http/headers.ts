@@ -67,7 +67,8 @@ export function securityHeadersFor(
   });
   return async (c, next) => {
     await headers(c, next);
-    if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', HSTS);
+    // The request's URL is absolute (scheme first): read as it is, not parsed again for every answer.
+    if (c.req.url.startsWith('https:')) c.res.headers.set('Strict-Transport-Security', HSTS);
     // The provisioning page (plain HTTP) asks this, without CORS, whether the tablet trusts the box
     // yet: Cross-Origin-Resource-Policy same-origin would make that fetch fail even once it does.
     if (c.req.path === '/api/kiosk') c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
