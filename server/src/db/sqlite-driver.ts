@@ -67,9 +67,12 @@ class Holding implements DatabaseConnection {
     if (!this.inTransaction) this.shared.flush();
     const stmt = this.shared.prepare(compiled.sql);
     if (stmt.reader) {
+      // A write that answers rows (… RETURNING) commits on its own too: to be synced before its
+      // answer. Known by the rows it changed (a PRAGMA is no read-only statement either, and writes none).
+      const alone = !this.inTransaction && !stmt.readonly;
+      const before = alone ? this.shared.totalChanges() : 0;
       const rows = stmt.all(compiled.parameters) as R[];
-      // A write that answers rows (… RETURNING) committed on its own too: to be synced before its answer.
-      if (!this.inTransaction && !stmt.readonly) this.shared.ranAlone(true);
+      if (alone) this.shared.ranAlone(this.shared.totalChanges() !== before);
       return { rows };
     }
     const { changes, lastInsertRowid } = stmt.run(compiled.parameters);

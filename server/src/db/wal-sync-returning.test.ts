@@ -66,6 +66,13 @@ const watch = (p: Promise<unknown>) => {
 };
 
 describe('a write answering rows outside any transaction', () => {
+  it('a PRAGMA answers rows and writes nothing: answered with no sync', async () => {
+    const w = watch(sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db));
+    await settle();
+    expect(started).toBe(0);
+    expect(w.done).toBe(true);
+  });
+
   it('an INSERT … RETURNING is answered once the WAL is synced', async () => {
     const w = watch(db.insertInto('item').values({ label: 'a' }).returning(['id', 'label']).executeTakeFirst());
     await settle();
