@@ -92,9 +92,11 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
     if (existing && (existing.subject_id !== input.personId || existing.subject_kind !== SUBJECT_KIND)) {
       throw new AppError('assessment.id-conflict');
     }
+    // Read once: nothing below writes it.
+    let appraisal: AppraisalRow | undefined;
     if (existing) {
       const items = await repo.listItems(trx, id);
-      const appraisal = await repo.findAppraisal(trx, id);
+      appraisal = await repo.findAppraisal(trx, id);
       const current = async () => toView(set, existing, items, await repo.listEvidence(trx, id), appraisal);
       if (sameContent(existing, items, input, id)) return current();
       // Returned for more evidence: the villager may change and submit again.
@@ -161,7 +163,7 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
     );
     // Evidence and appraisal rows need the assessment first (foreign keys): a new one has neither.
     if (!existing) return toView(set, row, sortItems(items), [], undefined);
-    return toView(set, row, sortItems(items), await repo.listEvidence(trx, id), await repo.findAppraisal(trx, id));
+    return toView(set, row, sortItems(items), await repo.listEvidence(trx, id), appraisal);
   });
 }
 
