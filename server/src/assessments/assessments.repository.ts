@@ -100,17 +100,19 @@ export async function findAppraisal(db: Db, assessmentId: string): Promise<Appra
   return (await appraisalOf(db, { id: assessmentId })).rows[0];
 }
 
-/** Writes the assessment and replaces its items. */
+/** Writes the assessment and replaces its items (left as they are when `itemsUnchanged`: the same rows). */
 export async function saveAssessment(
   trx: Transaction<Database>,
   row: AssessmentRow,
   items: AssessmentItemRow[],
   isNew: boolean,
+  itemsUnchanged = false,
 ): Promise<void> {
   if (isNew) {
     await insertAssessmentRow(trx, row);
   } else {
     await updateAssessmentRow(trx, row);
+    if (itemsUnchanged) return;
     await deleteItems(trx, { id: row.id });
   }
   if (items.length === 0) return;

@@ -64,11 +64,19 @@ function sameContent(row: AssessmentRow, items: AssessmentItemRow[], input: PutA
     row.assisted_by !== (input.assistedBy ?? null)
   )
     return false;
-  return itemRows(id, input).every((n) =>
-    items.some(
-      (i) =>
-        i.indicator_id === n.indicator_id && i.score === n.score && i.note === n.note && i.confirmed === n.confirmed,
-    ),
+  return sameItems(items, itemRows(id, input));
+}
+
+/** The same answers, in any order (an indicator is answered once: checkAgainstSet). */
+function sameItems(items: AssessmentItemRow[], next: AssessmentItemRow[]): boolean {
+  return (
+    items.length === next.length &&
+    next.every((n) =>
+      items.some(
+        (i) =>
+          i.indicator_id === n.indicator_id && i.score === n.score && i.note === n.note && i.confirmed === n.confirmed,
+      ),
+    )
   );
 }
 
@@ -94,8 +102,9 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
     }
     // Read once: nothing below writes it.
     let appraisal: AppraisalRow | undefined;
+    let stored: AssessmentItemRow[] | undefined;
     if (existing) {
-      const items = await repo.listItems(trx, id);
+      const items = (stored = await repo.listItems(trx, id));
       appraisal = await repo.findAppraisal(trx, id);
       const current = async () => toView(set, existing, items, await repo.listEvidence(trx, id), appraisal);
       if (sameContent(existing, items, input, id)) return current();
@@ -135,7 +144,8 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
       assisted_by: input.assistedBy ?? null,
     };
     const items = itemRows(id, input);
-    await repo.saveAssessment(trx, row, items, !existing);
+    // Submitted with the answers of its last draft: the item rows stand as they are.
+    await repo.saveAssessment(trx, row, items, !existing, stored !== undefined && sameItems(stored, items));
     await appendChange(
       trx,
       {

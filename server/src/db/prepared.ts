@@ -49,22 +49,44 @@ export function prepared<P extends Values, R>(
   make: (db: Db, p: P) => Compilable<R>,
 ): (db: Db, p: P) => Promise<QueryResult<R>> {
   const byAdapter = new WeakMap<object, Map<string, Built>>();
+  // The shape run last, on the database run last: most queries always have one shape.
+  let last: { adapter: object; names: string[]; built: Built } | null = null;
   return (db, p) => {
-    const names = Object.keys(p).filter((n) => p[n] !== undefined);
-    const shape = names.join(',');
     const adapter = db.getExecutor().adapter;
-    let shapes = byAdapter.get(adapter);
-    if (!shapes) byAdapter.set(adapter, (shapes = new Map()));
-    let built = shapes.get(shape);
+    let built = last && last.adapter === adapter && sameNames(p, last.names) ? last.built : undefined;
     if (!built) {
-      try {
-        built = build(db, make, names);
-      } catch (e) {
-        return Promise.reject(e as Error);
+      const names = Object.keys(p).filter((n) => p[n] !== undefined);
+      const shape = names.join(',');
+      let shapes = byAdapter.get(adapter);
+      if (!shapes) byAdapter.set(adapter, (shapes = new Map()));
+      built = shapes.get(shape);
+      if (!built) {
+        try {
+          built = build(db, make, names);
+        } catch (e) {
+          return Promise.reject(e as Error);
+        }
+        shapes.set(shape, built);
       }
-      shapes.set(shape, built);
+      last = { adapter, names, built };
     }
-    const parameters = built.slots.map((s) => ('name' in s ? p[s.name] : s.value));
+    const slots = built.slots;
+    const parameters = new Array<unknown>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i]!;
+      parameters[i] = 'name' in s ? p[s.name] : s.value;
+    }
     return db.executeQuery<R>({ sql: built.sql, parameters, query: built.query, queryId: built.queryId });
   };
+}
+
+/** Whether `p`'s names with a value are `names`, in that order. */
+function sameNames(p: Values, names: string[]): boolean {
+  let i = 0;
+  for (const n in p) {
+    if (p[n] === undefined) continue;
+    if (names[i] !== n) return false;
+    i++;
+  }
+  return i === names.length;
 }
