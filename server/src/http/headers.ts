@@ -77,3 +77,18 @@ export function securityHeadersFor(
 
 /** Security headers on every answer of the kiosk (CSP, nosniff, no-referrer, no framing, HSTS over HTTPS). */
 export const securityHeaders = securityHeadersFor();
+
+/**
+ * Sets a header on an answer already made (in a middleware, after `next()`). Hono's `c.header` then
+ * makes the answer again from its body: on Node that turns the adapter's light answer into a web
+ * Response whose body is a stream, read back chunk by chunk as it is sent (a sixth of what a
+ * villager's submission allocates). The answer's own headers are set in place instead, unless they
+ * cannot be changed (an answer fetched from elsewhere): then as Hono does.
+ */
+export function setAnswerHeader(c: Context, name: string, value: string): void {
+  try {
+    c.res.headers.set(name, value);
+  } catch {
+    c.header(name, value);
+  }
+}
