@@ -26,6 +26,8 @@ const app = new Hono<AppEnv>().put('/photo', async (c) => {
     throw e;
   }
 });
+// A body cut short is answered (if the client still listens) without the default handler's log line.
+app.onError((_e, c) => c.text('refused', 400));
 const server = createAdaptorServer({ fetch: app.fetch });
 let port = 0;
 beforeAll(async () => {
