@@ -49,6 +49,42 @@ export function watchRss(pid: number | null, everyMs = 100): { stop(): number | 
   };
 }
 
+/**
+ * CPU time a process has used so far, in ms (user + system, from /proc): the whole process (its
+ * threads, ended ones included) and its main thread, the one that runs JavaScript. Under other load
+ * this moves far less than wall-clock figures do; null where there is no /proc.
+ */
+export function cpuMs(pid: number | null): { process: number; mainThread: number } | null {
+  if (pid === null) return null;
+  const ms = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  };
+  try {
+    return {
+      process: ms(readFileSync(`/proc/${pid}/stat`, 'utf8')),
+      mainThread: ms(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')),
+    };
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux the box runs. */
+const CLOCK_TICKS = 100;
+
+/** CPU per unit of work between two cpuMs readings, rounded to 0.01 ms. */
+export function cpuPer(
+  before: ReturnType<typeof cpuMs>,
+  after: ReturnType<typeof cpuMs>,
+  units: number,
+): { processMs: number; mainThreadMs: number } | null {
+  if (!before || !after || units <= 0) return null;
+  return {
+    processMs: round2((after.process - before.process) / units),
+    mainThreadMs: round2((after.mainThread - before.mainThread) / units),
+  };
+}
+
 export interface JsonAnswer {
   status: number;
   body: any;

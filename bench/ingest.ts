@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startKiosk } from '../tests/support/kiosk-process.ts';
-import { quantile, round1, rssMb, serverBundle, watchRss } from './common.ts';
+import { cpuMs, cpuPer, quantile, round1, rssMb, serverBundle, watchRss } from './common.ts';
 import { rawInserts, type RawFigures } from './raw-inserts.ts';
 import { submitLoad } from './submissions.ts';
 
@@ -42,6 +42,8 @@ export interface IngestFigures {
   ratioGroup: number;
   rssIdleMb: number | null;
   rssLoadMb: number | null;
+  /** The server's CPU per submission (two requests), whole process and main thread. */
+  cpuPerSubmission: { processMs: number; mainThreadMs: number } | null;
   /** The database (file and its WAL) after the load, per submission: what a year of records takes on disk. */
   dbKbPerSubmission: number;
   targets: {
@@ -82,7 +84,9 @@ export async function ingestBench({
     await new Promise((r) => setTimeout(r, 1_000));
     const rssIdleMb = rssMb(kiosk.pid);
     const watch = watchRss(kiosk.pid);
+    const cpuBefore = cpuMs(kiosk.pid);
     const load = await submitLoad(kiosk.url, submissions, clients);
+    const cpuPerSubmission = cpuPer(cpuBefore, cpuMs(kiosk.pid), submissions);
     const rssLoadMb = watch.stop();
     const dbBytes = readdirSync(kiosk.dataDir)
       .filter((f) => f.startsWith('kiosk.sqlite'))
@@ -107,6 +111,7 @@ export async function ingestBench({
       ratioGroup,
       rssIdleMb,
       rssLoadMb,
+      cpuPerSubmission,
       dbKbPerSubmission: Math.round((dbBytes / 1024 / submissions) * 100) / 100,
       targets: {
         ratio: INGEST_TARGET_RATIO,

@@ -32,7 +32,7 @@ import { hubRoutes } from './hub/hub.routes.ts';
 import { CriteriaSets } from './criteria/criteria-sets.ts';
 import { checkRoomForData } from './system/disk.ts';
 import { healthRoutes } from './health/health.routes.ts';
-import { securityHeaders } from './http/headers.ts';
+import { securityHeaders, setAnswerHeader } from './http/headers.ts';
 import { bodyLimits } from './http/body-limit.ts';
 import { checkOrigin } from './http/origin.ts';
 
@@ -95,16 +95,16 @@ export function createApp(options: AppOptions) {
     await next();
     // Stored videos and documents are named by their hash: they never change.
     if (c.req.path.startsWith('/api/media/') && c.res.ok)
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      setAnswerHeader(c, 'Cache-Control', 'public, max-age=31536000, immutable');
     // Read-aloud clips name their hash in the URL and say themselves how long they keep.
     else if (c.req.path.startsWith('/api/audio/') && c.res.ok && c.res.headers.has('Cache-Control')) return;
-    else c.header('Cache-Control', 'no-store');
+    else setAnswerHeader(c, 'Cache-Control', 'no-store');
   });
   // Every answer is dated by the box's own clock (deps.now): a tablet dates what it makes by it
   // (web/src/lib/api.ts boxNow), since the box refuses dates later than its clock allows.
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Date', deps.now().toUTCString());
+    setAnswerHeader(c, 'Date', deps.now().toUTCString());
   });
   // A full card refuses writes as "not now" (the tablets keep them and retry), never half-writes them.
   app.use('/api/*', async (c, next) => {

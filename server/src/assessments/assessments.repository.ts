@@ -1,9 +1,62 @@
 import type { Transaction } from 'kysely';
 import type { AppraisalRow, AssessmentItemRow, AssessmentRow, Database, EvidenceRow } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 
-export function findAssessment(db: Db, id: string): Promise<AssessmentRow | undefined> {
-  return db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
+// The statements every assessment saved (and every photo) runs, built and compiled once (db/prepared.ts).
+const assessmentById = prepared((db, p: { id: string }) =>
+  db.selectFrom('assessment').selectAll().where('id', '=', p.id),
+);
+const assessmentOrYear = prepared(
+  (db, p: { id: string; subjectKind: string; subjectId: string; title: string; year: number }) =>
+    db
+      .selectFrom('assessment')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', p.id),
+          eb.and([
+            eb('subject_kind', '=', p.subjectKind),
+            eb('subject_id', '=', p.subjectId),
+            eb('title', '=', p.title),
+            eb('year', '=', p.year),
+          ]),
+        ]),
+      ),
+);
+const itemsOf = prepared((db, p: { id: string }) =>
+  db.selectFrom('assessment_item').selectAll().where('assessment_id', '=', p.id).orderBy('indicator_id'),
+);
+const evidenceOf = prepared((db, p: { id: string }) =>
+  db.selectFrom('evidence').selectAll().where('assessment_id', '=', p.id).orderBy('id'),
+);
+const appraisalOf = prepared((db, p: { id: string }) =>
+  db.selectFrom('appraisal').selectAll().where('assessment_id', '=', p.id),
+);
+const insertAssessmentRow = prepared((db, p: AssessmentRow) => db.insertInto('assessment').values(p));
+const updateAssessmentRow = prepared((db, p: AssessmentRow) => {
+  const { id, ...rest } = p;
+  return db.updateTable('assessment').set(rest).where('id', '=', id);
+});
+const deleteItems = prepared((db, p: { id: string }) =>
+  db.deleteFrom('assessment_item').where('assessment_id', '=', p.id),
+);
+/** The items as one parameter list: indicator_id0, score0, note0, confirmed0, indicator_id1, … (a query per count). */
+const insertItems = prepared((db, p: Record<string, unknown>) => {
+  const rows: AssessmentItemRow[] = [];
+  for (let i = 0; `indicator_id${i}` in p; i++)
+    rows.push({
+      assessment_id: p.assessment_id as string,
+      indicator_id: p[`indicator_id${i}`] as string,
+      score: p[`score${i}`] as number,
+      note: p[`note${i}`] as string | null,
+      confirmed: p[`confirmed${i}`] as number | null,
+    });
+  return db.insertInto('assessment_item').values(rows);
+});
+
+export async function findAssessment(db: Db, id: string): Promise<AssessmentRow | undefined> {
+  return (await assessmentById(db, { id })).rows[0];
 }
 
 export function findAssessmentFor(
@@ -32,55 +85,47 @@ export function findAssessmentOrYear(
   title: string,
   year: number,
 ): Promise<AssessmentRow[]> {
-  return db
-    .selectFrom('assessment')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb('id', '=', id),
-        eb.and([
-          eb('subject_kind', '=', subjectKind),
-          eb('subject_id', '=', subjectId),
-          eb('title', '=', title),
-          eb('year', '=', year),
-        ]),
-      ]),
-    )
-    .execute();
+  return assessmentOrYear(db, { id, subjectKind, subjectId, title, year }).then((r) => r.rows);
 }
 
-export function listItems(db: Db, assessmentId: string): Promise<AssessmentItemRow[]> {
-  return db
-    .selectFrom('assessment_item')
-    .selectAll()
-    .where('assessment_id', '=', assessmentId)
-    .orderBy('indicator_id')
-    .execute();
+export async function listItems(db: Db, assessmentId: string): Promise<AssessmentItemRow[]> {
+  return (await itemsOf(db, { id: assessmentId })).rows;
 }
 
-export function listEvidence(db: Db, assessmentId: string): Promise<EvidenceRow[]> {
-  return db.selectFrom('evidence').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute();
+export async function listEvidence(db: Db, assessmentId: string): Promise<EvidenceRow[]> {
+  return (await evidenceOf(db, { id: assessmentId })).rows;
 }
 
-export function findAppraisal(db: Db, assessmentId: string): Promise<AppraisalRow | undefined> {
-  return db.selectFrom('appraisal').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+export async function findAppraisal(db: Db, assessmentId: string): Promise<AppraisalRow | undefined> {
+  return (await appraisalOf(db, { id: assessmentId })).rows[0];
 }
 
-/** Writes the assessment and replaces its items. */
+/** Writes the assessment and replaces its items (left as they are when `itemsUnchanged`: the same rows). */
 export async function saveAssessment(
   trx: Transaction<Database>,
   row: AssessmentRow,
   items: AssessmentItemRow[],
   isNew: boolean,
+  itemsUnchanged = false,
 ): Promise<void> {
   if (isNew) {
-    await trx.insertInto('assessment').values(row).execute();
+    await insertAssessmentRow(trx, row);
   } else {
-    const { id, ...rest } = row;
-    await trx.updateTable('assessment').set(rest).where('id', '=', id).execute();
-    await trx.deleteFrom('assessment_item').where('assessment_id', '=', id).execute();
+    await updateAssessmentRow(trx, row);
+    if (itemsUnchanged) return;
+    await deleteItems(trx, { id: row.id });
   }
-  if (items.length > 0) await trx.insertInto('assessment_item').values(items).execute();
+  if (items.length === 0) return;
+  const p: Record<string, unknown> = { assessment_id: row.id };
+  items.forEach((item, i) => {
+    // Each row is the assessment's: written under the id it is saved with.
+    if (item.assessment_id !== row.id) throw new Error('an item of another assessment');
+    p[`indicator_id${i}`] = item.indicator_id;
+    p[`score${i}`] = item.score;
+    p[`note${i}`] = item.note;
+    p[`confirmed${i}`] = item.confirmed;
+  });
+  await insertItems(trx, p);
 }
 
 /** A person's latest digital-skills self-check of a year (CS05 evidence), if any. */

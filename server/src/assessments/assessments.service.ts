@@ -64,11 +64,19 @@ function sameContent(row: AssessmentRow, items: AssessmentItemRow[], input: PutA
     row.assisted_by !== (input.assistedBy ?? null)
   )
     return false;
-  return itemRows(id, input).every((n) =>
-    items.some(
-      (i) =>
-        i.indicator_id === n.indicator_id && i.score === n.score && i.note === n.note && i.confirmed === n.confirmed,
-    ),
+  return sameItems(items, itemRows(id, input));
+}
+
+/** The same answers, in any order (an indicator is answered once: checkAgainstSet). */
+function sameItems(items: AssessmentItemRow[], next: AssessmentItemRow[]): boolean {
+  return (
+    items.length === next.length &&
+    next.every((n) =>
+      items.some(
+        (i) =>
+          i.indicator_id === n.indicator_id && i.score === n.score && i.note === n.note && i.confirmed === n.confirmed,
+      ),
+    )
   );
 }
 
@@ -92,9 +100,12 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
     if (existing && (existing.subject_id !== input.personId || existing.subject_kind !== SUBJECT_KIND)) {
       throw new AppError('assessment.id-conflict');
     }
+    // Read once: nothing below writes it.
+    let appraisal: AppraisalRow | undefined;
+    let stored: AssessmentItemRow[] | undefined;
     if (existing) {
-      const items = await repo.listItems(trx, id);
-      const appraisal = await repo.findAppraisal(trx, id);
+      const items = (stored = await repo.listItems(trx, id));
+      appraisal = await repo.findAppraisal(trx, id);
       const current = async () => toView(set, existing, items, await repo.listEvidence(trx, id), appraisal);
       if (sameContent(existing, items, input, id)) return current();
       // Returned for more evidence: the villager may change and submit again.
@@ -133,7 +144,8 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
       assisted_by: input.assistedBy ?? null,
     };
     const items = itemRows(id, input);
-    await repo.saveAssessment(trx, row, items, !existing);
+    // Submitted with the answers of its last draft: the item rows stand as they are.
+    await repo.saveAssessment(trx, row, items, !existing, stored !== undefined && sameItems(stored, items));
     await appendChange(
       trx,
       {
@@ -161,7 +173,7 @@ export async function putAssessment(deps: AssessmentDeps, id: string, input: Put
     );
     // Evidence and appraisal rows need the assessment first (foreign keys): a new one has neither.
     if (!existing) return toView(set, row, sortItems(items), [], undefined);
-    return toView(set, row, sortItems(items), await repo.listEvidence(trx, id), await repo.findAppraisal(trx, id));
+    return toView(set, row, sortItems(items), await repo.listEvidence(trx, id), appraisal);
   });
 }
 

@@ -45,6 +45,11 @@ export class GroupCommitSqlite {
     if (wrote && !this.sqlite.inTransaction) this.wal?.committed();
   }
 
+  /** Rows changed by INSERT, UPDATE and DELETE since the connection opened. */
+  totalChanges(): number {
+    return (this.prepare('select total_changes() as n').get() as { n: number }).n;
+  }
+
   /** A prepared statement for `sql`, from the cache when this text was prepared before. */
   prepare(sql: string): SQLite.Statement {
     const cached = this.statements.get(sql);

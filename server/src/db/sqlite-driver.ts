@@ -66,7 +66,15 @@ class Holding implements DatabaseConnection {
   private run<R>(compiled: CompiledQuery): QueryResult<R> {
     if (!this.inTransaction) this.shared.flush();
     const stmt = this.shared.prepare(compiled.sql);
-    if (stmt.reader) return { rows: stmt.all(compiled.parameters) as R[] };
+    if (stmt.reader) {
+      // A write that answers rows (… RETURNING) commits on its own too: to be synced before its
+      // answer. Known by the rows it changed (a PRAGMA is no read-only statement either, and writes none).
+      const alone = !this.inTransaction && !stmt.readonly;
+      const before = alone ? this.shared.totalChanges() : 0;
+      const rows = stmt.all(compiled.parameters) as R[];
+      if (alone) this.shared.ranAlone(this.shared.totalChanges() !== before);
+      return { rows };
+    }
     const { changes, lastInsertRowid } = stmt.run(compiled.parameters);
     if (!this.inTransaction) this.shared.ranAlone(true);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };

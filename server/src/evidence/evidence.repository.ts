@@ -4,6 +4,7 @@ import { laterDate } from '../../../shared/domain/evidence-retention.ts';
 import { RecognitionDeclinedV1Schema } from '../../../shared/sync/feed-messages.ts';
 import type { Database, EvidenceTable } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 
 /**
  * What the evidence retention job reads and deletes: a center's evidence rows and the decisions its
@@ -188,12 +189,16 @@ export async function hubNames(db: Db, sha256: string): Promise<boolean> {
 
 // --- uploads and the evidence policy ---
 
-export function findEvidence(db: Db, id: string) {
-  return db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+// A photo's statements, built and compiled once (db/prepared.ts): one of them for every photo.
+const evidenceById = prepared((db, p: { id: string }) => db.selectFrom('evidence').selectAll().where('id', '=', p.id));
+const insertEvidenceRow = prepared((db, p: Insertable<EvidenceTable>) => db.insertInto('evidence').values(p));
+
+export async function findEvidence(db: Db, id: string) {
+  return (await evidenceById(db, { id })).rows[0];
 }
 
 export async function insertEvidence(db: Db, row: Insertable<EvidenceTable>): Promise<void> {
-  await db.insertInto('evidence').values(row).execute();
+  await insertEvidenceRow(db, row);
 }
 
 const POLICY = 'evidence-policy';
@@ -219,11 +224,9 @@ export async function appendPolicyToFeed(db: Db, revision: number, payload: stri
 
 /** The JSON of the evidence policy the commune last sent down (null: none yet). */
 export async function policyFromAbove(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('feed_record')
-    .select('payload')
-    .where('kind', '=', POLICY)
-    .where('record_id', '=', POLICY)
-    .executeTakeFirst();
+  const row = (await policyRow(db, { kind: POLICY })).rows[0];
   return row?.payload ?? null;
 }
+const policyRow = prepared((db, p: { kind: string }) =>
+  db.selectFrom('feed_record').select('payload').where('kind', '=', p.kind).where('record_id', '=', p.kind),
+);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { Uuid7Schema } from '../../../shared/schemas/ids.ts';
 import { parseOrThrow } from '../http/errors.ts';
+import { bodyBytes } from '../http/body-limit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { addPhoto } from './evidence.service.ts';
 import { requireAssessment } from '../villager/villager.service.ts';
@@ -17,7 +18,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
     const indicatorId = parseOrThrow(IndicatorQuery, c.req.query('indicator'));
     // The assessment's subject: her own, or her household's as its head; others need staff.
     await requireAssessment(c, assessmentId, 'write');
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const bytes = await bodyBytes(c);
     return c.json(
       await addPhoto(c.var.deps, { assessmentId, evidenceId, indicatorId, bytes, byStaff: c.var.staff !== undefined }),
     );

@@ -1,11 +1,24 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
-import { access, mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { hash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsync,
+  fsyncSync,
+  mkdir,
+  mkdirSync,
+  open,
+  openSync,
+  rename,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Evidence files on the box, content-addressed by SHA-256: the same photo is stored once. */
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  // The one-shot form: no Hash object made and collected for every photo.
+  return hash('sha256', bytes, 'hex');
 }
 
 export function evidencePath(dir: string, sha256: string): string {
@@ -40,9 +53,13 @@ export function storeEvidenceFile(dir: string, sha256: string, bytes: Uint8Array
 const writing = new Map<string, Promise<void>>();
 
 /**
- * storeEvidenceFile off the event loop: the same steps, each in libuv's thread pool, so that the
- * fsyncs (a few milliseconds on an SD card) do not hold up every other request of the box. Resolves
- * once the file and its name are on disk.
+ * storeEvidenceFile with its waits for the disk off the event loop, so that they do not hold up
+ * every other request of the box: the fsyncs (a few milliseconds each on an SD card) and the two
+ * steps that change the file system's journal (making the temp file, the rename), which can wait
+ * for a journal commit under way, run in libuv's thread pool. The steps that only touch the
+ * kernel's caches run here (whether the file is there, the folder when it exists, copying the
+ * photo into the page cache, closing): each would cost a round trip through the pool, dearer on one
+ * core than the call itself. Resolves once the file and its name are on disk.
  */
 export function writeEvidenceFile(dir: string, sha256: string, bytes: Uint8Array): Promise<void> {
   const path = evidencePath(dir, sha256);
@@ -53,22 +70,32 @@ export function writeEvidenceFile(dir: string, sha256: string, bytes: Uint8Array
   return done;
 }
 
+/** The thread pool's calls in their callback form: no FileHandle to make and collect for each. */
+const inPool = <T>(call: (done: (e: Error | null, value?: T) => void) => void) =>
+  new Promise<T>((resolve, reject) => call((e, value) => (e ? reject(e) : resolve(value as T))));
+
 async function writeOnce(path: string, bytes: Uint8Array): Promise<void> {
-  const there = await access(path).then(
-    () => true,
-    () => false,
-  );
-  if (there) return;
+  if (existsSync(path)) return;
   const folder = dirname(path);
-  const made = await mkdir(folder, { recursive: true });
-  await writeFile(tempPath(path), bytes, { flush: true });
-  await rename(tempPath(path), path);
+  // Made once per folder (256 of them): a new folder changes the journal, so it is made in the pool.
+  const made = existsSync(folder)
+    ? undefined
+    : await inPool<string | undefined>((d) => mkdir(folder, { recursive: true }, d));
+  const temp = tempPath(path);
+  const fd = await inPool<number>((d) => open(temp, 'w', d));
+  try {
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    await inPool<void>((d) => fsync(fd, d));
+  } finally {
+    closeSync(fd);
+  }
+  await inPool<void>((d) => rename(temp, path, d));
   for (const d of foldersToSync(folder, made)) {
-    const handle = await open(d, 'r');
+    const dirFd = openSync(d, 'r');
     try {
-      await handle.sync();
+      await inPool<void>((done) => fsync(dirFd, done));
     } finally {
-      await handle.close();
+      closeSync(dirFd);
     }
   }
 }

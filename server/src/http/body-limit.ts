@@ -112,6 +112,50 @@ function counted(body: ReadableStream<Uint8Array>, limit: BodyLimit): ReadableSt
   );
 }
 
+/**
+ * The request's body as bytes. On Node, with a Content-Length that `bodyLimits` has already held to
+ * the route's limit and left unread, it is read straight from the socket into one buffer of that
+ * length: the adapter would gather the chunks, join them and copy the result again (two copies of
+ * a 150 KB photo more for the garbage collector). Anywhere else, as the Request gives it.
+ */
+export async function bodyBytes(c: Context<AppEnv>): Promise<Uint8Array> {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const declared = c.req.header('content-length');
+  const length = Number(declared);
+  if (
+    !incoming ||
+    declared === undefined ||
+    c.req.header('transfer-encoding') !== undefined ||
+    !Number.isSafeInteger(length) ||
+    length < 0 ||
+    incoming.readableDidRead ||
+    incoming.readableEnded
+  )
+    return new Uint8Array(await c.req.arrayBuffer());
+  const bytes = Buffer.allocUnsafe(length);
+  let size = 0;
+  await new Promise<void>((resolve, reject) => {
+    const done = (e?: Error) => {
+      incoming.off('data', onData).off('end', onEnd).off('error', done).off('close', onClose);
+      if (e) reject(e);
+      else resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      // HTTP's framing stops at the declared length; counted all the same, never written past it.
+      if (size + chunk.length > length)
+        return done(new AppError('request.invalid', { reason: 'body longer than declared' }));
+      chunk.copy(bytes, size);
+      size += chunk.length;
+    };
+    const onEnd = () => done();
+    const onClose = () => done(new Error('the client closed the connection before the whole body came'));
+    incoming.on('data', onData).on('end', onEnd).on('error', done).on('close', onClose);
+  });
+  // Every byte of the buffer is the client's: none of it is left as allocated.
+  if (size !== length) throw new Error('the body ended before its declared length');
+  return bytes;
+}
+
 /** How long, and how much, a refused upload is still read (and dropped) after its answer. */
 const LINGER_MS = 1000;
 const LINGER_BYTES = 16 * MiB;

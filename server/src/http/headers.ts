@@ -67,7 +67,8 @@ export function securityHeadersFor(
   });
   return async (c, next) => {
     await headers(c, next);
-    if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', HSTS);
+    // The request's URL is absolute (scheme first): read as it is, not parsed again for every answer.
+    if (c.req.url.startsWith('https:')) c.res.headers.set('Strict-Transport-Security', HSTS);
     // The provisioning page (plain HTTP) asks this, without CORS, whether the tablet trusts the box
     // yet: Cross-Origin-Resource-Policy same-origin would make that fetch fail even once it does.
     if (c.req.path === '/api/kiosk') c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
@@ -76,3 +77,18 @@ export function securityHeadersFor(
 
 /** Security headers on every answer of the kiosk (CSP, nosniff, no-referrer, no framing, HSTS over HTTPS). */
 export const securityHeaders = securityHeadersFor();
+
+/**
+ * Sets a header on an answer already made (in a middleware, after `next()`). Hono's `c.header` then
+ * makes the answer again from its body: on Node that turns the adapter's light answer into a web
+ * Response whose body is a stream, read back chunk by chunk as it is sent (a sixth of what a
+ * villager's submission allocates). The answer's own headers are set in place instead, unless they
+ * cannot be changed (an answer fetched from elsewhere): then as Hono does.
+ */
+export function setAnswerHeader(c: Context, name: string, value: string): void {
+  try {
+    c.res.headers.set(name, value);
+  } catch {
+    c.header(name, value);
+  }
+}

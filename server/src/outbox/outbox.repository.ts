@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 
 /**
  * The outbox: every change a box sends up, numbered (`seq`) in the order it was made, written in
@@ -10,18 +11,29 @@ import type { Db } from '../db/database.ts';
 
 /** Appends a change to the outbox; call inside the transaction that makes the change. */
 export async function appendChange(trx: Db, message: ChangeMessage, at: string): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({
-      record_kind: recordKindOf[message.type],
-      record_id: message.id,
-      revision: message.revision,
-      message_type: message.type,
-      payload: JSON.stringify(message),
-      created_at: at,
-    })
-    .execute();
+  await insertChange(trx, {
+    record_kind: recordKindOf[message.type],
+    record_id: message.id,
+    revision: message.revision,
+    message_type: message.type,
+    payload: JSON.stringify(message),
+    created_at: at,
+  });
 }
+// Every write appends a change: built and compiled once (db/prepared.ts).
+const insertChange = prepared(
+  (
+    db,
+    p: {
+      record_kind: string;
+      record_id: string;
+      revision: number;
+      message_type: string;
+      payload: string;
+      created_at: string;
+    },
+  ) => db.insertInto('outbox').values(p),
+);
 
 /**
  * The next revision of a record that keeps no revision of its own (a clan, a unit): one above the

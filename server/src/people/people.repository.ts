@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, PersonRow } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 
 export interface ConsentRecord {
   purpose: string;
@@ -8,8 +9,30 @@ export interface ConsentRecord {
   at: string;
 }
 
-export function findPersonById(db: Db, id: string): Promise<PersonRow | undefined> {
-  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+// The statements of a registration and of every assessment saved, built and compiled once (db/prepared.ts).
+const personById = prepared((db, p: { id: string }) => db.selectFrom('person').selectAll().where('id', '=', p.id));
+const insertPersonRow = prepared((db, p: PersonRow) =>
+  db
+    .insertInto('person')
+    .values(p)
+    .onConflict((oc) => oc.doNothing()),
+);
+type ConsentValues = { person_id: string; purpose: string; granted: number; at: string };
+/** The consent rows as one parameter list: purpose0, granted0, at0, purpose1, … (a query per count). */
+const insertConsentRows = prepared((db, p: Record<string, unknown>) => {
+  const rows: ConsentValues[] = [];
+  for (let i = 0; `purpose${i}` in p; i++)
+    rows.push({
+      person_id: p.person_id as string,
+      purpose: p[`purpose${i}`] as string,
+      granted: p[`granted${i}`] as number,
+      at: p[`at${i}`] as string,
+    });
+  return db.insertInto('consent').values(rows);
+});
+
+export async function findPersonById(db: Db, id: string): Promise<PersonRow | undefined> {
+  return (await personById(db, { id })).rows[0];
 }
 
 /** A person's slip is unique as (code, birth year): two people may share a code with different years. */
@@ -24,12 +47,8 @@ export function findPersonBySlip(db: Db, code: string, birthYear: number): Promi
 
 /** Inserts the person unless their id or (code, birth year) is taken already; answers whether it did. */
 export async function insertPersonIfFree(trx: Transaction<Database>, row: PersonRow): Promise<boolean> {
-  const r = await trx
-    .insertInto('person')
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  const r = await insertPersonRow(trx, row);
+  return Number(r.numAffectedRows ?? 0) > 0;
 }
 
 export async function insertConsents(
@@ -37,10 +56,13 @@ export async function insertConsents(
   personId: string,
   consents: ConsentRecord[],
 ): Promise<void> {
-  await trx
-    .insertInto('consent')
-    .values(consents.map((c) => ({ person_id: personId, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at })))
-    .execute();
+  const p: Record<string, unknown> = { person_id: personId };
+  consents.forEach((c, i) => {
+    p[`purpose${i}`] = c.purpose;
+    p[`granted${i}`] = c.granted ? 1 : 0;
+    p[`at${i}`] = c.at;
+  });
+  await insertConsentRows(trx, p);
 }
 
 /**

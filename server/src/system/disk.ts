@@ -22,11 +22,37 @@ const MB = 1_000_000;
 
 type DiskConfig = Pick<KioskConfig, 'settings'>;
 
+/**
+ * What a reading of the free space is trusted for, for photos: at most a second, less every file
+ * accepted since, and only while it stays more than SLACK above the margin. Near the margin (where a
+ * second of the box's other writes, a backup, another program could make the difference) the disk
+ * is asked again for every file, so the reading saves a statfs per photo and never lets one in that
+ * a fresh reading would refuse, unless SLACK went to other writers within that second.
+ */
+const FILES_READING_MS = 1000;
+const SLACK = 256 * MB;
+const filesFree = new Map<string, { at: number; bytes: number }>();
+
 /** Refuses a new photo or stored file when free space is under `disk.minFreeForPhotosMb`. */
-export function checkRoomForFiles(config: DiskConfig, dir: string, incomingBytes = 0): void {
+export function checkRoomForFiles(
+  config: DiskConfig,
+  dir: string,
+  incomingBytes = 0,
+  read: (dir: string) => number = freeBytes,
+  nowMs = Date.now(),
+): void {
   const min = config.settings['disk.minFreeForPhotosMb'] * MB;
-  const free = freeBytes(dir);
-  if (free - incomingBytes < min) throw new AppError('storage.full-for-photos', { freeMb: Math.floor(free / MB) });
+  const seen = filesFree.get(dir);
+  if (seen && nowMs - seen.at < FILES_READING_MS && nowMs >= seen.at && seen.bytes - incomingBytes >= min + SLACK) {
+    seen.bytes -= incomingBytes;
+    return;
+  }
+  const free = read(dir);
+  if (free - incomingBytes < min) {
+    filesFree.delete(dir);
+    throw new AppError('storage.full-for-photos', { freeMb: Math.floor(free / MB) });
+  }
+  filesFree.set(dir, { at: nowMs, bytes: free - incomingBytes });
 }
 
 /** Free space as read at most a second ago: every write asks, and records are a few KB each. */

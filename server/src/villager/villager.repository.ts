@@ -1,8 +1,21 @@
 import type { VillagerTokenTable } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 
-export function findToken(db: Db, tokenHash: string): Promise<VillagerTokenTable | undefined> {
-  return db.selectFrom('villager_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+// Every villager request reads its token: built and compiled once (db/prepared.ts).
+const tokenByHash = prepared((db, p: { hash: string }) =>
+  db.selectFrom('villager_token').selectAll().where('token_hash', '=', p.hash),
+);
+const insertTokenIfFree = prepared((db, p: { hash: string; personId: string; at: string }) =>
+  db
+    .insertInto('villager_token')
+    .values({ token_hash: p.hash, person_id: p.personId, bound_at: p.at })
+    .onConflict((oc) => oc.column('token_hash').doNothing())
+    .returningAll(),
+);
+
+export async function findToken(db: Db, tokenHash: string): Promise<VillagerTokenTable | undefined> {
+  return (await tokenByHash(db, { hash: tokenHash })).rows[0];
 }
 
 /**
@@ -16,11 +29,9 @@ export async function bindToken(
   at: string,
   refresh: boolean,
 ): Promise<VillagerTokenTable> {
-  await db
-    .insertInto('villager_token')
-    .values({ token_hash: tokenHash, person_id: personId, bound_at: at })
-    .onConflict((oc) => oc.column('token_hash').doNothing())
-    .execute();
+  // A new binding answers itself (one statement); a token bound already is read as it stands.
+  const inserted = (await insertTokenIfFree(db, { hash: tokenHash, personId, at })).rows[0];
+  if (inserted) return inserted;
   if (refresh) {
     await db
       .updateTable('villager_token')
@@ -53,12 +64,11 @@ export function assessmentSubject(
   db: Db,
   assessmentId: string,
 ): Promise<{ subject_kind: string; subject_id: string } | undefined> {
-  return db
-    .selectFrom('assessment')
-    .select(['subject_kind', 'subject_id'])
-    .where('id', '=', assessmentId)
-    .executeTakeFirst();
+  return subjectOf(db, { id: assessmentId }).then((r) => r.rows[0]);
 }
+const subjectOf = prepared((db, p: { id: string }) =>
+  db.selectFrom('assessment').select(['subject_kind', 'subject_id']).where('id', '=', p.id),
+);
 
 /** Whether the box holds a household with this id. */
 export async function householdExists(db: Db, householdId: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Context } from 'hono';
 import { AppError } from '../../../shared/errors.ts';
 import type { HouseholdView } from '../../../shared/schemas/registry.ts';
@@ -22,7 +22,8 @@ export type Actor = { kind: 'staff' } | { kind: 'villager'; personId: string };
 export function tokenHashOf(c: Context<AppEnv>): string | null {
   const token = c.req.header(VILLAGER_TOKEN_HEADER);
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  return createHash('sha256').update(token).digest('hex');
+  // The one-shot form: no Hash object made and collected for every request.
+  return hash('sha256', token, 'hex');
 }
 
 /** The person a valid token is bound to, or `villager.token-required` (none, unknown, expired). */
