@@ -29,10 +29,22 @@ function firstScreenStrings(): Plugin {
 function firstPaint(): Plugin {
   return {
     name: 'first-paint',
-    transformIndexHtml(html) {
-      return html
-        .replace('<div id="app"></div>', `<div id="app">${appShell(vi)}</div>`)
-        .replace('</title>', '</title>\n    <link rel="preload" href="/api/kiosk" as="fetch" crossorigin />');
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        return (
+          html
+            .replace('<div id="app"></div>', `<div id="app">${appShell(vi)}</div>`)
+            .replace('</title>', '</title>\n    <link rel="preload" href="/api/kiosk" as="fetch" crossorigin />')
+            // The scripts do not hold up the first paint (the page paints without them): the
+            // stylesheet and the kiosk info go first on a slow link.
+            .replace(/<script type="module" crossorigin /g, '<script type="module" fetchpriority="low" crossorigin ')
+            .replace(
+              /<link rel="modulepreload" crossorigin /g,
+              '<link rel="modulepreload" fetchpriority="low" crossorigin ',
+            )
+        );
+      },
     },
   };
 }

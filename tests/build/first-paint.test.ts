@@ -22,6 +22,10 @@ describe('the start page as it first paints', () => {
 
   it('asks for the kiosk info as the app does (a same-origin fetch), so the app takes that answer', () => {
     expect(html).toMatch(/<link rel="preload" href="\/api\/kiosk" as="fetch" crossorigin \/>/);
+    // Scripts come after the stylesheet and the kiosk info: they do not hold up the first paint.
+    const scripts = html.match(/<script type="module"[^>]*>|<link rel="modulepreload"[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const tag of scripts) expect(tag).toContain('fetchpriority="low"');
   });
 
   it('escapes what it writes', () => {
