@@ -18,3 +18,8 @@ export function whenIdle(timeoutMs = 2000): Promise<void> {
       }),
   );
 }
+
+/** Resolves in a new task: splits work the browser would otherwise run as one long task. */
+export function nextTask(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}

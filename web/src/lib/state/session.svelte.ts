@@ -5,7 +5,7 @@ import type { PersonView } from '../../../../shared/schemas/person.ts';
 import type { OutboxItem, Screen, Session } from '../../db/db.ts';
 import { sessionOnTablet } from '../../db/saved-session.ts';
 import { openedDb, tabletDb, tabletDbModule } from '../../db/tablet.ts';
-import { whenIdle } from '../when-idle.ts';
+import { nextTask, whenIdle } from '../when-idle.ts';
 import { api, ApiError } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { attempt } from './attempt.ts';
@@ -96,6 +96,8 @@ export class SessionCore {
     if ((await sessionOnTablet()) === false) {
       const info = await asked.catch(() => null);
       if (info) {
+        // The box's answer was read and checked in this task; the welcome screen is drawn in the next.
+        await nextTask();
         this.info = info;
         this.settled = whenIdle().then(() => this.keep(info));
         this.settled.catch(() => {});
