@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { vi } from './shared/i18n/vi.ts';
 import { firstScreenSections } from './web/src/lib/i18n/first-sections.ts';
+import { appShell } from './web/src/components/app-shell.ts';
 
 /**
  * The first villager screen's strings as a literal (web/src/lib/i18n/first-screen.ts): the first
@@ -16,6 +17,34 @@ function firstScreenStrings(): Plugin {
     load(id) {
       if (!id.endsWith('/web/src/lib/i18n/first-screen.ts')) return null;
       return `export const firstScreenStrings = ${JSON.stringify(firstScreenSections(vi))};\n`;
+    },
+  };
+}
+
+/**
+ * The page as it first paints, before any script has run: the title bar and "Đang tải…", drawn
+ * the way App.svelte draws them (main.ts replaces it in the same task, so nothing moves); and the
+ * box's kiosk info asked for beside the scripts, not after them (the app's own request takes it).
+ */
+function firstPaint(): Plugin {
+  return {
+    name: 'first-paint',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        return (
+          html
+            .replace('<div id="app"></div>', `<div id="app">${appShell(vi)}</div>`)
+            .replace('</title>', '</title>\n    <link rel="preload" href="/api/kiosk" as="fetch" crossorigin />')
+            // The scripts do not hold up the first paint (the page paints without them): the
+            // stylesheet and the kiosk info go first on a slow link.
+            .replace(/<script type="module" crossorigin /g, '<script type="module" fetchpriority="low" crossorigin ')
+            .replace(
+              /<link rel="modulepreload" crossorigin /g,
+              '<link rel="modulepreload" fetchpriority="low" crossorigin ',
+            )
+        );
+      },
     },
   };
 }
@@ -34,6 +63,7 @@ export default defineConfig({
   },
   plugins: [
     firstScreenStrings(),
+    firstPaint(),
     svelte(),
     VitePWA({
       registerType: 'prompt',

@@ -15,6 +15,9 @@ import {
 } from '../../../shared/schemas/model-criteria-set.ts';
 import type { PutModelAssessment } from '../../../shared/schemas/model-assessment.ts';
 import type { Session } from './session-record.ts';
+import { databaseName } from './saved-session.ts';
+
+export { databaseName };
 
 // The session record's schemas live in session-record.ts; feature code imports them from here.
 export {
@@ -160,8 +163,6 @@ export function declareVersions(db: Dexie, upTo = 7): void {
   // with no end, goes with what it held (queued without a villager token, the box would not take them).
   db.version(7).stores({ digitalDrafts: null });
 }
-
-export const databaseName = 'hoctap-kiosk';
 
 /** The tablet's database: feature code imports this one instance. */
 export const db = new Dexie(databaseName) as TabletDb;

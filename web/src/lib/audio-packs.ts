@@ -4,6 +4,7 @@ import { tabletDb } from '../db/tablet.ts';
 import { clipLookup, coverText, type ClipLookup } from '../platform/audio-cover.ts';
 import type { ClipRef, ClipSource } from '../platform/speech.ts';
 import { call } from './api.ts';
+import { whenIdle } from './when-idle.ts';
 
 /**
  * The read-aloud packs the box serves (recorded voices, and the box's synthesized Vietnamese),
@@ -47,11 +48,17 @@ class AudioPacks implements ClipSource {
   private started = false;
   private soon: ReturnType<typeof setTimeout> | null = null;
 
-  /** Reads what the tablet kept, then asks the box; called on first use of read-aloud. */
+  /**
+   * Reads what the tablet kept, then asks the box; called on first use of read-aloud (the welcome
+   * screen's button asks as it is drawn). Both wait until the page has loaded and is idle, so the
+   * first screen never waits for the database's code; a button that only a pack can say shows then.
+   */
   start(): void {
     if (this.started || typeof indexedDB === 'undefined') return;
     this.started = true;
-    void this.fromDevice().then(() => this.refresh());
+    void whenIdle()
+      .then(() => this.fromDevice())
+      .then(() => this.refresh());
     globalThis.addEventListener?.('online', () => void this.refresh());
     setInterval(() => void this.refresh(), REFRESH_MS);
   }

@@ -32,7 +32,7 @@ export const screens = {
   staff: withCatalog(() => import('../staff/StaffApp.svelte')),
 };
 
-/** The screens a tap on the welcome screen opens, fetched once the welcome screen is up so that tap answers at once. */
+/** The screens a tap on the welcome screen opens, fetched at the first touch or key (App.svelte), so that tap answers at once. */
 export function warmWelcomeChoices(): void {
   void screens.register();
   void screens.find();

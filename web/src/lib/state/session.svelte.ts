@@ -3,7 +3,9 @@ import * as v from 'valibot';
 import type { KioskInfo } from '../../../../shared/schemas/kiosk-info.ts';
 import type { PersonView } from '../../../../shared/schemas/person.ts';
 import type { OutboxItem, Screen, Session } from '../../db/db.ts';
+import { sessionOnTablet } from '../../db/saved-session.ts';
 import { openedDb, tabletDb, tabletDbModule } from '../../db/tablet.ts';
+import { nextTask, whenIdle } from '../when-idle.ts';
 import { api, ApiError } from '../api.ts';
 import { enqueue, type OutboxItemInput } from '../sync/outbox.ts';
 import { attempt } from './attempt.ts';
@@ -74,11 +76,34 @@ export class SessionCore {
     return this.sync.pendingPeople.includes(this.session.personId);
   }
 
-  /** Loads the kiosk info (from the box, else the copy on the tablet), the saved session, and starts sending. */
+  /**
+   * Settles once what start() left for after the first screen is done: the box's answer kept on the
+   * tablet and the outbox sending (at once when start() had to read the database anyway).
+   */
+  settled: Promise<void> = Promise.resolve();
+
+  /**
+   * Loads the kiosk info (from the box, else the copy on the tablet) and the saved session, and
+   * starts sending; resolves once the first screen can be drawn. With no session saved on the
+   * tablet (read without the database's code: db/saved-session.ts) and the box answering, that is
+   * as soon as the box answers: the database's code loads after the welcome screen is drawn.
+   * Otherwise the database is read first, so a session under way comes back before any screen.
+   */
   async start(): Promise<void> {
-    // The database's code loads while the box is asked (it is not in the first screen's download).
+    // The box is asked at once, beside whatever the tablet holds.
     const asked = api.kiosk();
-    asked.catch(() => {}); // Answered below, once the database is there.
+    asked.catch(() => {}); // Answered below.
+    if ((await sessionOnTablet()) === false) {
+      const info = await asked.catch(() => null);
+      if (info) {
+        // The box's answer was read and checked in this task; the welcome screen is drawn in the next.
+        await nextTask();
+        this.info = info;
+        this.settled = whenIdle().then(() => this.keep(info));
+        this.settled.catch(() => {});
+        return;
+      }
+    }
     const { db, SessionSchema } = await tabletDbModule();
     try {
       const info = await asked;
@@ -92,6 +117,14 @@ export class SessionCore {
       this.session = saved.output;
       for (const part of this.parts) await part.restore?.(saved.output);
     }
+    this.sync.start();
+    this.settled = Promise.resolve();
+  }
+
+  /** Keeps the box's answer on the tablet (for a start with the box away) and starts sending. */
+  private async keep(info: KioskInfo): Promise<void> {
+    const db = await tabletDb();
+    await db.kiosk.put({ key: 'info', info, fetchedAt: new Date().toISOString() });
     this.sync.start();
   }
 
