@@ -24,6 +24,8 @@ const SHARED: Record<string, string> = {
   'server/src/sync/pinned-fetch.ts undici': 'the module, loaded at first use',
   'server/src/tls/certificates.ts x509Module': 'the module, loaded at first use',
   'server/src/system/disk.ts recentFree': 'free space of a folder, by path, for a few seconds',
+  'server/src/system/disk.ts filesFree':
+    'free space of a folder for files, by path, for at most a second and only far above the margin the app asks',
   'server/src/evidence/evidence.store.ts writing':
     'photo writes under way by file path: one file is one file, whichever app writes it',
   'server/src/backup/backup.service.ts queue': 'one backup at a time on this machine (disk and CPU), whichever box',
