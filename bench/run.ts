@@ -97,6 +97,7 @@ try {
       'p95 ms': ingest.p95Ms,
       'p99 ms': ingest.p99Ms,
       seconds: ingest.seconds,
+      'server CPU ms/submission': ingest.cpuPerSubmission?.processMs ?? '',
     },
     ...[ingest.raw, ingest.rawGroup].map((raw) => ({
       what: `raw better-sqlite3, same rows, WAL + FULL, ${raw.groupSize === 1 ? 'one submission' : `${raw.groupSize} submissions`} a commit`,
@@ -105,6 +106,7 @@ try {
       'p95 ms': '',
       'p99 ms': '',
       seconds: raw.seconds,
+      'server CPU ms/submission': '',
     })),
   ]);
   console.log(
@@ -124,6 +126,8 @@ try {
       'p99 ms': box.p99Ms,
       'RSS idle MB': box.rssIdleMb,
       'RSS peak MB': box.rssPeakMb,
+      'server CPU ms/submission': box.cpuPerSubmission?.processMs ?? '',
+      'main thread ms': box.cpuPerSubmission?.mainThreadMs ?? '',
     },
   ]);
 
