@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import { recordKindOf, type ChangeMessage } from '../../../shared/sync/messages.ts';
 import type { Db } from '../db/database.ts';
+import type { NewOutboxRow } from '../db/schema.ts';
 import { prepared } from '../db/prepared.ts';
 
 /**
@@ -21,19 +22,7 @@ export async function appendChange(trx: Db, message: ChangeMessage, at: string):
   });
 }
 // Every write appends a change: built and compiled once (db/prepared.ts).
-const insertChange = prepared(
-  (
-    db,
-    p: {
-      record_kind: string;
-      record_id: string;
-      revision: number;
-      message_type: string;
-      payload: string;
-      created_at: string;
-    },
-  ) => db.insertInto('outbox').values(p),
-);
+const insertChange = prepared((db, p: Omit<NewOutboxRow, 'seq'>) => db.insertInto('outbox').values(p));
 
 /**
  * The next revision of a record that keeps no revision of its own (a clan, a unit): one above the
