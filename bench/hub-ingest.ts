@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { freshPgDatabase } from '../tests/support/postgres.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { migrateToLatest, openDatabase, type Db } from '../server/src/db/database.ts';
 import type { HubDeps } from '../server/src/hub/context/hub.context.ts';
 import { applyPush } from '../server/src/hub/ingest/hub.service.ts';
 import type { AssessmentUpsertV1, PersonUpsertV1 } from '../shared/sync/messages.ts';
-import { activeNode, round1, round2 } from './common.ts';
+import { activeNode, pushBatches, round1, round2 } from './common.ts';
 
 /**
  * A commune hub taking in its centers' records: `records` change messages (half people, half their
@@ -38,7 +37,6 @@ export interface HubIngestOptions {
   budgetSeconds?: number;
 }
 
-const BATCH_BYTES = 1_048_576;
 const villages = [
   'Thôn Đồng Chằm',
   'Thôn Bãi Muống',
@@ -90,21 +88,7 @@ export function pushBodies(records: number): { body: Uint8Array; records: number
     };
     payloads.push(JSON.stringify(assessment));
   }
-  const bodies: { body: Uint8Array; records: number }[] = [];
-  let seq = 0;
-  for (let i = 0; i < payloads.length;) {
-    const changes: string[] = [];
-    let bytes = 0;
-    while (i < payloads.length && (changes.length === 0 || bytes + payloads[i]!.length <= BATCH_BYTES)) {
-      bytes += payloads[i]!.length + 20;
-      changes.push(`{"seq":${++seq},"message":${payloads[i++]}}`);
-    }
-    bodies.push({
-      body: gzipSync(Buffer.from(`{"changes":[${changes.join(',')}],"backlog":${payloads.length - i}}`)),
-      records: changes.length,
-    });
-  }
-  return bodies;
+  return pushBatches(payloads);
 }
 
 async function measure(

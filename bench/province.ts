@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
 import { freshPgDatabase } from '../tests/support/postgres.ts';
 import { createApp } from '../server/src/app.ts';
@@ -12,7 +11,7 @@ import { relayContent } from '../server/src/hub/dashboard/relay.ts';
 import type { HubDeps } from '../server/src/hub/context/hub.context.ts';
 import { applyPush } from '../server/src/hub/ingest/hub.service.ts';
 import { ensureSetupCode } from '../server/src/staff/setup-code.ts';
-import { activeNode, firstAdminCookie, quantile, round1, round2 } from './common.ts';
+import { activeNode, firstAdminCookie, pushBatches, quantile, round1, round2 } from './common.ts';
 import { seed } from './dashboard.ts';
 
 /**
@@ -58,26 +57,12 @@ export interface ProvinceFigures {
 export const COMMUNES = 100;
 const PEOPLE_PER_COMMUNE = 3_000;
 const RUNS = 15;
-const BATCH_BYTES = 1_048_576;
 const configDir = join(import.meta.dirname, '..', 'kiosk-config');
 const NOW = new Date('2026-11-23T03:00:00Z');
 
-/** A commune's changes as push bodies, cut at BATCH_BYTES of JSON the way a node cuts its outbox. */
-function pushBodies(messages: object[]): Uint8Array[] {
-  const payloads = messages.map((m) => JSON.stringify(m));
-  const bodies: Uint8Array[] = [];
-  let seq = 0;
-  for (let i = 0; i < payloads.length;) {
-    const changes: string[] = [];
-    let bytes = 0;
-    while (i < payloads.length && (changes.length === 0 || bytes + payloads[i]!.length <= BATCH_BYTES)) {
-      bytes += payloads[i]!.length + 20;
-      changes.push(`{"seq":${++seq},"message":${payloads[i++]}}`);
-    }
-    bodies.push(gzipSync(Buffer.from(`{"changes":[${changes.join(',')}],"backlog":${payloads.length - i}}`)));
-  }
-  return bodies;
-}
+/** A commune's changes as push bodies, cut the way a node cuts its outbox. */
+const pushBodies = (messages: object[]): Uint8Array[] =>
+  pushBatches(messages.map((m) => JSON.stringify(m))).map((b) => b.body);
 
 /** Every commune's relayed messages, built by the relay from one seeded commune hub. */
 async function communeRelays(

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AppraisalRow, AssessmentItemRow, AssessmentRow, Database, EvidenceRow } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
-import { prepared } from '../db/prepared.ts';
+import { prepared, preparedRows } from '../db/prepared.ts';
 
 // The statements every assessment saved (and every photo) runs, built and compiled once (db/prepared.ts).
 const assessmentById = prepared((db, p: { id: string }) =>
@@ -41,19 +41,7 @@ const updateAssessmentRow = prepared((db, p: AssessmentRow) => {
 const deleteItems = prepared((db, p: { id: string }) =>
   db.deleteFrom('assessment_item').where('assessment_id', '=', p.id),
 );
-/** The items as one parameter list: indicator_id0, score0, note0, confirmed0, indicator_id1, … (a query per count). */
-const insertItems = prepared((db, p: Record<string, unknown>) => {
-  const rows: AssessmentItemRow[] = [];
-  for (let i = 0; `indicator_id${i}` in p; i++)
-    rows.push({
-      assessment_id: p.assessment_id as string,
-      indicator_id: p[`indicator_id${i}`] as string,
-      score: p[`score${i}`] as number,
-      note: p[`note${i}`] as string | null,
-      confirmed: p[`confirmed${i}`] as number | null,
-    });
-  return db.insertInto('assessment_item').values(rows);
-});
+const insertItems = preparedRows((db, rows: AssessmentItemRow[]) => db.insertInto('assessment_item').values(rows));
 
 export async function findAssessment(db: Db, id: string): Promise<AssessmentRow | undefined> {
   return (await assessmentById(db, { id })).rows[0];
@@ -116,16 +104,9 @@ export async function saveAssessment(
     await deleteItems(trx, { id: row.id });
   }
   if (items.length === 0) return;
-  const p: Record<string, unknown> = { assessment_id: row.id };
-  items.forEach((item, i) => {
-    // Each row is the assessment's: written under the id it is saved with.
-    if (item.assessment_id !== row.id) throw new Error('an item of another assessment');
-    p[`indicator_id${i}`] = item.indicator_id;
-    p[`score${i}`] = item.score;
-    p[`note${i}`] = item.note;
-    p[`confirmed${i}`] = item.confirmed;
-  });
-  await insertItems(trx, p);
+  // Each row is the assessment's: written under the id it is saved with.
+  if (items.some((item) => item.assessment_id !== row.id)) throw new Error('an item of another assessment');
+  await insertItems(trx, items);
 }
 
 /** A person's latest digital-skills self-check of a year (CS05 evidence), if any. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './database.ts';
-import { prepared } from './prepared.ts';
+import { prepared, preparedRows } from './prepared.ts';
 
 /** Queries built and compiled once: the same rows and effects as Kysely's own, per database and shape. */
 
@@ -83,5 +83,26 @@ describe('prepared queries', () => {
         .where('n', '=', p.n > 0 ? 1 : 0),
     );
     await expect(workedOut(db, { n: 5 })).rejects.toThrow(/does not pass n/);
+  });
+
+  it('insert many rows, each row its own values, whatever the number of rows', async () => {
+    const insertItems = preparedRows((d, rows: Item[]) => anyDb(d).insertInto('item').values(rows));
+    await insertItems(db, [
+      { id: 'a', label: 'một', n: 1 },
+      { id: 'b', label: null, n: 2 },
+    ]);
+    await insertItems(db, [{ id: 'c', label: 'ba', n: 3 }]);
+    await insertItems(db, [
+      { id: 'd', label: 'bốn', n: 4 },
+      { id: 'e', label: 'năm', n: 5 },
+    ]);
+    const rows = await anyDb(db).selectFrom('item').selectAll().orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: 'a', label: 'một', n: 1 },
+      { id: 'b', label: null, n: 2 },
+      { id: 'c', label: 'ba', n: 3 },
+      { id: 'd', label: 'bốn', n: 4 },
+      { id: 'e', label: 'năm', n: 5 },
+    ]);
   });
 });

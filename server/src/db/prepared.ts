@@ -90,3 +90,27 @@ function sameNames(p: Values, names: string[]): boolean {
   }
   return i === names.length;
 }
+
+/**
+ * An insert of many rows, prepared like any query: one statement per number of rows, each row's
+ * values passed as parameters of their own (`column#i`). The rows must all name the same columns.
+ */
+export function preparedRows<Row extends Values, R>(
+  make: (db: Db, rows: Row[]) => Compilable<R>,
+): (db: Db, rows: readonly Row[]) => Promise<QueryResult<R>> {
+  const run = prepared((db, p: Values) => {
+    const rows: Values[] = [];
+    for (const [name, value] of Object.entries(p)) {
+      const at = name.lastIndexOf('#');
+      (rows[Number(name.slice(at + 1))] ??= {})[name.slice(0, at)] = value;
+    }
+    return make(db, rows as Row[]);
+  });
+  return (db, rows) => {
+    const p: Values = {};
+    rows.forEach((row, i) => {
+      for (const column in row) p[`${column}#${i}`] = row[column];
+    });
+    return run(db, p);
+  };
+}

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, PersonRow } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
-import { prepared } from '../db/prepared.ts';
+import { prepared, preparedRows } from '../db/prepared.ts';
 
 export interface ConsentRecord {
   purpose: string;
@@ -18,18 +18,7 @@ const insertPersonRow = prepared((db, p: PersonRow) =>
     .onConflict((oc) => oc.doNothing()),
 );
 type ConsentValues = { person_id: string; purpose: string; granted: number; at: string };
-/** The consent rows as one parameter list: purpose0, granted0, at0, purpose1, … (a query per count). */
-const insertConsentRows = prepared((db, p: Record<string, unknown>) => {
-  const rows: ConsentValues[] = [];
-  for (let i = 0; `purpose${i}` in p; i++)
-    rows.push({
-      person_id: p.person_id as string,
-      purpose: p[`purpose${i}`] as string,
-      granted: p[`granted${i}`] as number,
-      at: p[`at${i}`] as string,
-    });
-  return db.insertInto('consent').values(rows);
-});
+const insertConsentRows = preparedRows((db, rows: ConsentValues[]) => db.insertInto('consent').values(rows));
 
 export async function findPersonById(db: Db, id: string): Promise<PersonRow | undefined> {
   return (await personById(db, { id })).rows[0];
@@ -56,13 +45,10 @@ export async function insertConsents(
   personId: string,
   consents: ConsentRecord[],
 ): Promise<void> {
-  const p: Record<string, unknown> = { person_id: personId };
-  consents.forEach((c, i) => {
-    p[`purpose${i}`] = c.purpose;
-    p[`granted${i}`] = c.granted ? 1 : 0;
-    p[`at${i}`] = c.at;
-  });
-  await insertConsentRows(trx, p);
+  await insertConsentRows(
+    trx,
+    consents.map((c) => ({ person_id: personId, purpose: c.purpose, granted: c.granted ? 1 : 0, at: c.at })),
+  );
 }
 
 /**
