@@ -7,7 +7,8 @@ import { migrateToLatest, openDatabase, type Db } from '../server/src/db/databas
 import type { HubDeps } from '../server/src/hub/context/hub.context.ts';
 import { applyPush } from '../server/src/hub/ingest/hub.service.ts';
 import type { AssessmentUpsertV1, PersonUpsertV1 } from '../shared/sync/messages.ts';
-import { activeNode, pushBatches, round1, round2 } from './common.ts';
+import { activeNode, round1, round2 } from './common.ts';
+import { pushBatches } from './push-batches.ts';
 
 /**
  * A commune hub taking in its centers' records: `records` change messages (half people, half their

@@ -11,7 +11,8 @@ import { relayContent } from '../server/src/hub/dashboard/relay.ts';
 import type { HubDeps } from '../server/src/hub/context/hub.context.ts';
 import { applyPush } from '../server/src/hub/ingest/hub.service.ts';
 import { ensureSetupCode } from '../server/src/staff/setup-code.ts';
-import { activeNode, firstAdminCookie, pushBatches, quantile, round1, round2 } from './common.ts';
+import { activeNode, firstAdminCookie, quantile, round1, round2 } from './common.ts';
+import { pushBatches } from './push-batches.ts';
 import { seed } from './dashboard.ts';
 
 /**
