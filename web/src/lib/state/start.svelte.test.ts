@@ -111,4 +111,23 @@ describe("the app's start", () => {
     expect(flow.session.screen).toBe('welcome');
     expect(flow.info).toEqual(info);
   });
+
+  it('shows a setting tapped on the welcome screen at once, before the database can keep it, then keeps it', async () => {
+    const flow = new Flow();
+    await flow.start();
+    // The database's code still loading: nothing can be saved yet.
+    let loaded!: () => void;
+    void flow.serial(() => new Promise<void>((r) => (loaded = r)));
+    const kept = flow.preferences.setTextScale(2);
+    const others = flow.preferences.set({ lang: 'en', simple: true });
+    expect(flow.session.textScale).toBe(2);
+    expect(flow.session.lang).toBe('en');
+    expect(flow.session.simple).toBe(true);
+    expect(await sessionOnTablet()).toBe(false);
+    loaded();
+    await Promise.all([kept, others]);
+    const again = new Flow();
+    await again.start();
+    expect([again.session.textScale, again.session.lang, again.session.simple]).toEqual([2, 'en', true]);
+  });
 });
