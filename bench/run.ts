@@ -250,6 +250,8 @@ try {
       'FCP ms': lighthouse.fcpMs,
       'LCP ms': lighthouse.lcpMs,
       'TBT ms': lighthouse.tbtMs,
+      'TBT from the page CPU ms': lighthouse.ownCpuTbtMs,
+      'main-thread CPU ms': lighthouse.mainThreadCpuMs,
       'speed index ms': lighthouse.speedIndexMs,
       runs: lighthouse.runs,
     },

@@ -121,10 +121,12 @@ export class SessionCore {
     this.settled = Promise.resolve();
   }
 
-  /** Keeps the box's answer on the tablet (for a start with the box away) and starts sending. */
+  /** Keeps the box's answer on the tablet (for a start with the box away) and starts sending, each step in an idle moment of its own. */
   private async keep(info: KioskInfo): Promise<void> {
     const db = await tabletDb();
+    await whenIdle();
     await db.kiosk.put({ key: 'info', info, fetchedAt: new Date().toISOString() });
+    await whenIdle();
     this.sync.start();
   }
 
