@@ -27,6 +27,40 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * The session record the tablet keeps (Dexie's `session` store, key 'current'), read without
+ * creating the database when the app has not made it yet (null then, or when nothing is saved).
+ * A setting is shown at once and kept a moment later: a test that reloads the page waits for this.
+ */
+export function savedSession(page: Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown> | null>((resolve, reject) => {
+        const open = indexedDB.open('hoctap-kiosk');
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = (event) => {
+          event.preventDefault();
+          resolve(null);
+        };
+        open.onsuccess = () => {
+          const idb = open.result;
+          idb.onversionchange = () => idb.close();
+          if (!idb.objectStoreNames.contains('session')) {
+            idb.close();
+            resolve(null);
+            return;
+          }
+          const req = idb.transaction('session', 'readonly').objectStore('session').get('current');
+          req.onsuccess = () => {
+            idb.close();
+            resolve((req.result as Record<string, unknown> | undefined) ?? null);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 /** Everything in the tablet's IndexedDB, read directly (blobs as their size), for privacy checks. */
 export function readTabletDb(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(

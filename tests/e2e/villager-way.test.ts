@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DigitalBank } from '../../shared/schemas/digital-bank.ts';
 import { AccessibilityReport } from './axe.ts';
-import { kioskAndBrowser, readTabletDb, tabletContext, watchErrors } from './kiosk.ts';
+import { kioskAndBrowser, readTabletDb, savedSession, tabletContext, watchErrors } from './kiosk.ts';
 import { answer, indicatorIds, next, register } from './villager.ts';
 import {
   assessmentStatus,
@@ -63,6 +63,8 @@ describe('each new screen opens at its top, with the focus on its heading', () =
     await page.goto(box.kiosk.url);
     await page.getByTestId('text-200').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.style.fontSize)).toBe('40px');
+    // Shown at once, kept a moment later: kept before the page is opened again.
+    await expect.poll(async () => (await savedSession(page))?.textScale, { timeout: 20_000 }).toBe(2);
     await register(page, box.kiosk.url, 'Hoàng Văn Pủ', '1958', 'Thôn Khe Ngang');
     expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('40px');
 
