@@ -63,8 +63,7 @@ describe('each new screen opens at its top, with the focus on its heading', () =
     await page.goto(box.kiosk.url);
     await page.getByTestId('text-200').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.style.fontSize)).toBe('40px');
-    // Shown at once, kept a moment later: kept before the page is opened again.
-    await expect.poll(async () => (await savedSession(page))?.textScale, { timeout: 20_000 }).toBe(2);
+    await expect.poll(async () => (await savedSession(page))?.textScale, { timeout: 20_000 }).toBe(2); // kept, then reopened
     await register(page, box.kiosk.url, 'Hoàng Văn Pủ', '1958', 'Thôn Khe Ngang');
     expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('40px');
 

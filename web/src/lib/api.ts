@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { PutAssessment } from '../../../shared/schemas/assessment.ts';
-import { KioskInfoSchema } from '../../../shared/schemas/kiosk-info.ts';
 import type { RegisterPerson } from '../../../shared/schemas/person.ts';
 import type { ModelTitle } from '../../../shared/schemas/model-criteria-set.ts';
+import { checkKioskInfo } from './kiosk-answer.ts';
 
 /** A refusal or failure, with the box's stable code ('network' when the box did not answer). */
 export class ApiError extends Error {
@@ -94,7 +94,8 @@ const schemas = () => import('./api-schemas.ts');
 
 /** Every call about a person takes the session's token last (undefined from the staff screens). */
 export const api = {
-  kiosk: () => call(KioskInfoSchema, '/kiosk'),
+  /** The center, its settings, criteria set and question bank, checked in short tasks (kiosk-answer.ts). */
+  kiosk: async () => checkKioskInfo(await call(v.unknown(), '/kiosk')),
   /** Ends the facilitator's sign-in on this tablet (an assisted session's end); the answer is not read. */
   staffSignOut: () => call(v.unknown(), '/staff/sign-out', { method: 'POST' }),
   register: async (id: string, person: RegisterPerson, token?: string) =>
