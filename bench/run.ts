@@ -3,11 +3,12 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { findPgBin, startThrowawayCluster } from '../tests/support/postgres.ts';
 import { boxBench } from './box.ts';
-import { dashboardBench, printDashboard } from './dashboard.ts';
+import { printDashboard } from './dashboard.ts';
+import { dashboardInOwnProcess, provinceInOwnProcess } from './hub-process.ts';
 import { hubIngestBench } from './hub-ingest.ts';
 import { ingestBench } from './ingest.ts';
 import { lighthouseBench } from './lighthouse.ts';
-import { printProvince, provinceBench } from './province.ts';
+import { printProvince } from './province.ts';
 import { searchBench } from './search.ts';
 import { slowLinkBench } from './slow-link.ts';
 import { syncBench } from './sync.ts';
@@ -205,11 +206,11 @@ try {
   );
 
   step('Commune dashboard');
-  const dashboard = await dashboardBench(cluster?.url ?? null, sizes.dashboard);
+  const dashboard = await dashboardInOwnProcess(cluster?.url ?? null, sizes.dashboard);
   printDashboard(dashboard);
 
   step('Province dashboard');
-  const province = await provinceBench(cluster?.url ?? null, sizes.province);
+  const province = await provinceInOwnProcess(cluster?.url ?? null, sizes.province);
   printProvince(province);
 
   step('Tablet');

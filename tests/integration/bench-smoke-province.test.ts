@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { dashboardBench } from '../../bench/dashboard.ts';
+import { provinceInOwnProcess } from '../../bench/hub-process.ts';
 import { provinceBench } from '../../bench/province.ts';
 import { requiredUnderCi } from '../support/postgres.ts';
 
@@ -44,7 +45,8 @@ describe('the province-scale benchmarks at tiny sizes', () => {
     'province hub on PostgreSQL: 3 communes relayed, its dashboard and report',
     async () => {
       pgRequired();
-      const p = (await provinceBench(pgUrl, { communes: 3, people: 200, runs: 2 }))!;
+      // In a process of its own, as `npm run bench` runs it (bench/hub-process.ts).
+      const p = (await provinceInOwnProcess(pgUrl, { communes: 3, people: 200, runs: 2 }))!;
       // Each commune relays per year (5) its aggregates and its public list.
       expect(p).toMatchObject({ storage: 'postgres', communes: 3, peoplePerCommune: 200, records: 30, runs: 2 });
       positive(p.listEntries, p.batches, p.relaySeconds, p.ingestSeconds, p.recordsPerSecond);
