@@ -1,23 +1,14 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build, people } from '../fixtures/people.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { build } from '../fixtures/people.ts';
+import { freshBoxWithVillagerEachTest, h, personId } from './villager-box.ts';
 
 /**
  * Submitting the answers of the last draft leaves the item rows as they stand (no delete and
  * insert of the same rows); any changed answer still replaces them. Seen from outside, the same.
  */
 
-let h: Harness;
-let personId: string;
-beforeEach(async () => {
-  h = await startHarness();
-  personId = build.id();
-  await h.json('PUT', `/api/people/${personId}`, people.baLan);
-});
-afterEach(async () => {
-  await h.close();
-});
+freshBoxWithVillagerEachTest();
 
 const items = (id: string) =>
   h.db

@@ -1,17 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build, people } from '../fixtures/people.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { freshBoxWithVillagerEachTest, h, personId } from './villager-box.ts';
 
-let h: Harness;
-let personId: string;
-beforeEach(async () => {
-  h = await startHarness();
-  personId = build.id();
-  await h.json('PUT', `/api/people/${personId}`, people.baLan);
-});
-afterEach(async () => {
-  await h.close();
-});
+freshBoxWithVillagerEachTest();
 
 describe('self-assessment', () => {
   it('saves a draft, then submits it with a verdict, keeping each revision in the outbox', async () => {

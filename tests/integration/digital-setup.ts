@@ -1,24 +1,17 @@
-import { afterEach, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import type { DigitalResponse } from '../../shared/domain/digital-skills.ts';
 import type { DigitalBank, DigitalItem } from '../../shared/schemas/digital-bank.ts';
 import { respond } from '../fixtures/digital.ts';
-import { build, people } from '../fixtures/people.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { freshBoxWithVillagerEachTest as freshBox, h, personId } from './villager-box.ts';
 
-export let h: Harness;
+export { h, personId };
 export let bank: DigitalBank;
-export let personId: string;
 
 /** Before each test a fresh box with one villager registered and its question bank read; closed after. */
 export function freshBoxWithVillagerEachTest(): void {
+  freshBox();
   beforeEach(async () => {
-    h = await startHarness();
-    personId = build.id();
-    await h.json('PUT', `/api/people/${personId}`, people.baLan);
     bank = (await h.json('GET', '/api/digital/bank')).body as DigitalBank;
-  });
-  afterEach(async () => {
-    await h.close();
   });
 }
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build, people } from '../fixtures/people.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { build } from '../fixtures/people.ts';
+import { freshBoxWithVillagerEachTest, h, personId } from './villager-box.ts';
 
 /** Bytes that start like a JPEG: the box sniffs the type, it does not trust the header. */
 const jpeg = (size = 2000, seed = 1): Uint8Array<ArrayBuffer> => {
@@ -12,18 +12,11 @@ const jpeg = (size = 2000, seed = 1): Uint8Array<ArrayBuffer> => {
   return b;
 };
 
-let h: Harness;
+freshBoxWithVillagerEachTest();
 let assessmentId: string;
-let personId: string;
 beforeEach(async () => {
-  h = await startHarness();
-  personId = build.id();
-  await h.json('PUT', `/api/people/${personId}`, people.baLan);
   assessmentId = build.id();
   await h.json('PUT', `/api/assessments/${assessmentId}`, build.assessment(personId, { status: 'draft' }));
-});
-afterEach(async () => {
-  await h.close();
 });
 
 const upload = (evidenceId: string, bytes: Uint8Array<ArrayBuffer>, indicator = 'CS03', target = assessmentId) =>
